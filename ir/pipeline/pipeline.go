@@ -1,0 +1,181 @@
+// Package pipeline is the one driver loop of cot: every pipeline (front end, AArch64 backend) is a
+// Table of Passes run by Table.Run, which alone dumps, verifies, times, recovers and stops.
+// Passes never print, time themselves or read flags.
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"cot/ir/src"
+)
+
+// Family is an IR family (ast, wasm, ssa, mir): how its programs print and verify.
+type Family struct {
+	Name string
+	// Print writes the deterministic text form of prog. A non-empty fn limits it to that function.
+	Print func(w io.Writer, prog any, fn string)
+	// Verify checks prog against the family invariants and against lang (allowed kinds, named
+	// invariants). It returns every violation found, nil when prog is well-formed.
+	Verify func(lang *Lang, prog any) []error
+}
+
+// Lang is one IR language, declared as a delta of its base: the node kinds it adds and removes and
+// the named invariants it adds (e.g. "args-trivial", "no-free-vars").
+type Lang struct {
+	Name       string
+	Family     *Family
+	Base       *Lang
+	Add        []string // node kinds allowed in addition to Base's
+	Remove     []string // node kinds of Base no longer allowed
+	Invariants []string // named invariants in addition to Base's
+	Drop       []string // named invariants of Base that no longer hold
+}
+
+// Allows reports whether node kind k is part of the language.
+func (l *Lang) Allows(k string) bool {
+	for x := l; x != nil; x = x.Base {
+		for _, r := range x.Remove {
+			if r == k {
+				return false
+			}
+		}
+		for _, a := range x.Add {
+			if a == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Has reports whether the named invariant holds in the language.
+func (l *Lang) Has(inv string) bool {
+	for x := l; x != nil; x = x.Base {
+		for _, r := range x.Drop {
+			if r == inv {
+				return false
+			}
+		}
+		for _, a := range x.Invariants {
+			if a == inv {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Kinds lists the node kinds of the language, in declaration order from the root.
+func (l *Lang) Kinds() []string {
+	var chain []*Lang
+	for x := l; x != nil; x = x.Base {
+		chain = append([]*Lang{x}, chain...)
+	}
+	var out []string
+	for _, x := range chain {
+		for _, a := range x.Add {
+			if l.Allows(a) && !contains(out, a) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Pass is one small transformation from language In to language Out.
+type Pass struct {
+	Name    string
+	In, Out *Lang
+	// Run transforms prog. It reports user errors through ctx.Diags and returns a *src.UserError;
+	// any other failure is a compiler bug and should panic.
+	Run func(ctx *Ctx, prog any) (any, error)
+}
+
+// Ctx is what a pass may know about the compilation besides its input.
+type Ctx struct {
+	Diags  *src.Diagnostics
+	Target string // "wasm32" or "arm64-linux"
+	// Func names the function being worked on, for internal-error reports (passes may set it).
+	Func string
+	// Store holds results shared between passes of one compilation (e.g. type tables), by key.
+	Store map[string]any
+}
+
+// NewCtx returns a context with an empty diagnostic list.
+func NewCtx(target string) *Ctx {
+	return &Ctx{Diags: &src.Diagnostics{}, Target: target, Store: map[string]any{}}
+}
+
+// Constraint says pass Before must run before pass After, and why.
+type Constraint struct {
+	Before, After string
+	Why           string
+}
+
+// Table is one ordered pass pipeline.
+type Table struct {
+	Name        string
+	Passes      []Pass
+	Constraints []Constraint
+}
+
+// Check verifies the table: unique names, each pass's input language is the previous pass's
+// output language, and every ordering constraint holds.
+func (t *Table) Check() error {
+	index := map[string]int{}
+	var errs []string
+	for i, p := range t.Passes {
+		if _, dup := index[p.Name]; dup {
+			errs = append(errs, "duplicate pass "+p.Name)
+		}
+		index[p.Name] = i
+		if p.In == nil || p.Out == nil {
+			errs = append(errs, "pass "+p.Name+" lacks a language")
+			continue
+		}
+		if i > 0 && t.Passes[i-1].Out != p.In {
+			errs = append(errs, fmt.Sprintf("pass %s takes %s but %s produces %s", p.Name, p.In.Name, t.Passes[i-1].Name, t.Passes[i-1].Out.Name))
+		}
+	}
+	for _, c := range t.Constraints {
+		b, okb := index[c.Before]
+		a, oka := index[c.After]
+		switch {
+		case !okb || !oka:
+			errs = append(errs, fmt.Sprintf("constraint %s < %s names an unknown pass", c.Before, c.After))
+		case b >= a:
+			errs = append(errs, fmt.Sprintf("%s must run before %s: %s", c.Before, c.After, c.Why))
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("pass table %s: %s", t.Name, strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Names lists the pass names of the table in order.
+func (t *Table) Names() []string {
+	var out []string
+	for _, p := range t.Passes {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// List writes the --list-passes form: index, name, in -> out.
+func (t *Table) List(w io.Writer, first int) {
+	for i, p := range t.Passes {
+		fmt.Fprintf(w, "%3d  %-34s %s -> %s\n", first+i, p.Name, p.In.Name, p.Out.Name)
+	}
+}
