@@ -1,0 +1,33 @@
+;; Opens in.txt in the preopened directory (fd 3), prints its bytes, "|", and the first
+;; environment entry.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "environ_sizes_get" (func $environ_sizes_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "environ_get" (func $environ_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "in.txt|")
+  ;; iovec 16, count 24, fd 28, env pointers 32, env bytes 512, file buffer 1024
+  (func $write (param $ptr i32) (param $len i32)
+    (i32.store (i32.const 16) (local.get $ptr))
+    (i32.store (i32.const 20) (local.get $len))
+    (drop (call $fd_write (i32.const 1) (i32.const 16) (i32.const 1) (i32.const 24))))
+  (func (export "_start") (local $p i32) (local $n i32)
+    (if (call $path_open (i32.const 3) (i32.const 0) (i32.const 0) (i32.const 6) (i32.const 0)
+                         (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 28))
+      (then (call $proc_exit (i32.const 1))))
+    (i32.store (i32.const 16) (i32.const 1024))
+    (i32.store (i32.const 20) (i32.const 1024))
+    (drop (call $fd_read (i32.load (i32.const 28)) (i32.const 16) (i32.const 1) (i32.const 24)))
+    (call $write (i32.const 1024) (i32.load (i32.const 24)))
+    (call $write (i32.const 6) (i32.const 1))
+    (drop (call $environ_sizes_get (i32.const 40) (i32.const 44)))
+    (drop (call $environ_get (i32.const 32) (i32.const 512)))
+    (local.set $p (i32.load (i32.const 32)))
+    (block $done (loop $next
+      (br_if $done (i32.eqz (i32.load8_u (i32.add (local.get $p) (local.get $n)))))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $next)))
+    (call $write (local.get $p) (local.get $n))))
