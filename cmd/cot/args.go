@@ -1,0 +1,159 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"cot/ir/pipeline"
+)
+
+// usageError is a mistake on the command line: exit status 1, with a hint to `cot help`.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// invocation is one parsed command line.
+type invocation struct {
+	cmd     string   // run, build, aot, version, help
+	file    string   // the input file (or the help topic)
+	out     string   // -o
+	target  target   // --target
+	progArg []string // after --, for run
+	opts    pipeline.Options
+	list    bool // --list-passes
+}
+
+// valueFlags take a value, as --name=value or --name value (one or two dashes).
+var valueFlags = map[string]bool{
+	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
+	"dump-dir": true, "stop-after": true, "verify": true,
+}
+
+// boolFlags take no value.
+var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true}
+
+var commands = []string{"run", "build", "aot", "version", "help"}
+
+// parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
+// everything after `--` belongs to the program of `cot run`.
+func parseArgs(args []string) (*invocation, error) {
+	inv := &invocation{target: targetWasm32}
+	var positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			inv.progArg = args[i+1:]
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			positional = append(positional, a)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch {
+		case boolFlags[name]:
+			if hasValue {
+				return nil, usagef("flag --%s takes no value", name)
+			}
+			if err := inv.setBool(name); err != nil {
+				return nil, err
+			}
+		case valueFlags[name]:
+			if !hasValue {
+				if i+1 >= len(args) {
+					return nil, usagef("flag -%s needs a value", name)
+				}
+				i++
+				value = args[i]
+			}
+			if err := inv.setValue(name, value); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, usagef("unknown option %q", a)
+		}
+	}
+	if len(positional) > 0 && isCommand(positional[0]) {
+		inv.cmd, positional = positional[0], positional[1:]
+	} else if len(positional) > 0 {
+		if !strings.HasSuffix(positional[0], ".cot") {
+			return nil, usagef("unknown command %q", positional[0])
+		}
+		inv.cmd = "build" // `cot FILE.cot` is an implicit build
+	}
+	switch {
+	case len(positional) > 1:
+		return nil, usagef("unexpected argument %q", positional[1])
+	case len(positional) == 1:
+		inv.file = positional[0]
+	}
+	if inv.progArg != nil && inv.cmd != "run" {
+		return nil, usagef("arguments after -- are only for `cot run`")
+	}
+	return inv, nil
+}
+
+func isCommand(s string) bool {
+	for _, c := range commands {
+		if c == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (inv *invocation) setBool(name string) error {
+	switch name {
+	case "list-passes":
+		inv.list = true
+	case "time-passes":
+		inv.opts.TimePasses = true
+	case "help", "h":
+		inv.cmd = "help"
+	}
+	return nil
+}
+
+func (inv *invocation) setValue(name, value string) error {
+	switch name {
+	case "o":
+		inv.out = value
+	case "target":
+		t, err := parseTarget(value)
+		if err != nil {
+			return err
+		}
+		inv.target = t
+	case "dump-after":
+		inv.opts.DumpAfter = append(inv.opts.DumpAfter, splitList(value)...)
+	case "dump-before":
+		inv.opts.DumpBefore = append(inv.opts.DumpBefore, splitList(value)...)
+	case "dump-func":
+		inv.opts.DumpFunc = value
+	case "dump-dir":
+		inv.opts.DumpDir = value
+	case "stop-after":
+		inv.opts.StopAfter = value
+	case "verify":
+		m, err := pipeline.ParseVerifyMode(value)
+		if err != nil {
+			return &usageError{err.Error()}
+		}
+		inv.opts.Verify = m
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"cot/ir/pipeline"
+	"cot/ir/src"
+)
+
+// tablesFor returns the pass tables a compilation for t runs, in order: the front end, then for
+// arm64-linux the backend.
+func tablesFor(t target, fromWasm bool) ([]*pipeline.Table, error) {
+	var tables []*pipeline.Table
+	if !fromWasm {
+		fe, err := frontEnd()
+		if err != nil {
+			return nil, err
+		}
+		tables = append(tables, fe)
+	}
+	if t == targetARM64 {
+		be, err := backEnd()
+		if err != nil {
+			return nil, err
+		}
+		tables = append(tables, be)
+	}
+	return tables, nil
+}
+
+// checkPassNames rejects pass names in the debugging flags that name no pass of the compilation.
+// A name of the other pipeline gets a message that says which target runs it.
+func checkPassNames(opts *pipeline.Options, tables []*pipeline.Table, t target) error {
+	err := opts.CheckNames(tables...)
+	if err == nil {
+		return nil
+	}
+	if t == targetWasm32 {
+		if be, berr := backEnd(); berr == nil {
+			if all := append(append([]*pipeline.Table(nil), tables...), be); opts.CheckNames(all...) == nil {
+				return usagef("a pass named in the debugging flags belongs to the AArch64 backend; add --target=arm64-linux")
+			}
+		}
+	}
+	return &usageError{err.Error()}
+}
+
+// errStopped reports that --stop-after ended the compilation: there is no artifact.
+var errStopped = pipeline.ErrStopped
+
+// compile runs the tables over the input under the invocation's options and returns the final
+// artifact's bytes. The input is the source file, or .wasm bytes for `cot aot`.
+func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
+	fromWasm := inv.cmd == "aot"
+	tables, err := tablesFor(inv.target, fromWasm)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
+		return nil, err
+	}
+	text, err := os.ReadFile(inv.file)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read input: %w", err)
+	}
+	ctx := pipeline.NewCtx(string(inv.target))
+	var prog any = text
+	if !fromWasm {
+		f := src.NewFile(inv.file, text)
+		ctx.Diags.AddFile(f)
+		prog = f
+	}
+	inv.opts.Out = dumps
+	defer inv.opts.WriteTimings(os.Stderr)
+	for _, t := range tables {
+		prog, err = t.Run(ctx, prog, &inv.opts)
+		if err != nil {
+			return nil, err
+		}
+	}
+	b, ok := prog.([]byte)
+	if !ok {
+		return nil, &pipeline.InternalError{Pass: tables[len(tables)-1].Passes[len(tables[len(tables)-1].Passes)-1].Name,
+			Msg: fmt.Sprintf("the pipeline ended with %T, not bytes", prog)}
+	}
+	return b, nil
+}
+
+// writeAtomically writes data to path through a temporary file in the same directory and a
+// rename, so readers never see a partial file and a failed write leaves the old state alone.
+func writeAtomically(path string, data []byte, mode os.FileMode) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// isStopped reports whether err is --stop-after ending the run (success, no artifact).
+func isStopped(err error) bool { return errors.Is(err, errStopped) }

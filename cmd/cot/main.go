@@ -1,0 +1,116 @@
+// Command cot is the Cot compiler's command line: it parses flags, runs the pass tables through
+// ir/pipeline's one driver loop, writes artifacts and runs programs. Everything else lives in the
+// packages it calls.
+//
+// Exit status: 0 success; 1 user errors (diagnostics, usage); 2 internal errors (compiler bugs);
+// the program's own status for `cot run`.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+
+	"cot/ir/pipeline"
+	"cot/ir/src"
+)
+
+const (
+	exitOK       = 0
+	exitUser     = 1
+	exitInternal = 2
+)
+
+func main() {
+	os.Exit(cot(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// cot runs one command line and returns the process exit status. It never lets a Go panic reach
+// the user as a trace: a panic is reported as an internal error (the stack only with COT_STACK=1).
+func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "cot: internal error: %v\n", r)
+			if os.Getenv("COT_STACK") != "" {
+				stderr.Write(debug.Stack())
+			}
+			status = exitInternal
+		}
+	}()
+	inv, err := parseArgs(args)
+	if err != nil {
+		return report(stderr, err)
+	}
+	if inv.list {
+		return report(stderr, listPasses(stdout))
+	}
+	switch inv.cmd {
+	case "":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "help":
+		return report(stderr, help(stdout, inv.file))
+	case "version":
+		fmt.Fprintln(stdout, versionLine())
+		return exitOK
+	}
+	if inv.file == "" {
+		return report(stderr, usagef("%s: no input file", inv.cmd))
+	}
+	switch inv.cmd {
+	case "build", "aot":
+		return report(stderr, build(inv, stdout))
+	case "run":
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		code, err := run(ctx, inv, stdin, stdout, stderr)
+		if err != nil {
+			return report(stderr, err)
+		}
+		return code
+	}
+	return report(stderr, usagef("unknown command %q", inv.cmd))
+}
+
+// report prints err the way its kind asks for and returns the exit status.
+func report(w io.Writer, err error) int {
+	var ue *src.UserError
+	var ie *pipeline.InternalError
+	var usage *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprint(w, ue.Error())
+		return exitUser
+	case errors.As(err, &ie):
+		fmt.Fprint(w, ie.Error())
+		return exitInternal
+	case errors.As(err, &usage):
+		fmt.Fprintf(w, "cot: %s\nRun 'cot help' for usage.\n", usage.msg)
+		return exitUser
+	}
+	fmt.Fprintf(w, "cot: %s\n", err)
+	return exitUser
+}
+
+// listPasses writes --list-passes: the front-end table, then the backend table, indices running on.
+func listPasses(w io.Writer) error {
+	first := 1
+	var missing []error
+	for _, get := range []func() (*pipeline.Table, error){frontEnd, backEnd} {
+		t, err := get()
+		if err != nil {
+			missing = append(missing, err)
+			continue
+		}
+		fmt.Fprintf(w, "# %s\n", t.Name)
+		t.List(w, first)
+		first += len(t.Passes)
+	}
+	return errors.Join(missing...)
+}
