@@ -1,0 +1,132 @@
+package ast
+
+import (
+	"strings"
+	"testing"
+
+	"cot/ir/types"
+)
+
+const sample = `(program
+  (data "hi\n\x00\xff")
+  (global var g#1 i64 5:i64)
+  (global const k#2 - -)
+  (func fib#3 ((n#4 i64) (b#5 bool)) i64
+    (block
+      (var x#6 i64 (+:i64 n#4:i64 (neg:i64 1:i64)))
+      (const c#7 - -)
+      (op-assign + x#6 2)
+      (assign x#6 (if-expr:i64 (and:bool b#5 (not b#5)) 1 (call:i64 fib#3 x#6 true)))
+      (if (<:bool x#6 2)
+        (block
+          (return x#6))
+        (if false
+          (block)
+          (block
+            (expr (call-runtime write 1 (str-addr "a\"b") (data-addr 3))))))
+      (outer#8: while outer#8 true
+        (block
+          (break outer#8)))
+      (while-step _#9 (or b#5 false)
+        (assign x#6 1)
+        (block
+          (continue _#9)))
+      (for-range _ i (str "s") 10
+        (block
+          (print 1 (str "a"))
+          (println 2 (bnot 1) 2)))
+      (return))))
+`
+
+func TestPrintReadRoundTrip(t *testing.T) {
+	// The sample holds a deliberate error (a stray "outer#8:" list) that the reader must reject;
+	// the valid text is the sample without it.
+	if _, err := Read(sample); err == nil || !strings.Contains(err.Error(), "unknown statement") {
+		t.Fatalf("reader accepted a bad statement: %v", err)
+	}
+	good := strings.Replace(sample, "(outer#8: while", "(while", 1)
+	p, err := Read(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first strings.Builder
+	Fprint(&first, p, "")
+	p2, err := Read(first.String())
+	if err != nil {
+		t.Fatalf("reading printed text: %v\n%s", err, first.String())
+	}
+	var second strings.Builder
+	Fprint(&second, p2, "")
+	if first.String() != second.String() {
+		t.Fatalf("print(read(print(x))) != print(x):\n%s\n---\n%s", first.String(), second.String())
+	}
+	if first.String() != good {
+		t.Fatalf("printed form differs from the input:\n%s", first.String())
+	}
+	if string(p.Data) != "hi\n\x00\xff" {
+		t.Fatalf("data = %q", p.Data)
+	}
+}
+
+func TestPrintFunctionFilter(t *testing.T) {
+	p := &Program{Decls: []Decl{
+		&Func{Name: Name{"a", 1}, Result: types.TVoid, Body: &Block{}},
+		&Func{Name: Name{"b", 2}, Result: types.TI64, Body: &Block{Stmts: []Stmt{&Return{Value: &IntLit{Typed: Typed{types.TI64}, Value: 7}}}}},
+	}}
+	var sb strings.Builder
+	Fprint(&sb, p, "b")
+	want := "(program\n  (func b#2 () i64\n    (block\n      (return 7:i64))))\n"
+	if sb.String() != want {
+		t.Fatalf("got\n%s", sb.String())
+	}
+}
+
+func TestRewriteDoesNotMutate(t *testing.T) {
+	p, err := Read(`(program (func f#1 () i64 (block (return (+ 1 2)))))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Rewriter{Expr: func(r *Rewriter, e Expr) Expr {
+		if lit, ok := e.(*IntLit); ok {
+			return &IntLit{Value: lit.Value * 10}
+		}
+		return r.DefaultExpr(e)
+	}}
+	out := r.Program(p)
+	var a, b strings.Builder
+	Fprint(&a, p, "")
+	Fprint(&b, out, "")
+	if !strings.Contains(a.String(), "(+ 1 2)") || !strings.Contains(b.String(), "(+ 10 20)") {
+		t.Fatalf("input:\n%s\noutput:\n%s", a.String(), b.String())
+	}
+	if MaxID(out) != 1 || NewIDs(out).Next() != 2 {
+		t.Fatal("fresh ids")
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, bad := range []string{
+		"", "(program", "(program (func))", "(program (func f () zz (block)))",
+		`(program (func f () i64 (block (return (+ 1)))))`, `(program (global let x - -))`,
+	} {
+		if _, err := Read(bad); err == nil {
+			t.Errorf("Read(%q) accepted", bad)
+		}
+	}
+}
+
+func TestLangDeltas(t *testing.T) {
+	if !LangSrc.Allows("for-range") || LangNoForIn.Allows("for-range") || !LangANF.Allows("while-step") {
+		t.Fatal("for-range delta")
+	}
+	if LangANF.Allows("if-expr") || !LangANF.Has(InvArgsTrivial) || !LangANF.Has(InvTyped) || LangSrc.Has(InvResolved) {
+		t.Fatal("anf delta")
+	}
+	seen := map[string]bool{}
+	for _, l := range Langs {
+		if seen[l.Name] {
+			t.Fatalf("duplicate language %s", l.Name)
+		}
+		seen[l.Name] = true
+	}
+}

@@ -1,0 +1,68 @@
+package ast
+
+import (
+	"fmt"
+	"io"
+
+	"cot/ir/pipeline"
+)
+
+// Family is the ast IR family. Its Verify is installed by package verify (verify/ast.go), which
+// imports this package; until then verification reports that the verifier is not linked in.
+var Family = &pipeline.Family{
+	Name: "ast",
+	Print: func(w io.Writer, prog any, fn string) {
+		Fprint(w, prog.(*Program), fn)
+	},
+	Verify: func(_ *pipeline.Lang, _ any) []error {
+		return []error{fmt.Errorf("ast verifier not linked: import cot/verify")}
+	},
+}
+
+// Named invariants of the ast languages (checked by verify/ast.go).
+const (
+	// InvResolved: every binder has a program-unique ID, every reference the ID of a binder in
+	// scope, every break/continue the ID of an enclosing loop.
+	InvResolved = "names-resolved"
+	// InvTyped: every expression has a type, consistent with its operands and binders.
+	InvTyped = "typed"
+	// InvEntry: the program has exactly one function exported as _start, taking and returning nothing.
+	InvEntry = "entry-explicit"
+	// InvArgsTrivial: operands of operators and calls, and conditions, are atoms (IsTrivial); complex
+	// expressions appear only as a var initializer, an assigned value, an expression statement or a
+	// returned value.
+	InvArgsTrivial = "args-trivial"
+)
+
+// The ast languages, each a delta of its base. Passes (passes/pipeline.go) go from one to the next.
+var (
+	// LangSrc is what parse produces: the surface language, names unresolved, no types.
+	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: []string{
+		"func", "param", "global",
+		"block", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
+		"break", "continue", "return", "print",
+		"int", "bool", "str", "ref", "unary", "binary", "and", "or", "call", "if-expr",
+	}}
+	// LangResolved: every name refers to its binder by ID.
+	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
+	// LangTyped: every expression and binder has its type.
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Invariants: []string{InvTyped}}
+	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
+	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangTyped, Remove: []string{"op-assign"}}
+	// LangNoForIn: range loops are while loops with a step.
+	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range"}, Add: []string{"while-step"}}
+	// LangNoShortCircuit: and/or are if-expressions.
+	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoForIn, Remove: []string{"and", "or"}}
+	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
+	// LangExplicitExit: an exported _start calls main and exits with its status.
+	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoPrint, Invariants: []string{InvEntry}}
+	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
+	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangExplicitExit, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
+	// LangANF: administrative normal form, no if-expressions.
+	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangDataLaidOut, Remove: []string{"if-expr"}, Invariants: []string{InvArgsTrivial}}
+)
+
+// Langs lists the ast languages from the source language on.
+var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoCompoundAssign, LangNoForIn,
+	LangNoShortCircuit, LangNoPrint, LangExplicitExit, LangDataLaidOut, LangANF}

@@ -1,0 +1,399 @@
+// Package ast is the tree IR family of the front end: typed nodes that each carry a src.Pos, the
+// table of ast languages (each a delta of its base), the shared Rewrite, and a deterministic
+// S-expression printer and reader.
+//
+// One node struct per construct. Node kinds are the names the printer writes at the head of a
+// list and the names the Lang table allows or removes. The slice of Cot the compiler handles today
+// uses the kinds below; structs, optionals, switch, closures … arrive as new kinds in later work,
+// each added to the src language and removed by the pass that lowers it.
+package ast
+
+import (
+	"strconv"
+
+	"cot/ir/src"
+	"cot/ir/types"
+)
+
+// Node is any tree node.
+type Node interface {
+	Kind() string
+	Pos() src.Pos
+}
+
+// Expr is an expression. After check-types every expression has a type.
+type Expr interface {
+	Node
+	Type() *types.Type
+	exprNode()
+}
+
+// Stmt is a statement.
+type Stmt interface {
+	Node
+	stmtNode()
+}
+
+// Decl is a top-level declaration.
+type Decl interface {
+	Node
+	DeclName() Name
+	declNode()
+}
+
+// At is the position every node embeds.
+type At struct{ P src.Pos }
+
+func (a At) Pos() src.Pos { return a.P }
+
+// Typed is embedded by every expression: its type, nil until check-types.
+type Typed struct{ T *types.Type }
+
+func (t Typed) Type() *types.Type { return t.T }
+
+// Name is a binder or a reference to one. ID is 0 until resolve-names gives every binder a
+// program-unique ID and every reference the ID of its binder. It prints as name#id.
+type Name struct {
+	Name string
+	ID   int
+}
+
+func (n Name) String() string {
+	if n.ID == 0 {
+		return n.Name
+	}
+	return n.Name + "#" + strconv.Itoa(n.ID)
+}
+
+// Program is one compilation unit: declarations in source order, plus the static data image
+// that layout-data fills (string bytes, addressed from DataBase).
+type Program struct {
+	Decls []Decl
+	Data  []byte
+}
+
+// DataBase is the linear-memory address of Program.Data[0]; addresses below it are never
+// handed out, so 0 stays an invalid (null) address.
+const DataBase = 1024
+
+// ---- declarations ----
+
+// Func is `fn name(params) result { body }`. Export, when set, is the Wasm export name.
+type Func struct {
+	At
+	Name   Name
+	Params []*Param
+	Result *types.Type
+	Export string
+	Body   *Block
+}
+
+// Param is one function parameter (an immutable binder).
+type Param struct {
+	At
+	Name Name
+	Type *types.Type
+}
+
+// Global is a top-level `var` or `const`.
+type Global struct {
+	At
+	Name  Name
+	Const bool
+	Type  *types.Type // nil when inferred and not yet checked
+	Init  Expr        // nil: zero value
+}
+
+// ---- statements ----
+
+// Block is `{ stmts }`, a scope.
+type Block struct {
+	At
+	Stmts []Stmt
+}
+
+// VarDecl is a local `var`/`let` (Const false) or `const` (Const true).
+type VarDecl struct {
+	At
+	Name  Name
+	Const bool
+	Type  *types.Type
+	Init  Expr // nil: zero value
+}
+
+// Assign is `target = value`.
+type Assign struct {
+	At
+	Target Expr
+	Value  Expr
+}
+
+// OpAssign is `target op= value`, Op one of + - * / % & | ^.
+type OpAssign struct {
+	At
+	Op     string
+	Target Expr
+	Value  Expr
+}
+
+// ExprStmt evaluates X and discards its value.
+type ExprStmt struct {
+	At
+	X Expr
+}
+
+// If is the statement form. Else is nil, a *Block or an *If.
+type If struct {
+	At
+	Cond Expr
+	Then *Block
+	Else Stmt
+}
+
+// While is `label: while (cond) body`. Step, when set (kind "while-step"), runs after the body
+// and on `continue`, as Zig's `while (c) : (step)`; lower-for-in introduces it.
+type While struct {
+	At
+	Label Name // Name "_" when the loop has no label; the ID identifies the loop once resolved
+	Cond  Expr
+	Step  Stmt
+	Body  *Block
+}
+
+// ForRange is `label: for v in lo..hi body` (exclusive end, bounds evaluated once).
+type ForRange struct {
+	At
+	Label  Name
+	Var    Name
+	Lo, Hi Expr
+	Body   *Block
+}
+
+// Break leaves the loop named by Label (Name "_" = innermost; resolved: the loop's ID).
+type Break struct {
+	At
+	Label Name
+}
+
+// Continue starts the next iteration of the loop named by Label.
+type Continue struct {
+	At
+	Label Name
+}
+
+// Return leaves the function; Value is nil in a void function.
+type Return struct {
+	At
+	Value Expr
+}
+
+// Print is print/println/eprint/eprintln: Fd 1 or 2, Newline for the ln forms. Args has exactly
+// one element in a well-typed program (the checker reports other counts).
+type Print struct {
+	At
+	Fd      int
+	Newline bool
+	Args    []Expr
+}
+
+// ---- expressions ----
+
+// IntLit is an integer literal. Value holds the literal's bits; a literal of 2^63 is valid only
+// directly under unary minus (decisions.md #6).
+type IntLit struct {
+	At
+	Typed
+	Value uint64
+}
+
+// BoolLit is true or false.
+type BoolLit struct {
+	At
+	Typed
+	Value bool
+}
+
+// StrLit is a string literal (escapes already processed).
+type StrLit struct {
+	At
+	Typed
+	Value string
+}
+
+// StrAddr is the linear-memory address (i64) of a string literal's bytes, before layout-data
+// decides where they go.
+type StrAddr struct {
+	At
+	Typed
+	Value string
+}
+
+// DataAddr is an address in the static data image: DataBase + Offset.
+type DataAddr struct {
+	At
+	Typed
+	Offset int64
+}
+
+// Ref reads a variable, parameter, constant or global.
+type Ref struct {
+	At
+	Typed
+	Name Name
+}
+
+// Unary is a prefix operator: Op "neg" (-x), "not" (not x, !x) or "bnot" (~x).
+type Unary struct {
+	At
+	Typed
+	Op string
+	X  Expr
+}
+
+// Binary is an arithmetic, bitwise, shift or comparison operator: + - * / % & | ^ << >> == != < <= > >=.
+type Binary struct {
+	At
+	Typed
+	Op   string
+	X, Y Expr
+}
+
+// Logical is a short-circuit operator; Op "and" or "or" (&& and || parse to these).
+type Logical struct {
+	At
+	Typed
+	Op   string
+	X, Y Expr
+}
+
+// Call is a direct call of a named function.
+type Call struct {
+	At
+	Typed
+	Func Name
+	Args []Expr
+}
+
+// RuntimeCall calls a runtime routine by symbol (see Runtime).
+type RuntimeCall struct {
+	At
+	Typed
+	Name string
+	Args []Expr
+}
+
+// IfExpr is `if (c) a else b` in expression position; only the chosen arm is evaluated.
+type IfExpr struct {
+	At
+	Typed
+	Cond, Then, Else Expr
+}
+
+func (*Func) Kind() string   { return "func" }
+func (*Param) Kind() string  { return "param" }
+func (*Global) Kind() string { return "global" }
+
+func (*Block) Kind() string { return "block" }
+func (s *VarDecl) Kind() string {
+	if s.Const {
+		return "const"
+	}
+	return "var"
+}
+func (*Assign) Kind() string   { return "assign" }
+func (*OpAssign) Kind() string { return "op-assign" }
+func (*ExprStmt) Kind() string { return "expr" }
+func (*If) Kind() string       { return "if" }
+func (s *While) Kind() string {
+	if s.Step != nil {
+		return "while-step"
+	}
+	return "while"
+}
+func (*ForRange) Kind() string { return "for-range" }
+func (*Break) Kind() string    { return "break" }
+func (*Continue) Kind() string { return "continue" }
+func (*Return) Kind() string   { return "return" }
+func (*Print) Kind() string    { return "print" }
+
+func (*IntLit) Kind() string      { return "int" }
+func (*BoolLit) Kind() string     { return "bool" }
+func (*StrLit) Kind() string      { return "str" }
+func (*StrAddr) Kind() string     { return "str-addr" }
+func (*DataAddr) Kind() string    { return "data-addr" }
+func (*Ref) Kind() string         { return "ref" }
+func (*Unary) Kind() string       { return "unary" }
+func (*Binary) Kind() string      { return "binary" }
+func (e *Logical) Kind() string   { return e.Op }
+func (*Call) Kind() string        { return "call" }
+func (*RuntimeCall) Kind() string { return "call-runtime" }
+func (*IfExpr) Kind() string      { return "if-expr" }
+
+func (d *Func) DeclName() Name   { return d.Name }
+func (d *Global) DeclName() Name { return d.Name }
+
+func (*Func) declNode()   {}
+func (*Global) declNode() {}
+
+func (*Block) stmtNode()    {}
+func (*VarDecl) stmtNode()  {}
+func (*Assign) stmtNode()   {}
+func (*OpAssign) stmtNode() {}
+func (*ExprStmt) stmtNode() {}
+func (*If) stmtNode()       {}
+func (*While) stmtNode()    {}
+func (*ForRange) stmtNode() {}
+func (*Break) stmtNode()    {}
+func (*Continue) stmtNode() {}
+func (*Return) stmtNode()   {}
+func (*Print) stmtNode()    {}
+
+func (*IntLit) exprNode()      {}
+func (*BoolLit) exprNode()     {}
+func (*StrLit) exprNode()      {}
+func (*StrAddr) exprNode()     {}
+func (*DataAddr) exprNode()    {}
+func (*Ref) exprNode()         {}
+func (*Unary) exprNode()       {}
+func (*Binary) exprNode()      {}
+func (*Logical) exprNode()     {}
+func (*Call) exprNode()        {}
+func (*RuntimeCall) exprNode() {}
+func (*IfExpr) exprNode()      {}
+
+// IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.
+func IsTrivial(e Expr) bool {
+	switch e.(type) {
+	case *IntLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref:
+		return true
+	}
+	return false
+}
+
+// BinaryOps lists the Binary operators; comparison operators yield bool.
+var BinaryOps = []string{"+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "==", "!=", "<", "<=", ">", ">="}
+
+// IsComparison reports whether op is one of == != < <= > >=.
+func IsComparison(op string) bool {
+	switch op {
+	case "==", "!=", "<", "<=", ">", ">=":
+		return true
+	}
+	return false
+}
+
+// RuntimeSig is the Cot-level signature of a runtime routine.
+type RuntimeSig struct {
+	Params []*types.Type
+	Result *types.Type
+}
+
+// Runtime lists the runtime routines a RuntimeCall may name. link-runtime supplies their code.
+var Runtime = map[string]RuntimeSig{
+	// write(fd, addr, len) writes len bytes at addr to fd.
+	"write": {Params: []*types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TVoid},
+	// print_int(fd, v) writes v in signed decimal.
+	"print_int": {Params: []*types.Type{types.TI64, types.TI64}, Result: types.TVoid},
+	// exit(code) ends the process with status code.
+	"exit": {Params: []*types.Type{types.TI64}, Result: types.TVoid},
+}

@@ -1,0 +1,201 @@
+package ast
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"cot/ir/types"
+)
+
+// The text form (read back by Read):
+//
+//	(program (data "bytes")? DECL...)
+//	(func NAME ((PARAM TYPE)...) RESULT (export "name")? BLOCK)
+//	(global var|const NAME TYPE|- INIT|-)
+//	(block STMT...)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
+//	(assign TARGET E)  (op-assign OP TARGET E)  (expr E)  (return E?)
+//	(if C BLOCK ELSE?)  (while LABEL C BLOCK)  (while-step LABEL C STEP BLOCK)
+//	(for-range LABEL VAR LO HI BLOCK)  (break LABEL)  (continue LABEL)
+//	(print FD E...)  (println FD E...)
+//	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
+//	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
+//	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)
+//
+// A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64).
+// Names print as name#id once resolved; "-" marks an absent optional part. Positions are not
+// part of the text form.
+
+// Fprint writes the text form of p; a non-empty fn prints only the function of that name.
+func Fprint(w io.Writer, p *Program, fn string) {
+	var sb strings.Builder
+	sb.WriteString("(program")
+	if len(p.Data) > 0 && fn == "" {
+		sb.WriteString("\n  ")
+		list(atom("data"), quoted(string(p.Data))).render(&sb, 1)
+	}
+	for _, d := range p.Decls {
+		if fn != "" && d.DeclName().Name != fn {
+			continue
+		}
+		sb.WriteString("\n  ")
+		declSx(d).render(&sb, 1)
+	}
+	sb.WriteString(")\n")
+	io.WriteString(w, sb.String())
+}
+
+// String returns the text form of one node (for diagnostics and verifier messages).
+func String(n Node) string {
+	var s *sx
+	switch n := n.(type) {
+	case Decl:
+		s = declSx(n)
+	case Stmt:
+		s = stmtSx(n)
+	case Expr:
+		s = exprSx(n)
+	case *Param:
+		s = list(atom(n.Name.String()), typeSx(n.Type))
+	default:
+		return n.Kind()
+	}
+	var sb strings.Builder
+	s.render(&sb, 0)
+	return sb.String()
+}
+
+func typeSx(t *types.Type) *sx {
+	if t == nil {
+		return atom("-")
+	}
+	return atom(t.String())
+}
+
+func optExpr(e Expr) *sx {
+	if e == nil {
+		return atom("-")
+	}
+	return exprSx(e)
+}
+
+func declSx(d Decl) *sx {
+	switch d := d.(type) {
+	case *Func:
+		params := list()
+		for _, p := range d.Params {
+			params.list = append(params.list, list(atom(p.Name.String()), typeSx(p.Type)))
+		}
+		s := stmtList(atom("func"), atom(d.Name.String()), params, typeSx(d.Result))
+		if d.Export != "" {
+			s.list = append(s.list, list(atom("export"), quoted(d.Export)))
+		}
+		s.list = append(s.list, stmtSx(d.Body))
+		return s
+	case *Global:
+		mode := "var"
+		if d.Const {
+			mode = "const"
+		}
+		return stmtList(atom("global"), atom(mode), atom(d.Name.String()), typeSx(d.Type), optExpr(d.Init))
+	}
+	panic("ast: print of unknown declaration")
+}
+
+func stmtSx(s Stmt) *sx {
+	switch s := s.(type) {
+	case *Block:
+		l := stmtList(atom("block"))
+		for _, c := range s.Stmts {
+			l.list = append(l.list, stmtSx(c))
+		}
+		return l
+	case *VarDecl:
+		return stmtList(atom(s.Kind()), atom(s.Name.String()), typeSx(s.Type), optExpr(s.Init))
+	case *Assign:
+		return stmtList(atom("assign"), exprSx(s.Target), exprSx(s.Value))
+	case *OpAssign:
+		return stmtList(atom("op-assign"), atom(s.Op), exprSx(s.Target), exprSx(s.Value))
+	case *ExprStmt:
+		return stmtList(atom("expr"), exprSx(s.X))
+	case *If:
+		l := stmtList(atom("if"), exprSx(s.Cond), stmtSx(s.Then))
+		if s.Else != nil {
+			l.list = append(l.list, stmtSx(s.Else))
+		}
+		return l
+	case *While:
+		if s.Step != nil {
+			return stmtList(atom("while-step"), atom(s.Label.String()), exprSx(s.Cond), stmtSx(s.Step), stmtSx(s.Body))
+		}
+		return stmtList(atom("while"), atom(s.Label.String()), exprSx(s.Cond), stmtSx(s.Body))
+	case *ForRange:
+		return stmtList(atom("for-range"), atom(s.Label.String()), atom(s.Var.String()), exprSx(s.Lo), exprSx(s.Hi), stmtSx(s.Body))
+	case *Break:
+		return stmtList(atom("break"), atom(s.Label.String()))
+	case *Continue:
+		return stmtList(atom("continue"), atom(s.Label.String()))
+	case *Return:
+		if s.Value == nil {
+			return stmtList(atom("return"))
+		}
+		return stmtList(atom("return"), exprSx(s.Value))
+	case *Print:
+		head := "print"
+		if s.Newline {
+			head = "println"
+		}
+		l := stmtList(atom(head), atom(strconv.Itoa(s.Fd)))
+		for _, a := range s.Args {
+			l.list = append(l.list, exprSx(a))
+		}
+		return l
+	}
+	panic("ast: print of unknown statement")
+}
+
+// head renders a name with the expression's type suffix.
+func head(name string, t *types.Type) *sx {
+	if t == nil {
+		return atom(name)
+	}
+	return atom(name + ":" + t.String())
+}
+
+func exprSx(e Expr) *sx {
+	switch e := e.(type) {
+	case *IntLit:
+		return head(strconv.FormatUint(e.Value, 10), e.T)
+	case *BoolLit:
+		return head(strconv.FormatBool(e.Value), e.T)
+	case *Ref:
+		return head(e.Name.String(), e.T)
+	case *StrLit:
+		return list(head("str", e.T), quoted(e.Value))
+	case *StrAddr:
+		return list(head("str-addr", e.T), quoted(e.Value))
+	case *DataAddr:
+		return list(head("data-addr", e.T), atom(strconv.FormatInt(e.Offset, 10)))
+	case *Unary:
+		return list(head(e.Op, e.T), exprSx(e.X))
+	case *Binary:
+		return list(head(e.Op, e.T), exprSx(e.X), exprSx(e.Y))
+	case *Logical:
+		return list(head(e.Op, e.T), exprSx(e.X), exprSx(e.Y))
+	case *Call:
+		l := list(head("call", e.T), atom(e.Func.String()))
+		for _, a := range e.Args {
+			l.list = append(l.list, exprSx(a))
+		}
+		return l
+	case *RuntimeCall:
+		l := list(head("call-runtime", e.T), atom(e.Name))
+		for _, a := range e.Args {
+			l.list = append(l.list, exprSx(a))
+		}
+		return l
+	case *IfExpr:
+		return list(head("if-expr", e.T), exprSx(e.Cond), exprSx(e.Then), exprSx(e.Else))
+	}
+	panic("ast: print of unknown expression")
+}

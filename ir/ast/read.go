@@ -1,0 +1,296 @@
+package ast
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"cot/ir/types"
+)
+
+// Read parses the text form written by Fprint. Positions are left unset.
+func Read(text string) (prog *Program, err error) {
+	items, err := parseSx(text)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) != 1 || !items[0].isList || len(items[0].list) == 0 || items[0].list[0].atom != "program" {
+		return nil, fmt.Errorf("ast text: want one (program ...)")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if re, ok := r.(readError); ok {
+				prog, err = nil, re
+				return
+			}
+			panic(r)
+		}
+	}()
+	prog = &Program{}
+	for _, d := range items[0].list[1:] {
+		if d.isList && len(d.list) == 2 && d.list[0].atom == "data" {
+			prog.Data = []byte(d.list[1].atom)
+			continue
+		}
+		prog.Decls = append(prog.Decls, readDecl(d))
+	}
+	return prog, nil
+}
+
+type readError struct{ msg string }
+
+func (e readError) Error() string { return "ast text: " + e.msg }
+
+func fail(s *sx, format string, args ...any) {
+	var sb strings.Builder
+	s.render(&sb, 0)
+	panic(readError{fmt.Sprintf(format, args...) + " in " + sb.String()})
+}
+
+// shape checks that s is a list with a head and n (or at least n when more is set) arguments.
+func shape(s *sx, n int, more bool) []*sx {
+	if !s.isList || len(s.list) == 0 {
+		fail(s, "want a list")
+	}
+	args := s.list[1:]
+	if len(args) < n || (!more && len(args) != n) {
+		fail(s, "want %d arguments to %s, have %d", n, s.list[0].atom, len(args))
+	}
+	return args
+}
+
+func readName(s *sx) Name {
+	if s.isList || s.quoted {
+		fail(s, "want a name")
+	}
+	if i := strings.LastIndexByte(s.atom, '#'); i > 0 {
+		id, err := strconv.Atoi(s.atom[i+1:])
+		if err != nil {
+			fail(s, "bad name id")
+		}
+		return Name{Name: s.atom[:i], ID: id}
+	}
+	return Name{Name: s.atom}
+}
+
+func readType(s *sx) *types.Type {
+	if s.isList {
+		fail(s, "want a type")
+	}
+	if s.atom == "-" {
+		return nil
+	}
+	t, ok := types.Lookup(s.atom)
+	if !ok {
+		fail(s, "unknown type %s", s.atom)
+	}
+	return t
+}
+
+func readDecl(s *sx) Decl {
+	if !s.isList || len(s.list) == 0 {
+		fail(s, "want a declaration")
+	}
+	switch s.list[0].atom {
+	case "func":
+		a := shape(s, 4, true)
+		f := &Func{Name: readName(a[0]), Result: readType(a[2])}
+		if !a[1].isList {
+			fail(a[1], "want a parameter list")
+		}
+		for _, p := range a[1].list {
+			pa := p.list
+			if !p.isList || len(pa) != 2 {
+				fail(p, "want (name type)")
+			}
+			f.Params = append(f.Params, &Param{Name: readName(pa[0]), Type: readType(pa[1])})
+		}
+		rest := a[3:]
+		if len(rest) == 2 {
+			ex := shape(rest[0], 1, false)
+			if rest[0].list[0].atom != "export" || !ex[0].quoted {
+				fail(rest[0], "want (export \"name\")")
+			}
+			f.Export = ex[0].atom
+			rest = rest[1:]
+		}
+		if len(rest) != 1 {
+			fail(s, "want one body block")
+		}
+		f.Body = readBlock(rest[0])
+		return f
+	case "global":
+		a := shape(s, 4, false)
+		if a[0].atom != "var" && a[0].atom != "const" {
+			fail(s, "want var or const")
+		}
+		return &Global{Const: a[0].atom == "const", Name: readName(a[1]), Type: readType(a[2]), Init: readOptExpr(a[3])}
+	}
+	fail(s, "unknown declaration")
+	return nil
+}
+
+func readBlock(s *sx) *Block {
+	b, ok := readStmt(s).(*Block)
+	if !ok {
+		fail(s, "want a block")
+	}
+	return b
+}
+
+func readStmt(s *sx) Stmt {
+	if !s.isList || len(s.list) == 0 {
+		fail(s, "want a statement")
+	}
+	switch h := s.list[0].atom; h {
+	case "block":
+		b := &Block{Stmts: []Stmt{}}
+		for _, c := range s.list[1:] {
+			b.Stmts = append(b.Stmts, readStmt(c))
+		}
+		return b
+	case "var", "const":
+		a := shape(s, 3, false)
+		return &VarDecl{Const: h == "const", Name: readName(a[0]), Type: readType(a[1]), Init: readOptExpr(a[2])}
+	case "assign":
+		a := shape(s, 2, false)
+		return &Assign{Target: readExpr(a[0]), Value: readExpr(a[1])}
+	case "op-assign":
+		a := shape(s, 3, false)
+		return &OpAssign{Op: a[0].atom, Target: readExpr(a[1]), Value: readExpr(a[2])}
+	case "expr":
+		return &ExprStmt{X: readExpr(shape(s, 1, false)[0])}
+	case "if":
+		a := shape(s, 2, true)
+		st := &If{Cond: readExpr(a[0]), Then: readBlock(a[1])}
+		switch len(a) {
+		case 2:
+		case 3:
+			st.Else = readStmt(a[2])
+		default:
+			fail(s, "too many arguments to if")
+		}
+		return st
+	case "while":
+		a := shape(s, 3, false)
+		return &While{Label: readName(a[0]), Cond: readExpr(a[1]), Body: readBlock(a[2])}
+	case "while-step":
+		a := shape(s, 4, false)
+		return &While{Label: readName(a[0]), Cond: readExpr(a[1]), Step: readStmt(a[2]), Body: readBlock(a[3])}
+	case "for-range":
+		a := shape(s, 5, false)
+		return &ForRange{Label: readName(a[0]), Var: readName(a[1]), Lo: readExpr(a[2]), Hi: readExpr(a[3]), Body: readBlock(a[4])}
+	case "break":
+		return &Break{Label: readName(shape(s, 1, false)[0])}
+	case "continue":
+		return &Continue{Label: readName(shape(s, 1, false)[0])}
+	case "return":
+		a := shape(s, 0, true)
+		if len(a) > 1 {
+			fail(s, "too many arguments to return")
+		}
+		if len(a) == 1 {
+			return &Return{Value: readExpr(a[0])}
+		}
+		return &Return{}
+	case "print", "println":
+		a := shape(s, 1, true)
+		fd, err := strconv.Atoi(a[0].atom)
+		if err != nil {
+			fail(s, "bad file descriptor")
+		}
+		p := &Print{Fd: fd, Newline: h == "println"}
+		for _, x := range a[1:] {
+			p.Args = append(p.Args, readExpr(x))
+		}
+		return p
+	}
+	fail(s, "unknown statement")
+	return nil
+}
+
+func readOptExpr(s *sx) Expr {
+	if !s.isList && !s.quoted && s.atom == "-" {
+		return nil
+	}
+	return readExpr(s)
+}
+
+// splitHead separates "name:type" into the name and the type (nil when there is none).
+func splitHead(s *sx, text string) (string, *types.Type) {
+	i := strings.IndexByte(text, ':')
+	if i <= 0 {
+		return text, nil
+	}
+	return text[:i], readType(atom(text[i+1:]))
+}
+
+var unaryOps = map[string]bool{"neg": true, "not": true, "bnot": true}
+
+func readExpr(s *sx) Expr {
+	if s.quoted {
+		fail(s, "a string needs (str ...)")
+	}
+	if !s.isList {
+		name, t := splitHead(s, s.atom)
+		switch {
+		case name == "true" || name == "false":
+			return &BoolLit{Typed: Typed{t}, Value: name == "true"}
+		case name[0] >= '0' && name[0] <= '9':
+			v, err := strconv.ParseUint(name, 10, 64)
+			if err != nil {
+				fail(s, "bad integer")
+			}
+			return &IntLit{Typed: Typed{t}, Value: v}
+		}
+		return &Ref{Typed: Typed{t}, Name: readName(atom(name))}
+	}
+	if len(s.list) == 0 || s.list[0].isList {
+		fail(s, "want an expression")
+	}
+	h, t := splitHead(s.list[0], s.list[0].atom)
+	ty := Typed{t}
+	switch {
+	case h == "str" || h == "str-addr":
+		a := shape(s, 1, false)
+		if !a[0].quoted {
+			fail(s, "want a quoted string")
+		}
+		if h == "str" {
+			return &StrLit{Typed: ty, Value: a[0].atom}
+		}
+		return &StrAddr{Typed: ty, Value: a[0].atom}
+	case h == "data-addr":
+		off, err := strconv.ParseInt(shape(s, 1, false)[0].atom, 10, 64)
+		if err != nil {
+			fail(s, "bad offset")
+		}
+		return &DataAddr{Typed: ty, Offset: off}
+	case unaryOps[h]:
+		return &Unary{Typed: ty, Op: h, X: readExpr(shape(s, 1, false)[0])}
+	case h == "and" || h == "or":
+		a := shape(s, 2, false)
+		return &Logical{Typed: ty, Op: h, X: readExpr(a[0]), Y: readExpr(a[1])}
+	case h == "call" || h == "call-runtime":
+		a := shape(s, 1, true)
+		var args []Expr
+		for _, x := range a[1:] {
+			args = append(args, readExpr(x))
+		}
+		if h == "call" {
+			return &Call{Typed: ty, Func: readName(a[0]), Args: args}
+		}
+		return &RuntimeCall{Typed: ty, Name: a[0].atom, Args: args}
+	case h == "if-expr":
+		a := shape(s, 3, false)
+		return &IfExpr{Typed: ty, Cond: readExpr(a[0]), Then: readExpr(a[1]), Else: readExpr(a[2])}
+	}
+	for _, op := range BinaryOps {
+		if h == op {
+			a := shape(s, 2, false)
+			return &Binary{Typed: ty, Op: h, X: readExpr(a[0]), Y: readExpr(a[1])}
+		}
+	}
+	fail(s, "unknown expression")
+	return nil
+}
