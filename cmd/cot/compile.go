@@ -93,6 +93,10 @@ func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 // writeAtomically writes data to path through a temporary file in the same directory and a
 // rename, so readers never see a partial file and a failed write leaves the old state alone.
 func writeAtomically(path string, data []byte, mode os.FileMode) (err error) {
+	// A rename would replace a device or a directory entry of another kind (-o /dev/null).
+	if fi, statErr := os.Stat(path); statErr == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("refusing to replace %s: not a regular file", path)
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

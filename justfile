@@ -1,0 +1,26 @@
+# cot's entry points. `npx -y rust-just@1.57.0 --list` shows them.
+
+# The whole suite: install the Debian tools it needs (only the missing ones), then every test.
+test: deps
+    go test -timeout 60m ./...
+
+# Install the missing Debian packages the suite uses (qemu-user, wabt, cross binutils/gcc, clang, lld, wasi-libc).
+deps:
+    bash scripts/deps.sh
+
+# Rewrite the expected sections of the golden tests from what the compiler does now.
+bless:
+    go test -timeout 60m ./golden/... -update
+
+# Print the IR of FILE after pass PASS (a name, a glob like 'lower-*', or 'all'); TARGET=arm64 for backend passes.
+dump FILE PASS TARGET="wasm32":
+    go run ./cmd/cot build {{FILE}} --target={{TARGET}} --dump-after={{PASS}} -o "$(mktemp -d)/out"
+
+# List the passes of the front end and the AArch64 backend: index, name, in -> out.
+passes:
+    go run ./cmd/cot --list-passes
+
+# Formatting and vet: gofmt must list no file.
+check:
+    test -z "$(gofmt -l .)" || { gofmt -l .; exit 1; }
+    go vet ./...
