@@ -104,6 +104,8 @@ type Import struct {
 	Table        Table  // ExternTable
 	Memory       Memory // ExternMemory
 	Global       GlobalType
+	// DebugName is an imported function's name from the name section (ExternFunc only).
+	DebugName string
 }
 
 // Export is one export.
@@ -148,6 +150,11 @@ type Elem struct {
 	Offset []Instr // active only: constant expression ending with End
 	Type   ValType // FuncRef or ExternRef
 	Init   [][]Instr
+	// Binary encoding choices kept so that Encode(Decode(b)) == b. Exprs: the items are encoded
+	// as expressions (flags 4-7) even if they are all ref.func. TableExplicit: an active segment
+	// of table 0 with funcref items names its table (flags 2/6) instead of using flags 0/4.
+	Exprs         bool
+	TableExplicit bool
 }
 
 // DataMode says how a data segment is used.
@@ -164,12 +171,17 @@ type Data struct {
 	Memory uint32
 	Offset []Instr // active only: constant expression ending with End
 	Bytes  []byte
+	// MemExplicit: an active segment of memory 0 names its memory (flag 2) instead of flag 0.
+	MemExplicit bool
 }
 
 // Custom is a custom section kept verbatim (the name section is decoded into names instead).
 type Custom struct {
 	Name  string
 	Bytes []byte
+	// After is the id of the last non-custom section before this one (0: right after the
+	// header), so custom sections keep their place through a decode/encode round trip.
+	After byte
 }
 
 // Module is a whole WebAssembly module.

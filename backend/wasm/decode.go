@@ -1,0 +1,318 @@
+package wasm
+
+import (
+	"cot/ir/wasm"
+	"cot/verify"
+)
+
+// Section ids of the binary format.
+const (
+	secCustom    = 0
+	secType      = 1
+	secImport    = 2
+	secFunction  = 3
+	secTable     = 4
+	secMemory    = 5
+	secGlobal    = 6
+	secExport    = 7
+	secStart     = 8
+	secElement   = 9
+	secCode      = 10
+	secData      = 11
+	secDataCount = 12
+)
+
+// sectionRank is the position of each non-custom section in the required order (the data count
+// section sits between the element and code sections).
+var sectionRank = [13]int{
+	secType: 1, secImport: 2, secFunction: 3, secTable: 4, secMemory: 5, secGlobal: 6,
+	secExport: 7, secStart: 8, secElement: 9, secDataCount: 10, secCode: 11, secData: 12,
+}
+
+// maxLocals bounds the number of locals of one function. The spec allows up to 2^32-1, but a
+// module declaring more than this would need gigabytes to compile; like wasmtime (50000) we
+// reject such modules, with the spec's message.
+const maxLocals = 1 << 20
+
+// Decode parses a binary WebAssembly 2.0 module (without SIMD) and validates it in full. Errors
+// are *DecodeError. Function names from the name section go to Func.Name (and Import.DebugName),
+// each instruction's byte offset to Func.Offsets.
+func Decode(b []byte) (m *wasm.Module, err error) {
+	d := &decoder{r: reader{b: b, end: len(b)}, m: &wasm.Module{}}
+	defer func() {
+		if x := recover(); x != nil {
+			f, ok := x.(decodeFailure)
+			if !ok {
+				panic(x)
+			}
+			m, err = nil, f.err
+		}
+	}()
+	d.module()
+	if errs := verify.Wasm(nil, d.m); len(errs) > 0 {
+		return nil, toDecodeError(errs[0])
+	}
+	return d.m, nil
+}
+
+// toDecodeError turns a validation error into a DecodeError at its byte offset, when known.
+func toDecodeError(e error) *DecodeError {
+	if ve, ok := e.(*verify.WasmError); ok {
+		off := ve.Offset
+		if off < 0 {
+			off = 0
+		}
+		return &DecodeError{Offset: off, Msg: ve.Msg}
+	}
+	return &DecodeError{Msg: e.Error()}
+}
+
+type decoder struct {
+	r        reader
+	m        *wasm.Module
+	funcDecl []uint32 // type indices from the function section
+	hasFuncs bool     // a function section was present
+	hasCode  bool
+	names    []byte // the name section, decoded once the functions are known
+	nameAt   int    // index in m.Customs where the name section's leftovers go
+}
+
+func (d *decoder) module() {
+	r := &d.r
+	if len(r.b) < 4 || string(r.b[:4]) != "\x00asm" {
+		r.fail("magic header not detected")
+	}
+	r.pos = 4
+	if len(r.b) < 8 {
+		r.pos = len(r.b)
+		r.fail("unexpected end")
+	}
+	if string(r.b[4:8]) != "\x01\x00\x00\x00" {
+		r.fail("unknown binary version")
+	}
+	r.pos = 8
+	lastRank, lastID := 0, byte(0)
+	for r.pos < len(r.b) {
+		start := r.pos
+		id := r.byte()
+		if id > secDataCount {
+			r.failAt(start, "malformed section id")
+		}
+		size := r.u32()
+		if uint64(size) > uint64(len(r.b)-r.pos) {
+			r.fail("length out of bounds")
+		}
+		r.end = r.pos + int(size)
+		if id != secCustom {
+			if sectionRank[id] <= lastRank {
+				r.failAt(start, "unexpected content after last section")
+			}
+			lastRank, lastID = sectionRank[id], id
+		}
+		d.section(id, lastID)
+		if r.pos != r.end {
+			r.fail("section size mismatch")
+		}
+		r.end = len(r.b)
+	}
+	if d.hasFuncs || d.hasCode {
+		if len(d.funcDecl) != len(d.m.Funcs) {
+			r.fail("function and code section have inconsistent lengths")
+		}
+	}
+	if d.m.DataCount != nil && int(*d.m.DataCount) != len(d.m.Datas) {
+		r.fail("data count and data section have inconsistent lengths")
+	}
+	if d.names != nil {
+		d.nameSection()
+	}
+}
+
+func (d *decoder) section(id, after byte) {
+	r, m := &d.r, d.m
+	switch id {
+	case secCustom:
+		name := r.name()
+		if name == "name" && d.names == nil {
+			d.names = r.b[r.pos:r.end]
+			d.nameAt = len(m.Customs)
+		}
+		m.Customs = append(m.Customs, wasm.Custom{Name: name, Bytes: clone(r.b[r.pos:r.end]), After: after})
+		r.pos = r.end
+	case secType:
+		n := r.count(3)
+		m.Types = make([]wasm.FuncType, n)
+		for i := range m.Types {
+			if form := r.byte(); form != 0x60 {
+				r.failAt(r.pos-1, "integer representation too long")
+			}
+			m.Types[i].Params = d.valTypes()
+			m.Types[i].Results = d.valTypes()
+		}
+	case secImport:
+		n := r.count(4)
+		m.Imports = make([]wasm.Import, n)
+		for i := range m.Imports {
+			im := &m.Imports[i]
+			im.Module = r.name()
+			im.Name = r.name()
+			start := r.pos
+			im.Kind = wasm.ExternKind(r.byte())
+			switch im.Kind {
+			case wasm.ExternFunc:
+				im.TypeIdx = r.u32()
+			case wasm.ExternTable:
+				im.Table = r.tableType()
+			case wasm.ExternMemory:
+				im.Memory = wasm.Memory{Limits: r.limits()}
+			case wasm.ExternGlobal:
+				im.Global = r.globalType()
+			default:
+				r.failAt(start, "malformed import kind")
+			}
+		}
+	case secFunction:
+		d.hasFuncs = true
+		n := r.count(1)
+		d.funcDecl = make([]uint32, n)
+		for i := range d.funcDecl {
+			d.funcDecl[i] = r.u32()
+		}
+	case secTable:
+		n := r.count(3)
+		m.Tables = make([]wasm.Table, n)
+		for i := range m.Tables {
+			m.Tables[i] = r.tableType()
+		}
+	case secMemory:
+		n := r.count(2)
+		m.Mems = make([]wasm.Memory, n)
+		for i := range m.Mems {
+			m.Mems[i] = wasm.Memory{Limits: r.limits()}
+		}
+	case secGlobal:
+		n := r.count(3)
+		m.Globals = make([]wasm.Global, n)
+		for i := range m.Globals {
+			m.Globals[i].Type = r.globalType()
+			m.Globals[i].Init = d.constExpr()
+		}
+	case secExport:
+		n := r.count(3)
+		m.Exports = make([]wasm.Export, n)
+		for i := range m.Exports {
+			e := &m.Exports[i]
+			e.Name = r.name()
+			start := r.pos
+			e.Kind = wasm.ExternKind(r.byte())
+			if e.Kind > wasm.ExternGlobal {
+				r.failAt(start, "malformed export kind")
+			}
+			e.Index = r.u32()
+		}
+	case secStart:
+		s := r.u32()
+		m.Start = &s
+	case secElement:
+		n := r.count(2)
+		m.Elems = make([]wasm.Elem, n)
+		for i := range m.Elems {
+			m.Elems[i] = d.elem()
+		}
+	case secDataCount:
+		c := r.u32()
+		m.DataCount = &c
+	case secCode:
+		d.hasCode = true
+		d.code()
+	case secData:
+		n := r.count(2)
+		m.Datas = make([]wasm.Data, n)
+		for i := range m.Datas {
+			m.Datas[i] = d.data()
+		}
+	}
+}
+
+func (d *decoder) valTypes() []wasm.ValType {
+	n := d.r.count(1)
+	if n == 0 {
+		return nil
+	}
+	ts := make([]wasm.ValType, n)
+	for i := range ts {
+		ts[i] = d.r.valType()
+	}
+	return ts
+}
+
+// elem decodes one element segment in any of its eight encodings (flags 0-7):
+// bit 0 passive/declarative, bit 1 explicit table (active) or declarative (bit 0 set), bit 2
+// items as expressions instead of function indices.
+func (d *decoder) elem() wasm.Elem {
+	r := &d.r
+	start := r.pos
+	flags := r.u32()
+	if flags > 7 {
+		r.failAt(start, "malformed elements segment kind")
+	}
+	e := wasm.Elem{Type: wasm.FuncRef, Exprs: flags&4 != 0}
+	switch {
+	case flags&1 == 0:
+		e.Mode = wasm.ElemActive
+		if flags&2 != 0 {
+			e.Table = r.u32()
+			e.TableExplicit = true
+		}
+		e.Offset = d.constExpr()
+	case flags&2 == 0:
+		e.Mode = wasm.ElemPassive
+	default:
+		e.Mode = wasm.ElemDeclarative
+	}
+	if flags&3 != 0 { // every form except 0 and 4 states the element kind or type
+		if e.Exprs {
+			e.Type = r.refType()
+		} else if at := r.pos; r.byte() != 0x00 {
+			r.failAt(at, "malformed element kind")
+		}
+	}
+	if e.Exprs {
+		n := r.count(1)
+		e.Init = make([][]wasm.Instr, n)
+		for i := range e.Init {
+			e.Init[i] = d.constExpr()
+		}
+		return e
+	}
+	n := r.count(1)
+	e.Init = make([][]wasm.Instr, n)
+	for i := range e.Init {
+		e.Init[i] = []wasm.Instr{{Op: wasm.OpRefFunc, Index: r.u32()}, wasm.End()}
+	}
+	return e
+}
+
+// data decodes one data segment: flags 0 (active, memory 0), 1 (passive), 2 (active, memory x).
+func (d *decoder) data() wasm.Data {
+	r := &d.r
+	start := r.pos
+	var s wasm.Data
+	switch r.u32() {
+	case 0:
+		s.Offset = d.constExpr()
+	case 1:
+		s.Mode = wasm.DataPassive
+	case 2:
+		s.Memory = r.u32()
+		s.MemExplicit = true
+		s.Offset = d.constExpr()
+	default:
+		r.failAt(start, "malformed data segment kind")
+	}
+	s.Bytes = clone(r.bytesVec())
+	return s
+}
+
+// clone copies b so the module never aliases the caller's buffer.
+func clone(b []byte) []byte { return append([]byte{}, b...) }

@@ -1,0 +1,194 @@
+package wasm
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"cot/ir/wasm"
+)
+
+// DecodeError is a malformed or invalid module: the byte offset where the problem was found and
+// the rule it breaks, worded like the WebAssembly spec test suite where it has a message.
+type DecodeError struct {
+	Offset int
+	Msg    string
+}
+
+func (e *DecodeError) Error() string { return fmt.Sprintf("wasm: offset 0x%x: %s", e.Offset, e.Msg) }
+
+// decodeFailure carries a *DecodeError out of the recursive decoder through panic; Decode
+// recovers exactly this type and nothing else.
+type decodeFailure struct{ err *DecodeError }
+
+// reader reads the module bytes b from pos up to end (the end of the current section or body).
+type reader struct {
+	b   []byte
+	pos int
+	end int
+}
+
+func (r *reader) failAt(off int, format string, args ...any) {
+	panic(decodeFailure{&DecodeError{Offset: off, Msg: fmt.Sprintf(format, args...)}})
+}
+
+func (r *reader) fail(format string, args ...any) { r.failAt(r.pos, format, args...) }
+
+func (r *reader) eof() bool { return r.pos >= r.end }
+
+func (r *reader) unexpectedEnd() {
+	if r.end < len(r.b) {
+		r.fail("unexpected end of section or function")
+	}
+	r.fail("unexpected end")
+}
+
+func (r *reader) byte() byte {
+	if r.pos >= r.end {
+		r.unexpectedEnd()
+	}
+	c := r.b[r.pos]
+	r.pos++
+	return c
+}
+
+func (r *reader) leb(err error) {
+	if err == errUnexpectedEnd {
+		r.unexpectedEnd()
+	}
+	r.fail("%s", err.Error())
+}
+
+func (r *reader) u32() uint32 {
+	v, n, err := ReadU32(r.b[r.pos:r.end])
+	if err != nil {
+		r.leb(err)
+	}
+	r.pos += n
+	return v
+}
+
+func (r *reader) s32() int32 {
+	v, n, err := ReadS32(r.b[r.pos:r.end])
+	if err != nil {
+		r.leb(err)
+	}
+	r.pos += n
+	return v
+}
+
+func (r *reader) s33() int64 {
+	v, n, err := ReadS33(r.b[r.pos:r.end])
+	if err != nil {
+		r.leb(err)
+	}
+	r.pos += n
+	return v
+}
+
+func (r *reader) s64() int64 {
+	v, n, err := ReadS64(r.b[r.pos:r.end])
+	if err != nil {
+		r.leb(err)
+	}
+	r.pos += n
+	return v
+}
+
+// fixed reads n raw bytes (float constants).
+func (r *reader) fixed(n int) []byte {
+	if r.end-r.pos < n {
+		r.pos = r.end
+		r.unexpectedEnd()
+	}
+	out := r.b[r.pos : r.pos+n]
+	r.pos += n
+	return out
+}
+
+// count reads a vector length, rejecting lengths that cannot fit in the remaining bytes when
+// each element takes at least minSize bytes (so a hostile length never allocates).
+func (r *reader) count(minSize int) int {
+	start := r.pos
+	n := r.u32()
+	if minSize > 0 && uint64(n)*uint64(minSize) > uint64(r.end-r.pos) {
+		r.failAt(start, "length out of bounds")
+	}
+	return int(n)
+}
+
+// bytesVec reads a length-prefixed byte string.
+func (r *reader) bytesVec() []byte {
+	start := r.pos
+	n := r.u32()
+	if uint64(n) > uint64(r.end-r.pos) {
+		r.failAt(start, "length out of bounds")
+	}
+	out := r.b[r.pos : r.pos+int(n)]
+	r.pos += int(n)
+	return out
+}
+
+func (r *reader) name() string {
+	start := r.pos
+	b := r.bytesVec()
+	if !utf8.Valid(b) {
+		r.failAt(start, "malformed UTF-8 encoding")
+	}
+	return string(b)
+}
+
+func (r *reader) valType() wasm.ValType {
+	start := r.pos
+	switch t := wasm.ValType(r.byte()); t {
+	case wasm.I32, wasm.I64, wasm.F32, wasm.F64, wasm.FuncRef, wasm.ExternRef:
+		return t
+	}
+	r.failAt(start, "malformed value type")
+	return 0
+}
+
+func (r *reader) refType() wasm.ValType {
+	start := r.pos
+	switch t := wasm.ValType(r.byte()); t {
+	case wasm.FuncRef, wasm.ExternRef:
+		return t
+	}
+	r.failAt(start, "malformed reference type")
+	return 0
+}
+
+func (r *reader) limits() wasm.Limits {
+	start := r.pos
+	switch flag := r.byte(); flag {
+	case 0:
+		return wasm.Limits{Min: r.u32()}
+	case 1:
+		min := r.u32()
+		return wasm.Limits{Min: min, Max: r.u32(), HasMax: true}
+	default:
+		// The spec reads the flag as a u32: a continuation bit makes it "too long", others "too large".
+		if flag&0x80 != 0 {
+			r.failAt(start, "integer representation too long")
+		}
+		r.failAt(start, "integer too large")
+	}
+	return wasm.Limits{}
+}
+
+func (r *reader) tableType() wasm.Table {
+	elem := r.refType()
+	return wasm.Table{Elem: elem, Limits: r.limits()}
+}
+
+func (r *reader) globalType() wasm.GlobalType {
+	t := r.valType()
+	start := r.pos
+	switch r.byte() {
+	case 0:
+		return wasm.GlobalType{Type: t}
+	case 1:
+		return wasm.GlobalType{Type: t, Mutable: true}
+	}
+	r.failAt(start, "malformed mutability")
+	return wasm.GlobalType{}
+}

@@ -1,0 +1,358 @@
+// Package verify holds one invariant checker per IR family; it imports only ir/*.
+package verify
+
+// Wasm checks a *wasm.Module (family ir/wasm) with the validation algorithm of the WebAssembly
+// 2.0 core specification (no SIMD). Invariants:
+//
+//   - every value type, block type and reference type is one of Wasm 2.0's (no v128);
+//   - every index is in range for its space: types, functions, tables, memories, globals,
+//     element and data segments, locals, labels (imports come first in each space);
+//   - each function body is well typed: the operand stack is typed instruction by instruction,
+//     with the polymorphic stack after unreachable, br, br_table and return; block, loop and if
+//     signatures (multi-value included) hold at entry, at every branch and at end; an if without
+//     else has equal parameter and result types; the body ends with exactly one final end;
+//   - global.set targets a mutable global; loads and stores have an alignment no larger than
+//     natural, a 32-bit offset and a memory to access; call_indirect and table.* use tables of
+//     the right reference type; typed select has exactly one type, untyped select numeric operands;
+//   - ref.func only names functions declared outside function bodies (element segments,
+//     exports, global initialisers);
+//   - at most one memory; memory limits at most 65536 pages; limits have min <= max;
+//   - global initialisers, element offsets and items, and data offsets are constant
+//     expressions of the right type (global.get only of imported immutable globals);
+//   - export names are unique; the start function has type [] -> [];
+//   - a data count, when present, equals the number of data segments.
+//
+// Errors are *WasmError values naming the function, the instruction (and its byte offset when
+// the decoder recorded one) and the rule broken, worded like the spec test suite.
+//
+// LangStructured and LangFinal of ir/wasm are checked alike: the front end emits plain Wasm.
+
+import (
+	"fmt"
+	"strings"
+
+	"cot/ir/pipeline"
+	"cot/ir/wasm"
+)
+
+func init() { wasm.RegisterVerifier(Wasm) }
+
+// WasmError is one validation failure. Func is the index in the function index space (-1 for
+// module-level rules), Instr the instruction's index in the body (-1 if none), Offset its byte
+// offset in the binary (-1 if unknown).
+type WasmError struct {
+	Func   int
+	Name   string // function name, if known
+	Instr  int
+	Offset int
+	Msg    string
+}
+
+func (e *WasmError) Error() string {
+	var b strings.Builder
+	b.WriteString("wasm: ")
+	if e.Func >= 0 {
+		fmt.Fprintf(&b, "func %d", e.Func)
+		if e.Name != "" {
+			fmt.Fprintf(&b, " (%s)", e.Name)
+		}
+		if e.Instr >= 0 {
+			fmt.Fprintf(&b, " instr %d", e.Instr)
+		}
+		if e.Offset >= 0 {
+			fmt.Fprintf(&b, " @0x%x", e.Offset)
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Wasm validates prog, a *wasm.Module, and returns every violation (at most one per function:
+// after the first error the operand stack of that function is meaningless).
+func Wasm(lang *pipeline.Lang, prog any) []error {
+	m, ok := prog.(*wasm.Module)
+	if !ok {
+		return []error{fmt.Errorf("wasm: want *wasm.Module, have %T", prog)}
+	}
+	v := &moduleChecker{m: m}
+	v.check()
+	return v.errs
+}
+
+// moduleChecker holds the index spaces of the module (imports first) while checking it.
+type moduleChecker struct {
+	m       *wasm.Module
+	errs    []error
+	funcs   []uint32 // type index of every function
+	tables  []wasm.Table
+	mems    []wasm.Memory
+	globals []wasm.GlobalType
+	nImpGlb int             // imported globals: the only ones constant expressions may read
+	refs    map[uint32]bool // functions declared for ref.func
+}
+
+func (v *moduleChecker) errorf(format string, args ...any) {
+	v.errs = append(v.errs, &WasmError{Func: -1, Instr: -1, Offset: -1, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *moduleChecker) check() {
+	m := v.m
+	for _, t := range m.Types {
+		for _, p := range t.Params {
+			v.valType(p)
+		}
+		for _, r := range t.Results {
+			v.valType(r)
+		}
+	}
+	for _, im := range m.Imports {
+		switch im.Kind {
+		case wasm.ExternFunc:
+			v.typeIndex(im.TypeIdx)
+			v.funcs = append(v.funcs, im.TypeIdx)
+		case wasm.ExternTable:
+			v.tableType(im.Table)
+			v.tables = append(v.tables, im.Table)
+		case wasm.ExternMemory:
+			v.memType(im.Memory)
+			v.mems = append(v.mems, im.Memory)
+		case wasm.ExternGlobal:
+			v.valType(im.Global.Type)
+			v.globals = append(v.globals, im.Global)
+			v.nImpGlb++
+		default:
+			v.errorf("malformed import kind")
+		}
+	}
+	for _, f := range m.Funcs {
+		v.typeIndex(f.TypeIdx)
+		v.funcs = append(v.funcs, f.TypeIdx)
+	}
+	for _, t := range m.Tables {
+		v.tableType(t)
+		v.tables = append(v.tables, t)
+	}
+	for _, mem := range m.Mems {
+		v.memType(mem)
+		v.mems = append(v.mems, mem)
+	}
+	if len(v.mems) > 1 {
+		v.errorf("multiple memories")
+	}
+	v.collectRefs()
+	for _, g := range m.Globals {
+		v.valType(g.Type.Type)
+		v.constExpr(g.Init, g.Type.Type)
+		v.globals = append(v.globals, g.Type)
+	}
+	v.exports()
+	if m.Start != nil {
+		switch {
+		case int(*m.Start) >= len(v.funcs):
+			v.errorf("unknown function %d", *m.Start)
+		case !v.sigOK(v.funcs[*m.Start]):
+		case len(m.Types[v.funcs[*m.Start]].Params) != 0 || len(m.Types[v.funcs[*m.Start]].Results) != 0:
+			v.errorf("start function")
+		}
+	}
+	v.elems()
+	v.datas()
+	if m.DataCount != nil && int(*m.DataCount) != len(m.Datas) {
+		v.errorf("data count and data section have inconsistent lengths")
+	}
+	nImpFuncs := len(v.funcs) - len(m.Funcs)
+	for i := range m.Funcs {
+		v.function(nImpFuncs+i, &m.Funcs[i])
+	}
+}
+
+func (v *moduleChecker) sigOK(typeIdx uint32) bool { return int(typeIdx) < len(v.m.Types) }
+
+func (v *moduleChecker) typeIndex(i uint32) {
+	if !v.sigOK(i) {
+		v.errorf("unknown type %d", i)
+	}
+}
+
+func isValType(t wasm.ValType) bool {
+	switch t {
+	case wasm.I32, wasm.I64, wasm.F32, wasm.F64, wasm.FuncRef, wasm.ExternRef:
+		return true
+	}
+	return false
+}
+
+func isRefType(t wasm.ValType) bool { return t == wasm.FuncRef || t == wasm.ExternRef }
+
+func (v *moduleChecker) valType(t wasm.ValType) {
+	if !isValType(t) {
+		v.errorf("malformed value type 0x%x", byte(t))
+	}
+}
+
+func (v *moduleChecker) limits(l wasm.Limits) {
+	if l.HasMax && l.Min > l.Max {
+		v.errorf("size minimum must not be greater than maximum")
+	}
+}
+
+func (v *moduleChecker) tableType(t wasm.Table) {
+	if !isRefType(t.Elem) {
+		v.errorf("malformed reference type")
+	}
+	v.limits(t.Limits)
+}
+
+func (v *moduleChecker) memType(mem wasm.Memory) {
+	const maxPages = 65536
+	if mem.Limits.Min > maxPages || (mem.Limits.HasMax && mem.Limits.Max > maxPages) {
+		v.errorf("memory size must be at most 65536 pages (4GiB)")
+	}
+	v.limits(mem.Limits)
+}
+
+// collectRefs gathers the functions that ref.func may name in bodies: those referenced in
+// exports, global initialisers and element segments (spec: C.refs).
+func (v *moduleChecker) collectRefs() {
+	v.refs = map[uint32]bool{}
+	add := func(expr []wasm.Instr) {
+		for _, in := range expr {
+			if in.Op == wasm.OpRefFunc {
+				v.refs[in.Index] = true
+			}
+		}
+	}
+	for _, e := range v.m.Exports {
+		if e.Kind == wasm.ExternFunc {
+			v.refs[e.Index] = true
+		}
+	}
+	for _, g := range v.m.Globals {
+		add(g.Init)
+	}
+	for _, e := range v.m.Elems {
+		add(e.Offset)
+		for _, it := range e.Init {
+			add(it)
+		}
+	}
+	for _, d := range v.m.Datas {
+		add(d.Offset)
+	}
+}
+
+func (v *moduleChecker) exports() {
+	seen := map[string]bool{}
+	for _, e := range v.m.Exports {
+		var n int
+		var what string
+		switch e.Kind {
+		case wasm.ExternFunc:
+			n, what = len(v.funcs), "function"
+		case wasm.ExternTable:
+			n, what = len(v.tables), "table"
+		case wasm.ExternMemory:
+			n, what = len(v.mems), "memory"
+		case wasm.ExternGlobal:
+			n, what = len(v.globals), "global"
+		default:
+			v.errorf("malformed export kind")
+			continue
+		}
+		if int(e.Index) >= n {
+			v.errorf("unknown %s %d", what, e.Index)
+		}
+		if seen[e.Name] {
+			v.errorf("duplicate export name %q", e.Name)
+		}
+		seen[e.Name] = true
+	}
+}
+
+func (v *moduleChecker) elems() {
+	for i, e := range v.m.Elems {
+		if !isRefType(e.Type) {
+			v.errorf("malformed reference type in elem segment %d", i)
+			continue
+		}
+		if e.Mode == wasm.ElemActive {
+			if int(e.Table) >= len(v.tables) {
+				v.errorf("unknown table %d", e.Table)
+			} else if v.tables[e.Table].Elem != e.Type {
+				v.errorf("type mismatch: elem segment %d of %s in table of %s", i, e.Type, v.tables[e.Table].Elem)
+			}
+			v.constExpr(e.Offset, wasm.I32)
+		}
+		for _, it := range e.Init {
+			v.constExpr(it, e.Type)
+		}
+	}
+}
+
+func (v *moduleChecker) datas() {
+	for _, d := range v.m.Datas {
+		if d.Mode != wasm.DataActive {
+			continue
+		}
+		if int(d.Memory) >= len(v.mems) {
+			v.errorf("unknown memory %d", d.Memory)
+		}
+		v.constExpr(d.Offset, wasm.I32)
+	}
+}
+
+// constExpr checks a constant expression producing one value of type want. Spec 2.0: only
+// t.const, ref.null, ref.func and global.get of an imported immutable global.
+func (v *moduleChecker) constExpr(expr []wasm.Instr, want wasm.ValType) {
+	var stack []wasm.ValType
+	for i, in := range expr {
+		var t wasm.ValType
+		switch in.Op {
+		case wasm.OpI32Const:
+			t = wasm.I32
+		case wasm.OpI64Const:
+			t = wasm.I64
+		case wasm.OpF32Const:
+			t = wasm.F32
+		case wasm.OpF64Const:
+			t = wasm.F64
+		case wasm.OpRefNull:
+			if !isRefType(in.RefType) {
+				v.errorf("malformed reference type")
+				return
+			}
+			t = in.RefType
+		case wasm.OpRefFunc:
+			if int(in.Index) >= len(v.funcs) {
+				v.errorf("unknown function %d", in.Index)
+				return
+			}
+			t = wasm.FuncRef
+		case wasm.OpGlobalGet:
+			if int(in.Index) >= v.nImpGlb {
+				v.errorf("unknown global %d", in.Index)
+				return
+			}
+			if v.globals[in.Index].Mutable {
+				v.errorf("constant expression required")
+				return
+			}
+			t = v.globals[in.Index].Type
+		case wasm.OpEnd:
+			if i != len(expr)-1 {
+				v.errorf("constant expression required")
+				return
+			}
+			if len(stack) != 1 || stack[0] != want {
+				v.errorf("type mismatch: constant expression of %v, want %s", stack, want)
+			}
+			return
+		default:
+			v.errorf("constant expression required")
+			return
+		}
+		stack = append(stack, t)
+	}
+	v.errorf("constant expression must end with end")
+}
