@@ -1,0 +1,349 @@
+package verify
+
+// AST checks an *ast.Program (family ir/ast) against an ast language. Invariants:
+//
+//   - structure: required children are present (conditions, bodies, operands), an else branch is
+//     a block or an if, operators are known, a print has a file descriptor of 1 or 2;
+//   - only the language's node kinds appear (lang.Allows on every node);
+//   - "names-resolved": every binder (function, global, parameter, local, loop label) has an ID
+//     unique in the program; every reference, call and assignment target has the ID of a binder
+//     in scope (globals and functions anywhere, locals after their declaration in their block);
+//     calls name functions, reads name variables; break and continue name an enclosing loop;
+//   - "typed": every binder and expression has a type and the types agree: literals, operands
+//     of arithmetic (integers, equal types) and comparisons (bool result), and/or/not on bool,
+//     conditions bool, call arity and argument types, initializers and assigned values match
+//     their variable, returns match the function result, constants and parameters are never
+//     assigned, integer literals fit i64 (2^63 only under negation), a print has one argument;
+//   - "entry-explicit": exactly one function is exported as _start, with no parameters and a
+//     void result;
+//   - "args-trivial" (ANF): every operand of an operator or call, and every if/while condition,
+//     is an atom (literal, address or variable read).
+
+import (
+	"fmt"
+
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/types"
+)
+
+func init() {
+	ast.Family.Verify = func(l *pipeline.Lang, prog any) []error {
+		p, ok := prog.(*ast.Program)
+		if !ok {
+			return []error{fmt.Errorf("ast: want *ast.Program, have %T", prog)}
+		}
+		return AST(l, p)
+	}
+}
+
+// binderInfo is what the verifier knows about a binder while walking.
+type binderInfo struct {
+	name  string
+	kind  string // "func", "global", "param", "var", "const"
+	typ   *types.Type
+	fn    *ast.Func
+	scope int // depth of the scope that declared it (0 = top level)
+}
+
+type astVerifier struct {
+	lang                 *pipeline.Lang
+	resolved, typed, anf bool
+	errs                 []error
+	where                string
+	ids                  map[int]string // every binder ID seen, for uniqueness
+	scopes               []map[int]*binderInfo
+	loops                []int
+	fn                   *ast.Func
+}
+
+// AST verifies p against lang and returns every violation.
+func AST(lang *pipeline.Lang, p *ast.Program) []error {
+	v := &astVerifier{lang: lang, resolved: lang.Has(ast.InvResolved), typed: lang.Has(ast.InvTyped),
+		anf: lang.Has(ast.InvArgsTrivial), ids: map[int]string{}}
+	top := map[int]*binderInfo{}
+	v.scopes = []map[int]*binderInfo{top}
+	for _, d := range p.Decls {
+		v.binder(d.DeclName(), d)
+		switch d := d.(type) {
+		case *ast.Func:
+			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "func", typ: d.Result, fn: d}
+		case *ast.Global:
+			kind := "global"
+			if d.Const {
+				kind = "const"
+			}
+			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
+		}
+	}
+	entries := 0
+	for _, d := range p.Decls {
+		v.kind(d)
+		switch d := d.(type) {
+		case *ast.Func:
+			v.fn, v.where = d, "func "+d.Name.String()
+			if d.Export == "_start" {
+				entries++
+				if len(d.Params) != 0 || d.Result != types.TVoid {
+					v.errorf(d, "the _start function must take no parameters and return void")
+				}
+			}
+			v.push()
+			for _, prm := range d.Params {
+				v.kind(prm)
+				v.binder(prm.Name, prm)
+				v.needType(prm, prm.Type)
+				v.declare(prm.Name, &binderInfo{name: prm.Name.Name, kind: "param", typ: prm.Type})
+			}
+			v.needType(d, d.Result)
+			if d.Body == nil {
+				v.errorf(d, "function without a body")
+			} else {
+				v.block(d.Body)
+			}
+			v.pop()
+		case *ast.Global:
+			v.fn, v.where = nil, "global "+d.Name.String()
+			v.needType(d, d.Type)
+			v.init(d, d.Type, d.Init)
+		}
+	}
+	if lang.Has(ast.InvEntry) && entries != 1 {
+		v.where = ""
+		v.errs = append(v.errs, fmt.Errorf("entry-explicit: want exactly one function exported as _start, have %d", entries))
+	}
+	if v.typed {
+		for _, d := range p.Decls {
+			ast.Inspect(d, func(n ast.Node) bool {
+				if da, ok := n.(*ast.DataAddr); ok && (da.Offset < 0 || da.Offset > int64(len(p.Data))) {
+					v.errorf(da, "data address %d outside the %d-byte data image", da.Offset, len(p.Data))
+				}
+				return true
+			})
+		}
+	}
+	return v.errs
+}
+
+func (v *astVerifier) errorf(n ast.Node, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if v.where != "" {
+		msg = v.where + ": " + msg
+	}
+	v.errs = append(v.errs, fmt.Errorf("%s\n    at %s", msg, ast.String(n)))
+}
+
+func (v *astVerifier) kind(n ast.Node) {
+	if !v.lang.Allows(n.Kind()) {
+		v.errorf(n, "node kind %s is not part of language %s", n.Kind(), v.lang.Name)
+	}
+}
+
+func (v *astVerifier) needType(n ast.Node, t *types.Type) {
+	if v.typed && t == nil {
+		v.errorf(n, "missing type")
+	}
+}
+
+func (v *astVerifier) push() { v.scopes = append(v.scopes, map[int]*binderInfo{}) }
+func (v *astVerifier) pop()  { v.scopes = v.scopes[:len(v.scopes)-1] }
+
+// binder checks that a binder's ID is set and unique.
+func (v *astVerifier) binder(n ast.Name, at ast.Node) {
+	if !v.resolved {
+		return
+	}
+	if n.ID <= 0 {
+		v.errorf(at, "binder %s has no ID", n)
+		return
+	}
+	if prev, dup := v.ids[n.ID]; dup {
+		v.errorf(at, "binder ID %d of %s is already used by %s", n.ID, n, prev)
+		return
+	}
+	v.ids[n.ID] = n.String()
+}
+
+func (v *astVerifier) declare(n ast.Name, b *binderInfo) {
+	b.scope = len(v.scopes) - 1
+	v.scopes[len(v.scopes)-1][n.ID] = b
+}
+
+func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
+	if !v.resolved {
+		return nil
+	}
+	for i := len(v.scopes) - 1; i >= 0; i-- {
+		if b, ok := v.scopes[i][n.ID]; ok {
+			if b.name != n.Name {
+				v.errorf(at, "reference %s names binder %d, which is %s", n, n.ID, b.name)
+			}
+			return b
+		}
+	}
+	v.errorf(at, "reference %s is not bound in scope", n)
+	return nil
+}
+
+// same reports a type disagreement when both types are known and differ.
+func (v *astVerifier) same(at ast.Node, want, have *types.Type, what string) {
+	if v.typed && want != nil && have != nil && !types.Identical(want, have) {
+		v.errorf(at, "%s: want %v, have %v", what, want, have)
+	}
+}
+
+func (v *astVerifier) init(at ast.Node, t *types.Type, e ast.Expr) {
+	if e == nil {
+		return
+	}
+	v.expr(e, false)
+	v.same(at, t, e.Type(), "initializer type")
+}
+
+func (v *astVerifier) block(b *ast.Block) {
+	v.kind(b)
+	v.push()
+	for _, s := range b.Stmts {
+		v.stmt(s)
+	}
+	v.pop()
+}
+
+// cond checks an if/while condition: bool, and an atom in ANF.
+func (v *astVerifier) cond(at ast.Node, c ast.Expr) {
+	if c == nil {
+		v.errorf(at, "missing condition")
+		return
+	}
+	v.expr(c, v.anf)
+	v.same(at, types.TBool, c.Type(), "condition type")
+}
+
+// assignable checks an assignment target: a read of a var or global that is not constant.
+func (v *astVerifier) assignable(at ast.Node, target ast.Expr) {
+	ref, ok := target.(*ast.Ref)
+	if !ok {
+		v.errorf(at, "assignment target is not a variable")
+		return
+	}
+	v.expr(ref, false)
+	if b := v.lookupQuiet(ref.Name); b != nil && v.typed && b.kind != "var" && b.kind != "global" {
+		v.errorf(at, "assignment to %s %s", b.kind, ref.Name)
+	}
+}
+
+func (v *astVerifier) lookupQuiet(n ast.Name) *binderInfo {
+	for i := len(v.scopes) - 1; i >= 0; i-- {
+		if b, ok := v.scopes[i][n.ID]; ok {
+			return b
+		}
+	}
+	return nil
+}
+
+func (v *astVerifier) loopRef(at ast.Node, label ast.Name) {
+	if !v.resolved {
+		return
+	}
+	for _, id := range v.loops {
+		if id == label.ID {
+			return
+		}
+	}
+	v.errorf(at, "%s names no enclosing loop", label)
+}
+
+func (v *astVerifier) stmt(s ast.Stmt) {
+	v.kind(s)
+	switch s := s.(type) {
+	case *ast.Block:
+		v.block(s)
+	case *ast.VarDecl:
+		v.binder(s.Name, s)
+		v.needType(s, s.Type)
+		v.init(s, s.Type, s.Init)
+		kind := "var"
+		if s.Const {
+			kind = "const"
+		}
+		v.declare(s.Name, &binderInfo{name: s.Name.Name, kind: kind, typ: s.Type})
+	case *ast.Assign:
+		v.assignable(s, s.Target)
+		v.expr(s.Value, false)
+		v.same(s, s.Target.Type(), s.Value.Type(), "assigned value type")
+	case *ast.OpAssign:
+		v.assignable(s, s.Target)
+		v.expr(s.Value, false)
+		v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
+	case *ast.ExprStmt:
+		v.expr(s.X, false)
+	case *ast.If:
+		v.cond(s, s.Cond)
+		if s.Then == nil {
+			v.errorf(s, "if without a then block")
+		} else {
+			v.block(s.Then)
+		}
+		switch e := s.Else.(type) {
+		case nil:
+		case *ast.Block, *ast.If:
+			v.stmt(e)
+		default:
+			v.errorf(s, "else branch is a %s, want a block or an if", e.Kind())
+		}
+	case *ast.While:
+		v.binder(s.Label, s)
+		v.cond(s, s.Cond)
+		v.loops = append(v.loops, s.Label.ID)
+		if s.Body == nil {
+			v.errorf(s, "loop without a body")
+		} else {
+			v.block(s.Body)
+		}
+		if s.Step != nil {
+			v.stmt(s.Step)
+		}
+		v.loops = v.loops[:len(v.loops)-1]
+	case *ast.ForRange:
+		v.binder(s.Label, s)
+		v.binder(s.Var, s)
+		v.expr(s.Lo, false)
+		v.expr(s.Hi, false)
+		v.same(s, types.TI64, s.Lo.Type(), "range start type")
+		v.same(s, types.TI64, s.Hi.Type(), "range end type")
+		v.push()
+		v.declare(s.Var, &binderInfo{name: s.Var.Name, kind: "var", typ: types.TI64})
+		v.loops = append(v.loops, s.Label.ID)
+		v.block(s.Body)
+		v.loops = v.loops[:len(v.loops)-1]
+		v.pop()
+	case *ast.Break:
+		v.loopRef(s, s.Label)
+	case *ast.Continue:
+		v.loopRef(s, s.Label)
+	case *ast.Return:
+		if s.Value != nil {
+			v.expr(s.Value, false)
+		}
+		if v.typed && v.fn != nil {
+			switch {
+			case s.Value == nil && v.fn.Result != types.TVoid:
+				v.errorf(s, "return without a value in a function returning %v", v.fn.Result)
+			case s.Value != nil:
+				v.same(s, v.fn.Result, s.Value.Type(), "returned value type")
+			}
+		}
+	case *ast.Print:
+		if s.Fd != 1 && s.Fd != 2 {
+			v.errorf(s, "print to file descriptor %d", s.Fd)
+		}
+		for _, a := range s.Args {
+			v.expr(a, v.anf)
+		}
+		if v.typed && len(s.Args) != 1 {
+			v.errorf(s, "print with %d arguments", len(s.Args))
+		}
+	default:
+		v.errorf(s, "unknown statement %T", s)
+	}
+}

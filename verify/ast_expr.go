@@ -1,0 +1,149 @@
+package verify
+
+// Expression rules of the ast verifier (see the invariant list in ast.go).
+
+import (
+	"fmt"
+	"math"
+
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+// arith checks the operand types of an arithmetic, bitwise or shift operator.
+func (v *astVerifier) arith(at ast.Node, op string, x, y *types.Type) {
+	if !v.typed || x == nil || y == nil {
+		return
+	}
+	if !x.IsInteger() || !types.Identical(x, y) {
+		v.errorf(at, "operator %s on %v and %v", op, x, y)
+	}
+}
+
+// expr checks e; nested says e is an operand, which ANF requires to be an atom.
+func (v *astVerifier) expr(e ast.Expr, nested bool) {
+	if e == nil {
+		v.errorf(&ast.Block{}, "missing expression")
+		return
+	}
+	v.kind(e)
+	if v.typed && e.Type() == nil {
+		v.errorf(e, "expression without a type")
+	}
+	if nested && v.anf && !ast.IsTrivial(e) {
+		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
+	}
+	t := e.Type()
+	switch e := e.(type) {
+	case *ast.IntLit:
+		if e.Value > math.MaxInt64 && v.typed {
+			v.errorf(e, "integer literal %d does not fit i64", e.Value)
+		}
+		if t != nil && !t.IsInteger() {
+			v.errorf(e, "integer literal of type %v", t)
+		}
+	case *ast.BoolLit:
+		v.same(e, types.TBool, t, "bool literal type")
+	case *ast.StrLit:
+		v.same(e, types.TString, t, "string literal type")
+	case *ast.StrAddr, *ast.DataAddr:
+		v.same(e, types.TI64, t, "address type")
+	case *ast.Ref:
+		if b := v.lookup(e.Name, e); b != nil {
+			if b.kind == "func" {
+				v.errorf(e, "%s is a function, not a value", e.Name)
+			}
+			v.same(e, b.typ, t, "type of "+e.Name.String())
+		}
+	case *ast.Unary:
+		// The negation of 2^63 is i64's minimum, so the literal is allowed there (decisions.md #6).
+		if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" && lit.Value == 1<<63 {
+			v.kind(lit)
+			v.same(lit, types.TI64, lit.T, "literal type")
+		} else {
+			v.expr(e.X, true)
+		}
+		switch e.Op {
+		case "neg", "bnot":
+			v.arith(e, e.Op, e.X.Type(), e.X.Type())
+			v.same(e, e.X.Type(), t, "result type")
+		case "not":
+			v.same(e, types.TBool, e.X.Type(), "operand of not")
+			v.same(e, types.TBool, t, "result type")
+		default:
+			v.errorf(e, "unknown unary operator %s", e.Op)
+		}
+	case *ast.Binary:
+		v.expr(e.X, true)
+		v.expr(e.Y, true)
+		x, y := e.X.Type(), e.Y.Type()
+		switch {
+		case e.Op == "==" || e.Op == "!=":
+			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(x.IsInteger() || x == types.TBool)) {
+				v.errorf(e, "operator %s on %v and %v", e.Op, x, y)
+			}
+			v.same(e, types.TBool, t, "result type")
+		case ast.IsComparison(e.Op):
+			v.arith(e, e.Op, x, y)
+			v.same(e, types.TBool, t, "result type")
+		default:
+			v.arith(e, e.Op, x, y)
+			v.same(e, x, t, "result type")
+		}
+	case *ast.Logical:
+		v.expr(e.X, true)
+		v.expr(e.Y, true)
+		v.same(e, types.TBool, e.X.Type(), "left operand of "+e.Op)
+		v.same(e, types.TBool, e.Y.Type(), "right operand of "+e.Op)
+		v.same(e, types.TBool, t, "result type")
+	case *ast.Call:
+		for _, a := range e.Args {
+			v.expr(a, true)
+		}
+		b := v.lookup(e.Func, e)
+		if b == nil {
+			break
+		}
+		if b.kind != "func" {
+			v.errorf(e, "call of %s, which is a %s", e.Func, b.kind)
+			break
+		}
+		var params []*types.Type
+		for _, p := range b.fn.Params {
+			params = append(params, p.Type)
+		}
+		v.call(e, params, b.fn.Result, e.Args)
+	case *ast.RuntimeCall:
+		for _, a := range e.Args {
+			v.expr(a, true)
+		}
+		sig, ok := ast.Runtime[e.Name]
+		if !ok {
+			v.errorf(e, "unknown runtime routine %s", e.Name)
+			break
+		}
+		v.call(e, sig.Params, sig.Result, e.Args)
+	case *ast.IfExpr:
+		v.cond(e, e.Cond)
+		v.expr(e.Then, false)
+		v.expr(e.Else, false)
+		v.same(e, t, e.Then.Type(), "then arm type")
+		v.same(e, t, e.Else.Type(), "else arm type")
+	default:
+		v.errorf(e, "unknown expression %T", e)
+	}
+}
+
+func (v *astVerifier) call(e ast.Expr, params []*types.Type, result *types.Type, args []ast.Expr) {
+	if !v.typed {
+		return
+	}
+	if len(args) != len(params) {
+		v.errorf(e, "call with %d arguments, want %d", len(args), len(params))
+		return
+	}
+	for i, a := range args {
+		v.same(e, params[i], a.Type(), fmt.Sprintf("argument %d type", i+1))
+	}
+	v.same(e, result, e.Type(), "call result type")
+}
