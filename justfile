@@ -1,8 +1,9 @@
 # cot's entry points. `npx -y rust-just@1.57.0 --list` shows them.
 
 # The whole suite: install the Debian tools it needs (only the missing ones), then every test.
+# wasmtime-go needs cgo: use gcc, or the clang that deps installs when gcc is absent.
 test: deps
-    go test -timeout 60m ./...
+    CC="${CC:-$(command -v gcc || command -v clang)}" go test -timeout 60m ./...
 
 # Install the missing Debian packages the suite uses (qemu-user, wabt, cross binutils/gcc, clang, lld, wasi-libc).
 deps:
@@ -10,7 +11,7 @@ deps:
 
 # Rewrite the expected sections of the golden tests from what the compiler does now.
 bless:
-    go test -timeout 60m ./golden/... -update
+    CC="${CC:-$(command -v gcc || command -v clang)}" go test -timeout 60m ./golden/... -update
 
 # Print the IR of FILE after pass PASS (a name, a glob like 'lower-*', or 'all'); TARGET=arm64 for backend passes.
 dump FILE PASS TARGET="wasm32":

@@ -1,3 +1,9 @@
+//go:build cgo
+
+// wasmtime-go links the wasmtime C library, so this engine exists only in cgo builds; without a C
+// compiler (CGO_ENABLED=0) wasmtime_nocgo.go reports how to get it. `cot` itself runs on wazero
+// and never needs cgo.
+
 package runner
 
 import (
