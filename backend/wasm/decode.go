@@ -91,7 +91,9 @@ func (d *decoder) module() {
 		r.fail("unknown binary version")
 	}
 	r.pos = 8
-	lastRank, lastID := 0, byte(0)
+	// placed is the last non-custom section the encoder would also emit (empty vector sections
+	// are omitted by Encode), so custom sections keep their place through a round trip.
+	lastRank, placed := 0, byte(0)
 	for r.pos < len(r.b) {
 		start := r.pos
 		id := r.byte()
@@ -107,9 +109,13 @@ func (d *decoder) module() {
 			if sectionRank[id] <= lastRank {
 				r.failAt(start, "unexpected content after last section")
 			}
-			lastRank, lastID = sectionRank[id], id
+			lastRank = sectionRank[id]
 		}
-		d.section(id, lastID)
+		vecStart := r.pos
+		d.section(id, placed)
+		if id != secCustom && !(id != secStart && id != secDataCount && r.b[vecStart] == 0) {
+			placed = id
+		}
 		if r.pos != r.end {
 			r.fail("section size mismatch")
 		}
@@ -125,6 +131,40 @@ func (d *decoder) module() {
 	}
 	if d.names != nil {
 		d.nameSection()
+	}
+	d.dropEmptySections()
+}
+
+// dropEmptySections makes a present-but-empty section look like an absent one (nil), the form
+// the encoder produces, so that module equality does not depend on such encoding choices.
+func (d *decoder) dropEmptySections() {
+	m := d.m
+	if len(m.Types) == 0 {
+		m.Types = nil
+	}
+	if len(m.Imports) == 0 {
+		m.Imports = nil
+	}
+	if len(m.Funcs) == 0 {
+		m.Funcs = nil
+	}
+	if len(m.Tables) == 0 {
+		m.Tables = nil
+	}
+	if len(m.Mems) == 0 {
+		m.Mems = nil
+	}
+	if len(m.Globals) == 0 {
+		m.Globals = nil
+	}
+	if len(m.Exports) == 0 {
+		m.Exports = nil
+	}
+	if len(m.Elems) == 0 {
+		m.Elems = nil
+	}
+	if len(m.Datas) == 0 {
+		m.Datas = nil
 	}
 }
 

@@ -145,7 +145,7 @@ func clearNames(m *wasm.Module) {
 // the function names regenerated from the module, then the kept subsections with higher ids.
 func appendNameSection(out []byte, m *wasm.Module, kept []byte) []byte {
 	subs, ok := splitNameSubsections(kept)
-	if !ok {
+	if !ok || hasFuncNames(subs) { // kept verbatim by the decoder: names were not understood
 		return append(out, kept...)
 	}
 	for _, s := range subs {
@@ -186,4 +186,13 @@ func appendNameSection(out []byte, m *wasm.Module, kept []byte) []byte {
 		}
 	}
 	return out
+}
+
+func hasFuncNames(subs []nameSub) bool {
+	for _, s := range subs {
+		if s.id == nameSubFuncs {
+			return true
+		}
+	}
+	return false
 }

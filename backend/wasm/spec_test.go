@@ -25,6 +25,7 @@ type specModule struct {
 	file, path string
 	line       int
 	kind       string // "valid", "invalid", "malformed"
+	binary     bool   // written as (module binary ...) in the .wast, so possibly non-canonical
 	text       string // expected message of invalid/malformed modules
 }
 
@@ -54,6 +55,11 @@ func specModules(t *testing.T) (mods []specModule, quoted int) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(src), "\n")
 		var doc struct{ Commands []wastCommand }
 		if err := json.Unmarshal(raw, &doc); err != nil {
 			t.Fatal(err)
@@ -77,7 +83,9 @@ func specModules(t *testing.T) (mods []specModule, quoted int) {
 				quoted++
 				continue
 			}
-			mods = append(mods, specModule{file: base, path: filepath.Join(dir, c.Filename), line: c.Line, kind: kind, text: c.Text})
+			isBinary := c.Line >= 1 && c.Line <= len(lines) && strings.Contains(lines[c.Line-1], "binary")
+			mods = append(mods, specModule{file: base, path: filepath.Join(dir, c.Filename), line: c.Line,
+				kind: kind, text: c.Text, binary: isBinary})
 		}
 	}
 	return mods, quoted

@@ -1,0 +1,414 @@
+package wasm
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"cot/ir/wasm"
+	"cot/verify"
+)
+
+// Encode validates m in full and returns its binary form. The output is deterministic: the
+// shortest LEB128 everywhere, locals grouped in runs of equal type, empty sections omitted, a
+// data count section when m has one or its code needs one (memory.init, data.drop), custom
+// sections at the place recorded in Custom.After, and the name section's function names
+// regenerated from Func.Name and Import.DebugName.
+func Encode(m *wasm.Module) ([]byte, error) {
+	if errs := verify.Wasm(nil, m); len(errs) > 0 {
+		return nil, fmt.Errorf("wasm: encode: invalid module: %w", errors.Join(errs...))
+	}
+	e := &encoder{m: m}
+	return e.module(), nil
+}
+
+type encoder struct {
+	m   *wasm.Module
+	out []byte
+}
+
+// customsAfter emits the custom sections recorded after section id.
+func (e *encoder) customsAfter(id byte) {
+	for _, c := range e.m.Customs {
+		if c.After == id {
+			e.custom(c)
+		}
+	}
+}
+
+// custom emits one custom section; the name section's function names are rebuilt.
+func (e *encoder) custom(c wasm.Custom) {
+	body := appendName(nil, c.Name)
+	if c.Name == "name" {
+		body = appendNameSection(body, e.m, c.Bytes)
+	} else {
+		body = append(body, c.Bytes...)
+	}
+	e.section(secCustom, body)
+}
+
+func (e *encoder) section(id byte, body []byte) {
+	e.out = append(e.out, id)
+	e.out = AppendU32(e.out, uint32(len(body)))
+	e.out = append(e.out, body...)
+}
+
+func appendName(b []byte, s string) []byte {
+	b = AppendU32(b, uint32(len(s)))
+	return append(b, s...)
+}
+
+func (e *encoder) module() []byte {
+	m := e.m
+	e.out = append(e.out, "\x00asm\x01\x00\x00\x00"...)
+	e.customsAfter(0)
+	order := []byte{secType, secImport, secFunction, secTable, secMemory, secGlobal, secExport,
+		secStart, secElement, secDataCount, secCode, secData}
+	for _, id := range order {
+		if body, ok := e.sectionBody(id); ok {
+			e.section(id, body)
+		}
+		e.customsAfter(id)
+	}
+	hasNames := false
+	for _, c := range m.Customs {
+		hasNames = hasNames || c.Name == "name"
+		if c.After > secDataCount { // not a section id: keep the section, at the end
+			e.custom(c)
+		}
+	}
+	if !hasNames && anyFuncName(m) {
+		e.custom(wasm.Custom{Name: "name"})
+	}
+	return e.out
+}
+
+func anyFuncName(m *wasm.Module) bool {
+	for _, im := range m.Imports {
+		if im.DebugName != "" {
+			return true
+		}
+	}
+	for _, f := range m.Funcs {
+		if f.Name != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionBody returns the contents of section id, and false when the section is omitted.
+func (e *encoder) sectionBody(id byte) ([]byte, bool) {
+	m := e.m
+	var b []byte
+	switch id {
+	case secType:
+		if len(m.Types) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Types)))
+		for _, t := range m.Types {
+			b = append(b, 0x60)
+			b = appendValTypes(b, t.Params)
+			b = appendValTypes(b, t.Results)
+		}
+	case secImport:
+		if len(m.Imports) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Imports)))
+		for _, im := range m.Imports {
+			b = appendName(b, im.Module)
+			b = appendName(b, im.Name)
+			b = append(b, byte(im.Kind))
+			switch im.Kind {
+			case wasm.ExternFunc:
+				b = AppendU32(b, im.TypeIdx)
+			case wasm.ExternTable:
+				b = appendTable(b, im.Table)
+			case wasm.ExternMemory:
+				b = appendLimits(b, im.Memory.Limits)
+			case wasm.ExternGlobal:
+				b = appendGlobalType(b, im.Global)
+			}
+		}
+	case secFunction:
+		if len(m.Funcs) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Funcs)))
+		for _, f := range m.Funcs {
+			b = AppendU32(b, f.TypeIdx)
+		}
+	case secTable:
+		if len(m.Tables) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Tables)))
+		for _, t := range m.Tables {
+			b = appendTable(b, t)
+		}
+	case secMemory:
+		if len(m.Mems) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Mems)))
+		for _, mem := range m.Mems {
+			b = appendLimits(b, mem.Limits)
+		}
+	case secGlobal:
+		if len(m.Globals) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Globals)))
+		for _, g := range m.Globals {
+			b = appendGlobalType(b, g.Type)
+			b = appendExpr(b, g.Init)
+		}
+	case secExport:
+		if len(m.Exports) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Exports)))
+		for _, x := range m.Exports {
+			b = appendName(b, x.Name)
+			b = append(b, byte(x.Kind))
+			b = AppendU32(b, x.Index)
+		}
+	case secStart:
+		if m.Start == nil {
+			return nil, false
+		}
+		b = AppendU32(b, *m.Start)
+	case secElement:
+		if len(m.Elems) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Elems)))
+		for _, el := range m.Elems {
+			b = appendElem(b, el)
+		}
+	case secDataCount:
+		if m.DataCount == nil && !needsDataCount(m) {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Datas)))
+	case secCode:
+		if len(m.Funcs) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Funcs)))
+		for i := range m.Funcs {
+			body := appendLocals(nil, m.Funcs[i].Locals)
+			body = appendExpr(body, m.Funcs[i].Body)
+			b = AppendU32(b, uint32(len(body)))
+			b = append(b, body...)
+		}
+	case secData:
+		if len(m.Datas) == 0 {
+			return nil, false
+		}
+		b = AppendU32(b, uint32(len(m.Datas)))
+		for _, d := range m.Datas {
+			switch {
+			case d.Mode == wasm.DataPassive:
+				b = append(b, 1)
+			case d.Memory == 0 && !d.MemExplicit:
+				b = append(b, 0)
+				b = appendExpr(b, d.Offset)
+			default:
+				b = append(b, 2)
+				b = AppendU32(b, d.Memory)
+				b = appendExpr(b, d.Offset)
+			}
+			b = AppendU32(b, uint32(len(d.Bytes)))
+			b = append(b, d.Bytes...)
+		}
+	}
+	return b, true
+}
+
+// needsDataCount reports whether some function uses memory.init or data.drop, which the binary
+// format allows only after a data count section.
+func needsDataCount(m *wasm.Module) bool {
+	for _, f := range m.Funcs {
+		for _, in := range f.Body {
+			if in.Op == wasm.OpMemoryInit || in.Op == wasm.OpDataDrop {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func appendValTypes(b []byte, ts []wasm.ValType) []byte {
+	b = AppendU32(b, uint32(len(ts)))
+	for _, t := range ts {
+		b = append(b, byte(t))
+	}
+	return b
+}
+
+func appendLimits(b []byte, l wasm.Limits) []byte {
+	if l.HasMax {
+		b = append(b, 1)
+		b = AppendU32(b, l.Min)
+		return AppendU32(b, l.Max)
+	}
+	b = append(b, 0)
+	return AppendU32(b, l.Min)
+}
+
+func appendTable(b []byte, t wasm.Table) []byte {
+	return appendLimits(append(b, byte(t.Elem)), t.Limits)
+}
+
+func appendGlobalType(b []byte, g wasm.GlobalType) []byte {
+	b = append(b, byte(g.Type))
+	if g.Mutable {
+		return append(b, 1)
+	}
+	return append(b, 0)
+}
+
+// appendLocals writes the declared locals as runs of equal type.
+func appendLocals(b []byte, locals []wasm.ValType) []byte {
+	runs := 0
+	for i := range locals {
+		if i == 0 || locals[i] != locals[i-1] {
+			runs++
+		}
+	}
+	b = AppendU32(b, uint32(runs))
+	for i := 0; i < len(locals); {
+		j := i
+		for j < len(locals) && locals[j] == locals[i] {
+			j++
+		}
+		b = AppendU32(b, uint32(j-i))
+		b = append(b, byte(locals[i]))
+		i = j
+	}
+	return b
+}
+
+// appendElem picks the element segment encoding (flags 0-7): function indices when every item
+// is a plain ref.func of a funcref segment and the module did not ask for expressions; an
+// explicit table when the table is not 0, the type is not funcref, or the module asked for it.
+func appendElem(b []byte, el wasm.Elem) []byte {
+	exprs := el.Exprs || el.Type != wasm.FuncRef || !allRefFunc(el.Init)
+	var flags uint32
+	if exprs {
+		flags |= 4
+	}
+	switch el.Mode {
+	case wasm.ElemActive:
+		if el.TableExplicit || el.Table != 0 || el.Type != wasm.FuncRef {
+			flags |= 2
+		}
+	case wasm.ElemPassive:
+		flags |= 1
+	case wasm.ElemDeclarative:
+		flags |= 3
+	}
+	b = AppendU32(b, flags)
+	if el.Mode == wasm.ElemActive {
+		if flags&2 != 0 {
+			b = AppendU32(b, el.Table)
+		}
+		b = appendExpr(b, el.Offset)
+	}
+	if flags&3 != 0 {
+		if exprs {
+			b = append(b, byte(el.Type))
+		} else {
+			b = append(b, 0x00) // element kind: funcref
+		}
+	}
+	b = AppendU32(b, uint32(len(el.Init)))
+	for _, it := range el.Init {
+		if exprs {
+			b = appendExpr(b, it)
+		} else {
+			b = AppendU32(b, it[0].Index)
+		}
+	}
+	return b
+}
+
+func allRefFunc(items [][]wasm.Instr) bool {
+	for _, it := range items {
+		if len(it) != 2 || it[0].Op != wasm.OpRefFunc || it[1].Op != wasm.OpEnd {
+			return false
+		}
+	}
+	return true
+}
+
+func appendExpr(b []byte, body []wasm.Instr) []byte {
+	for i := range body {
+		b = appendInstr(b, &body[i])
+	}
+	return b
+}
+
+// appendInstr writes one instruction; the inverse of decoder.instr.
+func appendInstr(b []byte, in *wasm.Instr) []byte {
+	op := in.Op
+	if op >= 0xFC00 {
+		b = append(b, 0xFC)
+		b = AppendU32(b, uint32(op&0xFF))
+		switch op {
+		case wasm.OpMemoryInit:
+			return append(AppendU32(b, in.Index), 0)
+		case wasm.OpDataDrop, wasm.OpElemDrop, wasm.OpTableGrow, wasm.OpTableSize, wasm.OpTableFill:
+			return AppendU32(b, in.Index)
+		case wasm.OpMemoryCopy:
+			return append(b, 0, 0)
+		case wasm.OpMemoryFill:
+			return append(b, 0)
+		case wasm.OpTableInit, wasm.OpTableCopy:
+			return AppendU32(AppendU32(b, in.Index), in.Index2)
+		}
+		return b
+	}
+	b = append(b, byte(op))
+	switch {
+	case op == wasm.OpBlock || op == wasm.OpLoop || op == wasm.OpIf:
+		switch in.Block.Kind {
+		case wasm.BlockEmpty:
+			return append(b, 0x40)
+		case wasm.BlockValue:
+			return append(b, byte(in.Block.Val))
+		}
+		return AppendS33(b, int64(in.Block.TypeIdx))
+	case op == wasm.OpBr || op == wasm.OpBrIf || op == wasm.OpCall || op == wasm.OpRefFunc ||
+		(op >= wasm.OpLocalGet && op <= wasm.OpTableSet):
+		return AppendU32(b, in.Index)
+	case op == wasm.OpBrTable:
+		b = AppendU32(b, uint32(len(in.Labels)))
+		for _, l := range in.Labels {
+			b = AppendU32(b, l)
+		}
+		return AppendU32(b, in.Index)
+	case op == wasm.OpCallIndirect:
+		return AppendU32(AppendU32(b, in.Index), in.Index2)
+	case op == wasm.OpSelectT:
+		return appendValTypes(b, in.Types)
+	case op >= wasm.OpI32Load && op <= wasm.OpI64Store32:
+		return AppendU32(AppendU32(b, in.Align), uint32(in.Offset))
+	case op == wasm.OpMemorySize || op == wasm.OpMemoryGrow:
+		return append(b, 0)
+	case op == wasm.OpI32Const:
+		return AppendS32(b, int32(in.Const))
+	case op == wasm.OpI64Const:
+		return AppendS64(b, int64(in.Const))
+	case op == wasm.OpF32Const:
+		return binary.LittleEndian.AppendUint32(b, uint32(in.Const))
+	case op == wasm.OpF64Const:
+		return binary.LittleEndian.AppendUint64(b, in.Const)
+	case op == wasm.OpRefNull:
+		return append(b, byte(in.RefType))
+	}
+	return b
+}
