@@ -51,11 +51,26 @@ func (r *Rewriter) DefaultDecl(d Decl) Decl {
 	panic(fmt.Sprintf("ast: rewrite of unknown declaration %T", d))
 }
 
-// RewriteBlock rewrites the statements of b into a new block.
+// RewriteBlock rewrites a block that must stay a block (a body, a branch) through the Stmt
+// hook, so a hook sees every block (scoping passes push a scope there).
 func (r *Rewriter) RewriteBlock(b *Block) *Block {
 	if b == nil {
 		return nil
 	}
+	if r.Stmt == nil {
+		return r.DefaultBlock(b)
+	}
+	list := r.Stmt(r, b)
+	if len(list) == 1 {
+		if nb, ok := list[0].(*Block); ok {
+			return nb
+		}
+	}
+	return &Block{At: b.At, Stmts: append([]Stmt{}, list...)}
+}
+
+// DefaultBlock copies b with each statement rewritten.
+func (r *Rewriter) DefaultBlock(b *Block) *Block {
 	out := &Block{At: b.At, Stmts: []Stmt{}}
 	for _, s := range b.Stmts {
 		out.Stmts = append(out.Stmts, r.RewriteStmt(s)...)
@@ -91,7 +106,7 @@ func (r *Rewriter) RewriteOne(s Stmt) Stmt {
 func (r *Rewriter) DefaultStmt(s Stmt) Stmt {
 	switch s := s.(type) {
 	case *Block:
-		return r.RewriteBlock(s)
+		return r.DefaultBlock(s)
 	case *VarDecl:
 		c := *s
 		c.Init = r.RewriteExpr(s.Init)

@@ -1,0 +1,157 @@
+// Pass flatten-expressions: data-laid-out -> anf.
+//
+// Converts to administrative normal form: every operand of an operator or call and every
+// condition becomes an atom (literal, address or local read) by binding intermediate values to
+// fresh temporaries in evaluation order (left to right). If-expressions become if statements
+// that assign a temporary. A loop condition that needs statements moves into the loop body,
+// guarded by a break. Globals are read into a temporary before use as an operand, since a later
+// operand's call may assign them.
+//
+//	(return (+ (call f#1 (* a b)) c))  =>  (var t#8 i64 (* a b)) (var t#9 i64 (call f#1 t#8))
+//	                                       (return (+ t#9 c))
+//	(var x i64 (if-expr c a b))         =>  (var t#8 i64 -) (if c (block (assign t#8 a)) (block (assign t#8 b)))
+//	                                       (var x i64 t#8)
+//	(while L (< (call f#1) 3) BODY)     =>  (while L true (block (var t#8 i64 (call f#1)) (var t#9 bool (< t#8 3))
+//	                                                        (if t#9 (block) (block (break L))) BODY))
+package passes
+
+import (
+	"fmt"
+
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/types"
+)
+
+type flattener struct {
+	ids     *ast.IDs
+	globals map[int]bool
+	r       *ast.Rewriter
+}
+
+func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	f := &flattener{ids: ast.NewIDs(p), globals: map[int]bool{}}
+	for _, d := range p.Decls {
+		if g, ok := d.(*ast.Global); ok {
+			f.globals[g.Name.ID] = true
+		}
+	}
+	f.r = &ast.Rewriter{Stmt: f.stmt}
+	return f.r.Program(p), nil
+}
+
+func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	switch s := s.(type) {
+	case *ast.VarDecl:
+		if s.Init == nil {
+			return []ast.Stmt{r.DefaultStmt(s)}
+		}
+		pre, x := f.complex(s.Init)
+		v := *s
+		v.Init = x
+		return append(pre, &v)
+	case *ast.Assign:
+		pre, x := f.complex(s.Value)
+		t := *s.Target.(*ast.Ref)
+		return append(pre, &ast.Assign{At: s.At, Target: &t, Value: x})
+	case *ast.ExprStmt:
+		pre, x := f.complex(s.X)
+		return append(pre, &ast.ExprStmt{At: s.At, X: x})
+	case *ast.Return:
+		if s.Value == nil {
+			return []ast.Stmt{&ast.Return{At: s.At}}
+		}
+		pre, x := f.complex(s.Value)
+		return append(pre, &ast.Return{At: s.At, Value: x})
+	case *ast.If:
+		pre, c := f.atom(s.Cond)
+		return append(pre, &ast.If{At: s.At, Cond: c, Then: r.RewriteBlock(s.Then), Else: r.RewriteOne(s.Else)})
+	case *ast.While:
+		pre, c := f.atom(s.Cond)
+		w := &ast.While{At: s.At, Label: s.Label, Cond: c, Step: r.RewriteOne(s.Step), Body: r.RewriteBlock(s.Body)}
+		if len(pre) > 0 {
+			exit := &ast.If{At: s.At, Cond: c, Then: &ast.Block{At: s.At, Stmts: []ast.Stmt{}},
+				Else: &ast.Block{At: s.At, Stmts: []ast.Stmt{&ast.Break{At: s.At, Label: s.Label}}}}
+			w.Cond = &ast.BoolLit{At: s.At, Typed: ast.Typed{T: types.TBool}, Value: true}
+			w.Body = &ast.Block{At: s.At, Stmts: append(pre, exit, w.Body)}
+		}
+		return []ast.Stmt{w}
+	}
+	return []ast.Stmt{r.DefaultStmt(s)}
+}
+
+// temp binds x to a fresh temporary and returns the declaration and a read of it.
+func (f *flattener) temp(x ast.Expr) (ast.Stmt, ast.Expr) {
+	n := ast.Name{Name: "t", ID: f.ids.Next()}
+	return &ast.VarDecl{At: ast.At{P: x.Pos()}, Name: n, Type: x.Type(), Init: x},
+		&ast.Ref{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: x.Type()}, Name: n}
+}
+
+// atom returns the statements that compute e and an atom holding its value.
+func (f *flattener) atom(e ast.Expr) ([]ast.Stmt, ast.Expr) {
+	if ref, ok := e.(*ast.Ref); ok && f.globals[ref.Name.ID] {
+		c := *ref
+		d, read := f.temp(&c)
+		return []ast.Stmt{d}, read
+	}
+	pre, x := f.complex(e)
+	if ast.IsTrivial(x) {
+		return pre, x
+	}
+	d, read := f.temp(x)
+	return append(pre, d), read
+}
+
+// complex returns the statements that compute e's operands and e over atoms.
+func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
+	switch e := e.(type) {
+	case *ast.IntLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref:
+		return nil, f.r.DefaultExpr(e)
+	case *ast.Unary:
+		pre, x := f.atom(e.X)
+		u := *e
+		u.X = x
+		return pre, &u
+	case *ast.Binary:
+		pre, x := f.atom(e.X)
+		preY, y := f.atom(e.Y)
+		b := *e
+		b.X, b.Y = x, y
+		return append(pre, preY...), &b
+	case *ast.Call:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
+	case *ast.RuntimeCall:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
+	case *ast.IfExpr:
+		pre, cond := f.atom(e.Cond)
+		n := ast.Name{Name: "t", ID: f.ids.Next()}
+		at := e.At
+		arm := func(x ast.Expr) *ast.Block {
+			stmts, v := f.complex(x)
+			return &ast.Block{At: at, Stmts: append(stmts, &ast.Assign{At: at,
+				Target: &ast.Ref{At: at, Typed: e.Typed, Name: n}, Value: v})}
+		}
+		pre = append(pre, &ast.VarDecl{At: at, Name: n, Type: e.T},
+			&ast.If{At: at, Cond: cond, Then: arm(e.Then), Else: arm(e.Else)})
+		return pre, &ast.Ref{At: at, Typed: e.Typed, Name: n}
+	}
+	panic(fmt.Sprintf("flatten-expressions: unexpected expression %T", e))
+}
+
+func (f *flattener) atoms(list []ast.Expr) ([]ast.Stmt, []ast.Expr) {
+	var pre []ast.Stmt
+	var out []ast.Expr
+	for _, a := range list {
+		p, x := f.atom(a)
+		pre = append(pre, p...)
+		out = append(out, x)
+	}
+	return pre, out
+}

@@ -1,0 +1,46 @@
+// Pass make-main-exit-explicit: no-print -> explicit-exit.
+//
+// Adds the program entry: a function exported as _start that calls main and ends the process
+// through the runtime's exit, with the low 8 bits of main's i64 result or 0 for a void main
+// (decisions.md #20). After this pass nothing about main is special.
+//
+//	(func main#1 () i64 BODY)
+//	  =>  (func main#1 () i64 BODY)
+//	      (func __start#9 () void (export "_start")
+//	        (block (expr (call-runtime exit (& (call main#1) 255)))))
+package passes
+
+import (
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/types"
+)
+
+func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	var main *ast.Func
+	for _, d := range p.Decls {
+		if f, ok := d.(*ast.Func); ok && f.Name.Name == "main" {
+			main = f
+		}
+	}
+	if main == nil {
+		panic("make-main-exit-explicit: no main (check-types reports that)")
+	}
+	out := (&ast.Rewriter{}).Program(p)
+	at := main.At
+	i64 := ast.Typed{T: types.TI64}
+	call := &ast.Call{At: at, Typed: ast.Typed{T: main.Result}, Func: main.Name}
+	var body []ast.Stmt
+	if main.Result == types.TVoid {
+		body = []ast.Stmt{&ast.ExprStmt{At: at, X: call},
+			runtimeStmt(at, "exit", &ast.IntLit{At: at, Typed: i64, Value: 0})}
+	} else {
+		status := &ast.Binary{At: at, Typed: i64, Op: "&", X: call, Y: &ast.IntLit{At: at, Typed: i64, Value: 255}}
+		body = []ast.Stmt{runtimeStmt(at, "exit", status)}
+	}
+	start := &ast.Func{At: at, Name: ast.Name{Name: "__start", ID: ast.NewIDs(p).Next()}, Result: types.TVoid,
+		Export: "_start", Body: &ast.Block{At: at, Stmts: body}}
+	out.Decls = append(out.Decls, start)
+	return out, nil
+}

@@ -1,0 +1,31 @@
+// Pass remove-logical-ops: no-for-in -> no-short-circuit.
+//
+// Makes the short-circuit evaluation of and/or explicit as if-expressions, which evaluate only
+// the chosen arm (spec §6.4, decisions.md #11). `not` stays: it is an ordinary unary operator.
+//
+//	(and a b)  =>  (if-expr a b false)
+//	(or a b)   =>  (if-expr a true b)
+package passes
+
+import (
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/types"
+)
+
+func removeLogicalOps(_ *pipeline.Ctx, prog any) (any, error) {
+	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
+		l, ok := e.(*ast.Logical)
+		if !ok {
+			return r.DefaultExpr(e)
+		}
+		x, y := r.RewriteExpr(l.X), r.RewriteExpr(l.Y)
+		lit := &ast.BoolLit{At: l.At, Typed: ast.Typed{T: types.TBool}, Value: l.Op == "or"}
+		out := &ast.IfExpr{At: l.At, Typed: ast.Typed{T: types.TBool}, Cond: x, Then: y, Else: lit}
+		if l.Op == "or" {
+			out.Then, out.Else = lit, y
+		}
+		return out
+	}}
+	return r.Program(prog.(*ast.Program)), nil
+}

@@ -1,0 +1,175 @@
+// Pass resolve-names: src -> resolved.
+//
+// Gives every binder (function, global, parameter, local, for variable, loop) a program-unique ID
+// and every use of a name the ID of the binder it denotes, following Cot's scoping: top-level
+// names are visible everywhere (order-independent), a local from its declaration to the end of
+// its block, a parameter in its function; inner scopes may shadow. Unlabeled break/continue get
+// the ID of the innermost loop, labeled ones the ID of the loop with that label. Reports
+// undefined identifier, redefined identifier, break outside of loop and unknown label.
+//
+//	(var x - 1) (ref x)                      => (var x#4 - 1) (ref x#4)
+//	(while _ c (block (break _)))             => (while _#5 c (block (break _#5)))
+//
+// Design decision: IDs come from one counter in declaration order, so dumps are deterministic
+// and later passes can keep per-binder tables keyed by ID without caring about scopes.
+package passes
+
+import (
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/src"
+)
+
+type resolver struct {
+	diags  *src.Diagnostics
+	next   int
+	scopes []map[string]ast.Name
+	loops  []ast.Name // enclosing loops, innermost last
+}
+
+func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}}
+	// Top-level names first: declarations are order-independent.
+	ids := map[ast.Decl]ast.Name{}
+	for _, d := range p.Decls {
+		n := d.DeclName()
+		if _, dup := rs.scopes[0][n.Name]; dup {
+			rs.diags.Errorf(d.Pos(), codeRedefined, "redefined identifier `%s`", n.Name)
+		}
+		ids[d] = rs.bind(d.Pos(), n.Name)
+	}
+	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt}
+	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
+		switch d := d.(type) {
+		case *ast.Func:
+			c := *d
+			c.Name = ids[d]
+			c.Params = nil
+			rs.push()
+			for _, prm := range d.Params {
+				pc := *prm
+				pc.Name = rs.declare(prm.Pos(), prm.Name.Name)
+				c.Params = append(c.Params, &pc)
+			}
+			c.Body = r.RewriteBlock(d.Body)
+			rs.pop()
+			return []ast.Decl{&c}
+		case *ast.Global:
+			c := *d
+			c.Name = ids[d]
+			c.Init = r.RewriteExpr(d.Init)
+			return []ast.Decl{&c}
+		}
+		return []ast.Decl{r.DefaultDecl(d)}
+	}
+	return r.Program(p), nil
+}
+
+func (rs *resolver) push() { rs.scopes = append(rs.scopes, map[string]ast.Name{}) }
+func (rs *resolver) pop()  { rs.scopes = rs.scopes[:len(rs.scopes)-1] }
+
+// bind makes a fresh binder in the innermost scope without a redefinition check.
+func (rs *resolver) bind(pos src.Pos, name string) ast.Name {
+	rs.next++
+	n := ast.Name{Name: name, ID: rs.next}
+	rs.scopes[len(rs.scopes)-1][name] = n
+	return n
+}
+
+// declare binds a local name, reporting a redefinition in the same scope.
+func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
+	if _, dup := rs.scopes[len(rs.scopes)-1][name]; dup {
+		rs.diags.Errorf(pos, codeRedefined, "redefined identifier `%s`", name)
+	}
+	return rs.bind(pos, name)
+}
+
+func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
+	for i := len(rs.scopes) - 1; i >= 0; i-- {
+		if n, ok := rs.scopes[i][name]; ok {
+			return n
+		}
+	}
+	rs.diags.Errorf(pos, codeUndefined, "undefined identifier `%s`", name)
+	return ast.Name{Name: name}
+}
+
+// loopTarget finds the loop a break/continue leaves.
+func (rs *resolver) loopTarget(pos src.Pos, what string, label ast.Name) ast.Name {
+	if len(rs.loops) == 0 {
+		rs.diags.Errorf(pos, codeBreakOutside, "%s outside of loop", what)
+		return label
+	}
+	if label.Name == "_" {
+		return rs.loops[len(rs.loops)-1]
+	}
+	for i := len(rs.loops) - 1; i >= 0; i-- {
+		if rs.loops[i].Name == label.Name {
+			return rs.loops[i]
+		}
+	}
+	rs.diags.Errorf(pos, codeUnknownLabel, "unknown label `%s`", label.Name)
+	return label
+}
+
+// loopLabel gives a loop its ID; an unlabeled loop keeps the name "_".
+func (rs *resolver) loopLabel(label ast.Name) ast.Name {
+	rs.next++
+	return ast.Name{Name: label.Name, ID: rs.next}
+}
+
+func (rs *resolver) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	switch s := s.(type) {
+	case *ast.Block:
+		rs.push()
+		b := r.DefaultBlock(s)
+		rs.pop()
+		return []ast.Stmt{b}
+	case *ast.VarDecl:
+		c := *s
+		c.Init = r.RewriteExpr(s.Init) // the initializer sees the outer binding of the name
+		c.Name = rs.declare(s.Pos(), s.Name.Name)
+		return []ast.Stmt{&c}
+	case *ast.While:
+		c := *s
+		c.Label = rs.loopLabel(s.Label)
+		c.Cond = r.RewriteExpr(s.Cond)
+		rs.loops = append(rs.loops, c.Label)
+		c.Body = r.RewriteBlock(s.Body)
+		c.Step = r.RewriteOne(s.Step)
+		rs.loops = rs.loops[:len(rs.loops)-1]
+		return []ast.Stmt{&c}
+	case *ast.ForRange:
+		c := *s
+		c.Label = rs.loopLabel(s.Label)
+		c.Lo, c.Hi = r.RewriteExpr(s.Lo), r.RewriteExpr(s.Hi)
+		rs.push()
+		c.Var = rs.bind(s.Pos(), s.Var.Name)
+		rs.loops = append(rs.loops, c.Label)
+		c.Body = r.RewriteBlock(s.Body)
+		rs.loops = rs.loops[:len(rs.loops)-1]
+		rs.pop()
+		return []ast.Stmt{&c}
+	case *ast.Break:
+		return []ast.Stmt{&ast.Break{At: s.At, Label: rs.loopTarget(s.Pos(), "break", s.Label)}}
+	case *ast.Continue:
+		return []ast.Stmt{&ast.Continue{At: s.At, Label: rs.loopTarget(s.Pos(), "continue", s.Label)}}
+	}
+	return []ast.Stmt{r.DefaultStmt(s)}
+}
+
+func (rs *resolver) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
+	switch e := e.(type) {
+	case *ast.Ref:
+		c := *e
+		c.Name = rs.lookup(e.Pos(), e.Name.Name)
+		return &c
+	case *ast.Call:
+		c := *e
+		c.Func = rs.lookup(e.Pos(), e.Func.Name)
+		c.Args = r.RewriteExprs(e.Args)
+		return &c
+	}
+	return r.DefaultExpr(e)
+}
