@@ -1,0 +1,16 @@
+;; Bulk memory, sign extension and saturating truncation.
+(module
+  (memory 1)
+  (data $p "passive bytes")
+  (data (i32.const 100) "active")
+  (func (export "init") (param i32)
+    (memory.init $p (local.get 0) (i32.const 0) (i32.const 7))
+    (data.drop $p)
+    (memory.copy (i32.const 0) (i32.const 100) (i32.const 6))
+    (memory.fill (i32.const 200) (i32.const 255) (i32.const 16)))
+  (func (export "ext") (param i32 i64) (result i64)
+    (i64.add (i64.extend_i32_u (i32.extend8_s (local.get 0)))
+      (i64.extend32_s (i64.extend16_s (local.get 1)))))
+  (func (export "sat") (param f32 f64) (result i64)
+    (i64.add (i64.extend_i32_s (i32.trunc_sat_f32_s (local.get 0)))
+      (i64.trunc_sat_f64_u (local.get 1)))))
