@@ -1,0 +1,204 @@
+package golden
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"cot/runner"
+)
+
+// The engines of the differential suite. Every run case compiles once per target and runs on all
+// of them; each must produce the expected stdout, stderr and exit status.
+var engineNames = []string{"wazero", "wasmtime", "native"}
+
+// runSections are the expected sections of a run case, in file order.
+var runSections = []string{"stdout", "stderr", "exit"}
+
+// observed is what one engine did, in the form of the expected sections.
+type observed map[string][]byte
+
+func observe(r runner.Result) observed {
+	return observed{
+		"stdout": toSection(r.Stdout),
+		"stderr": toSection(r.Stderr),
+		"exit":   []byte(strconv.Itoa(r.ExitCode) + "\n"),
+	}
+}
+
+// allowlist holds the allowed differences of allowlist.txt, keyed "kind/case engine section".
+type allowlist map[string]bool
+
+func loadAllowlist(t *testing.T) allowlist {
+	t.Helper()
+	f, err := os.Open("allowlist.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	al := allowlist{}
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		if len(fields) != 3 || !contains(engineNames, fields[1]) || !contains(runSections, fields[2]) {
+			t.Fatalf("allowlist.txt:%d: want `<kind>/<case> <engine> <section>`, have %q", n, sc.Text())
+		}
+		if _, err := os.Stat(filepath.Join("testdata", fields[0]+".txtar")); err != nil {
+			t.Fatalf("allowlist.txt:%d: no case testdata/%s.txtar", n, fields[0])
+		}
+		al[strings.Join(fields, " ")] = true
+	}
+	return al
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nativeStatus says once per process whether native runs are possible: the AArch64 backend must be
+// in the tree (cot builds for arm64-linux) and qemu-aarch64 available off arm64 hosts.
+var (
+	nativeOnce   sync.Once
+	nativeReason string // why native runs are skipped; "" when they run
+)
+
+const backendMissing = "is not in the tree yet"
+
+func TestRun(t *testing.T) {
+	al := loadAllowlist(t)
+	if _, err := runner.QemuPath(); err != nil {
+		nativeOnce.Do(func() { nativeReason = err.Error() })
+	}
+	for _, c := range loadCases(t, "run") {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runCase(t, c, al)
+		})
+	}
+}
+
+func runCase(t *testing.T, c *goldenCase, al allowlist) {
+	if _, ok := c.section("main.cot"); !ok {
+		t.Fatalf("%s: no main.cot section", c.path)
+	}
+	dir := t.TempDir()
+	c.writeInputs(t, dir)
+	build := runCot(t, dir, "build", "main.cot", "-o", "main.wasm")
+	skipWithoutFrontEnd(t, build)
+	if build.exit != 0 {
+		t.Fatalf("cot build main.cot: exit %d\n%s", build.exit, build.stderr)
+	}
+	wasm, err := os.ReadFile(filepath.Join(dir, "main.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdin, _ := c.section("stdin")
+	cfg := func() runner.Config { return runner.Config{Dir: dir, Stdin: bytes.NewReader(stdin)} }
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+
+	results := map[string]observed{}
+	run := func(engine string, res runner.Result, err error) {
+		if err != nil {
+			t.Errorf("%s: %v", engine, err)
+			return
+		}
+		results[engine] = observe(res)
+	}
+	res, err := runner.RunWazero(ctx, wasm, cfg())
+	run("wazero", res, err)
+	res, err = runner.RunWasmtime(ctx, wasm, cfg())
+	run("wasmtime", res, err)
+	if elf, ok := buildNative(t, dir); ok {
+		res, err = runner.RunNative(ctx, elf, cfg())
+		run("native", res, err)
+	}
+	if t.Failed() {
+		return
+	}
+
+	if *update {
+		updateRunCase(t, c, results, al)
+		return
+	}
+	for _, engine := range engineNames {
+		got, ran := results[engine]
+		if !ran {
+			continue
+		}
+		for _, s := range runSections {
+			want, _ := c.section(s)
+			if bytes.Equal(want, got[s]) {
+				continue
+			}
+			if al["run/"+c.name+" "+engine+" "+s] {
+				t.Logf("%s: allowed difference (allowlist.txt) in %s on %s: want %q, got %q", c.path, s, engine, want, got[s])
+				continue
+			}
+			mismatch(t, "TestRun", c, s+" on "+engine, want, got[s])
+		}
+	}
+}
+
+// buildNative compiles main.cot for arm64-linux when the backend and qemu are there.
+func buildNative(t *testing.T, dir string) (string, bool) {
+	if nativeReason != "" {
+		t.Logf("native run skipped: %s", nativeReason)
+		return "", false
+	}
+	b := runCot(t, dir, "build", "--target=arm64-linux", "main.cot", "-o", "main")
+	if b.exit != 0 && bytes.Contains(b.stderr, []byte(backendMissing)) {
+		nativeOnce.Do(func() { nativeReason = strings.TrimSpace(string(b.stderr)) })
+		t.Logf("native run skipped: %s", b.stderr)
+		return "", false
+	}
+	if b.exit != 0 {
+		t.Errorf("cot build --target=arm64-linux main.cot: exit %d\n%s", b.exit, b.stderr)
+		return "", false
+	}
+	return filepath.Join(dir, "main"), true
+}
+
+// updateRunCase rewrites the expected sections from the engines' output, which must agree
+// (outside the allowlist): -update never blesses a disagreement between engines.
+func updateRunCase(t *testing.T, c *goldenCase, results map[string]observed, al allowlist) {
+	ref := results["wazero"]
+	for _, engine := range engineNames[1:] {
+		got, ran := results[engine]
+		if !ran {
+			continue
+		}
+		for _, s := range runSections {
+			if !bytes.Equal(ref[s], got[s]) && !al["run/"+c.name+" "+engine+" "+s] {
+				t.Errorf("%s: not updated: %s on %s differs from wazero:\nwazero: %q\n%s: %q", c.path, s, engine, ref[s], engine, got[s])
+			}
+		}
+	}
+	if t.Failed() {
+		return
+	}
+	for _, s := range runSections {
+		c.setSection(s, ref[s], s == "stderr" && len(ref[s]) == 0)
+	}
+	if err := c.write(); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "updated %s\n", c.path)
+}
