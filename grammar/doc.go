@@ -1,0 +1,26 @@
+// Package grammar is the participle grammar of Cot (spec/language.md §1–§6, §10–§13 with
+// spec/decisions.md applied): a hand-written lexer, the CST types, and Parse.
+//
+// The CST never leaves this package and the `parse` pass (design §2). Every node carries
+// Pos (its first token) and EndPos (set by participle to the position of the token after it).
+//
+// Decisions made here (one line each):
+//   - The lexer is hand-written (a participle lexer.Definition), because interpolation needs a mode stack.
+//   - Newlines are insignificant and parsing is greedy (decisions #1): `x = a` newline `(b)` is a call.
+//   - `;` is accepted only where §1.1 lists it; `extern fn` requires it.
+//   - `else if` chains are flattened (IfStmt.ElseIfs / IfExpr.ElseIfs) rather than nested.
+//   - `&&`, `||`, `!` parse exactly like `and`, `or`, `not` (decisions #2); Op keeps the spelling.
+//   - `[T]`, `[K]V`, `Map<K,V>`, `List<T>` parse, then Parse rejects them (E0109) naming List(T)/Map(K, V) (decisions #4).
+//   - `?.` parses as a postfix (Suffix.OptField) (decisions #3).
+//   - Interpolated strings nest: `"a ${ "b ${c}" } d"` works, and braces inside `${}` are balanced.
+//   - Char literals accept `\xHH` too (the original's scanner did not).
+//   - An unterminated block comment is an error (E0105), not a silent run to end of file.
+//   - An unknown `@name` is a lexical error (E0107); builtin argument counts are left to the checker (Builtins).
+//   - `1.` is a float, `1.foo` is `1` `.` `foo`, and a number right after `.` is never a float (`t.0.1`).
+//   - Enum variant values are expressions so `-1` parses (decisions #17); the checker wants a literal.
+//   - Call and builtin arguments may be types that are not expressions (`@sizeOf([4]i64)`, `f(*T)(x)`).
+//   - A struct literal `T{...}` is a postfix suffix on any expression; the checker requires a type.
+//   - Safe-mode colon struct literals are recognised by the lexer (TokStructOpen); `for ... in 0..N { x }` is never one.
+//   - An `if` in statement position is an IfStmt even as the last statement of a block expression.
+//   - Nesting is limited (256 bracket levels; E0108) so hostile input cannot overflow the stack.
+package grammar

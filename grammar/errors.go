@@ -1,0 +1,111 @@
+package grammar
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// describeParseError turns a participle error into a position and a human message of the form
+// "expected `)`, found `{`". Participle describes what it expected as a fragment of EBNF; known
+// rule names become words ("expression", "type") and Go type names never reach the user.
+func describeParseError(err error) (lexer.Position, string) {
+	var ute *participle.UnexpectedTokenError
+	if errors.As(err, &ute) {
+		found := describeToken(ute.Unexpected)
+		if want := describeExpected(expectedOf(ute)); want != "" {
+			return ute.Unexpected.Pos, fmt.Sprintf("expected %s, found %s", want, found)
+		}
+		return ute.Unexpected.Pos, "unexpected " + found
+	}
+	var pe participle.Error
+	if errors.As(err, &pe) {
+		return pe.Position(), "syntax error: " + pe.Message()
+	}
+	return lexer.Position{}, "syntax error: " + err.Error()
+}
+
+// expectedOf extracts the "(expected X)" part of a participle message.
+func expectedOf(ute *participle.UnexpectedTokenError) string {
+	if ute.Expect != "" {
+		return ute.Expect
+	}
+	msg := ute.Message()
+	i := strings.Index(msg, " (expected ")
+	if i < 0 || !strings.HasSuffix(msg, ")") {
+		return ""
+	}
+	return msg[i+len(" (expected ") : len(msg)-1]
+}
+
+// ruleWords names grammar rules the way a user thinks of them.
+var ruleWords = map[string]string{
+	"Expr": "expression", "OrExpr": "expression", "AndExpr": "expression", "CmpExpr": "expression",
+	"AddExpr": "expression", "MulExpr": "expression", "UnaryExpr": "expression",
+	"PostfixExpr": "expression", "Primary": "expression", "Arg": "expression",
+	"Type": "type", "NamedType": "type", "ErrorUnionType": "type", "ArrayType": "type",
+	"TupleType": "type", "FuncType": "type",
+	"Block": "`{`", "Stmt": "statement", "Decl": "declaration", "Param": "parameter",
+	"Pattern": "switch pattern", "SwitchArm": "switch arm", "FieldInit": "field initializer",
+	"Field": "struct field", "EnumVariant": "enum variant", "UnionVariant": "union variant",
+	"FnDecl": "`fn`", "TraitMethod": "`fn`", "Constraint": "constraint `T: Trait`",
+	"InterpPart": "expression", "StringLit": "string literal", "ErrorSet": "`error`",
+	"<ident>": "identifier", "<string>": "string literal", "<int>": "integer literal",
+	"<builtin>": "builtin", "<typekw>": "type", "<strmid>": "`}`", "<strtail>": "`}`",
+}
+
+// describeExpected renders participle's expectation (an EBNF fragment) for a user.
+func describeExpected(exp string) string {
+	exp = strings.TrimSpace(exp)
+	if exp == "" {
+		return ""
+	}
+	if w, ok := ruleWords[exp]; ok {
+		return w
+	}
+	// A sequence or group: the first element is what was expected at this position.
+	first := exp
+	if strings.HasPrefix(first, "\"") {
+		if end := strings.Index(first[1:], "\""); end >= 0 {
+			return "`" + first[1:end+1] + "`"
+		}
+	}
+	if i := strings.IndexAny(first, " |?*+()"); i > 0 {
+		first = first[:i]
+	}
+	if w, ok := ruleWords[first]; ok {
+		return w
+	}
+	return ""
+}
+
+// describeToken names a token for a diagnostic.
+func describeToken(t lexer.Token) string {
+	switch t.Type {
+	case lexer.EOF:
+		return "end of file"
+	case TokIdent:
+		return fmt.Sprintf("identifier `%s`", t.Value)
+	case TokInt, TokFloat:
+		return fmt.Sprintf("number `%s`", t.Value)
+	case TokChar:
+		return fmt.Sprintf("character literal %s", t.Value)
+	case TokString, TokStrHead:
+		return "string literal " + shorten(t.Value)
+	case TokStrMid, TokStrTail:
+		return "`}`"
+	case TokKeyword:
+		return fmt.Sprintf("keyword `%s`", t.Value)
+	}
+	return "`" + t.Value + "`"
+}
+
+func shorten(s string) string {
+	if len(s) > 24 {
+		return s[:20] + "...\""
+	}
+	return s
+}

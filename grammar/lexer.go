@@ -1,0 +1,427 @@
+package grammar
+
+// The lexer is hand-written (a participle lexer.Definition), not participle's stateful lexer:
+// string interpolation needs a mode stack ("${" may contain braces and whole strings, themselves
+// interpolated), and every lexical error must carry its own diagnostic code and exact position.
+// The whole file is tokenised up front; the token slice is then handed to participle.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Token types. Keywords and punctuation are matched by value in the grammar ("fn", "+=");
+// these types only separate the classes.
+const (
+	TokIdent      lexer.TokenType = -(iota + 2) // foo, _x, Self
+	TokKeyword                                  // fn, var, if, ... (§1.3, minus the type keywords)
+	TokTypeKw                                   // i64, bool, string, ... (type keywords, §1.3)
+	TokInt                                      // 123, 0x1F, 0o17, 0b101, 1_000
+	TokFloat                                    // 1.5, 1., 1e9, 2.5E-3
+	TokChar                                     // 'x', '\n'   (value keeps the quotes)
+	TokString                                   // "text"      (value keeps the quotes)
+	TokStrHead                                  // "text${     first segment of an interpolated string
+	TokStrMid                                   // }text${     middle segment
+	TokStrTail                                  // }text"      last segment
+	TokBuiltin                                  // @name       (value keeps the @)
+	TokPunct                                    // operators and punctuation (§1.5)
+	TokStructOpen                               // "{" opening a safe-mode colon struct literal (§4.13)
+)
+
+var tokenNames = map[string]lexer.TokenType{
+	"EOF":        lexer.EOF,
+	"Ident":      TokIdent,
+	"Keyword":    TokKeyword,
+	"TypeKw":     TokTypeKw,
+	"Int":        TokInt,
+	"Float":      TokFloat,
+	"Char":       TokChar,
+	"String":     TokString,
+	"StrHead":    TokStrHead,
+	"StrMid":     TokStrMid,
+	"StrTail":    TokStrTail,
+	"Builtin":    TokBuiltin,
+	"Punct":      TokPunct,
+	"StructOpen": TokStructOpen,
+}
+
+var keywords = map[string]bool{}
+var typeKeywords = map[string]bool{}
+
+func init() {
+	for _, k := range bytes.Fields([]byte(`fn var let const struct impl trait where enum union type
+		import extern test bench if else switch while for in return break continue defer errdefer
+		try catch error true false null new undefined comptime async await and or not`)) {
+		keywords[string(k)] = true
+	}
+	for _, k := range bytes.Fields([]byte(`int float bool string byte void i8 i16 i32 i64 u8 u16 u32
+		u64 f32 f64`)) {
+		typeKeywords[string(k)] = true
+	}
+}
+
+// Two-byte punctuation is tried before single bytes (longest match).
+var puncts2 = []string{"<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "==", "!=",
+	"<=", ">=", "&&", "||", "->", "=>", "??", "?.", "..", ".*", ".?"}
+
+const puncts1 = "+-*/%&|^~!=<>?.()[]{},;:"
+
+// lexError is a lexical error with its diagnostic code.
+type lexError struct {
+	pos  lexer.Position
+	code string
+	msg  string
+}
+
+func (e *lexError) Error() string { return fmt.Sprintf("%s: %s", e.pos, e.msg) }
+
+// Definition is the participle lexer definition for Cot.
+type Definition struct{}
+
+var _ lexer.Definition = Definition{}
+var _ lexer.BytesDefinition = Definition{}
+
+// Symbols implements lexer.Definition.
+func (Definition) Symbols() map[string]lexer.TokenType { return tokenNames }
+
+// Lex implements lexer.Definition.
+func (d Definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return d.LexBytes(filename, src)
+}
+
+// LexBytes implements lexer.BytesDefinition.
+func (Definition) LexBytes(filename string, src []byte) (lexer.Lexer, error) {
+	toks, err := Tokenize(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return &sliceLexer{toks: toks}, nil
+}
+
+type sliceLexer struct {
+	toks []lexer.Token
+	i    int
+}
+
+func (l *sliceLexer) Next() (lexer.Token, error) {
+	t := l.toks[l.i]
+	if l.i < len(l.toks)-1 {
+		l.i++
+	}
+	return t, nil
+}
+
+// scanner state. modes is a stack: each entry is an open "${" and counts the "{" opened inside it.
+type scanner struct {
+	file  string
+	src   []byte
+	off   int
+	line  int
+	col   int
+	toks  []lexer.Token
+	modes []int
+}
+
+// Tokenize splits src into tokens, ending with EOF. Comments and whitespace are dropped.
+func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
+	s := &scanner{file: filename, src: src, line: 1, col: 1}
+	if err := s.run(); err != nil {
+		return nil, err
+	}
+	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: s.pos()})
+	if isSafeFile(s.toks) {
+		markStructOpens(s.toks)
+	}
+	return s.toks, nil
+}
+
+func (s *scanner) pos() lexer.Position {
+	return lexer.Position{Filename: s.file, Offset: s.off, Line: s.line, Column: s.col}
+}
+
+func (s *scanner) peek(k int) byte {
+	if s.off+k < len(s.src) {
+		return s.src[s.off+k]
+	}
+	return 0
+}
+
+func (s *scanner) advance(n int) {
+	for ; n > 0 && s.off < len(s.src); n-- {
+		if s.src[s.off] == '\n' {
+			s.line++
+			s.col = 1
+		} else {
+			s.col++
+		}
+		s.off++
+	}
+}
+
+func (s *scanner) errAt(p lexer.Position, code, format string, args ...any) error {
+	return &lexError{pos: p, code: code, msg: fmt.Sprintf(format, args...)}
+}
+
+func (s *scanner) emit(t lexer.TokenType, start lexer.Position) {
+	s.toks = append(s.toks, lexer.Token{Type: t, Value: string(s.src[start.Offset:s.off]), Pos: start})
+}
+
+func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
+func isIdentChar(c byte) bool  { return isIdentStart(c) || isDigit(c) }
+
+func (s *scanner) run() error {
+	for {
+		if err := s.skipSpace(); err != nil {
+			return err
+		}
+		if s.off >= len(s.src) {
+			if len(s.modes) > 0 {
+				return s.errAt(s.pos(), "E0101", "unterminated string interpolation: missing `}` before end of file")
+			}
+			return nil
+		}
+		start := s.pos()
+		c := s.src[s.off]
+		switch {
+		case isIdentStart(c):
+			for s.off < len(s.src) && isIdentChar(s.src[s.off]) {
+				s.advance(1)
+			}
+			word := string(s.src[start.Offset:s.off])
+			switch {
+			case keywords[word]:
+				s.emit(TokKeyword, start)
+			case typeKeywords[word]:
+				s.emit(TokTypeKw, start)
+			default:
+				s.emit(TokIdent, start)
+			}
+		case isDigit(c):
+			if err := s.number(start); err != nil {
+				return err
+			}
+		case c == '"':
+			s.advance(1)
+			if err := s.stringBody(start, TokString, TokStrHead); err != nil {
+				return err
+			}
+		case c == '\'':
+			if err := s.char(start); err != nil {
+				return err
+			}
+		case c == '@':
+			s.advance(1)
+			if !isIdentStart(s.peek(0)) {
+				return s.errAt(start, "E0104", "expected a builtin name after `@`")
+			}
+			for s.off < len(s.src) && isIdentChar(s.src[s.off]) {
+				s.advance(1)
+			}
+			name := string(s.src[start.Offset+1 : s.off])
+			if _, ok := Builtins[name]; !ok && !(name == "safe" && len(s.toks) == 0) {
+				return s.errAt(start, "E0107", "unknown builtin `@%s`", name)
+			}
+			s.emit(TokBuiltin, start)
+		default:
+			if err := s.punct(start); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// skipSpace skips whitespace and comments (§1.2; block comments do not nest).
+func (s *scanner) skipSpace() error {
+	for s.off < len(s.src) {
+		c := s.src[s.off]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			s.advance(1)
+		case c == '/' && s.peek(1) == '/':
+			for s.off < len(s.src) && s.src[s.off] != '\n' {
+				s.advance(1)
+			}
+		case c == '/' && s.peek(1) == '*':
+			start := s.pos()
+			end := bytes.Index(s.src[s.off+2:], []byte("*/"))
+			if end < 0 {
+				return s.errAt(start, "E0105", "unterminated block comment: missing `*/`")
+			}
+			s.advance(end + 4)
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func (s *scanner) punct(start lexer.Position) error {
+	c := s.src[s.off]
+	if len(s.modes) > 0 && (c == '{' || c == '}') {
+		top := &s.modes[len(s.modes)-1]
+		if c == '{' {
+			*top++
+		} else if *top == 0 {
+			// End of an interpolated expression: resume the string.
+			s.modes = s.modes[:len(s.modes)-1]
+			s.advance(1)
+			return s.stringBody(start, TokStrTail, TokStrMid)
+		} else {
+			*top--
+		}
+	}
+	for _, p := range puncts2 {
+		if s.off+1 < len(s.src) && s.src[s.off] == p[0] && s.src[s.off+1] == p[1] {
+			s.advance(2)
+			s.emit(TokPunct, start)
+			return nil
+		}
+	}
+	if bytes.IndexByte([]byte(puncts1), c) >= 0 {
+		s.advance(1)
+		s.emit(TokPunct, start)
+		return nil
+	}
+	return s.errAt(start, "E0104", "unexpected character %s", describeByte(c))
+}
+
+func describeByte(c byte) string {
+	if c > ' ' && c < 0x7f {
+		return fmt.Sprintf("`%c`", c)
+	}
+	return fmt.Sprintf("0x%02X", c)
+}
+
+// stringBody scans string text after its opening delimiter up to the closing quote (emitting
+// endType) or up to "${" (emitting interpType and entering an interpolated expression).
+func (s *scanner) stringBody(start lexer.Position, endType, interpType lexer.TokenType) error {
+	for {
+		if s.off >= len(s.src) || s.src[s.off] == '\n' {
+			return s.errAt(start, "E0101", "unterminated string literal: missing closing `\"`")
+		}
+		switch c := s.src[s.off]; {
+		case c == '"':
+			s.advance(1)
+			s.emit(endType, start)
+			return nil
+		case c == '$' && s.peek(1) == '{':
+			s.advance(2)
+			s.emit(interpType, start)
+			s.modes = append(s.modes, 0)
+			return nil
+		case c == '\\':
+			if err := s.escape(); err != nil {
+				return err
+			}
+		default:
+			s.advance(1)
+		}
+	}
+}
+
+// escape checks one backslash escape (§1.4): any character may follow; \x needs two hex digits.
+func (s *scanner) escape() error {
+	p := s.pos()
+	s.advance(1)
+	if s.off >= len(s.src) || s.src[s.off] == '\n' {
+		return nil // reported as an unterminated literal by the caller
+	}
+	if s.src[s.off] == 'x' {
+		if !isHex(s.peek(1)) || !isHex(s.peek(2)) {
+			return s.errAt(p, "E0106", "invalid escape: `\\x` must be followed by exactly two hex digits")
+		}
+		s.advance(3)
+		return nil
+	}
+	s.advance(1)
+	return nil
+}
+
+func isHex(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// char scans 'x' or '\c' (§1.4): exactly one byte or one escape.
+func (s *scanner) char(start lexer.Position) error {
+	s.advance(1)
+	switch c := s.peek(0); {
+	case s.off >= len(s.src) || c == '\n':
+		return s.errAt(start, "E0102", "unterminated character literal: missing closing `'`")
+	case c == '\'':
+		return s.errAt(start, "E0102", "empty character literal")
+	case c == '\\':
+		if err := s.escape(); err != nil {
+			return err
+		}
+	default:
+		s.advance(1)
+	}
+	if s.peek(0) != '\'' || s.off >= len(s.src) {
+		return s.errAt(start, "E0102", "character literal must hold exactly one byte or escape, and end with `'`")
+	}
+	s.advance(1)
+	s.emit(TokChar, start)
+	return nil
+}
+
+// number scans integer and float literals (§1.4).
+func (s *scanner) number(start lexer.Position) error {
+	afterDot := len(s.toks) > 0 && s.toks[len(s.toks)-1].Type == TokPunct && s.toks[len(s.toks)-1].Value == "."
+	digits := func(ok func(byte) bool) int {
+		n := 0
+		for s.off < len(s.src) && (ok(s.src[s.off]) || s.src[s.off] == '_') {
+			if s.src[s.off] != '_' {
+				n++
+			}
+			s.advance(1)
+		}
+		return n
+	}
+	typ := TokInt
+	if s.src[s.off] == '0' && (s.peek(1)|0x20 == 'x' || s.peek(1)|0x20 == 'o' || s.peek(1)|0x20 == 'b') {
+		base := s.peek(1) | 0x20
+		s.advance(2)
+		ok := isHex
+		if base == 'o' {
+			ok = func(c byte) bool { return c >= '0' && c <= '7' }
+		} else if base == 'b' {
+			ok = func(c byte) bool { return c == '0' || c == '1' }
+		}
+		if digits(ok) == 0 {
+			return s.errAt(start, "E0103", "invalid number literal: no digits after `0%c`", base)
+		}
+	} else {
+		digits(isDigit)
+		// A tuple index (t.0.1) never takes a fraction; `0..10` is a range.
+		if !afterDot && s.peek(0) == '.' && s.peek(1) != '.' && !isIdentStart(s.peek(1)) {
+			typ = TokFloat
+			s.advance(1)
+			digits(isDigit)
+		}
+		if !afterDot && (s.peek(0) == 'e' || s.peek(0) == 'E') {
+			typ = TokFloat
+			s.advance(1)
+			if s.peek(0) == '+' || s.peek(0) == '-' {
+				s.advance(1)
+			}
+			if digits(isDigit) == 0 {
+				return s.errAt(start, "E0103", "invalid number literal: exponent has no digits")
+			}
+		}
+	}
+	if s.off < len(s.src) && isIdentChar(s.src[s.off]) {
+		end := s.off
+		for end < len(s.src) && isIdentChar(s.src[end]) {
+			end++
+		}
+		return s.errAt(start, "E0103", "invalid number literal `%s`", s.src[start.Offset:end])
+	}
+	s.emit(typ, start)
+	return nil
+}

@@ -1,0 +1,114 @@
+package grammar
+
+import (
+	"errors"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"cot/ir/src"
+)
+
+// lookahead is how many tokens a failed alternative may consume and still be backtracked.
+// Backtracking is needed for labels (`outer: while`), generic parameter groups
+// (`fn f(T)(x: T)`), `E!T` types and arguments that are types (`@sizeOf([4]i64)`).
+const lookahead = 64
+
+// cotParser is built once; participle parsers are safe for concurrent use.
+var cotParser = participle.MustBuild[File](
+	participle.Lexer(Definition{}),
+	participle.UseLookahead(lookahead),
+)
+
+// EBNF returns participle's EBNF rendering of the grammar (golden: grammar.ebnf).
+func EBNF() string { return cotParser.String() }
+
+// Parse parses one Cot source file. On failure it returns a *src.UserError whose diagnostics
+// carry the codes listed in errors.md; it never panics.
+func Parse(filename string, text []byte) (file *File, err error) {
+	diags := &src.Diagnostics{}
+	sf := src.NewFile(filename, text)
+	diags.AddFile(sf)
+	fail := func(pos lexer.Position, code, format string, args ...any) (*File, error) {
+		diags.Errorf(sf.PosAt(pos.Offset), code, format, args...)
+		return nil, &src.UserError{Diags: diags}
+	}
+	defer func() {
+		// Participle should never panic; if it does, report it at the start of the file rather
+		// than crash the compiler (the fuzz test checks this never happens).
+		if r := recover(); r != nil {
+			file, err = fail(lexer.Position{}, "E0100", "internal parser error: %v", r)
+		}
+	}()
+
+	toks, lexErr := Tokenize(filename, text)
+	if lexErr != nil {
+		var le *lexError
+		if errors.As(lexErr, &le) {
+			return fail(le.pos, le.code, "%s", le.msg)
+		}
+		return fail(lexer.Position{}, "E0100", "%s", lexErr.Error())
+	}
+	if pos, msg, ok := checkNesting(toks); !ok {
+		return fail(pos, "E0108", "%s", msg)
+	}
+	peeker, perr := lexer.Upgrade(&sliceLexer{toks: toks})
+	if perr != nil {
+		return fail(lexer.Position{}, "E0100", "%s", perr.Error())
+	}
+	file, perr = cotParser.ParseFromLexer(peeker)
+	if perr != nil {
+		pos, msg := describeParseError(perr)
+		return fail(pos, "E0100", "%s", msg)
+	}
+	validate(file, func(pos lexer.Position, code, format string, args ...any) {
+		diags.Errorf(sf.PosAt(pos.Offset), code, format, args...)
+	})
+	if diags.HasErrors() {
+		return nil, &src.UserError{Diags: diags}
+	}
+	return file, nil
+}
+
+// Limits that keep the recursive-descent parser's stack bounded on hostile input.
+const (
+	maxBracketDepth = 256  // nested ( [ { and ${
+	maxChainLength  = 2000 // recursion-introducing tokens between two statement-level resets
+)
+
+// checkNesting rejects inputs that would make the parser recurse too deeply (E0108).
+func checkNesting(toks []lexer.Token) (lexer.Position, string, bool) {
+	depth, chain := 0, 0
+	for _, t := range toks {
+		switch t.Type {
+		case TokStrHead:
+			depth++
+		case TokStrTail:
+			depth--
+		case TokStructOpen:
+			depth++
+			chain = 0
+		case TokPunct, TokKeyword:
+			switch t.Value {
+			case "(", "[", "{":
+				depth++
+			case ")", "]", "}":
+				depth--
+			}
+			switch t.Value {
+			case "{", "}", ";", ",", "=":
+				chain = 0
+			case "*", "?", "!", "[", "-", "~", "&", "not", "try", "await", "->", "if", "else",
+				"fn", "catch", "??", "new":
+				chain++
+			}
+		}
+		if depth > maxBracketDepth {
+			return t.Pos, "nesting too deep: more than 256 levels of brackets", false
+		}
+		if chain > maxChainLength {
+			return t.Pos, "expression too deeply nested: split it into smaller statements", false
+		}
+	}
+	return lexer.Position{}, "", true
+}

@@ -1,0 +1,79 @@
+package grammar
+
+import (
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+type reportFunc func(pos lexer.Position, code, format string, args ...any)
+
+// validate reports the syntax rules the grammar itself accepts too loosely (E0109, E0110,
+// E0100): rejected type spellings (decisions #4), `let` at top level (§4.1), error sets outside a
+// top-level `const` (§4.7), and `.f = v` / `f: v` struct field forms (§6.9, §4.13).
+func validate(f *File, report reportFunc) {
+	topLevel := map[*VarDecl]bool{}
+	for _, d := range f.Decls {
+		if d.Var != nil {
+			topLevel[d.Var] = true
+			if d.Var.Kind == "let" {
+				report(d.Var.Pos, "E0110", "`let` is only allowed inside function bodies; use `var` or `const` at top level")
+			}
+		}
+	}
+	Walk(f, func(n any) {
+		switch n := n.(type) {
+		case *VarDecl:
+			if n.ErrorSet != nil && (!topLevel[n] || n.Kind != "const") {
+				report(n.ErrorSet.Pos, "E0110", "an error set can only be declared by a top-level `const`")
+			}
+		case *ArrayType:
+			switch {
+			case n.Elem == nil:
+				report(n.Pos, "E0109", "`[T]` list type syntax is not supported; use `List(T)` from std/list")
+			case !isIntLiteral(n.Len):
+				report(n.Pos, "E0109", "`[K]V` map type syntax is not supported; use `Map(K, V)` from std/map (an array length must be an integer literal)")
+			}
+		case *NamedType:
+			if n.Legacy != nil {
+				if n.Name == "List" && len(n.Legacy) == 1 {
+					report(n.Pos, "E0109", "`List<T>` type syntax is not supported; use `List(T)` from std/list")
+				} else {
+					report(n.Pos, "E0109", "`%s<...>` type syntax is not supported; use `Map(K, V)` from std/map or `List(T)` from std/list", n.Name)
+				}
+			}
+		case *FieldInit:
+			switch {
+			case n.Dot && n.Sep != "=":
+				report(n.Pos, "E0100", "expected `=` after `.%s` in struct literal", n.Name)
+			case !n.Dot && n.Sep == "=":
+				report(n.Pos, "E0100", "expected `:` after `%s` in struct literal (or write `.%s = ...`)", n.Name, n.Name)
+			}
+		}
+	})
+}
+
+// isIntLiteral reports whether e is a bare integer literal.
+func isIntLiteral(e *Expr) bool {
+	p := SimplePrimary(e)
+	return p != nil && p.Int != nil
+}
+
+// SimplePrimary returns the Primary of an expression that is nothing but a primary (no
+// operators, no prefix, no suffix), else nil. Handy for names used as types (`max(i64)`).
+func SimplePrimary(e *Expr) *Primary {
+	if e == nil || len(e.Rest) > 0 {
+		return nil
+	}
+	o := e.Left
+	if len(o.Rest) > 0 || len(o.Left.Rest) > 0 || len(o.Left.Left.Rest) > 0 {
+		return nil
+	}
+	a := o.Left.Left.Left
+	if len(a.Rest) > 0 || len(a.Left.Rest) > 0 {
+		return nil
+	}
+	u := a.Left.Left
+	if len(u.Ops) > 0 || len(u.Operand.Suffixes) > 0 {
+		return nil
+	}
+	return u.Operand.Primary
+}
