@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/tetratelabs/wazero"
@@ -40,16 +41,17 @@ func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	stdin, err := cfg.stdinBytes()
-	if err != nil {
-		return Result{}, err
+	// wazero reads stdin as the program asks for it, so interactive programs work under `cot run`.
+	var stdin io.Reader = cfg.Stdin
+	if stdin == nil {
+		stdin = bytes.NewReader(nil)
 	}
 	stdout := &output{fwd: cfg.Stdout}
 	stderr := &output{fwd: cfg.Stderr}
 	mc := wazero.NewModuleConfig().
 		WithName("").
 		WithArgs(cfg.argv("main.wasm")...).
-		WithStdin(bytes.NewReader(stdin)).
+		WithStdin(stdin).
 		WithStdout(stdout).
 		WithStderr(stderr).
 		WithFSConfig(wazero.NewFSConfig().WithDirMount(dir, ".")).
