@@ -25,7 +25,9 @@ package verify
 // Errors are *WasmError values naming the function, the instruction (and its byte offset when
 // the decoder recorded one) and the rule broken, worded like the spec test suite.
 //
-// LangStructured and LangFinal of ir/wasm are checked alike: the front end emits plain Wasm.
+// With a language (the pipeline's verifier), the module may only have the parts the language
+// allows, and LangFinal's invariant "data-count-explicit" requires DataCount when a function
+// uses memory.init or data.drop. Without one (Decode, Encode), the module is only validated.
 
 import (
 	"fmt"
@@ -76,8 +78,38 @@ func Wasm(lang *pipeline.Lang, prog any) []error {
 		return []error{fmt.Errorf("wasm: want *wasm.Module, have %T", prog)}
 	}
 	v := &moduleChecker{m: m}
+	if lang != nil {
+		v.language(lang)
+	}
 	v.check()
 	return v.errs
+}
+
+// language checks the parts of the module that the language allows and its named invariants.
+func (v *moduleChecker) language(lang *pipeline.Lang) {
+	m := v.m
+	present := map[string]bool{
+		"types": len(m.Types) > 0, "imports": len(m.Imports) > 0, "funcs": len(m.Funcs) > 0,
+		"tables": len(m.Tables) > 0, "mems": len(m.Mems) > 0, "globals": len(m.Globals) > 0,
+		"exports": len(m.Exports) > 0, "start": m.Start != nil, "elems": len(m.Elems) > 0,
+		"datas": len(m.Datas) > 0, "customs": len(m.Customs) > 0,
+	}
+	for _, k := range wasm.Kinds {
+		if present[k] && !lang.Allows(k) {
+			v.errorf("language %s does not allow %s", lang.Name, k)
+		}
+	}
+	if lang.Has("data-count-explicit") && m.DataCount == nil {
+		for i, f := range m.Funcs {
+			for j, in := range f.Body {
+				if in.Op == wasm.OpMemoryInit || in.Op == wasm.OpDataDrop {
+					v.errs = append(v.errs, &WasmError{Func: m.NumImported(wasm.ExternFunc) + i, Name: f.Name,
+						Instr: j, Offset: -1, Msg: "data count section required"})
+					return
+				}
+			}
+		}
+	}
 }
 
 // moduleChecker holds the index spaces of the module (imports first) while checking it.

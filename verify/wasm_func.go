@@ -176,6 +176,9 @@ func (c *funcChecker) funcSig(i uint32) wasm.FuncType {
 	if int(i) >= len(c.mod.funcs) {
 		c.fail("unknown function %d", i)
 	}
+	if !c.mod.sigOK(c.mod.funcs[i]) {
+		c.fail("unknown type %d of function %d", c.mod.funcs[i], i)
+	}
 	return c.mod.m.Types[c.mod.funcs[i]]
 }
 

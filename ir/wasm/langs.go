@@ -1,39 +1,35 @@
 package wasm
 
 import (
-	"fmt"
 	"io"
 
 	"cot/ir/pipeline"
 )
 
-// Family is the Wasm IR family. Verify runs the validator registered by package verify.
-//
-// Print is a plain instruction listing until the WAT printer lands (then it prints WAT).
+// Family is the Wasm IR family: programs are *Module, printed as WAT (Print) and checked by the
+// verifier that package verify registers (verify.Wasm; see verifier.go for why).
 var Family = &pipeline.Family{
 	Name: "wasm",
 	Print: func(w io.Writer, prog any, fn string) {
-		m := prog.(*Module)
-		for i, f := range m.Funcs {
-			if fn != "" && f.Name != fn {
-				continue
-			}
-			fmt.Fprintf(w, "(func %d %s type=%d locals=%v\n", m.NumImported(ExternFunc)+i, f.Name, f.TypeIdx, f.Locals)
-			for _, in := range f.Body {
-				fmt.Fprintf(w, "  %s %d %d %d\n", in.Op, in.Index, in.Const, in.Offset)
-			}
-			fmt.Fprintln(w, ")")
-		}
+		Print(w, prog.(*Module), fn)
 	},
 	Verify: verifyModule,
 }
 
-// Languages of the family.
+// Node kinds of the family: the parts of a module (one per section of the binary format).
+var Kinds = []string{"types", "imports", "funcs", "tables", "mems", "globals", "exports",
+	"start", "elems", "datas", "customs"}
+
+// Languages of the family, as deltas.
+//
+// Design decision: the front end emits plain Wasm (runtime globals are allocated by symbol in
+// the module builder before lowering, so no symbolic reference reaches this IR). LangStructured
+// is therefore the same language as LangFinal except for one named invariant: a final module is
+// ready for Encode with its data count decided ("data-count-explicit": DataCount is set when a
+// function uses memory.init or data.drop). Both are fully validated by verify.Wasm.
 var (
-	// LangStructured is what the front end's lower-to-wasm produces: plain Wasm whose functions
-	// may still call runtime routines through imports of module "cot_runtime" (resolved by
-	// link-runtime).
-	LangStructured = &pipeline.Lang{Name: "wasm-structured", Family: Family}
-	// LangFinal is exactly the module that is encoded.
-	LangFinal = &pipeline.Lang{Name: "wasm-final", Family: Family, Base: LangStructured}
+	LangStructured = &pipeline.Lang{Name: "wasm-structured", Family: Family, Add: Kinds,
+		Invariants: []string{"wasm-valid"}}
+	LangFinal = &pipeline.Lang{Name: "wasm-final", Family: Family, Base: LangStructured,
+		Invariants: []string{"data-count-explicit"}}
 )
