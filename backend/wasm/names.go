@@ -141,17 +141,12 @@ func clearNames(m *wasm.Module) {
 	}
 }
 
-// appendNameSection builds the name section's content: the kept subsections with ids below 1,
-// the function names regenerated from the module, then the kept subsections with higher ids.
+// appendNameSection builds the name section's content: the kept subsections with the function
+// names regenerated from the module inserted among them.
 func appendNameSection(out []byte, m *wasm.Module, kept []byte) []byte {
 	subs, ok := splitNameSubsections(kept)
 	if !ok || hasFuncNames(subs) { // kept verbatim by the decoder: names were not understood
 		return append(out, kept...)
-	}
-	for _, s := range subs {
-		if s.id < nameSubFuncs {
-			out = append(out, s.raw...)
-		}
 	}
 	var body []byte
 	count := uint32(0)
@@ -173,17 +168,26 @@ func appendNameSection(out []byte, m *wasm.Module, kept []byte) []byte {
 	for _, f := range m.Funcs {
 		appendName(f.Name)
 	}
+	var funcNames []byte
 	if count > 0 {
 		sub := AppendU32(nil, count)
 		sub = append(sub, body...)
-		out = append(out, nameSubFuncs)
-		out = AppendU32(out, uint32(len(sub)))
-		out = append(out, sub...)
+		funcNames = append(funcNames, nameSubFuncs)
+		funcNames = AppendU32(funcNames, uint32(len(sub)))
+		funcNames = append(funcNames, sub...)
 	}
+	// The kept subsections stay in their order; the function names go before the first one
+	// with a higher id (the order the spec's appendix prescribes).
+	placed := false
 	for _, s := range subs {
-		if s.id > nameSubFuncs {
-			out = append(out, s.raw...)
+		if s.id > nameSubFuncs && !placed {
+			out = append(out, funcNames...)
+			placed = true
 		}
+		out = append(out, s.raw...)
+	}
+	if !placed {
+		out = append(out, funcNames...)
 	}
 	return out
 }
