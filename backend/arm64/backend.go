@@ -1,0 +1,46 @@
+// Package arm64 compiles a WebAssembly module (bytes) into a static AArch64 Linux executable,
+// through its own pass table: decode, check-imports, translate, SSA optimisations, instruction
+// selection, register allocation, frame layout, branch resolution, encoding and linking.
+package arm64
+
+import (
+	"cot/ir/pipeline"
+)
+
+// Table returns the backend's pass table, from Wasm bytes to ELF bytes.
+func Table() *pipeline.Table {
+	return &pipeline.Table{
+		Name: "arm64",
+		Passes: []pipeline.Pass{
+			decodePass,
+			checkImportsPass,
+			translatePass,
+			removeRedundantParamsPass,
+			removeDeadValuesPass,
+			selectInstructionsPass,
+			allocateRegistersPass,
+			layoutFramePass,
+			resolveBranchesPass,
+			encodePass,
+			linkPass,
+		},
+		Constraints: []pipeline.Constraint{
+			{Before: "check-imports", After: "translate", Why: "translation assumes every import is provided natively"},
+			{Before: "remove-redundant-params", After: "remove-dead-values", Why: "removing parameters leaves their constant arguments dead"},
+			{Before: "allocate-registers", After: "layout-frame", Why: "the frame size depends on the spill slots"},
+			{Before: "layout-frame", After: "resolve-branches", Why: "the stack-limit trap block is added by layout-frame"},
+		},
+	}
+}
+
+// CompileModule compiles Wasm bytes to an executable under opts (dumps, verification, timing).
+func CompileModule(wasmBytes []byte, opts *pipeline.Options) ([]byte, error) {
+	if opts == nil {
+		opts = &pipeline.Options{}
+	}
+	out, err := Table().Run(pipeline.NewCtx("arm64-linux"), wasmBytes, opts)
+	if err != nil {
+		return nil, err
+	}
+	return out.([]byte), nil
+}

@@ -1,0 +1,126 @@
+package arm64
+
+import (
+	"cot/ir/mir"
+	"cot/ir/ssa"
+	"cot/ir/wasm"
+)
+
+// memAccess describes a load or store opcode: access width, register width, sign extension.
+type memAccess struct {
+	size   int64
+	access mir.Width // Byte, Half, W, X, S, D
+	reg    mir.Width // register width of the value
+	signed bool
+	store  bool
+}
+
+var memAccesses = map[wasm.Op]memAccess{
+	wasm.OpI32Load: {4, mir.W, mir.W, false, false}, wasm.OpI64Load: {8, mir.X, mir.X, false, false},
+	wasm.OpF32Load: {4, mir.S, mir.S, false, false}, wasm.OpF64Load: {8, mir.D, mir.D, false, false},
+	wasm.OpI32Load8S: {1, mir.Byte, mir.W, true, false}, wasm.OpI32Load8U: {1, mir.Byte, mir.W, false, false},
+	wasm.OpI32Load16S: {2, mir.Half, mir.W, true, false}, wasm.OpI32Load16U: {2, mir.Half, mir.W, false, false},
+	wasm.OpI64Load8S: {1, mir.Byte, mir.X, true, false}, wasm.OpI64Load8U: {1, mir.Byte, mir.X, false, false},
+	wasm.OpI64Load16S: {2, mir.Half, mir.X, true, false}, wasm.OpI64Load16U: {2, mir.Half, mir.X, false, false},
+	wasm.OpI64Load32S: {4, mir.W, mir.X, true, false}, wasm.OpI64Load32U: {4, mir.W, mir.X, false, false},
+	wasm.OpI32Store: {4, mir.W, mir.W, false, true}, wasm.OpI64Store: {8, mir.X, mir.X, false, true},
+	wasm.OpF32Store: {4, mir.S, mir.S, false, true}, wasm.OpF64Store: {8, mir.D, mir.D, false, true},
+	wasm.OpI32Store8: {1, mir.Byte, mir.W, false, true}, wasm.OpI32Store16: {2, mir.Half, mir.W, false, true},
+	wasm.OpI64Store8: {1, mir.Byte, mir.X, false, true}, wasm.OpI64Store16: {2, mir.Half, mir.X, false, true},
+	wasm.OpI64Store32: {4, mir.W, mir.X, false, true},
+}
+
+// memOp selects loads, stores and memory.size/grow/copy/fill/init, data.drop.
+func (s *selector) memOp(v *ssa.Value, w wasm.Op) bool {
+	if acc, ok := memAccesses[w]; ok {
+		s.access(v, acc)
+		return true
+	}
+	switch w {
+	case wasm.OpMemorySize:
+		s.emit(&mir.Instr{Op: mir.LSRI, W: mir.X, Rd: s.def(v), Rn: mir.MemSize, Imm: 16})
+	case wasm.OpMemoryGrow:
+		s.callRuntime("cot_rt_memory_grow", []*ssa.Value{v.Args[0]}, v)
+	case wasm.OpMemoryFill:
+		s.callRuntime(helperMemoryFill, v.Args, nil)
+	case wasm.OpMemoryCopy:
+		s.callRuntime(helperMemoryCopy, v.Args, nil)
+	case wasm.OpMemoryInit:
+		s.segmentCall(helperMemoryInit, dataSym(int(v.Aux)), s.layout.dataLenOff(int(v.Aux)), v.Args)
+	case wasm.OpDataDrop:
+		s.emit(&mir.Instr{Op: mir.STR, W: mir.X, Rd: mir.ZR, Rn: mir.Ctx, Imm: s.layout.dataLenOff(int(v.Aux))})
+	default:
+		return false
+	}
+	return true
+}
+
+// address computes the zero-extended Wasm address of v's first operand, bounds-checks
+// [addr+offset, addr+offset+size) against the memory size and returns the 64-bit index
+// (addr+offset) to add to the memory base.
+func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
+	addr := s.vreg(mir.Int)
+	s.mov(mir.W, addr, s.use(v.Args[0])) // zero-extends
+	off := uint64(v.Aux)
+	end := s.vreg(mir.Int)
+	if off+uint64(size) <= 4095 {
+		s.emit(&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: end, Rn: addr, Imm: int64(off) + size})
+	} else {
+		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: end, Rn: addr, Rm: s.intConst(mir.X, off+uint64(size))})
+	}
+	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: end, Rm: mir.MemSize})
+	s.trapIf(mir.HI, "cot_trap_oob")
+	if off == 0 {
+		return addr
+	}
+	ea := s.vreg(mir.Int)
+	if off <= 4095 {
+		s.emit(&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: ea, Rn: addr, Imm: int64(off)})
+	} else {
+		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: ea, Rn: addr, Rm: s.intConst(mir.X, off)})
+	}
+	return ea
+}
+
+func (s *selector) access(v *ssa.Value, acc memAccess) {
+	ea := s.address(v, acc.size)
+	if acc.store {
+		s.emit(&mir.Instr{Op: mir.STRR, W: acc.access, Rd: s.use(v.Args[1]), Rn: mir.MemBase, Rm: ea})
+		return
+	}
+	op := mir.LDRR
+	if acc.signed {
+		op = mir.LDRSR
+	}
+	s.emit(&mir.Instr{Op: op, W: acc.access, W2: acc.reg, Rd: s.def(v), Rn: mir.MemBase, Rm: ea})
+}
+
+// globalGet loads a global from the module data block (x25).
+func (s *selector) globalGet(v *ssa.Value) {
+	s.emit(&mir.Instr{Op: mir.LDR, W: width(v.Type), Rd: s.def(v), Rn: mir.Ctx, Imm: s.layout.globalOff(int(v.Aux))})
+}
+
+func (s *selector) globalSet(v *ssa.Value) {
+	s.emit(&mir.Instr{Op: mir.STR, W: width(v.Args[0].Type), Rd: s.use(v.Args[0]), Rn: mir.Ctx, Imm: s.layout.globalOff(int(v.Aux))})
+}
+
+// symAddr materialises the address of a symbol.
+func (s *selector) symAddr(sym string) mir.Reg {
+	r := s.vreg(mir.Int)
+	s.emit(&mir.Instr{Op: mir.ADRP, Rd: r, Sym: sym})
+	s.emit(&mir.Instr{Op: mir.ADDLO, Rd: r, Rn: r, Sym: sym})
+	return r
+}
+
+// segmentCall calls an init helper with (dst, src offset, n, segment address, segment length
+// address) for memory.init and table.init.
+func (s *selector) segmentCall(helper, seg string, lenOff int64, args []*ssa.Value) {
+	lenAddr := s.vreg(mir.Int)
+	if lenOff <= 4095 {
+		s.emit(&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: lenAddr, Rn: mir.Ctx, Imm: lenOff})
+	} else {
+		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: lenAddr, Rn: mir.Ctx, Rm: s.intConst(mir.X, uint64(lenOff))})
+	}
+	regs := []mir.Reg{s.use(args[0]), s.use(args[1]), s.use(args[2]), s.symAddr(seg), lenAddr}
+	s.callRegs(helper, regs, []mir.Width{mir.W, mir.W, mir.W, mir.X, mir.X})
+}

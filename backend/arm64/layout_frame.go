@@ -1,0 +1,80 @@
+// Pass layout-frame: mir-allocated -> mir-final.
+//
+// Adds the prologue and epilogue. The prologue checks the new stack pointer against the stack
+// limit (x26) before touching memory, saves x29/x30, sets the frame pointer and reserves the
+// outgoing-argument area and the spill slots; every ret restores them first.
+//
+//	f: <body> ; ret  =>  f: sub x16, sp, #N ; cmp x16, x26 ; b.lo stack-trap ;
+//	                        stp x29, x30, [sp, #-16]! ; mov x29, sp ; sub sp, sp, #N-16 ; <body> ;
+//	                        mov sp, x29 ; ldp x29, x30, [sp], #16 ; ret
+//
+// Frame (high to low): incoming stack arguments at x29+16, saved x29/x30 at x29, spill slots,
+// outgoing arguments at sp.
+package arm64
+
+import (
+	"cot/ir/mir"
+	"cot/ir/pipeline"
+)
+
+var layoutFramePass = pipeline.Pass{
+	Name: "layout-frame",
+	In:   LangMIRAlloc,
+	Out:  LangMIRFinal,
+	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
+		p := prog.(*mir.Program)
+		for _, f := range p.Funcs {
+			ctx.Func = f.Name
+			layoutFrame(f)
+		}
+		return p, nil
+	},
+}
+
+func layoutFrame(f *mir.Func) {
+	body := (f.OutArgs + 8*f.Slots + 15) &^ 15
+	total := body + 16
+	trap := 0
+	for _, b := range f.Blocks {
+		if b.ID >= trap {
+			trap = b.ID + 1
+		}
+	}
+	var pro []*mir.Instr
+	if total <= 4095 {
+		pro = append(pro, &mir.Instr{Op: mir.SUBI, W: mir.X, Rd: mir.X16, Rn: mir.SP, Imm: total})
+	} else {
+		pro = append(pro, &mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.X16, Rn: mir.SP, Imm: 0})
+		pro = append(pro, constInto(mir.X17, uint64(total))...)
+		pro = append(pro, &mir.Instr{Op: mir.SUB, W: mir.X, Rd: mir.X16, Rn: mir.X16, Rm: mir.X17})
+	}
+	pro = append(pro,
+		&mir.Instr{Op: mir.CMP, W: mir.X, Rn: mir.X16, Rm: mir.StackLim},
+		&mir.Instr{Op: mir.BCOND, Cond: mir.LO, Target: trap},
+		&mir.Instr{Op: mir.STPPRE, W: mir.X, Rd: mir.FP, Rn: mir.LR, Imm: -16},
+		&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.FP, Rn: mir.SP, Imm: 0})
+	switch {
+	case body == 0:
+	case body <= 4095:
+		pro = append(pro, &mir.Instr{Op: mir.SUBI, W: mir.X, Rd: mir.SP, Rn: mir.SP, Imm: body})
+	default:
+		pro = append(pro, constInto(mir.X17, uint64(body))...)
+		pro = append(pro, &mir.Instr{Op: mir.SUB, W: mir.X, Rd: mir.X16, Rn: mir.FP, Rm: mir.X17},
+			&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.SP, Rn: mir.X16, Imm: 0})
+	}
+	entry := f.Blocks[0]
+	entry.Instrs = append(pro, entry.Instrs...)
+	for _, b := range f.Blocks {
+		var out []*mir.Instr
+		for _, in := range b.Instrs {
+			if in.Op == mir.RET {
+				out = append(out,
+					&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.SP, Rn: mir.FP, Imm: 0},
+					&mir.Instr{Op: mir.LDPPOST, W: mir.X, Rd: mir.FP, Rn: mir.LR, Imm: 16})
+			}
+			out = append(out, in)
+		}
+		b.Instrs = out
+	}
+	f.Blocks = append(f.Blocks, &mir.Block{ID: trap, Instrs: []*mir.Instr{{Op: mir.TRAP, Sym: "cot_trap_stack_exhausted"}}})
+}

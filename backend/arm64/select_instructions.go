@@ -1,0 +1,353 @@
+// Pass select-instructions: ssa-opt -> mir-virtual.
+//
+// Chooses AArch64 instructions for every SSA value, one virtual register per value (block
+// parameters included). Constants are materialised at each use (or folded into immediate
+// forms), so they never occupy a register across blocks. Traps are side exits: a conditional
+// branch to a per-function trap block that calls the runtime's trap routine. Block arguments
+// become copies in an edge block before the jump (through fresh temporaries when an argument is
+// itself a parameter of the target, so the copies act in parallel).
+//
+//	v3:i32 = i32.add v1, v2      =>  add w%103, w%101, w%102
+//	v4:i32 = i32.div_u v1, v2    =>  cbz w%102, .Lf_trap_div ; udiv w%104, w%101, w%102
+//	branch v4, b1(v3), b2()      =>  cbnz w%104, .Lf_9 ; b .Lf_2   (.Lf_9: mov w%110, w%103 ; b .Lf_1)
+//
+// Design decision: integer compare results are materialised with cset and branches test them with
+// cbnz; i32 values keep undefined upper bits (as the ABI allows) and are zero-extended where an
+// address is formed.
+package arm64
+
+import (
+	"cot/ir/mir"
+	"cot/ir/pipeline"
+	"cot/ir/ssa"
+	"cot/ir/wasm"
+)
+
+var selectInstructionsPass = pipeline.Pass{
+	Name: "select-instructions",
+	In:   LangSSAOpt,
+	Out:  LangMIRVirtual,
+	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
+		p := prog.(*ssa.Program)
+		layout := newModuleLayout(p.Module)
+		out := &mir.Program{Data: layout}
+		for _, f := range p.Funcs {
+			ctx.Func = f.Name
+			out.Funcs = append(out.Funcs, selectFunc(p, layout, f))
+		}
+		out.Funcs = append(out.Funcs, moduleInitFunc(layout), moduleMainFunc(layout))
+		out.Funcs = append(out.Funcs, helperFuncs()...)
+		return out, nil
+	},
+}
+
+// selector holds the state of instruction selection for one function.
+type selector struct {
+	p      *ssa.Program
+	layout *moduleLayout
+	f      *ssa.Func
+	mf     *mir.Func
+	cur    *mir.Block
+	regs   map[*ssa.Value]mir.Reg
+	blocks map[int]*mir.Block // ssa block id -> mir block
+	traps  map[string]*mir.Block
+	nextID int
+}
+
+func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
+	s := &selector{p: p, layout: layout, f: f, mf: &mir.Func{Name: f.Name},
+		regs: map[*ssa.Value]mir.Reg{}, blocks: map[int]*mir.Block{}, traps: map[string]*mir.Block{}}
+	for _, b := range f.Blocks {
+		if b.ID >= s.nextID {
+			s.nextID = b.ID + 1
+		}
+	}
+	for _, b := range f.Blocks {
+		mb := &mir.Block{ID: b.ID}
+		s.blocks[b.ID] = mb
+		s.mf.Blocks = append(s.mf.Blocks, mb)
+		for _, p := range b.Params {
+			s.regs[p] = s.mf.NewVReg(classOf(p.Type))
+		}
+	}
+	for i, b := range f.Blocks {
+		s.cur = s.blocks[b.ID]
+		if i == 0 {
+			s.receiveParams(b)
+		}
+		for _, v := range b.Instrs {
+			s.value(v)
+		}
+		s.terminator(&b.Term)
+	}
+	return s.mf
+}
+
+func classOf(t ssa.Type) mir.Class {
+	if t.IsFloat() {
+		return mir.Float
+	}
+	return mir.Int
+}
+
+// width returns the register width of an SSA type.
+func width(t ssa.Type) mir.Width {
+	switch t {
+	case ssa.I32:
+		return mir.W
+	case ssa.F32:
+		return mir.S
+	case ssa.F64:
+		return mir.D
+	}
+	return mir.X
+}
+
+func (s *selector) emit(in *mir.Instr) *mir.Instr {
+	s.cur.Instrs = append(s.cur.Instrs, in)
+	return in
+}
+
+func (s *selector) newBlock() *mir.Block {
+	b := &mir.Block{ID: s.nextID}
+	s.nextID++
+	s.mf.Blocks = append(s.mf.Blocks, b)
+	return b
+}
+
+func (s *selector) vreg(c mir.Class) mir.Reg { return s.mf.NewVReg(c) }
+
+// def returns the register of value v (allocating it on first sight).
+func (s *selector) def(v *ssa.Value) mir.Reg {
+	if r, ok := s.regs[v]; ok {
+		return r
+	}
+	r := s.vreg(classOf(v.Type))
+	s.regs[v] = r
+	return r
+}
+
+// use returns a register holding v; constants are materialised here.
+func (s *selector) use(v *ssa.Value) mir.Reg {
+	if v.Op == ssa.OpConst {
+		return s.constant(v.Type, uint64(v.Aux))
+	}
+	r, ok := s.regs[v]
+	mustf(ok, "select-instructions: v%d used before its definition", v.ID)
+	return r
+}
+
+// isConst reports whether v is a constant and returns its bits.
+func isConst(v *ssa.Value) (uint64, bool) {
+	if v.Op == ssa.OpConst {
+		return uint64(v.Aux), true
+	}
+	return 0, false
+}
+
+// constant materialises bits of type t in a new register.
+func (s *selector) constant(t ssa.Type, bits uint64) mir.Reg {
+	if t.IsFloat() {
+		w := mir.W
+		if t == ssa.F64 {
+			w = mir.X
+		}
+		if bits == 0 {
+			r := s.vreg(mir.Float)
+			s.emit(&mir.Instr{Op: mir.FMOV, W: width(t), Rd: r, Rn: mir.ZR})
+			return r
+		}
+		ir := s.intConst(w, bits)
+		r := s.vreg(mir.Float)
+		s.emit(&mir.Instr{Op: mir.FMOV, W: width(t), Rd: r, Rn: ir})
+		return r
+	}
+	return s.intConst(width(t), bits)
+}
+
+// intConst materialises an integer with movz/movn and movk.
+func (s *selector) intConst(w mir.Width, bits uint64) mir.Reg {
+	r := s.vreg(mir.Int)
+	chunks := 4
+	if w == mir.W {
+		chunks = 2
+		bits &= 0xFFFFFFFF
+	}
+	zeros, ones := 0, 0
+	for i := 0; i < chunks; i++ {
+		switch (bits >> (16 * i)) & 0xFFFF {
+		case 0:
+			zeros++
+		case 0xFFFF:
+			ones++
+		}
+	}
+	inverted := ones > zeros
+	first := true
+	for i := 0; i < chunks; i++ {
+		c := (bits >> (16 * i)) & 0xFFFF
+		if inverted && c == 0xFFFF || !inverted && c == 0 {
+			continue
+		}
+		switch {
+		case first && inverted:
+			s.emit(&mir.Instr{Op: mir.MOVN, W: w, Rd: r, Imm: int64(^c&0xFFFF) | int64(i)<<16})
+		case first:
+			s.emit(&mir.Instr{Op: mir.MOVZ, W: w, Rd: r, Imm: int64(c) | int64(i)<<16})
+		default:
+			s.emit(&mir.Instr{Op: mir.MOVK, W: w, Rd: r, Imm: int64(c) | int64(i)<<16})
+		}
+		first = false
+	}
+	if first { // all chunks zero (or all ones when inverted)
+		if inverted {
+			s.emit(&mir.Instr{Op: mir.MOVN, W: w, Rd: r, Imm: 0})
+		} else {
+			s.emit(&mir.Instr{Op: mir.MOVZ, W: w, Rd: r, Imm: 0})
+		}
+	}
+	return r
+}
+
+// trap returns the block of the function that calls trap routine sym.
+func (s *selector) trap(sym string) int {
+	if b, ok := s.traps[sym]; ok {
+		return b.ID
+	}
+	b := s.newBlock()
+	b.Instrs = []*mir.Instr{{Op: mir.TRAP, Sym: sym}}
+	s.traps[sym] = b
+	return b.ID
+}
+
+// trapIf branches to trap routine sym when cond holds (flags set by the previous instruction).
+func (s *selector) trapIf(c mir.Cond, sym string) {
+	s.emit(&mir.Instr{Op: mir.BCOND, Cond: c, Target: s.trap(sym)})
+}
+
+func (s *selector) mov(w mir.Width, dst, src mir.Reg) {
+	s.emit(&mir.Instr{Op: mir.MOV, W: w, Rd: dst, Rn: src})
+}
+
+// terminator lowers a block's terminator.
+func (s *selector) terminator(t *ssa.Term) {
+	switch t.Kind {
+	case ssa.TermJump:
+		s.edge(t.Succs[0])
+	case ssa.TermBranch:
+		c := s.use(t.Cond)
+		then := s.edgeTarget(t.Succs[0])
+		s.emit(&mir.Instr{Op: mir.CBNZ, W: mir.W, Rn: c, Target: then})
+		s.edge(t.Succs[1])
+	case ssa.TermSwitch:
+		s.lowerSwitch(t)
+	case ssa.TermReturn:
+		s.lowerReturn(t.Values)
+	case ssa.TermUnreachable:
+		s.emit(&mir.Instr{Op: mir.TRAP, Sym: "cot_trap_unreachable"})
+	}
+}
+
+// edgeTarget returns the block to branch to for edge e: the target itself when e carries no
+// arguments, else a new edge block doing the copies.
+func (s *selector) edgeTarget(e ssa.Edge) int {
+	if len(e.Args) == 0 {
+		return e.To.ID
+	}
+	save := s.cur
+	s.cur = s.newBlock()
+	id := s.cur.ID
+	s.edge(e)
+	s.cur = save
+	return id
+}
+
+// edge copies e's arguments into the target's parameter registers and jumps there.
+func (s *selector) edge(e ssa.Edge) {
+	params := map[*ssa.Value]bool{}
+	for _, p := range e.To.Params {
+		params[p] = true
+	}
+	srcs := make([]mir.Reg, len(e.Args))
+	for i, a := range e.Args {
+		p := e.To.Params[i]
+		if a == p {
+			srcs[i] = mir.NoReg
+			continue
+		}
+		r := s.use(a)
+		if params[a] {
+			tmp := s.vreg(classOf(a.Type))
+			s.mov(width(a.Type), tmp, r)
+			r = tmp
+		}
+		srcs[i] = r
+	}
+	for i, r := range srcs {
+		if r != mir.NoReg {
+			p := e.To.Params[i]
+			s.mov(width(p.Type), s.regs[p], r)
+		}
+	}
+	s.emit(&mir.Instr{Op: mir.B, Target: e.To.ID})
+}
+
+// lowerSwitch compares the index with each case in turn; the last successor is the default.
+func (s *selector) lowerSwitch(t *ssa.Term) {
+	idx := s.use(t.Cond)
+	n := len(t.Succs) - 1
+	for i := 0; i < n; i++ {
+		target := s.edgeTarget(t.Succs[i])
+		s.cmpImm(mir.W, idx, uint64(i))
+		s.emit(&mir.Instr{Op: mir.BCOND, Cond: mir.EQ, Target: target})
+	}
+	s.edge(t.Succs[n])
+}
+
+// cmpImm compares r with an unsigned constant.
+func (s *selector) cmpImm(w mir.Width, r mir.Reg, k uint64) {
+	if k <= 4095 {
+		s.emit(&mir.Instr{Op: mir.CMPI, W: w, Rn: r, Imm: int64(k)})
+		return
+	}
+	s.emit(&mir.Instr{Op: mir.CMP, W: w, Rn: r, Rm: s.intConst(w, k)})
+}
+
+// value selects instructions for one SSA value.
+func (s *selector) value(v *ssa.Value) {
+	switch v.Op {
+	case ssa.OpConst:
+		return // materialised at each use
+	case ssa.OpCall, ssa.OpCallIndirect:
+		s.lowerCall(v)
+		return
+	case ssa.OpResult:
+		return // bound by lowerCall
+	case ssa.OpGlobalGet:
+		s.globalGet(v)
+		return
+	case ssa.OpGlobalSet:
+		s.globalSet(v)
+		return
+	case ssa.OpSelect:
+		s.lowerSelect(v)
+		return
+	}
+	w := wasm.Op(v.Op)
+	switch {
+	case s.intOp(v, w), s.floatOp(v, w), s.convOp(v, w), s.memOp(v, w), s.tableOp(v, w):
+		return
+	}
+	panic("select-instructions: no selection for " + v.Op.String())
+}
+
+func (s *selector) lowerSelect(v *ssa.Value) {
+	a, b := s.use(v.Args[0]), s.use(v.Args[1])
+	c := s.use(v.Args[2])
+	s.emit(&mir.Instr{Op: mir.CMPI, W: mir.W, Rn: c, Imm: 0})
+	op := mir.CSEL
+	if v.Type.IsFloat() {
+		op = mir.FCSEL
+	}
+	s.emit(&mir.Instr{Op: op, W: width(v.Type), Rd: s.def(v), Rn: a, Rm: b, Cond: mir.NE})
+}

@@ -1,0 +1,249 @@
+// Pass translate: wasm-final -> ssa.
+//
+// Builds SSA from each function's structured Wasm body. The operand stack and the locals are
+// tracked symbolically; every branch target (a block's end, a loop's header, an if's join) is a
+// block whose parameters are all the function's locals followed by the label's values, so a local
+// changed on some path reaches the join as a block argument. Code after an unconditional branch is
+// skipped (it is unreachable by construction).
+//
+//	(local.set 1 (i32.add (local.get 0) (i32.const 1)))  =>  v3:i32 = i32.add v0, v2
+//	loop ... br_if 0 ... end                              =>  b1(locals...): ... branch v7, b1(...), b2()
+//
+// Design decision: every local is a parameter of every join block; remove-redundant-params then
+// removes the parameters whose incoming values are all the same, which is simpler than computing
+// dominance frontiers during translation and gives the same result on structured control flow.
+package arm64
+
+import (
+	"fmt"
+
+	"cot/ir/pipeline"
+	"cot/ir/ssa"
+	"cot/ir/wasm"
+)
+
+var translatePass = pipeline.Pass{
+	Name: "translate",
+	In:   wasm.LangFinal,
+	Out:  LangSSA,
+	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
+		m := prog.(*wasm.Module)
+		p := &ssa.Program{Module: m}
+		names := FuncSymbols(m)
+		nimp := m.NumImported(wasm.ExternFunc)
+		for i := range m.Funcs {
+			idx := uint32(nimp + i)
+			ctx.Func = names[idx]
+			p.Funcs = append(p.Funcs, translateFunc(m, idx, names[idx]))
+		}
+		return p, nil
+	},
+}
+
+type frameKind uint8
+
+const (
+	frameFunc frameKind = iota
+	frameBlock
+	frameLoop
+	frameIf
+)
+
+// frame is one open block, loop or if.
+type frame struct {
+	kind        frameKind
+	sig         wasm.FuncType
+	header      *ssa.Block // loop: the branch target
+	end         *ssa.Block // the join after the construct
+	elseBlock   *ssa.Block // if: the block taken when the condition is zero
+	hasElse     bool
+	stackBase   int
+	savedLocals []*ssa.Value // if: locals at the if, restored for the else arm
+	savedParams []*ssa.Value // if: the block parameters, restored for the else arm
+	unreachable bool         // the rest of this frame's code cannot run
+}
+
+type translator struct {
+	m      *wasm.Module
+	f      *ssa.Func
+	cur    *ssa.Block
+	locals []*ssa.Value
+	ltypes []ssa.Type
+	stack  []*ssa.Value
+	frames []*frame
+	preds  map[*ssa.Block]int
+	skip   int // nesting depth inside unreachable code
+}
+
+func translateFunc(m *wasm.Module, idx uint32, name string) *ssa.Func {
+	wf := &m.Funcs[int(idx)-m.NumImported(wasm.ExternFunc)]
+	sig := m.Types[wf.TypeIdx]
+	f := &ssa.Func{Name: name, Index: idx}
+	for _, t := range sig.Params {
+		f.Params = append(f.Params, ssa.FromWasm(t))
+	}
+	for _, t := range sig.Results {
+		f.Results = append(f.Results, ssa.FromWasm(t))
+	}
+	tr := &translator{m: m, f: f, preds: map[*ssa.Block]int{}}
+	tr.cur = f.NewBlock()
+	for _, t := range f.Params {
+		tr.locals = append(tr.locals, f.AddParam(tr.cur, t))
+		tr.ltypes = append(tr.ltypes, t)
+	}
+	for _, wt := range wf.Locals {
+		t := ssa.FromWasm(wt)
+		tr.ltypes = append(tr.ltypes, t)
+		tr.locals = append(tr.locals, tr.emit(ssa.OpConst, t, 0))
+	}
+	tr.frames = []*frame{{kind: frameFunc, sig: sig}}
+	for _, in := range wf.Body {
+		tr.instr(in)
+	}
+	removeUnreachableBlocks(f)
+	return f
+}
+
+// emit appends a new value to the current block.
+func (tr *translator) emit(op ssa.Op, t ssa.Type, aux int64, args ...*ssa.Value) *ssa.Value {
+	v := tr.f.NewValue(op, t, args...)
+	v.Aux = aux
+	return tr.cur.Append(v)
+}
+
+func (tr *translator) push(v *ssa.Value) { tr.stack = append(tr.stack, v) }
+
+func (tr *translator) pop() *ssa.Value {
+	v := tr.stack[len(tr.stack)-1]
+	tr.stack = tr.stack[:len(tr.stack)-1]
+	return v
+}
+
+// popN pops n values, returned in stack order.
+func (tr *translator) popN(n int) []*ssa.Value {
+	out := append([]*ssa.Value(nil), tr.stack[len(tr.stack)-n:]...)
+	tr.stack = tr.stack[:len(tr.stack)-n]
+	return out
+}
+
+func (tr *translator) top(n int) []*ssa.Value {
+	return append([]*ssa.Value(nil), tr.stack[len(tr.stack)-n:]...)
+}
+
+// joinBlock makes a block whose parameters are the locals followed by values of types ts.
+func (tr *translator) joinBlock(ts []wasm.ValType) *ssa.Block {
+	b := tr.f.NewBlock()
+	for _, t := range tr.ltypes {
+		tr.f.AddParam(b, t)
+	}
+	for _, t := range ts {
+		tr.f.AddParam(b, ssa.FromWasm(t))
+	}
+	b.Term.Kind = ssa.TermUnreachable // until reached and completed
+	return b
+}
+
+// enter makes b the current block, with the locals and stack values taken from its parameters.
+func (tr *translator) enter(b *ssa.Block, base int) {
+	tr.cur = b
+	nl := len(tr.ltypes)
+	tr.locals = append([]*ssa.Value(nil), b.Params[:nl]...)
+	tr.stack = append(tr.stack[:base], b.Params[nl:]...)
+}
+
+// edge builds an edge to a join block carrying the current locals and args.
+func (tr *translator) edge(to *ssa.Block, args []*ssa.Value) ssa.Edge {
+	tr.preds[to]++
+	all := append(append([]*ssa.Value(nil), tr.locals...), args...)
+	return ssa.Edge{To: to, Args: all}
+}
+
+// labelTarget returns the block a branch to fr goes to and how many values it carries; a nil
+// block means the branch returns from the function.
+func (tr *translator) labelTarget(fr *frame) (*ssa.Block, int) {
+	switch fr.kind {
+	case frameFunc:
+		return nil, len(fr.sig.Results)
+	case frameLoop:
+		return fr.header, len(fr.sig.Params)
+	}
+	return fr.end, len(fr.sig.Results)
+}
+
+// branchEdge returns the edge for a branch to label depth d with the label values on the stack
+// top. A branch to the function frame goes through a return block.
+func (tr *translator) branchEdge(d uint32) ssa.Edge {
+	fr := tr.frames[len(tr.frames)-1-int(d)]
+	to, n := tr.labelTarget(fr)
+	if to == nil {
+		if fr.end == nil {
+			fr.end = tr.joinBlock(fr.sig.Results)
+		}
+		to = fr.end
+	}
+	return tr.edge(to, tr.top(n))
+}
+
+func (tr *translator) setUnreachable() {
+	tr.frames[len(tr.frames)-1].unreachable = true
+}
+
+func (tr *translator) jump(e ssa.Edge) {
+	tr.cur.Term = ssa.Term{Kind: ssa.TermJump, Succs: []ssa.Edge{e}}
+}
+
+func (tr *translator) instr(in wasm.Instr) {
+	fr := tr.frames[len(tr.frames)-1]
+	if fr.unreachable {
+		switch in.Op {
+		case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+			tr.skip++
+			return
+		case wasm.OpElse:
+			if tr.skip > 0 {
+				return
+			}
+		case wasm.OpEnd:
+			if tr.skip > 0 {
+				tr.skip--
+				return
+			}
+		default:
+			return
+		}
+	}
+	if tr.control(in, fr) {
+		return
+	}
+	tr.operation(in)
+}
+
+// removeUnreachableBlocks drops blocks no edge reaches (join blocks of constructs that never
+// complete) and renumbers nothing: block ids stay as allocated.
+func removeUnreachableBlocks(f *ssa.Func) {
+	seen := map[*ssa.Block]bool{}
+	var walk func(b *ssa.Block)
+	walk = func(b *ssa.Block) {
+		if seen[b] {
+			return
+		}
+		seen[b] = true
+		for _, e := range b.Term.Succs {
+			walk(e.To)
+		}
+	}
+	walk(f.Blocks[0])
+	var keep []*ssa.Block
+	for _, b := range f.Blocks {
+		if seen[b] {
+			keep = append(keep, b)
+		}
+	}
+	f.Blocks = keep
+}
+
+func mustf(ok bool, format string, args ...any) {
+	if !ok {
+		panic(fmt.Sprintf(format, args...))
+	}
+}

@@ -1,0 +1,371 @@
+package verify
+
+// SSA checks an *ssa.Program (family ir/ssa, languages ssa and ssa-opt). Invariants:
+//
+//   - every function has an entry block whose parameters have the function's parameter types;
+//   - value ids are unique; every value sits in the block its Block field names;
+//   - every operand is non-nil and typed (not TNone), and Wasm operations get the operand types
+//     and count of their opcode and produce the result type of their opcode;
+//   - one terminator per block, with the right shape: jump 1 successor, branch 2, switch at
+//     least 1 (the default last), return none with values matching the function's result types,
+//     unreachable none; branch and switch conditions are i32;
+//   - block-parameter arity and types: every edge passes as many arguments as the target has
+//     parameters, each of the parameter's type; edges target blocks of the same function;
+//   - dominance: every use is dominated by its definition (earlier in the same block, or in a
+//     dominating block; parameters are defined at their block's start);
+//   - a call's results (result values) follow the call directly, in order;
+//   - "no-dead-values" (ssa-opt): no pure value is left unused.
+
+import (
+	"fmt"
+	"strings"
+
+	"cot/ir/pipeline"
+	"cot/ir/ssa"
+	"cot/ir/wasm"
+)
+
+// SSA verifies p against lang and returns every violation.
+func SSA(lang *pipeline.Lang, p *ssa.Program) []error {
+	var errs []error
+	for _, f := range p.Funcs {
+		v := &ssaVerifier{f: f, lang: lang}
+		v.check()
+		errs = append(errs, v.errs...)
+	}
+	return errs
+}
+
+type ssaVerifier struct {
+	f    *ssa.Func
+	lang *pipeline.Lang
+	errs []error
+	// position of each value: its block and index (-1 for parameters)
+	block map[*ssa.Value]*ssa.Block
+	index map[*ssa.Value]int
+	idom  map[*ssa.Block]*ssa.Block
+}
+
+func (v *ssaVerifier) errorf(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf("func %s: %s", v.f.Name, fmt.Sprintf(format, args...)))
+}
+
+func (v *ssaVerifier) check() {
+	f := v.f
+	if len(f.Blocks) == 0 {
+		v.errorf("no blocks")
+		return
+	}
+	entry := f.Blocks[0]
+	if len(entry.Params) != len(f.Params) {
+		v.errorf("entry b%d has %d parameters, the function %d", entry.ID, len(entry.Params), len(f.Params))
+	} else {
+		for i, p := range entry.Params {
+			if p.Type != f.Params[i] {
+				v.errorf("entry parameter v%d is %s, want %s", p.ID, p.Type, f.Params[i])
+			}
+		}
+	}
+	v.block, v.index = map[*ssa.Value]*ssa.Block{}, map[*ssa.Value]int{}
+	ids := map[int]bool{}
+	inFunc := map[*ssa.Block]bool{}
+	for _, b := range f.Blocks {
+		inFunc[b] = true
+	}
+	define := func(x *ssa.Value, b *ssa.Block, i int) {
+		if ids[x.ID] {
+			v.errorf("v%d defined twice", x.ID)
+		}
+		ids[x.ID] = true
+		if x.Block != b {
+			v.errorf("v%d is in b%d but records another block", x.ID, b.ID)
+		}
+		v.block[x], v.index[x] = b, i
+	}
+	for _, b := range f.Blocks {
+		for _, p := range b.Params {
+			define(p, b, -1)
+		}
+		for i, x := range b.Instrs {
+			define(x, b, i)
+		}
+		for _, e := range b.Term.Succs {
+			if !inFunc[e.To] {
+				v.errorf("b%d branches to b%d outside the function", b.ID, e.To.ID)
+			}
+		}
+	}
+	v.dominators()
+	used := map[*ssa.Value]bool{}
+	for _, b := range f.Blocks {
+		for i, x := range b.Instrs {
+			for _, a := range x.Args {
+				used[a] = true
+			}
+			v.value(b, i, x)
+		}
+		v.term(b)
+		for _, a := range b.Term.Uses() {
+			used[a] = true
+		}
+	}
+	if v.lang != nil && v.lang.Has("no-dead-values") {
+		for _, b := range f.Blocks {
+			for _, x := range b.Instrs {
+				if ssa.IsPure(x.Op) && x.Op != ssa.OpResult && !used[x] {
+					v.errorf("dead value: %s", ssa.FormatValue(x))
+				}
+			}
+		}
+	}
+}
+
+// use checks that operand a of something at (b, i) is defined and dominates it.
+func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, what string) {
+	if a == nil {
+		v.errorf("b%d: %s has a nil operand", b.ID, what)
+		return
+	}
+	db, ok := v.block[a]
+	if !ok {
+		v.errorf("b%d: %s uses v%d, which is not defined in the function", b.ID, what, a.ID)
+		return
+	}
+	if db == b {
+		if v.index[a] >= i {
+			v.errorf("b%d: %s uses v%d before its definition", b.ID, what, a.ID)
+		}
+		return
+	}
+	if !v.dominates(db, b) {
+		v.errorf("b%d: %s uses v%d from b%d, which does not dominate it", b.ID, what, a.ID, db.ID)
+	}
+}
+
+func (v *ssaVerifier) value(b *ssa.Block, i int, x *ssa.Value) {
+	what := ssa.FormatValue(x)
+	for _, a := range x.Args {
+		v.use(b, i, a, what)
+		if a != nil && a.Type == ssa.TNone && x.Op != ssa.OpResult {
+			v.errorf("b%d: %s uses v%d, which has no value", b.ID, what, a.ID)
+		}
+	}
+	switch x.Op {
+	case ssa.OpConst, ssa.OpGlobalGet:
+		v.arity(x, 0)
+	case ssa.OpParam:
+		v.errorf("b%d: parameter v%d among the instructions", b.ID, x.ID)
+	case ssa.OpGlobalSet:
+		v.arity(x, 1)
+	case ssa.OpSelect:
+		if v.arity(x, 3) && (x.Args[0].Type != x.Type || x.Args[1].Type != x.Type || x.Args[2].Type != ssa.I32) {
+			v.errorf("b%d: %s: operand types", b.ID, what)
+		}
+	case ssa.OpResult:
+		if v.arity(x, 1) {
+			c := x.Args[0]
+			ok := v.block[c] == b && (c.Op == ssa.OpCall || c.Op == ssa.OpCallIndirect)
+			for k := v.index[c] + 1; ok && k < i; k++ {
+				ok = b.Instrs[k].Op == ssa.OpResult && b.Instrs[k].Args[0] == c
+			}
+			if !ok {
+				v.errorf("b%d: %s does not directly follow its call", b.ID, what)
+			}
+		}
+	case ssa.OpCall, ssa.OpCallIndirect:
+	default:
+		v.wasmOp(b, x, what)
+	}
+}
+
+func (v *ssaVerifier) arity(x *ssa.Value, n int) bool {
+	if len(x.Args) != n {
+		v.errorf("%s: %d operands, want %d", ssa.FormatValue(x), len(x.Args), n)
+		return false
+	}
+	for _, a := range x.Args {
+		if a == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// operandType returns the operand type of a numeric opcode from its mnemonic: the type named
+// after the operation (i64.extend_i32_s takes i32), else the result prefix (i32.add takes i32).
+func operandType(op wasm.Op) (ssa.Type, bool) {
+	name := op.String()
+	dot := strings.IndexByte(name, '.')
+	if dot < 0 {
+		return 0, false
+	}
+	for _, t := range []ssa.Type{ssa.I32, ssa.I64, ssa.F32, ssa.F64} {
+		if strings.Contains(name[dot:], "_"+t.String()) {
+			return t, true
+		}
+	}
+	for _, t := range []ssa.Type{ssa.I32, ssa.I64, ssa.F32, ssa.F64} {
+		if name[:dot] == t.String() {
+			return t, true
+		}
+	}
+	return 0, false
+}
+
+func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what string) {
+	op := wasm.Op(x.Op)
+	t, n := ssa.WasmResult(op)
+	if n < 0 {
+		v.errorf("b%d: unknown operation in %s", b.ID, what)
+		return
+	}
+	if x.Type != t {
+		v.errorf("b%d: %s has type %s, the operation produces %s", b.ID, what, x.Type, t)
+	}
+	if !v.arity(x, n) {
+		return
+	}
+	switch {
+	case op >= wasm.OpI32Load && op <= wasm.OpI64Load32U:
+		if x.Args[0].Type != ssa.I32 {
+			v.errorf("b%d: %s: address is %s, want i32", b.ID, what, x.Args[0].Type)
+		}
+	case op >= wasm.OpI32Store && op <= wasm.OpI64Store32:
+		want, _ := operandType(op)
+		if x.Args[0].Type != ssa.I32 || x.Args[1].Type != want {
+			v.errorf("b%d: %s: operand types %s, %s", b.ID, what, x.Args[0].Type, x.Args[1].Type)
+		}
+	case op >= wasm.OpI32Eqz && op <= wasm.OpI64Extend32S || op >= wasm.OpI32TruncSatF32S && op <= wasm.OpI64TruncSatF64U:
+		want, ok := operandType(op)
+		if !ok {
+			return
+		}
+		for _, a := range x.Args {
+			if a.Type != want {
+				v.errorf("b%d: %s: operand v%d is %s, want %s", b.ID, what, a.ID, a.Type, want)
+			}
+		}
+	}
+}
+
+func (v *ssaVerifier) term(b *ssa.Block) {
+	t := &b.Term
+	n := len(b.Instrs)
+	for _, a := range t.Uses() {
+		v.use(b, n, a, "terminator "+ssa.FormatTerm(t))
+	}
+	want := map[ssa.TermKind]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
+	if k, ok := want[t.Kind]; ok && len(t.Succs) != k || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
+		v.errorf("b%d: %s has %d successors", b.ID, t.Kind, len(t.Succs))
+	}
+	if (t.Kind == ssa.TermBranch || t.Kind == ssa.TermSwitch) != (t.Cond != nil) {
+		v.errorf("b%d: %s condition presence is wrong", b.ID, t.Kind)
+	}
+	if t.Cond != nil && t.Cond.Type != ssa.I32 {
+		v.errorf("b%d: condition v%d is %s, want i32", b.ID, t.Cond.ID, t.Cond.Type)
+	}
+	if t.Kind == ssa.TermReturn {
+		if len(t.Values) != len(v.f.Results) {
+			v.errorf("b%d: returns %d values, the function %d", b.ID, len(t.Values), len(v.f.Results))
+		} else {
+			for i, x := range t.Values {
+				if x != nil && x.Type != v.f.Results[i] {
+					v.errorf("b%d: return value v%d is %s, want %s", b.ID, x.ID, x.Type, v.f.Results[i])
+				}
+			}
+		}
+	} else if len(t.Values) > 0 {
+		v.errorf("b%d: %s carries return values", b.ID, t.Kind)
+	}
+	for _, e := range t.Succs {
+		if len(e.Args) != len(e.To.Params) {
+			v.errorf("b%d: edge to b%d passes %d arguments for %d parameters", b.ID, e.To.ID, len(e.Args), len(e.To.Params))
+			continue
+		}
+		for i, a := range e.Args {
+			if a != nil && a.Type != e.To.Params[i].Type {
+				v.errorf("b%d: edge to b%d passes v%d:%s for parameter v%d:%s", b.ID, e.To.ID, a.ID, a.Type, e.To.Params[i].ID, e.To.Params[i].Type)
+			}
+		}
+	}
+}
+
+// dominators computes immediate dominators (Cooper, Harvey, Kennedy) over reachable blocks.
+func (v *ssaVerifier) dominators() {
+	f := v.f
+	var order []*ssa.Block // reverse postorder
+	seen := map[*ssa.Block]bool{}
+	var dfs func(b *ssa.Block)
+	dfs = func(b *ssa.Block) {
+		seen[b] = true
+		for _, e := range b.Term.Succs {
+			if !seen[e.To] {
+				dfs(e.To)
+			}
+		}
+		order = append(order, b)
+	}
+	dfs(f.Blocks[0])
+	rpo := map[*ssa.Block]int{}
+	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
+		order[i], order[j] = order[j], order[i]
+	}
+	for i, b := range order {
+		rpo[b] = i
+	}
+	preds := map[*ssa.Block][]*ssa.Block{}
+	for _, b := range order {
+		for _, e := range b.Term.Succs {
+			preds[e.To] = append(preds[e.To], b)
+		}
+	}
+	v.idom = map[*ssa.Block]*ssa.Block{order[0]: order[0]}
+	intersect := func(a, b *ssa.Block) *ssa.Block {
+		for a != b {
+			for rpo[a] > rpo[b] {
+				a = v.idom[a]
+			}
+			for rpo[b] > rpo[a] {
+				b = v.idom[b]
+			}
+		}
+		return a
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order[1:] {
+			var nd *ssa.Block
+			for _, p := range preds[b] {
+				if v.idom[p] == nil {
+					continue
+				}
+				if nd == nil {
+					nd = p
+				} else {
+					nd = intersect(p, nd)
+				}
+			}
+			if nd != nil && v.idom[b] != nd {
+				v.idom[b] = nd
+				changed = true
+			}
+		}
+	}
+}
+
+// dominates reports whether a dominates b (unreachable blocks are dominated by everything).
+func (v *ssaVerifier) dominates(a, b *ssa.Block) bool {
+	if _, reach := v.idom[b]; !reach {
+		return true
+	}
+	for {
+		if a == b {
+			return true
+		}
+		next := v.idom[b]
+		if next == b {
+			return false
+		}
+		b = next
+	}
+}
