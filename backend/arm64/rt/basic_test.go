@@ -1,0 +1,158 @@
+package rt
+
+import (
+	"strings"
+	"testing"
+
+	. "cot/backend/arm64/enc"
+)
+
+func TestTraps(t *testing.T) {
+	var progs []prog
+	for _, m := range trapMessages {
+		m := m
+		progs = append(progs, prog{name: m.name, noMemory: true,
+			body:   func(a asm) { a.Call(m.name) },
+			stderr: m.line, exit: 134})
+	}
+	progs = append(progs, prog{name: "memory_init_out_of_memory", noMemory: true,
+		body: func(a asm) {
+			a.mov(X0, 1)
+			a.mov(X1, 0xffffffff) // 2^48 bytes cannot be reserved
+			a.Call("cot_rt_memory_init")
+		},
+		stderr: "error: out of memory\n", exit: 134})
+	runProgs(t, progs)
+}
+
+func TestHarness(t *testing.T) {
+	runProgs(t, []prog{
+		{name: "results", noMemory: true, body: func(a asm) {
+			arg(a, X0, 0xffffffff)
+			a.Call("cot_harness_result_i32")
+			arg(a, X0, 0x1a)
+			a.Call("cot_harness_result_i32")
+			a.mov(X0, 0x0123456789abcdef)
+			a.Call("cot_harness_result_i64")
+			a.mov(X9, 0x3fc00000) // 1.5f
+			a.Emit(FmovFromGP(W32, V0, X9))
+			a.Call("cot_harness_result_f32")
+			a.mov(X9, 0xfff8000000000001) // a NaN payload is printed bit for bit
+			a.Emit(FmovFromGP(X64, V0, X9))
+			a.Call("cot_harness_result_f64")
+			for _, n := range []uint32{0, 9, 0x1a2b, 0xffffffff} {
+				arg(a, X0, n)
+				a.Call("cot_harness_begin")
+			}
+			for _, f := range spectestFuncs {
+				a.Call("cot_spectest_" + f)
+			}
+			a.Call("cot_harness_arg_start")
+			printW0(a)
+		},
+			stdout: "i32:0xffffffff\ni32:0x0000001a\ni64:0x0123456789abcdef\nf32:0x3fc00000\n" +
+				"f64:0xfff8000000000001\n#0\n#9\n#1a2b\n#ffffffff\ni32:0x00000000\n"},
+		{name: "arg_start", noMemory: true, args: []string{"123", "x"},
+			body: func(a asm) { a.Call("cot_harness_arg_start"); printW0(a) }, stdout: "i32:0x0000007b\n"},
+		{name: "arg_start_negative", noMemory: true, args: []string{"-5"},
+			body: func(a asm) { a.Call("cot_harness_arg_start"); printW0(a) }, stdout: "i32:0xfffffffb\n"},
+	})
+}
+
+// TestStartAndMemory checks the stack _start sets up, memory_init's zero-filled pages and
+// memory_grow's results and limits.
+func TestStartAndMemory(t *testing.T) {
+	runProgs(t, []prog{
+		{name: "stack", noMemory: true, body: func(a asm) {
+			// sp - x26 is just under 8 MiB - 64 KiB: print it in MiB (7), then use the stack
+			// down to x26.
+			a.Emit(MovSP(X64, X9, SP))
+			a.sub(X0, X9, X26)
+			a.Emit(LsrImm(X64, X0, X0, must(ShiftAmount(20, X64))))
+			printW0(a)
+			a.Emit(MovSP(X64, X19, SP))
+			a.Emit(MovSP(X64, SP, X26))
+			a.mov(X9, 77)
+			a.ld(STRX, X9, SP, 0)
+			a.ld(LDRX, X0, SP, 0)
+			a.Emit(MovSP(X64, SP, X19))
+			printW0(a)
+		}, stdout: "i32:0x00000007\ni32:0x0000004d\n"},
+		{name: "memory", body: func(a asm) {
+			a.Emit(LsrImm(X64, X0, X27, must(ShiftAmount(16, X64))))
+			printW0(a) // 1 page
+			guest(a, X9, 0xfff8)
+			a.ld(LDRX, X0, X9, 0)
+			printW0(a) // zero-filled
+			arg(a, X0, 0)
+			a.Call("cot_rt_memory_grow")
+			printW0(a) // 1
+			arg(a, X0, 1)
+			a.Call("cot_rt_memory_grow")
+			printW0(a) // 1
+			arg(a, X0, 1)
+			a.Call("cot_rt_memory_grow")
+			printW0(a) // -1: max is 2
+			arg(a, X0, 0x10000)
+			a.Call("cot_rt_memory_grow")
+			printW0(a) // -1
+			a.Emit(LsrImm(X64, X0, X27, must(ShiftAmount(16, X64))))
+			printW0(a) // 2 pages
+			guest(a, X9, 0x1fffc)
+			a.mov(X10, 0x5a5a)
+			a.ld(STRW, X10, X9, 0)
+			a.ld(LDRW, X0, X9, 0)
+			printW0(a) // the new page is writable
+		}, stdout: "i32:0x00000001\ni32:0x00000000\ni32:0x00000001\ni32:0x00000001\n" +
+			"i32:0xffffffff\ni32:0xffffffff\ni32:0x00000002\ni32:0x00005a5a\n"},
+	})
+}
+
+func TestHasAndSymbols(t *testing.T) {
+	for _, c := range []struct {
+		module, name string
+		want         bool
+	}{
+		{"wasi_snapshot_preview1", "fd_write", true},
+		{"wasi_snapshot_preview1", "path_open", true},
+		{"wasi_snapshot_preview1", "sock_accept", false},
+		{"wasi_snapshot_preview1", "errno", false}, // not cot_rt_errno either
+		{"spectest", "print_i32", true},
+		{"spectest", "global_i32", false},
+		{"cot_harness", "result_f64", true},
+		{"env", "fd_write", false},
+	} {
+		if got := Has(c.module, c.name); got != c.want {
+			t.Errorf("Has(%q, %q) = %v, want %v", c.module, c.name, got, c.want)
+		}
+	}
+	if name, _ := SymbolName("wasi_snapshot_preview1", "fd_write"); name != "cot_wasi_fd_write" {
+		t.Errorf("SymbolName(fd_write) = %q", name)
+	}
+	syms, err := Symbols(Needs{Imports: []Import{{"wasi_snapshot_preview1", "fd_write"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range syms {
+		names = append(names, s.Name)
+	}
+	got := strings.Join(names, " ")
+	for _, want := range []string{"_start", "cot_wasi_fd_write", "cot_rt_errno", "cot_rt_errno_table", "cot_trap_oob", "cot_rt_msg_oob"} {
+		if !strings.Contains(" "+got+" ", " "+want+" ") {
+			t.Errorf("Symbols(fd_write) lacks %s: %s", want, got)
+		}
+	}
+	for _, unwanted := range []string{"cot_wasi_path_open", "cot_rt_memory_init", "cot_harness_begin"} {
+		if strings.Contains(got, unwanted) {
+			t.Errorf("Symbols(fd_write) includes %s", unwanted)
+		}
+	}
+	if names[0] != "_start" {
+		t.Errorf("first symbol %s, want _start", names[0])
+	}
+	if _, err := Symbols(Needs{Imports: []Import{{"wasi_snapshot_preview1", "sock_accept"}}}); err == nil ||
+		!strings.Contains(err.Error(), "wasi_snapshot_preview1.sock_accept") {
+		t.Errorf("unknown import: err = %v", err)
+	}
+}

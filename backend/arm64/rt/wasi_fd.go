@@ -1,0 +1,200 @@
+package rt
+
+import . "cot/backend/arm64/enc"
+
+func init() {
+	define("cot_wasi_fd_write", one("cot_wasi_fd_write", true, func(a asm) { fdReadWrite(a, sysWrite) }), "cot_rt_errno")
+	define("cot_wasi_fd_read", one("cot_wasi_fd_read", true, func(a asm) { fdReadWrite(a, sysRead) }), "cot_rt_errno")
+	define("cot_wasi_fd_close", one("cot_wasi_fd_close", true, fdClose), "cot_rt_errno")
+	define("cot_wasi_fd_seek", one("cot_wasi_fd_seek", true, fdSeek), "cot_rt_errno")
+	define("cot_wasi_fd_fdstat_get", one("cot_wasi_fd_fdstat_get", true, fdFdstatGet),
+		"cot_rt_errno", "cot_rt_filetypes")
+	define("cot_wasi_fd_prestat_get", one("cot_wasi_fd_prestat_get", true, fdPrestatGet))
+	define("cot_wasi_fd_prestat_dir_name", one("cot_wasi_fd_prestat_dir_name", true, fdPrestatDirName))
+	define("cot_rt_filetypes", rodata("cot_rt_filetypes", filetypes()))
+}
+
+// fdReadWrite is fd_write / fd_read(w0 fd, w1 iovs, w2 iovs_len, w3 result ptr) -> errno.
+// Guest iovecs are {u32 buf, u32 len}; each is checked and transferred with one write/read
+// system call, stopping at the first short transfer. A failure after some bytes were
+// transferred reports success with the count so far (as writev would).
+//
+//	x9 fd, x10 host iovec pointer, x11 iovecs left, x12 result offset, x13 total, x14/x15 buf/len
+func fdReadWrite(a asm, nr uint64) {
+	efault, loop, done, fail := a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel()
+	a.zext(X9, X0)
+	a.zext(X10, X1)
+	a.zext(X11, X2)
+	a.zext(X12, X3)
+	a.Emit(AddReg(X64, X17, X10, X11, LSL, must(ShiftAmount(3, X64))))
+	a.Emit(CmpReg(X64, X17, X27, LSL, NoShift(X64)))
+	a.BCond(HI, efault)
+	a.checkGuest(X12, 4, efault)
+	a.add(X10, X28, X10)
+	a.mov(X13, 0)
+	a.Bind(loop)
+	a.Cbz(X64, X11, done)
+	a.ld(LDRW, X14, X10, 0)
+	a.ld(LDRW, X15, X10, 4)
+	a.checkGuestLen(X14, X15, efault)
+	a.add(X1, X28, X14)
+	a.Emit(Mov(X64, X2, X15))
+	a.Emit(Mov(W32, X0, X9))
+	a.syscall(nr)
+	a.Tbnz(X0, a.bit(63), fail)
+	a.add(X13, X13, X0)
+	a.Emit(CmpReg(X64, X0, X15, LSL, NoShift(X64)))
+	a.BCond(LO, done)
+	a.addImm(X64, X10, X10, 8)
+	a.subImm(X64, X11, X11, 1)
+	a.B(loop)
+	a.Bind(fail)
+	a.Cbnz(X64, X13, done)
+	a.failSyscall()
+	a.Bind(done)
+	a.Emit(LdstReg(STRW, X13, X28, X12, UXTX, false))
+	a.retErrno(0)
+	a.Bind(efault)
+	a.retErrno(wasiEFAULT)
+}
+
+// fdClose is fd_close(w0 fd) -> errno.
+func fdClose(a asm) {
+	fail := a.NewLabel()
+	a.zext(X0, X0)
+	a.syscall(sysClose)
+	a.Cbnz(X64, X0, fail)
+	a.retErrno(0)
+	a.Bind(fail)
+	a.failSyscall()
+}
+
+// fdSeek is fd_seek(w0 fd, x1 offset, w2 whence, w3 result ptr) -> errno. WASI's whence values
+// (set 0, cur 1, end 2) are Linux's.
+func fdSeek(a asm) {
+	efault, einval, fail := a.NewLabel(), a.NewLabel(), a.NewLabel()
+	a.zext(X9, X3)
+	a.checkGuest(X9, 8, efault)
+	a.zext(X2, X2)
+	a.cmpImm(X64, X2, 2)
+	a.BCond(HI, einval)
+	a.zext(X0, X0)
+	a.syscall(sysLseek)
+	a.Tbnz(X0, a.bit(63), fail)
+	a.Emit(LdstReg(STRX, X0, X28, X9, UXTX, false))
+	a.retErrno(0)
+	a.Bind(fail)
+	a.failSyscall()
+	a.Bind(efault)
+	a.retErrno(wasiEFAULT)
+	a.Bind(einval)
+	a.retErrno(wasiEINVAL)
+}
+
+// allRights is every WASI right (bits 0..29); character devices lack fd_seek (bit 2) and
+// fd_tell (bit 5), which is how wasi-libc's isatty recognises a terminal.
+const (
+	allRights  = 1<<30 - 1
+	ttyRights  = allRights &^ (1<<2 | 1<<5)
+	wasiCharDv = 2
+)
+
+// fdFdstatGet is fd_fdstat_get(w0 fd, w1 result ptr) -> errno, from fstat and fcntl(F_GETFL).
+// The fdstat is {u8 filetype; u16 flags @2; u64 rights_base @8; u64 rights_inheriting @16}.
+//
+//	x9 fd, x10 result offset, x11 filetype, x13 flags, x14 rights
+func fdFdstatGet(a asm) {
+	efault, fail := a.NewLabel(), a.NewLabel()
+	a.zext(X9, X0)
+	a.zext(X10, X1)
+	a.checkGuest(X10, 24, efault)
+	a.subImm(X64, SP, SP, 128) // struct stat
+	a.Emit(Mov(W32, X0, X9))
+	a.Emit(MovSP(X64, X1, SP))
+	a.syscall(sysFstat)
+	a.ld(LDRW, X11, SP, 16) // st_mode
+	a.addImm(X64, SP, SP, 128)
+	a.Tbnz(X0, a.bit(63), fail)
+	a.Emit(LsrImm(W32, X11, X11, must(ShiftAmount(12, W32)))) // file type nibble S_IFMT >> 12
+	a.Emit(AndImm(W32, X11, X11, must(LogicalImm(15, false))))
+	a.Addr(X12, "cot_rt_filetypes", 0)
+	a.ldIdx(LDRB, X11, X12, X11)
+
+	a.Emit(Mov(W32, X0, X9))
+	a.mov(X1, 3) // F_GETFL
+	a.syscall(sysFcntl)
+	a.Emit(Ubfx(W32, X13, X0, must(BitField(10, 1, W32)))) // O_APPEND -> append (1)
+	a.Emit(Ubfx(W32, X14, X0, must(BitField(11, 1, W32)))) // O_NONBLOCK -> nonblock (4)
+	a.Emit(OrrReg(W32, X13, X13, X14, LSL, must(ShiftAmount(2, W32))))
+
+	a.mov(X14, allRights)
+	a.mov(X15, ttyRights)
+	a.cmpImm(W32, X11, wasiCharDv)
+	a.Emit(Csel(X64, X14, X15, X14, EQ))
+	a.add(X10, X28, X10)
+	a.ld(STRX, ZR, X10, 0)
+	a.ld(STRB, X11, X10, 0)
+	a.ld(STRH, X13, X10, 2)
+	a.ld(STRX, X14, X10, 8)
+	a.ld(STRX, X14, X10, 16)
+	a.retErrno(0)
+	a.Bind(fail)
+	a.failSyscall()
+	a.Bind(efault)
+	a.retErrno(wasiEFAULT)
+}
+
+// filetypes maps st_mode >> 12 to a WASI filetype.
+func filetypes() []byte {
+	t := make([]byte, 16)
+	t[0x1] = 0 // FIFO: WASI has no pipe type, "unknown"
+	t[0x2] = 2 // character device
+	t[0x4] = 3 // directory
+	t[0x6] = 1 // block device
+	t[0x8] = 4 // regular file
+	t[0xa] = 7 // symbolic link
+	t[0xc] = 6 // socket (stream)
+	return t
+}
+
+// fdPrestatGet is fd_prestat_get(w0 fd, w1 result ptr) -> errno: fd 3 is the preopened
+// directory "." ({u8 tag = 0 (dir); u32 name_len = 1 @4}); any other fd is EBADF, which ends
+// wasi-libc's preopen scan.
+func fdPrestatGet(a asm) {
+	efault, ebadf := a.NewLabel(), a.NewLabel()
+	a.zext(X0, X0)
+	a.cmpImm(X64, X0, preopenFD)
+	a.BCond(NE, ebadf)
+	a.zext(X10, X1)
+	a.checkGuest(X10, 8, efault)
+	a.add(X10, X28, X10)
+	a.ld(STRW, ZR, X10, 0)
+	a.mov(X11, 1)
+	a.ld(STRW, X11, X10, 4)
+	a.retErrno(0)
+	a.Bind(ebadf)
+	a.retErrno(wasiEBADF)
+	a.Bind(efault)
+	a.retErrno(wasiEFAULT)
+}
+
+// fdPrestatDirName is fd_prestat_dir_name(w0 fd, w1 buf, w2 len) -> errno: writes "." (no NUL).
+func fdPrestatDirName(a asm) {
+	efault, ebadf, short := a.NewLabel(), a.NewLabel(), a.NewLabel()
+	a.zext(X0, X0)
+	a.cmpImm(X64, X0, preopenFD)
+	a.BCond(NE, ebadf)
+	a.zext(X2, X2)
+	a.Cbz(X64, X2, short)
+	a.zext(X10, X1)
+	a.checkGuest(X10, 1, efault)
+	a.mov(X11, '.')
+	a.Emit(LdstReg(STRB, X11, X28, X10, UXTX, false))
+	a.retErrno(0)
+	a.Bind(ebadf)
+	a.retErrno(wasiEBADF)
+	a.Bind(efault)
+	a.retErrno(wasiEFAULT)
+	a.Bind(short)
+	a.retErrno(wasiENAMETOOLONG)
+}
