@@ -193,7 +193,7 @@ type StructLit struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Fields []*FieldInit `parser:"( StructOpen | '{' (?= '.' Ident '=') ) ( @@ ( ',' @@ )* ','? )? '}'"`
+	Fields []*FieldInit `parser:"( StructOpen | '{' (?= '.' Ident) ) ( @@ ( ',' @@ )* ','? )? '}'"`
 }
 
 // FieldInit is `.name = value` (Dot), `name: value`, or the shorthand `name` (Value nil).

@@ -53,7 +53,7 @@ type DeferStmt struct {
 	EndPos lexer.Position
 
 	Kind   string      `parser:"@( 'defer' | 'errdefer' )"`
-	Block  *Block      `parser:"( @@"`
+	Block  *Block      `parser:"( @@ ';'?"`
 	Simple *SimpleStmt `parser:"| @@ )"`
 }
 

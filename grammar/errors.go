@@ -12,20 +12,58 @@ import (
 // describeParseError turns a participle error into a position and a human message of the form
 // "expected `)`, found `{`". Participle describes what it expected as a fragment of EBNF; known
 // rule names become words ("expression", "type") and Go type names never reach the user.
-func describeParseError(err error) (lexer.Position, string) {
+func describeParseError(err error, toks []lexer.Token) (lexer.Position, string) {
 	var ute *participle.UnexpectedTokenError
 	if errors.As(err, &ute) {
 		found := describeToken(ute.Unexpected)
-		if want := describeExpected(expectedOf(ute)); want != "" {
-			return ute.Unexpected.Pos, fmt.Sprintf("expected %s, found %s", want, found)
+		want := describeExpected(expectedOf(ute))
+		if want == "" && depthAt(toks, ute.Unexpected.Pos.Offset) == 0 {
+			want = "declaration"
 		}
-		return ute.Unexpected.Pos, "unexpected " + found
+		msg := "unexpected " + found
+		if want != "" {
+			msg = fmt.Sprintf("expected %s, found %s", want, found)
+		}
+		return ute.Unexpected.Pos, msg + hint(toks, ute.Unexpected.Pos.Offset)
 	}
 	var pe participle.Error
 	if errors.As(err, &pe) {
 		return pe.Position(), "syntax error: " + pe.Message()
 	}
 	return lexer.Position{}, "syntax error: " + err.Error()
+}
+
+// depthAt is the bracket depth just before the token at byte offset off.
+func depthAt(toks []lexer.Token, off int) int {
+	depth := 0
+	for _, t := range toks {
+		if t.Pos.Offset >= off {
+			break
+		}
+		switch {
+		case t.Type == TokStrHead || t.Type == TokStructOpen:
+			depth++
+		case t.Type == TokStrTail:
+			depth--
+		case t.Type == TokPunct && (t.Value == "(" || t.Value == "[" || t.Value == "{"):
+			depth++
+		case t.Type == TokPunct && (t.Value == ")" || t.Value == "]" || t.Value == "}"):
+			depth--
+		}
+	}
+	return depth
+}
+
+// hint adds advice for mistakes that have a well-known fix.
+func hint(toks []lexer.Token, off int) string {
+	i := 0
+	for i < len(toks) && toks[i].Pos.Offset < off {
+		i++
+	}
+	if i >= 2 && toks[i-2].Value == "switch" && toks[i-2].Type == TokKeyword {
+		return " (a switch subject is a name, literal or parenthesised expression: write `switch (a.b) {`)"
+	}
+	return ""
 }
 
 // expectedOf extracts the "(expected X)" part of a participle message.

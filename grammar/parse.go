@@ -58,7 +58,7 @@ func Parse(filename string, text []byte) (file *File, err error) {
 	}
 	file, perr = cotParser.ParseFromLexer(peeker)
 	if perr != nil {
-		pos, msg := describeParseError(perr)
+		pos, msg := describeParseError(perr, toks)
 		return fail(pos, "E0100", "%s", msg)
 	}
 	validate(file, func(pos lexer.Position, code, format string, args ...any) {

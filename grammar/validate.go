@@ -34,9 +34,12 @@ func validate(f *File, report reportFunc) {
 			}
 		case *NamedType:
 			if n.Legacy != nil {
-				if n.Name == "List" && len(n.Legacy) == 1 {
+				switch n.Name {
+				case "List":
 					report(n.Pos, "E0109", "`List<T>` type syntax is not supported; use `List(T)` from std/list")
-				} else {
+				case "Map":
+					report(n.Pos, "E0109", "`Map<K, V>` type syntax is not supported; use `Map(K, V)` from std/map")
+				default:
 					report(n.Pos, "E0109", "`%s<...>` type syntax is not supported; use `Map(K, V)` from std/map or `List(T)` from std/list", n.Name)
 				}
 			}
