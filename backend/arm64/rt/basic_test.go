@@ -1,6 +1,9 @@
 package rt
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -154,5 +157,37 @@ func TestHasAndSymbols(t *testing.T) {
 	if _, err := Symbols(Needs{Imports: []Import{{"wasi_snapshot_preview1", "sock_accept"}}}); err == nil ||
 		!strings.Contains(err.Error(), "wasi_snapshot_preview1.sock_accept") {
 		t.Errorf("unknown import: err = %v", err)
+	}
+}
+
+// TestDisassembly links every routine and checks that objdump decodes every word as a real
+// instruction and names every function.
+func TestDisassembly(t *testing.T) {
+	objdump, err := exec.LookPath("aarch64-linux-gnu-objdump")
+	if err != nil {
+		t.Skip("aarch64-linux-gnu-objdump not installed: skipping")
+	}
+	path := filepath.Join(t.TempDir(), "all")
+	if err := os.WriteFile(path, prog{body: func(a asm) {}}.link(t), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(objdump, "-d", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("objdump: %v\n%s", err, out)
+	}
+	text := string(out)
+	for _, bad := range []string{"\t.inst", "\tudf"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("disassembly contains %q:\n%s", bad, text)
+		}
+	}
+	for name := range routines {
+		if strings.HasPrefix(name, "cot_rt_msg_") || name == "cot_rt_initial_sp" || name == "cot_rt_max_pages" ||
+			name == "cot_rt_dot" || name == "cot_rt_errno_table" || name == "cot_rt_filetypes" {
+			continue // data
+		}
+		if !strings.Contains(text, "<"+name+">:") {
+			t.Errorf("objdump -d does not name %s", name)
+		}
 	}
 }

@@ -26,6 +26,7 @@ type prog struct {
 	stdin    string
 	files    map[string]string // created in the directory before the run
 	stdout   string
+	stdoutIn func(dir string) string // the expected stdout when it depends on the directory
 	stderr   string
 	exit     int
 	check    func(t *testing.T, dir, stdout string) // extra checks
@@ -159,6 +160,9 @@ func runProgs(t *testing.T, progs []prog) {
 				code = ee.ExitCode()
 			} else if err != nil {
 				t.Fatal(err)
+			}
+			if p.stdoutIn != nil {
+				p.stdout = p.stdoutIn(dir)
 			}
 			if stdout.String() != p.stdout || stderr.String() != p.stderr || code != p.exit {
 				t.Errorf("got stdout %q stderr %q exit %d\nwant stdout %q stderr %q exit %d",
