@@ -2,8 +2,9 @@ package grammar
 
 import "github.com/alecthomas/participle/v2/lexer"
 
-// The concrete syntax tree. Every node carries Pos (its first token) and EndPos (filled by
-// participle: the position of the token that follows the node). Field names are stable: the
+// The concrete syntax tree. Every node carries Pos (the start of its first token) and EndPos
+// (just past its last token: Parse tightens participle's EndPos, which is the start of the
+// following token). Field names are stable: the
 // `parse` pass (passes/parse.go) walks these types. Exactly one of the pointer fields of an
 // "alternatives" node (Decl, Stmt, Type, Primary, ...) is non-nil.
 
@@ -209,7 +210,7 @@ type TraitMethod struct {
 }
 
 // TestDecl is `test "name" { ... }` or `bench "name" { ... }` (§2.5). Name is the raw literal,
-// quotes included; it must not be interpolated.
+// quotes included; it must not be interpolated. DisplayName gives the name a runner prints.
 type TestDecl struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
@@ -218,3 +219,6 @@ type TestDecl struct {
 	Name string `parser:"@String"`
 	Body *Block `parser:"@@"`
 }
+
+// DisplayName is the raw text between the quotes: escapes are not processed for display (§2.5).
+func (t *TestDecl) DisplayName() string { return t.Name[1 : len(t.Name)-1] }

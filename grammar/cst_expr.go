@@ -333,13 +333,17 @@ type SwitchArm struct {
 	Body     *Expr      `parser:"'=>' @@ ','?"`
 }
 
-// Pattern is a switch pattern: a postfix expression, or an inclusive range `lo..hi`.
+// Pattern is a switch pattern: a postfix expression, or an inclusive range `lo..hi`. Neg and
+// EndNeg record a leading `-` (a negative literal pattern, an extension of §6.12; write a comma
+// before such an arm, or the `-` continues the previous arm's body).
 type Pattern struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Value *PostfixExpr `parser:"@@"`
-	End   *PostfixExpr `parser:"( '..' @@ )?"`
+	Neg    bool         `parser:"@'-'?"`
+	Value  *PostfixExpr `parser:"@@"`
+	EndNeg bool         `parser:"( '..' @'-'?"`
+	End    *PostfixExpr `parser:"  @@ )?"`
 }
 
 // ArrayLit is `[a, b, c]` (§6.11).

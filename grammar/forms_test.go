@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // stmtString renders a statement compactly so tests can state which form was parsed.
@@ -357,5 +359,37 @@ fn sum(N: i64) i64 {
 	// Without @safe, `Point { x }` is not a literal: the block after `for ... in N` stays a block.
 	if _, err := Parse("n.cot", []byte("fn f() { for i in 0..N { total } }")); err != nil {
 		t.Errorf("standard mode: %v", err)
+	}
+}
+
+func TestSpans(t *testing.T) {
+	f, err := Parse("t.cot", []byte("fn main() {\n  var x = a + b\n\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := f.Decls[0].Fn.Body.Stmts[0].Var
+	span := func(p, e lexer.Position) string {
+		return fmt.Sprintf("%d:%d-%d:%d", p.Line, p.Column, e.Line, e.Column)
+	}
+	if got := span(v.Pos, v.EndPos); got != "2:3-2:16" {
+		t.Errorf("var span %s, want 2:3-2:16", got)
+	}
+	if got := span(v.Value.Pos, v.Value.EndPos); got != "2:11-2:16" {
+		t.Errorf("expr span %s, want 2:11-2:16", got)
+	}
+	if got := span(f.Pos, f.EndPos); got != "1:1-4:2" {
+		t.Errorf("file span %s, want 1:1-4:2", got)
+	}
+}
+
+func TestNegativePatternsAndTestNames(t *testing.T) {
+	e := parseExpr(t, "switch x { -1 => 0, -5..-2 => 1, 3 => 2 }")
+	arms := SimplePrimary(e).Switch.Arms
+	if !arms[0].Patterns[0].Neg || !arms[1].Patterns[0].Neg || !arms[1].Patterns[0].EndNeg || arms[2].Patterns[0].Neg {
+		t.Errorf("negative patterns not recorded")
+	}
+	f, err := Parse("t.cot", []byte(`test "a\tb" {}`))
+	if err != nil || f.Decls[0].Test.DisplayName() != `a\tb` {
+		t.Errorf("DisplayName: %v", err)
 	}
 }

@@ -61,6 +61,7 @@ func Parse(filename string, text []byte) (file *File, err error) {
 		pos, msg := describeParseError(perr, toks)
 		return fail(pos, "E0100", "%s", msg)
 	}
+	tightenEndPositions(file, toks)
 	validate(file, func(pos lexer.Position, code, format string, args ...any) {
 		diags.Errorf(sf.PosAt(pos.Offset), code, format, args...)
 	})
