@@ -75,6 +75,11 @@ func Neg(w Width, rd, rm Reg, sh Shift, amt Amount) uint32 {
 	return SubReg(w, rd, ZR, rm, sh, amt)
 }
 
+// Negs is NEGS Rd, Rm{, shift #amt} (SUBS Rd, ZR, Rm).
+func Negs(w Width, rd, rm Reg, sh Shift, amt Amount) uint32 {
+	return SubsReg(w, rd, ZR, rm, sh, amt)
+}
+
 // Add/subtract (extended register): sf op S 01011 00 1 Rm option imm3 Rn Rd.
 
 func addSubExt(base uint32, w Width, rd uint32, rn, rm Reg, ext Extend, amt ExtAmount) uint32 {

@@ -52,6 +52,26 @@ func Bfi(w Width, rd, rn Reg, f Field) uint32 {
 	return bitfield(0x33000000, w, rd, rn, (bits-uint32(f.lsb))%bits, uint32(f.width-1))
 }
 
+// Ubfiz is UBFIZ Rd, Rn, #lsb, #width (zero-extended field insert into zeros: (Rn & mask) << lsb).
+func Ubfiz(w Width, rd, rn Reg, f Field) uint32 {
+	f.check(w)
+	bits := uint32(w.bits())
+	return bitfield(0x53000000, w, rd, rn, (bits-uint32(f.lsb))%bits, uint32(f.width-1))
+}
+
+// Sbfiz is SBFIZ Rd, Rn, #lsb, #width (sign-extended field shifted left by lsb).
+func Sbfiz(w Width, rd, rn Reg, f Field) uint32 {
+	f.check(w)
+	bits := uint32(w.bits())
+	return bitfield(0x13000000, w, rd, rn, (bits-uint32(f.lsb))%bits, uint32(f.width-1))
+}
+
+// Bfxil is BFXIL Rd, Rn, #lsb, #width (copy Rn's field at lsb to Rd's low bits).
+func Bfxil(w Width, rd, rn Reg, f Field) uint32 {
+	f.check(w)
+	return bitfield(0x33000000, w, rd, rn, uint32(f.lsb), uint32(f.lsb+f.width-1))
+}
+
 func (f Field) check(w Width) {
 	if f.is64 != (w == X64) {
 		panic("enc: bit field built for another width")
@@ -189,6 +209,12 @@ func Csneg(w Width, rd, rn, rm Reg, c Cond) uint32 { return condSel(0x5A800400, 
 
 // Cset is CSET Rd, cond (Rd = cond ? 1 : 0).
 func Cset(w Width, rd Reg, c Cond) uint32 { return Csinc(w, rd, ZR, ZR, c.Invert()) }
+
+// Cinc is CINC Rd, Rn, cond (Rd = cond ? Rn+1 : Rn).
+func Cinc(w Width, rd, rn Reg, c Cond) uint32 { return Csinc(w, rd, rn, rn, c.Invert()) }
+
+// Cneg is CNEG Rd, Rn, cond (Rd = cond ? -Rn : Rn).
+func Cneg(w Width, rd, rn Reg, c Cond) uint32 { return Csneg(w, rd, rn, rn, c.Invert()) }
 
 // Csetm is CSETM Rd, cond (Rd = cond ? -1 : 0).
 func Csetm(w Width, rd Reg, c Cond) uint32 { return Csinv(w, rd, ZR, ZR, c.Invert()) }
