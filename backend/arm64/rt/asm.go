@@ -45,6 +45,7 @@ const (
 	wasiEINVAL       = 28
 	wasiEIO          = 29
 	wasiENAMETOOLONG = 37
+	wasiENOTSUP      = 58
 	wasiENOTCAPABLE  = 76
 )
 

@@ -9,6 +9,7 @@ func init() {
 	define("cot_wasi_fd_seek", one("cot_wasi_fd_seek", true, fdSeek), "cot_rt_errno")
 	define("cot_wasi_fd_fdstat_get", one("cot_wasi_fd_fdstat_get", true, fdFdstatGet),
 		"cot_rt_errno", "cot_rt_filetypes")
+	define("cot_wasi_fd_fdstat_set_flags", one("cot_wasi_fd_fdstat_set_flags", true, fdFdstatSetFlags), "cot_rt_errno")
 	define("cot_wasi_fd_prestat_get", one("cot_wasi_fd_prestat_get", true, fdPrestatGet))
 	define("cot_wasi_fd_prestat_dir_name", one("cot_wasi_fd_prestat_dir_name", true, fdPrestatDirName))
 	define("cot_rt_filetypes", rodata("cot_rt_filetypes", filetypes()))
@@ -142,6 +143,29 @@ func fdFdstatGet(a asm) {
 	a.failSyscall()
 	a.Bind(efault)
 	a.retErrno(wasiEFAULT)
+}
+
+// fdFdstatSetFlags is fd_fdstat_set_flags(w0 fd, w1 fdflags) -> errno: fcntl(F_SETFL) with
+// append (1) -> O_APPEND and nonblock (4) -> O_NONBLOCK. The sync flags (2, 8, 16) cannot be
+// changed on an open Linux fd: ENOTSUP (58).
+func fdFdstatSetFlags(a asm) {
+	notsup, fail := a.NewLabel(), a.NewLabel()
+	a.zext(X0, X0)
+	a.Emit(AndImm(W32, X9, X1, must(LogicalImm(0xffff, false))))
+	a.mov(X10, 0xffff&^(1|4))
+	a.Emit(TstReg(W32, X9, X10, LSL, NoShift(W32)))
+	a.BCond(NE, notsup)
+	a.Emit(Ubfiz(W32, X2, X9, must(BitField(10, 1, W32))))            // append bit 0 -> O_APPEND bit 10
+	a.Emit(Ubfx(W32, X10, X9, must(BitField(2, 1, W32))))             // nonblock bit 2
+	a.Emit(OrrReg(W32, X2, X2, X10, LSL, must(ShiftAmount(11, W32)))) // -> O_NONBLOCK bit 11
+	a.mov(X1, 4)                                                      // F_SETFL
+	a.syscall(sysFcntl)
+	a.Cbnz(X64, X0, fail)
+	a.retErrno(0)
+	a.Bind(fail)
+	a.failSyscall()
+	a.Bind(notsup)
+	a.retErrno(wasiENOTSUP)
 }
 
 // filetypes maps st_mode >> 12 to a WASI filetype.

@@ -223,6 +223,36 @@ func TestWASIFiles(t *testing.T) {
 					t.Errorf("f = %q, want \"xyz\" (append)", b)
 				}
 			}},
+		{name: "fdstat_set_flags", files: map[string]string{"f": "x"}, body: func(a asm) {
+			open(a, "f", 0, rightWrite, 0)
+			guest(a, X9, resOff)
+			a.ld(LDRW, X19, X9, 0)
+			a.Emit(Mov(W32, X0, X19))
+			arg(a, X1, fdAppend)
+			a.Call("cot_wasi_fd_fdstat_set_flags")
+			printW0(a)
+			poke(a, strOff+0x40, []byte("yz"))
+			iovec(a, iovOff, strOff+0x40, 2)
+			a.Emit(Mov(W32, X0, X19))
+			arg(a, X1, iovOff)
+			arg(a, X2, 1)
+			arg(a, X3, resOff+8)
+			a.Call("cot_wasi_fd_write")
+			printW0(a)
+			a.Emit(Mov(W32, X0, X19))
+			arg(a, X1, 2) // dsync cannot be set
+			a.Call("cot_wasi_fd_fdstat_set_flags")
+			printW0(a)
+			arg(a, X0, 66)
+			arg(a, X1, 0)
+			a.Call("cot_wasi_fd_fdstat_set_flags")
+			printW0(a)
+		}, stdout: ok32(0) + ok32(0) + ok32(0) + ok32(58) + ok32(8),
+			check: func(t *testing.T, dir, _ string) {
+				if b, _ := os.ReadFile(filepath.Join(dir, "f")); string(b) != "xyz" {
+					t.Errorf("f = %q, want \"xyz\" (append set by fd_fdstat_set_flags)", b)
+				}
+			}},
 		{name: "open_dir_and_relative", body: func(a asm) {
 			open(a, "..", oflDir, rightRead, 0) // a directory opened read-only
 			open(a, "sub", oflDir, rightRead, 0)
