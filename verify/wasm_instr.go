@@ -4,14 +4,18 @@ import "cot/ir/wasm"
 
 // instr applies the typing rule of one instruction to the operand and control stacks.
 func (c *funcChecker) instr(in *wasm.Instr) {
-	if s, ok := numericSigs[in.Op]; ok {
+	slot := opSlot(in.Op)
+	if slot == opSlots {
+		c.fail("illegal opcode %s", in.Op)
+	}
+	if s := &numericSigs[slot]; s.n > 0 {
 		for i := s.n - 1; i >= 0; i-- {
 			c.pop(s.in[i])
 		}
 		c.push(s.out)
 		return
 	}
-	if a, ok := memAccesses[in.Op]; ok {
+	if a := &memAccesses[slot]; a.t != 0 {
 		c.memory()
 		if uint64(in.Align) > uint64(a.log2) {
 			c.fail("alignment must not be larger than natural")

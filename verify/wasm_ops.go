@@ -2,14 +2,16 @@ package verify
 
 import "cot/ir/wasm"
 
-// numericSig is the type of a numeric instruction: n operands of types in[:n], one result.
+// numericSig is the type of a numeric instruction: n operands of types in[:n], one result
+// (n == 0 marks opcodes that are not numeric).
 type numericSig struct {
 	in  [2]wasm.ValType
 	n   int
 	out wasm.ValType
 }
 
-// memAccess describes a load or store: value type, log2 of the natural alignment, direction.
+// memAccess describes a load or store: value type, log2 of the natural alignment, direction
+// (t == 0 marks opcodes that are not memory accesses).
 type memAccess struct {
 	t     wasm.ValType
 	log2  uint8
@@ -18,12 +20,12 @@ type memAccess struct {
 
 // numericSigs types every numeric, comparison, conversion, sign-extension and saturating
 // truncation instruction; they are contiguous opcode ranges in the binary format.
-var numericSigs = func() map[wasm.Op]numericSig {
+var numericSigs = func() (table [opSlots]numericSig) {
 	const i32, i64, f32, f64 = wasm.I32, wasm.I64, wasm.F32, wasm.F64
-	m := map[wasm.Op]numericSig{}
+	m := &table
 	span := func(from, to wasm.Op, s numericSig) {
 		for op := from; op <= to; op++ {
-			m[op] = s
+			m[opSlot(op)] = s
 		}
 	}
 	un := func(a, r wasm.ValType) numericSig { return numericSig{in: [2]wasm.ValType{a}, n: 1, out: r} }
@@ -68,12 +70,33 @@ var numericSigs = func() map[wasm.Op]numericSig {
 		{wasm.OpI64TruncSatF64S, f64, i64}, {wasm.OpI64TruncSatF64U, f64, i64},
 	}
 	for _, c := range conversions {
-		m[c.op] = un(c.from, c.to)
+		m[opSlot(c.op)] = un(c.from, c.to)
 	}
-	return m
+	return table
 }()
 
-var memAccesses = map[wasm.Op]memAccess{
+var memAccesses = func() (table [opSlots]memAccess) {
+	for op, a := range memAccessList {
+		table[opSlot(op)] = a
+	}
+	return table
+}()
+
+// opSlots is the size of tables indexed by opSlot: the one-byte opcodes, then the 0xFC ones.
+const opSlots = 0x100 + 0x20
+
+// opSlot maps an opcode to a dense table index (opSlots for opcodes outside both ranges).
+func opSlot(op wasm.Op) int {
+	if op < 0x100 {
+		return int(op)
+	}
+	if op&0xFF00 == 0xFC00 && op&0xFF < 0x20 {
+		return 0x100 + int(op&0xFF)
+	}
+	return opSlots
+}
+
+var memAccessList = map[wasm.Op]memAccess{
 	wasm.OpI32Load: {wasm.I32, 2, false}, wasm.OpI64Load: {wasm.I64, 3, false},
 	wasm.OpF32Load: {wasm.F32, 2, false}, wasm.OpF64Load: {wasm.F64, 3, false},
 	wasm.OpI32Load8S: {wasm.I32, 0, false}, wasm.OpI32Load8U: {wasm.I32, 0, false},

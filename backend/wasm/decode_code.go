@@ -81,12 +81,12 @@ func (d *decoder) expr(withOffsets bool) ([]wasm.Instr, []uint32) {
 			}
 			r.unexpectedEnd()
 		}
-		at := r.pos
-		in := d.instr()
-		body = append(body, in)
 		if withOffsets {
-			offsets = append(offsets, uint32(at))
+			offsets = append(offsets, uint32(r.pos))
 		}
+		body = append(body, wasm.Instr{})
+		in := &body[len(body)-1]
+		d.instr(in)
 		switch in.Op {
 		case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
 			depth++
@@ -131,12 +131,12 @@ func (d *decoder) memArg(in *wasm.Instr) {
 	in.Offset = uint64(d.r.u32())
 }
 
-// instr decodes one instruction with its immediates.
-func (d *decoder) instr() wasm.Instr {
+// instr decodes one instruction with its immediates into in (which is zero).
+func (d *decoder) instr(in *wasm.Instr) {
 	r := &d.r
 	at := r.pos
 	op := wasm.Op(r.byte())
-	in := wasm.Instr{Op: op}
+	in.Op = op
 	switch {
 	case op == wasm.OpBlock || op == wasm.OpLoop || op == wasm.OpIf:
 		in.Block = d.blockType()
@@ -156,7 +156,7 @@ func (d *decoder) instr() wasm.Instr {
 	case op == wasm.OpSelectT:
 		in.Types = d.valTypes()
 	case op >= wasm.OpI32Load && op <= wasm.OpI64Store32:
-		d.memArg(&in)
+		d.memArg(in)
 	case op == wasm.OpMemorySize || op == wasm.OpMemoryGrow:
 		d.zeroByte()
 	case op == wasm.OpI32Const:
@@ -170,12 +170,11 @@ func (d *decoder) instr() wasm.Instr {
 	case op == wasm.OpRefNull:
 		in.RefType = r.refType()
 	case op == 0xFC:
-		d.prefixed(&in)
+		d.prefixed(in)
 	case op <= wasm.OpRefFunc && validPlainOp[op]:
 	default:
 		r.failAt(at, "illegal opcode %x", byte(op))
 	}
-	return in
 }
 
 // prefixed decodes the 0xFC-prefixed instructions: saturating truncation, bulk memory and table.
