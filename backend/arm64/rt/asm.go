@@ -30,9 +30,11 @@ const (
 	sysWrite        = 64
 	sysFcntl        = 25
 	sysFstat        = 80
+	sysFsync        = 82
+	sysFdatasync    = 83
+	sysSchedYield   = 124
 	sysExitGroup    = 94
 	sysClockGettime = 113
-	sysMunmap       = 215
 	sysMmap         = 222
 	sysMprotect     = 226
 	sysGetrandom    = 278

@@ -25,6 +25,7 @@ type prog struct {
 	env      []string
 	stdin    string
 	files    map[string]string // created in the directory before the run
+	setup    func(t *testing.T, dir string)
 	stdout   string
 	stdoutIn func(dir string) string // the expected stdout when it depends on the directory
 	stderr   string
@@ -95,7 +96,7 @@ func allImports() []Import {
 	return out
 }
 
-func frame(name string, body func(a asm)) obj.Symbol {
+func withFrame(name string, body func(a asm)) obj.Symbol {
 	a := newAsm()
 	a.Emit(PairPre(STPX, X29, X30, SP, must(PairOffset(-16, 8))))
 	a.Emit(MovSP(X64, X29, SP))
@@ -111,14 +112,14 @@ func (p prog) link(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	init := frame("cot_module_init", func(a asm) {
+	init := withFrame("cot_module_init", func(a asm) {
 		if !p.noMemory {
 			a.mov(X0, 1)
 			a.mov(X1, 2)
 			a.Call("cot_rt_memory_init")
 		}
 	})
-	syms = append(syms, init, frame("cot_module_main", p.body))
+	syms = append(syms, init, withFrame("cot_module_main", p.body))
 	exe, err := elf.Link(syms, "_start")
 	if err != nil {
 		t.Fatal(err)
@@ -144,6 +145,9 @@ func runProgs(t *testing.T, progs []prog) {
 				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 					t.Fatal(err)
 				}
+			}
+			if p.setup != nil {
+				p.setup(t, dir)
 			}
 			cmd := exec.Command(qemu, append([]string{exe}, p.args...)...)
 			cmd.Dir = dir

@@ -13,6 +13,43 @@ func init() {
 	define("cot_wasi_fd_prestat_get", one("cot_wasi_fd_prestat_get", true, fdPrestatGet))
 	define("cot_wasi_fd_prestat_dir_name", one("cot_wasi_fd_prestat_dir_name", true, fdPrestatDirName))
 	define("cot_rt_filetypes", rodata("cot_rt_filetypes", filetypes()))
+	define("cot_wasi_fd_tell", one("cot_wasi_fd_tell", true, fdTell), "cot_rt_errno")
+	define("cot_wasi_fd_sync", one("cot_wasi_fd_sync", true, func(a asm) { fdCall(a, sysFsync) }), "cot_rt_errno")
+	define("cot_wasi_fd_datasync", one("cot_wasi_fd_datasync", true, func(a asm) { fdCall(a, sysFdatasync) }),
+		"cot_rt_errno")
+	define("cot_wasi_sched_yield", one("cot_wasi_sched_yield", true, func(a asm) {
+		a.syscall(sysSchedYield)
+		a.retErrno(0)
+	}))
+}
+
+// fdCall is a routine(w0 fd) -> errno that is one system call on the fd (fsync, fdatasync).
+func fdCall(a asm, nr uint64) {
+	fail := a.NewLabel()
+	a.zext(X0, X0)
+	a.syscall(nr)
+	a.Cbnz(X64, X0, fail)
+	a.retErrno(0)
+	a.Bind(fail)
+	a.failSyscall()
+}
+
+// fdTell is fd_tell(w0 fd, w1 result ptr) -> errno: lseek(fd, 0, SEEK_CUR).
+func fdTell(a asm) {
+	efault, fail := a.NewLabel(), a.NewLabel()
+	a.zext(X9, X1)
+	a.checkGuest(X9, 8, efault)
+	a.zext(X0, X0)
+	a.mov(X1, 0)
+	a.mov(X2, 1) // SEEK_CUR
+	a.syscall(sysLseek)
+	a.Tbnz(X0, a.bit(63), fail)
+	a.Emit(LdstReg(STRX, X0, X28, X9, UXTX, false))
+	a.retErrno(0)
+	a.Bind(fail)
+	a.failSyscall()
+	a.Bind(efault)
+	a.retErrno(wasiEFAULT)
 }
 
 // fdReadWrite is fd_write / fd_read(w0 fd, w1 iovs, w2 iovs_len, w3 result ptr) -> errno.
@@ -60,15 +97,7 @@ func fdReadWrite(a asm, nr uint64) {
 }
 
 // fdClose is fd_close(w0 fd) -> errno.
-func fdClose(a asm) {
-	fail := a.NewLabel()
-	a.zext(X0, X0)
-	a.syscall(sysClose)
-	a.Cbnz(X64, X0, fail)
-	a.retErrno(0)
-	a.Bind(fail)
-	a.failSyscall()
-}
+func fdClose(a asm) { fdCall(a, sysClose) }
 
 // fdSeek is fd_seek(w0 fd, x1 offset, w2 whence, w3 result ptr) -> errno. WASI's whence values
 // (set 0, cur 1, end 2) are Linux's.

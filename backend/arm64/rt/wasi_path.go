@@ -4,22 +4,35 @@ import . "cot/backend/arm64/enc"
 
 func init() {
 	define("cot_wasi_path_open", one("cot_wasi_path_open", true, pathOpen), "cot_rt_errno")
+	define("cot_wasi_path_unlink_file", one("cot_wasi_path_unlink_file", true, func(a asm) { pathUnlink(a, 0) }),
+		"cot_rt_errno")
+	define("cot_wasi_path_remove_directory", one("cot_wasi_path_remove_directory", true,
+		func(a asm) { pathUnlink(a, atRemoveDir) }), "cot_rt_errno")
+	define("cot_wasi_path_create_directory", one("cot_wasi_path_create_directory", true, pathCreateDirectory),
+		"cot_rt_errno")
+	define("cot_wasi_path_rename", one("cot_wasi_path_rename", true, pathRename), "cot_rt_errno")
 }
 
-// Linux open flags (AArch64 values).
+// Linux open flags (AArch64 values) and other constants of the path routines.
 const (
-	oWronly   = 0x1
-	oRdwr     = 0x2
-	oCreat    = 0x40
-	oExcl     = 0x80
-	oTrunc    = 0x200
-	oAppend   = 0x400
-	oNonblock = 0x800
-	oDsync    = 0x1000
-	oSync     = 0x101000
-	oNofollow = 0x8000
-	pathMax   = 4096
-	createMod = 0o666 // before the umask
+	oWronly     = 0x1
+	oRdwr       = 0x2
+	oCreat      = 0x40
+	oExcl       = 0x80
+	oTrunc      = 0x200
+	oAppend     = 0x400
+	oNonblock   = 0x800
+	oDsync      = 0x1000
+	oSync       = 0x101000
+	oNofollow   = 0x8000
+	atRemoveDir = 0x200
+	pathMax     = 4096
+	createMode  = 0o666 // files, before the umask
+	dirMode     = 0o777 // directories, before the umask
+
+	sysMkdirat   = 34
+	sysUnlinkat  = 35
+	sysRenameat2 = 276
 )
 
 // pathOpen is path_open(w0 dirfd, w1 lookupflags, w2 path, w3 path_len, w4 oflags,
@@ -33,19 +46,14 @@ const (
 //	fdflags append/dsync/nonblock/rsync/sync (1/2/4/8/16) => O_APPEND/O_DSYNC/O_NONBLOCK/O_SYNC/O_SYNC
 //	lookupflags without symlink_follow (1) => O_NOFOLLOW
 //
-// The path is copied to the stack with a terminating NUL. Absolute paths are refused with
-// ENOTCAPABLE; ".." is not checked (no sandboxing of the host file system beyond that).
+// The path is copied to the stack with a terminating NUL (frame.path refuses absolute paths;
+// ".." is not checked: no sandboxing of the host file system beyond that).
 //
-//	x9 result offset, x10 path offset, x11 path length, x12 Linux flags, x13..x15 scratch
+//	x9 result offset, x12 Linux flags
 func pathOpen(a asm) {
-	efault, nameTooLong, notCapable, einval, fail := a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel()
-	a.ld(LDRW, X9, SP, 0)
-	a.checkGuest(X9, 4, efault)
-	a.zext(X10, X2)
-	a.zext(X11, X3)
-	a.checkGuestLen(X10, X11, efault)
-	a.cmpImm(X64, X11, pathMax-1)
-	a.BCond(HI, nameTooLong)
+	a.ld(LDRW, X9, SP, 0) // before the frame moves sp
+	f := newFrame(a, pathMax)
+	a.checkGuest(X9, 4, f.fail(wasiEFAULT))
 
 	// Access mode from the rights.
 	noWrite := a.NewLabel()
@@ -59,10 +67,10 @@ func pathOpen(a asm) {
 	a.Bind(noWrite)
 
 	// flagIf sets Linux flags when a WASI flag bit is set in reg.
-	flagIf := func(reg Reg, bitNo uint64, linux uint64, clearAccess bool) {
+	flagIf := func(reg Reg, bitNo uint64, linux uint64, readOnly bool) {
 		skip := a.NewLabel()
 		a.Tbz(reg, a.bit(bitNo), skip)
-		if clearAccess {
+		if readOnly {
 			a.Emit(AndImm(W32, X12, X12, must(LogicalImm(^uint64(3)&0xffffffff, false))))
 		}
 		a.mov(X13, linux)
@@ -84,49 +92,54 @@ func pathOpen(a asm) {
 	a.Emit(OrrReg(W32, X12, X12, X13, LSL, NoShift(W32)))
 	a.Bind(follow)
 
-	// Copy the path to the stack, NUL-terminated; refuse "/..." and embedded NULs.
-	copyLoop, copied, popInval := a.NewLabel(), a.NewLabel(), a.NewLabel()
-	a.add(X13, X28, X10)
-	a.Cbz(X64, X11, einval) // an empty path names nothing
-	a.ld(LDRB, X14, X13, 0)
-	a.cmpImm(W32, X14, '/')
-	a.BCond(EQ, notCapable)
-	a.subImm(X64, SP, SP, pathMax)
-	a.mov(X14, 0)
-	a.Bind(copyLoop)
-	a.Emit(CmpReg(X64, X14, X11, LSL, NoShift(X64)))
-	a.BCond(HS, copied)
-	a.ldIdx(LDRB, X15, X13, X14)
-	a.Cbz(W32, X15, popInval)
-	a.Emit(LdstReg(STRB, X15, SP, X14, UXTX, false))
-	a.addImm(X64, X14, X14, 1)
-	a.B(copyLoop)
-	a.Bind(copied)
-	a.Emit(LdstReg(STRB, ZR, SP, X14, UXTX, false))
-
-	a.zext(X0, X0)
-	a.mov(X15, atFDCWD)
-	a.cmpImm(X64, X0, preopenFD)
-	a.Emit(Csel(X64, X0, X15, X0, EQ))
+	f.path(X2, X3, 0)
+	f.dirfd(X0, X0)
 	a.Emit(MovSP(X64, X1, SP))
 	a.Emit(Mov(X64, X2, X12))
-	a.mov(X3, createMod)
-	a.syscall(sysOpenat)
-	a.addImm(X64, SP, SP, pathMax)
-	a.Tbnz(X0, a.bit(63), fail)
+	a.mov(X3, createMode)
+	f.syscallChecked(sysOpenat)
 	a.Emit(LdstReg(STRW, X0, X28, X9, UXTX, false))
-	a.retErrno(0)
+	f.ok()
+	f.finish()
+}
 
-	a.Bind(popInval)
-	a.addImm(X64, SP, SP, pathMax)
-	a.Bind(einval)
-	a.retErrno(wasiEINVAL)
-	a.Bind(fail)
-	a.failSyscall()
-	a.Bind(efault)
-	a.retErrno(wasiEFAULT)
-	a.Bind(nameTooLong)
-	a.retErrno(wasiENAMETOOLONG)
-	a.Bind(notCapable)
-	a.retErrno(wasiENOTCAPABLE)
+// pathUnlink is path_unlink_file / path_remove_directory(w0 dirfd, w1 path, w2 path_len) ->
+// errno: unlinkat with flags 0 or AT_REMOVEDIR.
+func pathUnlink(a asm, flags uint64) {
+	f := newFrame(a, pathMax)
+	f.path(X1, X2, 0)
+	f.dirfd(X0, X0)
+	a.Emit(MovSP(X64, X1, SP))
+	a.mov(X2, flags)
+	f.syscallChecked(sysUnlinkat)
+	f.ok()
+	f.finish()
+}
+
+// pathCreateDirectory is path_create_directory(w0 dirfd, w1 path, w2 path_len) -> errno.
+func pathCreateDirectory(a asm) {
+	f := newFrame(a, pathMax)
+	f.path(X1, X2, 0)
+	f.dirfd(X0, X0)
+	a.Emit(MovSP(X64, X1, SP))
+	a.mov(X2, dirMode)
+	f.syscallChecked(sysMkdirat)
+	f.ok()
+	f.finish()
+}
+
+// pathRename is path_rename(w0 old dirfd, w1 old path, w2 old len, w3 new dirfd, w4 new path,
+// w5 new len) -> errno: renameat2 with flags 0.
+func pathRename(a asm) {
+	f := newFrame(a, 2*pathMax)
+	f.path(X1, X2, 0)
+	f.path(X4, X5, pathMax)
+	f.dirfd(X0, X0)
+	a.Emit(MovSP(X64, X1, SP))
+	f.dirfd(X2, X3)
+	a.addImm(X64, X3, SP, pathMax)
+	a.mov(X4, 0)
+	f.syscallChecked(sysRenameat2)
+	f.ok()
+	f.finish()
 }
