@@ -128,7 +128,8 @@ func TestMalformed(t *testing.T) {
 		in, msg string
 		off     int
 	}{
-		{"", "magic header not detected", 0},
+		{"", "unexpected end", 0},
+		{"\x00as", "unexpected end", 3},
 		{"\x00asn\x01\x00\x00\x00", "magic header not detected", 0},
 		{"\x00asm\x01", "unexpected end", 5},
 		{"\x00asm\x02\x00\x00\x00", "unknown binary version", 4},

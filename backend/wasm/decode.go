@@ -79,7 +79,11 @@ type decoder struct {
 
 func (d *decoder) module() {
 	r := &d.r
-	if len(r.b) < 4 || string(r.b[:4]) != "\x00asm" {
+	if len(r.b) < 4 {
+		r.pos = len(r.b)
+		r.fail("unexpected end")
+	}
+	if string(r.b[:4]) != "\x00asm" {
 		r.fail("magic header not detected")
 	}
 	r.pos = 4
@@ -180,7 +184,7 @@ func (d *decoder) section(id, after byte) {
 		m.Customs = append(m.Customs, wasm.Custom{Name: name, Bytes: clone(r.b[r.pos:r.end]), After: after})
 		r.pos = r.end
 	case secType:
-		n := r.count(3)
+		n := r.count()
 		m.Types = make([]wasm.FuncType, n)
 		for i := range m.Types {
 			if form := r.byte(); form != 0x60 {
@@ -190,7 +194,7 @@ func (d *decoder) section(id, after byte) {
 			m.Types[i].Results = d.valTypes()
 		}
 	case secImport:
-		n := r.count(4)
+		n := r.count()
 		m.Imports = make([]wasm.Import, n)
 		for i := range m.Imports {
 			im := &m.Imports[i]
@@ -213,32 +217,32 @@ func (d *decoder) section(id, after byte) {
 		}
 	case secFunction:
 		d.hasFuncs = true
-		n := r.count(1)
+		n := r.count()
 		d.funcDecl = make([]uint32, n)
 		for i := range d.funcDecl {
 			d.funcDecl[i] = r.u32()
 		}
 	case secTable:
-		n := r.count(3)
+		n := r.count()
 		m.Tables = make([]wasm.Table, n)
 		for i := range m.Tables {
 			m.Tables[i] = r.tableType()
 		}
 	case secMemory:
-		n := r.count(2)
+		n := r.count()
 		m.Mems = make([]wasm.Memory, n)
 		for i := range m.Mems {
 			m.Mems[i] = wasm.Memory{Limits: r.limits()}
 		}
 	case secGlobal:
-		n := r.count(3)
+		n := r.count()
 		m.Globals = make([]wasm.Global, n)
 		for i := range m.Globals {
 			m.Globals[i].Type = r.globalType()
 			m.Globals[i].Init = d.constExpr()
 		}
 	case secExport:
-		n := r.count(3)
+		n := r.count()
 		m.Exports = make([]wasm.Export, n)
 		for i := range m.Exports {
 			e := &m.Exports[i]
@@ -254,7 +258,7 @@ func (d *decoder) section(id, after byte) {
 		s := r.u32()
 		m.Start = &s
 	case secElement:
-		n := r.count(2)
+		n := r.count()
 		m.Elems = make([]wasm.Elem, n)
 		for i := range m.Elems {
 			m.Elems[i] = d.elem()
@@ -266,7 +270,7 @@ func (d *decoder) section(id, after byte) {
 		d.hasCode = true
 		d.code()
 	case secData:
-		n := r.count(2)
+		n := r.count()
 		m.Datas = make([]wasm.Data, n)
 		for i := range m.Datas {
 			m.Datas[i] = d.data()
@@ -275,7 +279,7 @@ func (d *decoder) section(id, after byte) {
 }
 
 func (d *decoder) valTypes() []wasm.ValType {
-	n := d.r.count(1)
+	n := d.r.count()
 	if n == 0 {
 		return nil
 	}
@@ -318,14 +322,14 @@ func (d *decoder) elem() wasm.Elem {
 		}
 	}
 	if e.Exprs {
-		n := r.count(1)
+		n := r.count()
 		e.Init = make([][]wasm.Instr, n)
 		for i := range e.Init {
 			e.Init[i] = d.constExpr()
 		}
 		return e
 	}
-	n := r.count(1)
+	n := r.count()
 	e.Init = make([][]wasm.Instr, n)
 	for i := range e.Init {
 		e.Init[i] = []wasm.Instr{{Op: wasm.OpRefFunc, Index: r.u32()}, wasm.End()}

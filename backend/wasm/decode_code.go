@@ -9,7 +9,7 @@ import (
 // code decodes the code section: for each function its locals (run-length encoded) and its body.
 func (d *decoder) code() {
 	r, m := &d.r, d.m
-	n := r.count(2)
+	n := r.count()
 	if n != len(d.funcDecl) {
 		r.fail("function and code section have inconsistent lengths")
 	}
@@ -23,7 +23,7 @@ func (d *decoder) code() {
 		}
 		sectionEnd := r.end
 		r.end = r.pos + int(size)
-		groups := r.count(2)
+		groups := r.count()
 		var total uint64
 		type run struct {
 			n uint32
@@ -144,7 +144,7 @@ func (d *decoder) instr(in *wasm.Instr) {
 		(op >= wasm.OpLocalGet && op <= wasm.OpTableSet):
 		in.Index = r.u32()
 	case op == wasm.OpBrTable:
-		n := r.count(1)
+		n := r.count()
 		in.Labels = make([]uint32, n)
 		for i := range in.Labels {
 			in.Labels[i] = r.u32()

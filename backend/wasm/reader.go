@@ -105,12 +105,12 @@ func (r *reader) fixed(n int) []byte {
 	return out
 }
 
-// count reads a vector length, rejecting lengths that cannot fit in the remaining bytes when
-// each element takes at least minSize bytes (so a hostile length never allocates).
-func (r *reader) count(minSize int) int {
+// count reads a vector length, rejecting lengths larger than the remaining bytes (every
+// element takes at least one byte), so a hostile length never makes a large allocation.
+func (r *reader) count() int {
 	start := r.pos
 	n := r.u32()
-	if minSize > 0 && uint64(n)*uint64(minSize) > uint64(r.end-r.pos) {
+	if uint64(n) > uint64(r.end-r.pos) {
 		r.failAt(start, "length out of bounds")
 	}
 	return int(n)

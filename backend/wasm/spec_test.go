@@ -107,6 +107,11 @@ func TestSpecSuite(t *testing.T) {
 		if sm.kind != "valid" {
 			if err != nil {
 				rejected[sm.kind]++
+				if de, ok := err.(*DecodeError); ok && strings.HasPrefix(de.Msg, sm.text) {
+					counts["same message"]++
+				} else if testing.Verbose() {
+					t.Logf("%s.wast:%d: %s: want %q, got %v", sm.file, sm.line, sm.kind, sm.text, err)
+				}
 			} else {
 				t.Errorf("%s.wast:%d: %s module accepted (want %q)", sm.file, sm.line, sm.kind, sm.text)
 			}
@@ -122,4 +127,6 @@ func TestSpecSuite(t *testing.T) {
 		counts["valid"], counts["identical"], counts["canonicalised"])
 	t.Logf("invalid modules rejected: %d/%d; malformed binary modules rejected: %d/%d; text-only (module quote) commands skipped: %d",
 		rejected["invalid"], counts["invalid"], rejected["malformed"], counts["malformed"], quoted)
+	t.Logf("rejections whose message starts with the suite's expected text: %d/%d",
+		counts["same message"], rejected["invalid"]+rejected["malformed"])
 }
