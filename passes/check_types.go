@@ -11,6 +11,7 @@
 //
 // Design decision: an expression whose type cannot be computed gets types.TInvalid, which every
 // later check accepts silently, so one mistake yields one diagnostic.
+
 package passes
 
 import (

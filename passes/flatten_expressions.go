@@ -13,6 +13,7 @@
 //	                                       (var x i64 t#8)
 //	(while L (< (call f#1) 3) BODY)     =>  (while L true (block (var t#8 i64 (call f#1)) (var t#9 bool (< t#8 3))
 //	                                                        (if t#9 (block) (block (break L))) BODY))
+
 package passes
 
 import (

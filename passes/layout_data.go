@@ -5,6 +5,7 @@
 // the image (the image is loaded at ast.DataBase).
 //
 //	(str-addr "hi") ... (str-addr "hi")  =>  (data-addr 0) ... (data-addr 0)   with Data = "hi"
+
 package passes
 
 import (

@@ -7,6 +7,7 @@
 //	(for-range L i#3 lo hi BODY)
 //	  =>  (block (var i#3 i64 lo) (const end#9 i64 hi)
 //	             (while-step L (<:bool i#3 end#9) (assign i#3 (+:i64 i#3 1)) BODY))
+
 package passes
 
 import (

@@ -8,6 +8,7 @@
 //	(print 2 (str "hi"))       =>  (expr (call-runtime write 2 (str-addr "hi") 2))
 //	(print 1 b:bool)           =>  (if b (block (expr (call-runtime write 1 (str-addr "true") 4)))
 //	                                     (block (expr (call-runtime write 1 (str-addr "false") 5))))
+
 package passes
 
 import (

@@ -8,6 +8,7 @@
 //	  =>  (func main#1 () i64 BODY)
 //	      (func __start#9 () void (export "_start")
 //	        (block (expr (call-runtime exit (& (call main#1) 255)))))
+
 package passes
 
 import (

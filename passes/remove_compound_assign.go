@@ -8,6 +8,7 @@
 //
 // Design decision: when targets grow to fields and elements (a.f[i] += 1) this pass must first
 // bind the address to a temporary; the Ref-only assumption panics loudly until then.
+
 package passes
 
 import (

@@ -5,6 +5,7 @@
 //
 //	(and a b)  =>  (if-expr a b false)
 //	(or a b)   =>  (if-expr a true b)
+
 package passes
 
 import (

@@ -12,6 +12,7 @@
 //
 // Design decision: IDs come from one counter in declaration order, so dumps are deterministic
 // and later passes can keep per-binder tables keyed by ID without caring about scopes.
+
 package passes
 
 import (

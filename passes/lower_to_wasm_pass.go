@@ -1,0 +1,146 @@
+// Pass lower-to-wasm: anf -> wasm-structured.
+// (File lower_to_wasm_pass.go: a name ending in _wasm.go would build only for GOARCH=wasm.)
+//
+// Translates the ANF tree into a Wasm module: one Wasm function per function (i64 stays i64,
+// bool becomes i32 0/1), one Wasm local per local binder, one mutable global per global, the
+// static data image as an active data segment at ast.DataBase in an exported memory, and
+// structured control flow (if/else; loops as block+loop with an inner block that `continue`
+// leaves, so the step runs). Runtime routines are called through imports of module
+// "cot_runtime", which link-runtime replaces by their code.
+//
+//	(while-step L c STEP BODY)  =>  block  loop  c i32.eqz br_if 1  block BODY end  STEP br 0  end  end
+//	(+:i64 a b)                 =>  local.get a  local.get b  i64.add
+//	(/:i64 a b)                 =>  ... i64.div_s   (traps on a zero divisor and on MinInt/-1, as Wasm does)
+//
+// Design decision: non-void functions end with `unreachable`: check-types proved every path
+// returns, and Wasm validation needs the end of the body to be unreachable or typed.
+
+package passes
+
+import (
+	"fmt"
+	"sort"
+
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/types"
+	"cot/ir/wasm"
+)
+
+// RuntimeModule is the import module through which lowered code calls runtime routines until
+// link-runtime links them in.
+const RuntimeModule = "cot_runtime"
+
+// PageSize is the Wasm page size in bytes.
+const PageSize = 65536
+
+func valType(t *types.Type) wasm.ValType {
+	switch t {
+	case types.TI64:
+		return wasm.I64
+	case types.TBool:
+		return wasm.I32
+	}
+	panic(fmt.Sprintf("lower-to-wasm: no Wasm type for %v", t))
+}
+
+func funcType(params []*types.Type, result *types.Type) wasm.FuncType {
+	var ft wasm.FuncType
+	for _, p := range params {
+		ft.Params = append(ft.Params, valType(p))
+	}
+	if result != types.TVoid {
+		ft.Results = []wasm.ValType{valType(result)}
+	}
+	return ft
+}
+
+func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	b := newModuleBuilder()
+	// Runtime imports first (they head the function index space), in name order.
+	used := map[string]bool{}
+	for _, d := range p.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if rc, ok := n.(*ast.RuntimeCall); ok {
+				used[rc.Name] = true
+			}
+			return true
+		})
+	}
+	var names []string
+	for n := range used {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		sig := ast.Runtime[n]
+		b.importFunc("rt:"+n, RuntimeModule, n, funcType(sig.Params, sig.Result))
+	}
+	var funcs []*ast.Func
+	for _, d := range p.Decls {
+		switch d := d.(type) {
+		case *ast.Global:
+			b.addGlobal(d.Name.String(), wasm.GlobalType{Type: valType(d.Type), Mutable: true}, constInit(d))
+		case *ast.Func:
+			var params []*types.Type
+			for _, prm := range d.Params {
+				params = append(params, prm.Type)
+			}
+			b.declareFunc(d.Name.String(), d.Name.Name, funcType(params, d.Result))
+			funcs = append(funcs, d)
+		}
+	}
+	pages := (ast.DataBase+len(p.Data)+PageSize-1)/PageSize + 1 // data, then one page of stack
+	b.m.Mems = []wasm.Memory{{Limits: wasm.Limits{Min: uint32(pages)}}}
+	b.m.Exports = append(b.m.Exports, wasm.Export{Name: "memory", Kind: wasm.ExternMemory, Index: 0})
+	if len(p.Data) > 0 {
+		b.m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(ast.DataBase), wasm.End()},
+			Bytes: append([]byte(nil), p.Data...)}}
+	}
+	for _, f := range funcs {
+		ctx.Func = f.Name.Name
+		fl := &funcLowerer{b: b, locals: map[int]uint32{}}
+		for i, prm := range f.Params {
+			fl.locals[prm.Name.ID] = uint32(i)
+		}
+		fl.nparams = len(f.Params)
+		fl.block(f.Body)
+		if f.Result != types.TVoid {
+			fl.emit(wasm.Simple(wasm.OpUnreachable))
+		}
+		fl.emit(wasm.End())
+		b.defineFunc(f.Name.String(), fl.localTypes, fl.body)
+		if f.Export != "" {
+			b.exportFunc(f.Export, f.Name.String())
+		}
+	}
+	return b.m, nil
+}
+
+// constInit is a global's constant initializer (check-types allows only literals there).
+func constInit(g *ast.Global) wasm.Instr {
+	switch e := g.Init.(type) {
+	case nil:
+		if g.Type == types.TBool {
+			return wasm.I32Const(0)
+		}
+		return wasm.I64Const(0)
+	case *ast.IntLit:
+		return wasm.I64Const(int64(e.Value))
+	case *ast.BoolLit:
+		return wasm.I32Const(boolInt(e.Value))
+	case *ast.Unary:
+		if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" {
+			return wasm.I64Const(-int64(lit.Value))
+		}
+	}
+	panic("lower-to-wasm: non-constant global initializer " + ast.String(g))
+}
+
+func boolInt(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
+}

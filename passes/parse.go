@@ -1,0 +1,259 @@
+// Pass parse: source -> src.
+//
+// Parses the source file with the participle grammar (package grammar) and converts the
+// concrete syntax tree into the ast src language: precedence levels fold into Binary/Logical
+// nodes, `&&`/`||`/`!` become and/or/not, print-family calls become Print statements, `else if`
+// chains nest, range loops become ForRange, and type keywords become types. Syntax errors come
+// from the grammar; constructs the compiler does not handle yet get a positioned
+// "not yet supported: <construct>" (E9000) instead of being dropped.
+//
+//	fn main() i64 { var x = 1 + 2 * 3; return x }
+//	  =>  (func main () i64 (block (var x - (+ 1 (* 2 3))) (return x)))
+//
+// Design decision: the CST never leaves this pass (design.md §2); ast nodes carry src.Pos made
+// from the CST byte offsets through the src.File, so every later diagnostic points at source.
+
+package passes
+
+import (
+	"errors"
+	"strings"
+
+	"cot/grammar"
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/src"
+	"cot/ir/types"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+type cstConverter struct {
+	file  *src.File
+	diags *src.Diagnostics
+}
+
+func parse(ctx *pipeline.Ctx, prog any) (any, error) {
+	f := prog.(*src.File)
+	ctx.Diags.AddFile(f)
+	file, err := grammar.Parse(f.Name, f.Text)
+	if err != nil {
+		var ue *src.UserError
+		if !errors.As(err, &ue) {
+			panic("parse: grammar.Parse returned " + err.Error())
+		}
+		ctx.Diags.List = append(ctx.Diags.List, ue.Diags.List...)
+		return nil, &src.UserError{Diags: ctx.Diags}
+	}
+	c := &cstConverter{file: f, diags: ctx.Diags}
+	p := &ast.Program{}
+	for _, d := range file.Decls {
+		if decl := c.decl(d); decl != nil {
+			p.Decls = append(p.Decls, decl)
+		}
+	}
+	return p, nil
+}
+
+func (c *cstConverter) pos(p lexer.Position) src.Pos { return c.file.PosAt(p.Offset) }
+func (c *cstConverter) at(p lexer.Position) ast.At   { return ast.At{P: c.pos(p)} }
+
+func (c *cstConverter) unsupported(p lexer.Position, construct string) {
+	c.diags.Errorf(c.pos(p), codeNotSupported, "not yet supported: %s", construct)
+}
+
+func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
+	switch {
+	case d.Fn != nil:
+		return c.fn(d.Fn)
+	case d.Var != nil:
+		v := d.Var
+		if v.ErrorSet != nil {
+			c.unsupported(v.Pos, "error sets")
+			return nil
+		}
+		return &ast.Global{At: c.at(v.Pos), Name: ast.Name{Name: v.Name}, Const: v.Kind == "const",
+			Type: c.optType(v.Type), Init: c.initializer(v.Value)}
+	case d.Import != nil:
+		c.unsupported(d.Pos, "import")
+	case d.Extern != nil:
+		c.unsupported(d.Pos, "extern fn")
+	case d.Struct != nil:
+		c.unsupported(d.Pos, "struct")
+	case d.Enum != nil:
+		c.unsupported(d.Pos, "enum")
+	case d.Union != nil:
+		c.unsupported(d.Pos, "union")
+	case d.Alias != nil:
+		c.unsupported(d.Pos, "type alias")
+	case d.Impl != nil:
+		c.unsupported(d.Pos, "impl block")
+	case d.Trait != nil:
+		c.unsupported(d.Pos, "trait")
+	case d.Test != nil:
+		c.unsupported(d.Pos, d.Test.Kind+" block")
+	}
+	return nil
+}
+
+func (c *cstConverter) fn(fd *grammar.FnDecl) ast.Decl {
+	switch {
+	case fd.Async:
+		c.unsupported(fd.Pos, "async fn")
+	case len(fd.TypeParams) > 0 || len(fd.Where) > 0:
+		c.unsupported(fd.Pos, "generic functions")
+	}
+	f := &ast.Func{At: c.at(fd.Pos), Name: ast.Name{Name: fd.Name}, Result: types.TVoid, Body: c.block(fd.Body)}
+	if fd.Ret != nil {
+		f.Result = c.typ(fd.Ret)
+	}
+	for _, p := range fd.Params {
+		f.Params = append(f.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, Type: c.typ(p.Type)})
+	}
+	return f
+}
+
+func (c *cstConverter) optType(t *grammar.Type) *types.Type {
+	if t == nil {
+		return nil
+	}
+	return c.typ(t)
+}
+
+// typ converts a type expression; the slice knows only the primitive type keywords.
+func (c *cstConverter) typ(t *grammar.Type) *types.Type {
+	if n := t.Named; n != nil && len(n.Args) == 0 && len(n.Legacy) == 0 {
+		if bt, ok := types.Lookup(n.Name); ok {
+			return bt
+		}
+		c.unsupported(t.Pos, "type `"+n.Name+"`")
+		return types.TInvalid
+	}
+	kind := map[bool]string{t.Pointer != nil: "pointer types", t.Optional != nil: "optional types",
+		t.ErrorUnion != nil: "error union types", t.Slice != nil: "slice types", t.Array != nil: "array types",
+		t.Tuple != nil: "tuple types", t.Func != nil: "function types", t.Named != nil: "generic types"}[true]
+	c.unsupported(t.Pos, kind)
+	return types.TInvalid
+}
+
+// initializer converts a var/const initializer; `undefined` means the zero value (spec §4.1).
+func (c *cstConverter) initializer(e *grammar.Expr) ast.Expr {
+	if e == nil {
+		return nil
+	}
+	if p := primaryOf(e); p != nil && p.Undefined {
+		return nil
+	}
+	return c.expr(e)
+}
+
+func (c *cstConverter) block(b *grammar.Block) *ast.Block {
+	out := &ast.Block{At: c.at(b.Pos), Stmts: []ast.Stmt{}}
+	for _, s := range b.Stmts {
+		if st := c.stmt(s); st != nil {
+			out.Stmts = append(out.Stmts, st)
+		}
+	}
+	return out
+}
+
+// branch converts an if branch (a block or a single statement) into a block.
+func (c *cstConverter) branch(s *grammar.Stmt) *ast.Block {
+	if s.Block != nil {
+		return c.block(s.Block)
+	}
+	b := &ast.Block{At: c.at(s.Pos), Stmts: []ast.Stmt{}}
+	if st := c.stmt(s); st != nil {
+		b.Stmts = append(b.Stmts, st)
+	}
+	return b
+}
+
+func loopLabel(name string) ast.Name {
+	if name == "" {
+		return ast.Name{Name: "_"}
+	}
+	return ast.Name{Name: name}
+}
+
+func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
+	at := c.at(s.Pos)
+	switch {
+	case s.Var != nil:
+		v := s.Var
+		if v.ErrorSet != nil {
+			c.unsupported(v.Pos, "error sets")
+			return nil
+		}
+		return &ast.VarDecl{At: at, Name: ast.Name{Name: v.Name}, Const: v.Kind == "const",
+			Type: c.optType(v.Type), Init: c.initializer(v.Value)}
+	case s.Return != nil:
+		r := &ast.Return{At: at}
+		if s.Return.Value != nil {
+			r.Value = c.expr(s.Return.Value)
+		}
+		return r
+	case s.Break != nil:
+		return &ast.Break{At: at, Label: loopLabel(s.Break.Label)}
+	case s.Continue != nil:
+		return &ast.Continue{At: at, Label: loopLabel(s.Continue.Label)}
+	case s.Defer != nil:
+		c.unsupported(s.Pos, s.Defer.Kind)
+	case s.If != nil:
+		return c.ifStmt(s.If.Pos, s.If.Cond, s.If.Capture, s.If.Then, s.If.ElseIfs, s.If.Else)
+	case s.While != nil:
+		w := s.While
+		return &ast.While{At: at, Label: loopLabel(w.Label), Cond: c.expr(w.Cond), Body: c.block(w.Body)}
+	case s.For != nil:
+		f := s.For
+		if f.End == nil || f.Second != "" {
+			c.unsupported(f.Pos, "for loops over arrays, slices and maps")
+			return nil
+		}
+		return &ast.ForRange{At: at, Label: loopLabel(f.Label), Var: ast.Name{Name: f.First},
+			Lo: c.expr(f.Iter), Hi: c.expr(f.End), Body: c.block(f.Body)}
+	case s.Block != nil:
+		return c.block(s.Block)
+	case s.Simple != nil:
+		return c.simple(s.Simple)
+	}
+	return nil
+}
+
+func (c *cstConverter) ifStmt(pos lexer.Position, cond *grammar.Expr, capture string, then *grammar.Stmt,
+	elseIfs []*grammar.ElseIfStmt, els *grammar.Stmt) ast.Stmt {
+	if capture != "" {
+		c.unsupported(pos, "optional capture in if")
+	}
+	st := &ast.If{At: c.at(pos), Cond: c.expr(cond), Then: c.branch(then)}
+	switch {
+	case len(elseIfs) > 0:
+		e := elseIfs[0]
+		st.Else = c.ifStmt(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els)
+	case els != nil:
+		st.Else = c.branch(els)
+	}
+	return st
+}
+
+var printFds = map[string]struct {
+	fd int
+	ln bool
+}{"print": {1, false}, "println": {1, true}, "eprint": {2, false}, "eprintln": {2, true}}
+
+func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
+	at := c.at(s.Pos)
+	if s.Op == "" {
+		if name, call := directCall(s.Target); call != nil {
+			if pf, ok := printFds[name]; ok {
+				return &ast.Print{At: at, Fd: pf.fd, Newline: pf.ln, Args: c.args(call)}
+			}
+		}
+		return &ast.ExprStmt{At: at, X: c.expr(s.Target)}
+	}
+	target, value := c.expr(s.Target), c.expr(s.Value)
+	if s.Op == "=" {
+		return &ast.Assign{At: at, Target: target, Value: value}
+	}
+	return &ast.OpAssign{At: at, Op: strings.TrimSuffix(s.Op, "="), Target: target, Value: value}
+}

@@ -1,0 +1,54 @@
+// Package passes holds the front end of cot: one file per pass (file name = pass name), and
+// this file, the ordered pass table with its ordering constraints.
+package passes
+
+import (
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/wasm"
+	_ "cot/verify" // installs the ast and wasm verifiers into their families
+)
+
+// Table returns the front-end pipeline: source text to Wasm bytes.
+func Table() *pipeline.Table {
+	return &pipeline.Table{
+		Name: "front end",
+		Passes: []pipeline.Pass{
+			{Name: "parse", In: pipeline.LangSource, Out: ast.LangSrc, Run: parse},
+			{Name: "resolve-names", In: ast.LangSrc, Out: ast.LangResolved, Run: resolveNames},
+			{Name: "check-types", In: ast.LangResolved, Out: ast.LangTyped, Run: checkTypes},
+			{Name: "remove-compound-assign", In: ast.LangTyped, Out: ast.LangNoCompoundAssign, Run: removeCompoundAssign},
+			{Name: "lower-for-in", In: ast.LangNoCompoundAssign, Out: ast.LangNoForIn, Run: lowerForIn},
+			{Name: "remove-logical-ops", In: ast.LangNoForIn, Out: ast.LangNoShortCircuit, Run: removeLogicalOps},
+			{Name: "lower-print", In: ast.LangNoShortCircuit, Out: ast.LangNoPrint, Run: lowerPrint},
+			{Name: "make-main-exit-explicit", In: ast.LangNoPrint, Out: ast.LangExplicitExit, Run: makeMainExitExplicit},
+			{Name: "layout-data", In: ast.LangExplicitExit, Out: ast.LangDataLaidOut, Run: layoutData},
+			{Name: "flatten-expressions", In: ast.LangDataLaidOut, Out: ast.LangANF, Run: flattenExpressions},
+			{Name: "lower-to-wasm", In: ast.LangANF, Out: wasm.LangStructured, Run: lowerToWasm},
+			{Name: "link-runtime", In: wasm.LangStructured, Out: wasm.LangFinal, Run: linkRuntime},
+			{Name: "encode", In: wasm.LangFinal, Out: pipeline.LangWasmBinary, Run: encode},
+		},
+		Constraints: []pipeline.Constraint{
+			constraint("resolve-names", "check-types", "types are attached to binders, so every name must denote its binder first"),
+			constraint("check-types", "remove-compound-assign", "user errors are reported on the program as written, before any lowering"),
+			constraint("remove-compound-assign", "lower-for-in", "lower-for-in emits plain assignments, the only kind the languages after it allow"),
+			constraint("check-types", "lower-for-in", "the range step needs the loop variable's binder and type"),
+			constraint("lower-for-in", "remove-logical-ops", "each lowering removes one construct; the order follows the language chain"),
+			constraint("check-types", "lower-print", "lower-print chooses the runtime routine by the argument's type"),
+			constraint("remove-logical-ops", "lower-print", "bool printing introduces if statements, not and/or, so either order works; the chain fixes this one"),
+			constraint("lower-print", "make-main-exit-explicit", "both introduce runtime calls; the entry calls exit, never print"),
+			constraint("lower-print", "layout-data", "lower-print creates the string addresses (\"true\", \"\\n\") that layout-data places"),
+			constraint("layout-data", "flatten-expressions", "data addresses are atoms of ANF"),
+			constraint("remove-logical-ops", "flatten-expressions", "flatten-expressions turns the if-expressions of and/or into statements"),
+			constraint("make-main-exit-explicit", "flatten-expressions", "the exit status expression (main() & 255) must be flattened too"),
+			constraint("flatten-expressions", "lower-to-wasm", "lower-to-wasm translates ANF statement by statement"),
+			constraint("lower-to-wasm", "link-runtime", "link-runtime resolves the cot_runtime imports lower-to-wasm emits"),
+			constraint("link-runtime", "encode", "only a linked module (WASI imports only) is a runnable program"),
+		},
+	}
+}
+
+// constraint says pass before must run before pass after, and why.
+func constraint(before, after, why string) pipeline.Constraint {
+	return pipeline.Constraint{Before: before, After: after, Why: why}
+}
