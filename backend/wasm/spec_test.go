@@ -31,7 +31,8 @@ type specModule struct {
 
 // specModules converts every .wast of the suite with wast2json (into a temp dir) and returns its
 // binary modules. Text-format-only commands (module quote) are counted in quoted.
-func specModules(t *testing.T) (mods []specModule, quoted int) {
+func specModules(t *testing.T) (mods []specModule, quoted map[string]int) {
+	quoted = map[string]int{}
 	t.Helper()
 	if _, err := os.Stat(specDir); err != nil {
 		t.Skipf("spec suite not found at %s (expected beside the repository clone): %v", specDir, err)
@@ -80,7 +81,7 @@ func specModules(t *testing.T) (mods []specModule, quoted int) {
 				continue
 			}
 			if c.ModuleType == "text" {
-				quoted++
+				quoted[kind]++
 				continue
 			}
 			isBinary := c.Line >= 1 && c.Line <= len(lines) && strings.Contains(lines[c.Line-1], "binary")
@@ -125,8 +126,9 @@ func TestSpecSuite(t *testing.T) {
 	}
 	t.Logf("valid modules: %d decoded, %d re-encoded byte-identical, %d non-canonical binaries re-encoded to an equal module",
 		counts["valid"], counts["identical"], counts["canonicalised"])
-	t.Logf("invalid modules rejected: %d/%d; malformed binary modules rejected: %d/%d; text-only (module quote) commands skipped: %d",
-		rejected["invalid"], counts["invalid"], rejected["malformed"], counts["malformed"], quoted)
+	t.Logf("invalid modules rejected: %d/%d; malformed binary modules rejected: %d/%d; text-only (module quote) modules skipped: %d malformed, %d invalid, %d valid",
+		rejected["invalid"], counts["invalid"], rejected["malformed"], counts["malformed"],
+		quoted["malformed"], quoted["invalid"], quoted["valid"])
 	t.Logf("rejections whose message starts with the suite's expected text: %d/%d",
 		counts["same message"], rejected["invalid"]+rejected["malformed"])
 }
