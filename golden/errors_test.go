@@ -83,7 +83,6 @@ func errorsCase(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	res := runCot(t, dir, "build", name, "-o", "out.wasm")
-	skipWithoutFrontEnd(t, res)
 	if res.exit != 1 {
 		t.Fatalf("%s: cot build exited %d, want 1 (user error)\n%s", path, res.exit, res.stderr)
 	}

@@ -77,14 +77,6 @@ func runCot(t *testing.T, dir string, args ...string) cotResult {
 	return res
 }
 
-// skipWithoutFrontEnd skips the test while the front end is not in the tree (cot says so).
-func skipWithoutFrontEnd(t *testing.T, res cotResult) {
-	t.Helper()
-	if res.exit != 0 && bytes.Contains(res.stderr, []byte("front end (passes.Table) is not in the tree yet")) {
-		t.Skipf("%s", bytes.TrimSpace(res.stderr))
-	}
-}
-
 // goldenCase is one txtar file of testdata/<kind>/.
 type goldenCase struct {
 	name    string // file name without .txtar

@@ -11,40 +11,28 @@ import (
 	"cot/ir/src"
 )
 
-// tablesFor returns the pass tables a compilation for t runs, in order: the front end, then for
-// arm64-linux the backend.
-func tablesFor(t target, fromWasm bool) ([]*pipeline.Table, error) {
+// tablesFor returns the pass tables a compilation for t runs, in order: the front end (unless the
+// input is already .wasm), then for arm64-linux the backend.
+func tablesFor(t target, fromWasm bool) []*pipeline.Table {
 	var tables []*pipeline.Table
 	if !fromWasm {
-		fe, err := frontEnd()
-		if err != nil {
-			return nil, err
-		}
-		tables = append(tables, fe)
+		tables = append(tables, frontEnd())
 	}
 	if t == targetARM64 {
-		be, err := backEnd()
-		if err != nil {
-			return nil, err
-		}
-		tables = append(tables, be)
+		tables = append(tables, backEnd())
 	}
-	return tables, nil
+	return tables
 }
 
 // checkPassNames rejects pass names in the debugging flags that name no pass of the compilation.
-// A name of the other pipeline gets a message that says which target runs it.
+// A name of the backend, asked for on wasm32, gets a message that says which target runs it.
 func checkPassNames(opts *pipeline.Options, tables []*pipeline.Table, t target) error {
 	err := opts.CheckNames(tables...)
 	if err == nil {
 		return nil
 	}
-	if t == targetWasm32 {
-		if be, berr := backEnd(); berr == nil {
-			if all := append(append([]*pipeline.Table(nil), tables...), be); opts.CheckNames(all...) == nil {
-				return usagef("a pass named in the debugging flags belongs to the AArch64 backend; add --target=arm64-linux")
-			}
-		}
+	if t == targetWasm32 && opts.CheckNames(frontEnd(), backEnd()) == nil {
+		return usagef("a pass named in the debugging flags belongs to the AArch64 backend; add --target=arm64-linux")
 	}
 	return &usageError{err.Error()}
 }
@@ -56,10 +44,7 @@ var errStopped = pipeline.ErrStopped
 // artifact's bytes. The input is the source file, or .wasm bytes for `cot aot`.
 func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 	fromWasm := inv.cmd == "aot"
-	tables, err := tablesFor(inv.target, fromWasm)
-	if err != nil {
-		return nil, err
-	}
+	tables := tablesFor(inv.target, fromWasm)
 	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
 		return nil, err
 	}

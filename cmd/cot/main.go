@@ -46,7 +46,7 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 		return report(stderr, err)
 	}
 	if inv.list {
-		listPasses(stdout, stderr)
+		listPasses(stdout)
 		return exitOK
 	}
 	switch inv.cmd {
@@ -100,15 +100,9 @@ func report(w io.Writer, err error) int {
 }
 
 // listPasses writes --list-passes: the front-end table, then the backend table, indices running on.
-// A table that is not in the tree yet is named on stderr.
-func listPasses(w, stderr io.Writer) {
+func listPasses(w io.Writer) {
 	first := 1
-	for _, get := range []func() (*pipeline.Table, error){frontEnd, backEnd} {
-		t, err := get()
-		if err != nil {
-			fmt.Fprintf(stderr, "cot: %s\n", err)
-			continue
-		}
+	for _, t := range []*pipeline.Table{frontEnd(), backEnd()} {
 		fmt.Fprintf(w, "# %s\n", t.Name)
 		t.List(w, first)
 		first += len(t.Passes)

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"errors"
-
+	"cot/backend/arm64"
 	"cot/ir/pipeline"
 	"cot/passes"
 )
 
-// The pass tables of the two pipelines. backEnd returns an error that says what is missing while
-// the AArch64 backend is not yet in the tree.
+// The pass tables of the two pipelines; the .wasm bytes are the boundary between them.
 
 // frontEnd is the table from a source file (*src.File) to .wasm bytes.
-func frontEnd() (*pipeline.Table, error) {
-	return passes.Table(), nil
-}
+func frontEnd() *pipeline.Table { return passes.Table() }
 
 // backEnd is the AArch64 backend table from .wasm bytes to an ELF executable.
-func backEnd() (*pipeline.Table, error) {
-	return nil, errors.New("the AArch64 backend (backend/arm64.Table) is not in the tree yet")
-}
+func backEnd() *pipeline.Table { return arm64.Table() }
