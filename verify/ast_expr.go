@@ -50,7 +50,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.same(e, types.TI64, t, "address type")
 	case *ast.Ref:
 		if b := v.lookup(e.Name, e); b != nil {
-			if b.kind == "func" {
+			if b.kind == "func" && v.typed {
 				v.errorf(e, "%s is a function, not a value", e.Name)
 			}
 			v.same(e, b.typ, t, "type of "+e.Name.String())
@@ -105,7 +105,9 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			break
 		}
 		if b.kind != "func" {
-			v.errorf(e, "call of %s, which is a %s", e.Func, b.kind)
+			if v.typed { // before check-types this is the user's error, reported there
+				v.errorf(e, "call of %s, which is a %s", e.Func, b.kind)
+			}
 			break
 		}
 		var params []*types.Type

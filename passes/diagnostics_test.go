@@ -1,0 +1,80 @@
+package passes
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"cot/ir/src"
+)
+
+func TestDiagnostics(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"fn main() i64 { return x }", "main.cot:1:24: error[E301]: undefined identifier `x`"},
+		{"fn main() i64 { return f(1) }", "error[E301]: undefined identifier `f`"},
+		{"fn main() i64 { var a = 1\n var a = 2\n return a }", "main.cot:2:2: error[E302]: redefined identifier `a`"},
+		{"fn f() void {}\nfn f() void {}\nfn main() void {}", "main.cot:2:1: error[E302]: redefined identifier `f`"},
+		{"fn main() i64 { return true }", "error[E300]: type mismatch: returned value: expected i64, found bool"},
+		{"fn main() i64 { var b = 1 + true\n return 0 }", "error[E300]: type mismatch: `+` on i64 and bool"},
+		{"fn main() i64 { if (1) { return 1 }\n return 0 }", "error[E300]: type mismatch: condition must be bool: expected bool, found i64"},
+		{"fn f(a: i64) i64 { return a }\nfn main() i64 { return f(1, 2) }", "error[E300]: wrong number of arguments: `f` takes 1, got 2"},
+		{"fn main() i64 { println(1, 2)\n return 0 }", "error[E300]: wrong number of arguments: `println` takes 1, got 2"},
+		{"fn main() i64 { break\n return 0 }", "main.cot:1:17: error[E304]: break outside of loop"},
+		{"fn main() i64 { while (true) { continue :nope }\n return 0 }", "error[E307]: unknown label `nope`"},
+		{"fn f(a: i64) i64 { if (a > 0) { return 1 } }\nfn main() i64 { return 0 }", "main.cot:1:1: error[E305]: missing return in function `f`"},
+		{"fn main() i64 { return 9223372036854775808 }", "error[E306]: integer literal out of range"},
+		{"fn main() i64 { return 0xFFFFFFFFFFFFFFFFF }", "error[E306]: integer literal out of range"},
+		{"fn main() i64 { const c = 1\n c = 2\n return c }", "main.cot:2:2: error[E300]: cannot assign to constant `c`"},
+		{"fn f(a: i64) void { a = 2 }\nfn main() void {}", "cannot assign to constant `a` (a param)"},
+		{"struct P { x: i64 }\nfn main() void {}", "main.cot:1:1: error[E9000]: not yet supported: struct"},
+		{"fn main() i64 { var f = 1.5\n return 0 }", "error[E9000]: not yet supported: floating-point numbers"},
+		{"fn main() i64 { var s: u8 = 1\n return 0 }", "error[E9000]: not yet supported: type u8"},
+		{"fn main() i64 { var s = \"x\"\n return 0 }", "error[E9000]: not yet supported: string values"},
+		{"fn main() void { defer println(1) }", "error[E9000]: not yet supported: defer"},
+		{"fn helper() void {}", "error[E301]: undefined identifier `main`"},
+		{"fn main(a: i64) void {}", "error[E300]: type mismatch: `main` must take no parameters"},
+		{"fn main() i64 { return", "main.cot:1:"},
+	}
+	for _, c := range cases {
+		_, err := compile(t, c.src)
+		var ue *src.UserError
+		if !errors.As(err, &ue) {
+			t.Errorf("%q: want a user error, got %v", c.src, err)
+			continue
+		}
+		if got := ue.Error(); !strings.Contains(got, c.want) {
+			t.Errorf("%q:\nwant %q in\n%s", c.src, c.want, got)
+		}
+	}
+}
+
+// Programs outside the slice must end in diagnostics, never in an internal error.
+func TestUnsupportedNeverPanics(t *testing.T) {
+	programs := []string{
+		`import "std/list"` + "\nfn main() void {}",
+		"fn main() void { var p = new Node { v: 1 } }",
+		"fn main() void { var a = [1, 2]\n for x in a { println(x) } }",
+		"fn main() void { var x = switch 1 { 1 => 2, else => 3 } }",
+		"fn main() void { var f = fn(a: i64) i64 { return a } }",
+		"fn main() void { var x = @sizeOf(i64) }",
+		"fn main() void { var x: ?i64 = null }",
+		"fn main() void { var s = \"a ${1} b\" }",
+		"fn g(T)(x: T) T { return x }\nfn main() void {}",
+		"fn main() void { var x = main }",
+		"fn main() void { var x = if (true) { 1 } }",
+		"fn main() void { var t = (1, 2) }",
+		"test \"t\" { }\nfn main() void {}",
+		"fn main() void { var x = 1\n x.y = 2 }",
+		"fn main() void { print(print(1)) }",
+		"fn main() void { var f = 1\n f(2) }",
+		"fn main() void { main = 1 }",
+		"var g = 1 + 2\nfn main() void {}",
+	}
+	for _, p := range programs {
+		_, err := compile(t, p)
+		var ue *src.UserError
+		if !errors.As(err, &ue) {
+			t.Errorf("%q: want diagnostics, got %v", p, err)
+		}
+	}
+}
