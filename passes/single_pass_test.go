@@ -1,0 +1,90 @@
+package passes
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/src"
+)
+
+var update = flag.Bool("update", false, "rewrite the -- out -- sections of testdata/<pass>/*.txtar")
+
+// TestSinglePass runs each testdata/<pass>/*.txtar case: read `in` (ast text), check it against
+// the pass's input language, run the one pass, check the output language, print it and compare
+// with `out` (diagnostics, when the pass reports user errors).
+func TestSinglePass(t *testing.T) {
+	passes := map[string]pipeline.Pass{}
+	for _, p := range Table().Passes {
+		passes[p.Name] = p
+	}
+	files, err := filepath.Glob("testdata/*/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no single-pass tests: %v", err)
+	}
+	for _, file := range files {
+		name := filepath.Base(filepath.Dir(file))
+		t.Run(name+"/"+strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			p, ok := passes[name]
+			if !ok || p.In.Family != ast.Family || p.Out.Family != ast.Family {
+				t.Fatalf("%s is not an ast -> ast pass of the table", name)
+			}
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := section(t, ar, "in")
+			prog, err := ast.Read(string(in.Data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := ast.Family.Verify(p.In, prog); len(errs) > 0 {
+				t.Fatalf("input does not fit %s: %v", p.In.Name, errs)
+			}
+			got := runOnePass(t, p, prog)
+			out := section(t, ar, "out")
+			if *update {
+				out.Data = []byte(got)
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != string(out.Data) {
+				t.Errorf("output differs (accept with: go test ./passes -run TestSinglePass -update)\n--- got\n%s--- want\n%s", got, out.Data)
+			}
+		})
+	}
+}
+
+func runOnePass(t *testing.T, p pipeline.Pass, prog *ast.Program) string {
+	ctx := pipeline.NewCtx("wasm32")
+	res, err := (&pipeline.Table{Name: "one", Passes: []pipeline.Pass{p}}).Run(ctx, prog, &pipeline.Options{})
+	var ue *src.UserError
+	if errors.As(err, &ue) {
+		return ue.Error()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sb strings.Builder
+	ast.Fprint(&sb, res.(*ast.Program), "")
+	return sb.String()
+}
+
+func section(t *testing.T, ar *txtar.Archive, name string) *txtar.File {
+	for i := range ar.Files {
+		if ar.Files[i].Name == name {
+			return &ar.Files[i]
+		}
+	}
+	t.Fatalf("missing -- %s -- section", name)
+	return nil
+}
