@@ -120,3 +120,31 @@ func TestTextRoundTripSpec(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestEncodeDeterministicThroughText: Encode gives the same bytes twice, and the module read
+// back from its printed text encodes to the same bytes as the decoded original.
+func TestEncodeDeterministicThroughText(t *testing.T) {
+	for _, f := range testdataWATs(t) {
+		b := wat2wasm(t, f, "--debug-names")
+		m, err := Decode(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, err1 := Encode(m)
+		second, err2 := Encode(m)
+		if err1 != nil || err2 != nil || string(first) != string(second) {
+			t.Fatalf("%s: Encode not deterministic (%v, %v)", f, err1, err2)
+		}
+		var sb strings.Builder
+		wasm.Print(&sb, m, "")
+		back, err := wasm.Read(sb.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		back.Customs = m.Customs // the text form carries no custom sections
+		viaText, err := Encode(back)
+		if err != nil || string(viaText) != string(first) {
+			t.Errorf("%s: Encode(Read(Print(m))) != Encode(m) (%v)", f, err)
+		}
+	}
+}
