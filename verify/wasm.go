@@ -1,6 +1,3 @@
-// Package verify holds one invariant checker per IR family; it imports only ir/*.
-package verify
-
 // Wasm checks a *wasm.Module (family ir/wasm) with the validation algorithm of the WebAssembly
 // 2.0 core specification (no SIMD). Invariants:
 //
@@ -28,6 +25,8 @@ package verify
 // With a language (the pipeline's verifier), the module may only have the parts the language
 // allows, and LangFinal's invariant "data-count-explicit" requires DataCount when a function
 // uses memory.init or data.drop. Without one (Decode, Encode), the module is only validated.
+
+package verify
 
 import (
 	"fmt"
