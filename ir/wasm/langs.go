@@ -1,6 +1,7 @@
 package wasm
 
 import (
+	"fmt"
 	"io"
 
 	"cot/ir/pipeline"
@@ -11,7 +12,11 @@ import (
 var Family = &pipeline.Family{
 	Name: "wasm",
 	Print: func(w io.Writer, prog any, fn string) {
-		Print(w, prog.(*Module), fn)
+		if m, ok := prog.(*Module); ok {
+			Print(w, m, fn)
+			return
+		}
+		fmt.Fprintf(w, ";; not a wasm module: %T\n", prog)
 	},
 	Verify: verifyModule,
 }

@@ -175,7 +175,9 @@ type Data struct {
 	MemExplicit bool
 }
 
-// Custom is a custom section kept verbatim (the name section is decoded into names instead).
+// Custom is a custom section kept verbatim. For the name section ("name"), the function names
+// are decoded into Func.Name and Import.DebugName and Bytes keeps only the other subsections;
+// Encode regenerates the function names among them.
 type Custom struct {
 	Name  string
 	Bytes []byte
