@@ -1,5 +1,3 @@
-package verify
-
 // AST checks an *ast.Program (family ir/ast) against an ast language. Invariants:
 //
 //   - structure: required children are present (conditions, bodies, operands), an else branch is
@@ -18,6 +16,8 @@ package verify
 //     void result;
 //   - "args-trivial" (ANF): every operand of an operator or call, and every if/while condition,
 //     is an atom (literal, address or variable read).
+
+package verify
 
 import (
 	"fmt"
