@@ -15,14 +15,14 @@ func TestTraps(t *testing.T) {
 	for _, m := range trapMessages {
 		m := m
 		progs = append(progs, prog{name: m.name, noMemory: true,
-			body:   func(a asm) { a.Call(m.name) },
+			body:   func(a asm) { call(a, m.name) },
 			stderr: m.line, exit: 134})
 	}
 	progs = append(progs, prog{name: "memory_init_out_of_memory", noMemory: true,
 		body: func(a asm) {
 			a.mov(X0, 1)
 			a.mov(X1, 0xffffffff) // 2^48 bytes cannot be reserved
-			a.Call("cot_rt_memory_init")
+			call(a, "cot_rt_memory_init")
 		},
 		stderr: "error: out of memory\n", exit: 134})
 	runProgs(t, progs)
@@ -32,33 +32,33 @@ func TestHarness(t *testing.T) {
 	runProgs(t, []prog{
 		{name: "results", noMemory: true, body: func(a asm) {
 			arg(a, X0, 0xffffffff)
-			a.Call("cot_harness_result_i32")
+			call(a, "cot_harness_result_i32")
 			arg(a, X0, 0x1a)
-			a.Call("cot_harness_result_i32")
+			call(a, "cot_harness_result_i32")
 			a.mov(X0, 0x0123456789abcdef)
-			a.Call("cot_harness_result_i64")
+			call(a, "cot_harness_result_i64")
 			a.mov(X9, 0x3fc00000) // 1.5f
 			a.Emit(FmovFromGP(W32, V0, X9))
-			a.Call("cot_harness_result_f32")
+			call(a, "cot_harness_result_f32")
 			a.mov(X9, 0xfff8000000000001) // a NaN payload is printed bit for bit
 			a.Emit(FmovFromGP(X64, V0, X9))
-			a.Call("cot_harness_result_f64")
+			call(a, "cot_harness_result_f64")
 			for _, n := range []uint32{0, 9, 0x1a2b, 0xffffffff} {
 				arg(a, X0, n)
-				a.Call("cot_harness_begin")
+				call(a, "cot_harness_begin")
 			}
 			for _, f := range spectestFuncs {
-				a.Call("cot_spectest_" + f)
+				call(a, "cot_spectest_"+f)
 			}
-			a.Call("cot_harness_arg_start")
+			call(a, "cot_harness_arg_start")
 			printW0(a)
 		},
 			stdout: "i32:0xffffffff\ni32:0x0000001a\ni64:0x0123456789abcdef\nf32:0x3fc00000\n" +
 				"f64:0xfff8000000000001\n#0\n#9\n#1a2b\n#ffffffff\ni32:0x00000000\n"},
 		{name: "arg_start", noMemory: true, args: []string{"123", "x"},
-			body: func(a asm) { a.Call("cot_harness_arg_start"); printW0(a) }, stdout: "i32:0x0000007b\n"},
+			body: func(a asm) { call(a, "cot_harness_arg_start"); printW0(a) }, stdout: "i32:0x0000007b\n"},
 		{name: "arg_start_negative", noMemory: true, args: []string{"-5"},
-			body: func(a asm) { a.Call("cot_harness_arg_start"); printW0(a) }, stdout: "i32:0xfffffffb\n"},
+			body: func(a asm) { call(a, "cot_harness_arg_start"); printW0(a) }, stdout: "i32:0xfffffffb\n"},
 	})
 }
 
@@ -88,16 +88,16 @@ func TestStartAndMemory(t *testing.T) {
 			a.ld(LDRX, X0, X9, 0)
 			printW0(a) // zero-filled
 			arg(a, X0, 0)
-			a.Call("cot_rt_memory_grow")
+			call(a, "cot_rt_memory_grow")
 			printW0(a) // 1
 			arg(a, X0, 1)
-			a.Call("cot_rt_memory_grow")
+			call(a, "cot_rt_memory_grow")
 			printW0(a) // 1
 			arg(a, X0, 1)
-			a.Call("cot_rt_memory_grow")
+			call(a, "cot_rt_memory_grow")
 			printW0(a) // -1: max is 2
 			arg(a, X0, 0x10000)
-			a.Call("cot_rt_memory_grow")
+			call(a, "cot_rt_memory_grow")
 			printW0(a) // -1
 			a.Emit(LsrImm(X64, X0, X27, must(ShiftAmount(16, X64))))
 			printW0(a) // 2 pages

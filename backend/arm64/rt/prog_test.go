@@ -68,7 +68,7 @@ func iovec(a asm, off uint64, buf, n uint32) {
 }
 
 // printW0 prints w0 as "i32:0x........".
-func printW0(a asm) { a.Call("cot_harness_result_i32") }
+func printW0(a asm) { call(a, "cot_harness_result_i32") }
 
 // printMem32 / printMem64 print the u32 / u64 at guest offset off.
 func printMem32(a asm, off uint64) {
@@ -80,7 +80,7 @@ func printMem32(a asm, off uint64) {
 func printMem64(a asm, off uint64) {
 	guest(a, X9, off)
 	a.ld(LDRX, X0, X9, 0)
-	a.Call("cot_harness_result_i64")
+	call(a, "cot_harness_result_i64")
 }
 
 // allImports lists every import the runtime provides.
@@ -117,10 +117,11 @@ func (p prog) link(t *testing.T) []byte {
 		if !p.noMemory {
 			a.mov(X0, 1)
 			a.mov(X1, 2)
-			a.Call("cot_rt_memory_init")
+			call(a, "cot_rt_memory_init")
 		}
 	})
-	syms = append(syms, init, withFrame("cot_module_main", p.body))
+	syms = append(syms, init, withFrame("cot_module_main", p.body), clobbered(),
+		obj.Symbol{Name: "test_clobbered_msg", Section: obj.ROData, Bytes: []byte("clobbered\n")})
 	exe, err := elf.Link(syms, "_start")
 	if err != nil {
 		t.Fatal(err)

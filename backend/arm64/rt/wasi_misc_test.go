@@ -24,7 +24,7 @@ func TestWASIClockRandomExit(t *testing.T) {
 				arg(a, X0, id)
 				a.mov(X1, 1)
 				arg(a, X2, resOff)
-				a.Call("cot_wasi_clock_time_get")
+				call(a, "cot_wasi_clock_time_get")
 				printW0(a)
 				nonZero64(a, resOff)
 			}
@@ -32,7 +32,7 @@ func TestWASIClockRandomExit(t *testing.T) {
 			guest(a, X9, resOff)
 			arg(a, X0, 0)
 			arg(a, X2, resOff)
-			a.Call("cot_wasi_clock_time_get")
+			call(a, "cot_wasi_clock_time_get")
 			guest(a, X9, resOff)
 			a.ld(LDRX, X0, X9, 0)
 			a.mov(X10, 1577836800_000000000)
@@ -41,17 +41,17 @@ func TestWASIClockRandomExit(t *testing.T) {
 			printW0(a)
 			arg(a, X0, 4)
 			arg(a, X2, resOff)
-			a.Call("cot_wasi_clock_time_get")
+			call(a, "cot_wasi_clock_time_get")
 			printW0(a) // EINVAL
 			arg(a, X0, 1)
 			arg(a, X2, 0xfffc)
-			a.Call("cot_wasi_clock_time_get")
+			call(a, "cot_wasi_clock_time_get")
 			printW0(a) // EFAULT
 		}, stdout: strings.Repeat(ok32(0)+ok32(1), 4) + ok32(1) + ok32(28) + ok32(21)},
 		{name: "random", body: func(a asm) {
 			arg(a, X0, bufOff)
 			arg(a, X1, 4096)
-			a.Call("cot_wasi_random_get")
+			call(a, "cot_wasi_random_get")
 			printW0(a)
 			// OR the 512 words together: all zero is (practically) impossible
 			guest(a, X9, bufOff)
@@ -68,17 +68,17 @@ func TestWASIClockRandomExit(t *testing.T) {
 			printW0(a)
 			arg(a, X0, 0xff00)
 			arg(a, X1, 0x101)
-			a.Call("cot_wasi_random_get")
+			call(a, "cot_wasi_random_get")
 			printW0(a) // EFAULT
 			arg(a, X0, 0)
 			arg(a, X1, 0)
-			a.Call("cot_wasi_random_get")
+			call(a, "cot_wasi_random_get")
 			printW0(a)
 		}, stdout: ok32(0) + ok32(1) + ok32(21) + ok32(0)},
 		{name: "proc_exit", body: func(a asm) {
 			arg(a, X0, 42)
-			a.Call("cot_wasi_proc_exit")
-			a.Call("cot_trap_unreachable")
+			call(a, "cot_wasi_proc_exit")
+			call(a, "cot_trap_unreachable")
 		}, exit: 42},
 	})
 }
@@ -88,13 +88,13 @@ func TestWASIClockRandomExit(t *testing.T) {
 func printVector(a asm, sizes, get string, n int) {
 	arg(a, X0, resOff)
 	arg(a, X1, resOff+4)
-	a.Call(sizes)
+	call(a, sizes)
 	printW0(a)
 	printMem32(a, resOff)
 	printMem32(a, resOff+4)
 	arg(a, X0, resOff+16)
 	arg(a, X1, bufOff)
-	a.Call(get)
+	call(a, get)
 	printW0(a)
 	guest(a, X9, resOff+4)
 	a.ld(LDRW, X19, X9, 0)
@@ -120,11 +120,11 @@ func TestWASIArgsEnviron(t *testing.T) {
 			printVector(a, "cot_wasi_environ_sizes_get", "cot_wasi_environ_get", 1)
 			arg(a, X0, 0xfffe)
 			arg(a, X1, resOff)
-			a.Call("cot_wasi_args_sizes_get")
+			call(a, "cot_wasi_args_sizes_get")
 			printW0(a) // EFAULT
 			arg(a, X0, resOff)
 			arg(a, X1, 0xfffe) // the strings do not fit
-			a.Call("cot_wasi_environ_get")
+			call(a, "cot_wasi_environ_get")
 			printW0(a) // EFAULT
 		},
 		stdoutIn: func(dir string) string {
@@ -135,7 +135,7 @@ func TestWASIArgsEnviron(t *testing.T) {
 		name: "no_environ", body: func(a asm) {
 			arg(a, X0, resOff)
 			arg(a, X1, resOff+4)
-			a.Call("cot_wasi_environ_sizes_get")
+			call(a, "cot_wasi_environ_sizes_get")
 			printW0(a)
 			printMem32(a, resOff)
 			printMem32(a, resOff+4)

@@ -15,7 +15,7 @@ func pathCall(a asm, routine, name string) {
 	arg(a, X0, 3)
 	arg(a, X1, strOff)
 	arg(a, X2, uint32(len(name)))
-	a.Call(routine)
+	call(a, routine)
 	printW0(a)
 }
 
@@ -28,7 +28,7 @@ func pathStat(a asm, name string, lookup uint32) {
 	arg(a, X2, strOff)
 	arg(a, X3, uint32(len(name)))
 	arg(a, X4, resOff)
-	a.Call("cot_wasi_path_filestat_get")
+	call(a, "cot_wasi_path_filestat_get")
 	printW0(a)
 	printFilestat(a)
 }
@@ -56,7 +56,7 @@ func TestWASIPaths(t *testing.T) {
 			arg(a, X3, 3)
 			arg(a, X4, strOff+0x40)
 			arg(a, X5, 1)
-			a.Call("cot_wasi_path_rename")
+			call(a, "cot_wasi_path_rename")
 			printW0(a)
 			pathCall(a, "cot_wasi_path_remove_directory", "d") // ENOENT: renamed
 			pathCall(a, "cot_wasi_path_remove_directory", "e")
@@ -89,7 +89,7 @@ func TestWASIPaths(t *testing.T) {
 				a.ld(LDRW, X19, X9, 0)
 				a.Emit(Mov(W32, X0, X19))
 				arg(a, X1, resOff)
-				a.Call("cot_wasi_fd_filestat_get")
+				call(a, "cot_wasi_fd_filestat_get")
 				printW0(a)
 				printFilestat(a)
 				// mtim is after 2020-01-01
@@ -104,26 +104,26 @@ func TestWASIPaths(t *testing.T) {
 				arg(a, X1, iovOff)
 				arg(a, X2, 1)
 				arg(a, X3, resOff)
-				a.Call("cot_wasi_fd_read")
+				call(a, "cot_wasi_fd_read")
 				a.Emit(Mov(W32, X0, X19))
 				arg(a, X1, resOff)
-				a.Call("cot_wasi_fd_tell")
+				call(a, "cot_wasi_fd_tell")
 				printW0(a)
 				printMem64(a, resOff) // 2
 				for _, r := range []string{"cot_wasi_fd_sync", "cot_wasi_fd_datasync"} {
 					arg(a, X0, 1) // a pipe: EINVAL
-					a.Call(r)
+					call(a, r)
 					printW0(a)
 				}
-				a.Call("cot_wasi_sched_yield")
+				call(a, "cot_wasi_sched_yield")
 				printW0(a)
 				arg(a, X0, 99)
 				arg(a, X1, resOff)
-				a.Call("cot_wasi_fd_filestat_get")
+				call(a, "cot_wasi_fd_filestat_get")
 				printW0(a) // EBADF
 				arg(a, X0, 3)
 				arg(a, X1, 0xffc8) // 56 bytes left: a filestat is 64
-				a.Call("cot_wasi_fd_filestat_get")
+				call(a, "cot_wasi_fd_filestat_get")
 				printW0(a) // EFAULT
 			},
 			stdout: ok32(0) + ok32(4) + i64(1) + i64(5) +

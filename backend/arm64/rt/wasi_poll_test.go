@@ -33,7 +33,7 @@ func poll(a asm, n uint32) {
 	arg(a, X1, evOff)
 	arg(a, X2, n)
 	arg(a, X3, resOff)
-	a.Call("cot_wasi_poll_oneoff")
+	call(a, "cot_wasi_poll_oneoff")
 	printW0(a)
 	printMem32(a, resOff)
 	printMem32(a, evOff)
@@ -46,7 +46,7 @@ func poll(a asm, n uint32) {
 func monotonic(a asm, off uint32) {
 	arg(a, X0, 1)
 	arg(a, X2, off)
-	a.Call("cot_wasi_clock_time_get")
+	call(a, "cot_wasi_clock_time_get")
 }
 
 // elapsedAtLeast prints 1 if the u64 at nowOff+8 minus the one at nowOff is >= d.
@@ -98,11 +98,11 @@ func TestWASIPoll(t *testing.T) {
 			arg(a, X1, evOff)
 			arg(a, X2, 0)
 			arg(a, X3, resOff)
-			a.Call("cot_wasi_poll_oneoff")
+			call(a, "cot_wasi_poll_oneoff")
 			printW0(a) // EINVAL
 			arg(a, X0, 0xffe0)
 			arg(a, X2, 1)
-			a.Call("cot_wasi_poll_oneoff")
+			call(a, "cot_wasi_poll_oneoff")
 			printW0(a) // EFAULT
 		},
 		stdout: ok32(0) + ok32(1) + ok32(8) + ok32(0) + ok32(1) +

@@ -42,7 +42,7 @@ func readdir(a asm, buf, size uint32) {
 	arg(a, X2, size)
 	a.Emit(Mov(X64, X3, X20))
 	arg(a, X4, resOff)
-	a.Call("cot_wasi_fd_readdir")
+	call(a, "cot_wasi_fd_readdir")
 	printW0(a)
 	printMem32(a, resOff)
 	pokeU32(a, iovOff, buf)
@@ -54,7 +54,7 @@ func readdir(a asm, buf, size uint32) {
 	arg(a, X1, iovOff)
 	arg(a, X2, 1)
 	arg(a, X3, resOff+8)
-	a.Call("cot_wasi_fd_write")
+	call(a, "cot_wasi_fd_write")
 }
 
 func TestWASIReaddir(t *testing.T) {
@@ -82,13 +82,13 @@ func TestWASIReaddir(t *testing.T) {
 			arg(a, X1, 0xff00)
 			arg(a, X2, 0x200)
 			arg(a, X4, resOff)
-			a.Call("cot_wasi_fd_readdir")
+			call(a, "cot_wasi_fd_readdir")
 			printW0(a) // EFAULT
 			arg(a, X0, 1)
 			arg(a, X1, bufOff)
 			arg(a, X2, 64)
 			arg(a, X4, resOff)
-			a.Call("cot_wasi_fd_readdir")
+			call(a, "cot_wasi_fd_readdir")
 			printW0(a) // stdout is not a directory: ESPIPE (pipe) 70 or ENOTDIR 54
 		},
 		check: func(t *testing.T, _ string, out string) {

@@ -34,7 +34,7 @@ func write(a asm, fd uint32, n uint32) {
 	arg(a, X1, iovOff)
 	arg(a, X2, n)
 	arg(a, X3, resOff)
-	a.Call("cot_wasi_fd_write")
+	call(a, "cot_wasi_fd_write")
 	printW0(a)
 }
 
@@ -61,14 +61,14 @@ func TestWASIFdReadWrite(t *testing.T) {
 			arg(a, X1, 0xfff8)
 			arg(a, X2, 2) // the iovec array itself crosses the end
 			arg(a, X3, resOff)
-			a.Call("cot_wasi_fd_write")
+			call(a, "cot_wasi_fd_write")
 			printW0(a)
 			iovec(a, iovOff, strOff, 1)
 			arg(a, X0, 1)
 			arg(a, X1, iovOff)
 			arg(a, X2, 1)
 			arg(a, X3, 0xfffe) // result pointer crosses the end
-			a.Call("cot_wasi_fd_write")
+			call(a, "cot_wasi_fd_write")
 			printW0(a)
 		}, stdout: ok32(8) + ok32(21) + ok32(21) + ok32(21) + ok32(21)},
 		{name: "fd_read", stdin: "abcdefgh", body: func(a asm) {
@@ -78,7 +78,7 @@ func TestWASIFdReadWrite(t *testing.T) {
 			arg(a, X1, iovOff)
 			arg(a, X2, 2)
 			arg(a, X3, resOff)
-			a.Call("cot_wasi_fd_read")
+			call(a, "cot_wasi_fd_read")
 			printW0(a)
 			printMem32(a, resOff) // 8: the second read is short, so the loop stops there
 			iovec(a, iovOff, bufOff, 8)
@@ -88,7 +88,7 @@ func TestWASIFdReadWrite(t *testing.T) {
 			arg(a, X1, iovOff)
 			arg(a, X2, 1)
 			arg(a, X3, resOff)
-			a.Call("cot_wasi_fd_read") // end of file
+			call(a, "cot_wasi_fd_read") // end of file
 			printW0(a)
 			printMem32(a, resOff)
 		}, stdout: ok32(0) + ok32(8) + "abcdefgh" + ok32(0) + ok32(0) + ok32(0)},
@@ -110,7 +110,7 @@ func open(a asm, name string, oflags uint32, rights uint64, fdflags uint32) {
 	a.mov(X5, rights)
 	a.mov(X6, rights)
 	arg(a, X7, fdflags)
-	a.Call("cot_wasi_path_open")
+	call(a, "cot_wasi_path_open")
 	a.addImm(X64, SP, SP, 16)
 	printW0(a)
 }
@@ -147,14 +147,14 @@ func TestWASIFiles(t *testing.T) {
 				arg(a, X1, iovOff)
 				arg(a, X2, 1)
 				arg(a, X3, resOff+8)
-				a.Call("cot_wasi_fd_write")
+				call(a, "cot_wasi_fd_write")
 				printW0(a)
 				// seek to 4 from the start; the new offset is written as a u64
 				a.Emit(Mov(W32, X0, X19))
 				a.mov(X1, 4)
 				arg(a, X2, 0)
 				arg(a, X3, resOff+16)
-				a.Call("cot_wasi_fd_seek")
+				call(a, "cot_wasi_fd_seek")
 				printW0(a)
 				printMem64(a, resOff+16)
 				iovec(a, iovOff, bufOff, 100)
@@ -162,7 +162,7 @@ func TestWASIFiles(t *testing.T) {
 				arg(a, X1, iovOff)
 				arg(a, X2, 1)
 				arg(a, X3, resOff+8)
-				a.Call("cot_wasi_fd_read")
+				call(a, "cot_wasi_fd_read")
 				printW0(a)
 				printMem32(a, resOff+8) // 4
 				iovec(a, iovOff, bufOff, 4)
@@ -172,19 +172,19 @@ func TestWASIFiles(t *testing.T) {
 				a.mov(X1, ^uint64(0))
 				arg(a, X2, 2)
 				arg(a, X3, resOff+16)
-				a.Call("cot_wasi_fd_seek")
+				call(a, "cot_wasi_fd_seek")
 				printW0(a)
 				printMem64(a, resOff+16) // 7
 				a.Emit(Mov(W32, X0, X19))
 				arg(a, X2, 3) // bad whence
 				arg(a, X3, resOff+16)
-				a.Call("cot_wasi_fd_seek")
+				call(a, "cot_wasi_fd_seek")
 				printW0(a)
 				a.Emit(Mov(W32, X0, X19))
-				a.Call("cot_wasi_fd_close")
+				call(a, "cot_wasi_fd_close")
 				printW0(a)
 				a.Emit(Mov(W32, X0, X19))
-				a.Call("cot_wasi_fd_close") // closed already: EBADF
+				call(a, "cot_wasi_fd_close") // closed already: EBADF
 				printW0(a)
 			},
 			stdout: ok32(0) + ok32(0) + ok32(0) + "i64:0x0000000000000004\n" + ok32(0) + ok32(4) + "data" + ok32(0) +
@@ -214,7 +214,7 @@ func TestWASIFiles(t *testing.T) {
 			arg(a, X1, iovOff)
 			arg(a, X2, 1)
 			arg(a, X3, resOff+8)
-			a.Call("cot_wasi_fd_write")
+			call(a, "cot_wasi_fd_write")
 			printW0(a)
 		}, stdout: ok32(44) + ok32(20) + ok32(54) + ok32(76) + ok32(54) + ok32(31) + ok32(28) + ok32(28) +
 			ok32(0) + ok32(0) + ok32(0),
@@ -229,7 +229,7 @@ func TestWASIFiles(t *testing.T) {
 			a.ld(LDRW, X19, X9, 0)
 			a.Emit(Mov(W32, X0, X19))
 			arg(a, X1, fdAppend)
-			a.Call("cot_wasi_fd_fdstat_set_flags")
+			call(a, "cot_wasi_fd_fdstat_set_flags")
 			printW0(a)
 			poke(a, strOff+0x40, []byte("yz"))
 			iovec(a, iovOff, strOff+0x40, 2)
@@ -237,15 +237,15 @@ func TestWASIFiles(t *testing.T) {
 			arg(a, X1, iovOff)
 			arg(a, X2, 1)
 			arg(a, X3, resOff+8)
-			a.Call("cot_wasi_fd_write")
+			call(a, "cot_wasi_fd_write")
 			printW0(a)
 			a.Emit(Mov(W32, X0, X19))
 			arg(a, X1, 2) // dsync cannot be set
-			a.Call("cot_wasi_fd_fdstat_set_flags")
+			call(a, "cot_wasi_fd_fdstat_set_flags")
 			printW0(a)
 			arg(a, X0, 66)
 			arg(a, X1, 0)
-			a.Call("cot_wasi_fd_fdstat_set_flags")
+			call(a, "cot_wasi_fd_fdstat_set_flags")
 			printW0(a)
 		}, stdout: ok32(0) + ok32(0) + ok32(0) + ok32(58) + ok32(8),
 			check: func(t *testing.T, dir, _ string) {
@@ -263,7 +263,7 @@ func TestWASIFiles(t *testing.T) {
 // fdstat emits fd_fdstat_get(fd in w0) and prints errno, filetype, flags and rights_base.
 func fdstat(a asm) {
 	arg(a, X1, resOff)
-	a.Call("cot_wasi_fd_fdstat_get")
+	call(a, "cot_wasi_fd_fdstat_get")
 	printW0(a)
 	guest(a, X9, resOff)
 	a.ld(LDRB, X0, X9, 0)
@@ -286,11 +286,11 @@ func TestWASIFdstatPrestat(t *testing.T) {
 			fdstat(a) // stdout: a pipe here, "unknown" with all rights
 			arg(a, X0, 77)
 			arg(a, X1, resOff)
-			a.Call("cot_wasi_fd_fdstat_get")
+			call(a, "cot_wasi_fd_fdstat_get")
 			printW0(a)
 			arg(a, X0, 3)
 			arg(a, X1, 0xfff0)
-			a.Call("cot_wasi_fd_fdstat_get")
+			call(a, "cot_wasi_fd_fdstat_get")
 			printW0(a)
 		}, stdout: ok32(0) + ok32(3) + ok32(0) + "i64:0x000000003fffffff\n" +
 			ok32(0) + ok32(0) + ok32(4) + ok32(1) + "i64:0x000000003fffffff\n" +
@@ -299,28 +299,28 @@ func TestWASIFdstatPrestat(t *testing.T) {
 			pokeU32(a, resOff, 0xffffffff)
 			arg(a, X0, 3)
 			arg(a, X1, resOff)
-			a.Call("cot_wasi_fd_prestat_get")
+			call(a, "cot_wasi_fd_prestat_get")
 			printW0(a)
 			printMem32(a, resOff)   // tag 0 (dir)
 			printMem32(a, resOff+4) // name length 1
 			arg(a, X0, 4)
 			arg(a, X1, resOff)
-			a.Call("cot_wasi_fd_prestat_get")
+			call(a, "cot_wasi_fd_prestat_get")
 			printW0(a) // EBADF ends the preopen scan
 			arg(a, X0, 3)
 			arg(a, X1, bufOff)
 			arg(a, X2, 1)
-			a.Call("cot_wasi_fd_prestat_dir_name")
+			call(a, "cot_wasi_fd_prestat_dir_name")
 			printW0(a)
 			iovec(a, iovOff, bufOff, 1)
 			write(a, 1, 1) // "."
 			arg(a, X0, 3)
 			arg(a, X1, bufOff)
 			arg(a, X2, 0)
-			a.Call("cot_wasi_fd_prestat_dir_name")
+			call(a, "cot_wasi_fd_prestat_dir_name")
 			printW0(a) // ENAMETOOLONG
 			arg(a, X0, 5)
-			a.Call("cot_wasi_fd_prestat_dir_name")
+			call(a, "cot_wasi_fd_prestat_dir_name")
 			printW0(a) // EBADF
 		}, stdout: ok32(0) + ok32(0) + ok32(1) + ok32(8) + ok32(0) + "." + ok32(0) + ok32(37) + ok32(8)},
 	})
