@@ -15,7 +15,7 @@ bless:
 
 # Print the IR of FILE after pass PASS (a name, a glob like 'lower-*', or 'all'); TARGET=arm64 for backend passes.
 dump FILE PASS TARGET="wasm32":
-    go run ./cmd/cot build {{FILE}} --target={{TARGET}} --dump-after={{PASS}} -o "$(mktemp -d)/out"
+    @d="$(mktemp -d)"; go run ./cmd/cot build {{FILE}} --target={{TARGET}} --dump-after={{PASS}} -o "$d/out"; s=$?; rm -rf "$d"; exit $s
 
 # List the passes of the front end and the AArch64 backend: index, name, in -> out.
 passes:
