@@ -12,12 +12,15 @@ func TestDiagnostics(t *testing.T) {
 	tests := []struct{ src, want string }{
 		// E0100 syntax errors
 		{"fn main() { var x = }", "1:21: error[E0100]: expected expression, found `}`"},
-		{"fn main() { x = (1 + 2 }", "1:24: error[E0100]: expected `)`, found `}`"},
+		{"fn main() { x = (1 + 2 }", "1:24: error[E0100]: expected `,` or `)`, found `}`"},
 		{"fn main() i64 { return 0 };", "1:27: error[E0100]: expected declaration, found `;`"},
 		{"42", "1:1: error[E0100]: expected declaration, found number `42`"},
+		{"enum E { A B }", "1:12: error[E0100]: expected `,` or `}`, found identifier `B`"},
+		{"fn main() { var p = P { .x = 1 .y = 2 } }", "1:35: error[E0100]: expected `,` or `}`, found `=`"},
+		{"fn main() { return ) }", "1:20: error[E0100]: expected `}`, found `)`"},
 		{"fn main() {", "1:12: error[E0100]: expected `}`, found end of file"},
 		{"fn main() {\n  if x { }\n}", "2:6: error[E0100]: expected `(`, found identifier `x`"},
-		{"struct S { x: i64 y: i64 }", "1:19: error[E0100]: expected `}`, found identifier `y`"},
+		{"struct S { x: i64 y: i64 }", "1:19: error[E0100]: expected `,` or `}`, found identifier `y`"},
 		{"fn f(a i64) {}", "1:8: error[E0100]: expected `:`, found `i64`"},
 		{"extern fn f() i64", "1:18: error[E0100]: expected `;`, found end of file"},
 		{"test name {}", "1:6: error[E0100]: expected string literal, found identifier `name`"},
@@ -70,7 +73,7 @@ func TestDiagnostics(t *testing.T) {
 // The whole diagnostic: position, code, message, source line and caret.
 func TestDiagnosticFormat(t *testing.T) {
 	_, err := Parse("main.cot", []byte("fn main() i64 {\n\tvar x = (1 + 2\n\treturn x\n}\n"))
-	want := "main.cot:3:2: error[E0100]: expected `)`, found keyword `return`\n" +
+	want := "main.cot:3:2: error[E0100]: expected `,` or `)`, found keyword `return`\n" +
 		"    \treturn x\n" +
 		"    \t^\n"
 	if err == nil || err.Error() != want {

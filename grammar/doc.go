@@ -2,7 +2,12 @@
 // spec/decisions.md applied): a hand-written lexer, the CST types, and Parse.
 //
 // The CST never leaves this package and the `parse` pass (design §2). Every node carries
-// Pos (its first token) and EndPos (set by participle to the position of the token after it).
+// Pos (the start of its first token) and EndPos (just past its last token).
+//
+// API: Parse(filename, src) (*File, error); the CST types (File ... Primary); Walk; ExprString
+// and TypeString (canonical text, for tests and debugging); Unquote, CharValue, IntValue,
+// FloatValue (literal values); NewExpr.TypeArgs/CtorArgs; TestDecl.DisplayName; SimplePrimary;
+// Builtins (name -> argument count); EBNF; Tokenize and Definition (the lexer).
 //
 // Decisions made here (one line each):
 //   - The lexer is hand-written (a participle lexer.Definition), because interpolation needs a mode stack.
@@ -22,5 +27,10 @@
 //   - A struct literal `T{...}` is a postfix suffix on any expression; the checker requires a type.
 //   - Safe-mode colon struct literals are recognised by the lexer (TokStructOpen); `for ... in 0..N { x }` is never one.
 //   - An `if` in statement position is an IfStmt even as the last statement of a block expression.
+//   - A leading `-` is allowed in switch patterns (Pattern.Neg/EndNeg), an extension of §6.12.
+//   - `_` is an ordinary identifier in the CST; the parse pass treats the pattern `_` as the wildcard.
+//   - Call arguments use Arg (Expr or Type); a bare name is always an Expr, read as a type by the parse pass.
+//   - Participle backtracks up to 64 tokens (UseLookahead(64)); errors report the deepest failure.
+//   - A parse error stops parsing (no recovery): one E0100 per file; E0109/E0110 are all reported.
 //   - Nesting is limited (256 bracket levels; E0108) so hostile input cannot overflow the stack.
 package grammar

@@ -20,6 +20,11 @@ func describeParseError(err error, toks []lexer.Token) (lexer.Position, string) 
 		if want == "" && depthAt(toks, ute.Unexpected.Pos.Offset) == 0 {
 			want = "declaration"
 		}
+		if want == "`)`" || want == "`]`" || want == "`}`" {
+			if listOpen(toks, ute.Unexpected.Pos.Offset) {
+				want = "`,` or " + want
+			}
+		}
 		msg := "unexpected " + found
 		if want != "" {
 			msg = fmt.Sprintf("expected %s, found %s", want, found)
@@ -52,6 +57,49 @@ func depthAt(toks []lexer.Token, off int) int {
 		}
 	}
 	return depth
+}
+
+// listOpen reports whether the innermost bracket open before offset off starts a
+// comma-separated list: any ( or [, and the { of a struct, enum, union, error set or struct
+// literal.
+func listOpen(toks []lexer.Token, off int) bool {
+	var open []int
+	for i, t := range toks {
+		if t.Pos.Offset >= off {
+			break
+		}
+		switch {
+		case t.Type == TokStructOpen || t.Type == TokPunct && (t.Value == "(" || t.Value == "[" || t.Value == "{"):
+			open = append(open, i)
+		case t.Type == TokPunct && (t.Value == ")" || t.Value == "]" || t.Value == "}") && len(open) > 0:
+			open = open[:len(open)-1]
+		}
+	}
+	if len(open) == 0 {
+		return false
+	}
+	i := open[len(open)-1]
+	if toks[i].Value != "{" || toks[i].Type == TokStructOpen {
+		return true
+	}
+	if i+1 < len(toks) && toks[i+1].Value == "." && toks[i+1].Type == TokPunct {
+		return true // { .field = ... }
+	}
+	for _, back := range []int{1, 2} {
+		if i-back >= 0 && toks[i-back].Type == TokKeyword {
+			switch toks[i-back].Value {
+			case "struct", "enum", "union", "error":
+				return true
+			}
+		}
+	}
+	// struct Name(T) { and enum Name: Backing {
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		if toks[j].Type == TokKeyword {
+			return toks[j].Value == "struct" || toks[j].Value == "enum"
+		}
+	}
+	return false
 }
 
 // hint adds advice for mistakes that have a well-known fix.

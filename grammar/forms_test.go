@@ -393,3 +393,14 @@ func TestNegativePatternsAndTestNames(t *testing.T) {
 		t.Errorf("DisplayName: %v", err)
 	}
 }
+
+// Comments (§1.2): `//` to end of line; `/* */` does not nest (the first `*/` closes it).
+func TestComments(t *testing.T) {
+	stmts := parseBody(t, "/* a /* b */ x() // y()\n/**/z()")
+	if len(stmts) != 2 || ExprString(stmts[0].Simple.Target) != "x()" || ExprString(stmts[1].Simple.Target) != "z()" {
+		t.Errorf("comments: got %d statements", len(stmts))
+	}
+	if _, err := Parse("c.cot", []byte("/* a /* b */ c */")); err == nil {
+		t.Errorf("a nested `*/` must not be swallowed by the first comment")
+	}
+}
