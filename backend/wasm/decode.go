@@ -116,7 +116,9 @@ func (d *decoder) module() {
 			lastRank = sectionRank[id]
 		}
 		vecStart := r.pos
+		r.inSection = true
 		d.section(id, placed)
+		r.inSection = false
 		if id != secCustom && !(id != secStart && id != secDataCount && r.b[vecStart] == 0) {
 			placed = id
 		}

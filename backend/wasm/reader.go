@@ -22,9 +22,10 @@ type decodeFailure struct{ err *DecodeError }
 
 // reader reads the module bytes b from pos up to end (the end of the current section or body).
 type reader struct {
-	b   []byte
-	pos int
-	end int
+	b         []byte
+	pos       int
+	end       int
+	inSection bool // reading a section's contents (not the header or a section id/size)
 }
 
 func (r *reader) failAt(off int, format string, args ...any) {
@@ -36,7 +37,7 @@ func (r *reader) fail(format string, args ...any) { r.failAt(r.pos, format, args
 func (r *reader) eof() bool { return r.pos >= r.end }
 
 func (r *reader) unexpectedEnd() {
-	if r.end < len(r.b) {
+	if r.inSection {
 		r.fail("unexpected end of section or function")
 	}
 	r.fail("unexpected end")
@@ -106,12 +107,13 @@ func (r *reader) fixed(n int) []byte {
 }
 
 // count reads a vector length, rejecting lengths larger than the remaining bytes (every
-// element takes at least one byte), so a hostile length never makes a large allocation.
+// element takes at least one byte), so a hostile length never makes a large allocation. Such a
+// vector would run out of bytes, hence the message.
 func (r *reader) count() int {
-	start := r.pos
 	n := r.u32()
 	if uint64(n) > uint64(r.end-r.pos) {
-		r.failAt(start, "length out of bounds")
+		r.pos = r.end
+		r.unexpectedEnd()
 	}
 	return int(n)
 }
