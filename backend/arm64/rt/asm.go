@@ -23,11 +23,15 @@ func must[T any](v T, ok bool) T {
 
 // Linux AArch64 system call numbers.
 const (
+	sysDup3         = 24
+	sysFtruncate    = 46
 	sysOpenat       = 56
 	sysClose        = 57
 	sysLseek        = 62
 	sysRead         = 63
 	sysWrite        = 64
+	sysPread64      = 67
+	sysPwrite64     = 68
 	sysFcntl        = 25
 	sysFstat        = 80
 	sysFsync        = 82

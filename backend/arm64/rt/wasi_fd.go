@@ -3,8 +3,14 @@ package rt
 import . "cot/backend/arm64/enc"
 
 func init() {
-	define("cot_wasi_fd_write", one("cot_wasi_fd_write", true, func(a asm) { fdReadWrite(a, sysWrite) }), "cot_rt_errno")
-	define("cot_wasi_fd_read", one("cot_wasi_fd_read", true, func(a asm) { fdReadWrite(a, sysRead) }), "cot_rt_errno")
+	define("cot_wasi_fd_write", one("cot_wasi_fd_write", true, func(a asm) { fdReadWrite(a, sysWrite, false) }),
+		"cot_rt_errno")
+	define("cot_wasi_fd_read", one("cot_wasi_fd_read", true, func(a asm) { fdReadWrite(a, sysRead, false) }),
+		"cot_rt_errno")
+	define("cot_wasi_fd_pwrite", one("cot_wasi_fd_pwrite", true, func(a asm) { fdReadWrite(a, sysPwrite64, true) }),
+		"cot_rt_errno")
+	define("cot_wasi_fd_pread", one("cot_wasi_fd_pread", true, func(a asm) { fdReadWrite(a, sysPread64, true) }),
+		"cot_rt_errno")
 	define("cot_wasi_fd_close", one("cot_wasi_fd_close", true, fdClose), "cot_rt_errno")
 	define("cot_wasi_fd_seek", one("cot_wasi_fd_seek", true, fdSeek), "cot_rt_errno")
 	define("cot_wasi_fd_fdstat_get", one("cot_wasi_fd_fdstat_get", true, fdFdstatGet),
@@ -17,13 +23,38 @@ func init() {
 	define("cot_wasi_fd_sync", one("cot_wasi_fd_sync", true, func(a asm) { fdCall(a, sysFsync) }), "cot_rt_errno")
 	define("cot_wasi_fd_datasync", one("cot_wasi_fd_datasync", true, func(a asm) { fdCall(a, sysFdatasync) }),
 		"cot_rt_errno")
+	define("cot_wasi_fd_filestat_set_size", one("cot_wasi_fd_filestat_set_size", true, func(a asm) {
+		fdCall(a, sysFtruncate) // (w0 fd, x1 size)
+	}), "cot_rt_errno")
+	define("cot_wasi_fd_renumber", one("cot_wasi_fd_renumber", true, fdRenumber), "cot_rt_errno")
 	define("cot_wasi_sched_yield", one("cot_wasi_sched_yield", true, func(a asm) {
 		a.syscall(sysSchedYield)
 		a.retErrno(0)
 	}))
 }
 
-// fdCall is a routine(w0 fd) -> errno that is one system call on the fd (fsync, fdatasync).
+// fdRenumber is fd_renumber(w0 from, w1 to) -> errno: dup3(from, to) then close(from);
+// renumbering an fd to itself does nothing.
+func fdRenumber(a asm) {
+	same, fail := a.NewLabel(), a.NewLabel()
+	a.zext(X9, X0)
+	a.zext(X1, X1)
+	a.Emit(CmpReg(X64, X9, X1, LSL, NoShift(X64)))
+	a.BCond(EQ, same)
+	a.Emit(Mov(X64, X0, X9))
+	a.mov(X2, 0)
+	a.syscall(sysDup3)
+	a.Tbnz(X0, a.bit(63), fail)
+	a.Emit(Mov(X64, X0, X9))
+	a.syscall(sysClose)
+	a.Bind(same)
+	a.retErrno(0)
+	a.Bind(fail)
+	a.failSyscall()
+}
+
+// fdCall is a routine(w0 fd, other arguments untouched) -> errno that is one system call on the
+// fd (close, fsync, fdatasync, ftruncate).
 func fdCall(a asm, nr uint64) {
 	fail := a.NewLabel()
 	a.zext(X0, X0)
@@ -52,18 +83,25 @@ func fdTell(a asm) {
 	a.retErrno(wasiEFAULT)
 }
 
-// fdReadWrite is fd_write / fd_read(w0 fd, w1 iovs, w2 iovs_len, w3 result ptr) -> errno.
+// fdReadWrite is fd_write / fd_read(w0 fd, w1 iovs, w2 iovs_len, w3 result ptr) -> errno, or
+// with positional, fd_pwrite / fd_pread(w0 fd, w1 iovs, w2 iovs_len, x3 offset, w4 result ptr)
+// through pwrite64 / pread64 (x6 = the file offset, advanced by each transfer).
 // Guest iovecs are {u32 buf, u32 len}; each is checked and transferred with one write/read
 // system call, stopping at the first short transfer. A failure after some bytes were
 // transferred reports success with the count so far (as writev would).
 //
 //	x9 fd, x10 host iovec pointer, x11 iovecs left, x12 result offset, x13 total, x14/x15 buf/len
-func fdReadWrite(a asm, nr uint64) {
+func fdReadWrite(a asm, nr uint64, positional bool) {
 	efault, loop, done, fail := a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel()
 	a.zext(X9, X0)
 	a.zext(X10, X1)
 	a.zext(X11, X2)
-	a.zext(X12, X3)
+	if positional {
+		a.Emit(Mov(X64, X6, X3))
+		a.zext(X12, X4)
+	} else {
+		a.zext(X12, X3)
+	}
 	a.Emit(AddReg(X64, X17, X10, X11, LSL, must(ShiftAmount(3, X64))))
 	a.Emit(CmpReg(X64, X17, X27, LSL, NoShift(X64)))
 	a.BCond(HI, efault)
@@ -78,9 +116,15 @@ func fdReadWrite(a asm, nr uint64) {
 	a.add(X1, X28, X14)
 	a.Emit(Mov(X64, X2, X15))
 	a.Emit(Mov(W32, X0, X9))
+	if positional {
+		a.Emit(Mov(X64, X3, X6))
+	}
 	a.syscall(nr)
 	a.Tbnz(X0, a.bit(63), fail)
 	a.add(X13, X13, X0)
+	if positional {
+		a.add(X6, X6, X0)
+	}
 	a.Emit(CmpReg(X64, X0, X15, LSL, NoShift(X64)))
 	a.BCond(LO, done)
 	a.addImm(X64, X10, X10, 8)

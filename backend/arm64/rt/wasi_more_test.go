@@ -1,0 +1,106 @@
+package rt
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	. "cot/backend/arm64/enc"
+)
+
+// positional emits fd_pwrite/fd_pread(x19, iovOff, 1, offset, resOff+8) and prints errno and
+// the byte count.
+func positional(a asm, routine string, offset uint64) {
+	a.Emit(Mov(W32, X0, X19))
+	arg(a, X1, iovOff)
+	arg(a, X2, 1)
+	a.mov(X3, offset)
+	arg(a, X4, resOff+8)
+	call(a, routine)
+	printW0(a)
+	printMem32(a, resOff+8)
+}
+
+func TestWASIPositionalRenumberTruncate(t *testing.T) {
+	runProgs(t, []prog{{
+		name: "pread_pwrite_renumber_truncate", files: map[string]string{"f": "0123456789"},
+		body: func(a asm) {
+			open(a, "f", 0, rightRead|rightWrite, 0)
+			guest(a, X9, resOff)
+			a.ld(LDRW, X19, X9, 0)
+			poke(a, strOff, []byte("ab"))
+			iovec(a, iovOff, strOff, 2)
+			positional(a, "cot_wasi_fd_pwrite", 4) // "0123ab6789"
+			iovec(a, iovOff, bufOff, 3)
+			positional(a, "cot_wasi_fd_pread", 3) // "3ab"
+			iovec(a, iovOff, bufOff, 3)
+			write(a, 1, 1)
+			// the file position did not move: fd_tell is still 0
+			a.Emit(Mov(W32, X0, X19))
+			arg(a, X1, resOff)
+			call(a, "cot_wasi_fd_tell")
+			printMem64(a, resOff)
+			positional(a, "cot_wasi_fd_pread", 100) // past the end: 0 bytes
+			// renumber the file onto fd 1: stdout now writes into the file
+			a.Emit(Mov(W32, X0, X19))
+			arg(a, X1, 1)
+			call(a, "cot_wasi_fd_renumber")
+			a.Emit(Mov(X64, X20, X0))
+			poke(a, strOff, []byte("Z"))
+			iovec(a, iovOff, strOff, 1)
+			arg(a, X0, 1)
+			arg(a, X1, iovOff)
+			arg(a, X2, 1)
+			arg(a, X3, resOff+8)
+			call(a, "cot_wasi_fd_write") // at position 0 of the file
+			arg(a, X0, 1)
+			a.mov(X1, 6)
+			call(a, "cot_wasi_fd_filestat_set_size") // "Z123ab"
+			a.Emit(Mov(X64, X21, X0))
+			arg(a, X0, 2)
+			a.Emit(Mov(X64, X22, X19))
+			a.Emit(Mov(W32, X19, X0))
+			iovec(a, iovOff, strOff, 1)
+			arg(a, X1, iovOff)
+			arg(a, X2, 1)
+			arg(a, X3, resOff+8)
+			a.Emit(Mov(W32, X0, X22)) // the old fd is closed: EBADF
+			call(a, "cot_wasi_fd_write")
+			a.Emit(Mov(X64, X23, X0))
+			// report on stderr: renumber, set_size and the write to the closed fd
+			for _, r := range []Reg{X20, X21, X23} {
+				a.Emit(Mov(X64, X0, r))
+				a.Emit(AddImm(X64, X0, X0, must(NewImm12('a'))))
+				guest(a, X9, strOff)
+				a.ld(STRB, X0, X9, 0)
+				iovec(a, iovOff, strOff, 1)
+				arg(a, X0, 2)
+				arg(a, X1, iovOff)
+				arg(a, X2, 1)
+				arg(a, X3, resOff+8)
+				call(a, "cot_wasi_fd_write") // no errno line: stdout is the file now
+			}
+			arg(a, X0, 7)
+			arg(a, X1, 7)
+			call(a, "cot_wasi_fd_renumber") // to itself: nothing
+			a.Emit(AddImm(X64, X0, X0, must(NewImm12('a'))))
+			guest(a, X9, strOff)
+			a.ld(STRB, X0, X9, 0)
+			iovec(a, iovOff, strOff, 1)
+			arg(a, X0, 2)
+			arg(a, X1, iovOff)
+			arg(a, X2, 1)
+			arg(a, X3, resOff+8)
+			call(a, "cot_wasi_fd_write")
+		},
+		stdout: ok32(0) + ok32(0) + ok32(2) + ok32(0) + ok32(3) + "3ab" + ok32(0) + "i64:0x0000000000000000\n" +
+			ok32(0) + ok32(0),
+		stderr: "aaia", // renumber 0, set_size 0, EBADF 8 ('a'+8 = 'i'), renumber to itself 0
+		check: func(t *testing.T, dir, _ string) {
+			b, err := os.ReadFile(filepath.Join(dir, "f"))
+			if err != nil || string(b) != "Z123ab" {
+				t.Errorf("f = %q, %v; want \"Z123ab\"", b, err)
+			}
+		},
+	}})
+}
