@@ -22,7 +22,10 @@ func (d *decoder) nameSection() {
 	var rest []byte
 	var funcNames []byte
 	for _, s := range subs {
-		if s.id == nameSubFuncs && funcNames == nil {
+		if s.id == nameSubFuncs {
+			if funcNames != nil {
+				return // two function-name subsections: keep the section verbatim
+			}
 			funcNames = s.body
 			continue
 		}
