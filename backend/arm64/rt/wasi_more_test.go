@@ -104,3 +104,81 @@ func TestWASIPositionalRenumberTruncate(t *testing.T) {
 		},
 	}})
 }
+
+func TestWASILinksAdviseAllocate(t *testing.T) {
+	runProgs(t, []prog{{
+		name: "links", files: map[string]string{"f": "data"},
+		body: func(a asm) {
+			poke(a, strOff, []byte("f"))
+			poke(a, strOff+0x10, []byte("ln"))
+			poke(a, strOff+0x20, []byte("hard"))
+			arg(a, X0, strOff) // symlink ln -> f
+			arg(a, X1, 1)
+			arg(a, X2, 3)
+			arg(a, X3, strOff+0x10)
+			arg(a, X4, 2)
+			call(a, "cot_wasi_path_symlink")
+			printW0(a)
+			arg(a, X0, 3) // readlink ln
+			arg(a, X1, strOff+0x10)
+			arg(a, X2, 2)
+			arg(a, X3, bufOff)
+			arg(a, X4, 64)
+			arg(a, X5, resOff)
+			call(a, "cot_wasi_path_readlink")
+			printW0(a)
+			printMem32(a, resOff)
+			iovec(a, iovOff, bufOff, 1)
+			write(a, 1, 1) // "f"
+			arg(a, X0, 3)  // readlink f: not a link
+			arg(a, X1, strOff)
+			arg(a, X2, 1)
+			arg(a, X3, bufOff)
+			arg(a, X4, 64)
+			arg(a, X5, resOff)
+			call(a, "cot_wasi_path_readlink")
+			printW0(a)
+			arg(a, X0, 3) // link hard -> ln, following the symlink: a second name of f
+			arg(a, X1, 1)
+			arg(a, X2, strOff+0x10)
+			arg(a, X3, 2)
+			arg(a, X4, 3)
+			arg(a, X5, strOff+0x20)
+			arg(a, X6, 4)
+			call(a, "cot_wasi_path_link")
+			printW0(a)
+			open(a, "f", 0, rightRead|rightWrite, 0)
+			guest(a, X9, resOff)
+			a.ld(LDRW, X19, X9, 0)
+			a.Emit(Mov(W32, X0, X19))
+			a.mov(X1, 0)
+			a.mov(X2, 4)
+			arg(a, X3, 2) // sequential
+			call(a, "cot_wasi_fd_advise")
+			printW0(a)
+			a.Emit(Mov(W32, X0, X19))
+			a.mov(X1, 0)
+			a.mov(X2, 100)
+			call(a, "cot_wasi_fd_allocate")
+			printW0(a)
+			a.Emit(Mov(W32, X0, X19))
+			a.mov(X1, 0)
+			a.mov(X2, 0)
+			call(a, "cot_wasi_fd_fdstat_set_rights")
+			printW0(a)
+		},
+		stdout: ok32(0) + ok32(0) + ok32(1) + "f" + ok32(0) + ok32(28) + ok32(0) + ok32(0) + ok32(0) + ok32(0) + ok32(0),
+		check: func(t *testing.T, dir, _ string) {
+			if target, err := os.Readlink(filepath.Join(dir, "ln")); err != nil || target != "f" {
+				t.Errorf("ln -> %q, %v", target, err)
+			}
+			fi, err := os.Lstat(filepath.Join(dir, "hard"))
+			if err != nil || !fi.Mode().IsRegular() {
+				t.Errorf("hard: %v %v, want a regular file (the link followed ln)", fi, err)
+			}
+			if fi, err := os.Stat(filepath.Join(dir, "f")); err != nil || fi.Size() != 100 {
+				t.Errorf("f after fd_allocate: %v %v, want size 100", fi, err)
+			}
+		},
+	}})
+}
