@@ -214,7 +214,8 @@ type Primary struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Int       *string      `parser:"  @Int"`
+	Ident     *string      `parser:"  @( Ident | TypeKw )"` // type keywords are names here (§1.3)
+	Int       *string      `parser:"| @Int"`
 	Float     *string      `parser:"| @Float"`
 	Char      *string      `parser:"| @Char"`
 	String    *StringLit   `parser:"| @@"`
@@ -224,15 +225,14 @@ type Primary struct {
 	ErrorLit  *string      `parser:"| 'error' '.' @Ident"` // error.Name (§7)
 	ZeroInit  bool         `parser:"| @'.' '{' '}'"`       // .{} (§4.1)
 	Builtin   *BuiltinCall `parser:"| @@"`
+	Paren     *ParenExpr   `parser:"| @@"`
+	Array     *ArrayLit    `parser:"| @@"`
+	Block     *Block       `parser:"| @@"` // { stmts; value } (§6.13)
 	Closure   *Closure     `parser:"| @@"`
 	New       *NewExpr     `parser:"| @@"`
 	If        *IfExpr      `parser:"| @@"`
 	Switch    *SwitchExpr  `parser:"| @@"`
 	Comptime  *Block       `parser:"| 'comptime' @@"` // comptime { expr } (§12)
-	Block     *Block       `parser:"| @@"`            // { stmts; value } (§6.13)
-	Array     *ArrayLit    `parser:"| @@"`
-	Paren     *ParenExpr   `parser:"| @@"`
-	Ident     *string      `parser:"| @( Ident | TypeKw )"` // type keywords are names here (§1.3)
 }
 
 // StringLit is a string literal (§1.4). Plain is set for a literal without `${`; otherwise Head
