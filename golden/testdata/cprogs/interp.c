@@ -143,12 +143,12 @@ static const int64_t *fold_program(struct asm_ *a) {
 int main(void) {
 	static struct asm_ fa, sa, ga;
 	struct vm *vm = calloc(1, sizeof *vm);
-	vm->mem = calloc(200000, sizeof *vm->mem);
+	vm->mem = calloc(60000, sizeof *vm->mem);
 	vm->vars[0] = 90;
 	printf("fib(90) mod p = %lld\n", (long long)run(vm, fib_program(&fa)));
-	vm->vars[0] = 200000;
-	printf("primes below 200000 = %lld\n", (long long)run(vm, sieve_program(&sa)));
-	vm->vars[0] = 100000;
+	vm->vars[0] = 60000;
+	printf("primes below 60000 = %lld\n", (long long)run(vm, sieve_program(&sa)));
+	vm->vars[0] = 40000;
 	int64_t folded = run(vm, fold_program(&ga));
 	printf("fold = %lld\n", (long long)folded);
 	printf("steps = %llu\n", (unsigned long long)vm->steps);
