@@ -3,6 +3,7 @@ package rt
 import (
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	. "cot/backend/arm64/enc"
@@ -178,6 +179,52 @@ func TestWASILinksAdviseAllocate(t *testing.T) {
 			}
 			if fi, err := os.Stat(filepath.Join(dir, "f")); err != nil || fi.Size() != 100 {
 				t.Errorf("f after fd_allocate: %v %v, want size 100", fi, err)
+			}
+		},
+	}})
+}
+
+func TestWASISetTimes(t *testing.T) {
+	const sec = 1_000_000_000
+	runProgs(t, []prog{{
+		name: "set_times", files: map[string]string{"f": "x", "g": "y"},
+		body: func(a asm) {
+			open(a, "f", 0, rightRead, 0)
+			guest(a, X9, resOff)
+			a.ld(LDRW, X19, X9, 0)
+			a.Emit(Mov(W32, X0, X19))
+			a.mov(X1, 1_000_000*sec+5) // atim
+			a.mov(X2, 2_000_000*sec+7) // mtim
+			arg(a, X3, 1|4)
+			call(a, "cot_wasi_fd_filestat_set_times")
+			printW0(a)
+			poke(a, strOff, []byte("g"))
+			arg(a, X0, 3)
+			arg(a, X1, 1)
+			arg(a, X2, strOff)
+			arg(a, X3, 1)
+			a.mov(X4, 0)
+			a.mov(X5, 3_000_000*sec)
+			arg(a, X6, 2|4) // atime now, mtime given
+			call(a, "cot_wasi_path_filestat_set_times")
+			printW0(a)
+			a.Emit(Mov(W32, X0, X19))
+			arg(a, X3, 1|2) // atim and atim_now: EINVAL
+			call(a, "cot_wasi_fd_filestat_set_times")
+			printW0(a)
+		},
+		stdout: ok32(0) + ok32(0) + ok32(0) + ok32(28),
+		check: func(t *testing.T, dir, _ string) {
+			f, _ := os.Stat(filepath.Join(dir, "f"))
+			if f == nil || f.ModTime().UnixNano() != 2_000_000*sec+7 {
+				t.Errorf("f mtime %v, want 2000000 s + 7 ns", f.ModTime().UnixNano())
+			}
+			if st, ok := f.Sys().(*syscall.Stat_t); !ok || st.Atim.Sec != 1_000_000 || st.Atim.Nsec != 5 {
+				t.Errorf("f atime %+v, want 1000000 s + 5 ns", f.Sys())
+			}
+			g, _ := os.Stat(filepath.Join(dir, "g"))
+			if g == nil || g.ModTime().Unix() != 3_000_000 {
+				t.Errorf("g mtime %v, want 3000000 s", g.ModTime().Unix())
 			}
 		},
 	}})
