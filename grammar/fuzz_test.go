@@ -115,9 +115,9 @@ func TestEveryNodeHasPositions(t *testing.T) {
 			return
 		}
 		seen[ty] = true
-		for _, name := range []string{"Pos", "EndPos"} {
-			if f, ok := ty.FieldByName(name); !ok || f.Type != reflect.TypeOf(lexer.Position{}) {
-				t.Errorf("%s has no %s lexer.Position field", ty.Name(), name)
+		for i, name := range []string{"Pos", "EndPos"} {
+			if ty.NumField() <= i || ty.Field(i).Name != name || ty.Field(i).Type != reflect.TypeOf(lexer.Position{}) {
+				t.Errorf("%s: field %d must be %s lexer.Position", ty.Name(), i, name)
 			}
 		}
 		for i := 0; i < ty.NumField(); i++ {

@@ -7,14 +7,14 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-var positionType = reflect.TypeOf(lexer.Position{})
+// Every CST struct starts with the fields Pos and EndPos, in that order
+// (TestEveryNodeHasPositions checks it), so spans are read by index.
+const posField, endPosField = 0, 1
 
 // nodeSpan returns the Pos and EndPos of any CST node.
 func nodeSpan(n any) (pos, end lexer.Position) {
 	v := reflect.ValueOf(n).Elem()
-	pos = v.FieldByName("Pos").Interface().(lexer.Position)
-	end = v.FieldByName("EndPos").Interface().(lexer.Position)
-	return pos, end
+	return *v.Field(posField).Addr().Interface().(*lexer.Position), *v.Field(endPosField).Addr().Interface().(*lexer.Position)
 }
 
 // tightenEndPositions moves every EndPos from where participle leaves it (the start of the
@@ -23,9 +23,9 @@ func nodeSpan(n any) (pos, end lexer.Position) {
 func tightenEndPositions(file *File, toks []lexer.Token) {
 	Walk(file, func(n any) {
 		v := reflect.ValueOf(n).Elem()
-		pos := v.FieldByName("Pos").Interface().(lexer.Position)
-		endField := v.FieldByName("EndPos")
-		next := endField.Interface().(lexer.Position)
+		pos := *v.Field(posField).Addr().Interface().(*lexer.Position)
+		endPtr := v.Field(endPosField).Addr().Interface().(*lexer.Position)
+		next := *endPtr
 		// The last token that starts before the node's participle end.
 		i := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= next.Offset }) - 1
 		if i < 0 || toks[i].Pos.Offset < pos.Offset || toks[i].Type == lexer.EOF {
@@ -35,6 +35,6 @@ func tightenEndPositions(file *File, toks []lexer.Token) {
 		end := last.Pos
 		end.Offset += len(last.Value)
 		end.Column += len(last.Value)
-		endField.Set(reflect.ValueOf(end))
+		*endPtr = end
 	})
 }
