@@ -121,31 +121,31 @@ func (v *ssaVerifier) check() {
 }
 
 // use checks that operand a of something at (b, i) is defined and dominates it.
-func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, what string) {
+func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, describe func() string) {
 	if a == nil {
-		v.errorf("b%d: %s has a nil operand", b.ID, what)
+		v.errorf("b%d: %s has a nil operand", b.ID, describe())
 		return
 	}
 	db, ok := v.block[a]
 	if !ok {
-		v.errorf("b%d: %s uses v%d, which is not defined in the function", b.ID, what, a.ID)
+		v.errorf("b%d: %s uses v%d, which is not defined in the function", b.ID, describe(), a.ID)
 		return
 	}
 	if db == b {
 		if v.index[a] >= i {
-			v.errorf("b%d: %s uses v%d before its definition", b.ID, what, a.ID)
+			v.errorf("b%d: %s uses v%d before its definition", b.ID, describe(), a.ID)
 		}
 		return
 	}
 	if !v.dominates(db, b) {
-		v.errorf("b%d: %s uses v%d from b%d, which does not dominate it", b.ID, what, a.ID, db.ID)
+		v.errorf("b%d: %s uses v%d from b%d, which does not dominate it", b.ID, describe(), a.ID, db.ID)
 	}
 }
 
 func (v *ssaVerifier) value(b *ssa.Block, i int, x *ssa.Value) {
 	what := ssa.FormatValue(x)
 	for _, a := range x.Args {
-		v.use(b, i, a, what)
+		v.use(b, i, a, func() string { return what })
 		if a != nil && a.Type == ssa.TNone && x.Op != ssa.OpResult {
 			v.errorf("b%d: %s uses v%d, which has no value", b.ID, what, a.ID)
 		}
@@ -252,7 +252,7 @@ func (v *ssaVerifier) term(b *ssa.Block) {
 	t := &b.Term
 	n := len(b.Instrs)
 	for _, a := range t.Uses() {
-		v.use(b, n, a, "terminator "+ssa.FormatTerm(t))
+		v.use(b, n, a, func() string { return "terminator " + ssa.FormatTerm(t) })
 	}
 	want := map[ssa.TermKind]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
 	if k, ok := want[t.Kind]; ok && len(t.Succs) != k || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {

@@ -2,12 +2,14 @@ package arm64
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"cot/ir/pipeline"
 )
@@ -64,7 +66,12 @@ func runELF(t *testing.T, exe []byte, args ...string) runResult {
 	if err := os.WriteFile(path, exe, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("qemu-aarch64", append([]string{path}, args...)...)
+	if keep := os.Getenv("COT_KEEP"); keep != "" {
+		os.WriteFile(keep, exe, 0o755)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "qemu-aarch64", append([]string{path}, args...)...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

@@ -132,9 +132,8 @@ func (s *selector) use(v *ssa.Value) mir.Reg {
 	if v.Op == ssa.OpConst {
 		return s.constant(v.Type, uint64(v.Aux))
 	}
-	r, ok := s.regs[v]
-	mustf(ok, "select-instructions: v%d used before its definition", v.ID)
-	return r
+	// Blocks are not in dominance order, so a use may come first: def allocates either way.
+	return s.def(v)
 }
 
 // isConst reports whether v is a constant and returns its bits.
