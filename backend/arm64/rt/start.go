@@ -3,7 +3,6 @@ package rt
 import . "cot/backend/arm64/enc"
 
 const (
-	pageSize64K = 0x10000 // Wasm page
 	stackSize   = 8 << 20
 	stackGuard  = 0x10000 // PROT_NONE below the stack
 	stackMargin = 0x10000 // x26 sits this far above the guard, room for traps and runtime routines

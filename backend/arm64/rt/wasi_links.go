@@ -21,12 +21,11 @@ func init() {
 }
 
 const (
-	sysSymlinkat    = 36
-	sysLinkat       = 37
-	sysReadlinkat   = 78
-	sysFallocate    = 47
-	sysFadvise64    = 223
-	atSymlinkFollow = 0x400 // AT_SYMLINK_FOLLOW (path_link shifts lookupflags bit 0 into it)
+	sysSymlinkat  = 36
+	sysLinkat     = 37
+	sysReadlinkat = 78
+	sysFallocate  = 47
+	sysFadvise64  = 223
 )
 
 // pathLink is path_link(w0 old dirfd, w1 old lookupflags, w2 old path, w3 old len, w4 new dirfd,
@@ -36,7 +35,7 @@ func pathLink(a asm) {
 	f.path(X2, X3, 0)
 	f.path(X5, X6, pathMax)
 	a.Emit(AndImm(W32, X9, X1, must(LogicalImm(1, false))))
-	a.lsl(X9, X9, 10) // symlink_follow -> AT_SYMLINK_FOLLOW (0x400)
+	a.lsl(X9, X9, 10) // symlink_follow (bit 0) -> AT_SYMLINK_FOLLOW (bit 10)
 	f.dirfd(X0, X0)
 	a.Emit(MovSP(X64, X1, SP))
 	f.dirfd(X2, X4)

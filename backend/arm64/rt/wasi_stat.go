@@ -10,10 +10,9 @@ func init() {
 }
 
 const (
-	sysNewfstatat     = 79
-	atSymlinkNofollow = 0x100
-	statSize          = 128 // struct stat on AArch64 Linux
-	filestatSize      = 64  // WASI filestat
+	sysNewfstatat = 79
+	statSize      = 128 // struct stat on AArch64 Linux
+	filestatSize  = 64  // WASI filestat
 )
 
 // fdFilestatGet is fd_filestat_get(w0 fd, w1 result ptr) -> errno, from fstat.
@@ -38,7 +37,7 @@ func pathFilestatGet(a asm) {
 	f.path(X2, X3, 0)
 	a.Emit(Mvn(W32, X3, X1, LSL, NoShift(W32))) // not following: bit 0 clear
 	a.Emit(AndImm(W32, X3, X3, must(LogicalImm(1, false))))
-	a.lsl(X3, X3, 8) // -> AT_SYMLINK_NOFOLLOW (0x100)
+	a.lsl(X3, X3, 8) // -> AT_SYMLINK_NOFOLLOW (bit 8)
 	f.dirfd(X0, X0)
 	a.Emit(MovSP(X64, X1, SP))
 	a.addImm(X64, X2, SP, pathMax)
