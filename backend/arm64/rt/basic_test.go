@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -189,5 +190,13 @@ func TestDisassembly(t *testing.T) {
 		if !strings.Contains(text, "<"+name+">:") {
 			t.Errorf("objdump -d does not name %s", name)
 		}
+	}
+}
+
+// TestDeterministic links the whole runtime twice: same bytes.
+func TestDeterministic(t *testing.T) {
+	p := prog{body: func(a asm) { printW0(a) }}
+	if !bytes.Equal(p.link(t), p.link(t)) {
+		t.Error("two links of the same program differ")
 	}
 }
