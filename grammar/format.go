@@ -81,7 +81,14 @@ func writeUnary(b *strings.Builder, e *UnaryExpr) {
 }
 
 func writePostfix(b *strings.Builder, e *PostfixExpr) {
-	writePrimary(b, e.Primary)
+	if p := e.Primary.Paren; p != nil && len(p.Elems) == 1 && len(e.Suffixes) > 0 {
+		// Keep the parentheses: `(1).0` is not `1.0`.
+		b.WriteByte('(')
+		writeExpr(b, p.Elems[0])
+		b.WriteByte(')')
+	} else {
+		writePrimary(b, e.Primary)
+	}
 	for _, s := range e.Suffixes {
 		switch {
 		case s.Field != nil:

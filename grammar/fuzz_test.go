@@ -66,6 +66,40 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("nil File without error")
 		}
 		checkPositions(t, file, len(data))
+		checkExprRoundTrip(t, file)
+	})
+}
+
+// checkExprRoundTrip: the canonical text of every expression statement parses back to the
+// same canonical text (ExprString is faithful to the parse, precedence included).
+func checkExprRoundTrip(t *testing.T, file *File) {
+	t.Helper()
+	if file.Safe {
+		return // colon struct literals only parse in @safe files
+	}
+	Walk(file, func(n any) {
+		s, ok := n.(*SimpleStmt)
+		if !ok {
+			return
+		}
+		text := ExprString(s.Target)
+		if strings.Contains(text, "{...}") || strings.Contains(text, "fn(...)") {
+			return // placeholders for bodies
+		}
+		again, err := Parse("rt.cot", []byte("fn __t() {\n"+text+"\n}\n"))
+		if err != nil {
+			if strings.Contains(err.Error(), "E0108") {
+				return // the canonical form adds parentheses and can exceed the nesting limit
+			}
+			t.Fatalf("canonical form %q does not parse: %v", text, err)
+		}
+		stmts := again.Decls[0].Fn.Body.Stmts
+		if len(stmts) != 1 || stmts[0].Simple == nil || stmts[0].Simple.Op != "" {
+			t.Fatalf("canonical form %q parses as %d statements", text, len(stmts))
+		}
+		if got := ExprString(stmts[0].Simple.Target); got != text {
+			t.Fatalf("round trip changed the expression:\n first %s\nsecond %s", text, got)
+		}
 	})
 }
 

@@ -174,3 +174,17 @@ func argString(a *Arg) string {
 	}
 	return ExprString(a.Expr)
 }
+
+// The canonical text of an expression parses back to itself.
+func TestExprStringRoundTrip(t *testing.T) {
+	for _, src := range []string{"(1).0", "(1).x", "(2)(3)", "(-a).b", "a.b.c + (d)", `"${(1).0}"`, "(1.5).x"} {
+		f, err := Parse("t.cot", []byte("fn __t() {\n"+src+"\n}"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkExprRoundTrip(t, f)
+	}
+	if got := ExprString(parseExpr(t, "(1).0 + 1.0")); got != "((1).0 + 1.0)" {
+		t.Errorf("(1).0 + 1.0 printed as %s", got)
+	}
+}
