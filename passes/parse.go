@@ -252,6 +252,9 @@ func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
 		return &ast.ExprStmt{At: at, X: c.expr(s.Target)}
 	}
 	target, value := c.expr(s.Target), c.expr(s.Value)
+	if _, ok := target.(*ast.Ref); !ok && !c.diags.HasErrors() {
+		c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: cannot assign to this expression")
+	}
 	if s.Op == "=" {
 		return &ast.Assign{At: at, Target: target, Value: value}
 	}
