@@ -81,7 +81,7 @@ func removeDeadValues(f *ssa.Func) {
 			if live[b.Params[i]] {
 				continue
 			}
-			b.Params = append(b.Params[:i], b.Params[i+1:]...)
+			b.Params = append(b.Params[:i:i], b.Params[i+1:]...)
 			for _, e := range in[b] {
 				e.Args = append(e.Args[:i:i], e.Args[i+1:]...)
 			}

@@ -73,7 +73,7 @@ func removeRedundantParams(f *ssa.Func) {
 					continue
 				}
 				repl[p] = same
-				b.Params = append(b.Params[:i], b.Params[i+1:]...)
+				b.Params = append(b.Params[:i:i], b.Params[i+1:]...)
 				for _, e := range in[b] {
 					e.Args = append(e.Args[:i:i], e.Args[i+1:]...)
 				}

@@ -92,7 +92,8 @@ func (tr *translator) end(fr *frame) {
 			tr.jump(tr.edge(fr.end, tr.popN(n)))
 		}
 		tr.cur = fr.end
-		tr.cur.Term = ssa.Term{Kind: ssa.TermReturn, Values: fr.end.Params[len(tr.ltypes):]}
+		results := append([]*ssa.Value(nil), fr.end.Params[len(tr.ltypes):]...)
+		tr.cur.Term = ssa.Term{Kind: ssa.TermReturn, Values: results}
 		return
 	}
 	if !fr.unreachable {
