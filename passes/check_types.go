@@ -5,7 +5,7 @@
 // returns), wrong number of arguments, assignment to a constant or parameter, integer literal
 // out of range, missing return, and "not yet supported" for types and constructs beyond the
 // slice (non-i64 integer types, floats, string values other than print arguments, function
-// values, non-constant global initializers).
+// values), and initialization cycles among globals.
 //
 //	(var x - (+ 1 2))   => (var x#4 i64 (+:i64 1:i64 2:i64))
 //
@@ -17,6 +17,7 @@ package passes
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -33,15 +34,21 @@ type checkedBinder struct {
 type checker struct {
 	diags   *src.Diagnostics
 	binders map[int]*checkedBinder
-	fn      *ast.Func // function being checked
+	fn      *ast.Func // function being checked; nil in a global initializer
+	// Globals are typed on first use, since an inferred type comes from the initializer, which
+	// may read globals declared later.
+	globals    map[int]*ast.Global
+	globalInit map[int]ast.Expr // checked initializers
+	inProgress map[int]bool
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}}
+	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}, globals: map[int]*ast.Global{},
+		globalInit: map[int]ast.Expr{}, inProgress: map[int]bool{}}
 	out := &ast.Program{Data: p.Data}
 	var mainFn *ast.Func
-	// Signatures and global types first: bodies may use any top-level name.
+	// Signatures first: bodies and initializers may use any top-level name.
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:
@@ -54,7 +61,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 				mainFn = d
 			}
 		case *ast.Global:
-			c.binders[d.Name.ID] = &checkedBinder{kind: map[bool]string{true: "const", false: "global"}[d.Const], typ: c.globalType(d)}
+			c.globals[d.Name.ID] = d
 		}
 	}
 	for _, d := range p.Decls {
@@ -63,10 +70,8 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			out.Decls = append(out.Decls, c.function(d))
 		case *ast.Global:
 			g := *d
-			g.Type = c.binders[d.Name.ID].typ
-			if d.Init != nil {
-				g.Init = c.expect(d.Init, g.Type, "initializer of `"+d.Name.Name+"`")
-			}
+			g.Type = c.binder(d.Name.ID).typ
+			g.Init = c.globalInit[d.Name.ID]
 			out.Decls = append(out.Decls, &g)
 		}
 	}
@@ -75,6 +80,15 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 		c.diags.Errorf(src.Pos{}, codeUndefined, "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void`")
 	case len(mainFn.Params) != 0 || (mainFn.Result != types.TI64 && mainFn.Result != types.TVoid):
 		c.diags.Errorf(mainFn.Pos(), codeTypeMismatch, "type mismatch: `main` must take no parameters and return i64 or void")
+	}
+	if !c.diags.HasErrors() {
+		if _, cycle := globalInitOrder(out); cycle != nil {
+			var names []string
+			for _, g := range cycle {
+				names = append(names, g.Name.Name)
+			}
+			c.diags.Errorf(cycle[0].Pos(), codeInitCycle, "initialization cycle: %s", strings.Join(names, " -> "))
+		}
 	}
 	return out, nil
 }
@@ -92,34 +106,54 @@ func (c *checker) supported(pos src.Pos, t *types.Type, result bool) bool {
 	return false
 }
 
-// globalType is the declared or inferred type of a global; its initializer must be a constant.
-func (c *checker) globalType(g *ast.Global) *types.Type {
-	init := g.Init
-	if u, ok := init.(*ast.Unary); ok && u.Op == "neg" {
-		init = u.X
+// binder returns what the checker knows about a binder, typing a global on first use.
+func (c *checker) binder(id int) *checkedBinder {
+	if b := c.binders[id]; b != nil {
+		return b
 	}
-	var inferred *types.Type
-	switch init.(type) {
-	case nil:
-	case *ast.IntLit:
-		inferred = types.TI64
-	case *ast.BoolLit:
-		inferred = types.TBool
-	default:
-		c.diags.Errorf(g.Init.Pos(), codeNotSupported, "not yet supported: non-constant global initializer")
-		return types.TInvalid
+	g := c.globals[id]
+	if g == nil {
+		return nil
 	}
-	switch {
-	case g.Type != nil:
-		if !c.supported(g.Pos(), g.Type, false) {
-			return types.TInvalid
+	kind := map[bool]string{true: "const", false: "global"}[g.Const]
+	if c.inProgress[id] {
+		c.diags.Errorf(g.Pos(), codeInitCycle, "initialization cycle: the initializer of `%s` refers to `%s`", g.Name.Name, g.Name.Name)
+		b := &checkedBinder{kind: kind, typ: types.TInvalid}
+		c.binders[id] = b
+		return b
+	}
+	c.inProgress[id] = true
+	t := g.Type
+	if t != nil && !c.supported(g.Pos(), t, false) {
+		t = types.TInvalid
+	}
+	if g.Init != nil {
+		fn := c.fn
+		c.fn = nil
+		var init ast.Expr
+		if t != nil {
+			init = c.expect(g.Init, t, "initializer of `"+g.Name.Name+"`")
+		} else {
+			init = c.expr(g.Init)
+			t = init.Type()
+			if t == types.TVoid {
+				c.diags.Errorf(g.Init.Pos(), codeTypeMismatch, "type mismatch: `%s` is initialised with a void value", g.Name.Name)
+				t = types.TInvalid
+			}
 		}
-		return g.Type
-	case inferred == nil:
-		c.diags.Errorf(g.Pos(), codeTypeMismatch, "type mismatch: `%s` needs a type or an initializer", g.Name.Name)
-		return types.TInvalid
+		c.fn = fn
+		c.globalInit[id] = init
 	}
-	return inferred
+	if t == nil {
+		c.diags.Errorf(g.Pos(), codeTypeMismatch, "type mismatch: `%s` needs a type or an initializer", g.Name.Name)
+		t = types.TInvalid
+	}
+	if b := c.binders[id]; b != nil { // a cycle was reported meanwhile
+		return b
+	}
+	b := &checkedBinder{kind: kind, typ: t}
+	c.binders[id] = b
+	return b
 }
 
 func (c *checker) function(d *ast.Func) *ast.Func {
@@ -322,7 +356,7 @@ func (c *checker) target(e ast.Expr) ast.Expr {
 		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: assignment to this kind of target")
 		return x
 	}
-	if b := c.binders[ref.Name.ID]; b != nil && b.kind != "var" && b.kind != "global" {
+	if b := c.binder(ref.Name.ID); b != nil && b.kind != "var" && b.kind != "global" {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "cannot assign to constant `%s` (a %s)", ref.Name.Name, b.kind)
 	}
 	return x

@@ -26,7 +26,7 @@ func (c *checker) expr(e ast.Expr) ast.Expr {
 	case *ast.Ref:
 		r := *e
 		r.T = types.TInvalid
-		switch b := c.binders[e.Name.ID]; {
+		switch b := c.binder(e.Name.ID); {
 		case b == nil: // undefined: resolve-names reported it
 		case b.kind == "func":
 			c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: function values (`%s`)", e.Name.Name)
@@ -114,7 +114,7 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 		call.Args = append(call.Args, c.expr(a))
 	}
 	call.T = types.TInvalid
-	b := c.binders[e.Func.ID]
+	b := c.binder(e.Func.ID)
 	switch {
 	case b == nil:
 		return &call

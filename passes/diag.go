@@ -9,5 +9,6 @@ const (
 	codeMissingReturn = "E305" // missing return
 	codeLiteralRange  = "E306" // integer literal out of range
 	codeUnknownLabel  = "E307" // unknown label
+	codeInitCycle     = "E308" // initialization cycle among globals
 	codeNotSupported  = "E9000"
 )

@@ -138,6 +138,14 @@ fn main() i64 {
     println(calls)
     return 0
 }`, stdout: "2\n3\n"},
+		{name: "global initializers run in dependency order", src: `
+var b = twice(a)
+var a = base() + 1
+const k = 20
+var untouched: bool = true
+fn base() i64 { return k }
+fn twice(x: i64) i64 { return x * 2 }
+fn main() i64 { println(a); println(b); println(untouched); return b }`, stdout: "21\n42\ntrue\n", exit: 42},
 		{name: "division by zero traps", src: `
 fn div(a: i64, b: i64) i64 { return a / b }
 fn main() i64 { println(1); return div(1, 0) }`, stdout: "1\n", trap: "integer divide by zero"},

@@ -56,6 +56,9 @@ func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		pre, x := f.complex(s.Value)
 		t := *s.Target.(*ast.Ref)
 		return append(pre, &ast.Assign{At: s.At, Target: &t, Value: x})
+	case *ast.InitGlobal:
+		pre, x := f.complex(s.Value)
+		return append(pre, &ast.InitGlobal{At: s.At, Name: s.Name, Value: x})
 	case *ast.ExprStmt:
 		pre, x := f.complex(s.X)
 		return append(pre, &ast.ExprStmt{At: s.At, X: x})

@@ -53,7 +53,7 @@ func linkRuntime(_ *pipeline.Ctx, prog any) (any, error) {
 		if im.Kind != wasm.ExternFunc {
 			panic("link-runtime: only function imports are expected")
 		}
-		if im.Module == RuntimeModule {
+		if im.Module == wasm.RuntimeModule {
 			sym := "rt:" + im.Name
 			visit(sym)
 			if r := runtime.Routines[im.Name]; !r.Type.Equal(old.Types[im.TypeIdx]) {
@@ -77,7 +77,7 @@ func linkRuntime(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 	}
 	for i, im := range old.Imports {
-		if im.Module != RuntimeModule {
+		if im.Module != wasm.RuntimeModule {
 			b.importFunc(fmt.Sprintf("import:%d", i), im.Module, im.Name, old.Types[im.TypeIdx])
 		}
 	}

@@ -86,6 +86,9 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 	case *ast.Assign:
 		fl.expr(s.Value)
 		fl.set(s.Target.(*ast.Ref).Name)
+	case *ast.InitGlobal:
+		fl.expr(s.Value)
+		fl.set(s.Name)
 	case *ast.ExprStmt:
 		fl.expr(s.X)
 		if s.X.Type() != types.TVoid {

@@ -27,10 +27,6 @@ import (
 	"cot/ir/wasm"
 )
 
-// RuntimeModule is the import module through which lowered code calls runtime routines until
-// link-runtime links them in.
-const RuntimeModule = "cot_runtime"
-
 // PageSize is the Wasm page size in bytes.
 const PageSize = 65536
 
@@ -75,7 +71,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	sort.Strings(names)
 	for _, n := range names {
 		sig := ast.Runtime[n]
-		b.importFunc("rt:"+n, RuntimeModule, n, funcType(sig.Params, sig.Result))
+		b.importFunc("rt:"+n, wasm.RuntimeModule, n, funcType(sig.Params, sig.Result))
 	}
 	var funcs []*ast.Func
 	for _, d := range p.Decls {

@@ -12,6 +12,8 @@
 //     conditions bool, call arity and argument types, initializers and assigned values match
 //     their variable, returns match the function result, constants and parameters are never
 //     assigned, integer literals fit i64 (2^63 only under negation), a print has one argument;
+//   - "globals-constant": global initializers are literals; init-global statements appear only in
+//     the entry function and name globals;
 //   - "entry-explicit": exactly one function is exported as _start, with no parameters and a
 //     void result;
 //   - "args-trivial" (ANF): every operand of an operator or call, and every if/while condition,
@@ -106,6 +108,9 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			v.fn, v.where = nil, "global "+d.Name.String()
 			v.needType(d, d.Type)
 			v.init(d, d.Type, d.Init)
+			if lang.Has(ast.InvConstGlobals) && !ast.IsConstInit(d.Init) {
+				v.errorf(d, "globals-constant: initializer is not a constant")
+			}
 		}
 	}
 	if lang.Has(ast.InvEntry) && entries != 1 {
@@ -332,6 +337,17 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 			case s.Value != nil:
 				v.same(s, v.fn.Result, s.Value.Type(), "returned value type")
 			}
+		}
+	case *ast.InitGlobal:
+		if v.fn == nil || v.fn.Export != "_start" {
+			v.errorf(s, "init-global outside the entry function")
+		}
+		v.expr(s.Value, false)
+		if b := v.lookup(s.Name, s); b != nil {
+			if b.scope != 0 || (b.kind != "global" && b.kind != "const") {
+				v.errorf(s, "init-global of %s, which is not a global", s.Name)
+			}
+			v.same(s, b.typ, s.Value.Type(), "initial value type")
 		}
 	case *ast.Print:
 		if s.Fd != 1 && s.Fd != 2 {

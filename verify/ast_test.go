@@ -97,7 +97,9 @@ func TestASTNegatives(t *testing.T) {
 			func(s string) string { return strings.Replace(s, ` (export "_start")`, "", 1) },
 			"want exactly one function exported as _start, have 0"},
 		{"assignment to a parameter", ast.LangANF,
-			func(s string) string { return strings.Replace(s, "(assign t#4:i64 (-:i64", "(assign n#3:i64 (-:i64", 1) },
+			func(s string) string {
+				return strings.Replace(s, "(assign t#4:i64 (-:i64", "(assign n#3:i64 (-:i64", 1)
+			},
 			"assignment to param n#3"},
 		{"literal out of range", ast.LangANF,
 			func(s string) string { return strings.Replace(s, "10:i64", "9223372036854775808:i64", 1) },
@@ -105,6 +107,21 @@ func TestASTNegatives(t *testing.T) {
 		{"data address outside the image", ast.LangANF,
 			func(s string) string { return strings.Replace(s, "(data-addr:i64 0)", "(data-addr:i64 3)", 1) },
 			"data address 3 outside the 2-byte data image"},
+		{"non-constant global", ast.LangANF,
+			func(s string) string {
+				return strings.Replace(s, "(global var g#1 i64 5:i64)", "(global var g#1 i64 (+:i64 5:i64 1:i64))", 1)
+			},
+			"globals-constant: initializer is not a constant"},
+		{"init-global outside the entry", ast.LangANF,
+			func(s string) string {
+				return strings.Replace(s, "(return t#4:i64)", "(init-global g#1 1:i64) (return t#4:i64)", 1)
+			},
+			"init-global outside the entry function"},
+		{"init-global of a local", ast.LangANF,
+			func(s string) string {
+				return strings.Replace(s, "(var r#8 i64 (call:i64 f#2 1:i64))", "(var r#8 i64 (call:i64 f#2 1:i64)) (init-global r#8 1:i64)", 1)
+			},
+			"init-global of r#8, which is not a global"},
 		{"return type", ast.LangANF,
 			func(s string) string { return strings.Replace(s, "(return t#4:i64)", "(return c#5:bool)", 1) },
 			"returned value type: want i64, have bool"},

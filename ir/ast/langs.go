@@ -28,6 +28,9 @@ const (
 	InvTyped = "typed"
 	// InvEntry: the program has exactly one function exported as _start, taking and returning nothing.
 	InvEntry = "entry-explicit"
+	// InvConstGlobals: every global initializer is a literal (or a negated integer literal);
+	// the others run as init-global statements of the entry function.
+	InvConstGlobals = "globals-constant"
 	// InvArgsTrivial: operands of operators and calls, and conditions, are atoms (IsTrivial); complex
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
@@ -57,12 +60,27 @@ var (
 	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoPrint, Invariants: []string{InvEntry}}
+	// LangConstGlobals: non-constant global initializers run at the start of _start.
+	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangExplicitExit, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
-	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangExplicitExit, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
+	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
 	// LangANF: administrative normal form, no if-expressions.
 	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangDataLaidOut, Remove: []string{"if-expr"}, Invariants: []string{InvArgsTrivial}}
 )
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoCompoundAssign, LangNoForIn,
-	LangNoShortCircuit, LangNoPrint, LangExplicitExit, LangDataLaidOut, LangANF}
+	LangNoShortCircuit, LangNoPrint, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
+
+// IsConstInit reports whether a global initializer is a constant the Wasm module can hold
+// statically: absent, a literal, or a negated integer literal.
+func IsConstInit(e Expr) bool {
+	switch e := e.(type) {
+	case nil, *IntLit, *BoolLit:
+		return true
+	case *Unary:
+		_, lit := e.X.(*IntLit)
+		return lit && e.Op == "neg"
+	}
+	return false
+}

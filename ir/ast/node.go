@@ -187,6 +187,14 @@ type Return struct {
 	Value Expr
 }
 
+// InitGlobal gives a global the value of its initializer at program start (an initialization,
+// not an assignment: constants are initialized this way too).
+type InitGlobal struct {
+	At
+	Name  Name
+	Value Expr
+}
+
 // Print is print/println/eprint/eprintln: Fd 1 or 2, Newline for the ln forms. Args has exactly
 // one element in a well-typed program (the checker reports other counts).
 type Print struct {
@@ -310,11 +318,12 @@ func (s *While) Kind() string {
 	}
 	return "while"
 }
-func (*ForRange) Kind() string { return "for-range" }
-func (*Break) Kind() string    { return "break" }
-func (*Continue) Kind() string { return "continue" }
-func (*Return) Kind() string   { return "return" }
-func (*Print) Kind() string    { return "print" }
+func (*ForRange) Kind() string   { return "for-range" }
+func (*Break) Kind() string      { return "break" }
+func (*Continue) Kind() string   { return "continue" }
+func (*Return) Kind() string     { return "return" }
+func (*Print) Kind() string      { return "print" }
+func (*InitGlobal) Kind() string { return "init-global" }
 
 func (*IntLit) Kind() string      { return "int" }
 func (*BoolLit) Kind() string     { return "bool" }
@@ -335,18 +344,19 @@ func (d *Global) DeclName() Name { return d.Name }
 func (*Func) declNode()   {}
 func (*Global) declNode() {}
 
-func (*Block) stmtNode()    {}
-func (*VarDecl) stmtNode()  {}
-func (*Assign) stmtNode()   {}
-func (*OpAssign) stmtNode() {}
-func (*ExprStmt) stmtNode() {}
-func (*If) stmtNode()       {}
-func (*While) stmtNode()    {}
-func (*ForRange) stmtNode() {}
-func (*Break) stmtNode()    {}
-func (*Continue) stmtNode() {}
-func (*Return) stmtNode()   {}
-func (*Print) stmtNode()    {}
+func (*Block) stmtNode()      {}
+func (*VarDecl) stmtNode()    {}
+func (*Assign) stmtNode()     {}
+func (*OpAssign) stmtNode()   {}
+func (*ExprStmt) stmtNode()   {}
+func (*If) stmtNode()         {}
+func (*While) stmtNode()      {}
+func (*ForRange) stmtNode()   {}
+func (*Break) stmtNode()      {}
+func (*Continue) stmtNode()   {}
+func (*Return) stmtNode()     {}
+func (*Print) stmtNode()      {}
+func (*InitGlobal) stmtNode() {}
 
 func (*IntLit) exprNode()      {}
 func (*BoolLit) exprNode()     {}
@@ -380,20 +390,4 @@ func IsComparison(op string) bool {
 		return true
 	}
 	return false
-}
-
-// RuntimeSig is the Cot-level signature of a runtime routine.
-type RuntimeSig struct {
-	Params []*types.Type
-	Result *types.Type
-}
-
-// Runtime lists the runtime routines a RuntimeCall may name. link-runtime supplies their code.
-var Runtime = map[string]RuntimeSig{
-	// write(fd, addr, len) writes len bytes at addr to fd.
-	"write": {Params: []*types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TVoid},
-	// print_int(fd, v) writes v in signed decimal.
-	"print_int": {Params: []*types.Type{types.TI64, types.TI64}, Result: types.TVoid},
-	// exit(code) ends the process with status code.
-	"exit": {Params: []*types.Type{types.TI64}, Result: types.TVoid},
 }

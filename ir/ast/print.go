@@ -17,7 +17,7 @@ import (
 //	(assign TARGET E)  (op-assign OP TARGET E)  (expr E)  (return E?)
 //	(if C BLOCK ELSE?)  (while LABEL C BLOCK)  (while-step LABEL C STEP BLOCK)
 //	(for-range LABEL VAR LO HI BLOCK)  (break LABEL)  (continue LABEL)
-//	(print FD E...)  (println FD E...)
+//	(print FD E...)  (println FD E...)  (init-global NAME E)
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
 //	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)
@@ -140,6 +140,8 @@ func stmtSx(s Stmt) *sx {
 			return stmtList(atom("return"))
 		}
 		return stmtList(atom("return"), exprSx(s.Value))
+	case *InitGlobal:
+		return stmtList(atom("init-global"), atom(s.Name.String()), exprSx(s.Value))
 	case *Print:
 		head := "print"
 		if s.Newline {

@@ -193,6 +193,9 @@ func readStmt(s *sx) Stmt {
 			return &Return{Value: readExpr(a[0])}
 		}
 		return &Return{}
+	case "init-global":
+		a := shape(s, 2, false)
+		return &InitGlobal{Name: readName(a[0]), Value: readExpr(a[1])}
 	case "print", "println":
 		a := shape(s, 1, true)
 		fd, err := strconv.Atoi(a[0].atom)

@@ -154,6 +154,10 @@ func (r *Rewriter) DefaultStmt(s Stmt) Stmt {
 		c := *s
 		c.Args = r.RewriteExprs(s.Args)
 		return &c
+	case *InitGlobal:
+		c := *s
+		c.Value = r.RewriteExpr(s.Value)
+		return &c
 	}
 	panic(fmt.Sprintf("ast: rewrite of unknown statement %T", s))
 }
@@ -267,6 +271,8 @@ func Inspect(n Node, f func(Node) bool) {
 	case *ForRange:
 		each(n.Lo, n.Hi, n.Body)
 	case *Return:
+		each(n.Value)
+	case *InitGlobal:
 		each(n.Value)
 	case *Print:
 		for _, a := range n.Args {
