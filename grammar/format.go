@@ -86,6 +86,11 @@ func writePostfix(b *strings.Builder, e *PostfixExpr) {
 		b.WriteByte('(')
 		writeExpr(b, p.Elems[0])
 		b.WriteByte(')')
+	} else if p := e.Primary; (p.Int != nil || p.Float != nil) && len(e.Suffixes) > 0 {
+		// A number before a suffix is parenthesised: `0.*` would lex as the float `0.`.
+		b.WriteByte('(')
+		writePrimary(b, p)
+		b.WriteByte(')')
 	} else {
 		writePrimary(b, e.Primary)
 	}

@@ -177,7 +177,7 @@ func argString(a *Arg) string {
 
 // The canonical text of an expression parses back to itself.
 func TestExprStringRoundTrip(t *testing.T) {
-	for _, src := range []string{"(1).0", "(1).x", "(2)(3)", "(-a).b", "a.b.c + (d)", `"${(1).0}"`, "(1.5).x"} {
+	for _, src := range []string{"(1).0", "(1).x", "(2)(3)", "(-a).b", "a.b.c + (d)", `"${(1).0}"`, "(1.5).x", "0 .*", "1. .x", "1 .x"} {
 		f, err := Parse("t.cot", []byte("fn __t() {\n"+src+"\n}"))
 		if err != nil {
 			t.Fatal(err)
