@@ -82,7 +82,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 		c.diags.Errorf(mainFn.Pos(), codeTypeMismatch, "type mismatch: `main` must take no parameters and return i64 or void")
 	}
 	if !c.diags.HasErrors() {
-		if _, cycle := globalInitOrder(out); cycle != nil {
+		if _, cycle := ast.GlobalInitOrder(out); cycle != nil {
 			var names []string
 			for _, g := range cycle {
 				names = append(names, g.Name.Name)

@@ -57,13 +57,14 @@ func run(t *testing.T, bin []byte) runResult {
 	return res
 }
 
-func TestEndToEnd(t *testing.T) {
-	cases := []struct {
-		name, src, stdout string
-		exit              uint32
-		trap              string
-	}{
-		{name: "fib", src: `
+type e2eCase struct {
+	name, src, stdout string
+	exit              uint32
+	trap              string
+}
+
+var e2eCases = []e2eCase{
+	{name: "fib", src: `
 fn fib(n: i64) i64 {
     if (n < 2) { return n }
     return fib(n - 1) + fib(n - 2)
@@ -72,7 +73,7 @@ fn main() i64 {
     println(fib(25))
     return 0
 }`, stdout: "75025\n"},
-		{name: "loops with break and continue", src: `
+	{name: "loops with break and continue", src: `
 fn main() i64 {
     var sum = 0
     for i in 0..10 {
@@ -94,7 +95,7 @@ fn main() i64 {
     println(j)
     return sum
 }`, stdout: "25\n3\n", exit: 25},
-		{name: "labelled break and void main", src: `
+	{name: "labelled break and void main", src: `
 fn main() {
     var n = 0
     outer: for i in 0..5 {
@@ -108,9 +109,9 @@ fn main() {
     println(true)
     eprintln(false)
 }`, stdout: "n=13\ntrue\n"},
-		{name: "exit status is the low 8 bits", src: `fn main() i64 { return 256 + 7 }`, exit: 7},
-		{name: "negative exit status", src: `fn main() i64 { return -1 }`, exit: 255},
-		{name: "arithmetic and bitwise", src: `
+	{name: "exit status is the low 8 bits", src: `fn main() i64 { return 256 + 7 }`, exit: 7},
+	{name: "negative exit status", src: `fn main() i64 { return -1 }`, exit: 255},
+	{name: "arithmetic and bitwise", src: `
 const big: i64 = 9223372036854775807
 var counter = -5
 fn bump() i64 { counter += 10; return counter }
@@ -128,7 +129,7 @@ fn main() i64 {
     println(not (1 < 2) || 3 >= 3 && !false)
     return 0
 }`, stdout: "-9223372036854775808\n-9223372036854775808\n-2\n-5\n55\n15\n2\n-6\n0\n1\ntrue\n"},
-		{name: "short circuit", src: `
+	{name: "short circuit", src: `
 var calls = 0
 fn side(b: bool) bool { calls += 1; return b }
 fn main() i64 {
@@ -138,7 +139,7 @@ fn main() i64 {
     println(calls)
     return 0
 }`, stdout: "2\n3\n"},
-		{name: "global initializers run in dependency order", src: `
+	{name: "global initializers run in dependency order", src: `
 var b = twice(a)
 var a = base() + 1
 const k = 20
@@ -146,14 +147,16 @@ var untouched: bool = true
 fn base() i64 { return k }
 fn twice(x: i64) i64 { return x * 2 }
 fn main() i64 { println(a); println(b); println(untouched); return b }`, stdout: "21\n42\ntrue\n", exit: 42},
-		{name: "division by zero traps", src: `
+	{name: "division by zero traps", src: `
 fn div(a: i64, b: i64) i64 { return a / b }
 fn main() i64 { println(1); return div(1, 0) }`, stdout: "1\n", trap: "integer divide by zero"},
-		{name: "overflow traps", src: `
+	{name: "overflow traps", src: `
 fn div(a: i64, b: i64) i64 { return a / b }
 fn main() i64 { return div(-9223372036854775807 - 1, -1) }`, trap: "integer overflow"},
-	}
-	for _, c := range cases {
+}
+
+func TestEndToEnd(t *testing.T) {
+	for _, c := range e2eCases {
 		t.Run(c.name, func(t *testing.T) {
 			bin, err := compile(t, c.src)
 			if err != nil {

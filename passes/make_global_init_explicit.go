@@ -9,7 +9,7 @@
 //	  =>  (global var a#1 i64 -)  (global const k#3 i64 4)
 //	      (func __start#9 ... (block (init-global a#1 (call f#2)) S...))
 //
-// Design decision: the order is computed by globalInitOrder, the same function check-types used
+// Design decision: the order is computed by ast.GlobalInitOrder, the same function check-types used
 // to reject cycles, so the two can never disagree.
 
 package passes
@@ -21,7 +21,7 @@ import (
 
 func makeGlobalInitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	order, cycle := globalInitOrder(p)
+	order, cycle := ast.GlobalInitOrder(p)
 	if cycle != nil {
 		panic("make-global-init-explicit: initialization cycle (check-types reports those)")
 	}

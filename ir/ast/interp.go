@@ -1,0 +1,206 @@
+package ast
+
+// The reference interpreter: runs an ast program of any typed language of the family (print
+// needs types to tell a bool from an i64) so a test can check that every pass keeps the meaning of the
+// program: the same output, exit status and trap after each pass as the compiled Wasm.
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Outcome is what running a program produced.
+type Outcome struct {
+	Stdout, Stderr string
+	Exit           uint32
+	Trap           string // Wasm trap wording ("integer divide by zero"), empty if none
+}
+
+// Limits bound an interpretation so a test cannot hang.
+type Limits struct {
+	Steps, Depth int
+}
+
+// Interpret runs p: the non-constant global initializers in dependency order, then the function
+// exported as _start when there is one, else main, exiting with main's status (low 8 bits).
+func Interpret(p *Program, lim Limits) (out Outcome) {
+	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[int64][]byte{}}
+	defer func() {
+		switch r := recover().(type) {
+		case nil:
+		case exitSignal:
+			out.Exit = uint32(r)
+		case trapSignal:
+			out.Trap = string(r)
+		default:
+			panic(r)
+		}
+		out.Stdout, out.Stderr = in.stdout.String(), in.stderr.String()
+	}()
+	var entry, main *Func
+	for _, d := range p.Decls {
+		switch d := d.(type) {
+		case *Func:
+			in.funcs[d.Name.ID] = d
+			if d.Export == "_start" {
+				entry = d
+			}
+			if d.Name.Name == "main" {
+				main = d
+			}
+		case *Global:
+			in.globals[d.Name.ID] = 0
+			if IsConstInit(d.Init) {
+				in.globals[d.Name.ID] = in.eval(d.Init, nil)
+			}
+		}
+	}
+	// Initializers not yet turned into init-global statements run first, in dependency order.
+	order, _ := GlobalInitOrder(p)
+	for _, g := range order {
+		in.globals[g.Name.ID] = in.eval(g.Init, nil)
+	}
+	if entry != nil {
+		in.call(entry, nil)
+		return out
+	}
+	status := in.call(main, nil)
+	out.Exit = uint32(status & 255)
+	return out
+}
+
+type exitSignal uint32
+type trapSignal string
+
+type interp struct {
+	prog           *Program
+	lim            Limits
+	steps, depth   int
+	funcs          map[int]*Func
+	globals        map[int]int64
+	strs           map[int64][]byte // addresses handed out for str-addr before layout-data
+	stdout, stderr strings.Builder
+}
+
+// frame holds the locals of one call, by binder ID.
+type frame map[int]int64
+
+// flow says how a statement ended.
+type flow struct {
+	kind  int // 0 normal, 1 break, 2 continue, 3 return
+	loop  int
+	value int64
+}
+
+func (in *interp) call(f *Func, args []int64) int64 {
+	if in.depth++; in.depth > in.lim.Depth {
+		panic(trapSignal("call stack exhausted"))
+	}
+	fr := frame{}
+	for i, p := range f.Params {
+		fr[p.Name.ID] = args[i]
+	}
+	fl := in.block(f.Body, fr)
+	in.depth--
+	return fl.value
+}
+
+func (in *interp) block(b *Block, fr frame) flow {
+	for _, s := range b.Stmts {
+		if fl := in.stmt(s, fr); fl.kind != 0 {
+			return fl
+		}
+	}
+	return flow{}
+}
+
+func (in *interp) set(n Name, v int64, fr frame) {
+	if _, local := fr[n.ID]; local {
+		fr[n.ID] = v
+		return
+	}
+	if _, global := in.globals[n.ID]; global {
+		in.globals[n.ID] = v
+		return
+	}
+	fr[n.ID] = v
+}
+
+func (in *interp) stmt(s Stmt, fr frame) flow {
+	if in.steps++; in.steps > in.lim.Steps {
+		panic(trapSignal("step limit exceeded"))
+	}
+	switch s := s.(type) {
+	case *Block:
+		return in.block(s, fr)
+	case *VarDecl:
+		fr[s.Name.ID] = in.eval(s.Init, fr)
+	case *Assign:
+		in.set(s.Target.(*Ref).Name, in.eval(s.Value, fr), fr)
+	case *OpAssign:
+		t := s.Target.(*Ref)
+		in.set(t.Name, in.binary(s.Op, in.eval(t, fr), in.eval(s.Value, fr)), fr)
+	case *InitGlobal:
+		in.globals[s.Name.ID] = in.eval(s.Value, fr)
+	case *ExprStmt:
+		in.eval(s.X, fr)
+	case *If:
+		if in.eval(s.Cond, fr) != 0 {
+			return in.block(s.Then, fr)
+		} else if s.Else != nil {
+			return in.stmt(s.Else, fr)
+		}
+	case *While:
+		return in.loop(s.Label.ID, func() bool { return in.eval(s.Cond, fr) != 0 }, s.Body, s.Step, fr)
+	case *ForRange:
+		fr[s.Var.ID] = in.eval(s.Lo, fr)
+		end := in.eval(s.Hi, fr)
+		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: &Ref{Name: s.Var}, Y: &IntLit{Value: 1}}}
+		return in.loop(s.Label.ID, func() bool { return fr[s.Var.ID] < end }, s.Body, step, fr)
+	case *Break:
+		return flow{kind: 1, loop: s.Label.ID}
+	case *Continue:
+		return flow{kind: 2, loop: s.Label.ID}
+	case *Return:
+		return flow{kind: 3, value: in.eval(s.Value, fr)}
+	case *Print:
+		w := &in.stdout
+		if s.Fd == 2 {
+			w = &in.stderr
+		}
+		switch a := s.Args[0].(type) {
+		case *StrLit:
+			w.WriteString(a.Value)
+		default:
+			v := in.eval(a, fr)
+			if a.Type() != nil && a.Type().Name == "bool" {
+				w.WriteString(strconv.FormatBool(v != 0))
+			} else {
+				w.WriteString(strconv.FormatInt(v, 10))
+			}
+		}
+		if s.Newline {
+			w.WriteByte('\n')
+		}
+	default:
+		panic(fmt.Sprintf("interpret: statement %T", s))
+	}
+	return flow{}
+}
+
+func (in *interp) loop(id int, cond func() bool, body *Block, step Stmt, fr frame) flow {
+	for cond() {
+		fl := in.block(body, fr)
+		switch {
+		case fl.kind == 3 || (fl.kind != 0 && fl.loop != id):
+			return fl
+		case fl.kind == 1:
+			return flow{}
+		}
+		if step != nil {
+			in.stmt(step, fr)
+		}
+	}
+	return flow{}
+}
