@@ -23,8 +23,9 @@
 // the decoder recorded one) and the rule broken, worded like the spec test suite.
 //
 // With a language (the pipeline's verifier), the module may only have the parts the language
-// allows, and LangFinal's invariant "data-count-explicit" requires DataCount when a function
-// uses memory.init or data.drop. Without one (Decode, Encode), the module is only validated.
+// allows; LangFinal's invariant "runtime-linked" forbids imports of wasm.RuntimeModule and
+// "data-count-explicit" requires DataCount when a function uses memory.init or data.drop.
+// Without a language (Decode, Encode), the module is only validated.
 
 package verify
 
@@ -96,6 +97,13 @@ func (v *moduleChecker) language(lang *pipeline.Lang) {
 	for _, k := range wasm.Kinds {
 		if present[k] && !lang.Allows(k) {
 			v.errorf("language %s does not allow %s", lang.Name, k)
+		}
+	}
+	if lang.Has("runtime-linked") {
+		for _, im := range m.Imports {
+			if im.Module == wasm.RuntimeModule {
+				v.errorf("runtime import %q %q is not linked", im.Module, im.Name)
+			}
 		}
 	}
 	if lang.Has("data-count-explicit") && m.DataCount == nil {

@@ -170,3 +170,16 @@ func TestWasmLanguage(t *testing.T) {
 		t.Fatalf("Family.Verify is not verify.Wasm: %v", errs)
 	}
 }
+
+// TestWasmRuntimeLinked: imports of the runtime module are allowed before link-runtime only.
+func TestWasmRuntimeLinked(t *testing.T) {
+	m := fn(none, none, none)
+	m.Imports = []wasm.Import{{Module: wasm.RuntimeModule, Name: "print_int", Kind: wasm.ExternFunc}}
+	if errs := Wasm(wasm.LangStructured, m); len(errs) != 0 {
+		t.Fatalf("structured: %v", errs)
+	}
+	errs := Wasm(wasm.LangFinal, m)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `runtime import "cot_runtime" "print_int" is not linked`) {
+		t.Fatalf("final: %v", errs)
+	}
+}
