@@ -225,6 +225,10 @@ func (s *selector) trapIf(c mir.Cond, sym string) {
 }
 
 func (s *selector) mov(w mir.Width, dst, src mir.Reg) {
+	if w == mir.S || w == mir.D {
+		s.emit(&mir.Instr{Op: mir.FMOV, W: w, Rd: dst, Rn: src})
+		return
+	}
 	s.emit(&mir.Instr{Op: mir.MOV, W: w, Rd: dst, Rn: src})
 }
 
