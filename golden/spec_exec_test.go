@@ -4,21 +4,34 @@ import (
 	"os"
 	"testing"
 
+	"cot/backend/arm64"
 	"cot/internal/spectest"
+	"cot/runner"
 )
 
-// specExecutor chooses how TestSpec executes harness modules. COT_SPEC_EXEC=wazero runs them on
-// wazero (the runner's cross-check); the default is the native backend once it is present.
+// specExecutor chooses how TestSpec executes harness modules: natively by default (the AArch64
+// backend, then qemu-aarch64 on a non-arm64 host), or COT_SPEC_EXEC=wazero, the runner's own
+// cross-check (internal/spectest's TestRunnerOnWazero runs it on the whole suite).
 func specExecutor(t *testing.T, tmp string) spectest.Executor {
 	t.Helper()
 	switch os.Getenv("COT_SPEC_EXEC") {
-	case "", "wazero":
+	case "", "native":
+		qemu, err := runner.QemuPath()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &spectest.Native{
+			Compile: func(wasmBytes []byte) ([]byte, error) { return arm64.CompileModule(wasmBytes, nil) },
+			Qemu:    qemu,
+			TmpDir:  tmp,
+		}
+	case "wazero":
 		w, err := spectest.NewWazero(tmp)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return w
 	}
-	t.Fatalf("COT_SPEC_EXEC=%q: want wazero", os.Getenv("COT_SPEC_EXEC"))
+	t.Fatalf("COT_SPEC_EXEC=%q: want native or wazero", os.Getenv("COT_SPEC_EXEC"))
 	return nil
 }

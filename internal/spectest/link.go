@@ -11,6 +11,11 @@ func runLinkCommand(lc linkCheck, cfg Config, r *FileResult) {
 		r.fail(c, "module %s does not decode (it is valid, only %s): %v", c.Filename, c.Text, lc.DecodeErr)
 		return
 	}
+	if cfg.outOfTime() {
+		r.Incomplete = true
+		r.fail(c, "not run: the test deadline passed")
+		return
+	}
 	prog, err := prepare(m, nil, cfg)
 	if err != nil {
 		if c.Type == "assert_unlinkable" {

@@ -154,3 +154,11 @@ func percent(pass, total int) string {
 	}
 	return fmt.Sprintf("%.2f%%", 100*float64(pass)/float64(total))
 }
+
+// CostHint estimates how long a .wast file takes to run natively, from its text: every trap
+// assertion is a process run and every module a compile and a run. Running the costly files
+// first packs the parallel runs better.
+func CostHint(wastText string) int {
+	return strings.Count(wastText, "(assert_trap") + strings.Count(wastText, "(assert_exhaustion") +
+		strings.Count(wastText, "(module")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"cot/ir/wasm"
 )
@@ -13,7 +14,13 @@ type Config struct {
 	Decode func([]byte) (*wasm.Module, error)
 	Encode func(*wasm.Module) ([]byte, error)
 	Exec   Executor
+	// Deadline, when set, is when to stop starting runs: the invocations not run by then fail
+	// with "not run" and the result is marked Incomplete (a clean failure instead of the test
+	// binary's timeout panic).
+	Deadline time.Time
 }
+
+func (c *Config) outOfTime() bool { return !c.Deadline.IsZero() && time.Now().After(c.Deadline) }
 
 // Failure is one assertion that did not pass.
 type Failure struct {
@@ -35,6 +42,7 @@ type FileResult struct {
 	Failures                []Failure
 	Runs                    int // process runs (one plus one per trap)
 	Notes                   []string
+	Incomplete              bool // the deadline passed before everything ran
 }
 
 // Passed and Total count everything in scope.
@@ -52,7 +60,7 @@ func RunScript(s *Script, cfg Config) *FileResult {
 	r.TextModules = p.TextMods
 	r.LeftOut = p.LeftOut
 	for _, u := range p.Units {
-		runUnit(u, cfg, r)
+		runUnit(u, &cfg, r)
 	}
 	for _, c := range p.Rejects {
 		r.RejectTotal++
@@ -74,14 +82,20 @@ func RunScript(s *Script, cfg Config) *FileResult {
 }
 
 // runUnit executes the invocations of one module, re-running after each trap (see package doc).
-func runUnit(u *unit, cfg Config, r *FileResult) {
+func runUnit(u *unit, cfg *Config, r *FileResult) {
 	if len(u.Invs) == 0 {
 		return
 	}
 	r.ExecTotal += len(u.Invs)
+	// failAll fails every command for one cause: the first failure carries the message (shortened
+	// to its first lines: backend errors come with an IR dump), the others refer to it.
 	failAll := func(cmds []*Command, format string, args ...any) {
-		for _, c := range cmds {
-			r.fail(c, format, args...)
+		for i, c := range cmds {
+			if i == 0 {
+				r.fail(c, "%s", shorten(fmt.Sprintf(format, args...), 30))
+			} else {
+				r.fail(c, "as line %d (module of line %d)", cmds[0].Line, u.Line)
+			}
 		}
 	}
 	if u.DecodeErr != nil {
@@ -100,7 +114,7 @@ func runUnit(u *unit, cfg Config, r *FileResult) {
 	if len(invs) == 0 {
 		return
 	}
-	prog, err := prepare(u.Module, invs, cfg)
+	prog, err := prepare(u.Module, invs, *cfg)
 	if err != nil {
 		failAll(cmds, "module of line %d: %v", u.Line, err)
 		return
@@ -108,6 +122,11 @@ func runUnit(u *unit, cfg Config, r *FileResult) {
 	defer prog.Close()
 	first, replayFrom := 0, 0
 	for first < len(invs) {
+		if cfg.outOfTime() {
+			r.Incomplete = true
+			failAll(cmds[first:], "not run: the test deadline passed")
+			return
+		}
 		out, err := prog.Run(StartArg(replayFrom, first))
 		r.Runs++
 		if err != nil {
@@ -207,4 +226,13 @@ func parseBegins(stdout string) (beganSet, map[int][]string) {
 		results[cur] = append(results[cur], line)
 	}
 	return b, results
+}
+
+// shorten keeps the first n lines of a message.
+func shorten(msg string, n int) string {
+	lines := strings.SplitN(msg, "\n", n+1)
+	if len(lines) <= n {
+		return msg
+	}
+	return strings.Join(lines[:n], "\n") + "\n\t..."
 }
