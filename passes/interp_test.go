@@ -1,7 +1,6 @@
 package passes
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -16,26 +15,39 @@ import (
 // program fails here, named.
 func TestEveryPassKeepsMeaning(t *testing.T) {
 	for _, c := range append(append([]e2eCase{}, e2eCases...), e2eCase{name: "sample", src: sampleProgram}) {
-		t.Run(c.name, func(t *testing.T) {
-			bin, err := compile(t, c.src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := run(t, bin)
-			for _, p := range Table().Passes[1:] {
-				if p.Out.Family != ast.Family || !p.Out.Has(ast.InvTyped) {
-					continue // print needs types to tell bool from i64
-				}
-				prog, err := Table().Run(pipeline.NewCtx("wasm32"), src.NewFile("m.cot", []byte(c.src)), &pipeline.Options{StopAfter: p.Name})
-				if !errors.Is(err, pipeline.ErrStopped) {
-					t.Fatalf("%s: %v", p.Name, err)
-				}
-				got := ast.Interpret(prog.(*ast.Program), ast.Limits{Steps: 10_000_000, Depth: 10_000})
-				trapOK := (got.Trap == "") == (want.trap == "") && strings.Contains(want.trap, got.Trap)
-				if got.Stdout != want.stdout || got.Stderr != want.stderr || got.Exit != want.exit || !trapOK {
-					t.Fatalf("after %s: interpreter %+v, wasm %+v", p.Name, got, want)
-				}
-			}
-		})
+		checkEveryPass(t, c)
 	}
+}
+
+func checkEveryPass(t *testing.T, c e2eCase) {
+	t.Run(c.name, func(t *testing.T) {
+		var prog any = src.NewFile("m.cot", []byte(c.src))
+		ctx := pipeline.NewCtx("wasm32")
+		type result struct {
+			pass string
+			got  ast.Outcome
+		}
+		var results []result
+		for _, p := range Table().Passes {
+			next, err := (&pipeline.Table{Name: "one", Passes: []pipeline.Pass{p}}).Run(ctx, prog, &pipeline.Options{})
+			if err != nil {
+				t.Fatalf("%s: %v\n%s", p.Name, err, c.src)
+			}
+			prog = next
+			if p.Out.Family == ast.Family && p.Out.Has(ast.InvTyped) { // print needs types
+				results = append(results, result{p.Name, ast.Interpret(prog.(*ast.Program), ast.Limits{Steps: 10_000_000, Depth: 10_000})})
+			}
+		}
+		want := run(t, prog.([]byte))
+		if len(results) == 0 {
+			t.Fatal("no typed ast pass")
+		}
+		for _, r := range results {
+			got := r.got
+			trapOK := (got.Trap == "") == (want.trap == "") && strings.Contains(want.trap, got.Trap)
+			if got.Stdout != want.stdout || got.Stderr != want.stderr || got.Exit != want.exit || !trapOK {
+				t.Fatalf("after %s: interpreter %+v, wasm %+v\n%s", r.pass, got, want, c.src)
+			}
+		}
+	})
 }

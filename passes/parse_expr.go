@@ -225,10 +225,28 @@ func (c *cstConverter) ifExpr(pos lexer.Position, cond *grammar.Expr, capture st
 	return x
 }
 
-// valueBlock converts `{ expr }`, the only block expression the slice handles.
+// valueBlock converts `{ expr }`, the only block expression the slice handles; `{ if (c) { a }
+// else { b } }` counts, since the grammar reads that inner if as a statement.
 func (c *cstConverter) valueBlock(b *grammar.Block) ast.Expr {
 	if len(b.Stmts) == 1 && b.Stmts[0].Simple != nil && b.Stmts[0].Simple.Op == "" {
 		return c.expr(b.Stmts[0].Simple.Target)
+	}
+	if len(b.Stmts) == 1 && b.Stmts[0].If != nil {
+		if s := b.Stmts[0].If; s.Then.Block != nil && (s.Else == nil || s.Else.Block != nil) {
+			var elseIfs []*grammar.ElseIfExpr
+			for _, e := range s.ElseIfs {
+				if e.Then.Block == nil {
+					c.unsupported(e.Pos, "if expression branches that are not blocks")
+					return &ast.IntLit{At: c.at(e.Pos)}
+				}
+				elseIfs = append(elseIfs, &grammar.ElseIfExpr{Pos: e.Pos, Cond: e.Cond, Capture: e.Capture, Then: e.Then.Block})
+			}
+			var els *grammar.Block
+			if s.Else != nil {
+				els = s.Else.Block
+			}
+			return c.ifExpr(s.Pos, s.Cond, s.Capture, s.Then.Block, elseIfs, els)
+		}
 	}
 	c.unsupported(b.Pos, "block expressions with statements")
 	return &ast.IntLit{At: c.at(b.Pos)}
