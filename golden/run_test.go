@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -71,15 +72,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// nativeReason says why native runs are skipped on this host ("" when they run): off arm64 hosts
-// they need qemu-aarch64.
-var nativeReason string
+// nativeSkipReason says why native runs are skipped on this host ("" when they run): off arm64
+// hosts they need qemu-aarch64.
+var nativeSkipReason = sync.OnceValue(func() string {
+	if _, err := runner.QemuPath(); err != nil {
+		return err.Error()
+	}
+	return ""
+})
 
 func TestRun(t *testing.T) {
 	al := loadAllowlist(t)
-	if _, err := runner.QemuPath(); err != nil {
-		nativeReason = err.Error()
-	}
 	for _, c := range loadCases(t, "run") {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -152,8 +155,8 @@ func runCase(t *testing.T, c *goldenCase, al allowlist) {
 
 // buildNative compiles main.cot for arm64-linux when this host can run the result.
 func buildNative(t *testing.T, dir string) (string, bool) {
-	if nativeReason != "" {
-		t.Logf("native run skipped: %s", nativeReason)
+	if reason := nativeSkipReason(); reason != "" {
+		t.Logf("native run skipped: %s", reason)
 		return "", false
 	}
 	b := runCot(t, dir, "build", "--target=arm64-linux", "main.cot", "-o", "main")
