@@ -135,7 +135,11 @@ func (v *astVerifier) errorf(n ast.Node, format string, args ...any) {
 	if v.where != "" {
 		msg = v.where + ": " + msg
 	}
-	v.errs = append(v.errs, fmt.Errorf("%s\n    at %s", msg, ast.String(n)))
+	where := ast.String(n)
+	if n.Pos().IsValid() {
+		where += " (" + n.Pos().String() + ")"
+	}
+	v.errs = append(v.errs, fmt.Errorf("%s\n    at %s", msg, where))
 }
 
 func (v *astVerifier) kind(n ast.Node) {
