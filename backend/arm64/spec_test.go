@@ -285,6 +285,10 @@ func matchResults(got []string, want []specValue) bool {
 			}
 		case typ != w.Type:
 			return false
+		case w.Value == "nan:any":
+			if !isAnyNaN(w.Type, bits) {
+				return false
+			}
 		case strings.HasPrefix(w.Value, "nan:"):
 			if !isNaN(w.Type, bits, w.Value == "nan:canonical") {
 				return false
@@ -310,6 +314,13 @@ func isNaN(typ string, bits uint64, canonical bool) bool {
 		return bits&math.MaxInt64 == 0x7FF8000000000000
 	}
 	return bits&0x7FF8000000000000 == 0x7FF8000000000000
+}
+
+func isAnyNaN(typ string, bits uint64) bool {
+	if typ == "f32" {
+		return math.IsNaN(float64(math.Float32frombits(uint32(bits))))
+	}
+	return math.IsNaN(math.Float64frombits(bits))
 }
 
 var _ = fmt.Sprint
