@@ -120,16 +120,16 @@ func (b *Baseline) Total() int {
 // WriteTable prints the per-file table and the totals.
 func WriteTable(w io.Writer, results []*FileResult) {
 	sort.Slice(results, func(i, j int) bool { return results[i].Name < results[j].Name })
-	fmt.Fprintf(w, "%-26s %4s %13s %13s %9s %6s %6s %6s\n", "file", "req", "exec", "rejected", "link", "left", "text", "runs")
+	fmt.Fprintf(w, "%-26s %4s %13s %13s %9s %6s %6s %6s %8s\n", "file", "req", "exec", "rejected", "link", "left", "text", "runs", "seconds")
 	var tot FileResult
 	for _, r := range results {
 		req := ""
 		if IsRequired(r.Name) {
 			req = "*"
 		}
-		fmt.Fprintf(w, "%-26s %4s %13s %13s %9s %6d %6d %6d\n", r.Name, req,
+		fmt.Fprintf(w, "%-26s %4s %13s %13s %9s %6d %6d %6d %8.1f\n", r.Name, req,
 			ratio(r.ExecPass, r.ExecTotal), ratio(r.RejectPass, r.RejectTotal), ratio(r.LinkPass, r.LinkTotal),
-			len(r.LeftOut), r.TextModules, r.Runs)
+			len(r.LeftOut), r.TextModules, r.Runs, r.Duration.Seconds())
 		tot.ExecPass += r.ExecPass
 		tot.ExecTotal += r.ExecTotal
 		tot.RejectPass += r.RejectPass
@@ -138,11 +138,12 @@ func WriteTable(w io.Writer, results []*FileResult) {
 		tot.LinkTotal += r.LinkTotal
 		tot.TextModules += r.TextModules
 		tot.Runs += r.Runs
+		tot.Duration += r.Duration
 		tot.LeftOut = append(tot.LeftOut, r.LeftOut...)
 	}
-	fmt.Fprintf(w, "%-26s %4s %13s %13s %9s %6d %6d %6d\n", "TOTAL", "",
+	fmt.Fprintf(w, "%-26s %4s %13s %13s %9s %6d %6d %6d %8.1f\n", "TOTAL", "",
 		ratio(tot.ExecPass, tot.ExecTotal), ratio(tot.RejectPass, tot.RejectTotal), ratio(tot.LinkPass, tot.LinkTotal),
-		len(tot.LeftOut), tot.TextModules, tot.Runs)
+		len(tot.LeftOut), tot.TextModules, tot.Runs, tot.Duration.Seconds())
 	fmt.Fprintf(w, "passed %d of %d in scope: %s (target 95%%)\n", tot.Passed(), tot.Total(), percent(tot.Passed(), tot.Total()))
 }
 

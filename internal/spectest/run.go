@@ -42,7 +42,8 @@ type FileResult struct {
 	Failures                []Failure
 	Runs                    int // process runs (one plus one per trap)
 	Notes                   []string
-	Incomplete              bool // the deadline passed before everything ran
+	Incomplete              bool          // the deadline passed before everything ran
+	Duration                time.Duration // wall time of RunScript (compiles and runs)
 }
 
 // Passed and Total count everything in scope.
@@ -55,7 +56,9 @@ func (r *FileResult) fail(c *Command, format string, args ...any) {
 
 // RunScript executes every command of s in scope.
 func RunScript(s *Script, cfg Config) *FileResult {
+	start := time.Now()
 	r := &FileResult{Name: s.Name}
+	defer func() { r.Duration = time.Since(start) }()
 	p := makePlan(s, cfg.Decode)
 	r.TextModules = p.TextMods
 	r.LeftOut = p.LeftOut
