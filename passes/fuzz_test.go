@@ -26,6 +26,9 @@ func FuzzFrontEnd(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	for seed := int64(1); seed <= 3; seed++ {
+		f.Add(generateProgram(seed))
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		_, err := Table().Run(pipeline.NewCtx("wasm32"), src.NewFile("fuzz.cot", []byte(text)), &pipeline.Options{})
 		var ue *src.UserError
