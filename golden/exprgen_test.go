@@ -1,7 +1,6 @@
 package golden
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math/rand"
@@ -171,7 +170,8 @@ func checkGenerated(t *testing.T, src, want string) {
 	}
 }
 
-// firstDifference names the first expression whose printed value is wrong.
+// firstDifference shows the first wrong output line, with the println that printed it when every
+// statement of the program prints exactly one line (the arithmetic programs).
 func firstDifference(src, want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
 	var printed []string
@@ -181,17 +181,18 @@ func firstDifference(src, want, got string) string {
 		}
 	}
 	for i := range w {
-		if i >= len(g) || w[i] != g[i] {
-			var have string
-			if i < len(g) {
-				have = g[i]
-			}
-			expr := ""
-			if i < len(printed) {
-				expr = printed[i]
-			}
-			return fmt.Sprintf("line %d: %s\n  want %s\n  got  %s", i+1, expr, w[i], have)
+		if i < len(g) && w[i] == g[i] {
+			continue
 		}
+		have := "(nothing)"
+		if i < len(g) {
+			have = g[i]
+		}
+		stmt := ""
+		if len(printed) == len(w)-1 && i < len(printed) {
+			stmt = " " + printed[i]
+		}
+		return fmt.Sprintf("output line %d:%s\n  want %s\n  got  %s", i+1, stmt, w[i], have)
 	}
-	return "extra output: " + string(bytes.TrimPrefix([]byte(got), []byte(want)))
+	return "extra output: " + strings.TrimPrefix(got, want)
 }
