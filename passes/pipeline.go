@@ -27,6 +27,7 @@ func Table() *pipeline.Table {
 			{Name: "flatten-expressions", In: ast.LangDataLaidOut, Out: ast.LangANF, Run: flattenExpressions},
 			{Name: "lower-to-wasm", In: ast.LangANF, Out: wasm.LangStructured, Run: lowerToWasm},
 			{Name: "link-runtime", In: wasm.LangStructured, Out: wasm.LangFinal, Run: linkRuntime},
+			{Name: "optimize-wasm-peephole", In: wasm.LangFinal, Out: wasm.LangFinal, Run: optimizeWasmPeephole},
 			{Name: "encode", In: wasm.LangFinal, Out: pipeline.LangWasmBinary, Run: encode},
 		},
 		Constraints: []pipeline.Constraint{
@@ -46,6 +47,7 @@ func Table() *pipeline.Table {
 			constraint("make-main-exit-explicit", "flatten-expressions", "the exit status expression (main() & 255) must be flattened too"),
 			constraint("flatten-expressions", "lower-to-wasm", "lower-to-wasm translates ANF statement by statement"),
 			constraint("lower-to-wasm", "link-runtime", "link-runtime resolves the cot_runtime imports lower-to-wasm emits"),
+			constraint("link-runtime", "optimize-wasm-peephole", "the runtime routines are optimized with the program"),
 			constraint("link-runtime", "encode", "only a linked module (WASI imports only) is a runnable program"),
 		},
 	}
