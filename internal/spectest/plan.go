@@ -34,10 +34,22 @@ type linkCheck struct {
 
 // LeftOut is a command the runner does not execute, with the reason.
 type LeftOut struct {
-	Line   int
-	Kind   string
-	Reason string
+	Line     int
+	Kind     string
+	Category string // one of the leftOut* constants, for the summary
+	Reason   string
 }
+
+// Categories of left-out commands.
+const (
+	leftOutRegister   = "register (modules run one at a time, no cross-module linking)"
+	leftOutImports    = "module imports from a registered module"
+	leftOutShared     = "target module's state is shared with a left-out module"
+	leftOutTainted    = "follows a left-out action on the same module"
+	leftOutReference  = "non-null reference argument or result (host references)"
+	leftOutNoModule   = "target module not defined"
+	leftOutUnexpected = "command the runner does not know"
+)
 
 // plan is a script sorted into executable units and the rest.
 type plan struct {
@@ -79,19 +91,19 @@ func makePlan(s *Script, decode func([]byte) (*wasm.Module, error)) *plan {
 				target = byName[c.Name]
 			}
 			p.Registers[c.As] = target
-			p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, "register: modules are run one at a time (no cross-module linking)"})
+			p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, leftOutRegister, "register " + c.As})
 		case "action", "assert_return", "assert_trap", "assert_exhaustion":
 			target := current
 			if c.Action.Module != "" {
 				target = byName[c.Action.Module]
 			}
-			if reason := p.invocationLeftOut(target, c); reason != "" {
-				p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, reason})
+			if category, reason := p.invocationLeftOut(target, c); reason != "" {
+				p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, category, reason})
 				continue
 			}
 			inv, err := makeInvocation(c)
 			if err != nil {
-				p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, err.Error()})
+				p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, leftOutReference, err.Error()})
 				if c.Type == "action" && target.TaintedBy == 0 {
 					target.TaintedBy = c.Line
 				}
@@ -116,13 +128,13 @@ func makePlan(s *Script, decode func([]byte) (*wasm.Module, error)) *plan {
 				// A module that fails to instantiate may still have written into a registered
 				// module's table or memory before trapping (Wasm 2.0 applies segments in order).
 				if reason := p.importsLeftOut(lc.Module, c.Line, c.Type == "assert_uninstantiable"); reason != "" {
-					p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, reason})
+					p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, leftOutImports, reason})
 					continue
 				}
 			}
 			p.Links = append(p.Links, lc)
 		default:
-			p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, "unknown command"})
+			p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, leftOutUnexpected, c.Type})
 		}
 	}
 	return p
@@ -146,18 +158,18 @@ func (p *plan) importsLeftOut(m *wasm.Module, line int, shares bool) string {
 	return ""
 }
 
-func (p *plan) invocationLeftOut(target *unit, c *Command) string {
+func (p *plan) invocationLeftOut(target *unit, c *Command) (category, reason string) {
 	switch {
 	case target == nil:
-		return fmt.Sprintf("targets module %q, which is not defined", c.Action.Module)
+		return leftOutNoModule, fmt.Sprintf("targets module %q, which is not defined", c.Action.Module)
 	case target.LeftOut != "":
-		return fmt.Sprintf("module of line %d: %s", target.Line, target.LeftOut)
+		return leftOutImports, fmt.Sprintf("module of line %d: %s", target.Line, target.LeftOut)
 	case target.TaintedBy != 0:
-		return fmt.Sprintf("follows the left-out action of line %d, whose effects on the module are missing", target.TaintedBy)
+		return leftOutTainted, fmt.Sprintf("follows the left-out action of line %d, whose effects on the module are missing", target.TaintedBy)
 	case target.SharedSince != 0:
-		return fmt.Sprintf("module of line %d shares state with the left-out module of line %d", target.Line, target.SharedSince)
+		return leftOutShared, fmt.Sprintf("module of line %d shares state with the left-out module of line %d", target.Line, target.SharedSince)
 	}
-	return ""
+	return "", ""
 }
 
 // makeInvocation converts an action command. Non-null references cannot be written as constants

@@ -145,6 +145,20 @@ func WriteTable(w io.Writer, results []*FileResult) {
 		ratio(tot.ExecPass, tot.ExecTotal), ratio(tot.RejectPass, tot.RejectTotal), ratio(tot.LinkPass, tot.LinkTotal),
 		len(tot.LeftOut), tot.TextModules, tot.Runs, tot.Duration.Seconds())
 	fmt.Fprintf(w, "passed %d of %d in scope: %s (target 95%%)\n", tot.Passed(), tot.Total(), percent(tot.Passed(), tot.Total()))
+	byCategory := map[string]int{}
+	for _, l := range tot.LeftOut {
+		byCategory[l.Category]++
+	}
+	categories := make([]string, 0, len(byCategory))
+	for c := range byCategory {
+		categories = append(categories, c)
+	}
+	sort.Strings(categories)
+	fmt.Fprintf(w, "left out %d commands (-v lists each):\n", len(tot.LeftOut))
+	for _, c := range categories {
+		fmt.Fprintf(w, "  %5d  %s\n", byCategory[c], c)
+	}
+	fmt.Fprintf(w, "out of scope: %d assert_malformed on text (`module quote`) modules\n", tot.TextModules)
 }
 
 func ratio(pass, total int) string { return fmt.Sprintf("%d/%d", pass, total) }
