@@ -42,6 +42,9 @@ func TestRunnerOnWazero(t *testing.T) {
 	for _, path := range files {
 		name := strings.TrimSuffix(filepath.Base(path), ".wast")
 		t.Run(name, func(t *testing.T) {
+			if testing.Short() && !IsRequired(name) {
+				t.Skip("-short: only the required files")
+			}
 			s, err := Convert(path, tmp)
 			if err != nil {
 				t.Fatal(err)
