@@ -1,11 +1,3 @@
-// Package ast is the tree IR family of the front end: typed nodes that each carry a src.Pos, the
-// table of ast languages (each a delta of its base), the shared Rewrite, and a deterministic
-// S-expression printer and reader.
-//
-// One node struct per construct. Node kinds are the names the printer writes at the head of a
-// list and the names the Lang table allows or removes. The slice of Cot the compiler handles today
-// uses the kinds below; structs, optionals, switch, closures … arrive as new kinds in later work,
-// each added to the src language and removed by the pass that lowers it.
 package ast
 
 import (
