@@ -4,7 +4,7 @@
 //
 // One node struct per construct. Node kinds are the names the printer writes at the head of a
 // list and the names the Lang table allows or removes. The slice of Cot the compiler handles today
-// uses the kinds below; structs, optionals, switch, closures … arrive as new kinds in later work,
+// uses the kinds of node.go; structs, optionals, switch, closures … arrive as new kinds in later work,
 // each added to the src language and removed by the pass that lowers it.
 //
 // Adding a node kind (a struct, an optional, a switch …) touches, in this order: the struct and
