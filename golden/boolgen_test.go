@@ -12,7 +12,7 @@ import (
 // (yes(k) and no(k) print k before returning true or false). The Go oracle evaluates with
 // short-circuiting, so the expected output records exactly which operands run, in which order.
 func TestGeneratedLogic(t *testing.T) {
-	const programs, stmtsPerProgram = 4, 40
+	const programs, stmtsPerProgram = 4, 25
 	for seed := int64(1); seed <= programs; seed++ {
 		t.Run(fmt.Sprintf("seed%d", seed), func(t *testing.T) {
 			t.Parallel()
