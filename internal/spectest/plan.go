@@ -78,7 +78,7 @@ func makePlan(s *Script, decode func([]byte) (*wasm.Module, error)) *plan {
 			}
 			u.DecodeErr = err
 			if u.Module != nil {
-				u.LeftOut = p.importsLeftOut(u.Module, c.Line, true)
+				u.Module, u.LeftOut = p.resolveImports(u.Module, c.Line, true)
 			}
 			p.Units = append(p.Units, u)
 			current = u
@@ -127,7 +127,8 @@ func makePlan(s *Script, decode func([]byte) (*wasm.Module, error)) *plan {
 			if lc.Module != nil {
 				// A module that fails to instantiate may still have written into a registered
 				// module's table or memory before trapping (Wasm 2.0 applies segments in order).
-				if reason := p.importsLeftOut(lc.Module, c.Line, c.Type == "assert_uninstantiable"); reason != "" {
+				var reason string
+				if lc.Module, reason = p.resolveImports(lc.Module, c.Line, c.Type == "assert_uninstantiable"); reason != "" {
 					p.LeftOut = append(p.LeftOut, LeftOut{c.Line, c.Type, leftOutImports, reason})
 					continue
 				}
@@ -138,6 +139,19 @@ func makePlan(s *Script, decode func([]byte) (*wasm.Module, error)) *plan {
 		}
 	}
 	return p
+}
+
+// resolveImports returns m with its imports of self-contained functions from registered modules
+// inlined (inline_imports.go), or, when m imports anything else from a registered module, m and
+// why it cannot run on its own (see importsLeftOut).
+func (p *plan) resolveImports(m *wasm.Module, line int, shares bool) (*wasm.Module, string) {
+	if reason := p.importsLeftOut(m, line, false); reason == "" {
+		return m, ""
+	}
+	if h, err := inlineRegisteredFuncs(m, p.Registers); err == nil {
+		return h, ""
+	}
+	return m, p.importsLeftOut(m, line, shares)
 }
 
 // importsLeftOut returns why a module importing from a registered module cannot run on its own,

@@ -37,41 +37,47 @@ func cloneForRenumbering(m *wasm.Module) *wasm.Module {
 	return &h
 }
 
-// shiftFuncIndices adds delta to every function index >= first, everywhere a function index
-// appears: calls, ref.func (in bodies, global initialisers, element segments), exports and the
-// start function. It makes room for delta new function imports at index first.
+// shiftFuncIndices adds delta to every function index >= first (see mapFuncIndices). It makes
+// room for delta new function imports at index first.
 func shiftFuncIndices(m *wasm.Module, first, delta uint32) {
-	shift := func(i *uint32) {
-		if *i >= first {
-			*i += delta
+	mapFuncIndices(m, func(i uint32) uint32 {
+		if i >= first {
+			return i + delta
 		}
-	}
-	shiftExpr := func(body []wasm.Instr) {
+		return i
+	})
+}
+
+// mapFuncIndices replaces every function index i by newIndex(i), everywhere a function index
+// appears: calls, ref.func (in bodies, global initialisers, element segments), exports and the
+// start function.
+func mapFuncIndices(m *wasm.Module, newIndex func(uint32) uint32) {
+	mapExpr := func(body []wasm.Instr) {
 		for i := range body {
 			switch body[i].Op {
 			case wasm.OpCall, wasm.OpRefFunc:
-				shift(&body[i].Index)
+				body[i].Index = newIndex(body[i].Index)
 			}
 		}
 	}
 	for i := range m.Funcs {
-		shiftExpr(m.Funcs[i].Body)
+		mapExpr(m.Funcs[i].Body)
 	}
 	for i := range m.Globals {
-		shiftExpr(m.Globals[i].Init)
+		mapExpr(m.Globals[i].Init)
 	}
 	for i := range m.Elems {
-		shiftExpr(m.Elems[i].Offset)
+		mapExpr(m.Elems[i].Offset)
 		for _, expr := range m.Elems[i].Init {
-			shiftExpr(expr)
+			mapExpr(expr)
 		}
 	}
 	for i := range m.Exports {
 		if m.Exports[i].Kind == wasm.ExternFunc {
-			shift(&m.Exports[i].Index)
+			m.Exports[i].Index = newIndex(m.Exports[i].Index)
 		}
 	}
 	if m.Start != nil {
-		shift(m.Start)
+		*m.Start = newIndex(*m.Start)
 	}
 }
