@@ -23,7 +23,7 @@ func selfContained(m *wasm.Module, fi uint32) bool {
 		case in.Op == wasm.OpCall, in.Op == wasm.OpCallIndirect, in.Op == wasm.OpRefFunc,
 			in.Op == wasm.OpGlobalGet, in.Op == wasm.OpGlobalSet,
 			in.Op >= wasm.OpTableGet && in.Op <= wasm.OpMemoryGrow, // tables, loads, stores, memory
-			in.Op >= 0xFC08:                                       // bulk memory and table instructions
+			in.Op >= 0xFC08: // bulk memory and table instructions
 			return false
 		}
 	}
