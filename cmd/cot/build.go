@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -23,6 +24,10 @@ func build(inv *invocation, dumps io.Writer) error {
 	out := inv.out
 	if out == "" {
 		out = defaultOutput(inv.file, inv.target)
+	}
+	// A missing input is a typo, not a failed build of this output: leave the output alone.
+	if _, err := os.Stat(inv.file); err != nil {
+		return fmt.Errorf("cannot read input: %w", err)
 	}
 	data, err := compile(inv, dumps)
 	if isStopped(err) {
