@@ -163,7 +163,7 @@ func (s *selector) lowerCall(v *ssa.Value) {
 // returns the code address to call.
 func (s *selector) indirectTarget(idxV *ssa.Value, t, typeIdx int) mir.Reg {
 	idx := s.vreg(mir.Int)
-	s.mov(mir.W, idx, s.use(idxV))
+	s.zext(idx, s.use(idxV))
 	size := s.vreg(mir.Int)
 	s.emit(&mir.Instr{Op: mir.LDR, W: mir.X, Rd: size, Rn: mir.Ctx, Imm: s.layout.tableSizeOff(t)})
 	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: idx, Rm: size})

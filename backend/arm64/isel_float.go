@@ -40,11 +40,6 @@ func (s *selector) floatOp(v *ssa.Value, w wasm.Op) bool {
 		s.emit(&mir.Instr{Op: op, W: width(v.Type), Rd: s.def(v), Rn: s.use(v.Args[0])})
 		return true
 	}
-	if c, ok := floatCompare[w]; ok {
-		s.emit(&mir.Instr{Op: mir.FCMP, W: operandWidth(v), Rn: s.use(v.Args[0]), Rm: s.use(v.Args[1])})
-		s.emit(&mir.Instr{Op: mir.CSET, W: mir.W, Rd: s.def(v), Cond: c})
-		return true
-	}
 	if w == wasm.OpF32Copysign || w == wasm.OpF64Copysign {
 		// In integer registers: a ^ ((a ^ b) & signbit).
 		iw, sign := mir.W, uint64(1)<<31

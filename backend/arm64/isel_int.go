@@ -25,6 +25,37 @@ var intCompare = map[wasm.Op]mir.Cond{
 	wasm.OpI64GeS: mir.GE, wasm.OpI64GeU: mir.HS,
 }
 
+// isComparison reports whether v is an integer or float comparison (or eqz), which sets the
+// flags and can feed a conditional branch directly.
+func isComparison(v *ssa.Value) bool {
+	w := wasm.Op(v.Op)
+	_, i := intCompare[w]
+	_, f := floatCompare[w]
+	return i || f || w == wasm.OpI32Eqz || w == wasm.OpI64Eqz
+}
+
+// compareFlags emits the comparison v into the flags and returns the condition that is true
+// when v is.
+func (s *selector) compareFlags(v *ssa.Value) mir.Cond {
+	w := wasm.Op(v.Op)
+	ow := operandWidth(v)
+	if c, ok := floatCompare[w]; ok {
+		s.emit(&mir.Instr{Op: mir.FCMP, W: ow, Rn: s.use(v.Args[0]), Rm: s.use(v.Args[1])})
+		return c
+	}
+	if w == wasm.OpI32Eqz || w == wasm.OpI64Eqz {
+		s.emit(&mir.Instr{Op: mir.CMPI, W: ow, Rn: s.use(v.Args[0]), Imm: 0})
+		return mir.EQ
+	}
+	if k, isK := isConst(v.Args[1]); isK && (ow == mir.X && k <= 4095 || ow == mir.W && uint32(k) <= 4095) {
+		s.emit(&mir.Instr{Op: mir.CMPI, W: ow, Rn: s.use(v.Args[0]), Imm: int64(k & 0xFFFFFFFF)})
+	} else {
+		a := s.use(v.Args[0])
+		s.emit(&mir.Instr{Op: mir.CMP, W: ow, Rn: a, Rm: s.use(v.Args[1])})
+	}
+	return intCompare[w]
+}
+
 // operandWidth is the width of the first operand of v.
 func operandWidth(v *ssa.Value) mir.Width { return width(v.Args[0].Type) }
 
@@ -34,21 +65,13 @@ func (s *selector) intOp(v *ssa.Value, w wasm.Op) bool {
 		s.intBinary(v, op)
 		return true
 	}
-	if c, ok := intCompare[w]; ok {
-		ow := operandWidth(v)
-		if k, isK := isConst(v.Args[1]); isK && (ow == mir.X && k <= 4095 || ow == mir.W && uint32(k) <= 4095) {
-			s.emit(&mir.Instr{Op: mir.CMPI, W: ow, Rn: s.use(v.Args[0]), Imm: int64(k & 0xFFFFFFFF)})
-		} else {
-			s.emit(&mir.Instr{Op: mir.CMP, W: ow, Rn: s.use(v.Args[0]), Rm: s.use(v.Args[1])})
-		}
+	if isComparison(v) {
+		c := s.compareFlags(v)
 		s.emit(&mir.Instr{Op: mir.CSET, W: mir.W, Rd: s.def(v), Cond: c})
 		return true
 	}
 	vw := width(v.Type)
 	switch w {
-	case wasm.OpI32Eqz, wasm.OpI64Eqz:
-		s.emit(&mir.Instr{Op: mir.CMPI, W: operandWidth(v), Rn: s.use(v.Args[0]), Imm: 0})
-		s.emit(&mir.Instr{Op: mir.CSET, W: mir.W, Rd: s.def(v), Cond: mir.EQ})
 	case wasm.OpI32Rotl, wasm.OpI64Rotl:
 		n := s.vreg(mir.Int)
 		s.emit(&mir.Instr{Op: mir.NEG, W: vw, Rd: n, Rn: s.use(v.Args[1])})
@@ -82,7 +105,7 @@ func (s *selector) intOp(v *ssa.Value, w wasm.Op) bool {
 		s.emit(&mir.Instr{Op: mir.SXTW, W: mir.X, Rd: s.def(v), Rn: s.use(v.Args[0])})
 	case wasm.OpI64ExtendI32U, wasm.OpI32WrapI64:
 		// mov wd, wn clears the upper half: the zero extension, and a valid wrap.
-		s.mov(mir.W, s.def(v), s.use(v.Args[0]))
+		s.zext(s.def(v), s.use(v.Args[0]))
 	case wasm.OpRefIsNull:
 		s.emit(&mir.Instr{Op: mir.CMPI, W: mir.X, Rn: s.use(v.Args[0]), Imm: 0})
 		s.emit(&mir.Instr{Op: mir.CSET, W: mir.W, Rd: s.def(v), Cond: mir.EQ})

@@ -60,7 +60,7 @@ func (s *selector) memOp(v *ssa.Value, w wasm.Op) bool {
 // (addr+offset) to add to the memory base.
 func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
 	addr := s.vreg(mir.Int)
-	s.mov(mir.W, addr, s.use(v.Args[0])) // zero-extends
+	s.zext(addr, s.use(v.Args[0]))
 	off := uint64(v.Aux)
 	end := s.vreg(mir.Int)
 	if off+uint64(size) <= 4095 {

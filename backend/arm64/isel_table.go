@@ -65,7 +65,7 @@ func (s *selector) tableHeader(t int) mir.Reg { return s.ctxAddr(s.layout.tableS
 // tableIndex zero-extends an element index and checks it against table t's size.
 func (s *selector) tableIndex(t int, v *ssa.Value) mir.Reg {
 	idx := s.vreg(mir.Int)
-	s.mov(mir.W, idx, s.use(v))
+	s.zext(idx, s.use(v))
 	size := s.vreg(mir.Int)
 	s.emit(&mir.Instr{Op: mir.LDR, W: mir.X, Rd: size, Rn: mir.Ctx, Imm: s.layout.tableSizeOff(t)})
 	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: idx, Rm: size})

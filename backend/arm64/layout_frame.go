@@ -1,15 +1,16 @@
 // Pass layout-frame: mir-allocated -> mir-final.
 //
 // Adds the prologue and epilogue. The prologue checks the new stack pointer against the stack
-// limit (x26) before touching memory, saves x29/x30, sets the frame pointer and reserves the
-// outgoing-argument area and the spill slots; every ret restores them first.
+// limit (x26) before touching memory, saves x29/x30, sets the frame pointer, reserves the
+// outgoing-argument area, the spill slots and the save area, and saves the callee-saved
+// registers the allocator used; every ret restores them first.
 //
 //	f: <body> ; ret  =>  f: sub x16, sp, #N ; cmp x16, x26 ; b.lo stack-trap ;
 //	                        stp x29, x30, [sp, #-16]! ; mov x29, sp ; sub sp, sp, #N-16 ; <body> ;
 //	                        mov sp, x29 ; ldp x29, x30, [sp], #16 ; ret
 //
-// Frame (high to low): incoming stack arguments at x29+16, saved x29/x30 at x29, spill slots,
-// outgoing arguments at sp.
+// Frame (high to low): incoming stack arguments at x29+16, saved x29/x30 at x29, callee-saved
+// registers, spill slots, outgoing arguments at sp.
 package arm64
 
 import (
@@ -32,7 +33,8 @@ var layoutFramePass = pipeline.Pass{
 }
 
 func layoutFrame(f *mir.Func) {
-	body := (f.OutArgs + 8*f.Slots + 15) &^ 15
+	saveOff := func(k int) int64 { return f.OutArgs + 8*(f.Slots+int64(k)) }
+	body := (saveOff(len(f.Saved)) + 15) &^ 15
 	total := body + 16
 	trap := 0
 	for _, b := range f.Blocks {
@@ -62,12 +64,18 @@ func layoutFrame(f *mir.Func) {
 		pro = append(pro, &mir.Instr{Op: mir.SUB, W: mir.X, Rd: mir.X16, Rn: mir.FP, Rm: mir.X17},
 			&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.SP, Rn: mir.X16, Imm: 0})
 	}
+	for k, r := range f.Saved {
+		pro = append(pro, slotAccess(mir.STR, f.ClassOf(r), r, saveOff(k))...)
+	}
 	entry := f.Blocks[0]
 	entry.Instrs = append(pro, entry.Instrs...)
 	for _, b := range f.Blocks {
 		var out []*mir.Instr
 		for _, in := range b.Instrs {
 			if in.Op == mir.RET {
+				for k, r := range f.Saved {
+					out = append(out, slotAccess(mir.LDR, f.ClassOf(r), r, saveOff(k))...)
+				}
 				out = append(out,
 					&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.SP, Rn: mir.FP, Imm: 0},
 					&mir.Instr{Op: mir.LDPPOST, W: mir.X, Rd: mir.FP, Rn: mir.LR, Imm: 16})

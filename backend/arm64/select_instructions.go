@@ -52,6 +52,9 @@ type selector struct {
 	blocks map[int]*mir.Block // ssa block id -> mir block
 	traps  map[string]*mir.Block
 	nextID int
+	uses   map[*ssa.Value]int
+	// fused is a comparison selected together with the branch that ends its block.
+	fused *ssa.Value
 }
 
 func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
@@ -70,13 +73,31 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 			s.regs[p] = s.mf.NewVReg(classOf(p.Type))
 		}
 	}
+	s.uses = map[*ssa.Value]int{}
+	for _, b := range f.Blocks {
+		for _, v := range b.Instrs {
+			for _, a := range v.Args {
+				s.uses[a]++
+			}
+		}
+		for _, a := range b.Term.Uses() {
+			s.uses[a]++
+		}
+	}
 	for i, b := range f.Blocks {
 		s.cur = s.blocks[b.ID]
 		if i == 0 {
 			s.receiveParams(b)
 		}
+		s.fused = nil
+		if n := len(b.Instrs); n > 0 && b.Term.Kind == ssa.TermBranch && b.Term.Cond == b.Instrs[n-1] &&
+			s.uses[b.Instrs[n-1]] == 1 && isComparison(b.Instrs[n-1]) {
+			s.fused = b.Instrs[n-1]
+		}
 		for _, v := range b.Instrs {
-			s.value(v)
+			if v != s.fused {
+				s.value(v)
+			}
 		}
 		s.terminator(&b.Term)
 	}
@@ -224,12 +245,19 @@ func (s *selector) trapIf(c mir.Cond, sym string) {
 	s.emit(&mir.Instr{Op: mir.BCOND, Cond: c, Target: s.trap(sym)})
 }
 
+// mov copies a value. Integer copies move the whole x register (an i32's upper half is
+// undefined anyway), so the allocator can drop copies between merged registers.
 func (s *selector) mov(w mir.Width, dst, src mir.Reg) {
 	if w == mir.S || w == mir.D {
 		s.emit(&mir.Instr{Op: mir.FMOV, W: w, Rd: dst, Rn: src})
 		return
 	}
-	s.emit(&mir.Instr{Op: mir.MOV, W: w, Rd: dst, Rn: src})
+	s.emit(&mir.Instr{Op: mir.MOV, W: mir.X, Rd: dst, Rn: src})
+}
+
+// zext zero-extends the i32 in src into dst (mov wd, wn clears the upper half).
+func (s *selector) zext(dst, src mir.Reg) {
+	s.emit(&mir.Instr{Op: mir.MOV, W: mir.W, Rd: dst, Rn: src})
 }
 
 // terminator lowers a block's terminator.
@@ -238,9 +266,13 @@ func (s *selector) terminator(t *ssa.Term) {
 	case ssa.TermJump:
 		s.edge(t.Succs[0])
 	case ssa.TermBranch:
-		c := s.use(t.Cond)
 		then := s.edgeTarget(t.Succs[0])
-		s.emit(&mir.Instr{Op: mir.CBNZ, W: mir.W, Rn: c, Target: then})
+		if t.Cond == s.fused {
+			c := s.compareFlags(t.Cond)
+			s.emit(&mir.Instr{Op: mir.BCOND, Cond: c, Target: then})
+		} else {
+			s.emit(&mir.Instr{Op: mir.CBNZ, W: mir.W, Rn: s.use(t.Cond), Target: then})
+		}
 		s.edge(t.Succs[1])
 	case ssa.TermSwitch:
 		s.lowerSwitch(t)
