@@ -128,3 +128,47 @@ func TestDeterministicOutput(t *testing.T) {
 		t.Fatal("two compilations of the same module differ")
 	}
 }
+
+func TestWASIHelloAndExitCode(t *testing.T) {
+	needTools(t)
+	b := watToWasm(t, `(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hello, native\n")
+  (func (export "_start")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 14))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (call $exit (i32.load (i32.const 8)))))`)
+	r := compileAndRun(t, b)
+	// fd_write stored the 14 bytes written at address 8, which becomes the exit status.
+	if r.stdout != "hello, native\n" || r.status != 14 {
+		t.Fatalf("status %d stdout %q stderr %q", r.status, r.stdout, r.stderr)
+	}
+}
+
+func TestTrapsReportLikeWasmtime(t *testing.T) {
+	needTools(t)
+	for _, c := range []struct{ body, want string }{
+		{"(drop (i32.div_s (i32.const 1) (i32.const 0)))", "error: integer divide by zero"},
+		{"(drop (i64.div_s (i64.const 0x8000000000000000) (i64.const -1)))", "error: integer overflow"},
+		{"(drop (i32.trunc_f64_u (f64.const -1)))", "error: integer overflow"},
+		{"(drop (i32.trunc_f32_s (f32.const nan)))", "error: invalid conversion to integer"},
+		{"(unreachable)", "error: unreachable"},
+		{"(drop (i32.load offset=0xffffffff (i32.const 1)))", "error: out of bounds memory access"},
+		{"(call $rec)", "error: call stack exhausted"},
+		{"(call_indirect (i32.const 5))", "error: undefined element"},
+		{"(call_indirect (i32.const 1))", "error: uninitialized element"},
+		{"(drop (call_indirect (result i32) (i32.const 0)))", "error: indirect call type mismatch"},
+		{"(memory.fill (i32.const 65530) (i32.const 0) (i32.const 7))", "error: out of bounds memory access"},
+	} {
+		b := watToWasm(t, `(module (memory 1) (table 3 funcref) (elem (i32.const 0) $rec)
+  (func $rec (call $rec))
+  (func (export "_start") `+c.body+`))`)
+		r := compileAndRun(t, b)
+		if r.status != 134 || r.stderr != c.want {
+			t.Errorf("%s: status %d stderr %q, want %q", c.body, r.status, r.stderr, c.want)
+		}
+	}
+}
