@@ -16,6 +16,7 @@ func Table() *pipeline.Table {
 			checkImportsPass,
 			translatePass,
 			removeRedundantParamsPass,
+			optimizeConstantsPass,
 			removeDeadValuesPass,
 			selectInstructionsPass,
 			allocateRegistersPass,
@@ -27,6 +28,8 @@ func Table() *pipeline.Table {
 		Constraints: []pipeline.Constraint{
 			{Before: "check-imports", After: "translate", Why: "translation assumes every import is provided natively"},
 			{Before: "remove-redundant-params", After: "remove-dead-values", Why: "removing parameters leaves their constant arguments dead"},
+			{Before: "remove-redundant-params", After: "optimize-constants", Why: "a parameter whose arguments are all one constant is folded only once it is replaced by it"},
+			{Before: "optimize-constants", After: "remove-dead-values", Why: "folding leaves the folded operands dead"},
 			{Before: "allocate-registers", After: "layout-frame", Why: "the frame size depends on the spill slots"},
 			{Before: "layout-frame", After: "resolve-branches", Why: "the stack-limit trap block is added by layout-frame"},
 		},

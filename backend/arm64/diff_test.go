@@ -228,3 +228,32 @@ func TestDifferentialMemory(t *testing.T) {
 		return out
 	})
 }
+
+// TestDifferentialConstantFolding runs the integer operations on constant operands, which
+// optimize-constants folds at compile time, against wazero.
+func TestDifferentialConstantFolding(t *testing.T) {
+	needTools(t)
+	if testing.Short() {
+		t.Skip("long")
+	}
+	for _, f := range numericFuncs() {
+		if f.params[0] != wasm.I32 && f.params[0] != wasm.I64 || f.result != wasm.I32 && f.result != wasm.I64 ||
+			strings.Contains(f.name, "div") || strings.Contains(f.name, "rem") {
+			continue
+		}
+		var funcs []diffFunc
+		for _, args := range allArgs(f) {
+			g := diffFunc{name: f.name, result: f.result}
+			for k, a := range args {
+				if f.params[k] == wasm.I32 {
+					g.body = append(g.body, wasm.I32Const(int32(uint32(a))))
+				} else {
+					g.body = append(g.body, wasm.I64Const(int64(a)))
+				}
+			}
+			g.body = append(g.body, f.body[len(f.body)-2:]...)
+			funcs = append(funcs, g)
+		}
+		runDifferential(t, f.name+"(const)", funcs, &wasm.Module{}, func(diffFunc) [][]uint64 { return [][]uint64{{}} })
+	}
+}
