@@ -9,7 +9,7 @@
 //     `cot build main.cot --dump-after=PASS` prints.
 //   - errors/*.cot: sources with `// ERROR "regexp"` comments on the lines where cot must report
 //     a diagnostic (go/types style); every diagnostic must be expected and every comment matched.
-//   - generated (no files): random integer and bool programs, seeded, checked against a Go oracle
+//   - generated (no files): random integer, bool and loop programs, seeded, checked against a Go oracle
 //     of Cot's semantics on every engine.
 //
 // `go test ./golden -update` rewrites the expected sections of run and dump cases (never the
