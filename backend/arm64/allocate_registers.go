@@ -16,6 +16,7 @@
 package arm64
 
 import (
+	"math/bits"
 	"sort"
 
 	"cot/ir/mir"
@@ -135,8 +136,20 @@ func linearScan(f *mir.Func) map[mir.Reg]location {
 	return assign
 }
 
-// liveIntervals computes one interval per virtual register from block-level liveness.
+// bitset is a set of virtual registers, indexed from mir.FirstVirtual.
+type bitset []uint64
+
+func (b bitset) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+func (b bitset) set(i int)      { b[i>>6] |= 1 << (i & 63) }
+
+// liveIntervals computes one interval per virtual register from block-level liveness (bitsets
+// over the dense virtual register numbers).
 func liveIntervals(f *mir.Func) []interval {
+	nv := int(f.NextV - mir.FirstVirtual)
+	if nv <= 0 {
+		return nil
+	}
+	words := (nv + 63) / 64
 	index := map[int]int{}
 	for i, b := range f.Blocks {
 		index[b.ID] = i
@@ -145,11 +158,32 @@ func liveIntervals(f *mir.Func) []interval {
 	first, last := make([]int, n), make([]int, n)
 	pos := 0
 	var calls []int
+	succs := make([][]int, n)
+	use, def := make([]bitset, n), make([]bitset, n)
+	liveIn, liveOut := make([]bitset, n), make([]bitset, n)
 	for i, b := range f.Blocks {
+		use[i], def[i] = make(bitset, words), make(bitset, words)
+		liveIn[i], liveOut[i] = make(bitset, words), make(bitset, words)
 		first[i] = 2 * pos
+		ends := false
 		for _, in := range b.Instrs {
 			if in.Op.IsCall() {
 				calls = append(calls, 2*pos+1)
+			}
+			if in.Op.IsBranch() {
+				succs[i] = append(succs[i], index[in.Target])
+			}
+			ends = in.Op.IsTerminator()
+			d, u := in.DefsUses()
+			for _, r := range u {
+				if r.IsVirtual() && !def[i].has(int(r-mir.FirstVirtual)) {
+					use[i].set(int(r - mir.FirstVirtual))
+				}
+			}
+			for _, r := range d {
+				if r.IsVirtual() {
+					def[i].set(int(r - mir.FirstVirtual))
+				}
 			}
 			pos++
 		}
@@ -157,110 +191,76 @@ func liveIntervals(f *mir.Func) []interval {
 		if len(b.Instrs) == 0 {
 			last[i] = first[i]
 		}
-	}
-	succs := make([][]int, n)
-	use := make([]map[mir.Reg]bool, n)
-	def := make([]map[mir.Reg]bool, n)
-	for i, b := range f.Blocks {
-		use[i], def[i] = map[mir.Reg]bool{}, map[mir.Reg]bool{}
-		ends := false
-		for _, in := range b.Instrs {
-			if in.Op.IsBranch() {
-				succs[i] = append(succs[i], index[in.Target])
-			}
-			ends = in.Op.IsTerminator()
-			d, u := in.DefsUses()
-			for _, r := range u {
-				if r.IsVirtual() && !def[i][r] {
-					use[i][r] = true
-				}
-			}
-			for _, r := range d {
-				if r.IsVirtual() {
-					def[i][r] = true
-				}
-			}
-		}
 		if !ends && i+1 < n {
 			succs[i] = append(succs[i], i+1)
 		}
 	}
-	liveIn := make([]map[mir.Reg]bool, n)
-	liveOut := make([]map[mir.Reg]bool, n)
-	for i := range liveIn {
-		liveIn[i], liveOut[i] = map[mir.Reg]bool{}, map[mir.Reg]bool{}
-	}
 	for changed := true; changed; {
 		changed = false
 		for i := n - 1; i >= 0; i-- {
+			out, in := liveOut[i], liveIn[i]
 			for _, s := range succs[i] {
-				for r := range liveIn[s] {
-					if !liveOut[i][r] {
-						liveOut[i][r] = true
-						changed = true
-					}
+				for w, x := range liveIn[s] {
+					out[w] |= x
 				}
 			}
-			for r := range use[i] {
-				if !liveIn[i][r] {
-					liveIn[i][r] = true
-					changed = true
-				}
-			}
-			for r := range liveOut[i] {
-				if !def[i][r] && !liveIn[i][r] {
-					liveIn[i][r] = true
+			for w := range in {
+				x := use[i][w] | out[w]&^def[i][w]
+				if x != in[w] {
+					in[w] = x
 					changed = true
 				}
 			}
 		}
 	}
-	ivs := map[mir.Reg]*interval{}
-	extend := func(r mir.Reg, p int) {
-		iv, ok := ivs[r]
-		if !ok {
-			ivs[r] = &interval{reg: r, start: p, end: p}
-			return
+	start := make([]int, nv)
+	end := make([]int, nv)
+	for i := range start {
+		start[i], end[i] = -1, -1
+	}
+	extend := func(v, p int) {
+		if start[v] < 0 || p < start[v] {
+			start[v] = p
 		}
-		if p < iv.start {
-			iv.start = p
-		}
-		if p > iv.end {
-			iv.end = p
+		if p > end[v] {
+			end[v] = p
 		}
 	}
 	pos = 0
 	for i, b := range f.Blocks {
-		for r := range liveIn[i] {
-			extend(r, first[i])
-		}
-		for r := range liveOut[i] {
-			extend(r, last[i]+1)
+		for w := 0; w < words; w++ {
+			for x := liveIn[i][w]; x != 0; x &= x - 1 {
+				extend(w*64+bits.TrailingZeros64(x), first[i])
+			}
+			for x := liveOut[i][w]; x != 0; x &= x - 1 {
+				extend(w*64+bits.TrailingZeros64(x), last[i]+1)
+			}
 		}
 		for _, in := range b.Instrs {
 			d, u := in.DefsUses()
 			for _, r := range u {
 				if r.IsVirtual() {
-					extend(r, 2*pos)
+					extend(int(r-mir.FirstVirtual), 2*pos)
 				}
 			}
 			for _, r := range d {
 				if r.IsVirtual() {
-					extend(r, 2*pos+1)
+					extend(int(r-mir.FirstVirtual), 2*pos+1)
 				}
 			}
 			pos++
 		}
 	}
 	var out []interval
-	for _, iv := range ivs {
-		for _, c := range calls {
-			if iv.start < c && iv.end > c {
-				iv.crossCall = true
-				break
-			}
+	for v := 0; v < nv; v++ {
+		if start[v] < 0 {
+			continue
 		}
-		out = append(out, *iv)
+		iv := interval{reg: mir.FirstVirtual + mir.Reg(v), start: start[v], end: end[v]}
+		// calls is sorted: find the first call after start.
+		k := sort.SearchInts(calls, start[v]+1)
+		iv.crossCall = k < len(calls) && calls[k] < end[v]
+		out = append(out, iv)
 	}
 	return out
 }

@@ -100,7 +100,12 @@ func TestCompileFile(t *testing.T) {
 	if d := os.Getenv("COT_DUMP"); d != "" {
 		opts.DumpAfter = strings.Split(d, ",")
 	}
+	if v := os.Getenv("COT_VERIFY"); v != "" {
+		opts.Verify, _ = pipeline.ParseVerifyMode(v)
+	}
+	opts.TimePasses = os.Getenv("COT_TIME") != ""
 	exe, err := CompileModule(b, opts)
+	opts.WriteTimings(&dump)
 	t.Log(dump.String())
 	if err != nil {
 		t.Fatal(err)
