@@ -123,3 +123,26 @@ func wazeroConfig(t *testing.T) Config {
 	}
 	return Config{Decode: bwasm.Decode, Encode: bwasm.Encode, Exec: w}
 }
+
+// TestRegisteredImports: self-contained functions imported from a registered module are
+// inlined (direct and indirect calls work, indices of the other imports and functions are
+// renumbered); a module importing anything else is left out, and so is what follows on the
+// module it imports from.
+func TestRegisteredImports(t *testing.T) {
+	_, r := runWast(t, "testdata/register.wast", wazeroConfig(t))
+	for _, f := range r.Failures {
+		t.Error(f)
+	}
+	if r.ExecPass != 5 || r.ExecTotal != 5 {
+		t.Errorf("exec %d/%d, want 5/5", r.ExecPass, r.ExecTotal)
+	}
+	want := map[int]string{8: leftOutRegister, 27: leftOutImports, 28: leftOutShared}
+	if len(r.LeftOut) != len(want) {
+		t.Fatalf("left out %v, want lines 8, 27, 28", r.LeftOut)
+	}
+	for _, l := range r.LeftOut {
+		if want[l.Line] != l.Category {
+			t.Errorf("left out line %d as %q, want %q", l.Line, l.Category, want[l.Line])
+		}
+	}
+}
