@@ -153,7 +153,7 @@ type Suffix struct {
 	Deref      bool         `parser:"| @'.*'"`                   // .*
 	Unwrap     bool         `parser:"| @'.?'"`                   // .?
 	OptField   *string      `parser:"| '?.' @Ident"`             // ?.name (decisions #3)
-	Call       *CallSuffix  `parser:"| @@"`                      // (args)
+	Call       *CallSuffix  `parser:"| (?! NewParen) @@"`        // (args)
 	Index      *IndexSuffix `parser:"| @@"`                      // [i], [a:b], [a:], [:b]
 	StructLit  *StructLit   `parser:"| @@"`                      // Type { .f = v } / safe Type { f: v }
 }
@@ -193,7 +193,7 @@ type StructLit struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Fields []*FieldInit `parser:"( StructOpen | '{' (?= '.' Ident) ) ( @@ ( ',' @@ )* ','? )? '}'"`
+	Fields []*FieldInit `parser:"( StructOpen | '{':Punct (?= '.' Ident) ) ( @@ ( ',' @@ )* ','? )? '}'"`
 }
 
 // FieldInit is `.name = value` (Dot), `name: value`, or the shorthand `name` (Value nil).
@@ -277,15 +277,17 @@ type Closure struct {
 
 // NewExpr is `new T { f: v }`, `new G(A, B) { ... }` (§6.10) and the safe-mode constructor forms
 // `new T(args)`, `new G(A)(args)` (§4.13). Use TypeArgs and CtorArgs, which apply the spec's
-// rule for telling the two parenthesis groups apart.
+// rule for telling the two parenthesis groups apart. The lexer marks the `(` and `{` that follow
+// `new T` (TokNewParen, TokNewBrace) so they always belong to the `new`: a broken argument list
+// is reported, not re-parsed as a call suffix (exponential in the nesting depth).
 type NewExpr struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
 	Name   string       `parser:"'new' @( Ident | TypeKw )"`
-	Args1  *CallSuffix  `parser:"@@?"`
-	Args2  *CallSuffix  `parser:"@@?"`
-	Braces bool         `parser:"( @( StructOpen | '{' )"`
+	Args1  *CallSuffix  `parser:"( (?= NewParen) @@"`
+	Args2  *CallSuffix  `parser:"  ( (?= NewParen) @@ )? )?"`
+	Braces bool         `parser:"( @NewBrace"`
 	Fields []*FieldInit `parser:"  ( @@ ( ',' @@ )* ','? )? '}' )?"`
 }
 

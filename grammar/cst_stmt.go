@@ -10,7 +10,9 @@ type Block struct {
 	Stmts []*Stmt `parser:"'{' @@* '}'"`
 }
 
-// Stmt is one statement (§5). Exactly one field is set. A `;` is accepted only where §1.1
+// Stmt is one statement (§5). Exactly one field is set. A statement starting with `{` or `if`
+// is never retried as an expression statement: that retry would re-parse nested blocks once per
+// level, which is exponential on broken input. A `;` is accepted only where §1.1
 // allows it: after declarations, return/break/continue, defer/errdefer and simple statements.
 type Stmt struct {
 	Pos    lexer.Position
@@ -25,7 +27,7 @@ type Stmt struct {
 	While    *WhileStmt  `parser:"| @@"`
 	For      *ForStmt    `parser:"| @@"`
 	Block    *Block      `parser:"| @@"`
-	Simple   *SimpleStmt `parser:"| @@"`
+	Simple   *SimpleStmt `parser:"| (?! '{' | 'if') @@"`
 }
 
 // ReturnStmt is `return [value]` (§5); Value is nil for a bare return (the next token is `}`,
@@ -54,7 +56,7 @@ type DeferStmt struct {
 
 	Kind   string      `parser:"@( 'defer' | 'errdefer' )"`
 	Block  *Block      `parser:"( @@ ';'?"`
-	Simple *SimpleStmt `parser:"| @@ )"`
+	Simple *SimpleStmt `parser:"| (?! '{') @@ )"`
 }
 
 // SimpleStmt is an expression statement or an assignment `target op value` with op one of

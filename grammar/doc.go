@@ -32,5 +32,7 @@
 //   - Call arguments use Arg (Expr or Type); a bare name is always an Expr, read as a type by the parse pass.
 //   - Participle backtracks up to 64 tokens (UseLookahead(64)); errors report the deepest failure.
 //   - A parse error stops parsing (no recovery): one E0100 per file; E0109/E0110 are all reported.
+//   - No exponential backtracking on broken input: a statement starting with `{`/`if` is never retried
+//     as an expression, and the lexer marks the brackets of `new` (TokNewParen, TokNewBrace).
 //   - Nesting is limited (256 bracket levels; E0108) so hostile input cannot overflow the stack.
 package grammar

@@ -46,7 +46,7 @@ func depthAt(toks []lexer.Token, off int) int {
 			break
 		}
 		switch {
-		case t.Type == TokStrHead || t.Type == TokStructOpen:
+		case t.Type == TokStrHead || t.Type == TokStructOpen || t.Type == TokNewParen || t.Type == TokNewBrace:
 			depth++
 		case t.Type == TokStrTail:
 			depth--
@@ -69,7 +69,8 @@ func listOpen(toks []lexer.Token, off int) bool {
 			break
 		}
 		switch {
-		case t.Type == TokStructOpen || t.Type == TokPunct && (t.Value == "(" || t.Value == "[" || t.Value == "{"):
+		case t.Type == TokStructOpen || t.Type == TokNewParen || t.Type == TokNewBrace ||
+			t.Type == TokPunct && (t.Value == "(" || t.Value == "[" || t.Value == "{"):
 			open = append(open, i)
 		case t.Type == TokPunct && (t.Value == ")" || t.Value == "]" || t.Value == "}") && len(open) > 0:
 			open = open[:len(open)-1]
@@ -79,7 +80,7 @@ func listOpen(toks []lexer.Token, off int) bool {
 		return false
 	}
 	i := open[len(open)-1]
-	if toks[i].Value != "{" || toks[i].Type == TokStructOpen {
+	if toks[i].Value != "{" || toks[i].Type == TokStructOpen || toks[i].Type == TokNewBrace {
 		return true
 	}
 	if i+1 < len(toks) && toks[i+1].Value == "." && toks[i+1].Type == TokPunct {

@@ -29,6 +29,8 @@ const (
 	TokBuiltin                                  // @name       (value keeps the @)
 	TokPunct                                    // operators and punctuation (§1.5)
 	TokStructOpen                               // "{" opening a safe-mode colon struct literal (§4.13)
+	TokNewParen                                 // "(" right after `new T` or `new T(...)`
+	TokNewBrace                                 // "{" right after `new T`, `new T(...)` or `new T(...)(...)`
 )
 
 var tokenNames = map[string]lexer.TokenType{
@@ -46,6 +48,8 @@ var tokenNames = map[string]lexer.TokenType{
 	"Builtin":    TokBuiltin,
 	"Punct":      TokPunct,
 	"StructOpen": TokStructOpen,
+	"NewParen":   TokNewParen,
+	"NewBrace":   TokNewBrace,
 }
 
 var keywords = map[string]bool{}
@@ -139,6 +143,7 @@ func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
 	if isSafeFile(s.toks) {
 		markStructOpens(s.toks)
 	}
+	markNewBrackets(s.toks)
 	return s.toks, nil
 }
 

@@ -80,3 +80,43 @@ func opensColonLiteral(toks []lexer.Token, i int, matchOf map[int]int) bool {
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// markNewBrackets retypes the brackets that belong to a `new` expression (§6.10, §4.13): up to
+// two `(` groups right after `new T`, then a `{`. The parser then never re-reads them as a call
+// or struct-literal suffix after a failed `new`, which would cost exponential time on broken,
+// nested input.
+func markNewBrackets(toks []lexer.Token) {
+	closeOf := map[int]int{}
+	var open []int
+	for i, t := range toks {
+		if t.Type != TokPunct && t.Type != TokStructOpen {
+			continue
+		}
+		switch t.Value {
+		case "(", "[", "{":
+			open = append(open, i)
+		case ")", "]", "}":
+			if n := len(open); n > 0 {
+				closeOf[open[n-1]] = i
+				open = open[:n-1]
+			}
+		}
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Type != TokKeyword || toks[i].Value != "new" || (toks[i+1].Type != TokIdent && toks[i+1].Type != TokTypeKw) {
+			continue
+		}
+		j := i + 2
+		for groups := 0; groups < 2 && toks[j].Type == TokPunct && toks[j].Value == "("; groups++ {
+			toks[j].Type = TokNewParen
+			end, ok := closeOf[j]
+			if !ok {
+				return
+			}
+			j = end + 1
+		}
+		if t := toks[j]; t.Value == "{" && (t.Type == TokPunct || t.Type == TokStructOpen) {
+			toks[j].Type = TokNewBrace
+		}
+	}
+}

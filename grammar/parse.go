@@ -86,7 +86,7 @@ func checkNesting(toks []lexer.Token) (lexer.Position, string, bool) {
 			depth++
 		case TokStrTail:
 			depth--
-		case TokStructOpen:
+		case TokStructOpen, TokNewParen, TokNewBrace:
 			depth++
 			chain = 0
 		case TokPunct, TokKeyword:
