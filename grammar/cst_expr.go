@@ -167,14 +167,15 @@ type CallSuffix struct {
 }
 
 // Arg is a call or builtin argument: an expression, or a type that is not also an expression
-// (`*T`, `[]u8`, `[4]i64`, `fn(i64) -> i64`). A plain name such as `i64` or `Pair(A, B)` is
-// always an Expr; the parse pass reads it as a type where a type is expected.
+// (`*T`, `?T`, `[]u8`, `[4]i64`, `fn(i64) -> i64`), recognised by its first tokens so that a
+// broken argument is never parsed twice. A plain name such as `i64` or `Pair(A, B)` is always
+// an Expr; the parse pass reads it as a type where a type is expected.
 type Arg struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Expr *Expr `parser:"  @@ (?= ',' | ')')"`
-	Type *Type `parser:"| @@"`
+	Type *Type `parser:"  (?= '*' | '?' | '[' ']' | '[' Int ']' ( Ident | TypeKw | '*' | '?' | '(' | 'fn' | '!' | '[' ']' ) | 'fn' '(' ( ')' | TypeKw | '*' | '?' | '[' | '(' | 'fn' | Ident ( ',' | ')' ) ) ) @@ (?= ',' | ')')"`
+	Expr *Expr `parser:"| @@"`
 }
 
 // IndexSuffix is `[i]` (Slice false) or a slice `[a:b]`, `[a:]`, `[:b]`, `[:]` (§6.5).

@@ -44,6 +44,8 @@ func TestHostileInputs(t *testing.T) {
 		{"broken nested safe literals", "@safe fn A(){ x = " + strings.Repeat("P { a: ", 60) + "0{A 0", "E0100"},
 		{"broken nested if expressions", "fn A(){ x = " + strings.Repeat("if (a) { ", 60) + "0{A 0", "E0100"},
 		{"broken nested block expressions", "fn A(){ x = " + strings.Repeat("{ ", 60) + "0{A 0", "E0100"},
+		{"broken nested array arguments", "fn A(){ x = " + strings.Repeat("f([", 60) + "0{A 0", "E0100"},
+		{"broken nested builtin arrays", "fn A(){ x = " + strings.Repeat("@sizeOf([", 60) + "0{A 0", "E0100"},
 		{"broken nested builtins", "fn A(){ x = " + strings.Repeat("@sizeOf(", 60) + "0{A 0", "E0100"},
 		{"broken nested tuple types", "var x: " + strings.Repeat("(", 60) + "0{A 0", "E0100"},
 		{"broken nested catch blocks", "fn A(){ x = " + strings.Repeat("f() catch { ", 60) + "0{A 0", "E0100"},
