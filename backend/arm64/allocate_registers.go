@@ -71,6 +71,17 @@ func linearScan(f *mir.Func) map[mir.Reg]location {
 		}
 		return ivs[i].reg < ivs[j].reg
 	})
+	// A copy between virtual registers hints its destination to reuse the source's register:
+	// when the source dies at the copy, the copy disappears.
+	hint := map[mir.Reg]mir.Reg{}
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			if (in.Op == mir.MOV && in.W == mir.X || in.Op == mir.FMOV && f.ClassOf(in.Rd) == f.ClassOf(in.Rn)) &&
+				in.Rd.IsVirtual() && in.Rn.IsVirtual() {
+				hint[in.Rd] = in.Rn
+			}
+		}
+	}
 	assign := map[mir.Reg]location{}
 	type activeIv struct {
 		end int
@@ -99,7 +110,14 @@ func linearScan(f *mir.Func) map[mir.Reg]location {
 			pools = [][]mir.Reg{calleePool}
 		}
 		chosen := mir.NoReg
+		if loc, ok := assign[hint[iv.reg]]; ok && loc.reg != mir.NoReg && !inUse[loc.reg] &&
+			(!iv.crossCall || contains(calleePool, loc.reg)) {
+			chosen = loc.reg
+		}
 		for _, pool := range pools {
+			if chosen != mir.NoReg {
+				break
+			}
 			for _, r := range pool {
 				if !inUse[r] {
 					chosen = r
@@ -134,6 +152,15 @@ func linearScan(f *mir.Func) map[mir.Reg]location {
 		}
 	}
 	return assign
+}
+
+func contains(rs []mir.Reg, r mir.Reg) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }
 
 // bitset is a set of virtual registers, indexed from mir.FirstVirtual.
