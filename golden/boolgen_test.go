@@ -58,17 +58,17 @@ func (g *logicGen) leaf() boolExpr {
 	}
 }
 
-func (g *logicGen) expr(depth int) boolExpr {
+func (g *logicGen) boolean(depth int) boolExpr {
 	if depth == 0 || g.r.Intn(4) == 0 {
 		return g.leaf()
 	}
 	switch g.r.Intn(7) {
 	case 0:
-		x := g.expr(depth - 1)
+		x := g.boolean(depth - 1)
 		spelling := []string{"not ", "!"}[g.r.Intn(2)]
 		return boolExpr{"(" + spelling + x.text + ")", func(out *strings.Builder) bool { return !x.eval(out) }}
 	case 1:
-		x, y := g.expr(depth-1), g.expr(depth-1)
+		x, y := g.boolean(depth-1), g.boolean(depth-1)
 		op := []string{"==", "!="}[g.r.Intn(2)]
 		return boolExpr{"(" + x.text + " " + op + " " + y.text + ")", func(out *strings.Builder) bool {
 			a := x.eval(out)
@@ -76,13 +76,13 @@ func (g *logicGen) expr(depth int) boolExpr {
 			return (a == b) == (op == "==")
 		}}
 	case 2, 3:
-		x, y := g.expr(depth-1), g.expr(depth-1)
+		x, y := g.boolean(depth-1), g.boolean(depth-1)
 		op := []string{"and", "&&"}[g.r.Intn(2)]
 		return boolExpr{"(" + x.text + " " + op + " " + y.text + ")", func(out *strings.Builder) bool {
 			return x.eval(out) && y.eval(out)
 		}}
 	default:
-		x, y := g.expr(depth-1), g.expr(depth-1)
+		x, y := g.boolean(depth-1), g.boolean(depth-1)
 		op := []string{"or", "||"}[g.r.Intn(2)]
 		return boolExpr{"(" + x.text + " " + op + " " + y.text + ")", func(out *strings.Builder) bool {
 			return x.eval(out) || y.eval(out)
@@ -96,13 +96,13 @@ func generateLogicProgram(r *rand.Rand, n int) (string, string) {
 	g := &logicGen{r: r}
 	var body, want strings.Builder
 	for i := 0; i < n; i++ {
-		e := g.expr(4)
+		e := g.boolean(4)
 		if r.Intn(2) == 0 {
 			fmt.Fprintf(&body, "    println(%s)\n", e.text)
 			fmt.Fprintf(&want, "%v\n", e.eval(&want))
 			continue
 		}
-		fmt.Fprintf(&body, "    if %s {\n        println(\"then %d\")\n    } else {\n        println(\"else %d\")\n    }\n", wrap(e.text), i, i)
+		fmt.Fprintf(&body, "    if %s {\n        println(\"then %d\")\n    } else {\n        println(\"else %d\")\n    }\n", parenthesize(e.text), i, i)
 		if e.eval(&want) {
 			fmt.Fprintf(&want, "then %d\n", i)
 		} else {
@@ -110,7 +110,7 @@ func generateLogicProgram(r *rand.Rand, n int) (string, string) {
 		}
 	}
 	var sig, args []string
-	for _, p := range params {
+	for _, p := range genParams {
 		sig = append(sig, p.name+": i64")
 		args = append(args, fmt.Sprint(p.value))
 	}
@@ -138,7 +138,7 @@ fn main() i64 {
 	return src, want.String()
 }
 
-// wrap puts the parentheses an if condition needs around e (which may already have its own).
-func wrap(e string) string {
+// parenthesize puts the parentheses an if condition needs around e (which may already have its own).
+func parenthesize(e string) string {
 	return "(" + e + ")"
 }

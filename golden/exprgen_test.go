@@ -31,13 +31,13 @@ func TestGeneratedArithmetic(t *testing.T) {
 }
 
 // params are the run-time inputs of the generated function, with the values main passes.
-var params = []struct {
+var genParams = []struct {
 	name  string
 	value int64
 }{{"a", 7}, {"b", -3}, {"c", 9223372036854775807}, {"d", -9223372036854775807 - 1}, {"e", 1 << 40}, {"f", 0}}
 
-// expr is a generated expression: its Cot text and its value under Cot's semantics.
-type expr struct {
+// intExpr is a generated expression: its Cot text and its value under Cot's semantics.
+type intExpr struct {
 	text string
 	val  int64
 }
@@ -51,7 +51,7 @@ func generateProgram(r *rand.Rand, n int) (string, string) {
 		fmt.Fprintf(&want, "%d\n", e.val)
 	}
 	var sig, args []string
-	for _, p := range params {
+	for _, p := range genParams {
 		sig = append(sig, p.name+": i64")
 		args = append(args, fmt.Sprint(p.value))
 	}
@@ -62,26 +62,26 @@ func generateProgram(r *rand.Rand, n int) (string, string) {
 	return src, want.String()
 }
 
-var interesting = []int64{0, 1, -1, 2, 3, 7, 63, 64, 65, 255, -256, 1 << 32, 9223372036854775807, -9223372036854775807}
+var interestingInts = []int64{0, 1, -1, 2, 3, 7, 63, 64, 65, 255, -256, 1 << 32, 9223372036854775807, -9223372036854775807}
 
-func genLeaf(r *rand.Rand) expr {
+func genLeaf(r *rand.Rand) intExpr {
 	if r.Intn(2) == 0 {
-		p := params[r.Intn(len(params))]
-		return expr{p.name, p.value}
+		p := genParams[r.Intn(len(genParams))]
+		return intExpr{p.name, p.value}
 	}
-	v := interesting[r.Intn(len(interesting))]
+	v := interestingInts[r.Intn(len(interestingInts))]
 	if r.Intn(3) == 0 {
 		v = r.Int63n(2000) - 1000
 	}
 	if v < 0 {
-		return expr{fmt.Sprintf("(%d)", v), v}
+		return intExpr{fmt.Sprintf("(%d)", v), v}
 	}
-	return expr{fmt.Sprint(v), v}
+	return intExpr{fmt.Sprint(v), v}
 }
 
 // genExpr builds a random fully parenthesised expression of at most depth levels whose evaluation
 // never traps: a divisor is forced odd (never zero) and i64 min / -1 is regenerated.
-func genExpr(r *rand.Rand, depth int) expr {
+func genExpr(r *rand.Rand, depth int) intExpr {
 	if depth == 0 || r.Intn(4) == 0 {
 		return genLeaf(r)
 	}
@@ -89,9 +89,9 @@ func genExpr(r *rand.Rand, depth int) expr {
 		x := genExpr(r, depth-1)
 		switch r.Intn(2) {
 		case 0:
-			return expr{"(-" + x.text + ")", -x.val}
+			return intExpr{"(-" + x.text + ")", -x.val}
 		default:
-			return expr{"(~" + x.text + ")", ^x.val}
+			return intExpr{"(~" + x.text + ")", ^x.val}
 		}
 	}
 	ops := []string{"+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"}
@@ -99,12 +99,12 @@ func genExpr(r *rand.Rand, depth int) expr {
 		op := ops[r.Intn(len(ops))]
 		x, y := genExpr(r, depth-1), genExpr(r, depth-1)
 		if op == "/" || op == "%" {
-			y = expr{"(" + y.text + " | 1)", y.val | 1}
+			y = intExpr{"(" + y.text + " | 1)", y.val | 1}
 			if x.val == -9223372036854775807-1 && y.val == -1 {
 				continue
 			}
 		}
-		return expr{"(" + x.text + " " + op + " " + y.text + ")", evalOp(op, x.val, y.val)}
+		return intExpr{"(" + x.text + " " + op + " " + y.text + ")", evalOp(op, x.val, y.val)}
 	}
 }
 
@@ -188,11 +188,11 @@ func firstDifference(src, want, got string) string {
 		if i < len(g) {
 			have = g[i]
 		}
-		stmt := ""
+		genStmt := ""
 		if len(printed) == len(w)-1 && i < len(printed) {
-			stmt = " " + printed[i]
+			genStmt = " " + printed[i]
 		}
-		return fmt.Sprintf("output line %d:%s\n  want %s\n  got  %s", i+1, stmt, w[i], have)
+		return fmt.Sprintf("output line %d:%s\n  want %s\n  got  %s", i+1, genStmt, w[i], have)
 	}
 	return "extra output: " + strings.TrimPrefix(got, want)
 }

@@ -19,7 +19,7 @@ func TestGeneratedLoops(t *testing.T) {
 			body := append(g.block(3, 6, false), g.block(3, 6, false)...)
 			var want strings.Builder
 			env := map[string]int64{"acc": 0}
-			for _, p := range params {
+			for _, p := range genParams {
 				env[p.name] = p.value
 			}
 			execBlock(body, env, &want)
@@ -30,23 +30,23 @@ func TestGeneratedLoops(t *testing.T) {
 }
 
 // An integer expression over the variables in scope.
-type iexpr struct {
+type varExpr struct {
 	text string
 	eval func(env map[string]int64) int64
 }
 
 // A statement; control is how a block ended (normally, by break, by continue).
-type control int
+type genControl int
 
 const (
-	ctlNext control = iota
+	ctlNext genControl = iota
 	ctlBreak
 	ctlContinue
 )
 
-type stmt struct {
+type genStmt struct {
 	text func(indent string) string
-	exec func(env map[string]int64, out *strings.Builder) control
+	exec func(env map[string]int64, out *strings.Builder) genControl
 }
 
 type loopGen struct {
@@ -55,31 +55,31 @@ type loopGen struct {
 	loops int      // loop variables made so far (for unique names)
 }
 
-func (g *loopGen) iexpr(depth int) iexpr {
+func (g *loopGen) intTerm(depth int) varExpr {
 	if depth == 0 || g.r.Intn(3) == 0 {
 		names := append([]string{"acc", "a", "b"}, g.vars...)
 		if g.r.Intn(3) == 0 {
 			v := g.r.Int63n(20) - 5
-			return iexpr{fmt.Sprintf("(%d)", v), func(map[string]int64) int64 { return v }}
+			return varExpr{fmt.Sprintf("(%d)", v), func(map[string]int64) int64 { return v }}
 		}
 		n := names[g.r.Intn(len(names))]
-		return iexpr{n, func(env map[string]int64) int64 { return env[n] }}
+		return varExpr{n, func(env map[string]int64) int64 { return env[n] }}
 	}
 	ops := []string{"+", "-", "*", "&", "|", "^", ">>", "%"}
 	op := ops[g.r.Intn(len(ops))]
-	x, y := g.iexpr(depth-1), g.iexpr(depth-1)
+	x, y := g.intTerm(depth-1), g.intTerm(depth-1)
 	if op == "%" {
-		return iexpr{"(" + x.text + " % ((" + y.text + " & 7) | 1))", func(env map[string]int64) int64 {
+		return varExpr{"(" + x.text + " % ((" + y.text + " & 7) | 1))", func(env map[string]int64) int64 {
 			return evalOp("%", x.eval(env), (y.eval(env)&7)|1)
 		}}
 	}
-	return iexpr{"(" + x.text + " " + op + " " + y.text + ")", func(env map[string]int64) int64 {
+	return varExpr{"(" + x.text + " " + op + " " + y.text + ")", func(env map[string]int64) int64 {
 		return evalOp(op, x.eval(env), y.eval(env))
 	}}
 }
 
 func (g *loopGen) cond() (string, func(map[string]int64) bool) {
-	x, y := g.iexpr(1), g.iexpr(1)
+	x, y := g.intTerm(1), g.intTerm(1)
 	ops := []string{"==", "!=", "<", "<=", ">", ">="}
 	op := ops[g.r.Intn(len(ops))]
 	return "(" + x.text + " " + op + " " + y.text + ")", func(env map[string]int64) bool {
@@ -89,27 +89,27 @@ func (g *loopGen) cond() (string, func(map[string]int64) bool) {
 }
 
 // block makes up to n statements nested at most depth deep; inLoop allows break and continue.
-func (g *loopGen) block(depth, n int, inLoop bool) []stmt {
-	var out []stmt
+func (g *loopGen) block(depth, n int, inLoop bool) []genStmt {
+	var out []genStmt
 	for i := 0; i < 1+g.r.Intn(n); i++ {
-		out = append(out, g.stmt(depth, inLoop))
+		out = append(out, g.statement(depth, inLoop))
 	}
 	return out
 }
 
-func (g *loopGen) stmt(depth int, inLoop bool) stmt {
+func (g *loopGen) statement(depth int, inLoop bool) genStmt {
 	k := g.r.Intn(12)
 	if (k == 5 || k == 6) && !inLoop {
 		k = 0
 	}
 	switch {
 	case k < 3 || depth == 0:
-		e := g.iexpr(2)
-		return stmt{func(in string) string { return in + "acc = " + e.text + "\n" },
-			func(env map[string]int64, _ *strings.Builder) control { env["acc"] = e.eval(env); return ctlNext }}
+		e := g.intTerm(2)
+		return genStmt{func(in string) string { return in + "acc = " + e.text + "\n" },
+			func(env map[string]int64, _ *strings.Builder) genControl { env["acc"] = e.eval(env); return ctlNext }}
 	case k <= 4:
-		return stmt{func(in string) string { return in + "println(acc)\n" },
-			func(env map[string]int64, out *strings.Builder) control {
+		return genStmt{func(in string) string { return in + "println(acc)\n" },
+			func(env map[string]int64, out *strings.Builder) genControl {
 				fmt.Fprintf(out, "%d\n", env["acc"])
 				return ctlNext
 			}}
@@ -119,8 +119,8 @@ func (g *loopGen) stmt(depth int, inLoop bool) stmt {
 		if g.r.Intn(2) == 0 {
 			word, ctl = "continue", ctlContinue
 		}
-		return stmt{func(in string) string { return in + "if " + text + " {\n" + in + "    " + word + "\n" + in + "}\n" },
-			func(env map[string]int64, _ *strings.Builder) control {
+		return genStmt{func(in string) string { return in + "if " + text + " {\n" + in + "    " + word + "\n" + in + "}\n" },
+			func(env map[string]int64, _ *strings.Builder) genControl {
 				if cond(env) {
 					return ctl
 				}
@@ -129,9 +129,9 @@ func (g *loopGen) stmt(depth int, inLoop bool) stmt {
 	case k <= 8:
 		text, cond := g.cond()
 		then, els := g.block(depth-1, 3, inLoop), g.block(depth-1, 3, inLoop)
-		return stmt{func(in string) string {
+		return genStmt{func(in string) string {
 			return in + "if " + text + " {\n" + blockText(then, in+"    ") + in + "} else {\n" + blockText(els, in+"    ") + in + "}\n"
-		}, func(env map[string]int64, out *strings.Builder) control {
+		}, func(env map[string]int64, out *strings.Builder) genControl {
 			if cond(env) {
 				return execBlock(then, env, out)
 			}
@@ -144,9 +144,9 @@ func (g *loopGen) stmt(depth int, inLoop bool) stmt {
 		g.vars = append(g.vars, v)
 		body := g.block(depth-1, 4, true)
 		g.vars = g.vars[:len(g.vars)-1]
-		return stmt{func(in string) string {
+		return genStmt{func(in string) string {
 			return fmt.Sprintf("%sfor %s in %d..%d {\n%s%s}\n", in, v, lo, hi, blockText(body, in+"    "), in)
-		}, func(env map[string]int64, out *strings.Builder) control {
+		}, func(env map[string]int64, out *strings.Builder) genControl {
 			for i := lo; i < hi; i++ {
 				env[v] = i
 				if execBlock(body, env, out) == ctlBreak {
@@ -164,10 +164,10 @@ func (g *loopGen) stmt(depth int, inLoop bool) stmt {
 		body := g.block(depth-1, 4, true)
 		g.vars = g.vars[:len(g.vars)-1]
 		// The counter steps first, so continue cannot skip it.
-		return stmt{func(in string) string {
+		return genStmt{func(in string) string {
 			return fmt.Sprintf("%svar %s = 0\n%swhile (%s < %d) {\n%s    %s = %s + 1\n%s%s}\n",
 				in, v, in, v, limit, in, v, v, blockText(body, in+"    "), in)
-		}, func(env map[string]int64, out *strings.Builder) control {
+		}, func(env map[string]int64, out *strings.Builder) genControl {
 			for env[v] = 0; env[v] < limit; {
 				env[v]++
 				if execBlock(body, env, out) == ctlBreak {
@@ -179,7 +179,7 @@ func (g *loopGen) stmt(depth int, inLoop bool) stmt {
 	}
 }
 
-func execBlock(b []stmt, env map[string]int64, out *strings.Builder) control {
+func execBlock(b []genStmt, env map[string]int64, out *strings.Builder) genControl {
 	for _, s := range b {
 		if c := s.exec(env, out); c != ctlNext {
 			return c
@@ -188,7 +188,7 @@ func execBlock(b []stmt, env map[string]int64, out *strings.Builder) control {
 	return ctlNext
 }
 
-func blockText(b []stmt, indent string) string {
+func blockText(b []genStmt, indent string) string {
 	var sb strings.Builder
 	for _, s := range b {
 		sb.WriteString(s.text(indent))
@@ -196,7 +196,7 @@ func blockText(b []stmt, indent string) string {
 	return sb.String()
 }
 
-func loopProgram(body []stmt) string {
+func loopProgram(body []genStmt) string {
 	return "fn compute(a: i64, b: i64) {\n    var acc = 0\n" + blockText(body, "    ") + "    println(acc)\n}\n\n" +
 		"fn main() i64 {\n    compute(7, -3)\n    return 0\n}\n"
 }

@@ -52,7 +52,7 @@ func loadAllowlist(t *testing.T) allowlist {
 		if len(fields) == 0 {
 			continue
 		}
-		if len(fields) != 3 || !contains(engineNames, fields[1]) || !contains(runSections, fields[2]) {
+		if len(fields) != 3 || !containsString(engineNames, fields[1]) || !containsString(runSections, fields[2]) {
 			t.Fatalf("allowlist.txt:%d: want `<kind>/<case> <engine> <section>`, have %q", n, sc.Text())
 		}
 		if _, err := os.Stat(filepath.Join("testdata", fields[0]+".txtar")); err != nil {
@@ -63,7 +63,7 @@ func loadAllowlist(t *testing.T) allowlist {
 	return al
 }
 
-func contains(list []string, s string) bool {
+func containsString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true
