@@ -1,9 +1,12 @@
 package arm64
 
 import (
+	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -170,5 +173,32 @@ func TestTrapsReportLikeWasmtime(t *testing.T) {
 		if r.status != 134 || r.stderr != c.want {
 			t.Errorf("%s: status %d stderr %q, want %q", c.body, r.status, r.stderr, c.want)
 		}
+	}
+}
+
+func TestManyParamsAndResults(t *testing.T) {
+	needTools(t)
+	// 10 integer and 10 float parameters (two of each on the stack), 10 results of each class
+	// (two of each returned through the stack).
+	var params, results, body, args, prints strings.Builder
+	for i := 0; i < 10; i++ {
+		params.WriteString(" i64 f64")
+		results.WriteString(" i64 f64")
+		body.WriteString("(i64.mul (local.get " + strconv.Itoa(2*i) + ") (i64.const 3)) (f64.add (local.get " + strconv.Itoa(2*i+1) + ") (f64.const 0.5)) ")
+		args.WriteString("(i64.const " + strconv.Itoa(i+1) + ") (f64.const " + strconv.Itoa(i) + ") ")
+		prints.WriteString("(call $rf) (call $ri) ")
+	}
+	wat := `(module
+  (import "cot_harness" "result_i64" (func $ri (param i64)))
+  (import "cot_harness" "result_f64" (func $rf (param f64)))
+  (func $many (param` + params.String() + `) (result` + results.String() + `) ` + body.String() + `)
+  (func (export "_start") (call $many ` + args.String() + `) ` + prints.String() + `))`
+	r := compileAndRun(t, watToWasm(t, wat))
+	var want strings.Builder
+	for i := 9; i >= 0; i-- {
+		want.WriteString(fmt.Sprintf("f64:0x%016x\ni64:0x%016x\n", math.Float64bits(float64(i)+0.5), 3*(i+1)))
+	}
+	if r.stdout != want.String() || r.status != 0 {
+		t.Fatalf("status %d stderr %q stdout:\n%s\nwant:\n%s", r.status, r.stderr, r.stdout, want.String())
 	}
 }
