@@ -55,9 +55,9 @@ func TestPrintReadPrint(t *testing.T) {
 
 func TestReadErrors(t *testing.T) {
 	for _, bad := range []string{
-		"b0():\n  return\n",                                   // outside a function
-		"func f index=0 () -> ()\nb0():\n  v1:i32 = frob\n",   // unknown op
-		"func f index=0 () -> ()\nb0():\n  return v9\n",        // undefined value
+		"b0():\n  return\n", // outside a function
+		"func f index=0 () -> ()\nb0():\n  v1:i32 = frob\n",        // unknown op
+		"func f index=0 () -> ()\nb0():\n  return v9\n",            // undefined value
 		"func f index=0 () -> ()\nb0(v1:i32, v1:i32):\n  return\n", // defined twice
 	} {
 		if _, err := Read(bad); err == nil {
