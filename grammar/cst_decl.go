@@ -52,8 +52,8 @@ type FnDecl struct {
 
 	Async      bool          `parser:"@'async'? 'fn'"`
 	Name       string        `parser:"@Ident"`
-	TypeParams []string      `parser:"( '(' @Ident ( ',' @Ident )* ','? ')' (?= '(') )?"`
-	Params     []*Param      `parser:"'(' ( @@ ( ',' @@ )* ','? )? ')'"`
+	TypeParams []string      `parser:"( (?= '(' Ident ( (?! ',' ')') ',' Ident )* ','? ')' '(') '(' @Ident ( (?! ',' ( ')' | '}' | ']' )) ',' @Ident )* ','? ')' )?"`
+	Params     []*Param      `parser:"'(' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? ')'"`
 	Ret        *Type         `parser:"@@?"`
 	Where      []*Constraint `parser:"( 'where' @@ ( ',' @@ )* )?"`
 	Body       *Block        `parser:"@@"`
@@ -84,7 +84,7 @@ type ExternFn struct {
 	EndPos lexer.Position
 
 	Name   string   `parser:"'extern' 'fn' @Ident"`
-	Params []*Param `parser:"'(' ( @@ ( ',' @@ )* ','? )? ')'"`
+	Params []*Param `parser:"'(' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? ')'"`
 	Ret    *Type    `parser:"@@? ';'"`
 }
 
@@ -98,7 +98,7 @@ type VarDecl struct {
 	Kind     string    `parser:"@( 'var' | 'let' | 'const' )"`
 	Name     string    `parser:"@Ident"`
 	Type     *Type     `parser:"( ':' @@ )?"`
-	ErrorSet *ErrorSet `parser:"( '=' ( @@"`
+	ErrorSet *ErrorSet `parser:"( '=' ( (?= 'error' '{') @@"`
 	Value    *Expr     `parser:"        | @@ ) )? ';'?"`
 }
 
@@ -107,7 +107,7 @@ type ErrorSet struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Names []string `parser:"'error' '{' ( @Ident ( ',' @Ident )* ','? )? '}'"`
+	Names []string `parser:"'error' '{' ( @Ident ( (?! ',' ( ')' | '}' | ']' )) ',' @Ident )* ','? )? '}'"`
 }
 
 // StructDecl is `struct Name(T, U) { field: Type = default, ... }` (§4.4, §4.11).
@@ -116,8 +116,8 @@ type StructDecl struct {
 	EndPos lexer.Position
 
 	Name       string   `parser:"'struct' @Ident"`
-	TypeParams []string `parser:"( '(' @Ident ( ',' @Ident )* ','? ')' )?"`
-	Fields     []*Field `parser:"'{' ( @@ ( ',' @@ )* ','? )? '}'"`
+	TypeParams []string `parser:"( '(' @Ident ( (?! ',' ( ')' | '}' | ']' )) ',' @Ident )* ','? ')' )?"`
+	Fields     []*Field `parser:"'{' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? '}'"`
 }
 
 // Field is a struct field `name: Type [= default]` (§4.4).
@@ -138,7 +138,7 @@ type EnumDecl struct {
 
 	Name     string         `parser:"'enum' @Ident"`
 	Backing  *Type          `parser:"( ':' @@ )?"`
-	Variants []*EnumVariant `parser:"'{' ( @@ ( ',' @@ )* ','? )? '}'"`
+	Variants []*EnumVariant `parser:"'{' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? '}'"`
 }
 
 // EnumVariant is `Name` or `Name = value` (§4.5).
@@ -156,7 +156,7 @@ type UnionDecl struct {
 	EndPos lexer.Position
 
 	Name     string          `parser:"'union' @Ident"`
-	Variants []*UnionVariant `parser:"'{' ( @@ ( ',' @@ )* ','? )? '}'"`
+	Variants []*UnionVariant `parser:"'{' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? '}'"`
 }
 
 // UnionVariant is `Name` or `Name: PayloadType` (§4.6).
@@ -184,9 +184,9 @@ type ImplDecl struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Trait      string    `parser:"'impl' ( @Ident 'for' )?"`
+	Trait      string    `parser:"'impl' ( (?= Ident 'for') @Ident 'for' )?"`
 	Target     string    `parser:"@( Ident | TypeKw )"`
-	TypeParams []string  `parser:"( '(' @Ident ( ',' @Ident )* ','? ')' )?"`
+	TypeParams []string  `parser:"( '(' @Ident ( (?! ',' ( ')' | '}' | ']' )) ',' @Ident )* ','? ')' )?"`
 	Methods    []*FnDecl `parser:"'{' @@* '}'"`
 }
 
@@ -205,7 +205,7 @@ type TraitMethod struct {
 	EndPos lexer.Position
 
 	Name   string   `parser:"'fn' @Ident"`
-	Params []*Param `parser:"'(' ( @@ ( ',' @@ )* ','? )? ')'"`
+	Params []*Param `parser:"'(' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? ')'"`
 	Ret    *Type    `parser:"@@? ';'?"`
 }
 

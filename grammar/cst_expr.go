@@ -148,14 +148,14 @@ type Suffix struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Field      *string      `parser:"  '.' @( Ident | TypeKw )"` // .name (fields, methods, variants, .len)
-	TupleIndex *string      `parser:"| '.' @Int"`                // .0
-	Deref      bool         `parser:"| @'.*'"`                   // .*
-	Unwrap     bool         `parser:"| @'.?'"`                   // .?
-	OptField   *string      `parser:"| '?.' @Ident"`             // ?.name (decisions #3)
-	Call       *CallSuffix  `parser:"| (?! NewParen) @@"`        // (args)
-	Index      *IndexSuffix `parser:"| @@"`                      // [i], [a:b], [a:], [:b]
-	StructLit  *StructLit   `parser:"| @@"`                      // Type { .f = v } / safe Type { f: v }
+	Field      *string      `parser:"  (?= '.' ( Ident | TypeKw )) '.' @( Ident | TypeKw )"` // .name (fields, methods, variants, .len)
+	TupleIndex *string      `parser:"| '.' @Int"`                                            // .0
+	Deref      bool         `parser:"| @'.*'"`                                               // .*
+	Unwrap     bool         `parser:"| @'.?'"`                                               // .?
+	OptField   *string      `parser:"| '?.' @Ident"`                                         // ?.name (decisions #3)
+	Call       *CallSuffix  `parser:"| (?! NewParen) @@"`                                    // (args)
+	Index      *IndexSuffix `parser:"| @@"`                                                  // [i], [a:b], [a:], [:b]
+	StructLit  *StructLit   `parser:"| @@"`                                                  // Type { .f = v } / safe Type { f: v }
 }
 
 // CallSuffix is `(arg, ...)` (§6.8). Arguments may be types (generic calls `f(T)(x)`).
@@ -163,7 +163,7 @@ type CallSuffix struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Args []*Arg `parser:"'(' ( @@ ( ',' @@ )* ','? )? ')'"`
+	Args []*Arg `parser:"'(' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? ')'"`
 }
 
 // Arg is a call or builtin argument: an expression, or a type that is not also an expression
@@ -174,7 +174,7 @@ type Arg struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Type *Type `parser:"  (?= '*' | '?' | '[' ']' | '[' Int ']' ( Ident | TypeKw | '*' | '?' | '(' | 'fn' | '!' | '[' ']' ) | 'fn' '(' ( ')' | TypeKw | '*' | '?' | '[' | '(' | 'fn' | Ident ( ',' | ')' ) ) ) @@ (?= ',' | ')')"`
+	Type *Type `parser:"  (?= '*' | '?' | '[' ( ']' | Int ']' ( Ident | TypeKw | '*' | '?' | '(' | 'fn' | '!' | '[' ']' ) ) | 'fn' '(' ( ')' ( '->' | ',' | ')' ) | TypeKw | '*' | '?' | '[' | '(' | 'fn' | Ident ( ',' | ')' ) ) ) @@ (?= ',' | ')')"`
 	Expr *Expr `parser:"| @@"`
 }
 
@@ -194,7 +194,7 @@ type StructLit struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Fields []*FieldInit `parser:"( StructOpen | '{':Punct (?= '.' Ident) ) ( @@ ( ',' @@ )* ','? )? '}'"`
+	Fields []*FieldInit `parser:"( StructOpen | (?= '{':Punct '.' Ident) '{' ) ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? '}'"`
 }
 
 // FieldInit is `.name = value` (Dot), `name: value`, or the shorthand `name` (Value nil).
@@ -263,7 +263,7 @@ type BuiltinCall struct {
 	EndPos lexer.Position
 
 	Name string `parser:"@Builtin"`
-	Args []*Arg `parser:"'(' ( @@ ( ',' @@ )* ','? )? ')'"`
+	Args []*Arg `parser:"'(' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? ')'"`
 }
 
 // Closure is an anonymous function `fn (params) [Ret] { body }` (§6.16).
@@ -271,7 +271,7 @@ type Closure struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Params []*Param `parser:"'fn' '(' ( @@ ( ',' @@ )* ','? )? ')'"`
+	Params []*Param `parser:"'fn' '(' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? ')'"`
 	Ret    *Type    `parser:"@@?"`
 	Body   *Block   `parser:"@@"`
 }
@@ -289,7 +289,7 @@ type NewExpr struct {
 	Args1  *CallSuffix  `parser:"( (?= NewParen) @@"`
 	Args2  *CallSuffix  `parser:"  ( (?= NewParen) @@ )? )?"`
 	Braces bool         `parser:"( @NewBrace"`
-	Fields []*FieldInit `parser:"  ( @@ ( ',' @@ )* ','? )? '}' )?"`
+	Fields []*FieldInit `parser:"  ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? '}' )?"`
 }
 
 // IfExpr is an `if` in expression position (§6.13): branches are blocks.
@@ -300,7 +300,7 @@ type IfExpr struct {
 	Cond    *Expr         `parser:"'if' '(' @@ ')'"`
 	Capture string        `parser:"( '|' @Ident '|' )?"`
 	Then    *Block        `parser:"@@"`
-	ElseIfs []*ElseIfExpr `parser:"@@*"`
+	ElseIfs []*ElseIfExpr `parser:"( (?= 'else' 'if') @@ )*"`
 	Else    *Block        `parser:"( 'else' @@ )?"`
 }
 
@@ -354,7 +354,7 @@ type ArrayLit struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Elems []*Expr `parser:"'[' ( @@ ( ',' @@ )* ','? )? ']'"`
+	Elems []*Expr `parser:"'[' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? ']'"`
 }
 
 // ParenExpr is `(e)` (one element: grouping) or a tuple `(a, b, ...)` (§6.11).
@@ -362,5 +362,5 @@ type ParenExpr struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Elems []*Expr `parser:"'(' @@ ( ',' @@ )* ','? ')'"`
+	Elems []*Expr `parser:"'(' @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? ')'"`
 }

@@ -80,7 +80,7 @@ type IfStmt struct {
 	Cond    *Expr         `parser:"'if' '(' @@ ')'"`
 	Capture string        `parser:"( '|' @Ident '|' )?"`
 	Then    *Stmt         `parser:"@@"`
-	ElseIfs []*ElseIfStmt `parser:"@@*"`
+	ElseIfs []*ElseIfStmt `parser:"( (?= 'else' 'if') @@ )*"`
 	Else    *Stmt         `parser:"( 'else' @@ )?"`
 }
 
@@ -99,7 +99,7 @@ type WhileStmt struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Label string `parser:"( @Ident ':' )?"`
+	Label string `parser:"( (?= Ident ':' 'while') @Ident ':' )?"`
 	Cond  *Expr  `parser:"'while' '(' @@ ')'"`
 	Body  *Block `parser:"@@"`
 }
@@ -110,7 +110,7 @@ type ForStmt struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Label  string `parser:"( @Ident ':' )?"`
+	Label  string `parser:"( (?= Ident ':' 'for') @Ident ':' )?"`
 	First  string `parser:"'for' @Ident"`
 	Second string `parser:"( ',' @Ident )?"`
 	Iter   *Expr  `parser:"'in' @@"`

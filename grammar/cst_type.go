@@ -13,8 +13,8 @@ type Type struct {
 
 	Pointer    *Type           `parser:"  '*' @@"`
 	Optional   *Type           `parser:"| '?' @@"`
-	ErrorUnion *ErrorUnionType `parser:"| @@"`
-	Slice      *Type           `parser:"| '[' ']' @@"`
+	ErrorUnion *ErrorUnionType `parser:"| (?= Ident? '!') @@"`
+	Slice      *Type           `parser:"| (?= '[' ']') '[' ']' @@"`
 	Array      *ArrayType      `parser:"| @@"`
 	Tuple      *TupleType      `parser:"| @@"`
 	Func       *FuncType       `parser:"| @@"`
@@ -44,7 +44,7 @@ type TupleType struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Elems []*Type `parser:"'(' @@ ( ',' @@ )* ','? ')'"`
+	Elems []*Type `parser:"'(' @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? ')'"`
 }
 
 // FuncType is `fn(T1, T2) -> R`; Ret is nil for void (§3.2, §6.16).
@@ -52,7 +52,7 @@ type FuncType struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Params []*Type `parser:"'fn' '(' ( @@ ( ',' @@ )* ','? )? ')'"`
+	Params []*Type `parser:"'fn' '(' ( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? ')'"`
 	Ret    *Type   `parser:"( '->' @@ )?"`
 }
 
@@ -63,6 +63,6 @@ type NamedType struct {
 	EndPos lexer.Position
 
 	Name   string  `parser:"@( Ident | TypeKw )"`
-	Args   []*Type `parser:"( '(' @@ ( ',' @@ )* ','? ')'"`
+	Args   []*Type `parser:"( '(' @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? ')'"`
 	Legacy []*Type `parser:"| '<' @@ ( ',' @@ )* ( '>' | '>>' ) )?"`
 }

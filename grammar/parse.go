@@ -9,10 +9,14 @@ import (
 	"cot/ir/src"
 )
 
-// lookahead is how many tokens a failed alternative may consume and still be backtracked.
-// Backtracking is needed for labels (`outer: while`), generic parameter groups
-// (`fn f(T)(x: T)`), `E!T` types and arguments that are types (`@sizeOf([4]i64)`).
-const lookahead = 64
+// lookahead is how many tokens a failed alternative may consume and still be backtracked: none.
+// Like a hand-written recursive-descent parser, the grammar commits to an alternative as soon
+// as it has consumed a token, so broken input is never re-parsed along another path (which is
+// exponential in the nesting depth) and errors point at the real mistake. Where a choice
+// needs more than one token (labels `outer: while`, generic parameters `fn f(T)(x: T)`, `E!T`,
+// `[]T`, `.0` versus `.name`, `else if`, type arguments), a lookahead group `(?= ...)` decides
+// before anything is consumed.
+const lookahead = 0
 
 // cotParser is built once; participle parsers are safe for concurrent use.
 var cotParser = participle.MustBuild[File](
