@@ -50,12 +50,23 @@ func types(vs []*ssa.Value) []ssa.Type {
 	return out
 }
 
+// receive copies a value arriving in an ABI register. An i32 is zero-extended, as the ABI leaves
+// its upper half undefined: inside compiled code every i32 register is kept zero-extended (all
+// 32-bit instructions clear the upper half), so addresses need no extension.
+func (s *selector) receive(t ssa.Type, dst, src mir.Reg) {
+	if t == ssa.I32 {
+		s.zext(dst, src)
+		return
+	}
+	s.mov(width(t), dst, src)
+}
+
 // receiveParams copies the entry block's parameters from their ABI locations.
 func (s *selector) receiveParams(b *ssa.Block) {
 	locs, _ := assign(types(b.Params))
 	for i, p := range b.Params {
 		if locs[i].reg != mir.NoReg {
-			s.mov(width(p.Type), s.regs[p], locs[i].reg)
+			s.receive(p.Type, s.regs[p], locs[i].reg)
 		} else {
 			s.emit(&mir.Instr{Op: mir.LDR, W: width(p.Type), Rd: s.regs[p], Rn: mir.FP, Imm: 16 + 8*int64(locs[i].slot)})
 		}
@@ -114,7 +125,7 @@ func (s *selector) bindResults(res []*ssa.Value, ts []ssa.Type) {
 	for _, r := range res {
 		i := int(r.Aux)
 		if locs[i].reg != mir.NoReg {
-			s.mov(width(r.Type), s.def(r), locs[i].reg)
+			s.receive(r.Type, s.def(r), locs[i].reg)
 		} else {
 			s.emit(&mir.Instr{Op: mir.LDR, W: width(r.Type), Rd: s.def(r), Rn: mir.SP, Imm: 8 * int64(locs[i].slot)})
 		}
@@ -162,8 +173,7 @@ func (s *selector) lowerCall(v *ssa.Value) {
 // indirectTarget checks table element idx of table t for call_indirect with type typeIdx and
 // returns the code address to call.
 func (s *selector) indirectTarget(idxV *ssa.Value, t, typeIdx int) mir.Reg {
-	idx := s.vreg(mir.Int)
-	s.zext(idx, s.use(idxV))
+	idx := s.use(idxV) // zero-extended
 	size := s.vreg(mir.Int)
 	s.emit(&mir.Instr{Op: mir.LDR, W: mir.X, Rd: size, Rn: mir.Ctx, Imm: s.layout.tableSizeOff(t)})
 	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: idx, Rm: size})
@@ -190,7 +200,7 @@ func (s *selector) callRuntime(sym string, args []*ssa.Value, result *ssa.Value)
 	if result != nil {
 		loc, _ := assign([]ssa.Type{result.Type})
 		call.Defs = []mir.Reg{loc[0].reg}
-		s.mov(width(result.Type), s.def(result), loc[0].reg)
+		s.receive(result.Type, s.def(result), loc[0].reg)
 	}
 }
 

@@ -59,8 +59,7 @@ func (s *selector) memOp(v *ssa.Value, w wasm.Op) bool {
 // [addr+offset, addr+offset+size) against the memory size and returns the 64-bit index
 // (addr+offset) to add to the memory base.
 func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
-	addr := s.vreg(mir.Int)
-	s.zext(addr, s.use(v.Args[0]))
+	addr := s.use(v.Args[0]) // already zero-extended (see receive)
 	off := uint64(v.Aux)
 	end := s.vreg(mir.Int)
 	if off+uint64(size) <= 4095 {

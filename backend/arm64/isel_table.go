@@ -26,7 +26,7 @@ func (s *selector) tableOp(v *ssa.Value, w wasm.Op) bool {
 	case wasm.OpTableGrow:
 		regs := []mir.Reg{s.symAddr(tableSym(t)), s.tableHeader(t), s.use(v.Args[0]), s.use(v.Args[1])}
 		s.callRegs(helperTableGrow, regs, []mir.Width{mir.X, mir.X, mir.X, mir.W}).Defs = []mir.Reg{mir.X0}
-		s.mov(mir.W, s.def(v), mir.X0)
+		s.zext(s.def(v), mir.X0)
 	case wasm.OpTableFill:
 		regs := []mir.Reg{s.symAddr(tableSym(t)), s.tableHeader(t), s.use(v.Args[0]), s.use(v.Args[1]), s.use(v.Args[2])}
 		s.callRegs(helperTableFill, regs, []mir.Width{mir.X, mir.X, mir.W, mir.X, mir.W})
@@ -64,8 +64,7 @@ func (s *selector) tableHeader(t int) mir.Reg { return s.ctxAddr(s.layout.tableS
 
 // tableIndex zero-extends an element index and checks it against table t's size.
 func (s *selector) tableIndex(t int, v *ssa.Value) mir.Reg {
-	idx := s.vreg(mir.Int)
-	s.zext(idx, s.use(v))
+	idx := s.use(v) // zero-extended
 	size := s.vreg(mir.Int)
 	s.emit(&mir.Instr{Op: mir.LDR, W: mir.X, Rd: size, Rn: mir.Ctx, Imm: s.layout.tableSizeOff(t)})
 	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: idx, Rm: size})

@@ -11,9 +11,10 @@
 //	v4:i32 = i32.div_u v1, v2    =>  cbz w%102, .Lf_trap_div ; udiv w%104, w%101, w%102
 //	branch v4, b1(v3), b2()      =>  cbnz w%104, .Lf_9 ; b .Lf_2   (.Lf_9: mov w%110, w%103 ; b .Lf_1)
 //
-// Design decision: integer compare results are materialised with cset and branches test them with
-// cbnz; i32 values keep undefined upper bits (as the ABI allows) and are zero-extended where an
-// address is formed.
+// Design decision: a comparison that only feeds the branch ending its block becomes cmp + b.cond;
+// other comparisons are materialised with cset. Every i32 register is kept zero-extended (32-bit
+// instructions clear the upper half; values arriving from the ABI are extended on receipt), so a
+// Wasm address is used as a 64-bit index directly.
 package arm64
 
 import (
