@@ -30,9 +30,10 @@
 //   - A leading `-` is allowed in switch patterns (Pattern.Neg/EndNeg), an extension of §6.12.
 //   - `_` is an ordinary identifier in the CST; the parse pass treats the pattern `_` as the wildcard.
 //   - Call arguments use Arg (Expr or Type); a bare name is always an Expr, read as a type by the parse pass.
-//   - Participle backtracks up to 64 tokens (UseLookahead(64)); errors report the deepest failure.
+//   - No backtracking once a token is consumed (UseLookahead(0)); multi-token decisions use (?= ...) groups.
 //   - A parse error stops parsing (no recovery): one E0100 per file; E0109/E0110 are all reported.
-//   - No exponential backtracking on broken input: a statement starting with `{`/`if` is never retried
+//   - So broken input is parsed once (linear time): a statement starting with `{`/`if` is never retried
 //     as an expression, and the lexer marks the brackets of `new` (TokNewParen, TokNewBrace).
+//   - A trailing comma is accepted in every comma-separated list closed by `)`, `]` or `}`.
 //   - Nesting is limited (256 bracket levels; E0108) so hostile input cannot overflow the stack.
 package grammar
