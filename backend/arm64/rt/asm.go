@@ -41,6 +41,7 @@ const (
 	sysClockGettime = 113
 	sysMmap         = 222
 	sysMprotect     = 226
+	sysMunmap       = 215
 	sysGetrandom    = 278
 )
 

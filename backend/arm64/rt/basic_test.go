@@ -21,8 +21,8 @@ func TestTraps(t *testing.T) {
 	}
 	progs = append(progs, prog{name: "memory_init_out_of_memory", noMemory: true,
 		body: func(a asm) {
-			a.mov(X0, 1)
-			a.mov(X1, 0xffffffff) // 2^48 bytes cannot be reserved
+			a.mov(X0, 0xffffffff) // 2^48 bytes cannot be reserved
+			a.mov(X1, 0xffffffff)
 			call(a, "cot_rt_memory_init")
 		},
 		stderr: "error: out of memory\n", exit: 134})
@@ -109,6 +109,30 @@ func TestStartAndMemory(t *testing.T) {
 			printW0(a) // the new page is writable
 		}, stdout: "i32:0x00000001\ni32:0x00000000\ni32:0x00000001\ni32:0x00000001\n" +
 			"i32:0xffffffff\ni32:0xffffffff\ni32:0x00000002\ni32:0x00005a5a\n"},
+		{name: "memory_beyond_reservation", noMemory: true, body: func(a asm) {
+			// No maximum: only initialReservePages are reserved at first, so these grows
+			// extend the reservation (twice) and the new pages must be usable.
+			arg(a, X0, 1)
+			arg(a, X1, 0x10000)
+			call(a, "cot_rt_memory_init")
+			arg(a, X0, 1500)
+			call(a, "cot_rt_memory_grow")
+			printW0(a) // 1
+			arg(a, X0, 3000)
+			call(a, "cot_rt_memory_grow")
+			printW0(a) // 1501
+			a.Emit(LsrImm(X64, X0, X27, must(ShiftAmount(16, X64))))
+			printW0(a) // 4501 pages
+			a.Emit(SubImm(X64, X9, X27, must(NewImm12(4))))
+			a.add(X9, X28, X9)
+			a.mov(X10, 0x600d)
+			a.ld(STRW, X10, X9, 0)
+			a.ld(LDRW, X0, X9, 0)
+			printW0(a) // the last word is writable
+			guest(a, X9, 1501<<16)
+			a.ld(LDRW, X0, X9, 0)
+			printW0(a) // and a page of the second extension reads zero
+		}, stdout: "i32:0x00000001\ni32:0x000005dd\ni32:0x00001195\ni32:0x0000600d\ni32:0x00000000\n"},
 	})
 }
 
@@ -183,7 +207,7 @@ func TestDisassembly(t *testing.T) {
 		}
 	}
 	for name := range routines {
-		if strings.HasPrefix(name, "cot_rt_msg_") || name == "cot_rt_initial_sp" || name == "cot_rt_max_pages" ||
+		if strings.HasPrefix(name, "cot_rt_msg_") || name == "cot_rt_initial_sp" || name == "cot_rt_max_pages" || name == "cot_rt_reserved" ||
 			name == "cot_rt_dot" || name == "cot_rt_errno_table" || name == "cot_rt_filetypes" {
 			continue // data
 		}
