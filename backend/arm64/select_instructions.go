@@ -85,6 +85,9 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 			s.uses[a]++
 		}
 	}
+	for _, b := range f.Blocks {
+		s.coalesceJumpArgs(b)
+	}
 	for i, b := range f.Blocks {
 		s.cur = s.blocks[b.ID]
 		if i == 0 {
@@ -103,6 +106,43 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 		s.terminator(&b.Term)
 	}
 	return s.mf
+}
+
+// coalesceJumpArgs lets a value computed in b for a parameter of the block b jumps to be
+// computed directly into that parameter's register (the loop counter update of a loop latch
+// becomes "sub w9, w9, #1" with no copy). This is safe when the value has no other use and the
+// parameter is not read in b after the value is defined (edge arguments are read at the end).
+func (s *selector) coalesceJumpArgs(b *ssa.Block) {
+	if b.Term.Kind != ssa.TermJump {
+		return
+	}
+	e := b.Term.Succs[0]
+	pos := map[*ssa.Value]int{}
+	for i, v := range b.Instrs {
+		pos[v] = i
+	}
+	for i, a := range e.Args {
+		p := e.To.Params[i]
+		k, inBlock := pos[a]
+		if !inBlock || a.Op == ssa.OpConst || a.Op == ssa.OpResult || s.uses[a] != 1 || a.Type != p.Type {
+			continue
+		}
+		if _, done := s.regs[a]; done {
+			continue
+		}
+		conflict := false
+		for _, later := range b.Instrs[k+1:] {
+			for _, x := range later.Args {
+				conflict = conflict || x == p
+			}
+		}
+		for j, x := range e.Args {
+			conflict = conflict || j != i && x == p
+		}
+		if !conflict {
+			s.regs[a] = s.regs[p]
+		}
+	}
 }
 
 func classOf(t ssa.Type) mir.Class {
