@@ -1,4 +1,4 @@
-// Pass encode: mir-final -> obj.
+// Pass encode-instructions: mir-final -> obj.
 //
 // Encodes every machine function into an obj.Symbol with backend/arm64/enc: block labels become
 // Builder labels, calls and symbol addresses become relocations. Module data (globals, tables,
@@ -17,14 +17,14 @@ import (
 	"cot/ir/pipeline"
 )
 
-// ObjProgram is the output of encode: the code symbols and what link needs.
+// ObjProgram is the output of encode-instructions: the code symbols and what link needs.
 type ObjProgram struct {
 	Syms   []obj.Symbol
 	Layout *moduleLayout
 }
 
 var encodePass = pipeline.Pass{
-	Name: "encode",
+	Name: "encode-instructions",
 	In:   LangMIRFinal,
 	Out:  LangObj,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
