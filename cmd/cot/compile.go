@@ -64,6 +64,9 @@ func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 	for _, t := range tables {
 		prog, err = t.Run(ctx, prog, &inv.opts)
 		if err != nil {
+			if fromWasm {
+				return nil, moduleError(inv.file, err)
+			}
 			return nil, err
 		}
 	}

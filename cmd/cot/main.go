@@ -82,6 +82,7 @@ func report(w io.Writer, err error) int {
 	var ue *src.UserError
 	var ie *pipeline.InternalError
 	var usage *usageError
+	var diag *diagnostic
 	switch {
 	case err == nil:
 		return exitOK
@@ -91,6 +92,9 @@ func report(w io.Writer, err error) int {
 	case errors.As(err, &ie):
 		fmt.Fprint(w, ie.Error())
 		return exitInternal
+	case errors.As(err, &diag):
+		fmt.Fprintln(w, diag.text)
+		return exitUser
 	case errors.As(err, &usage):
 		fmt.Fprintf(w, "cot: %s\nRun 'cot help' for usage.\n", usage.msg)
 		return exitUser
