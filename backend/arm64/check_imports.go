@@ -2,9 +2,13 @@
 //
 // Rejects imports the native runtime cannot satisfy: every imported function must be provided by
 // backend/arm64/rt, and only spectest's globals, table and memory can be imported (the backend
-// provides them as if the module defined them).
+// provides them as if the module defined them). A spectest import must also match the type of
+// what it names, as Wasm linking requires ("incompatible import type"): the limits the module
+// asks for must admit spectest's (memory 1..2, table 10..20 funcref), and a global's value type
+// must be spectest's, immutable.
 //
 //	(import "env" "f" (func))  =>  error: import "env"."f" is not provided by the native runtime
+//	(import "spectest" "memory" (memory 2))  =>  error: import "spectest"."memory": incompatible import type
 package arm64
 
 import (
@@ -37,7 +41,38 @@ var checkImportsPass = pipeline.Pass{
 			if !ok {
 				return nil, fmt.Errorf("import %q.%q is not provided by the native runtime", im.Module, im.Name)
 			}
+			if !spectestImportMatches(im) {
+				return nil, fmt.Errorf("import %q.%q: incompatible import type", im.Module, im.Name)
+			}
 		}
 		return m, nil
 	},
+}
+
+// spectestGlobalTypes are the value types of spectest's (immutable) globals.
+var spectestGlobalTypes = map[string]wasm.ValType{
+	"global_i32": wasm.I32, "global_i64": wasm.I64, "global_f32": wasm.F32, "global_f64": wasm.F64,
+}
+
+// spectestImportMatches reports whether a spectest global, table or memory import's type admits
+// what spectest provides (functions are checked by name only).
+func spectestImportMatches(im wasm.Import) bool {
+	switch im.Kind {
+	case wasm.ExternGlobal:
+		return !im.Global.Mutable && im.Global.Type == spectestGlobalTypes[im.Name]
+	case wasm.ExternTable:
+		return im.Table.Elem == wasm.FuncRef && limitsAdmit(im.Table.Limits, spectestTable)
+	case wasm.ExternMemory:
+		return limitsAdmit(im.Memory.Limits, spectestMemory)
+	}
+	return true
+}
+
+// limitsAdmit is the import-matching rule of the Wasm spec: the provided limits must be at least
+// the wanted minimum and, if a maximum is wanted, have one no larger.
+func limitsAdmit(want, have wasm.Limits) bool {
+	if have.Min < want.Min {
+		return false
+	}
+	return !want.HasMax || (have.HasMax && have.Max <= want.Max)
 }

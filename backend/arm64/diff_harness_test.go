@@ -1,12 +1,8 @@
 package arm64
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,10 +12,10 @@ import (
 	"cot/ir/wasm"
 )
 
-// A small spec-test driver for the backend's own regression testing: each .wast is converted
-// with wast2json, each module gets a harness _start that runs its assertions in order (from the
+// The engine of the backend's differential tests (diff_test.go): commands in the spec suite's
+// JSON shape run against one module through a harness _start that runs them in order (from the
 // index given as argv[1], so a trap can resume after the trapping command), and the output is
-// compared bit for bit. Run with COT_SPEC=i32,f32,... (names in /work/shared/wasm-spec).
+// compared bit for bit. The spec suite itself runs through internal/spectest (golden.TestSpec).
 
 type specValue struct {
 	Type  string `json:"type"`
@@ -40,77 +36,6 @@ type specCommand struct {
 }
 
 type specStats struct{ pass, fail, skip int }
-
-func TestSpec(t *testing.T) {
-	list := os.Getenv("COT_SPEC")
-	if list == "" {
-		t.Skip("COT_SPEC not set")
-	}
-	needTools(t)
-	total := specStats{}
-	for _, name := range strings.Split(list, ",") {
-		st := runSpecFile(t, name)
-		t.Logf("SPEC %-24s pass %4d fail %4d skip %4d", name, st.pass, st.fail, st.skip)
-		total.pass += st.pass
-		total.fail += st.fail
-		total.skip += st.skip
-	}
-	t.Logf("SPEC TOTAL pass %d fail %d skip %d", total.pass, total.fail, total.skip)
-}
-
-func runSpecFile(t *testing.T, name string) specStats {
-	dir := t.TempDir()
-	src := filepath.Join("/work/shared/wasm-spec", name+".wast")
-	js := filepath.Join(dir, name+".json")
-	if msg, err := exec.Command("wast2json", "--disable-simd", src, "-o", js).CombinedOutput(); err != nil {
-		t.Logf("%s: wast2json: %v %s", name, err, msg)
-		return specStats{}
-	}
-	raw, err := os.ReadFile(js)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Commands []specCommand `json:"commands"`
-	}
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
-	var st specStats
-	var mod *wasm.Module
-	var pending []specCommand
-	flush := func() {
-		if len(pending) > 0 {
-			s := runSpecModule(t, name, mod, pending)
-			st.pass += s.pass
-			st.fail += s.fail
-			st.skip += s.skip
-		}
-		pending = nil
-	}
-	for _, c := range doc.Commands {
-		switch c.Type {
-		case "module":
-			flush()
-			mod = nil
-			b, err := os.ReadFile(filepath.Join(dir, c.Filename))
-			if err == nil {
-				mod, err = bwasm.Decode(b)
-			}
-			if err != nil {
-				t.Logf("%s:%d: decode: %v", name, c.Line, err)
-			}
-		case "assert_return", "assert_trap", "assert_exhaustion", "action":
-			if c.Action.Type != "invoke" || mod == nil {
-				st.skip++
-				continue
-			}
-			pending = append(pending, c)
-		}
-	}
-	flush()
-	return st
-}
 
 // constInstr returns the instruction pushing a spec value, or false when Wasm cannot express it.
 func constInstr(v specValue) (wasm.Instr, bool) {
