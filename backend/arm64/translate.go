@@ -61,6 +61,7 @@ type frame struct {
 	savedLocals []*ssa.Value // if: locals at the if, restored for the else arm
 	savedParams []*ssa.Value // if: the block parameters, restored for the else arm
 	unreachable bool         // the rest of this frame's code cannot run
+	start       int          // body index of the block/loop/if instruction
 }
 
 type translator struct {
@@ -73,6 +74,14 @@ type translator struct {
 	frames []*frame
 	preds  map[*ssa.Block]int
 	skip   int // nesting depth inside unreachable code
+
+	// Pruning of join parameters (see joinBlock).
+	pos        int // body index of the instruction being translated
+	body       []wasm.Instr
+	matchEnd   []int                   // body index of the end of the block/loop/if at index i
+	lastGet    []int                   // body index of the last local.get of each local, or -1
+	joinLocals map[*ssa.Block][]int    // the locals a join block receives, in parameter order
+	undef      map[ssa.Type]*ssa.Value // stands for a dead local after a join (never read)
 }
 
 func translateFunc(m *wasm.Module, idx uint32, name string) *ssa.Func {
@@ -85,7 +94,8 @@ func translateFunc(m *wasm.Module, idx uint32, name string) *ssa.Func {
 	for _, t := range sig.Results {
 		f.Results = append(f.Results, ssa.FromWasm(t))
 	}
-	tr := &translator{m: m, f: f, preds: map[*ssa.Block]int{}}
+	tr := &translator{m: m, f: f, preds: map[*ssa.Block]int{}, joinLocals: map[*ssa.Block][]int{},
+		undef: map[ssa.Type]*ssa.Value{}}
 	tr.cur = f.NewBlock()
 	for _, t := range f.Params {
 		tr.locals = append(tr.locals, f.AddParam(tr.cur, t))
@@ -96,8 +106,15 @@ func translateFunc(m *wasm.Module, idx uint32, name string) *ssa.Func {
 		tr.ltypes = append(tr.ltypes, t)
 		tr.locals = append(tr.locals, tr.emit(ssa.OpConst, t, 0))
 	}
+	for _, t := range tr.ltypes {
+		if tr.undef[t] == nil {
+			tr.undef[t] = tr.emit(ssa.OpConst, t, 0)
+		}
+	}
+	tr.scanBody(wf.Body)
 	tr.frames = []*frame{{kind: frameFunc, sig: sig}}
-	for _, in := range wf.Body {
+	for i, in := range wf.Body {
+		tr.pos = i
 		tr.instr(in)
 	}
 	removeUnreachableBlocks(f)
@@ -130,12 +147,60 @@ func (tr *translator) top(n int) []*ssa.Value {
 	return append([]*ssa.Value(nil), tr.stack[len(tr.stack)-n:]...)
 }
 
-// joinBlock makes a block whose parameters are the locals followed by values of types ts.
-func (tr *translator) joinBlock(ts []wasm.ValType) *ssa.Block {
-	b := tr.f.NewBlock()
-	for _, t := range tr.ltypes {
-		tr.f.AddParam(b, t)
+// scanBody records, for pruning join parameters, where each block/loop/if ends and where each
+// local is last read.
+func (tr *translator) scanBody(body []wasm.Instr) {
+	tr.body = body
+	tr.matchEnd = make([]int, len(body))
+	tr.lastGet = make([]int, len(tr.ltypes))
+	for i := range tr.lastGet {
+		tr.lastGet[i] = -1
 	}
+	var open []int
+	for i, in := range body {
+		switch in.Op {
+		case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+			open = append(open, i)
+		case wasm.OpEnd:
+			if len(open) > 0 {
+				tr.matchEnd[open[len(open)-1]] = i
+				open = open[:len(open)-1]
+			}
+		case wasm.OpLocalGet:
+			tr.lastGet[in.Index] = i
+		}
+	}
+}
+
+// joinBlock makes a block for the join at body index at, whose parameters are the locals that may
+// still be read there followed by values of types ts.
+//
+// Design decision: a local gets no parameter when it is dead at the join, by either of two
+// conservative tests. (1) Every path from the join writes it before reading it
+// (writtenBeforeRead).
+// (2) It has no local.get at or after s, the start of the outermost loop open at the join (the
+// join itself outside loops): from the join, execution only moves forward or branches back to
+// the header of an open loop, so it never again reaches a body index below s. Without this,
+// every local was a parameter of every join — quadratic in a function's size (ANF temporaries
+// make thousands of locals) — and remove-redundant-params had to undo it.
+func (tr *translator) joinBlock(ts []wasm.ValType, at int) *ssa.Block {
+	s := at
+	for _, fr := range tr.frames {
+		if fr.kind == frameLoop && fr.start < s {
+			s = fr.start
+			break
+		}
+	}
+	writtenFirst := tr.writtenBeforeRead(at)
+	b := tr.f.NewBlock()
+	var live []int
+	for x, t := range tr.ltypes {
+		if tr.lastGet[x] >= s && !writtenFirst[uint32(x)] {
+			tr.f.AddParam(b, t)
+			live = append(live, x)
+		}
+	}
+	tr.joinLocals[b] = live
 	for _, t := range ts {
 		tr.f.AddParam(b, ssa.FromWasm(t))
 	}
@@ -143,19 +208,96 @@ func (tr *translator) joinBlock(ts []wasm.ValType) *ssa.Block {
 	return b
 }
 
-// enter makes b the current block, with the locals and stack values taken from its parameters.
-func (tr *translator) enter(b *ssa.Block, base int) {
-	tr.cur = b
-	nl := len(tr.ltypes)
-	tr.locals = append([]*ssa.Value(nil), b.Params[:nl]...)
-	tr.stack = append(tr.stack[:base], b.Params[nl:]...)
+// writtenBeforeRead returns the locals that every path from body index at writes before reading
+// them, as far as a forward scan can tell: a write counts for the rest of the construct it is
+// in (a write in an if arm or a nested block does not count after it ends), a read counts unless a
+// counting write precedes it, and the scan stops where control may leave the scanned code (a
+// branch to a label outside it, return, unreachable, or the end or else of a construct that was
+// open at the join). Back edges of loops opened during the scan return to code already scanned
+// with fewer writes counted, so they cannot make a read look covered.
+func (tr *translator) writtenBeforeRead(at int) map[uint32]bool {
+	written := []map[uint32]bool{{}} // one set per construct opened during the scan, outermost first
+	exposed := map[uint32]bool{}
+	dead := map[uint32]bool{}
+	covered := func(x uint32) bool {
+		for _, w := range written {
+			if w[x] {
+				return true
+			}
+		}
+		return false
+	}
+	leaves := func(label uint32) bool { return int(label) >= len(written)-1 }
+	for _, in := range tr.body[at+1:] {
+		depth := len(written) - 1
+		switch in.Op {
+		case wasm.OpLocalGet:
+			if !covered(in.Index) {
+				exposed[in.Index] = true
+			}
+		case wasm.OpLocalSet, wasm.OpLocalTee:
+			if !exposed[in.Index] {
+				written[depth][in.Index] = true
+				if depth == 0 {
+					dead[in.Index] = true
+				}
+			}
+		case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+			written = append(written, map[uint32]bool{})
+		case wasm.OpElse:
+			if depth == 0 {
+				return dead
+			}
+			written[depth] = map[uint32]bool{}
+		case wasm.OpEnd:
+			if depth == 0 {
+				return dead
+			}
+			written = written[:depth]
+		case wasm.OpBr, wasm.OpBrIf:
+			if leaves(in.Index) {
+				return dead
+			}
+		case wasm.OpBrTable:
+			if leaves(in.Index) {
+				return dead
+			}
+			for _, l := range in.Labels {
+				if leaves(l) {
+					return dead
+				}
+			}
+		case wasm.OpReturn, wasm.OpUnreachable:
+			return dead
+		}
+	}
+	return dead
 }
 
-// edge builds an edge to a join block carrying the current locals and args.
+// enter makes b the current block, with the locals and stack values taken from its parameters;
+// the locals dead at b (no parameter) hold a placeholder that is never read.
+func (tr *translator) enter(b *ssa.Block, base int) {
+	tr.cur = b
+	live := tr.joinLocals[b]
+	tr.locals = make([]*ssa.Value, len(tr.ltypes))
+	for x, t := range tr.ltypes {
+		tr.locals[x] = tr.undef[t]
+	}
+	for j, x := range live {
+		tr.locals[x] = b.Params[j]
+	}
+	tr.stack = append(tr.stack[:base], b.Params[len(live):]...)
+}
+
+// edge builds an edge to a join block carrying the locals it receives and args.
 func (tr *translator) edge(to *ssa.Block, args []*ssa.Value) ssa.Edge {
 	tr.preds[to]++
-	all := append(append([]*ssa.Value(nil), tr.locals...), args...)
-	return ssa.Edge{To: to, Args: all}
+	live := tr.joinLocals[to]
+	all := make([]*ssa.Value, 0, len(live)+len(args))
+	for _, x := range live {
+		all = append(all, tr.locals[x])
+	}
+	return ssa.Edge{To: to, Args: append(all, args...)}
 }
 
 // labelTarget returns the block a branch to fr goes to and how many values it carries; a nil
@@ -177,7 +319,7 @@ func (tr *translator) branchEdge(d uint32) ssa.Edge {
 	to, n := tr.labelTarget(fr)
 	if to == nil {
 		if fr.end == nil {
-			fr.end = tr.joinBlock(fr.sig.Results)
+			fr.end = tr.joinBlock(fr.sig.Results, len(tr.matchEnd)-1)
 		}
 		to = fr.end
 	}

@@ -11,22 +11,24 @@ func (tr *translator) control(in wasm.Instr, fr *frame) bool {
 	case wasm.OpNop:
 	case wasm.OpBlock:
 		sig := in.Block.Sig(tr.m)
-		nf := &frame{kind: frameBlock, sig: sig, stackBase: len(tr.stack) - len(sig.Params)}
-		nf.end = tr.joinBlock(sig.Results)
+		nf := &frame{kind: frameBlock, sig: sig, stackBase: len(tr.stack) - len(sig.Params), start: tr.pos}
+		nf.end = tr.joinBlock(sig.Results, tr.matchEnd[tr.pos])
 		tr.frames = append(tr.frames, nf)
 	case wasm.OpLoop:
 		sig := in.Block.Sig(tr.m)
-		nf := &frame{kind: frameLoop, sig: sig, stackBase: len(tr.stack) - len(sig.Params)}
-		nf.header = tr.joinBlock(sig.Params)
-		nf.end = tr.joinBlock(sig.Results)
+		nf := &frame{kind: frameLoop, sig: sig, stackBase: len(tr.stack) - len(sig.Params), start: tr.pos}
+		nf.end = tr.joinBlock(sig.Results, tr.matchEnd[tr.pos])
+		tr.frames = append(tr.frames, nf) // the header is inside the loop it starts
+		nf.header = tr.joinBlock(sig.Params, tr.pos)
+		tr.frames = tr.frames[:len(tr.frames)-1]
 		tr.jump(tr.edge(nf.header, tr.popN(len(sig.Params))))
 		tr.enter(nf.header, nf.stackBase)
 		tr.frames = append(tr.frames, nf)
 	case wasm.OpIf:
 		sig := in.Block.Sig(tr.m)
 		cond := tr.pop()
-		nf := &frame{kind: frameIf, sig: sig, stackBase: len(tr.stack) - len(sig.Params)}
-		nf.end = tr.joinBlock(sig.Results)
+		nf := &frame{kind: frameIf, sig: sig, stackBase: len(tr.stack) - len(sig.Params), start: tr.pos}
+		nf.end = tr.joinBlock(sig.Results, tr.matchEnd[tr.pos])
 		nf.savedLocals = append([]*ssa.Value(nil), tr.locals...)
 		nf.savedParams = tr.top(len(sig.Params))
 		then := tr.f.NewBlock()
@@ -92,7 +94,7 @@ func (tr *translator) end(fr *frame) {
 			tr.jump(tr.edge(fr.end, tr.popN(n)))
 		}
 		tr.cur = fr.end
-		results := append([]*ssa.Value(nil), fr.end.Params[len(tr.ltypes):]...)
+		results := append([]*ssa.Value(nil), fr.end.Params[len(tr.joinLocals[fr.end]):]...)
 		tr.cur.Term = ssa.Term{Kind: ssa.TermReturn, Values: results}
 		return
 	}
