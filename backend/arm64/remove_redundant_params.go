@@ -39,22 +39,7 @@ func incoming(f *ssa.Func) map[*ssa.Block][]*ssa.Edge {
 	return in
 }
 
-// paramRef names parameter i of block b.
-type paramRef struct {
-	b *ssa.Block
-	i int
-}
-
-// removeRedundantParams is the trivial-phi removal of Braun et al. on a worklist: a parameter is
-// redundant when its incoming arguments (resolved through earlier replacements) are itself and
-// one other value. Replacing it can only make redundant the parameters that receive it as an
-// argument, so only those are looked at again; parameters are dropped from the blocks and edges
-// once at the end. Linear in the number of edge arguments, times the (path-compressed) lookups.
 func removeRedundantParams(f *ssa.Func) {
-	if len(f.Blocks) < 2 {
-		return
-	}
-	in := incoming(f)
 	repl := map[*ssa.Value]*ssa.Value{}
 	var resolve func(v *ssa.Value) *ssa.Value
 	resolve = func(v *ssa.Value) *ssa.Value {
@@ -63,68 +48,40 @@ func removeRedundantParams(f *ssa.Func) {
 			return v
 		}
 		root := resolve(r)
-		repl[v] = root // path compression
+		repl[v] = root // path compression: chains of replaced parameters stay short
 		return root
 	}
-	// users[v] lists the parameters that receive v (or a value replaced by v) on some edge.
-	users := map[*ssa.Value][]paramRef{}
-	var work []paramRef
-	removed := map[*ssa.Block][]bool{}
-	for _, b := range f.Blocks[1:] {
-		removed[b] = make([]bool, len(b.Params))
-		for i := range b.Params {
-			work = append(work, paramRef{b, i})
-			for _, e := range in[b] {
-				users[e.Args[i]] = append(users[e.Args[i]], paramRef{b, i})
-			}
-		}
-	}
-	for len(work) > 0 {
-		r := work[len(work)-1]
-		work = work[:len(work)-1]
-		if removed[r.b][r.i] {
-			continue
-		}
-		p := r.b.Params[r.i]
-		var same *ssa.Value
-		unique := true
-		for _, e := range in[r.b] {
-			a := resolve(e.Args[r.i])
-			if a == p || a == same {
-				continue
-			}
-			if same != nil {
-				unique = false
-				break
-			}
-			same = a
-		}
-		if !unique || same == nil {
-			continue
-		}
-		repl[p] = same
-		removed[r.b][r.i] = true
-		work = append(work, users[p]...)
-		users[same] = append(users[same], users[p]...)
-		delete(users, p)
-	}
-	for _, b := range f.Blocks[1:] {
-		keep := b.Params[:0]
-		for i, p := range b.Params {
-			if !removed[b][i] {
-				keep = append(keep, p)
-			}
-		}
-		for _, e := range in[b] {
-			args := e.Args[:0]
-			for i, a := range e.Args {
-				if !removed[b][i] {
-					args = append(args, a)
+	for changed := true; changed; {
+		changed = false
+		in := incoming(f)
+		for _, b := range f.Blocks[1:] {
+			for i := 0; i < len(b.Params); i++ {
+				p := b.Params[i]
+				var same *ssa.Value
+				unique := true
+				for _, e := range in[b] {
+					a := resolve(e.Args[i])
+					if a == p || a == same {
+						continue
+					}
+					if same != nil {
+						unique = false
+						break
+					}
+					same = a
 				}
+				if !unique || same == nil {
+					continue
+				}
+				repl[p] = same
+				b.Params = append(b.Params[:i:i], b.Params[i+1:]...)
+				for _, e := range in[b] {
+					e.Args = append(e.Args[:i:i], e.Args[i+1:]...)
+				}
+				i--
+				changed = true
 			}
-			e.Args = args
 		}
-		b.Params = keep
 	}
 	substitute(f, resolve)
 }
