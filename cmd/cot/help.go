@@ -19,6 +19,8 @@ Usage:
   cot run FILE [flags] [-- ARGS...]   compile and run a program
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
   cot aot MODULE.wasm -o NAME         compile any WASI preview 1 module to an AArch64 executable
+  cot init [NAME]                     create a project (in NAME/, or here)
+  cot explain [CODE]                  explain a diagnostic code, or list them all
   cot version                         print the version
   cot help [COMMAND]                  print help for a command, or this text
 
@@ -57,6 +59,18 @@ written atomically; a failed build leaves no output file behind.
 
 Compiles any WASI preview 1 module to a static AArch64 Linux executable through the AArch64
 backend's pass table.
+`,
+	"init": `Usage: cot init [NAME]
+
+Creates a project: cot.json, src/main.cot (prints "Hello, world!") and .gitignore. With NAME
+the project is created in the directory NAME (made if needed) and named after it; without, in
+the current directory, named after it. Fails if cot.json already exists; an existing
+.gitignore or src/main.cot is kept.
+`,
+	"explain": `Usage: cot explain [CODE]
+
+Prints the explanation of a diagnostic code such as E0301 (the code in error[E0301]); without
+CODE, lists every code with its title.
 `,
 	"version": `Usage: cot version
 

@@ -58,6 +58,10 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 	case "version":
 		fmt.Fprintln(stdout, versionLine())
 		return exitOK
+	case "explain":
+		return report(stderr, explain(stdout, inv.file))
+	case "init":
+		return report(stderr, initProject(stderr, inv.file))
 	}
 	if inv.file == "" {
 		return report(stderr, usagef("%s: no input file", inv.cmd))

@@ -106,7 +106,7 @@ func (s Severity) String() string {
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
-	Code     string // "E0001"; codes are listed in docs/errors.md
+	Code     string // E0301: every code is documented in internal/diagcodes/catalogue.md
 	Msg      string
 }
 
