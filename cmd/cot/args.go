@@ -30,7 +30,7 @@ type invocation struct {
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
 var valueFlags = map[string]bool{
 	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
-	"dump-dir": true, "stop-after": true, "verify": true,
+	"dump-dir": true, "stop-after": true, "verify": true, "dump-html": true,
 }
 
 // boolFlags take no value.
@@ -136,6 +136,11 @@ func (inv *invocation) setValue(name, value string) error {
 		inv.opts.DumpFunc = value
 	case "dump-dir":
 		inv.opts.DumpDir = value
+	case "dump-html":
+		if value == "" {
+			return usagef("--dump-html needs a function name")
+		}
+		inv.opts.HTMLFunc = value
 	case "stop-after":
 		inv.opts.StopAfter = value
 	case "verify":

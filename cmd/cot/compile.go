@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"cot/ir/pipeline"
 	"cot/ir/src"
@@ -42,7 +43,7 @@ var errStopped = pipeline.ErrStopped
 
 // compile runs the tables over the input under the invocation's options and returns the final
 // artifact's bytes. The input is the source file, or .wasm bytes for `cot aot`.
-func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
+func compile(inv *invocation, dumps io.Writer) (_ []byte, err error) {
 	fromWasm := inv.cmd == "aot"
 	tables := tablesFor(inv.target, fromWasm)
 	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
@@ -61,6 +62,15 @@ func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 	}
 	inv.opts.Out = dumps
 	defer inv.opts.WriteTimings(os.Stderr)
+	if inv.opts.HTMLFunc != "" {
+		defer func() {
+			if err == nil || isStopped(err) {
+				if htmlErr := writeHTMLView(inv); htmlErr != nil {
+					err = htmlErr
+				}
+			}
+		}()
+	}
 	for _, t := range tables {
 		prog, err = t.Run(ctx, prog, &inv.opts)
 		if err != nil {
@@ -76,6 +86,35 @@ func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 			Msg: fmt.Sprintf("the pipeline ended with %T, not bytes", prog)}
 	}
 	return b, nil
+}
+
+// writeHTMLView writes the --dump-html page, FUNC.html, into --dump-dir or the current directory.
+func writeHTMLView(inv *invocation) error {
+	if !inv.opts.HTMLFound() {
+		return usagef("--dump-html: no function named %q in the output of any pass", inv.opts.HTMLFunc)
+	}
+	var page strings.Builder
+	if err := inv.opts.WriteHTML(&page, filepath.Base(inv.file)); err != nil {
+		return err
+	}
+	dir := inv.opts.DumpDir
+	if dir == "" {
+		dir = "."
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	name := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, inv.opts.HTMLFunc)
+	path := filepath.Join(dir, name+".html")
+	if err := writeAtomically(path, []byte(page.String()), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "cot: wrote %s\n", path)
+	return nil
 }
 
 // writeAtomically writes data to path through a temporary file in the same directory and a

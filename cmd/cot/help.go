@@ -31,6 +31,7 @@ Flags (before or after the file):
   --dump-before=P[,P...]  print the IR before passes P
   --dump-func=NAME        limit dumps to one function
   --dump-dir=DIR          write dumps to DIR/NN-pass.txt instead of stdout
+  --dump-html=FUNC        write FUNC.html: FUNC after every pass, side by side, changes highlighted
   --stop-after=P          stop the compilation after pass P (no output is written)
   --list-passes           list the passes: index, name, input -> output language
   --verify=each|end|off   when the IR verifier runs (default each)

@@ -45,11 +45,13 @@ type Options struct {
 	StopAfter  string
 	Verify     VerifyMode
 	TimePasses bool
+	HTMLFunc   string    // --dump-html: record this function after every pass for WriteHTML
 	Out        io.Writer // dumps and timings; os.Stderr when nil
 
 	// dumpIndex numbers dump files across the tables of one compilation.
-	dumpIndex int
-	timings   []timing
+	dumpIndex   int
+	timings     []timing
+	htmlColumns []htmlColumn
 }
 
 type timing struct {
@@ -160,6 +162,9 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 			if errs := p.Out.Family.Verify(p.Out, prog); len(errs) > 0 {
 				return nil, verifyError(p, prog, errs)
 			}
+		}
+		if opts.HTMLFunc != "" {
+			opts.recordHTML(p, prog)
 		}
 		if matches(opts.DumpAfter, p.Name) {
 			if err := opts.dump(w, "after", p, prog); err != nil {
