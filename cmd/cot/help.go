@@ -18,6 +18,7 @@ const usage = `cot — the Cot compiler
 Usage:
   cot run FILE [flags] [-- ARGS...]   compile and run a program
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
+  cot check FILE                      parse and type-check FILE, generate nothing
   cot aot MODULE.wasm -o NAME         compile any WASI preview 1 module to an AArch64 executable
   cot init [NAME]                     create a project (in NAME/, or here)
   cot explain [CODE]                  explain a diagnostic code, or list them all
@@ -60,6 +61,13 @@ written atomically; a failed build leaves no output file behind.
 
 Compiles any WASI preview 1 module to a static AArch64 Linux executable through the AArch64
 backend's pass table.
+`,
+	"check": `Usage: cot check FILE [flags]
+
+Runs the front end over FILE up to its last check pass (names, types, returns, global
+initialisation order) and generates no code. Prints "Check FILE" on stderr and exits 0 when
+FILE is valid; prints the diagnostics and exits 1 when not. "Check" is green when stderr is
+a terminal and NO_COLOR is unset.
 `,
 	"init": `Usage: cot init [NAME]
 

@@ -69,6 +69,8 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 	switch inv.cmd {
 	case "build", "aot":
 		return report(stderr, build(inv, stdout))
+	case "check":
+		return report(stderr, checkFile(inv, stderr))
 	case "run":
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
