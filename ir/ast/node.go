@@ -16,7 +16,7 @@ type Node interface {
 // Expr is an expression. After check-types every expression has a type.
 type Expr interface {
 	Node
-	Type() *types.Type
+	Type() types.Type
 	exprNode()
 }
 
@@ -39,9 +39,9 @@ type At struct{ P src.Pos }
 func (a At) Pos() src.Pos { return a.P }
 
 // Typed is embedded by every expression: its type, nil until check-types.
-type Typed struct{ T *types.Type }
+type Typed struct{ T types.Type }
 
-func (t Typed) Type() *types.Type { return t.T }
+func (t Typed) Type() types.Type { return t.T }
 
 // Name is a binder or a reference to one. ID is 0 until resolve-names gives every binder a
 // program-unique ID and every reference the ID of its binder. It prints as name#id.
@@ -75,7 +75,7 @@ type Func struct {
 	At
 	Name   Name
 	Params []*Param
-	Result *types.Type
+	Result types.Type
 	Export string
 	Body   *Block
 }
@@ -84,7 +84,7 @@ type Func struct {
 type Param struct {
 	At
 	Name Name
-	Type *types.Type
+	Type types.Type
 }
 
 // Global is a top-level `var` or `const`.
@@ -92,8 +92,8 @@ type Global struct {
 	At
 	Name  Name
 	Const bool
-	Type  *types.Type // nil when inferred and not yet checked
-	Init  Expr        // nil: zero value
+	Type  types.Type // nil when inferred and not yet checked
+	Init  Expr       // nil: zero value
 }
 
 // ---- statements ----
@@ -109,7 +109,7 @@ type VarDecl struct {
 	At
 	Name  Name
 	Const bool
-	Type  *types.Type
+	Type  types.Type
 	Init  Expr // nil: zero value
 }
 

@@ -65,7 +65,7 @@ func String(n Node) string {
 	return sb.String()
 }
 
-func typeSx(t *types.Type) *sx {
+func typeSx(t types.Type) *sx {
 	if t == nil {
 		return atom("-")
 	}
@@ -157,7 +157,7 @@ func stmtSx(s Stmt) *sx {
 }
 
 // head renders a name with the expression's type suffix.
-func head(name string, t *types.Type) *sx {
+func head(name string, t types.Type) *sx {
 	if t == nil {
 		return atom(name)
 	}

@@ -73,7 +73,7 @@ func readName(s *sx) Name {
 	return Name{Name: s.atom}
 }
 
-func readType(s *sx) *types.Type {
+func readType(s *sx) types.Type {
 	if s.isList {
 		fail(s, "want a type")
 	}
@@ -220,7 +220,7 @@ func readOptExpr(s *sx) Expr {
 }
 
 // splitHead separates "name:type" into the name and the type (nil when there is none).
-func splitHead(s *sx, text string) (string, *types.Type) {
+func splitHead(s *sx, text string) (string, types.Type) {
 	i := strings.IndexByte(text, ':')
 	if i <= 0 {
 		return text, nil
