@@ -46,7 +46,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}, globals: map[int]*ast.Global{},
 		globalInit: map[int]ast.Expr{}, inProgress: map[int]bool{}}
-	out := &ast.Program{Data: p.Data}
+	out := &ast.Program{Types: p.Types, Data: p.Data}
 	var mainFn *ast.Func
 	// Signatures first: bodies and initializers may use any top-level name.
 	for _, d := range p.Decls {

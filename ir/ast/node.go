@@ -57,9 +57,11 @@ func (n Name) String() string {
 	return n.Name + "#" + strconv.Itoa(n.ID)
 }
 
-// Program is one compilation unit: declarations in source order, plus the static data image
-// that layout-data fills (string bytes, addressed from DataBase).
+// Program is one compilation unit: the named types it declares (each once, in declaration
+// order; see types_text.go), declarations in source order, and the static data image that
+// layout-data fills (string bytes, addressed from DataBase).
 type Program struct {
+	Types []*types.Named
 	Decls []Decl
 	Data  []byte
 }

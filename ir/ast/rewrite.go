@@ -16,7 +16,7 @@ type Rewriter struct {
 
 // Program rewrites every declaration of p.
 func (r *Rewriter) Program(p *Program) *Program {
-	out := &Program{Data: append([]byte(nil), p.Data...)}
+	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...)}
 	for _, d := range p.Decls {
 		out.Decls = append(out.Decls, r.RewriteDecl(d)...)
 	}
@@ -315,6 +315,9 @@ func MaxID(p *Program) int {
 		if n.ID > max {
 			max = n.ID
 		}
+	}
+	for _, t := range p.Types {
+		see(Name{t.Name, t.ID})
 	}
 	for _, d := range p.Decls {
 		see(d.DeclName())
