@@ -11,6 +11,8 @@ import (
 type Node interface {
 	Kind() string
 	Pos() src.Pos
+	// children hands the node's child fields to s (walk.go).
+	children(s *slots)
 }
 
 // Expr is an expression. After check-types every expression has a type.
