@@ -9,11 +9,11 @@ import "reflect"
 // slots receives the child fields of a node, by address, in source order. A walker that only
 // reads ignores the addresses; a rewriter stores into them (the node is a fresh copy by then).
 type slots struct {
-	expr   func(*Expr)    // one expression, possibly nil
-	exprs  func(*[]Expr)  // a list of expressions
-	stmt   func(*Stmt)    // one statement that must stay one (an else branch, a loop step), possibly nil
-	stmts  func(*[]Stmt)  // a statement list, where a statement may become several
-	block  func(**Block)  // a block that must stay a block (a body, a branch), possibly nil
+	expr   func(*Expr)   // one expression, possibly nil
+	exprs  func(*[]Expr) // a list of expressions
+	stmt   func(*Stmt)   // one statement that must stay one (an else branch, a loop step), possibly nil
+	stmts  func(*[]Stmt) // a statement list, where a statement may become several
+	block  func(**Block) // a block that must stay a block (a body, a branch), possibly nil
 	params func(*[]*Param)
 }
 
