@@ -93,7 +93,7 @@ func report(w io.Writer, err error) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprint(w, ue.Error())
+		fmt.Fprint(w, ue.Diags.Render(colourEnabled(w)))
 		return exitUser
 	case errors.As(err, &ie):
 		fmt.Fprint(w, ie.Error())
