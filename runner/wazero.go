@@ -37,8 +37,9 @@ var wazeroTraps = map[string]string{
 // for modules backend/wasm cannot rewrite (SIMD).
 func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 	rc := wazero.NewRuntimeConfigCompiler()
-	if fixed, ok := avoidBandCompareMiscompile(wasm); ok {
-		wasm = fixed
+	prep, ok := prepareForWazero(wasm)
+	if ok {
+		wasm = prep.code
 	} else {
 		rc = wazero.NewRuntimeConfigInterpreter()
 	}
@@ -81,6 +82,11 @@ func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 		return Result{}, fmt.Errorf("wazero: %w", err)
 	}
 	var res Result
+	if prep.elemOutOfBounds {
+		res.trapped(TrapUndefinedElement, stderr)
+		res.Stderr = stderr.buf.Bytes()
+		return res, nil
+	}
 	_, err = rt.InstantiateModule(ctx, compiled, mc)
 	var exit *sys.ExitError
 	switch {
