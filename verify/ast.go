@@ -25,6 +25,7 @@ package verify
 
 import (
 	"fmt"
+	"sort"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -53,6 +54,7 @@ type binderInfo struct {
 type astVerifier struct {
 	lang                 *pipeline.Lang
 	resolved, typed, anf bool
+	constGlobals, entry  bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
@@ -61,10 +63,33 @@ type astVerifier struct {
 	fn                   *ast.Func
 }
 
+// astInvariants turns on the check of each named invariant of the ast languages; the walk
+// below consults the flags. A language declaring an invariant missing here fails verification.
+var astInvariants = map[string]func(v *astVerifier){
+	ast.InvResolved:     func(v *astVerifier) { v.resolved = true },
+	ast.InvTyped:        func(v *astVerifier) { v.typed = true },
+	ast.InvArgsTrivial:  func(v *astVerifier) { v.anf = true },
+	ast.InvConstGlobals: func(v *astVerifier) { v.constGlobals = true },
+	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
+}
+
+func init() {
+	for inv := range astInvariants {
+		ast.Family.Checks = append(ast.Family.Checks, inv)
+	}
+	sort.Strings(ast.Family.Checks)
+}
+
 // AST verifies p against lang and returns every violation.
 func AST(lang *pipeline.Lang, p *ast.Program) []error {
-	v := &astVerifier{lang: lang, resolved: lang.Has(ast.InvResolved), typed: lang.Has(ast.InvTyped),
-		anf: lang.Has(ast.InvArgsTrivial), ids: map[int]string{}}
+	v := &astVerifier{lang: lang, ids: map[int]string{}}
+	for _, inv := range lang.AllInvariants() {
+		check, ok := astInvariants[inv]
+		if !ok {
+			return []error{fmt.Errorf("language %s declares invariant %q, which no checker checks", lang.Name, inv)}
+		}
+		check(v)
+	}
 	top := map[int]*binderInfo{}
 	v.scopes = []map[int]*binderInfo{top}
 	for _, d := range p.Decls {
@@ -110,12 +135,12 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			v.fn, v.where = nil, "global "+d.Name.String()
 			v.needType(d, d.TypeX, d.Type)
 			v.init(d, d.Type, d.Init)
-			if lang.Has(ast.InvConstGlobals) && !ast.IsConstInit(d.Init) {
+			if v.constGlobals && !ast.IsConstInit(d.Init) {
 				v.errorf(d, "globals-constant: initializer is not a constant")
 			}
 		}
 	}
-	if lang.Has(ast.InvEntry) && entries != 1 {
+	if v.entry && entries != 1 {
 		v.where = ""
 		v.errs = append(v.errs, fmt.Errorf("entry-explicit: want exactly one function exported as _start, have %d", entries))
 	}

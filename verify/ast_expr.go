@@ -114,6 +114,9 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			break
 		}
 		v.kind(ref)
+		if v.typed && ref.T == nil {
+			v.errorf(ref, "expression without a type")
+		}
 		b := v.lookup(ref.Name, ref)
 		if b == nil {
 			break
