@@ -2,6 +2,7 @@ package rt
 
 import (
 	"bytes"
+	"cot/backend/arm64/obj"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -206,9 +207,8 @@ func TestDisassembly(t *testing.T) {
 			t.Errorf("disassembly contains %q:\n%s", bad, text)
 		}
 	}
-	for name := range routines {
-		if strings.HasPrefix(name, "cot_rt_msg_") || name == "cot_rt_initial_sp" || name == "cot_rt_max_pages" || name == "cot_rt_reserved" ||
-			name == "cot_rt_dot" || name == "cot_rt_errno_table" || name == "cot_rt_filetypes" {
+	for name, r := range routines {
+		if r.build()[0].Section != obj.Text {
 			continue // data
 		}
 		if !strings.Contains(text, "<"+name+">:") {
