@@ -4,11 +4,11 @@ import . "cot/backend/arm64/enc"
 
 func init() {
 	deps := []string{"cot_rt_errno", "cot_rt_fds"}
-	define("cot_wasi_fd_write", one("cot_wasi_fd_write", true, func(a asm) { fdReadWrite(a, sysWrite, false) }), deps...)
-	define("cot_wasi_fd_read", one("cot_wasi_fd_read", true, func(a asm) { fdReadWrite(a, sysRead, false) }), deps...)
-	define("cot_wasi_fd_pwrite", one("cot_wasi_fd_pwrite", true, func(a asm) { fdReadWrite(a, sysPwrite64, true) }),
+	define("cot_wasi_fd_write", one("cot_wasi_fd_write", true, func(a asm) { fdReadWrite(a, sysWrite, xferStream) }), deps...)
+	define("cot_wasi_fd_read", one("cot_wasi_fd_read", true, func(a asm) { fdReadWrite(a, sysRead, xferStream) }), deps...)
+	define("cot_wasi_fd_pwrite", one("cot_wasi_fd_pwrite", true, func(a asm) { fdReadWrite(a, sysPwrite64, xferPositional) }),
 		deps...)
-	define("cot_wasi_fd_pread", one("cot_wasi_fd_pread", true, func(a asm) { fdReadWrite(a, sysPread64, true) }),
+	define("cot_wasi_fd_pread", one("cot_wasi_fd_pread", true, func(a asm) { fdReadWrite(a, sysPread64, xferPositional) }),
 		deps...)
 	define("cot_wasi_fd_seek", one("cot_wasi_fd_seek", true, fdSeek), deps...)
 	define("cot_wasi_fd_fdstat_get", one("cot_wasi_fd_fdstat_get", true, fdFdstatGet), append(deps, "cot_rt_filetypes")...)
@@ -50,25 +50,55 @@ func fdTell(a asm) {
 	f.finish()
 }
 
-// fdReadWrite is fd_write / fd_read(w0 fd, w1 iovs, w2 iovs_len, w3 result ptr) -> errno, or
-// with positional, fd_pwrite / fd_pread(w0 fd, w1 iovs, w2 iovs_len, x3 offset, w4 result ptr)
-// through pwrite64 / pread64 (x6 = the file offset, advanced by each transfer).
-// Guest iovecs are {u32 buf, u32 len}; each is checked and transferred with one write/read
-// system call, stopping at the first short transfer. A failure after some bytes were
-// transferred reports success with the count so far (as writev would).
+// xfer says which transfer routine fdReadWrite builds.
+type xfer int
+
+const (
+	xferStream     xfer = iota // fd_read / fd_write: read / write
+	xferPositional             // fd_pread / fd_pwrite: pread64 / pwrite64 at x6, advanced by each transfer
+	xferRecv                   // sock_recv: recvfrom(x6 = flags, NULL, NULL)
+	xferSend                   // sock_send: sendto(x6 = MSG_NOSIGNAL, NULL, 0)
+)
+
+const (
+	sysSendto   = 206
+	sysRecvfrom = 207
+	msgNosignal = 0x4000
+)
+
+// fdReadWrite is fd_write / fd_read(w0 fd, w1 iovs, w2 iovs_len, w3 result ptr) -> errno;
+// fd_pwrite / fd_pread(w0 fd, w1 iovs, w2 iovs_len, x3 offset, w4 result ptr);
+// sock_send(w0 fd, w1 iovs, w2 iovs_len, w3 si_flags, w4 result ptr); or sock_recv(w0 fd,
+// w1 iovs, w2 iovs_len, w3 ri_flags, w4 result ptr, w5 ro_flags ptr), whose ri_flags recv_peek
+// (1) and recv_waitall (2) are MSG_PEEK and MSG_WAITALL and whose ro_flags are always 0.
+// Guest iovecs are {u32 buf, u32 len}; each is checked and transferred with one system call,
+// stopping at the first short transfer. A failure after some bytes were transferred reports
+// success with the count so far (as writev would).
 //
-//	x9 fd, x10 host iovec pointer, x11 iovecs left, x12 result offset, x13 total, x14/x15 buf/len
-func fdReadWrite(a asm, nr uint64, positional bool) {
+//	x9 fd, x10 host iovec pointer, x11 iovecs left, x12 result offset, x13 total, x14/x15 buf/len,
+//	x6 offset or flags, x16 ro_flags offset
+func fdReadWrite(a asm, nr uint64, kind xfer) {
 	efault, loop, done, fail := a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel()
 	badf := a.NewLabel()
-	fdEntry(a, X5, X9, X0, badf)
+	fdEntry(a, X7, X9, X0, badf)
 	a.zext(X10, X1)
 	a.zext(X11, X2)
-	if positional {
+	switch kind {
+	case xferStream:
+		a.zext(X12, X3)
+	case xferPositional:
 		a.Emit(Mov(X64, X6, X3))
 		a.zext(X12, X4)
-	} else {
-		a.zext(X12, X3)
+	case xferRecv:
+		a.Emit(Ubfiz(W32, X6, X3, must(BitField(1, 1, W32))))           // recv_peek -> MSG_PEEK (2)
+		a.Emit(Ubfx(W32, X3, X3, must(BitField(1, 1, W32))))            // recv_waitall
+		a.Emit(OrrReg(W32, X6, X6, X3, LSL, must(ShiftAmount(8, W32)))) // -> MSG_WAITALL (0x100)
+		a.zext(X12, X4)
+		a.zext(X16, X5)
+		a.checkGuest(X16, 2, efault)
+	case xferSend:
+		a.mov(X6, msgNosignal)
+		a.zext(X12, X4)
 	}
 	a.Emit(AddReg(X64, X17, X10, X11, LSL, must(ShiftAmount(3, X64))))
 	a.Emit(CmpReg(X64, X17, X27, LSL, NoShift(X64)))
@@ -84,13 +114,17 @@ func fdReadWrite(a asm, nr uint64, positional bool) {
 	a.add(X1, X28, X14)
 	a.Emit(Mov(X64, X2, X15))
 	a.Emit(Mov(W32, X0, X9))
-	if positional {
+	if kind != xferStream {
 		a.Emit(Mov(X64, X3, X6))
+	}
+	if kind == xferRecv || kind == xferSend {
+		a.mov(X4, 0)
+		a.mov(X5, 0)
 	}
 	a.syscall(nr)
 	a.Tbnz(X0, a.bit(63), fail)
 	a.add(X13, X13, X0)
-	if positional {
+	if kind == xferPositional {
 		a.add(X6, X6, X0)
 	}
 	a.Emit(CmpReg(X64, X0, X15, LSL, NoShift(X64)))
@@ -103,6 +137,9 @@ func fdReadWrite(a asm, nr uint64, positional bool) {
 	a.failSyscall()
 	a.Bind(done)
 	a.Emit(LdstReg(STRW, X13, X28, X12, UXTX, false))
+	if kind == xferRecv {
+		a.Emit(LdstReg(STRH, ZR, X28, X16, UXTX, false))
+	}
 	a.retErrno(0)
 	a.Bind(efault)
 	a.retErrno(wasiEFAULT)
