@@ -146,7 +146,7 @@ func TestHasAndSymbols(t *testing.T) {
 		{"wasi_snapshot_preview1", "path_open", true},
 		{"wasi_snapshot_preview1", "sock_accept", true},
 		{"wasi_snapshot_preview1", "sock_open", false}, // preview 2 only
-		{"wasi_snapshot_preview1", "errno", false}, // not cot_rt_errno either
+		{"wasi_snapshot_preview1", "errno", false},     // not cot_rt_errno either
 		{"spectest", "print_i32", true},
 		{"spectest", "global_i32", false},
 		{"cot_harness", "result_f64", true},

@@ -27,7 +27,7 @@ type prog struct {
 	stdinF   func(t *testing.T) *os.File // a file for stdin instead (a socket, say)
 	noStdin  bool                        // start with fd 0 closed
 	wasi     Config                      // baked-in preopens and environment
-	files    map[string]string // created in the directory before the run
+	files    map[string]string           // created in the directory before the run
 	setup    func(t *testing.T, dir string)
 	stdout   string
 	stdoutIn func(dir string) string // the expected stdout when it depends on the directory
