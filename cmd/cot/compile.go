@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
 	"cot/ir/src"
 )
@@ -53,6 +54,9 @@ func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
+	if fromWasm {
+		ctx.Store[rt.ConfigKey] = inv.wasi
+	}
 	var prog any = text
 	if !fromWasm {
 		f := src.NewFile(inv.file, text)

@@ -2,6 +2,7 @@ package rt
 
 import (
 	"bytes"
+	"cot/backend/arm64/elf"
 	"cot/backend/arm64/obj"
 	"os"
 	"os/exec"
@@ -196,6 +197,24 @@ var preview1 = strings.Fields(`args_get args_sizes_get environ_get environ_sizes
 	path_open path_readlink path_remove_directory path_rename path_symlink path_unlink_file
 	poll_oneoff proc_exit proc_raise sched_yield random_get sock_accept sock_recv sock_send
 	sock_shutdown`)
+
+// TestEachImportLinksAlone: every WASI function, imported on its own, brings all it needs.
+func TestEachImportLinksAlone(t *testing.T) {
+	stub := func(name string) obj.Symbol {
+		a := newAsm()
+		a.Emit(Ret())
+		return a.done(name, true)
+	}
+	for _, name := range preview1 {
+		syms, err := Symbols(Needs{Imports: []Import{{"wasi_snapshot_preview1", name}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := elf.Link(append(syms, stub("cot_module_init"), stub("cot_module_main")), "_start"); err != nil {
+			t.Errorf("%s alone: %v", name, err)
+		}
+	}
+}
 
 func TestAllOfPreview1(t *testing.T) {
 	if len(preview1) != 46 {

@@ -11,7 +11,7 @@ import (
 // joined by ';'); the host variables COT_DIR / COT_ENV, when set, replace them at run time.
 func init() {
 	define("cot_rt_wasi_init", one("cot_rt_wasi_init", false, wasiInit),
-		"cot_rt_fds", "cot_rt_fd_alloc", "cot_rt_getenv", "cot_rt_cfg_dirs", "cot_rt_cfg_env",
+		"cot_rt_fds", "cot_rt_fd_alloc", "cot_rt_getenv", "cot_rt_cfg_dirs", "cot_rt_cfg_env", "cot_rt_errno",
 		"cot_rt_name_cot_dir", "cot_rt_name_cot_env", "cot_rt_msg_preopen", "cot_rt_msg_env",
 		"cot_rt_env_vec", "cot_rt_env_count")
 	define("cot_rt_getenv", one("cot_rt_getenv", false, getenv), "cot_rt_initial_sp")
