@@ -62,7 +62,7 @@ directories (never above them, by ".." or symlinks) and sees only the environmen
 
   --dir=HOST[::GUEST]   preopen the host directory HOST (opened at run time, relative to the
                         working directory) under the guest name GUEST (default: HOST as
-                        written); repeatable, in order from fd 3. Default: --dir=.
+                        written); repeatable, in order from fd 3. Default: --dir=.::/
   --env=NAME            pass the host's NAME through at run time (if set); repeatable
   --env=NAME=VALUE      set NAME to VALUE; default: an empty environment
 

@@ -108,6 +108,6 @@ func TestWASIPreopenConfig(t *testing.T) {
 			prestatName(a, 3)
 			readVia(a, 3, "sub/x")
 		},
-		stdout: ok32(8) + ok32(0) + "." + ok32(0) + ok32(0) + "subx" + ok32(0),
+		stdout: ok32(8) + ok32(0) + "/" + ok32(0) + ok32(0) + "subx" + ok32(0),
 	}})
 }

@@ -26,8 +26,10 @@ func init() {
 }
 
 const (
-	// DefaultDirs is the preopen list without --dir: the working directory as ".".
-	DefaultDirs = "."
+	// DefaultDirs is the preopen list without --dir: the working directory as "/", which both
+	// wasi-libc and Go (GOOS=wasip1: a preopen is chosen by prefix of the absolute path, the cwd
+	// being $PWD or else the first preopen's name) resolve every path against.
+	DefaultDirs = ".::/"
 	// EnvDirs and EnvEnv name the host variables that override the baked-in lists.
 	EnvDirs = "COT_DIR"
 	EnvEnv  = "COT_ENV"

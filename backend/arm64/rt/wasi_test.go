@@ -318,7 +318,7 @@ func TestWASIFdstatPrestat(t *testing.T) {
 			call(a, "cot_wasi_fd_prestat_dir_name")
 			printW0(a)
 			iovec(a, iovOff, bufOff, 1)
-			write(a, 1, 1) // "."
+			write(a, 1, 1) // "/": the working directory by default
 			arg(a, X0, 3)
 			arg(a, X1, bufOff)
 			arg(a, X2, 0)
@@ -327,6 +327,6 @@ func TestWASIFdstatPrestat(t *testing.T) {
 			arg(a, X0, 5)
 			call(a, "cot_wasi_fd_prestat_dir_name")
 			printW0(a) // EBADF
-		}, stdout: ok32(0) + ok32(0) + ok32(1) + ok32(8) + ok32(0) + "." + ok32(0) + ok32(37) + ok32(8)},
+		}, stdout: ok32(0) + ok32(0) + ok32(1) + ok32(8) + ok32(0) + "/" + ok32(0) + ok32(37) + ok32(8)},
 	})
 }
