@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
 )
 
@@ -24,13 +25,15 @@ type invocation struct {
 	target  target   // --target
 	progArg []string // after --, for run
 	opts    pipeline.Options
-	list    bool // --list-passes
+	list    bool      // --list-passes
+	wasi    rt.Config // --dir, --env (cot aot): the WASI sandbox baked into the executable
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
 var valueFlags = map[string]bool{
 	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
 	"dump-dir": true, "stop-after": true, "verify": true, "dump-html": true, "disable-pass": true,
+	"dir": true, "env": true,
 }
 
 // boolFlags take no value.
@@ -94,6 +97,9 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
+	if (inv.wasi.Dirs != nil || inv.wasi.Env != nil) && inv.cmd != "aot" {
+		return nil, usagef("--dir and --env configure the WASI sandbox of `cot aot`")
+	}
 	return inv, nil
 }
 
@@ -151,7 +157,28 @@ func (inv *invocation) setValue(name, value string) error {
 			return &usageError{err.Error()}
 		}
 		inv.opts.Verify = m
+	case "dir", "env":
+		return inv.setWASI(name, value)
 	}
+	return nil
+}
+
+// setWASI records --dir=HOST[::GUEST] or --env=NAME[=VALUE] (docs/decisions.md, "WASI sandbox").
+func (inv *invocation) setWASI(name, value string) error {
+	if err := rt.CheckConfigValue(value); err != nil {
+		return usagef("--%s: %v", name, err)
+	}
+	if name == "dir" {
+		if host, _, _ := strings.Cut(value, "::"); host == "" {
+			return usagef("--dir=%s: no host directory (want HOST or HOST::GUEST)", value)
+		}
+		inv.wasi.Dirs = append(inv.wasi.Dirs, value)
+		return nil
+	}
+	if key, _, _ := strings.Cut(value, "="); key == "" {
+		return usagef("--env=%s: no variable name (want NAME or NAME=VALUE)", value)
+	}
+	inv.wasi.Env = append(inv.wasi.Env, value)
 	return nil
 }
 

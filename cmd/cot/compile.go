@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
 	"cot/ir/src"
 )
@@ -69,6 +70,9 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
+	if fromWasm {
+		ctx.Store[rt.ConfigKey] = inv.wasi
+	}
 	var prog any = text
 	if !fromWasm {
 		f := src.NewFile(inv.file, text)

@@ -20,7 +20,8 @@ Usage:
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
   cot check FILE                      parse and type-check FILE, generate nothing
   cot lint FILE                       check, then warn of unused locals and parameters, shadowing
-  cot aot MODULE.wasm -o NAME         compile any WASI preview 1 module to an AArch64 executable
+  cot aot MODULE.wasm -o NAME [--dir=HOST[::GUEST]]... [--env=NAME[=VALUE]]...
+                                      compile any WASI preview 1 module to an AArch64 executable
   cot init [NAME]                     create a project (in NAME/, or here)
   cot explain [CODE]                  explain a diagnostic code, or list them all
   cot version                         print the version
@@ -59,10 +60,20 @@ Compiles FILE to a WebAssembly module (--target=wasm32, default output STEM.wasm
 AArch64 Linux executable (--target=arm64-linux, default output STEM, mode 0755). The output is
 written atomically; a failed build leaves no output file behind.
 `,
-	"aot": `Usage: cot aot MODULE.wasm -o NAME [flags]
+	"aot": `Usage: cot aot MODULE.wasm -o NAME [--dir=HOST[::GUEST]]... [--env=NAME[=VALUE]]... [flags]
 
 Compiles any WASI preview 1 module to a static AArch64 Linux executable through the AArch64
-backend's pass table.
+backend's pass table. The executable is sandboxed: the program reaches only its preopened
+directories (never above them, by ".." or symlinks) and sees only the environment given here.
+
+  --dir=HOST[::GUEST]   preopen the host directory HOST (opened at run time, relative to the
+                        working directory) under the guest name GUEST (default: HOST as
+                        written); repeatable, in order from fd 3. Default: --dir=.::/
+  --env=NAME            pass the host's NAME through at run time (if set); repeatable
+  --env=NAME=VALUE      set NAME to VALUE; default: an empty environment
+
+At run time, COT_DIR and COT_ENV replace the baked-in lists when set: the flag values joined
+by ';' (COT_DIR='.::/;/data::/data', COT_ENV='HOME;LANG=C'; COT_DIR= preopens nothing).
 `,
 	"check": `Usage: cot check FILE [flags]
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cot/backend/arm64/rt"
 	"cot/runner"
 )
 
@@ -57,10 +58,29 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 		if err := os.WriteFile(exe, data, 0o755); err != nil {
 			return 0, err
 		}
+		cfg.Env = passEnvironment(cfg.Env)
 		res, err = runner.RunNative(nctx, exe, cfg)
 	}
 	if err != nil {
 		return 0, err
 	}
 	return res.ExitCode, nil
+}
+
+// passEnvironment adds COT_ENV naming every variable of env, so that the native executable's
+// WASI sandbox, which by default shows the program no environment (docs/decisions.md, "WASI
+// sandbox"), passes this process's environment through as `cot run` promises.
+func passEnvironment(env []string) []string {
+	var out, names []string
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		if name == rt.EnvEnv {
+			continue // the executable reads the first COT_ENV: ours must be the only one
+		}
+		out = append(out, kv)
+		if name != "" && !strings.Contains(name, ";") {
+			names = append(names, name)
+		}
+	}
+	return append(out, rt.EnvEnv+"="+strings.Join(names, ";"))
 }
