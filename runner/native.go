@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 )
 
@@ -48,9 +49,9 @@ func RunNative(ctx context.Context, elfPath string, cfg Config) (Result, error) 
 		cmd = exec.CommandContext(ctx, qemu, append([]string{"-0", argv[0], abs}, argv[1:]...)...)
 	}
 	cmd.Dir = dir
-	cmd.Env = cfg.Env
-	if cmd.Env == nil {
-		cmd.Env = []string{}
+	cmd.Env, err = cfg.nativeEnv()
+	if err != nil {
+		return Result{}, err
 	}
 	cmd.Stdin = cfg.Stdin
 	stdout := &output{fwd: cfg.Stdout}
@@ -76,4 +77,29 @@ func RunNative(ctx context.Context, elfPath string, cfg Config) (Result, error) 
 	res.Stderr = stderr.buf.Bytes()
 	res.Trap = TrapFromStderr(res.Stderr, res.ExitCode)
 	return res, nil
+}
+
+// nativeEnv is the host environment of a native program: Config.Env, and the variables through
+// which the runtime of a `cot aot` executable takes its sandbox at run time (docs/decisions.md,
+// "run-time override"): COT_ENV names the entries of Config.Env, which pass through, and COT_DIR
+// lists the preopens as HOST::GUEST. Without Preopens the runtime's default (the working
+// directory as ".") stands.
+func (cfg *Config) nativeEnv() ([]string, error) {
+	env := append([]string{}, cfg.Env...)
+	if len(cfg.Env) > 0 {
+		names, _ := splitEnv(cfg.Env)
+		env = append(env, "COT_ENV="+strings.Join(names, ";"))
+	}
+	if cfg.Preopens != nil {
+		preopens, err := cfg.preopens()
+		if err != nil {
+			return nil, err
+		}
+		var dirs []string
+		for _, p := range preopens {
+			dirs = append(dirs, p.Host+"::"+p.Guest)
+		}
+		env = append(env, "COT_DIR="+strings.Join(dirs, ";"))
+	}
+	return env, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cot/ir/pipeline"
+	"cot/runner"
 )
 
 // usageError is a mistake on the command line: exit status 1, with a hint to `cot help`.
@@ -18,11 +19,13 @@ func usagef(format string, args ...any) error {
 
 // invocation is one parsed command line.
 type invocation struct {
-	cmd     string   // run, build, aot, version, help
-	file    string   // the input file (or the help topic)
-	out     string   // -o
-	target  target   // --target
-	progArg []string // after --, for run
+	cmd     string           // run, build, aot, version, help
+	file    string           // the input file (or the help topic)
+	out     string           // -o
+	target  target           // --target
+	progArg []string         // after --, for run
+	dirs    []runner.Preopen // --dir, for run
+	envs    []string         // --env (NAME or NAME=VALUE), for run
 	opts    pipeline.Options
 	list    bool // --list-passes
 }
@@ -30,7 +33,7 @@ type invocation struct {
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
 var valueFlags = map[string]bool{
 	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
-	"dump-dir": true, "stop-after": true, "verify": true,
+	"dump-dir": true, "stop-after": true, "verify": true, "dir": true, "env": true,
 }
 
 // boolFlags take no value.
@@ -94,6 +97,9 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
+	if (inv.dirs != nil || inv.envs != nil) && inv.cmd != "run" {
+		return nil, usagef("--dir and --env are only for `cot run`")
+	}
 	return inv, nil
 }
 
@@ -138,6 +144,17 @@ func (inv *invocation) setValue(name, value string) error {
 		inv.opts.DumpDir = value
 	case "stop-after":
 		inv.opts.StopAfter = value
+	case "dir":
+		p, err := parseDir(value)
+		if err != nil {
+			return err
+		}
+		inv.dirs = append(inv.dirs, p)
+	case "env":
+		if err := checkEnv(value); err != nil {
+			return err
+		}
+		inv.envs = append(inv.envs, value)
 	case "verify":
 		m, err := pipeline.ParseVerifyMode(value)
 		if err != nil {
@@ -156,4 +173,31 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// parseDir reads --dir=HOST[::GUEST]: the guest name defaults to HOST as written, like wasmtime's
+// --dir. `;` separates entries of COT_DIR, the run-time form of the flag, so it cannot appear.
+func parseDir(value string) (runner.Preopen, error) {
+	host, guest, named := strings.Cut(value, "::")
+	switch {
+	case strings.Contains(value, ";"):
+		return runner.Preopen{}, usagef("--dir=%s: a directory name cannot contain ';'", value)
+	case host == "" || named && guest == "":
+		return runner.Preopen{}, usagef("--dir=%s: want --dir=HOST or --dir=HOST::GUEST", value)
+	case !named:
+		guest = host
+	}
+	return runner.Preopen{Host: host, Guest: guest}, nil
+}
+
+// checkEnv checks --env=NAME or --env=NAME=VALUE (`;` separates entries of COT_ENV).
+func checkEnv(value string) error {
+	name, _, _ := strings.Cut(value, "=")
+	switch {
+	case name == "":
+		return usagef("--env=%s: want --env=NAME or --env=NAME=VALUE", value)
+	case strings.Contains(value, ";"):
+		return usagef("--env=%s: a variable cannot contain ';'", value)
+	}
+	return nil
 }

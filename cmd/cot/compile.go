@@ -41,15 +41,25 @@ func checkPassNames(opts *pipeline.Options, tables []*pipeline.Table, t target) 
 var errStopped = pipeline.ErrStopped
 
 // compile runs the tables over the input under the invocation's options and returns the final
-// artifact's bytes. The input is the source file, or .wasm bytes for `cot aot`.
+// artifact's bytes. The input is the source file, or .wasm bytes for `cot aot` and for `cot run`
+// of a .wasm file.
 func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
-	fromWasm := inv.cmd == "aot"
+	fromWasm := inv.fromWasm()
 	tables := tablesFor(inv.target, fromWasm)
 	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
 		return nil, err
 	}
-	text, err := os.ReadFile(inv.file)
+	var text []byte
+	var err error
+	if fromWasm {
+		text, err = readModule(inv.file)
+	} else {
+		text, err = os.ReadFile(inv.file)
+	}
 	if err != nil {
+		if _, ok := err.(*diagnostic); ok {
+			return nil, err
+		}
 		return nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
