@@ -60,13 +60,16 @@ func Parse(filename string, text []byte) (file *File, err error) {
 	if perr != nil {
 		return fail(lexer.Position{}, "E0100", "%s", perr.Error())
 	}
+	fp := newFastParser(toks)
+	unregister := fp.register(peeker)
 	file, perr = cotParser.ParseFromLexer(peeker)
+	unregister()
 	if perr != nil {
 		pos, msg := describeParseError(perr, toks)
 		return fail(pos, "E0100", "%s", msg)
 	}
 	tightenEndPositions(file, toks)
-	validate(file, func(pos lexer.Position, code, format string, args ...any) {
+	validate(file, fp.checks, func(pos lexer.Position, code, format string, args ...any) {
 		diags.Errorf(sf.PosAt(pos.Offset), code, format, args...)
 	})
 	if diags.HasErrors() {
