@@ -45,6 +45,7 @@ const (
 // fparser is the state of one Parse call, shared by every entry from participle.
 type fparser struct {
 	toks      []lexer.Token
+	full      []int32 // index in toks of each token participle sees (nil: the same tokens)
 	i         int
 	errTok    int
 	errExpect string
@@ -81,10 +82,10 @@ func parserFor(lex *lexer.PeekingLexer) *fparser {
 func entry(lex *lexer.PeekingLexer, rule func(p *fparser) res) error {
 	p := parserFor(lex)
 	start := int(lex.RawCursor())
-	p.i = start
+	p.i = p.fullIndex(start)
 	r := rule(p)
-	if p.i > start {
-		lex.FastForward(lexer.RawCursor(p.i - 1))
+	if end := p.reducedIndex(p.i); end > start {
+		lex.FastForward(lexer.RawCursor(end - 1))
 	}
 	switch r {
 	case match:
@@ -248,7 +249,9 @@ func (p *fparser) str() *string {
 	return s
 }
 
-func newFastParser(toks []lexer.Token) *fparser { return &fparser{toks: toks} }
+func newFastParser(toks []lexer.Token, full []int32) *fparser {
+	return &fparser{toks: toks, full: full}
+}
 
 // handBuilt reports the CST types whose nodes the hand-compiled rules build (with tight end
 // positions already): the walk that tightens participle's end positions stops at them.

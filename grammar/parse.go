@@ -56,11 +56,12 @@ func Parse(filename string, text []byte) (file *File, err error) {
 	if pos, msg, ok := checkNesting(toks); !ok {
 		return fail(pos, "E0108", "%s", msg)
 	}
-	peeker, perr := lexer.Upgrade(&sliceLexer{toks: toks})
+	seen, full := collapse(toks)
+	peeker, perr := lexer.Upgrade(&sliceLexer{toks: seen})
 	if perr != nil {
 		return fail(lexer.Position{}, "E0100", "%s", perr.Error())
 	}
-	fp := newFastParser(toks)
+	fp := newFastParser(toks, full)
 	unregister := fp.register(peeker)
 	file, perr = cotParser.ParseFromLexer(peeker)
 	unregister()
