@@ -199,13 +199,13 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 		}
 		var ue *src.UserError
 		switch {
+		case errors.As(err, &ue) && next != nil:
+			pending, prog = ue, next
+			continue
 		case err != nil && pending != nil:
 			// Checking input that earlier errors left broken: the user's errors are what counts,
 			// including any this pass found before it gave up.
 			return nil, pending
-		case errors.As(err, &ue) && next != nil:
-			pending, prog = ue, next
-			continue
 		case err != nil:
 			return nil, err
 		case pending != nil:
