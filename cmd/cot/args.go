@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
-	"cot/runner"
 )
 
 // usageError is a mistake on the command line: exit status 1, with a hint to `cot help`.
@@ -19,27 +19,27 @@ func usagef(format string, args ...any) error {
 
 // invocation is one parsed command line.
 type invocation struct {
-	cmd     string           // run, build, aot, version, help
-	file    string           // the input file (or the help topic)
-	out     string           // -o
-	target  target           // --target
-	progArg []string         // after --, for run
-	dirs    []runner.Preopen // --dir, for run
-	envs    []string         // --env (NAME or NAME=VALUE), for run
+	cmd     string   // run, build, aot, version, help
+	file    string   // the input file (or the help topic)
+	out     string   // -o
+	target  target   // --target
+	progArg []string // after --, for run
 	opts    pipeline.Options
-	list    bool // --list-passes
+	list    bool      // --list-passes
+	wasi    rt.Config // --dir, --env: the WASI sandbox (baked in by cot aot, given to the runners by cot run)
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
 var valueFlags = map[string]bool{
 	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
-	"dump-dir": true, "stop-after": true, "verify": true, "dir": true, "env": true,
+	"dump-dir": true, "stop-after": true, "verify": true, "dump-html": true, "disable-pass": true,
+	"dir": true, "env": true,
 }
 
 // boolFlags take no value.
 var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true}
 
-var commands = []string{"run", "build", "aot", "version", "help"}
+var commands = []string{"run", "build", "check", "lint", "aot", "init", "explain", "version", "help"}
 
 // parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
 // everything after `--` belongs to the program of `cot run`.
@@ -97,8 +97,8 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
-	if (inv.dirs != nil || inv.envs != nil) && inv.cmd != "run" {
-		return nil, usagef("--dir and --env are only for `cot run`")
+	if (inv.wasi.Dirs != nil || inv.wasi.Env != nil) && inv.cmd != "aot" && inv.cmd != "run" {
+		return nil, usagef("--dir and --env configure the WASI sandbox of `cot aot` and `cot run`")
 	}
 	return inv, nil
 }
@@ -142,26 +142,47 @@ func (inv *invocation) setValue(name, value string) error {
 		inv.opts.DumpFunc = value
 	case "dump-dir":
 		inv.opts.DumpDir = value
+	case "dump-html":
+		if value == "" {
+			return usagef("--dump-html needs a function name")
+		}
+		inv.opts.HTMLFunc = value
 	case "stop-after":
 		inv.opts.StopAfter = value
-	case "dir":
-		p, err := parseDir(value)
-		if err != nil {
-			return err
-		}
-		inv.dirs = append(inv.dirs, p)
-	case "env":
-		if err := checkEnv(value); err != nil {
-			return err
-		}
-		inv.envs = append(inv.envs, value)
+	case "disable-pass":
+		inv.opts.Disable = append(inv.opts.Disable, splitList(value)...)
 	case "verify":
 		m, err := pipeline.ParseVerifyMode(value)
 		if err != nil {
 			return &usageError{err.Error()}
 		}
 		inv.opts.Verify = m
+	case "dir", "env":
+		return inv.setWASI(name, value)
 	}
+	return nil
+}
+
+// setWASI records --dir=HOST[::GUEST] or --env=NAME[=VALUE] (docs/decisions.md, "WASI sandbox").
+func (inv *invocation) setWASI(name, value string) error {
+	if err := rt.CheckConfigValue(value); err != nil {
+		return usagef("--%s: %v", name, err)
+	}
+	if name == "dir" {
+		host, guest, named := strings.Cut(value, "::")
+		if host == "" {
+			return usagef("--dir=%s: no host directory (want HOST or HOST::GUEST)", value)
+		}
+		if named && guest == "" {
+			return usagef("--dir=%s: no guest name (want HOST or HOST::GUEST)", value)
+		}
+		inv.wasi.Dirs = append(inv.wasi.Dirs, value)
+		return nil
+	}
+	if key, _, _ := strings.Cut(value, "="); key == "" {
+		return usagef("--env=%s: no variable name (want NAME or NAME=VALUE)", value)
+	}
+	inv.wasi.Env = append(inv.wasi.Env, value)
 	return nil
 }
 
@@ -173,31 +194,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// parseDir reads --dir=HOST[::GUEST]: the guest name defaults to HOST as written, like wasmtime's
-// --dir. `;` separates entries of COT_DIR, the run-time form of the flag, so it cannot appear.
-func parseDir(value string) (runner.Preopen, error) {
-	host, guest, named := strings.Cut(value, "::")
-	switch {
-	case strings.Contains(value, ";"):
-		return runner.Preopen{}, usagef("--dir=%s: a directory name cannot contain ';'", value)
-	case host == "" || named && guest == "":
-		return runner.Preopen{}, usagef("--dir=%s: want --dir=HOST or --dir=HOST::GUEST", value)
-	case !named:
-		guest = host
-	}
-	return runner.Preopen{Host: host, Guest: guest}, nil
-}
-
-// checkEnv checks --env=NAME or --env=NAME=VALUE (`;` separates entries of COT_ENV).
-func checkEnv(value string) error {
-	name, _, _ := strings.Cut(value, "=")
-	switch {
-	case name == "":
-		return usagef("--env=%s: want --env=NAME or --env=NAME=VALUE", value)
-	case strings.Contains(value, ";"):
-		return usagef("--env=%s: a variable cannot contain ';'", value)
-	}
-	return nil
 }

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
 	"cot/ir/src"
 )
@@ -43,14 +45,28 @@ var errStopped = pipeline.ErrStopped
 // compile runs the tables over the input under the invocation's options and returns the final
 // artifact's bytes. The input is the source file, or .wasm bytes for `cot aot` and for `cot run`
 // of a .wasm file.
-func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
+func compile(inv *invocation, dumps io.Writer) (_ []byte, err error) {
+	prog, tables, _, err := runTables(inv, dumps)
+	if err != nil {
+		return nil, err
+	}
+	b, ok := prog.([]byte)
+	if !ok {
+		return nil, &pipeline.InternalError{Pass: tables[len(tables)-1].Passes[len(tables[len(tables)-1].Passes)-1].Name,
+			Msg: fmt.Sprintf("the pipeline ended with %T, not bytes", prog)}
+	}
+	return b, nil
+}
+
+// runTables runs the tables of the invocation over its input and returns the last program (also
+// when --stop-after ended the run, with ErrStopped), the tables, and the compilation's context.
+func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ *pipeline.Ctx, err error) {
 	fromWasm := inv.fromWasm()
 	tables := tablesFor(inv.target, fromWasm)
 	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	var text []byte
-	var err error
 	if fromWasm {
 		text, err = readModule(inv.file)
 	} else {
@@ -58,11 +74,14 @@ func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 	}
 	if err != nil {
 		if _, ok := err.(*diagnostic); ok {
-			return nil, err
+			return nil, nil, nil, err
 		}
-		return nil, fmt.Errorf("cannot read input: %w", err)
+		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
+	if fromWasm {
+		ctx.Store[rt.ConfigKey] = inv.wasi
+	}
 	var prog any = text
 	if !fromWasm {
 		f := src.NewFile(inv.file, text)
@@ -71,21 +90,54 @@ func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 	}
 	inv.opts.Out = dumps
 	defer inv.opts.WriteTimings(os.Stderr)
+	if inv.opts.HTMLFunc != "" {
+		defer func() {
+			if err == nil || isStopped(err) {
+				if htmlErr := writeHTMLView(inv); htmlErr != nil {
+					err = htmlErr
+				}
+			}
+		}()
+	}
 	for _, t := range tables {
 		prog, err = t.Run(ctx, prog, &inv.opts)
 		if err != nil {
 			if fromWasm {
-				return nil, moduleError(inv.file, err)
+				err = moduleError(inv.file, err)
 			}
-			return nil, err
+			return prog, tables, ctx, err
 		}
 	}
-	b, ok := prog.([]byte)
-	if !ok {
-		return nil, &pipeline.InternalError{Pass: tables[len(tables)-1].Passes[len(tables[len(tables)-1].Passes)-1].Name,
-			Msg: fmt.Sprintf("the pipeline ended with %T, not bytes", prog)}
+	return prog, tables, ctx, nil
+}
+
+// writeHTMLView writes the --dump-html page, FUNC.html, into --dump-dir or the current directory.
+func writeHTMLView(inv *invocation) error {
+	if !inv.opts.HTMLFound() {
+		return usagef("--dump-html: no function named %q in the output of any pass", inv.opts.HTMLFunc)
 	}
-	return b, nil
+	var page strings.Builder
+	if err := inv.opts.WriteHTML(&page, filepath.Base(inv.file)); err != nil {
+		return err
+	}
+	dir := inv.opts.DumpDir
+	if dir == "" {
+		dir = "."
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	name := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, inv.opts.HTMLFunc)
+	path := filepath.Join(dir, name+".html")
+	if err := writeAtomically(path, []byte(page.String()), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "cot: wrote %s\n", path)
+	return nil
 }
 
 // writeAtomically writes data to path through a temporary file in the same directory and a

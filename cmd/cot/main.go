@@ -56,6 +56,10 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 	case "version":
 		fmt.Fprintln(stdout, versionLine())
 		return exitOK
+	case "explain":
+		return report(stderr, explain(stdout, inv.file))
+	case "init":
+		return report(stderr, initProject(stderr, inv.file))
 	}
 	if inv.file == "" {
 		return report(stderr, usagef("%s: no input file", inv.cmd))
@@ -63,6 +67,10 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 	switch inv.cmd {
 	case "build", "aot":
 		return report(stderr, build(inv, stdout))
+	case "check":
+		return report(stderr, checkFile(inv, stderr))
+	case "lint":
+		return report(stderr, lintFile(inv, stderr))
 	case "run":
 		code, err := run(inv, stdin, stdout, stderr)
 		if err != nil {
@@ -83,7 +91,7 @@ func report(w io.Writer, err error) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprint(w, ue.Error())
+		fmt.Fprint(w, ue.Diags.Render(colourEnabled(w)))
 		return exitUser
 	case errors.As(err, &ie):
 		fmt.Fprint(w, ie.Error())
