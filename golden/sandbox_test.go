@@ -65,8 +65,8 @@ func sandboxOutside(t *testing.T, root string) string {
 // under qemu-aarch64) with box/ preopened as "." and host fds 3 (root, a directory), 5 (a
 // secret file) and 6 (root) inherited: every escape must fail, every operation inside the box
 // must work, nothing outside box/ may change, and the output must be testdata/sandbox/NAME.out.
-// The same module runs on wasmtime-go, whose output must be the same apart from the lines
-// listed in NAME.wasmtime-diff (the inherited fds do not exist there).
+// The same module runs on wasmtime-go and on wazero (the runners' confinement), whose outputs
+// must be the same apart from the lines listed in NAME.wasmtime-diff and NAME.wazero-diff.
 func TestSandbox(t *testing.T) {
 	for _, tool := range cprogTools[:4] {
 		if _, err := exec.LookPath(tool.path); err != nil {
@@ -133,6 +133,17 @@ func TestSandbox(t *testing.T) {
 				t.Errorf("wasmtime: the files outside the sandbox changed:\nbefore:\n%safter:\n%s", before, after)
 			}
 			sandboxCompareWasmtime(t, name, native, string(ref.Stdout))
+
+			root = sandboxTree(t)
+			before = sandboxOutside(t, root)
+			wz, err := runner.RunWazero(ctx, wasmBytes, runner.Config{Name: name, Dir: filepath.Join(root, "box")})
+			if err != nil {
+				t.Fatalf("wazero: %v", err)
+			}
+			if after := sandboxOutside(t, root); after != before {
+				t.Errorf("wazero: the files outside the sandbox changed:\nbefore:\n%safter:\n%s", before, after)
+			}
+			sandboxCompareEngine(t, name, "wazero", native, string(wz.Stdout))
 		})
 	}
 }
@@ -198,10 +209,18 @@ func sandboxCheckVerdicts(t *testing.T, out string) {
 // wasmtime" per line), each with a reason in a comment above it.
 func sandboxCompareWasmtime(t *testing.T, name, native, wasmtime string) {
 	t.Helper()
+	sandboxCompareEngine(t, name, "wasmtime", native, wasmtime)
+}
+
+// sandboxCompareEngine compares the native output with an engine's, line by line; the lines
+// that differ must be exactly those of testdata/sandbox/NAME.ENGINE-diff ("native | engine" per
+// line), each with a reason in a comment above it.
+func sandboxCompareEngine(t *testing.T, name, engine, native, other string) {
+	t.Helper()
 	n := strings.Split(strings.TrimSpace(native), "\n")
-	w := strings.Split(strings.TrimSpace(wasmtime), "\n")
+	w := strings.Split(strings.TrimSpace(other), "\n")
 	if len(n) != len(w) {
-		t.Fatalf("native printed %d lines, wasmtime %d:\nnative:\n%s\nwasmtime:\n%s", len(n), len(w), native, wasmtime)
+		t.Fatalf("native printed %d lines, %s %d:\nnative:\n%s\n%s:\n%s", len(n), engine, len(w), native, engine, other)
 	}
 	var diffs []string
 	for i := range n {
@@ -210,7 +229,7 @@ func sandboxCompareWasmtime(t *testing.T, name, native, wasmtime string) {
 		}
 	}
 	allowed := map[string]bool{}
-	data, err := os.ReadFile(filepath.Join("testdata", "sandbox", name+".wasmtime-diff"))
+	data, err := os.ReadFile(filepath.Join("testdata", "sandbox", name+"."+engine+"-diff"))
 	if err != nil && !os.IsNotExist(err) {
 		t.Fatal(err)
 	}
@@ -223,12 +242,12 @@ func sandboxCompareWasmtime(t *testing.T, name, native, wasmtime string) {
 	for _, d := range diffs {
 		seen[d] = true
 		if !allowed[d] {
-			t.Errorf("native differs from wasmtime: %s", d)
+			t.Errorf("native differs from %s: %s", engine, d)
 		}
 	}
 	for d := range allowed {
 		if !seen[d] {
-			t.Errorf("%s.wasmtime-diff lists %q, which no longer differs", name, d)
+			t.Errorf("%s.%s-diff lists %q, which no longer differs", name, engine, d)
 		}
 	}
 }

@@ -172,7 +172,12 @@ func (c *confinedFS) Rename(from, to string) experimentalsys.Errno {
 	return c.at2(from, to, c.dir.Rename)
 }
 
+// Rmdir of `a/` is EINVAL: the trailing slash names the directory itself, as `a/.` does (what
+// cap-std and the native runtime answer; Linux would remove it).
 func (c *confinedFS) Rmdir(p string) experimentalsys.Errno {
+	if strings.HasSuffix(p, "/") {
+		return experimentalsys.EINVAL
+	}
 	return c.at(p, false, c.dir.Rmdir)
 }
 

@@ -79,25 +79,30 @@ func RunNative(ctx context.Context, elfPath string, cfg Config) (Result, error) 
 	return res, nil
 }
 
-// nativeEnv is the host environment of a native program: Config.Env, and the variables through
-// which the runtime of a `cot aot` executable takes its sandbox at run time (docs/decisions.md,
-// "run-time override"): COT_ENV names the entries of Config.Env, which pass through, and COT_DIR
-// lists the preopens as HOST::GUEST. Without Preopens the runtime's default (the working
-// directory as "/") stands. A COT_ENV or COT_DIR of Config.Env itself is dropped: the runtime
-// reads the first one, which must be ours; so is a variable whose name has a ';'.
+// The host variables through which the runtime of a `cot aot` executable takes its sandbox at
+// run time (backend/arm64/rt's EnvDirs and EnvEnv; docs/decisions.md, "run-time override").
+const (
+	envCotDir = "COT_DIR"
+	envCotEnv = "COT_ENV"
+)
+
+// nativeEnv is the host environment of a native program: Config.Env, whose names COT_ENV lists
+// so that they pass through the sandbox, and COT_DIR listing the preopens as HOST::GUEST (without
+// Preopens the runtime's default, the working directory as "/", stands). A COT_ENV or COT_DIR of
+// Config.Env is dropped: the runtime reads the first, which must be ours.
 func (cfg *Config) nativeEnv() ([]string, error) {
 	var env, names []string
 	for _, kv := range cfg.Env {
 		name, _, _ := strings.Cut(kv, "=")
-		if name == "COT_ENV" || name == "COT_DIR" || name == "" || strings.Contains(name, ";") {
+		if name == envCotEnv || name == envCotDir {
 			continue
 		}
 		env = append(env, kv)
-		names = append(names, name)
+		if name != "" && !strings.ContainsAny(name, ";\x00") {
+			names = append(names, name)
+		}
 	}
-	if len(names) > 0 {
-		env = append(env, "COT_ENV="+strings.Join(names, ";"))
-	}
+	env = append(env, envCotEnv+"="+strings.Join(names, ";"))
 	if cfg.Preopens != nil {
 		preopens, err := cfg.preopens()
 		if err != nil {
@@ -107,7 +112,7 @@ func (cfg *Config) nativeEnv() ([]string, error) {
 		for _, p := range preopens {
 			dirs = append(dirs, p.Host+"::"+p.Guest)
 		}
-		env = append(env, "COT_DIR="+strings.Join(dirs, ";"))
+		env = append(env, envCotDir+"="+strings.Join(dirs, ";"))
 	}
 	return env, nil
 }

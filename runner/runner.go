@@ -43,8 +43,8 @@ type Config struct {
 	// Stdout and Stderr, when set, receive the program's output as well as Result (for `cot run`).
 	Stdout, Stderr io.Writer
 	// Dir is the working directory: a native program runs in it, a relative Preopen.Host is taken
-	// from it, and it is the one preopen, as "/", when Preopens is nil. The current directory when
-	// empty.
+	// from it, and it is the one preopen, as "/" (the native runtime's default, --dir=.::/), when
+	// Preopens is nil. The current directory when empty.
 	Dir string
 	// Preopens are the host directories the program may reach and the names it sees them under
 	// (`--dir=HOST[::GUEST]`), guest fds 3, 4, … in order. Nothing under them leads out: not

@@ -134,3 +134,20 @@ func TestPreopens(t *testing.T) {
 		}
 	}
 }
+
+// TestNativeEnv: a native program gets Config.Env and COT_ENV naming its variables (a COT_ENV or
+// COT_DIR of its own is replaced), and COT_DIR when the preopens are given.
+func TestNativeEnv(t *testing.T) {
+	cfg := Config{Dir: "/work", Env: []string{"A=1", "B=x=y", "COT_ENV=HOME", "=odd", "C=", "COT_DIR=/"}}
+	got, err := cfg.nativeEnv()
+	want := []string{"A=1", "B=x=y", "=odd", "C=", "COT_ENV=A;B;C"}
+	if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, %v\nwant %q", got, err, want)
+	}
+	cfg = Config{Dir: "/work", Preopens: []Preopen{{"data", "/data"}, {"/tmp", "/"}}}
+	got, err = cfg.nativeEnv()
+	want = []string{"COT_ENV=", "COT_DIR=/work/data::/data;/tmp::/"}
+	if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, %v\nwant %q", got, err, want)
+	}
+}

@@ -34,16 +34,19 @@ var wazeroTraps = map[string]string{
 //
 // Design decision (docs/decisions.md, "wazero mode"): wazero runs its optimizing compiler, on the
 // module as avoidBandCompareMiscompile rewrites it around the compiler's one known miscompile.
-// The interpreter is 10-40 times slower and stops at 2,000 nested calls; it remains the fallback
-// for modules backend/wasm cannot rewrite (SIMD).
+// The interpreter is 50-150 times slower (TestEngineCost) and stops at 2,000 nested calls; it
+// remains the fallback for modules backend/wasm cannot rewrite (SIMD).
 func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
-	rc := wazero.NewRuntimeConfigCompiler()
 	prep, ok := prepareForWazero(wasm)
-	if ok {
-		wasm = prep.code
-	} else {
-		rc = wazero.NewRuntimeConfigInterpreter()
+	if !ok {
+		return runWazero(ctx, wasm, cfg, wazero.NewRuntimeConfigInterpreter(), false)
 	}
+	return runWazero(ctx, prep.code, cfg, wazero.NewRuntimeConfigCompiler(), prep.elemOutOfBounds)
+}
+
+// runWazero runs wasm on a runtime of configuration rc; elemOutOfBounds makes instantiation
+// trap as wasmtime's does (wazero_module.go).
+func runWazero(ctx context.Context, wasm []byte, cfg Config, rc wazero.RuntimeConfig, elemOutOfBounds bool) (Result, error) {
 	// Stopping at ctx's end costs a call out of the compiled code on every loop iteration (about
 	// 100 instructions), so only a ctx that can end pays for it: `cot run` passes one that cannot.
 	rt := wazero.NewRuntimeWithConfig(ctx, rc.
@@ -87,7 +90,7 @@ func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 		return Result{}, fmt.Errorf("wazero: %w", err)
 	}
 	var res Result
-	if prep.elemOutOfBounds {
+	if elemOutOfBounds {
 		res.trapped(TrapUndefinedElement, stderr)
 		res.Stderr = stderr.buf.Bytes()
 		return res, nil

@@ -72,8 +72,10 @@ func bandCompareModule(t *testing.T) []byte {
 		for op := base; op < base+8; op++ {
 			direct := []wasm.Instr{zero, wasm.LocalGet(0), wasm.LocalGet(1), and, wasm.Simple(op)}
 			viaLocal := []wasm.Instr{zero, wasm.LocalGet(0), wasm.LocalGet(1), and, wasm.LocalSet(2), wasm.LocalGet(2), wasm.Simple(op)}
+			viaCopy := []wasm.Instr{zero, wasm.LocalGet(0), wasm.LocalGet(1), and, {Op: wasm.OpLocalTee, Index: 2}, wasm.LocalSet(3), wasm.LocalGet(3), wasm.Simple(op)}
+			viaBlock := []wasm.Instr{zero, wasm.Block(wasm.ValueBlock(typ)), wasm.LocalGet(0), wasm.LocalGet(1), and, wasm.End(), wasm.Simple(op)}
 			var bodies [][]wasm.Instr
-			for _, cond := range [][]wasm.Instr{direct, viaLocal} {
+			for _, cond := range [][]wasm.Instr{direct, viaLocal, viaCopy, viaBlock} {
 				ifForm := append(append([]wasm.Instr{}, cond...),
 					wasm.If(wasm.ValueBlock(wasm.I32)), wasm.I32Const(1), wasm.Simple(wasm.OpElse), wasm.I32Const(0), wasm.End(), wasm.End())
 				brIfForm := append(append([]wasm.Instr{wasm.Block(wasm.ValueBlock(wasm.I32)), wasm.I32Const(1)}, cond...),
@@ -81,7 +83,7 @@ func bandCompareModule(t *testing.T) []byte {
 				bodies = append(bodies, ifForm, brIfForm)
 			}
 			for _, body := range bodies {
-				m.Funcs = append(m.Funcs, wasm.Func{TypeIdx: typeIdx, Locals: []wasm.ValType{typ}, Body: body})
+				m.Funcs = append(m.Funcs, wasm.Func{TypeIdx: typeIdx, Locals: []wasm.ValType{typ, typ}, Body: body})
 				fn := uint32(len(m.Funcs)) // function 0 is the import
 				for _, in := range bandCompareInputs {
 					want := int32(0)

@@ -6,7 +6,6 @@ import (
 
 	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
-	"cot/runner"
 )
 
 // usageError is a mistake on the command line: exit status 1, with a hint to `cot help`.
@@ -25,10 +24,9 @@ type invocation struct {
 	out     string   // -o
 	target  target   // --target
 	progArg []string // after --, for run
-	dirs    []string // --dir=HOST[::GUEST], in order (run, aot, native build)
-	envs    []string // --env=NAME[=VALUE], in order (run, aot, native build)
 	opts    pipeline.Options
-	list    bool // --list-passes
+	list    bool      // --list-passes
+	wasi    rt.Config // --dir, --env: the WASI sandbox (baked in by cot aot, given to the runners by cot run)
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
@@ -99,9 +97,8 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
-	sandboxed := inv.cmd == "run" || inv.cmd == "aot" || inv.cmd == "build" && inv.target == targetARM64
-	if (inv.dirs != nil || inv.envs != nil) && !sandboxed {
-		return nil, usagef("--dir and --env configure the WASI sandbox of `cot run`, `cot aot` and `cot build --target=arm64-linux`")
+	if (inv.wasi.Dirs != nil || inv.wasi.Env != nil) && inv.cmd != "aot" && inv.cmd != "run" {
+		return nil, usagef("--dir and --env configure the WASI sandbox of `cot aot` and `cot run`")
 	}
 	return inv, nil
 }
@@ -154,23 +151,38 @@ func (inv *invocation) setValue(name, value string) error {
 		inv.opts.StopAfter = value
 	case "disable-pass":
 		inv.opts.Disable = append(inv.opts.Disable, splitList(value)...)
-	case "dir":
-		if _, err := parseDir(value); err != nil {
-			return err
-		}
-		inv.dirs = append(inv.dirs, value)
-	case "env":
-		if err := checkEnv(value); err != nil {
-			return err
-		}
-		inv.envs = append(inv.envs, value)
 	case "verify":
 		m, err := pipeline.ParseVerifyMode(value)
 		if err != nil {
 			return &usageError{err.Error()}
 		}
 		inv.opts.Verify = m
+	case "dir", "env":
+		return inv.setWASI(name, value)
 	}
+	return nil
+}
+
+// setWASI records --dir=HOST[::GUEST] or --env=NAME[=VALUE] (docs/decisions.md, "WASI sandbox").
+func (inv *invocation) setWASI(name, value string) error {
+	if err := rt.CheckConfigValue(value); err != nil {
+		return usagef("--%s: %v", name, err)
+	}
+	if name == "dir" {
+		host, guest, named := strings.Cut(value, "::")
+		if host == "" {
+			return usagef("--dir=%s: no host directory (want HOST or HOST::GUEST)", value)
+		}
+		if named && guest == "" {
+			return usagef("--dir=%s: no guest name (want HOST or HOST::GUEST)", value)
+		}
+		inv.wasi.Dirs = append(inv.wasi.Dirs, value)
+		return nil
+	}
+	if key, _, _ := strings.Cut(value, "="); key == "" {
+		return usagef("--env=%s: no variable name (want NAME or NAME=VALUE)", value)
+	}
+	inv.wasi.Env = append(inv.wasi.Env, value)
 	return nil
 }
 
@@ -182,34 +194,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// parseDir reads --dir=HOST[::GUEST]: the guest name defaults to HOST as written, like wasmtime's
-// --dir. `;` separates entries of COT_DIR, the run-time form of the flag, so it cannot appear, nor
-// can a NUL byte (the lists are baked in NUL-terminated).
-func parseDir(value string) (runner.Preopen, error) {
-	host, guest, named := strings.Cut(value, "::")
-	switch {
-	case rt.CheckConfigValue(value) != nil:
-		return runner.Preopen{}, usagef("--dir=%s: a directory name cannot contain ';' or a NUL byte", value)
-	case strings.Contains(value, ";"):
-		return runner.Preopen{}, usagef("--dir=%s: a directory name cannot contain ';'", value)
-	case host == "" || named && guest == "":
-		return runner.Preopen{}, usagef("--dir=%s: want --dir=HOST or --dir=HOST::GUEST", value)
-	case !named:
-		guest = host
-	}
-	return runner.Preopen{Host: host, Guest: guest}, nil
-}
-
-// checkEnv checks --env=NAME or --env=NAME=VALUE (`;` separates entries of COT_ENV).
-func checkEnv(value string) error {
-	name, _, _ := strings.Cut(value, "=")
-	switch {
-	case name == "":
-		return usagef("--env=%s: want --env=NAME or --env=NAME=VALUE", value)
-	case rt.CheckConfigValue(value) != nil:
-		return usagef("--env=%s: a variable cannot contain ';' or a NUL byte", value)
-	}
-	return nil
 }

@@ -79,9 +79,9 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
-	if inv.cmd != "run" {
+	if inv.cmd == "aot" {
 		// `cot run` hands its sandbox to the runner at run time (COT_DIR/COT_ENV natively).
-		ctx.Store[rt.ConfigKey] = rt.Config{Dirs: inv.dirs, Env: inv.envs}
+		ctx.Store[rt.ConfigKey] = inv.wasi
 	}
 	var prog any = text
 	if !fromWasm {

@@ -40,8 +40,8 @@ Flags (before or after the file):
   --list-passes           list the passes: index, name, input -> output language
   --verify=each|end|off   when the IR verifier runs (default each)
   --time-passes           print the time of every pass on stderr
-  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run; repeatable)
-  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run; repeatable)
+  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, aot; repeatable)
+  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, aot)
 
 Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run.
 `
@@ -56,10 +56,10 @@ module in-process on wazero's compiler; --target=arm64-linux runs the native exe
 on an AArch64 Linux host and under qemu-aarch64 elsewhere. A trap prints "error: <kind>" and
 exits with status 134.
 
-The program is sandboxed: it reaches only the directories of --dir=HOST[::GUEST] (repeatable;
-GUEST defaults to HOST; without --dir, the working directory as "."), and nothing outside them
-through ".." or symlinks. Its environment holds only the variables of --env=NAME (this process's
-value, if set) and --env=NAME=VALUE (repeatable; none without --env).
+The program is sandboxed as by cot aot: it reaches only the directories of --dir=HOST[::GUEST]
+(repeatable; GUEST defaults to HOST; without --dir, the working directory as "/"), and nothing
+outside them through ".." or symlinks. Without --env it sees this process's environment; with
+--env=NAME (this process's value, if set) and --env=NAME=VALUE (repeatable), only those.
 `,
 	"build": `Usage: cot build FILE [-o OUT] [flags]
 

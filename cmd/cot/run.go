@@ -15,11 +15,13 @@ import (
 )
 
 // run implements `cot run FILE [--dir=HOST[::GUEST]]... [--env=NAME[=VALUE]]... [-- ARGS]`:
-// compile (a .wasm FILE is any WASI module: run as it is on wasm32, through the backend as by
-// `cot aot` on arm64-linux), then run the program with this process's stdin, stdout and stderr, the arguments after
-// --, the directories of --dir (the working directory as "/" without one) and the variables of
-// --env (this process's environment without one). It returns the program's exit status. wasm32 runs in-process on wazero; arm64-linux builds into a temporary directory and runs
-// the executable natively or under qemu-aarch64.
+// compile, then run the program with this process's stdin, stdout and stderr and the arguments
+// after --. A .wasm FILE is any WASI module: run as it is on wasm32, compiled as by `cot aot` on
+// arm64-linux. The program reaches the directories of --dir (without one, the working directory
+// as "/", like a `cot aot` executable) and sees the variables of --env (without one, this
+// process's environment, as `cot run` always passed it). It returns the program's exit status.
+// wasm32 runs in-process on wazero; arm64-linux builds into a temporary directory and runs the
+// executable natively or under qemu-aarch64, which gets the sandbox through COT_DIR and COT_ENV.
 //
 // A wasm32 program runs with a context that never ends: wazero then compiles no check for it
 // into every loop, and Ctrl-C stops cot and the program together, as it stops any process. A
@@ -32,8 +34,11 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 			return 0, err
 		}
 	}
+	preopens, err := runPreopens(inv.wasi.Dirs)
+	if err != nil {
+		return 0, err
+	}
 	var data []byte
-	var err error
 	if inv.fromWasm() && inv.target == targetWasm32 {
 		data, err = readModule(inv.file) // any WASI module runs as it is
 	} else {
@@ -45,25 +50,10 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 	if err != nil {
 		return 0, err
 	}
-	var preopens []runner.Preopen
-	for _, v := range inv.dirs {
-		d, _ := parseDir(v) // checked by parseArgs
-		preopens = append(preopens, d)
-		st, err := os.Stat(d.Host)
-		var pe *fs.PathError
-		switch {
-		case errors.As(err, &pe):
-			return 0, fmt.Errorf("cannot open preopened directory %s: %v", d.Host, pe.Err)
-		case err != nil:
-			return 0, err
-		case !st.IsDir():
-			return 0, fmt.Errorf("cannot open preopened directory %s: not a directory", d.Host)
-		}
-	}
 	cfg := runner.Config{
 		Name:     inv.file,
 		Args:     inv.progArg,
-		Env:      programEnv(inv.envs),
+		Env:      programEnv(inv.wasi.Env),
 		Preopens: preopens,
 		Stdin:    stdin,
 		Stdout:   stdout,
@@ -92,9 +82,32 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 	return res.ExitCode, nil
 }
 
-// programEnv is the program's environment: without --env this process's whole environment (as
-// `cot run` promises, docs/decisions.md); with --env only its values, NAME=VALUE as given and NAME
-// with this process's value when it has one.
+// runPreopens turns the --dir values into the runners' preopens (nil without --dir: the
+// runners' default), checking that each HOST is a directory before anything is compiled.
+func runPreopens(dirs []string) ([]runner.Preopen, error) {
+	var out []runner.Preopen
+	for _, d := range dirs {
+		host, guest, named := strings.Cut(d, "::")
+		if !named {
+			guest = host
+		}
+		st, err := os.Stat(host)
+		var pe *fs.PathError
+		switch {
+		case errors.As(err, &pe):
+			return nil, fmt.Errorf("cannot open preopened directory %s: %v", host, pe.Err)
+		case err != nil:
+			return nil, err
+		case !st.IsDir():
+			return nil, fmt.Errorf("cannot open preopened directory %s: not a directory", host)
+		}
+		out = append(out, runner.Preopen{Host: host, Guest: guest})
+	}
+	return out, nil
+}
+
+// programEnv is the program's environment: this process's without --env; else NAME=VALUE as
+// given and NAME with this process's value when it has one.
 func programEnv(envs []string) []string {
 	if envs == nil {
 		return os.Environ()
