@@ -50,7 +50,7 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 
 // supportedType reports whether the back ends handle values of type t today.
 func supportedType(t types.Type) bool {
-	return t == types.TBool || t == types.TI64
+	return t == types.TBool || types.IsInteger(t) && !types.IsUntyped(t)
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

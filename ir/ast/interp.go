@@ -142,7 +142,7 @@ func (in *interp) stmt(s Stmt, fr frame) flow {
 		in.set(s.Target.(*Ref).Name, in.eval(s.Value, fr), fr)
 	case *OpAssign:
 		t := s.Target.(*Ref)
-		in.set(t.Name, in.binary(s.Op, in.eval(t, fr), in.eval(s.Value, fr)), fr)
+		in.set(t.Name, in.binary(s.Op, t.T, in.eval(t, fr), in.eval(s.Value, fr)), fr)
 	case *InitGlobal:
 		in.globals[s.Name.ID] = in.eval(s.Value, fr)
 	case *ExprStmt:
@@ -158,7 +158,7 @@ func (in *interp) stmt(s Stmt, fr frame) flow {
 	case *ForRange:
 		fr[s.Var.ID] = in.eval(s.Lo, fr)
 		end := in.eval(s.Hi, fr)
-		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: &Ref{Name: s.Var}, Y: &IntLit{Value: 1}}}
+		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: &Ref{Typed: Typed{types.TI64}, Name: s.Var}, Y: &IntLit{Value: 1}}}
 		return in.loop(s.Label.ID, func() bool { return fr[s.Var.ID] < end }, s.Body, step, fr)
 	case *Break:
 		return flow{kind: 1, loop: s.Label.ID}
@@ -176,9 +176,12 @@ func (in *interp) stmt(s Stmt, fr frame) flow {
 			w.WriteString(a.Value)
 		default:
 			v := in.eval(a, fr)
-			if a.Type() == types.TBool {
+			switch t := a.Type(); {
+			case t == types.TBool:
 				w.WriteString(strconv.FormatBool(v != 0))
-			} else {
+			case types.IsUnsigned(t):
+				w.WriteString(strconv.FormatUint(uint64(v), 10))
+			default:
 				w.WriteString(strconv.FormatInt(v, 10))
 			}
 		}
