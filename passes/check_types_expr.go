@@ -17,6 +17,13 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	switch e := e.(type) {
 	case *ast.IntLit:
 		return c.intLit(e, want, false)
+	case *ast.CharLit:
+		if !types.IsInteger(want) || types.IsUntyped(want) {
+			want = types.TU8 // a character is a u8 unless its context wants another integer type
+		}
+		return c.intLit(&ast.IntLit{At: e.At, Value: uint64(e.Value)}, want, false)
+	case *ast.IntCast:
+		return c.intCast(e)
 	case *ast.BoolLit:
 		return &ast.BoolLit{At: e.At, Typed: ast.Typed{T: types.TBool}, Value: e.Value}
 	case *ast.StrLit:
@@ -211,4 +218,25 @@ func (c *checker) ifExpr(e *ast.IfExpr, want types.Type) ast.Expr {
 	}
 	x.Else = c.convert(x.Else, x.T, "branches of if expression")
 	return &x
+}
+
+// intCast checks @intCast(T, x): an integer converted to the integer type T, wrapping.
+func (c *checker) intCast(e *ast.IntCast) ast.Expr {
+	t := c.typeOf(e.TypeX)
+	x := c.expr(e.X, nil)
+	switch xt := x.Type(); {
+	case t == types.TInvalid || xt == types.TInvalid:
+		return &ast.Convert{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
+	case types.IsFloat(t) || types.IsFloat(xt):
+		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: floating-point numbers")
+	case !types.IsInteger(t):
+		c.diags.Errorf(e.TypeX.Pos(), codeTypeMismatch, "type mismatch: `@intCast` converts to an integer type, not %v", t)
+	case !types.IsInteger(xt):
+		c.diags.Errorf(e.X.Pos(), codeTypeMismatch, "type mismatch: argument 2 of `@intCast`: expected an integer, found %v", xt)
+	case types.Identical(t, xt):
+		return x
+	default:
+		return &ast.Convert{At: e.At, Typed: ast.Typed{T: t}, X: x}
+	}
+	return &ast.Convert{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
 }

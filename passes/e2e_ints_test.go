@@ -99,4 +99,14 @@ fn main() i64 { println(div(-128, -1)); return 0 }`, stdout: "-128\n"},
 	{name: "unsigned division by zero traps", src: `
 fn div(a: u16, b: u16) u16 { return a % b }
 fn main() i64 { return div(1, 0) }`, trap: "integer divide by zero"},
+	{name: "characters and @intCast", src: `
+fn main() i64 {
+    var c = 'a'
+    var d: i32 = '\x7f'
+    println(c + 1)
+    println(@intCast(i8, d + 1))
+    println(@intCast(u16, -3))
+    println(@intCast(i64, @intCast(u32, -1)))
+    return @intCast(i64, c)
+}`, stdout: "98\n-128\n65533\n4294967295\n", exit: 97},
 }

@@ -165,6 +165,10 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return &ast.StrLit{At: at, Value: grammar.Unquote(*p.String.Plain)}
 	case p.Ident != nil:
 		return &ast.Ref{At: at, Name: ast.Name{Name: *p.Ident}}
+	case p.Char != nil:
+		return &ast.CharLit{At: at, Value: grammar.CharValue(*p.Char)}
+	case p.Builtin != nil && p.Builtin.Name == "@intCast":
+		return c.intCast(p.Builtin)
 	case p.Paren != nil:
 		if len(p.Paren.Elems) != 1 {
 			c.unsupported(p.Pos, "tuples")
@@ -177,8 +181,6 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	switch {
 	case p.Float != nil:
 		what = "floating-point numbers"
-	case p.Char != nil:
-		what = "character literals"
 	case p.Null:
 		what = "null"
 	case p.Undefined:
@@ -251,4 +253,25 @@ func (c *cstConverter) valueBlock(b *grammar.Block) ast.Expr {
 	}
 	c.unsupported(b.Pos, "block expressions with statements")
 	return &ast.IntLit{At: c.at(b.Pos)}
+}
+
+// intCast converts @intCast(T, v); T may parse as a type or, when it is a bare name, as an
+// expression.
+func (c *cstConverter) intCast(b *grammar.BuiltinCall) ast.Expr {
+	at := c.at(b.Pos)
+	if len(b.Args) != 2 || b.Args[1].Expr == nil {
+		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `@intCast` takes a type and a value, got %d arguments", len(b.Args))
+		return &ast.IntLit{At: at}
+	}
+	var tx ast.TypeExpr
+	switch a := b.Args[0]; {
+	case a.Type != nil:
+		tx = c.typ(a.Type)
+	case primaryOf(a.Expr) != nil && primaryOf(a.Expr).Ident != nil:
+		tx = &ast.TypeName{At: c.at(a.Pos), Name: ast.Name{Name: *primaryOf(a.Expr).Ident}}
+	default:
+		c.diags.Errorf(c.pos(a.Pos), codeTypeMismatch, "type mismatch: the first argument of `@intCast` must be a type")
+		return &ast.IntLit{At: at}
+	}
+	return &ast.IntCast{At: at, TypeX: tx, X: c.expr(b.Args[1].Expr)}
 }

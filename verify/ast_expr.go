@@ -142,6 +142,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			break
 		}
 		v.call(e, sig.Params, sig.Result, e.Args)
+	case *ast.CharLit: // only before check-types, which the kind check enforces
+	case *ast.IntCast:
+		v.needType(e, e.TypeX, nil)
+		v.expr(e.X, true)
 	case *ast.Convert:
 		v.expr(e.X, true)
 		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(x) || !types.IsInteger(t) || types.Identical(x, t)) {

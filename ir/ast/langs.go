@@ -44,13 +44,13 @@ var (
 		"func", "param", "global",
 		"block", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print",
-		"int", "bool", "str", "ref", "unary", "binary", "and", "or", "call", "if-expr",
+		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
-	// Implicit conversions are explicit convert nodes.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: TypeExprKinds, Invariants: []string{InvTyped}}
+	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangTyped, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.

@@ -309,6 +309,23 @@ type Convert struct {
 	X Expr
 }
 
+// CharLit is a character literal: an integer constant, of type u8 unless its context wants
+// another integer type (spec §3.4). check-types turns it into an IntLit.
+type CharLit struct {
+	At
+	Typed
+	Value byte
+}
+
+// IntCast is @intCast(T, X): X converted to the integer type T, wrapping to T's width
+// (decisions.md #5). check-types turns it into a Convert (or X when X already has type T).
+type IntCast struct {
+	At
+	Typed
+	TypeX TypeExpr
+	X     Expr
+}
+
 // RuntimeCall calls a runtime routine by symbol (see Runtime).
 type RuntimeCall struct {
 	At
@@ -364,6 +381,8 @@ func (e *Logical) Kind() string   { return e.Op }
 func (*Call) Kind() string        { return "call" }
 func (*RuntimeCall) Kind() string { return "call-runtime" }
 func (*Convert) Kind() string     { return "convert" }
+func (*CharLit) Kind() string     { return "char" }
+func (*IntCast) Kind() string     { return "int-cast" }
 func (*IfExpr) Kind() string      { return "if-expr" }
 
 func (d *Func) DeclName() Name   { return d.Name }
@@ -398,6 +417,8 @@ func (*Logical) exprNode()     {}
 func (*Call) exprNode()        {}
 func (*RuntimeCall) exprNode() {}
 func (*Convert) exprNode()     {}
+func (*CharLit) exprNode()     {}
+func (*IntCast) exprNode()     {}
 func (*IfExpr) exprNode()      {}
 
 // IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.

@@ -20,7 +20,8 @@ import (
 //	(print FD E...)  (println FD E...)  (init-global NAME E)
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
-//	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)  (convert:T E)
+//	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)  (convert:T E)  (char 97)
+//	(int-cast TYPE E)
 //
 // A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
 // (ref:(ptr i64) …); the type syntax is in types_text.go.
@@ -202,6 +203,10 @@ func exprSx(e Expr) *sx {
 		return l
 	case *Convert:
 		return list(head("convert", e.T), exprSx(e.X))
+	case *CharLit:
+		return list(head("char", e.T), atom(strconv.Itoa(int(e.Value))))
+	case *IntCast:
+		return list(head("int-cast", e.T), typeExprSx(e.TypeX), exprSx(e.X))
 	case *IfExpr:
 		return list(head("if-expr", e.T), exprSx(e.Cond), exprSx(e.Then), exprSx(e.Else))
 	}

@@ -285,6 +285,15 @@ func (rd *reader) readExpr(s *sx) Expr {
 			return &Call{Typed: ty, Callee: rd.readExpr(a[0]), Args: args}
 		}
 		return &RuntimeCall{Typed: ty, Name: a[0].atom, Args: args}
+	case h == "char":
+		v, err := strconv.ParseUint(shape(s, 1, false)[0].atom, 10, 8)
+		if err != nil {
+			fail(s, "bad character code")
+		}
+		return &CharLit{Typed: ty, Value: byte(v)}
+	case h == "int-cast":
+		a := shape(s, 2, false)
+		return &IntCast{Typed: ty, TypeX: rd.readTypeExpr(a[0]), X: rd.readExpr(a[1])}
 	case h == "convert":
 		return &Convert{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "if-expr":

@@ -50,6 +50,8 @@ func (n *Logical) children(s *slots)     { s.expr(&n.X); s.expr(&n.Y) }
 func (n *Call) children(s *slots)        { s.expr(&n.Callee); s.exprs(&n.Args) }
 func (n *RuntimeCall) children(s *slots) { s.exprs(&n.Args) }
 func (n *Convert) children(s *slots)     { s.expr(&n.X) }
+func (*CharLit) children(*slots)         {}
+func (n *IntCast) children(s *slots)     { s.typ(&n.TypeX); s.expr(&n.X) }
 func (n *IfExpr) children(s *slots)      { s.expr(&n.Cond); s.expr(&n.Then); s.expr(&n.Else) }
 
 // shallowCopy returns a copy of the node n points to (its child fields still shared).
