@@ -43,8 +43,10 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return &l
 	case *ast.Call:
 		return c.call(e)
-	case *ast.IfExpr:
+	case *ast.If:
 		return c.ifExpr(e, want)
+	case *ast.Block:
+		return c.valueBlock(e, want)
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
@@ -202,22 +204,50 @@ func (c *checker) shiftCount(e ast.Expr, t types.Type) ast.Expr {
 	return y
 }
 
-func (c *checker) ifExpr(e *ast.IfExpr, want types.Type) ast.Expr {
-	x := *e
-	x.Cond = c.cond(e.Cond)
-	x.Then = c.expr(e.Then, want)
-	x.Else = c.expr(e.Else, x.Then.Type())
-	if isLiteral(e.Then) && !isLiteral(e.Else) {
-		x.Then = c.expr(e.Then, x.Else.Type())
-	}
-	x.T = x.Then.Type()
-	if x.T == types.TVoid {
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: if expression without a value")
+// ifExpr checks an if expression: the branches' values have one type, the then branch's (a
+// literal there takes the else branch's type), the else branch's converted to it.
+func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
+	x := &ast.If{At: e.At, Cond: c.cond(e.Cond), Then: c.valueBlock(e.Then, want)}
+	if x.Then.Type() == types.TVoid {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
-		return &x
 	}
-	x.Else = c.convert(x.Else, x.T, "branches of if expression")
-	return &x
+	t := x.Then.Type()
+	var els ast.Expr
+	switch b := e.Else.(type) {
+	case *ast.Block:
+		els = c.valueBlock(b, t)
+	case *ast.If:
+		els = c.ifExpr(b, t)
+	}
+	if len(e.Then.Stmts) == 0 && isLiteral(e.Then.Value) && !types.Identical(t, els.Type()) {
+		x.Then = c.valueBlock(e.Then, els.Type())
+		t = x.Then.Type()
+	}
+	if x.T == nil {
+		x.T = t
+	}
+	switch b := els.(type) {
+	case *ast.Block:
+		b.Value = c.convert(b.Value, t, "branches of if expression")
+		b.T = t
+		x.Else = b
+	case *ast.If:
+		if v := c.convert(b, t, "branches of if expression"); v != ast.Expr(b) {
+			x.Else = &ast.Block{At: b.At, Typed: ast.Typed{T: t}, Stmts: []ast.Stmt{}, Value: v}
+		} else {
+			x.Else = b
+		}
+	}
+	return x
+}
+
+// valueBlock checks a block expression: its statements, then its value with the expected type.
+func (c *checker) valueBlock(b *ast.Block, want types.Type) *ast.Block {
+	out := c.block(b)
+	out.Value = c.expr(b.Value, want)
+	out.T = out.Value.Type()
+	return out
 }
 
 // intCast checks @intCast(T, x): an integer converted to the integer type T, wrapping.

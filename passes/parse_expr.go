@@ -176,6 +176,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.expr(p.Paren.Elems[0])
 	case p.If != nil:
 		return c.ifExpr(p.If.Pos, p.If.Cond, p.If.Capture, p.If.Then, p.If.ElseIfs, p.If.Else)
+	case p.Block != nil:
+		return c.valueBlock(p.Block)
 	}
 	what := "this expression"
 	switch {
@@ -199,8 +201,6 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		what = "switch"
 	case p.Comptime != nil:
 		what = "comptime"
-	case p.Block != nil:
-		what = "block expressions"
 	case p.Array != nil:
 		what = "array literals"
 	}
@@ -208,51 +208,66 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	return &ast.IntLit{At: at}
 }
 
-// ifExpr converts an if expression whose branches are blocks holding one expression each.
+// ifExpr converts an if expression; its branches are block expressions.
 func (c *cstConverter) ifExpr(pos lexer.Position, cond *grammar.Expr, capture string, then *grammar.Block,
 	elseIfs []*grammar.ElseIfExpr, els *grammar.Block) ast.Expr {
 	if capture != "" {
 		c.unsupported(pos, "optional capture in if")
 	}
-	x := &ast.IfExpr{At: c.at(pos), Cond: c.expr(cond), Then: c.valueBlock(then)}
+	x := &ast.If{At: c.at(pos), Cond: c.expr(cond), Then: c.valueBlock(then)}
 	switch {
 	case len(elseIfs) > 0:
 		e := elseIfs[0]
-		x.Else = c.ifExpr(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els)
+		x.Else = c.ifExpr(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els).(*ast.If)
 	case els != nil:
 		x.Else = c.valueBlock(els)
 	default:
 		c.unsupported(pos, "if expression without else")
-		x.Else = &ast.IntLit{At: c.at(pos)}
+		x.Else = &ast.Block{At: c.at(pos), Stmts: []ast.Stmt{}, Value: &ast.IntLit{At: c.at(pos)}}
 	}
 	return x
 }
 
-// valueBlock converts `{ expr }`, the only block expression the slice handles; `{ if (c) { a }
-// else { b } }` counts, since the grammar reads that inner if as a statement.
-func (c *cstConverter) valueBlock(b *grammar.Block) ast.Expr {
-	if len(b.Stmts) == 1 && b.Stmts[0].Simple != nil && b.Stmts[0].Simple.Op == "" {
-		return c.expr(b.Stmts[0].Simple.Target)
+// valueBlock converts a block expression `{ stmts; value }`: its last statement is its value,
+// an expression, a block, or an if statement whose branches end in values (the grammar reads
+// `{ if (c) { a } else { b } }` and `{ { a } }` as statements).
+func (c *cstConverter) valueBlock(b *grammar.Block) *ast.Block {
+	out := &ast.Block{At: c.at(b.Pos), Stmts: []ast.Stmt{}}
+	if len(b.Stmts) == 0 {
+		c.diags.Errorf(out.P, codeTypeMismatch, "type mismatch: a block expression needs a value, found an empty block")
+		out.Value = &ast.IntLit{At: out.At}
+		return out
 	}
-	if len(b.Stmts) == 1 && b.Stmts[0].If != nil {
-		if s := b.Stmts[0].If; s.Then.Block != nil && (s.Else == nil || s.Else.Block != nil) {
-			var elseIfs []*grammar.ElseIfExpr
-			for _, e := range s.ElseIfs {
-				if e.Then.Block == nil {
-					c.unsupported(e.Pos, "if expression branches that are not blocks")
-					return &ast.IntLit{At: c.at(e.Pos)}
-				}
-				elseIfs = append(elseIfs, &grammar.ElseIfExpr{Pos: e.Pos, Cond: e.Cond, Capture: e.Capture, Then: e.Then.Block})
-			}
-			var els *grammar.Block
-			if s.Else != nil {
-				els = s.Else.Block
-			}
-			return c.ifExpr(s.Pos, s.Cond, s.Capture, s.Then.Block, elseIfs, els)
+	for _, s := range b.Stmts[:len(b.Stmts)-1] {
+		if st := c.stmt(s); st != nil {
+			out.Stmts = append(out.Stmts, st)
 		}
 	}
-	c.unsupported(b.Pos, "block expressions with statements")
-	return &ast.IntLit{At: c.at(b.Pos)}
+	out.Value = c.blockValue(b.Stmts[len(b.Stmts)-1])
+	return out
+}
+
+// blockValue converts the last statement of a block expression into its value.
+func (c *cstConverter) blockValue(last *grammar.Stmt) ast.Expr {
+	if last.Simple != nil && last.Simple.Op == "" {
+		return c.expr(last.Simple.Target)
+	}
+	if last.Block != nil {
+		return c.valueBlock(last.Block)
+	}
+	if s := last.If; s != nil && s.Then.Block != nil && s.Else != nil && s.Else.Block != nil {
+		var elseIfs []*grammar.ElseIfExpr
+		for _, e := range s.ElseIfs {
+			if e.Then.Block == nil {
+				c.unsupported(e.Pos, "if expression branches that are not blocks")
+				return &ast.IntLit{At: c.at(e.Pos)}
+			}
+			elseIfs = append(elseIfs, &grammar.ElseIfExpr{Pos: e.Pos, Cond: e.Cond, Capture: e.Capture, Then: e.Then.Block})
+		}
+		return c.ifExpr(s.Pos, s.Cond, s.Capture, s.Then.Block, elseIfs, s.Else.Block)
+	}
+	c.diags.Errorf(c.pos(last.Pos), codeTypeMismatch, "type mismatch: a block expression must end with its value")
+	return &ast.IntLit{At: c.at(last.Pos)}
 }
 
 // intCast converts @intCast(T, v); T may parse as a type or, when it is a bare name, as an

@@ -249,9 +249,21 @@ func (v *astVerifier) init(at ast.Node, t types.Type, e ast.Expr) {
 
 func (v *astVerifier) block(b *ast.Block) {
 	v.kind(b)
+	v.blockBody(b)
+}
+
+// blockBody checks a block's statements and value in a scope of their own.
+func (v *astVerifier) blockBody(b *ast.Block) {
 	v.push()
 	for _, s := range b.Stmts {
 		v.stmt(s)
+	}
+	if b.Value != nil {
+		v.expr(b.Value, false)
+		v.same(b, b.T, b.Value.Type(), "block value type")
+		if v.typed && b.T == nil {
+			v.errorf(b, "block expression without a type")
+		}
 	}
 	v.pop()
 }
@@ -330,6 +342,9 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 	case *ast.ExprStmt:
 		v.expr(s.X, false)
 	case *ast.If:
+		if s.HasValue() {
+			v.errorf(s, "an if with values as a statement")
+		}
 		v.cond(s, s.Cond)
 		if s.Then == nil {
 			v.errorf(s, "if without a then block")

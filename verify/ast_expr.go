@@ -151,12 +151,29 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(x) || !types.IsInteger(t) || types.Identical(x, t)) {
 			v.errorf(e, "conversion from %v to %v", x, t)
 		}
-	case *ast.IfExpr:
+	case *ast.If:
 		v.cond(e, e.Cond)
-		v.expr(e.Then, false)
-		v.expr(e.Else, false)
-		v.same(e, t, e.Then.Type(), "then arm type")
-		v.same(e, t, e.Else.Type(), "else arm type")
+		v.blockBody(e.Then)
+		v.same(e, t, e.Then.T, "then branch type")
+		switch els := e.Else.(type) {
+		case *ast.Block:
+			v.kind(els)
+			v.blockBody(els)
+			if els.Value == nil {
+				v.errorf(e, "else branch without a value")
+			}
+			v.same(e, t, els.T, "else branch type")
+		case *ast.If:
+			v.expr(els, false)
+			v.same(e, t, els.T, "else branch type")
+		default:
+			v.errorf(e, "an if expression needs an else branch with a value")
+		}
+	case *ast.Block:
+		v.blockBody(e)
+		if e.Value == nil {
+			v.errorf(e, "block expression without a value")
+		}
 	default:
 		v.errorf(e, "unknown expression %T", e)
 	}

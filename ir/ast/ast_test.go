@@ -24,6 +24,9 @@ const sample = `(program
       (var x#6 i64 (+:i64 n#4:i64 (neg:i64 1:i64)))
       (const c#7 - -)
       (var q#15 - (int-cast (ptr u8) (char 97)))
+      (var r#16 i64 (if-expr:i64 b#5 (block:i64
+        (var s#17 i64 2:i64)
+        (value (*:i64 s#17:i64 s#17:i64))) (if-expr:i64 false 1:i64 3:i64)))
       (op-assign + x#6 2)
       (assign x#6 (if-expr:i64 (and:bool b#5 (not b#5)) 1 (call:i64 fib#3 x#6 true)))
       (if (<:bool x#6 2)

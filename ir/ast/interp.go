@@ -129,10 +129,23 @@ func (in *interp) set(n Name, v int64, fr frame) {
 	fr[n.ID] = v
 }
 
-func (in *interp) stmt(s Stmt, fr frame) flow {
+// flowSignal carries a break, continue or return out of a block expression to the statement
+// that contains the expression.
+type flowSignal flow
+
+func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	if in.steps++; in.steps > in.lim.Steps {
 		panic(trapSignal("step limit exceeded"))
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			sig, ok := r.(flowSignal)
+			if !ok {
+				panic(r)
+			}
+			fl = flow(sig)
+		}
+	}()
 	switch s := s.(type) {
 	case *Block:
 		return in.block(s, fr)

@@ -52,11 +52,16 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 			return x
 		}
 		return in.eval(e.Y, fr)
-	case *IfExpr:
+	case *If:
 		if in.eval(e.Cond, fr) != 0 {
 			return in.eval(e.Then, fr)
 		}
-		return in.eval(e.Else, fr)
+		return in.eval(e.Else.(Expr), fr)
+	case *Block:
+		if fl := in.block(e, fr); fl.kind != 0 {
+			panic(flowSignal(fl))
+		}
+		return in.eval(e.Value, fr)
 	case *Call:
 		var args []int64
 		for _, a := range e.Args {

@@ -42,7 +42,7 @@ var (
 	// LangSrc is what parse produces: the surface language, names unresolved, no types.
 	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: append([]string{
 		"func", "param", "global",
-		"block", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
+		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
 	}, TypeExprKinds...)}
@@ -65,8 +65,8 @@ var (
 	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangExplicitExit, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
 	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
-	// LangANF: administrative normal form, no if-expressions.
-	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangDataLaidOut, Remove: []string{"if-expr"}, Invariants: []string{InvArgsTrivial}}
+	// LangANF: administrative normal form, no if or block expressions.
+	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangDataLaidOut, Remove: []string{"if-expr", "block-expr"}, Invariants: []string{InvArgsTrivial}}
 )
 
 // Langs lists the ast languages from the source language on.

@@ -105,10 +105,14 @@ type Global struct {
 
 // ---- statements ----
 
-// Block is `{ stmts }`, a scope.
+// Block is `{ stmts }`, a scope. It is a statement, and an expression whose value is Value
+// (kind "block-expr": a switch arm, a branch of an if expression); a block without a Value is
+// void.
 type Block struct {
 	At
+	Typed
 	Stmts []Stmt
+	Value Expr
 }
 
 // VarDecl is a local `var`/`let` (Const false) or `const` (Const true).
@@ -142,13 +146,19 @@ type ExprStmt struct {
 	X Expr
 }
 
-// If is the statement form. Else is nil, a *Block or an *If.
+// If is `if (Cond) Then else Else`; only the chosen branch runs. Else is nil, a *Block or an
+// *If. It is a statement, and, when its branches have values (kind "if-expr", Else required), an
+// expression of their type.
 type If struct {
 	At
+	Typed
 	Cond Expr
 	Then *Block
 	Else Stmt
 }
+
+// HasValue reports whether the if is an expression (its branches yield values).
+func (s *If) HasValue() bool { return s.Then != nil && s.Then.Value != nil }
 
 // While is `label: while (cond) body`. Step, when set (kind "while-step"), runs after the body
 // and on `continue`, as Zig's `while (c) : (step)`; lower-for-in introduces it.
@@ -334,18 +344,16 @@ type RuntimeCall struct {
 	Args []Expr
 }
 
-// IfExpr is `if (c) a else b` in expression position; only the chosen arm is evaluated.
-type IfExpr struct {
-	At
-	Typed
-	Cond, Then, Else Expr
-}
-
 func (*Func) Kind() string   { return "func" }
 func (*Param) Kind() string  { return "param" }
 func (*Global) Kind() string { return "global" }
 
-func (*Block) Kind() string { return "block" }
+func (b *Block) Kind() string {
+	if b.Value != nil {
+		return "block-expr"
+	}
+	return "block"
+}
 func (s *VarDecl) Kind() string {
 	if s.Const {
 		return "const"
@@ -355,7 +363,12 @@ func (s *VarDecl) Kind() string {
 func (*Assign) Kind() string   { return "assign" }
 func (*OpAssign) Kind() string { return "op-assign" }
 func (*ExprStmt) Kind() string { return "expr" }
-func (*If) Kind() string       { return "if" }
+func (s *If) Kind() string {
+	if s.HasValue() {
+		return "if-expr"
+	}
+	return "if"
+}
 func (s *While) Kind() string {
 	if s.Step != nil {
 		return "while-step"
@@ -383,7 +396,6 @@ func (*RuntimeCall) Kind() string { return "call-runtime" }
 func (*Convert) Kind() string     { return "convert" }
 func (*CharLit) Kind() string     { return "char" }
 func (*IntCast) Kind() string     { return "int-cast" }
-func (*IfExpr) Kind() string      { return "if-expr" }
 
 func (d *Func) DeclName() Name   { return d.Name }
 func (d *Global) DeclName() Name { return d.Name }
@@ -419,7 +431,8 @@ func (*RuntimeCall) exprNode() {}
 func (*Convert) exprNode()     {}
 func (*CharLit) exprNode()     {}
 func (*IntCast) exprNode()     {}
-func (*IfExpr) exprNode()      {}
+func (*Block) exprNode()       {}
+func (*If) exprNode()          {}
 
 // IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.
 func IsTrivial(e Expr) bool {

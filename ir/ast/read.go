@@ -137,13 +137,11 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	if !s.isList || len(s.list) == 0 {
 		fail(s, "want a statement")
 	}
+	if h := s.list[0].atom; h == "block" || strings.HasPrefix(h, "block:") {
+		_, t := rd.splitHead(s.list[0], h)
+		return rd.readBlockBody(s, t)
+	}
 	switch h := s.list[0].atom; h {
-	case "block":
-		b := &Block{Stmts: []Stmt{}}
-		for _, c := range s.list[1:] {
-			b.Stmts = append(b.Stmts, rd.readStmt(c))
-		}
-		return b
 	case "var", "const":
 		a := shape(s, 3, false)
 		v := &VarDecl{Const: h == "const", Name: readName(a[0]), Init: rd.readOptExpr(a[2])}
@@ -166,6 +164,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 			st.Else = rd.readStmt(a[2])
 		default:
 			fail(s, "too many arguments to if")
+		}
+		if st.HasValue() {
+			fail(s, "an if with values is an if-expr")
 		}
 		return st
 	case "while":
@@ -298,7 +299,13 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return &Convert{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "if-expr":
 		a := shape(s, 3, false)
-		return &IfExpr{Typed: ty, Cond: rd.readExpr(a[0]), Then: rd.readExpr(a[1]), Else: rd.readExpr(a[2])}
+		x := &If{Typed: ty, Cond: rd.readExpr(a[0]), Then: asBlock(rd.readBranch(a[1])), Else: rd.readBranch(a[2])}
+		if !x.HasValue() {
+			fail(s, "an if-expr needs branches with values")
+		}
+		return x
+	case h == "block":
+		return rd.readBlockBody(s, t)
 	}
 	for _, op := range BinaryOps {
 		if h == op {
@@ -308,4 +315,42 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	fail(s, "unknown expression")
 	return nil
+}
+
+// readBlockBody reads (block S... (value E)?) whose head gave the type t.
+func (rd *reader) readBlockBody(s *sx, t types.Type) *Block {
+	b := &Block{Typed: Typed{t}, Stmts: []Stmt{}}
+	items := s.list[1:]
+	if n := len(items); n > 0 && items[n-1].isList && len(items[n-1].list) > 0 && items[n-1].list[0].atom == "value" {
+		b.Value = rd.readExpr(shape(items[n-1], 1, false)[0])
+		items = items[:n-1]
+	}
+	for _, c := range items {
+		b.Stmts = append(b.Stmts, rd.readStmt(c))
+	}
+	return b
+}
+
+// readBranch reads a branch of an if-expr: a block, an if-expr (else if), or an expression,
+// which stands for a block of nothing but that value.
+func (rd *reader) readBranch(s *sx) Stmt {
+	if s.isList && len(s.list) > 0 {
+		if h, t := rd.splitHead(s.list[0], s.list[0].atom); h == "block" {
+			return rd.readBlockBody(s, t)
+		}
+	}
+	x := rd.readExpr(s)
+	if i, ok := x.(*If); ok {
+		return i
+	}
+	return &Block{Typed: Typed{x.Type()}, Stmts: []Stmt{}, Value: x}
+}
+
+// asBlock makes a branch a block (an else-if chain in the then position is the value of a block).
+func asBlock(s Stmt) *Block {
+	if b, ok := s.(*Block); ok {
+		return b
+	}
+	x := s.(*If)
+	return &Block{Typed: Typed{x.T}, Stmts: []Stmt{}, Value: x}
 }

@@ -24,7 +24,7 @@ func (n *Func) children(s *slots)   { s.params(&n.Params); s.typ(&n.ResultX); s.
 func (n *Param) children(s *slots)  { s.typ(&n.TypeX) }
 func (n *Global) children(s *slots) { s.typ(&n.TypeX); s.expr(&n.Init) }
 
-func (n *Block) children(s *slots)      { s.stmts(&n.Stmts) }
+func (n *Block) children(s *slots)      { s.stmts(&n.Stmts); s.expr(&n.Value) }
 func (n *VarDecl) children(s *slots)    { s.typ(&n.TypeX); s.expr(&n.Init) }
 func (n *Assign) children(s *slots)     { s.expr(&n.Target); s.expr(&n.Value) }
 func (n *OpAssign) children(s *slots)   { s.expr(&n.Target); s.expr(&n.Value) }
@@ -52,7 +52,6 @@ func (n *RuntimeCall) children(s *slots) { s.exprs(&n.Args) }
 func (n *Convert) children(s *slots)     { s.expr(&n.X) }
 func (*CharLit) children(*slots)         {}
 func (n *IntCast) children(s *slots)     { s.typ(&n.TypeX); s.expr(&n.X) }
-func (n *IfExpr) children(s *slots)      { s.expr(&n.Cond); s.expr(&n.Then); s.expr(&n.Else) }
 
 // shallowCopy returns a copy of the node n points to (its child fields still shared).
 func shallowCopy[N Node](n N) N {
