@@ -47,6 +47,8 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.ifExpr(e, want)
 	case *ast.Block:
 		return c.valueBlock(e, want)
+	case *ast.Switch:
+		return c.switchExpr(e, want)
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }

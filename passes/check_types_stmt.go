@@ -64,6 +64,8 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 		return c.ret(s)
 	case *ast.Print:
 		return c.print(s)
+	case *ast.Switch:
+		return c.switchStmt(s)
 	}
 	panic(fmt.Sprintf("check-types: unexpected statement %T", s))
 }

@@ -1,6 +1,6 @@
 package passes
 
-// End-to-end cases for block expressions and if expressions with statements (a return inside a
+// End-to-end cases for switch, block expressions and if expressions with statements (a return inside a
 // branch leaves the function, only the chosen branch runs); they run in TestEndToEnd and, after
 // every pass, in TestEveryPassKeepsMeaning.
 
@@ -32,4 +32,43 @@ fn main() i64 {
     }
     return calls
 }`, stdout: "4\n-1\n0\n103\n-56\n2\n", exit: 9},
+	{name: "switch on integers", src: `
+fn grade(n: i64) i64 {
+    return switch n {
+        100 => 4,
+        90..99 => 3,
+        80..89, 75 => 2,
+        -5, -10..-7 => -1,
+        50 if n > 10 => 1,
+        else => 0,
+    }
+}
+fn kind(c: u8) i64 {
+    var k: i64 = 0
+    switch c {
+        'a'..'z' => { k = 1 },
+        'A'..'Z' => { k = 2 },
+        '0'..'9' => { k = 3 },
+        _ => { k = 4 },
+    }
+    return k
+}
+fn main() i64 {
+    println(grade(100))
+    println(grade(95))
+    println(grade(75))
+    println(grade(-8))
+    println(grade(-5))
+    println(grade(50))
+    println(grade(51))
+    println(kind('q'))
+    println(kind('Q'))
+    println(kind('5'))
+    println(kind('#'))
+    var big: u64 = 18446744073709551615
+    var r = switch big { 0..10 => 1, 18446744073709551615 => { var t = 40; t + 2 }, else => 0 }
+    println(r)
+    return 0
+}
+`, stdout: "4\n3\n2\n-1\n-1\n1\n0\n1\n2\n3\n4\n42\n"},
 }

@@ -287,6 +287,9 @@ func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
 				return &ast.Print{At: at, Fd: pf.fd, Newline: pf.ln, Args: c.args(call)}
 			}
 		}
+		if p := primaryOf(s.Target); p != nil && p.Switch != nil {
+			return c.switchOf(p.Switch, false)
+		}
 		return &ast.ExprStmt{At: at, X: c.expr(s.Target)}
 	}
 	target, value := c.expr(s.Target), c.expr(s.Value)

@@ -178,6 +178,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.ifExpr(p.If.Pos, p.If.Cond, p.If.Capture, p.If.Then, p.If.ElseIfs, p.If.Else)
 	case p.Block != nil:
 		return c.valueBlock(p.Block)
+	case p.Switch != nil:
+		return c.switchOf(p.Switch, true)
 	}
 	what := "this expression"
 	switch {
@@ -197,8 +199,6 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		what = "closures"
 	case p.New != nil:
 		what = "new"
-	case p.Switch != nil:
-		what = "switch"
 	case p.Comptime != nil:
 		what = "comptime"
 	case p.Array != nil:
@@ -289,4 +289,62 @@ func (c *cstConverter) intCast(b *grammar.BuiltinCall) ast.Expr {
 		return &ast.IntLit{At: at}
 	}
 	return &ast.IntCast{At: at, TypeX: tx, X: c.expr(b.Args[1].Expr)}
+}
+
+// switchOf converts a switch: an expression (each body is a block expression or a value) or a
+// statement (each body is a block of statements, or an expression evaluated for its effect).
+func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch {
+	out := &ast.Switch{At: c.at(sw.Pos), Subject: c.primary(sw.Subject)}
+	body := func(e *grammar.Expr) *ast.Block {
+		p := primaryOf(e)
+		switch {
+		case isExpr && p != nil && p.Block != nil:
+			return c.valueBlock(p.Block)
+		case isExpr:
+			return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{}, Value: c.expr(e)}
+		case p != nil && p.Block != nil:
+			return c.block(p.Block)
+		}
+		// An expression body of a switch statement is an expression statement (print included).
+		return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{c.simple(&grammar.SimpleStmt{Pos: e.Pos, Target: e})}}
+	}
+	for _, a := range sw.Arms {
+		if a.Capture != "" {
+			c.unsupported(a.Pos, "switch captures")
+		}
+		if a.Else || len(a.Patterns) == 1 && a.Patterns[0].End == nil && isUnderscore(a.Patterns[0].Value) {
+			out.Else = body(a.Body) // the last default arm written wins (spec §6.12)
+			continue
+		}
+		arm := &ast.SwitchArm{At: c.at(a.Pos), Body: body(a.Body)}
+		if a.Guard != nil {
+			arm.Guard = c.expr(a.Guard)
+		}
+		for _, p := range a.Patterns {
+			arm.Lo = append(arm.Lo, c.pattern(p.Pos, p.Neg, p.Value))
+			var hi ast.Expr
+			if p.End != nil {
+				hi = c.pattern(p.Pos, p.EndNeg, p.End)
+			}
+			arm.Hi = append(arm.Hi, hi)
+		}
+		out.Arms = append(out.Arms, arm)
+	}
+	if len(out.Arms) == 0 {
+		c.diags.Errorf(out.P, codeTypeMismatch, "type mismatch: a switch needs at least one arm with a pattern")
+	}
+	return out
+}
+
+func isUnderscore(p *grammar.PostfixExpr) bool {
+	return len(p.Suffixes) == 0 && p.Primary.Ident != nil && *p.Primary.Ident == "_"
+}
+
+// pattern converts one pattern value (neg: written with a leading minus).
+func (c *cstConverter) pattern(pos lexer.Position, neg bool, v *grammar.PostfixExpr) ast.Expr {
+	x := c.postfix(v)
+	if neg {
+		x = &ast.Unary{At: c.at(pos), Op: "neg", X: x}
+	}
+	return x
 }

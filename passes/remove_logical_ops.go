@@ -1,4 +1,4 @@
-// Pass remove-logical-ops: no-for-in -> no-short-circuit.
+// Pass remove-logical-ops: no-switch -> no-short-circuit.
 //
 // Makes the short-circuit evaluation of and/or explicit as if-expressions, which evaluate only
 // the chosen arm (spec §6.4, decisions.md #11). `not` stays: it is an ordinary unary operator.

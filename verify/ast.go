@@ -341,6 +341,11 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 		v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
 	case *ast.ExprStmt:
 		v.expr(s.X, false)
+	case *ast.Switch:
+		if s.HasValue() {
+			v.errorf(s, "a switch with values as a statement")
+		}
+		v.switchParts(s)
 	case *ast.If:
 		if s.HasValue() {
 			v.errorf(s, "an if with values as a statement")

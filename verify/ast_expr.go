@@ -169,6 +169,11 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		default:
 			v.errorf(e, "an if expression needs an else branch with a value")
 		}
+	case *ast.Switch:
+		v.switchParts(e)
+		if e.Else == nil && v.typed { // before check-types the user's error, reported there
+			v.errorf(e, "a switch expression without an else arm")
+		}
 	case *ast.Block:
 		v.blockBody(e)
 		if e.Value == nil {
@@ -191,4 +196,51 @@ func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, a
 		v.same(e, params[i], a.Type(), fmt.Sprintf("argument %d type", i+1))
 	}
 	v.same(e, result, e.Type(), "call result type")
+}
+
+// switchParts checks a switch's subject (an integer or bool once typed), patterns of its type,
+// bool guards, and bodies: blocks with values of the switch's type for a switch expression,
+// blocks without values for a statement.
+func (v *astVerifier) switchParts(s *ast.Switch) {
+	v.expr(s.Subject, v.anf)
+	st := s.Subject.Type()
+	if v.typed && st != nil && !types.IsInteger(st) && st != types.TBool {
+		v.errorf(s, "switch on %v", st)
+	}
+	body := func(b *ast.Block) {
+		v.kind(b)
+		v.blockBody(b)
+		if (b.Value != nil) != s.HasValue() {
+			v.errorf(s, "switch bodies must all have values or none")
+		}
+		if s.HasValue() {
+			v.same(s, s.T, b.T, "switch arm type")
+		}
+	}
+	for _, a := range s.Arms {
+		v.kind(a)
+		if len(a.Lo) == 0 || len(a.Lo) != len(a.Hi) {
+			v.errorf(s, "switch arm with %d patterns and %d range ends", len(a.Lo), len(a.Hi))
+		}
+		for i, lo := range a.Lo {
+			v.expr(lo, false)
+			v.same(s, st, lo.Type(), "pattern type")
+			if a.Hi[i] != nil {
+				v.expr(a.Hi[i], false)
+				v.same(s, st, a.Hi[i].Type(), "range end type")
+			}
+		}
+		if a.Guard != nil {
+			v.expr(a.Guard, false)
+			v.same(s, types.TBool, a.Guard.Type(), "guard type")
+		}
+		if a.Body == nil {
+			v.errorf(s, "switch arm without a body")
+			continue
+		}
+		body(a.Body)
+	}
+	if s.Else != nil {
+		body(s.Else)
+	}
 }

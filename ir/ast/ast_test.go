@@ -28,6 +28,20 @@ const sample = `(program
         (var s#17 i64 2:i64)
         (value (*:i64 s#17:i64 s#17:i64))) (if-expr:i64 false 1:i64 3:i64)))
       (op-assign + x#6 2)
+      (switch x#6
+        (arm (1 (range 5 9)) (<:bool x#6 7)
+          (block
+            (return 1)))
+        (else
+          (block)))
+      (var w#18 i64
+        (switch-expr:i64 x#6
+          (arm (0) - 1)
+          (arm (2 3) -
+            (block:i64
+              (var z#19 i64 1)
+              (value z#19)))
+          (else 5)))
       (assign x#6 (if-expr:i64 (and:bool b#5 (not b#5)) 1 (call:i64 fib#3 x#6 true)))
       (if (<:bool x#6 2)
         (block

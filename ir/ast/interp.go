@@ -166,6 +166,10 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		} else if s.Else != nil {
 			return in.stmt(s.Else, fr)
 		}
+	case *Switch:
+		if b := in.switchBody(s, fr); b != nil {
+			return in.block(b, fr)
+		}
 	case *While:
 		return in.loop(s.Label.ID, func() bool { return in.eval(s.Cond, fr) != 0 }, s.Body, s.Step, fr)
 	case *ForRange:

@@ -57,6 +57,8 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 			return in.eval(e.Then, fr)
 		}
 		return in.eval(e.Else.(Expr), fr)
+	case *Switch:
+		return in.eval(in.switchBody(e, fr), fr)
 	case *Block:
 		if fl := in.block(e, fr); fl.kind != 0 {
 			panic(flowSignal(fl))

@@ -43,7 +43,7 @@ var (
 	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: append([]string{
 		"func", "param", "global",
 		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
-		"break", "continue", "return", "print",
+		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
@@ -55,8 +55,10 @@ var (
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangTyped, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
 	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range"}, Add: []string{"while-step"}}
+	// LangNoSwitch: switches are chains of ifs.
+	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
-	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoForIn, Remove: []string{"and", "or"}}
+	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
 	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
 	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
@@ -71,7 +73,7 @@ var (
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoCompoundAssign, LangNoForIn,
-	LangNoShortCircuit, LangNoPrint, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer literal.

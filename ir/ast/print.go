@@ -117,6 +117,8 @@ func stmtSx(s Stmt) *sx {
 		return stmtList(atom("expr"), exprSx(s.X))
 	case *If:
 		return ifSx(s)
+	case *Switch:
+		return switchSx(s)
 	case *While:
 		if s.Step != nil {
 			return stmtList(atom("while-step"), atom(s.Label.String()), exprSx(s.Cond), stmtSx(s.Step), stmtSx(s.Body))
@@ -201,6 +203,8 @@ func exprSx(e Expr) *sx {
 		return list(head("int-cast", e.T), typeExprSx(e.TypeX), exprSx(e.X))
 	case *If:
 		return ifSx(e)
+	case *Switch:
+		return switchSx(e)
 	case *Block:
 		return blockSx(e)
 	}

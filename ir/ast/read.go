@@ -155,6 +155,8 @@ func (rd *reader) readStmt(s *sx) Stmt {
 		return &OpAssign{Op: a[0].atom, Target: rd.readExpr(a[1]), Value: rd.readExpr(a[2])}
 	case "expr":
 		return &ExprStmt{X: rd.readExpr(shape(s, 1, false)[0])}
+	case "switch":
+		return rd.readSwitch(s, Typed{}, false)
 	case "if":
 		a := shape(s, 2, true)
 		st := &If{Cond: rd.readExpr(a[0]), Then: rd.readBlock(a[1])}
@@ -306,6 +308,8 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return x
 	case h == "block":
 		return rd.readBlockBody(s, t)
+	case h == "switch-expr":
+		return rd.readSwitch(s, ty, true)
 	}
 	for _, op := range BinaryOps {
 		if h == op {

@@ -154,6 +154,13 @@ func rewriteChildren[N Node](r *Rewriter, n N) N {
 			}
 			*l = out
 		},
+		arms: func(l *[]*SwitchArm) {
+			var out []*SwitchArm
+			for _, a := range *l {
+				out = append(out, rewriteChildren(r, a))
+			}
+			*l = out
+		},
 		typ: func(t *TypeExpr) { *t = r.RewriteType(*t) },
 		typs: func(l *[]TypeExpr) {
 			var out []TypeExpr

@@ -15,6 +15,7 @@ type slots struct {
 	stmts  func(*[]Stmt) // a statement list, where a statement may become several
 	block  func(**Block) // a block that must stay a block (a body, a branch), possibly nil
 	params func(*[]*Param)
+	arms   func(*[]*SwitchArm)
 	typ    func(*TypeExpr)   // one type expression, possibly nil
 	typs   func(*[]TypeExpr) // a list of type expressions
 }
@@ -101,6 +102,11 @@ func Inspect(n Node, f func(Node) bool) {
 		params: func(l *[]*Param) {
 			for _, p := range *l {
 				visit(p)
+			}
+		},
+		arms: func(l *[]*SwitchArm) {
+			for _, a := range *l {
+				visit(a)
 			}
 		},
 		typ: func(t *TypeExpr) {
