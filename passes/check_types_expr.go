@@ -49,6 +49,8 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.valueBlock(e, want)
 	case *ast.Switch:
 		return c.switchExpr(e, want)
+	case *ast.SizeOf:
+		return c.sizeOf(e)
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }

@@ -67,6 +67,9 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.Switch:
 		return c.switchStmt(s)
 	}
+	if b := c.builtinStmt(s); b != nil {
+		return b
+	}
 	panic(fmt.Sprintf("check-types: unexpected statement %T", s))
 }
 

@@ -109,4 +109,17 @@ fn main() i64 {
     println(@intCast(i64, @intCast(u32, -1)))
     return @intCast(i64, c)
 }`, stdout: "98\n-128\n65533\n4294967295\n", exit: 97},
+	{name: "builtins: sizes, assertions, exit", src: `
+fn main() i64 {
+    println(@sizeOf(u16) + @sizeOf([3]i32) + @alignOf(?bool))
+    var v: i8 = -3
+    @assert(v < 0)
+    @assert_eq(v * v, 9)
+    @assert_eq(v == -3, true)
+    @assert_eq(@intCast(u8, v), 253)
+    @exit(513)
+}`, stdout: "22\n", exit: 1},
+	{name: "a failed assert_eq exits 134", src: `
+fn main() i64 { var b: u64 = 5; @assert_eq(b - 6, 0); return 0 }`, exit: 134},
+	{name: "@trap is unreachable", src: `fn main() void { println(1); @trap() }`, stdout: "1\n", trap: "unreachable"},
 }

@@ -32,29 +32,37 @@ func lowerPrint(_ *pipeline.Ctx, prog any) (any, error) {
 			return []ast.Stmt{r.DefaultStmt(s)}
 		}
 		at := p.At
-		fd := &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(p.Fd)}
 		arg := p.Args[0]
-		var out []ast.Stmt
-		switch t := arg.Type(); {
-		case t == types.TU64:
-			out = append(out, printU64(at, fd, r.RewriteExpr(arg), ids.Next()))
-		case types.IsInteger(t):
-			out = append(out, runtimeStmt(at, "print_int", fd, toI64(r.RewriteExpr(arg))))
-		case t == types.TString:
-			out = append(out, writeString(at, p.Fd, arg.(*ast.StrLit).Value))
-		case t == types.TBool:
-			out = append(out, &ast.If{At: at, Cond: r.RewriteExpr(arg),
-				Then: &ast.Block{At: at, Stmts: []ast.Stmt{writeString(at, p.Fd, "true")}},
-				Else: &ast.Block{At: at, Stmts: []ast.Stmt{writeString(at, p.Fd, "false")}}})
-		default:
-			panic(fmt.Sprintf("lower-print: cannot print %v", arg.Type()))
+		if lit, ok := arg.(*ast.StrLit); ok {
+			arg = lit
+		} else {
+			arg = r.RewriteExpr(arg)
 		}
+		out := []ast.Stmt{printValue(at, p.Fd, arg, ids)}
 		if p.Newline {
 			out = append(out, writeString(at, p.Fd, "\n"))
 		}
 		return out
 	}}
 	return r.Program(prog.(*ast.Program)), nil
+}
+
+// printValue is the statement that writes x (lowered already) to fd as print does.
+func printValue(at ast.At, fd int, x ast.Expr, ids *ast.IDs) ast.Stmt {
+	fdLit := &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(fd)}
+	switch t := x.Type(); {
+	case t == types.TU64:
+		return printU64(at, fdLit, x, ids.Next())
+	case types.IsInteger(t):
+		return runtimeStmt(at, "print_int", fdLit, toI64(x))
+	case t == types.TString:
+		return writeString(at, fd, x.(*ast.StrLit).Value)
+	case t == types.TBool:
+		return &ast.If{At: at, Cond: x,
+			Then: &ast.Block{At: at, Stmts: []ast.Stmt{writeString(at, fd, "true")}},
+			Else: &ast.Block{At: at, Stmts: []ast.Stmt{writeString(at, fd, "false")}}}
+	}
+	panic(fmt.Sprintf("lower-print: cannot print %v", x.Type()))
 }
 
 func runtimeStmt(at ast.At, name string, args ...ast.Expr) ast.Stmt {

@@ -123,6 +123,8 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 		fl.emit(wasm.Br(0))
 		fl.leave()
 		fl.leave()
+	case *ast.Trap:
+		fl.emit(wasm.Simple(wasm.OpUnreachable))
 	case *ast.Break:
 		fl.emit(wasm.Br(fl.depth(s.Label.ID, "break")))
 	case *ast.Continue:

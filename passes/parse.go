@@ -290,6 +290,9 @@ func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
 		if p := primaryOf(s.Target); p != nil && p.Switch != nil {
 			return c.switchOf(p.Switch, false)
 		}
+		if p := primaryOf(s.Target); p != nil && p.Builtin != nil && builtinStmts[p.Builtin.Name] {
+			return c.builtinStmt(p.Builtin)
+		}
 		return &ast.ExprStmt{At: at, X: c.expr(s.Target)}
 	}
 	target, value := c.expr(s.Target), c.expr(s.Value)

@@ -341,6 +341,16 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 		v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
 	case *ast.ExprStmt:
 		v.expr(s.X, false)
+	case *ast.Trap:
+	case *ast.Exit:
+		v.expr(s.Code, v.anf)
+		v.same(s, types.TI64, s.Code.Type(), "exit status type")
+	case *ast.Assert:
+		v.cond(s, s.Cond)
+	case *ast.AssertEq:
+		v.expr(s.X, v.anf)
+		v.expr(s.Y, v.anf)
+		v.same(s, s.X.Type(), s.Y.Type(), "assert_eq operand types")
 	case *ast.Switch:
 		if s.HasValue() {
 			v.errorf(s, "a switch with values as a statement")

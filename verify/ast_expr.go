@@ -143,6 +143,8 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		}
 		v.call(e, sig.Params, sig.Result, e.Args)
 	case *ast.CharLit: // only before check-types, which the kind check enforces
+	case *ast.SizeOf:
+		v.needType(e, e.TypeX, nil)
 	case *ast.IntCast:
 		v.needType(e, e.TypeX, nil)
 		v.expr(e.X, true)

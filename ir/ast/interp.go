@@ -192,23 +192,28 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		case *StrLit:
 			w.WriteString(a.Value)
 		default:
-			v := in.eval(a, fr)
-			switch t := a.Type(); {
-			case t == types.TBool:
-				w.WriteString(strconv.FormatBool(v != 0))
-			case types.IsUnsigned(t):
-				w.WriteString(strconv.FormatUint(uint64(v), 10))
-			default:
-				w.WriteString(strconv.FormatInt(v, 10))
-			}
+			w.WriteString(formatValue(in.eval(a, fr), a.Type()))
 		}
 		if s.Newline {
 			w.WriteByte('\n')
 		}
 	default:
-		panic(fmt.Sprintf("interpret: statement %T", s))
+		if !in.runBuiltin(s, fr) {
+			panic(fmt.Sprintf("interpret: statement %T", s))
+		}
 	}
 	return flow{}
+}
+
+// formatValue prints v of type t as print does (decisions.md #19).
+func formatValue(v int64, t types.Type) string {
+	switch {
+	case t == types.TBool:
+		return strconv.FormatBool(v != 0)
+	case types.IsUnsigned(t):
+		return strconv.FormatUint(uint64(v), 10)
+	}
+	return strconv.FormatInt(v, 10)
 }
 
 func (in *interp) loop(id int, cond func() bool, body *Block, step Stmt, fr frame) flow {

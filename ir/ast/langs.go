@@ -44,13 +44,14 @@ var (
 		"func", "param", "global",
 		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
+		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangTyped, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
@@ -61,8 +62,10 @@ var (
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
 	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
 	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
+	// LangNoBuiltins: @exit, @assert and @assert_eq are tests, prints and runtime calls.
+	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"exit", "assert", "assert-eq"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
-	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoPrint, Invariants: []string{InvEntry}}
+	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoBuiltins, Invariants: []string{InvEntry}}
 	// LangConstGlobals: non-constant global initializers run at the start of _start.
 	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangExplicitExit, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
@@ -73,7 +76,7 @@ var (
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer literal.

@@ -148,6 +148,9 @@ func stmtSx(s Stmt) *sx {
 		}
 		return l
 	}
+	if b := builtinStmtSx(s); b != nil {
+		return b
+	}
 	panic("ast: print of unknown statement")
 }
 
@@ -197,6 +200,8 @@ func exprSx(e Expr) *sx {
 		return l
 	case *Convert:
 		return list(head("convert", e.T), exprSx(e.X))
+	case *SizeOf:
+		return list(head(e.Kind(), e.T), typeExprSx(e.TypeX))
 	case *CharLit:
 		return list(head("char", e.T), atom(strconv.Itoa(int(e.Value))))
 	case *IntCast:

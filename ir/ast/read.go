@@ -208,6 +208,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 		}
 		return p
 	}
+	if b := rd.readBuiltinStmt(s); b != nil {
+		return b
+	}
 	fail(s, "unknown statement")
 	return nil
 }
@@ -297,6 +300,8 @@ func (rd *reader) readExpr(s *sx) Expr {
 	case h == "int-cast":
 		a := shape(s, 2, false)
 		return &IntCast{Typed: ty, TypeX: rd.readTypeExpr(a[0]), X: rd.readExpr(a[1])}
+	case h == "size-of" || h == "align-of":
+		return &SizeOf{Typed: ty, Align: h == "align-of", TypeX: rd.readTypeExpr(shape(s, 1, false)[0])}
 	case h == "convert":
 		return &Convert{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "if-expr":
