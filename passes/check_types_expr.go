@@ -51,6 +51,8 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.switchExpr(e, want)
 	case *ast.SizeOf:
 		return c.sizeOf(e)
+	case *ast.Member:
+		return c.member(e)
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
@@ -81,6 +83,8 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 	r := *e
 	r.T = types.TInvalid
 	switch b := c.binder(e.Name.ID); {
+	case c.named[e.Name.ID] != nil:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
 	case b == nil: // undefined: resolve-names reported it
 	case b.kind == "func":
 		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: function values (`%s`)", e.Name.Name)
@@ -156,7 +160,7 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	if t == types.TInvalid {
 		return &b
 	}
-	ok := types.IsInteger(t) || (t == types.TBool && (e.Op == "==" || e.Op == "!="))
+	ok := types.IsInteger(t) || (t == types.TBool || isEnum(t)) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
 		if !ast.IsComparison(e.Op) {

@@ -6,6 +6,8 @@ package passes
 // since integers cannot be covered arm by arm (decisions.md).
 
 import (
+	"strings"
+
 	"cot/ir/ast"
 	"cot/ir/types"
 )
@@ -14,7 +16,7 @@ import (
 func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 	out := &ast.Switch{At: s.At, Subject: c.expr(s.Subject, nil)}
 	st := out.Subject.Type()
-	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) {
+	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) {
 		c.diags.Errorf(s.Subject.Pos(), codeNotSupported, "not yet supported: switch on a value of type %v", st)
 		st = types.TInvalid
 	}
@@ -41,6 +43,9 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 
 func (c *checker) switchStmt(s *ast.Switch) ast.Stmt {
 	out := c.switchHead(s)
+	if s.Else == nil {
+		c.exhaustive(out)
+	}
 	for i, a := range s.Arms {
 		out.Arms[i].Body = c.block(a.Body)
 	}
@@ -57,7 +62,9 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 		bodies = append(bodies, a.Body)
 	}
 	if s.Else == nil {
-		c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: a switch expression on %v needs an `else` arm", out.Subject.Type())
+		if !isEnum(out.Subject.Type()) {
+			c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: a switch expression on %v needs an `else` arm", out.Subject.Type())
+		}
 		bodies = bodies[1:]
 	}
 	checked := make([]*ast.Block, len(bodies))
@@ -92,7 +99,26 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 		out.Arms[i].Body = checked[i]
 	}
 	out.T = t
+	if s.Else == nil && isEnum(out.Subject.Type()) && c.exhaustive(out) {
+		// Every variant has an arm: the last arm is the else, so later passes see a total switch.
+		last := out.Arms[len(out.Arms)-1]
+		out.Arms, out.Else = out.Arms[:len(out.Arms)-1], last.Body
+	}
 	return out
+}
+
+// exhaustive reports whether an enum switch without else names every variant in unguarded
+// arms, reporting the missing ones (spec §6.12); a switch on another type is not checked.
+func (c *checker) exhaustive(s *ast.Switch) bool {
+	n, ok := s.Subject.Type().(*types.Named)
+	if !ok || !isEnum(n) {
+		return true
+	}
+	if missing := missingVariants(s, n); len(missing) > 0 {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: missing %s", strings.Join(missing, ", "))
+		return false
+	}
+	return true
 }
 
 // literalBlock reports whether b is a block of nothing but an integer literal.

@@ -71,4 +71,45 @@ fn main() i64 {
     return 0
 }
 `, stdout: "4\n3\n2\n-1\n-1\n1\n0\n1\n2\n3\n4\n42\n"},
+	{name: "enums", src: `
+enum Suit { Clubs, Diamonds, Hearts, Spades }
+enum Http: i64 { Ok = 200, NotFound = 404, Next }
+enum Level: i8 { Low = -5, Mid, High = 100 }
+
+var favourite: Suit = Suit.Hearts
+
+fn name_len(s: Suit) i64 {
+    return switch s {
+        Suit.Clubs => 5,
+        Suit.Diamonds => 8,
+        Suit.Hearts, Suit.Spades => 6,
+    }
+}
+
+fn is_red(s: Suit) bool {
+    var red = false
+    switch s {
+        Suit.Diamonds, Suit.Hearts => { red = true },
+        Suit.Clubs => {},
+        Suit.Spades => {},
+    }
+    return red
+}
+
+fn main() i64 {
+    println(Suit.Spades)
+    println(Http.Next)
+    println(Level.Mid)
+    println(favourite == Suit.Hearts)
+    println(name_len(Suit.Diamonds))
+    println(is_red(favourite))
+    var code: i64 = Http.NotFound
+    var small: i32 = Level.High
+    println(code + small)
+    println(@sizeOf(Suit) + @sizeOf(Http) + @sizeOf(Level))
+    favourite = Suit.Clubs
+    println(name_len(favourite))
+    return Suit.Hearts
+}
+`, stdout: "3\n405\n-4\ntrue\n8\ntrue\n504\n13\n5\n", exit: 2},
 }

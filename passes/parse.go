@@ -81,7 +81,18 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Struct != nil:
 		c.unsupported(d.Pos, "struct")
 	case d.Enum != nil:
-		c.unsupported(d.Pos, "enum")
+		e := &ast.EnumDecl{At: c.at(d.Enum.Pos), Name: ast.Name{Name: d.Enum.Name}}
+		if d.Enum.Backing != nil {
+			e.BackingX = c.typ(d.Enum.Backing)
+		}
+		for _, v := range d.Enum.Variants {
+			var value ast.Expr
+			if v.Value != nil {
+				value = c.expr(v.Value)
+			}
+			e.Variants, e.Values = append(e.Variants, v.Name), append(e.Values, value)
+		}
+		return e
 	case d.Union != nil:
 		c.unsupported(d.Pos, "union")
 	case d.Alias != nil:

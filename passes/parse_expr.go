@@ -113,6 +113,9 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		callee := &ast.Ref{At: c.at(e.Primary.Pos), Name: ast.Name{Name: name}}
 		return &ast.Call{At: c.at(e.Pos), Callee: callee, Args: c.args(s.Call)}
 	}
+	if s.Field != nil && len(e.Suffixes) == 1 {
+		return &ast.Member{At: c.at(s.Pos), X: c.primary(e.Primary), Name: *s.Field}
+	}
 	what := "this postfix expression"
 	switch {
 	case s.Field != nil:

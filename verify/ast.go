@@ -55,6 +55,7 @@ type astVerifier struct {
 	lang                 *pipeline.Lang
 	resolved, typed, anf bool
 	constGlobals, entry  bool
+	noEnums              bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
@@ -71,6 +72,7 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvArgsTrivial:  func(v *astVerifier) { v.anf = true },
 	ast.InvConstGlobals: func(v *astVerifier) { v.constGlobals = true },
 	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
+	ast.InvNoEnumTypes:  func(v *astVerifier) { v.noEnums = true },
 }
 
 func init() {
@@ -103,6 +105,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				kind = "const"
 			}
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
+		case *ast.EnumDecl:
+			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		}
 	}
 	entries := 0
@@ -131,6 +135,14 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				v.block(d.Body)
 			}
 			v.pop()
+		case *ast.EnumDecl:
+			v.fn, v.where = nil, "enum "+d.Name.String()
+			v.needType(d, d.BackingX, types.TI32)
+			for _, x := range d.Values {
+				if x != nil {
+					v.expr(x, false)
+				}
+			}
 		case *ast.Global:
 			v.fn, v.where = nil, "global "+d.Name.String()
 			v.needType(d, d.TypeX, d.Type)
@@ -181,7 +193,9 @@ func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
 	ast.Inspect(x, func(c ast.Node) bool {
 		v.kind(c)
 		if tn, ok := c.(*ast.TypeName); ok && v.resolved {
-			if _, keyword := types.Keyword(tn.Name.Name); !keyword || tn.Name.ID != 0 {
+			_, keyword := types.Keyword(tn.Name.Name)
+			declared := tn.Name.ID != 0 && v.lookupQuiet(tn.Name) != nil && v.lookupQuiet(tn.Name).kind == "type"
+			if keyword == (tn.Name.ID != 0) || tn.Name.ID != 0 && !declared {
 				v.errorf(n, "type name %s does not denote a type", tn.Name)
 			}
 		}
@@ -189,6 +203,14 @@ func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
 	})
 	if v.typed && t == nil {
 		v.errorf(n, "missing type")
+	}
+	v.notEnum(n, t)
+}
+
+// notEnum checks "no-enum-types" for one type.
+func (v *astVerifier) notEnum(n ast.Node, t types.Type) {
+	if _, ok := types.Underlying(t).(*types.Enum); ok && v.noEnums {
+		v.errorf(n, "no-enum-types: a value of enum type %v", t)
 	}
 }
 

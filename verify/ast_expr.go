@@ -24,11 +24,19 @@ func (v *astVerifier) intLit(e *ast.IntLit, negated bool) {
 	if !v.typed || e.T == nil {
 		return
 	}
-	if !types.IsInteger(e.T) || types.IsUntyped(e.T) {
+	t := e.T
+	if en, ok := types.Underlying(t).(*types.Enum); ok {
+		// An enum constant holds its value's bits (negative values included).
+		if neg, max := types.IntRange(en.Backing); int64(e.Value) < 0 && uint64(-int64(e.Value)) > neg || int64(e.Value) >= 0 && e.Value > max {
+			v.errorf(e, "enum constant %d does not fit %v", int64(e.Value), en.Backing)
+		}
+		return
+	}
+	if !types.IsInteger(t) || types.IsUntyped(t) {
 		v.errorf(e, "integer literal of type %v", e.T)
 		return
 	}
-	if neg, max := types.IntRange(e.T); e.Value > max && !(negated && e.Value <= neg) {
+	if neg, max := types.IntRange(t); e.Value > max && !(negated && e.Value <= neg) {
 		v.errorf(e, "integer literal %d does not fit %v", e.Value, e.T)
 	}
 }
@@ -43,6 +51,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	if v.typed && e.Type() == nil {
 		v.errorf(e, "expression without a type")
 	}
+	v.notEnum(e, e.Type())
 	if nested && v.anf && !ast.IsTrivial(e) {
 		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
 	}
@@ -87,7 +96,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		x, y := e.X.Type(), e.Y.Type()
 		switch {
 		case e.Op == "==" || e.Op == "!=":
-			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(types.IsInteger(x) || x == types.TBool)) {
+			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(types.IsInteger(x) || x == types.TBool || isEnumType(x))) {
 				v.errorf(e, "operator %s on %v and %v", e.Op, x, y)
 			}
 			v.same(e, types.TBool, t, "result type")
@@ -145,12 +154,14 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	case *ast.CharLit: // only before check-types, which the kind check enforces
 	case *ast.SizeOf:
 		v.needType(e, e.TypeX, nil)
+	case *ast.Member: // only before check-types, which the kind check enforces
+		v.expr(e.X, false)
 	case *ast.IntCast:
 		v.needType(e, e.TypeX, nil)
 		v.expr(e.X, true)
 	case *ast.Convert:
 		v.expr(e.X, true)
-		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(x) || !types.IsInteger(t) || types.Identical(x, t)) {
+		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(types.Underlying(x)) && !isEnumType(x) || !types.IsInteger(t) || types.Identical(x, t)) {
 			v.errorf(e, "conversion from %v to %v", x, t)
 		}
 	case *ast.If:
@@ -206,7 +217,7 @@ func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, a
 func (v *astVerifier) switchParts(s *ast.Switch) {
 	v.expr(s.Subject, v.anf)
 	st := s.Subject.Type()
-	if v.typed && st != nil && !types.IsInteger(st) && st != types.TBool {
+	if v.typed && st != nil && !types.IsInteger(st) && st != types.TBool && !isEnumType(st) {
 		v.errorf(s, "switch on %v", st)
 	}
 	body := func(b *ast.Block) {
@@ -245,4 +256,9 @@ func (v *astVerifier) switchParts(s *ast.Switch) {
 	if s.Else != nil {
 		body(s.Else)
 	}
+}
+
+func isEnumType(t types.Type) bool {
+	_, ok := types.Underlying(t).(*types.Enum)
+	return ok
 }

@@ -35,13 +35,15 @@ const (
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
 	InvArgsTrivial = "args-trivial"
+	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
+	InvNoEnumTypes = "no-enum-types"
 )
 
 // The ast languages, each a delta of its base. Passes (passes/pipeline.go) go from one to the next.
 var (
 	// LangSrc is what parse produces: the surface language, names unresolved, no types.
 	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: append([]string{
-		"func", "param", "global",
+		"func", "param", "global", "enum", "member",
 		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
@@ -51,9 +53,11 @@ var (
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	// LangNoEnums: enum values are values of their backing integer type.
+	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangTyped, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
-	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangTyped, Remove: []string{"op-assign"}}
+	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangNoEnums, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
 	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range"}, Add: []string{"while-step"}}
 	// LangNoSwitch: switches are chains of ifs.
@@ -75,7 +79,7 @@ var (
 )
 
 // Langs lists the ast languages from the source language on.
-var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoCompoundAssign, LangNoForIn,
+var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
 	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold

@@ -93,6 +93,8 @@ func declSx(d Decl) *sx {
 		}
 		s.list = append(s.list, stmtSx(d.Body))
 		return s
+	case *EnumDecl:
+		return enumSx(d)
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -200,6 +202,8 @@ func exprSx(e Expr) *sx {
 		return l
 	case *Convert:
 		return list(head("convert", e.T), exprSx(e.X))
+	case *Member:
+		return list(head("member", e.T), exprSx(e.X), atom(e.Name))
 	case *SizeOf:
 		return list(head(e.Kind(), e.T), typeExprSx(e.TypeX))
 	case *CharLit:

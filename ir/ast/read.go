@@ -112,6 +112,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		}
 		f.Body = rd.readBlock(rest[0])
 		return f
+	case "enum":
+		return rd.readEnum(s)
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
@@ -300,6 +302,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	case h == "int-cast":
 		a := shape(s, 2, false)
 		return &IntCast{Typed: ty, TypeX: rd.readTypeExpr(a[0]), X: rd.readExpr(a[1])}
+	case h == "member":
+		a := shape(s, 2, false)
+		return &Member{Typed: ty, X: rd.readExpr(a[0]), Name: a[1].atom}
 	case h == "size-of" || h == "align-of":
 		return &SizeOf{Typed: ty, Align: h == "align-of", TypeX: rd.readTypeExpr(shape(s, 1, false)[0])}
 	case h == "convert":

@@ -29,7 +29,12 @@ type SwitchArm struct {
 }
 
 // HasValue reports whether the switch is an expression.
-func (s *Switch) HasValue() bool { return len(s.Arms) > 0 && s.Arms[0].Body.Value != nil }
+func (s *Switch) HasValue() bool {
+	if len(s.Arms) == 0 {
+		return s.Else != nil && s.Else.Value != nil
+	}
+	return s.Arms[0].Body.Value != nil
+}
 
 func (s *Switch) Kind() string {
 	if s.HasValue() {
