@@ -112,4 +112,13 @@ fn main() i64 {
     return Suit.Hearts
 }
 `, stdout: "3\n405\n-4\ntrue\n8\ntrue\n504\n13\n5\n", exit: 2},
+	{name: "a block expression is a scope", src: `
+fn main() i64 {
+    var x = 1
+    var v = { var x = 10; x + 1 }
+    var w = if (v > 5) { var x = 100; x } else { x }
+    println(x)
+    println(v)
+    return w
+}`, stdout: "1\n11\n", exit: 100},
 }

@@ -196,6 +196,11 @@ func (rs *resolver) typ(r *ast.Rewriter, t ast.TypeExpr) ast.TypeExpr {
 
 func (rs *resolver) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	switch e := e.(type) {
+	case *ast.Block: // a block expression is a scope too
+		rs.push()
+		b := r.DefaultBlock(e)
+		rs.pop()
+		return b
 	case *ast.Ref:
 		c := *e
 		c.Name = rs.lookup(e.Pos(), e.Name.Name)
