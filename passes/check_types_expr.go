@@ -258,7 +258,8 @@ func (c *checker) valueBlock(b *ast.Block, want types.Type) *ast.Block {
 	return out
 }
 
-// intCast checks @intCast(T, x): an integer converted to the integer type T, wrapping.
+// intCast checks @intCast(T, x): an integer (or an enum's value) converted to the integer type T,
+// wrapping.
 func (c *checker) intCast(e *ast.IntCast) ast.Expr {
 	t := c.typeOf(e.TypeX)
 	x := c.expr(e.X, nil)
@@ -269,7 +270,7 @@ func (c *checker) intCast(e *ast.IntCast) ast.Expr {
 		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: floating-point numbers")
 	case !types.IsInteger(t):
 		c.diags.Errorf(e.TypeX.Pos(), codeTypeMismatch, "type mismatch: `@intCast` converts to an integer type, not %v", t)
-	case !types.IsInteger(xt):
+	case !types.IsInteger(xt) && !isEnum(xt):
 		c.diags.Errorf(e.X.Pos(), codeTypeMismatch, "type mismatch: argument 2 of `@intCast`: expected an integer, found %v", xt)
 	case types.Identical(t, xt):
 		return x
