@@ -5,8 +5,9 @@
 //
 //	(func f#1 () i64 (block (if c (block (return 1)))))   => error: missing return in function `f`
 //
-// Design decision: the analysis is syntactic, like Go's terminating statements: a return ends
-// control; a block ends where one of its statements does; an if ends when both branches do;
+// Design decision: the analysis is syntactic, like Go's terminating statements: a return, @trap
+// or @exit ends control; a block ends where one of its statements does; an if ends when both branches do, a
+// switch when its else arm and every other arm do;
 // `while (true)` ends unless a break leaves it. No constant folding beyond the literal true.
 
 package passes
@@ -30,7 +31,7 @@ func checkMissingReturn(ctx *pipeline.Ctx, prog any) (any, error) {
 // canFallThrough reports whether control can reach the end of s.
 func canFallThrough(s ast.Stmt) bool {
 	switch s := s.(type) {
-	case *ast.Return:
+	case *ast.Return, *ast.Trap, *ast.Exit:
 		return false
 	case *ast.Block:
 		for _, x := range s.Stmts {
@@ -41,6 +42,16 @@ func canFallThrough(s ast.Stmt) bool {
 		return true
 	case *ast.If:
 		return s.Else == nil || canFallThrough(s.Then) || canFallThrough(s.Else)
+	case *ast.Switch:
+		if s.Else == nil || canFallThrough(s.Else) {
+			return true
+		}
+		for _, a := range s.Arms {
+			if canFallThrough(a.Body) {
+				return true
+			}
+		}
+		return false
 	case *ast.While:
 		// `while (true)` ends only through a break that targets it.
 		lit, ok := s.Cond.(*ast.BoolLit)

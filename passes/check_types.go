@@ -41,13 +41,15 @@ type checker struct {
 	globalInit map[int]ast.Expr // checked initializers
 	globalType map[int]types.Type
 	inProgress map[int]bool
+	named      map[int]*types.Named // declared types by binder ID
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}, globals: map[int]*ast.Global{},
-		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}}
-	out := &ast.Program{Types: p.Types, Data: p.Data}
+		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{}}
+	out := &ast.Program{Data: p.Data}
+	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
 	// Signatures first: bodies and initializers may use any top-level name.
 	sigs := map[int]*ast.Func{}
 	for _, d := range p.Decls {

@@ -17,6 +17,13 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	switch e := e.(type) {
 	case *ast.IntLit:
 		return c.intLit(e, want, false)
+	case *ast.CharLit:
+		if !types.IsInteger(want) || types.IsUntyped(want) {
+			want = types.TU8 // a character is a u8 unless its context wants another integer type
+		}
+		return c.intLit(&ast.IntLit{At: e.At, Value: uint64(e.Value)}, want, false)
+	case *ast.IntCast:
+		return c.intCast(e)
 	case *ast.BoolLit:
 		return &ast.BoolLit{At: e.At, Typed: ast.Typed{T: types.TBool}, Value: e.Value}
 	case *ast.StrLit:
@@ -36,8 +43,16 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return &l
 	case *ast.Call:
 		return c.call(e)
-	case *ast.IfExpr:
+	case *ast.If:
 		return c.ifExpr(e, want)
+	case *ast.Block:
+		return c.valueBlock(e, want)
+	case *ast.Switch:
+		return c.switchExpr(e, want)
+	case *ast.SizeOf:
+		return c.sizeOf(e)
+	case *ast.Member:
+		return c.member(e)
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
@@ -68,6 +83,8 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 	r := *e
 	r.T = types.TInvalid
 	switch b := c.binder(e.Name.ID); {
+	case c.named[e.Name.ID] != nil:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
 	case b == nil: // undefined: resolve-names reported it
 	case b.kind == "func":
 		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: function values (`%s`)", e.Name.Name)
@@ -143,7 +160,7 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	if t == types.TInvalid {
 		return &b
 	}
-	ok := types.IsInteger(t) || (t == types.TBool && (e.Op == "==" || e.Op == "!="))
+	ok := types.IsInteger(t) || (t == types.TBool || isEnum(t)) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
 		if !ast.IsComparison(e.Op) {
@@ -195,20 +212,70 @@ func (c *checker) shiftCount(e ast.Expr, t types.Type) ast.Expr {
 	return y
 }
 
-func (c *checker) ifExpr(e *ast.IfExpr, want types.Type) ast.Expr {
-	x := *e
-	x.Cond = c.cond(e.Cond)
-	x.Then = c.expr(e.Then, want)
-	x.Else = c.expr(e.Else, x.Then.Type())
-	if isLiteral(e.Then) && !isLiteral(e.Else) {
-		x.Then = c.expr(e.Then, x.Else.Type())
-	}
-	x.T = x.Then.Type()
-	if x.T == types.TVoid {
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: if expression without a value")
+// ifExpr checks an if expression: the branches' values have one type, the then branch's (a
+// literal there takes the else branch's type), the else branch's converted to it.
+func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
+	x := &ast.If{At: e.At, Cond: c.cond(e.Cond), Then: c.valueBlock(e.Then, want)}
+	if x.Then.Type() == types.TVoid {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
-		return &x
 	}
-	x.Else = c.convert(x.Else, x.T, "branches of if expression")
-	return &x
+	t := x.Then.Type()
+	var els ast.Expr
+	switch b := e.Else.(type) {
+	case *ast.Block:
+		els = c.valueBlock(b, t)
+	case *ast.If:
+		els = c.ifExpr(b, t)
+	}
+	if len(e.Then.Stmts) == 0 && isLiteral(e.Then.Value) && !types.Identical(t, els.Type()) {
+		x.Then = c.valueBlock(e.Then, els.Type())
+		t = x.Then.Type()
+	}
+	if x.T == nil {
+		x.T = t
+	}
+	switch b := els.(type) {
+	case *ast.Block:
+		b.Value = c.convert(b.Value, t, "branches of if expression")
+		b.T = t
+		x.Else = b
+	case *ast.If:
+		if v := c.convert(b, t, "branches of if expression"); v != ast.Expr(b) {
+			x.Else = &ast.Block{At: b.At, Typed: ast.Typed{T: t}, Stmts: []ast.Stmt{}, Value: v}
+		} else {
+			x.Else = b
+		}
+	}
+	return x
+}
+
+// valueBlock checks a block expression: its statements, then its value with the expected type.
+func (c *checker) valueBlock(b *ast.Block, want types.Type) *ast.Block {
+	out := c.block(b)
+	out.Value = c.expr(b.Value, want)
+	out.T = out.Value.Type()
+	return out
+}
+
+// intCast checks @intCast(T, x): an integer (or an enum's value) converted to the integer type T,
+// wrapping.
+func (c *checker) intCast(e *ast.IntCast) ast.Expr {
+	t := c.typeOf(e.TypeX)
+	x := c.expr(e.X, nil)
+	switch xt := x.Type(); {
+	case t == types.TInvalid || xt == types.TInvalid:
+		return &ast.Convert{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
+	case types.IsFloat(t) || types.IsFloat(xt):
+		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: floating-point numbers")
+	case !types.IsInteger(t):
+		c.diags.Errorf(e.TypeX.Pos(), codeTypeMismatch, "type mismatch: `@intCast` converts to an integer type, not %v", t)
+	case !types.IsInteger(xt) && !isEnum(xt):
+		c.diags.Errorf(e.X.Pos(), codeTypeMismatch, "type mismatch: argument 2 of `@intCast`: expected an integer, found %v", xt)
+	case types.Identical(t, xt):
+		return x
+	default:
+		return &ast.Convert{At: e.At, Typed: ast.Typed{T: t}, X: x}
+	}
+	return &ast.Convert{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
 }

@@ -64,6 +64,11 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 		return c.ret(s)
 	case *ast.Print:
 		return c.print(s)
+	case *ast.Switch:
+		return c.switchStmt(s)
+	}
+	if b := c.builtinStmt(s); b != nil {
+		return b
 	}
 	panic(fmt.Sprintf("check-types: unexpected statement %T", s))
 }

@@ -17,6 +17,9 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 		if t, ok := types.Keyword(x.Name.Name); ok {
 			return t
 		}
+		if n := c.named[x.Name.ID]; n != nil {
+			return n
+		}
 		return types.TInvalid // resolve-names reported it
 	case *ast.PtrType:
 		return types.PointerTo(c.typeOf(x.Elem))
@@ -50,7 +53,7 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 
 // supportedType reports whether the back ends handle values of type t today.
 func supportedType(t types.Type) bool {
-	return t == types.TBool || t == types.TI64
+	return t == types.TBool || types.IsInteger(t) && !types.IsUntyped(t) || isEnum(t)
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

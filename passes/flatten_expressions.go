@@ -2,8 +2,8 @@
 //
 // Converts to administrative normal form: every operand of an operator or call and every
 // condition becomes an atom (literal, address or local read) by binding intermediate values to
-// fresh temporaries in evaluation order (left to right). If-expressions become if statements
-// that assign a temporary. A loop condition that needs statements moves into the loop body,
+// fresh temporaries in evaluation order (left to right). If and block expressions become
+// statements that assign a temporary. A loop condition that needs statements moves into the loop body,
 // guarded by a break. Globals are read into a temporary before use as an operand, since a later
 // operand's call may assign them.
 //
@@ -138,18 +138,16 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		c := *e
 		c.Args = args
 		return pre, &c
-	case *ast.IfExpr:
-		pre, cond := f.atom(e.Cond)
+	case *ast.If:
 		n := ast.Name{Name: "t", ID: f.ids.Next()}
 		at := e.At
-		arm := func(x ast.Expr) *ast.Block {
-			stmts, v := f.complex(x)
-			return &ast.Block{At: at, Stmts: append(stmts, &ast.Assign{At: at,
-				Target: &ast.Ref{At: at, Typed: e.Typed, Name: n}, Value: v})}
-		}
-		pre = append(pre, &ast.VarDecl{At: at, Name: n, Type: e.T},
-			&ast.If{At: at, Cond: cond, Then: arm(e.Then), Else: arm(e.Else)})
-		return pre, &ast.Ref{At: at, Typed: e.Typed, Name: n}
+		pre := []ast.Stmt{&ast.VarDecl{At: at, Name: n, Type: e.T}}
+		return append(pre, f.assignIf(e, n)...), &ast.Ref{At: at, Typed: e.Typed, Name: n}
+	case *ast.Block:
+		n := ast.Name{Name: "t", ID: f.ids.Next()}
+		at := e.At
+		return []ast.Stmt{&ast.VarDecl{At: at, Name: n, Type: e.T}, f.assignBlock(e, n)},
+			&ast.Ref{At: at, Typed: e.Typed, Name: n}
 	}
 	panic(fmt.Sprintf("flatten-expressions: unexpected expression %T", e))
 }
@@ -163,4 +161,28 @@ func (f *flattener) atoms(list []ast.Expr) ([]ast.Stmt, []ast.Expr) {
 		out = append(out, x)
 	}
 	return pre, out
+}
+
+// assignIf turns an if expression into if statements whose branches assign their value to the
+// temporary n.
+func (f *flattener) assignIf(e *ast.If, n ast.Name) []ast.Stmt {
+	pre, cond := f.atom(e.Cond)
+	var els ast.Stmt
+	switch x := e.Else.(type) {
+	case *ast.If:
+		els = &ast.Block{At: x.At, Stmts: f.assignIf(x, n)}
+	case *ast.Block:
+		els = f.assignBlock(x, n)
+	}
+	return append(pre, &ast.If{At: e.At, Cond: cond, Then: f.assignBlock(e.Then, n), Else: els})
+}
+
+// assignBlock turns a block expression into a block statement that ends by assigning its value
+// to the temporary n.
+func (f *flattener) assignBlock(b *ast.Block, n ast.Name) *ast.Block {
+	out := f.r.DefaultBlock(&ast.Block{At: b.At, Stmts: b.Stmts})
+	stmts, v := f.complex(b.Value)
+	out.Stmts = append(append(out.Stmts, stmts...), &ast.Assign{At: b.At,
+		Target: &ast.Ref{At: b.At, Typed: ast.Typed{T: b.Value.Type()}, Name: n}, Value: v})
+	return out
 }

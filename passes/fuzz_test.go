@@ -23,6 +23,11 @@ func FuzzFrontEnd(f *testing.F) {
 		"fn main() void { println(!true or not false and 1 == 1) }",
 		"const c = -9223372036854775808\nfn main() i64 { return c >> 1 }",
 		"fn main() i64 { return ~1 ^ 2 & 3 | 4 << 5 % 6 / 7 }",
+		"fn main() i64 { var a: u8 = 255\n var b: i16 = -3\n a += 1\n return @intCast(i64, a) + b >> 2 }",
+		"fn main() i64 { var c = 'x'\n return switch c { 'a'..'z' if c > 'm' => 1, 0, 1 => { var k = 2; k }, else => 3 } }",
+		"fn main() void { switch 3 { 1 => println(1), _ => { @assert(true) } }\n @assert_eq(@sizeOf(?u32), 16) }",
+		"fn main() i64 { var v = { var x: u32 = 4000000000; x / 3 }\n @exit(@intCast(i64, v))\n @trap() }",
+		"enum E: u8 { A = 3, B, C = 200 }\nfn f(e: E) i64 { return switch e { E.A => 1, E.B, E.C => 2 } }\nfn main() i64 { return f(E.C) }",
 	} {
 		f.Add(seed)
 	}

@@ -77,10 +77,8 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 		idx := fl.newLocal(s.Name.ID, s.Type)
 		if s.Init != nil {
 			fl.expr(s.Init)
-		} else if s.Type == types.TBool {
-			fl.emit(wasm.I32Const(0)) // locals start zeroed, but a loop re-enters the declaration
 		} else {
-			fl.emit(wasm.I64Const(0))
+			fl.emit(zero(s.Type)) // locals start zeroed, but a loop re-enters the declaration
 		}
 		fl.emit(wasm.LocalSet(idx))
 	case *ast.Assign:
@@ -125,6 +123,8 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 		fl.emit(wasm.Br(0))
 		fl.leave()
 		fl.leave()
+	case *ast.Trap:
+		fl.emit(wasm.Simple(wasm.OpUnreachable))
 	case *ast.Break:
 		fl.emit(wasm.Br(fl.depth(s.Label.ID, "break")))
 	case *ast.Continue:
@@ -134,18 +134,10 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 	}
 }
 
-var i64Ops = map[string]wasm.Op{
-	"+": wasm.OpI64Add, "-": wasm.OpI64Sub, "*": wasm.OpI64Mul, "/": wasm.OpI64DivS, "%": wasm.OpI64RemS,
-	"&": wasm.OpI64And, "|": wasm.OpI64Or, "^": wasm.OpI64Xor, "<<": wasm.OpI64Shl, ">>": wasm.OpI64ShrU,
-	"==": wasm.OpI64Eq, "!=": wasm.OpI64Ne, "<": wasm.OpI64LtS, "<=": wasm.OpI64LeS, ">": wasm.OpI64GtS, ">=": wasm.OpI64GeS,
-}
-
-var boolOps = map[string]wasm.Op{"==": wasm.OpI32Eq, "!=": wasm.OpI32Ne}
-
 func (fl *funcLowerer) expr(e ast.Expr) {
 	switch e := e.(type) {
 	case *ast.IntLit:
-		fl.emit(wasm.I64Const(int64(e.Value)))
+		fl.emit(intConst(e.T, e.Value))
 	case *ast.BoolLit:
 		fl.emit(wasm.I32Const(boolInt(e.Value)))
 	case *ast.DataAddr:
@@ -159,28 +151,29 @@ func (fl *funcLowerer) expr(e ast.Expr) {
 	case *ast.Unary:
 		switch e.Op {
 		case "neg":
-			fl.emit(wasm.I64Const(0))
+			fl.emit(zero(e.T))
 			fl.expr(e.X)
-			fl.emit(wasm.Simple(wasm.OpI64Sub))
+			fl.emit(wasm.Simple(intOp("-", e.T)))
+			fl.emit(normalize(e.T)...)
 		case "bnot":
 			fl.expr(e.X)
-			fl.emit(wasm.I64Const(-1), wasm.Simple(wasm.OpI64Xor))
+			fl.emit(intConst(e.T, ^uint64(0)), wasm.Simple(intOp("^", e.T)))
+			fl.emit(normalize(e.T)...)
 		case "not":
 			fl.expr(e.X)
 			fl.emit(wasm.Simple(wasm.OpI32Eqz))
 		}
 	case *ast.Binary:
 		fl.expr(e.X)
-		fl.expr(e.Y)
-		ops := i64Ops
-		if e.X.Type() == types.TBool {
-			ops = boolOps
+		if t := e.X.Type(); t == types.TBool {
+			fl.expr(e.Y)
+			fl.emit(wasm.Simple(map[string]wasm.Op{"==": wasm.OpI32Eq, "!=": wasm.OpI32Ne}[e.Op]))
+		} else {
+			fl.intBinary(e.Op, t, func() { fl.expr(e.Y) })
 		}
-		op, ok := ops[e.Op]
-		if !ok {
-			panic(fmt.Sprintf("lower-to-wasm: no instruction for %s on %v", e.Op, e.X.Type()))
-		}
-		fl.emit(wasm.Simple(op))
+	case *ast.Convert:
+		fl.expr(e.X)
+		fl.convert(e.X.Type(), e.T)
 	case *ast.Call:
 		for _, a := range e.Args {
 			fl.expr(a)

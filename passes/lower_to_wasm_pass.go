@@ -1,8 +1,8 @@
 // Pass lower-to-wasm: anf -> wasm-structured.
 // (File lower_to_wasm_pass.go: a name ending in _wasm.go would build only for GOARCH=wasm.)
 //
-// Translates the ANF tree into a Wasm module: one Wasm function per function (i64 stays i64,
-// bool becomes i32 0/1), one Wasm local per local binder, one mutable global per global, the
+// Translates the ANF tree into a Wasm module: one Wasm function per function (i64 and u64 are
+// Wasm i64; narrower integers and bool, 0/1, are i32: lower_to_wasm_int.go), one Wasm local per local binder, one mutable global per global, the
 // static data image as an active data segment at ast.DataBase in an exported memory, and
 // structured control flow (if/else; loops as block+loop with an inner block that `continue`
 // leaves, so the step runs). Runtime routines are called through imports of module
@@ -31,10 +31,10 @@ import (
 const PageSize = 65536
 
 func valType(t types.Type) wasm.ValType {
-	switch t {
-	case types.TI64:
+	switch {
+	case wide(t):
 		return wasm.I64
-	case types.TBool:
+	case t == types.TBool || types.IsInteger(t):
 		return wasm.I32
 	}
 	panic(fmt.Sprintf("lower-to-wasm: no Wasm type for %v", t))
@@ -118,17 +118,14 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 func constInit(g *ast.Global) wasm.Instr {
 	switch e := g.Init.(type) {
 	case nil:
-		if g.Type == types.TBool {
-			return wasm.I32Const(0)
-		}
-		return wasm.I64Const(0)
+		return zero(g.Type)
 	case *ast.IntLit:
-		return wasm.I64Const(int64(e.Value))
+		return intConst(g.Type, e.Value)
 	case *ast.BoolLit:
 		return wasm.I32Const(boolInt(e.Value))
 	case *ast.Unary:
 		if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" {
-			return wasm.I64Const(-int64(lit.Value))
+			return intConst(g.Type, -lit.Value)
 		}
 	}
 	panic("lower-to-wasm: non-constant global initializer " + ast.String(g))

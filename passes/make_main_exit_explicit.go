@@ -1,4 +1,4 @@
-// Pass make-main-exit-explicit: no-print -> explicit-exit.
+// Pass make-main-exit-explicit: no-builtins -> explicit-exit.
 //
 // Adds the program entry: a function exported as _start that calls main and ends the process
 // through the runtime's exit, with the low 8 bits of main's i64 result or 0 for a void main

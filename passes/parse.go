@@ -81,7 +81,18 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Struct != nil:
 		c.unsupported(d.Pos, "struct")
 	case d.Enum != nil:
-		c.unsupported(d.Pos, "enum")
+		e := &ast.EnumDecl{At: c.at(d.Enum.Pos), Name: ast.Name{Name: d.Enum.Name}}
+		if d.Enum.Backing != nil {
+			e.BackingX = c.typ(d.Enum.Backing)
+		}
+		for _, v := range d.Enum.Variants {
+			var value ast.Expr
+			if v.Value != nil {
+				value = c.expr(v.Value)
+			}
+			e.Variants, e.Values = append(e.Variants, v.Name), append(e.Values, value)
+		}
+		return e
 	case d.Union != nil:
 		c.unsupported(d.Pos, "union")
 	case d.Alias != nil:
@@ -286,6 +297,12 @@ func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
 			if pf, ok := printFds[name]; ok {
 				return &ast.Print{At: at, Fd: pf.fd, Newline: pf.ln, Args: c.args(call)}
 			}
+		}
+		if p := primaryOf(s.Target); p != nil && p.Switch != nil {
+			return c.switchOf(p.Switch, false)
+		}
+		if p := primaryOf(s.Target); p != nil && p.Builtin != nil && builtinStmts[p.Builtin.Name] {
+			return c.builtinStmt(p.Builtin)
 		}
 		return &ast.ExprStmt{At: at, X: c.expr(s.Target)}
 	}

@@ -113,6 +113,9 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		callee := &ast.Ref{At: c.at(e.Primary.Pos), Name: ast.Name{Name: name}}
 		return &ast.Call{At: c.at(e.Pos), Callee: callee, Args: c.args(s.Call)}
 	}
+	if s.Field != nil && len(e.Suffixes) == 1 {
+		return &ast.Member{At: c.at(s.Pos), X: c.primary(e.Primary), Name: *s.Field}
+	}
 	what := "this postfix expression"
 	switch {
 	case s.Field != nil:
@@ -165,6 +168,12 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return &ast.StrLit{At: at, Value: grammar.Unquote(*p.String.Plain)}
 	case p.Ident != nil:
 		return &ast.Ref{At: at, Name: ast.Name{Name: *p.Ident}}
+	case p.Char != nil:
+		return &ast.CharLit{At: at, Value: grammar.CharValue(*p.Char)}
+	case p.Builtin != nil && p.Builtin.Name == "@intCast":
+		return c.intCast(p.Builtin)
+	case p.Builtin != nil && (p.Builtin.Name == "@sizeOf" || p.Builtin.Name == "@alignOf"):
+		return c.sizeOf(p.Builtin)
 	case p.Paren != nil:
 		if len(p.Paren.Elems) != 1 {
 			c.unsupported(p.Pos, "tuples")
@@ -172,13 +181,15 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.expr(p.Paren.Elems[0])
 	case p.If != nil:
 		return c.ifExpr(p.If.Pos, p.If.Cond, p.If.Capture, p.If.Then, p.If.ElseIfs, p.If.Else)
+	case p.Block != nil:
+		return c.valueBlock(p.Block)
+	case p.Switch != nil:
+		return c.switchOf(p.Switch, true)
 	}
 	what := "this expression"
 	switch {
 	case p.Float != nil:
 		what = "floating-point numbers"
-	case p.Char != nil:
-		what = "character literals"
 	case p.Null:
 		what = "null"
 	case p.Undefined:
@@ -193,12 +204,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		what = "closures"
 	case p.New != nil:
 		what = "new"
-	case p.Switch != nil:
-		what = "switch"
 	case p.Comptime != nil:
 		what = "comptime"
-	case p.Block != nil:
-		what = "block expressions"
 	case p.Array != nil:
 		what = "array literals"
 	}
@@ -206,49 +213,122 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	return &ast.IntLit{At: at}
 }
 
-// ifExpr converts an if expression whose branches are blocks holding one expression each.
+// ifExpr converts an if expression; its branches are block expressions.
 func (c *cstConverter) ifExpr(pos lexer.Position, cond *grammar.Expr, capture string, then *grammar.Block,
 	elseIfs []*grammar.ElseIfExpr, els *grammar.Block) ast.Expr {
 	if capture != "" {
 		c.unsupported(pos, "optional capture in if")
 	}
-	x := &ast.IfExpr{At: c.at(pos), Cond: c.expr(cond), Then: c.valueBlock(then)}
+	x := &ast.If{At: c.at(pos), Cond: c.expr(cond), Then: c.valueBlock(then)}
 	switch {
 	case len(elseIfs) > 0:
 		e := elseIfs[0]
-		x.Else = c.ifExpr(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els)
+		x.Else = c.ifExpr(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els).(*ast.If)
 	case els != nil:
 		x.Else = c.valueBlock(els)
 	default:
 		c.unsupported(pos, "if expression without else")
-		x.Else = &ast.IntLit{At: c.at(pos)}
+		x.Else = &ast.Block{At: c.at(pos), Stmts: []ast.Stmt{}, Value: &ast.IntLit{At: c.at(pos)}}
 	}
 	return x
 }
 
-// valueBlock converts `{ expr }`, the only block expression the slice handles; `{ if (c) { a }
-// else { b } }` counts, since the grammar reads that inner if as a statement.
-func (c *cstConverter) valueBlock(b *grammar.Block) ast.Expr {
-	if len(b.Stmts) == 1 && b.Stmts[0].Simple != nil && b.Stmts[0].Simple.Op == "" {
-		return c.expr(b.Stmts[0].Simple.Target)
+// valueBlock converts a block expression `{ stmts; value }`: its last statement is its value,
+// an expression, a block, or an if statement whose branches end in values (the grammar reads
+// `{ if (c) { a } else { b } }` and `{ { a } }` as statements).
+func (c *cstConverter) valueBlock(b *grammar.Block) *ast.Block {
+	out := &ast.Block{At: c.at(b.Pos), Stmts: []ast.Stmt{}}
+	if len(b.Stmts) == 0 {
+		c.diags.Errorf(out.P, codeTypeMismatch, "type mismatch: a block expression needs a value, found an empty block")
+		out.Value = &ast.IntLit{At: out.At}
+		return out
 	}
-	if len(b.Stmts) == 1 && b.Stmts[0].If != nil {
-		if s := b.Stmts[0].If; s.Then.Block != nil && (s.Else == nil || s.Else.Block != nil) {
-			var elseIfs []*grammar.ElseIfExpr
-			for _, e := range s.ElseIfs {
-				if e.Then.Block == nil {
-					c.unsupported(e.Pos, "if expression branches that are not blocks")
-					return &ast.IntLit{At: c.at(e.Pos)}
-				}
-				elseIfs = append(elseIfs, &grammar.ElseIfExpr{Pos: e.Pos, Cond: e.Cond, Capture: e.Capture, Then: e.Then.Block})
-			}
-			var els *grammar.Block
-			if s.Else != nil {
-				els = s.Else.Block
-			}
-			return c.ifExpr(s.Pos, s.Cond, s.Capture, s.Then.Block, elseIfs, els)
+	for _, s := range b.Stmts[:len(b.Stmts)-1] {
+		if st := c.stmt(s); st != nil {
+			out.Stmts = append(out.Stmts, st)
 		}
 	}
-	c.unsupported(b.Pos, "block expressions with statements")
-	return &ast.IntLit{At: c.at(b.Pos)}
+	out.Value = c.blockValue(b.Stmts[len(b.Stmts)-1])
+	return out
+}
+
+// blockValue converts the last statement of a block expression into its value.
+func (c *cstConverter) blockValue(last *grammar.Stmt) ast.Expr {
+	if last.Simple != nil && last.Simple.Op == "" {
+		return c.expr(last.Simple.Target)
+	}
+	if last.Block != nil {
+		return c.valueBlock(last.Block)
+	}
+	if s := last.If; s != nil && s.Then.Block != nil && s.Else != nil && s.Else.Block != nil {
+		var elseIfs []*grammar.ElseIfExpr
+		for _, e := range s.ElseIfs {
+			if e.Then.Block == nil {
+				c.unsupported(e.Pos, "if expression branches that are not blocks")
+				return &ast.IntLit{At: c.at(e.Pos)}
+			}
+			elseIfs = append(elseIfs, &grammar.ElseIfExpr{Pos: e.Pos, Cond: e.Cond, Capture: e.Capture, Then: e.Then.Block})
+		}
+		return c.ifExpr(s.Pos, s.Cond, s.Capture, s.Then.Block, elseIfs, s.Else.Block)
+	}
+	c.diags.Errorf(c.pos(last.Pos), codeTypeMismatch, "type mismatch: a block expression must end with its value")
+	return &ast.IntLit{At: c.at(last.Pos)}
+}
+
+// switchOf converts a switch: an expression (each body is a block expression or a value) or a
+// statement (each body is a block of statements, or an expression evaluated for its effect).
+func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch {
+	out := &ast.Switch{At: c.at(sw.Pos), Subject: c.primary(sw.Subject)}
+	body := func(e *grammar.Expr) *ast.Block {
+		p := primaryOf(e)
+		switch {
+		case isExpr && p != nil && p.Block != nil:
+			return c.valueBlock(p.Block)
+		case isExpr:
+			return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{}, Value: c.expr(e)}
+		case p != nil && p.Block != nil:
+			return c.block(p.Block)
+		}
+		// An expression body of a switch statement is an expression statement (print included).
+		return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{c.simple(&grammar.SimpleStmt{Pos: e.Pos, Target: e})}}
+	}
+	for _, a := range sw.Arms {
+		if a.Capture != "" {
+			c.unsupported(a.Pos, "switch captures")
+		}
+		if a.Else || len(a.Patterns) == 1 && a.Patterns[0].End == nil && isUnderscore(a.Patterns[0].Value) {
+			out.Else = body(a.Body) // the last default arm written wins (spec §6.12)
+			continue
+		}
+		arm := &ast.SwitchArm{At: c.at(a.Pos), Body: body(a.Body)}
+		if a.Guard != nil {
+			arm.Guard = c.expr(a.Guard)
+		}
+		for _, p := range a.Patterns {
+			arm.Lo = append(arm.Lo, c.pattern(p.Pos, p.Neg, p.Value))
+			var hi ast.Expr
+			if p.End != nil {
+				hi = c.pattern(p.Pos, p.EndNeg, p.End)
+			}
+			arm.Hi = append(arm.Hi, hi)
+		}
+		out.Arms = append(out.Arms, arm)
+	}
+	if len(out.Arms) == 0 {
+		c.diags.Errorf(out.P, codeTypeMismatch, "type mismatch: a switch needs at least one arm with a pattern")
+	}
+	return out
+}
+
+func isUnderscore(p *grammar.PostfixExpr) bool {
+	return len(p.Suffixes) == 0 && p.Primary.Ident != nil && *p.Primary.Ident == "_"
+}
+
+// pattern converts one pattern value (neg: written with a leading minus).
+func (c *cstConverter) pattern(pos lexer.Position, neg bool, v *grammar.PostfixExpr) ast.Expr {
+	x := c.postfix(v)
+	if neg {
+		x = &ast.Unary{At: c.at(pos), Op: "neg", X: x}
+	}
+	return x
 }

@@ -1,4 +1,4 @@
-// Pass remove-compound-assign: typed -> no-compound-assign.
+// Pass remove-compound-assign: no-enums -> no-compound-assign.
 //
 // Spells every compound assignment as a plain one. The slice's targets are variables, whose
 // read has no side effects, so evaluating the target twice is exact (spec §5: "x op= y means

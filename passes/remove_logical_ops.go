@@ -1,4 +1,4 @@
-// Pass remove-logical-ops: no-for-in -> no-short-circuit.
+// Pass remove-logical-ops: no-switch -> no-short-circuit.
 //
 // Makes the short-circuit evaluation of and/or explicit as if-expressions, which evaluate only
 // the chosen arm (spec §6.4, decisions.md #11). `not` stays: it is an ordinary unary operator.
@@ -22,11 +22,16 @@ func removeLogicalOps(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 		x, y := r.RewriteExpr(l.X), r.RewriteExpr(l.Y)
 		lit := &ast.BoolLit{At: l.At, Typed: ast.Typed{T: types.TBool}, Value: l.Op == "or"}
-		out := &ast.IfExpr{At: l.At, Typed: ast.Typed{T: types.TBool}, Cond: x, Then: y, Else: lit}
+		then, els := y, ast.Expr(lit)
 		if l.Op == "or" {
-			out.Then, out.Else = lit, y
+			then, els = lit, y
 		}
-		return out
+		return &ast.If{At: l.At, Typed: ast.Typed{T: types.TBool}, Cond: x, Then: valueBlock(then), Else: valueBlock(els)}
 	}}
 	return r.Program(prog.(*ast.Program)), nil
+}
+
+// valueBlock is a block of nothing but the value x.
+func valueBlock(x ast.Expr) *ast.Block {
+	return &ast.Block{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: x.Type()}, Stmts: []ast.Stmt{}, Value: x}
 }

@@ -27,6 +27,7 @@ import (
 
 type resolver struct {
 	diags  *src.Diagnostics
+	types  map[int]bool // IDs of the binders that are types
 	next   int
 	scopes []map[string]ast.Name
 	loops  []ast.Name      // enclosing loops, innermost last
@@ -35,7 +36,7 @@ type resolver struct {
 
 func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, where: map[int]src.Pos{}}
+	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, types: map[int]bool{}, where: map[int]src.Pos{}}
 	// Top-level names first: declarations are order-independent.
 	ids := map[ast.Decl]ast.Name{}
 	for _, d := range p.Decls {
@@ -44,6 +45,9 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			rs.redefined(d.Pos(), first)
 		}
 		ids[d] = rs.bind(d.Pos(), n.Name)
+		if _, ok := d.(*ast.EnumDecl); ok {
+			rs.types[ids[d].ID] = true
+		}
 	}
 	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt, Type: rs.typ}
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
@@ -62,6 +66,12 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			}
 			c.Body = r.RewriteBlock(d.Body)
 			rs.pop()
+			return []ast.Decl{&c}
+		case *ast.EnumDecl:
+			c := *d
+			c.Name = ids[d]
+			c.BackingX = r.RewriteType(d.BackingX)
+			c.Values = r.RewriteExprs(d.Values)
 			return []ast.Decl{&c}
 		case *ast.Global:
 			c := *d
@@ -206,7 +216,7 @@ func (rs *resolver) typ(r *ast.Rewriter, t ast.TypeExpr) ast.TypeExpr {
 	}
 	c := *n
 	c.Name = rs.lookup(n.Pos(), n.Name.Name)
-	if c.Name.ID != 0 {
+	if c.Name.ID != 0 && !rs.types[c.Name.ID] {
 		rs.diags.Errorf(n.Pos(), codeTypeMismatch, "type mismatch: `%s` is not a type", n.Name.Name)
 	}
 	return &c
@@ -214,6 +224,11 @@ func (rs *resolver) typ(r *ast.Rewriter, t ast.TypeExpr) ast.TypeExpr {
 
 func (rs *resolver) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	switch e := e.(type) {
+	case *ast.Block: // a block expression is a scope too
+		rs.push()
+		b := r.DefaultBlock(e)
+		rs.pop()
+		return b
 	case *ast.Ref:
 		c := *e
 		c.Name = rs.lookup(e.Pos(), e.Name.Name)

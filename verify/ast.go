@@ -55,6 +55,7 @@ type astVerifier struct {
 	lang                 *pipeline.Lang
 	resolved, typed, anf bool
 	constGlobals, entry  bool
+	noEnums              bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
@@ -71,6 +72,7 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvArgsTrivial:  func(v *astVerifier) { v.anf = true },
 	ast.InvConstGlobals: func(v *astVerifier) { v.constGlobals = true },
 	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
+	ast.InvNoEnumTypes:  func(v *astVerifier) { v.noEnums = true },
 }
 
 func init() {
@@ -103,6 +105,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				kind = "const"
 			}
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
+		case *ast.EnumDecl:
+			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		}
 	}
 	entries := 0
@@ -131,6 +135,14 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				v.block(d.Body)
 			}
 			v.pop()
+		case *ast.EnumDecl:
+			v.fn, v.where = nil, "enum "+d.Name.String()
+			v.needType(d, d.BackingX, types.TI32)
+			for _, x := range d.Values {
+				if x != nil {
+					v.expr(x, false)
+				}
+			}
 		case *ast.Global:
 			v.fn, v.where = nil, "global "+d.Name.String()
 			v.needType(d, d.TypeX, d.Type)
@@ -181,7 +193,9 @@ func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
 	ast.Inspect(x, func(c ast.Node) bool {
 		v.kind(c)
 		if tn, ok := c.(*ast.TypeName); ok && v.resolved {
-			if _, keyword := types.Keyword(tn.Name.Name); !keyword || tn.Name.ID != 0 {
+			_, keyword := types.Keyword(tn.Name.Name)
+			declared := tn.Name.ID != 0 && v.lookupQuiet(tn.Name) != nil && v.lookupQuiet(tn.Name).kind == "type"
+			if keyword == (tn.Name.ID != 0) || tn.Name.ID != 0 && !declared {
 				v.errorf(n, "type name %s does not denote a type", tn.Name)
 			}
 		}
@@ -189,6 +203,14 @@ func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
 	})
 	if v.typed && t == nil {
 		v.errorf(n, "missing type")
+	}
+	v.notEnum(n, t)
+}
+
+// notEnum checks "no-enum-types" for one type.
+func (v *astVerifier) notEnum(n ast.Node, t types.Type) {
+	if _, ok := types.Underlying(t).(*types.Enum); ok && v.noEnums {
+		v.errorf(n, "no-enum-types: a value of enum type %v", t)
 	}
 }
 
@@ -249,9 +271,21 @@ func (v *astVerifier) init(at ast.Node, t types.Type, e ast.Expr) {
 
 func (v *astVerifier) block(b *ast.Block) {
 	v.kind(b)
+	v.blockBody(b)
+}
+
+// blockBody checks a block's statements and value in a scope of their own.
+func (v *astVerifier) blockBody(b *ast.Block) {
 	v.push()
 	for _, s := range b.Stmts {
 		v.stmt(s)
+	}
+	if b.Value != nil {
+		v.expr(b.Value, false)
+		v.same(b, b.T, b.Value.Type(), "block value type")
+		if v.typed && b.T == nil {
+			v.errorf(b, "block expression without a type")
+		}
 	}
 	v.pop()
 }
@@ -303,110 +337,4 @@ func (v *astVerifier) loopRef(at ast.Node, label ast.Name) {
 		}
 	}
 	v.errorf(at, "%s names no enclosing loop", label)
-}
-
-func (v *astVerifier) stmt(s ast.Stmt) {
-	v.kind(s)
-	switch s := s.(type) {
-	case *ast.Block:
-		v.block(s)
-	case *ast.VarDecl:
-		v.binder(s.Name, s)
-		v.needType(s, s.TypeX, s.Type)
-		v.init(s, s.Type, s.Init)
-		kind := "var"
-		if s.Const {
-			kind = "const"
-		}
-		v.declare(s.Name, &binderInfo{name: s.Name.Name, kind: kind, typ: s.Type})
-	case *ast.Assign:
-		v.assignable(s, s.Target)
-		v.expr(s.Value, false)
-		v.same(s, s.Target.Type(), s.Value.Type(), "assigned value type")
-	case *ast.OpAssign:
-		v.assignable(s, s.Target)
-		v.expr(s.Value, false)
-		v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
-	case *ast.ExprStmt:
-		v.expr(s.X, false)
-	case *ast.If:
-		v.cond(s, s.Cond)
-		if s.Then == nil {
-			v.errorf(s, "if without a then block")
-		} else {
-			v.block(s.Then)
-		}
-		switch e := s.Else.(type) {
-		case nil:
-		case *ast.Block, *ast.If:
-			v.stmt(e)
-		default:
-			v.errorf(s, "else branch is a %s, want a block or an if", e.Kind())
-		}
-	case *ast.While:
-		v.binder(s.Label, s)
-		v.cond(s, s.Cond)
-		v.loops = append(v.loops, s.Label.ID)
-		if s.Body == nil {
-			v.errorf(s, "loop without a body")
-		} else {
-			v.block(s.Body)
-		}
-		if s.Step != nil {
-			v.stmt(s.Step)
-		}
-		v.loops = v.loops[:len(v.loops)-1]
-	case *ast.ForRange:
-		v.binder(s.Label, s)
-		v.binder(s.Var, s)
-		v.expr(s.Lo, false)
-		v.expr(s.Hi, false)
-		v.same(s, types.TI64, s.Lo.Type(), "range start type")
-		v.same(s, types.TI64, s.Hi.Type(), "range end type")
-		v.push()
-		v.declare(s.Var, &binderInfo{name: s.Var.Name, kind: "var", typ: types.TI64})
-		v.loops = append(v.loops, s.Label.ID)
-		v.block(s.Body)
-		v.loops = v.loops[:len(v.loops)-1]
-		v.pop()
-	case *ast.Break:
-		v.loopRef(s, s.Label)
-	case *ast.Continue:
-		v.loopRef(s, s.Label)
-	case *ast.Return:
-		if s.Value != nil {
-			v.expr(s.Value, false)
-		}
-		if v.typed && v.fn != nil {
-			switch {
-			case s.Value == nil && v.fn.Result != types.TVoid:
-				v.errorf(s, "return without a value in a function returning %v", v.fn.Result)
-			case s.Value != nil:
-				v.same(s, v.fn.Result, s.Value.Type(), "returned value type")
-			}
-		}
-	case *ast.InitGlobal:
-		if v.fn == nil || v.fn.Export != "_start" {
-			v.errorf(s, "init-global outside the entry function")
-		}
-		v.expr(s.Value, false)
-		if b := v.lookup(s.Name, s); b != nil {
-			if b.scope != 0 || (b.kind != "global" && b.kind != "const") {
-				v.errorf(s, "init-global of %s, which is not a global", s.Name)
-			}
-			v.same(s, b.typ, s.Value.Type(), "initial value type")
-		}
-	case *ast.Print:
-		if s.Fd != 1 && s.Fd != 2 {
-			v.errorf(s, "print to file descriptor %d", s.Fd)
-		}
-		for _, a := range s.Args {
-			v.expr(a, v.anf)
-		}
-		if v.typed && len(s.Args) != 1 {
-			v.errorf(s, "print with %d arguments", len(s.Args))
-		}
-	default:
-		v.errorf(s, "unknown statement %T", s)
-	}
 }

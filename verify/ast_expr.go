@@ -24,11 +24,19 @@ func (v *astVerifier) intLit(e *ast.IntLit, negated bool) {
 	if !v.typed || e.T == nil {
 		return
 	}
-	if !types.IsInteger(e.T) || types.IsUntyped(e.T) {
+	t := e.T
+	if en, ok := types.Underlying(t).(*types.Enum); ok {
+		// An enum constant holds its value's bits (negative values included).
+		if neg, max := types.IntRange(en.Backing); int64(e.Value) < 0 && uint64(-int64(e.Value)) > neg || int64(e.Value) >= 0 && e.Value > max {
+			v.errorf(e, "enum constant %d does not fit %v", int64(e.Value), en.Backing)
+		}
+		return
+	}
+	if !types.IsInteger(t) || types.IsUntyped(t) {
 		v.errorf(e, "integer literal of type %v", e.T)
 		return
 	}
-	if neg, max := types.IntRange(e.T); e.Value > max && !(negated && e.Value <= neg) {
+	if neg, max := types.IntRange(t); e.Value > max && !(negated && e.Value <= neg) {
 		v.errorf(e, "integer literal %d does not fit %v", e.Value, e.T)
 	}
 }
@@ -43,6 +51,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	if v.typed && e.Type() == nil {
 		v.errorf(e, "expression without a type")
 	}
+	v.notEnum(e, e.Type())
 	if nested && v.anf && !ast.IsTrivial(e) {
 		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
 	}
@@ -87,7 +96,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		x, y := e.X.Type(), e.Y.Type()
 		switch {
 		case e.Op == "==" || e.Op == "!=":
-			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(types.IsInteger(x) || x == types.TBool)) {
+			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(types.IsInteger(x) || x == types.TBool || isEnumType(x))) {
 				v.errorf(e, "operator %s on %v and %v", e.Op, x, y)
 			}
 			v.same(e, types.TBool, t, "result type")
@@ -142,17 +151,47 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			break
 		}
 		v.call(e, sig.Params, sig.Result, e.Args)
+	case *ast.CharLit: // only before check-types, which the kind check enforces
+	case *ast.SizeOf:
+		v.needType(e, e.TypeX, nil)
+	case *ast.Member: // only before check-types, which the kind check enforces
+		v.expr(e.X, false)
+	case *ast.IntCast:
+		v.needType(e, e.TypeX, nil)
+		v.expr(e.X, true)
 	case *ast.Convert:
 		v.expr(e.X, true)
-		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(x) || !types.IsInteger(t) || types.Identical(x, t)) {
+		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(types.Underlying(x)) && !isEnumType(x) || !types.IsInteger(t) || types.Identical(x, t)) {
 			v.errorf(e, "conversion from %v to %v", x, t)
 		}
-	case *ast.IfExpr:
+	case *ast.If:
 		v.cond(e, e.Cond)
-		v.expr(e.Then, false)
-		v.expr(e.Else, false)
-		v.same(e, t, e.Then.Type(), "then arm type")
-		v.same(e, t, e.Else.Type(), "else arm type")
+		v.blockBody(e.Then)
+		v.same(e, t, e.Then.T, "then branch type")
+		switch els := e.Else.(type) {
+		case *ast.Block:
+			v.kind(els)
+			v.blockBody(els)
+			if els.Value == nil {
+				v.errorf(e, "else branch without a value")
+			}
+			v.same(e, t, els.T, "else branch type")
+		case *ast.If:
+			v.expr(els, false)
+			v.same(e, t, els.T, "else branch type")
+		default:
+			v.errorf(e, "an if expression needs an else branch with a value")
+		}
+	case *ast.Switch:
+		v.switchParts(e)
+		if e.Else == nil && v.typed { // before check-types the user's error, reported there
+			v.errorf(e, "a switch expression without an else arm")
+		}
+	case *ast.Block:
+		v.blockBody(e)
+		if e.Value == nil {
+			v.errorf(e, "block expression without a value")
+		}
 	default:
 		v.errorf(e, "unknown expression %T", e)
 	}
@@ -170,4 +209,56 @@ func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, a
 		v.same(e, params[i], a.Type(), fmt.Sprintf("argument %d type", i+1))
 	}
 	v.same(e, result, e.Type(), "call result type")
+}
+
+// switchParts checks a switch's subject (an integer or bool once typed), patterns of its type,
+// bool guards, and bodies: blocks with values of the switch's type for a switch expression,
+// blocks without values for a statement.
+func (v *astVerifier) switchParts(s *ast.Switch) {
+	v.expr(s.Subject, v.anf)
+	st := s.Subject.Type()
+	if v.typed && st != nil && !types.IsInteger(st) && st != types.TBool && !isEnumType(st) {
+		v.errorf(s, "switch on %v", st)
+	}
+	body := func(b *ast.Block) {
+		v.kind(b)
+		v.blockBody(b)
+		if (b.Value != nil) != s.HasValue() {
+			v.errorf(s, "switch bodies must all have values or none")
+		}
+		if s.HasValue() {
+			v.same(s, s.T, b.T, "switch arm type")
+		}
+	}
+	for _, a := range s.Arms {
+		v.kind(a)
+		if len(a.Lo) == 0 || len(a.Lo) != len(a.Hi) {
+			v.errorf(s, "switch arm with %d patterns and %d range ends", len(a.Lo), len(a.Hi))
+		}
+		for i, lo := range a.Lo {
+			v.expr(lo, false)
+			v.same(s, st, lo.Type(), "pattern type")
+			if a.Hi[i] != nil {
+				v.expr(a.Hi[i], false)
+				v.same(s, st, a.Hi[i].Type(), "range end type")
+			}
+		}
+		if a.Guard != nil {
+			v.expr(a.Guard, false)
+			v.same(s, types.TBool, a.Guard.Type(), "guard type")
+		}
+		if a.Body == nil {
+			v.errorf(s, "switch arm without a body")
+			continue
+		}
+		body(a.Body)
+	}
+	if s.Else != nil {
+		body(s.Else)
+	}
+}
+
+func isEnumType(t types.Type) bool {
+	_, ok := types.Underlying(t).(*types.Enum)
+	return ok
 }

@@ -14,7 +14,10 @@ const sample = `(program
     (enum Color#21 i32 (red 0) (green -1))
     (union Shape#22 (circle f64) (empty -) (node (opt Node#20)))
     (error-set FileError#23 NotFound Denied))
+  (enum Suit#30 - (Clubs -) (Hearts 5) (Spades (neg 1)))
+  (enum Wide#31 u64)
   (global var g#1 i64 5:i64)
+  (global var m#32 - (member Suit#30 Hearts))
   (global var h#10 (array 4 (fn (i64 (ptr u8)) (err-union FileError#23 Node#20))) -)
   (global var q#11 (err-union - (opt Shape#22)) n#12:(ptr Node#20))
   (global const k#2 - -)
@@ -23,7 +26,25 @@ const sample = `(program
     (block
       (var x#6 i64 (+:i64 n#4:i64 (neg:i64 1:i64)))
       (const c#7 - -)
+      (var q#15 - (int-cast (ptr u8) (char 97)))
+      (var r#16 i64 (if-expr:i64 b#5 (block:i64
+        (var s#17 i64 2:i64)
+        (value (*:i64 s#17:i64 s#17:i64))) (if-expr:i64 false 1:i64 3:i64)))
       (op-assign + x#6 2)
+      (switch x#6
+        (arm (1 (range 5 9)) (<:bool x#6 7)
+          (block
+            (return 1)))
+        (else
+          (block)))
+      (var w#18 i64
+        (switch-expr:i64 x#6
+          (arm (0) - 1)
+          (arm (2 3) -
+            (block:i64
+              (var z#19 i64 1)
+              (value z#19)))
+          (else 5)))
       (assign x#6 (if-expr:i64 (and:bool b#5 (not b#5)) 1 (call:i64 fib#3 x#6 true)))
       (if (<:bool x#6 2)
         (block

@@ -129,10 +129,23 @@ func (in *interp) set(n Name, v int64, fr frame) {
 	fr[n.ID] = v
 }
 
-func (in *interp) stmt(s Stmt, fr frame) flow {
+// flowSignal carries a break, continue or return out of a block expression to the statement
+// that contains the expression.
+type flowSignal flow
+
+func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	if in.steps++; in.steps > in.lim.Steps {
 		panic(trapSignal("step limit exceeded"))
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			sig, ok := r.(flowSignal)
+			if !ok {
+				panic(r)
+			}
+			fl = flow(sig)
+		}
+	}()
 	switch s := s.(type) {
 	case *Block:
 		return in.block(s, fr)
@@ -142,7 +155,7 @@ func (in *interp) stmt(s Stmt, fr frame) flow {
 		in.set(s.Target.(*Ref).Name, in.eval(s.Value, fr), fr)
 	case *OpAssign:
 		t := s.Target.(*Ref)
-		in.set(t.Name, in.binary(s.Op, in.eval(t, fr), in.eval(s.Value, fr)), fr)
+		in.set(t.Name, in.binary(s.Op, t.T, in.eval(t, fr), in.eval(s.Value, fr)), fr)
 	case *InitGlobal:
 		in.globals[s.Name.ID] = in.eval(s.Value, fr)
 	case *ExprStmt:
@@ -153,12 +166,16 @@ func (in *interp) stmt(s Stmt, fr frame) flow {
 		} else if s.Else != nil {
 			return in.stmt(s.Else, fr)
 		}
+	case *Switch:
+		if b := in.switchBody(s, fr); b != nil {
+			return in.block(b, fr)
+		}
 	case *While:
 		return in.loop(s.Label.ID, func() bool { return in.eval(s.Cond, fr) != 0 }, s.Body, s.Step, fr)
 	case *ForRange:
 		fr[s.Var.ID] = in.eval(s.Lo, fr)
 		end := in.eval(s.Hi, fr)
-		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: &Ref{Name: s.Var}, Y: &IntLit{Value: 1}}}
+		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: &Ref{Typed: Typed{types.TI64}, Name: s.Var}, Y: &IntLit{Value: 1}}}
 		return in.loop(s.Label.ID, func() bool { return fr[s.Var.ID] < end }, s.Body, step, fr)
 	case *Break:
 		return flow{kind: 1, loop: s.Label.ID}
@@ -175,20 +192,28 @@ func (in *interp) stmt(s Stmt, fr frame) flow {
 		case *StrLit:
 			w.WriteString(a.Value)
 		default:
-			v := in.eval(a, fr)
-			if a.Type() == types.TBool {
-				w.WriteString(strconv.FormatBool(v != 0))
-			} else {
-				w.WriteString(strconv.FormatInt(v, 10))
-			}
+			w.WriteString(formatValue(in.eval(a, fr), a.Type()))
 		}
 		if s.Newline {
 			w.WriteByte('\n')
 		}
 	default:
-		panic(fmt.Sprintf("interpret: statement %T", s))
+		if !in.runBuiltin(s, fr) {
+			panic(fmt.Sprintf("interpret: statement %T", s))
+		}
 	}
 	return flow{}
+}
+
+// formatValue prints v of type t as print does (decisions.md #19).
+func formatValue(v int64, t types.Type) string {
+	switch {
+	case t == types.TBool:
+		return strconv.FormatBool(v != 0)
+	case types.IsUnsigned(t):
+		return strconv.FormatUint(uint64(v), 10)
+	}
+	return strconv.FormatInt(v, 10)
 }
 
 func (in *interp) loop(id int, cond func() bool, body *Block, step Stmt, fr frame) flow {

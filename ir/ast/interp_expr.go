@@ -1,6 +1,11 @@
 package ast
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+
+	"cot/ir/types"
+)
 
 func b2i(b bool) int64 {
 	if b {
@@ -32,24 +37,33 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 		x := in.eval(e.X, fr)
 		switch e.Op {
 		case "neg":
-			return -x
+			return norm(-x, e.T)
 		case "bnot":
-			return ^x
+			return norm(^x, e.T)
 		}
 		return b2i(x == 0)
 	case *Binary:
-		return in.binary(e.Op, in.eval(e.X, fr), in.eval(e.Y, fr))
+		return in.binary(e.Op, e.X.Type(), in.eval(e.X, fr), in.eval(e.Y, fr))
+	case *Convert:
+		return norm(in.eval(e.X, fr), e.T)
 	case *Logical:
 		x := in.eval(e.X, fr)
 		if (e.Op == "and") == (x == 0) {
 			return x
 		}
 		return in.eval(e.Y, fr)
-	case *IfExpr:
+	case *If:
 		if in.eval(e.Cond, fr) != 0 {
 			return in.eval(e.Then, fr)
 		}
-		return in.eval(e.Else, fr)
+		return in.eval(e.Else.(Expr), fr)
+	case *Switch:
+		return in.eval(in.switchBody(e, fr), fr)
+	case *Block:
+		if fl := in.block(e, fr); fl.kind != 0 {
+			panic(flowSignal(fl))
+		}
+		return in.eval(e.Value, fr)
 	case *Call:
 		var args []int64
 		for _, a := range e.Args {
@@ -67,25 +81,46 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	panic("interpret: expression " + e.Kind())
 }
 
-// binary applies an operator with Wasm's i64 semantics (wrapping, traps of div_s/rem_s,
-// shift counts modulo 64, logical >>).
-func (in *interp) binary(op string, x, y int64) int64 {
+// norm gives v the representation of a value of integer type t: sign-extended from t's width
+// when t is signed, zero-extended when unsigned (every integer is an int64 here).
+func norm(v int64, t types.Type) int64 {
+	bits := types.Bits(t)
+	switch {
+	case !types.IsInteger(t) || bits == 64:
+		return v
+	case types.IsSigned(t):
+		return v << (64 - bits) >> (64 - bits)
+	}
+	return int64(uint64(v) & (1<<bits - 1))
+}
+
+// binary applies an operator to operands of type t with the semantics of decisions.md #5, as
+// the compiled Wasm does: wrapping at t's width, unsigned division, remainder and comparison for
+// unsigned types, shift counts modulo the width, a logical >>, and the traps of Wasm's div/rem.
+func (in *interp) binary(op string, t types.Type, x, y int64) int64 {
+	bits := uint64(types.Bits(t))
+	unsigned := types.IsUnsigned(t)
+	ux, uy := uint64(x), uint64(y)
 	switch op {
 	case "+":
-		return x + y
+		return norm(x+y, t)
 	case "-":
-		return x - y
+		return norm(x-y, t)
 	case "*":
-		return x * y
+		return norm(x*y, t)
 	case "/", "%":
 		if y == 0 {
 			panic(trapSignal("integer divide by zero"))
 		}
-		if op == "/" && x == -1<<63 && y == -1 {
-			panic(trapSignal("integer overflow"))
-		}
-		if op == "/" {
-			return x / y
+		switch {
+		case unsigned && op == "/":
+			return int64(ux / uy)
+		case unsigned:
+			return int64(ux % uy)
+		case op == "/" && y == -1 && (bits == 64 && x == math.MinInt64 || bits == 32 && x == math.MinInt32):
+			panic(trapSignal("integer overflow")) // only i32.div_s and i64.div_s overflow
+		case op == "/":
+			return norm(x/y, t)
 		}
 		return x % y
 	case "&":
@@ -95,13 +130,19 @@ func (in *interp) binary(op string, x, y int64) int64 {
 	case "^":
 		return x ^ y
 	case "<<":
-		return x << (uint64(y) & 63)
+		return norm(x<<(uy&(bits-1)), t)
 	case ">>":
-		return int64(uint64(x) >> (uint64(y) & 63))
+		width := ^uint64(0) >> (64 - bits)
+		return norm(int64((ux&width)>>(uy&(bits-1))), t)
 	case "==":
 		return b2i(x == y)
 	case "!=":
 		return b2i(x != y)
+	}
+	if unsigned {
+		x, y = int64(ux^1<<63), int64(uy^1<<63) // order-preserving map of unsigned onto signed
+	}
+	switch op {
 	case "<":
 		return b2i(x < y)
 	case "<=":

@@ -35,43 +35,52 @@ const (
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
 	InvArgsTrivial = "args-trivial"
+	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
+	InvNoEnumTypes = "no-enum-types"
 )
 
 // The ast languages, each a delta of its base. Passes (passes/pipeline.go) go from one to the next.
 var (
 	// LangSrc is what parse produces: the surface language, names unresolved, no types.
 	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: append([]string{
-		"func", "param", "global",
-		"block", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
-		"break", "continue", "return", "print",
-		"int", "bool", "str", "ref", "unary", "binary", "and", "or", "call", "if-expr",
+		"func", "param", "global", "enum", "member",
+		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
+		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
+		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
+		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
-	// Implicit conversions are explicit convert nodes.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: TypeExprKinds, Invariants: []string{InvTyped}}
+	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	// LangNoEnums: enum values are values of their backing integer type.
+	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangTyped, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
-	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangTyped, Remove: []string{"op-assign"}}
+	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangNoEnums, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
 	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range"}, Add: []string{"while-step"}}
+	// LangNoSwitch: switches are chains of ifs.
+	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
-	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoForIn, Remove: []string{"and", "or"}}
+	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
 	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
 	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
+	// LangNoBuiltins: @exit, @assert and @assert_eq are tests, prints and runtime calls.
+	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"exit", "assert", "assert-eq"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
-	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoPrint, Invariants: []string{InvEntry}}
+	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoBuiltins, Invariants: []string{InvEntry}}
 	// LangConstGlobals: non-constant global initializers run at the start of _start.
 	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangExplicitExit, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
 	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
-	// LangANF: administrative normal form, no if-expressions.
-	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangDataLaidOut, Remove: []string{"if-expr"}, Invariants: []string{InvArgsTrivial}}
+	// LangANF: administrative normal form, no if or block expressions.
+	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangDataLaidOut, Remove: []string{"if-expr", "block-expr"}, Invariants: []string{InvArgsTrivial}}
 )
 
 // Langs lists the ast languages from the source language on.
-var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoCompoundAssign, LangNoForIn,
-	LangNoShortCircuit, LangNoPrint, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
+var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
+	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer literal.

@@ -105,10 +105,14 @@ type Global struct {
 
 // ---- statements ----
 
-// Block is `{ stmts }`, a scope.
+// Block is `{ stmts }`, a scope. It is a statement, and an expression whose value is Value
+// (kind "block-expr": a switch arm, a branch of an if expression); a block without a Value is
+// void.
 type Block struct {
 	At
+	Typed
 	Stmts []Stmt
+	Value Expr
 }
 
 // VarDecl is a local `var`/`let` (Const false) or `const` (Const true).
@@ -142,13 +146,19 @@ type ExprStmt struct {
 	X Expr
 }
 
-// If is the statement form. Else is nil, a *Block or an *If.
+// If is `if (Cond) Then else Else`; only the chosen branch runs. Else is nil, a *Block or an
+// *If. It is a statement, and, when its branches have values (kind "if-expr", Else required), an
+// expression of their type.
 type If struct {
 	At
+	Typed
 	Cond Expr
 	Then *Block
 	Else Stmt
 }
+
+// HasValue reports whether the if is an expression (its branches yield values).
+func (s *If) HasValue() bool { return s.Then != nil && s.Then.Value != nil }
 
 // While is `label: while (cond) body`. Step, when set (kind "while-step"), runs after the body
 // and on `continue`, as Zig's `while (c) : (step)`; lower-for-in introduces it.
@@ -309,6 +319,23 @@ type Convert struct {
 	X Expr
 }
 
+// CharLit is a character literal: an integer constant, of type u8 unless its context wants
+// another integer type (spec §3.4). check-types turns it into an IntLit.
+type CharLit struct {
+	At
+	Typed
+	Value byte
+}
+
+// IntCast is @intCast(T, X): X converted to the integer type T, wrapping to T's width
+// (decisions.md #5). check-types turns it into a Convert (or X when X already has type T).
+type IntCast struct {
+	At
+	Typed
+	TypeX TypeExpr
+	X     Expr
+}
+
 // RuntimeCall calls a runtime routine by symbol (see Runtime).
 type RuntimeCall struct {
 	At
@@ -316,89 +343,6 @@ type RuntimeCall struct {
 	Name string
 	Args []Expr
 }
-
-// IfExpr is `if (c) a else b` in expression position; only the chosen arm is evaluated.
-type IfExpr struct {
-	At
-	Typed
-	Cond, Then, Else Expr
-}
-
-func (*Func) Kind() string   { return "func" }
-func (*Param) Kind() string  { return "param" }
-func (*Global) Kind() string { return "global" }
-
-func (*Block) Kind() string { return "block" }
-func (s *VarDecl) Kind() string {
-	if s.Const {
-		return "const"
-	}
-	return "var"
-}
-func (*Assign) Kind() string   { return "assign" }
-func (*OpAssign) Kind() string { return "op-assign" }
-func (*ExprStmt) Kind() string { return "expr" }
-func (*If) Kind() string       { return "if" }
-func (s *While) Kind() string {
-	if s.Step != nil {
-		return "while-step"
-	}
-	return "while"
-}
-func (*ForRange) Kind() string   { return "for-range" }
-func (*Break) Kind() string      { return "break" }
-func (*Continue) Kind() string   { return "continue" }
-func (*Return) Kind() string     { return "return" }
-func (*Print) Kind() string      { return "print" }
-func (*InitGlobal) Kind() string { return "init-global" }
-
-func (*IntLit) Kind() string      { return "int" }
-func (*BoolLit) Kind() string     { return "bool" }
-func (*StrLit) Kind() string      { return "str" }
-func (*StrAddr) Kind() string     { return "str-addr" }
-func (*DataAddr) Kind() string    { return "data-addr" }
-func (*Ref) Kind() string         { return "ref" }
-func (*Unary) Kind() string       { return "unary" }
-func (*Binary) Kind() string      { return "binary" }
-func (e *Logical) Kind() string   { return e.Op }
-func (*Call) Kind() string        { return "call" }
-func (*RuntimeCall) Kind() string { return "call-runtime" }
-func (*Convert) Kind() string     { return "convert" }
-func (*IfExpr) Kind() string      { return "if-expr" }
-
-func (d *Func) DeclName() Name   { return d.Name }
-func (d *Global) DeclName() Name { return d.Name }
-
-func (*Func) declNode()   {}
-func (*Global) declNode() {}
-
-func (*Block) stmtNode()      {}
-func (*VarDecl) stmtNode()    {}
-func (*Assign) stmtNode()     {}
-func (*OpAssign) stmtNode()   {}
-func (*ExprStmt) stmtNode()   {}
-func (*If) stmtNode()         {}
-func (*While) stmtNode()      {}
-func (*ForRange) stmtNode()   {}
-func (*Break) stmtNode()      {}
-func (*Continue) stmtNode()   {}
-func (*Return) stmtNode()     {}
-func (*Print) stmtNode()      {}
-func (*InitGlobal) stmtNode() {}
-
-func (*IntLit) exprNode()      {}
-func (*BoolLit) exprNode()     {}
-func (*StrLit) exprNode()      {}
-func (*StrAddr) exprNode()     {}
-func (*DataAddr) exprNode()    {}
-func (*Ref) exprNode()         {}
-func (*Unary) exprNode()       {}
-func (*Binary) exprNode()      {}
-func (*Logical) exprNode()     {}
-func (*Call) exprNode()        {}
-func (*RuntimeCall) exprNode() {}
-func (*Convert) exprNode()     {}
-func (*IfExpr) exprNode()      {}
 
 // IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.
 func IsTrivial(e Expr) bool {

@@ -13,14 +13,15 @@ import (
 //	(program (data "bytes")? (types TYPEDECL...)? DECL...)   types: see types_text.go
 //	(func NAME ((PARAM TYPE)...) RESULT (export "name")? BLOCK)
 //	(global var|const NAME TYPE|- INIT|-)
-//	(block STMT...)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
+//	(block STMT... (value E)?)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
 //	(assign TARGET E)  (op-assign OP TARGET E)  (expr E)  (return E?)
 //	(if C BLOCK ELSE?)  (while LABEL C BLOCK)  (while-step LABEL C STEP BLOCK)
 //	(for-range LABEL VAR LO HI BLOCK)  (break LABEL)  (continue LABEL)
 //	(print FD E...)  (println FD E...)  (init-global NAME E)
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
-//	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)  (convert:T E)
+//	(call F E...)  (call-runtime NAME E...)  (if-expr C BRANCH BRANCH)  (convert:T E)  (char 97)
+//	(int-cast TYPE E)
 //
 // A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
 // (ref:(ptr i64) …); the type syntax is in types_text.go.
@@ -92,6 +93,8 @@ func declSx(d Decl) *sx {
 		}
 		s.list = append(s.list, stmtSx(d.Body))
 		return s
+	case *EnumDecl:
+		return enumSx(d)
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -105,11 +108,7 @@ func declSx(d Decl) *sx {
 func stmtSx(s Stmt) *sx {
 	switch s := s.(type) {
 	case *Block:
-		l := stmtList(atom("block"))
-		for _, c := range s.Stmts {
-			l.list = append(l.list, stmtSx(c))
-		}
-		return l
+		return blockSx(s)
 	case *VarDecl:
 		return stmtList(atom(s.Kind()), atom(s.Name.String()), typeSlotSx(s.TypeX, s.Type), optExpr(s.Init))
 	case *Assign:
@@ -119,11 +118,9 @@ func stmtSx(s Stmt) *sx {
 	case *ExprStmt:
 		return stmtList(atom("expr"), exprSx(s.X))
 	case *If:
-		l := stmtList(atom("if"), exprSx(s.Cond), stmtSx(s.Then))
-		if s.Else != nil {
-			l.list = append(l.list, stmtSx(s.Else))
-		}
-		return l
+		return ifSx(s)
+	case *Switch:
+		return switchSx(s)
 	case *While:
 		if s.Step != nil {
 			return stmtList(atom("while-step"), atom(s.Label.String()), exprSx(s.Cond), stmtSx(s.Step), stmtSx(s.Body))
@@ -152,6 +149,9 @@ func stmtSx(s Stmt) *sx {
 			l.list = append(l.list, exprSx(a))
 		}
 		return l
+	}
+	if b := builtinStmtSx(s); b != nil {
+		return b
 	}
 	panic("ast: print of unknown statement")
 }
@@ -202,8 +202,51 @@ func exprSx(e Expr) *sx {
 		return l
 	case *Convert:
 		return list(head("convert", e.T), exprSx(e.X))
-	case *IfExpr:
-		return list(head("if-expr", e.T), exprSx(e.Cond), exprSx(e.Then), exprSx(e.Else))
+	case *Member:
+		return list(head("member", e.T), exprSx(e.X), atom(e.Name))
+	case *SizeOf:
+		return list(head(e.Kind(), e.T), typeExprSx(e.TypeX))
+	case *CharLit:
+		return list(head("char", e.T), atom(strconv.Itoa(int(e.Value))))
+	case *IntCast:
+		return list(head("int-cast", e.T), typeExprSx(e.TypeX), exprSx(e.X))
+	case *If:
+		return ifSx(e)
+	case *Switch:
+		return switchSx(e)
+	case *Block:
+		return blockSx(e)
 	}
 	panic("ast: print of unknown expression")
+}
+
+// blockSx renders (block S...), and (block:T S... (value E)) for a block with a value.
+func blockSx(b *Block) *sx {
+	l := stmtList(head("block", b.T))
+	for _, c := range b.Stmts {
+		l.list = append(l.list, stmtSx(c))
+	}
+	if b.Value != nil {
+		l.list = append(l.list, stmtList(atom("value"), exprSx(b.Value)))
+	}
+	return l
+}
+
+// ifSx renders (if C THEN ELSE?) and (if-expr:T C THEN ELSE); a branch of an if-expr that is a
+// block of nothing but its value prints as the value.
+func ifSx(s *If) *sx {
+	if !s.HasValue() {
+		l := stmtList(atom("if"), exprSx(s.Cond), stmtSx(s.Then))
+		if s.Else != nil {
+			l.list = append(l.list, stmtSx(s.Else))
+		}
+		return l
+	}
+	branch := func(b Stmt) *sx {
+		if blk, ok := b.(*Block); ok && len(blk.Stmts) == 0 && blk.Value != nil {
+			return exprSx(blk.Value)
+		}
+		return stmtSx(b)
+	}
+	return list(head("if-expr", s.T), exprSx(s.Cond), branch(s.Then), branch(s.Else))
 }

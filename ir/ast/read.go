@@ -112,6 +112,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		}
 		f.Body = rd.readBlock(rest[0])
 		return f
+	case "enum":
+		return rd.readEnum(s)
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
@@ -137,13 +139,11 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	if !s.isList || len(s.list) == 0 {
 		fail(s, "want a statement")
 	}
+	if h := s.list[0].atom; h == "block" || strings.HasPrefix(h, "block:") {
+		_, t := rd.splitHead(s.list[0], h)
+		return rd.readBlockBody(s, t)
+	}
 	switch h := s.list[0].atom; h {
-	case "block":
-		b := &Block{Stmts: []Stmt{}}
-		for _, c := range s.list[1:] {
-			b.Stmts = append(b.Stmts, rd.readStmt(c))
-		}
-		return b
 	case "var", "const":
 		a := shape(s, 3, false)
 		v := &VarDecl{Const: h == "const", Name: readName(a[0]), Init: rd.readOptExpr(a[2])}
@@ -157,6 +157,8 @@ func (rd *reader) readStmt(s *sx) Stmt {
 		return &OpAssign{Op: a[0].atom, Target: rd.readExpr(a[1]), Value: rd.readExpr(a[2])}
 	case "expr":
 		return &ExprStmt{X: rd.readExpr(shape(s, 1, false)[0])}
+	case "switch":
+		return rd.readSwitch(s, Typed{}, false)
 	case "if":
 		a := shape(s, 2, true)
 		st := &If{Cond: rd.readExpr(a[0]), Then: rd.readBlock(a[1])}
@@ -166,6 +168,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 			st.Else = rd.readStmt(a[2])
 		default:
 			fail(s, "too many arguments to if")
+		}
+		if st.HasValue() {
+			fail(s, "an if with values is an if-expr")
 		}
 		return st
 	case "while":
@@ -204,6 +209,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 			p.Args = append(p.Args, rd.readExpr(x))
 		}
 		return p
+	}
+	if b := rd.readBuiltinStmt(s); b != nil {
+		return b
 	}
 	fail(s, "unknown statement")
 	return nil
@@ -285,11 +293,33 @@ func (rd *reader) readExpr(s *sx) Expr {
 			return &Call{Typed: ty, Callee: rd.readExpr(a[0]), Args: args}
 		}
 		return &RuntimeCall{Typed: ty, Name: a[0].atom, Args: args}
+	case h == "char":
+		v, err := strconv.ParseUint(shape(s, 1, false)[0].atom, 10, 8)
+		if err != nil {
+			fail(s, "bad character code")
+		}
+		return &CharLit{Typed: ty, Value: byte(v)}
+	case h == "int-cast":
+		a := shape(s, 2, false)
+		return &IntCast{Typed: ty, TypeX: rd.readTypeExpr(a[0]), X: rd.readExpr(a[1])}
+	case h == "member":
+		a := shape(s, 2, false)
+		return &Member{Typed: ty, X: rd.readExpr(a[0]), Name: a[1].atom}
+	case h == "size-of" || h == "align-of":
+		return &SizeOf{Typed: ty, Align: h == "align-of", TypeX: rd.readTypeExpr(shape(s, 1, false)[0])}
 	case h == "convert":
 		return &Convert{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "if-expr":
 		a := shape(s, 3, false)
-		return &IfExpr{Typed: ty, Cond: rd.readExpr(a[0]), Then: rd.readExpr(a[1]), Else: rd.readExpr(a[2])}
+		x := &If{Typed: ty, Cond: rd.readExpr(a[0]), Then: asBlock(rd.readBranch(a[1])), Else: rd.readBranch(a[2])}
+		if !x.HasValue() {
+			fail(s, "an if-expr needs branches with values")
+		}
+		return x
+	case h == "block":
+		return rd.readBlockBody(s, t)
+	case h == "switch-expr":
+		return rd.readSwitch(s, ty, true)
 	}
 	for _, op := range BinaryOps {
 		if h == op {
@@ -299,4 +329,42 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	fail(s, "unknown expression")
 	return nil
+}
+
+// readBlockBody reads (block S... (value E)?) whose head gave the type t.
+func (rd *reader) readBlockBody(s *sx, t types.Type) *Block {
+	b := &Block{Typed: Typed{t}, Stmts: []Stmt{}}
+	items := s.list[1:]
+	if n := len(items); n > 0 && items[n-1].isList && len(items[n-1].list) > 0 && items[n-1].list[0].atom == "value" {
+		b.Value = rd.readExpr(shape(items[n-1], 1, false)[0])
+		items = items[:n-1]
+	}
+	for _, c := range items {
+		b.Stmts = append(b.Stmts, rd.readStmt(c))
+	}
+	return b
+}
+
+// readBranch reads a branch of an if-expr: a block, an if-expr (else if), or an expression,
+// which stands for a block of nothing but that value.
+func (rd *reader) readBranch(s *sx) Stmt {
+	if s.isList && len(s.list) > 0 {
+		if h, t := rd.splitHead(s.list[0], s.list[0].atom); h == "block" {
+			return rd.readBlockBody(s, t)
+		}
+	}
+	x := rd.readExpr(s)
+	if i, ok := x.(*If); ok {
+		return i
+	}
+	return &Block{Typed: Typed{x.Type()}, Stmts: []Stmt{}, Value: x}
+}
+
+// asBlock makes a branch a block (an else-if chain in the then position is the value of a block).
+func asBlock(s Stmt) *Block {
+	if b, ok := s.(*Block); ok {
+		return b
+	}
+	x := s.(*If)
+	return &Block{Typed: Typed{x.T}, Stmts: []Stmt{}, Value: x}
 }

@@ -61,15 +61,19 @@ func (r *Rewriter) RewriteBlock(b *Block) *Block {
 			return nb
 		}
 	}
+	if b.Value != nil {
+		panic("ast: a rewrite turned a block expression into statements")
+	}
 	return &Block{At: b.At, Stmts: append([]Stmt{}, list...)}
 }
 
 // DefaultBlock copies b with each statement rewritten.
 func (r *Rewriter) DefaultBlock(b *Block) *Block {
-	out := &Block{At: b.At, Stmts: []Stmt{}}
+	out := &Block{At: b.At, Typed: b.Typed, Stmts: []Stmt{}}
 	for _, s := range b.Stmts {
 		out.Stmts = append(out.Stmts, r.RewriteStmt(s)...)
 	}
+	out.Value = r.RewriteExpr(b.Value)
 	return out
 }
 
@@ -147,6 +151,13 @@ func rewriteChildren[N Node](r *Rewriter, n N) N {
 			var out []*Param
 			for _, p := range *l {
 				out = append(out, rewriteChildren(r, p))
+			}
+			*l = out
+		},
+		arms: func(l *[]*SwitchArm) {
+			var out []*SwitchArm
+			for _, a := range *l {
+				out = append(out, rewriteChildren(r, a))
 			}
 			*l = out
 		},

@@ -15,6 +15,7 @@ type slots struct {
 	stmts  func(*[]Stmt) // a statement list, where a statement may become several
 	block  func(**Block) // a block that must stay a block (a body, a branch), possibly nil
 	params func(*[]*Param)
+	arms   func(*[]*SwitchArm)
 	typ    func(*TypeExpr)   // one type expression, possibly nil
 	typs   func(*[]TypeExpr) // a list of type expressions
 }
@@ -24,7 +25,7 @@ func (n *Func) children(s *slots)   { s.params(&n.Params); s.typ(&n.ResultX); s.
 func (n *Param) children(s *slots)  { s.typ(&n.TypeX) }
 func (n *Global) children(s *slots) { s.typ(&n.TypeX); s.expr(&n.Init) }
 
-func (n *Block) children(s *slots)      { s.stmts(&n.Stmts) }
+func (n *Block) children(s *slots)      { s.stmts(&n.Stmts); s.expr(&n.Value) }
 func (n *VarDecl) children(s *slots)    { s.typ(&n.TypeX); s.expr(&n.Init) }
 func (n *Assign) children(s *slots)     { s.expr(&n.Target); s.expr(&n.Value) }
 func (n *OpAssign) children(s *slots)   { s.expr(&n.Target); s.expr(&n.Value) }
@@ -50,7 +51,8 @@ func (n *Logical) children(s *slots)     { s.expr(&n.X); s.expr(&n.Y) }
 func (n *Call) children(s *slots)        { s.expr(&n.Callee); s.exprs(&n.Args) }
 func (n *RuntimeCall) children(s *slots) { s.exprs(&n.Args) }
 func (n *Convert) children(s *slots)     { s.expr(&n.X) }
-func (n *IfExpr) children(s *slots)      { s.expr(&n.Cond); s.expr(&n.Then); s.expr(&n.Else) }
+func (*CharLit) children(*slots)         {}
+func (n *IntCast) children(s *slots)     { s.typ(&n.TypeX); s.expr(&n.X) }
 
 // shallowCopy returns a copy of the node n points to (its child fields still shared).
 func shallowCopy[N Node](n N) N {
@@ -100,6 +102,11 @@ func Inspect(n Node, f func(Node) bool) {
 		params: func(l *[]*Param) {
 			for _, p := range *l {
 				visit(p)
+			}
+		},
+		arms: func(l *[]*SwitchArm) {
+			for _, a := range *l {
+				visit(a)
 			}
 		},
 		typ: func(t *TypeExpr) {

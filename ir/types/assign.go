@@ -23,8 +23,8 @@ func AssignableTo(from, to Type) bool {
 		return widens(from, to)
 	}
 	if n, ok := from.(*Named); ok {
-		if e, ok := n.underlying.(*Enum); ok && Identical(e.Backing, to) {
-			return true
+		if e, ok := n.underlying.(*Enum); ok && IsInteger(to) && !IsUntyped(to) {
+			return AssignableTo(e.Backing, to) // an enum value converts to its backing type and wider
 		}
 	}
 	return assignableToPayload(from, to)

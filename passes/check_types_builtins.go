@@ -1,0 +1,39 @@
+package passes
+
+// Builtins of check-types (see check_types.go): @sizeOf/@alignOf fold to i64 constants of the
+// layout of spec §3.3 (ir/types/layout.go); @exit takes an i64; @assert a bool; @assert_eq two
+// printable values of one type, unified as the operands of == are.
+
+import (
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+func (c *checker) sizeOf(e *ast.SizeOf) ast.Expr {
+	t := c.typeOf(e.TypeX)
+	lit := &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}}
+	switch {
+	case t == types.TInvalid:
+		lit.T = types.TInvalid
+	case e.Align:
+		lit.Value = uint64(types.Alignof(t))
+	default:
+		lit.Value = uint64(types.Sizeof(t))
+	}
+	return lit
+}
+
+func (c *checker) builtinStmt(s ast.Stmt) ast.Stmt {
+	switch s := s.(type) {
+	case *ast.Trap:
+		return s
+	case *ast.Exit:
+		return &ast.Exit{At: s.At, Code: c.assign(s.Code, types.TI64, "argument 1 of `@exit`")}
+	case *ast.Assert:
+		return &ast.Assert{At: s.At, Cond: c.assign(s.Cond, types.TBool, "argument 1 of `@assert`")}
+	case *ast.AssertEq:
+		eq := c.binary(&ast.Binary{At: s.At, Op: "==", X: s.X, Y: s.Y}, nil).(*ast.Binary)
+		return &ast.AssertEq{At: s.At, X: eq.X, Y: eq.Y}
+	}
+	return nil
+}

@@ -1,0 +1,125 @@
+package passes
+
+// Switch of check-types (see check_types.go): the subject is an integer or a bool, every
+// pattern is converted to its type, guards are bool; a switch expression's arms have values of
+// one type (a literal arm takes the type of the first arm that is not a literal) and an else arm,
+// since integers cannot be covered arm by arm (decisions.md).
+
+import (
+	"strings"
+
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+// switchHead checks the subject, patterns and guards of s; the bodies are the caller's.
+func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
+	out := &ast.Switch{At: s.At, Subject: c.expr(s.Subject, nil)}
+	st := out.Subject.Type()
+	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) {
+		c.diags.Errorf(s.Subject.Pos(), codeNotSupported, "not yet supported: switch on a value of type %v", st)
+		st = types.TInvalid
+	}
+	for _, a := range s.Arms {
+		arm := &ast.SwitchArm{At: a.At}
+		for i, lo := range a.Lo {
+			arm.Lo = append(arm.Lo, c.assign(lo, st, "switch pattern"))
+			var hi ast.Expr
+			if a.Hi[i] != nil {
+				if st == types.TBool {
+					c.diags.Errorf(lo.Pos(), codeTypeMismatch, "type mismatch: a range pattern needs an integer subject, found bool")
+				}
+				hi = c.assign(a.Hi[i], st, "end of the switch range")
+			}
+			arm.Hi = append(arm.Hi, hi)
+		}
+		if a.Guard != nil {
+			arm.Guard = c.cond(a.Guard)
+		}
+		out.Arms = append(out.Arms, arm)
+	}
+	return out
+}
+
+func (c *checker) switchStmt(s *ast.Switch) ast.Stmt {
+	out := c.switchHead(s)
+	if s.Else == nil {
+		c.exhaustive(out)
+	}
+	for i, a := range s.Arms {
+		out.Arms[i].Body = c.block(a.Body)
+	}
+	if s.Else != nil {
+		out.Else = c.block(s.Else)
+	}
+	return out
+}
+
+func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
+	out := c.switchHead(s)
+	bodies := append([]*ast.Block{}, s.Else)
+	for _, a := range s.Arms {
+		bodies = append(bodies, a.Body)
+	}
+	if s.Else == nil {
+		if !isEnum(out.Subject.Type()) {
+			c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: a switch expression on %v needs an `else` arm", out.Subject.Type())
+		}
+		bodies = bodies[1:]
+	}
+	checked := make([]*ast.Block, len(bodies))
+	for i, b := range bodies {
+		checked[i] = c.valueBlock(b, want)
+	}
+	// The arms' type: the first arm's that is not a bare literal, else the first arm's.
+	first := len(checked) - len(s.Arms)
+	t := checked[first].Type()
+	for i := first; i < len(checked); i++ {
+		if !literalBlock(bodies[i]) {
+			t = checked[i].Type()
+			break
+		}
+	}
+	if t == types.TVoid {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: the arms of a switch expression need values, found void")
+		t = types.TInvalid
+	}
+	for i, b := range checked {
+		if literalBlock(bodies[i]) && !types.Identical(b.Type(), t) {
+			b = c.valueBlock(bodies[i], t)
+		}
+		b.Value = c.convert(b.Value, t, "arms of switch expression")
+		b.T = t
+		checked[i] = b
+	}
+	if s.Else != nil {
+		out.Else, checked = checked[0], checked[1:]
+	}
+	for i := range out.Arms {
+		out.Arms[i].Body = checked[i]
+	}
+	out.T = t
+	if s.Else == nil && isEnum(out.Subject.Type()) && c.exhaustive(out) {
+		// Every variant has an arm: the last arm is the else, so later passes see a total switch.
+		last := out.Arms[len(out.Arms)-1]
+		out.Arms, out.Else = out.Arms[:len(out.Arms)-1], last.Body
+	}
+	return out
+}
+
+// exhaustive reports whether an enum switch without else names every variant in unguarded
+// arms, reporting the missing ones (spec §6.12); a switch on another type is not checked.
+func (c *checker) exhaustive(s *ast.Switch) bool {
+	n, ok := s.Subject.Type().(*types.Named)
+	if !ok || !isEnum(n) {
+		return true
+	}
+	if missing := missingVariants(s, n); len(missing) > 0 {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: missing %s", strings.Join(missing, ", "))
+		return false
+	}
+	return true
+}
+
+// literalBlock reports whether b is a block of nothing but an integer literal.
+func literalBlock(b *ast.Block) bool { return len(b.Stmts) == 0 && isLiteral(b.Value) }
