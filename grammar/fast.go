@@ -111,6 +111,19 @@ func (t *Type) Parse(lex *lexer.PeekingLexer) error {
 	return entry(lex, func(p *fparser) res { return p.typeInto(t) })
 }
 
+// Parse implements participle.Parseable (the hand-compiled Param rule, a hot leaf of every
+// function signature).
+func (prm *Param) Parse(lex *lexer.PeekingLexer) error {
+	return entry(lex, func(p *fparser) res { return p.paramInto(prm) })
+}
+
+// Parse implements participle.Parseable (the hand-compiled Field rule, a leaf like Param).
+func (f *Field) Parse(lex *lexer.PeekingLexer) error {
+	return entry(lex, func(p *fparser) res {
+		return p.typedName(&f.Pos, &f.EndPos, &f.Name, &f.Type, &f.Default)
+	})
+}
+
 // register makes the state of a Parse call findable from participle's lexer.
 func (p *fparser) register(peeker *lexer.PeekingLexer) func() {
 	key := tokenKey(peeker)
@@ -257,7 +270,7 @@ func newFastParser(toks []lexer.Token, full []int32) *fparser {
 // positions already): the walk that tightens participle's end positions stops at them.
 func handBuilt(n any) bool {
 	switch n.(type) {
-	case *Block, *Expr, *Type:
+	case *Block, *Expr, *Type, *Param, *Field:
 		return true
 	}
 	return false

@@ -159,7 +159,7 @@ const bom = "\xEF\xBB\xBF"
 // is a UTF-8 byte-order mark at the start (offsets still count its bytes).
 func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
 	s := &scanner{file: filename, src: src, text: string(src), line: 1}
-	s.toks = make([]lexer.Token, 0, len(src)/5+2)
+	s.toks = make([]lexer.Token, 0, len(src)/3+16) // Cot averages 3.4-3.6 bytes a token
 	if bytes.HasPrefix(src, []byte(bom)) {
 		s.off = len(bom)
 	}
