@@ -98,3 +98,40 @@ func TestByteOrderMark(t *testing.T) {
 		t.Errorf("first declaration at offset %d, want 3", got)
 	}
 }
+
+// ParseEach hands over the declarations of a good file in order, and none after one with an
+// error; its diagnostics are Parse's.
+func TestParseEach(t *testing.T) {
+	var names []string
+	err := ParseEach("e.cot", []byte("@safe\nfn a() {}\nstruct B { x: i64 }\nconst C = 1\n"), func(safe bool, d *Decl) {
+		if !safe {
+			t.Error("the @safe header was not reported")
+		}
+		names = append(names, declName(d))
+	})
+	if err != nil || strings.Join(names, " ") != "a B C" {
+		t.Fatalf("got %v, %v; want a B C", names, err)
+	}
+	names = nil
+	bad := "fn a() {}\nvar m: Map<i64, i64> = 1\nfn c() { var l: [i64] = 2 }\nfn d() {}\n"
+	err = ParseEach("e.cot", []byte(bad), func(_ bool, d *Decl) { names = append(names, declName(d)) })
+	_, perr := Parse("e.cot", []byte(bad))
+	if err == nil || perr == nil || err.Error() != perr.Error() || strings.Join(names, " ") != "a" {
+		t.Fatalf("got %v and\n%v\nwant only a, and Parse's diagnostics:\n%v", names, err, perr)
+	}
+	if n := strings.Count(err.Error(), "E0109"); n != 2 {
+		t.Errorf("want both E0109 diagnostics, got %d:\n%v", n, err)
+	}
+}
+
+func declName(d *Decl) string {
+	switch {
+	case d.Fn != nil:
+		return d.Fn.Name
+	case d.Struct != nil:
+		return d.Struct.Name
+	case d.Var != nil:
+		return d.Var.Name
+	}
+	return "?"
+}
