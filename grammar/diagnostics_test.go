@@ -135,3 +135,22 @@ func declName(d *Decl) string {
 	}
 	return "?"
 }
+
+// An interpolated string ends at its closing quote: what follows is not one more part (a
+// statement starting with a name after `"${a}"` used to be a syntax error).
+func TestInterpolationEnds(t *testing.T) {
+	f, err := Parse("i.cot", []byte("fn f() {\n    var s = \"a${x}\"\n    x = 2\n    var t = \"${x}\" - 1\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts := f.Decls[0].Fn.Body.Stmts
+	if len(stmts) != 3 || stmts[1].Simple == nil || stmts[1].Simple.Op != "=" {
+		t.Fatalf("want var, assignment, var; got %d statements", len(stmts))
+	}
+	if got := ExprString(stmts[2].Var.Value); got != `("${x}" - 1)` {
+		t.Errorf("got %s, want a subtraction", got)
+	}
+	if s := stmts[0].Var.Value.Left.Left.Left.Left.Left.Left.Operand.Primary.String; len(s.Parts) != 1 || s.EndPos.Offset != 28 {
+		t.Errorf("string parts %d, end %d; want 1 part ending at offset 28", len(s.Parts), s.EndPos.Offset)
+	}
+}

@@ -95,8 +95,8 @@ func (p *fparser) primary() (*Primary, res) {
 	return x, match
 }
 
-// StringLit: `@String | @StrHead @@+InterpPart`. Like the tag, the parts loop does not stop at
-// the last segment: it ends where no expression follows.
+// StringLit: `@String | @StrHead @@+InterpPart StrEnd`. Like the tag, the parts loop ends
+// where no expression follows (at StrEnd after the last segment).
 func (p *fparser) stringLit() (*StringLit, res) {
 	s := p.nodes.strings.alloc()
 	s.Pos = p.pos(p.i)
@@ -121,6 +121,10 @@ func (p *fparser) stringLit() (*StringLit, res) {
 	if len(s.Parts) == 0 {
 		return nil, p.failAt("InterpPart")
 	}
+	if !p.isType(TokStrEnd) {
+		return nil, p.failAt("<strend>")
+	}
+	p.i++
 	s.EndPos = p.end()
 	return s, match
 }

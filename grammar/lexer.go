@@ -32,6 +32,7 @@ const (
 	TokStructOpen                               // "{" opening a safe-mode colon struct literal (§4.13)
 	TokNewParen                                 // "(" right after `new T` or `new T(...)`
 	TokNewBrace                                 // "{" right after `new T`, `new T(...)` or `new T(...)(...)`
+	TokStrEnd                                   // zero-width end of an interpolated string, right after its StrTail
 )
 
 var tokenNames = map[string]lexer.TokenType{
@@ -51,6 +52,7 @@ var tokenNames = map[string]lexer.TokenType{
 	"StructOpen": TokStructOpen,
 	"NewParen":   TokNewParen,
 	"NewBrace":   TokNewBrace,
+	"StrEnd":     TokStrEnd,
 }
 
 var keywords = map[string]bool{}
@@ -349,6 +351,11 @@ func (s *scanner) stringBody(start lexer.Position, endType, interpType lexer.Tok
 		case c == '"':
 			s.advance(1)
 			s.emit(endType, start)
+			if endType == TokStrTail {
+				// The grammar's parts loop stops here: without this token an expression after
+				// the string (`"${a}"` newline `x = 1`) would be read as one more part.
+				s.emit(TokStrEnd, s.pos())
+			}
 			return nil
 		case c == '$' && s.peek(1) == '{':
 			s.advance(2)
