@@ -158,7 +158,7 @@ func (p *fparser) accept(v string) bool {
 
 func (p *fparser) isType(t lexer.TokenType) bool { return p.toks[p.i].Type == t }
 
-// name consumes an Ident or TypeKw token.
+// isName reports an Ident or TypeKw token.
 func (p *fparser) isName() bool { t := p.toks[p.i].Type; return t == TokIdent || t == TokTypeKw }
 
 // failAt records a failure at the current token expecting exp.
@@ -205,7 +205,7 @@ func (p *fparser) end() lexer.Position {
 	return e
 }
 
-// closesList is the lookahead (?! ',' ( ')' | '}' | ']' )): a trailing comma ends the list.
+// trailingComma is the lookahead (?! ',' ( ')' | '}' | ']' )): a trailing comma ends the list.
 func (p *fparser) trailingComma() bool {
 	if !p.lit(",") {
 		return false
@@ -254,7 +254,7 @@ func (p *fparser) pipeCapture(dst *string) res {
 	return p.expect("|", `"|"`)
 }
 
-// str returns a pointer to a copy of the current token's value and consumes it.
+// str returns a pointer (from a slab) to the current token's value and consumes the token.
 func (p *fparser) str() *string {
 	s := p.nodes.strs.alloc()
 	*s = p.toks[p.i].Value
