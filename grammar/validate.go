@@ -27,12 +27,14 @@ func validateDecl(d *Decl, checked []any, report reportFunc) {
 		checked = nil
 		Walk(d, func(n any) { checked = append(checked, n) })
 	}
-	offsets := make(map[any]int, len(checked))
-	for _, n := range checked {
-		pos, _ := nodeSpan(n)
-		offsets[n] = pos.Offset
+	if len(checked) > 1 {
+		offsets := make(map[any]int, len(checked))
+		for _, n := range checked {
+			pos, _ := nodeSpan(n)
+			offsets[n] = pos.Offset
+		}
+		sort.SliceStable(checked, func(i, j int) bool { return offsets[checked[i]] < offsets[checked[j]] })
 	}
-	sort.SliceStable(checked, func(i, j int) bool { return offsets[checked[i]] < offsets[checked[j]] })
 	for _, n := range checked {
 		switch n := n.(type) {
 		case *VarDecl:
