@@ -6,12 +6,16 @@ package grammar_test
 //
 // BenchmarkParse runs grammar.Parse on the ParseOnly dialect (every construct of the grammar);
 // BenchmarkFrontEnd runs the whole front-end pass table (source -> Wasm bytes, verifier off) on
-// the Compilable dialect. Each reports MB/s, alloc-B/B (bytes allocated per source byte) and
-// live-B/B (heap still held by the result per source byte, after a GC).
+// the Compilable dialect. Each reports MB/s, cpu-MB/s, alloc-B/B (bytes allocated per source
+// byte), live-B/B (heap still held by the result per source byte, after a GC) and peak-B/B
+// (the largest heap, garbage included, seen during the runs, per source byte: what the
+// process's footprint follows).
 
 import (
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/metrics"
 	"syscall"
 	"testing"
 	"time"
@@ -40,6 +44,23 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkParseEach is BenchmarkParse through the streaming API, dropping each declaration:
+// the whole tree is never held (compare sys-B/B, each benchmark alone in its process).
+func BenchmarkParseEach(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
+			text := progen.Program(size, progen.ParseOnly)
+			measure(b, len(text), func() any {
+				n := 0
+				if err := grammar.ParseEach("bench.cot", text, func(bool, *grammar.Decl) { n++ }); err != nil {
+					b.Fatal(err)
+				}
+				return n
+			})
+		})
+	}
+}
+
 func BenchmarkFrontEnd(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
@@ -58,9 +79,10 @@ func BenchmarkFrontEnd(b *testing.B) {
 	}
 }
 
-// measure runs run b.N times and reports throughput, allocation and retained heap per byte.
+// measure runs run b.N times and reports throughput, allocation and heap per source byte.
 // cpu-MB/s divides by the CPU time of the whole process (every thread, the collector's too), which
-// stays meaningful on a loaded machine where wall-clock MB/s does not.
+// stays meaningful on a loaded machine where wall-clock MB/s does not. live-B/B comes from one
+// more, untimed run whose result is kept.
 func measure(b *testing.B, size int, run func() any) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
@@ -68,14 +90,17 @@ func measure(b *testing.B, size int, run func() any) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	cpu0 := cpuTime()
+	peak := watchHeap()
 	b.ResetTimer()
-	var result any
 	for i := 0; i < b.N; i++ {
-		result = run()
+		sink = run()
+		sink = nil
 	}
 	b.StopTimer()
 	cpu := cpuTime() - cpu0
 	runtime.ReadMemStats(&after)
+	top := peak.stop()
+	result := run()
 	runtime.GC()
 	runtime.ReadMemStats(&kept)
 	runtime.KeepAlive(result)
@@ -83,7 +108,11 @@ func measure(b *testing.B, size int, run func() any) {
 	b.ReportMetric(perByte/1e6/cpu.Seconds(), "cpu-MB/s")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/perByte, "alloc-B/B")
 	b.ReportMetric(float64(int64(kept.HeapAlloc)-int64(before.HeapAlloc))/float64(size), "live-B/B")
+	b.ReportMetric(float64(top-before.HeapAlloc)/float64(size), "peak-B/B")
 }
+
+// sink keeps a run's result from being optimized away.
+var sink any
 
 // cpuTime is the user and system CPU time of this process so far.
 func cpuTime() time.Duration {
@@ -92,4 +121,43 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// heapWatch samples the heap's size every millisecond and keeps the largest.
+type heapWatch struct {
+	done chan struct{}
+	max  chan uint64
+}
+
+// COT_BENCH_NO_PEAK=1 turns it off (it would add instructions to counts taken under qemu).
+func watchHeap() *heapWatch {
+	w := &heapWatch{done: make(chan struct{}), max: make(chan uint64)}
+	if os.Getenv("COT_BENCH_NO_PEAK") != "" {
+		go func() { <-w.done; w.max <- 0 }()
+		return w
+	}
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		var max uint64
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > max {
+				max = v
+			}
+			select {
+			case <-w.done:
+				w.max <- max
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return w
+}
+
+func (w *heapWatch) stop() uint64 {
+	close(w.done)
+	return <-w.max
 }

@@ -237,7 +237,8 @@ type Primary struct {
 }
 
 // StringLit is a string literal (§1.4). Plain is set for a literal without `${`; otherwise Head
-// is the text before the first `${` and each Part is an expression and the text after it.
+// is the text before the first `${` and each Part is an expression and the text after it. The
+// lexer ends an interpolated string with a zero-width StrEnd token, which stops the parts.
 // Text segments are raw source including their delimiters (`"`, `${`, `}`): use Unquote.
 type StringLit struct {
 	Pos    lexer.Position
@@ -245,7 +246,7 @@ type StringLit struct {
 
 	Plain *string       `parser:"  @String"`
 	Head  *string       `parser:"| @StrHead"`
-	Parts []*InterpPart `parser:"  @@+"`
+	Parts []*InterpPart `parser:"  @@+ StrEnd"`
 }
 
 // InterpPart is `expr}text` inside an interpolated string (§6.14).

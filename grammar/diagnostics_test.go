@@ -98,3 +98,59 @@ func TestByteOrderMark(t *testing.T) {
 		t.Errorf("first declaration at offset %d, want 3", got)
 	}
 }
+
+// ParseEach hands over the declarations of a good file in order, and none after one with an
+// error; its diagnostics are Parse's.
+func TestParseEach(t *testing.T) {
+	var names []string
+	err := ParseEach("e.cot", []byte("@safe\nfn a() {}\nstruct B { x: i64 }\nconst C = 1\n"), func(safe bool, d *Decl) {
+		if !safe {
+			t.Error("the @safe header was not reported")
+		}
+		names = append(names, declName(d))
+	})
+	if err != nil || strings.Join(names, " ") != "a B C" {
+		t.Fatalf("got %v, %v; want a B C", names, err)
+	}
+	names = nil
+	bad := "fn a() {}\nvar m: Map<i64, i64> = 1\nfn c() { var l: [i64] = 2 }\nfn d() {}\n"
+	err = ParseEach("e.cot", []byte(bad), func(_ bool, d *Decl) { names = append(names, declName(d)) })
+	_, perr := Parse("e.cot", []byte(bad))
+	if err == nil || perr == nil || err.Error() != perr.Error() || strings.Join(names, " ") != "a" {
+		t.Fatalf("got %v and\n%v\nwant only a, and Parse's diagnostics:\n%v", names, err, perr)
+	}
+	if n := strings.Count(err.Error(), "E0109"); n != 2 {
+		t.Errorf("want both E0109 diagnostics, got %d:\n%v", n, err)
+	}
+}
+
+func declName(d *Decl) string {
+	switch {
+	case d.Fn != nil:
+		return d.Fn.Name
+	case d.Struct != nil:
+		return d.Struct.Name
+	case d.Var != nil:
+		return d.Var.Name
+	}
+	return "?"
+}
+
+// An interpolated string ends at its closing quote: what follows is not one more part (a
+// statement starting with a name after `"${a}"` used to be a syntax error).
+func TestInterpolationEnds(t *testing.T) {
+	f, err := Parse("i.cot", []byte("fn f() {\n    var s = \"a${x}\"\n    x = 2\n    var t = \"${x}\" - 1\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts := f.Decls[0].Fn.Body.Stmts
+	if len(stmts) != 3 || stmts[1].Simple == nil || stmts[1].Simple.Op != "=" {
+		t.Fatalf("want var, assignment, var; got %d statements", len(stmts))
+	}
+	if got := ExprString(stmts[2].Var.Value); got != `("${x}" - 1)` {
+		t.Errorf("got %s, want a subtraction", got)
+	}
+	if s := stmts[0].Var.Value.Left.Left.Left.Left.Left.Left.Operand.Primary.String; len(s.Parts) != 1 || s.EndPos.Offset != 28 {
+		t.Errorf("string parts %d, end %d; want 1 part ending at offset 28", len(s.Parts), s.EndPos.Offset)
+	}
+}

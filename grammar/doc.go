@@ -4,7 +4,7 @@
 // The CST never leaves this package and the `parse` pass (design §2). Every node carries
 // Pos (the start of its first token) and EndPos (just past its last token).
 //
-// API: Parse(filename, src) (*File, error); the CST types (File ... Primary); Walk; ExprString
+// API: Parse(filename, src) (*File, error); ParseEach (the same, streaming each declaration); the CST types (File ... Primary); Walk; ExprString
 // and TypeString (canonical text, for tests and debugging); Unquote, CharValue, IntValue,
 // FloatValue (literal values); NewExpr.TypeArgs/CtorArgs; TestDecl.DisplayName; SimplePrimary;
 // Builtins (name -> argument count); EBNF; Tokenize and Definition (the lexer).
@@ -36,4 +36,11 @@
 //     as an expression, and the lexer marks the brackets of `new` (TokNewParen, TokNewBrace).
 //   - A trailing comma is accepted in every comma-separated list closed by `)`, `]` or `}`.
 //   - Nesting is limited (256 bracket levels; E0108) so hostile input cannot overflow the stack.
+//   - At run time participle parses the declarations; statements, expressions, types, Param and
+//     Field are compiled by hand from their tags (fast_*.go). `-tags cotref` is the reference
+//     build in which participle interprets every tag; TestParseResults holds both to one golden.
+//   - An interpolated string ends with a zero-width StrEnd token, so what follows it is never
+//     read as one more part.
+//   - A file without declarations is `expected declaration, found end of file` at its end; a
+//     UTF-8 byte-order mark at the start is skipped (columns still count its bytes).
 package grammar

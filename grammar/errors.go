@@ -142,6 +142,7 @@ var ruleWords = map[string]string{
 	"InterpPart": "expression", "StringLit": "string literal", "ErrorSet": "`error`",
 	"<ident>": "identifier", "<string>": "string literal", "<int>": "integer literal",
 	"<builtin>": "builtin", "<typekw>": "type", "<strmid>": "`}`", "<strtail>": "`}`",
+	"<strend>": "expression",
 }
 
 // describeExpected renders participle's expectation (an EBNF fragment) for a user.
@@ -184,6 +185,8 @@ func describeToken(t lexer.Token) string {
 		return "string literal " + shorten(t.Value)
 	case TokStrMid, TokStrTail:
 		return "`}`"
+	case TokStrEnd:
+		return "end of string"
 	case TokKeyword:
 		return fmt.Sprintf("keyword `%s`", t.Value)
 	}

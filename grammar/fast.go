@@ -111,6 +111,19 @@ func (t *Type) Parse(lex *lexer.PeekingLexer) error {
 	return entry(lex, func(p *fparser) res { return p.typeInto(t) })
 }
 
+// Parse implements participle.Parseable (the hand-compiled Param rule, a hot leaf of every
+// function signature).
+func (prm *Param) Parse(lex *lexer.PeekingLexer) error {
+	return entry(lex, func(p *fparser) res { return p.paramInto(prm) })
+}
+
+// Parse implements participle.Parseable (the hand-compiled Field rule, a leaf like Param).
+func (f *Field) Parse(lex *lexer.PeekingLexer) error {
+	return entry(lex, func(p *fparser) res {
+		return p.typedName(&f.Pos, &f.EndPos, &f.Name, &f.Type, &f.Default)
+	})
+}
+
 // register makes the state of a Parse call findable from participle's lexer.
 func (p *fparser) register(peeker *lexer.PeekingLexer) func() {
 	key := tokenKey(peeker)
@@ -145,7 +158,7 @@ func (p *fparser) accept(v string) bool {
 
 func (p *fparser) isType(t lexer.TokenType) bool { return p.toks[p.i].Type == t }
 
-// name consumes an Ident or TypeKw token.
+// isName reports an Ident or TypeKw token.
 func (p *fparser) isName() bool { t := p.toks[p.i].Type; return t == TokIdent || t == TokTypeKw }
 
 // failAt records a failure at the current token expecting exp.
@@ -192,7 +205,7 @@ func (p *fparser) end() lexer.Position {
 	return e
 }
 
-// closesList is the lookahead (?! ',' ( ')' | '}' | ']' )): a trailing comma ends the list.
+// trailingComma is the lookahead (?! ',' ( ')' | '}' | ']' )): a trailing comma ends the list.
 func (p *fparser) trailingComma() bool {
 	if !p.lit(",") {
 		return false
@@ -241,7 +254,7 @@ func (p *fparser) pipeCapture(dst *string) res {
 	return p.expect("|", `"|"`)
 }
 
-// str returns a pointer to a copy of the current token's value and consumes it.
+// str returns a pointer (from a slab) to the current token's value and consumes the token.
 func (p *fparser) str() *string {
 	s := p.nodes.strs.alloc()
 	*s = p.toks[p.i].Value
@@ -257,7 +270,7 @@ func newFastParser(toks []lexer.Token, full []int32) *fparser {
 // positions already): the walk that tightens participle's end positions stops at them.
 func handBuilt(n any) bool {
 	switch n.(type) {
-	case *Block, *Expr, *Type:
+	case *Block, *Expr, *Type, *Param, *Field:
 		return true
 	}
 	return false

@@ -23,7 +23,7 @@ func collapse(toks []lexer.Token) ([]lexer.Token, []int32) {
 	if !ok {
 		return toks, nil // unbalanced brackets: a syntax error, no shortcut
 	}
-	out := make([]lexer.Token, 0, len(toks)/8+16)
+	out := make([]lexer.Token, 0, len(toks)/4+16)
 	full := make([]int32, 0, cap(out))
 	for i := 0; i < len(toks); i++ {
 		out = append(out, toks[i])

@@ -3,7 +3,7 @@
 package grammar
 
 // Hand-compiled rules of the compound expressions: call arguments, `new`, `if` and `switch`
-// expressions (cst_expr.go has the tags they implement; see fast.go).
+// expressions, struct literals (cst_expr.go has the tags they implement; see fast.go).
 
 // Arg: `(?= <type start>) @@Type (?= ',' | ')') | @@Expr`.
 func (p *fparser) arg() (*Arg, res) {
@@ -258,4 +258,50 @@ func (p *fparser) pattern() (*Pattern, res) {
 	}
 	x.EndPos = p.end()
 	return x, match
+}
+
+// StructLit: `( StructOpen | (?= '{':Punct '.' Ident) '{' ) ( @@FieldInit ... )? '}'`; the
+// caller checked the opening.
+func (p *fparser) structLit() (*StructLit, res) {
+	s := p.nodes.structLits.alloc()
+	s.Pos = p.pos(p.i)
+	p.i++
+	r := p.list("FieldInit", "}", func() res {
+		f, r := p.fieldInit()
+		if r == match {
+			s.Fields = append(s.Fields, f)
+		}
+		return r
+	})
+	if r != match {
+		return nil, r
+	}
+	s.EndPos = p.end()
+	return s, match
+}
+
+// FieldInit: `@'.'? @Ident ( @( '=' | ':' ) @@Expr )?`.
+func (p *fparser) fieldInit() (*FieldInit, res) {
+	start := p.i
+	dot := p.lit(".")
+	if dot {
+		p.i++
+	}
+	if !p.isType(TokIdent) {
+		return nil, p.failAt(expIdent)
+	}
+	f := p.nodes.fieldInits.alloc()
+	f.Pos, f.Dot, f.Name = p.pos(start), dot, p.tok().Value
+	p.i++
+	if p.lit("=") || p.lit(":") {
+		f.Sep = p.tok().Value
+		p.i++
+		var r res
+		if f.Value, r = p.expr(); r != match {
+			return nil, r
+		}
+	}
+	f.EndPos = p.end()
+	p.check(f)
+	return f, match
 }

@@ -81,3 +81,7 @@ type nodeSlabs struct {
 // check records a node for validate (VarDecl with an error set, ArrayType, NamedType,
 // FieldInit).
 func (p *fparser) check(n any) { p.checks = append(p.checks, n) }
+
+// newDecl starts fresh slabs, so that no node of the next declaration shares a chunk with the
+// previous one (ParseEach callers drop each declaration).
+func (p *fparser) newDecl() { p.nodes = nodeSlabs{} }

@@ -2,6 +2,8 @@
 
 package grammar
 
+import "github.com/alecthomas/participle/v2/lexer"
+
 // Hand-compiled Primary rules (cst_expr.go has the tags they implement; see fast.go).
 
 // startsPrimary reports whether the current token starts one of Primary's alternatives.
@@ -93,8 +95,8 @@ func (p *fparser) primary() (*Primary, res) {
 	return x, match
 }
 
-// StringLit: `@String | @StrHead @@+InterpPart`. Like the tag, the parts loop does not stop at
-// the last segment: it ends where no expression follows.
+// StringLit: `@String | @StrHead @@+InterpPart StrEnd`. Like the tag, the parts loop ends
+// where no expression follows (at StrEnd after the last segment).
 func (p *fparser) stringLit() (*StringLit, res) {
 	s := p.nodes.strings.alloc()
 	s.Pos = p.pos(p.i)
@@ -119,6 +121,10 @@ func (p *fparser) stringLit() (*StringLit, res) {
 	if len(s.Parts) == 0 {
 		return nil, p.failAt("InterpPart")
 	}
+	if !p.isType(TokStrEnd) {
+		return nil, p.failAt("<strend>")
+	}
+	p.i++
 	s.EndPos = p.end()
 	return s, match
 }
@@ -237,20 +243,32 @@ func (p *fparser) param() (*Param, res) {
 		return nil, noMatch
 	}
 	prm := p.nodes.params.alloc()
-	prm.Pos, prm.Name = p.pos(p.i), p.tok().Value
+	return prm, p.paramInto(prm)
+}
+
+func (p *fparser) paramInto(prm *Param) res {
+	return p.typedName(&prm.Pos, &prm.EndPos, &prm.Name, &prm.Type, &prm.Default)
+}
+
+// typedName parses Param and Field, which share their tags: `@Ident ':' @@Type ( '=' @@Expr )?`.
+func (p *fparser) typedName(pos, end *lexer.Position, name *string, typ **Type, def **Expr) res {
+	if !p.isType(TokIdent) {
+		return noMatch
+	}
+	*pos, *name = p.pos(p.i), p.tok().Value
 	p.i++
 	if r := p.expect(":", `":"`); r != match {
-		return nil, r
+		return r
 	}
-	var r res
-	if prm.Type, r = p.typ(); r != match {
-		return nil, p.need(r, "Type")
+	if r := p.needType(typ); r != match {
+		return r
 	}
 	if p.accept("=") {
-		if prm.Default, r = p.expr(); r != match {
-			return nil, r
+		var r res
+		if *def, r = p.expr(); r != match {
+			return r
 		}
 	}
-	prm.EndPos = p.end()
-	return prm, match
+	*end = p.end()
+	return match
 }

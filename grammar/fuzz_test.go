@@ -38,6 +38,7 @@ var trickySeeds = []string{
 	"impl Shape for i64 { fn area(self: *i64) i64 { return self.* } }",
 	"fn g(T)(x: T) T where T: H { return x }",
 	"fn f() { outer: for i, x in a..b { continue :outer } }",
+	"fn f() { var s = \"a ${x} b ${y}\"\n x = -1 }",
 }
 
 // FuzzParse: Parse never panics, and returns either a File whose node positions are ordered

@@ -32,6 +32,7 @@ const (
 	TokStructOpen                               // "{" opening a safe-mode colon struct literal (§4.13)
 	TokNewParen                                 // "(" right after `new T` or `new T(...)`
 	TokNewBrace                                 // "{" right after `new T`, `new T(...)` or `new T(...)(...)`
+	TokStrEnd                                   // zero-width end of an interpolated string, right after its StrTail
 )
 
 var tokenNames = map[string]lexer.TokenType{
@@ -51,6 +52,7 @@ var tokenNames = map[string]lexer.TokenType{
 	"StructOpen": TokStructOpen,
 	"NewParen":   TokNewParen,
 	"NewBrace":   TokNewBrace,
+	"StrEnd":     TokStrEnd,
 }
 
 var keywords = map[string]bool{}
@@ -159,7 +161,7 @@ const bom = "\xEF\xBB\xBF"
 // is a UTF-8 byte-order mark at the start (offsets still count its bytes).
 func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
 	s := &scanner{file: filename, src: src, text: string(src), line: 1}
-	s.toks = make([]lexer.Token, 0, len(src)/5+2)
+	s.toks = make([]lexer.Token, 0, len(src)/3+16) // Cot averages 3.4-3.6 bytes a token
 	if bytes.HasPrefix(src, []byte(bom)) {
 		s.off = len(bom)
 	}
@@ -349,6 +351,11 @@ func (s *scanner) stringBody(start lexer.Position, endType, interpType lexer.Tok
 		case c == '"':
 			s.advance(1)
 			s.emit(endType, start)
+			if endType == TokStrTail {
+				// The grammar's parts loop stops here: without this token an expression after
+				// the string (`"${a}"` newline `x = 1`) would be read as one more part.
+				s.emit(TokStrEnd, s.pos())
+			}
 			return nil
 		case c == '$' && s.peek(1) == '{':
 			s.advance(2)

@@ -27,27 +27,65 @@ var cotParser = participle.MustBuild[File](
 // EBNF returns participle's EBNF rendering of the grammar (golden: grammar.ebnf).
 func EBNF() string { return cotParser.String() }
 
+// declParser parses one top-level declaration (ParseEach runs it once per declaration).
+var declParser = func() *participle.Parser[Decl] {
+	p, err := participle.ParserForProduction[Decl](cotParser)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}()
+
 // Parse parses one Cot source file. On failure it returns a *src.UserError whose diagnostics
 // carry the codes listed in errors.md — the first syntax error, and those of the declarations
 // after it (recover.go); it never panics.
-func Parse(filename string, text []byte) (file *File, err error) {
+func Parse(filename string, text []byte) (*File, error) {
 	return parse(filename, text, src.MaxErrors)
 }
 
 // parse is Parse reporting at most budget syntax errors.
-func parse(filename string, text []byte, budget int) (file *File, err error) {
+func parse(filename string, text []byte, budget int) (*File, error) {
+	file := &File{}
+	err := parseEach(filename, text, func(safe bool, d *Decl) {
+		file.Safe = safe
+		file.Decls = append(file.Decls, d)
+	}, &file.Pos, false, budget)
+	if err != nil {
+		return nil, err
+	}
+	file.EndPos = file.Decls[len(file.Decls)-1].EndPos // the end of the file's last token
+	return file, nil
+}
+
+// ParseEach parses a file one declaration at a time and hands each to each as soon as it is
+// parsed and checked, with whether the file has the `@safe` header. A caller that converts
+// and drops the declarations never holds the whole concrete syntax tree. On failure it
+// returns what Parse would — the syntax error, or else every E0109/E0110 — and each is not
+// called again after the first declaration with an error.
+func ParseEach(filename string, text []byte, each func(safe bool, d *Decl)) error {
+	var first lexer.Position
+	return parseEach(filename, text, each, &first, true, src.MaxErrors)
+}
+
+// parseEach is ParseEach that also sets *first to the position of the file's first token and
+// reports at most budget syntax errors.
+// With dropped, the caller drops each declaration: nodes are then allocated per declaration,
+// so a dropped one is not kept alive by its neighbours in a shared slab.
+func parseEach(filename string, text []byte, each func(safe bool, d *Decl), first *lexer.Position, dropped bool, budget int) (err error) {
 	diags := &src.Diagnostics{}
 	sf := src.NewFile(filename, text)
 	diags.AddFile(sf)
-	fail := func(pos lexer.Position, code, format string, args ...any) (*File, error) {
+	fail := func(pos lexer.Position, code, format string, args ...any) error {
 		diags.Errorf(sf.PosAt(pos.Offset), code, format, args...)
-		return nil, &src.UserError{Diags: diags}
+		return &src.UserError{Diags: diags}
 	}
 	defer func() {
 		// Participle should never panic; if it does, report it at the start of the file rather
 		// than crash the compiler (the fuzz test checks this never happens).
 		if r := recover(); r != nil {
-			file, err = fail(lexer.Position{}, "E0100", "internal parser error: %v", r)
+			diags = &src.Diagnostics{}
+			diags.AddFile(sf)
+			err = fail(lexer.Position{}, "E0100", "internal parser error: %v", r)
 		}
 	}()
 
@@ -68,28 +106,54 @@ func parse(filename string, text []byte, budget int) (file *File, err error) {
 		return fail(lexer.Position{}, "E0100", "%s", perr.Error())
 	}
 	fp := newFastParser(toks, full)
-	unregister := fp.register(peeker)
-	file, perr = cotParser.ParseFromLexer(peeker)
-	unregister()
-	if perr != nil {
-		pos, msg := describeParseError(perr, toks)
-		diags.Errorf(sf.PosAt(pos.Offset), "E0100", "%s", msg)
-		recoverErrors(filename, text, toks, pos.Offset, diags, budget-1)
-		return nil, &src.UserError{Diags: diags}
+	defer fp.register(peeker)()
+
+	*first = toks[0].Pos
+	safe := isSafeFile(toks)
+	if safe {
+		peeker.Next()
 	}
-	if len(file.Decls) == 0 {
+	checks := &src.Diagnostics{} // E0109/E0110, reported only if the whole file parses
+	decls := 0
+	for !peeker.Peek().EOF() {
+		start := peeker.Cursor()
+		d, perr := declParser.ParseFromLexer(peeker, participle.AllowTrailing(true))
+		if perr != nil {
+			if peeker.Cursor() == start {
+				// No declaration starts here: what participle says of a token after a file's
+				// last declaration.
+				perr = &participle.UnexpectedTokenError{Unexpected: *peeker.Peek()}
+			}
+			pos, msg := describeParseError(perr, toks)
+			diags.Errorf(sf.PosAt(pos.Offset), "E0100", "%s", msg)
+			recoverErrors(filename, text, toks, pos.Offset, diags, budget-1)
+			return &src.UserError{Diags: diags}
+		}
+		decls++
+		tightenEndPositions(d, toks)
+		before := len(checks.List)
+		validateDecl(d, fp.checks, func(pos lexer.Position, code, format string, args ...any) {
+			checks.Errorf(sf.PosAt(pos.Offset), code, format, args...)
+		})
+		clear(fp.checks)
+		fp.checks = fp.checks[:0]
+		if dropped {
+			fp.newDecl()
+		}
+		if len(checks.List) == before && !checks.HasErrors() {
+			each(safe, d)
+		}
+	}
+	if decls == 0 {
 		// An empty file (or one of comments only) declares nothing, not even `main`: say so
 		// where the declarations should start, at its end (1:1 for an empty file).
 		return fail(toks[len(toks)-1].Pos, "E0100", "expected declaration, found end of file")
 	}
-	tightenEndPositions(file, toks)
-	validate(file, fp.checks, func(pos lexer.Position, code, format string, args ...any) {
-		diags.Errorf(sf.PosAt(pos.Offset), code, format, args...)
-	})
-	if diags.HasErrors() {
-		return nil, &src.UserError{Diags: diags}
+	if checks.HasErrors() {
+		diags.List = checks.List
+		return &src.UserError{Diags: diags}
 	}
-	return file, nil
+	return nil
 }
 
 // Limits that keep the recursive-descent parser's stack bounded on hostile input.

@@ -19,3 +19,5 @@ func collapse(toks []lexer.Token) ([]lexer.Token, []int32) { return toks, nil }
 func (p *fparser) register(*lexer.PeekingLexer) func() { return func() {} }
 
 func handBuilt(any) bool { return false }
+
+func (p *fparser) newDecl() {}

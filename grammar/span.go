@@ -21,8 +21,8 @@ func nodeSpan(n any) (pos, end lexer.Position) {
 // next token, possibly lines later) to just past the node's own last token, so a span
 // [Pos, EndPos) covers exactly the node's text. Hand-built subtrees (handBuilt) are tight
 // already and are not entered.
-func tightenEndPositions(file *File, toks []lexer.Token) {
-	walkUntil(reflect.ValueOf(file), handBuilt, func(n any) {
+func tightenEndPositions(node any, toks []lexer.Token) {
+	walkUntil(reflect.ValueOf(node), handBuilt, func(n any) {
 		v := reflect.ValueOf(n).Elem()
 		pos := *v.Field(posField).Addr().Interface().(*lexer.Position)
 		endPtr := v.Field(endPosField).Addr().Interface().(*lexer.Position)
