@@ -26,6 +26,7 @@ type prog struct {
 	stdin    string
 	stdinF   func(t *testing.T) *os.File // a file for stdin instead (a socket, say)
 	noStdin  bool                        // start with fd 0 closed
+	noStdout bool                        // and fd 1 (the harness printers then write where fd 1 leads)
 	wasi     Config                      // baked-in preopens and environment
 	files    map[string]string           // created in the directory before the run
 	setup    func(t *testing.T, dir string)
@@ -155,8 +156,12 @@ func runProgs(t *testing.T, progs []prog) {
 				p.setup(t, dir)
 			}
 			cmd := exec.Command(qemu, append([]string{exe}, p.args...)...)
-			if p.noStdin {
-				cmd = exec.Command("/bin/sh", append([]string{"-c", `exec 0<&- "$@"`, "sh", qemu, exe}, p.args...)...)
+			if p.noStdin || p.noStdout {
+				closes := "0<&-"
+				if p.noStdout {
+					closes += " 1>&-"
+				}
+				cmd = exec.Command("/bin/sh", append([]string{"-c", "exec " + closes + ` "$@"`, "sh", qemu, exe}, p.args...)...)
 			}
 			cmd.Dir = dir
 			cmd.Env = p.env
