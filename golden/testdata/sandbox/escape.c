@@ -110,6 +110,40 @@ static void rights(void) {
   wasi("unlink rights.txt", __wasi_path_unlink_file(3, "rights.txt"));
 }
 
+// deep makes 300 nested directories d/d/..., a file at the bottom, reads it through the whole
+// path and through a symlink chain, and removes everything again.
+static void deep(void) {
+  char path[1024] = "d";
+  int ok = 1;
+  for (int i = 0; i < 300 && ok; i++) {
+    ok = mkdir(path, 0755) == 0;
+    strcat(path, "/d");
+  }
+  report("mkdir 300 levels", ok ? 0 : -1);
+  path[strlen(path) - 2] = 0;
+  strcat(path, "/f");
+  int fd = open(path, O_WRONLY | O_CREAT, 0644);
+  report("create at depth 300", fd);
+  if (fd >= 0) {
+    write(fd, "bottom\n", 7);
+    close(fd);
+  }
+  readfile("read at depth 300", path);
+  char up[1024] = "d/d/d/";
+  for (int i = 0; i < 3; i++) strcat(up, "../");
+  strcat(up, "inside.txt");
+  readfile("read d/d/d/../../../inside.txt", up);
+  report("symlink d/d/d/d/d/../../../../../link_in chain", symlink("d/d/d/d/d/../../../../../link_in", "chain"));
+  readfile("read chain", "chain");
+  unlink("chain");
+  unlink(path);
+  for (int i = 300; i > 0; i--) {
+    path[2 * i - 1] = 0;
+    if (rmdir(path) != 0) ok = 0;
+  }
+  report("rmdir 300 levels", ok ? 0 : -1);
+}
+
 int main(void) {
   printf("== escapes\n");
   readfile("read ../secret.txt", "../secret.txt");
@@ -218,6 +252,10 @@ int main(void) {
   report("rmdir newdir/ (expect EINVAL: a/ is a itself)", rmdir("newdir/"));
   report("rmdir sub/../newdir", rmdir("sub/../newdir"));
   report("link link_out hard_link (links the symlink)", link("link_out", "hard_link"));
+  report("symlink loop loop", symlink("loop", "loop"));
+  readfile("read loop (expect ELOOP)", "loop");
+  readfile("read link_sub/../link_sub/../inside.txt", "link_sub/../link_sub/../inside.txt");
+  deep();
   printf("== rights\n");
   rights();
   printf("== escapes through what was made inside\n");
