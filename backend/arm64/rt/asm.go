@@ -54,7 +54,6 @@ const (
 	wasiEIO          = 29
 	wasiENAMETOOLONG = 37
 	wasiENOTSUP      = 58
-	wasiENOTSOCK     = 57
 	wasiENOTCAPABLE  = 76
 )
 

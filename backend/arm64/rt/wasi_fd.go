@@ -144,11 +144,7 @@ func fdReadWrite(a asm, nr uint64, kind xfer) {
 	a.Bind(efault)
 	a.retErrno(wasiEFAULT)
 	a.Bind(badf)
-	if kind == xferRecv || kind == xferSend {
-		a.retErrno(wasiENOTSOCK) // as wasmtime: not a socket, whatever else it is not
-	} else {
-		a.retErrno(wasiEBADF)
-	}
+	a.retErrno(wasiEBADF)
 }
 
 // fdSeek is fd_seek(w0 fd, x1 offset, w2 whence, w3 result ptr) -> errno. WASI's whence values

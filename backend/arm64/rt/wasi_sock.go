@@ -29,7 +29,7 @@ const (
 // are shutdown's SHUT_RD (0), SHUT_WR (1), SHUT_RDWR (2); anything else is EINVAL.
 func sockShutdown(a asm) {
 	f := newFrame(a, 16)
-	fdEntry(a, X9, X0, X0, f.fail(wasiENOTSOCK)) // a closed fd is "not a socket", as in wasmtime
+	f.fdLookup(X9, X0, X0, false)
 	a.zext(X1, X1)
 	a.Cbz(X64, X1, f.fail(wasiEINVAL))
 	a.cmpImm(X64, X1, 3)
@@ -44,7 +44,7 @@ func sockShutdown(a asm) {
 // -> SOCK_NONBLOCK), the connection becoming a new guest fd with every right.
 func sockAccept(a asm) {
 	f := newCallFrame(a, 32)
-	fdEntry(a, X9, X0, X0, f.fail(wasiENOTSOCK))
+	f.fdLookup(X9, X0, X0, false)
 	a.zext(X10, X2)
 	a.checkGuest(X10, 4, f.fail(wasiEFAULT))
 	a.ld(STRX, X10, SP, 0)

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -121,7 +122,8 @@ static void rights(void) {
   wasi("fd_renumber rb 50 (not open)", __wasi_fd_renumber(b, 50));
   wasi("fd_renumber rb rb", __wasi_fd_renumber(b, b));
   wasi("fd_renumber 50 50 (not open)", __wasi_fd_renumber(50, 50));
-  wasi("fd_close rb", __wasi_fd_close(b));
+  wasi("fd_close rb (moved to 50)", __wasi_fd_close(b));
+  wasi("fd_close 50", __wasi_fd_close(50)); // wasmtime v25 panics on a later open if fd 50 stays
   __wasi_filestat_t fst;
   wasi("stat ra", __wasi_path_filestat_get(3, 0, "ra", &fst));
   printf("size ra: %d\n", (int)fst.size);
@@ -134,6 +136,12 @@ static void rights(void) {
   wasi("sock_shutdown on a file", __wasi_sock_shutdown(3, __WASI_SDFLAGS_WR));
   wasi("sock_accept on a directory", __wasi_sock_accept(3, 0, &a));
   wasi("sock_send on a closed fd", __wasi_sock_send(50, &civ, 1, 0, &n));
+  int fd2 = open("inside.txt", O_RDONLY);
+  struct pollfd p[2] = {{fd2, POLLIN, 0}, {fd2, POLLOUT, 0}};
+  int r = poll(p, 2, 1000);
+  printf("poll inside.txt: %d, revents %d %d\n", r, p[0].revents, p[1].revents);
+  close(fd2);
+  printf("poll with only a 10 ms timeout: %d\n", poll(NULL, 0, 10));
 }
 
 // deep makes 300 nested directories d/d/..., a file at the bottom, reads it through the whole
