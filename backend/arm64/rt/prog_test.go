@@ -2,6 +2,7 @@ package rt
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,6 +29,7 @@ type prog struct {
 	noStdin  bool                        // start with fd 0 closed
 	noStdout bool                        // and fd 1 (the harness printers then write where fd 1 leads)
 	wasi     Config                      // baked-in preopens and environment
+	fdLimit  int                         // run under ulimit -n fdLimit
 	files    map[string]string           // created in the directory before the run
 	setup    func(t *testing.T, dir string)
 	stdout   string
@@ -156,6 +158,9 @@ func runProgs(t *testing.T, progs []prog) {
 				p.setup(t, dir)
 			}
 			cmd := exec.Command(qemu, append([]string{exe}, p.args...)...)
+			if p.fdLimit > 0 {
+				cmd = exec.Command("/bin/sh", append([]string{"-c", fmt.Sprintf(`ulimit -n %d && exec "$@"`, p.fdLimit), "sh", qemu, exe}, p.args...)...)
+			}
 			if p.noStdin || p.noStdout {
 				closes := "0<&-"
 				if p.noStdout {

@@ -165,3 +165,44 @@ func TestWASIStdioClosed(t *testing.T) {
 		},
 	}})
 }
+
+// TestWASITableFull opens one file 1100 times (under a host fd limit of 4096): guest fds 4..1023
+// are handed out, then path_open fails with EMFILE and closes the host fd it got.
+func TestWASITableFull(t *testing.T) {
+	runProgs(t, []prog{{
+		name: "table_full", files: map[string]string{"f": "x"}, fdLimit: 4096,
+		body: func(a asm) {
+			loop, done := a.NewLabel(), a.NewLabel()
+			a.mov(X19, 1100)
+			a.mov(X21, 0) // successes
+			poke(a, strOff, []byte("f"))
+			a.Bind(loop)
+			a.Cbz(X64, X19, done)
+			a.subImm(X64, SP, SP, 16)
+			arg(a, X9, resOff)
+			a.ld(STRX, X9, SP, 0)
+			arg(a, X0, 3)
+			arg(a, X1, 1)
+			arg(a, X2, strOff)
+			arg(a, X3, 1)
+			arg(a, X4, 0)
+			a.mov(X5, rightRead)
+			a.mov(X6, rightRead)
+			arg(a, X7, 0)
+			call(a, "cot_wasi_path_open")
+			a.addImm(X64, SP, SP, 16)
+			a.Emit(Mov(W32, X20, X0))
+			a.Emit(CmpImm(W32, X0, must(NewImm12(0))))
+			a.Emit(Cinc(X64, X21, X21, EQ))
+			a.subImm(X64, X19, X19, 1)
+			a.B(loop)
+			a.Bind(done)
+			a.Emit(Mov(X64, X0, X21))
+			printW0(a) // 1020
+			a.Emit(Mov(X64, X0, X20))
+			printW0(a) // EMFILE
+			printMem32(a, resOff)
+		},
+		stdout: ok32(1020) + ok32(33) + ok32(1023),
+	}})
+}
