@@ -196,9 +196,9 @@ func sandboxCheckVerdicts(t *testing.T, out string) {
 	}
 }
 
-// sandboxCompareWasmtime compares the native output with wasmtime-go's, line by line; the
-// lines that differ must be exactly those of testdata/sandbox/NAME.wasmtime-diff ("native |
-// wasmtime" per line), each with a reason in a comment above it.
+// sandboxCompareWasmtime compares the native output with wasmtime-go's, line by line; a line
+// may differ only as testdata/sandbox/NAME.wasmtime-diff allows ("native | wasmtime" per line,
+// each with a reason in a comment above it; wasmtime's answer there may depend on timing).
 func sandboxCompareWasmtime(t *testing.T, name, native, wasmtime string) {
 	t.Helper()
 	n := strings.Split(strings.TrimSpace(native), "\n")
@@ -222,16 +222,9 @@ func sandboxCompareWasmtime(t *testing.T, name, native, wasmtime string) {
 			allowed[line] = true
 		}
 	}
-	seen := map[string]bool{}
 	for _, d := range diffs {
-		seen[d] = true
 		if !allowed[d] {
 			t.Errorf("native differs from wasmtime: %s", d)
-		}
-	}
-	for d := range allowed {
-		if !seen[d] {
-			t.Errorf("%s.wasmtime-diff lists %q, which no longer differs", name, d)
 		}
 	}
 }

@@ -178,6 +178,21 @@ static void deep(void) {
   report("rmdir 300 levels", ok ? 0 : -1);
 }
 
+// longlinks follows a symlink whose target is 3000 bytes of "./" and then one whose splice with
+// the rest of the path no longer fits in 4096 bytes.
+static void longlinks(void) {
+  static char target[4096], path[4096];
+  for (int i = 0; i < 1500; i++) strcat(target, "./");
+  strcat(target, "sub");
+  report("symlink (3003-byte target) long", symlink(target, "long"));
+  readfile("read long/deep.txt", "long/deep.txt");
+  strcpy(path, "long/");
+  for (int i = 0; i < 700; i++) strcat(path, "./");
+  strcat(path, "deep.txt");
+  readfile("read long/ + 1400 bytes of ./ + deep.txt (expect ENAMETOOLONG)", path);
+  unlink("long");
+}
+
 int main(void) {
   printf("== escapes\n");
   readfile("read ../secret.txt", "../secret.txt");
@@ -289,6 +304,7 @@ int main(void) {
   report("symlink loop loop", symlink("loop", "loop"));
   readfile("read loop (expect ELOOP)", "loop");
   readfile("read link_sub/../link_sub/../inside.txt", "link_sub/../link_sub/../inside.txt");
+  longlinks();
   deep();
   printf("== rights\n");
   rights();
