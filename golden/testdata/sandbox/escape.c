@@ -301,6 +301,18 @@ int main(void) {
   report("rmdir newdir/ (expect EINVAL: a/ is a itself)", rmdir("newdir/"));
   report("rmdir sub/../newdir", rmdir("sub/../newdir"));
   report("link link_out hard_link (links the symlink)", link("link_out", "hard_link"));
+  report("symlink newfile dangling", symlink("newfile", "dangling"));
+  {
+    int fd = open("dangling", O_WRONLY | O_CREAT | O_EXCL, 0644);
+    report("create dangling with O_EXCL (expect EEXIST)", fd);
+    if (fd >= 0) close(fd);
+    fd = open("dangling", O_WRONLY | O_CREAT, 0644);
+    report("create through dangling", fd);
+    if (fd >= 0) close(fd);
+    statpath("stat newfile", "newfile", 1);
+    unlink("newfile");
+    unlink("dangling");
+  }
   report("symlink loop loop", symlink("loop", "loop"));
   readfile("read loop (expect ELOOP)", "loop");
   readfile("read link_sub/../link_sub/../inside.txt", "link_sub/../link_sub/../inside.txt");
