@@ -320,7 +320,12 @@ int main(void) {
   deep();
   printf("== rights\n");
   rights();
+  report("symlink ../secret.txt made_out (a link may point anywhere)", symlink("../secret.txt", "made_out"));
+  report("symlink ../../.. made_up", symlink("../../..", "made_up"));
   printf("== escapes through what was made inside\n");
+  readfile("read made_out", "made_out");
+  listdir("list made_up", "made_up");
+  readfile("read made_up/etc/passwd", "made_up/etc/passwd");
   readfile("read hard_link", "hard_link");
   readfile("read sym_abs", "sym_abs");
   return 0;
