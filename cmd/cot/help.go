@@ -76,6 +76,8 @@ directories (never above them, by ".." or symlinks) and sees only the environmen
   --dir=HOST[::GUEST]   preopen the host directory HOST (opened at run time, relative to the
                         working directory) under the guest name GUEST (default: HOST as
                         written); repeatable, in order from fd 3. Default: --dir=.::/
+                        (GOOS=wasip1 programs find files through a preopen named "/"
+                        or their $PWD; a preopen named "." serves only wasi-libc)
   --env=NAME            pass the host's NAME through at run time (if set); repeatable
   --env=NAME=VALUE      set NAME to VALUE; default: an empty environment
 

@@ -107,16 +107,24 @@ func fdClose(a asm) {
 	f.finish()
 }
 
-// fdRenumber is fd_renumber(w0 from, w1 to) -> errno: both must be open; to's host fd is
-// closed and to takes from's entry, which is freed. Renumbering an fd to itself does nothing.
+// fdRenumber is fd_renumber(w0 from, w1 to) -> errno, as wasmtime: from must be open; to's
+// file, if any, is closed and to takes from's entry, which is freed; to == from does nothing.
 func fdRenumber(a asm) {
 	f := newFrame(a, 16)
 	f.fdLookup(X9, X10, X0, false)
-	f.fdLookup(X11, X12, X1, false)
+	a.zext(X16, X1)
+	a.cmpImm(X64, X16, maxFDs)
+	a.BCond(HS, f.fail(wasiEBADF))
+	a.Addr(X11, "cot_rt_fds", 0)
+	a.Emit(AddReg(X64, X11, X11, X16, LSL, must(ShiftAmount(6, X64))))
 	a.Emit(CmpReg(X64, X9, X11, LSL, NoShift(X64)))
 	a.BCond(EQ, f.fail(0))
-	a.Emit(Mov(X64, X0, X12))
+	move := a.NewLabel()
+	a.ld(LDRW, X12, X11, entHost)
+	a.Cbz(W32, X12, move)
+	a.subImm(X64, X0, X12, 1)
 	a.syscall(sysClose) // to's old file; an error here (EINTR, EIO) does not undo the move
+	a.Bind(move)
 	for off := int64(0); off < fdEntrySize; off += 16 {
 		a.Emit(Pair(LDPX, X13, X14, X9, must(PairOffset(off, 8))))
 		a.Emit(Pair(STPX, X13, X14, X11, must(PairOffset(off, 8))))

@@ -2,6 +2,7 @@ package rt
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,7 +27,9 @@ type prog struct {
 	stdin    string
 	stdinF   func(t *testing.T) *os.File // a file for stdin instead (a socket, say)
 	noStdin  bool                        // start with fd 0 closed
+	noStdout bool                        // and fd 1 (the harness printers then write where fd 1 leads)
 	wasi     Config                      // baked-in preopens and environment
+	fdLimit  int                         // run under ulimit -n fdLimit
 	files    map[string]string           // created in the directory before the run
 	setup    func(t *testing.T, dir string)
 	stdout   string
@@ -155,8 +158,15 @@ func runProgs(t *testing.T, progs []prog) {
 				p.setup(t, dir)
 			}
 			cmd := exec.Command(qemu, append([]string{exe}, p.args...)...)
-			if p.noStdin {
-				cmd = exec.Command("/bin/sh", append([]string{"-c", `exec 0<&- "$@"`, "sh", qemu, exe}, p.args...)...)
+			if p.fdLimit > 0 {
+				cmd = exec.Command("/bin/sh", append([]string{"-c", fmt.Sprintf(`ulimit -n %d && exec "$@"`, p.fdLimit), "sh", qemu, exe}, p.args...)...)
+			}
+			if p.noStdin || p.noStdout {
+				closes := "0<&-"
+				if p.noStdout {
+					closes += " 1>&-"
+				}
+				cmd = exec.Command("/bin/sh", append([]string{"-c", "exec " + closes + ` "$@"`, "sh", qemu, exe}, p.args...)...)
 			}
 			cmd.Dir = dir
 			cmd.Env = p.env

@@ -17,17 +17,17 @@ const (
 	resolveFollow = 1 // follow a symlink in the last component
 	resolveStrip  = 2 // a trailing slash is dropped: "a/" names entry a (path_create_directory)
 	maxSymlinks   = 40
-	maxDepth      = 256 // directories open at once during one walk
+	maxDepth      = pathMax / 2 // directories open at once: no path of pathMax bytes has more components
 	oPath         = 0x200000
 	linuxENOTDIR  = 20
 	linuxELOOP    = 40
 	wasiELOOP     = 32
 	wasiENOENT    = 44
 
-	resolveFrame = 3 * pathMax
-	rsStack      = 64                   // fd stack: maxDepth 8-byte slots
-	rsTmp        = rsStack + 8*maxDepth // symlink target + the rest of the path (2 × pathMax, ends below resolveFrame)
-	rsSaveLR     = 48                   // x19..x24 are saved at 0..47
+	resolveFrame = 7 * pathMax
+	rsTmp        = pathMax           // symlink target + the rest of the path (2 × pathMax)
+	rsStack      = rsTmp + 2*pathMax // fd stack: maxDepth 8-byte slots, up to resolveFrame
+	rsSaveLR     = 48                // x19..x24 are saved at 0..47
 )
 
 // resolve is cot_rt_resolve(x0 base dir fd, x1 path buffer, w2 flags) -> x0 = the host fd of

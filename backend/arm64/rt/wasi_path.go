@@ -118,7 +118,10 @@ func pathOpen(a asm) {
 	f := newPathFrame(a, 1)
 	a.checkGuest(X9, 4, f.fail(wasiEFAULT))
 	a.ld(STRX, X9, SP, pfSave)
-	a.ld(STRX, X1, SP, pfSave+8)
+	// creat|excl never follows a final symlink (it then exists: EEXIST), as POSIX and cap-std.
+	a.Emit(Ubfx(W32, X16, X4, must(BitField(2, 1, W32))))
+	a.Emit(BicReg(W32, X16, X1, X16, LSL, NoShift(W32)))
+	a.ld(STRX, X16, SP, pfSave+8)
 	a.ld(STRX, X5, SP, pfSave+16)
 	a.ld(STRX, X6, SP, pfSave+24)
 	f.dir(0, X0, X9)
