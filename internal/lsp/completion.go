@@ -1,0 +1,213 @@
+package lsp
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"cot/grammar"
+	"cot/internal/semindex"
+)
+
+// completion offers, by what precedes the word under the cursor:
+//
+//	@      every builtin (grammar.Builtins), with its arity
+//	x.     the members (struct fields) of x's type
+//	else   the top-level declarations, the locals declared earlier in the enclosing function, the
+//	       keywords and the type keywords
+//
+// Names come from the last index of the document, kept through syntax errors: while the user
+// types `x.` the file does not parse, but x is known from the last time it did.
+func (s *Server) completion(p *protocol.CompletionParams) (*protocol.CompletionList, error) {
+	d, _, err := s.docAt(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	off := d.Offset(p.Position)
+	start := off
+	for start > 0 && isIdentByte(d.Text[start-1]) {
+		start--
+	}
+	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
+	ix := s.lastIndex[d.Path]
+	switch {
+	case start > 0 && d.Text[start-1] == '@':
+		for _, name := range sortedBuiltins() {
+			list.Items = append(list.Items, protocol.CompletionItem{Label: name, Kind: protocol.CompletionItemKindFunction,
+				Detail: builtinSignature(name, grammar.Builtins[name])})
+		}
+	case start > 0 && d.Text[start-1] == '.':
+		recv, _ := d.identAt(start - 1)
+		if ix == nil || recv == "" {
+			break
+		}
+		if decls := ix.Lookup(recv); len(decls) > 0 {
+			for _, m := range decls[0].Members {
+				list.Items = append(list.Items, protocol.CompletionItem{Label: m.Name, Kind: protocol.CompletionItemKindField, Detail: m.Type})
+			}
+		}
+	default:
+		list.Items = append(list.Items, s.names(d, ix, start)...)
+		for _, k := range keywords() {
+			list.Items = append(list.Items, protocol.CompletionItem{Label: k, Kind: protocol.CompletionItemKindKeyword})
+		}
+	}
+	return list, nil
+}
+
+// names are the declarations visible at off, approximately: every top-level one, and the locals
+// declared before off since the start of the function around it.
+func (s *Server) names(d *Document, ix *semindex.Index, off int) []protocol.CompletionItem {
+	if ix == nil {
+		return nil
+	}
+	fnStart := -1
+	for _, decl := range ix.Decls {
+		if decl.Kind == semindex.Function && decl.Pos.File == d.Path && decl.Pos.Offset < off && decl.Pos.Offset > fnStart {
+			fnStart = decl.Pos.Offset
+		}
+	}
+	seen := map[string]bool{}
+	var items []protocol.CompletionItem
+	for _, decl := range ix.Decls {
+		top := decl.Kind == semindex.Function || decl.Kind == semindex.Global || decl.Kind == semindex.GlobalConst
+		local := decl.Pos.File == d.Path && decl.Pos.Offset > fnStart && decl.Pos.Offset < off
+		if seen[decl.Name] || !top && !local {
+			continue
+		}
+		seen[decl.Name] = true
+		kind := protocol.CompletionItemKindVariable
+		switch decl.Kind {
+		case semindex.Function:
+			kind = protocol.CompletionItemKindFunction
+		case semindex.Constant, semindex.GlobalConst:
+			kind = protocol.CompletionItemKindConstant
+		}
+		items = append(items, protocol.CompletionItem{Label: decl.Name, Kind: kind, Detail: decl.Signature()})
+	}
+	return items
+}
+
+func sortedBuiltins() []string {
+	names := make([]string, 0, len(grammar.Builtins))
+	for n := range grammar.Builtins {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// builtinSignature renders a builtin with numbered parameters: `@memcpy(a1, a2, a3)`.
+func builtinSignature(name string, arity int) string {
+	params := make([]string, arity)
+	for i := range params {
+		params[i] = fmt.Sprintf("a%d", i+1)
+	}
+	return "@" + name + "(" + strings.Join(params, ", ") + ")"
+}
+
+// keywords lists the keywords and type keywords (language.md §1.3), as the lexer classifies them.
+func keywords() []string {
+	var out []string
+	for _, w := range strings.Fields(`fn var let const struct impl trait where enum union type import extern
+		test bench if else switch while for in return break continue defer errdefer try catch error true
+		false null new undefined comptime async await and or not int float bool string byte void i8 i16
+		i32 i64 u8 u16 u32 u64 f32 f64`) {
+		if toks, err := grammar.Tokenize("kw", []byte(w)); err == nil && len(toks) > 0 && toks[0].Type != grammar.TokIdent {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// signatureHelp finds the call around the cursor by scanning back to the innermost unclosed `(`
+// (the file need not parse), names its callee, and shows its signature with the argument under
+// the cursor active. Functions come from the document's last index, builtins from the grammar.
+func (s *Server) signatureHelp(p *protocol.SignatureHelpParams) (*protocol.SignatureHelp, error) {
+	d, _, err := s.docAt(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	open, arg, ok := enclosingCall(d.Text[:d.Offset(p.Position)])
+	if !ok {
+		return nil, nil
+	}
+	end := open
+	for end > 0 && (d.Text[end-1] == ' ' || d.Text[end-1] == '\t') {
+		end--
+	}
+	name, start := d.identAt(end)
+	if name == "" || start+len(name) != end {
+		return nil, nil
+	}
+	var sig protocol.SignatureInformation
+	if start > 0 && d.Text[start-1] == '@' {
+		n, ok := grammar.Builtins[name]
+		if !ok {
+			return nil, nil
+		}
+		sig.Label = builtinSignature(name, n)
+		for i := 0; i < n; i++ {
+			sig.Parameters = append(sig.Parameters, protocol.ParameterInformation{Label: fmt.Sprintf("a%d", i+1)})
+		}
+	} else {
+		ix := s.lastIndex[d.Path]
+		if ix == nil {
+			return nil, nil
+		}
+		var fn *semindex.Decl
+		for _, decl := range ix.Lookup(name) {
+			if decl.Kind == semindex.Function {
+				fn = decl
+				break
+			}
+		}
+		if fn == nil {
+			return nil, nil
+		}
+		sig.Label = fn.Signature()
+		for _, prm := range fn.Params {
+			sig.Parameters = append(sig.Parameters, protocol.ParameterInformation{Label: prm.Name + ": " + prm.Type})
+		}
+	}
+	return &protocol.SignatureHelp{Signatures: []protocol.SignatureInformation{sig}, ActiveParameter: uint32(arg)}, nil
+}
+
+// enclosingCall scans text backwards for the innermost `(` not closed before its end, skipping
+// string and character literals and comments on the way only approximately (a bracket inside a
+// string literal on the same line is skipped; one in a comment is not). It returns the offset of
+// that `(` and how many top-level commas follow it.
+func enclosingCall(text string) (open, commas int, ok bool) {
+	depth := 0
+	for i := len(text) - 1; i >= 0; i-- {
+		switch text[i] {
+		case '"':
+			// Skip back to the opening quote on this line.
+			for i--; i >= 0 && text[i] != '"' && text[i] != '\n'; i-- {
+			}
+		case ')', ']', '}':
+			depth++
+		case '[', '{':
+			if depth == 0 {
+				return 0, 0, false // inside a block or index, not an argument list
+			}
+			depth--
+		case '(':
+			if depth == 0 {
+				return i, commas, true
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				commas++
+			}
+		case ';':
+			if depth == 0 {
+				return 0, 0, false
+			}
+		}
+	}
+	return 0, 0, false
+}

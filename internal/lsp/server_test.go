@@ -1,0 +1,149 @@
+package lsp
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+)
+
+// program is the document most tests open; line numbers below are 0-based, as in LSP.
+const program = `// A program with a helper.
+var total: i64 = 0
+
+fn add(a: i64, b: i64) i64 {
+    return a + b // the sum
+}
+
+fn main() i64 {
+    var x = add(1, 2)
+    total = x
+    for i in 0..3 {
+        total += i
+    }
+    return x
+}
+`
+
+func TestLifecycle(t *testing.T) {
+	c := newTestClient(t)
+	var h *protocol.Hover
+	if err := c.call(protocol.MethodTextDocumentHover, at("file:///x.cot", 0, 0), &h); errCode(err) != errServerNotInitialized {
+		t.Errorf("hover before initialize: %v, want code %d", err, errServerNotInitialized)
+	}
+	var res protocol.InitializeResult
+	c.mustCall(protocol.MethodInitialize, &protocol.InitializeParams{}, &res)
+	if res.ServerInfo == nil || res.ServerInfo.Name != "cot" {
+		t.Errorf("serverInfo = %+v", res.ServerInfo)
+	}
+	caps, _ := jsonRoundTrip(res.Capabilities)
+	for _, want := range []string{`"hoverProvider":true`, `"definitionProvider":true`, `"referencesProvider":true`,
+		`"documentSymbolProvider":true`, `"documentFormattingProvider":true`, `"renameProvider":{"prepareProvider":true}`,
+		`"completionProvider":{"triggerCharacters":[".","@"]}`, `"signatureHelpProvider":{"triggerCharacters":["(",","]}`,
+		`"textDocumentSync":{"change":1,"openClose":true}`} {
+		if !strings.Contains(caps, want) {
+			t.Errorf("capabilities lack %s: %s", want, caps)
+		}
+	}
+	if err := c.call(protocol.MethodInitialize, &protocol.InitializeParams{}, &res); errCode(err) != jsonrpc2.InvalidRequest {
+		t.Errorf("second initialize: %v", err)
+	}
+	if err := c.call("textDocument/unknownThing", struct{}{}, nil); errCode(err) != jsonrpc2.MethodNotFound {
+		t.Errorf("unknown method: %v", err)
+	}
+	c.mustCall(protocol.MethodShutdown, nil, nil)
+	if err := c.call(protocol.MethodTextDocumentHover, at("file:///x.cot", 0, 0), &h); errCode(err) != jsonrpc2.InvalidRequest {
+		t.Errorf("hover after shutdown: %v", err)
+	}
+	c.notify(protocol.MethodExit, nil)
+	if code := <-c.exit; code != 0 {
+		t.Errorf("exit after shutdown: status %d, want 0", code)
+	}
+}
+
+func TestExitWithoutShutdown(t *testing.T) {
+	c := initialized(t)
+	c.notify(protocol.MethodExit, nil)
+	if code := <-c.exit; code != 1 {
+		t.Errorf("exit without shutdown: status %d, want 1", code)
+	}
+	c = initialized(t)
+	c.conn.Close() // the editor hangs up
+	if code := <-c.exit; code != 1 {
+		t.Errorf("hang-up: status %d, want 1", code)
+	}
+}
+
+func TestDiagnosticsOnOpenChangeClose(t *testing.T) {
+	c := initialized(t)
+	// The 😀 is two UTF-16 units and four bytes: the column must count units.
+	bad := "fn main() i64 {\n    /* 😀 */ var y = nope + 1\n    return y\n}\n"
+	u := c.file("bad.cot", bad)
+	diags := c.open(u, bad)
+	want := []protocol.Diagnostic{{Range: rng(1, 21, 1, 25), Severity: protocol.DiagnosticSeverityError, Code: "E0301",
+		Source: "cot", Message: "undefined identifier `nope`"}}
+	if !reflect.DeepEqual(diags, want) {
+		t.Errorf("on open: %+v\nwant %+v", diags, want)
+	}
+	// Several errors of the checker, in source order.
+	twoErrors := "fn main() i64 {\n    var b: bool = 1\n    return true\n}\n"
+	diags = c.change(u, 2, twoErrors)
+	if len(diags) != 2 || diags[0].Range.Start.Line != 1 || diags[1].Range.Start.Line != 2 {
+		t.Errorf("on change: %+v", diags)
+	}
+	for _, d := range diags {
+		if d.Code != "E0300" {
+			t.Errorf("code %v, want E0300: %+v", d.Code, d)
+		}
+	}
+	if diags = c.change(u, 3, program); len(diags) != 0 {
+		t.Errorf("after the fix: %+v", diags)
+	}
+	// A program-wide error has no position: it goes at the start of the file.
+	if diags = c.change(u, 4, "fn helper() i64 { return 1 }\n"); len(diags) != 1 || diags[0].Range != rng(0, 0, 0, 2) {
+		t.Errorf("no main: %+v", diags)
+	}
+	c.notify(protocol.MethodTextDocumentDidClose, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
+	if diags = c.waitDiags(u); len(diags) != 0 {
+		t.Errorf("after close: %+v", diags)
+	}
+	var h *protocol.Hover
+	if err := c.call(protocol.MethodTextDocumentHover, at(u, 0, 0), &h); errCode(err) != jsonrpc2.InvalidParams {
+		t.Errorf("hover on a closed document: %v", err)
+	}
+}
+
+// TestTwoFiles opens two files of one project: each has its own program and diagnostics, and a
+// change to one leaves the other's alone.
+func TestTwoFiles(t *testing.T) {
+	c := initialized(t)
+	main := c.file("main.cot", program)
+	util := c.file("util.cot", "fn main() i64 { return twice(2) }\n")
+	if d := c.open(main, program); len(d) != 0 {
+		t.Errorf("main.cot: %+v", d)
+	}
+	if d := c.open(util, "fn main() i64 { return twice(2) }\n"); len(d) != 1 || d[0].Message != "undefined identifier `twice`" {
+		t.Errorf("util.cot: %+v", d)
+	}
+	var locs []protocol.Location
+	c.mustCall(protocol.MethodTextDocumentDefinition, at(main, 8, 13), &locs)
+	if len(locs) != 1 || locs[0].URI != main || locs[0].Range != rng(3, 3, 3, 6) {
+		t.Errorf("definition of add in main.cot: %+v", locs)
+	}
+	fixed := "fn twice(n: i64) i64 { return 2 * n }\nfn main() i64 { return twice(2) }\n"
+	if d := c.change(util, 2, fixed); len(d) != 0 {
+		t.Errorf("util.cot after the fix: %+v", d)
+	}
+	c.mustCall(protocol.MethodTextDocumentDefinition, at(util, 1, 24), &locs)
+	if len(locs) != 1 || locs[0].URI != util || locs[0].Range != rng(0, 3, 0, 8) {
+		t.Errorf("definition of twice in util.cot: %+v", locs)
+	}
+}
+
+func jsonRoundTrip(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
+}
