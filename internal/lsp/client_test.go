@@ -22,6 +22,7 @@ import (
 type testClient struct {
 	t     *testing.T
 	conn  jsonrpc2.Conn
+	srv   *Server
 	diags chan protocol.PublishDiagnosticsParams
 	shown chan protocol.ShowMessageParams
 	exit  chan int
@@ -45,6 +46,7 @@ func newTestClient(t *testing.T) *testClient {
 	srv := NewServer(FrontEnd{Table: passes.Table, LastCheck: lastCheck()}, Layout, "test")
 	c := &testClient{t: t, diags: make(chan protocol.PublishDiagnosticsParams, 100),
 		shown: make(chan protocol.ShowMessageParams, 10), exit: make(chan int, 1), dir: t.TempDir()}
+	c.srv = srv
 	go func() { c.exit <- srv.Serve(context.Background(), serverSide) }()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(clientSide))
 	c.conn.Go(context.Background(), func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
