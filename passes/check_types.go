@@ -27,7 +27,7 @@ import (
 
 type checkedBinder struct {
 	kind string // "func", "global", "const", "param", "var"
-	typ  *types.Type
+	typ  types.Type
 	fn   *ast.Func
 }
 
@@ -46,7 +46,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}, globals: map[int]*ast.Global{},
 		globalInit: map[int]ast.Expr{}, inProgress: map[int]bool{}}
-	out := &ast.Program{Data: p.Data}
+	out := &ast.Program{Types: p.Types, Data: p.Data}
 	var mainFn *ast.Func
 	// Signatures first: bodies and initializers may use any top-level name.
 	for _, d := range p.Decls {
@@ -94,7 +94,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 }
 
 // supported reports types beyond the slice (i64, bool; void as a result).
-func (c *checker) supported(pos src.Pos, t *types.Type, result bool) bool {
+func (c *checker) supported(pos src.Pos, t types.Type, result bool) bool {
 	if t == types.TI64 || t == types.TBool || (result && t == types.TVoid) {
 		return true
 	}
@@ -213,7 +213,7 @@ func (c *checker) block(b *ast.Block) *ast.Block {
 	return out
 }
 
-func (c *checker) mismatch(pos src.Pos, what string, want, have *types.Type) {
+func (c *checker) mismatch(pos src.Pos, what string, want, have types.Type) {
 	if want == types.TInvalid || have == types.TInvalid {
 		return
 	}
@@ -221,7 +221,7 @@ func (c *checker) mismatch(pos src.Pos, what string, want, have *types.Type) {
 }
 
 // expect checks e and that its type is want.
-func (c *checker) expect(e ast.Expr, want *types.Type, what string) ast.Expr {
+func (c *checker) expect(e ast.Expr, want types.Type, what string) ast.Expr {
 	x := c.expr(e)
 	if !types.Identical(x.Type(), want) {
 		c.mismatch(e.Pos(), what, want, x.Type())

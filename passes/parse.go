@@ -113,7 +113,7 @@ func (c *cstConverter) fn(fd *grammar.FnDecl) ast.Decl {
 	return f
 }
 
-func (c *cstConverter) optType(t *grammar.Type) *types.Type {
+func (c *cstConverter) optType(t *grammar.Type) types.Type {
 	if t == nil {
 		return nil
 	}
@@ -121,7 +121,7 @@ func (c *cstConverter) optType(t *grammar.Type) *types.Type {
 }
 
 // typ converts a type expression; the slice knows only the primitive type keywords.
-func (c *cstConverter) typ(t *grammar.Type) *types.Type {
+func (c *cstConverter) typ(t *grammar.Type) types.Type {
 	if n := t.Named; n != nil && len(n.Args) == 0 && len(n.Legacy) == 0 {
 		if bt, ok := types.Lookup(n.Name); ok {
 			return bt

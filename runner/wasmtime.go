@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/bytecodealliance/wasmtime-go/v25"
 )
@@ -50,8 +51,12 @@ func RunWasmtime(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 		return Result{}, err
 	}
 
+	// Wasm runs on this thread's stack: pin the goroutine so the limit measured here holds.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	config := wasmtime.NewConfig()
 	config.SetEpochInterruption(true)
+	config.SetMaxWasmStack(wasmStackLimit())
 	engine := wasmtime.NewEngineWithConfig(config)
 	store := wasmtime.NewStore(engine)
 	store.SetEpochDeadline(1)

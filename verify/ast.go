@@ -43,7 +43,7 @@ func init() {
 type binderInfo struct {
 	name  string
 	kind  string // "func", "global", "param", "var", "const"
-	typ   *types.Type
+	typ   types.Type
 	fn    *ast.Func
 	scope int // depth of the scope that declared it (0 = top level)
 }
@@ -148,7 +148,7 @@ func (v *astVerifier) kind(n ast.Node) {
 	}
 }
 
-func (v *astVerifier) needType(n ast.Node, t *types.Type) {
+func (v *astVerifier) needType(n ast.Node, t types.Type) {
 	if v.typed && t == nil {
 		v.errorf(n, "missing type")
 	}
@@ -195,13 +195,13 @@ func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
 }
 
 // same reports a type disagreement when both types are known and differ.
-func (v *astVerifier) same(at ast.Node, want, have *types.Type, what string) {
+func (v *astVerifier) same(at ast.Node, want, have types.Type, what string) {
 	if v.typed && want != nil && have != nil && !types.Identical(want, have) {
 		v.errorf(at, "%s: want %v, have %v", what, want, have)
 	}
 }
 
-func (v *astVerifier) init(at ast.Node, t *types.Type, e ast.Expr) {
+func (v *astVerifier) init(at ast.Node, t types.Type, e ast.Expr) {
 	if e == nil {
 		return
 	}

@@ -11,11 +11,11 @@ import (
 )
 
 // arith checks the operand types of an arithmetic, bitwise or shift operator.
-func (v *astVerifier) arith(at ast.Node, op string, x, y *types.Type) {
+func (v *astVerifier) arith(at ast.Node, op string, x, y types.Type) {
 	if !v.typed || x == nil || y == nil {
 		return
 	}
-	if !x.IsInteger() || !types.Identical(x, y) {
+	if !types.IsInteger(x) || !types.Identical(x, y) {
 		v.errorf(at, "operator %s on %v and %v", op, x, y)
 	}
 }
@@ -39,7 +39,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		if e.Value > math.MaxInt64 && v.typed {
 			v.errorf(e, "integer literal %d does not fit i64", e.Value)
 		}
-		if t != nil && !t.IsInteger() {
+		if t != nil && !types.IsInteger(t) {
 			v.errorf(e, "integer literal of type %v", t)
 		}
 	case *ast.BoolLit:
@@ -79,7 +79,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		x, y := e.X.Type(), e.Y.Type()
 		switch {
 		case e.Op == "==" || e.Op == "!=":
-			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(x.IsInteger() || x == types.TBool)) {
+			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(types.IsInteger(x) || x == types.TBool)) {
 				v.errorf(e, "operator %s on %v and %v", e.Op, x, y)
 			}
 			v.same(e, types.TBool, t, "result type")
@@ -110,7 +110,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			}
 			break
 		}
-		var params []*types.Type
+		var params []types.Type
 		for _, p := range b.fn.Params {
 			params = append(params, p.Type)
 		}
@@ -136,7 +136,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	}
 }
 
-func (v *astVerifier) call(e ast.Expr, params []*types.Type, result *types.Type, args []ast.Expr) {
+func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, args []ast.Expr) {
 	if !v.typed {
 		return
 	}

@@ -7,12 +7,10 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
 
 	"cot/ir/pipeline"
@@ -74,9 +72,7 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 	case "check":
 		return report(stderr, checkFile(inv, stderr))
 	case "run":
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		defer stop()
-		code, err := run(ctx, inv, stdin, stdout, stderr)
+		code, err := run(inv, stdin, stdout, stderr)
 		if err != nil {
 			return report(stderr, err)
 		}
@@ -95,7 +91,7 @@ func report(w io.Writer, err error) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprint(w, ue.Error())
+		fmt.Fprint(w, ue.Diags.Render(colourEnabled(w)))
 		return exitUser
 	case errors.As(err, &ie):
 		fmt.Fprint(w, ie.Error())

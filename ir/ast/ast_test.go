@@ -9,7 +9,14 @@ import (
 
 const sample = `(program
   (data "hi\n\x00\xff")
+  (types
+    (struct Node#20 (value i64) (next (ptr Node#20)) (color Color#21) (pair (tuple u8 (slice string))))
+    (enum Color#21 i32 (red 0) (green -1))
+    (union Shape#22 (circle f64) (empty -) (node (opt Node#20)))
+    (error-set FileError#23 NotFound Denied))
   (global var g#1 i64 5:i64)
+  (global var h#10 (array 4 (fn (i64 (ptr u8)) (err-union FileError#23 Node#20))) -)
+  (global var q#11 (err-union - (opt Shape#22)) n#12:(ptr Node#20))
   (global const k#2 - -)
   (func fib#3 ((n#4 i64) (b#5 bool)) i64
     (block
@@ -108,6 +115,9 @@ func TestReadErrors(t *testing.T) {
 	for _, bad := range []string{
 		"", "(program", "(program (func))", "(program (func f () zz (block)))",
 		`(program (func f () i64 (block (return (+ 1)))))`, `(program (global let x - -))`,
+		`(program (types (struct A#1 (x B#2))))`, `(program (types (struct A#1) (enum A#1 i32)))`,
+		`(program (types (enum E#1 bool (a 0))))`, `(program (global var x (ptr -) -))`,
+		`(program (global var x (array -1 i64) -))`, `(program (global var x#1 i64 y#2:(zz i64)))`,
 	} {
 		if _, err := Read(bad); err == nil {
 			t.Errorf("Read(%q) accepted", bad)

@@ -11,12 +11,14 @@ import (
 type Node interface {
 	Kind() string
 	Pos() src.Pos
+	// children hands the node's child fields to s (walk.go).
+	children(s *slots)
 }
 
 // Expr is an expression. After check-types every expression has a type.
 type Expr interface {
 	Node
-	Type() *types.Type
+	Type() types.Type
 	exprNode()
 }
 
@@ -39,9 +41,9 @@ type At struct{ P src.Pos }
 func (a At) Pos() src.Pos { return a.P }
 
 // Typed is embedded by every expression: its type, nil until check-types.
-type Typed struct{ T *types.Type }
+type Typed struct{ T types.Type }
 
-func (t Typed) Type() *types.Type { return t.T }
+func (t Typed) Type() types.Type { return t.T }
 
 // Name is a binder or a reference to one. ID is 0 until resolve-names gives every binder a
 // program-unique ID and every reference the ID of its binder. It prints as name#id.
@@ -57,9 +59,11 @@ func (n Name) String() string {
 	return n.Name + "#" + strconv.Itoa(n.ID)
 }
 
-// Program is one compilation unit: declarations in source order, plus the static data image
-// that layout-data fills (string bytes, addressed from DataBase).
+// Program is one compilation unit: the named types it declares (each once, in declaration
+// order; see types_text.go), declarations in source order, and the static data image that
+// layout-data fills (string bytes, addressed from DataBase).
 type Program struct {
+	Types []*types.Named
 	Decls []Decl
 	Data  []byte
 }
@@ -75,7 +79,7 @@ type Func struct {
 	At
 	Name   Name
 	Params []*Param
-	Result *types.Type
+	Result types.Type
 	Export string
 	Body   *Block
 }
@@ -84,7 +88,7 @@ type Func struct {
 type Param struct {
 	At
 	Name Name
-	Type *types.Type
+	Type types.Type
 }
 
 // Global is a top-level `var` or `const`.
@@ -92,8 +96,8 @@ type Global struct {
 	At
 	Name  Name
 	Const bool
-	Type  *types.Type // nil when inferred and not yet checked
-	Init  Expr        // nil: zero value
+	Type  types.Type // nil when inferred and not yet checked
+	Init  Expr       // nil: zero value
 }
 
 // ---- statements ----
@@ -109,7 +113,7 @@ type VarDecl struct {
 	At
 	Name  Name
 	Const bool
-	Type  *types.Type
+	Type  types.Type
 	Init  Expr // nil: zero value
 }
 

@@ -10,7 +10,7 @@ import (
 
 // The text form (read back by Read):
 //
-//	(program (data "bytes")? DECL...)
+//	(program (data "bytes")? (types TYPEDECL...)? DECL...)   types: see types_text.go
 //	(func NAME ((PARAM TYPE)...) RESULT (export "name")? BLOCK)
 //	(global var|const NAME TYPE|- INIT|-)
 //	(block STMT...)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
@@ -22,7 +22,8 @@ import (
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
 //	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)
 //
-// A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64).
+// A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
+// (ref:(ptr i64) …); the type syntax is in types_text.go.
 // Names print as name#id once resolved; "-" marks an absent optional part. Positions are not
 // part of the text form.
 
@@ -33,6 +34,10 @@ func Fprint(w io.Writer, p *Program, fn string) {
 	if len(p.Data) > 0 && fn == "" {
 		sb.WriteString("\n  ")
 		list(atom("data"), quoted(string(p.Data))).render(&sb, 1)
+	}
+	if len(p.Types) > 0 {
+		sb.WriteString("\n  ")
+		typesSx(p.Types).render(&sb, 1)
 	}
 	for _, d := range p.Decls {
 		if fn != "" && d.DeclName().Name != fn {
@@ -63,13 +68,6 @@ func String(n Node) string {
 	var sb strings.Builder
 	s.render(&sb, 0)
 	return sb.String()
-}
-
-func typeSx(t *types.Type) *sx {
-	if t == nil {
-		return atom("-")
-	}
-	return atom(t.String())
 }
 
 func optExpr(e Expr) *sx {
@@ -157,11 +155,15 @@ func stmtSx(s Stmt) *sx {
 }
 
 // head renders a name with the expression's type suffix.
-func head(name string, t *types.Type) *sx {
+func head(name string, t types.Type) *sx {
 	if t == nil {
 		return atom(name)
 	}
-	return atom(name + ":" + t.String())
+	ts := typeSx(t)
+	if ts.isList {
+		return &sx{atom: name + ":", ann: ts}
+	}
+	return atom(name + ":" + ts.atom)
 }
 
 func exprSx(e Expr) *sx {

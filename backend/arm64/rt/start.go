@@ -42,16 +42,18 @@ func init() {
 }
 
 // trapMessages are the lines the trap stubs print (decisions.md #28), in the order of Traps.
+// Every table fault prints "undefined element", the one message wazero, wasmtime and native can
+// all give (wazero cannot tell an out-of-bounds index from a null entry; docs/decisions.md).
 var trapMessages = []struct{ name, line string }{
 	{"cot_trap_unreachable", "error: unreachable\n"},
 	{"cot_trap_int_div_zero", "error: integer divide by zero\n"},
 	{"cot_trap_int_overflow", "error: integer overflow\n"},
 	{"cot_trap_invalid_conversion", "error: invalid conversion to integer\n"},
 	{"cot_trap_oob", "error: out of bounds memory access\n"},
-	{"cot_trap_table_oob", "error: out of bounds table access\n"},
+	{"cot_trap_table_oob", "error: undefined element\n"},
 	{"cot_trap_indirect_type", "error: indirect call type mismatch\n"},
 	{"cot_trap_undefined_element", "error: undefined element\n"},
-	{"cot_trap_uninitialized_element", "error: uninitialized element\n"},
+	{"cot_trap_uninitialized_element", "error: undefined element\n"},
 	{"cot_trap_stack_exhausted", "error: call stack exhausted\n"},
 	{"cot_trap_out_of_memory", "error: out of memory\n"},
 }
