@@ -8,6 +8,8 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"cot/ir/src"
 )
 
 // program is the document most tests open; line numbers below are 0-based, as in LSP.
@@ -146,4 +148,24 @@ func TestTwoFiles(t *testing.T) {
 func jsonRoundTrip(v any) (string, error) {
 	b, err := json.Marshal(v)
 	return string(b), err
+}
+
+// TestDiagnosticSpansNotesHelp maps a diagnostic with everything src.Diagnostic can carry: a
+// span (not just a position), a note in the same file and help lines.
+func TestDiagnosticSpansNotesHelp(t *testing.T) {
+	text := "fn main() i64 {\n    var count = 1\n    var count = 2\n    return 0\n}\n"
+	s := NewServer(FrontEnd{}, Layout, "test")
+	d := newDocument(uriOf("/p/m.cot"), 1, text)
+	s.docs[d.Path] = d
+	f := src.NewFile(d.Path, []byte(text))
+	diag := src.Diagnostic{Pos: f.PosAt(42), End: f.PosAt(47), Severity: src.Error, Code: "E0302",
+		Msg: "redefined identifier `count`", Notes: []src.Related{{Span: src.Span{Pos: f.PosAt(24), End: f.PosAt(29)}, Text: "first defined here"}},
+		Help: []string{"rename one of them"}}
+	got := s.toLSPDiagnostic(&Analysis{Files: map[string]*src.File{d.Path: f}}, d, diag)
+	want := protocol.Diagnostic{Range: rng(2, 8, 2, 13), Severity: protocol.DiagnosticSeverityError, Code: "E0302", Source: "cot",
+		Message:            "redefined identifier `count`\nhelp: rename one of them",
+		RelatedInformation: []protocol.DiagnosticRelatedInformation{{Location: protocol.Location{URI: d.URI, Range: rng(1, 8, 1, 13)}, Message: "first defined here"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
 }

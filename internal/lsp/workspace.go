@@ -89,7 +89,7 @@ func (s *Server) publish(ctx context.Context, file string, a *Analysis, diags []
 	if len(diags) > 0 {
 		doc := s.textOf(a, file)
 		for _, d := range diags {
-			params.Diagnostics = append(params.Diagnostics, toLSPDiagnostic(doc, d))
+			params.Diagnostics = append(params.Diagnostics, s.toLSPDiagnostic(a, doc, d))
 		}
 	}
 	s.notify(ctx, protocol.MethodTextDocumentPublishDiagnostics, params)
@@ -108,10 +108,15 @@ func (s *Server) textOf(a *Analysis, file string) *Document {
 	return newDocument(uriOf(file), 0, string(text))
 }
 
-// toLSPDiagnostic maps a front-end diagnostic (1-based line, byte column, a start position)
-// to an LSP one (0-based line, UTF-16 columns, a range over the token at the position).
-func toLSPDiagnostic(doc *Document, d src.Diagnostic) protocol.Diagnostic {
+// toLSPDiagnostic maps a front-end diagnostic (1-based line, byte column) to an LSP one
+// (0-based line, UTF-16 columns): its span, or the token at its position when it has none; its
+// help lines after the message; its notes (`first defined here`) as related information.
+func (s *Server) toLSPDiagnostic(a *Analysis, doc *Document, d src.Diagnostic) protocol.Diagnostic {
 	start := doc.offsetOf(d.Pos)
+	end := doc.wordEnd(start)
+	if d.End.IsValid() && d.End.File == d.Pos.File {
+		end = max(start, doc.offsetOf(d.End))
+	}
 	sev := protocol.DiagnosticSeverityError
 	switch d.Severity {
 	case src.Warning:
@@ -119,13 +124,23 @@ func toLSPDiagnostic(doc *Document, d src.Diagnostic) protocol.Diagnostic {
 	case src.Note:
 		sev = protocol.DiagnosticSeverityInformation
 	}
-	return protocol.Diagnostic{
-		Range:    doc.Range(start, doc.wordEnd(start)),
-		Severity: sev,
-		Code:     d.Code,
-		Source:   "cot",
-		Message:  d.Msg,
+	msg := d.Msg
+	for _, h := range d.Help {
+		msg += "\nhelp: " + h
 	}
+	out := protocol.Diagnostic{Range: doc.Range(start, end), Severity: sev, Code: d.Code, Source: "cot", Message: msg}
+	for _, n := range d.Notes {
+		if !n.Span.Pos.IsValid() {
+			continue
+		}
+		length := 0
+		if n.Span.End.IsValid() {
+			length = n.Span.End.Offset - n.Span.Pos.Offset
+		}
+		out.RelatedInformation = append(out.RelatedInformation, protocol.DiagnosticRelatedInformation{
+			Location: s.location(a, n.Span.Pos, length), Message: n.Text})
+	}
+	return out
 }
 
 func (s *Server) notify(ctx context.Context, method string, params any) {

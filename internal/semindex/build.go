@@ -29,122 +29,54 @@ func Build(prog *ast.Program, files map[string]*src.File) *Index {
 			b.declare(d.Name.ID, typed(d.Name.Name, kind, d.Type), d.Pos(), "")
 		}
 	}
-	w := walker{b}
 	for _, d := range prog.Decls {
-		switch d := d.(type) {
-		case *ast.Func:
-			for _, p := range d.Params {
-				b.declare(p.Name.ID, typed(p.Name.Name, Parameter, p.Type), p.Pos(), "")
-			}
-			w.stmt(d.Body)
-		case *ast.Global:
-			w.expr(d.Init)
-		}
+		ast.Inspect(d, b.visit)
 	}
 	return b.finish()
 }
 
-func typed(name string, kind Kind, t *types.Type) *Decl {
+// visit records the binders and references of one node; top-level names are already declared.
+func (b *builder) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.Param:
+		b.declare(n.Name.ID, typed(n.Name.Name, Parameter, n.Type), n.Pos(), "")
+	case *ast.VarDecl:
+		kind := Variable
+		if n.Const {
+			kind = Constant
+		}
+		b.declare(n.Name.ID, typed(n.Name.Name, kind, n.Type), n.Pos(), "")
+	case *ast.ForRange:
+		b.declare(n.Var.ID, typed(n.Var.Name, LoopVariable, loopVarType(n)), n.Pos(), "for")
+	case *ast.Ref:
+		b.use(n.Name.ID, n.Name.Name, n.Pos())
+	case *ast.Call:
+		b.use(n.Func.ID, n.Func.Name, n.Pos())
+	}
+	return true
+}
+
+func typed(name string, kind Kind, t types.Type) *Decl {
 	d := &Decl{Name: name, Kind: kind, Type: typeString(t)}
-	if t != nil && t.Kind == types.Struct {
-		for _, f := range t.Fields {
+	if st, ok := types.Underlying(t).(*types.Struct); ok && t != nil {
+		for _, f := range st.Fields {
 			d.Members = append(d.Members, Member{Name: f.Name, Type: typeString(f.Type)})
 		}
 	}
 	return d
 }
 
-func typeString(t *types.Type) string {
-	if t == nil || t == types.TInvalid {
+func typeString(t types.Type) string {
+	if t == nil || t == types.Type(types.TInvalid) {
 		return "?"
 	}
 	return t.String()
 }
 
-type walker struct{ b *builder }
-
-func (w walker) stmt(s ast.Stmt) {
-	switch s := s.(type) {
-	case nil:
-	case *ast.Block:
-		if s == nil {
-			return
-		}
-		for _, st := range s.Stmts {
-			w.stmt(st)
-		}
-	case *ast.VarDecl:
-		w.expr(s.Init) // the initializer sees the outer binding of the name
-		kind := Variable
-		if s.Const {
-			kind = Constant
-		}
-		w.b.declare(s.Name.ID, typed(s.Name.Name, kind, s.Type), s.Pos(), "")
-	case *ast.Assign:
-		w.expr(s.Target)
-		w.expr(s.Value)
-	case *ast.OpAssign:
-		w.expr(s.Target)
-		w.expr(s.Value)
-	case *ast.ExprStmt:
-		w.expr(s.X)
-	case *ast.If:
-		w.expr(s.Cond)
-		w.stmt(s.Then)
-		w.stmt(s.Else)
-	case *ast.While:
-		w.expr(s.Cond)
-		w.stmt(s.Body)
-		w.stmt(s.Step)
-	case *ast.ForRange:
-		w.expr(s.Lo)
-		w.expr(s.Hi)
-		w.b.declare(s.Var.ID, typed(s.Var.Name, LoopVariable, loopVarType(s)), s.Pos(), "for")
-		w.stmt(s.Body)
-	case *ast.Return:
-		w.expr(s.Value)
-	case *ast.Print:
-		for _, a := range s.Args {
-			w.expr(a)
-		}
-	case *ast.InitGlobal:
-		w.expr(s.Value)
-	}
-}
-
-// loopVarType is the type of a range loop's variable: its bounds' type (i64 in the slice).
-func loopVarType(s *ast.ForRange) *types.Type {
-	if s.Lo != nil && s.Lo.Type() != nil && s.Lo.Type() != types.TUntypedInt {
+// loopVarType is the type of a range loop's variable: its bounds' type, i64 for literals.
+func loopVarType(s *ast.ForRange) types.Type {
+	if s.Lo != nil && s.Lo.Type() != nil && !types.IsUntyped(s.Lo.Type()) {
 		return s.Lo.Type()
 	}
 	return types.TI64
-}
-
-func (w walker) expr(e ast.Expr) {
-	switch e := e.(type) {
-	case nil:
-	case *ast.Ref:
-		w.b.use(e.Name.ID, e.Name.Name, e.Pos())
-	case *ast.Call:
-		w.b.use(e.Func.ID, e.Func.Name, e.Pos())
-		for _, a := range e.Args {
-			w.expr(a)
-		}
-	case *ast.RuntimeCall:
-		for _, a := range e.Args {
-			w.expr(a)
-		}
-	case *ast.Unary:
-		w.expr(e.X)
-	case *ast.Binary:
-		w.expr(e.X)
-		w.expr(e.Y)
-	case *ast.Logical:
-		w.expr(e.X)
-		w.expr(e.Y)
-	case *ast.IfExpr:
-		w.expr(e.Cond)
-		w.expr(e.Then)
-		w.expr(e.Else)
-	}
 }
