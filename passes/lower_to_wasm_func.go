@@ -185,7 +185,7 @@ func (fl *funcLowerer) expr(e ast.Expr) {
 		for _, a := range e.Args {
 			fl.expr(a)
 		}
-		fl.emit(wasm.Call(fl.b.funcIndex(e.Func.String())))
+		fl.emit(wasm.Call(fl.b.funcIndex(e.FuncName().String())))
 	case *ast.RuntimeCall:
 		for _, a := range e.Args {
 			fl.expr(a)

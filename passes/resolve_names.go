@@ -4,7 +4,8 @@
 // and every use of a name the ID of the binder it denotes, following Cot's scoping: top-level
 // names are visible everywhere (order-independent), a local from its declaration to the end of
 // its block, a parameter in its function; inner scopes may shadow. Unlabeled break/continue get
-// the ID of the innermost loop, labeled ones the ID of the loop with that label. Reports
+// the ID of the innermost loop, labeled ones the ID of the loop with that label. Names in type
+// expressions resolve the same way (type keywords keep ID 0). Reports
 // undefined identifier, redefined identifier, break outside of loop and unknown label.
 //
 //	(var x - 1) (ref x)                      => (var x#4 - 1) (ref x#4)
@@ -19,6 +20,7 @@ import (
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/src"
+	"cot/ir/types"
 )
 
 type resolver struct {
@@ -40,16 +42,18 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 		}
 		ids[d] = rs.bind(d.Pos(), n.Name)
 	}
-	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt}
+	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt, Type: rs.typ}
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		switch d := d.(type) {
 		case *ast.Func:
 			c := *d
 			c.Name = ids[d]
 			c.Params = nil
+			c.ResultX = r.RewriteType(d.ResultX)
 			rs.push()
 			for _, prm := range d.Params {
 				pc := *prm
+				pc.TypeX = r.RewriteType(prm.TypeX)
 				pc.Name = rs.declare(prm.Pos(), prm.Name.Name)
 				c.Params = append(c.Params, &pc)
 			}
@@ -59,6 +63,7 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]
+			c.TypeX = r.RewriteType(d.TypeX)
 			c.Init = r.RewriteExpr(d.Init)
 			return []ast.Decl{&c}
 		}
@@ -129,6 +134,7 @@ func (rs *resolver) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		return []ast.Stmt{b}
 	case *ast.VarDecl:
 		c := *s
+		c.TypeX = r.RewriteType(s.TypeX)
 		c.Init = r.RewriteExpr(s.Init) // the initializer sees the outer binding of the name
 		c.Name = rs.declare(s.Pos(), s.Name.Name)
 		return []ast.Stmt{&c}
@@ -160,16 +166,29 @@ func (rs *resolver) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 	return []ast.Stmt{r.DefaultStmt(s)}
 }
 
+// typ resolves the names of a type expression: a type keyword keeps ID 0; any other name must
+// denote a declared type.
+func (rs *resolver) typ(r *ast.Rewriter, t ast.TypeExpr) ast.TypeExpr {
+	n, ok := t.(*ast.TypeName)
+	if !ok {
+		return r.DefaultType(t)
+	}
+	if _, keyword := types.Keyword(n.Name.Name); keyword {
+		return n
+	}
+	c := *n
+	c.Name = rs.lookup(n.Pos(), n.Name.Name)
+	if c.Name.ID != 0 {
+		rs.diags.Errorf(n.Pos(), codeTypeMismatch, "type mismatch: `%s` is not a type", n.Name.Name)
+	}
+	return &c
+}
+
 func (rs *resolver) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	switch e := e.(type) {
 	case *ast.Ref:
 		c := *e
 		c.Name = rs.lookup(e.Pos(), e.Name.Name)
-		return &c
-	case *ast.Call:
-		c := *e
-		c.Func = rs.lookup(e.Pos(), e.Func.Name)
-		c.Args = r.RewriteExprs(e.Args)
 		return &c
 	}
 	return r.DefaultExpr(e)

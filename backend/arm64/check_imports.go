@@ -47,6 +47,7 @@ var checkImportsPass = pipeline.Pass{
 		}
 		return m, nil
 	},
+	Required: true, // translation assumes every import is provided natively
 }
 
 // spectestGlobalTypes are the value types of spectest's (immutable) globals.

@@ -27,6 +27,7 @@ var resolveBranchesPass = pipeline.Pass{
 		}
 		return p, nil
 	},
+	Required: true, // branches beyond their reach must be relaxed, or encoding fails
 }
 
 func removeFallthroughJumps(f *mir.Func) {

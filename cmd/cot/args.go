@@ -30,7 +30,7 @@ type invocation struct {
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
 var valueFlags = map[string]bool{
 	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
-	"dump-dir": true, "stop-after": true, "verify": true, "dump-html": true,
+	"dump-dir": true, "stop-after": true, "verify": true, "dump-html": true, "disable-pass": true,
 }
 
 // boolFlags take no value.
@@ -143,6 +143,8 @@ func (inv *invocation) setValue(name, value string) error {
 		inv.opts.HTMLFunc = value
 	case "stop-after":
 		inv.opts.StopAfter = value
+	case "disable-pass":
+		inv.opts.Disable = append(inv.opts.Disable, splitList(value)...)
 	case "verify":
 		m, err := pipeline.ParseVerifyMode(value)
 		if err != nil {

@@ -35,6 +35,7 @@ Flags (before or after the file):
   --dump-dir=DIR          write dumps to DIR/NN-pass.txt instead of stdout
   --dump-html=FUNC        write FUNC.html: FUNC after every pass, side by side, changes highlighted
   --stop-after=P          stop the compilation after pass P (no output is written)
+  --disable-pass=P[,P...] skip optional passes P (optimizations; --list-passes marks them)
   --list-passes           list the passes: index, name, input -> output language
   --verify=each|end|off   when the IR verifier runs (default each)
   --time-passes           print the time of every pass on stderr

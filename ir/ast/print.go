@@ -20,7 +20,7 @@ import (
 //	(print FD E...)  (println FD E...)  (init-global NAME E)
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
-//	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)
+//	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)  (convert:T E)
 //
 // A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
 // (ref:(ptr i64) …); the type syntax is in types_text.go.
@@ -61,7 +61,9 @@ func String(n Node) string {
 	case Expr:
 		s = exprSx(n)
 	case *Param:
-		s = list(atom(n.Name.String()), typeSx(n.Type))
+		s = list(atom(n.Name.String()), typeSlotSx(n.TypeX, n.Type))
+	case TypeExpr:
+		s = typeExprSx(n)
 	default:
 		return n.Kind()
 	}
@@ -82,9 +84,9 @@ func declSx(d Decl) *sx {
 	case *Func:
 		params := list()
 		for _, p := range d.Params {
-			params.list = append(params.list, list(atom(p.Name.String()), typeSx(p.Type)))
+			params.list = append(params.list, list(atom(p.Name.String()), typeSlotSx(p.TypeX, p.Type)))
 		}
-		s := stmtList(atom("func"), atom(d.Name.String()), params, typeSx(d.Result))
+		s := stmtList(atom("func"), atom(d.Name.String()), params, typeSlotSx(d.ResultX, d.Result))
 		if d.Export != "" {
 			s.list = append(s.list, list(atom("export"), quoted(d.Export)))
 		}
@@ -95,7 +97,7 @@ func declSx(d Decl) *sx {
 		if d.Const {
 			mode = "const"
 		}
-		return stmtList(atom("global"), atom(mode), atom(d.Name.String()), typeSx(d.Type), optExpr(d.Init))
+		return stmtList(atom("global"), atom(mode), atom(d.Name.String()), typeSlotSx(d.TypeX, d.Type), optExpr(d.Init))
 	}
 	panic("ast: print of unknown declaration")
 }
@@ -109,7 +111,7 @@ func stmtSx(s Stmt) *sx {
 		}
 		return l
 	case *VarDecl:
-		return stmtList(atom(s.Kind()), atom(s.Name.String()), typeSx(s.Type), optExpr(s.Init))
+		return stmtList(atom(s.Kind()), atom(s.Name.String()), typeSlotSx(s.TypeX, s.Type), optExpr(s.Init))
 	case *Assign:
 		return stmtList(atom("assign"), exprSx(s.Target), exprSx(s.Value))
 	case *OpAssign:
@@ -187,7 +189,7 @@ func exprSx(e Expr) *sx {
 	case *Logical:
 		return list(head(e.Op, e.T), exprSx(e.X), exprSx(e.Y))
 	case *Call:
-		l := list(head("call", e.T), atom(e.Func.String()))
+		l := list(head("call", e.T), exprSx(e.Callee))
 		for _, a := range e.Args {
 			l.list = append(l.list, exprSx(a))
 		}
@@ -198,6 +200,8 @@ func exprSx(e Expr) *sx {
 			l.list = append(l.list, exprSx(a))
 		}
 		return l
+	case *Convert:
+		return list(head("convert", e.T), exprSx(e.X))
 	case *IfExpr:
 		return list(head("if-expr", e.T), exprSx(e.Cond), exprSx(e.Then), exprSx(e.Else))
 	}

@@ -84,7 +84,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 	switch s.list[0].atom {
 	case "func":
 		a := shape(s, 4, true)
-		f := &Func{Name: readName(a[0]), Result: rd.readType(a[2])}
+		f := &Func{Name: readName(a[0])}
+		f.ResultX, f.Result = rd.readTypeSlot(a[2])
 		if !a[1].isList {
 			fail(a[1], "want a parameter list")
 		}
@@ -93,7 +94,9 @@ func (rd *reader) readDecl(s *sx) Decl {
 			if !p.isList || len(pa) != 2 {
 				fail(p, "want (name type)")
 			}
-			f.Params = append(f.Params, &Param{Name: readName(pa[0]), Type: rd.readType(pa[1])})
+			prm := &Param{Name: readName(pa[0])}
+			prm.TypeX, prm.Type = rd.readTypeSlot(pa[1])
+			f.Params = append(f.Params, prm)
 		}
 		rest := a[3:]
 		if len(rest) == 2 {
@@ -114,7 +117,9 @@ func (rd *reader) readDecl(s *sx) Decl {
 		if a[0].atom != "var" && a[0].atom != "const" {
 			fail(s, "want var or const")
 		}
-		return &Global{Const: a[0].atom == "const", Name: readName(a[1]), Type: rd.readType(a[2]), Init: rd.readOptExpr(a[3])}
+		g := &Global{Const: a[0].atom == "const", Name: readName(a[1]), Init: rd.readOptExpr(a[3])}
+		g.TypeX, g.Type = rd.readTypeSlot(a[2])
+		return g
 	}
 	fail(s, "unknown declaration")
 	return nil
@@ -141,7 +146,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 		return b
 	case "var", "const":
 		a := shape(s, 3, false)
-		return &VarDecl{Const: h == "const", Name: readName(a[0]), Type: rd.readType(a[1]), Init: rd.readOptExpr(a[2])}
+		v := &VarDecl{Const: h == "const", Name: readName(a[0]), Init: rd.readOptExpr(a[2])}
+		v.TypeX, v.Type = rd.readTypeSlot(a[1])
+		return v
 	case "assign":
 		a := shape(s, 2, false)
 		return &Assign{Target: rd.readExpr(a[0]), Value: rd.readExpr(a[1])}
@@ -275,9 +282,11 @@ func (rd *reader) readExpr(s *sx) Expr {
 			args = append(args, rd.readExpr(x))
 		}
 		if h == "call" {
-			return &Call{Typed: ty, Func: readName(a[0]), Args: args}
+			return &Call{Typed: ty, Callee: rd.readExpr(a[0]), Args: args}
 		}
 		return &RuntimeCall{Typed: ty, Name: a[0].atom, Args: args}
+	case h == "convert":
+		return &Convert{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "if-expr":
 		a := shape(s, 3, false)
 		return &IfExpr{Typed: ty, Cond: rd.readExpr(a[0]), Then: rd.readExpr(a[1]), Else: rd.readExpr(a[2])}

@@ -10,7 +10,21 @@ type Rewriter struct {
 	Stmt func(r *Rewriter, s Stmt) []Stmt
 	// Decl may expand one declaration into several.
 	Decl func(r *Rewriter, d Decl) []Decl
+	// Type rewrites a type expression; without it type expressions are shared, not copied
+	// (nothing mutates them).
+	Type func(r *Rewriter, t TypeExpr) TypeExpr
 }
+
+// RewriteType applies the Type hook; nil stays nil.
+func (r *Rewriter) RewriteType(t TypeExpr) TypeExpr {
+	if t == nil || r.Type == nil {
+		return t
+	}
+	return r.Type(r, t)
+}
+
+// DefaultType copies t with its children rewritten.
+func (r *Rewriter) DefaultType(t TypeExpr) TypeExpr { return rewriteChildren(r, t) }
 
 // Program rewrites every declaration of p.
 func (r *Rewriter) Program(p *Program) *Program {
@@ -132,7 +146,15 @@ func rewriteChildren[N Node](r *Rewriter, n N) N {
 		params: func(l *[]*Param) {
 			var out []*Param
 			for _, p := range *l {
-				out = append(out, shallowCopy(p))
+				out = append(out, rewriteChildren(r, p))
+			}
+			*l = out
+		},
+		typ: func(t *TypeExpr) { *t = r.RewriteType(*t) },
+		typs: func(l *[]TypeExpr) {
+			var out []TypeExpr
+			for _, t := range *l {
+				out = append(out, r.RewriteType(t))
 			}
 			*l = out
 		},
@@ -166,8 +188,6 @@ func MaxID(p *Program) int {
 				see(n.Var)
 			case *Ref:
 				see(n.Name)
-			case *Call:
-				see(n.Func)
 			}
 			return true
 		})

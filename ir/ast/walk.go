@@ -15,15 +15,17 @@ type slots struct {
 	stmts  func(*[]Stmt) // a statement list, where a statement may become several
 	block  func(**Block) // a block that must stay a block (a body, a branch), possibly nil
 	params func(*[]*Param)
+	typ    func(*TypeExpr)   // one type expression, possibly nil
+	typs   func(*[]TypeExpr) // a list of type expressions
 }
 
 // children lists the child fields of each node kind.
-func (n *Func) children(s *slots)   { s.params(&n.Params); s.block(&n.Body) }
-func (*Param) children(*slots)      {}
-func (n *Global) children(s *slots) { s.expr(&n.Init) }
+func (n *Func) children(s *slots)   { s.params(&n.Params); s.typ(&n.ResultX); s.block(&n.Body) }
+func (n *Param) children(s *slots)  { s.typ(&n.TypeX) }
+func (n *Global) children(s *slots) { s.typ(&n.TypeX); s.expr(&n.Init) }
 
 func (n *Block) children(s *slots)      { s.stmts(&n.Stmts) }
-func (n *VarDecl) children(s *slots)    { s.expr(&n.Init) }
+func (n *VarDecl) children(s *slots)    { s.typ(&n.TypeX); s.expr(&n.Init) }
 func (n *Assign) children(s *slots)     { s.expr(&n.Target); s.expr(&n.Value) }
 func (n *OpAssign) children(s *slots)   { s.expr(&n.Target); s.expr(&n.Value) }
 func (n *ExprStmt) children(s *slots)   { s.expr(&n.X) }
@@ -45,8 +47,9 @@ func (*Ref) children(*slots)             {}
 func (n *Unary) children(s *slots)       { s.expr(&n.X) }
 func (n *Binary) children(s *slots)      { s.expr(&n.X); s.expr(&n.Y) }
 func (n *Logical) children(s *slots)     { s.expr(&n.X); s.expr(&n.Y) }
-func (n *Call) children(s *slots)        { s.exprs(&n.Args) }
+func (n *Call) children(s *slots)        { s.expr(&n.Callee); s.exprs(&n.Args) }
 func (n *RuntimeCall) children(s *slots) { s.exprs(&n.Args) }
+func (n *Convert) children(s *slots)     { s.expr(&n.X) }
 func (n *IfExpr) children(s *slots)      { s.expr(&n.Cond); s.expr(&n.Then); s.expr(&n.Else) }
 
 // shallowCopy returns a copy of the node n points to (its child fields still shared).
@@ -97,6 +100,16 @@ func Inspect(n Node, f func(Node) bool) {
 		params: func(l *[]*Param) {
 			for _, p := range *l {
 				visit(p)
+			}
+		},
+		typ: func(t *TypeExpr) {
+			if *t != nil {
+				visit(*t)
+			}
+		},
+		typs: func(l *[]TypeExpr) {
+			for _, t := range *l {
+				visit(t)
 			}
 		},
 	})

@@ -94,6 +94,16 @@ func Lookup(name string) (*Basic, bool) {
 	return t, ok
 }
 
+// Keyword returns the basic type a source type keyword names (aliases included); unlike Lookup
+// it knows nothing of invalid and the untyped types, which no source can name.
+func Keyword(name string) (*Basic, bool) {
+	t, ok := byName[name]
+	if !ok || t == TInvalid || IsUntyped(t) {
+		return nil, false
+	}
+	return t, true
+}
+
 // Pointer is *Elem.
 type Pointer struct{ Elem Type }
 
