@@ -48,10 +48,8 @@ func (b *builder) visit(n ast.Node) bool {
 		b.declare(n.Name.ID, typed(n.Name.Name, kind, n.Type), n.Pos(), "")
 	case *ast.ForRange:
 		b.declare(n.Var.ID, typed(n.Var.Name, LoopVariable, loopVarType(n)), n.Pos(), "for")
-	case *ast.Ref:
+	case *ast.Ref: // variables, and the callee of a direct call
 		b.use(n.Name.ID, n.Name.Name, n.Pos())
-	case *ast.Call:
-		b.use(n.Func.ID, n.Func.Name, n.Pos())
 	}
 	return true
 }
