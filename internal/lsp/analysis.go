@@ -63,6 +63,11 @@ func (fe FrontEnd) analyze(root string, version int32, read func(string) ([]byte
 		a.Err = err
 		prog = nil
 	}
+	// Every file the front end registered is part of the program (today the root alone; the
+	// imported files once the front end follows imports).
+	for name, file := range ctx.Diags.Files {
+		a.Files[name] = file
+	}
 	for _, d := range ctx.Diags.List {
 		file := d.Pos.File
 		if file == "" || !d.Pos.IsValid() {

@@ -38,6 +38,7 @@ type Server struct {
 	initialized bool
 	shutdown    bool
 	exited      chan struct{}
+	exitOnce    sync.Once
 	docs        map[string]*Document // open documents by path
 	analyses    map[string]*Analysis // by root path
 	// lastIndex is the last index each root had, kept through syntax errors so completion and
@@ -123,7 +124,7 @@ const errServerNotInitialized jsonrpc2.Code = -32002
 func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) (err error) {
 	_, isCall := req.(*jsonrpc2.Call)
 	if req.Method() == protocol.MethodExit {
-		close(s.exited)
+		s.exitOnce.Do(func() { close(s.exited) })
 		return nil
 	}
 	s.mu.Lock()

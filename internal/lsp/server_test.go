@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -61,6 +62,7 @@ func TestLifecycle(t *testing.T) {
 		t.Errorf("hover after shutdown: %v", err)
 	}
 	c.notify(protocol.MethodExit, nil)
+	c.conn.Notify(context.Background(), protocol.MethodExit, nil) // a second exit is harmless
 	if code := <-c.exit; code != 0 {
 		t.Errorf("exit after shutdown: status %d, want 0", code)
 	}
