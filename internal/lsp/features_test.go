@@ -23,14 +23,15 @@ func TestHover(t *testing.T) {
 		line, col uint32
 		want      string
 		rng       protocol.Range
+		doc       string
 	}{
-		{8, 13, "fn add(a: i64, b: i64) i64", rng(8, 12, 8, 15)}, // a call
-		{3, 4, "fn add(a: i64, b: i64) i64", rng(3, 3, 3, 6)},    // the declaration
-		{8, 8, "variable x: i64", rng(8, 8, 8, 9)},               // a local, its binder
-		{13, 12, "variable x: i64", rng(13, 11, 13, 12)},         // cursor just past the name
-		{9, 6, "global variable total: i64", rng(9, 4, 9, 9)},    // a global, as an assignment target
-		{4, 15, "parameter b: i64", rng(4, 15, 4, 16)},           // a parameter
-		{11, 17, "loop variable i: i64", rng(11, 17, 11, 18)},    // a range loop variable
+		{8, 13, "fn add(a: i64, b: i64) i64", rng(8, 12, 8, 15), ""},                      // a call
+		{3, 4, "fn add(a: i64, b: i64) i64", rng(3, 3, 3, 6), ""},                         // the declaration
+		{8, 8, "variable x: i64", rng(8, 8, 8, 9), ""},                                    // a local, its binder
+		{13, 12, "variable x: i64", rng(13, 11, 13, 12), ""},                              // cursor just past the name
+		{9, 6, "global variable total: i64", rng(9, 4, 9, 9), "A program with a helper."}, // a global with the comment above it
+		{4, 15, "parameter b: i64", rng(4, 15, 4, 16), ""},                                // a parameter
+		{11, 17, "loop variable i: i64", rng(11, 17, 11, 18), ""},                         // a range loop variable
 	} {
 		var h *protocol.Hover
 		c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: at(u, tc.line, tc.col)}, &h)
@@ -38,7 +39,11 @@ func TestHover(t *testing.T) {
 			t.Errorf("%d:%d: no hover", tc.line, tc.col)
 			continue
 		}
-		if want := "```cot\n" + tc.want + "\n```"; h.Contents.Value != want || h.Contents.Kind != protocol.Markdown {
+		want := "```cot\n" + tc.want + "\n```"
+		if tc.doc != "" {
+			want += "\n\n" + tc.doc
+		}
+		if h.Contents.Value != want || h.Contents.Kind != protocol.Markdown {
 			t.Errorf("%d:%d: hover %q, want %q", tc.line, tc.col, h.Contents.Value, want)
 		}
 		if h.Range == nil || *h.Range != tc.rng {
@@ -94,6 +99,16 @@ func TestDefinitionAndReferences(t *testing.T) {
 	}
 	if got, want := refs(false), []protocol.Range{rng(9, 4, 9, 9), rng(11, 8, 11, 13)}; !reflect.DeepEqual(got, want) {
 		t.Errorf("references of total without its declaration: %+v, want %+v", got, want)
+	}
+}
+
+func TestDocumentHighlight(t *testing.T) {
+	c, u := openProgram(t)
+	var hs []protocol.DocumentHighlight
+	c.mustCall(protocol.MethodTextDocumentDocumentHighlight, &protocol.DocumentHighlightParams{TextDocumentPositionParams: at(u, 4, 11)}, &hs)
+	want := []protocol.DocumentHighlight{{Range: rng(3, 7, 3, 8), Kind: protocol.DocumentHighlightKindText}, {Range: rng(4, 11, 4, 12), Kind: protocol.DocumentHighlightKindText}}
+	if !reflect.DeepEqual(hs, want) {
+		t.Errorf("highlights of a: %+v, want %+v", hs, want)
 	}
 }
 

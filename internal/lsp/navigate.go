@@ -3,6 +3,7 @@ package lsp
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"go.lsp.dev/protocol"
 
@@ -36,7 +37,11 @@ func (s *Server) hover(p *protocol.HoverParams) (*protocol.Hover, error) {
 	}
 	if ok {
 		r := s.location(a, u.Pos, u.Len).Range
-		return &protocol.Hover{Contents: markdownCode(u.Decl.Signature()), Range: &r}, nil
+		contents := markdownCode(u.Decl.Signature())
+		if doc := docComment(s.textOf(a, u.Decl.Pos.File), u.Decl.Pos); doc != "" {
+			contents.Value += "\n\n" + doc
+		}
+		return &protocol.Hover{Contents: contents, Range: &r}, nil
 	}
 	off := d.Offset(p.Position)
 	if name, start := d.identAt(off); name != "" && start > 0 && d.Text[start-1] == '@' {
@@ -46,6 +51,23 @@ func (s *Server) hover(p *protocol.HoverParams) (*protocol.Hover, error) {
 		}
 	}
 	return nil, nil
+}
+
+// docComment is the run of `//` comment lines right above the line of pos, without the slashes.
+func docComment(d *Document, pos src.Pos) string {
+	var lines []string
+	for l := pos.Line - 2; l >= 0 && l < len(d.lineStarts); l-- {
+		end := len(d.Text)
+		if l+1 < len(d.lineStarts) {
+			end = d.lineStarts[l+1] - 1
+		}
+		line := strings.TrimSpace(d.Text[d.lineStarts[l]:end])
+		if !strings.HasPrefix(line, "//") {
+			break
+		}
+		lines = append([]string{strings.TrimSpace(strings.TrimPrefix(line, "//"))}, lines...)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func markdownCode(code string) protocol.MarkupContent {
@@ -71,6 +93,21 @@ func (s *Server) references(p *protocol.ReferenceParams) ([]protocol.Location, e
 			continue
 		}
 		out = append(out, s.location(a, use.Pos, use.Len))
+	}
+	return out, nil
+}
+
+// documentHighlight marks every occurrence in this document of the name under the cursor.
+func (s *Server) documentHighlight(p *protocol.DocumentHighlightParams) ([]protocol.DocumentHighlight, error) {
+	d, a, u, ok, err := s.useAt(p.TextDocumentPositionParams)
+	if err != nil || !ok {
+		return nil, err
+	}
+	out := []protocol.DocumentHighlight{}
+	for _, use := range a.Index.UsesOf(u.Decl) {
+		if use.Pos.File == d.Path {
+			out = append(out, protocol.DocumentHighlight{Range: s.location(a, use.Pos, use.Len).Range, Kind: protocol.DocumentHighlightKindText})
+		}
 	}
 	return out, nil
 }

@@ -3,7 +3,8 @@
 //
 // Framing and messages come from go.lsp.dev/jsonrpc2, the message types from
 // go.lsp.dev/protocol; this package holds the document store, the analyses and one file per
-// feature (diagnostics, hover, navigation, symbols, completion, signature help, formatting).
+// feature: diagnostics (workspace.go); hover, definition, references, highlights and rename
+// (navigate.go); symbols; completion and signature help; formatting (layout.go).
 //
 // Model: every open document is the root of a program. A change re-runs the front end on that
 // root (exactly `cot check`'s passes) and on every other open root whose program read the changed
@@ -106,6 +107,7 @@ var handlers = map[string]handler{
 	protocol.MethodTextDocumentHover:               method((*Server).hover),
 	protocol.MethodTextDocumentDefinition:          method((*Server).definition),
 	protocol.MethodTextDocumentReferences:          method((*Server).references),
+	protocol.MethodTextDocumentDocumentHighlight:   method((*Server).documentHighlight),
 	protocol.MethodTextDocumentDocumentSymbol:      method((*Server).documentSymbol),
 	protocol.MethodTextDocumentCompletion:          method((*Server).completion),
 	protocol.MethodTextDocumentPrepareRename:       method((*Server).prepareRename),
@@ -172,6 +174,7 @@ func (s *Server) initialize(*protocol.InitializeParams) (*protocol.InitializeRes
 			HoverProvider:              true,
 			DefinitionProvider:         true,
 			ReferencesProvider:         true,
+			DocumentHighlightProvider:  true,
 			DocumentSymbolProvider:     true,
 			CompletionProvider:         &protocol.CompletionOptions{TriggerCharacters: []string{".", "@"}},
 			SignatureHelpProvider:      &protocol.SignatureHelpOptions{TriggerCharacters: []string{"(", ","}},

@@ -43,7 +43,7 @@ func TestLifecycle(t *testing.T) {
 		t.Errorf("serverInfo = %+v", res.ServerInfo)
 	}
 	caps, _ := jsonRoundTrip(res.Capabilities)
-	for _, want := range []string{`"hoverProvider":true`, `"definitionProvider":true`, `"referencesProvider":true`,
+	for _, want := range []string{`"hoverProvider":true`, `"definitionProvider":true`, `"referencesProvider":true`, `"documentHighlightProvider":true`,
 		`"documentSymbolProvider":true`, `"documentFormattingProvider":true`, `"renameProvider":{"prepareProvider":true}`,
 		`"completionProvider":{"triggerCharacters":[".","@"]}`, `"signatureHelpProvider":{"triggerCharacters":["(",","]}`,
 		`"textDocumentSync":{"change":1,"openClose":true}`} {
