@@ -17,6 +17,8 @@
 package passes
 
 import (
+	"sort"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/src"
@@ -27,18 +29,19 @@ type resolver struct {
 	diags  *src.Diagnostics
 	next   int
 	scopes []map[string]ast.Name
-	loops  []ast.Name // enclosing loops, innermost last
+	loops  []ast.Name      // enclosing loops, innermost last
+	where  map[int]src.Pos // binder ID -> its declaration, for "first defined here"
 }
 
 func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}}
+	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, where: map[int]src.Pos{}}
 	// Top-level names first: declarations are order-independent.
 	ids := map[ast.Decl]ast.Name{}
 	for _, d := range p.Decls {
 		n := d.DeclName()
-		if _, dup := rs.scopes[0][n.Name]; dup {
-			rs.diags.Errorf(d.Pos(), codeRedefined, "redefined identifier `%s`", n.Name)
+		if first, dup := rs.scopes[0][n.Name]; dup {
+			rs.redefined(d.Pos(), first)
 		}
 		ids[d] = rs.bind(d.Pos(), n.Name)
 	}
@@ -80,13 +83,24 @@ func (rs *resolver) bind(pos src.Pos, name string) ast.Name {
 	rs.next++
 	n := ast.Name{Name: name, ID: rs.next}
 	rs.scopes[len(rs.scopes)-1][name] = n
+	rs.where[n.ID] = pos
 	return n
+}
+
+// redefined reports a second binder of first's name at pos, pointing at the first.
+func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
+	d := src.Diagnostic{Pos: pos, Code: codeRedefined, Msg: "redefined identifier `" + first.Name + "`",
+		Label: "redefined here"}
+	if at, ok := rs.where[first.ID]; ok && at.IsValid() {
+		d.Notes = []src.Related{{Span: src.Span{Pos: at}, Text: "first defined here"}}
+	}
+	rs.diags.Report(d)
 }
 
 // declare binds a local name, reporting a redefinition in the same scope.
 func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
-	if _, dup := rs.scopes[len(rs.scopes)-1][name]; dup {
-		rs.diags.Errorf(pos, codeRedefined, "redefined identifier `%s`", name)
+	if first, dup := rs.scopes[len(rs.scopes)-1][name]; dup {
+		rs.redefined(pos, first)
 	}
 	return rs.bind(pos, name)
 }
@@ -97,7 +111,21 @@ func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 			return n
 		}
 	}
-	rs.diags.Errorf(pos, codeUndefined, "undefined identifier `%s`", name)
+	d := src.Diagnostic{Pos: pos, Code: codeUndefined, Msg: "undefined identifier `" + name + "`"}
+	if pos.IsValid() {
+		d.End = src.Pos{File: pos.File, Offset: pos.Offset + len(name), Line: pos.Line, Col: pos.Col + len(name)}
+	}
+	var visible []string
+	for i := len(rs.scopes) - 1; i >= 0; i-- {
+		for n := range rs.scopes[i] {
+			visible = append(visible, n)
+		}
+	}
+	sort.Strings(visible)
+	if near, ok := src.Closest(name, visible); ok {
+		d.Help = []string{"did you mean `" + near + "`?"}
+	}
+	rs.diags.Report(d)
 	return ast.Name{Name: name}
 }
 

@@ -36,7 +36,7 @@ var valueFlags = map[string]bool{
 // boolFlags take no value.
 var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true}
 
-var commands = []string{"run", "build", "check", "aot", "init", "explain", "lsp", "version", "help"}
+var commands = []string{"run", "build", "check", "lint", "aot", "init", "explain", "lsp", "version", "help"}
 
 // parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
 // everything after `--` belongs to the program of `cot run`.

@@ -44,14 +44,29 @@ var errStopped = pipeline.ErrStopped
 // compile runs the tables over the input under the invocation's options and returns the final
 // artifact's bytes. The input is the source file, or .wasm bytes for `cot aot`.
 func compile(inv *invocation, dumps io.Writer) (_ []byte, err error) {
+	prog, tables, _, err := runTables(inv, dumps)
+	if err != nil {
+		return nil, err
+	}
+	b, ok := prog.([]byte)
+	if !ok {
+		return nil, &pipeline.InternalError{Pass: tables[len(tables)-1].Passes[len(tables[len(tables)-1].Passes)-1].Name,
+			Msg: fmt.Sprintf("the pipeline ended with %T, not bytes", prog)}
+	}
+	return b, nil
+}
+
+// runTables runs the tables of the invocation over its input and returns the last program (also
+// when --stop-after ended the run, with ErrStopped), the tables, and the compilation's context.
+func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ *pipeline.Ctx, err error) {
 	fromWasm := inv.cmd == "aot"
 	tables := tablesFor(inv.target, fromWasm)
 	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	text, err := os.ReadFile(inv.file)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read input: %w", err)
+		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
 	var prog any = text
@@ -75,17 +90,12 @@ func compile(inv *invocation, dumps io.Writer) (_ []byte, err error) {
 		prog, err = t.Run(ctx, prog, &inv.opts)
 		if err != nil {
 			if fromWasm {
-				return nil, moduleError(inv.file, err)
+				err = moduleError(inv.file, err)
 			}
-			return nil, err
+			return prog, tables, ctx, err
 		}
 	}
-	b, ok := prog.([]byte)
-	if !ok {
-		return nil, &pipeline.InternalError{Pass: tables[len(tables)-1].Passes[len(tables[len(tables)-1].Passes)-1].Name,
-			Msg: fmt.Sprintf("the pipeline ended with %T, not bytes", prog)}
-	}
-	return b, nil
+	return prog, tables, ctx, nil
 }
 
 // writeHTMLView writes the --dump-html page, FUNC.html, into --dump-dir or the current directory.

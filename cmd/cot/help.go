@@ -19,6 +19,7 @@ Usage:
   cot run FILE [flags] [-- ARGS...]   compile and run a program
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
   cot check FILE                      parse and type-check FILE, generate nothing
+  cot lint FILE                       check, then warn of unused locals and parameters, shadowing
   cot aot MODULE.wasm -o NAME         compile any WASI preview 1 module to an AArch64 executable
   cot init [NAME]                     create a project (in NAME/, or here)
   cot explain [CODE]                  explain a diagnostic code, or list them all
@@ -70,6 +71,13 @@ Runs the front end over FILE up to its last check pass (names, types, returns, g
 initialisation order) and generates no code. Prints "Check FILE" on stderr and exits 0 when
 FILE is valid; prints the diagnostics and exits 1 when not. "Check" is green when stderr is
 a terminal and NO_COLOR is unset.
+`,
+	"lint": `Usage: cot lint FILE [flags]
+
+Checks FILE like cot check, then warns: W001 unused local, W002 unused parameter, W003 a
+local or parameter shadowing a name of an enclosing scope. Names starting with _ and self
+are exempt; assigning to a variable does not use it. Prints "Checked FILE" when there is no
+warning, else the warnings and "Found N warning(s)". Exits 0 with warnings, 1 on errors.
 `,
 	"init": `Usage: cot init [NAME]
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 
+	"cot/internal/lint"
 	"cot/internal/semindex"
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -20,7 +21,8 @@ type FrontEnd struct {
 }
 
 // Analysis is the front end's view of one program, rooted at one open document: its
-// diagnostics by file and its semantic index. Today a program is one file; when the front end
+// diagnostics by file (the errors of `cot check`, or when there are none the warnings of
+// `cot lint`) and its semantic index. Today a program is one file; when the front end
 // follows `import "x.cot"`, Files lists every file it read (open documents' text wins over the
 // disk) and the workspace re-analyses a root whenever any of its files changes.
 type Analysis struct {
@@ -53,6 +55,10 @@ func (fe FrontEnd) analyze(root string, version int32, read func(string) ([]byte
 	var ie *pipeline.InternalError
 	switch {
 	case errors.Is(err, pipeline.ErrStopped) || err == nil:
+		// A checked program also gets the warnings of `cot lint`.
+		if p, ok := prog.(*ast.Program); ok {
+			ctx.Diags.List = append(ctx.Diags.List, lint.Check(p)...)
+		}
 	case errors.As(err, &ue):
 		// Diagnostics below; the index comes from the furthest program the passes still build.
 		prog = fe.partialProgram(f)

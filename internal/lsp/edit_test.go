@@ -138,14 +138,30 @@ func TestRename(t *testing.T) {
 	}{
 		{9, 12, "while", "not an identifier"},
 		{9, 12, "two words", "not an identifier"},
-		{9, 12, "total", "would capture or be captured"}, // `total = total` would read the local
-		{8, 13, "main", "would not mean the same"},       // two functions named main
+		{9, 12, "total", "would not mean the same"}, // the local would shadow the global (W003)
+		{8, 13, "main", "would not mean the same"},  // two functions named main
 		{2, 0, "y", "no name to rename"},
 	} {
 		err := c.call(protocol.MethodTextDocumentRename, &protocol.RenameParams{TextDocumentPositionParams: at(u, tc.line, tc.col), NewName: tc.name}, &edit)
 		if err == nil || !strings.Contains(err.Error(), tc.err) {
 			t.Errorf("rename at %d:%d to %q: %v, want an error containing %q", tc.line, tc.col, tc.name, err, tc.err)
 		}
+	}
+}
+
+// TestRenameCapture: a `_` name may shadow without a lint warning, so only the count of uses
+// tells that renaming x to _g would make `_g + x` read the local twice.
+func TestRenameCapture(t *testing.T) {
+	c := initialized(t)
+	text := "var _g: i64 = 1\nfn main() i64 {\n    var x = 2\n    return _g + x\n}\n"
+	u := c.file("m.cot", text)
+	if d := c.open(u, text); len(d) != 0 {
+		t.Fatalf("diagnostics: %+v", d)
+	}
+	var edit protocol.WorkspaceEdit
+	err := c.call(protocol.MethodTextDocumentRename, &protocol.RenameParams{TextDocumentPositionParams: at(u, 2, 8), NewName: "_g"}, &edit)
+	if err == nil || !strings.Contains(err.Error(), "would capture or be captured") {
+		t.Errorf("rename x to _g: %v", err)
 	}
 }
 

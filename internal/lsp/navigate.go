@@ -125,7 +125,8 @@ func (s *Server) prepareRename(p *protocol.PrepareRenameParams) (*protocol.Range
 // that is not an identifier, renaming the entry point, and a rename that changes what any name
 // denotes (the new name captured by, or capturing, another declaration): the renamed program is
 // analysed again and must have no more diagnostics than before (a rename may fix a
-// redefinition) and the same number of uses of the renamed declaration.
+// redefinition; one that shadows a name gets lint's W003) and the same number of uses of the
+// renamed declaration (a `_` name shadows without a warning).
 func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, error) {
 	_, a, u, ok, err := s.useAt(p.TextDocumentPositionParams)
 	if err != nil {
@@ -176,7 +177,7 @@ func (s *Server) checkRename(a *Analysis, d *semindex.Decl, newName string, newT
 	}
 	b := s.fe.analyze(a.Root, a.Version, read)
 	if b.Index == nil || countDiags(b) > countDiags(a) {
-		return fmt.Errorf("cannot rename `%s` to `%s`: the renamed program would not mean the same (it would have other errors)", d.Name, newName)
+		return fmt.Errorf("cannot rename `%s` to `%s`: the renamed program would not mean the same (it would have more errors or warnings)", d.Name, newName)
 	}
 	// The declaration moved by the length difference of the renamed uses before it.
 	shift := 0

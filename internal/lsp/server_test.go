@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -169,5 +170,29 @@ func TestDiagnosticSpansNotesHelp(t *testing.T) {
 		RelatedInformation: []protocol.DiagnosticRelatedInformation{{Location: protocol.Location{URI: d.URI, Range: rng(1, 8, 1, 13)}, Message: "first defined here"}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestLintWarnings: a program without errors gets the warnings of `cot lint`; unused names are
+// tagged unnecessary, which editors show faded.
+func TestLintWarnings(t *testing.T) {
+	c := initialized(t)
+	text := "fn main() i64 {\n    var unused = 1\n    var x = 2\n    {\n        var x = 3\n        return x\n    }\n}\n"
+	u := c.file("w.cot", text)
+	got := c.open(u, text)
+	var codes []string
+	for _, d := range got {
+		if d.Severity != protocol.DiagnosticSeverityWarning {
+			t.Errorf("not a warning: %+v", d)
+		}
+		codes = append(codes, fmt.Sprintf("%d:%d %v %v", d.Range.Start.Line, d.Range.Start.Character, d.Code, d.Tags))
+	}
+	want := []string{"1:8 W001 [Unnecessary]", "2:8 W001 [Unnecessary]", "4:12 W003 []"}
+	if !reflect.DeepEqual(codes, want) {
+		t.Errorf("warnings %q, want %q\n%+v", codes, want, got)
+	}
+	// The note points at the shadowed declaration's name.
+	if len(got) == 3 && (len(got[2].RelatedInformation) != 1 || got[2].RelatedInformation[0].Location.Range != rng(2, 8, 2, 9)) {
+		t.Errorf("W003 note: %+v", got[2].RelatedInformation)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
+	"cot/internal/lint"
 	"cot/ir/src"
 )
 
@@ -112,11 +113,7 @@ func (s *Server) textOf(a *Analysis, file string) *Document {
 // (0-based line, UTF-16 columns): its span, or the token at its position when it has none; its
 // help lines after the message; its notes (`first defined here`) as related information.
 func (s *Server) toLSPDiagnostic(a *Analysis, doc *Document, d src.Diagnostic) protocol.Diagnostic {
-	start := doc.offsetOf(d.Pos)
-	end := doc.wordEnd(start)
-	if d.End.IsValid() && d.End.File == d.Pos.File {
-		end = max(start, doc.offsetOf(d.End))
-	}
+	start, end := s.diagRange(a, doc, src.Span{Pos: d.Pos, End: d.End})
 	sev := protocol.DiagnosticSeverityError
 	switch d.Severity {
 	case src.Warning:
@@ -129,18 +126,36 @@ func (s *Server) toLSPDiagnostic(a *Analysis, doc *Document, d src.Diagnostic) p
 		msg += "\nhelp: " + h
 	}
 	out := protocol.Diagnostic{Range: doc.Range(start, end), Severity: sev, Code: d.Code, Source: "cot", Message: msg}
+	if d.Code == lint.CodeUnusedLocal || d.Code == lint.CodeUnusedParam {
+		out.Tags = []protocol.DiagnosticTag{protocol.DiagnosticTagUnnecessary} // editors fade the name
+	}
 	for _, n := range d.Notes {
 		if !n.Span.Pos.IsValid() {
 			continue
 		}
-		length := 0
-		if n.Span.End.IsValid() {
-			length = n.Span.End.Offset - n.Span.Pos.Offset
-		}
+		ndoc := s.textOf(a, n.Span.Pos.File)
+		nstart, nend := s.diagRange(a, ndoc, n.Span)
 		out.RelatedInformation = append(out.RelatedInformation, protocol.DiagnosticRelatedInformation{
-			Location: s.location(a, n.Span.Pos, length), Message: n.Text})
+			Location: protocol.Location{URI: uriOf(n.Span.Pos.File), Range: ndoc.Range(nstart, nend)}, Message: n.Text})
 	}
 	return out
+}
+
+// diagRange is the byte range a diagnostic (or note) underlines in doc: its span when it has one;
+// else the declared name when it points at a declaration (the front end positions those at
+// their keyword: `var x` underlines x); else the token at its position.
+func (s *Server) diagRange(a *Analysis, doc *Document, sp src.Span) (start, end int) {
+	start = doc.offsetOf(sp.Pos)
+	if sp.End.IsValid() && sp.End.File == sp.Pos.File && sp.End.Offset > sp.Pos.Offset {
+		return start, max(start, doc.offsetOf(sp.End))
+	}
+	if a != nil && a.Index != nil {
+		if d, ok := a.Index.DeclaredAt(sp.Pos.File, sp.Pos.Offset); ok && d.Pos.File == sp.Pos.File {
+			start = doc.offsetOf(d.Pos)
+			return start, start + len(d.Name)
+		}
+	}
+	return start, doc.wordEnd(start)
 }
 
 func (s *Server) notify(ctx context.Context, method string, params any) {

@@ -39,7 +39,10 @@ type Decl struct {
 	Name string
 	Kind Kind
 	Pos  src.Pos // of the name
-	Type string  // rendered in Cot syntax; the result type for a function
+	// Node is the position of the declaring node (its `fn`/`var` keyword), where diagnostics
+	// about the declaration point.
+	Node src.Pos
+	Type string // rendered in Cot syntax; the result type for a function
 	// Params are a function's parameters, in order.
 	Params []Param
 	// Members are the fields of Type when it is a struct, for completion after `.`.
@@ -99,6 +102,16 @@ func (ix *Index) UsesOf(d *Decl) []Use {
 		}
 	}
 	return out
+}
+
+// DeclaredAt returns the declaration whose node is at byte offset off of file.
+func (ix *Index) DeclaredAt(file string, off int) (*Decl, bool) {
+	for _, d := range ix.Decls {
+		if d.Node.File == file && d.Node.Offset == off {
+			return d, true
+		}
+	}
+	return nil, false
 }
 
 // Lookup returns the declarations named name; top-level ones (functions and globals) first.
@@ -162,7 +175,7 @@ func (b *builder) declare(id int, d *Decl, pos src.Pos, after string) {
 	if !ok {
 		return
 	}
-	d.Pos = p
+	d.Pos, d.Node = p, pos
 	b.decls[id] = d
 	b.ix.Decls = append(b.ix.Decls, d)
 	b.ix.Uses = append(b.ix.Uses, Use{Pos: p, Len: len(d.Name), Decl: d})

@@ -74,7 +74,7 @@ func TestClosestSuggestsNearNamesOnly(t *testing.T) {
 		ok         bool
 	}{
 		{"cuont", "count", true}, {"coutn", "count", true}, {"counte", "count", true},
-		{"mian", "main", true}, {"y", "x", true}, {"total", "", false}, {"count", "counter", false},
+		{"mian", "main", true}, {"y", "x", false}, {"ab", "x", false}, {"total", "", false}, {"count", "counter", false},
 	} {
 		got, ok := Closest(c.name, cands)
 		if ok != c.ok || (ok && got != c.want) {

@@ -1,7 +1,8 @@
 package src
 
 // Closest returns the candidate nearest to name by edit distance, for `did you mean` help lines:
-// only a candidate within a third of the name's length (at least one edit) counts, ties going to
+// only a candidate within a third of the name's length (at least one edit, and fewer edits than
+// the name has bytes) counts, ties going to
 // the earlier candidate; ok is false when none is close enough. Hand-written: 25 lines of
 // edit distance do not justify a dependency.
 func Closest(name string, candidates []string) (best string, ok bool) {
@@ -15,7 +16,8 @@ func Closest(name string, candidates []string) (best string, ok bool) {
 			best, bestDist = c, d
 		}
 	}
-	return best, bestDist <= limit
+	// Replacing every byte of a short name is no suggestion (`b` is not a typo of `a`).
+	return best, bestDist <= limit && bestDist < len(name)
 }
 
 // editDistance is the optimal-string-alignment distance between a and b, in bytes: insertions,
