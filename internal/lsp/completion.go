@@ -39,12 +39,12 @@ func (s *Server) completion(p *protocol.CompletionParams) (*protocol.CompletionL
 				Detail: builtinSignature(name, grammar.Builtins[name])})
 		}
 	case start > 0 && d.Text[start-1] == '.':
-		recv, _ := d.identAt(start - 1)
-		if ix == nil || recv == "" {
-			break
+		recv, recvStart := d.identAt(start - 1)
+		if ix == nil || recv == "" || recvStart > 0 && d.Text[recvStart-1] == '.' {
+			break // no index yet, or a member of a member (`a.b.`): one level only
 		}
-		if decls := ix.Lookup(recv); len(decls) > 0 {
-			for _, m := range decls[0].Members {
+		if decl := visibleDecl(ix, d.Path, recv, recvStart); decl != nil {
+			for _, m := range decl.Members {
 				list.Items = append(list.Items, protocol.CompletionItem{Label: m.Name, Kind: protocol.CompletionItemKindField, Detail: m.Type})
 			}
 		}
@@ -57,24 +57,50 @@ func (s *Server) completion(p *protocol.CompletionParams) (*protocol.CompletionL
 	return list, nil
 }
 
-// names are the declarations visible at off, approximately: every top-level one, and the locals
-// declared before off since the start of the function around it.
+// visible reports whether decl is visible at off of file, approximately (the index of a file
+// being edited has no scopes): a top-level declaration always, a local when it is declared
+// before off since the start of the function around off.
+func visible(ix *semindex.Index, decl *semindex.Decl, file string, off int) bool {
+	if decl.TopLevel() {
+		return true
+	}
+	fnStart := -1
+	for _, f := range ix.Decls {
+		if f.Kind == semindex.Function && f.Pos.File == file && f.Pos.Offset < off && f.Pos.Offset > fnStart {
+			fnStart = f.Pos.Offset
+		}
+	}
+	return decl.Pos.File == file && decl.Pos.Offset > fnStart && decl.Pos.Offset < off
+}
+
+// visibleDecl is the declaration name denotes at off: the latest visible local, else the
+// top-level one.
+func visibleDecl(ix *semindex.Index, file, name string, off int) *semindex.Decl {
+	var top, local *semindex.Decl
+	for _, decl := range ix.Lookup(name) {
+		switch {
+		case !visible(ix, decl, file, off):
+		case decl.TopLevel():
+			top = decl
+		case local == nil || decl.Pos.Offset > local.Pos.Offset:
+			local = decl
+		}
+	}
+	if local != nil {
+		return local
+	}
+	return top
+}
+
+// names are the declarations visible at off (see visible), each name once.
 func (s *Server) names(d *Document, ix *semindex.Index, off int) []protocol.CompletionItem {
 	if ix == nil {
 		return nil
 	}
-	fnStart := -1
-	for _, decl := range ix.Decls {
-		if decl.Kind == semindex.Function && decl.Pos.File == d.Path && decl.Pos.Offset < off && decl.Pos.Offset > fnStart {
-			fnStart = decl.Pos.Offset
-		}
-	}
 	seen := map[string]bool{}
 	var items []protocol.CompletionItem
 	for _, decl := range ix.Decls {
-		top := decl.Kind == semindex.Function || decl.Kind == semindex.Global || decl.Kind == semindex.GlobalConst
-		local := decl.Pos.File == d.Path && decl.Pos.Offset > fnStart && decl.Pos.Offset < off
-		if seen[decl.Name] || !top && !local {
+		if seen[decl.Name] || !visible(ix, decl, d.Path, off) {
 			continue
 		}
 		seen[decl.Name] = true

@@ -8,6 +8,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"cot/internal/semindex"
+	"cot/ir/src"
 )
 
 func labels(items []protocol.CompletionItem) []string {
@@ -67,21 +68,33 @@ func TestCompletion(t *testing.T) {
 }
 
 // TestMemberCompletion checks completion after `.` on an index that has a struct-typed
-// declaration, as the front end will produce once it compiles structs.
+// declaration, as the front end will produce once it compiles structs: the local p shadows a
+// global p without members; a member of a member gets nothing.
 func TestMemberCompletion(t *testing.T) {
-	c, u := initialized(t), protocol.DocumentURI("")
-	text := "fn main() i64 {\n    p.\n}\n"
-	u = c.file("p.cot", text)
+	c := initialized(t)
+	text := "fn main() i64 {\n    var p = 1\n    p.\n    q.p.\n}\n"
+	u := c.file("p.cot", text)
 	c.open(u, text)
+	path := pathOf(u)
 	srv := c.srv
 	srv.mu.Lock()
-	srv.lastIndex[pathOf(u)] = &semindex.Index{Decls: []*semindex.Decl{{Name: "p", Kind: semindex.Variable, Type: "Point",
-		Members: []semindex.Member{{Name: "x", Type: "i64"}, {Name: "y", Type: "i64"}}}}}
+	srv.lastIndex[path] = &semindex.Index{Decls: []*semindex.Decl{
+		{Name: "main", Kind: semindex.Function, Pos: src.Pos{File: path, Offset: 3, Line: 1, Col: 4}},
+		{Name: "p", Kind: semindex.Global, Type: "i64", Pos: src.Pos{File: path, Offset: 40, Line: 5, Col: 1}},
+		{Name: "p", Kind: semindex.Variable, Type: "Point", Pos: src.Pos{File: path, Offset: 24, Line: 2, Col: 9},
+			Members: []semindex.Member{{Name: "x", Type: "i64"}, {Name: "y", Type: "i64"}}},
+	}}
 	srv.mu.Unlock()
-	var list protocol.CompletionList
-	c.mustCall(protocol.MethodTextDocumentCompletion, &protocol.CompletionParams{TextDocumentPositionParams: at(u, 1, 6)}, &list)
-	if got := labels(list.Items); !reflect.DeepEqual(got, []string{"x", "y"}) || list.Items[0].Kind != protocol.CompletionItemKindField || list.Items[0].Detail != "i64" {
-		t.Errorf("after p.: %+v", list.Items)
+	complete := func(line, col uint32) []protocol.CompletionItem {
+		var list protocol.CompletionList
+		c.mustCall(protocol.MethodTextDocumentCompletion, &protocol.CompletionParams{TextDocumentPositionParams: at(u, line, col)}, &list)
+		return list.Items
+	}
+	if items := complete(2, 6); !reflect.DeepEqual(labels(items), []string{"x", "y"}) || items[0].Kind != protocol.CompletionItemKindField || items[0].Detail != "i64" {
+		t.Errorf("after p.: %+v", items)
+	}
+	if items := complete(3, 8); len(items) != 0 {
+		t.Errorf("after q.p.: %+v", items)
 	}
 }
 

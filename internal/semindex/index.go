@@ -49,6 +49,11 @@ type Decl struct {
 	Members []Member
 }
 
+// TopLevel reports whether d is a top-level declaration (visible in the whole program).
+func (d *Decl) TopLevel() bool {
+	return d.Kind == Function || d.Kind == Global || d.Kind == GlobalConst
+}
+
 // Param is one parameter of a function declaration.
 type Param struct{ Name, Type string }
 
@@ -120,7 +125,7 @@ func (ix *Index) Lookup(name string) []*Decl {
 	for _, d := range ix.Decls {
 		switch {
 		case d.Name != name:
-		case d.Kind == Function || d.Kind == Global || d.Kind == GlobalConst:
+		case d.TopLevel():
 			top = append(top, d)
 		default:
 			local = append(local, d)
