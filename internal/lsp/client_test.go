@@ -42,8 +42,14 @@ func lastCheck() string {
 
 func newTestClient(t *testing.T) *testClient {
 	t.Helper()
+	return newTestClientWith(t, FrontEnd{Table: passes.Table, LastCheck: lastCheck()})
+}
+
+// newTestClientWith connects a client to a server over the front end fe.
+func newTestClientWith(t *testing.T, fe FrontEnd) *testClient {
+	t.Helper()
 	serverSide, clientSide := net.Pipe()
-	srv := NewServer(FrontEnd{Table: passes.Table, LastCheck: lastCheck()}, Layout, "test")
+	srv := NewServer(fe, Layout, "test")
 	c := &testClient{t: t, diags: make(chan protocol.PublishDiagnosticsParams, 100),
 		shown: make(chan protocol.ShowMessageParams, 10), exit: make(chan int, 1), dir: t.TempDir()}
 	c.srv = srv

@@ -48,7 +48,7 @@ func (s *Server) readFile(path string) ([]byte, error) {
 }
 
 // changed re-analyses every open root whose program read path (path itself if open) and
-// publishes the diagnostics of every file of those programs.
+// publishes the diagnostics of every file of those programs that is not open itself.
 func (s *Server) changed(ctx context.Context, path string) {
 	var roots []string
 	for root, a := range s.analyses {
@@ -70,9 +70,13 @@ func (s *Server) changed(ctx context.Context, path string) {
 		if a.Err != nil {
 			s.showError(ctx, a.Err.Error())
 		}
+		// An imported file that is open itself publishes from its own analysis, so its
+		// diagnostics never alternate between two programs' views of it.
 		files := make([]string, 0, len(a.Files))
 		for f := range a.Files {
-			files = append(files, f)
+			if f == root || s.docs[f] == nil {
+				files = append(files, f)
+			}
 		}
 		sort.Strings(files)
 		for _, f := range files {
