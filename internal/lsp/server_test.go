@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func TestLifecycle(t *testing.T) {
 	}
 	caps, _ := jsonRoundTrip(res.Capabilities)
 	for _, want := range []string{`"hoverProvider":true`, `"definitionProvider":true`, `"referencesProvider":true`, `"documentHighlightProvider":true`,
-		`"documentSymbolProvider":true`, `"documentFormattingProvider":true`, `"renameProvider":{"prepareProvider":true}`,
+		`"documentSymbolProvider":true`, `"workspaceSymbolProvider":true`, `"documentFormattingProvider":true`, `"renameProvider":{"prepareProvider":true}`,
 		`"completionProvider":{"triggerCharacters":[".","@"]}`, `"signatureHelpProvider":{"triggerCharacters":["(",","]}`,
 		`"textDocumentSync":{"change":1,"openClose":true}`} {
 		if !strings.Contains(caps, want) {
@@ -145,6 +146,16 @@ func TestTwoFiles(t *testing.T) {
 	c.mustCall(protocol.MethodTextDocumentDefinition, at(util, 1, 24), &locs)
 	if len(locs) != 1 || locs[0].URI != util || locs[0].Range != rng(0, 3, 0, 8) {
 		t.Errorf("definition of twice in util.cot: %+v", locs)
+	}
+	// Workspace symbols span both programs.
+	var syms []protocol.SymbolInformation
+	c.mustCall(protocol.MethodWorkspaceSymbol, &protocol.WorkspaceSymbolParams{Query: "T"}, &syms)
+	var got []string
+	for _, s := range syms {
+		got = append(got, fmt.Sprintf("%s %s %s:%d", s.Name, s.Kind, filepath.Base(string(s.Location.URI)), s.Location.Range.Start.Line))
+	}
+	if want := []string{"total Variable main.cot:1", "twice Function util.cot:0"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("workspace symbols matching T: %q, want %q", got, want)
 	}
 }
 

@@ -2,11 +2,14 @@ package lsp
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
 	"go.lsp.dev/protocol"
 
 	"cot/grammar"
+	"cot/internal/semindex"
+	"cot/ir/src"
 )
 
 // documentSymbol outlines a file from its syntax tree, so every declaration the grammar knows is
@@ -27,6 +30,36 @@ func (s *Server) documentSymbol(p *protocol.DocumentSymbolParams) ([]protocol.Do
 	for _, decl := range file.Decls {
 		if sym, ok := o.decl(decl); ok {
 			out = append(out, sym)
+		}
+	}
+	return out, nil
+}
+
+// workspaceSymbol lists the top-level declarations of every open document's program whose name
+// contains the query (case-insensitively), from each document's last index.
+func (s *Server) workspaceSymbol(p *protocol.WorkspaceSymbolParams) ([]protocol.SymbolInformation, error) {
+	out := []protocol.SymbolInformation{}
+	seen := map[src.Pos]bool{}
+	roots := make([]string, 0, len(s.lastIndex))
+	for root := range s.lastIndex {
+		roots = append(roots, root)
+	}
+	sort.Strings(roots)
+	query := strings.ToLower(p.Query)
+	for _, root := range roots {
+		for _, d := range s.lastIndex[root].Decls {
+			if !d.TopLevel() || seen[d.Pos] || !strings.Contains(strings.ToLower(d.Name), query) {
+				continue
+			}
+			seen[d.Pos] = true
+			kind := protocol.SymbolKindVariable
+			switch d.Kind {
+			case semindex.Function:
+				kind = protocol.SymbolKindFunction
+			case semindex.GlobalConst:
+				kind = protocol.SymbolKindConstant
+			}
+			out = append(out, protocol.SymbolInformation{Name: d.Name, Kind: kind, Location: s.location(s.analyses[root], d.Pos, len(d.Name))})
 		}
 	}
 	return out, nil
