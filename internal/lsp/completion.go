@@ -104,16 +104,23 @@ func (s *Server) names(d *Document, ix *semindex.Index, off int) []protocol.Comp
 			continue
 		}
 		seen[decl.Name] = true
-		kind := protocol.CompletionItemKindVariable
-		switch decl.Kind {
-		case semindex.Function:
-			kind = protocol.CompletionItemKindFunction
-		case semindex.Constant, semindex.GlobalConst:
-			kind = protocol.CompletionItemKindConstant
-		}
-		items = append(items, protocol.CompletionItem{Label: decl.Name, Kind: kind, Detail: decl.Signature()})
+		items = append(items, protocol.CompletionItem{Label: decl.Name, Kind: lspKinds[decl.Kind].item, Detail: decl.Signature()})
 	}
 	return items
+}
+
+// lspKinds is how each kind of declaration shows in completion lists and symbol lists.
+var lspKinds = map[semindex.Kind]struct {
+	item   protocol.CompletionItemKind
+	symbol protocol.SymbolKind
+}{
+	semindex.Function:     {protocol.CompletionItemKindFunction, protocol.SymbolKindFunction},
+	semindex.Parameter:    {protocol.CompletionItemKindVariable, protocol.SymbolKindVariable},
+	semindex.Variable:     {protocol.CompletionItemKindVariable, protocol.SymbolKindVariable},
+	semindex.Constant:     {protocol.CompletionItemKindConstant, protocol.SymbolKindConstant},
+	semindex.Global:       {protocol.CompletionItemKindVariable, protocol.SymbolKindVariable},
+	semindex.GlobalConst:  {protocol.CompletionItemKindConstant, protocol.SymbolKindConstant},
+	semindex.LoopVariable: {protocol.CompletionItemKindVariable, protocol.SymbolKindVariable},
 }
 
 func sortedBuiltins() []string {

@@ -8,7 +8,6 @@ import (
 	"go.lsp.dev/protocol"
 
 	"cot/grammar"
-	"cot/internal/semindex"
 	"cot/ir/src"
 )
 
@@ -52,14 +51,7 @@ func (s *Server) workspaceSymbol(p *protocol.WorkspaceSymbolParams) ([]protocol.
 				continue
 			}
 			seen[d.Pos] = true
-			kind := protocol.SymbolKindVariable
-			switch d.Kind {
-			case semindex.Function:
-				kind = protocol.SymbolKindFunction
-			case semindex.GlobalConst:
-				kind = protocol.SymbolKindConstant
-			}
-			out = append(out, protocol.SymbolInformation{Name: d.Name, Kind: kind, Location: s.location(s.analyses[root], d.Pos, len(d.Name))})
+			out = append(out, protocol.SymbolInformation{Name: d.Name, Kind: lspKinds[d.Kind].symbol, Location: s.location(s.analyses[root], d.Pos, len(d.Name))})
 		}
 	}
 	return out, nil
