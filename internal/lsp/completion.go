@@ -155,9 +155,9 @@ func keywords() []string {
 	return out
 }
 
-// signatureHelp finds the call around the cursor by scanning back to the innermost unclosed `(`
-// (the file need not parse), names its callee, and shows its signature with the argument under
-// the cursor active. Functions come from the document's last index, builtins from the grammar.
+// signatureHelp finds the call around the cursor, the innermost `(` the text before the cursor
+// leaves open (the file need not parse), names its callee, and shows its signature with the
+// argument under the cursor active. Functions come from the document's last index, builtins from the grammar.
 func (s *Server) signatureHelp(p *protocol.SignatureHelpParams) (*protocol.SignatureHelp, error) {
 	d, _, err := s.docAt(p.TextDocument.URI)
 	if err != nil {
@@ -208,11 +208,45 @@ func (s *Server) signatureHelp(p *protocol.SignatureHelpParams) (*protocol.Signa
 	return &protocol.SignatureHelp{Signatures: []protocol.SignatureInformation{sig}, ActiveParameter: uint32(arg)}, nil
 }
 
-// enclosingCall scans text backwards for the innermost `(` not closed before its end, skipping
-// string and character literals and comments on the way only approximately (a bracket inside a
-// string literal on the same line is skipped; one in a comment is not). It returns the offset of
-// that `(` and how many top-level commas follow it.
+// enclosingCall finds the innermost `(` not closed before the end of text and counts the
+// commas directly inside it, from the tokens of text, so brackets and commas in strings and
+// comments do not count. When text does not lex (the cursor is inside a string literal or a
+// block comment), it falls back to enclosingCallText.
 func enclosingCall(text string) (open, commas int, ok bool) {
+	toks, err := grammar.Tokenize("call", []byte(text))
+	if err != nil {
+		return enclosingCallText(text)
+	}
+	type frame struct {
+		off, commas int
+		paren       bool
+	}
+	var stack []frame
+	for _, t := range toks {
+		switch {
+		case isCloser(t):
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			if t.Type == grammar.TokStrMid {
+				stack = append(stack, frame{off: t.Pos.Offset})
+			}
+		case isOpener(t):
+			stack = append(stack, frame{off: t.Pos.Offset, paren: t.Value == "("})
+		case t.Type == grammar.TokPunct && t.Value == "," && len(stack) > 0:
+			stack[len(stack)-1].commas++
+		}
+	}
+	if len(stack) == 0 || !stack[len(stack)-1].paren {
+		return 0, 0, false
+	}
+	top := stack[len(stack)-1]
+	return top.off, top.commas, true
+}
+
+// enclosingCallText is enclosingCall by a backward scan of the text, skipping string literals
+// on the current line only approximately (a bracket in a comment counts).
+func enclosingCallText(text string) (open, commas int, ok bool) {
 	depth := 0
 	for i := len(text) - 1; i >= 0; i-- {
 		switch text[i] {

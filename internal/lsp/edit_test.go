@@ -113,6 +113,11 @@ func TestSignatureHelp(t *testing.T) {
 		len(h.Signatures[0].Parameters) != 2 || h.Signatures[0].Parameters[1].Label != "b: i64" {
 		t.Errorf("in add(1, (2 + 3), |: %+v", h)
 	}
+	// Commas and brackets in comments do not count.
+	h = help(strings.Replace(program, "add(1, 2)", "add(1 /* a, b) */, ", 1), 8, 31)
+	if h == nil || h.ActiveParameter != 1 {
+		t.Errorf("in add(1 /* a, b) */, |: %+v", h)
+	}
 	h = help(program, 8, 16) // add(|1, 2)
 	if h == nil || h.ActiveParameter != 0 {
 		t.Errorf("in add(|1, 2): %+v", h)
