@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -13,7 +12,7 @@ import (
 
 // completion offers, by what precedes the word under the cursor:
 //
-//	@      every builtin (grammar.Builtins), with its arity
+//	@      every builtin (grammar.Builtins), with its signature and meaning
 //	x.     the members (struct fields) of x's type
 //	else   the top-level declarations, the locals declared earlier in the enclosing function, the
 //	       keywords and the type keywords
@@ -36,7 +35,7 @@ func (s *Server) completion(p *protocol.CompletionParams) (*protocol.CompletionL
 	case start > 0 && d.Text[start-1] == '@':
 		for _, name := range sortedBuiltins() {
 			list.Items = append(list.Items, protocol.CompletionItem{Label: name, Kind: protocol.CompletionItemKindFunction,
-				Detail: builtinSignature(name, grammar.Builtins[name])})
+				Detail: builtinSignature(name), Documentation: builtinDocs[name].doc})
 		}
 	case start > 0 && d.Text[start-1] == '.':
 		recv, recvStart := d.identAt(start - 1)
@@ -132,15 +131,6 @@ func sortedBuiltins() []string {
 	return names
 }
 
-// builtinSignature renders a builtin with numbered parameters: `@memcpy(a1, a2, a3)`.
-func builtinSignature(name string, arity int) string {
-	params := make([]string, arity)
-	for i := range params {
-		params[i] = fmt.Sprintf("a%d", i+1)
-	}
-	return "@" + name + "(" + strings.Join(params, ", ") + ")"
-}
-
 // keywords lists the keywords and type keywords (language.md §1.3), as the lexer classifies them.
 func keywords() []string {
 	var out []string
@@ -177,13 +167,13 @@ func (s *Server) signatureHelp(p *protocol.SignatureHelpParams) (*protocol.Signa
 	}
 	var sig protocol.SignatureInformation
 	if start > 0 && d.Text[start-1] == '@' {
-		n, ok := grammar.Builtins[name]
+		b, ok := builtinDocs[name]
 		if !ok {
 			return nil, nil
 		}
-		sig.Label = builtinSignature(name, n)
-		for i := 0; i < n; i++ {
-			sig.Parameters = append(sig.Parameters, protocol.ParameterInformation{Label: fmt.Sprintf("a%d", i+1)})
+		sig.Label, sig.Documentation = builtinSignature(name), b.doc
+		for _, prm := range b.params {
+			sig.Parameters = append(sig.Parameters, protocol.ParameterInformation{Label: prm})
 		}
 	} else {
 		ix := s.lastIndex[d.Path]

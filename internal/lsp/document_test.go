@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"go.lsp.dev/protocol"
+
+	"cot/grammar"
 )
 
 // TestPositions converts between byte offsets and LSP positions (UTF-16 columns) on text with
@@ -43,5 +45,22 @@ func TestURIs(t *testing.T) {
 	}
 	if got := pathOf("untitled:Untitled-1"); got != "untitled:Untitled-1" {
 		t.Errorf("untitled: %q", got)
+	}
+}
+
+// TestBuiltinDocs: the editor's table of builtins has exactly the grammar's, with its arities.
+func TestBuiltinDocs(t *testing.T) {
+	for name, arity := range grammar.Builtins {
+		b, ok := builtinDocs[name]
+		if !ok {
+			t.Errorf("@%s has no entry in builtinDocs", name)
+		} else if len(b.params) != arity || b.result == "" || b.doc == "" {
+			t.Errorf("@%s: %d parameters (grammar: %d), result %q, doc %q", name, len(b.params), arity, b.result, b.doc)
+		}
+	}
+	for name := range builtinDocs {
+		if _, ok := grammar.Builtins[name]; !ok {
+			t.Errorf("builtinDocs has @%s, which the grammar does not know", name)
+		}
 	}
 }

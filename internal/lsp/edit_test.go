@@ -43,7 +43,7 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("after @: %d items, want %d", len(items), len(sortedBuiltins()))
 	}
 	for _, it := range items {
-		if it.Label == "assert_eq" && it.Detail != "@assert_eq(a1, a2)" {
+		if it.Label == "assert_eq" && (it.Detail != "@assert_eq(a, b) void" || it.Documentation != "assert a == b; strings compare by content (§10.1)") {
 			t.Errorf("assert_eq: %+v", it)
 		}
 	}
@@ -123,7 +123,7 @@ func TestSignatureHelp(t *testing.T) {
 		t.Errorf("in add(|1, 2): %+v", h)
 	}
 	h = help(strings.Replace(program, "var x = add(1, 2)", "@assert_eq(x, ", 1), 8, 18)
-	if h == nil || h.Signatures[0].Label != "@assert_eq(a1, a2)" || h.ActiveParameter != 1 {
+	if h == nil || h.Signatures[0].Label != "@assert_eq(a, b) void" || h.Signatures[0].Parameters[1].Label != "b" || h.ActiveParameter != 1 {
 		t.Errorf("in @assert_eq(x, |: %+v", h)
 	}
 	if h = help(program, 9, 8); h != nil {

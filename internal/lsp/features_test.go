@@ -64,7 +64,7 @@ func TestHoverBuiltin(t *testing.T) {
 	c.open(u, text)
 	var h *protocol.Hover
 	c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: at(u, 1, 7)}, &h)
-	if h == nil || h.Contents.Value != "```cot\n@assert(a1)\n```" || *h.Range != rng(1, 4, 1, 11) {
+	if h == nil || h.Contents.Value != "```cot\n@assert(cond) void\n```\n\nfail the test, or trap outside tests, when cond is false (§10.1)" || *h.Range != rng(1, 4, 1, 11) {
 		t.Errorf("hover on @assert: %+v", h)
 	}
 }

@@ -29,7 +29,8 @@ func (s *Server) location(a *Analysis, pos src.Pos, n int) protocol.Location {
 	return protocol.Location{URI: uriOf(pos.File), Range: doc.Range(start, start+n)}
 }
 
-// hover shows the declaration of the name under the cursor with its type, or a builtin's arity.
+// hover shows the declaration of the name under the cursor with its type, or a builtin's
+// signature and meaning.
 func (s *Server) hover(p *protocol.HoverParams) (*protocol.Hover, error) {
 	d, a, u, ok, err := s.useAt(p.TextDocumentPositionParams)
 	if err != nil {
@@ -45,9 +46,11 @@ func (s *Server) hover(p *protocol.HoverParams) (*protocol.Hover, error) {
 	}
 	off := d.Offset(p.Position)
 	if name, start := d.identAt(off); name != "" && start > 0 && d.Text[start-1] == '@' {
-		if n, ok := grammar.Builtins[name]; ok {
+		if b, ok := builtinDocs[name]; ok {
 			r := d.Range(start-1, start+len(name))
-			return &protocol.Hover{Contents: markdownCode(builtinSignature(name, n)), Range: &r}, nil
+			contents := markdownCode(builtinSignature(name))
+			contents.Value += "\n\n" + b.doc
+			return &protocol.Hover{Contents: contents, Range: &r}, nil
 		}
 	}
 	return nil, nil
