@@ -29,6 +29,7 @@ type invocation struct {
 	envs    []string // --env=NAME[=VALUE], in order (run, aot, native build)
 	opts    pipeline.Options
 	list    bool // --list-passes
+	stdio   bool // --stdio (lsp: the transport editors' clients ask for; the only one)
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
@@ -39,7 +40,7 @@ var valueFlags = map[string]bool{
 }
 
 // boolFlags take no value.
-var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true}
+var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true, "stdio": true}
 
 var commands = []string{"run", "build", "check", "lint", "aot", "init", "explain", "lsp", "version", "help"}
 
@@ -99,6 +100,9 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
+	if inv.stdio && inv.cmd != "lsp" {
+		return nil, usagef("--stdio is for `cot lsp`")
+	}
 	sandboxed := inv.cmd == "run" || inv.cmd == "aot" || inv.cmd == "build" && inv.target == targetARM64
 	if (inv.dirs != nil || inv.envs != nil) && !sandboxed {
 		return nil, usagef("--dir and --env configure the WASI sandbox of `cot run`, `cot aot` and `cot build --target=arm64-linux`")
@@ -119,6 +123,8 @@ func (inv *invocation) setBool(name string) error {
 	switch name {
 	case "list-passes":
 		inv.list = true
+	case "stdio":
+		inv.stdio = true
 	case "time-passes":
 		inv.opts.TimePasses = true
 	case "help", "h":
