@@ -207,3 +207,17 @@ func TestLintWarnings(t *testing.T) {
 		t.Errorf("W003 note: %+v", got[2].RelatedInformation)
 	}
 }
+
+// TestAllErrorsOfAFile: names and types are both checked in one analysis, as by `cot check`.
+func TestAllErrorsOfAFile(t *testing.T) {
+	c := initialized(t)
+	text := "fn main() i64 {\n    var a: i64 = nope\n    return true\n}\n"
+	u := c.file("e.cot", text)
+	var got []string
+	for _, d := range c.open(u, text) {
+		got = append(got, fmt.Sprintf("%d %v", d.Range.Start.Line, d.Code))
+	}
+	if want := []string{"1 E0301", "2 E0300"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+}
