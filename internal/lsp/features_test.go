@@ -50,6 +50,17 @@ func TestHover(t *testing.T) {
 			t.Errorf("%d:%d: range %+v, want %+v", tc.line, tc.col, h.Range, tc.rng)
 		}
 	}
+	// On an operator or a literal: the expression's type.
+	for _, tc := range []struct {
+		line, col uint32
+		rng       protocol.Range
+	}{{4, 13, rng(4, 13, 4, 14)}, {8, 16, rng(8, 16, 8, 17)}, {10, 13, rng(10, 13, 10, 14)}} {
+		var h *protocol.Hover
+		c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: at(u, tc.line, tc.col)}, &h)
+		if h == nil || h.Contents.Value != "```cot\ni64\n```" || *h.Range != tc.rng {
+			t.Errorf("%d:%d: hover %+v", tc.line, tc.col, h)
+		}
+	}
 	var h *protocol.Hover
 	c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: at(u, 4, 22)}, &h)
 	if h != nil {

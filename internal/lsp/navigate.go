@@ -29,8 +29,8 @@ func (s *Server) location(a *Analysis, pos src.Pos, n int) protocol.Location {
 	return protocol.Location{URI: uriOf(pos.File), Range: doc.Range(start, start+n)}
 }
 
-// hover shows the declaration of the name under the cursor with its type, or a builtin's
-// signature and meaning.
+// hover shows the declaration of the name under the cursor with its type; on a literal or an
+// operator, the type of that expression; on a builtin, its signature and meaning.
 func (s *Server) hover(p *protocol.HoverParams) (*protocol.Hover, error) {
 	d, a, u, ok, err := s.useAt(p.TextDocumentPositionParams)
 	if err != nil {
@@ -45,6 +45,12 @@ func (s *Server) hover(p *protocol.HoverParams) (*protocol.Hover, error) {
 		return &protocol.Hover{Contents: contents, Range: &r}, nil
 	}
 	off := d.Offset(p.Position)
+	if a != nil && a.Index != nil && a.Version == d.Version {
+		if e, ok := a.Index.ExprAt(d.Path, off); ok {
+			r := d.Range(d.offsetOf(e.Pos), d.offsetOf(e.Pos)+e.Len)
+			return &protocol.Hover{Contents: markdownCode(e.Type), Range: &r}, nil
+		}
+	}
 	if name, start := d.identAt(off); name != "" && start > 0 && d.Text[start-1] == '@' {
 		if b, ok := builtinDocs[name]; ok {
 			r := d.Range(start-1, start+len(name))

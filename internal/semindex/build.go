@@ -1,6 +1,9 @@
 package semindex
 
 import (
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"cot/grammar"
 	"cot/ir/ast"
 	"cot/ir/src"
 	"cot/ir/types"
@@ -50,8 +53,31 @@ func (b *builder) visit(n ast.Node) bool {
 		b.declare(n.Var.ID, typed(n.Var.Name, LoopVariable, loopVarType(n)), n.Pos(), "for")
 	case *ast.Ref: // variables, and the callee of a direct call
 		b.use(n.Name.ID, n.Name.Name, n.Pos())
+	case *ast.Convert, *ast.IntLit, *ast.BoolLit, *ast.StrLit, *ast.Unary, *ast.Binary, *ast.Logical, *ast.IfExpr:
+		e := n.(ast.Expr)
+		if t := e.Type(); t != nil {
+			b.expr(n.Pos(), typeString(t), func(tok lexer.Token) bool { return tokenFits(e, tok) })
+		}
 	}
 	return true
+}
+
+// tokenFits reports whether tok is the token expression e starts at: its literal, its operator,
+// or `if`.
+func tokenFits(e ast.Expr, tok lexer.Token) bool {
+	switch e := e.(type) {
+	case *ast.Convert:
+		return tokenFits(e.X, tok)
+	case *ast.IntLit:
+		return tok.Type == grammar.TokInt
+	case *ast.BoolLit:
+		return tok.Value == "true" || tok.Value == "false"
+	case *ast.StrLit:
+		return tok.Type == grammar.TokString || tok.Type == grammar.TokStrHead
+	case *ast.IfExpr:
+		return tok.Value == "if"
+	}
+	return tok.Type == grammar.TokPunct || tok.Value == "and" || tok.Value == "or" || tok.Value == "not"
 }
 
 func typed(name string, kind Kind, t types.Type) *Decl {

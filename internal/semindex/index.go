@@ -80,10 +80,31 @@ type Use struct {
 	Decl *Decl
 }
 
+// Typed is the type of the expression whose first token (a literal, or the operator of an
+// operation) is at Pos: the type after check-types' implicit conversions.
+type Typed struct {
+	Pos  src.Pos
+	Len  int // of that token
+	Type string
+}
+
 // Index is the semantic index of one program.
 type Index struct {
 	Decls []*Decl
-	Uses  []Use // sorted by file and offset
+	Uses  []Use   // sorted by file and offset
+	Exprs []Typed // sorted by file and offset
+}
+
+// ExprAt returns the typed expression whose token covers byte offset off of file.
+func (ix *Index) ExprAt(file string, off int) (Typed, bool) {
+	i := sort.Search(len(ix.Exprs), func(i int) bool {
+		e := ix.Exprs[i]
+		return e.Pos.File > file || e.Pos.File == file && e.Pos.Offset+e.Len > off
+	})
+	if i < len(ix.Exprs) && ix.Exprs[i].Pos.File == file && ix.Exprs[i].Pos.Offset <= off {
+		return ix.Exprs[i], true
+	}
+	return Typed{}, false
 }
 
 // At returns the use that covers byte offset off of file (the cursor may be just past its end).
@@ -138,12 +159,13 @@ func (ix *Index) Lookup(name string) []*Decl {
 type builder struct {
 	ix    *Index
 	decls map[int]*Decl // by binder ID
+	typed map[src.Pos]bool
 	toks  map[string][]lexer.Token
 	files map[string]*src.File
 }
 
 func newBuilder(files map[string]*src.File) *builder {
-	b := &builder{ix: &Index{}, decls: map[int]*Decl{}, toks: map[string][]lexer.Token{}, files: files}
+	b := &builder{ix: &Index{}, decls: map[int]*Decl{}, typed: map[src.Pos]bool{}, toks: map[string][]lexer.Token{}, files: files}
 	for name, f := range files {
 		toks, _ := grammar.Tokenize(name, f.Text) // a file that does not lex has no program
 		b.toks[name] = toks
@@ -199,13 +221,30 @@ func (b *builder) use(id int, name string, pos src.Pos) {
 	b.ix.Uses = append(b.ix.Uses, Use{Pos: pos, Len: len(name), Decl: d})
 }
 
+// expr records the type of the expression at pos when the token there fits it (fits rejects
+// the placeholders the front end puts where it reports an unsupported construct); the first
+// (outermost) one recorded at a position wins, so an implicit conversion's result type hides its
+// operand's.
+func (b *builder) expr(pos src.Pos, typ string, fits func(lexer.Token) bool) {
+	toks := b.toks[pos.File]
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= pos.Offset })
+	if b.typed[pos] || !pos.IsValid() || i == len(toks) || toks[i].Pos.Offset != pos.Offset || !fits(toks[i]) {
+		return
+	}
+	b.typed[pos] = true
+	b.ix.Exprs = append(b.ix.Exprs, Typed{Pos: pos, Len: len(toks[i].Value), Type: typ})
+}
+
 func (b *builder) finish() *Index {
-	sort.SliceStable(b.ix.Uses, func(i, j int) bool {
-		a, c := b.ix.Uses[i].Pos, b.ix.Uses[j].Pos
-		if a.File != c.File {
-			return a.File < c.File
-		}
-		return a.Offset < c.Offset
-	})
+	sort.SliceStable(b.ix.Exprs, func(i, j int) bool { return before(b.ix.Exprs[i].Pos, b.ix.Exprs[j].Pos) })
+	sort.SliceStable(b.ix.Uses, func(i, j int) bool { return before(b.ix.Uses[i].Pos, b.ix.Uses[j].Pos) })
 	return b.ix
+}
+
+// before orders positions by file, then offset.
+func before(a, c src.Pos) bool {
+	if a.File != c.File {
+		return a.File < c.File
+	}
+	return a.Offset < c.Offset
 }

@@ -82,3 +82,19 @@ fn main() i64 {
 		t.Errorf("At(0) found a use on `const`")
 	}
 }
+
+// TestExpressionTypes: literals and operators carry their expression's type, after implicit
+// conversions.
+func TestExpressionTypes(t *testing.T) {
+	text := "fn main() i64 {\n    var b = 1 < 2 and not false\n    if (b) { return -3 }\n    return 7 * 6\n}\n"
+	prog, f := typed(t, text)
+	ix := semindex.Build(prog, map[string]*src.File{"m.cot": f})
+	var got []string
+	for _, e := range ix.Exprs {
+		got = append(got, text[e.Pos.Offset:e.Pos.Offset+e.Len]+" "+e.Type)
+	}
+	want := "1 i64, < bool, 2 i64, and bool, not bool, false bool, - i64, 3 i64, 7 i64, * i64, 6 i64"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("expression types:\n%s\nwant\n%s", strings.Join(got, ", "), want)
+	}
+}
