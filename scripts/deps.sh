@@ -14,10 +14,11 @@ declare -A tool=(
   [wasi-libc]=/usr/lib/wasm32-wasi/libc.a
   [libclang-rt-14-dev-wasm32]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a
   [chromium]=/usr/bin/chromium
+  [neovim]=/usr/bin/nvim
 )
 
 missing=()
-for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 chromium; do
+for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 chromium neovim; do
   [[ -e ${tool[$pkg]} ]] || missing+=("$pkg")
 done
 if ((${#missing[@]} == 0)); then

@@ -26,6 +26,7 @@ type invocation struct {
 	progArg []string // after --, for run
 	opts    pipeline.Options
 	list    bool      // --list-passes
+	stdio   bool      // --stdio (lsp: the transport editors' clients ask for; the only one)
 	wasi    rt.Config // --dir, --env: the WASI sandbox (baked in by cot aot, given to the runners by cot run)
 }
 
@@ -37,9 +38,9 @@ var valueFlags = map[string]bool{
 }
 
 // boolFlags take no value.
-var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true}
+var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true, "stdio": true}
 
-var commands = []string{"run", "build", "check", "lint", "aot", "init", "explain", "version", "help"}
+var commands = []string{"run", "build", "check", "lint", "aot", "init", "explain", "lsp", "version", "help"}
 
 // parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
 // everything after `--` belongs to the program of `cot run`.
@@ -97,6 +98,9 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
+	if inv.stdio && inv.cmd != "lsp" {
+		return nil, usagef("--stdio is for `cot lsp`")
+	}
 	if (inv.wasi.Dirs != nil || inv.wasi.Env != nil) && inv.cmd != "aot" && inv.cmd != "run" {
 		return nil, usagef("--dir and --env configure the WASI sandbox of `cot aot` and `cot run`")
 	}
@@ -116,6 +120,8 @@ func (inv *invocation) setBool(name string) error {
 	switch name {
 	case "list-passes":
 		inv.list = true
+	case "stdio":
+		inv.stdio = true
 	case "time-passes":
 		inv.opts.TimePasses = true
 	case "help", "h":

@@ -24,6 +24,7 @@ Usage:
                                       compile any WASI preview 1 module to an AArch64 executable
   cot init [NAME]                     create a project (in NAME/, or here)
   cot explain [CODE]                  explain a diagnostic code, or list them all
+  cot lsp                             run the Language Server on stdin and stdout
   cot version                         print the version
   cot help [COMMAND]                  print help for a command, or this text
 
@@ -109,6 +110,16 @@ the current directory, named after it. Fails if cot.json already exists; an exis
 
 Prints the explanation of a diagnostic code such as E0301 (the code in error[E0301]); without
 CODE, lists every code with its title.
+`,
+	"lsp": `Usage: cot lsp [--stdio]
+
+Runs the Language Server (LSP 3.16, JSON-RPC on stdin and stdout) for editors: diagnostics
+on open and change (the passes of cot check), hover with types, go to definition,
+references, rename, document symbols, completion after '.' and '@', signature help and
+formatting. Formatting only re-indents (4 spaces per bracket level), trims trailing
+whitespace and blank-line runs; it keeps every token and comment. Exits 0 after the
+client's shutdown and exit, 1 if the client exits or hangs up without shutdown.
+--stdio, which editors' clients pass, names the only transport.
 `,
 	"version": `Usage: cot version
 

@@ -60,6 +60,8 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 		return report(stderr, explain(stdout, inv.file))
 	case "init":
 		return report(stderr, initProject(stderr, inv.file))
+	case "lsp":
+		return serveLSP(inv, stdin, stdout, stderr)
 	}
 	if inv.file == "" {
 		return report(stderr, usagef("%s: no input file", inv.cmd))

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"cot/internal/lsp"
+)
+
+// serveLSP implements `cot lsp`: a Language Server on stdin/stdout until the client sends exit.
+// The exit status is LSP's: 0 after shutdown, 1 when the client exits or hangs up without it.
+func serveLSP(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) int {
+	if inv.file != "" {
+		return report(stderr, usagef("lsp: unexpected argument %q (the server speaks on stdin and stdout)", inv.file))
+	}
+	fe := lsp.FrontEnd{Table: frontEnd, LastCheck: lastCheckPass()}
+	srv := lsp.NewServer(fe, lsp.Layout, version)
+	return srv.Serve(context.Background(), stdio{stdin, stdout})
+}
+
+// stdio joins the process's standard input and output into one stream.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+func (stdio) Close() error { return nil }
