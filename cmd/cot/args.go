@@ -24,7 +24,10 @@ type invocation struct {
 	target  target   // --target
 	progArg []string // after --, for run
 	opts    pipeline.Options
-	list    bool // --list-passes
+	list    bool     // --list-passes
+	files   []string // every path of `cot fmt`
+	write   bool     // fmt -w, --write
+	check   bool     // fmt --check
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
@@ -34,9 +37,10 @@ var valueFlags = map[string]bool{
 }
 
 // boolFlags take no value.
-var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true}
+var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true,
+	"w": true, "write": true, "check": true}
 
-var commands = []string{"run", "build", "check", "lint", "aot", "init", "explain", "version", "help"}
+var commands = []string{"run", "build", "check", "lint", "fmt", "aot", "init", "explain", "version", "help"}
 
 // parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
 // everything after `--` belongs to the program of `cot run`.
@@ -85,8 +89,16 @@ func parseArgs(args []string) (*invocation, error) {
 		}
 		inv.cmd = "build" // `cot FILE.cot` is an implicit build
 	}
+	if inv.cmd == "fmt" {
+		inv.files = positional
+		if len(positional) > 0 {
+			inv.file = positional[0]
+		}
+	} else if inv.write || inv.check {
+		return nil, usagef("-w, --write and --check are flags of `cot fmt`")
+	}
 	switch {
-	case len(positional) > 1:
+	case len(positional) > 1 && inv.cmd != "fmt":
 		return nil, usagef("unexpected argument %q", positional[1])
 	case len(positional) == 1:
 		inv.file = positional[0]
@@ -114,6 +126,10 @@ func (inv *invocation) setBool(name string) error {
 		inv.opts.TimePasses = true
 	case "help", "h":
 		inv.cmd = "help"
+	case "w", "write":
+		inv.write = true
+	case "check":
+		inv.check = true
 	}
 	return nil
 }
