@@ -211,13 +211,15 @@ func alignTrailing(buf []byte, at []int) []byte {
 		return buf
 	}
 	type tc struct{ line, col, width, indent int }
-	lineOf := func(off int) int { return bytes.Count(buf[:off], []byte("\n")) }
 	var cs []tc
+	line, counted := 0, 0 // line is the number of line breaks in buf[:counted]
 	for _, off := range at {
+		line += bytes.Count(buf[counted:off], []byte("\n"))
+		counted = off
 		ls := bytes.LastIndexByte(buf[:off], '\n') + 1
 		code := bytes.TrimRight(buf[ls:off], " ")
 		indent := len(code) - len(bytes.TrimLeft(code, " "))
-		cs = append(cs, tc{lineOf(off), off, utf8.RuneCount(code), indent})
+		cs = append(cs, tc{line, off, utf8.RuneCount(code), indent})
 	}
 	pad := make(map[int]int) // comment offset -> spaces to insert
 	for i := 0; i < len(cs); {
