@@ -2,23 +2,29 @@ package format
 
 import "cot/grammar"
 
-// Statements (language.md §5). A block is `{}` when empty, stays on one line when the source
-// wrote it on one line with a single statement and no comment (`{ return 0 }`), and otherwise
-// puts each statement on its own line, indented by four spaces.
+// Statements (language.md §5). A block is `{}` when empty; it stays on one line when the source
+// wrote it on one line (`{ return 0 }`, `{ var x = 1; x = 2 }`: statements separated by `; `, or
+// by a space after a statement that takes no `;`), which also keeps every line of a test that
+// marks lines with comments; otherwise each statement goes on its own line, indented.
 
 func (p *printer) block(b *grammar.Block) {
 	open, closeAt := b.Pos.Offset, b.EndPos.Offset-1
 	p.at(open)
-	comments := p.src.hasComment(open, closeAt)
-	switch {
-	case len(b.Stmts) == 0 && !comments:
+	if len(b.Stmts) == 0 && !p.src.hasComment(open, closeAt) {
 		p.tok("{")
 		p.tok("}")
 		return
-	case len(b.Stmts) == 1 && !comments && !p.src.newline(open, closeAt):
+	}
+	if !p.src.newline(open, closeAt) {
 		p.tok("{")
-		p.sp()
-		p.stmt(b.Stmts[0])
+		for i, s := range b.Stmts {
+			if i > 0 && takesSemicolon(b.Stmts[i-1]) {
+				p.tok(";")
+			}
+			p.sp()
+			p.stmt(s)
+		}
+		p.at(closeAt)
 		p.sp()
 		p.tok("}")
 		return
@@ -29,6 +35,11 @@ func (p *printer) block(b *grammar.Block) {
 		p.stmt(s)
 	}
 	p.close("}", closeAt)
+}
+
+// takesSemicolon reports whether the grammar accepts a `;` after s (§1.1).
+func takesSemicolon(s *grammar.Stmt) bool {
+	return s.Var != nil || s.Return != nil || s.Break != nil || s.Continue != nil || s.Defer != nil || s.Simple != nil
 }
 
 func (p *printer) stmt(s *grammar.Stmt) {
