@@ -109,10 +109,7 @@ func (p *printer) operand(pf *grammar.PostfixExpr) {
 				return
 			}
 		}
-		p.at(prim.Pos.Offset)
-		p.tok("(")
-		p.expr(inner)
-		p.tok(")")
+		p.parenthesised(prim.Pos.Offset, inner)
 		return
 	}
 	if (prim.Int != nil || prim.Float != nil) && len(pf.Suffixes) > 0 {

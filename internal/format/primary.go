@@ -22,13 +22,18 @@ import "cot/grammar"
 func (p *printer) slot(e *grammar.Expr, stmtStart bool) {
 	inner := stripParens(e)
 	if inner != e && stmtStart && startsLikeStatement(inner) {
-		p.at(e.Pos.Offset)
-		p.tok("(")
-		p.expr(inner)
-		p.tok(")")
+		p.parenthesised(e.Pos.Offset, inner)
 		return
 	}
 	p.expr(inner)
+}
+
+// parenthesised prints `(e)`, the `(` at source offset off.
+func (p *printer) parenthesised(off int, e *grammar.Expr) {
+	p.at(off)
+	p.tok("(")
+	p.expr(e)
+	p.tok(")")
 }
 
 // stripParens returns e without its grouping parentheses.
@@ -175,20 +180,12 @@ func (p *printer) newExpr(n *grammar.NewExpr) {
 }
 
 func (p *printer) ifExpr(e *grammar.IfExpr) {
-	p.tok("if")
-	p.sp()
-	p.cond(e.Cond)
-	p.capture(e.Capture)
-	p.sp()
+	p.ifHead(e.Cond, e.Capture)
 	p.block(e.Then)
 	for _, ei := range e.ElseIfs {
 		p.elseKeyword(ei.Pos.Offset)
 		p.sp()
-		p.tok("if")
-		p.sp()
-		p.cond(ei.Cond)
-		p.capture(ei.Capture)
-		p.sp()
+		p.ifHead(ei.Cond, ei.Capture)
 		p.block(ei.Then)
 	}
 	if e.Else != nil {

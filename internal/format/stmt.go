@@ -146,21 +146,13 @@ func (p *printer) capture(name string) {
 }
 
 func (p *printer) ifStmt(s *grammar.IfStmt) {
-	p.tok("if")
-	p.sp()
-	p.cond(s.Cond)
-	p.capture(s.Capture)
-	p.sp()
+	p.ifHead(s.Cond, s.Capture)
 	p.stmt(s.Then)
 	prevEnd := s.Then.EndPos.Offset
 	for _, e := range s.ElseIfs {
 		p.elseKeyword(e.Pos.Offset)
 		p.sp()
-		p.tok("if")
-		p.sp()
-		p.cond(e.Cond)
-		p.capture(e.Capture)
-		p.sp()
+		p.ifHead(e.Cond, e.Capture)
 		p.stmt(e.Then)
 		prevEnd = e.Then.EndPos.Offset
 	}
@@ -169,6 +161,15 @@ func (p *printer) ifStmt(s *grammar.IfStmt) {
 		p.sp()
 		p.stmt(s.Else)
 	}
+}
+
+// ifHead prints `if (cond)[ |capture|] ` of an if or an else-if.
+func (p *printer) ifHead(cond *grammar.Expr, capture string) {
+	p.tok("if")
+	p.sp()
+	p.cond(cond)
+	p.capture(capture)
+	p.sp()
 }
 
 // elseKeyword prints `else` (at source offset off) on the line of the closing brace before it.
