@@ -34,12 +34,24 @@ type printer struct {
 func (p *printer) tok(s string) {
 	p.settleSemicolon(s)
 	p.materialize()
-	if p.space && s != ")" && s != "]" && s != "," {
+	if p.space && s != ")" && s != "]" && s != "," || len(p.buf) > 0 && merges(p.buf[len(p.buf)-1], s[0]) {
 		p.buf = append(p.buf, ' ')
 	}
 	p.space = false
 	p.buf = append(p.buf, s...)
 	p.blockStart = false
+}
+
+// merges reports whether a token ending in a and the next one starting with b would lex as one
+// token (or a comment) if written without a space between them.
+func merges(a, b byte) bool {
+	word := func(c byte) bool {
+		return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	if word(a) && word(b) {
+		return true
+	}
+	return strings.Contains(" << >> += -= *= /= %= &= |= ^= == != <= >= && || -> => ?? ?. .. .* .? // /* ", " "+string([]byte{a, b})+" ")
 }
 
 // sp asks for a space before the next token.
