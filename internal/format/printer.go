@@ -153,7 +153,7 @@ func (p *printer) comment(c comment) {
 		p.materialize()
 	} else {
 		// Trailing: stays on the line of the code before it.
-		if last := p.buf[len(p.buf)-1]; last != '(' && last != '[' && last != ' ' {
+		if last := p.buf[len(p.buf)-1]; c.line || last != '(' && last != '[' && last != ' ' {
 			p.buf = append(p.buf, ' ')
 		}
 		if c.line {
