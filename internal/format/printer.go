@@ -27,6 +27,8 @@ type printer struct {
 	semiBare bool
 
 	trailing []int // buffer offsets of trailing `//` comments, aligned at the end
+
+	lineCommentEnds bool // the current line ends with a `//` comment: nothing more goes on it
 }
 
 // tok writes one token (or several that belong together), after the pending line breaks,
@@ -84,6 +86,7 @@ func (p *printer) materialize() {
 	}
 	p.pending = 0
 	p.space = false
+	p.lineCommentEnds = false
 }
 
 // trimSpaces removes spaces at the end of the buffer (never before a recorded position).
@@ -144,7 +147,7 @@ func (p *printer) at(off int) {
 // else on a line of its own (after an empty line if the source had one).
 func (p *printer) comment(c comment) {
 	lineEmpty := len(p.buf) == 0 || p.buf[len(p.buf)-1] == '\n'
-	if c.ownLine || len(p.buf) == 0 || (lineEmpty && p.pending == 0) {
+	if c.ownLine || len(p.buf) == 0 || (lineEmpty && p.pending == 0) || p.lineCommentEnds {
 		n := 1
 		if c.blankBefore {
 			n = 2
@@ -163,6 +166,7 @@ func (p *printer) comment(c comment) {
 	p.space = false
 	p.buf = append(p.buf, c.text...)
 	p.blockStart = false
+	p.lineCommentEnds = c.line
 	switch {
 	case c.line:
 		p.br(1)

@@ -1,0 +1,58 @@
+package format
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"cot/grammar"
+)
+
+var everyToken = flag.Bool("every-token", false, "TestCommentsAnywhere tries every token, not every fifth")
+
+// TestCommentsAnywhere puts a comment before every fifth token of the layout cases (every token
+// with -every-token), a block comment and a line comment, each hugging the token or after a
+// space, and formats each variant: Source must succeed, which means the output keeps the CST
+// and every comment and settles.
+func TestCommentsAnywhere(t *testing.T) {
+	step := 5
+	if *everyToken {
+		step = 1
+	}
+	for _, name := range []string{"all_forms", "parens", "lists", "safe", "semicolons"} {
+		b, err := os.ReadFile("testdata/cases/" + name + ".txtar")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		text = text[strings.Index(text, "-- in.cot --\n")+len("-- in.cot --\n"):]
+		if i := strings.Index(text, "\n-- "); i >= 0 {
+			text = text[:i+1]
+		}
+		toks, err := grammar.Tokenize(name, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		failures := 0
+		for i, tok := range toks {
+			if i%step != 0 {
+				continue
+			}
+			for _, c := range []string{"/* c */", "// c\n"} {
+				off := tok.Pos.Offset
+				variant := text[:off] + c + text[off:]
+				if i/step%2 == 1 {
+					variant = text[:off] + " " + c + text[off:] // after a space: trailing rather than hugging
+				}
+				if _, err := grammar.Parse(name, []byte(variant)); err != nil {
+					continue // a line comment cannot go inside a string interpolation's text
+				}
+				if _, err := Source(name, []byte(variant)); err != nil && failures < 5 {
+					failures++
+					t.Errorf("%s, %q before token %d (%q): %v", name, c, i, tok.Value, err)
+				}
+			}
+		}
+	}
+}
