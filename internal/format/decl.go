@@ -247,7 +247,7 @@ func (p *printer) varDecl(v *grammar.VarDecl, inBlock bool) {
 		return // ends with its name: nothing continues it
 	}
 	if inBlock {
-		p.openStatement(false)
+		p.openStatement(false, v.Value)
 	}
 }
 

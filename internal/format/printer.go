@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"cot/grammar"
 )
 
 // printer writes the formatted text. Line breaks, spaces and `;` are decided lazily: a
 // construct asks for them, and they are written (or not) when the next token comes, so that
 // comments can still be placed on the line they belong to.
 type printer struct {
-	src  *source
-	safe bool // an `@safe` file: a `{` may continue an expression (colon struct literals)
-	buf  []byte
+	src *source
+	buf []byte
 
 	indent     int
 	pending    int  // line breaks asked for before the next token: 0, 1, or 2 (an empty line)
@@ -23,8 +24,10 @@ type printer struct {
 	// semiAt is where a `;` goes if the next token would otherwise continue the statement that
 	// ended there (-1: no statement is open); semiBare marks a bare `return`, which any
 	// following statement continues.
-	semiAt   int
-	semiBare bool
+	semiAt    int
+	semiBare  bool
+	semiBrace bool // a `{` continues it: `new T` (its fields), or a name in an `@safe` file
+	safe      bool // an `@safe` file
 
 	trailing []int // buffer offsets of trailing `//` comments, aligned at the end
 
@@ -96,9 +99,11 @@ func (p *printer) trimSpaces() {
 	}
 }
 
-// openStatement records that a statement that the next token could continue ends here.
-func (p *printer) openStatement(bare bool) {
+// openStatement records that a statement that the next token could continue ends here: a bare
+// `return` (bare), or one that ends with the expression last (nil after a type).
+func (p *printer) openStatement(bare bool, last *grammar.Expr) {
 	p.semiAt, p.semiBare = len(p.buf), bare
+	p.semiBrace = p.safe || last != nil && endsWithBareNew(last)
 }
 
 // closeStatement forgets the open statement (a closing brace follows, or the file ends).
@@ -106,7 +111,8 @@ func (p *printer) closeStatement() { p.semiAt = -1 }
 
 // settleSemicolon writes the `;` of the open statement if next would continue it: after a
 // bare `return` any token but `}` and `else`; after an expression or a type a token that can
-// continue one (a call, an index, a binary operator, an error union, a struct literal).
+// continue one (a call, an index, a binary operator, an error union; a `{` in the cases of
+// semiBrace).
 func (p *printer) settleSemicolon(next string) {
 	if p.semiAt < 0 {
 		return
@@ -115,12 +121,7 @@ func (p *printer) settleSemicolon(next string) {
 	if p.semiBare {
 		need = next != "}" && next != "else"
 	} else {
-		switch next[0] {
-		case '(', '[', '-', '&', '!', '.', '*':
-			need = true
-		case '{':
-			need = p.safe
-		}
+		need = strings.IndexByte("([-&!.*", next[0]) >= 0 || next[0] == '{' && p.semiBrace
 	}
 	if need {
 		at := p.semiAt
@@ -319,4 +320,36 @@ func (p *printer) multiLine(openEnd, closeAt int, spans []span) bool {
 		}
 	}
 	return false
+}
+
+// endsWithBareNew reports whether e ends with `new T` or `new T(...)` without braces, which a
+// following `{` would give fields.
+func endsWithBareNew(e *grammar.Expr) bool {
+	var u *grammar.UnaryExpr
+	switch {
+	case len(e.Rest) > 0:
+		return endsWithBareNew(&grammar.Expr{Left: e.Rest[len(e.Rest)-1].Right})
+	case len(e.Left.Rest) > 0:
+		return endsWithBareNew(&grammar.Expr{Left: &grammar.OrExpr{Left: e.Left.Rest[len(e.Left.Rest)-1].Right}})
+	}
+	a := e.Left.Left
+	if n := len(a.Rest); n > 0 {
+		a = &grammar.AndExpr{Left: a.Rest[n-1].Right}
+	}
+	c := a.Left
+	if n := len(c.Rest); n > 0 {
+		c = &grammar.CmpExpr{Left: c.Rest[n-1].Right}
+	}
+	ad := c.Left
+	if n := len(ad.Rest); n > 0 {
+		ad = &grammar.AddExpr{Left: ad.Rest[n-1].Right}
+	}
+	m := ad.Left
+	if n := len(m.Rest); n > 0 {
+		u = m.Rest[n-1].Right
+	} else {
+		u = m.Left
+	}
+	pf := u.Operand
+	return len(pf.Suffixes) == 0 && pf.Primary.New != nil && !pf.Primary.New.Braces
 }

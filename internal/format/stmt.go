@@ -52,7 +52,7 @@ func (p *printer) stmt(s *grammar.Stmt) {
 			p.sp()
 			p.slot(v, false)
 		}
-		p.openStatement(s.Return.Value == nil)
+		p.openStatement(s.Return.Value == nil, s.Return.Value)
 	case s.Break != nil:
 		p.jump(s.Break)
 	case s.Continue != nil:
@@ -128,7 +128,11 @@ func (p *printer) simple(s *grammar.SimpleStmt) {
 		p.sp()
 		p.slot(s.Value, false)
 	}
-	p.openStatement(false)
+	last := s.Target
+	if s.Value != nil {
+		last = s.Value
+	}
+	p.openStatement(false, last)
 }
 
 // cond prints the parenthesised condition of `if` and `while`.
