@@ -9,10 +9,10 @@ import (
 	"cot/grammar"
 )
 
-var everyToken = flag.Bool("every-token", false, "TestCommentsAnywhere tries every token, not every fifth")
+var everyToken = flag.Bool("every-token", false, "TestCommentsAnywhere tries every token, not every fifth, and the repository's sources too")
 
-// TestCommentsAnywhere puts a comment before every fifth token of the layout cases (every token
-// with -every-token), a block comment and a line comment, each hugging the token or after a
+// TestCommentsAnywhere puts a comment before every fifth token of the layout cases (with
+// -every-token: every token, and the repository's Cot sources too), a block comment and a line comment, each hugging the token or after a
 // space, and formats each variant: Source must succeed, which means the output keeps the CST
 // and every comment and settles.
 func TestCommentsAnywhere(t *testing.T) {
@@ -20,6 +20,7 @@ func TestCommentsAnywhere(t *testing.T) {
 	if *everyToken {
 		step = 1
 	}
+	inputs := map[string]string{}
 	for _, name := range []string{"all_forms", "parens", "lists", "safe", "semicolons"} {
 		b, err := os.ReadFile("testdata/cases/" + name + ".txtar")
 		if err != nil {
@@ -30,9 +31,17 @@ func TestCommentsAnywhere(t *testing.T) {
 		if i := strings.Index(text, "\n-- "); i >= 0 {
 			text = text[:i+1]
 		}
+		inputs[name] = text
+	}
+	if *everyToken {
+		for _, s := range repoSources(t) {
+			inputs[s.name] = string(s.text)
+		}
+	}
+	for name, text := range inputs {
 		toks, err := grammar.Tokenize(name, []byte(text))
 		if err != nil {
-			t.Fatal(err)
+			continue // a lexical-error test case
 		}
 		failures := 0
 		for i, tok := range toks {
