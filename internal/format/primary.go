@@ -263,10 +263,7 @@ func (p *printer) typ(t *grammar.Type) {
 		p.tok("*")
 		p.typ(t.Pointer)
 	case t.Optional != nil:
-		p.tok("?")
-		if t.Optional.Optional != nil {
-			p.sp() // `??` is an operator
-		}
+		p.tok("?") // `? ?T` keeps its space: printer.merges
 		p.typ(t.Optional)
 	case t.ErrorUnion != nil:
 		p.tok(t.ErrorUnion.ErrorSet + "!")

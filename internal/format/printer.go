@@ -39,7 +39,7 @@ type printer struct {
 func (p *printer) tok(s string) {
 	p.settleSemicolon(s)
 	p.materialize()
-	if p.space && s != ")" && s != "]" && s != "," || len(p.buf) > 0 && merges(p.buf[len(p.buf)-1], s[0]) {
+	if p.space && s != ")" && s != "]" && s != "," || p.merges(s[0]) {
 		p.buf = append(p.buf, ' ')
 	}
 	p.space = false
@@ -47,9 +47,15 @@ func (p *printer) tok(s string) {
 	p.blockStart = false
 }
 
-// merges reports whether a token ending in a and the next one starting with b would lex as one
-// token (or a comment) if written without a space between them.
-func merges(a, b byte) bool {
+// merges reports whether the text so far and a token starting with b would lex differently if
+// written without a space between them: two words, or two bytes of a two-byte operator (or of a
+// comment opener). The `?` of `.?` is taken already: `x.?.f` stays as it is.
+func (p *printer) merges(b byte) bool {
+	n := len(p.buf)
+	if n == 0 || n >= 2 && p.buf[n-2] == '.' && p.buf[n-1] == '?' {
+		return false
+	}
+	a := p.buf[n-1]
 	word := func(c byte) bool {
 		return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 	}
