@@ -61,6 +61,9 @@ func Source(filename string, text []byte) ([]byte, error) {
 	return nil, internalError(filename, "the layout does not settle after %d passes", maxPasses)
 }
 
+// bom is the UTF-8 byte-order mark.
+const bom = "\xEF\xBB\xBF"
+
 // maxPasses bounds the passes of Source after the first.
 const maxPasses = 3
 
@@ -101,5 +104,9 @@ func format(filename string, text []byte) ([]byte, *grammar.File, error) {
 	}
 	p := &printer{src: src, safe: f.Safe, semiAt: -1}
 	p.file(f)
-	return p.finish(), f, nil
+	out := p.finish()
+	if bytes.HasPrefix(text, []byte(bom)) {
+		out = append([]byte(bom), out...) // kept: the file's encoding mark is not layout
+	}
+	return out, f, nil
 }

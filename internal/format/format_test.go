@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"cot/grammar"
 	"cot/ir/src"
 )
 
@@ -93,5 +94,18 @@ func TestEmptyAndCommentOnlyFiles(t *testing.T) {
 		if err != nil || string(got) != want {
 			t.Errorf("Source(%q) = %q, %v; want %q", in, got, err, want)
 		}
+	}
+}
+
+// TestByteOrderMarkIsKept: a UTF-8 byte-order mark stays at the start of the file (once the
+// grammar accepts one; it rejects it today with E0104).
+func TestByteOrderMarkIsKept(t *testing.T) {
+	in := []byte("\xEF\xBB\xBF// c\nfn main() i64 {return 0}\n")
+	if _, err := grammar.Parse("bom.cot", in); err != nil {
+		t.Skipf("the grammar rejects a byte-order mark: %v", err)
+	}
+	got, err := Source("bom.cot", in)
+	if want := "\xEF\xBB\xBF// c\nfn main() i64 { return 0 }\n"; err != nil || string(got) != want {
+		t.Fatalf("got %q, %v; want %q", got, err, want)
 	}
 }

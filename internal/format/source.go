@@ -38,7 +38,7 @@ func newSource(filename string, text []byte) (*source, error) {
 	}
 	s := &source{text: text, toks: toks}
 	prevEnd := 0
-	if bytes.HasPrefix(text, []byte("\xEF\xBB\xBF")) {
+	if bytes.HasPrefix(text, []byte(bom)) {
 		prevEnd = 3
 	}
 	for i, t := range toks {
