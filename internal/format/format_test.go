@@ -82,7 +82,8 @@ func TestSyntaxErrorIsUserError(t *testing.T) {
 	}
 }
 
-// TestEmptyAndCommentOnlyFiles: an empty file stays empty; comments alone are kept.
+// TestEmptyAndCommentOnlyFiles: a file without declarations formats to its comments alone (an
+// empty file stays empty) where the grammar accepts it, and is the parser's error where not.
 func TestEmptyAndCommentOnlyFiles(t *testing.T) {
 	for in, want := range map[string]string{
 		"":                          "",
@@ -91,6 +92,13 @@ func TestEmptyAndCommentOnlyFiles(t *testing.T) {
 		"  /* a */  // b\n\n\n// c": "/* a */ // b\n\n// c\n",
 	} {
 		got, err := Source("x.cot", []byte(in))
+		if _, perr := grammar.Parse("x.cot", []byte(in)); perr != nil {
+			var ue *src.UserError
+			if !errors.As(err, &ue) {
+				t.Errorf("Source(%q): %v; want the parser's error %v", in, err, perr)
+			}
+			continue
+		}
 		if err != nil || string(got) != want {
 			t.Errorf("Source(%q) = %q, %v; want %q", in, got, err, want)
 		}
