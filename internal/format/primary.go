@@ -169,11 +169,16 @@ func (p *printer) newExpr(n *grammar.NewExpr) {
 	if !n.Braces {
 		return
 	}
-	open := n.Pos.Offset
-	for i := p.src.tokAt(n.Pos.Offset); i < len(p.src.toks) && p.src.toks[i].Pos.Offset < n.EndPos.Offset; i++ {
-		if p.src.toks[i].Type == grammar.TokNewBrace {
-			open = p.src.toks[i].Pos.Offset
+	// The brace is the first token after the name and the argument groups.
+	after := n.Pos.Offset
+	for _, g := range []*grammar.CallSuffix{n.Args1, n.Args2} {
+		if g != nil {
+			after = g.EndPos.Offset
 		}
+	}
+	open := p.src.toks[p.src.tokAt(after)].Pos.Offset
+	if after == n.Pos.Offset {
+		open = p.src.toks[p.src.tokAt(after)+2].Pos.Offset // `new` Name `{`
 	}
 	p.sp()
 	p.fieldInits(open+1, n.EndPos.Offset-1, n.Fields)
