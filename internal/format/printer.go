@@ -32,6 +32,7 @@ type printer struct {
 	trailing []int // buffer offsets of trailing `//` comments, aligned at the end
 
 	lineCommentEnds bool // the current line ends with a `//` comment: nothing more goes on it
+	inlineComment   bool // the last thing printed is a block comment that starts a line code follows
 }
 
 // tok writes one token (or several that belong together), after the pending line breaks,
@@ -45,6 +46,7 @@ func (p *printer) tok(s string) {
 	p.space = false
 	p.buf = append(p.buf, s...)
 	p.blockStart = false
+	p.inlineComment = false
 }
 
 // merges reports whether the text so far and a token starting with b would lex differently if
@@ -174,6 +176,7 @@ func (p *printer) comment(c comment) {
 	p.buf = append(p.buf, c.text...)
 	p.blockStart = false
 	p.lineCommentEnds = c.line
+	p.inlineComment = false
 	switch {
 	case c.line:
 		p.br(1)
@@ -181,6 +184,7 @@ func (p *printer) comment(c comment) {
 		p.br(1)
 	default:
 		p.space = true
+		p.inlineComment = c.ownLine
 	}
 }
 
@@ -189,6 +193,9 @@ func (p *printer) comment(c comment) {
 // had one.
 func (p *printer) item(off int) {
 	p.at(off)
+	if p.inlineComment {
+		return // `/* c */ x`: the element stays after the comment on its line
+	}
 	if p.src.blankBefore(off) {
 		p.br(2)
 	} else {
