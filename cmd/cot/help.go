@@ -20,7 +20,7 @@ Usage:
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
   cot check FILE                      parse and type-check FILE, generate nothing
   cot lint FILE                       check, then warn of unused locals and parameters, shadowing
-  cot fmt [-w|--check] FILES|DIRS     print FILES in the canonical layout, rewrite them, or list the unformatted
+  cot fmt [-w|--check] FILES|DIRS     format: print, rewrite (-w) or list the unformatted (--check)
   cot aot MODULE.wasm -o NAME         compile any WASI preview 1 module to an AArch64 executable
   cot init [NAME]                     create a project (in NAME/, or here)
   cot explain [CODE]                  explain a diagnostic code, or list them all
