@@ -19,13 +19,24 @@ import (
 // file that changes is written, atomically), or, with --check, the names of the files that are
 // not formatted (exit 1 if any). Directories are walked for *.cot files (directories whose name
 // starts with `.` are skipped). A file that does not parse gets its diagnostics, is left
-// untouched, and makes the exit status 1; the other files are still processed.
-func fmtFiles(inv *invocation, stdout, stderr io.Writer) int {
+// untouched, and makes the exit status 1; the other files are still processed. The path `-`
+// alone formats stdin to stdout (for editors), its diagnostics named <stdin>.
+func fmtFiles(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) int {
 	if inv.out != "" {
 		return report(stderr, usagef("fmt: -o makes no sense: use -w to rewrite the files"))
 	}
 	if inv.write && inv.check {
 		return report(stderr, usagef("fmt: use either -w or --check"))
+	}
+	if len(inv.files) == 1 && inv.files[0] == "-" {
+		if inv.write || inv.check {
+			return report(stderr, usagef("fmt: -w and --check need files, not stdin"))
+		}
+		text, err := io.ReadAll(stdin)
+		if err != nil {
+			return report(stderr, fmt.Errorf("cannot read stdin: %w", err))
+		}
+		return fmtText(inv, "<stdin>", text, stdout, stderr)
 	}
 	files, err := cotFiles(inv.files)
 	if err != nil {
@@ -45,6 +56,11 @@ func fmtFile(inv *invocation, path string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err)))
 	}
+	return fmtText(inv, path, text, stdout, stderr)
+}
+
+// fmtText formats the text of path and prints it, writes it back, or checks it, as inv asks.
+func fmtText(inv *invocation, path string, text []byte, stdout, stderr io.Writer) int {
 	out, err := format.Source(path, text)
 	var ie *format.InternalError
 	switch {

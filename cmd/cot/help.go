@@ -88,6 +88,7 @@ rules are in docs/decisions.md). A directory stands for every *.cot file under i
 flag the formatted text goes to stdout; -w (--write) rewrites each file that changes, in place
 and atomically; --check prints the name of every file that is not formatted and exits 1 if
 there is one. A file that does not parse gets its diagnostics and is left untouched (exit 1).
+"cot fmt -" formats stdin to stdout.
 Formatting never changes what a program means: cot fmt checks its output parses to the same
 program before writing it.
 `,

@@ -72,7 +72,7 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 	case "lint":
 		return report(stderr, lintFile(inv, stderr))
 	case "fmt":
-		return fmtFiles(inv, stdout, stderr)
+		return fmtFiles(inv, stdin, stdout, stderr)
 	case "run":
 		code, err := run(inv, stdin, stdout, stderr)
 		if err != nil {
