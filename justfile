@@ -9,6 +9,18 @@ test: deps
 deps:
     bash scripts/deps.sh
 
+# Pinned WASI programs from npm and the Go module proxy (CPython, nextpnr-ice40, IceStorm, gofmt, gojq)
+# compiled with `cot aot`, each run natively under qemu-aarch64 and on wasmtime under the same qemu;
+# compares stdout, exit status and files, then checks realworld/expected-failures.txt both ways.
+# Cache: ~/.cache/cot-realworld. ARGS: e.g. -only python,gojq.
+# The real-world suite: prints a table of every program (size, compile time and memory, run times, result).
+realworld *ARGS: deps
+    CC="${CC:-$(command -v gcc || command -v clang)}" go run ./realworld {{ARGS}}
+
+# The real-world suite with its heavy programs too (yosys: 31 MB of Wasm, minutes and gigabytes to compile).
+realworld-heavy *ARGS: deps
+    CC="${CC:-$(command -v gcc || command -v clang)}" go run ./realworld -heavy -compile-timeout 60m {{ARGS}}
+
 # Rewrite the expected sections of the golden tests from what the compiler does now.
 bless:
     CC="${CC:-$(command -v gcc || command -v clang)}" go test -timeout 60m ./golden/... -update

@@ -31,6 +31,13 @@ func TestDiagnostics(t *testing.T) {
 		{"fn main() { var p = P { .x: 1 } }", "1:25: error[E0100]: expected `=` after `.x` in struct literal"},
 		{"fn main() { var x = \"a ${ }\" }", "1:27: error[E0100]: expected expression, found `}`"},
 		{"fn main() { var s = a?.b?.; }", "1:27: error[E0100]: expected identifier, found `;`"},
+		// An empty file declares nothing (decisions.md); a byte-order mark is skipped.
+		{"", "1:1: error[E0100]: expected declaration, found end of file"},
+		{"// just a comment\n\n", "3:1: error[E0100]: expected declaration, found end of file"},
+		{"@safe\n", "2:1: error[E0100]: expected declaration, found end of file"},
+		{"\xEF\xBB\xBF", "1:4: error[E0100]: expected declaration, found end of file"},
+		{"\xEF\xBB\xBF42", "1:4: error[E0100]: expected declaration, found number `42`"},
+		{"fn main() {}\n\xEF\xBB\xBF", "2:1: error[E0104]: unexpected character 0xEF"},
 		// E0101–E0107 lexical errors
 		{"fn main() { var s = \"abc\n }", "1:21: error[E0101]: unterminated string literal: missing closing `\"`"},
 		{"fn main() { var s = \"a ${ f(\"b\") ", "1:34: error[E0101]: unterminated string interpolation"},
@@ -78,5 +85,16 @@ func TestDiagnosticFormat(t *testing.T) {
 		"    \t^\n"
 	if err == nil || err.Error() != want {
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// A UTF-8 byte-order mark at the start of a file is skipped; offsets keep counting its bytes.
+func TestByteOrderMark(t *testing.T) {
+	f, err := Parse("bom.cot", []byte("\xEF\xBB\xBFfn main() i64 { return 0 }\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Decls[0].Pos.Offset; got != 3 {
+		t.Errorf("first declaration at offset %d, want 3", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -67,9 +68,25 @@ func init() {
 	}
 }
 
-// Two-byte punctuation is tried before single bytes (longest match).
-var puncts2 = []string{"<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "==", "!=",
-	"<=", ">=", "&&", "||", "->", "=>", "??", "?.", "..", ".*", ".?"}
+// Two-byte punctuation is tried before single bytes (longest match): << >> += -= *= /= %= &=
+// |= ^= == != <= >= && || -> => ?? ?. .. .* .?
+func isPunct2(a, b byte) bool {
+	switch b {
+	case '=':
+		return strings.IndexByte("+-*/%&|^=!<>", a) >= 0
+	case '<', '&', '|':
+		return a == b
+	case '>':
+		return a == '>' || a == '-' || a == '='
+	case '?':
+		return a == '?' || a == '.'
+	case '.':
+		return a == '.' || a == '?'
+	case '*':
+		return a == '.'
+	}
+	return false
+}
 
 const puncts1 = "+-*/%&|^~!=<>?.()[]{},;:"
 
@@ -123,19 +140,29 @@ func (l *sliceLexer) Next() (lexer.Token, error) {
 }
 
 // scanner state. modes is a stack: each entry is an open "${" and counts the "{" opened inside it.
+// Token values are substrings of text (one copy of the source), so a token allocates nothing.
 type scanner struct {
-	file  string
-	src   []byte
-	off   int
-	line  int
-	col   int
-	toks  []lexer.Token
-	modes []int
+	file      string
+	src       []byte
+	text      string
+	off       int
+	line      int
+	lineStart int // offset of the first byte of the current line
+	toks      []lexer.Token
+	modes     []int
 }
 
-// Tokenize splits src into tokens, ending with EOF. Comments and whitespace are dropped.
+// bom is the UTF-8 byte-order mark; the lexer skips it at the start of a file.
+const bom = "\xEF\xBB\xBF"
+
+// Tokenize splits src into tokens, ending with EOF. Comments and whitespace are dropped, and so
+// is a UTF-8 byte-order mark at the start (offsets still count its bytes).
 func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
-	s := &scanner{file: filename, src: src, line: 1, col: 1}
+	s := &scanner{file: filename, src: src, text: string(src), line: 1}
+	s.toks = make([]lexer.Token, 0, len(src)/5+2)
+	if bytes.HasPrefix(src, []byte(bom)) {
+		s.off = len(bom)
+	}
 	if err := s.run(); err != nil {
 		return nil, err
 	}
@@ -148,7 +175,7 @@ func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
 }
 
 func (s *scanner) pos() lexer.Position {
-	return lexer.Position{Filename: s.file, Offset: s.off, Line: s.line, Column: s.col}
+	return lexer.Position{Filename: s.file, Offset: s.off, Line: s.line, Column: s.off - s.lineStart + 1}
 }
 
 func (s *scanner) peek(k int) byte {
@@ -158,15 +185,16 @@ func (s *scanner) peek(k int) byte {
 	return 0
 }
 
-func (s *scanner) advance(n int) {
-	for ; n > 0 && s.off < len(s.src); n-- {
-		if s.src[s.off] == '\n' {
+// advance moves over n bytes of one line (tokens never span lines; skipSpace counts newlines).
+func (s *scanner) advance(n int) { s.off = min(s.off+n, len(s.src)) }
+
+// newlines accounts for the newlines in src[from:s.off].
+func (s *scanner) newlines(from int) {
+	for i := from; i < s.off; i++ {
+		if s.src[i] == '\n' {
 			s.line++
-			s.col = 1
-		} else {
-			s.col++
+			s.lineStart = i + 1
 		}
-		s.off++
 	}
 }
 
@@ -175,7 +203,7 @@ func (s *scanner) errAt(p lexer.Position, code, format string, args ...any) erro
 }
 
 func (s *scanner) emit(t lexer.TokenType, start lexer.Position) {
-	s.toks = append(s.toks, lexer.Token{Type: t, Value: string(s.src[start.Offset:s.off]), Pos: start})
+	s.toks = append(s.toks, lexer.Token{Type: t, Value: s.text[start.Offset:s.off], Pos: start})
 }
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -198,9 +226,9 @@ func (s *scanner) run() error {
 		switch {
 		case isIdentStart(c):
 			for s.off < len(s.src) && isIdentChar(s.src[s.off]) {
-				s.advance(1)
+				s.off++
 			}
-			word := string(s.src[start.Offset:s.off])
+			word := s.text[start.Offset:s.off]
 			switch {
 			case keywords[word]:
 				s.emit(TokKeyword, start)
@@ -230,7 +258,7 @@ func (s *scanner) run() error {
 			for s.off < len(s.src) && isIdentChar(s.src[s.off]) {
 				s.advance(1)
 			}
-			name := string(s.src[start.Offset+1 : s.off])
+			name := s.text[start.Offset+1 : s.off]
 			if _, ok := Builtins[name]; !ok && !(name == "safe" && len(s.toks) == 0) {
 				return s.errAt(start, "E0107", "unknown builtin `@%s`", name)
 			}
@@ -248,11 +276,17 @@ func (s *scanner) skipSpace() error {
 	for s.off < len(s.src) {
 		c := s.src[s.off]
 		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
-			s.advance(1)
+		case c == ' ' || c == '\t' || c == '\r':
+			s.off++
+		case c == '\n':
+			s.off++
+			s.line++
+			s.lineStart = s.off
 		case c == '/' && s.peek(1) == '/':
-			for s.off < len(s.src) && s.src[s.off] != '\n' {
-				s.advance(1)
+			if end := bytes.IndexByte(s.src[s.off:], '\n'); end >= 0 {
+				s.off += end
+			} else {
+				s.off = len(s.src)
 			}
 		case c == '/' && s.peek(1) == '*':
 			start := s.pos()
@@ -261,6 +295,7 @@ func (s *scanner) skipSpace() error {
 				return s.errAt(start, "E0105", "unterminated block comment: missing `*/`")
 			}
 			s.advance(end + 4)
+			s.newlines(start.Offset)
 		default:
 			return nil
 		}
@@ -283,14 +318,12 @@ func (s *scanner) punct(start lexer.Position) error {
 			*top--
 		}
 	}
-	for _, p := range puncts2 {
-		if s.off+1 < len(s.src) && s.src[s.off] == p[0] && s.src[s.off+1] == p[1] {
-			s.advance(2)
-			s.emit(TokPunct, start)
-			return nil
-		}
+	if s.off+1 < len(s.src) && isPunct2(c, s.src[s.off+1]) {
+		s.advance(2)
+		s.emit(TokPunct, start)
+		return nil
 	}
-	if bytes.IndexByte([]byte(puncts1), c) >= 0 {
+	if strings.IndexByte(puncts1, c) >= 0 {
 		s.advance(1)
 		s.emit(TokPunct, start)
 		return nil

@@ -28,8 +28,14 @@ var cotParser = participle.MustBuild[File](
 func EBNF() string { return cotParser.String() }
 
 // Parse parses one Cot source file. On failure it returns a *src.UserError whose diagnostics
-// carry the codes listed in errors.md; it never panics.
+// carry the codes listed in errors.md — the first syntax error, and those of the declarations
+// after it (recover.go); it never panics.
 func Parse(filename string, text []byte) (file *File, err error) {
+	return parse(filename, text, src.MaxErrors)
+}
+
+// parse is Parse reporting at most budget syntax errors.
+func parse(filename string, text []byte, budget int) (file *File, err error) {
 	diags := &src.Diagnostics{}
 	sf := src.NewFile(filename, text)
 	diags.AddFile(sf)
@@ -56,17 +62,28 @@ func Parse(filename string, text []byte) (file *File, err error) {
 	if pos, msg, ok := checkNesting(toks); !ok {
 		return fail(pos, "E0108", "%s", msg)
 	}
-	peeker, perr := lexer.Upgrade(&sliceLexer{toks: toks})
+	seen, full := collapse(toks)
+	peeker, perr := lexer.Upgrade(&sliceLexer{toks: seen})
 	if perr != nil {
 		return fail(lexer.Position{}, "E0100", "%s", perr.Error())
 	}
+	fp := newFastParser(toks, full)
+	unregister := fp.register(peeker)
 	file, perr = cotParser.ParseFromLexer(peeker)
+	unregister()
 	if perr != nil {
 		pos, msg := describeParseError(perr, toks)
-		return fail(pos, "E0100", "%s", msg)
+		diags.Errorf(sf.PosAt(pos.Offset), "E0100", "%s", msg)
+		recoverErrors(filename, text, toks, pos.Offset, diags, budget-1)
+		return nil, &src.UserError{Diags: diags}
+	}
+	if len(file.Decls) == 0 {
+		// An empty file (or one of comments only) declares nothing, not even `main`: say so
+		// where the declarations should start, at its end (1:1 for an empty file).
+		return fail(toks[len(toks)-1].Pos, "E0100", "expected declaration, found end of file")
 	}
 	tightenEndPositions(file, toks)
-	validate(file, func(pos lexer.Position, code, format string, args ...any) {
+	validate(file, fp.checks, func(pos lexer.Position, code, format string, args ...any) {
 		diags.Errorf(sf.PosAt(pos.Offset), code, format, args...)
 	})
 	if diags.HasErrors() {

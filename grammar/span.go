@@ -19,9 +19,10 @@ func nodeSpan(n any) (pos, end lexer.Position) {
 
 // tightenEndPositions moves every EndPos from where participle leaves it (the start of the
 // next token, possibly lines later) to just past the node's own last token, so a span
-// [Pos, EndPos) covers exactly the node's text.
+// [Pos, EndPos) covers exactly the node's text. Hand-built subtrees (handBuilt) are tight
+// already and are not entered.
 func tightenEndPositions(file *File, toks []lexer.Token) {
-	Walk(file, func(n any) {
+	walkUntil(reflect.ValueOf(file), handBuilt, func(n any) {
 		v := reflect.ValueOf(n).Elem()
 		pos := *v.Field(posField).Addr().Interface().(*lexer.Position)
 		endPtr := v.Field(endPosField).Addr().Interface().(*lexer.Position)

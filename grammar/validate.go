@@ -1,6 +1,8 @@
 package grammar
 
 import (
+	"sort"
+
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
@@ -8,8 +10,10 @@ type reportFunc func(pos lexer.Position, code, format string, args ...any)
 
 // validate reports the syntax rules the grammar itself accepts too loosely (E0109, E0110,
 // E0100): rejected type spellings (decisions #4), `let` at top level (§4.1), error sets outside a
-// top-level `const` (§4.7), and `.f = v` / `f: v` struct field forms (§6.9, §4.13).
-func validate(f *File, report reportFunc) {
+// top-level `const` (§4.7), and `.f = v` / `f: v` struct field forms (§6.9, §4.13). The
+// hand-compiled rules record the nodes to check as they build them (checked); otherwise every
+// node is checked. Either way they are reported in tree order, which is source order.
+func validate(f *File, checked []any, report reportFunc) {
 	topLevel := map[*VarDecl]bool{}
 	for _, d := range f.Decls {
 		if d.Var != nil {
@@ -17,9 +21,22 @@ func validate(f *File, report reportFunc) {
 			if d.Var.Kind == "let" {
 				report(d.Var.Pos, "E0110", "`let` is only allowed inside function bodies; use `var` or `const` at top level")
 			}
+			if d.Var.ErrorSet != nil {
+				checked = append(checked, d.Var)
+			}
 		}
 	}
-	Walk(f, func(n any) {
+	if !handCompiled {
+		checked = nil
+		Walk(f, func(n any) { checked = append(checked, n) })
+	}
+	offsets := make(map[any]int, len(checked))
+	for _, n := range checked {
+		pos, _ := nodeSpan(n)
+		offsets[n] = pos.Offset
+	}
+	sort.SliceStable(checked, func(i, j int) bool { return offsets[checked[i]] < offsets[checked[j]] })
+	for _, n := range checked {
 		switch n := n.(type) {
 		case *VarDecl:
 			if n.ErrorSet != nil && (!topLevel[n] || n.Kind != "const") {
@@ -51,7 +68,7 @@ func validate(f *File, report reportFunc) {
 				report(n.Pos, "E0100", "expected `:` after `%s` in struct literal (or write `.%s = ...`)", n.Name, n.Name)
 			}
 		}
-	})
+	}
 }
 
 // isIntLiteral reports whether e is a bare integer literal.

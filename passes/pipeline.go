@@ -16,8 +16,8 @@ func Table() *pipeline.Table {
 		Passes: []pipeline.Pass{
 			{Name: "parse", In: pipeline.LangSource, Out: ast.LangSrc, Run: parse},
 			{Name: "resolve-names", In: ast.LangSrc, Out: ast.LangResolved, Run: resolveNames},
-			{Name: "check-types", In: ast.LangResolved, Out: ast.LangTyped, Run: checkTypes},
-			{Name: "check-missing-return", In: ast.LangTyped, Out: ast.LangTyped, Run: checkMissingReturn, Required: true},
+			{Name: "check-types", In: ast.LangResolved, Out: ast.LangTyped, Run: checkTypes, AfterErrors: true},
+			{Name: "check-missing-return", In: ast.LangTyped, Out: ast.LangTyped, Run: checkMissingReturn, Required: true, AfterErrors: true},
 			{Name: "check-global-init-cycle", In: ast.LangTyped, Out: ast.LangTyped, Run: checkGlobalInitCycle, Required: true},
 			{Name: "remove-compound-assign", In: ast.LangTyped, Out: ast.LangNoCompoundAssign, Run: removeCompoundAssign},
 			{Name: "lower-for-in", In: ast.LangNoCompoundAssign, Out: ast.LangNoForIn, Run: lowerForIn},

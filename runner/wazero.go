@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/experimental/sysfs"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"github.com/tetratelabs/wazero/sys"
 )
@@ -51,9 +52,13 @@ func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 	defer rt.Close(ctx)
 	wasi_snapshot_preview1.MustInstantiate(ctx, rt)
 
-	dir, err := cfg.dir()
+	preopens, err := cfg.preopens()
 	if err != nil {
 		return Result{}, err
+	}
+	fsc := wazero.NewFSConfig()
+	for _, p := range preopens {
+		fsc = fsc.(sysfs.FSConfig).WithSysFSMount(newConfinedFS(p.Host), p.Guest)
 	}
 	// wazero reads stdin as the program asks for it, so interactive programs work under `cot run`.
 	var stdin io.Reader = cfg.Stdin
@@ -68,7 +73,7 @@ func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 		WithStdin(stdin).
 		WithStdout(stdout).
 		WithStderr(stderr).
-		WithFSConfig(wazero.NewFSConfig().WithDirMount(dir, ".")).
+		WithFSConfig(fsc).
 		WithSysWalltime().
 		WithSysNanotime().
 		WithSysNanosleep()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
 	"cot/ir/src"
 )
@@ -42,7 +43,8 @@ func checkPassNames(opts *pipeline.Options, tables []*pipeline.Table, t target) 
 var errStopped = pipeline.ErrStopped
 
 // compile runs the tables over the input under the invocation's options and returns the final
-// artifact's bytes. The input is the source file, or .wasm bytes for `cot aot`.
+// artifact's bytes. The input is the source file, or .wasm bytes for `cot aot` and for `cot run`
+// of a .wasm file.
 func compile(inv *invocation, dumps io.Writer) (_ []byte, err error) {
 	prog, tables, _, err := runTables(inv, dumps)
 	if err != nil {
@@ -59,16 +61,28 @@ func compile(inv *invocation, dumps io.Writer) (_ []byte, err error) {
 // runTables runs the tables of the invocation over its input and returns the last program (also
 // when --stop-after ended the run, with ErrStopped), the tables, and the compilation's context.
 func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ *pipeline.Ctx, err error) {
-	fromWasm := inv.cmd == "aot"
+	fromWasm := inv.fromWasm()
 	tables := tablesFor(inv.target, fromWasm)
 	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
 		return nil, nil, nil, err
 	}
-	text, err := os.ReadFile(inv.file)
+	var text []byte
+	if fromWasm {
+		text, err = readModule(inv.file)
+	} else {
+		text, err = os.ReadFile(inv.file)
+	}
 	if err != nil {
+		if _, ok := err.(*diagnostic); ok {
+			return nil, nil, nil, err
+		}
 		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
+	if inv.cmd != "run" {
+		// `cot run` hands its sandbox to the runner at run time (COT_DIR/COT_ENV natively).
+		ctx.Store[rt.ConfigKey] = rt.Config{Dirs: inv.dirs, Env: inv.envs}
+	}
 	var prog any = text
 	if !fromWasm {
 		f := src.NewFile(inv.file, text)

@@ -21,7 +21,8 @@ Usage:
   cot check FILE                      parse and type-check FILE, generate nothing
   cot lint FILE                       check, then warn of unused locals and parameters, shadowing
   cot fmt [-w|--check] FILES|DIRS     format: print, rewrite (-w) or list the unformatted (--check)
-  cot aot MODULE.wasm -o NAME         compile any WASI preview 1 module to an AArch64 executable
+  cot aot MODULE.wasm -o NAME [--dir=HOST[::GUEST]]... [--env=NAME[=VALUE]]...
+                                      compile any WASI preview 1 module to an AArch64 executable
   cot init [NAME]                     create a project (in NAME/, or here)
   cot explain [CODE]                  explain a diagnostic code, or list them all
   cot version                         print the version
@@ -42,6 +43,8 @@ Flags (before or after the file):
   --list-passes           list the passes: index, name, input -> output language
   --verify=each|end|off   when the IR verifier runs (default each)
   --time-passes           print the time of every pass on stderr
+  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run; repeatable)
+  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run; repeatable)
 
 Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run.
 `
@@ -50,11 +53,16 @@ Exit status: 0 success, 1 user error, 2 internal compiler error, the program's s
 var commandHelp = map[string]string{
 	"run": `Usage: cot run FILE [flags] [-- ARGS...]
 
-Compiles FILE and runs it with this process's stdin, stdout, stderr and environment, and with
-ARGS as its arguments; cot exits with the program's exit status. --target=wasm32 (the default)
-runs the module in-process on wazero; --target=arm64-linux runs the native executable directly
+Compiles FILE and runs it with this process's stdin, stdout and stderr, and with ARGS as its
+arguments; cot exits with the program's exit status. --target=wasm32 (the default) runs the
+module in-process on wazero's compiler; --target=arm64-linux runs the native executable directly
 on an AArch64 Linux host and under qemu-aarch64 elsewhere. A trap prints "error: <kind>" and
 exits with status 134.
+
+The program is sandboxed: it reaches only the directories of --dir=HOST[::GUEST] (repeatable;
+GUEST defaults to HOST; without --dir, the working directory as "."), and nothing outside them
+through ".." or symlinks. Its environment holds only the variables of --env=NAME (this process's
+value, if set) and --env=NAME=VALUE (repeatable; none without --env).
 `,
 	"build": `Usage: cot build FILE [-o OUT] [flags]
 
@@ -62,10 +70,20 @@ Compiles FILE to a WebAssembly module (--target=wasm32, default output STEM.wasm
 AArch64 Linux executable (--target=arm64-linux, default output STEM, mode 0755). The output is
 written atomically; a failed build leaves no output file behind.
 `,
-	"aot": `Usage: cot aot MODULE.wasm -o NAME [flags]
+	"aot": `Usage: cot aot MODULE.wasm -o NAME [--dir=HOST[::GUEST]]... [--env=NAME[=VALUE]]... [flags]
 
 Compiles any WASI preview 1 module to a static AArch64 Linux executable through the AArch64
-backend's pass table.
+backend's pass table. The executable is sandboxed: the program reaches only its preopened
+directories (never above them, by ".." or symlinks) and sees only the environment given here.
+
+  --dir=HOST[::GUEST]   preopen the host directory HOST (opened at run time, relative to the
+                        working directory) under the guest name GUEST (default: HOST as
+                        written); repeatable, in order from fd 3. Default: --dir=.::/
+  --env=NAME            pass the host's NAME through at run time (if set); repeatable
+  --env=NAME=VALUE      set NAME to VALUE; default: an empty environment
+
+At run time, COT_DIR and COT_ENV replace the baked-in lists when set: the flag values joined
+by ';' (COT_DIR='.::/;/data::/data', COT_ENV='HOME;LANG=C'; COT_DIR= preopens nothing).
 `,
 	"check": `Usage: cot check FILE [flags]
 

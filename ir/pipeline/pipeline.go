@@ -117,6 +117,12 @@ type Pass struct {
 	// analysis that reports user errors, a rewrite later passes rely on). A pass that changes the
 	// language is always required; only the others may be disabled (--disable-pass).
 	Required bool
+	// AfterErrors marks a checking pass that still runs when the passes before it reported user
+	// errors — its input may then hold what those errors are about (unresolved names, invalid
+	// types), which it must accept silently — so one run reports the errors of several analyses
+	// (undefined names and type mismatches together). The driver stops after the last such pass
+	// of an unbroken run of them.
+	AfterErrors bool
 	// Run transforms prog. It reports user errors through ctx.Diags and returns a *src.UserError;
 	// any other failure is a compiler bug and should panic.
 	Run func(ctx *Ctx, prog any) (any, error)

@@ -183,3 +183,53 @@ func TestUncheckedInvariants(t *testing.T) {
 		t.Fatalf("unchecked = %v", got)
 	}
 }
+
+// A pass that reports user errors stops the table unless the passes after it are AfterErrors
+// checking passes: those still run (on input the errors may have left broken), their errors join
+// the first pass's, and the driver stops after the last of them. A panic in such a pass returns
+// the user's errors, not an internal error.
+func TestAfterErrorsPassesKeepChecking(t *testing.T) {
+	fam := &Family{Name: "t", Print: func(io.Writer, any, string) {}, Verify: func(*Lang, any) []error { return nil }}
+	lang := &Lang{Name: "l", Family: fam}
+	var ran []string
+	report := func(name string, panics bool) func(*Ctx, any) (any, error) {
+		return func(ctx *Ctx, prog any) (any, error) {
+			ran = append(ran, name)
+			if panics {
+				panic("broken input")
+			}
+			ctx.Diags.Errorf(src.Pos{File: "f", Line: 1, Col: 1}, "E0300", "%s", name)
+			return prog, nil
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		passes []Pass
+		ran    string
+		errs   int
+	}{
+		{"checks go on", []Pass{
+			{Name: "a", In: lang, Out: lang, Run: report("a", false)},
+			{Name: "b", In: lang, Out: lang, Run: report("b", false), AfterErrors: true},
+			{Name: "c", In: lang, Out: lang, Run: report("c", false), AfterErrors: true},
+			{Name: "lower", In: lang, Out: lang, Run: report("lower", false)},
+		}, "a b c", 3},
+		{"a lowering stops them", []Pass{
+			{Name: "a", In: lang, Out: lang, Run: report("a", false)},
+			{Name: "lower", In: lang, Out: lang, Run: report("lower", false)},
+			{Name: "b", In: lang, Out: lang, Run: report("b", false), AfterErrors: true},
+		}, "a", 1},
+		{"a panic after errors is the user's errors", []Pass{
+			{Name: "a", In: lang, Out: lang, Run: report("a", false)},
+			{Name: "b", In: lang, Out: lang, Run: report("b", true), AfterErrors: true},
+		}, "a b", 1},
+	} {
+		ran = nil
+		ctx := NewCtx("wasm32")
+		_, err := (&Table{Name: "t", Passes: c.passes}).Run(ctx, 0, &Options{})
+		var ue *src.UserError
+		if !errors.As(err, &ue) || len(ue.Diags.List) != c.errs || strings.Join(ran, " ") != c.ran {
+			t.Errorf("%s: ran %q, err %v; want ran %q and %d user errors", c.name, ran, err, c.ran, c.errs)
+		}
+	}
+}

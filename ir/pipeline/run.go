@@ -179,11 +179,15 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 	if w == nil {
 		w = os.Stderr
 	}
+	var pending *src.UserError // errors of earlier passes, while AfterErrors passes go on checking
 	for i, p := range t.Passes {
 		if p.Disablable() && matches(opts.Disable, p.Name) {
 			continue
 		}
-		if matches(opts.DumpBefore, p.Name) {
+		if pending != nil && !p.AfterErrors {
+			return nil, pending
+		}
+		if matches(opts.DumpBefore, p.Name) && pending == nil {
 			if err := opts.dump(w, "before", p, prog); err != nil {
 				return nil, err
 			}
@@ -193,8 +197,20 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 		if opts.TimePasses {
 			opts.timings = append(opts.timings, timing{p.Name, time.Since(start)})
 		}
-		if err != nil {
+		var ue *src.UserError
+		switch {
+		case errors.As(err, &ue) && next != nil:
+			pending, prog = ue, next
+			continue
+		case err != nil && pending != nil:
+			// Checking input that earlier errors left broken: the user's errors are what counts,
+			// including any this pass found before it gave up.
+			return nil, pending
+		case err != nil:
 			return nil, err
+		case pending != nil:
+			prog = next
+			continue
 		}
 		prog = next
 		last := i == len(t.Passes)-1
@@ -214,6 +230,9 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 		if opts.StopAfter == p.Name {
 			return prog, ErrStopped
 		}
+	}
+	if pending != nil {
+		return nil, pending
 	}
 	return prog, nil
 }

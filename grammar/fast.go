@@ -1,0 +1,264 @@
+//go:build !cotref
+
+package grammar
+
+// The hot rules — every statement, expression and type — are compiled by hand from their struct
+// tags into the recursive-descent functions of fast_*.go. Participle still parses the
+// declarations and calls these through three Parseable entry points (Block, Expr, Type); it
+// interprets every tag itself in the reference build (`go test -tags cotref`), which
+// TestParseResults holds to the same results, diagnostics included.
+//
+// Each function mirrors participle's semantics under UseLookahead(0) exactly: a rule returns
+// noMatch (nothing consumed), match, or fail; a failure that consumed a token commits (it
+// propagates), one that did not is swallowed by optional and repeated groups; a sequence whose
+// later element does not match fails with "expected <that element>"; an alternation that
+// matches nothing fails with the error of its last failing alternative. The Expect strings are
+// participle's EBNF of the element that failed (only the first element is read, errors.go).
+
+import (
+	"sync"
+	"unsafe"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// handCompiled reports that the hot rules are hand-compiled (the fast build).
+const handCompiled = true
+
+type res uint8
+
+const (
+	noMatch res = iota
+	match
+	fail
+)
+
+// Expect strings: participle's rendering of the element a failed sequence wanted.
+const (
+	expNone    = "(" // a group: errors.go turns it into no expectation ("unexpected X")
+	expIdent   = "<ident>"
+	expInt     = "<int>"
+	expPostfix = "PostfixExpr"
+)
+
+// fparser is the state of one Parse call, shared by every entry from participle.
+type fparser struct {
+	toks      []lexer.Token
+	full      []int32 // index in toks of each token participle sees (nil: the same tokens)
+	i         int
+	errTok    int
+	errExpect string
+	checks    []any
+	nodes     nodeSlabs
+}
+
+// active maps the first token of a parse (as participle's PeekingLexer holds it) to its state.
+var active sync.Map
+
+func tokenKey(lex *lexer.PeekingLexer) *lexer.Token { return unsafe.SliceData(lex.Range(0, 0)) }
+
+// parserFor finds the state of the running Parse call, or builds one for a caller that drives
+// participle directly.
+func parserFor(lex *lexer.PeekingLexer) *fparser {
+	if p, ok := active.Load(tokenKey(lex)); ok {
+		return p.(*fparser)
+	}
+	toks := append([]lexer.Token(nil), lex.Range(0, lex.RawCursor())...)
+	cp := lex.MakeCheckpoint()
+	for {
+		t := lex.Next()
+		toks = append(toks, *t)
+		if t.EOF() {
+			break
+		}
+	}
+	lex.LoadCheckpoint(cp)
+	return &fparser{toks: toks}
+}
+
+// entry runs rule at the lexer's position and reports the outcome the way a participle node
+// would: the lexer advanced past what was consumed, NextMatch, or an *UnexpectedTokenError.
+func entry(lex *lexer.PeekingLexer, rule func(p *fparser) res) error {
+	p := parserFor(lex)
+	start := int(lex.RawCursor())
+	p.i = p.fullIndex(start)
+	r := rule(p)
+	if end := p.reducedIndex(p.i); end > start {
+		lex.FastForward(lexer.RawCursor(end - 1))
+	}
+	switch r {
+	case match:
+		return nil
+	case noMatch:
+		return participle.NextMatch
+	}
+	return &participle.UnexpectedTokenError{Unexpected: p.toks[p.errTok], Expect: p.errExpect}
+}
+
+// Parse implements participle.Parseable (the hand-compiled Block rule).
+func (b *Block) Parse(lex *lexer.PeekingLexer) error {
+	return entry(lex, func(p *fparser) res { return p.block(b) })
+}
+
+// Parse implements participle.Parseable (the hand-compiled Expr rule).
+func (e *Expr) Parse(lex *lexer.PeekingLexer) error {
+	return entry(lex, func(p *fparser) res { return p.exprInto(e) })
+}
+
+// Parse implements participle.Parseable (the hand-compiled Type rule).
+func (t *Type) Parse(lex *lexer.PeekingLexer) error {
+	return entry(lex, func(p *fparser) res { return p.typeInto(t) })
+}
+
+// register makes the state of a Parse call findable from participle's lexer.
+func (p *fparser) register(peeker *lexer.PeekingLexer) func() {
+	key := tokenKey(peeker)
+	active.Store(key, p)
+	return func() { active.Delete(key) }
+}
+
+// Token tests.
+
+func (p *fparser) tok() *lexer.Token { return &p.toks[p.i] }
+
+// at returns the token k places ahead (EOF past the end).
+func (p *fparser) at(k int) *lexer.Token {
+	if p.i+k >= len(p.toks) {
+		return &p.toks[len(p.toks)-1]
+	}
+	return &p.toks[p.i+k]
+}
+
+// lit reports whether the current token is the literal v (any token type, like a participle
+// literal without a type).
+func (p *fparser) lit(v string) bool { return p.toks[p.i].Value == v && p.toks[p.i].Type != lexer.EOF }
+
+// accept consumes the literal v if it is next.
+func (p *fparser) accept(v string) bool {
+	if p.lit(v) {
+		p.i++
+		return true
+	}
+	return false
+}
+
+func (p *fparser) isType(t lexer.TokenType) bool { return p.toks[p.i].Type == t }
+
+// name consumes an Ident or TypeKw token.
+func (p *fparser) isName() bool { t := p.toks[p.i].Type; return t == TokIdent || t == TokTypeKw }
+
+// failAt records a failure at the current token expecting exp.
+func (p *fparser) failAt(exp string) res {
+	p.errTok, p.errExpect = p.i, exp
+	return fail
+}
+
+// expect consumes literal v, or fails expecting it (a later element of a sequence).
+func (p *fparser) expect(v, exp string) res {
+	if p.accept(v) {
+		return match
+	}
+	return p.failAt(exp)
+}
+
+// need turns the result of a later sequence element into the sequence's: noMatch becomes a
+// failure expecting exp.
+func (p *fparser) need(r res, exp string) res {
+	if r == noMatch {
+		return p.failAt(exp)
+	}
+	return r
+}
+
+// committed reports whether a failed optional element consumed tokens (then the failure
+// propagates); otherwise the position is restored and the group matches empty.
+func (p *fparser) committed(r res, start int) bool {
+	if r == fail && p.i > start {
+		return true
+	}
+	p.i = start
+	return false
+}
+
+// pos and end are the Pos of the token at index i and the end of the last consumed token.
+func (p *fparser) pos(i int) lexer.Position { return p.toks[i].Pos }
+
+func (p *fparser) end() lexer.Position {
+	last := &p.toks[p.i-1]
+	e := last.Pos
+	e.Offset += len(last.Value)
+	e.Column += len(last.Value)
+	return e
+}
+
+// closesList is the lookahead (?! ',' ( ')' | '}' | ']' )): a trailing comma ends the list.
+func (p *fparser) trailingComma() bool {
+	if !p.lit(",") {
+		return false
+	}
+	v := p.at(1).Value
+	return v == ")" || v == "}" || v == "]"
+}
+
+// list parses `( @@ ( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? )? close` after its opening
+// bracket (a trailing comma only after an element); item names the element for the "expected"
+// message.
+func (p *fparser) list(item string, close string, parse func() res) res {
+	start := p.i
+	r := parse()
+	if r == match {
+		return p.listRest(item, close, parse)
+	}
+	if p.committed(r, start) {
+		return fail
+	}
+	return p.expect(close, `"`+close+`"`)
+}
+
+// listRest parses `( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? close` after a first element.
+func (p *fparser) listRest(item string, close string, parse func() res) res {
+	for !p.trailingComma() && p.lit(",") {
+		p.i++
+		if r := p.need(parse(), item); r != match {
+			return r
+		}
+	}
+	p.accept(",")
+	return p.expect(close, `"`+close+`"`)
+}
+
+// pipeCapture parses `( '|' @Ident '|' )?`.
+func (p *fparser) pipeCapture(dst *string) res {
+	if !p.accept("|") {
+		return match
+	}
+	if !p.isType(TokIdent) {
+		return p.failAt(expIdent)
+	}
+	*dst = p.toks[p.i].Value
+	p.i++
+	return p.expect("|", `"|"`)
+}
+
+// str returns a pointer to a copy of the current token's value and consumes it.
+func (p *fparser) str() *string {
+	s := p.nodes.strs.alloc()
+	*s = p.toks[p.i].Value
+	p.i++
+	return s
+}
+
+func newFastParser(toks []lexer.Token, full []int32) *fparser {
+	return &fparser{toks: toks, full: full}
+}
+
+// handBuilt reports the CST types whose nodes the hand-compiled rules build (with tight end
+// positions already): the walk that tightens participle's end positions stops at them.
+func handBuilt(n any) bool {
+	switch n.(type) {
+	case *Block, *Expr, *Type:
+		return true
+	}
+	return false
+}
