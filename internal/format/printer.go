@@ -126,9 +126,11 @@ func (p *printer) settleSemicolon(next string) {
 		return
 	}
 	need := false
-	if p.semiBare {
+	switch {
+	case next == ";": // the statement's own, printed by a one-line block
+	case p.semiBare:
 		need = next != "}" && next != "else"
-	} else {
+	default:
 		need = strings.IndexByte("([-&!.*", next[0]) >= 0 || next[0] == '{' && p.semiBrace
 	}
 	if need {
