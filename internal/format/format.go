@@ -27,24 +27,19 @@ import (
 // to move, say onto a new line inside a one-line list, can change the layout the second pass
 // chooses); each pass must keep the CST and the comments, and two passes normally suffice.
 func Source(filename string, text []byte) ([]byte, error) {
-	out, f, err := format(filename, text)
-	if err != nil {
-		return nil, err
-	}
-	comments, err := commentTexts(filename, text)
+	out, f, comments, err := format(filename, text)
 	if err != nil {
 		return nil, err
 	}
 	want := Canonical(f)
 	for pass := 0; pass < maxPasses; pass++ {
-		again, f2, err := format(filename, out)
+		again, f2, got, err := format(filename, out)
 		if err != nil {
 			return nil, internalError(filename, "the formatted text does not parse: %v", err)
 		}
 		if Canonical(f2) != want {
 			return nil, internalError(filename, "the formatted text parses differently")
 		}
-		got, _ := commentTexts(filename, out)
 		if len(got) != len(comments) {
 			return nil, internalError(filename, "%d comments became %d", len(comments), len(got))
 		}
@@ -67,18 +62,6 @@ const bom = "\xEF\xBB\xBF"
 // maxPasses bounds the passes of Source after the first.
 const maxPasses = 3
 
-func commentTexts(filename string, text []byte) ([]string, error) {
-	s, err := newSource(filename, text)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, c := range s.comments {
-		out = append(out, c.text)
-	}
-	return out, nil
-}
-
 func internalError(file, format string, args ...any) error {
 	return &InternalError{File: file, Msg: fmt.Sprintf(format, args...)}
 }
@@ -93,14 +76,15 @@ func (e *InternalError) Error() string {
 	return fmt.Sprintf("internal error: cannot format %s: %s (please report this bug)", e.File, e.Msg)
 }
 
-func format(filename string, text []byte) ([]byte, *grammar.File, error) {
+// format prints text once; it returns the output, the CST and the comments of text.
+func format(filename string, text []byte) ([]byte, *grammar.File, []string, error) {
 	f, err := grammar.Parse(filename, text)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	src, err := newSource(filename, text)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	p := &printer{src: src, safe: f.Safe, semiAt: -1}
 	p.file(f)
@@ -108,5 +92,9 @@ func format(filename string, text []byte) ([]byte, *grammar.File, error) {
 	if bytes.HasPrefix(text, []byte(bom)) {
 		out = append([]byte(bom), out...) // kept: the file's encoding mark is not layout
 	}
-	return out, f, nil
+	comments := make([]string, len(src.comments))
+	for i, c := range src.comments {
+		comments[i] = c.text
+	}
+	return out, f, comments, nil
 }
