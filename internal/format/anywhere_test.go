@@ -2,8 +2,6 @@ package format
 
 import (
 	"flag"
-	"os"
-	"strings"
 	"testing"
 
 	"cot/grammar"
@@ -21,17 +19,8 @@ func TestCommentsAnywhere(t *testing.T) {
 		step = 1
 	}
 	inputs := map[string]string{}
-	for _, name := range []string{"all_forms", "parens", "lists", "safe", "semicolons"} {
-		b, err := os.ReadFile("testdata/cases/" + name + ".txtar")
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(b)
-		text = text[strings.Index(text, "-- in.cot --\n")+len("-- in.cot --\n"):]
-		if i := strings.Index(text, "\n-- "); i >= 0 {
-			text = text[:i+1]
-		}
-		inputs[name] = text
+	for name, text := range caseInputs(t) {
+		inputs[name] = string(text)
 	}
 	if *everyToken {
 		for _, s := range repoSources(t) {

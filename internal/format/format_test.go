@@ -63,6 +63,26 @@ func TestFormatCases(t *testing.T) {
 	}
 }
 
+// caseInputs returns the in.cot section of every testdata/cases archive, by case name.
+func caseInputs(t testing.TB) map[string][]byte {
+	t.Helper()
+	paths, _ := filepath.Glob("testdata/cases/*.txtar")
+	out := map[string][]byte{}
+	for _, path := range paths {
+		a, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in := section(a, "in.cot"); in != nil {
+			out[strings.TrimSuffix(filepath.Base(path), ".txtar")] = in.Data
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no layout cases")
+	}
+	return out
+}
+
 func section(a *txtar.Archive, name string) *txtar.File {
 	for i := range a.Files {
 		if a.Files[i].Name == name {

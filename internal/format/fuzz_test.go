@@ -24,11 +24,8 @@ func FuzzFormat(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	cases, _ := filepath.Glob("testdata/cases/*.txtar")
-	for _, path := range cases {
-		if b, err := os.ReadFile(path); err == nil {
-			f.Add(b[strings.Index(string(b), "-- in.cot --\n")+len("-- in.cot --\n"):])
-		}
+	for _, text := range caseInputs(f) {
+		f.Add(text)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, perr := grammar.Parse("fuzz.cot", data)

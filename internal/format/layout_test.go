@@ -3,7 +3,6 @@ package format
 import (
 	"bytes"
 	"math/rand"
-	"os"
 	"strings"
 	"testing"
 
@@ -20,15 +19,8 @@ func TestLayoutPerturbations(t *testing.T) {
 	for _, s := range repoSources(t) {
 		inputs = append(inputs, s.text)
 	}
-	cases, _ := os.ReadDir("testdata/cases")
-	for _, c := range cases {
-		b, _ := os.ReadFile("testdata/cases/" + c.Name())
-		text := string(b)
-		text = text[strings.Index(text, "-- in.cot --\n")+len("-- in.cot --\n"):]
-		if i := strings.Index(text, "\n-- "); i >= 0 {
-			text = text[:i+1]
-		}
-		inputs = append(inputs, []byte(text))
+	for _, text := range caseInputs(t) {
+		inputs = append(inputs, text)
 	}
 	rng := rand.New(rand.NewSource(1))
 	checked := 0
