@@ -28,6 +28,9 @@ type invocation struct {
 	list    bool      // --list-passes
 	stdio   bool      // --stdio (lsp: the transport editors' clients ask for; the only one)
 	wasi    rt.Config // --dir, --env: the WASI sandbox (baked in by cot aot, given to the runners by cot run)
+	files   []string  // every path of `cot fmt`
+	write   bool      // fmt -w, --write
+	check   bool      // fmt --check
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
@@ -38,9 +41,10 @@ var valueFlags = map[string]bool{
 }
 
 // boolFlags take no value.
-var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true, "stdio": true}
+var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true, "stdio": true,
+	"w": true, "write": true, "check": true}
 
-var commands = []string{"run", "build", "check", "lint", "aot", "init", "explain", "lsp", "version", "help"}
+var commands = []string{"run", "build", "check", "lint", "fmt", "aot", "init", "explain", "lsp", "version", "help"}
 
 // parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
 // everything after `--` belongs to the program of `cot run`.
@@ -89,8 +93,16 @@ func parseArgs(args []string) (*invocation, error) {
 		}
 		inv.cmd = "build" // `cot FILE.cot` is an implicit build
 	}
+	if inv.cmd == "fmt" {
+		inv.files = positional
+		if len(positional) > 0 {
+			inv.file = positional[0]
+		}
+	} else if inv.write || inv.check {
+		return nil, usagef("-w, --write and --check are flags of `cot fmt`")
+	}
 	switch {
-	case len(positional) > 1:
+	case len(positional) > 1 && inv.cmd != "fmt":
 		return nil, usagef("unexpected argument %q", positional[1])
 	case len(positional) == 1:
 		inv.file = positional[0]
@@ -126,6 +138,10 @@ func (inv *invocation) setBool(name string) error {
 		inv.opts.TimePasses = true
 	case "help", "h":
 		inv.cmd = "help"
+	case "w", "write":
+		inv.write = true
+	case "check":
+		inv.check = true
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ Usage:
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
   cot check FILE                      parse and type-check FILE, generate nothing
   cot lint FILE                       check, then warn of unused locals and parameters, shadowing
+  cot fmt [-w|--check] FILES|DIRS     format: print, rewrite (-w) or list the unformatted (--check)
   cot aot MODULE.wasm -o NAME [--dir=HOST[::GUEST]]... [--env=NAME[=VALUE]]...
                                       compile any WASI preview 1 module to an AArch64 executable
   cot init [NAME]                     create a project (in NAME/, or here)
@@ -30,6 +31,8 @@ Usage:
 
 Flags (before or after the file):
   -o OUT                  output file (build, aot)
+  -w, --write             fmt: rewrite the files in place (only those that change)
+  --check                 fmt: list the files that are not formatted; exit 1 if any
   --target=T              wasm32 (default) or arm64-linux (alias arm64)
   --dump-after=P[,P...]   print the IR after passes P (names, globs like 'lower-*', or 'all')
   --dump-before=P[,P...]  print the IR before passes P
@@ -98,6 +101,17 @@ Checks FILE like cot check, then warns: W001 unused local, W002 unused parameter
 local or parameter shadowing a name of an enclosing scope. Names starting with _ and self
 are exempt; assigning to a variable does not use it. Prints "Checked FILE" when there is no
 warning, else the warnings and "Found N warning(s)". Exits 0 with warnings, 1 on errors.
+`,
+	"fmt": `Usage: cot fmt [-w|--write] [--check] FILES|DIRS
+
+Formats Cot source files in the one canonical layout (4-space indentation, comments kept; the
+rules are in docs/decisions.md). A directory stands for every *.cot file under it. Without a
+flag the formatted text goes to stdout; -w (--write) rewrites each file that changes, in place
+and atomically; --check prints the name of every file that is not formatted and exits 1 if
+there is one. A file that does not parse gets its diagnostics and is left untouched (exit 1).
+"cot fmt -" formats stdin to stdout.
+Formatting never changes what a program means: cot fmt checks its output parses to the same
+program before writing it.
 `,
 	"init": `Usage: cot init [NAME]
 

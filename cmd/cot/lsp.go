@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"cot/internal/format"
 	"cot/internal/lsp"
 )
 
@@ -14,7 +15,7 @@ func serveLSP(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, usagef("lsp: unexpected argument %q (the server speaks on stdin and stdout)", inv.file))
 	}
 	fe := lsp.FrontEnd{Table: frontEnd, LastCheck: lastCheckPass()}
-	srv := lsp.NewServer(fe, lsp.Layout, version)
+	srv := lsp.NewServer(fe, format.Source, version)
 	return srv.Serve(context.Background(), stdio{stdin, stdout})
 }
 

@@ -73,6 +73,8 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 		return report(stderr, checkFile(inv, stderr))
 	case "lint":
 		return report(stderr, lintFile(inv, stderr))
+	case "fmt":
+		return fmtFiles(inv, stdin, stdout, stderr)
 	case "run":
 		code, err := run(inv, stdin, stdout, stderr)
 		if err != nil {
