@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -40,7 +39,10 @@ func (h *harness) logf(format string, args ...any) {
 }
 
 func main() {
-	home, _ := os.UserHomeDir()
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = os.TempDir()
+	}
 	cache := flag.String("cache", filepath.Join(home, ".cache", "cot-realworld"), "cache directory")
 	heavy := flag.Bool("heavy", false, "also run the heavy programs (yosys)")
 	only := flag.String("only", "", "run only these programs (comma-separated names)")
@@ -64,10 +66,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "realworld:", err)
 		os.Exit(2)
 	}
-	ws := &workspace{testdata: filepath.Join(h.root, "realworld", "testdata"), goroot: runtime.GOROOT(), refDirs: map[string]string{}}
-	if gr, err := h.output(h.root, nil, "go", "env", "GOROOT"); err == nil {
-		ws.goroot = strings.TrimSpace(gr)
+	goroot, err := h.output(h.root, nil, "go", "env", "GOROOT")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "realworld:", err)
+		os.Exit(2)
 	}
+	ws := &workspace{testdata: filepath.Join(h.root, "realworld", "testdata"), goroot: strings.TrimSpace(goroot), refDirs: map[string]string{}}
 	var outcomes []*outcome
 	for i := range programs {
 		p := &programs[i]
