@@ -55,17 +55,7 @@ func TestCProgs(t *testing.T) {
 			t.Parallel()
 			ref := cprogReference(t, src, filepath.Join(tmp, name+".host"))
 			wasmPath := filepath.Join(tmp, name+".wasm")
-			args := []string{"--target=wasm32-wasi", "-O2", "-o", wasmPath, src}
-			if _, err := os.Stat(cprogWasiSysroot); err == nil {
-				args = append(args, "--sysroot="+cprogWasiSysroot)
-			}
-			if out, err := exec.Command("clang", args...).CombinedOutput(); err != nil {
-				t.Fatalf("clang %s: %v\n%s", strings.Join(args, " "), err, out)
-			}
-			wasmBytes, err := os.ReadFile(wasmPath)
-			if err != nil {
-				t.Fatal(err)
-			}
+			wasmBytes := cprogWasm(t, src, wasmPath)
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
 			got, err := runner.RunWazero(ctx, wasmBytes, runner.Config{Name: name})
@@ -99,6 +89,24 @@ func TestCProgs(t *testing.T) {
 			cprogCompare(t, "native", ref, got)
 		})
 	}
+}
+
+// cprogWasm compiles the C program src with clang for wasm32-wasi -O2 into wasmPath and returns
+// the module's bytes.
+func cprogWasm(t *testing.T, src, wasmPath string) []byte {
+	t.Helper()
+	args := []string{"--target=wasm32-wasi", "-O2", "-o", wasmPath, src}
+	if _, err := os.Stat(cprogWasiSysroot); err == nil {
+		args = append(args, "--sysroot="+cprogWasiSysroot)
+	}
+	if out, err := exec.Command("clang", args...).CombinedOutput(); err != nil {
+		t.Fatalf("clang %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	wasmBytes, err := os.ReadFile(wasmPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wasmBytes
 }
 
 // cprogResult is what a run is compared on.

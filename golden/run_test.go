@@ -81,12 +81,15 @@ var nativeSkipReason = sync.OnceValue(func() string {
 	return ""
 })
 
-func TestRun(t *testing.T) {
+func TestRun(t *testing.T) { engineCases(t, "run", runCase) }
+
+// engineCases runs every case of testdata/kind in parallel through one, with the allowlist.
+func engineCases(t *testing.T, kind string, one func(*testing.T, *goldenCase, allowlist)) {
 	al := loadAllowlist(t)
-	for _, c := range loadCases(t, "run") {
+	for _, c := range loadCases(t, kind) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			runCase(t, c, al)
+			one(t, c, al)
 		})
 	}
 }
@@ -105,6 +108,15 @@ func runCase(t *testing.T, c *goldenCase, al allowlist) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	elf, native := buildNative(t, dir)
+	checkEngines(t, "run", c, dir, wasm, elf, native, al)
+}
+
+// checkEngines runs a case's program on every engine (natively only when native is set) and
+// compares each engine's stdout, stderr and exit status with the case's expected sections, or
+// rewrites them under -update. kind is the case's directory under testdata, as the allowlist
+// names it.
+func checkEngines(t *testing.T, kind string, c *goldenCase, dir string, wasm []byte, elf string, native bool, al allowlist) {
 	stdin, _ := c.section("stdin")
 	cfg := func() runner.Config { return runner.Config{Dir: dir, Stdin: bytes.NewReader(stdin)} }
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -122,7 +134,7 @@ func runCase(t *testing.T, c *goldenCase, al allowlist) {
 	run("wazero", res, err)
 	res, err = runner.RunWasmtime(ctx, wasm, cfg())
 	run("wasmtime", res, err)
-	if elf, ok := buildNative(t, dir); ok {
+	if native {
 		res, err = runner.RunNative(ctx, elf, cfg())
 		run("native", res, err)
 	}
@@ -131,7 +143,7 @@ func runCase(t *testing.T, c *goldenCase, al allowlist) {
 	}
 
 	if *update {
-		updateRunCase(t, c, results, al)
+		updateRunCase(t, kind, c, results, al)
 		return
 	}
 	for _, engine := range engineNames {
@@ -144,11 +156,12 @@ func runCase(t *testing.T, c *goldenCase, al allowlist) {
 			if bytes.Equal(want, got[s]) {
 				continue
 			}
-			if al["run/"+c.name+" "+engine+" "+s] {
+			if al[kind+"/"+c.name+" "+engine+" "+s] {
 				t.Logf("%s: allowed difference (allowlist.txt) in %s on %s: want %q, got %q", c.path, s, engine, want, got[s])
 				continue
 			}
-			mismatch(t, "TestRun", c, s+" on "+engine, want, got[s])
+			test, _, _ := strings.Cut(t.Name(), "/")
+			mismatch(t, test, c, s+" on "+engine, want, got[s])
 		}
 	}
 }
@@ -169,7 +182,7 @@ func buildNative(t *testing.T, dir string) (string, bool) {
 
 // updateRunCase rewrites the expected sections from the engines' output, which must agree
 // (outside the allowlist): -update never blesses a disagreement between engines.
-func updateRunCase(t *testing.T, c *goldenCase, results map[string]observed, al allowlist) {
+func updateRunCase(t *testing.T, kind string, c *goldenCase, results map[string]observed, al allowlist) {
 	ref := results["wazero"]
 	for _, engine := range engineNames[1:] {
 		got, ran := results[engine]
@@ -177,7 +190,7 @@ func updateRunCase(t *testing.T, c *goldenCase, results map[string]observed, al 
 			continue
 		}
 		for _, s := range runSections {
-			if !bytes.Equal(ref[s], got[s]) && !al["run/"+c.name+" "+engine+" "+s] {
+			if !bytes.Equal(ref[s], got[s]) && !al[kind+"/"+c.name+" "+engine+" "+s] {
 				t.Errorf("%s: not updated: %s on %s differs from wazero:\nwazero: %q\n%s: %q", c.path, s, engine, ref[s], engine, got[s])
 			}
 		}

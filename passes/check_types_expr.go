@@ -1,6 +1,8 @@
 package passes
 
-// Expression rules of check-types (see check_types.go).
+// Expressions of check-types (see check_types.go). expr takes the type the context expects
+// (nil: none); literals take it when their value fits, every other expression ignores it and the
+// caller converts or reports (assign).
 
 import (
 	"fmt"
@@ -11,126 +13,202 @@ import (
 
 var opSpelling = map[string]string{"neg": "-", "not": "not", "bnot": "~"}
 
-func (c *checker) expr(e ast.Expr) ast.Expr {
+func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	switch e := e.(type) {
 	case *ast.IntLit:
-		if !literalFits(e.Value, false) {
-			c.diags.Errorf(e.Pos(), codeLiteralRange, "integer literal out of range")
-		}
-		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}, Value: e.Value}
+		return c.intLit(e, want, false)
 	case *ast.BoolLit:
 		return &ast.BoolLit{At: e.At, Typed: ast.Typed{T: types.TBool}, Value: e.Value}
 	case *ast.StrLit:
 		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: string values (only as the argument of print)")
 		return &ast.StrLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}, Value: e.Value}
 	case *ast.Ref:
-		r := *e
-		r.T = types.TInvalid
-		switch b := c.binder(e.Name.ID); {
-		case b == nil: // undefined: resolve-names reported it
-		case b.kind == "func":
-			c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: function values (`%s`)", e.Name.Name)
-		default:
-			r.T = b.typ
-		}
-		return &r
+		return c.ref(e)
 	case *ast.Unary:
-		u := *e
-		if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" && literalFits(lit.Value, true) {
-			// -9223372036854775808 is a valid literal (decisions.md #6).
-			u.X = &ast.IntLit{At: lit.At, Typed: ast.Typed{T: types.TI64}, Value: lit.Value}
-		} else {
-			u.X = c.expr(e.X)
-		}
-		want := types.TI64
-		if e.Op == "not" {
-			want = types.TBool
-		}
-		u.T = want
-		if t := u.X.Type(); t != want {
-			c.mismatch(e.Pos(), "operand of `"+opSpelling[e.Op]+"`", want, t)
-		}
-		return &u
+		return c.unary(e, want)
 	case *ast.Binary:
-		return c.binary(e)
+		return c.binary(e, want)
 	case *ast.Logical:
 		l := *e
-		l.X = c.expect(e.X, types.TBool, "left operand of `"+e.Op+"`")
-		l.Y = c.expect(e.Y, types.TBool, "right operand of `"+e.Op+"`")
+		l.X = c.assign(e.X, types.TBool, "left operand of `"+e.Op+"`")
+		l.Y = c.assign(e.Y, types.TBool, "right operand of `"+e.Op+"`")
 		l.T = types.TBool
 		return &l
 	case *ast.Call:
 		return c.call(e)
 	case *ast.IfExpr:
-		x := *e
-		x.Cond = c.cond(e.Cond)
-		x.Then = c.expr(e.Then)
-		x.Else = c.expr(e.Else)
-		x.T = x.Then.Type()
-		if !types.Identical(x.Then.Type(), x.Else.Type()) {
-			c.mismatch(e.Else.Pos(), "branches of if expression", x.Then.Type(), x.Else.Type())
-			x.T = types.TInvalid
-		}
-		if x.T == types.TVoid {
-			c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: if expression without a value")
-			x.T = types.TInvalid
-		}
-		return &x
+		return c.ifExpr(e, want)
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
 
-func (c *checker) binary(e *ast.Binary) ast.Expr {
-	b := *e
-	b.X, b.Y = c.expr(e.X), c.expr(e.Y)
-	x, y := b.X.Type(), b.Y.Type()
-	switch {
-	case x == types.TInvalid || y == types.TInvalid:
-		b.T = types.TInvalid
-		if ast.IsComparison(e.Op) {
-			b.T = types.TBool
-		}
-	case e.Op == "==" || e.Op == "!=":
-		b.T = types.TBool
-		if !types.Identical(x, y) || (x != types.TI64 && x != types.TBool) {
-			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v", e.Op, x, y)
-		}
+// intLit types an integer literal: the expected integer type when there is one, else i64. A
+// literal that does not fit is an error (decisions.md #6); negated tells that a minus sign
+// directly precedes it.
+func (c *checker) intLit(e *ast.IntLit, want types.Type, negated bool) ast.Expr {
+	t := types.Type(types.TI64)
+	if types.IsInteger(want) && !types.IsUntyped(want) {
+		t = want
+	}
+	neg, max := types.IntRange(t)
+	if e.Value > max && !(negated && e.Value <= neg) {
+		c.diags.Errorf(e.Pos(), codeLiteralRange, "integer literal out of range: %s does not fit %v", literalText(e.Value, negated), t)
+	}
+	return &ast.IntLit{At: e.At, Typed: ast.Typed{T: t}, Value: e.Value}
+}
+
+func literalText(v uint64, negated bool) string {
+	if negated {
+		return fmt.Sprintf("-%d", v)
+	}
+	return fmt.Sprint(v)
+}
+
+func (c *checker) ref(e *ast.Ref) ast.Expr {
+	r := *e
+	r.T = types.TInvalid
+	switch b := c.binder(e.Name.ID); {
+	case b == nil: // undefined: resolve-names reported it
+	case b.kind == "func":
+		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: function values (`%s`)", e.Name.Name)
 	default:
-		b.T = types.TI64
-		if ast.IsComparison(e.Op) {
-			b.T = types.TBool
+		r.T = b.typ
+	}
+	return &r
+}
+
+func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
+	u := *e
+	if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" {
+		u.X = c.intLit(lit, want, true)
+	} else if e.Op == "not" {
+		u.X = c.assign(e.X, types.TBool, "operand of `not`")
+	} else {
+		u.X = c.expr(e.X, want)
+	}
+	u.T = u.X.Type()
+	switch t := u.T; {
+	case e.Op == "not" || t == types.TInvalid:
+	case !types.IsInteger(t):
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `%s`: expected an integer, found %v", opSpelling[e.Op], t)
+		u.T = types.TInvalid
+	case e.Op == "neg" && types.IsUnsigned(t):
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `-`: expected a signed integer, found %v", t)
+	}
+	return &u
+}
+
+// isLiteral reports whether e is an integer literal, possibly negated: its type comes from the
+// other operand.
+func isLiteral(e ast.Expr) bool {
+	if u, ok := e.(*ast.Unary); ok && u.Op == "neg" {
+		e = u.X
+	}
+	_, ok := e.(*ast.IntLit)
+	return ok
+}
+
+// binary checks an operator: both operands of one integer type (a literal takes the other
+// operand's type; the narrower of two integer types widens to the wider, decisions.md), or two
+// bools for == and !=. Shift counts may be any integer type.
+func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
+	b := *e
+	if ast.IsComparison(e.Op) {
+		want = nil
+	}
+	if e.Op == "<<" || e.Op == ">>" {
+		b.X = c.expr(e.X, want)
+		b.T = b.X.Type()
+		if t := b.T; t != types.TInvalid && !types.IsInteger(t) {
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v, expected integers", e.Op, t)
+			b.T = types.TInvalid
 		}
-		if x != types.TI64 || y != types.TI64 {
-			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, x, y)
+		b.Y = c.shiftCount(e.Y, b.T)
+		return &b
+	}
+	if isLiteral(e.X) && !isLiteral(e.Y) {
+		b.Y = c.expr(e.Y, want)
+		b.X = c.expr(e.X, b.Y.Type())
+	} else {
+		b.X = c.expr(e.X, want)
+		b.Y = c.expr(e.Y, b.X.Type())
+	}
+	t := c.unify(&b)
+	switch {
+	case ast.IsComparison(e.Op):
+		b.T = types.TBool
+	default:
+		b.T = t
+	}
+	if t == types.TInvalid {
+		return &b
+	}
+	ok := types.IsInteger(t) || (t == types.TBool && (e.Op == "==" || e.Op == "!="))
+	if !ok {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
+		if !ast.IsComparison(e.Op) {
+			b.T = types.TInvalid
 		}
 	}
 	return &b
 }
 
-func (c *checker) call(e *ast.Call) ast.Expr {
-	call := *e
-	call.Args = nil
-	for _, a := range e.Args {
-		call.Args = append(call.Args, c.expr(a))
-	}
-	call.T = types.TInvalid
-	b := c.binder(e.Func.ID)
+// unify gives both operands of b one type, converting the narrower integer operand; it returns
+// that type, or TInvalid after reporting a mismatch.
+func (c *checker) unify(b *ast.Binary) types.Type {
+	x, y := b.X.Type(), b.Y.Type()
 	switch {
-	case b == nil:
-		return &call
-	case b.kind != "func":
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "cannot call non-function `%s`", e.Func.Name)
-		return &call
+	case x == types.TInvalid || y == types.TInvalid:
+		return types.TInvalid
+	case types.Identical(x, y):
+		return x
+	case types.IsInteger(x) && types.IsInteger(y) && types.AssignableTo(y, x):
+		b.Y = c.convert(b.Y, x, "")
+		return x
+	case types.IsInteger(x) && types.IsInteger(y) && types.AssignableTo(x, y):
+		b.X = c.convert(b.X, y, "")
+		return y
 	}
-	call.T = b.fn.Result
-	if len(e.Args) != len(b.fn.Params) {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", e.Func.Name, len(b.fn.Params), len(e.Args))
-		return &call
+	hint := ""
+	if b.Op != "==" && b.Op != "!=" && (!types.IsInteger(x) || !types.IsInteger(y)) {
+		hint = ", expected integers"
 	}
-	for i, a := range call.Args {
-		if want := b.fn.Params[i].Type; !types.Identical(a.Type(), want) {
-			c.mismatch(e.Args[i].Pos(), fmt.Sprintf("argument %d of `%s`", i+1, e.Func.Name), want, a.Type())
-		}
+	c.diags.Errorf(b.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v%s", b.Op, x, y, hint)
+	return types.TInvalid
+}
+
+// shiftCount checks the count of a shift of a value of type t: any integer, converted to t (the
+// count is taken modulo the width, so the conversion's wrapping never changes the result).
+func (c *checker) shiftCount(e ast.Expr, t types.Type) ast.Expr {
+	want := t
+	if !types.IsInteger(want) {
+		want = nil
 	}
-	return &call
+	y := c.expr(e, want)
+	switch yt := y.Type(); {
+	case yt == types.TInvalid || want == nil || types.Identical(yt, want):
+	case !types.IsInteger(yt):
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: shift count: expected an integer, found %v", yt)
+	default:
+		return &ast.Convert{At: ast.At{P: y.Pos()}, Typed: ast.Typed{T: want}, X: y}
+	}
+	return y
+}
+
+func (c *checker) ifExpr(e *ast.IfExpr, want types.Type) ast.Expr {
+	x := *e
+	x.Cond = c.cond(e.Cond)
+	x.Then = c.expr(e.Then, want)
+	x.Else = c.expr(e.Else, x.Then.Type())
+	if isLiteral(e.Then) && !isLiteral(e.Else) {
+		x.Then = c.expr(e.Then, x.Else.Type())
+	}
+	x.T = x.Then.Type()
+	if x.T == types.TVoid {
+		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: if expression without a value")
+		x.T = types.TInvalid
+		return &x
+	}
+	x.Else = c.convert(x.Else, x.T, "branches of if expression")
+	return &x
 }

@@ -117,6 +117,11 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		u := *e
 		u.X = x
 		return pre, &u
+	case *ast.Convert:
+		pre, x := f.atom(e.X)
+		c := *e
+		c.X = x
+		return pre, &c
 	case *ast.Binary:
 		pre, x := f.atom(e.X)
 		preY, y := f.atom(e.Y)

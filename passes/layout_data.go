@@ -1,4 +1,4 @@
-// Pass layout-data: explicit-exit -> data-laid-out.
+// Pass layout-data: constant-globals -> data-laid-out.
 //
 // Places the bytes of every string literal in the program's static data image, once per
 // distinct literal, in order of first use, and replaces each literal address by its offset in

@@ -28,7 +28,7 @@ type funcLowerer struct {
 
 func (fl *funcLowerer) emit(in ...wasm.Instr) { fl.body = append(fl.body, in...) }
 
-func (fl *funcLowerer) newLocal(id int, t *types.Type) uint32 {
+func (fl *funcLowerer) newLocal(id int, t types.Type) uint32 {
 	idx := uint32(fl.nparams + len(fl.localTypes))
 	fl.localTypes = append(fl.localTypes, valType(t))
 	fl.locals[id] = idx
@@ -185,7 +185,7 @@ func (fl *funcLowerer) expr(e ast.Expr) {
 		for _, a := range e.Args {
 			fl.expr(a)
 		}
-		fl.emit(wasm.Call(fl.b.funcIndex(e.Func.String())))
+		fl.emit(wasm.Call(fl.b.funcIndex(e.FuncName().String())))
 	case *ast.RuntimeCall:
 		for _, a := range e.Args {
 			fl.expr(a)

@@ -30,7 +30,7 @@ import (
 // PageSize is the Wasm page size in bytes.
 const PageSize = 65536
 
-func valType(t *types.Type) wasm.ValType {
+func valType(t types.Type) wasm.ValType {
 	switch t {
 	case types.TI64:
 		return wasm.I64
@@ -40,7 +40,7 @@ func valType(t *types.Type) wasm.ValType {
 	panic(fmt.Sprintf("lower-to-wasm: no Wasm type for %v", t))
 }
 
-func funcType(params []*types.Type, result *types.Type) wasm.FuncType {
+func funcType(params []types.Type, result types.Type) wasm.FuncType {
 	var ft wasm.FuncType
 	for _, p := range params {
 		ft.Params = append(ft.Params, valType(p))
@@ -79,7 +79,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		case *ast.Global:
 			b.addGlobal(d.Name.String(), wasm.GlobalType{Type: valType(d.Type), Mutable: true}, constInit(d))
 		case *ast.Func:
-			var params []*types.Type
+			var params []types.Type
 			for _, prm := range d.Params {
 				params = append(params, prm.Type)
 			}

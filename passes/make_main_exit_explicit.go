@@ -31,7 +31,7 @@ func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	out := (&ast.Rewriter{}).Program(p)
 	at := main.At
 	i64 := ast.Typed{T: types.TI64}
-	call := &ast.Call{At: at, Typed: ast.Typed{T: main.Result}, Func: main.Name}
+	call := &ast.Call{At: at, Typed: ast.Typed{T: main.Result}, Callee: &ast.Ref{At: at, Typed: ast.Typed{T: main.Signature()}, Name: main.Name}}
 	var body []ast.Stmt
 	if main.Result == types.TVoid {
 		body = []ast.Stmt{&ast.ExprStmt{At: at, X: call},

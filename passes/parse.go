@@ -3,7 +3,7 @@
 // Parses the source file with the participle grammar (package grammar) and converts the
 // concrete syntax tree into the ast src language: precedence levels fold into Binary/Logical
 // nodes, `&&`/`||`/`!` become and/or/not, print-family calls become Print statements, `else if`
-// chains nest, range loops become ForRange, and type keywords become types. Syntax errors come
+// chains nest, range loops become ForRange, and types become type expressions. Syntax errors come
 // from the grammar; constructs the compiler does not handle yet get a positioned
 // "not yet supported: <construct>" (E9000) instead of being dropped.
 //
@@ -73,7 +73,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 			return nil
 		}
 		return &ast.Global{At: c.at(v.Pos), Name: ast.Name{Name: v.Name}, Const: v.Kind == "const",
-			Type: c.optType(v.Type), Init: c.initializer(v.Value)}
+			TypeX: c.optType(v.Type), Init: c.initializer(v.Value)}
 	case d.Import != nil:
 		c.unsupported(d.Pos, "import")
 	case d.Extern != nil:
@@ -105,35 +105,73 @@ func (c *cstConverter) fn(fd *grammar.FnDecl) ast.Decl {
 	}
 	f := &ast.Func{At: c.at(fd.Pos), Name: ast.Name{Name: fd.Name}, Result: types.TVoid, Body: c.block(fd.Body)}
 	if fd.Ret != nil {
-		f.Result = c.typ(fd.Ret)
+		f.Result, f.ResultX = nil, c.typ(fd.Ret)
 	}
 	for _, p := range fd.Params {
-		f.Params = append(f.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, Type: c.typ(p.Type)})
+		f.Params = append(f.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.typ(p.Type)})
 	}
 	return f
 }
 
-func (c *cstConverter) optType(t *grammar.Type) *types.Type {
+func (c *cstConverter) optType(t *grammar.Type) ast.TypeExpr {
 	if t == nil {
 		return nil
 	}
 	return c.typ(t)
 }
 
-// typ converts a type expression; the slice knows only the primitive type keywords.
-func (c *cstConverter) typ(t *grammar.Type) *types.Type {
-	if n := t.Named; n != nil && len(n.Args) == 0 && len(n.Legacy) == 0 {
-		if bt, ok := types.Lookup(n.Name); ok {
-			return bt
+// typ converts a type expression; names stay names (resolve-names looks them up).
+func (c *cstConverter) typ(t *grammar.Type) ast.TypeExpr {
+	at := c.at(t.Pos)
+	switch {
+	case t.Pointer != nil:
+		return &ast.PtrType{At: at, Elem: c.typ(t.Pointer)}
+	case t.Optional != nil:
+		return &ast.OptType{At: at, Elem: c.typ(t.Optional)}
+	case t.Slice != nil:
+		return &ast.SliceType{At: at, Elem: c.typ(t.Slice)}
+	case t.ErrorUnion != nil:
+		u := &ast.ErrorUnionType{At: at, Payload: c.typ(t.ErrorUnion.Payload)}
+		if name := t.ErrorUnion.ErrorSet; name != "" {
+			u.Err = &ast.TypeName{At: at, Name: ast.Name{Name: name}}
 		}
-		c.unsupported(t.Pos, "type `"+n.Name+"`")
-		return types.TInvalid
+		return u
+	case t.Array != nil && t.Array.Elem != nil:
+		var n uint64
+		if p := primaryOf(t.Array.Len); p != nil && p.Int != nil {
+			var err error
+			if n, err = grammar.IntValue(*p.Int); err != nil || n > 1<<40 {
+				c.diags.Errorf(at.P, codeLiteralRange, "integer literal out of range")
+			}
+		}
+		return &ast.ArrayType{At: at, Len: int64(n), Elem: c.typ(t.Array.Elem)}
+	case t.Tuple != nil:
+		if len(t.Tuple.Elems) == 1 {
+			return c.typ(t.Tuple.Elems[0])
+		}
+		x := &ast.TupleType{At: at}
+		for _, e := range t.Tuple.Elems {
+			x.Elems = append(x.Elems, c.typ(e))
+		}
+		return x
+	case t.Func != nil:
+		f := &ast.FuncType{At: at, Result: &ast.TypeName{At: at, Name: ast.Name{Name: "void"}}}
+		for _, p := range t.Func.Params {
+			f.Params = append(f.Params, c.typ(p))
+		}
+		if t.Func.Ret != nil {
+			f.Result = c.typ(t.Func.Ret)
+		}
+		return f
+	case t.Named != nil && len(t.Named.Args) == 0 && len(t.Named.Legacy) == 0:
+		return &ast.TypeName{At: at, Name: ast.Name{Name: t.Named.Name}}
 	}
-	kind := map[bool]string{t.Pointer != nil: "pointer types", t.Optional != nil: "optional types",
-		t.ErrorUnion != nil: "error union types", t.Slice != nil: "slice types", t.Array != nil: "array types",
-		t.Tuple != nil: "tuple types", t.Func != nil: "function types", t.Named != nil: "generic types"}[true]
-	c.unsupported(t.Pos, kind)
-	return types.TInvalid
+	if t.Array != nil {
+		c.unsupported(t.Pos, "array types without an element type")
+	} else {
+		c.unsupported(t.Pos, "generic types")
+	}
+	return &ast.TypeName{At: at, Name: ast.Name{Name: "invalid"}}
 }
 
 // initializer converts a var/const initializer; `undefined` means the zero value (spec §4.1).
@@ -186,7 +224,7 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 			return nil
 		}
 		return &ast.VarDecl{At: at, Name: ast.Name{Name: v.Name}, Const: v.Kind == "const",
-			Type: c.optType(v.Type), Init: c.initializer(v.Value)}
+			TypeX: c.optType(v.Type), Init: c.initializer(v.Value)}
 	case s.Return != nil:
 		r := &ast.Return{At: at}
 		if s.Return.Value != nil {
@@ -252,9 +290,6 @@ func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
 		return &ast.ExprStmt{At: at, X: c.expr(s.Target)}
 	}
 	target, value := c.expr(s.Target), c.expr(s.Value)
-	if _, ok := target.(*ast.Ref); !ok && !c.diags.HasErrors() {
-		c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: cannot assign to this expression")
-	}
 	if s.Op == "=" {
 		return &ast.Assign{At: at, Target: target, Value: value}
 	}

@@ -110,7 +110,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		if _, isPrint := printFds[name]; isPrint {
 			c.unsupported(e.Pos, "`"+name+"` inside an expression")
 		}
-		return &ast.Call{At: c.at(e.Pos), Func: ast.Name{Name: name}, Args: c.args(s.Call)}
+		callee := &ast.Ref{At: c.at(e.Primary.Pos), Name: ast.Name{Name: name}}
+		return &ast.Call{At: c.at(e.Pos), Callee: callee, Args: c.args(s.Call)}
 	}
 	what := "this postfix expression"
 	switch {

@@ -4,7 +4,8 @@
 // and every use of a name the ID of the binder it denotes, following Cot's scoping: top-level
 // names are visible everywhere (order-independent), a local from its declaration to the end of
 // its block, a parameter in its function; inner scopes may shadow. Unlabeled break/continue get
-// the ID of the innermost loop, labeled ones the ID of the loop with that label. Reports
+// the ID of the innermost loop, labeled ones the ID of the loop with that label. Names in type
+// expressions resolve the same way (type keywords keep ID 0). Reports
 // undefined identifier, redefined identifier, break outside of loop and unknown label.
 //
 //	(var x - 1) (ref x)                      => (var x#4 - 1) (ref x#4)
@@ -16,40 +17,46 @@
 package passes
 
 import (
+	"sort"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/src"
+	"cot/ir/types"
 )
 
 type resolver struct {
 	diags  *src.Diagnostics
 	next   int
 	scopes []map[string]ast.Name
-	loops  []ast.Name // enclosing loops, innermost last
+	loops  []ast.Name      // enclosing loops, innermost last
+	where  map[int]src.Pos // binder ID -> its declaration, for "first defined here"
 }
 
 func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}}
+	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, where: map[int]src.Pos{}}
 	// Top-level names first: declarations are order-independent.
 	ids := map[ast.Decl]ast.Name{}
 	for _, d := range p.Decls {
 		n := d.DeclName()
-		if _, dup := rs.scopes[0][n.Name]; dup {
-			rs.diags.Errorf(d.Pos(), codeRedefined, "redefined identifier `%s`", n.Name)
+		if first, dup := rs.scopes[0][n.Name]; dup {
+			rs.redefined(d.Pos(), first)
 		}
 		ids[d] = rs.bind(d.Pos(), n.Name)
 	}
-	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt}
+	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt, Type: rs.typ}
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		switch d := d.(type) {
 		case *ast.Func:
 			c := *d
 			c.Name = ids[d]
 			c.Params = nil
+			c.ResultX = r.RewriteType(d.ResultX)
 			rs.push()
 			for _, prm := range d.Params {
 				pc := *prm
+				pc.TypeX = r.RewriteType(prm.TypeX)
 				pc.Name = rs.declare(prm.Pos(), prm.Name.Name)
 				c.Params = append(c.Params, &pc)
 			}
@@ -59,6 +66,7 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]
+			c.TypeX = r.RewriteType(d.TypeX)
 			c.Init = r.RewriteExpr(d.Init)
 			return []ast.Decl{&c}
 		}
@@ -75,13 +83,24 @@ func (rs *resolver) bind(pos src.Pos, name string) ast.Name {
 	rs.next++
 	n := ast.Name{Name: name, ID: rs.next}
 	rs.scopes[len(rs.scopes)-1][name] = n
+	rs.where[n.ID] = pos
 	return n
+}
+
+// redefined reports a second binder of first's name at pos, pointing at the first.
+func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
+	d := src.Diagnostic{Pos: pos, Code: codeRedefined, Msg: "redefined identifier `" + first.Name + "`",
+		Label: "redefined here"}
+	if at, ok := rs.where[first.ID]; ok && at.IsValid() {
+		d.Notes = []src.Related{{Span: src.Span{Pos: at}, Text: "first defined here"}}
+	}
+	rs.diags.Report(d)
 }
 
 // declare binds a local name, reporting a redefinition in the same scope.
 func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
-	if _, dup := rs.scopes[len(rs.scopes)-1][name]; dup {
-		rs.diags.Errorf(pos, codeRedefined, "redefined identifier `%s`", name)
+	if first, dup := rs.scopes[len(rs.scopes)-1][name]; dup {
+		rs.redefined(pos, first)
 	}
 	return rs.bind(pos, name)
 }
@@ -92,7 +111,21 @@ func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 			return n
 		}
 	}
-	rs.diags.Errorf(pos, codeUndefined, "undefined identifier `%s`", name)
+	d := src.Diagnostic{Pos: pos, Code: codeUndefined, Msg: "undefined identifier `" + name + "`"}
+	if pos.IsValid() {
+		d.End = src.Pos{File: pos.File, Offset: pos.Offset + len(name), Line: pos.Line, Col: pos.Col + len(name)}
+	}
+	var visible []string
+	for i := len(rs.scopes) - 1; i >= 0; i-- {
+		for n := range rs.scopes[i] {
+			visible = append(visible, n)
+		}
+	}
+	sort.Strings(visible)
+	if near, ok := src.Closest(name, visible); ok {
+		d.Help = []string{"did you mean `" + near + "`?"}
+	}
+	rs.diags.Report(d)
 	return ast.Name{Name: name}
 }
 
@@ -129,6 +162,7 @@ func (rs *resolver) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		return []ast.Stmt{b}
 	case *ast.VarDecl:
 		c := *s
+		c.TypeX = r.RewriteType(s.TypeX)
 		c.Init = r.RewriteExpr(s.Init) // the initializer sees the outer binding of the name
 		c.Name = rs.declare(s.Pos(), s.Name.Name)
 		return []ast.Stmt{&c}
@@ -160,16 +194,29 @@ func (rs *resolver) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 	return []ast.Stmt{r.DefaultStmt(s)}
 }
 
+// typ resolves the names of a type expression: a type keyword keeps ID 0; any other name must
+// denote a declared type.
+func (rs *resolver) typ(r *ast.Rewriter, t ast.TypeExpr) ast.TypeExpr {
+	n, ok := t.(*ast.TypeName)
+	if !ok {
+		return r.DefaultType(t)
+	}
+	if _, keyword := types.Keyword(n.Name.Name); keyword {
+		return n
+	}
+	c := *n
+	c.Name = rs.lookup(n.Pos(), n.Name.Name)
+	if c.Name.ID != 0 {
+		rs.diags.Errorf(n.Pos(), codeTypeMismatch, "type mismatch: `%s` is not a type", n.Name.Name)
+	}
+	return &c
+}
+
 func (rs *resolver) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	switch e := e.(type) {
 	case *ast.Ref:
 		c := *e
 		c.Name = rs.lookup(e.Pos(), e.Name.Name)
-		return &c
-	case *ast.Call:
-		c := *e
-		c.Func = rs.lookup(e.Pos(), e.Func.Name)
-		c.Args = r.RewriteExprs(e.Args)
 		return &c
 	}
 	return r.DefaultExpr(e)

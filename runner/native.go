@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 )
 
@@ -48,9 +49,9 @@ func RunNative(ctx context.Context, elfPath string, cfg Config) (Result, error) 
 		cmd = exec.CommandContext(ctx, qemu, append([]string{"-0", argv[0], abs}, argv[1:]...)...)
 	}
 	cmd.Dir = dir
-	cmd.Env = cfg.Env
-	if cmd.Env == nil {
-		cmd.Env = []string{}
+	cmd.Env, err = cfg.nativeEnv()
+	if err != nil {
+		return Result{}, err
 	}
 	cmd.Stdin = cfg.Stdin
 	stdout := &output{fwd: cfg.Stdout}
@@ -76,4 +77,37 @@ func RunNative(ctx context.Context, elfPath string, cfg Config) (Result, error) 
 	res.Stderr = stderr.buf.Bytes()
 	res.Trap = TrapFromStderr(res.Stderr, res.ExitCode)
 	return res, nil
+}
+
+// nativeEnv is the host environment of a native program: Config.Env, and the variables through
+// which the runtime of a `cot aot` executable takes its sandbox at run time (docs/decisions.md,
+// "run-time override"): COT_ENV names the entries of Config.Env, which pass through, and COT_DIR
+// lists the preopens as HOST::GUEST. Without Preopens the runtime's default (the working
+// directory as "/") stands. A COT_ENV or COT_DIR of Config.Env itself is dropped: the runtime
+// reads the first one, which must be ours; so is a variable whose name has a ';'.
+func (cfg *Config) nativeEnv() ([]string, error) {
+	var env, names []string
+	for _, kv := range cfg.Env {
+		name, _, _ := strings.Cut(kv, "=")
+		if name == "COT_ENV" || name == "COT_DIR" || name == "" || strings.Contains(name, ";") {
+			continue
+		}
+		env = append(env, kv)
+		names = append(names, name)
+	}
+	if len(names) > 0 {
+		env = append(env, "COT_ENV="+strings.Join(names, ";"))
+	}
+	if cfg.Preopens != nil {
+		preopens, err := cfg.preopens()
+		if err != nil {
+			return nil, err
+		}
+		var dirs []string
+		for _, p := range preopens {
+			dirs = append(dirs, p.Host+"::"+p.Guest)
+		}
+		env = append(env, "COT_DIR="+strings.Join(dirs, ";"))
+	}
+	return env, nil
 }

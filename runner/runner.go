@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -41,9 +42,38 @@ type Config struct {
 	Stdin io.Reader
 	// Stdout and Stderr, when set, receive the program's output as well as Result (for `cot run`).
 	Stdout, Stderr io.Writer
-	// Dir is the host directory preopened as "." for the Wasm engines (and the working directory of
-	// a native program); the current directory when empty.
+	// Dir is the working directory: a native program runs in it, a relative Preopen.Host is taken
+	// from it, and it is the one preopen, as "/", when Preopens is nil. The current directory when
+	// empty.
 	Dir string
+	// Preopens are the host directories the program may reach and the names it sees them under
+	// (`--dir=HOST[::GUEST]`), guest fds 3, 4, … in order. Nothing under them leads out: not
+	// `..`, not a symlink (confined_fs.go on wazero, cap-std in wasmtime, the runtime natively).
+	Preopens []Preopen
+}
+
+// Preopen is one preopened directory.
+type Preopen struct {
+	Host, Guest string
+}
+
+// preopens returns the directories to preopen, with Host made absolute.
+func (cfg *Config) preopens() ([]Preopen, error) {
+	dir, err := cfg.dir()
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Preopens == nil {
+		return []Preopen{{Host: dir, Guest: "/"}}, nil
+	}
+	out := make([]Preopen, len(cfg.Preopens))
+	for i, p := range cfg.Preopens {
+		out[i] = p
+		if !filepath.IsAbs(p.Host) {
+			out[i].Host = filepath.Join(dir, p.Host)
+		}
+	}
+	return out, nil
 }
 
 // Result is what a run produced.

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/bytecodealliance/wasmtime-go/v25"
 )
@@ -32,7 +33,7 @@ var wasmtimeTraps = map[wasmtime.TrapCode]string{
 // RunWasmtime runs wasm as a WASI preview 1 command on wasmtime (Cranelift) through wasmtime-go.
 // wasmtime's WASI takes stdio as files, so stdin, stdout and stderr go through a temp directory.
 func RunWasmtime(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
-	dir, err := cfg.dir()
+	preopens, err := cfg.preopens()
 	if err != nil {
 		return Result{}, err
 	}
@@ -50,8 +51,12 @@ func RunWasmtime(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 		return Result{}, err
 	}
 
+	// Wasm runs on this thread's stack: pin the goroutine so the limit measured here holds.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	config := wasmtime.NewConfig()
 	config.SetEpochInterruption(true)
+	config.SetMaxWasmStack(wasmStackLimit())
 	engine := wasmtime.NewEngineWithConfig(config)
 	store := wasmtime.NewStore(engine)
 	store.SetEpochDeadline(1)
@@ -77,8 +82,10 @@ func RunWasmtime(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 			return Result{}, fmt.Errorf("wasmtime: %w", err)
 		}
 	}
-	if err := wasi.PreopenDir(dir, "."); err != nil {
-		return Result{}, fmt.Errorf("wasmtime: preopen %s: %w", dir, err)
+	for _, p := range preopens {
+		if err := wasi.PreopenDir(p.Host, p.Guest); err != nil {
+			return Result{}, fmt.Errorf("wasmtime: preopen %s: %w", p.Host, err)
+		}
 	}
 	store.SetWasi(wasi)
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/experimental/sysfs"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"github.com/tetratelabs/wazero/sys"
 )
@@ -31,20 +32,33 @@ var wazeroTraps = map[string]string{
 
 // RunWazero runs wasm as a WASI preview 1 command on an in-process wazero runtime.
 //
-// Design decision: wazero runs in its interpreter mode. The optimizing compiler of wazero v1.12.0
-// (the newest release) miscompiles `i64.const 0; (x & y); i64.ge_s; if` on amd64 — the branch goes
-// the wrong way (TestWazeroCompilerMiscompile keeps the reproducer) — and a runner that is the
-// judge of the differential suite must be right before it is fast.
+// Design decision (docs/decisions.md, "wazero mode"): wazero runs its optimizing compiler, on the
+// module as avoidBandCompareMiscompile rewrites it around the compiler's one known miscompile.
+// The interpreter is 10-40 times slower and stops at 2,000 nested calls; it remains the fallback
+// for modules backend/wasm cannot rewrite (SIMD).
 func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
-	rt := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigInterpreter().
+	rc := wazero.NewRuntimeConfigCompiler()
+	prep, ok := prepareForWazero(wasm)
+	if ok {
+		wasm = prep.code
+	} else {
+		rc = wazero.NewRuntimeConfigInterpreter()
+	}
+	// Stopping at ctx's end costs a call out of the compiled code on every loop iteration (about
+	// 100 instructions), so only a ctx that can end pays for it: `cot run` passes one that cannot.
+	rt := wazero.NewRuntimeWithConfig(ctx, rc.
 		WithCompilationCache(wazeroCache).
-		WithCloseOnContextDone(true))
+		WithCloseOnContextDone(ctx.Done() != nil))
 	defer rt.Close(ctx)
 	wasi_snapshot_preview1.MustInstantiate(ctx, rt)
 
-	dir, err := cfg.dir()
+	preopens, err := cfg.preopens()
 	if err != nil {
 		return Result{}, err
+	}
+	fsc := wazero.NewFSConfig()
+	for _, p := range preopens {
+		fsc = fsc.(sysfs.FSConfig).WithSysFSMount(newConfinedFS(p.Host), p.Guest)
 	}
 	// wazero reads stdin as the program asks for it, so interactive programs work under `cot run`.
 	var stdin io.Reader = cfg.Stdin
@@ -59,7 +73,7 @@ func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 		WithStdin(stdin).
 		WithStdout(stdout).
 		WithStderr(stderr).
-		WithFSConfig(wazero.NewFSConfig().WithDirMount(dir, ".")).
+		WithFSConfig(fsc).
 		WithSysWalltime().
 		WithSysNanotime().
 		WithSysNanosleep()
@@ -73,6 +87,11 @@ func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 		return Result{}, fmt.Errorf("wazero: %w", err)
 	}
 	var res Result
+	if prep.elemOutOfBounds {
+		res.trapped(TrapUndefinedElement, stderr)
+		res.Stderr = stderr.buf.Bytes()
+		return res, nil
+	}
 	_, err = rt.InstantiateModule(ctx, compiled, mc)
 	var exit *sys.ExitError
 	switch {

@@ -16,10 +16,11 @@ declare -A tool=(
   # the static AArch64 glibc that realworld/refrun (wasmtime-go, cgo) links against; only a
   # Recommends of gcc-aarch64-linux-gnu
   [libc6-dev-arm64-cross]=/usr/aarch64-linux-gnu/lib/libc.a
+  [chromium]=/usr/bin/chromium
 )
 
 missing=()
-for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 libc6-dev-arm64-cross; do
+for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 libc6-dev-arm64-cross chromium; do
   [[ -e ${tool[$pkg]} ]] || missing+=("$pkg")
 done
 if ((${#missing[@]} == 0)); then

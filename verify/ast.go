@@ -7,6 +7,8 @@
 //     unique in the program; every reference, call and assignment target has the ID of a binder
 //     in scope (globals and functions anywhere, locals after their declaration in their block);
 //     calls name functions, reads name variables; break and continue name an enclosing loop;
+//   - type expressions use the language's kinds and, once resolved, name types; after
+//     check-types binders hold types instead;
 //   - "typed": every binder and expression has a type and the types agree: literals, operands
 //     of arithmetic (integers, equal types) and comparisons (bool result), and/or/not on bool,
 //     conditions bool, call arity and argument types, initializers and assigned values match
@@ -23,6 +25,7 @@ package verify
 
 import (
 	"fmt"
+	"sort"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -43,7 +46,7 @@ func init() {
 type binderInfo struct {
 	name  string
 	kind  string // "func", "global", "param", "var", "const"
-	typ   *types.Type
+	typ   types.Type
 	fn    *ast.Func
 	scope int // depth of the scope that declared it (0 = top level)
 }
@@ -51,6 +54,7 @@ type binderInfo struct {
 type astVerifier struct {
 	lang                 *pipeline.Lang
 	resolved, typed, anf bool
+	constGlobals, entry  bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
@@ -59,10 +63,33 @@ type astVerifier struct {
 	fn                   *ast.Func
 }
 
+// astInvariants turns on the check of each named invariant of the ast languages; the walk
+// below consults the flags. A language declaring an invariant missing here fails verification.
+var astInvariants = map[string]func(v *astVerifier){
+	ast.InvResolved:     func(v *astVerifier) { v.resolved = true },
+	ast.InvTyped:        func(v *astVerifier) { v.typed = true },
+	ast.InvArgsTrivial:  func(v *astVerifier) { v.anf = true },
+	ast.InvConstGlobals: func(v *astVerifier) { v.constGlobals = true },
+	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
+}
+
+func init() {
+	for inv := range astInvariants {
+		ast.Family.Checks = append(ast.Family.Checks, inv)
+	}
+	sort.Strings(ast.Family.Checks)
+}
+
 // AST verifies p against lang and returns every violation.
 func AST(lang *pipeline.Lang, p *ast.Program) []error {
-	v := &astVerifier{lang: lang, resolved: lang.Has(ast.InvResolved), typed: lang.Has(ast.InvTyped),
-		anf: lang.Has(ast.InvArgsTrivial), ids: map[int]string{}}
+	v := &astVerifier{lang: lang, ids: map[int]string{}}
+	for _, inv := range lang.AllInvariants() {
+		check, ok := astInvariants[inv]
+		if !ok {
+			return []error{fmt.Errorf("language %s declares invariant %q, which no checker checks", lang.Name, inv)}
+		}
+		check(v)
+	}
 	top := map[int]*binderInfo{}
 	v.scopes = []map[int]*binderInfo{top}
 	for _, d := range p.Decls {
@@ -94,10 +121,10 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			for _, prm := range d.Params {
 				v.kind(prm)
 				v.binder(prm.Name, prm)
-				v.needType(prm, prm.Type)
+				v.needType(prm, prm.TypeX, prm.Type)
 				v.declare(prm.Name, &binderInfo{name: prm.Name.Name, kind: "param", typ: prm.Type})
 			}
-			v.needType(d, d.Result)
+			v.needType(d, d.ResultX, d.Result)
 			if d.Body == nil {
 				v.errorf(d, "function without a body")
 			} else {
@@ -106,14 +133,14 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			v.pop()
 		case *ast.Global:
 			v.fn, v.where = nil, "global "+d.Name.String()
-			v.needType(d, d.Type)
+			v.needType(d, d.TypeX, d.Type)
 			v.init(d, d.Type, d.Init)
-			if lang.Has(ast.InvConstGlobals) && !ast.IsConstInit(d.Init) {
+			if v.constGlobals && !ast.IsConstInit(d.Init) {
 				v.errorf(d, "globals-constant: initializer is not a constant")
 			}
 		}
 	}
-	if lang.Has(ast.InvEntry) && entries != 1 {
+	if v.entry && entries != 1 {
 		v.where = ""
 		v.errs = append(v.errs, fmt.Errorf("entry-explicit: want exactly one function exported as _start, have %d", entries))
 	}
@@ -148,7 +175,18 @@ func (v *astVerifier) kind(n ast.Node) {
 	}
 }
 
-func (v *astVerifier) needType(n ast.Node, t *types.Type) {
+// needType checks a binder's type: a type expression of the language's kinds, whose names are
+// resolved once names are (today only type keywords exist), and a type once typed.
+func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
+	ast.Inspect(x, func(c ast.Node) bool {
+		v.kind(c)
+		if tn, ok := c.(*ast.TypeName); ok && v.resolved {
+			if _, keyword := types.Keyword(tn.Name.Name); !keyword || tn.Name.ID != 0 {
+				v.errorf(n, "type name %s does not denote a type", tn.Name)
+			}
+		}
+		return true
+	})
 	if v.typed && t == nil {
 		v.errorf(n, "missing type")
 	}
@@ -195,13 +233,13 @@ func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
 }
 
 // same reports a type disagreement when both types are known and differ.
-func (v *astVerifier) same(at ast.Node, want, have *types.Type, what string) {
+func (v *astVerifier) same(at ast.Node, want, have types.Type, what string) {
 	if v.typed && want != nil && have != nil && !types.Identical(want, have) {
 		v.errorf(at, "%s: want %v, have %v", what, want, have)
 	}
 }
 
-func (v *astVerifier) init(at ast.Node, t *types.Type, e ast.Expr) {
+func (v *astVerifier) init(at ast.Node, t types.Type, e ast.Expr) {
 	if e == nil {
 		return
 	}
@@ -228,11 +266,16 @@ func (v *astVerifier) cond(at ast.Node, c ast.Expr) {
 	v.same(at, types.TBool, c.Type(), "condition type")
 }
 
-// assignable checks an assignment target: a read of a var or global that is not constant.
+// assignable checks an assignment target: once typed, a read of a var or global that is not
+// constant (before check-types any expression, which check-types reports).
 func (v *astVerifier) assignable(at ast.Node, target ast.Expr) {
 	ref, ok := target.(*ast.Ref)
 	if !ok {
-		v.errorf(at, "assignment target is not a variable")
+		if v.typed {
+			v.errorf(at, "assignment target is not a variable")
+		} else {
+			v.expr(target, false)
+		}
 		return
 	}
 	v.expr(ref, false)
@@ -269,7 +312,7 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 		v.block(s)
 	case *ast.VarDecl:
 		v.binder(s.Name, s)
-		v.needType(s, s.Type)
+		v.needType(s, s.TypeX, s.Type)
 		v.init(s, s.Type, s.Init)
 		kind := "var"
 		if s.Const {

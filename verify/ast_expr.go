@@ -4,19 +4,32 @@ package verify
 
 import (
 	"fmt"
-	"math"
 
 	"cot/ir/ast"
 	"cot/ir/types"
 )
 
 // arith checks the operand types of an arithmetic, bitwise or shift operator.
-func (v *astVerifier) arith(at ast.Node, op string, x, y *types.Type) {
+func (v *astVerifier) arith(at ast.Node, op string, x, y types.Type) {
 	if !v.typed || x == nil || y == nil {
 		return
 	}
-	if !x.IsInteger() || !types.Identical(x, y) {
+	if !types.IsInteger(x) || !types.Identical(x, y) {
 		v.errorf(at, "operator %s on %v and %v", op, x, y)
+	}
+}
+
+// intLit checks that an integer literal fits its type; negated says a minus sign precedes it.
+func (v *astVerifier) intLit(e *ast.IntLit, negated bool) {
+	if !v.typed || e.T == nil {
+		return
+	}
+	if !types.IsInteger(e.T) || types.IsUntyped(e.T) {
+		v.errorf(e, "integer literal of type %v", e.T)
+		return
+	}
+	if neg, max := types.IntRange(e.T); e.Value > max && !(negated && e.Value <= neg) {
+		v.errorf(e, "integer literal %d does not fit %v", e.Value, e.T)
 	}
 }
 
@@ -36,12 +49,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	t := e.Type()
 	switch e := e.(type) {
 	case *ast.IntLit:
-		if e.Value > math.MaxInt64 && v.typed {
-			v.errorf(e, "integer literal %d does not fit i64", e.Value)
-		}
-		if t != nil && !t.IsInteger() {
-			v.errorf(e, "integer literal of type %v", t)
-		}
+		v.intLit(e, false)
 	case *ast.BoolLit:
 		v.same(e, types.TBool, t, "bool literal type")
 	case *ast.StrLit:
@@ -56,10 +64,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.same(e, b.typ, t, "type of "+e.Name.String())
 		}
 	case *ast.Unary:
-		// The negation of 2^63 is i64's minimum, so the literal is allowed there (decisions.md #6).
-		if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" && lit.Value == 1<<63 {
+		// A negated literal may be the magnitude of its type's minimum (decisions.md #6).
+		if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" {
 			v.kind(lit)
-			v.same(lit, types.TI64, lit.T, "literal type")
+			v.intLit(lit, true)
 		} else {
 			v.expr(e.X, true)
 		}
@@ -79,7 +87,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		x, y := e.X.Type(), e.Y.Type()
 		switch {
 		case e.Op == "==" || e.Op == "!=":
-			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(x.IsInteger() || x == types.TBool)) {
+			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(types.IsInteger(x) || x == types.TBool)) {
 				v.errorf(e, "operator %s on %v and %v", e.Op, x, y)
 			}
 			v.same(e, types.TBool, t, "result type")
@@ -100,21 +108,30 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		for _, a := range e.Args {
 			v.expr(a, true)
 		}
-		b := v.lookup(e.Func, e)
+		ref, ok := e.Callee.(*ast.Ref)
+		if !ok {
+			v.errorf(e, "callee is not a function name")
+			break
+		}
+		v.kind(ref)
+		if v.typed && ref.T == nil {
+			v.errorf(ref, "expression without a type")
+		}
+		b := v.lookup(ref.Name, ref)
 		if b == nil {
 			break
 		}
 		if b.kind != "func" {
 			if v.typed { // before check-types this is the user's error, reported there
-				v.errorf(e, "call of %s, which is a %s", e.Func, b.kind)
+				v.errorf(e, "call of %s, which is a %s", ref.Name, b.kind)
 			}
 			break
 		}
-		var params []*types.Type
-		for _, p := range b.fn.Params {
-			params = append(params, p.Type)
+		sig := b.fn.Signature()
+		if v.typed {
+			v.same(ref, sig, ref.T, "callee type")
 		}
-		v.call(e, params, b.fn.Result, e.Args)
+		v.call(e, sig.Params, sig.Result, e.Args)
 	case *ast.RuntimeCall:
 		for _, a := range e.Args {
 			v.expr(a, true)
@@ -125,6 +142,11 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			break
 		}
 		v.call(e, sig.Params, sig.Result, e.Args)
+	case *ast.Convert:
+		v.expr(e.X, true)
+		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(x) || !types.IsInteger(t) || types.Identical(x, t)) {
+			v.errorf(e, "conversion from %v to %v", x, t)
+		}
 	case *ast.IfExpr:
 		v.cond(e, e.Cond)
 		v.expr(e.Then, false)
@@ -136,7 +158,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	}
 }
 
-func (v *astVerifier) call(e ast.Expr, params []*types.Type, result *types.Type, args []ast.Expr) {
+func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, args []ast.Expr) {
 	if !v.typed {
 		return
 	}

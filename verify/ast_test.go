@@ -28,7 +28,7 @@ const goodANF = `(program
       (return t#4:i64)))
   (func __start#7 () void (export "_start")
     (block
-      (var r#8 i64 (call:i64 f#2 1:i64))
+      (var r#8 i64 (call:i64 f#2:(fn (i64) i64) 1:i64))
       (expr (call-runtime:void exit r#8:i64)))))
 `
 
@@ -83,7 +83,9 @@ func TestASTNegatives(t *testing.T) {
 			func(s string) string { return strings.Replace(s, "(var c#5 bool (<:bool", "(var c#5 bool (<:i64", 1) },
 			"result type: want bool, have i64"},
 		{"wrong call arity", ast.LangANF,
-			func(s string) string { return strings.Replace(s, "(call:i64 f#2 1:i64)", "(call:i64 f#2)", 1) },
+			func(s string) string {
+				return strings.Replace(s, "(call:i64 f#2:(fn (i64) i64) 1:i64)", "(call:i64 f#2:(fn (i64) i64))", 1)
+			},
 			"call with 0 arguments, want 1"},
 		{"break outside its loop", ast.LangANF,
 			func(s string) string { return strings.Replace(s, "(continue _#6)", "(continue _#77)", 1) },
@@ -119,9 +121,28 @@ func TestASTNegatives(t *testing.T) {
 			"init-global outside the entry function"},
 		{"init-global of a local", ast.LangANF,
 			func(s string) string {
-				return strings.Replace(s, "(var r#8 i64 (call:i64 f#2 1:i64))", "(var r#8 i64 (call:i64 f#2 1:i64)) (init-global r#8 1:i64)", 1)
+				return strings.Replace(s, "(var r#8 i64 (call:i64 f#2:(fn (i64) i64) 1:i64))", "(var r#8 i64 (call:i64 f#2:(fn (i64) i64) 1:i64)) (init-global r#8 1:i64)", 1)
 			},
 			"init-global of r#8, which is not a global"},
+		{"untyped callee", ast.LangANF,
+			func(s string) string { return strings.Replace(s, "f#2:(fn (i64) i64)", "f#2", 1) },
+			"expression without a type"},
+		{"callee of another type", ast.LangANF,
+			func(s string) string { return strings.Replace(s, "f#2:(fn (i64) i64)", "f#2:(fn (i64) bool)", 1) },
+			"callee type: want fn(i64) i64, have fn(i64) bool"},
+		{"conversion to the same type", ast.LangANF,
+			func(s string) string {
+				return strings.Replace(s, "(return t#4:i64)", "(return (convert:i64 t#4:i64))", 1)
+			},
+			"conversion from i64 to i64"},
+		{"narrow literal out of range", ast.LangANF,
+			func(s string) string {
+				return strings.Replace(s, "(return t#4:i64)", "(var z#30 u8 256:u8) (return t#4:i64)", 1)
+			},
+			"integer literal 256 does not fit u8"},
+		{"type expression after check-types", ast.LangTyped,
+			func(s string) string { return strings.Replace(s, "(var c#5 bool", "(var c#5 (ptr Foo)", 1) },
+			"node kind type-ptr is not part of language typed"},
 		{"return type", ast.LangANF,
 			func(s string) string { return strings.Replace(s, "(return t#4:i64)", "(return c#5:bool)", 1) },
 			"returned value type: want i64, have bool"},
@@ -155,6 +176,14 @@ func TestASTElseMustBeBlockOrIf(t *testing.T) {
 	}}}}}
 	errs := AST(ast.LangSrc, p)
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "else branch is a return") {
+		t.Fatalf("got %v", errs)
+	}
+}
+
+func TestASTRejectsAnInvariantWithoutAChecker(t *testing.T) {
+	lang := &pipeline.Lang{Name: "odd", Family: ast.Family, Base: ast.LangANF, Invariants: []string{"no-such-thing"}}
+	errs := AST(lang, mustRead(t, goodANF))
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `declares invariant "no-such-thing", which no checker checks`) {
 		t.Fatalf("got %v", errs)
 	}
 }

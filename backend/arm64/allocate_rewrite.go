@@ -37,6 +37,10 @@ func rewriteAllocated(f *mir.Func, assign map[mir.Reg]location) {
 					out = append(out, slotAccess(mir.LDR, f.Class[u], scratch(u), slotOff(loc.slot))...)
 				}
 			}
+			// An instruction reads its operands before it writes its result, so a spilled result
+			// reuses the scratch registers from the first: three per class cover any instruction
+			// (at most three register operands are read), whatever is spilled.
+			ni, nf = 0, 0
 			var stores []*mir.Instr
 			for _, d := range defs {
 				if !d.IsVirtual() {

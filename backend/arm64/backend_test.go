@@ -162,7 +162,8 @@ func TestTrapsReportLikeWasmtime(t *testing.T) {
 		{"(drop (i32.load offset=0xffffffff (i32.const 1)))", "error: out of bounds memory access"},
 		{"(call $rec)", "error: call stack exhausted"},
 		{"(call_indirect (i32.const 5))", "error: undefined element"},
-		{"(call_indirect (i32.const 1))", "error: uninitialized element"},
+		{"(call_indirect (i32.const 1))", "error: undefined element"},
+		{"(drop (table.get 0 (i32.const 3)))", "error: undefined element"},
 		{"(drop (call_indirect (result i32) (i32.const 0)))", "error: indirect call type mismatch"},
 		{"(memory.fill (i32.const 65530) (i32.const 0) (i32.const 7))", "error: out of bounds memory access"},
 	} {

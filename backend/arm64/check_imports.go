@@ -8,11 +8,13 @@
 // must be spectest's, immutable.
 //
 //	(import "env" "f" (func))  =>  error: import "env"."f" is not provided by the native runtime
+//	two or more such imports   =>  one error naming them all (MissingImports), in module order
 //	(import "spectest" "memory" (memory 2))  =>  error: import "spectest"."memory": incompatible import type
 package arm64
 
 import (
 	"fmt"
+	"strings"
 
 	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
@@ -25,6 +27,7 @@ var checkImportsPass = pipeline.Pass{
 	Out:  wasm.LangFinal,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		m := prog.(*wasm.Module)
+		missing := &MissingImports{}
 		for _, im := range m.Imports {
 			ok := false
 			switch im.Kind {
@@ -39,14 +42,30 @@ var checkImportsPass = pipeline.Pass{
 				ok = im.Module == "spectest" && im.Name == "memory"
 			}
 			if !ok {
-				return nil, fmt.Errorf("import %q.%q is not provided by the native runtime", im.Module, im.Name)
+				missing.Names = append(missing.Names, fmt.Sprintf("%q.%q", im.Module, im.Name))
+				continue
 			}
 			if !spectestImportMatches(im) {
 				return nil, fmt.Errorf("import %q.%q: incompatible import type", im.Module, im.Name)
 			}
 		}
+		if len(missing.Names) > 0 {
+			return nil, missing
+		}
 		return m, nil
 	},
+	Required: true, // translation assumes every import is provided natively
+}
+
+// MissingImports is check-imports' error: every import the native runtime does not provide,
+// each as "module"."name", in module order.
+type MissingImports struct{ Names []string }
+
+func (e *MissingImports) Error() string {
+	if len(e.Names) == 1 {
+		return fmt.Sprintf("import %s is not provided by the native runtime", e.Names[0])
+	}
+	return fmt.Sprintf("%d imports are not provided by the native runtime: %s", len(e.Names), strings.Join(e.Names, ", "))
 }
 
 // spectestGlobalTypes are the value types of spectest's (immutable) globals.

@@ -24,6 +24,7 @@ var SSA = &pipeline.Family{
 		}
 		return verify.SSA(l, p)
 	},
+	Checks: []string{"no-dead-values"},
 }
 
 // MIR is the machine IR family.
@@ -37,6 +38,7 @@ var MIR = &pipeline.Family{
 		}
 		return verify.MIR(l, p)
 	},
+	Checks: []string{"no-vregs", "no-clobber-across-call", "frame-laid-out"},
 }
 
 // The backend's languages, each a delta of its base. The input is wasm.LangFinal (a decoded,

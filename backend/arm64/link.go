@@ -33,6 +33,9 @@ var linkPass = pipeline.Pass{
 		p := prog.(*ObjProgram)
 		syms := append(append([]obj.Symbol(nil), p.Syms...), dataSymbols(p.Layout)...)
 		need := rt.Needs{}
+		if cfg, ok := ctx.Store[rt.ConfigKey].(rt.Config); ok {
+			need.WASI = cfg // cot aot --dir/--env
+		}
 		_, need.Memory = p.Layout.memoryLimits()
 		for _, im := range p.Layout.m.Imports {
 			if im.Kind == wasm.ExternFunc {

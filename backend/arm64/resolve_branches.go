@@ -1,12 +1,17 @@
 // Pass resolve-branches: mir-final -> mir-final.
 //
 // Removes unconditional branches to the block that follows in layout order (fall through), then
-// relaxes conditional branches whose target is beyond their ±1 MiB reach (b.cond, cbz, cbnz):
+// relaxes conditional branches whose target may be beyond their ±1 MiB reach (b.cond, cbz, cbnz):
 // the branch is inverted to skip over a new unconditional branch (±128 MiB) to the target. Every
 // machine instruction is one 4-byte word, so offsets are exact.
 //
 //	.Lf_3: ... ; b .Lf_4 ; .Lf_4: ...   =>  .Lf_3: ... ; .Lf_4: ...
 //	b.hi .Lf_900 (2 MiB away) ; rest    =>  b.ls .Lf_new ; b .Lf_900 ; .Lf_new: rest
+//
+// Linear time: one sweep decides every relaxation before any is made. Each relaxation adds one
+// word, so a branch whose distance plus one word per conditional branch of the function still
+// fits its reach fits after all relaxations; the others are relaxed (a few more than strictly
+// necessary in a function near the limit, never one too few).
 package arm64
 
 import (
@@ -27,6 +32,7 @@ var resolveBranchesPass = pipeline.Pass{
 		}
 		return p, nil
 	},
+	Required: true, // branches beyond their reach must be relaxed, or encoding fails
 }
 
 func removeFallthroughJumps(f *mir.Func) {
@@ -41,51 +47,58 @@ func removeFallthroughJumps(f *mir.Func) {
 // condReach is the reach in bytes of a 19-bit conditional branch offset.
 const condReach = 1 << 20
 
+func isCondBranch(op mir.Op) bool { return op == mir.BCOND || op == mir.CBZ || op == mir.CBNZ }
+
 func relaxBranches(f *mir.Func) {
+	start := make(map[int]int64, len(f.Blocks))
+	var pc, conds int64
 	next := 0
 	for _, b := range f.Blocks {
-		if b.ID >= next {
-			next = b.ID + 1
-		}
-	}
-	for changed := true; changed; {
-		changed = false
-		start := map[int]int64{}
-		var pc int64
-		for _, b := range f.Blocks {
-			start[b.ID] = pc
-			pc += 4 * int64(len(b.Instrs))
-		}
-		if pc < condReach {
-			return
-		}
-		for bi := 0; bi < len(f.Blocks) && !changed; bi++ {
-			b := f.Blocks[bi]
-			for k, in := range b.Instrs {
-				if in.Op != mir.BCOND && in.Op != mir.CBZ && in.Op != mir.CBNZ {
-					continue
-				}
-				off := start[in.Target] - (start[b.ID] + 4*int64(k))
-				if off > -condReach+64 && off < condReach-64 {
-					continue
-				}
-				rest := &mir.Block{ID: next, Instrs: append([]*mir.Instr(nil), b.Instrs[k+1:]...)}
-				next++
-				inv := *in
-				inv.Target = rest.ID
-				switch in.Op {
-				case mir.BCOND:
-					inv.Cond = in.Cond.Invert()
-				case mir.CBZ:
-					inv.Op = mir.CBNZ
-				case mir.CBNZ:
-					inv.Op = mir.CBZ
-				}
-				b.Instrs = append(b.Instrs[:k:k], &inv, &mir.Instr{Op: mir.B, Target: in.Target})
-				f.Blocks = append(f.Blocks[:bi+1], append([]*mir.Block{rest}, f.Blocks[bi+1:]...)...)
-				changed = true
-				break
+		start[b.ID] = pc
+		pc += 4 * int64(len(b.Instrs))
+		next = max(next, b.ID+1)
+		for _, in := range b.Instrs {
+			if isCondBranch(in.Op) {
+				conds++
 			}
 		}
 	}
+	slack := 4 * conds // the most all relaxations together can add between two points
+	if pc+slack < condReach {
+		return
+	}
+	blocks := make([]*mir.Block, 0, len(f.Blocks))
+	for _, b := range f.Blocks {
+		cur := &mir.Block{ID: b.ID, Instrs: make([]*mir.Instr, 0, len(b.Instrs))}
+		for k, in := range b.Instrs {
+			if !isCondBranch(in.Op) {
+				cur.Instrs = append(cur.Instrs, in)
+				continue
+			}
+			off := start[in.Target] - (start[b.ID] + 4*int64(k))
+			if off < 0 {
+				off = -off
+			}
+			if off+slack < condReach {
+				cur.Instrs = append(cur.Instrs, in)
+				continue
+			}
+			inv := *in
+			inv.Target = next
+			switch in.Op {
+			case mir.BCOND:
+				inv.Cond = in.Cond.Invert()
+			case mir.CBZ:
+				inv.Op = mir.CBNZ
+			case mir.CBNZ:
+				inv.Op = mir.CBZ
+			}
+			cur.Instrs = append(cur.Instrs, &inv, &mir.Instr{Op: mir.B, Target: in.Target})
+			blocks = append(blocks, cur)
+			cur = &mir.Block{ID: next}
+			next++
+		}
+		blocks = append(blocks, cur)
+	}
+	f.Blocks = blocks
 }

@@ -29,13 +29,8 @@ var sectionRank = [13]int{
 	secExport: 7, secStart: 8, secElement: 9, secDataCount: 10, secCode: 11, secData: 12,
 }
 
-// maxLocals bounds the number of locals of one function. The spec allows up to 2^32-1, but a
-// module declaring more than this would need gigabytes to compile; like wasmtime (50000) we
-// reject such modules, with the spec's message.
-const maxLocals = 1 << 20
-
-// Decode parses a binary WebAssembly 2.0 module (without SIMD) and validates it in full. Errors
-// are *DecodeError. Function names from the name section go to Func.Name (and Import.DebugName),
+// Decode parses a binary WebAssembly 2.0 module (without SIMD) and validates it in full, within
+// the implementation limits of limits.go. Errors are *DecodeError. Function names from the name section go to Func.Name (and Import.DebugName),
 // each instruction's byte offset to Func.Offsets.
 func Decode(b []byte) (m *wasm.Module, err error) {
 	d := &decoder{r: reader{b: b, end: len(b)}, m: &wasm.Module{}}
@@ -79,6 +74,7 @@ type decoder struct {
 
 func (d *decoder) module() {
 	r := &d.r
+	r.limit(MaxModuleSize, "module size", uint64(len(r.b)), MaxModuleSize)
 	if len(r.b) < 4 {
 		r.pos = len(r.b)
 		r.fail("unexpected end")
@@ -186,18 +182,21 @@ func (d *decoder) section(id, after byte) {
 		m.Customs = append(m.Customs, wasm.Custom{Name: name, Bytes: clone(r.b[r.pos:r.end]), After: after})
 		r.pos = r.end
 	case secType:
-		n := r.count()
+		n := r.countLimited("types", 0, maxTypes)
 		m.Types = make([]wasm.FuncType, n)
 		for i := range m.Types {
 			if form := r.byte(); form != 0x60 {
 				r.failAt(r.pos-1, "integer representation too long")
 			}
+			r.limit(r.pos, "function type params count", uint64(r.peekU32()), maxParams)
 			m.Types[i].Params = d.valTypes()
+			r.limit(r.pos, "function type results count", uint64(r.peekU32()), maxResults)
 			m.Types[i].Results = d.valTypes()
 		}
 	case secImport:
-		n := r.count()
+		n := r.countLimited("imports", 0, maxImports)
 		m.Imports = make([]wasm.Import, n)
+		var tables, mems uint64
 		for i := range m.Imports {
 			im := &m.Imports[i]
 			im.Module = r.name()
@@ -208,8 +207,12 @@ func (d *decoder) section(id, after byte) {
 			case wasm.ExternFunc:
 				im.TypeIdx = r.u32()
 			case wasm.ExternTable:
+				tables++
+				r.limit(start, "tables count", tables, maxTables)
 				im.Table = r.tableType()
 			case wasm.ExternMemory:
+				mems++
+				r.limit(start, "memories count", mems, maxMemories)
 				im.Memory = wasm.Memory{Limits: r.limits()}
 			case wasm.ExternGlobal:
 				im.Global = r.globalType()
@@ -219,32 +222,32 @@ func (d *decoder) section(id, after byte) {
 		}
 	case secFunction:
 		d.hasFuncs = true
-		n := r.count()
+		n := r.countLimited("functions", d.numImported(byte(wasm.ExternFunc)), maxFunctions)
 		d.funcDecl = make([]uint32, n)
 		for i := range d.funcDecl {
 			d.funcDecl[i] = r.u32()
 		}
 	case secTable:
-		n := r.count()
+		n := r.countLimited("tables", d.numImported(byte(wasm.ExternTable)), maxTables)
 		m.Tables = make([]wasm.Table, n)
 		for i := range m.Tables {
 			m.Tables[i] = r.tableType()
 		}
 	case secMemory:
-		n := r.count()
+		n := r.countLimited("memories", d.numImported(byte(wasm.ExternMemory)), maxMemories)
 		m.Mems = make([]wasm.Memory, n)
 		for i := range m.Mems {
 			m.Mems[i] = wasm.Memory{Limits: r.limits()}
 		}
 	case secGlobal:
-		n := r.count()
+		n := r.countLimited("globals", d.numImported(byte(wasm.ExternGlobal)), maxGlobals)
 		m.Globals = make([]wasm.Global, n)
 		for i := range m.Globals {
 			m.Globals[i].Type = r.globalType()
 			m.Globals[i].Init = d.constExpr()
 		}
 	case secExport:
-		n := r.count()
+		n := r.countLimited("exports", 0, maxExports)
 		m.Exports = make([]wasm.Export, n)
 		for i := range m.Exports {
 			e := &m.Exports[i]
@@ -260,19 +263,20 @@ func (d *decoder) section(id, after byte) {
 		s := r.u32()
 		m.Start = &s
 	case secElement:
-		n := r.count()
+		n := r.countLimited("element segments", 0, maxElemSegments)
 		m.Elems = make([]wasm.Elem, n)
 		for i := range m.Elems {
 			m.Elems[i] = d.elem()
 		}
 	case secDataCount:
+		r.limit(r.pos, "data count", uint64(r.peekU32()), maxDataSegments)
 		c := r.u32()
 		m.DataCount = &c
 	case secCode:
 		d.hasCode = true
 		d.code()
 	case secData:
-		n := r.count()
+		n := r.countLimited("data segments", 0, maxDataSegments)
 		m.Datas = make([]wasm.Data, n)
 		for i := range m.Datas {
 			m.Datas[i] = d.data()

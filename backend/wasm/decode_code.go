@@ -17,29 +17,33 @@ func (d *decoder) code() {
 	for i := range m.Funcs {
 		f := &m.Funcs[i]
 		f.TypeIdx = d.funcDecl[i]
+		sizeAt := r.pos
 		size := r.u32()
+		r.limit(sizeAt, "function body size", uint64(size), maxFunctionSize)
 		if uint64(size) > uint64(r.end-r.pos) {
 			r.fail("unexpected end of section or function")
 		}
 		sectionEnd := r.end
 		r.end = r.pos + int(size)
 		groups := r.count()
-		var total uint64
+		params := uint64(d.paramCount(i))
+		total := params
 		type run struct {
 			n uint32
 			t wasm.ValType
 		}
 		runs := make([]run, groups)
 		for g := range runs {
+			at := r.pos
 			runs[g].n = r.u32()
 			runs[g].t = r.valType()
 			total += uint64(runs[g].n)
-			if total > 1<<32-1 || total > maxLocals {
-				r.fail("too many locals")
+			if total > maxLocals {
+				r.failAt(at, "too many locals: %d (parameters included) exceed the implementation limit of %d", total, maxLocals)
 			}
 		}
-		if total > 0 {
-			f.Locals = make([]wasm.ValType, 0, total)
+		if total > params {
+			f.Locals = make([]wasm.ValType, 0, total-params)
 			for _, g := range runs {
 				for k := uint32(0); k < g.n; k++ {
 					f.Locals = append(f.Locals, g.t)

@@ -95,6 +95,16 @@ func (r *reader) s64() int64 {
 	return v
 }
 
+// peekU32 returns the u32 at pos without consuming it, or 0 when it is malformed (the read that
+// follows reports that).
+func (r *reader) peekU32() uint32 {
+	v, _, err := ReadU32(r.b[r.pos:r.end])
+	if err != nil {
+		return 0
+	}
+	return v
+}
+
 // fixed reads n raw bytes (float constants).
 func (r *reader) fixed(n int) []byte {
 	if r.end-r.pos < n {
@@ -132,6 +142,7 @@ func (r *reader) bytesVec() []byte {
 
 func (r *reader) name() string {
 	start := r.pos
+	r.limit(start, "name size", uint64(r.peekU32()), maxNameSize)
 	b := r.bytesVec()
 	if !utf8.Valid(b) {
 		r.failAt(start, "malformed UTF-8 encoding")
@@ -179,7 +190,10 @@ func (r *reader) limits() wasm.Limits {
 
 func (r *reader) tableType() wasm.Table {
 	elem := r.refType()
-	return wasm.Table{Elem: elem, Limits: r.limits()}
+	start := r.pos
+	t := wasm.Table{Elem: elem, Limits: r.limits()}
+	r.limit(start, "table size", uint64(t.Limits.Min), maxTableEntries)
+	return t
 }
 
 func (r *reader) globalType() wasm.GlobalType {

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
+	"cot/runner"
 )
 
 // usageError is a mistake on the command line: exit status 1, with a hint to `cot help`.
@@ -23,6 +25,8 @@ type invocation struct {
 	out     string   // -o
 	target  target   // --target
 	progArg []string // after --, for run
+	dirs    []string // --dir=HOST[::GUEST], in order (run, aot, native build)
+	envs    []string // --env=NAME[=VALUE], in order (run, aot, native build)
 	opts    pipeline.Options
 	list    bool // --list-passes
 }
@@ -30,13 +34,14 @@ type invocation struct {
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
 var valueFlags = map[string]bool{
 	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
-	"dump-dir": true, "stop-after": true, "verify": true,
+	"dump-dir": true, "stop-after": true, "verify": true, "dump-html": true, "disable-pass": true,
+	"dir": true, "env": true,
 }
 
 // boolFlags take no value.
 var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true}
 
-var commands = []string{"run", "build", "aot", "version", "help"}
+var commands = []string{"run", "build", "check", "lint", "aot", "init", "explain", "version", "help"}
 
 // parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
 // everything after `--` belongs to the program of `cot run`.
@@ -94,6 +99,10 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
+	sandboxed := inv.cmd == "run" || inv.cmd == "aot" || inv.cmd == "build" && inv.target == targetARM64
+	if (inv.dirs != nil || inv.envs != nil) && !sandboxed {
+		return nil, usagef("--dir and --env configure the WASI sandbox of `cot run`, `cot aot` and `cot build --target=arm64-linux`")
+	}
 	return inv, nil
 }
 
@@ -136,8 +145,25 @@ func (inv *invocation) setValue(name, value string) error {
 		inv.opts.DumpFunc = value
 	case "dump-dir":
 		inv.opts.DumpDir = value
+	case "dump-html":
+		if value == "" {
+			return usagef("--dump-html needs a function name")
+		}
+		inv.opts.HTMLFunc = value
 	case "stop-after":
 		inv.opts.StopAfter = value
+	case "disable-pass":
+		inv.opts.Disable = append(inv.opts.Disable, splitList(value)...)
+	case "dir":
+		if _, err := parseDir(value); err != nil {
+			return err
+		}
+		inv.dirs = append(inv.dirs, value)
+	case "env":
+		if err := checkEnv(value); err != nil {
+			return err
+		}
+		inv.envs = append(inv.envs, value)
 	case "verify":
 		m, err := pipeline.ParseVerifyMode(value)
 		if err != nil {
@@ -156,4 +182,34 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// parseDir reads --dir=HOST[::GUEST]: the guest name defaults to HOST as written, like wasmtime's
+// --dir. `;` separates entries of COT_DIR, the run-time form of the flag, so it cannot appear, nor
+// can a NUL byte (the lists are baked in NUL-terminated).
+func parseDir(value string) (runner.Preopen, error) {
+	host, guest, named := strings.Cut(value, "::")
+	switch {
+	case rt.CheckConfigValue(value) != nil:
+		return runner.Preopen{}, usagef("--dir=%s: a directory name cannot contain ';' or a NUL byte", value)
+	case strings.Contains(value, ";"):
+		return runner.Preopen{}, usagef("--dir=%s: a directory name cannot contain ';'", value)
+	case host == "" || named && guest == "":
+		return runner.Preopen{}, usagef("--dir=%s: want --dir=HOST or --dir=HOST::GUEST", value)
+	case !named:
+		guest = host
+	}
+	return runner.Preopen{Host: host, Guest: guest}, nil
+}
+
+// checkEnv checks --env=NAME or --env=NAME=VALUE (`;` separates entries of COT_ENV).
+func checkEnv(value string) error {
+	name, _, _ := strings.Cut(value, "=")
+	switch {
+	case name == "":
+		return usagef("--env=%s: want --env=NAME or --env=NAME=VALUE", value)
+	case rt.CheckConfigValue(value) != nil:
+		return usagef("--env=%s: a variable cannot contain ';' or a NUL byte", value)
+	}
+	return nil
 }

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
 	"cot/ir/src"
 )
@@ -41,18 +43,46 @@ func checkPassNames(opts *pipeline.Options, tables []*pipeline.Table, t target) 
 var errStopped = pipeline.ErrStopped
 
 // compile runs the tables over the input under the invocation's options and returns the final
-// artifact's bytes. The input is the source file, or .wasm bytes for `cot aot`.
-func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
-	fromWasm := inv.cmd == "aot"
-	tables := tablesFor(inv.target, fromWasm)
-	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
+// artifact's bytes. The input is the source file, or .wasm bytes for `cot aot` and for `cot run`
+// of a .wasm file.
+func compile(inv *invocation, dumps io.Writer) (_ []byte, err error) {
+	prog, tables, _, err := runTables(inv, dumps)
+	if err != nil {
 		return nil, err
 	}
-	text, err := os.ReadFile(inv.file)
+	b, ok := prog.([]byte)
+	if !ok {
+		return nil, &pipeline.InternalError{Pass: tables[len(tables)-1].Passes[len(tables[len(tables)-1].Passes)-1].Name,
+			Msg: fmt.Sprintf("the pipeline ended with %T, not bytes", prog)}
+	}
+	return b, nil
+}
+
+// runTables runs the tables of the invocation over its input and returns the last program (also
+// when --stop-after ended the run, with ErrStopped), the tables, and the compilation's context.
+func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ *pipeline.Ctx, err error) {
+	fromWasm := inv.fromWasm()
+	tables := tablesFor(inv.target, fromWasm)
+	if err := checkPassNames(&inv.opts, tables, inv.target); err != nil {
+		return nil, nil, nil, err
+	}
+	var text []byte
+	if fromWasm {
+		text, err = readModule(inv.file)
+	} else {
+		text, err = os.ReadFile(inv.file)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot read input: %w", err)
+		if _, ok := err.(*diagnostic); ok {
+			return nil, nil, nil, err
+		}
+		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
+	if inv.cmd != "run" {
+		// `cot run` hands its sandbox to the runner at run time (COT_DIR/COT_ENV natively).
+		ctx.Store[rt.ConfigKey] = rt.Config{Dirs: inv.dirs, Env: inv.envs}
+	}
 	var prog any = text
 	if !fromWasm {
 		f := src.NewFile(inv.file, text)
@@ -61,21 +91,54 @@ func compile(inv *invocation, dumps io.Writer) ([]byte, error) {
 	}
 	inv.opts.Out = dumps
 	defer inv.opts.WriteTimings(os.Stderr)
+	if inv.opts.HTMLFunc != "" {
+		defer func() {
+			if err == nil || isStopped(err) {
+				if htmlErr := writeHTMLView(inv); htmlErr != nil {
+					err = htmlErr
+				}
+			}
+		}()
+	}
 	for _, t := range tables {
 		prog, err = t.Run(ctx, prog, &inv.opts)
 		if err != nil {
 			if fromWasm {
-				return nil, moduleError(inv.file, err)
+				err = moduleError(inv.file, err)
 			}
-			return nil, err
+			return prog, tables, ctx, err
 		}
 	}
-	b, ok := prog.([]byte)
-	if !ok {
-		return nil, &pipeline.InternalError{Pass: tables[len(tables)-1].Passes[len(tables[len(tables)-1].Passes)-1].Name,
-			Msg: fmt.Sprintf("the pipeline ended with %T, not bytes", prog)}
+	return prog, tables, ctx, nil
+}
+
+// writeHTMLView writes the --dump-html page, FUNC.html, into --dump-dir or the current directory.
+func writeHTMLView(inv *invocation) error {
+	if !inv.opts.HTMLFound() {
+		return usagef("--dump-html: no function named %q in the output of any pass", inv.opts.HTMLFunc)
 	}
-	return b, nil
+	var page strings.Builder
+	if err := inv.opts.WriteHTML(&page, filepath.Base(inv.file)); err != nil {
+		return err
+	}
+	dir := inv.opts.DumpDir
+	if dir == "" {
+		dir = "."
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	name := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, inv.opts.HTMLFunc)
+	path := filepath.Join(dir, name+".html")
+	if err := writeAtomically(path, []byte(page.String()), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "cot: wrote %s\n", path)
+	return nil
 }
 
 // writeAtomically writes data to path through a temporary file in the same directory and a

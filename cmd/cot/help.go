@@ -18,7 +18,12 @@ const usage = `cot — the Cot compiler
 Usage:
   cot run FILE [flags] [-- ARGS...]   compile and run a program
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
-  cot aot MODULE.wasm -o NAME         compile any WASI preview 1 module to an AArch64 executable
+  cot check FILE                      parse and type-check FILE, generate nothing
+  cot lint FILE                       check, then warn of unused locals and parameters, shadowing
+  cot aot MODULE.wasm -o NAME [--dir=HOST[::GUEST]]... [--env=NAME[=VALUE]]...
+                                      compile any WASI preview 1 module to an AArch64 executable
+  cot init [NAME]                     create a project (in NAME/, or here)
+  cot explain [CODE]                  explain a diagnostic code, or list them all
   cot version                         print the version
   cot help [COMMAND]                  print help for a command, or this text
 
@@ -29,10 +34,14 @@ Flags (before or after the file):
   --dump-before=P[,P...]  print the IR before passes P
   --dump-func=NAME        limit dumps to one function
   --dump-dir=DIR          write dumps to DIR/NN-pass.txt instead of stdout
+  --dump-html=FUNC        write FUNC.html: FUNC after every pass, side by side, changes highlighted
   --stop-after=P          stop the compilation after pass P (no output is written)
+  --disable-pass=P[,P...] skip optional passes P (optimizations; --list-passes marks them)
   --list-passes           list the passes: index, name, input -> output language
   --verify=each|end|off   when the IR verifier runs (default each)
   --time-passes           print the time of every pass on stderr
+  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run; repeatable)
+  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run; repeatable)
 
 Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run.
 `
@@ -41,11 +50,16 @@ Exit status: 0 success, 1 user error, 2 internal compiler error, the program's s
 var commandHelp = map[string]string{
 	"run": `Usage: cot run FILE [flags] [-- ARGS...]
 
-Compiles FILE and runs it with this process's stdin, stdout, stderr and environment, and with
-ARGS as its arguments; cot exits with the program's exit status. --target=wasm32 (the default)
-runs the module in-process on wazero; --target=arm64-linux runs the native executable directly
+Compiles FILE and runs it with this process's stdin, stdout and stderr, and with ARGS as its
+arguments; cot exits with the program's exit status. --target=wasm32 (the default) runs the
+module in-process on wazero's compiler; --target=arm64-linux runs the native executable directly
 on an AArch64 Linux host and under qemu-aarch64 elsewhere. A trap prints "error: <kind>" and
 exits with status 134.
+
+The program is sandboxed: it reaches only the directories of --dir=HOST[::GUEST] (repeatable;
+GUEST defaults to HOST; without --dir, the working directory as "."), and nothing outside them
+through ".." or symlinks. Its environment holds only the variables of --env=NAME (this process's
+value, if set) and --env=NAME=VALUE (repeatable; none without --env).
 `,
 	"build": `Usage: cot build FILE [-o OUT] [flags]
 
@@ -53,10 +67,46 @@ Compiles FILE to a WebAssembly module (--target=wasm32, default output STEM.wasm
 AArch64 Linux executable (--target=arm64-linux, default output STEM, mode 0755). The output is
 written atomically; a failed build leaves no output file behind.
 `,
-	"aot": `Usage: cot aot MODULE.wasm -o NAME [flags]
+	"aot": `Usage: cot aot MODULE.wasm -o NAME [--dir=HOST[::GUEST]]... [--env=NAME[=VALUE]]... [flags]
 
 Compiles any WASI preview 1 module to a static AArch64 Linux executable through the AArch64
-backend's pass table.
+backend's pass table. The executable is sandboxed: the program reaches only its preopened
+directories (never above them, by ".." or symlinks) and sees only the environment given here.
+
+  --dir=HOST[::GUEST]   preopen the host directory HOST (opened at run time, relative to the
+                        working directory) under the guest name GUEST (default: HOST as
+                        written); repeatable, in order from fd 3. Default: --dir=.::/
+  --env=NAME            pass the host's NAME through at run time (if set); repeatable
+  --env=NAME=VALUE      set NAME to VALUE; default: an empty environment
+
+At run time, COT_DIR and COT_ENV replace the baked-in lists when set: the flag values joined
+by ';' (COT_DIR='.::/;/data::/data', COT_ENV='HOME;LANG=C'; COT_DIR= preopens nothing).
+`,
+	"check": `Usage: cot check FILE [flags]
+
+Runs the front end over FILE up to its last check pass (names, types, returns, global
+initialisation order) and generates no code. Prints "Check FILE" on stderr and exits 0 when
+FILE is valid; prints the diagnostics and exits 1 when not. "Check" is green when stderr is
+a terminal and NO_COLOR is unset.
+`,
+	"lint": `Usage: cot lint FILE [flags]
+
+Checks FILE like cot check, then warns: W001 unused local, W002 unused parameter, W003 a
+local or parameter shadowing a name of an enclosing scope. Names starting with _ and self
+are exempt; assigning to a variable does not use it. Prints "Checked FILE" when there is no
+warning, else the warnings and "Found N warning(s)". Exits 0 with warnings, 1 on errors.
+`,
+	"init": `Usage: cot init [NAME]
+
+Creates a project: cot.json, src/main.cot (prints "Hello, world!") and .gitignore. With NAME
+the project is created in the directory NAME (made if needed) and named after it; without, in
+the current directory, named after it. Fails if cot.json already exists; an existing
+.gitignore or src/main.cot is kept.
+`,
+	"explain": `Usage: cot explain [CODE]
+
+Prints the explanation of a diagnostic code such as E0301 (the code in error[E0301]); without
+CODE, lists every code with its title.
 `,
 	"version": `Usage: cot version
 

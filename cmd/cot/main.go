@@ -7,12 +7,10 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
 
 	"cot/ir/pipeline"
@@ -58,6 +56,10 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 	case "version":
 		fmt.Fprintln(stdout, versionLine())
 		return exitOK
+	case "explain":
+		return report(stderr, explain(stdout, inv.file))
+	case "init":
+		return report(stderr, initProject(stderr, inv.file))
 	}
 	if inv.file == "" {
 		return report(stderr, usagef("%s: no input file", inv.cmd))
@@ -65,10 +67,12 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 	switch inv.cmd {
 	case "build", "aot":
 		return report(stderr, build(inv, stdout))
+	case "check":
+		return report(stderr, checkFile(inv, stderr))
+	case "lint":
+		return report(stderr, lintFile(inv, stderr))
 	case "run":
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		defer stop()
-		code, err := run(ctx, inv, stdin, stdout, stderr)
+		code, err := run(inv, stdin, stdout, stderr)
 		if err != nil {
 			return report(stderr, err)
 		}
@@ -87,7 +91,7 @@ func report(w io.Writer, err error) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprint(w, ue.Error())
+		fmt.Fprint(w, ue.Diags.Render(colourEnabled(w)))
 		return exitUser
 	case errors.As(err, &ie):
 		fmt.Fprint(w, ie.Error())

@@ -23,8 +23,11 @@ type Native struct {
 
 func (n *Native) Name() string { return "native" }
 
-// TrapAliases: the native runtime reports every spec trap kind with its own message.
-func (n *Native) TrapAliases() map[string][]string { return nil }
+// TrapAliases: the native runtime reports every table fault as "undefined element", as every
+// engine of cot does (docs/decisions.md, "table traps").
+func (n *Native) TrapAliases() map[string][]string {
+	return map[string][]string{"undefined element": {"out of bounds table access", "uninitialized element"}}
+}
 
 func (n *Native) Prepare(harness []byte) (Program, error) {
 	elf, err := n.Compile(harness)

@@ -9,8 +9,16 @@ import (
 
 const sample = `(program
   (data "hi\n\x00\xff")
+  (types
+    (struct Node#20 (value i64) (next (ptr Node#20)) (color Color#21) (pair (tuple u8 (slice string))))
+    (enum Color#21 i32 (red 0) (green -1))
+    (union Shape#22 (circle f64) (empty -) (node (opt Node#20)))
+    (error-set FileError#23 NotFound Denied))
   (global var g#1 i64 5:i64)
+  (global var h#10 (array 4 (fn (i64 (ptr u8)) (err-union FileError#23 Node#20))) -)
+  (global var q#11 (err-union - (opt Shape#22)) n#12:(ptr Node#20))
   (global const k#2 - -)
+  (global var t#13 (err-union E (fn ((tuple Foo i64) (array 3 Bar#14)) (slice Node#20))) -)
   (func fib#3 ((n#4 i64) (b#5 bool)) i64
     (block
       (var x#6 i64 (+:i64 n#4:i64 (neg:i64 1:i64)))
@@ -63,6 +71,16 @@ func TestPrintReadRoundTrip(t *testing.T) {
 	if first.String() != good {
 		t.Fatalf("printed form differs from the input:\n%s", first.String())
 	}
+	for _, d := range p.Decls {
+		g, ok := d.(*Global)
+		switch {
+		case !ok:
+		case g.Name.Name == "t" && (g.TypeX == nil || g.Type != nil):
+			t.Errorf("t's type names undeclared types: it reads as a type expression")
+		case g.Name.Name == "h" && (g.TypeX != nil || g.Type == nil):
+			t.Errorf("h's type names only declared types: it reads as a type")
+		}
+	}
 	if string(p.Data) != "hi\n\x00\xff" {
 		t.Fatalf("data = %q", p.Data)
 	}
@@ -106,8 +124,11 @@ func TestRewriteDoesNotMutate(t *testing.T) {
 
 func TestReadErrors(t *testing.T) {
 	for _, bad := range []string{
-		"", "(program", "(program (func))", "(program (func f () zz (block)))",
+		"", "(program", "(program (func))", "(program (func f () (zz i64) (block)))", "(program (func f () (ptr -) (block)))",
 		`(program (func f () i64 (block (return (+ 1)))))`, `(program (global let x - -))`,
+		`(program (types (struct A#1 (x B#2))))`, `(program (types (struct A#1) (enum A#1 i32)))`,
+		`(program (types (enum E#1 bool (a 0))))`, `(program (global var x (ptr -) -))`,
+		`(program (global var x (array -1 i64) -))`, `(program (global var x#1 i64 y#2:(zz i64)))`,
 	} {
 		if _, err := Read(bad); err == nil {
 			t.Errorf("Read(%q) accepted", bad)

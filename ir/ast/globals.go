@@ -32,7 +32,7 @@ func GlobalInitOrder(p *Program) (order []*Global, cycle []*Global) {
 						out = append(out, g)
 					}
 				case *Call:
-					if f := funcs[n.Func.ID]; f != nil && !seenF[f.Name.ID] {
+					if f := funcs[n.FuncName().ID]; f != nil && !seenF[f.Name.ID] {
 						seenF[f.Name.ID] = true
 						visit(f.Body)
 					}

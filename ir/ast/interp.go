@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"cot/ir/types"
 )
 
 // Outcome is what running a program produced.
@@ -174,7 +176,7 @@ func (in *interp) stmt(s Stmt, fr frame) flow {
 			w.WriteString(a.Value)
 		default:
 			v := in.eval(a, fr)
-			if a.Type() != nil && a.Type().Name == "bool" {
+			if a.Type() == types.TBool {
 				w.WriteString(strconv.FormatBool(v != 0))
 			} else {
 				w.WriteString(strconv.FormatInt(v, 10))

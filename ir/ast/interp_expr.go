@@ -55,7 +55,7 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 		for _, a := range e.Args {
 			args = append(args, in.eval(a, fr))
 		}
-		return in.call(in.funcs[e.Func.ID], args)
+		return in.call(in.funcs[e.FuncName().ID], args)
 	case *RuntimeCall:
 		var args []int64
 		for _, a := range e.Args {

@@ -40,16 +40,17 @@ const (
 // The ast languages, each a delta of its base. Passes (passes/pipeline.go) go from one to the next.
 var (
 	// LangSrc is what parse produces: the surface language, names unresolved, no types.
-	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: []string{
+	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: append([]string{
 		"func", "param", "global",
 		"block", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print",
 		"int", "bool", "str", "ref", "unary", "binary", "and", "or", "call", "if-expr",
-	}}
+	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
-	// LangTyped: every expression and binder has its type.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Invariants: []string{InvTyped}}
+	// LangTyped: every expression and binder has its type; type expressions are gone.
+	// Implicit conversions are explicit convert nodes.
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: TypeExprKinds, Invariants: []string{InvTyped}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangTyped, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.

@@ -11,12 +11,14 @@ import (
 type Node interface {
 	Kind() string
 	Pos() src.Pos
+	// children hands the node's child fields to s (walk.go).
+	children(s *slots)
 }
 
 // Expr is an expression. After check-types every expression has a type.
 type Expr interface {
 	Node
-	Type() *types.Type
+	Type() types.Type
 	exprNode()
 }
 
@@ -39,9 +41,9 @@ type At struct{ P src.Pos }
 func (a At) Pos() src.Pos { return a.P }
 
 // Typed is embedded by every expression: its type, nil until check-types.
-type Typed struct{ T *types.Type }
+type Typed struct{ T types.Type }
 
-func (t Typed) Type() *types.Type { return t.T }
+func (t Typed) Type() types.Type { return t.T }
 
 // Name is a binder or a reference to one. ID is 0 until resolve-names gives every binder a
 // program-unique ID and every reference the ID of its binder. It prints as name#id.
@@ -57,9 +59,11 @@ func (n Name) String() string {
 	return n.Name + "#" + strconv.Itoa(n.ID)
 }
 
-// Program is one compilation unit: declarations in source order, plus the static data image
-// that layout-data fills (string bytes, addressed from DataBase).
+// Program is one compilation unit: the named types it declares (each once, in declaration
+// order; see types_text.go), declarations in source order, and the static data image that
+// layout-data fills (string bytes, addressed from DataBase).
 type Program struct {
+	Types []*types.Named
 	Decls []Decl
 	Data  []byte
 }
@@ -73,18 +77,20 @@ const DataBase = 1024
 // Func is `fn name(params) result { body }`. Export, when set, is the Wasm export name.
 type Func struct {
 	At
-	Name   Name
-	Params []*Param
-	Result *types.Type
-	Export string
-	Body   *Block
+	Name    Name
+	Params  []*Param
+	ResultX TypeExpr // the result type as written; nil after check-types (and for void)
+	Result  types.Type
+	Export  string
+	Body    *Block
 }
 
 // Param is one function parameter (an immutable binder).
 type Param struct {
 	At
-	Name Name
-	Type *types.Type
+	Name  Name
+	TypeX TypeExpr // the type as written; nil after check-types
+	Type  types.Type
 }
 
 // Global is a top-level `var` or `const`.
@@ -92,8 +98,9 @@ type Global struct {
 	At
 	Name  Name
 	Const bool
-	Type  *types.Type // nil when inferred and not yet checked
-	Init  Expr        // nil: zero value
+	TypeX TypeExpr   // the type as written, nil when inferred; nil after check-types
+	Type  types.Type // nil until check-types
+	Init  Expr       // nil: zero value
 }
 
 // ---- statements ----
@@ -109,8 +116,9 @@ type VarDecl struct {
 	At
 	Name  Name
 	Const bool
-	Type  *types.Type
-	Init  Expr // nil: zero value
+	TypeX TypeExpr   // the type as written, nil when inferred; nil after check-types
+	Type  types.Type // nil until check-types
+	Init  Expr       // nil: zero value
 }
 
 // Assign is `target = value`.
@@ -266,12 +274,39 @@ type Logical struct {
 	X, Y Expr
 }
 
-// Call is a direct call of a named function.
+// Call calls the function Callee evaluates to. Today's languages call only functions by name:
+// Callee is a *Ref to a function, typed with its signature.
 type Call struct {
 	At
 	Typed
-	Func Name
-	Args []Expr
+	Callee Expr
+	Args   []Expr
+}
+
+// Signature returns the function type of f.
+func (f *Func) Signature() *types.Func {
+	var params []types.Type
+	for _, p := range f.Params {
+		params = append(params, p.Type)
+	}
+	return types.FuncOf(params, f.Result)
+}
+
+// FuncName returns the function a call names directly (its callee is a reference), or the zero Name.
+func (c *Call) FuncName() Name {
+	if r, ok := c.Callee.(*Ref); ok {
+		return r.Name
+	}
+	return Name{}
+}
+
+// Convert is an explicit conversion of X to its own type T, inserted by check-types where the
+// program relies on an implicit one (integer widening, spec §3.4); a narrowing convert wraps to
+// T's width (@intCast, decisions.md #5).
+type Convert struct {
+	At
+	Typed
+	X Expr
 }
 
 // RuntimeCall calls a runtime routine by symbol (see Runtime).
@@ -328,6 +363,7 @@ func (*Binary) Kind() string      { return "binary" }
 func (e *Logical) Kind() string   { return e.Op }
 func (*Call) Kind() string        { return "call" }
 func (*RuntimeCall) Kind() string { return "call-runtime" }
+func (*Convert) Kind() string     { return "convert" }
 func (*IfExpr) Kind() string      { return "if-expr" }
 
 func (d *Func) DeclName() Name   { return d.Name }
@@ -361,6 +397,7 @@ func (*Binary) exprNode()      {}
 func (*Logical) exprNode()     {}
 func (*Call) exprNode()        {}
 func (*RuntimeCall) exprNode() {}
+func (*Convert) exprNode()     {}
 func (*IfExpr) exprNode()      {}
 
 // IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.

@@ -10,7 +10,7 @@ import (
 
 // The text form (read back by Read):
 //
-//	(program (data "bytes")? DECL...)
+//	(program (data "bytes")? (types TYPEDECL...)? DECL...)   types: see types_text.go
 //	(func NAME ((PARAM TYPE)...) RESULT (export "name")? BLOCK)
 //	(global var|const NAME TYPE|- INIT|-)
 //	(block STMT...)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
@@ -20,9 +20,10 @@ import (
 //	(print FD E...)  (println FD E...)  (init-global NAME E)
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
-//	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)
+//	(call F E...)  (call-runtime NAME E...)  (if-expr C E E)  (convert:T E)
 //
-// A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64).
+// A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
+// (ref:(ptr i64) …); the type syntax is in types_text.go.
 // Names print as name#id once resolved; "-" marks an absent optional part. Positions are not
 // part of the text form.
 
@@ -33,6 +34,10 @@ func Fprint(w io.Writer, p *Program, fn string) {
 	if len(p.Data) > 0 && fn == "" {
 		sb.WriteString("\n  ")
 		list(atom("data"), quoted(string(p.Data))).render(&sb, 1)
+	}
+	if len(p.Types) > 0 {
+		sb.WriteString("\n  ")
+		typesSx(p.Types).render(&sb, 1)
 	}
 	for _, d := range p.Decls {
 		if fn != "" && d.DeclName().Name != fn {
@@ -56,20 +61,15 @@ func String(n Node) string {
 	case Expr:
 		s = exprSx(n)
 	case *Param:
-		s = list(atom(n.Name.String()), typeSx(n.Type))
+		s = list(atom(n.Name.String()), typeSlotSx(n.TypeX, n.Type))
+	case TypeExpr:
+		s = typeExprSx(n)
 	default:
 		return n.Kind()
 	}
 	var sb strings.Builder
 	s.render(&sb, 0)
 	return sb.String()
-}
-
-func typeSx(t *types.Type) *sx {
-	if t == nil {
-		return atom("-")
-	}
-	return atom(t.String())
 }
 
 func optExpr(e Expr) *sx {
@@ -84,9 +84,9 @@ func declSx(d Decl) *sx {
 	case *Func:
 		params := list()
 		for _, p := range d.Params {
-			params.list = append(params.list, list(atom(p.Name.String()), typeSx(p.Type)))
+			params.list = append(params.list, list(atom(p.Name.String()), typeSlotSx(p.TypeX, p.Type)))
 		}
-		s := stmtList(atom("func"), atom(d.Name.String()), params, typeSx(d.Result))
+		s := stmtList(atom("func"), atom(d.Name.String()), params, typeSlotSx(d.ResultX, d.Result))
 		if d.Export != "" {
 			s.list = append(s.list, list(atom("export"), quoted(d.Export)))
 		}
@@ -97,7 +97,7 @@ func declSx(d Decl) *sx {
 		if d.Const {
 			mode = "const"
 		}
-		return stmtList(atom("global"), atom(mode), atom(d.Name.String()), typeSx(d.Type), optExpr(d.Init))
+		return stmtList(atom("global"), atom(mode), atom(d.Name.String()), typeSlotSx(d.TypeX, d.Type), optExpr(d.Init))
 	}
 	panic("ast: print of unknown declaration")
 }
@@ -111,7 +111,7 @@ func stmtSx(s Stmt) *sx {
 		}
 		return l
 	case *VarDecl:
-		return stmtList(atom(s.Kind()), atom(s.Name.String()), typeSx(s.Type), optExpr(s.Init))
+		return stmtList(atom(s.Kind()), atom(s.Name.String()), typeSlotSx(s.TypeX, s.Type), optExpr(s.Init))
 	case *Assign:
 		return stmtList(atom("assign"), exprSx(s.Target), exprSx(s.Value))
 	case *OpAssign:
@@ -157,11 +157,15 @@ func stmtSx(s Stmt) *sx {
 }
 
 // head renders a name with the expression's type suffix.
-func head(name string, t *types.Type) *sx {
+func head(name string, t types.Type) *sx {
 	if t == nil {
 		return atom(name)
 	}
-	return atom(name + ":" + t.String())
+	ts := typeSx(t)
+	if ts.isList {
+		return &sx{atom: name + ":", ann: ts}
+	}
+	return atom(name + ":" + ts.atom)
 }
 
 func exprSx(e Expr) *sx {
@@ -185,7 +189,7 @@ func exprSx(e Expr) *sx {
 	case *Logical:
 		return list(head(e.Op, e.T), exprSx(e.X), exprSx(e.Y))
 	case *Call:
-		l := list(head("call", e.T), atom(e.Func.String()))
+		l := list(head("call", e.T), exprSx(e.Callee))
 		for _, a := range e.Args {
 			l.list = append(l.list, exprSx(a))
 		}
@@ -196,6 +200,8 @@ func exprSx(e Expr) *sx {
 			l.list = append(l.list, exprSx(a))
 		}
 		return l
+	case *Convert:
+		return list(head("convert", e.T), exprSx(e.X))
 	case *IfExpr:
 		return list(head("if-expr", e.T), exprSx(e.Cond), exprSx(e.Then), exprSx(e.Else))
 	}

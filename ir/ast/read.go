@@ -27,12 +27,16 @@ func Read(text string) (prog *Program, err error) {
 		}
 	}()
 	prog = &Program{}
+	rd := &reader{named: map[string]*types.Named{}}
 	for _, d := range items[0].list[1:] {
-		if d.isList && len(d.list) == 2 && d.list[0].atom == "data" {
+		switch {
+		case d.isList && len(d.list) == 2 && d.list[0].atom == "data":
 			prog.Data = []byte(d.list[1].atom)
-			continue
+		case d.isList && len(d.list) > 0 && d.list[0].atom == "types":
+			prog.Types = rd.readTypes(d)
+		default:
+			prog.Decls = append(prog.Decls, rd.readDecl(d))
 		}
-		prog.Decls = append(prog.Decls, readDecl(d))
 	}
 	return prog, nil
 }
@@ -73,28 +77,15 @@ func readName(s *sx) Name {
 	return Name{Name: s.atom}
 }
 
-func readType(s *sx) *types.Type {
-	if s.isList {
-		fail(s, "want a type")
-	}
-	if s.atom == "-" {
-		return nil
-	}
-	t, ok := types.Lookup(s.atom)
-	if !ok {
-		fail(s, "unknown type %s", s.atom)
-	}
-	return t
-}
-
-func readDecl(s *sx) Decl {
+func (rd *reader) readDecl(s *sx) Decl {
 	if !s.isList || len(s.list) == 0 {
 		fail(s, "want a declaration")
 	}
 	switch s.list[0].atom {
 	case "func":
 		a := shape(s, 4, true)
-		f := &Func{Name: readName(a[0]), Result: readType(a[2])}
+		f := &Func{Name: readName(a[0])}
+		f.ResultX, f.Result = rd.readTypeSlot(a[2])
 		if !a[1].isList {
 			fail(a[1], "want a parameter list")
 		}
@@ -103,7 +94,9 @@ func readDecl(s *sx) Decl {
 			if !p.isList || len(pa) != 2 {
 				fail(p, "want (name type)")
 			}
-			f.Params = append(f.Params, &Param{Name: readName(pa[0]), Type: readType(pa[1])})
+			prm := &Param{Name: readName(pa[0])}
+			prm.TypeX, prm.Type = rd.readTypeSlot(pa[1])
+			f.Params = append(f.Params, prm)
 		}
 		rest := a[3:]
 		if len(rest) == 2 {
@@ -117,28 +110,30 @@ func readDecl(s *sx) Decl {
 		if len(rest) != 1 {
 			fail(s, "want one body block")
 		}
-		f.Body = readBlock(rest[0])
+		f.Body = rd.readBlock(rest[0])
 		return f
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
 			fail(s, "want var or const")
 		}
-		return &Global{Const: a[0].atom == "const", Name: readName(a[1]), Type: readType(a[2]), Init: readOptExpr(a[3])}
+		g := &Global{Const: a[0].atom == "const", Name: readName(a[1]), Init: rd.readOptExpr(a[3])}
+		g.TypeX, g.Type = rd.readTypeSlot(a[2])
+		return g
 	}
 	fail(s, "unknown declaration")
 	return nil
 }
 
-func readBlock(s *sx) *Block {
-	b, ok := readStmt(s).(*Block)
+func (rd *reader) readBlock(s *sx) *Block {
+	b, ok := rd.readStmt(s).(*Block)
 	if !ok {
 		fail(s, "want a block")
 	}
 	return b
 }
 
-func readStmt(s *sx) Stmt {
+func (rd *reader) readStmt(s *sx) Stmt {
 	if !s.isList || len(s.list) == 0 {
 		fail(s, "want a statement")
 	}
@@ -146,40 +141,42 @@ func readStmt(s *sx) Stmt {
 	case "block":
 		b := &Block{Stmts: []Stmt{}}
 		for _, c := range s.list[1:] {
-			b.Stmts = append(b.Stmts, readStmt(c))
+			b.Stmts = append(b.Stmts, rd.readStmt(c))
 		}
 		return b
 	case "var", "const":
 		a := shape(s, 3, false)
-		return &VarDecl{Const: h == "const", Name: readName(a[0]), Type: readType(a[1]), Init: readOptExpr(a[2])}
+		v := &VarDecl{Const: h == "const", Name: readName(a[0]), Init: rd.readOptExpr(a[2])}
+		v.TypeX, v.Type = rd.readTypeSlot(a[1])
+		return v
 	case "assign":
 		a := shape(s, 2, false)
-		return &Assign{Target: readExpr(a[0]), Value: readExpr(a[1])}
+		return &Assign{Target: rd.readExpr(a[0]), Value: rd.readExpr(a[1])}
 	case "op-assign":
 		a := shape(s, 3, false)
-		return &OpAssign{Op: a[0].atom, Target: readExpr(a[1]), Value: readExpr(a[2])}
+		return &OpAssign{Op: a[0].atom, Target: rd.readExpr(a[1]), Value: rd.readExpr(a[2])}
 	case "expr":
-		return &ExprStmt{X: readExpr(shape(s, 1, false)[0])}
+		return &ExprStmt{X: rd.readExpr(shape(s, 1, false)[0])}
 	case "if":
 		a := shape(s, 2, true)
-		st := &If{Cond: readExpr(a[0]), Then: readBlock(a[1])}
+		st := &If{Cond: rd.readExpr(a[0]), Then: rd.readBlock(a[1])}
 		switch len(a) {
 		case 2:
 		case 3:
-			st.Else = readStmt(a[2])
+			st.Else = rd.readStmt(a[2])
 		default:
 			fail(s, "too many arguments to if")
 		}
 		return st
 	case "while":
 		a := shape(s, 3, false)
-		return &While{Label: readName(a[0]), Cond: readExpr(a[1]), Body: readBlock(a[2])}
+		return &While{Label: readName(a[0]), Cond: rd.readExpr(a[1]), Body: rd.readBlock(a[2])}
 	case "while-step":
 		a := shape(s, 4, false)
-		return &While{Label: readName(a[0]), Cond: readExpr(a[1]), Step: readStmt(a[2]), Body: readBlock(a[3])}
+		return &While{Label: readName(a[0]), Cond: rd.readExpr(a[1]), Step: rd.readStmt(a[2]), Body: rd.readBlock(a[3])}
 	case "for-range":
 		a := shape(s, 5, false)
-		return &ForRange{Label: readName(a[0]), Var: readName(a[1]), Lo: readExpr(a[2]), Hi: readExpr(a[3]), Body: readBlock(a[4])}
+		return &ForRange{Label: readName(a[0]), Var: readName(a[1]), Lo: rd.readExpr(a[2]), Hi: rd.readExpr(a[3]), Body: rd.readBlock(a[4])}
 	case "break":
 		return &Break{Label: readName(shape(s, 1, false)[0])}
 	case "continue":
@@ -190,12 +187,12 @@ func readStmt(s *sx) Stmt {
 			fail(s, "too many arguments to return")
 		}
 		if len(a) == 1 {
-			return &Return{Value: readExpr(a[0])}
+			return &Return{Value: rd.readExpr(a[0])}
 		}
 		return &Return{}
 	case "init-global":
 		a := shape(s, 2, false)
-		return &InitGlobal{Name: readName(a[0]), Value: readExpr(a[1])}
+		return &InitGlobal{Name: readName(a[0]), Value: rd.readExpr(a[1])}
 	case "print", "println":
 		a := shape(s, 1, true)
 		fd, err := strconv.Atoi(a[0].atom)
@@ -204,7 +201,7 @@ func readStmt(s *sx) Stmt {
 		}
 		p := &Print{Fd: fd, Newline: h == "println"}
 		for _, x := range a[1:] {
-			p.Args = append(p.Args, readExpr(x))
+			p.Args = append(p.Args, rd.readExpr(x))
 		}
 		return p
 	}
@@ -212,30 +209,34 @@ func readStmt(s *sx) Stmt {
 	return nil
 }
 
-func readOptExpr(s *sx) Expr {
+func (rd *reader) readOptExpr(s *sx) Expr {
 	if !s.isList && !s.quoted && s.atom == "-" {
 		return nil
 	}
-	return readExpr(s)
+	return rd.readExpr(s)
 }
 
-// splitHead separates "name:type" into the name and the type (nil when there is none).
-func splitHead(s *sx, text string) (string, *types.Type) {
+// splitHead separates "name:type" into the name and the type (nil when there is none); a
+// composite type follows the colon as a list (x#3:(ptr i64)).
+func (rd *reader) splitHead(s *sx, text string) (string, types.Type) {
 	i := strings.IndexByte(text, ':')
-	if i <= 0 {
+	switch {
+	case i <= 0:
 		return text, nil
+	case i == len(text)-1 && s.ann != nil:
+		return text[:i], rd.readType(s.ann)
 	}
-	return text[:i], readType(atom(text[i+1:]))
+	return text[:i], rd.readType(atom(text[i+1:]))
 }
 
 var unaryOps = map[string]bool{"neg": true, "not": true, "bnot": true}
 
-func readExpr(s *sx) Expr {
+func (rd *reader) readExpr(s *sx) Expr {
 	if s.quoted {
 		fail(s, "a string needs (str ...)")
 	}
 	if !s.isList {
-		name, t := splitHead(s, s.atom)
+		name, t := rd.splitHead(s, s.atom)
 		switch {
 		case name == "true" || name == "false":
 			return &BoolLit{Typed: Typed{t}, Value: name == "true"}
@@ -251,7 +252,7 @@ func readExpr(s *sx) Expr {
 	if len(s.list) == 0 || s.list[0].isList {
 		fail(s, "want an expression")
 	}
-	h, t := splitHead(s.list[0], s.list[0].atom)
+	h, t := rd.splitHead(s.list[0], s.list[0].atom)
 	ty := Typed{t}
 	switch {
 	case h == "str" || h == "str-addr":
@@ -270,28 +271,30 @@ func readExpr(s *sx) Expr {
 		}
 		return &DataAddr{Typed: ty, Offset: off}
 	case unaryOps[h]:
-		return &Unary{Typed: ty, Op: h, X: readExpr(shape(s, 1, false)[0])}
+		return &Unary{Typed: ty, Op: h, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "and" || h == "or":
 		a := shape(s, 2, false)
-		return &Logical{Typed: ty, Op: h, X: readExpr(a[0]), Y: readExpr(a[1])}
+		return &Logical{Typed: ty, Op: h, X: rd.readExpr(a[0]), Y: rd.readExpr(a[1])}
 	case h == "call" || h == "call-runtime":
 		a := shape(s, 1, true)
 		var args []Expr
 		for _, x := range a[1:] {
-			args = append(args, readExpr(x))
+			args = append(args, rd.readExpr(x))
 		}
 		if h == "call" {
-			return &Call{Typed: ty, Func: readName(a[0]), Args: args}
+			return &Call{Typed: ty, Callee: rd.readExpr(a[0]), Args: args}
 		}
 		return &RuntimeCall{Typed: ty, Name: a[0].atom, Args: args}
+	case h == "convert":
+		return &Convert{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "if-expr":
 		a := shape(s, 3, false)
-		return &IfExpr{Typed: ty, Cond: readExpr(a[0]), Then: readExpr(a[1]), Else: readExpr(a[2])}
+		return &IfExpr{Typed: ty, Cond: rd.readExpr(a[0]), Then: rd.readExpr(a[1]), Else: rd.readExpr(a[2])}
 	}
 	for _, op := range BinaryOps {
 		if h == op {
 			a := shape(s, 2, false)
-			return &Binary{Typed: ty, Op: h, X: readExpr(a[0]), Y: readExpr(a[1])}
+			return &Binary{Typed: ty, Op: h, X: rd.readExpr(a[0]), Y: rd.readExpr(a[1])}
 		}
 	}
 	fail(s, "unknown expression")

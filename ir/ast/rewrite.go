@@ -1,7 +1,5 @@
 package ast
 
-import "fmt"
-
 // Rewriter is the shared tree rewrite. Every hook is optional: a nil hook means "copy the node
 // with its children rewritten" (the Default* methods), so a pass sets only the hooks of the node
 // kinds it changes and calls the Default method for everything else. The input tree is never
@@ -12,11 +10,25 @@ type Rewriter struct {
 	Stmt func(r *Rewriter, s Stmt) []Stmt
 	// Decl may expand one declaration into several.
 	Decl func(r *Rewriter, d Decl) []Decl
+	// Type rewrites a type expression; without it type expressions are shared, not copied
+	// (nothing mutates them).
+	Type func(r *Rewriter, t TypeExpr) TypeExpr
 }
+
+// RewriteType applies the Type hook; nil stays nil.
+func (r *Rewriter) RewriteType(t TypeExpr) TypeExpr {
+	if t == nil || r.Type == nil {
+		return t
+	}
+	return r.Type(r, t)
+}
+
+// DefaultType copies t with its children rewritten.
+func (r *Rewriter) DefaultType(t TypeExpr) TypeExpr { return rewriteChildren(r, t) }
 
 // Program rewrites every declaration of p.
 func (r *Rewriter) Program(p *Program) *Program {
-	out := &Program{Data: append([]byte(nil), p.Data...)}
+	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...)}
 	for _, d := range p.Decls {
 		out.Decls = append(out.Decls, r.RewriteDecl(d)...)
 	}
@@ -32,24 +44,7 @@ func (r *Rewriter) RewriteDecl(d Decl) []Decl {
 }
 
 // DefaultDecl copies d with its children rewritten.
-func (r *Rewriter) DefaultDecl(d Decl) Decl {
-	switch d := d.(type) {
-	case *Func:
-		c := *d
-		c.Params = nil
-		for _, p := range d.Params {
-			pc := *p
-			c.Params = append(c.Params, &pc)
-		}
-		c.Body = r.RewriteBlock(d.Body)
-		return &c
-	case *Global:
-		c := *d
-		c.Init = r.RewriteExpr(d.Init)
-		return &c
-	}
-	panic(fmt.Sprintf("ast: rewrite of unknown declaration %T", d))
-}
+func (r *Rewriter) DefaultDecl(d Decl) Decl { return rewriteChildren(r, d) }
 
 // RewriteBlock rewrites a block that must stay a block (a body, a branch) through the Stmt
 // hook, so a hook sees every block (scoping passes push a scope there).
@@ -104,62 +99,10 @@ func (r *Rewriter) RewriteOne(s Stmt) Stmt {
 
 // DefaultStmt copies s with its children rewritten.
 func (r *Rewriter) DefaultStmt(s Stmt) Stmt {
-	switch s := s.(type) {
-	case *Block:
-		return r.DefaultBlock(s)
-	case *VarDecl:
-		c := *s
-		c.Init = r.RewriteExpr(s.Init)
-		return &c
-	case *Assign:
-		c := *s
-		c.Target, c.Value = r.RewriteExpr(s.Target), r.RewriteExpr(s.Value)
-		return &c
-	case *OpAssign:
-		c := *s
-		c.Target, c.Value = r.RewriteExpr(s.Target), r.RewriteExpr(s.Value)
-		return &c
-	case *ExprStmt:
-		c := *s
-		c.X = r.RewriteExpr(s.X)
-		return &c
-	case *If:
-		c := *s
-		c.Cond = r.RewriteExpr(s.Cond)
-		c.Then = r.RewriteBlock(s.Then)
-		c.Else = r.RewriteOne(s.Else)
-		return &c
-	case *While:
-		c := *s
-		c.Cond = r.RewriteExpr(s.Cond)
-		c.Step = r.RewriteOne(s.Step)
-		c.Body = r.RewriteBlock(s.Body)
-		return &c
-	case *ForRange:
-		c := *s
-		c.Lo, c.Hi = r.RewriteExpr(s.Lo), r.RewriteExpr(s.Hi)
-		c.Body = r.RewriteBlock(s.Body)
-		return &c
-	case *Break:
-		c := *s
-		return &c
-	case *Continue:
-		c := *s
-		return &c
-	case *Return:
-		c := *s
-		c.Value = r.RewriteExpr(s.Value)
-		return &c
-	case *Print:
-		c := *s
-		c.Args = r.RewriteExprs(s.Args)
-		return &c
-	case *InitGlobal:
-		c := *s
-		c.Value = r.RewriteExpr(s.Value)
-		return &c
+	if b, ok := s.(*Block); ok {
+		return r.DefaultBlock(b)
 	}
-	panic(fmt.Sprintf("ast: rewrite of unknown statement %T", s))
+	return rewriteChildren(r, s)
 }
 
 // RewriteExpr applies the Expr hook or the default; nil stays nil.
@@ -183,129 +126,40 @@ func (r *Rewriter) RewriteExprs(list []Expr) []Expr {
 }
 
 // DefaultExpr copies e with its children rewritten.
-func (r *Rewriter) DefaultExpr(e Expr) Expr {
-	switch e := e.(type) {
-	case *IntLit:
-		c := *e
-		return &c
-	case *BoolLit:
-		c := *e
-		return &c
-	case *StrLit:
-		c := *e
-		return &c
-	case *StrAddr:
-		c := *e
-		return &c
-	case *DataAddr:
-		c := *e
-		return &c
-	case *Ref:
-		c := *e
-		return &c
-	case *Unary:
-		c := *e
-		c.X = r.RewriteExpr(e.X)
-		return &c
-	case *Binary:
-		c := *e
-		c.X, c.Y = r.RewriteExpr(e.X), r.RewriteExpr(e.Y)
-		return &c
-	case *Logical:
-		c := *e
-		c.X, c.Y = r.RewriteExpr(e.X), r.RewriteExpr(e.Y)
-		return &c
-	case *Call:
-		c := *e
-		c.Args = r.RewriteExprs(e.Args)
-		return &c
-	case *RuntimeCall:
-		c := *e
-		c.Args = r.RewriteExprs(e.Args)
-		return &c
-	case *IfExpr:
-		c := *e
-		c.Cond, c.Then, c.Else = r.RewriteExpr(e.Cond), r.RewriteExpr(e.Then), r.RewriteExpr(e.Else)
-		return &c
-	}
-	panic(fmt.Sprintf("ast: rewrite of unknown expression %T", e))
-}
+func (r *Rewriter) DefaultExpr(e Expr) Expr { return rewriteChildren(r, e) }
 
-// Inspect walks the tree under n in source order, calling f before the children; f returning
-// false skips the children.
-func Inspect(n Node, f func(Node) bool) {
-	if n == nil || !f(n) {
-		return
-	}
-	each := func(list ...Node) {
-		for _, c := range list {
-			if c != nil && !isNilNode(c) {
-				Inspect(c, f)
+// rewriteChildren copies n and rewrites each of its children through r's hooks.
+func rewriteChildren[N Node](r *Rewriter, n N) N {
+	c := shallowCopy(n)
+	c.children(&slots{
+		expr:  func(e *Expr) { *e = r.RewriteExpr(*e) },
+		exprs: func(l *[]Expr) { *l = r.RewriteExprs(*l) },
+		stmt:  func(s *Stmt) { *s = r.RewriteOne(*s) },
+		stmts: func(l *[]Stmt) {
+			out := []Stmt{}
+			for _, s := range *l {
+				out = append(out, r.RewriteStmt(s)...)
 			}
-		}
-	}
-	switch n := n.(type) {
-	case *Func:
-		for _, p := range n.Params {
-			each(p)
-		}
-		each(n.Body)
-	case *Global:
-		each(n.Init)
-	case *Block:
-		for _, s := range n.Stmts {
-			each(s)
-		}
-	case *VarDecl:
-		each(n.Init)
-	case *Assign:
-		each(n.Target, n.Value)
-	case *OpAssign:
-		each(n.Target, n.Value)
-	case *ExprStmt:
-		each(n.X)
-	case *If:
-		each(n.Cond, n.Then, n.Else)
-	case *While:
-		each(n.Cond, n.Body, n.Step)
-	case *ForRange:
-		each(n.Lo, n.Hi, n.Body)
-	case *Return:
-		each(n.Value)
-	case *InitGlobal:
-		each(n.Value)
-	case *Print:
-		for _, a := range n.Args {
-			each(a)
-		}
-	case *Unary:
-		each(n.X)
-	case *Binary:
-		each(n.X, n.Y)
-	case *Logical:
-		each(n.X, n.Y)
-	case *Call:
-		for _, a := range n.Args {
-			each(a)
-		}
-	case *RuntimeCall:
-		for _, a := range n.Args {
-			each(a)
-		}
-	case *IfExpr:
-		each(n.Cond, n.Then, n.Else)
-	}
-}
-
-// isNilNode catches typed nils stored in interfaces (a nil *Block as a Node).
-func isNilNode(n Node) bool {
-	switch n := n.(type) {
-	case *Block:
-		return n == nil
-	case Expr:
-		return n == nil
-	}
-	return false
+			*l = out
+		},
+		block: func(b **Block) { *b = r.RewriteBlock(*b) },
+		params: func(l *[]*Param) {
+			var out []*Param
+			for _, p := range *l {
+				out = append(out, rewriteChildren(r, p))
+			}
+			*l = out
+		},
+		typ: func(t *TypeExpr) { *t = r.RewriteType(*t) },
+		typs: func(l *[]TypeExpr) {
+			var out []TypeExpr
+			for _, t := range *l {
+				out = append(out, r.RewriteType(t))
+			}
+			*l = out
+		},
+	})
+	return c
 }
 
 // MaxID returns the largest binder or reference ID in p; fresh IDs start above it.
@@ -315,6 +169,9 @@ func MaxID(p *Program) int {
 		if n.ID > max {
 			max = n.ID
 		}
+	}
+	for _, t := range p.Types {
+		see(Name{t.Name, t.ID})
 	}
 	for _, d := range p.Decls {
 		see(d.DeclName())
@@ -331,8 +188,6 @@ func MaxID(p *Program) int {
 				see(n.Var)
 			case *Ref:
 				see(n.Name)
-			case *Call:
-				see(n.Func)
 			}
 			return true
 		})

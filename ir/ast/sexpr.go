@@ -14,6 +14,9 @@ type sx struct {
 	list   []*sx
 	isList bool
 	stmt   bool
+	// ann is the composite type annotating an atom that ends in ':' (x#3:(ptr i64)); atom types
+	// stay inside the atom's text (x#3:i64).
+	ann *sx
 }
 
 func atom(s string) *sx         { return &sx{atom: s} }
@@ -27,6 +30,9 @@ func (s *sx) render(sb *strings.Builder, indent int) {
 			sb.WriteString(strconv.Quote(s.atom))
 		} else {
 			sb.WriteString(s.atom)
+		}
+		if s.ann != nil {
+			s.ann.render(sb, indent)
 		}
 		return
 	}
@@ -139,5 +145,13 @@ func (p *sxParser) next() (*sx, error) {
 	for p.pos < len(p.text) && !strings.ContainsRune(" \t\r\n()\";", rune(p.text[p.pos])) {
 		p.pos++
 	}
-	return atom(p.text[start:p.pos]), nil
+	a := atom(p.text[start:p.pos])
+	if strings.HasSuffix(a.atom, ":") && p.pos < len(p.text) && p.text[p.pos] == '(' {
+		ann, err := p.next()
+		if err != nil {
+			return nil, err
+		}
+		a.ann = ann
+	}
+	return a, nil
 }

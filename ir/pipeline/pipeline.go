@@ -19,6 +19,9 @@ type Family struct {
 	// Verify checks prog against the family invariants and against lang (allowed kinds, named
 	// invariants). It returns every violation found, nil when prog is well-formed.
 	Verify func(lang *Lang, prog any) []error
+	// Checks lists the named invariants Verify checks; a language of the family may declare only
+	// these (Table.UncheckedInvariants).
+	Checks []string
 }
 
 // Lang is one IR language, declared as a delta of its base: the node kinds it adds and removes and
@@ -67,6 +70,19 @@ func (l *Lang) Has(inv string) bool {
 	return false
 }
 
+// AllInvariants lists the named invariants that hold in the language, from the root.
+func (l *Lang) AllInvariants() []string {
+	var out []string
+	for x := l; x != nil; x = x.Base {
+		for _, inv := range x.Invariants {
+			if l.Has(inv) && !contains(out, inv) {
+				out = append(out, inv)
+			}
+		}
+	}
+	return out
+}
+
 // Kinds lists the node kinds of the language, in declaration order from the root.
 func (l *Lang) Kinds() []string {
 	var chain []*Lang
@@ -97,10 +113,17 @@ func contains(list []string, s string) bool {
 type Pass struct {
 	Name    string
 	In, Out *Lang
+	// Required marks a pass the compilation cannot do without although it keeps its language (an
+	// analysis that reports user errors, a rewrite later passes rely on). A pass that changes the
+	// language is always required; only the others may be disabled (--disable-pass).
+	Required bool
 	// Run transforms prog. It reports user errors through ctx.Diags and returns a *src.UserError;
 	// any other failure is a compiler bug and should panic.
 	Run func(ctx *Ctx, prog any) (any, error)
 }
+
+// Disablable reports whether --disable-pass may skip p: an optional pass that keeps its language.
+func (p Pass) Disablable() bool { return !p.Required && p.In == p.Out }
 
 // Ctx is what a pass may know about the compilation besides its input.
 type Ctx struct {
@@ -164,6 +187,23 @@ func (t *Table) Check() error {
 	return nil
 }
 
+// UncheckedInvariants lists, as family/invariant, the named invariants that a language of the
+// table declares but that its family's verifier does not check (Family.Checks).
+func (t *Table) UncheckedInvariants() []string {
+	var out []string
+	for _, p := range t.Passes {
+		for _, l := range []*Lang{p.In, p.Out} {
+			for _, inv := range l.AllInvariants() {
+				key := l.Family.Name + "/" + inv
+				if !contains(l.Family.Checks, inv) && !contains(out, key) {
+					out = append(out, key)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // Names lists the pass names of the table in order.
 func (t *Table) Names() []string {
 	var out []string
@@ -173,9 +213,14 @@ func (t *Table) Names() []string {
 	return out
 }
 
-// List writes the --list-passes form: index, name, in -> out.
+// List writes the --list-passes form: index, name, in -> out, and "(optional)" for the passes
+// --disable-pass may skip.
 func (t *Table) List(w io.Writer, first int) {
 	for i, p := range t.Passes {
-		fmt.Fprintf(w, "%3d  %-34s %s -> %s\n", first+i, p.Name, p.In.Name, p.Out.Name)
+		opt := ""
+		if p.Disablable() {
+			opt = "  (optional)"
+		}
+		fmt.Fprintf(w, "%3d  %-34s %s -> %s%s\n", first+i, p.Name, p.In.Name, p.Out.Name, opt)
 	}
 }

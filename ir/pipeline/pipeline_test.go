@@ -132,3 +132,54 @@ func TestCheckNames(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// negate flips signs; it keeps the language, so unless Required it is optional.
+func negate(name string, required bool) Pass {
+	return Pass{Name: name, In: langAny, Out: langAny, Required: required, Run: func(_ *Ctx, p any) (any, error) {
+		out := append([]int(nil), p.([]int)...)
+		for i := range out {
+			out[i] = -out[i]
+		}
+		return out, nil
+	}}
+}
+
+func TestDisablePass(t *testing.T) {
+	tb := &Table{Name: "t", Passes: []Pass{negate("optimize-neg", false), negate("check-neg", true), absPass("abs")}}
+	if !tb.Passes[0].Disablable() || tb.Passes[1].Disablable() || tb.Passes[2].Disablable() {
+		t.Fatal("only an optional pass that keeps its language is disablable")
+	}
+	opts := &Options{Disable: []string{"optimize-*"}}
+	if err := opts.CheckNames(tb); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	opts.DumpAfter, opts.Out = []string{"all"}, &out
+	res, err := tb.Run(NewCtx(""), []int{3}, opts)
+	if err != nil || fmt.Sprint(res) != "[3]" || strings.Contains(out.String(), "optimize-neg") {
+		t.Fatalf("disabled pass ran: %v %v\n%s", res, err, out.String())
+	}
+	for name, want := range map[string]string{
+		"check-neg": `pass "check-neg" is required (marked Required); only optional passes may be disabled: optimize-neg`,
+		"abs":       `pass "abs" is required (it turns any into pos)`,
+		"all":       `is required`,
+		"zz":        `unknown pass "zz"`,
+	} {
+		err := (&Options{Disable: []string{name}}).CheckNames(tb)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("--disable-pass=%s: %v, want %q", name, err, want)
+		}
+	}
+}
+
+func TestUncheckedInvariants(t *testing.T) {
+	tb := &Table{Name: "t", Passes: []Pass{absPass("abs")}}
+	if got := tb.UncheckedInvariants(); len(got) != 1 || got[0] != "ints/non-negative" {
+		t.Fatalf("unchecked = %v", got)
+	}
+	ints.Checks = []string{"non-negative"}
+	defer func() { ints.Checks = nil }()
+	if got := tb.UncheckedInvariants(); len(got) != 0 {
+		t.Fatalf("unchecked = %v", got)
+	}
+}

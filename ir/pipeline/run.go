@@ -43,13 +43,16 @@ type Options struct {
 	DumpFunc   string // limit dumps to one function
 	DumpDir    string // write NN-pass.txt files instead of to Out
 	StopAfter  string
+	Disable    []string // optional passes to skip (names or globs)
 	Verify     VerifyMode
 	TimePasses bool
+	HTMLFunc   string    // --dump-html: record this function after every pass for WriteHTML
 	Out        io.Writer // dumps and timings; os.Stderr when nil
 
 	// dumpIndex numbers dump files across the tables of one compilation.
-	dumpIndex int
-	timings   []timing
+	dumpIndex   int
+	timings     []timing
+	htmlColumns []htmlColumn
 }
 
 type timing struct {
@@ -88,10 +91,46 @@ func (o *Options) CheckNames(tables ...*Table) error {
 			return err
 		}
 	}
+	for _, n := range o.Disable {
+		if err := check("--disable-pass", n); err != nil {
+			return err
+		}
+		for _, t := range tables {
+			for _, p := range t.Passes {
+				if matches([]string{n}, p.Name) && !p.Disablable() {
+					return fmt.Errorf("--disable-pass: pass %q is required (%s); only optional passes may be disabled: %s",
+						p.Name, requiredWhy(p), strings.Join(optional(tables), ", "))
+				}
+			}
+		}
+	}
 	if o.StopAfter != "" {
 		return check("--stop-after", o.StopAfter)
 	}
 	return nil
+}
+
+func requiredWhy(p Pass) string {
+	if p.In != p.Out {
+		return fmt.Sprintf("it turns %s into %s", p.In.Name, p.Out.Name)
+	}
+	return "marked Required"
+}
+
+// optional lists the passes that may be disabled.
+func optional(tables []*Table) []string {
+	var out []string
+	for _, t := range tables {
+		for _, p := range t.Passes {
+			if p.Disablable() {
+				out = append(out, p.Name)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return []string{"(none)"}
+	}
+	return out
 }
 
 func matches(list []string, name string) bool {
@@ -141,6 +180,9 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 		w = os.Stderr
 	}
 	for i, p := range t.Passes {
+		if p.Disablable() && matches(opts.Disable, p.Name) {
+			continue
+		}
 		if matches(opts.DumpBefore, p.Name) {
 			if err := opts.dump(w, "before", p, prog); err != nil {
 				return nil, err
@@ -160,6 +202,9 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 			if errs := p.Out.Family.Verify(p.Out, prog); len(errs) > 0 {
 				return nil, verifyError(p, prog, errs)
 			}
+		}
+		if opts.HTMLFunc != "" {
+			opts.recordHTML(p, prog)
 		}
 		if matches(opts.DumpAfter, p.Name) {
 			if err := opts.dump(w, "after", p, prog); err != nil {

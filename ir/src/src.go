@@ -2,10 +2,11 @@
 //
 // A diagnostic prints as
 //
-//	file:line:col: error[E0001]: message
+//	file:line:col: error[E0301]: message
 //	    source line
-//	    ^
+//	    ^~~~ label
 //
+// with notes and help lines after it (render.go).
 // Every user-facing error of cot goes through this package so its shape never varies.
 package src
 
@@ -102,15 +103,30 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Diagnostic is one positioned message for the user.
+// Diagnostic is one positioned message for the user. Pos alone gives a caret; with End (on the
+// same line) the whole span is underlined. Label is printed after the underline, Notes point at
+// other places (`first defined here`), Help lines suggest a fix (`did you mean `count`?`).
 type Diagnostic struct {
 	Pos      Pos
+	End      Pos // exclusive; zero when the diagnostic has only a position
 	Severity Severity
-	Code     string // "E0001"; codes are listed in docs/errors.md
+	Code     string // E0301: every code is documented in internal/diagcodes/catalogue.md
 	Msg      string
+	Label    string
+	Notes    []Related
+	Help     []string
+}
+
+// Related is a secondary label: another place the diagnostic is about.
+type Related struct {
+	Span Span
+	Text string
 }
 
 func (d Diagnostic) Error() string {
+	if d.Code == "" {
+		return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Msg)
+	}
 	return fmt.Sprintf("%s: %s[%s]: %s", d.Pos, d.Severity, d.Code, d.Msg)
 }
 
@@ -128,6 +144,11 @@ func (ds *Diagnostics) AddFile(f *File) {
 	ds.Files[f.Name] = f
 }
 
+// Report records a diagnostic built by the caller (spans, labels, notes, help).
+func (ds *Diagnostics) Report(d Diagnostic) {
+	ds.List = append(ds.List, d)
+}
+
 // Errorf records an error at pos.
 func (ds *Diagnostics) Errorf(pos Pos, code, format string, args ...any) {
 	ds.List = append(ds.List, Diagnostic{Pos: pos, Severity: Error, Code: code, Msg: fmt.Sprintf(format, args...)})
@@ -141,46 +162,6 @@ func (ds *Diagnostics) HasErrors() bool {
 		}
 	}
 	return false
-}
-
-// Format renders every diagnostic, in source order, with its source line and a caret.
-func (ds *Diagnostics) Format() string {
-	list := append([]Diagnostic(nil), ds.List...)
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i].Pos, list[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		return a.Offset < b.Offset
-	})
-	var sb strings.Builder
-	for _, d := range list {
-		sb.WriteString(ds.FormatOne(d))
-	}
-	return sb.String()
-}
-
-// FormatOne renders one diagnostic with its source line and caret.
-func (ds *Diagnostics) FormatOne(d Diagnostic) string {
-	var sb strings.Builder
-	sb.WriteString(d.Error())
-	sb.WriteByte('\n')
-	if f := ds.Files[d.Pos.File]; f != nil && d.Pos.IsValid() {
-		line := f.Line(d.Pos.Line)
-		sb.WriteString("    ")
-		sb.WriteString(line)
-		sb.WriteString("\n    ")
-		// Keep tabs so the caret lines up under the column in a terminal.
-		for i := 0; i < d.Pos.Col-1 && i < len(line); i++ {
-			if line[i] == '\t' {
-				sb.WriteByte('\t')
-			} else {
-				sb.WriteByte(' ')
-			}
-		}
-		sb.WriteString("^\n")
-	}
-	return sb.String()
 }
 
 // UserError is returned by a pass that reported user diagnostics; the driver prints Diags.Format().

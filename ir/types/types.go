@@ -1,18 +1,28 @@
-// Package types is the type universe of Cot: every type the checker can assign, with the size and
-// alignment of spec §3.3. Basic types are interned singletons (compare them with ==); composite
-// types are built with the constructors below and compared with Identical.
+// Package types is the type universe of Cot, in the style of go/types: one Go type per kind of
+// Cot type behind the Type interface. Basic types are interned singletons; named types (structs,
+// enums, unions, error sets) are *Named values created once per declaration and compared by
+// identity; every other type is structural and compared with Identical. Sizes, alignments and
+// field offsets (spec §3.3) live in layout.go alone; assignability (spec §3.4) in assign.go.
 package types
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
-// Kind classifies a type.
-type Kind int
+// Type is one Cot type: *Basic, *Pointer, *Optional, *Slice, *Array, *Tuple, *Func, *ErrorUnion,
+// *Named, or the underlying type of a named type (*Struct, *Enum, *Union, *ErrorSet).
+type Type interface {
+	// String renders the type in Cot syntax (named types by their declared name).
+	String() string
+	typ()
+}
+
+// BasicKind classifies a basic type.
+type BasicKind int
 
 const (
-	Invalid Kind = iota
+	Invalid BasicKind = iota
 	Void
 	Bool
 	I8
@@ -28,251 +38,157 @@ const (
 	String
 	// UntypedInt is the type of an integer literal before context fixes it (spec §3.4).
 	UntypedInt
-	// Composite kinds: declared now so later passes have a place to grow into.
-	Pointer  // *Elem
-	Optional // ?Elem
-	Slice    // []Elem
-	Array    // [Len]Elem
-	Tuple    // (Elems...)
-	Func     // fn(Params) -> Result
-	Struct   // Name { Fields }
-	Enum
-	Union
-	ErrorSet
-	ErrorUnion // Err!Elem
+	// UntypedFloat is the type of a float literal before context fixes it.
+	UntypedFloat
+	// UntypedNull is the type of `null` before context fixes it.
+	UntypedNull
 )
 
-// Field is a struct field with its layout offset.
-type Field struct {
-	Name   string
-	Type   *Type
-	Offset int64
+// Basic is a predeclared type named by a keyword.
+type Basic struct {
+	Kind BasicKind
+	Name string
 }
 
-// Type is one Cot type.
-type Type struct {
-	Kind   Kind
-	Name   string  // basic types: their keyword; nominal types: their declared name
-	Elem   *Type   // Pointer, Optional, Slice, Array, ErrorUnion payload
-	Len    int64   // Array
-	Elems  []*Type // Tuple elements, Func parameters
-	Result *Type   // Func
-	Fields []Field // Struct
-}
-
-func basic(k Kind, name string) *Type { return &Type{Kind: k, Name: name} }
-
-// The basic types, interned.
+// The basic types, interned: compare them with ==.
 var (
-	TInvalid    = basic(Invalid, "invalid")
-	TVoid       = basic(Void, "void")
-	TBool       = basic(Bool, "bool")
-	TI8         = basic(I8, "i8")
-	TI16        = basic(I16, "i16")
-	TI32        = basic(I32, "i32")
-	TI64        = basic(I64, "i64")
-	TU8         = basic(U8, "u8")
-	TU16        = basic(U16, "u16")
-	TU32        = basic(U32, "u32")
-	TU64        = basic(U64, "u64")
-	TF32        = basic(F32, "f32")
-	TF64        = basic(F64, "f64")
-	TString     = basic(String, "string")
-	TUntypedInt = basic(UntypedInt, "untyped-int")
+	TInvalid      = &Basic{Invalid, "invalid"}
+	TVoid         = &Basic{Void, "void"}
+	TBool         = &Basic{Bool, "bool"}
+	TI8           = &Basic{I8, "i8"}
+	TI16          = &Basic{I16, "i16"}
+	TI32          = &Basic{I32, "i32"}
+	TI64          = &Basic{I64, "i64"}
+	TU8           = &Basic{U8, "u8"}
+	TU16          = &Basic{U16, "u16"}
+	TU32          = &Basic{U32, "u32"}
+	TU64          = &Basic{U64, "u64"}
+	TF32          = &Basic{F32, "f32"}
+	TF64          = &Basic{F64, "f64"}
+	TString       = &Basic{String, "string"}
+	TUntypedInt   = &Basic{UntypedInt, "untyped-int"}
+	TUntypedFloat = &Basic{UntypedFloat, "untyped-float"}
+	TUntypedNull  = &Basic{UntypedNull, "untyped-null"}
 )
 
-// byName maps every type keyword (aliases included, spec §3.1) to its basic type.
-var byName = map[string]*Type{
-	"void": TVoid, "bool": TBool,
-	"i8": TI8, "i16": TI16, "i32": TI32, "i64": TI64,
-	"u8": TU8, "u16": TU16, "u32": TU32, "u64": TU64,
-	"f32": TF32, "f64": TF64, "string": TString,
-	"int": TI64, "float": TF64, "byte": TU8,
+// Basics lists every basic type, each once.
+var Basics = []*Basic{TInvalid, TVoid, TBool, TI8, TI16, TI32, TI64, TU8, TU16, TU32, TU64, TF32, TF64,
+	TString, TUntypedInt, TUntypedFloat, TUntypedNull}
+
+// byName maps every type keyword (aliases included, spec §3.1) and the names of the untyped
+// types (which appear in dumps) to the basic type.
+var byName = map[string]*Basic{
+	"int": TI64, "float": TF64, "byte": TU8, "usize": TU64, "isize": TI64,
 }
 
-// Lookup returns the basic type named by a type keyword (including the aliases int, float, byte).
-func Lookup(name string) (*Type, bool) {
+func init() {
+	for _, b := range Basics {
+		byName[b.Name] = b
+	}
+}
+
+// Lookup returns the basic type named by a type keyword (including the aliases int, float, byte,
+// usize and isize) or by the dump name of an untyped type.
+func Lookup(name string) (*Basic, bool) {
 	t, ok := byName[name]
 	return t, ok
 }
 
+// Keyword returns the basic type a source type keyword names (aliases included); unlike Lookup
+// it knows nothing of invalid and the untyped types, which no source can name.
+func Keyword(name string) (*Basic, bool) {
+	t, ok := byName[name]
+	if !ok || t == TInvalid || IsUntyped(t) {
+		return nil, false
+	}
+	return t, true
+}
+
+// Pointer is *Elem.
+type Pointer struct{ Elem Type }
+
+// Optional is ?Elem.
+type Optional struct{ Elem Type }
+
+// Slice is []Elem.
+type Slice struct{ Elem Type }
+
+// Array is [Len]Elem.
+type Array struct {
+	Len  int64
+	Elem Type
+}
+
+// Tuple is (Elems...).
+type Tuple struct{ Elems []Type }
+
+// Func is fn(Params...) Result.
+type Func struct {
+	Params []Type
+	Result Type
+}
+
+// ErrorUnion is Err!Payload; Err is nil for the inferred error set of `!T`.
+type ErrorUnion struct {
+	Err     Type
+	Payload Type
+}
+
 // PointerTo returns *elem.
-func PointerTo(elem *Type) *Type { return &Type{Kind: Pointer, Elem: elem} }
+func PointerTo(elem Type) *Pointer { return &Pointer{elem} }
 
 // OptionalOf returns ?elem.
-func OptionalOf(elem *Type) *Type { return &Type{Kind: Optional, Elem: elem} }
+func OptionalOf(elem Type) *Optional { return &Optional{elem} }
 
 // SliceOf returns []elem.
-func SliceOf(elem *Type) *Type { return &Type{Kind: Slice, Elem: elem} }
+func SliceOf(elem Type) *Slice { return &Slice{elem} }
 
 // ArrayOf returns [n]elem.
-func ArrayOf(n int64, elem *Type) *Type { return &Type{Kind: Array, Len: n, Elem: elem} }
+func ArrayOf(n int64, elem Type) *Array { return &Array{n, elem} }
 
-// FuncOf returns fn(params) -> result.
-func FuncOf(params []*Type, result *Type) *Type {
-	return &Type{Kind: Func, Elems: params, Result: result}
+// TupleOf returns (elems...).
+func TupleOf(elems ...Type) *Tuple { return &Tuple{elems} }
+
+// FuncOf returns fn(params) result.
+func FuncOf(params []Type, result Type) *Func { return &Func{params, result} }
+
+// ErrorUnionOf returns err!payload (err nil: `!payload`).
+func ErrorUnionOf(err, payload Type) *ErrorUnion { return &ErrorUnion{err, payload} }
+
+func (*Basic) typ()      {}
+func (*Pointer) typ()    {}
+func (*Optional) typ()   {}
+func (*Slice) typ()      {}
+func (*Array) typ()      {}
+func (*Tuple) typ()      {}
+func (*Func) typ()       {}
+func (*ErrorUnion) typ() {}
+
+func (t *Basic) String() string    { return t.Name }
+func (t *Pointer) String() string  { return "*" + str(t.Elem) }
+func (t *Optional) String() string { return "?" + str(t.Elem) }
+func (t *Slice) String() string    { return "[]" + str(t.Elem) }
+func (t *Array) String() string    { return "[" + strconv.FormatInt(t.Len, 10) + "]" + str(t.Elem) }
+func (t *Tuple) String() string    { return "(" + join(t.Elems) + ")" }
+func (t *Func) String() string     { return "fn(" + join(t.Params) + ") " + str(t.Result) }
+func (t *ErrorUnion) String() string {
+	if t.Err == nil {
+		return "!" + str(t.Payload)
+	}
+	return str(t.Err) + "!" + str(t.Payload)
 }
 
-// IsInteger reports whether t is one of the integer types (untyped integer literals included).
-func (t *Type) IsInteger() bool {
-	switch t.Kind {
-	case I8, I16, I32, I64, U8, U16, U32, U64, UntypedInt:
-		return true
-	}
-	return false
-}
-
-// IsSigned reports whether t is a signed integer type.
-func (t *Type) IsSigned() bool {
-	switch t.Kind {
-	case I8, I16, I32, I64, UntypedInt:
-		return true
-	}
-	return false
-}
-
-// IsFloat reports whether t is f32 or f64.
-func (t *Type) IsFloat() bool { return t.Kind == F32 || t.Kind == F64 }
-
-// Size returns @sizeOf(t) (spec §3.3).
-func (t *Type) Size() int64 {
-	switch t.Kind {
-	case Void:
-		return 0
-	case Bool, I8, U8:
-		return 1
-	case I16, U16:
-		return 2
-	case I32, U32, F32:
-		return 4
-	case I64, U64, F64, UntypedInt, Pointer, Func, ErrorSet:
-		return 8
-	case String, Slice:
-		return 24
-	case Optional, ErrorUnion:
-		return 16
-	case Array:
-		return t.Len * t.Elem.Size()
-	case Tuple:
-		var n int64
-		for _, e := range t.Elems {
-			n += roundUp(e.Size(), 8)
-		}
-		return n
-	case Struct:
-		var end int64
-		for _, f := range t.Fields {
-			end = f.Offset + f.Type.Size()
-		}
-		return roundUp(end, 8)
-	}
-	panic(fmt.Sprintf("types: size of %v is not defined", t))
-}
-
-// Align returns @alignOf(t) (spec §3.3; void aligns to 1).
-func (t *Type) Align() int64 {
-	switch t.Kind {
-	case Void, Bool, I8, U8:
-		return 1
-	case I16, U16:
-		return 2
-	case I32, U32, F32:
-		return 4
-	case Array:
-		return t.Elem.Align()
-	}
-	return 8
-}
-
-// fieldAlign is the alignment a struct field of type t is placed at: basic types their size,
-// everything else 8 (spec §3.3).
-func fieldAlign(t *Type) int64 {
-	switch t.Kind {
-	case Bool, I8, U8, I16, U16, I32, U32, F32, I64, U64, F64:
-		return t.Size()
-	}
-	return 8
-}
-
-// StructOf returns a struct type with the fields laid out as spec §3.3 says.
-func StructOf(name string, names []string, fieldTypes []*Type) *Type {
-	t := &Type{Kind: Struct, Name: name}
-	var off int64
-	for i, n := range names {
-		ft := fieldTypes[i]
-		off = roundUp(off, fieldAlign(ft))
-		t.Fields = append(t.Fields, Field{Name: n, Type: ft, Offset: off})
-		off += ft.Size()
-	}
-	return t
-}
-
-func roundUp(n, a int64) int64 {
-	if a <= 1 {
-		return n
-	}
-	return (n + a - 1) / a * a
-}
-
-// Identical reports whether a and b are the same type.
-func Identical(a, b *Type) bool {
-	if a == b {
-		return true
-	}
-	if a == nil || b == nil || a.Kind != b.Kind {
-		return false
-	}
-	switch a.Kind {
-	case Pointer, Optional, Slice:
-		return Identical(a.Elem, b.Elem)
-	case Array:
-		return a.Len == b.Len && Identical(a.Elem, b.Elem)
-	case ErrorUnion:
-		return a.Name == b.Name && Identical(a.Elem, b.Elem)
-	case Tuple, Func:
-		if len(a.Elems) != len(b.Elems) || !Identical(a.Result, b.Result) {
-			return false
-		}
-		for i := range a.Elems {
-			if !Identical(a.Elems[i], b.Elems[i]) {
-				return false
-			}
-		}
-		return true
-	case Struct, Enum, Union, ErrorSet:
-		return a.Name == b.Name
-	}
-	return a.Kind == b.Kind // basic types of one kind
-}
-
-// String renders t in Cot syntax.
-func (t *Type) String() string {
+func str(t Type) string {
 	if t == nil {
 		return "_"
 	}
-	switch t.Kind {
-	case Pointer:
-		return "*" + t.Elem.String()
-	case Optional:
-		return "?" + t.Elem.String()
-	case Slice:
-		return "[]" + t.Elem.String()
-	case Array:
-		return fmt.Sprintf("[%d]%s", t.Len, t.Elem)
-	case ErrorUnion:
-		return t.Name + "!" + t.Elem.String()
-	case Tuple:
-		return "(" + join(t.Elems) + ")"
-	case Func:
-		return "fn(" + join(t.Elems) + ") -> " + t.Result.String()
-	}
-	return t.Name
+	return t.String()
 }
 
-func join(ts []*Type) string {
-	var parts []string
-	for _, t := range ts {
-		parts = append(parts, t.String())
+func join(ts []Type) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = str(t)
 	}
 	return strings.Join(parts, ", ")
 }

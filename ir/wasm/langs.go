@@ -19,6 +19,7 @@ var Family = &pipeline.Family{
 		fmt.Fprintf(w, ";; not a wasm module: %T\n", prog)
 	},
 	Verify: verifyModule,
+	Checks: []string{"wasm-valid", "runtime-linked", "data-count-explicit"},
 }
 
 // Kinds are the node kinds of the family: the parts of a module (one per section of the binary

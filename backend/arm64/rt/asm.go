@@ -47,6 +47,7 @@ const (
 
 // WASI errno values returned directly by the routines.
 const (
+	wasiEPERM        = 63
 	wasiEBADF        = 8
 	wasiEFAULT       = 21
 	wasiEINVAL       = 28

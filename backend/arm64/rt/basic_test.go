@@ -2,6 +2,8 @@ package rt
 
 import (
 	"bytes"
+	"cot/backend/arm64/elf"
+	"cot/backend/arm64/obj"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -143,8 +145,9 @@ func TestHasAndSymbols(t *testing.T) {
 	}{
 		{"wasi_snapshot_preview1", "fd_write", true},
 		{"wasi_snapshot_preview1", "path_open", true},
-		{"wasi_snapshot_preview1", "sock_accept", false},
-		{"wasi_snapshot_preview1", "errno", false}, // not cot_rt_errno either
+		{"wasi_snapshot_preview1", "sock_accept", true},
+		{"wasi_snapshot_preview1", "sock_open", false}, // preview 2 only
+		{"wasi_snapshot_preview1", "errno", false},     // not cot_rt_errno either
 		{"spectest", "print_i32", true},
 		{"spectest", "global_i32", false},
 		{"cot_harness", "result_f64", true},
@@ -179,9 +182,48 @@ func TestHasAndSymbols(t *testing.T) {
 	if names[0] != "_start" {
 		t.Errorf("first symbol %s, want _start", names[0])
 	}
-	if _, err := Symbols(Needs{Imports: []Import{{"wasi_snapshot_preview1", "sock_accept"}}}); err == nil ||
-		!strings.Contains(err.Error(), "wasi_snapshot_preview1.sock_accept") {
-		t.Errorf("unknown import: err = %v", err)
+	_, err = Symbols(Needs{Imports: []Import{{"wasi_snapshot_preview1", "nope"}, {"env", "f"}}})
+	if err == nil || err.Error() != "imports not provided by the native runtime: wasi_snapshot_preview1.nope, env.f" {
+		t.Errorf("unknown imports: err = %v", err)
+	}
+}
+
+// preview1 is every function of WASI preview 1 (wasi_snapshot_preview1.witx): 46.
+var preview1 = strings.Fields(`args_get args_sizes_get environ_get environ_sizes_get clock_res_get
+	clock_time_get fd_advise fd_allocate fd_close fd_datasync fd_fdstat_get fd_fdstat_set_flags
+	fd_fdstat_set_rights fd_filestat_get fd_filestat_set_size fd_filestat_set_times fd_pread
+	fd_prestat_get fd_prestat_dir_name fd_pwrite fd_read fd_readdir fd_renumber fd_seek fd_sync
+	fd_tell fd_write path_create_directory path_filestat_get path_filestat_set_times path_link
+	path_open path_readlink path_remove_directory path_rename path_symlink path_unlink_file
+	poll_oneoff proc_exit proc_raise sched_yield random_get sock_accept sock_recv sock_send
+	sock_shutdown`)
+
+// TestEachImportLinksAlone: every WASI function, imported on its own, brings all it needs.
+func TestEachImportLinksAlone(t *testing.T) {
+	stub := func(name string) obj.Symbol {
+		a := newAsm()
+		a.Emit(Ret())
+		return a.done(name, true)
+	}
+	for _, name := range preview1 {
+		syms, err := Symbols(Needs{Imports: []Import{{"wasi_snapshot_preview1", name}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := elf.Link(append(syms, stub("cot_module_init"), stub("cot_module_main")), "_start"); err != nil {
+			t.Errorf("%s alone: %v", name, err)
+		}
+	}
+}
+
+func TestAllOfPreview1(t *testing.T) {
+	if len(preview1) != 46 {
+		t.Fatalf("the list has %d functions", len(preview1))
+	}
+	for _, name := range preview1 {
+		if !Has("wasi_snapshot_preview1", name) {
+			t.Errorf("wasi_snapshot_preview1.%s is not provided", name)
+		}
 	}
 }
 
@@ -206,9 +248,8 @@ func TestDisassembly(t *testing.T) {
 			t.Errorf("disassembly contains %q:\n%s", bad, text)
 		}
 	}
-	for name := range routines {
-		if strings.HasPrefix(name, "cot_rt_msg_") || name == "cot_rt_initial_sp" || name == "cot_rt_max_pages" || name == "cot_rt_reserved" ||
-			name == "cot_rt_dot" || name == "cot_rt_errno_table" || name == "cot_rt_filetypes" {
+	for name, r := range routines {
+		if r.build()[0].Section != obj.Text {
 			continue // data
 		}
 		if !strings.Contains(text, "<"+name+">:") {

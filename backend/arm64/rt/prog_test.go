@@ -24,7 +24,10 @@ type prog struct {
 	args     []string
 	env      []string
 	stdin    string
-	files    map[string]string // created in the directory before the run
+	stdinF   func(t *testing.T) *os.File // a file for stdin instead (a socket, say)
+	noStdin  bool                        // start with fd 0 closed
+	wasi     Config                      // baked-in preopens and environment
+	files    map[string]string           // created in the directory before the run
 	setup    func(t *testing.T, dir string)
 	stdout   string
 	stdoutIn func(dir string) string // the expected stdout when it depends on the directory
@@ -109,7 +112,7 @@ func withFrame(name string, body func(a asm)) obj.Symbol {
 
 // link builds the executable of p.
 func (p prog) link(t *testing.T) []byte {
-	syms, err := Symbols(Needs{Imports: allImports(), Memory: true})
+	syms, err := Symbols(Needs{Imports: allImports(), Memory: true, WASI: p.wasi})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,6 +155,9 @@ func runProgs(t *testing.T, progs []prog) {
 				p.setup(t, dir)
 			}
 			cmd := exec.Command(qemu, append([]string{exe}, p.args...)...)
+			if p.noStdin {
+				cmd = exec.Command("/bin/sh", append([]string{"-c", `exec 0<&- "$@"`, "sh", qemu, exe}, p.args...)...)
+			}
 			cmd.Dir = dir
 			cmd.Env = p.env
 			if cmd.Env == nil {
@@ -159,6 +165,9 @@ func runProgs(t *testing.T, progs []prog) {
 			}
 			var stdout, stderr bytes.Buffer
 			cmd.Stdin = strings.NewReader(p.stdin)
+			if p.stdinF != nil {
+				cmd.Stdin = p.stdinF(t)
+			}
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			err := cmd.Run()
 			code := 0

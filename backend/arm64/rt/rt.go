@@ -14,7 +14,9 @@ package rt
 import (
 	"fmt"
 	"sort"
+	"strings"
 
+	. "cot/backend/arm64/enc"
 	"cot/backend/arm64/obj"
 )
 
@@ -25,6 +27,44 @@ type Import struct{ Module, Name string }
 type Needs struct {
 	Imports []Import // function imports; each must satisfy Has
 	Memory  bool     // the module defines or imports a linear memory (cot_rt_memory_init/grow)
+	WASI    Config   // preopens and environment, when the module imports WASI
+}
+
+// Config is the WASI sandbox configuration baked into an executable (docs/decisions.md, "WASI
+// sandbox"): the values of `--dir=HOST[::GUEST]` and `--env=NAME[=VALUE]`. Nil Dirs means the
+// default, DefaultDirs; the host variables EnvDirs and EnvEnv override both lists at run time.
+type Config struct {
+	Dirs []string
+	Env  []string
+}
+
+// ConfigKey is the pipeline.Ctx.Store key under which the driver passes a Config to the link
+// pass.
+const ConfigKey = "rt.wasi-config"
+
+// CheckConfigValue reports why a --dir or --env value cannot be baked in, or nil: the lists are
+// joined by ';' and NUL-terminated.
+func CheckConfigValue(v string) error {
+	if strings.ContainsAny(v, ";\x00") {
+		return fmt.Errorf("%q contains ';' or a NUL byte", v)
+	}
+	if v == "" {
+		return fmt.Errorf("the value is empty")
+	}
+	return nil
+}
+
+func (c Config) lists() (dirs, env string, err error) {
+	dirList := c.Dirs
+	if dirList == nil {
+		dirList = []string{DefaultDirs}
+	}
+	for _, v := range append(append([]string(nil), dirList...), c.Env...) {
+		if err := CheckConfigValue(v); err != nil {
+			return "", "", err
+		}
+	}
+	return strings.Join(dirList, ";"), strings.Join(c.Env, ";"), nil
 }
 
 // routine builds the symbols of one runtime entry (normally one function; data symbols are
@@ -86,12 +126,37 @@ func Symbols(need Needs) ([]obj.Symbol, error) {
 	if need.Memory {
 		roots = append(roots, "cot_rt_memory_init", "cot_rt_memory_grow")
 	}
+	var missing []string
+	wasi := false
 	for _, im := range need.Imports {
 		sym, ok := SymbolName(im.Module, im.Name)
 		if !ok {
-			return nil, fmt.Errorf("import %s.%s is not provided by the native runtime", im.Module, im.Name)
+			missing = append(missing, fmt.Sprintf("%s.%s", im.Module, im.Name))
 		}
+		wasi = wasi || im.Module == "wasi_snapshot_preview1"
 		roots = append(roots, sym)
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("imports not provided by the native runtime: %s", strings.Join(missing, ", "))
+	}
+	dirs, env, err := need.WASI.lists()
+	if err != nil {
+		return nil, err
+	}
+	// A module without WASI imports has no fd table to set up; the baked-in lists are data.
+	override := map[string]routine{
+		"cot_rt_cfg_dirs": {build: rodata("cot_rt_cfg_dirs", []byte(dirs+"\x00"))},
+		"cot_rt_cfg_env":  {build: rodata("cot_rt_cfg_env", []byte(env+"\x00"))},
+	}
+	if !wasi {
+		override["cot_rt_wasi_init"] = routine{build: one("cot_rt_wasi_init", false, func(a asm) { a.Emit(Ret()) })}
+	}
+	lookup := func(name string) (routine, bool) {
+		if r, ok := override[name]; ok {
+			return r, true
+		}
+		r, ok := routines[name]
+		return r, ok
 	}
 	seen := map[string]bool{}
 	var visit func(string)
@@ -99,7 +164,7 @@ func Symbols(need Needs) ([]obj.Symbol, error) {
 		if seen[name] {
 			return
 		}
-		r, ok := routines[name]
+		r, ok := lookup(name)
 		if !ok {
 			panic("rt: no routine " + name)
 		}
@@ -120,7 +185,8 @@ func Symbols(need Needs) ([]obj.Symbol, error) {
 	sort.Strings(names)
 	var out []obj.Symbol
 	for _, n := range append([]string{"_start"}, names...) {
-		out = append(out, routines[n].build()...)
+		r, _ := lookup(n)
+		out = append(out, r.build()...)
 	}
 	return out, nil
 }

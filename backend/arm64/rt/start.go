@@ -14,17 +14,15 @@ const (
 	atFDCWD        = 1<<64 - 100 // AT_FDCWD (-100) as a 64-bit register value
 	oDirectory     = 0x4000
 	oCloexec       = 0x80000
-	preopenFD      = 3 // WASI fd of the preopened directory "."
 	trapExitStatus = 134
 )
 
 func init() {
 	define("_start", one("_start", true, start),
-		"cot_rt_initial_sp", "cot_rt_dot", "cot_trap_out_of_memory") // cot_module_init/main come from the backend
+		"cot_rt_initial_sp", "cot_rt_wasi_init", "cot_trap_out_of_memory") // cot_module_init/main come from the backend
 	define("cot_rt_initial_sp", bss("cot_rt_initial_sp", 8))
 	define("cot_rt_max_pages", bss("cot_rt_max_pages", 8))
 	define("cot_rt_reserved", bss("cot_rt_reserved", 8))
-	define("cot_rt_dot", rodata("cot_rt_dot", []byte(".\x00")))
 	define("cot_rt_memory_init", one("cot_rt_memory_init", true, memoryInit),
 		"cot_rt_max_pages", "cot_rt_reserved", "cot_trap_out_of_memory")
 	define("cot_rt_memory_grow", one("cot_rt_memory_grow", true, memoryGrow), "cot_rt_max_pages", "cot_rt_reserved")
@@ -42,16 +40,18 @@ func init() {
 }
 
 // trapMessages are the lines the trap stubs print (decisions.md #28), in the order of Traps.
+// Every table fault prints "undefined element", the one message wazero, wasmtime and native can
+// all give (wazero cannot tell an out-of-bounds index from a null entry; docs/decisions.md).
 var trapMessages = []struct{ name, line string }{
 	{"cot_trap_unreachable", "error: unreachable\n"},
 	{"cot_trap_int_div_zero", "error: integer divide by zero\n"},
 	{"cot_trap_int_overflow", "error: integer overflow\n"},
 	{"cot_trap_invalid_conversion", "error: invalid conversion to integer\n"},
 	{"cot_trap_oob", "error: out of bounds memory access\n"},
-	{"cot_trap_table_oob", "error: out of bounds table access\n"},
+	{"cot_trap_table_oob", "error: undefined element\n"},
 	{"cot_trap_indirect_type", "error: indirect call type mismatch\n"},
 	{"cot_trap_undefined_element", "error: undefined element\n"},
-	{"cot_trap_uninitialized_element", "error: uninitialized element\n"},
+	{"cot_trap_uninitialized_element", "error: undefined element\n"},
 	{"cot_trap_stack_exhausted", "error: call stack exhausted\n"},
 	{"cot_trap_out_of_memory", "error: out of memory\n"},
 }
@@ -61,7 +61,7 @@ var trapMessages = []struct{ name, line string }{
 //	cot_rt_initial_sp = sp                      (argc, argv..., 0, envp..., 0)
 //	stack = mmap(8 MiB + guard); mprotect(guard, PROT_NONE)
 //	sp = stack top; x26 = stack bottom + 64 KiB
-//	openat(AT_FDCWD, ".", O_DIRECTORY)          reserves Linux fd 3 = WASI's preopened "."
+//	bl cot_rt_wasi_init                         guest fd table, preopens, environment
 //	x27 = x28 = 0; bl cot_module_init; bl cot_module_main; exit_group(0)
 func start(a asm) {
 	oom := a.NewLabel()
@@ -86,12 +86,7 @@ func start(a asm) {
 	a.Emit(MovSP(X64, SP, X0))
 	a.addImm(X64, X26, X19, stackGuard+stackMargin)
 
-	a.mov(X0, atFDCWD)
-	a.Addr(X1, "cot_rt_dot", 0)
-	a.mov(X2, oDirectory|oCloexec)
-	a.mov(X3, 0)
-	a.syscall(sysOpenat) // result ignored: without it fd 3 is simply not reserved
-
+	a.Call("cot_rt_wasi_init")
 	a.mov(X27, 0)
 	a.mov(X28, 0)
 	a.mov(X29, 0)

@@ -3,104 +3,102 @@ package rt
 import . "cot/backend/arm64/enc"
 
 func init() {
-	define("cot_wasi_fd_write", one("cot_wasi_fd_write", true, func(a asm) { fdReadWrite(a, sysWrite, false) }),
-		"cot_rt_errno")
-	define("cot_wasi_fd_read", one("cot_wasi_fd_read", true, func(a asm) { fdReadWrite(a, sysRead, false) }),
-		"cot_rt_errno")
-	define("cot_wasi_fd_pwrite", one("cot_wasi_fd_pwrite", true, func(a asm) { fdReadWrite(a, sysPwrite64, true) }),
-		"cot_rt_errno")
-	define("cot_wasi_fd_pread", one("cot_wasi_fd_pread", true, func(a asm) { fdReadWrite(a, sysPread64, true) }),
-		"cot_rt_errno")
-	define("cot_wasi_fd_close", one("cot_wasi_fd_close", true, fdClose), "cot_rt_errno")
-	define("cot_wasi_fd_seek", one("cot_wasi_fd_seek", true, fdSeek), "cot_rt_errno")
-	define("cot_wasi_fd_fdstat_get", one("cot_wasi_fd_fdstat_get", true, fdFdstatGet),
-		"cot_rt_errno", "cot_rt_filetypes")
-	define("cot_wasi_fd_fdstat_set_flags", one("cot_wasi_fd_fdstat_set_flags", true, fdFdstatSetFlags), "cot_rt_errno")
-	define("cot_wasi_fd_prestat_get", one("cot_wasi_fd_prestat_get", true, fdPrestatGet))
-	define("cot_wasi_fd_prestat_dir_name", one("cot_wasi_fd_prestat_dir_name", true, fdPrestatDirName))
+	deps := []string{"cot_rt_errno", "cot_rt_fds"}
+	define("cot_wasi_fd_write", one("cot_wasi_fd_write", true, func(a asm) { fdReadWrite(a, sysWrite, xferStream) }), deps...)
+	define("cot_wasi_fd_read", one("cot_wasi_fd_read", true, func(a asm) { fdReadWrite(a, sysRead, xferStream) }), deps...)
+	define("cot_wasi_fd_pwrite", one("cot_wasi_fd_pwrite", true, func(a asm) { fdReadWrite(a, sysPwrite64, xferPositional) }),
+		deps...)
+	define("cot_wasi_fd_pread", one("cot_wasi_fd_pread", true, func(a asm) { fdReadWrite(a, sysPread64, xferPositional) }),
+		deps...)
+	define("cot_wasi_fd_seek", one("cot_wasi_fd_seek", true, fdSeek), deps...)
+	define("cot_wasi_fd_fdstat_get", one("cot_wasi_fd_fdstat_get", true, fdFdstatGet), append(deps, "cot_rt_filetypes")...)
+	define("cot_wasi_fd_fdstat_set_flags", one("cot_wasi_fd_fdstat_set_flags", true, fdFdstatSetFlags), deps...)
 	define("cot_rt_filetypes", rodata("cot_rt_filetypes", filetypes()))
-	define("cot_wasi_fd_tell", one("cot_wasi_fd_tell", true, fdTell), "cot_rt_errno")
-	define("cot_wasi_fd_sync", one("cot_wasi_fd_sync", true, func(a asm) { fdCall(a, sysFsync) }), "cot_rt_errno")
-	define("cot_wasi_fd_datasync", one("cot_wasi_fd_datasync", true, func(a asm) { fdCall(a, sysFdatasync) }),
-		"cot_rt_errno")
+	define("cot_wasi_fd_tell", one("cot_wasi_fd_tell", true, fdTell), deps...)
+	define("cot_wasi_fd_sync", one("cot_wasi_fd_sync", true, func(a asm) { fdCall(a, sysFsync) }), deps...)
+	define("cot_wasi_fd_datasync", one("cot_wasi_fd_datasync", true, func(a asm) { fdCall(a, sysFdatasync) }), deps...)
 	define("cot_wasi_fd_filestat_set_size", one("cot_wasi_fd_filestat_set_size", true, func(a asm) {
 		fdCall(a, sysFtruncate) // (w0 fd, x1 size)
-	}), "cot_rt_errno")
-	define("cot_wasi_fd_renumber", one("cot_wasi_fd_renumber", true, fdRenumber), "cot_rt_errno")
+	}), deps...)
 	define("cot_wasi_sched_yield", one("cot_wasi_sched_yield", true, func(a asm) {
 		a.syscall(sysSchedYield)
 		a.retErrno(0)
 	}))
 }
 
-// fdRenumber is fd_renumber(w0 from, w1 to) -> errno: dup3(from, to) then close(from);
-// renumbering an fd to itself does nothing.
-func fdRenumber(a asm) {
-	same, fail := a.NewLabel(), a.NewLabel()
-	a.zext(X9, X0)
-	a.zext(X1, X1)
-	a.Emit(CmpReg(X64, X9, X1, LSL, NoShift(X64)))
-	a.BCond(EQ, same)
-	a.Emit(Mov(X64, X0, X9))
-	a.mov(X2, 0)
-	a.syscall(sysDup3)
-	a.Tbnz(X0, a.bit(63), fail)
-	a.Emit(Mov(X64, X0, X9))
-	a.syscall(sysClose)
-	a.Bind(same)
-	a.retErrno(0)
-	a.Bind(fail)
-	a.failSyscall()
-}
-
 // fdCall is a routine(w0 fd, other arguments untouched) -> errno that is one system call on the
-// fd (close, fsync, fdatasync, ftruncate).
+// fd (fsync, fdatasync, ftruncate, fadvise64, fallocate).
 func fdCall(a asm, nr uint64) {
-	fail := a.NewLabel()
-	a.zext(X0, X0)
-	a.syscall(nr)
-	a.Cbnz(X64, X0, fail)
-	a.retErrno(0)
-	a.Bind(fail)
-	a.failSyscall()
+	f := newFrame(a, 16)
+	f.fdLookup(X9, X0, X0, false)
+	f.syscallChecked(nr)
+	f.ok()
+	f.finish()
 }
 
 // fdTell is fd_tell(w0 fd, w1 result ptr) -> errno: lseek(fd, 0, SEEK_CUR).
 func fdTell(a asm) {
-	efault, fail := a.NewLabel(), a.NewLabel()
+	f := newFrame(a, 16)
+	f.fdLookup(X10, X0, X0, false)
 	a.zext(X9, X1)
-	a.checkGuest(X9, 8, efault)
-	a.zext(X0, X0)
+	a.checkGuest(X9, 8, f.fail(wasiEFAULT))
 	a.mov(X1, 0)
 	a.mov(X2, 1) // SEEK_CUR
-	a.syscall(sysLseek)
-	a.Tbnz(X0, a.bit(63), fail)
+	f.syscallChecked(sysLseek)
 	a.Emit(LdstReg(STRX, X0, X28, X9, UXTX, false))
-	a.retErrno(0)
-	a.Bind(fail)
-	a.failSyscall()
-	a.Bind(efault)
-	a.retErrno(wasiEFAULT)
+	f.ok()
+	f.finish()
 }
 
-// fdReadWrite is fd_write / fd_read(w0 fd, w1 iovs, w2 iovs_len, w3 result ptr) -> errno, or
-// with positional, fd_pwrite / fd_pread(w0 fd, w1 iovs, w2 iovs_len, x3 offset, w4 result ptr)
-// through pwrite64 / pread64 (x6 = the file offset, advanced by each transfer).
-// Guest iovecs are {u32 buf, u32 len}; each is checked and transferred with one write/read
-// system call, stopping at the first short transfer. A failure after some bytes were
-// transferred reports success with the count so far (as writev would).
+// xfer says which transfer routine fdReadWrite builds.
+type xfer int
+
+const (
+	xferStream     xfer = iota // fd_read / fd_write: read / write
+	xferPositional             // fd_pread / fd_pwrite: pread64 / pwrite64 at x6, advanced by each transfer
+	xferRecv                   // sock_recv: recvfrom(x6 = flags, NULL, NULL)
+	xferSend                   // sock_send: sendto(x6 = MSG_NOSIGNAL, NULL, 0)
+)
+
+const (
+	sysSendto   = 206
+	sysRecvfrom = 207
+	msgNosignal = 0x4000
+)
+
+// fdReadWrite is fd_write / fd_read(w0 fd, w1 iovs, w2 iovs_len, w3 result ptr) -> errno;
+// fd_pwrite / fd_pread(w0 fd, w1 iovs, w2 iovs_len, x3 offset, w4 result ptr);
+// sock_send(w0 fd, w1 iovs, w2 iovs_len, w3 si_flags, w4 result ptr); or sock_recv(w0 fd,
+// w1 iovs, w2 iovs_len, w3 ri_flags, w4 result ptr, w5 ro_flags ptr), whose ri_flags recv_peek
+// (1) and recv_waitall (2) are MSG_PEEK and MSG_WAITALL and whose ro_flags are always 0.
+// Guest iovecs are {u32 buf, u32 len}; each is checked and transferred with one system call,
+// stopping at the first short transfer. A failure after some bytes were transferred reports
+// success with the count so far (as writev would).
 //
-//	x9 fd, x10 host iovec pointer, x11 iovecs left, x12 result offset, x13 total, x14/x15 buf/len
-func fdReadWrite(a asm, nr uint64, positional bool) {
+//	x9 fd, x10 host iovec pointer, x11 iovecs left, x12 result offset, x13 total, x14/x15 buf/len,
+//	x6 offset or flags, x16 ro_flags offset
+func fdReadWrite(a asm, nr uint64, kind xfer) {
 	efault, loop, done, fail := a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel()
-	a.zext(X9, X0)
+	badf := a.NewLabel()
+	fdEntry(a, X7, X9, X0, badf)
 	a.zext(X10, X1)
 	a.zext(X11, X2)
-	if positional {
+	switch kind {
+	case xferStream:
+		a.zext(X12, X3)
+	case xferPositional:
 		a.Emit(Mov(X64, X6, X3))
 		a.zext(X12, X4)
-	} else {
-		a.zext(X12, X3)
+	case xferRecv:
+		a.Emit(Ubfiz(W32, X6, X3, must(BitField(1, 1, W32))))           // recv_peek -> MSG_PEEK (2)
+		a.Emit(Ubfx(W32, X3, X3, must(BitField(1, 1, W32))))            // recv_waitall
+		a.Emit(OrrReg(W32, X6, X6, X3, LSL, must(ShiftAmount(8, W32)))) // -> MSG_WAITALL (0x100)
+		a.zext(X12, X4)
+		a.zext(X16, X5)
+		a.checkGuest(X16, 2, efault)
+	case xferSend:
+		a.mov(X6, msgNosignal)
+		a.zext(X12, X4)
 	}
 	a.Emit(AddReg(X64, X17, X10, X11, LSL, must(ShiftAmount(3, X64))))
 	a.Emit(CmpReg(X64, X17, X27, LSL, NoShift(X64)))
@@ -116,13 +114,17 @@ func fdReadWrite(a asm, nr uint64, positional bool) {
 	a.add(X1, X28, X14)
 	a.Emit(Mov(X64, X2, X15))
 	a.Emit(Mov(W32, X0, X9))
-	if positional {
+	if kind != xferStream {
 		a.Emit(Mov(X64, X3, X6))
+	}
+	if kind == xferRecv || kind == xferSend {
+		a.mov(X4, 0)
+		a.mov(X5, 0)
 	}
 	a.syscall(nr)
 	a.Tbnz(X0, a.bit(63), fail)
 	a.add(X13, X13, X0)
-	if positional {
+	if kind == xferPositional {
 		a.add(X6, X6, X0)
 	}
 	a.Emit(CmpReg(X64, X0, X15, LSL, NoShift(X64)))
@@ -135,34 +137,30 @@ func fdReadWrite(a asm, nr uint64, positional bool) {
 	a.failSyscall()
 	a.Bind(done)
 	a.Emit(LdstReg(STRW, X13, X28, X12, UXTX, false))
+	if kind == xferRecv {
+		a.Emit(LdstReg(STRH, ZR, X28, X16, UXTX, false))
+	}
 	a.retErrno(0)
 	a.Bind(efault)
 	a.retErrno(wasiEFAULT)
+	a.Bind(badf)
+	a.retErrno(wasiEBADF)
 }
-
-// fdClose is fd_close(w0 fd) -> errno.
-func fdClose(a asm) { fdCall(a, sysClose) }
 
 // fdSeek is fd_seek(w0 fd, x1 offset, w2 whence, w3 result ptr) -> errno. WASI's whence values
 // (set 0, cur 1, end 2) are Linux's.
 func fdSeek(a asm) {
-	efault, einval, fail := a.NewLabel(), a.NewLabel(), a.NewLabel()
+	f := newFrame(a, 16)
+	f.fdLookup(X10, X0, X0, false)
 	a.zext(X9, X3)
-	a.checkGuest(X9, 8, efault)
+	a.checkGuest(X9, 8, f.fail(wasiEFAULT))
 	a.zext(X2, X2)
 	a.cmpImm(X64, X2, 2)
-	a.BCond(HI, einval)
-	a.zext(X0, X0)
-	a.syscall(sysLseek)
-	a.Tbnz(X0, a.bit(63), fail)
+	a.BCond(HI, f.fail(wasiEINVAL))
+	f.syscallChecked(sysLseek)
 	a.Emit(LdstReg(STRX, X0, X28, X9, UXTX, false))
-	a.retErrno(0)
-	a.Bind(fail)
-	a.failSyscall()
-	a.Bind(efault)
-	a.retErrno(wasiEFAULT)
-	a.Bind(einval)
-	a.retErrno(wasiEINVAL)
+	f.ok()
+	f.finish()
 }
 
 // allRights is every WASI right (bits 0..29); character devices lack fd_seek (bit 2) and
@@ -178,8 +176,8 @@ const (
 //
 //	x9 fd, x10 result offset, x11 filetype, x13 flags, x14 rights
 func fdFdstatGet(a asm) {
-	efault, fail := a.NewLabel(), a.NewLabel()
-	a.zext(X9, X0)
+	efault, fail, badf := a.NewLabel(), a.NewLabel(), a.NewLabel()
+	fdEntry(a, X15, X9, X0, badf)
 	a.zext(X10, X1)
 	a.checkGuest(X10, 24, efault)
 	a.subImm(X64, SP, SP, 128) // struct stat
@@ -201,29 +199,32 @@ func fdFdstatGet(a asm) {
 	a.Emit(Ubfx(W32, X14, X0, must(BitField(11, 1, W32)))) // O_NONBLOCK -> nonblock (4)
 	a.Emit(OrrReg(W32, X13, X13, X14, LSL, must(ShiftAmount(2, W32))))
 
-	a.mov(X14, allRights)
-	a.mov(X15, ttyRights)
+	a.Emit(Pair(LDPX, X14, X12, X15, must(PairOffset(entBase, 8))))
+	a.mov(X16, ttyRights)
+	a.Emit(AndReg(X64, X16, X14, X16, LSL, NoShift(X64)))
 	a.cmpImm(W32, X11, wasiCharDv)
-	a.Emit(Csel(X64, X14, X15, X14, EQ))
+	a.Emit(Csel(X64, X14, X16, X14, EQ))
 	a.add(X10, X28, X10)
 	a.ld(STRX, ZR, X10, 0)
 	a.ld(STRB, X11, X10, 0)
 	a.ld(STRH, X13, X10, 2)
 	a.ld(STRX, X14, X10, 8)
-	a.ld(STRX, X14, X10, 16)
+	a.ld(STRX, X12, X10, 16)
 	a.retErrno(0)
 	a.Bind(fail)
 	a.failSyscall()
 	a.Bind(efault)
 	a.retErrno(wasiEFAULT)
+	a.Bind(badf)
+	a.retErrno(wasiEBADF)
 }
 
 // fdFdstatSetFlags is fd_fdstat_set_flags(w0 fd, w1 fdflags) -> errno: fcntl(F_SETFL) with
 // append (1) -> O_APPEND and nonblock (4) -> O_NONBLOCK. The sync flags (2, 8, 16) cannot be
 // changed on an open Linux fd: ENOTSUP (58).
 func fdFdstatSetFlags(a asm) {
-	notsup, fail := a.NewLabel(), a.NewLabel()
-	a.zext(X0, X0)
+	notsup, fail, badf := a.NewLabel(), a.NewLabel(), a.NewLabel()
+	fdEntry(a, X11, X0, X0, badf)
 	a.Emit(AndImm(W32, X9, X1, must(LogicalImm(0xffff, false))))
 	a.mov(X10, 0xffff&^(1|4))
 	a.Emit(TstReg(W32, X9, X10, LSL, NoShift(W32)))
@@ -239,6 +240,8 @@ func fdFdstatSetFlags(a asm) {
 	a.failSyscall()
 	a.Bind(notsup)
 	a.retErrno(wasiENOTSUP)
+	a.Bind(badf)
+	a.retErrno(wasiEBADF)
 }
 
 // filetypes maps st_mode >> 12 to a WASI filetype.
@@ -252,46 +255,4 @@ func filetypes() []byte {
 	t[0xa] = 7 // symbolic link
 	t[0xc] = 6 // socket (stream)
 	return t
-}
-
-// fdPrestatGet is fd_prestat_get(w0 fd, w1 result ptr) -> errno: fd 3 is the preopened
-// directory "." ({u8 tag = 0 (dir); u32 name_len = 1 @4}); any other fd is EBADF, which ends
-// wasi-libc's preopen scan.
-func fdPrestatGet(a asm) {
-	efault, ebadf := a.NewLabel(), a.NewLabel()
-	a.zext(X0, X0)
-	a.cmpImm(X64, X0, preopenFD)
-	a.BCond(NE, ebadf)
-	a.zext(X10, X1)
-	a.checkGuest(X10, 8, efault)
-	a.add(X10, X28, X10)
-	a.ld(STRW, ZR, X10, 0)
-	a.mov(X11, 1)
-	a.ld(STRW, X11, X10, 4)
-	a.retErrno(0)
-	a.Bind(ebadf)
-	a.retErrno(wasiEBADF)
-	a.Bind(efault)
-	a.retErrno(wasiEFAULT)
-}
-
-// fdPrestatDirName is fd_prestat_dir_name(w0 fd, w1 buf, w2 len) -> errno: writes "." (no NUL).
-func fdPrestatDirName(a asm) {
-	efault, ebadf, short := a.NewLabel(), a.NewLabel(), a.NewLabel()
-	a.zext(X0, X0)
-	a.cmpImm(X64, X0, preopenFD)
-	a.BCond(NE, ebadf)
-	a.zext(X2, X2)
-	a.Cbz(X64, X2, short)
-	a.zext(X10, X1)
-	a.checkGuest(X10, 1, efault)
-	a.mov(X11, '.')
-	a.Emit(LdstReg(STRB, X11, X28, X10, UXTX, false))
-	a.retErrno(0)
-	a.Bind(ebadf)
-	a.retErrno(wasiEBADF)
-	a.Bind(efault)
-	a.retErrno(wasiEFAULT)
-	a.Bind(short)
-	a.retErrno(wasiENAMETOOLONG)
 }

@@ -9,10 +9,9 @@ func init() {
 		"cot_rt_initial_sp")
 	define("cot_wasi_args_get", one("cot_wasi_args_get", true, func(a asm) { vecGet(a, argVector) }),
 		"cot_rt_initial_sp")
-	define("cot_wasi_environ_sizes_get", one("cot_wasi_environ_sizes_get", true, func(a asm) { vecSizesGet(a, envVector) }),
-		"cot_rt_initial_sp")
-	define("cot_wasi_environ_get", one("cot_wasi_environ_get", true, func(a asm) { vecGet(a, envVector) }),
-		"cot_rt_initial_sp")
+	define("cot_wasi_environ_sizes_get", one("cot_wasi_environ_sizes_get", true, environSizesGet),
+		"cot_rt_env_vec", "cot_rt_env_count")
+	define("cot_wasi_environ_get", one("cot_wasi_environ_get", true, environGet), "cot_rt_env_vec", "cot_rt_env_count")
 	define("cot_wasi_proc_exit", one("cot_wasi_proc_exit", true, func(a asm) {
 		a.zext(X0, X0)
 		a.syscall(sysExitGroup)
@@ -88,22 +87,6 @@ func argVector(a asm) {
 	a.addImm(X64, X9, X9, 8)
 }
 
-func envVector(a asm) {
-	a.Addr(X9, "cot_rt_initial_sp", 0)
-	a.ld(LDRX, X9, X9, 0)
-	a.ld(LDRX, X10, X9, 0)
-	a.Emit(AddReg(X64, X9, X9, X10, LSL, must(ShiftAmount(3, X64))))
-	a.addImm(X64, X9, X9, 16) // skip argc and argv's NULL
-	count, end := a.NewLabel(), a.NewLabel()
-	a.mov(X10, 0)
-	a.Bind(count)
-	a.Emit(LdstReg(LDRX, X17, X9, X10, UXTX, true))
-	a.Cbz(X64, X17, end)
-	a.addImm(X64, X10, X10, 1)
-	a.B(count)
-	a.Bind(end)
-}
-
 // vecSizesGet is args_sizes_get / environ_sizes_get(w0 count ptr, w1 buffer size ptr) -> errno:
 // the number of strings and their total size including NULs.
 func vecSizesGet(a asm, load vectorLoader) {
@@ -156,6 +139,79 @@ func vecGet(a asm, load vectorLoader) {
 	a.Emit(LdstReg(STRB, X16, X28, X12, UXTX, false))
 	a.addImm(X64, X12, X12, 1)
 	a.Cbnz(W32, X16, copyLoop)
+	a.addImm(X64, X14, X14, 1)
+	a.B(loop)
+	a.Bind(done)
+	a.retErrno(0)
+	a.Bind(efault)
+	a.retErrno(wasiEFAULT)
+}
+
+// envVector sets x9 = cot_rt_env_vec ({pointer, length} pairs, built by cot_rt_wasi_init) and
+// x10 = their number.
+func envVector(a asm) {
+	a.Addr(X9, "cot_rt_env_count", 0)
+	a.ld(LDRX, X10, X9, 0)
+	a.Addr(X9, "cot_rt_env_vec", 0)
+}
+
+// environSizesGet is environ_sizes_get(w0 count ptr, w1 buffer size ptr) -> errno.
+func environSizesGet(a asm) {
+	efault, loop, done := a.NewLabel(), a.NewLabel(), a.NewLabel()
+	a.zext(X11, X0)
+	a.zext(X12, X1)
+	a.checkGuest(X11, 4, efault)
+	a.checkGuest(X12, 4, efault)
+	envVector(a)
+	a.mov(X13, 0)
+	a.mov(X14, 0)
+	a.Bind(loop)
+	a.Emit(CmpReg(X64, X14, X10, LSL, NoShift(X64)))
+	a.BCond(HS, done)
+	a.Emit(AddReg(X64, X15, X9, X14, LSL, must(ShiftAmount(4, X64))))
+	a.ld(LDRX, X15, X15, 8)
+	a.add(X13, X13, X15)
+	a.addImm(X64, X13, X13, 1)
+	a.addImm(X64, X14, X14, 1)
+	a.B(loop)
+	a.Bind(done)
+	a.Emit(LdstReg(STRW, X10, X28, X11, UXTX, false))
+	a.Emit(LdstReg(STRW, X13, X28, X12, UXTX, false))
+	a.retErrno(0)
+	a.Bind(efault)
+	a.retErrno(wasiEFAULT)
+}
+
+// environGet is environ_get(w0 pointer array, w1 string buffer) -> errno: each entry and a NUL
+// are copied to the buffer and its guest offset stored in the array.
+//
+//	x11 array cursor, x12 buffer cursor (guest offsets), x14 index, x15 host string, x16 length
+func environGet(a asm) {
+	efault, loop, done, copyLoop, term := a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel(), a.NewLabel()
+	a.zext(X11, X0)
+	a.zext(X12, X1)
+	envVector(a)
+	a.mov(X14, 0)
+	a.Bind(loop)
+	a.Emit(CmpReg(X64, X14, X10, LSL, NoShift(X64)))
+	a.BCond(HS, done)
+	a.checkGuest(X11, 4, efault)
+	a.Emit(LdstReg(STRW, X12, X28, X11, UXTX, false))
+	a.addImm(X64, X11, X11, 4)
+	a.Emit(AddReg(X64, X15, X9, X14, LSL, must(ShiftAmount(4, X64))))
+	a.Emit(Pair(LDPX, X15, X16, X15, must(PairOffset(0, 8))))
+	a.Bind(copyLoop)
+	a.Cbz(X64, X16, term)
+	a.checkGuest(X12, 1, efault)
+	a.Emit(LdstPost(LDRB, X13, X15, must(NewSImm9(1))))
+	a.Emit(LdstReg(STRB, X13, X28, X12, UXTX, false))
+	a.addImm(X64, X12, X12, 1)
+	a.subImm(X64, X16, X16, 1)
+	a.B(copyLoop)
+	a.Bind(term)
+	a.checkGuest(X12, 1, efault)
+	a.Emit(LdstReg(STRB, ZR, X28, X12, UXTX, false))
+	a.addImm(X64, X12, X12, 1)
 	a.addImm(X64, X14, X14, 1)
 	a.B(loop)
 	a.Bind(done)

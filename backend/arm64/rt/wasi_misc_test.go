@@ -112,12 +112,14 @@ func printVector(a asm, sizes, get string, n int) {
 
 func TestWASIArgsEnviron(t *testing.T) {
 	args := []string{"one", "", "three"}
-	env := []string{"COT_TEST=yes"} // one variable: qemu-user reverses the order of several
+	// The guest sees what COT_ENV names, in its order: the host's COT_TEST, a fixed value (which
+	// may contain '='), nothing for an unset name, and not COT_ENV itself.
+	env := []string{"COT_TEST=yes", "FIXED=a=b"}
 	runProgs(t, []prog{{
-		name: "args_environ", args: args, env: env,
+		name: "args_environ", args: args, env: []string{"COT_TEST=yes", "OTHER=no", "COT_ENV=COT_TEST;;UNSET;FIXED=a=b"},
 		body: func(a asm) {
 			printVector(a, "cot_wasi_args_sizes_get", "cot_wasi_args_get", 4)
-			printVector(a, "cot_wasi_environ_sizes_get", "cot_wasi_environ_get", 1)
+			printVector(a, "cot_wasi_environ_sizes_get", "cot_wasi_environ_get", 2)
 			arg(a, X0, 0xfffe)
 			arg(a, X1, resOff)
 			call(a, "cot_wasi_args_sizes_get")
@@ -132,7 +134,7 @@ func TestWASIArgsEnviron(t *testing.T) {
 			return vectorOutput(argv) + vectorOutput(env) + ok32(21) + ok32(21)
 		},
 	}, {
-		name: "no_environ", body: func(a asm) {
+		name: "no_environ", env: []string{"HOME=/root", "PWD=/x"}, body: func(a asm) { // nothing passes by default
 			arg(a, X0, resOff)
 			arg(a, X1, resOff+4)
 			call(a, "cot_wasi_environ_sizes_get")

@@ -83,7 +83,7 @@ func TestWASIPositionalRenumberTruncate(t *testing.T) {
 			}
 			arg(a, X0, 7)
 			arg(a, X1, 7)
-			call(a, "cot_wasi_fd_renumber") // to itself: nothing
+			call(a, "cot_wasi_fd_renumber") // to itself, but 7 is not open: EBADF
 			a.Emit(AddImm(X64, X0, X0, must(NewImm12('a'))))
 			guest(a, X9, strOff)
 			a.ld(STRB, X0, X9, 0)
@@ -96,7 +96,7 @@ func TestWASIPositionalRenumberTruncate(t *testing.T) {
 		},
 		stdout: ok32(0) + ok32(0) + ok32(2) + ok32(0) + ok32(3) + "3ab" + ok32(0) + "i64:0x0000000000000000\n" +
 			ok32(0) + ok32(0),
-		stderr: "aaia", // renumber 0, set_size 0, EBADF 8 ('a'+8 = 'i'), renumber to itself 0
+		stderr: "aaii", // renumber 0, set_size 0, EBADF 8 ('a'+8 = 'i'), renumber of a closed fd EBADF
 		check: func(t *testing.T, dir, _ string) {
 			b, err := os.ReadFile(filepath.Join(dir, "f"))
 			if err != nil || string(b) != "Z123ab" {

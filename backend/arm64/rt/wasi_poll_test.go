@@ -1,6 +1,8 @@
 package rt
 
 import (
+	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 
@@ -110,5 +112,46 @@ func TestWASIPoll(t *testing.T) {
 			ok32(0) + ok32(1) + ok32(10) + ok32(0) +
 			ok32(0) + ok32(1) + ok32(12) + ok32(1) + ok32(0) +
 			ok32(28) + ok32(21),
+	}})
+}
+
+// TestWASIPollFDs polls real fds: a FIFO opened read-write (never readable here, always
+// writable) against a clock, and a closed guest fd.
+func TestWASIPollFDs(t *testing.T) {
+	runProgs(t, []prog{{
+		name: "poll_fds",
+		setup: func(t *testing.T, dir string) {
+			if err := syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		},
+		body: func(a asm) {
+			open(a, "fifo", 0, rightRead|rightWrite, 0)
+			guest(a, X9, resOff)
+			a.ld(LDRW, X19, X9, 0)
+			// fd_read on the empty FIFO and a 30 ms clock: the clock's event, after 30 ms
+			subscription(a, 0, 21, 1, 0, 0, 0)
+			guest(a, X9, subOff+16)
+			a.ld(STRW, X19, X9, 0)
+			subscription(a, 1, 22, 0, 1, uint64(30*time.Millisecond), 0)
+			monotonic(a, nowOff)
+			poll(a, 2)
+			monotonic(a, nowOff+8)
+			elapsedAtLeast(a, 30*time.Millisecond)
+			// fd_write on it is ready at once
+			subscription(a, 0, 23, 2, 0, 0, 0)
+			guest(a, X9, subOff+16)
+			a.ld(STRW, X19, X9, 0)
+			poll(a, 2)
+			// a closed guest fd: an event with error EBADF, no wait
+			subscription(a, 0, 24, 1, 99, 0, 0)
+			poll(a, 2)
+			guest(a, X9, evOff+8)
+			a.ld(LDRH, X0, X9, 0)
+			printW0(a)
+		},
+		stdout: ok32(0) + ok32(0) + ok32(1) + ok32(22) + ok32(0) + ok32(1) +
+			ok32(0) + ok32(1) + ok32(23) + ok32(2) +
+			ok32(0) + ok32(1) + ok32(24) + ok32(1) + ok32(8),
 	}})
 }

@@ -6,7 +6,8 @@ import (
 )
 
 func init() {
-	define("cot_wasi_fd_readdir", one("cot_wasi_fd_readdir", true, fdReaddir), "cot_rt_errno", "cot_rt_filetypes")
+	define("cot_wasi_fd_readdir", one("cot_wasi_fd_readdir", true, fdReaddir),
+		"cot_rt_errno", "cot_rt_filetypes", "cot_rt_fds")
 }
 
 const (
@@ -30,7 +31,7 @@ const (
 func fdReaddir(a asm) {
 	f := newFrame(a, pathMax)
 	full, outer, inner := a.NewLabel(), a.NewLabel(), a.NewLabel()
-	a.zext(X9, X0)
+	f.fdLookup(X5, X9, X0, true)
 	a.zext(X10, X1)
 	a.zext(X11, X2)
 	a.zext(X12, X4)

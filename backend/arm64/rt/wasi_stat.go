@@ -4,15 +4,16 @@ import . "cot/backend/arm64/enc"
 
 func init() {
 	define("cot_wasi_fd_filestat_get", one("cot_wasi_fd_filestat_get", true, fdFilestatGet),
-		"cot_rt_errno", "cot_rt_filetypes")
+		"cot_rt_errno", "cot_rt_filetypes", "cot_rt_fds")
 	define("cot_wasi_path_filestat_get", one("cot_wasi_path_filestat_get", true, pathFilestatGet),
-		"cot_rt_errno", "cot_rt_filetypes")
+		"cot_rt_errno", "cot_rt_filetypes", "cot_rt_fds", "cot_rt_resolve")
 }
 
 const (
-	sysNewfstatat = 79
-	statSize      = 128 // struct stat on AArch64 Linux
-	filestatSize  = 64  // WASI filestat
+	sysNewfstatat     = 79
+	statSize          = 128 // struct stat on AArch64 Linux
+	atSymlinkNofollow = 0x100
+	filestatSize      = 64 // WASI filestat
 )
 
 // fdFilestatGet is fd_filestat_get(w0 fd, w1 result ptr) -> errno, from fstat.
@@ -20,7 +21,7 @@ func fdFilestatGet(a asm) {
 	f := newFrame(a, statSize)
 	a.zext(X9, X1)
 	a.checkGuest(X9, filestatSize, f.fail(wasiEFAULT))
-	a.zext(X0, X0)
+	f.fdLookup(X10, X0, X0, false)
 	a.Emit(MovSP(X64, X1, SP))
 	f.syscallChecked(sysFstat)
 	filestat(a, 0, X9)
@@ -29,20 +30,22 @@ func fdFilestatGet(a asm) {
 }
 
 // pathFilestatGet is path_filestat_get(w0 dirfd, w1 lookupflags, w2 path, w3 path_len,
-// w4 result ptr) -> errno, from newfstatat (AT_SYMLINK_NOFOLLOW unless symlink_follow).
+// w4 result ptr) -> errno: newfstatat(AT_SYMLINK_NOFOLLOW) on the resolved entry (a final
+// symlink is resolved first with symlink_follow).
 func pathFilestatGet(a asm) {
-	f := newFrame(a, 2*pathMax) // path at 0, struct stat at pathMax
+	f := newPathFrame(a, 1)
+	f.dir(0, X0, X9)
 	a.zext(X9, X4)
 	a.checkGuest(X9, filestatSize, f.fail(wasiEFAULT))
-	f.path(X2, X3, 0)
-	a.Emit(Mvn(W32, X3, X1, LSL, NoShift(W32))) // not following: bit 0 clear
-	a.Emit(AndImm(W32, X3, X3, must(LogicalImm(1, false))))
-	a.lsl(X3, X3, 8) // -> AT_SYMLINK_NOFOLLOW (bit 8)
-	f.dirfd(X0, X0)
-	a.Emit(MovSP(X64, X1, SP))
-	a.addImm(X64, X2, SP, pathMax)
+	a.ld(STRX, X9, SP, pfSave)
+	a.ld(STRX, X1, SP, pfSave+8)
+	f.path(X2, X3, pfPath1)
+	f.lookup(0, pfPath1, followFlag(a, pfSave+8))
+	a.addImm(X64, X2, SP, pfStat)
+	a.mov(X3, atSymlinkNofollow)
 	f.syscallChecked(sysNewfstatat)
-	filestat(a, pathMax, X9)
+	a.ld(LDRX, X9, SP, pfSave)
+	filestat(a, pfStat, X9)
 	f.ok()
 	f.finish()
 }

@@ -216,7 +216,7 @@ func TestWASIFiles(t *testing.T) {
 			arg(a, X3, resOff+8)
 			call(a, "cot_wasi_fd_write")
 			printW0(a)
-		}, stdout: ok32(44) + ok32(20) + ok32(54) + ok32(76) + ok32(54) + ok32(31) + ok32(28) + ok32(28) +
+		}, stdout: ok32(44) + ok32(20) + ok32(54) + ok32(63) + ok32(54) + ok32(31) + ok32(28) + ok32(28) +
 			ok32(0) + ok32(0) + ok32(0),
 			check: func(t *testing.T, dir, _ string) {
 				if b, _ := os.ReadFile(filepath.Join(dir, "f")); string(b) != "xyz" {
@@ -254,9 +254,14 @@ func TestWASIFiles(t *testing.T) {
 				}
 			}},
 		{name: "open_dir_and_relative", body: func(a asm) {
-			open(a, "..", oflDir, rightRead, 0) // a directory opened read-only
-			open(a, "sub", oflDir, rightRead, 0)
-		}, stdout: ok32(0) + ok32(44)},
+			open(a, "d/..", oflDir, rightRead, 0) // a directory opened read-only
+			open(a, "sub", oflDir, rightRead, 0)  // ENOENT
+			open(a, "..", oflDir, rightRead, 0)   // EPERM: above the preopen
+		}, stdout: ok32(0) + ok32(44) + ok32(63), setup: func(t *testing.T, dir string) {
+			if err := os.Mkdir(filepath.Join(dir, "d"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}},
 	})
 }
 
@@ -293,7 +298,7 @@ func TestWASIFdstatPrestat(t *testing.T) {
 			call(a, "cot_wasi_fd_fdstat_get")
 			printW0(a)
 		}, stdout: ok32(0) + ok32(3) + ok32(0) + "i64:0x000000003fffffff\n" +
-			ok32(0) + ok32(0) + ok32(4) + ok32(1) + "i64:0x000000003fffffff\n" +
+			ok32(0) + ok32(0) + ok32(4) + ok32(1) + "i64:0x0000000000000040\n" + // the rights asked for
 			ok32(0) + ok32(0) + ok32(0) + "i64:0x000000003fffffff\n" + ok32(8) + ok32(21)},
 		{name: "prestat", body: func(a asm) {
 			pokeU32(a, resOff, 0xffffffff)
@@ -313,7 +318,7 @@ func TestWASIFdstatPrestat(t *testing.T) {
 			call(a, "cot_wasi_fd_prestat_dir_name")
 			printW0(a)
 			iovec(a, iovOff, bufOff, 1)
-			write(a, 1, 1) // "."
+			write(a, 1, 1) // "/": the working directory by default
 			arg(a, X0, 3)
 			arg(a, X1, bufOff)
 			arg(a, X2, 0)
@@ -322,6 +327,6 @@ func TestWASIFdstatPrestat(t *testing.T) {
 			arg(a, X0, 5)
 			call(a, "cot_wasi_fd_prestat_dir_name")
 			printW0(a) // EBADF
-		}, stdout: ok32(0) + ok32(0) + ok32(1) + ok32(8) + ok32(0) + "." + ok32(0) + ok32(37) + ok32(8)},
+		}, stdout: ok32(0) + ok32(0) + ok32(1) + ok32(8) + ok32(0) + "/" + ok32(0) + ok32(37) + ok32(8)},
 	})
 }

@@ -4,9 +4,9 @@ import . "cot/backend/arm64/enc"
 
 func init() {
 	define("cot_wasi_fd_filestat_set_times", one("cot_wasi_fd_filestat_set_times", true, fdFilestatSetTimes),
-		"cot_rt_errno")
+		"cot_rt_errno", "cot_rt_fds")
 	define("cot_wasi_path_filestat_set_times", one("cot_wasi_path_filestat_set_times", true, pathFilestatSetTimes),
-		"cot_rt_errno")
+		"cot_rt_errno", "cot_rt_fds", "cot_rt_resolve")
 }
 
 const (
@@ -26,7 +26,7 @@ const (
 func fdFilestatSetTimes(a asm) {
 	f := newFrame(a, 2*pathMax)
 	utimes(a, f, X1, X2, X3)
-	a.zext(X0, X0)
+	f.fdLookup(X9, X0, X0, false)
 	a.mov(X1, 0)
 	a.addImm(X64, X2, SP, timesAt)
 	a.mov(X3, 0)
@@ -36,18 +36,17 @@ func fdFilestatSetTimes(a asm) {
 }
 
 // pathFilestatSetTimes is path_filestat_set_times(w0 dirfd, w1 lookupflags, w2 path, w3 len,
-// x4 atim, x5 mtim, w6 fstflags) -> errno: utimensat(dirfd, path, times, AT_SYMLINK_NOFOLLOW
-// unless symlink_follow).
+// x4 atim, x5 mtim, w6 fstflags) -> errno: utimensat(AT_SYMLINK_NOFOLLOW) on the resolved
+// entry (a final symlink is resolved first with symlink_follow).
 func pathFilestatSetTimes(a asm) {
-	f := newFrame(a, 2*pathMax)
+	f := newPathFrame(a, 1)
+	f.dir(0, X0, X9)
+	a.ld(STRX, X1, SP, pfSave)
 	utimes(a, f, X4, X5, X6)
-	f.path(X2, X3, 0)
-	a.Emit(Mvn(W32, X3, X1, LSL, NoShift(W32)))
-	a.Emit(AndImm(W32, X3, X3, must(LogicalImm(1, false))))
-	a.lsl(X3, X3, 8) // AT_SYMLINK_NOFOLLOW
-	f.dirfd(X0, X0)
-	a.Emit(MovSP(X64, X1, SP))
+	f.path(X2, X3, pfPath1)
+	f.lookup(0, pfPath1, followFlag(a, pfSave))
 	a.addImm(X64, X2, SP, timesAt)
+	a.mov(X3, atSymlinkNofollow)
 	f.syscallChecked(sysUtimensat)
 	f.ok()
 	f.finish()

@@ -1,0 +1,122 @@
+package ast
+
+// The one description of each node's children. Rewrite (copy with children rewritten), Inspect
+// (read-only walk) and MaxID are written once over it, so a new node kind adds one children
+// method here and nothing in the walkers.
+
+import "reflect"
+
+// slots receives the child fields of a node, by address, in source order. A walker that only
+// reads ignores the addresses; a rewriter stores into them (the node is a fresh copy by then).
+type slots struct {
+	expr   func(*Expr)   // one expression, possibly nil
+	exprs  func(*[]Expr) // a list of expressions
+	stmt   func(*Stmt)   // one statement that must stay one (an else branch, a loop step), possibly nil
+	stmts  func(*[]Stmt) // a statement list, where a statement may become several
+	block  func(**Block) // a block that must stay a block (a body, a branch), possibly nil
+	params func(*[]*Param)
+	typ    func(*TypeExpr)   // one type expression, possibly nil
+	typs   func(*[]TypeExpr) // a list of type expressions
+}
+
+// children lists the child fields of each node kind.
+func (n *Func) children(s *slots)   { s.params(&n.Params); s.typ(&n.ResultX); s.block(&n.Body) }
+func (n *Param) children(s *slots)  { s.typ(&n.TypeX) }
+func (n *Global) children(s *slots) { s.typ(&n.TypeX); s.expr(&n.Init) }
+
+func (n *Block) children(s *slots)      { s.stmts(&n.Stmts) }
+func (n *VarDecl) children(s *slots)    { s.typ(&n.TypeX); s.expr(&n.Init) }
+func (n *Assign) children(s *slots)     { s.expr(&n.Target); s.expr(&n.Value) }
+func (n *OpAssign) children(s *slots)   { s.expr(&n.Target); s.expr(&n.Value) }
+func (n *ExprStmt) children(s *slots)   { s.expr(&n.X) }
+func (n *If) children(s *slots)         { s.expr(&n.Cond); s.block(&n.Then); s.stmt(&n.Else) }
+func (n *While) children(s *slots)      { s.expr(&n.Cond); s.block(&n.Body); s.stmt(&n.Step) }
+func (n *ForRange) children(s *slots)   { s.expr(&n.Lo); s.expr(&n.Hi); s.block(&n.Body) }
+func (*Break) children(*slots)          {}
+func (*Continue) children(*slots)       {}
+func (n *Return) children(s *slots)     { s.expr(&n.Value) }
+func (n *InitGlobal) children(s *slots) { s.expr(&n.Value) }
+func (n *Print) children(s *slots)      { s.exprs(&n.Args) }
+
+func (*IntLit) children(*slots)          {}
+func (*BoolLit) children(*slots)         {}
+func (*StrLit) children(*slots)          {}
+func (*StrAddr) children(*slots)         {}
+func (*DataAddr) children(*slots)        {}
+func (*Ref) children(*slots)             {}
+func (n *Unary) children(s *slots)       { s.expr(&n.X) }
+func (n *Binary) children(s *slots)      { s.expr(&n.X); s.expr(&n.Y) }
+func (n *Logical) children(s *slots)     { s.expr(&n.X); s.expr(&n.Y) }
+func (n *Call) children(s *slots)        { s.expr(&n.Callee); s.exprs(&n.Args) }
+func (n *RuntimeCall) children(s *slots) { s.exprs(&n.Args) }
+func (n *Convert) children(s *slots)     { s.expr(&n.X) }
+func (n *IfExpr) children(s *slots)      { s.expr(&n.Cond); s.expr(&n.Then); s.expr(&n.Else) }
+
+// shallowCopy returns a copy of the node n points to (its child fields still shared).
+func shallowCopy[N Node](n N) N {
+	v := reflect.ValueOf(n).Elem()
+	c := reflect.New(v.Type())
+	c.Elem().Set(v)
+	return c.Interface().(N)
+}
+
+// Inspect walks the tree under n in source order, calling f before the children; f returning
+// false skips the children.
+func Inspect(n Node, f func(Node) bool) {
+	if n == nil || isNilNode(n) || !f(n) {
+		return
+	}
+	visit := func(c Node) {
+		if c != nil && !isNilNode(c) {
+			Inspect(c, f)
+		}
+	}
+	n.children(&slots{
+		expr: func(e *Expr) {
+			if *e != nil {
+				visit(*e)
+			}
+		},
+		exprs: func(l *[]Expr) {
+			for _, e := range *l {
+				visit(e)
+			}
+		},
+		stmt: func(s *Stmt) {
+			if *s != nil {
+				visit(*s)
+			}
+		},
+		stmts: func(l *[]Stmt) {
+			for _, s := range *l {
+				visit(s)
+			}
+		},
+		block: func(b **Block) {
+			if *b != nil {
+				visit(*b)
+			}
+		},
+		params: func(l *[]*Param) {
+			for _, p := range *l {
+				visit(p)
+			}
+		},
+		typ: func(t *TypeExpr) {
+			if *t != nil {
+				visit(*t)
+			}
+		},
+		typs: func(l *[]TypeExpr) {
+			for _, t := range *l {
+				visit(t)
+			}
+		},
+	})
+}
+
+// isNilNode catches typed nils stored in interfaces (a nil *Block as a Node).
+func isNilNode(n Node) bool {
+	v := reflect.ValueOf(n)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}

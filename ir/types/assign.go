@@ -1,0 +1,51 @@
+package types
+
+// AssignableTo reports whether a value of type from may be used where type to is expected without
+// an explicit conversion (spec §3.4, decisions.md #7). Untyped literals are assignable to the
+// types their value could have; the checker separately checks that the value fits.
+func AssignableTo(from, to Type) bool {
+	if from == TInvalid || to == TInvalid || Identical(from, to) {
+		return true
+	}
+	switch basicKind(from) {
+	case UntypedInt:
+		return IsInteger(to) || IsFloat(to) || assignableToPayload(from, to)
+	case UntypedFloat:
+		return IsFloat(to) || assignableToPayload(from, to)
+	case UntypedNull:
+		switch to.(type) {
+		case *Optional, *Pointer:
+			return true
+		}
+		return false
+	}
+	if IsInteger(from) && IsInteger(to) && !IsUntyped(to) {
+		return widens(from, to)
+	}
+	if n, ok := from.(*Named); ok {
+		if e, ok := n.underlying.(*Enum); ok && Identical(e.Backing, to) {
+			return true
+		}
+	}
+	return assignableToPayload(from, to)
+}
+
+// assignableToPayload: ?X accepts what X accepts; an error union accepts what its payload does.
+func assignableToPayload(from, to Type) bool {
+	switch to := to.(type) {
+	case *Optional:
+		return AssignableTo(from, to.Elem)
+	case *ErrorUnion:
+		return AssignableTo(from, to.Payload)
+	}
+	return false
+}
+
+// widens reports integer widening: the same signedness to an equal or larger width, or unsigned
+// to a strictly larger signed type.
+func widens(from, to Type) bool {
+	if IsSigned(from) == IsSigned(to) {
+		return Bits(from) <= Bits(to)
+	}
+	return !IsSigned(from) && Bits(from) < Bits(to)
+}

@@ -1,0 +1,44 @@
+package passes
+
+// Assignability of check-types (see check_types.go): where a value meets the type its context
+// expects, an implicit conversion (spec §3.4: integer widening) becomes an explicit convert
+// node; anything else that does not fit is a type mismatch. Also the targets of assignments.
+
+import (
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+// assign checks e where a value of type want is expected, and returns it converted to want.
+func (c *checker) assign(e ast.Expr, want types.Type, what string) ast.Expr {
+	x := c.expr(e, want)
+	return c.convert(x, want, what)
+}
+
+// convert makes x, already checked, a value of type want: as it is, through a convert node
+// when its type is assignable to want, or with a type mismatch reported.
+func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
+	have := x.Type()
+	switch {
+	case types.Identical(have, want) || have == types.TInvalid || want == types.TInvalid:
+		return x
+	case types.AssignableTo(have, want) && !types.IsUntyped(have):
+		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: want}, X: x}
+	}
+	c.mismatch(x.Pos(), what, want, have)
+	return x
+}
+
+// target checks an assignment target: a variable that may be assigned.
+func (c *checker) target(e ast.Expr) ast.Expr {
+	x := c.expr(e, nil)
+	ref, ok := e.(*ast.Ref)
+	if !ok {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to this expression")
+		return x
+	}
+	if b := c.binder(ref.Name.ID); b != nil && b.kind != "var" && b.kind != "global" {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "cannot assign to constant `%s` (a %s)", ref.Name.Name, b.kind)
+	}
+	return x
+}

@@ -1,0 +1,75 @@
+package passes
+
+// Calls and print of check-types (see check_types.go).
+
+import (
+	"fmt"
+
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+func (c *checker) call(e *ast.Call) ast.Expr {
+	call := *e
+	call.T = types.TInvalid
+	ref, ok := e.Callee.(*ast.Ref)
+	if !ok {
+		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: calls of computed functions")
+		return &call
+	}
+	name := ref.Name.Name
+	b := c.binder(ref.Name.ID)
+	call.Args = nil
+	switch {
+	case b == nil || b.kind != "func":
+		if b != nil {
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot call non-function `%s`", name)
+		}
+		for _, a := range e.Args {
+			call.Args = append(call.Args, c.expr(a, nil))
+		}
+		return &call
+	}
+	sig := b.typ.(*types.Func)
+	call.Callee = &ast.Ref{At: ref.At, Typed: ast.Typed{T: sig}, Name: ref.Name}
+	call.T = sig.Result
+	if len(e.Args) != len(sig.Params) {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", name, len(sig.Params), len(e.Args))
+		for _, a := range e.Args {
+			call.Args = append(call.Args, c.expr(a, nil))
+		}
+		return &call
+	}
+	for i, a := range e.Args {
+		call.Args = append(call.Args, c.assign(a, sig.Params[i], fmt.Sprintf("argument %d of `%s`", i+1, name)))
+	}
+	return &call
+}
+
+func (c *checker) print(s *ast.Print) ast.Stmt {
+	p := *s
+	p.Args = nil
+	if len(s.Args) != 1 {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes 1, got %d", printName(s), len(s.Args))
+	}
+	for _, a := range s.Args {
+		if lit, ok := a.(*ast.StrLit); ok {
+			p.Args = append(p.Args, &ast.StrLit{At: lit.At, Typed: ast.Typed{T: types.TString}, Value: lit.Value})
+			continue
+		}
+		x := c.expr(a, nil)
+		if t := x.Type(); !supportedType(t) && t != types.TInvalid {
+			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v", printName(s), t)
+		}
+		p.Args = append(p.Args, x)
+	}
+	return &p
+}
+
+func printName(s *ast.Print) string {
+	name := map[int]string{1: "print", 2: "eprint"}[s.Fd]
+	if s.Newline {
+		name += "ln"
+	}
+	return name
+}

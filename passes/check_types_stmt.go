@@ -1,0 +1,140 @@
+package passes
+
+// Statements of check-types (see check_types.go).
+
+import (
+	"fmt"
+
+	"cot/ir/ast"
+	"cot/ir/src"
+	"cot/ir/types"
+)
+
+func (c *checker) block(b *ast.Block) *ast.Block {
+	out := &ast.Block{At: b.At, Stmts: []ast.Stmt{}}
+	for _, s := range b.Stmts {
+		out.Stmts = append(out.Stmts, c.stmt(s))
+	}
+	return out
+}
+
+func (c *checker) cond(e ast.Expr) ast.Expr {
+	return c.assign(e, types.TBool, "condition must be bool")
+}
+
+func (c *checker) stmt(s ast.Stmt) ast.Stmt {
+	switch s := s.(type) {
+	case *ast.Block:
+		return c.block(s)
+	case *ast.VarDecl:
+		v := *s
+		v.TypeX = nil
+		v.Type, v.Init = c.declared(s.Pos(), s.Name.Name, s.TypeX, s.Type, s.Init)
+		kind := map[bool]string{true: "const", false: "var"}[s.Const]
+		c.binders[s.Name.ID] = &checkedBinder{kind: kind, typ: v.Type}
+		return &v
+	case *ast.Assign:
+		a := *s
+		a.Target = c.target(s.Target)
+		a.Value = c.assign(s.Value, a.Target.Type(), "assigned value")
+		return &a
+	case *ast.OpAssign:
+		return c.opAssign(s)
+	case *ast.ExprStmt:
+		return &ast.ExprStmt{At: s.At, X: c.expr(s.X, nil)}
+	case *ast.If:
+		st := &ast.If{At: s.At, Cond: c.cond(s.Cond), Then: c.block(s.Then)}
+		if s.Else != nil {
+			st.Else = c.stmt(s.Else)
+		}
+		return st
+	case *ast.While:
+		w := *s
+		w.Cond = c.cond(s.Cond)
+		w.Body = c.block(s.Body)
+		if s.Step != nil {
+			w.Step = c.stmt(s.Step)
+		}
+		return &w
+	case *ast.ForRange:
+		return c.forRange(s)
+	case *ast.Break, *ast.Continue:
+		return s
+	case *ast.Return:
+		return c.ret(s)
+	case *ast.Print:
+		return c.print(s)
+	}
+	panic(fmt.Sprintf("check-types: unexpected statement %T", s))
+}
+
+// declared checks a variable or global declaration: its type is the annotation's, or the
+// initializer's (an untyped literal's default type) when there is no annotation.
+func (c *checker) declared(pos src.Pos, name string, x ast.TypeExpr, t types.Type, init ast.Expr) (types.Type, ast.Expr) {
+	if x != nil || t != nil {
+		t = c.valueType(pos, x, t)
+		if init != nil {
+			init = c.assign(init, t, "initializer of `"+name+"`")
+		}
+		return t, init
+	}
+	if init == nil {
+		c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: `%s` needs a type or an initializer", name)
+		return types.TInvalid, nil
+	}
+	init = c.expr(init, nil)
+	switch t = init.Type(); {
+	case t == types.TVoid:
+		c.diags.Errorf(init.Pos(), codeTypeMismatch, "type mismatch: `%s` is initialised with a void value", name)
+		t = types.TInvalid
+	case t != types.TInvalid && !supportedType(t):
+		c.diags.Errorf(init.Pos(), codeNotSupported, "not yet supported: values of type %v", t)
+		t = types.TInvalid
+	}
+	return t, init
+}
+
+// opAssign checks `target op= value` as `target = target op value` would be checked.
+func (c *checker) opAssign(s *ast.OpAssign) ast.Stmt {
+	a := *s
+	a.Target = c.target(s.Target)
+	t := a.Target.Type()
+	if t == types.TInvalid {
+		a.Value = c.expr(s.Value, nil)
+		return &a
+	}
+	if !types.IsInteger(t) {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `%s=` on %v, expected an integer", s.Op, t)
+		a.Value = c.expr(s.Value, nil)
+		return &a
+	}
+	if s.Op == "<<" || s.Op == ">>" {
+		a.Value = c.shiftCount(s.Value, t)
+	} else {
+		a.Value = c.assign(s.Value, t, "operand of `"+s.Op+"=`")
+	}
+	return &a
+}
+
+func (c *checker) forRange(s *ast.ForRange) ast.Stmt {
+	f := *s
+	f.Lo = c.assign(s.Lo, types.TI64, "range start")
+	f.Hi = c.assign(s.Hi, types.TI64, "range end")
+	c.binders[s.Var.ID] = &checkedBinder{kind: "var", typ: types.TI64}
+	f.Body = c.block(s.Body)
+	return &f
+}
+
+func (c *checker) ret(s *ast.Return) ast.Stmt {
+	r := &ast.Return{At: s.At}
+	switch result := c.fn.Result; {
+	case s.Value != nil && result == types.TVoid:
+		r.Value = c.expr(s.Value, nil)
+		c.mismatch(s.Value.Pos(), "returned value", types.TVoid, r.Value.Type())
+	case s.Value != nil:
+		r.Value = c.assign(s.Value, result, "returned value")
+	case result != types.TVoid && result != types.TInvalid:
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: return without a value in a function returning %v", result)
+	}
+	return r
+}

@@ -1,0 +1,79 @@
+package passes
+
+// Type expressions of check-types (see check_types.go): a type expression becomes the
+// types.Type it denotes; types the back ends cannot handle yet are reported here, once, where
+// the program writes them.
+
+import (
+	"cot/ir/ast"
+	"cot/ir/src"
+	"cot/ir/types"
+)
+
+// typeOf returns the type x denotes.
+func (c *checker) typeOf(x ast.TypeExpr) types.Type {
+	switch x := x.(type) {
+	case *ast.TypeName:
+		if t, ok := types.Keyword(x.Name.Name); ok {
+			return t
+		}
+		return types.TInvalid // resolve-names reported it
+	case *ast.PtrType:
+		return types.PointerTo(c.typeOf(x.Elem))
+	case *ast.OptType:
+		return types.OptionalOf(c.typeOf(x.Elem))
+	case *ast.SliceType:
+		return types.SliceOf(c.typeOf(x.Elem))
+	case *ast.ArrayType:
+		return types.ArrayOf(x.Len, c.typeOf(x.Elem))
+	case *ast.TupleType:
+		var elems []types.Type
+		for _, e := range x.Elems {
+			elems = append(elems, c.typeOf(e))
+		}
+		return types.TupleOf(elems...)
+	case *ast.FuncType:
+		var params []types.Type
+		for _, p := range x.Params {
+			params = append(params, c.typeOf(p))
+		}
+		return types.FuncOf(params, c.typeOf(x.Result))
+	case *ast.ErrorUnionType:
+		var err types.Type
+		if x.Err != nil {
+			err = c.typeOf(x.Err)
+		}
+		return types.ErrorUnionOf(err, c.typeOf(x.Payload))
+	}
+	panic("check-types: unexpected type expression " + x.Kind())
+}
+
+// supportedType reports whether the back ends handle values of type t today.
+func supportedType(t types.Type) bool {
+	return t == types.TBool || t == types.TI64
+}
+
+// valueType resolves the type of a parameter, variable or global written at pos: the type x
+// denotes, or t when there is no type expression (a program read from text).
+func (c *checker) valueType(pos src.Pos, x ast.TypeExpr, t types.Type) types.Type {
+	if x != nil {
+		pos, t = x.Pos(), c.typeOf(x)
+	}
+	switch {
+	case t == types.TInvalid || supportedType(t):
+		return t
+	case t == types.TVoid:
+		c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: void is not a value type")
+	default:
+		c.diags.Errorf(pos, codeNotSupported, "not yet supported: type %v", t)
+	}
+	return types.TInvalid
+}
+
+// resultType resolves a function's declared result type (void allowed).
+func (c *checker) resultType(x ast.TypeExpr) types.Type {
+	if t := c.typeOf(x); t == types.TVoid {
+		return t
+	}
+	return c.valueType(x.Pos(), x, nil)
+}

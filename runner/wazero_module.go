@@ -1,0 +1,52 @@
+package runner
+
+// What RunWazero does to a module before wazero sees it. backend/wasm decodes and validates it;
+// the module then gets the miscompile workaround (wazero_workaround.go), and the one instantiation
+// check wazero leaves out is made here.
+
+import (
+	encwasm "cot/backend/wasm"
+	"cot/ir/wasm"
+)
+
+// wazeroModule is a module prepared for wazero's compiler.
+type wazeroModule struct {
+	code []byte
+	// elemOutOfBounds: an active element segment does not fit its table, so instantiation traps
+	// (Wasm 2.0: active segments are table.init at instantiation). wazero v1.12.0 stops applying
+	// segments there and runs the module anyway (store.go, applyElements); wasmtime traps.
+	elemOutOfBounds bool
+}
+
+// prepareForWazero returns the module to run, or ok=false when backend/wasm cannot decode it
+// (SIMD): the caller then runs the original on wazero's interpreter, which needs no workaround.
+func prepareForWazero(b []byte) (wazeroModule, bool) {
+	m, err := encwasm.Decode(b)
+	if err != nil {
+		return wazeroModule{}, false
+	}
+	prep := wazeroModule{code: b, elemOutOfBounds: elemOutOfBounds(m)}
+	if avoidBandCompareMiscompile(m) {
+		if prep.code, err = encwasm.Encode(m); err != nil {
+			return wazeroModule{}, false
+		}
+	}
+	return prep, true
+}
+
+// elemOutOfBounds reports whether an active element segment with a constant offset reaches past
+// the initial size of a table the module defines. Segments are applied in order before the data
+// segments, so this trap comes before any data segment's.
+func elemOutOfBounds(m *wasm.Module) bool {
+	nImported := m.NumImported(wasm.ExternTable)
+	for _, el := range m.Elems {
+		if el.Mode != wasm.ElemActive || int(el.Table) < nImported || len(el.Offset) != 2 || el.Offset[0].Op != wasm.OpI32Const {
+			continue
+		}
+		size := uint64(m.Tables[int(el.Table)-nImported].Limits.Min)
+		if uint64(uint32(el.Offset[0].Const))+uint64(len(el.Init)) > size {
+			return true
+		}
+	}
+	return false
+}
