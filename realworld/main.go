@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"cot/runner"
@@ -32,6 +33,7 @@ type harness struct {
 	cotSum    string
 	refrun    string // realworld/refrun built for linux/arm64
 	qemu      string // "" on an arm64 Linux host
+	lockFile  *os.File
 }
 
 func (h *harness) logf(format string, args ...any) {
@@ -134,6 +136,9 @@ func setup(cache string) (*harness, error) {
 		return nil, err
 	}
 	h := &harness{root: root, cache: cache}
+	if err := h.lock(); err != nil {
+		return nil, err
+	}
 	if h.qemu, err = runner.QemuPath(); err != nil {
 		return nil, err
 	}
@@ -162,6 +167,29 @@ func setup(cache string) (*harness, error) {
 		return nil, err
 	}
 	return h, nil
+}
+
+// lock takes the cache for this run, waiting while another run of the suite has it: two runs
+// would rebuild each other's cot binary and share work directories. The lock lasts as long as the
+// process.
+func (h *harness) lock() error {
+	if err := os.MkdirAll(h.cache, 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(filepath.Join(h.cache, "lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err == nil {
+		h.lockFile = f
+		return nil
+	}
+	h.logf("waiting for another run of the suite to release %s", h.cache)
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		return fmt.Errorf("lock %s: %w", h.cache, err)
+	}
+	h.lockFile = f
+	return nil
 }
 
 // repoRoot is the nearest directory upward from the working directory that holds go.mod.
