@@ -52,6 +52,7 @@ func main() {
 	report := flag.String("report", "", "also write the table to this file")
 	compileTimeout := flag.Duration("compile-timeout", 20*time.Minute, "limit of one `cot aot`")
 	runTimeout := flag.Duration("run-timeout", 10*time.Minute, "limit of one run")
+	budget := flag.Duration("budget", 45*time.Minute, "limit of the whole suite (CI has 90 minutes for everything)")
 	flag.Parse()
 	h, err := setup(*cache)
 	if err != nil {
@@ -74,6 +75,8 @@ func main() {
 		os.Exit(2)
 	}
 	ws := &workspace{testdata: filepath.Join(h.root, "realworld", "testdata"), goroot: strings.TrimSpace(goroot), refDirs: map[string]string{}}
+	ctx, cancel := context.WithTimeout(context.Background(), *budget)
+	defer cancel()
 	var outcomes []*outcome
 	for i := range programs {
 		p := &programs[i]
@@ -85,7 +88,7 @@ func main() {
 			outcomes = append(outcomes, &outcome{p: p, status: statusNotRun, detail: why})
 			continue
 		}
-		outcomes = append(outcomes, h.run(context.Background(), ws, p, *compileTimeout, *runTimeout))
+		outcomes = append(outcomes, h.run(ctx, ws, p, *compileTimeout, *runTimeout))
 	}
 	problems := reconcile(outcomes, list, *expectPath)
 	table := renderTable(outcomes)

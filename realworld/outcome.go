@@ -43,6 +43,9 @@ func (h *harness) run(ctx context.Context, ws *workspace, p *program, compileTim
 		h.logf("%s: %s: %s", p.name, o.status, o.detail)
 		return o
 	}
+	if ctx.Err() != nil {
+		return fail(statusError, "the suite's time budget (-budget) ran out before it")
+	}
 	wasm, tree, err := p.src.fetch(h)
 	if err != nil {
 		return fail(statusError, "%v", err)
