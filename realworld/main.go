@@ -153,7 +153,8 @@ func setup(cache string) (*harness, error) {
 	bin := filepath.Join(cache, "bin")
 	h.cot = filepath.Join(bin, "cot")
 	h.logf("building cot and the reference runner")
-	if err := h.command(root, nil, "go", "build", "-o", h.cot, "./cmd/cot"); err != nil {
+	// -trimpath: the same source builds the same binary in any checkout, so the aot cache is shared.
+	if err := h.command(root, nil, "go", "build", "-trimpath", "-o", h.cot, "./cmd/cot"); err != nil {
 		return nil, err
 	}
 	if h.cotSum, err = fileSum(h.cot); err != nil {
@@ -166,7 +167,7 @@ func setup(cache string) (*harness, error) {
 	if h.qemu != "" {
 		env = append(env, "CC=aarch64-linux-gnu-gcc")
 	}
-	if err := h.command(root, env, "go", "build", "-ldflags=-extldflags=-static", "-o", h.refrun, "./realworld/refrun"); err != nil {
+	if err := h.command(root, env, "go", "build", "-trimpath", "-ldflags=-extldflags=-static", "-o", h.refrun, "./realworld/refrun"); err != nil {
 		return nil, err
 	}
 	return h, nil
