@@ -17,8 +17,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"cot/runner"
@@ -33,6 +33,7 @@ type harness struct {
 	cotSum    string
 	refrun    string // realworld/refrun built for linux/arm64
 	qemu      string // "" on an arm64 Linux host
+	lockFile  *os.File
 }
 
 func (h *harness) logf(format string, args ...any) {
@@ -40,7 +41,10 @@ func (h *harness) logf(format string, args ...any) {
 }
 
 func main() {
-	home, _ := os.UserHomeDir()
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = os.TempDir()
+	}
 	cache := flag.String("cache", filepath.Join(home, ".cache", "cot-realworld"), "cache directory")
 	heavy := flag.Bool("heavy", false, "also run the heavy programs (yosys)")
 	only := flag.String("only", "", "run only these programs (comma-separated names)")
@@ -48,6 +52,7 @@ func main() {
 	report := flag.String("report", "", "also write the table to this file")
 	compileTimeout := flag.Duration("compile-timeout", 20*time.Minute, "limit of one `cot aot`")
 	runTimeout := flag.Duration("run-timeout", 10*time.Minute, "limit of one run")
+	budget := flag.Duration("budget", 45*time.Minute, "limit of the whole suite (CI has 90 minutes for everything)")
 	flag.Parse()
 	h, err := setup(*cache)
 	if err != nil {
@@ -64,10 +69,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "realworld:", err)
 		os.Exit(2)
 	}
-	ws := &workspace{testdata: filepath.Join(h.root, "realworld", "testdata"), goroot: runtime.GOROOT(), refDirs: map[string]string{}}
-	if gr, err := h.output(h.root, nil, "go", "env", "GOROOT"); err == nil {
-		ws.goroot = strings.TrimSpace(gr)
+	goroot, err := h.output(h.root, nil, "go", "env", "GOROOT")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "realworld:", err)
+		os.Exit(2)
 	}
+	ws := &workspace{testdata: filepath.Join(h.root, "realworld", "testdata"), goroot: strings.TrimSpace(goroot), refDirs: map[string]string{}}
+	ctx, cancel := context.WithTimeout(context.Background(), *budget)
+	defer cancel()
 	var outcomes []*outcome
 	for i := range programs {
 		p := &programs[i]
@@ -79,7 +88,7 @@ func main() {
 			outcomes = append(outcomes, &outcome{p: p, status: statusNotRun, detail: why})
 			continue
 		}
-		outcomes = append(outcomes, h.run(context.Background(), ws, p, *compileTimeout, *runTimeout))
+		outcomes = append(outcomes, h.run(ctx, ws, p, *compileTimeout, *runTimeout))
 	}
 	problems := reconcile(outcomes, list, *expectPath)
 	table := renderTable(outcomes)
@@ -130,6 +139,9 @@ func setup(cache string) (*harness, error) {
 		return nil, err
 	}
 	h := &harness{root: root, cache: cache}
+	if err := h.lock(); err != nil {
+		return nil, err
+	}
 	if h.qemu, err = runner.QemuPath(); err != nil {
 		return nil, err
 	}
@@ -141,7 +153,8 @@ func setup(cache string) (*harness, error) {
 	bin := filepath.Join(cache, "bin")
 	h.cot = filepath.Join(bin, "cot")
 	h.logf("building cot and the reference runner")
-	if err := h.command(root, nil, "go", "build", "-o", h.cot, "./cmd/cot"); err != nil {
+	// -trimpath: the same source builds the same binary in any checkout, so the aot cache is shared.
+	if err := h.command(root, nil, "go", "build", "-trimpath", "-o", h.cot, "./cmd/cot"); err != nil {
 		return nil, err
 	}
 	if h.cotSum, err = fileSum(h.cot); err != nil {
@@ -154,10 +167,33 @@ func setup(cache string) (*harness, error) {
 	if h.qemu != "" {
 		env = append(env, "CC=aarch64-linux-gnu-gcc")
 	}
-	if err := h.command(root, env, "go", "build", "-ldflags=-extldflags=-static", "-o", h.refrun, "./realworld/refrun"); err != nil {
+	if err := h.command(root, env, "go", "build", "-trimpath", "-ldflags=-extldflags=-static", "-o", h.refrun, "./realworld/refrun"); err != nil {
 		return nil, err
 	}
 	return h, nil
+}
+
+// lock takes the cache for this run, waiting while another run of the suite has it: two runs
+// would rebuild each other's cot binary and share work directories. The lock lasts as long as the
+// process.
+func (h *harness) lock() error {
+	if err := os.MkdirAll(h.cache, 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(filepath.Join(h.cache, "lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err == nil {
+		h.lockFile = f
+		return nil
+	}
+	h.logf("waiting for another run of the suite to release %s", h.cache)
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		return fmt.Errorf("lock %s: %w", h.cache, err)
+	}
+	h.lockFile = f
+	return nil
 }
 
 // repoRoot is the nearest directory upward from the working directory that holds go.mod.

@@ -43,6 +43,9 @@ func (h *harness) run(ctx context.Context, ws *workspace, p *program, compileTim
 		h.logf("%s: %s: %s", p.name, o.status, o.detail)
 		return o
 	}
+	if ctx.Err() != nil {
+		return fail(statusError, "the suite's time budget (-budget) ran out before it")
+	}
 	wasm, tree, err := p.src.fetch(h)
 	if err != nil {
 		return fail(statusError, "%v", err)
@@ -94,7 +97,7 @@ func (h *harness) run(ctx context.Context, ws *workspace, p *program, compileTim
 	if err := prepare(ws, p, nativeDir); err != nil {
 		return fail(statusError, "%v", err)
 	}
-	native, err := h.measuredRun(ctx, runTimeout, nativeDir, p.env, p.name, append([]string{elf}, p.args...))
+	native, err := h.measuredRun(ctx, runTimeout, nativeDir, nativeEnv(p.env), p.name, append([]string{elf}, p.args...))
 	if err != nil {
 		return fail(statusError, "%v", err)
 	}
@@ -105,6 +108,21 @@ func (h *harness) run(ctx context.Context, ws *workspace, p *program, compileTim
 	o.status = statusIdentical
 	h.logf("%s: identical", p.name)
 	return o
+}
+
+// nativeEnv is the host environment that gives a `cot aot` executable's guest exactly env: the
+// executable's default environment is empty, and COT_ENV, its run-time override, names the host
+// variables to pass through (docs/decisions.md, "run-time override").
+func nativeEnv(env []string) []string {
+	if len(env) == 0 {
+		return nil
+	}
+	var names []string
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		names = append(names, name)
+	}
+	return append([]string{"COT_ENV=" + strings.Join(names, ";")}, env...)
 }
 
 // measuredRun runs an AArch64 program (argv[0] is its path; argv0, when set, what it sees as its

@@ -14,7 +14,7 @@ type program struct {
 	// heavy programs run only with -heavy (`just realworld-heavy`); the report lists them as not run.
 	heavy bool
 	args  []string // after argv[0], which is name
-	env   []string // "K=V", the whole environment on both sides
+	env   []string // "K=V", the whole environment of the guest on both sides (see nativeEnv)
 	in    []input  // the work directory before the run
 	want  expect   // what the reference's run must show, so that an identical failure is no pass
 }

@@ -200,3 +200,13 @@ func TestOrdersJSONIsStable(t *testing.T) {
 		t.Errorf("ordersJSON: %d bytes, stable %v", len(a), string(a) == string(b))
 	}
 }
+
+func TestNativeEnv(t *testing.T) {
+	got := strings.Join(nativeEnv([]string{"HOME=/home/user", "PYTHONHASHSEED=0"}), " ")
+	if want := "COT_ENV=HOME;PYTHONHASHSEED HOME=/home/user PYTHONHASHSEED=0"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if nativeEnv(nil) != nil {
+		t.Error("no variables: the executable's default (empty) environment")
+	}
+}

@@ -41,7 +41,8 @@ func renderTable(outcomes []*outcome) string {
 	b.WriteString("\ncot aot: wall time, user+system CPU time and peak resident memory of `cot aot MODULE -o OUT` (default flags). " +
 		"Runs: user+system CPU seconds of the whole qemu-aarch64 process, native executable vs. " +
 		"realworld/refrun (wasmtime, module compiled beforehand) under the same emulator, work directory, " +
-		"arguments and environment.\n")
+		"arguments and environment; both include start-up (refrun's, loading wasmtime and the compiled module, " +
+		"is about 0.25 s under qemu, which dominates the smallest programs).\n")
 	if anyCached {
 		b.WriteString("* measured when this cot binary first compiled this module (cached output).\n")
 	}

@@ -13,12 +13,15 @@ declare -A tool=(
   [lld]=/usr/bin/wasm-ld
   [wasi-libc]=/usr/lib/wasm32-wasi/libc.a
   [libclang-rt-14-dev-wasm32]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a
+  # the static AArch64 glibc that realworld/refrun (wasmtime-go, cgo) links against; only a
+  # Recommends of gcc-aarch64-linux-gnu
+  [libc6-dev-arm64-cross]=/usr/aarch64-linux-gnu/lib/libc.a
   [chromium]=/usr/bin/chromium
   [neovim]=/usr/bin/nvim
 )
 
 missing=()
-for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 chromium neovim; do
+for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 libc6-dev-arm64-cross chromium neovim; do
   [[ -e ${tool[$pkg]} ]] || missing+=("$pkg")
 done
 if ((${#missing[@]} == 0)); then

@@ -5,7 +5,8 @@
 // its command line, the way `wasmtime run --dir=HOST::GUEST --env K=V module.wasm ARGS` would.
 //
 // The suite builds it for linux/arm64 and runs it under qemu-aarch64 next to the `cot aot`
-// executable, so both run under the same emulator on the same host (realworld/README.md).
+// executable, so both run under the same emulator on the same host (docs/decisions.md, "real-world
+// suite").
 // Compiled modules are cached on disk (-cache), so a timed run does not include Cranelift.
 //
 //	refrun [-argv0 NAME] [-dir HOST::GUEST]... [-env K=V]... [-cache DIR] [-compile-only] MODULE.wasm [ARG]...
