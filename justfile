@@ -25,3 +25,9 @@ passes:
 check:
     test -z "$(gofmt -l .)" || { gofmt -l .; exit 1; }
     go vet ./...
+
+# The benchmark table (bench/, design.md §8): executed instructions of cot's native code vs gcc -O2,
+# Cranelift and wazero on the same modules, and compile cost vs Cranelift and wazero, side by side.
+# ARGS: -fast (short runs), -only hash,zlib, -reps N, -profile NAME (per-function counts).
+bench *ARGS: deps
+    go run ./bench {{ARGS}}
