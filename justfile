@@ -5,7 +5,7 @@
 test: deps
     CC="${CC:-$(command -v gcc || command -v clang)}" go test -timeout 60m ./...
 
-# Install the missing Debian packages the suite uses (qemu-user, wabt, cross binutils/gcc, clang, lld, wasi-libc).
+# Install the missing Debian packages the suite uses (qemu-user, wabt, cross binutils/gcc, clang, lld, wasi-libc, binaryen).
 deps:
     bash scripts/deps.sh
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs, but only those whose tool is missing:
+# Installs the Debian packages the test suite needs (binaryen: the backend fuzzer's wasm-opt -ttf),
+# but only those whose tool is missing:
 # `apt-get update` runs at most once, and nothing runs at all on a machine that has everything.
 set -euo pipefail
 
@@ -13,10 +14,11 @@ declare -A tool=(
   [lld]=/usr/bin/wasm-ld
   [wasi-libc]=/usr/lib/wasm32-wasi/libc.a
   [libclang-rt-14-dev-wasm32]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a
+  [binaryen]=/usr/bin/wasm-opt
 )
 
 missing=()
-for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32; do
+for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 binaryen; do
   [[ -e ${tool[$pkg]} ]] || missing+=("$pkg")
 done
 if ((${#missing[@]} == 0)); then
