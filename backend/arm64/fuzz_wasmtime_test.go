@@ -1,6 +1,7 @@
 package arm64
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -8,11 +9,12 @@ import (
 	"github.com/bytecodealliance/wasmtime-go/v25"
 
 	"cot/internal/spectest"
+	"cot/runner"
 )
 
 // runWasmtime runs a harness module's _start (argument 0) on wasmtime with cot_harness as Go
-// functions printing what the native runtime prints; the trap kind is wasmtime's message, which
-// the native runtime uses too (decisions.md #28). wasmtime is the judge where engines disagree.
+// functions printing what the native runtime prints; the trap kind is named from wasmtime's trap
+// code as the native runtime names it (decisions.md #28). wasmtime is the judge where engines disagree.
 func runWasmtime(harness []byte) (spectest.Outcome, error) {
 	store := wasmtime.NewStore(wasmtime.NewEngine())
 	mod, err := wasmtime.NewModule(store.Engine, harness)
@@ -39,13 +41,26 @@ func runWasmtime(harness []byte) (spectest.Outcome, error) {
 		_, err = inst.GetFunc(store, "_start").Call(store)
 	}
 	o := spectest.Outcome{Stdout: out.String()}
+	var trap *wasmtime.Trap
 	if err != nil {
-		msg := err.Error()
-		i := strings.Index(msg, "wasm trap: ")
-		if i < 0 {
+		if !errors.As(err, &trap) || trap.Code() == nil || wasmtimeTrapKinds[*trap.Code()] == "" {
 			return o, err
 		}
-		o.Exit, o.Trap = 134, strings.TrimSpace(strings.SplitN(msg[i+len("wasm trap: "):], "\n", 2)[0])
+		o.Exit, o.Trap = 134, wasmtimeTrapKinds[*trap.Code()]
 	}
 	return o, nil
+}
+
+// wasmtimeTrapKinds names wasmtime's trap codes by the trap kinds the runtimes print (the
+// runner's table, runner/wasmtime.go).
+var wasmtimeTrapKinds = map[wasmtime.TrapCode]string{
+	wasmtime.StackOverflow:          runner.TrapCallStackExhausted,
+	wasmtime.MemoryOutOfBounds:      runner.TrapOutOfBoundsMemory,
+	wasmtime.TableOutOfBounds:       runner.TrapUndefinedElement,
+	wasmtime.IndirectCallToNull:     runner.TrapUndefinedElement,
+	wasmtime.BadSignature:           runner.TrapIndirectCallType,
+	wasmtime.IntegerOverflow:        runner.TrapIntegerOverflow,
+	wasmtime.IntegerDivisionByZero:  runner.TrapDivideByZero,
+	wasmtime.BadConversionToInteger: runner.TrapBadConversion,
+	wasmtime.UnreachableCodeReached: runner.TrapUnreachable,
 }
