@@ -230,6 +230,9 @@ func TestFuzzDifferential(t *testing.T) {
 			continue
 		}
 		ran++
+		if ran%500 == 0 {
+			t.Logf("%d modules compared, %d out of scope, %v", ran, skipped, time.Since(start).Round(time.Second))
+		}
 		if diff != "" {
 			name := fmt.Sprintf("seed%d", seed)
 			os.MkdirAll("testdata/fuzz", 0o755)
