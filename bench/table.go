@@ -49,14 +49,20 @@ func (h *harness) build(p program) (string, error) {
 	for _, s := range p.Includes {
 		incs = append(incs, "-I"+at(s))
 	}
-	// clang's wasm driver runs wasm-opt when it finds one on PATH: keep it off, so the module is
-	// clang's own whatever is installed.
+	// clang's wasm driver runs wasm-opt when it finds one on PATH or beside the clang it was
+	// invoked as (/usr/bin): keep it off, so the module is clang's own whatever is installed, by
+	// running clang from its real directory with a PATH that holds only the linker.
 	pathDir := filepath.Join(h.work, "clang-path")
 	os.MkdirAll(pathDir, 0o755)
 	if ld, err := exec.LookPath("wasm-ld"); err == nil {
-		os.Symlink(ld, filepath.Join(pathDir, "wasm-ld"))
+		for _, name := range []string{"wasm-ld", "wasm-ld-14"} {
+			os.Symlink(ld, filepath.Join(pathDir, name))
+		}
 	}
 	clang, err := exec.LookPath("clang")
+	if err == nil {
+		clang, err = filepath.EvalSymlinks(clang)
+	}
 	if err != nil {
 		return "", err
 	}
