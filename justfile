@@ -5,7 +5,7 @@
 test: deps
     CC="${CC:-$(command -v gcc || command -v clang)}" go test -timeout 60m ./...
 
-# Install the missing Debian packages the suite uses (qemu-user, wabt, cross binutils/gcc, clang, lld, wasi-libc).
+# Install the missing Debian packages the suite uses (qemu-user, wabt, cross binutils/gcc, clang, lld, wasi-libc, binaryen).
 deps:
     bash scripts/deps.sh
 
@@ -37,3 +37,9 @@ passes:
 check:
     test -z "$(gofmt -l .)" || { gofmt -l .; exit 1; }
     go vet ./...
+
+# The benchmark table (bench/, design.md §8): executed instructions of cot's native code vs gcc -O2,
+# Cranelift and wazero on the same modules, and compile cost vs Cranelift and wazero, side by side.
+# ARGS: -fast (short runs), -only hash,zlib, -reps N, -profile NAME (per-function counts).
+bench *ARGS: deps
+    go run ./bench {{ARGS}}

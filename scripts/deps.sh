@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs, but only those whose tool is missing:
+# Installs the Debian packages the test suite needs (binaryen: the backend fuzzer's wasm-opt -ttf),
+# but only those whose tool is missing:
 # `apt-get update` runs at most once, and nothing runs at all on a machine that has everything.
 set -euo pipefail
 
@@ -18,10 +19,11 @@ declare -A tool=(
   [libc6-dev-arm64-cross]=/usr/aarch64-linux-gnu/lib/libc.a
   [chromium]=/usr/bin/chromium
   [neovim]=/usr/bin/nvim
+  [binaryen]=/usr/bin/wasm-opt
 )
 
 missing=()
-for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 libc6-dev-arm64-cross chromium neovim; do
+for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 libc6-dev-arm64-cross chromium neovim binaryen; do
   [[ -e ${tool[$pkg]} ]] || missing+=("$pkg")
 done
 if ((${#missing[@]} == 0)); then

@@ -204,6 +204,9 @@ func (v *mirVerifier) instr(b *mir.Block, in *mir.Instr) {
 	case mir.STPPRE, mir.LDPPOST:
 		v.want(b, in, I, in.Rd, in.Rn)
 		v.imm(b, in, in.Imm%8 == 0 && in.Imm >= -512 && in.Imm <= 504)
+	case mir.STP, mir.LDP:
+		v.want(b, in, v.class(in.Rd), in.Rn) // both of one class, x or d
+		v.imm(b, in, in.Imm%8 == 0 && in.Imm >= -512 && in.Imm <= 504)
 	case mir.CBZ, mir.CBNZ:
 		v.want(b, in, I, in.Rn)
 	case mir.BLR:

@@ -31,13 +31,13 @@ var pressureForms = []string{
 var operandRe = regexp.MustCompile(`\b([wxsdvb])%(10[0-3])\b`)
 
 // pressureFunc wraps form in a function where 40 integer and 40 float values, each used four
-// times, are live across it; its own operands are defined just before it and used once after.
+// times or more, are live across it; its own operands are defined just before it and used once after.
 func pressureFunc(form string) (text, instr string) {
 	var b strings.Builder
 	b.WriteString("\t.text\n\t.globl f\n\t.p2align 2\nf:\n\t// frame: outargs=0 slots=0\n.Lf_0:\n")
 	next := 200
 	for i := 0; i < 40; i++ {
-		fmt.Fprintf(&b, "\tmovz x%%%d, #%d\n\tfmov d%%%d, x%%%d\n", next+2*i, i, next+2*i+1, next+2*i)
+		fmt.Fprintf(&b, "\tldr x%%%d, [x25, #%d]\n\tldr d%%%d, [x25, #%d]\n", next+2*i, 8*i, next+2*i+1, 8*i)
 	}
 	in := strings.NewReplacer("%A", "%100", "%B", "%101", "%C", "%102", "%D", "%103").Replace(form)
 	defined := map[string]bool{}
@@ -53,13 +53,14 @@ func pressureFunc(form string) (text, instr string) {
 		if n == "100" && !strings.HasPrefix(form, "movk") {
 			continue // the result
 		}
+		// Not constants: a spilled constant is rematerialised, not loaded.
 		switch w {
 		case "w", "x":
-			fmt.Fprintf(&b, "\tmovz %s%%%s, #3\n", w, n)
+			fmt.Fprintf(&b, "\tadd %s%%%s, %s%%%d, #3\n", w, n, w, next)
 		case "s":
-			fmt.Fprintf(&b, "\tfmov s%%%s, wzr\n", n)
+			fmt.Fprintf(&b, "\tfmov s%%%s, w%%%d\n", n, next)
 		default:
-			fmt.Fprintf(&b, "\tfmov d%%%s, xzr\n", n)
+			fmt.Fprintf(&b, "\tfmov d%%%s, x%%%d\n", n, next)
 		}
 	}
 	fmt.Fprintf(&b, "\t%s\n", in)

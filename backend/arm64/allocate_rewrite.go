@@ -3,7 +3,8 @@ package arm64
 import "cot/ir/mir"
 
 // rewriteAllocated replaces virtual registers by their physical registers, and spilled ones by
-// scratch registers loaded before the instruction and stored after it.
+// scratch registers loaded (or rematerialised) before the instruction and stored after it; the
+// definition of a rematerialised constant disappears.
 func rewriteAllocated(f *mir.Func, assign map[mir.Reg]location) {
 	slotOff := func(slot int64) int64 { return f.OutArgs + 8*slot }
 	for _, b := range f.Blocks {
@@ -31,9 +32,17 @@ func rewriteAllocated(f *mir.Func, assign map[mir.Reg]location) {
 				if !u.IsVirtual() {
 					continue
 				}
-				if loc := assign[u]; loc.reg != mir.NoReg {
+				loc := assign[u]
+				_, done := m[u]
+				switch {
+				case loc.reg != mir.NoReg:
 					m[u] = loc.reg
-				} else if _, done := m[u]; !done {
+				case done:
+				case loc.remat != nil:
+					c := *loc.remat
+					c.Rd = scratch(u)
+					out = append(out, &c)
+				default:
 					out = append(out, slotAccess(mir.LDR, f.Class[u], scratch(u), slotOff(loc.slot))...)
 				}
 			}
@@ -42,15 +51,21 @@ func rewriteAllocated(f *mir.Func, assign map[mir.Reg]location) {
 			// (at most three register operands are read), whatever is spilled.
 			ni, nf = 0, 0
 			var stores []*mir.Instr
+			remat := false
 			for _, d := range defs {
 				if !d.IsVirtual() {
 					continue
 				}
 				if loc := assign[d]; loc.reg != mir.NoReg {
 					m[d] = loc.reg
+				} else if loc.remat != nil {
+					remat = true
 				} else {
 					stores = append(stores, slotAccess(mir.STR, f.Class[d], scratch(d), slotOff(loc.slot))...)
 				}
+			}
+			if remat {
+				continue // rematerialised at each use
 			}
 			rewrite(in, m)
 			// A copy the allocator made redundant (a 32-bit mov is kept: it zero-extends).

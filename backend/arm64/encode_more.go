@@ -133,6 +133,18 @@ func encodeFloatOrMem(b *obj.Builder, in *mir.Instr, labels map[int]obj.Label) {
 		} else {
 			b.Emit(enc.LdstReg(gpMemOp(in), gp(rd), gp(rn), gp(rm), enc.UXTX, false))
 		}
+	case mir.STP, mir.LDP:
+		off := must(enc.PairOffset(in.Imm, 8))
+		switch {
+		case rd.IsFloat() && in.Op == mir.STP:
+			b.Emit(enc.FPair(enc.STPD, fpr(rd), fpr(rn), enc.SP, off))
+		case rd.IsFloat():
+			b.Emit(enc.FPair(enc.LDPD, fpr(rd), fpr(rn), enc.SP, off))
+		case in.Op == mir.STP:
+			b.Emit(enc.Pair(enc.STPX, gp(rd), gp(rn), enc.SP, off))
+		default:
+			b.Emit(enc.Pair(enc.LDPX, gp(rd), gp(rn), enc.SP, off))
+		}
 	case mir.STPPRE:
 		b.Emit(enc.PairPre(enc.STPX, gp(rd), gp(rn), enc.SP, must(enc.PairOffset(in.Imm, 8))))
 	case mir.LDPPOST:

@@ -132,6 +132,11 @@ func (s *selector) intBinary(v *ssa.Value, op mir.Op) {
 			iop := map[mir.Op]mir.Op{mir.ADD: mir.ADDI, mir.SUB: mir.SUBI}[op]
 			s.emit(&mir.Instr{Op: iop, W: vw, Rd: s.def(v), Rn: s.use(a), Imm: int64(k)})
 			return
+		case (op == mir.ADD || op == mir.SUB) && k != 0 && negate(k, bits) <= 4095:
+			// x + (-n) is x - n, and x - (-n) is x + n (modulo the width either way).
+			iop := map[mir.Op]mir.Op{mir.ADD: mir.SUBI, mir.SUB: mir.ADDI}[op]
+			s.emit(&mir.Instr{Op: iop, W: vw, Rd: s.def(v), Rn: s.use(a), Imm: int64(negate(k, bits))})
+			return
 		case op == mir.LSLV || op == mir.LSRV || op == mir.ASRV:
 			iop := map[mir.Op]mir.Op{mir.LSLV: mir.LSLI, mir.LSRV: mir.LSRI, mir.ASRV: mir.ASRI}[op]
 			s.emit(&mir.Instr{Op: iop, W: vw, Rd: s.def(v), Rn: s.use(a), Imm: int64(k % bits)})
@@ -139,6 +144,14 @@ func (s *selector) intBinary(v *ssa.Value, op mir.Op) {
 		}
 	}
 	s.emit(&mir.Instr{Op: op, W: vw, Rd: s.def(v), Rn: s.use(a), Rm: s.use(v.Args[1])})
+}
+
+// negate returns -k modulo 2^bits.
+func negate(k, bits uint64) uint64 {
+	if bits == 32 {
+		return uint64(-uint32(k))
+	}
+	return -k
 }
 
 // division selects div/rem with Wasm's traps: a zero divisor traps, and signed INT_MIN / -1

@@ -56,19 +56,14 @@ func (s *selector) memOp(v *ssa.Value, w wasm.Op) bool {
 }
 
 // address computes the zero-extended Wasm address of v's first operand, bounds-checks
-// [addr+offset, addr+offset+size) against the memory size and returns the 64-bit index
-// (addr+offset) to add to the memory base.
+// [addr+offset, addr+offset+size) against the memory size (unless a dominating access proved it,
+// see eliminate-bounds-checks) and returns the 64-bit index (addr+offset) to add to the memory base.
 func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
 	addr := s.use(v.Args[0]) // already zero-extended (see receive)
 	off := uint64(v.Aux)
-	end := s.vreg(mir.Int)
-	if off+uint64(size) <= 4095 {
-		s.emit(&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: end, Rn: addr, Imm: int64(off) + size})
-	} else {
-		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: end, Rn: addr, Rm: s.intConst(mir.X, off+uint64(size))})
+	if v.Aux2 != ssa.AccessInBounds {
+		s.boundsCheck(addr, off+uint64(size))
 	}
-	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: end, Rm: mir.MemSize})
-	s.trapIf(mir.HI, "cot_trap_oob")
 	if off == 0 {
 		return addr
 	}
@@ -79,6 +74,18 @@ func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
 		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: ea, Rn: addr, Rm: s.intConst(mir.X, off)})
 	}
 	return ea
+}
+
+// boundsCheck traps unless addr+end <= the memory size.
+func (s *selector) boundsCheck(addr mir.Reg, end uint64) {
+	endReg := s.vreg(mir.Int)
+	if end <= 4095 {
+		s.emit(&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: endReg, Rn: addr, Imm: int64(end)})
+	} else {
+		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: endReg, Rn: addr, Rm: s.intConst(mir.X, end)})
+	}
+	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: endReg, Rm: mir.MemSize})
+	s.trapIf(mir.HI, "cot_trap_oob")
 }
 
 func (s *selector) access(v *ssa.Value, acc memAccess) {

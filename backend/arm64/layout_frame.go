@@ -3,7 +3,9 @@
 // Adds the prologue and epilogue. The prologue checks the new stack pointer against the stack
 // limit (x26) before touching memory, saves x29/x30, sets the frame pointer, reserves the
 // outgoing-argument area, the spill slots and the save area, and saves the callee-saved
-// registers the allocator used; every ret restores them first.
+// registers the allocator used (in pairs, stp/ldp); every ret restores them first. A leaf function (no calls) whose
+// frame is at most leafFrameMax bytes skips the stack-limit check: the runtime keeps 64 KiB of
+// stack below the limit (docs/arm64-abi.md), and a leaf cannot descend further.
 //
 //	f: <body> ; ret  =>  f: sub x16, sp, #N ; cmp x16, x26 ; b.lo stack-trap ;
 //	                        stp x29, x30, [sp, #-16]! ; mov x29, sp ; sub sp, sp, #N-16 ; <body> ;
@@ -43,16 +45,22 @@ func layoutFrame(f *mir.Func) {
 		}
 	}
 	var pro []*mir.Instr
-	if total <= 4095 {
+	checked := total > leafFrameMax || !isLeaf(f)
+	switch {
+	case !checked:
+	case total <= 4095:
 		pro = append(pro, &mir.Instr{Op: mir.SUBI, W: mir.X, Rd: mir.X16, Rn: mir.SP, Imm: total})
-	} else {
+	default:
 		pro = append(pro, &mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.X16, Rn: mir.SP, Imm: 0})
 		pro = append(pro, constInto(mir.X17, uint64(total))...)
 		pro = append(pro, &mir.Instr{Op: mir.SUB, W: mir.X, Rd: mir.X16, Rn: mir.X16, Rm: mir.X17})
 	}
+	if checked {
+		pro = append(pro,
+			&mir.Instr{Op: mir.CMP, W: mir.X, Rn: mir.X16, Rm: mir.StackLim},
+			&mir.Instr{Op: mir.BCOND, Cond: mir.LO, Target: trap})
+	}
 	pro = append(pro,
-		&mir.Instr{Op: mir.CMP, W: mir.X, Rn: mir.X16, Rm: mir.StackLim},
-		&mir.Instr{Op: mir.BCOND, Cond: mir.LO, Target: trap},
 		&mir.Instr{Op: mir.STPPRE, W: mir.X, Rd: mir.FP, Rn: mir.LR, Imm: -16},
 		&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.FP, Rn: mir.SP, Imm: 0})
 	switch {
@@ -64,18 +72,14 @@ func layoutFrame(f *mir.Func) {
 		pro = append(pro, &mir.Instr{Op: mir.SUB, W: mir.X, Rd: mir.X16, Rn: mir.FP, Rm: mir.X17},
 			&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.SP, Rn: mir.X16, Imm: 0})
 	}
-	for k, r := range f.Saved {
-		pro = append(pro, slotAccess(mir.STR, f.ClassOf(r), r, saveOff(k))...)
-	}
+	pro = append(pro, saveRestore(f, mir.STR, saveOff)...)
 	entry := f.Blocks[0]
 	entry.Instrs = append(pro, entry.Instrs...)
 	for _, b := range f.Blocks {
 		var out []*mir.Instr
 		for _, in := range b.Instrs {
 			if in.Op == mir.RET {
-				for k, r := range f.Saved {
-					out = append(out, slotAccess(mir.LDR, f.ClassOf(r), r, saveOff(k))...)
-				}
+				out = append(out, saveRestore(f, mir.LDR, saveOff)...)
 				out = append(out,
 					&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: mir.SP, Rn: mir.FP, Imm: 0},
 					&mir.Instr{Op: mir.LDPPOST, W: mir.X, Rd: mir.FP, Rn: mir.LR, Imm: 16})
@@ -84,5 +88,44 @@ func layoutFrame(f *mir.Func) {
 		}
 		b.Instrs = out
 	}
-	f.Blocks = append(f.Blocks, &mir.Block{ID: trap, Instrs: []*mir.Instr{{Op: mir.TRAP, Sym: "cot_trap_stack_exhausted"}}})
+	if checked {
+		f.Blocks = append(f.Blocks, &mir.Block{ID: trap, Instrs: []*mir.Instr{{Op: mir.TRAP, Sym: "cot_trap_stack_exhausted"}}})
+	}
+}
+
+// saveRestore stores (op STR) or loads (LDR) the callee-saved registers f uses, two of one class
+// at a time with stp/ldp where the pair offset reaches.
+func saveRestore(f *mir.Func, op mir.Op, saveOff func(int) int64) []*mir.Instr {
+	pair := map[mir.Op]mir.Op{mir.STR: mir.STP, mir.LDR: mir.LDP}[op]
+	var out []*mir.Instr
+	for k := 0; k < len(f.Saved); k++ {
+		r := f.Saved[k]
+		if k+1 < len(f.Saved) && f.ClassOf(f.Saved[k+1]) == f.ClassOf(r) && saveOff(k) <= 504 {
+			w := mir.X
+			if r.IsFloat() {
+				w = mir.D
+			}
+			out = append(out, &mir.Instr{Op: pair, W: w, Rd: r, Rn: f.Saved[k+1], Imm: saveOff(k)})
+			k++
+			continue
+		}
+		out = append(out, slotAccess(op, f.ClassOf(r), r, saveOff(k))...)
+	}
+	return out
+}
+
+// leafFrameMax is the largest frame of a leaf function that skips the stack-limit check: far
+// below the 64 KiB the runtime keeps under the limit for trap handlers.
+const leafFrameMax = 4096
+
+// isLeaf reports whether f calls no function (trap routines never return, so they do not count).
+func isLeaf(f *mir.Func) bool {
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			if in.Op.IsCall() {
+				return false
+			}
+		}
+	}
+	return true
 }

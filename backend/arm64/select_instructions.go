@@ -56,6 +56,16 @@ type selector struct {
 	uses   map[*ssa.Value]int
 	// fused is a comparison selected together with the branch that ends its block.
 	fused *ssa.Value
+	// consts are the constants used as register operands, each materialised once at the top of
+	// the entry block (constInstrs): the allocator keeps them in registers where it can and
+	// rematerialises or reloads them where it cannot.
+	consts      map[constKey]mir.Reg
+	constInstrs []*mir.Instr
+}
+
+type constKey struct {
+	t    ssa.Type
+	bits uint64
 }
 
 func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
@@ -105,6 +115,8 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 		}
 		s.terminator(&b.Term)
 	}
+	entry := s.mf.Blocks[0]
+	entry.Instrs = append(s.constInstrs, entry.Instrs...)
 	return s.mf
 }
 
@@ -189,10 +201,23 @@ func (s *selector) def(v *ssa.Value) mir.Reg {
 	return r
 }
 
-// use returns a register holding v; constants are materialised here.
+// use returns a register holding v; a constant is materialised once, in the entry block.
 func (s *selector) use(v *ssa.Value) mir.Reg {
 	if v.Op == ssa.OpConst {
-		return s.constant(v.Type, uint64(v.Aux))
+		k := constKey{v.Type, uint64(v.Aux)}
+		if r, ok := s.consts[k]; ok {
+			return r
+		}
+		save := s.cur
+		s.cur = &mir.Block{}
+		r := s.constant(v.Type, uint64(v.Aux))
+		s.constInstrs = append(s.constInstrs, s.cur.Instrs...)
+		s.cur = save
+		if s.consts == nil {
+			s.consts = map[constKey]mir.Reg{}
+		}
+		s.consts[k] = r
+		return r
 	}
 	// Blocks are not in dominance order, so a use may come first: def allocates either way.
 	return s.def(v)

@@ -9,7 +9,7 @@ const sample = `	.text
 	.globl f
 	.p2align 2
 f:
-	// frame: outargs=16 slots=3
+	// frame: outargs=16 slots=3 saved=x19,x20,d8
 .Lf_0:
 	movz x%100, #0x1234, lsl #16
 	movk x%100, #0x5678
@@ -41,6 +41,8 @@ f:
 .Lf_1:
 	stp x29, x30, [sp, #-16]!
 	ldp x29, x30, [sp], #16
+	stp x19, x20, [sp, #16]
+	ldp d8, d9, [sp, #504]
 	ret // uses=x0 defs=
 .Lf_2:
 	bl cot_trap_invalid_conversion

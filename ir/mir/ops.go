@@ -82,6 +82,8 @@ const (
 	STRR    // register offset store
 	STPPRE  // stp rd, rn, [sp, #imm]!
 	LDPPOST // ldp rd, rn, [sp], #imm
+	STP     // stp rd, rn, [sp, #imm] (x or d registers)
+	LDP     // ldp rd, rn, [sp, #imm]
 	// control
 	B     // Target
 	BCOND // Cond, Target
@@ -149,7 +151,7 @@ var ops = [numOps]opInfo{
 	FCMP: {"fcmp", FormFcmp}, FCSEL: {"fcsel", FormCsel}, CNT: {"cnt", FormR2}, ADDV: {"addv", FormR2},
 	LDR: {"ldr", FormMem}, LDRS: {"ldrs", FormMem}, STR: {"str", FormMem},
 	LDRR: {"ldr", FormMemR}, LDRSR: {"ldrs", FormMemR}, STRR: {"str", FormMemR},
-	STPPRE: {"stp", FormPair}, LDPPOST: {"ldp", FormPair},
+	STPPRE: {"stp", FormPair}, LDPPOST: {"ldp", FormPair}, STP: {"stp", FormPair}, LDP: {"ldp", FormPair},
 	B: {"b", FormB}, BCOND: {"b.", FormBcond}, CBZ: {"cbz", FormCbz}, CBNZ: {"cbnz", FormCbz},
 	BL: {"bl", FormCall}, BLR: {"blr", FormCallR}, RET: {"ret", FormRet}, TRAP: {"bl", FormCall},
 	ADRP: {"adrp", FormAdrp}, ADDLO: {"add", FormAddLo},
@@ -209,7 +211,7 @@ func (in *Instr) DefsUses() (defs, uses []Reg) {
 		}
 		return []Reg{in.Rd}, []Reg{in.Rn, in.Rm}
 	case FormPair:
-		if in.Op == STPPRE {
+		if in.Op == STPPRE || in.Op == STP {
 			return nil, []Reg{in.Rd, in.Rn}
 		}
 		return []Reg{in.Rd, in.Rn}, nil

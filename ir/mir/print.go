@@ -21,8 +21,20 @@ func Print(w io.Writer, p *Program, fn string) {
 // PrintFunc writes one function.
 func PrintFunc(w io.Writer, f *Func) {
 	fmt.Fprintf(w, "\t.globl %s\n\t.p2align 2\n%s:\n", f.Name, f.Name)
-	if f.OutArgs != 0 || f.Slots != 0 {
-		fmt.Fprintf(w, "\t// frame: outargs=%d slots=%d\n", f.OutArgs, f.Slots)
+	if f.OutArgs != 0 || f.Slots != 0 || len(f.Saved) > 0 {
+		fmt.Fprintf(w, "\t// frame: outargs=%d slots=%d", f.OutArgs, f.Slots)
+		if len(f.Saved) > 0 {
+			var names []string
+			for _, r := range f.Saved {
+				w := X
+				if r.IsFloat() {
+					w = D
+				}
+				names = append(names, f.RegName(r, w))
+			}
+			fmt.Fprintf(w, " saved=%s", strings.Join(names, ","))
+		}
+		fmt.Fprintln(w)
 	}
 	for _, b := range f.Blocks {
 		fmt.Fprintf(w, "%s:\n", Label(f.Name, b.ID))
@@ -131,6 +143,9 @@ func (f *Func) Format(in *Instr) string {
 	case FormMemR:
 		return fmt.Sprintf("%s %s, [%s, %s]", m, f.RegName(in.Rd, in.memReg()), f.RegName(in.Rn, X), f.RegName(in.Rm, X))
 	case FormPair:
+		if in.Op == STP || in.Op == LDP {
+			return fmt.Sprintf("%s %s, %s, [sp, #%d]", m, r(in.Rd), r(in.Rn), in.Imm)
+		}
 		if in.Op == STPPRE {
 			return fmt.Sprintf("stp %s, %s, [sp, #%d]!", r(in.Rd), r(in.Rn), in.Imm)
 		}

@@ -26,8 +26,19 @@ func Read(text string) (*Program, error) {
 		case f == nil:
 			return nil, fail("text outside a function: %q", line)
 		case strings.HasPrefix(line, "// frame:"):
-			if _, err := fmt.Sscanf(line, "// frame: outargs=%d slots=%d", &f.OutArgs, &f.Slots); err != nil {
+			frame, saved, _ := strings.Cut(line, " saved=")
+			if _, err := fmt.Sscanf(frame, "// frame: outargs=%d slots=%d", &f.OutArgs, &f.Slots); err != nil {
 				return nil, fail("bad frame line: %v", err)
+			}
+			for _, name := range strings.Split(saved, ",") {
+				if name == "" {
+					continue
+				}
+				op, err := parseReg(f, name)
+				if err != nil || op.reg.IsVirtual() {
+					return nil, fail("bad saved register %q", name)
+				}
+				f.Saved = append(f.Saved, op.reg)
 			}
 		case line == f.Name+":":
 		case strings.HasSuffix(line, ":"):

@@ -115,8 +115,11 @@ func parseInstr(f *Func, line string) (*Instr, error) {
 			ops = append(ops[:2], ops[2]+", "+ops[3])
 		}
 		if err = need(3); err == nil {
-			in.W, in.Rd, in.Rn = X, regs[0].reg, regs[1].reg
-			if m == "stp" {
+			in.W, in.Rd, in.Rn = regs[0].width, regs[0].reg, regs[1].reg
+			if !strings.HasSuffix(ops[2], "!") && !strings.HasPrefix(ops[2], "[sp],") { // [sp, #imm]
+				in.Op = map[string]Op{"stp": STP, "ldp": LDP}[m]
+				in.Imm, err = parseImm(strings.TrimSuffix(strings.TrimPrefix(ops[2], "[sp, "), "]"))
+			} else if m == "stp" {
 				in.Op = STPPRE
 				in.Imm, err = parseImm(strings.TrimSuffix(strings.TrimPrefix(ops[2], "[sp, "), "]!"))
 			} else {

@@ -57,6 +57,10 @@ const (
 	OpSelect                          // Args: a, b, cond (cond != 0 ? a : b)
 )
 
+// AccessInBounds in a load's or store's Aux2 says that a dominating access already proved its
+// range in bounds (eliminate-bounds-checks): it is selected without a bounds check.
+const AccessInBounds = 1
+
 // Value is one SSA value (or a side effect when Type is TNone).
 type Value struct {
 	ID    int

@@ -1,0 +1,81 @@
+// Pass eliminate-bounds-checks: ssa-opt -> ssa-opt (optional).
+//
+// Marks the memory accesses whose bounds check is implied by a dominating access's: one with
+// the same address operand and an end (offset + size) at least as far, or, for constant
+// addresses, an absolute end at least as far. Linear memory never shrinks, so once a range was
+// in bounds it stays in bounds, whatever runs in between (calls, memory.grow): the marked
+// access cannot trap, and instruction selection emits it without the check. Trap behaviour is
+// unchanged — the dominating access traps first or the marked one could not have trapped.
+//
+//	v5:i32 = i32.load v3 aux=0x8 ; ... ; v9:i32 = i32.load v3 aux=0x4
+//	  =>  v5:i32 = i32.load v3 aux=0x8 ; ... ; v9:i32 = i32.load v3 aux=0x4 aux2=0x1
+package arm64
+
+import (
+	"cot/ir/pipeline"
+	"cot/ir/ssa"
+	"cot/ir/wasm"
+)
+
+var eliminateBoundsChecksPass = pipeline.Pass{
+	Name: "eliminate-bounds-checks",
+	In:   LangSSAOpt,
+	Out:  LangSSAOpt,
+	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
+		p := prog.(*ssa.Program)
+		for _, f := range p.Funcs {
+			ctx.Func = f.Name
+			eliminateBoundsChecks(f)
+		}
+		return p, nil
+	},
+}
+
+// checkedKey identifies what a check covers: an address value, or (base == nil) constant addresses.
+type checkedKey struct{ base *ssa.Value }
+
+func eliminateBoundsChecks(f *ssa.Func) {
+	dom := ssa.Dominators(f)
+	if len(dom.RPO) == 0 {
+		return
+	}
+	checked := map[checkedKey]uint64{} // the largest end proven in bounds on the current dominator path
+	type undo struct {
+		key  checkedKey
+		prev uint64
+		had  bool
+	}
+	var walk func(b *ssa.Block)
+	walk = func(b *ssa.Block) {
+		var undos []undo
+		for _, v := range b.Instrs {
+			acc, ok := memAccesses[wasm.Op(v.Op)]
+			if !ok {
+				continue
+			}
+			key, end := checkedKey{v.Args[0]}, uint64(v.Aux)+uint64(acc.size)
+			if v.Args[0].Op == ssa.OpConst {
+				key, end = checkedKey{}, end+uint64(uint32(v.Args[0].Aux))
+			}
+			prev, had := checked[key]
+			if had && prev >= end {
+				v.Aux2 = ssa.AccessInBounds
+				continue
+			}
+			undos = append(undos, undo{key, prev, had})
+			checked[key] = end
+		}
+		for _, c := range dom.Children[b] {
+			walk(c)
+		}
+		for i := len(undos) - 1; i >= 0; i-- {
+			u := undos[i]
+			if u.had {
+				checked[u.key] = u.prev
+			} else {
+				delete(checked, u.key)
+			}
+		}
+	}
+	walk(dom.RPO[0])
+}

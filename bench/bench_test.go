@@ -1,0 +1,44 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBenchFast runs the harness's fast mode on every program (short runs, one repetition, the
+// engines included, no compile columns): each program builds with clang, gcc and cot aot, runs
+// natively under qemu with the same output as gcc, Cranelift and wazero, and gets counted.
+func TestBenchFast(t *testing.T) {
+	for _, tool := range []string{"qemu-aarch64", "clang", "aarch64-linux-gnu-gcc", "wasm-ld"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s missing: run scripts/deps.sh", tool)
+		}
+	}
+	h, err := newHarness(filepath.Join(os.TempDir(), "cot-bench-test"), 1, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.engines = true
+	var out strings.Builder
+	err = h.table(&out, programs)
+	t.Logf("\n%s", out.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	for _, p := range programs {
+		found := false
+		for _, l := range lines {
+			f := strings.Fields(l)
+			if len(f) >= 8 && f[0] == p.Name && f[2] != "0" && f[4] != "0" && f[6] != "0" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no complete row for %s", p.Name)
+		}
+	}
+}

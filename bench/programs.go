@@ -1,0 +1,28 @@
+package main
+
+// The benchmark programs: C sources in c/, each built with clang --target=wasm32-wasi -O2 (the
+// module cot, Cranelift and wazero compile) and with aarch64-linux-gnu-gcc -O2 -static (the native
+// reference). Args are the full run's; FastArgs a short run for the test suite.
+
+type program struct {
+	Name     string
+	Sources  []string // c/NAME.c, plus library sources
+	Includes []string
+	Args     []string
+	FastArgs []string
+	// Lib names a Debian source package fetched by fetch-src.sh; Sources and Includes of the
+	// form "@/path" are relative to its source tree.
+	Lib string
+}
+
+var programs = []program{
+	{Name: "hash", Args: []string{"4"}, FastArgs: []string{"1"}},
+	{Name: "nbody", Args: []string{"100000"}, FastArgs: []string{"2000"}},
+	{Name: "sort", Args: []string{"4"}, FastArgs: []string{"1"}},
+	{Name: "strings", Args: []string{"4"}, FastArgs: []string{"1"}},
+	{Name: "interp", Args: []string{"20000"}, FastArgs: []string{"2000"}},
+	{Name: "memops", Args: []string{"4"}, FastArgs: []string{"1"}},
+	{Name: "zlib", Lib: "zlib", Args: []string{"2"}, FastArgs: []string{"1"}, Includes: []string{"@"},
+		Sources: []string{"@/adler32.c", "@/crc32.c", "@/deflate.c", "@/inflate.c", "@/inftrees.c",
+			"@/inffast.c", "@/trees.c", "@/zutil.c", "@/compress.c", "@/uncompr.c"}},
+}

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// emptyModule is (module (memory (export "memory") 2) (func (export "_start"))), the anchors'
+// baseline module: compiling and running it is what every count has subtracted.
+var emptyModule = []byte("\x00asm\x01\x00\x00\x00\x01\x04\x01\x60\x00\x00\x03\x02\x01\x00\x05\x03\x01\x00\x02" +
+	"\x07\x13\x02\x06memory\x02\x00\x06_start\x00\x00\x0a\x04\x01\x02\x00\x0b")
+
+func outputOf(dir, name string, args ...string) (string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", name, err)
+	}
+	return string(out), nil
+}
+
+// build makes DIR/m.wasm, DIR/prog.gcc and DIR/prog.cot for p and returns DIR.
+func (h *harness) build(p program) (string, error) {
+	dir := filepath.Join(h.work, p.Name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	srcs := []string{filepath.Join(h.root, "bench", "c", p.Name+".c")}
+	var incs []string
+	lib := ""
+	if p.Lib != "" {
+		out, err := outputOf(h.root, filepath.Join(h.root, "bench", "fetch-src.sh"), p.Lib, filepath.Join(h.work, "src"))
+		if err != nil {
+			return "", fmt.Errorf("fetching %s: %v", p.Lib, err)
+		}
+		lib = lastLine(out)
+	}
+	at := func(s string) string { return strings.Replace(s, "@", lib, 1) }
+	for _, s := range p.Sources {
+		srcs = append(srcs, at(s))
+	}
+	for _, s := range p.Includes {
+		incs = append(incs, "-I"+at(s))
+	}
+	// clang's wasm driver runs wasm-opt when it finds one on PATH or beside the clang it was
+	// invoked as (/usr/bin): keep it off, so the module is clang's own whatever is installed, by
+	// running clang from its real directory with a PATH that holds only the linker.
+	pathDir := filepath.Join(h.work, "clang-path")
+	os.MkdirAll(pathDir, 0o755)
+	if ld, err := exec.LookPath("wasm-ld"); err == nil {
+		for _, name := range []string{"wasm-ld", "wasm-ld-14"} {
+			os.Symlink(ld, filepath.Join(pathDir, name))
+		}
+	}
+	clang, err := exec.LookPath("clang")
+	if err == nil {
+		clang, err = filepath.EvalSymlinks(clang)
+	}
+	if err != nil {
+		return "", err
+	}
+	env := append(os.Environ(), "PATH="+pathDir)
+	args := append(append([]string{"--target=wasm32-wasi", "-O2", "-o", filepath.Join(dir, "m.wasm")}, incs...), srcs...)
+	if err := run(dir, env, clang, args...); err != nil {
+		return "", err
+	}
+	args = append(append([]string{"-O2", "-static", "-o", filepath.Join(dir, "prog.gcc")}, incs...), srcs...)
+	if err := run(dir, nil, "aarch64-linux-gnu-gcc", append(args, "-lm")...); err != nil {
+		return "", err
+	}
+	if err := run(dir, nil, h.cot, "aot", "m.wasm", "-o", "prog.cot"); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+// baselines builds the empty programs: gcc's return-0 main and cot's empty module.
+func (h *harness) baselines() (gcc, cot result, err error) {
+	dir := filepath.Join(h.work, "empty")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "return0.c"), []byte("int main(void) { return 0; }\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "m.wasm"), emptyModule, 0o644)
+	if err = run(dir, nil, "aarch64-linux-gnu-gcc", "-O2", "-static", "-o", "prog.gcc", "return0.c"); err != nil {
+		return
+	}
+	if err = run(dir, nil, h.cot, "aot", "m.wasm", "-o", "prog.cot"); err != nil {
+		return
+	}
+	if gcc, err = countMin(h.reps, h.icount, dir, nil, "./prog.gcc"); err != nil {
+		return
+	}
+	cot, err = countMin(h.reps, h.icount, dir, nil, "./prog.cot")
+	return
+}
+
+// row is one program's figures.
+type row struct {
+	name                  string
+	gcc, cot              int64
+	cranelift, wazero     int64
+	compile               map[string]result // cot, cranelift, wazero: compile cost minus the empty module's
+	same                  bool
+	note                  string
+	compileWall, wallBase map[string]time.Duration
+}
+
+func (h *harness) table(w io.Writer, progs []program) error {
+	gccBase, cotBase, err := h.baselines()
+	if err != nil {
+		return err
+	}
+	var rows []row
+	for _, p := range progs {
+		r, err := h.measure(p, gccBase, cotBase)
+		if err != nil {
+			return fmt.Errorf("%s: %v", p.Name, err)
+		}
+		rows = append(rows, r)
+	}
+	printTable(w, rows, h.fast, h.engines)
+	for _, r := range rows {
+		if !r.same {
+			return fmt.Errorf("%s: outputs differ: %s", r.name, r.note)
+		}
+	}
+	return nil
+}
+
+func (h *harness) measure(p program, gccBase, cotBase result) (row, error) {
+	r := row{name: p.Name, same: true}
+	dir, err := h.build(p)
+	if err != nil {
+		return r, err
+	}
+	args := p.Args
+	if h.fast {
+		args = p.FastArgs
+	}
+	g, err := countMin(h.reps, h.icount, dir, nil, append([]string{"./prog.gcc"}, args...)...)
+	if err != nil {
+		return r, err
+	}
+	c, err := countMin(h.reps, h.icount, dir, nil, append([]string{"./prog.cot"}, args...)...)
+	if err != nil {
+		return r, err
+	}
+	r.gcc, r.cot = g.insns-gccBase.insns, c.insns-cotBase.insns
+	if g.exit != c.exit || string(g.stdout) != string(c.stdout) {
+		r.same, r.note = false, fmt.Sprintf("gcc exit %d out %s, cot exit %d out %s", g.exit, g.out(), c.exit, c.out())
+	}
+	if h.engines {
+		eng, err := anchors(h.tools, filepath.Join(dir, "m.wasm"), h.reps, args)
+		if err != nil {
+			return r, err
+		}
+		r.cranelift, r.wazero = eng["wasmtime"].run, eng["wazero"].run
+		for name, e := range eng {
+			if e.exit != g.exit || e.out != g.out() {
+				r.same, r.note = false, fmt.Sprintf("%s exit %d out %s, gcc exit %d out %s", name, e.exit, e.out, g.exit, g.out())
+			}
+		}
+	}
+	if !h.fast {
+		r.compile, err = h.compileCost(dir)
+		if err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
+func ratio(a, b int64) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", float64(a)/float64(b))
+}
+
+func printTable(w io.Writer, rows []row, fast, engines bool) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := "program\tgcc -O2\tcot\tcot/gcc\t"
+	if engines {
+		head += "cranelift\tcot/cl\twazero\tcot/wz\t"
+	}
+	if !fast {
+		head += "compile: cot\tcranelift\twazero\tcot/cl\tcot/wz\twall cot/cl\twall cot/wz\t"
+	}
+	fmt.Fprintln(tw, head)
+	for _, r := range rows {
+		line := fmt.Sprintf("%s\t%d\t%d\t%s\t", r.name, r.gcc, r.cot, ratio(r.cot, r.gcc))
+		if engines {
+			line += fmt.Sprintf("%d\t%s\t%d\t%s\t", r.cranelift, ratio(r.cot, r.cranelift), r.wazero, ratio(r.cot, r.wazero))
+		}
+		if !fast {
+			c, cl, wz := r.compile["cot"], r.compile["cranelift"], r.compile["wazero"]
+			line += fmt.Sprintf("%d\t%d\t%d\t%s\t%s\t%s\t%s\t", c.insns, cl.insns, wz.insns, ratio(c.insns, cl.insns),
+				ratio(c.insns, wz.insns), ratio(int64(c.wall), int64(cl.wall)), ratio(int64(c.wall), int64(wz.wall)))
+		}
+		fmt.Fprintln(tw, line)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "# executed AArch64 instructions under qemu-aarch64 (minimum of the runs), minus each toolchain's empty program;")
+	if !fast {
+		fmt.Fprintln(w, "# compile: instructions of all threads compiling the module under qemu (minus the empty module), wall = medians of interleaved runs")
+	}
+}
