@@ -1,4 +1,6 @@
-// Pass eliminate-bounds-checks: ssa-opt -> ssa-opt (optional).
+// Pass eliminate-bounds-checks: ssa-opt -> ssa-opt.
+//
+// An optional pass (--disable-pass=eliminate-bounds-checks keeps every check).
 //
 // Marks the memory accesses whose bounds check is implied by a dominating access's: one with
 // the same address operand and an end (offset + size) at least as far, or, for constant
