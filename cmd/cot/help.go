@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 )
 
 // version is the release of this cot.
@@ -25,7 +26,7 @@ Usage:
                                       compile any WASI preview 1 module to an AArch64 executable
   cot init [NAME]                     create a project (in NAME/, or here)
   cot explain [CODE]                  explain a diagnostic code, or list them all
-  cot lsp                             run the Language Server on stdin and stdout
+  cot lsp [--stdio]                   run the Language Server on stdin and stdout
   cot version                         print the version
   cot help [COMMAND]                  print help for a command, or this text
 
@@ -155,5 +156,18 @@ func help(w io.Writer, topic string) error {
 		return usagef("unknown command %q", topic)
 	}
 	fmt.Fprint(w, text)
+	if compiles[topic] {
+		fmt.Fprint(w, "\n"+compilerFlags())
+	}
 	return nil
+}
+
+// compiles are the commands that run the pass tables and so take the compiler's flags.
+var compiles = map[string]bool{"run": true, "build": true, "aot": true, "check": true, "lint": true}
+
+// compilerFlags is the flags section of the usage text, which every compiling command takes.
+func compilerFlags() string {
+	_, flags, _ := strings.Cut(usage, "\nFlags (before or after the file):\n")
+	flags, _, _ = strings.Cut(flags, "\n\n")
+	return "Compiler flags (before or after the file):\n" + flags + "\n"
 }
