@@ -38,6 +38,8 @@ func (h *harness) aot(ctx context.Context, wasm string, timeout time.Duration) (
 		var c compiled
 		if err := json.Unmarshal(b, &c); err == nil {
 			c.cached = true
+			now := time.Now()
+			os.Chtimes(dir, now, now) // in use: pruneAOT keeps it
 			return c, elf, nil
 		}
 	}
@@ -99,4 +101,19 @@ func fileSum(path string) (string, error) {
 func sumBytes(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// aotKeep is how long an unused `cot aot` output stays in the cache: every change to cot makes
+// new ones (yosys's alone is 85 MB).
+const aotKeep = 14 * 24 * time.Hour
+
+// pruneAOT deletes the cached outputs that no run has used for aotKeep.
+func (h *harness) pruneAOT() {
+	entries, _ := os.ReadDir(filepath.Join(h.cache, "aot"))
+	for _, e := range entries {
+		info, err := e.Info()
+		if err == nil && e.IsDir() && time.Since(info.ModTime()) > aotKeep {
+			os.RemoveAll(filepath.Join(h.cache, "aot", e.Name()))
+		}
+	}
 }

@@ -6,8 +6,9 @@
 // every program, then checks the outcomes against realworld/expected-failures.txt both ways.
 //
 // Downloads, builds, `cot aot` outputs (keyed by the hashes of the cot binary and the module) and
-// wasmtime's compiled modules are cached under -cache, ~/.cache/cot-realworld by default. The
-// work directories of the last runs stay there (work/PROGRAM/{native,ref}) for inspection.
+// wasmtime's compiled modules are cached under -cache, ~/.cache/cot-realworld by default (`cot aot`
+// outputs unused for two weeks are deleted). The work directories of the last runs stay there
+// (work/PROGRAM/{native,ref}) for inspection.
 package main
 
 import (
@@ -90,6 +91,7 @@ func main() {
 		}
 		outcomes = append(outcomes, h.run(ctx, ws, p, *compileTimeout, *runTimeout))
 	}
+	h.pruneAOT()
 	problems := reconcile(outcomes, list, *expectPath)
 	table := renderTable(outcomes)
 	fmt.Print(table)
