@@ -39,8 +39,13 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, types: map[int]bool{}, where: map[int]src.Pos{}}
 	// Top-level names first: declarations are order-independent.
 	ids := map[ast.Decl]ast.Name{}
+	tests := map[string]ast.Name{}
 	for _, d := range p.Decls {
 		n := d.DeclName()
+		if f, ok := d.(*ast.Func); ok && f.Test {
+			ids[d] = rs.bindTest(f, tests)
+			continue
+		}
 		if first, dup := rs.scopes[0][n.Name]; dup {
 			rs.redefined(d.Pos(), first)
 		}
@@ -105,6 +110,21 @@ func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
 		d.Notes = []src.Related{{Span: src.Span{Pos: at}, Text: "first defined here"}}
 	}
 	rs.diags.Report(d)
+}
+
+// bindTest gives a test block a binder outside every scope (no expression names a test) and
+// reports a test name used twice: the runner's lines would not say which test they mean.
+func (rs *resolver) bindTest(f *ast.Func, seen map[string]ast.Name) ast.Name {
+	rs.next++
+	n := ast.Name{Name: f.Name.Name, ID: rs.next}
+	rs.where[n.ID] = f.Pos()
+	if first, dup := seen[f.TestName]; dup {
+		rs.diags.Report(src.Diagnostic{Pos: f.Pos(), Code: codeRedefined, Msg: "duplicate test name \"" + f.TestName + "\"",
+			Label: "second test of this name", Notes: []src.Related{{Span: src.Span{Pos: rs.where[first.ID]}, Text: "first test of this name"}}})
+	} else {
+		seen[f.TestName] = n
+	}
+	return n
 }
 
 // declare binds a local name, reporting a redefinition in the same scope.

@@ -83,6 +83,11 @@ type Func struct {
 	Result  types.Type
 	Export  string
 	Body    *Block
+	// Test marks a `test "TestName" { body }` block (kind "test", test.go): a void function with no
+	// parameters that only `cot test` runs. TestName is the display name, the raw text between
+	// the quotes.
+	Test     bool
+	TestName string
 }
 
 // Param is one function parameter (an immutable binder).
