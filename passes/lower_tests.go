@@ -126,3 +126,13 @@ func (g *testGen) failure(at ast.At, what string, details ...ast.Stmt) *ast.Bloc
 	stmts = append(stmts, details...)
 	return &ast.Block{At: at, Stmts: append(stmts, &ast.Return{At: at})}
 }
+
+// hasTests reports whether the functions include a test block.
+func hasTests(funcs map[int]*ast.Func) bool {
+	for _, f := range funcs {
+		if f.Test {
+			return true
+		}
+	}
+	return false
+}

@@ -42,8 +42,19 @@ func runTests(inv *invocation, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if res.Trap != "" || runner.TrapFromStderr(res.Stderr, res.ExitCode) != "" {
+	if stoppedByTrap(res) {
 		fmt.Fprintln(stderr, "cot: the test run stopped at that runtime error; the tests after it did not run")
 	}
 	return res.ExitCode, nil
+}
+
+// stoppedByTrap reports whether the test program stopped at a runtime error rather than after its
+// summary: it exited with the trap status and its last stderr line holds the trap's message
+// (which may follow a test's unfinished `test "NAME" ... `; a summary line never holds it).
+func stoppedByTrap(res runner.Result) bool {
+	if res.Trap != "" {
+		return true
+	}
+	lines := strings.Split(strings.TrimRight(string(res.Stderr), "\n"), "\n")
+	return res.ExitCode == runner.TrapExitCode && strings.Contains(lines[len(lines)-1], "error: ")
 }
