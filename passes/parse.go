@@ -101,11 +101,9 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 		c.unsupported(d.Pos, "impl block")
 	case d.Trait != nil:
 		c.unsupported(d.Pos, "trait")
-	case d.Test != nil && d.Test.Kind == "test":
-		return &ast.Func{At: c.at(d.Test.Pos), Name: ast.Name{Name: "test"}, Result: types.TVoid, Body: c.block(d.Test.Body),
-			Test: true, TestName: d.Test.DisplayName()}
 	case d.Test != nil:
-		c.unsupported(d.Pos, d.Test.Kind+" block")
+		return &ast.Func{At: c.at(d.Test.Pos), Name: ast.Name{Name: d.Test.Kind}, Result: types.TVoid, Body: c.block(d.Test.Body),
+			TestKind: d.Test.Kind, TestName: d.Test.DisplayName()}
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	tests := map[string]ast.Name{}
 	for _, d := range p.Decls {
 		n := d.DeclName()
-		if f, ok := d.(*ast.Func); ok && f.Test {
+		if f, ok := d.(*ast.Func); ok && f.TestKind != "" {
 			ids[d] = rs.bindTest(f, tests)
 			continue
 		}
@@ -112,17 +112,18 @@ func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
 	rs.diags.Report(d)
 }
 
-// bindTest gives a test block a binder outside every scope (no expression names a test) and
-// reports a test name used twice: the runner's lines would not say which test they mean.
+// bindTest gives a test or bench block a binder outside every scope (no expression names one)
+// and reports a test (bench) name used twice: the runner's lines would not say which it means.
 func (rs *resolver) bindTest(f *ast.Func, seen map[string]ast.Name) ast.Name {
 	rs.next++
 	n := ast.Name{Name: f.Name.Name, ID: rs.next}
 	rs.where[n.ID] = f.Pos()
-	if first, dup := seen[f.TestName]; dup {
-		rs.diags.Report(src.Diagnostic{Pos: f.Pos(), Code: codeRedefined, Msg: "duplicate test name \"" + f.TestName + "\"",
-			Label: "second test of this name", Notes: []src.Related{{Span: src.Span{Pos: rs.where[first.ID]}, Text: "first test of this name"}}})
+	key := f.TestKind + " " + f.TestName
+	if first, dup := seen[key]; dup {
+		rs.diags.Report(src.Diagnostic{Pos: f.Pos(), Code: codeRedefined, Msg: "duplicate " + f.TestKind + " name \"" + f.TestName + "\"",
+			Label: "second " + f.TestKind + " of this name", Notes: []src.Related{{Span: src.Span{Pos: rs.where[first.ID]}, Text: "first " + f.TestKind + " of this name"}}})
 	} else {
-		seen[f.TestName] = n
+		seen[key] = n
 	}
 	return n
 }

@@ -24,6 +24,8 @@ const sample = `(program
   (test "raw \\n \"name\"" test#33
     (block
       (assert-eq 1 2)))
+  (bench "loop" bench#34
+    (block))
   (global var t#13 (err-union E (fn ((tuple Foo i64) (array 3 Bar#14)) (slice Node#20))) -)
   (func fib#3 ((n#4 i64) (b#5 bool)) i64
     (block

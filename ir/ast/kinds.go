@@ -4,8 +4,8 @@ package ast
 // and their marker methods.
 
 func (f *Func) Kind() string {
-	if f.Test {
-		return "test"
+	if f.TestKind != "" {
+		return f.TestKind
 	}
 	return "func"
 }

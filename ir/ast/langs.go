@@ -43,7 +43,7 @@ const (
 var (
 	// LangSrc is what parse produces: the surface language, names unresolved, no types.
 	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: append([]string{
-		"func", "param", "global", "enum", "member", "test",
+		"func", "param", "global", "enum", "member", "test", "bench",
 		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
@@ -55,8 +55,9 @@ var (
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
 	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
-	// `cot test`, gone otherwise); the runner reads the clock through a runtime call.
-	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangTyped, Remove: []string{"test"}, Add: []string{"call-runtime"}}
+	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
+	// runtime call.
+	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangTyped, Remove: []string{"test", "bench"}, Add: []string{"call-runtime"}}
 	// LangNoEnums: enum values are values of their backing integer type.
 	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangNoTests, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.

@@ -83,10 +83,10 @@ type Func struct {
 	Result  types.Type
 	Export  string
 	Body    *Block
-	// Test marks a `test "TestName" { body }` block (kind "test", test.go): a void function with no
-	// parameters that only `cot test` runs. TestName is the display name, the raw text between
-	// the quotes.
-	Test     bool
+	// TestKind "test" or "bench" marks a `test "TestName" { body }` or `bench "TestName" { body }`
+	// block (kinds "test" and "bench", test.go): a void function without parameters that only
+	// `cot test` (`cot bench`) runs. TestName is the display name, the raw text between the quotes.
+	TestKind string
 	TestName string
 }
 

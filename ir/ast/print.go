@@ -83,7 +83,7 @@ func optExpr(e Expr) *sx {
 func declSx(d Decl) *sx {
 	switch d := d.(type) {
 	case *Func:
-		if d.Test {
+		if d.TestKind != "" {
 			return testSx(d)
 		}
 		params := list()

@@ -114,7 +114,7 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return f
 	case "enum":
 		return rd.readEnum(s)
-	case "test":
+	case "test", "bench":
 		return rd.readTest(s)
 	case "global":
 		a := shape(s, 4, false)
