@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"cot/passes"
 	"cot/runner"
 )
 
@@ -50,10 +53,32 @@ func TestLanguageTests(t *testing.T) {
 				if !strings.Contains(out, "\n\nok | "+strconv.Itoa(n)+" passed (") {
 					t.Errorf("no summary of %d passed tests:\n%s", n, out)
 				}
+				if target == "wasm32" {
+					sameOnWasmtime(t, file, stdout.String(), out)
+				}
 			})
 		}
 	}
 	if total < 100 {
 		t.Errorf("tests/lang holds %d tests, want at least 100", total)
+	}
+}
+
+// sameOnWasmtime runs the test build of file on wasmtime and compares its output with wazero's
+// (durations aside).
+func sameOnWasmtime(t *testing.T, file, stdout, stderr string) {
+	inv := &invocation{cmd: "test", file: file, target: targetWasm32, tests: &passes.TestMode{}}
+	data, err := compile(inv, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := runner.RunWasmtime(context.Background(), data, runner.Config{})
+	if err != nil {
+		t.Logf("wasmtime not run: %v", err)
+		return
+	}
+	norm := func(s string) string { return regexp.MustCompile(`\(\d+ms\)`).ReplaceAllString(s, "(_ms)") }
+	if res.ExitCode != 0 || string(res.Stdout) != stdout || norm(string(res.Stderr)) != norm(stderr) {
+		t.Errorf("wasmtime differs from wazero: exit %d\n%s", res.ExitCode, res.Stderr)
 	}
 }
