@@ -14,10 +14,11 @@ package passes
 import (
 	"cot/ir/ast"
 	"cot/ir/pipeline"
+	"cot/ir/src"
 	"cot/ir/types"
 )
 
-func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
+func makeMainExitExplicit(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	var main *ast.Func
 	for _, d := range p.Decls {
@@ -26,7 +27,10 @@ func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 	}
 	if main == nil {
-		panic("make-main-exit-explicit: no main (check-types reports that)")
+		// check-types reports a missing main, except in a file with test blocks, which `cot check`
+		// accepts as a test file: building one needs a main (a link error in the original).
+		ctx.Diags.Errorf(src.Pos{}, codeUndefined, "%s (`cot test` runs the tests without one)", missingMain)
+		return nil, &src.UserError{Diags: ctx.Diags}
 	}
 	out := (&ast.Rewriter{}).Program(p)
 	at := main.At
