@@ -347,7 +347,7 @@ type RuntimeCall struct {
 // IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.
 func IsTrivial(e Expr) bool {
 	switch e.(type) {
-	case *IntLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref:
+	case *IntLit, *FloatLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref:
 		return true
 	}
 	return false
