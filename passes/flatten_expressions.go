@@ -115,13 +115,18 @@ func (f *flattener) atom(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 // complex returns the statements that compute e's operands and e over atoms.
 func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 	switch e := e.(type) {
-	case *ast.IntLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref, *ast.FrameAddr, *ast.StackLimit:
+	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref, *ast.FrameAddr, *ast.StackLimit:
 		return nil, f.r.DefaultExpr(e)
 	case *ast.Load:
 		pre, addr := f.atom(e.Addr)
 		l := *e
 		l.Addr = addr
 		return pre, &l
+	case *ast.FloatOp:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
 	case *ast.Unary:
 		pre, x := f.atom(e.X)
 		u := *e

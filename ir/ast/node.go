@@ -350,7 +350,7 @@ type RuntimeCall struct {
 // IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.
 func IsTrivial(e Expr) bool {
 	switch e.(type) {
-	case *IntLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref, *FrameAddr, *StackLimit:
+	case *IntLit, *FloatLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref, *FrameAddr, *StackLimit:
 		return true
 	}
 	return false

@@ -21,7 +21,7 @@ import (
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
 //	(call F E...)  (call-runtime NAME E...)  (if-expr C BRANCH BRANCH)  (convert:T E)  (char 97)
-//	(int-cast TYPE E)
+//	(int-cast TYPE E)  (float 2.5)  (float:f32 0.1)  (sqrt E) and the other float builtins: node_float.go
 //
 // A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
 // (ref:(ptr i64) …); the type syntax is in types_text.go.
@@ -175,6 +175,9 @@ func head(name string, t types.Type) *sx {
 }
 
 func exprSx(e Expr) *sx {
+	if f := floatExprSx(e); f != nil {
+		return f
+	}
 	switch e := e.(type) {
 	case *IntLit:
 		return head(strconv.FormatUint(e.Value, 10), e.T)

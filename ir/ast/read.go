@@ -273,6 +273,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	h, t := rd.splitHead(s.list[0], s.list[0].atom)
 	ty := Typed{t}
+	if f := rd.readFloatExpr(s, h, t); f != nil {
+		return f
+	}
 	switch {
 	case h == "str" || h == "str-addr":
 		a := shape(s, 1, false)
