@@ -39,8 +39,13 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, types: map[int]bool{}, where: map[int]src.Pos{}}
 	// Top-level names first: declarations are order-independent.
 	ids := map[ast.Decl]ast.Name{}
+	tests := map[string]ast.Name{}
 	for _, d := range p.Decls {
 		n := d.DeclName()
+		if f, ok := d.(*ast.Func); ok && f.TestKind != "" {
+			ids[d] = rs.bindTest(f, tests)
+			continue
+		}
 		if first, dup := rs.scopes[0][n.Name]; dup {
 			rs.redefined(d.Pos(), first)
 		}
@@ -105,6 +110,22 @@ func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
 		d.Notes = []src.Related{{Span: src.Span{Pos: at}, Text: "first defined here"}}
 	}
 	rs.diags.Report(d)
+}
+
+// bindTest gives a test or bench block a binder outside every scope (no expression names one)
+// and reports a test (bench) name used twice: the runner's lines would not say which it means.
+func (rs *resolver) bindTest(f *ast.Func, seen map[string]ast.Name) ast.Name {
+	rs.next++
+	n := ast.Name{Name: f.Name.Name, ID: rs.next}
+	rs.where[n.ID] = f.Pos()
+	key := f.TestKind + " " + f.TestName
+	if first, dup := seen[key]; dup {
+		rs.diags.Report(src.Diagnostic{Pos: f.Pos(), Code: codeRedefined, Msg: "duplicate " + f.TestKind + " name \"" + f.TestName + "\"",
+			Label: "second " + f.TestKind + " of this name", Notes: []src.Related{{Span: src.Span{Pos: rs.where[first.ID]}, Text: "first " + f.TestKind + " of this name"}}})
+	} else {
+		seen[key] = n
+	}
+	return n
 }
 
 // declare binds a local name, reporting a redefinition in the same scope.

@@ -86,6 +86,11 @@ type Func struct {
 	// make-frames-explicit (0: no frame).
 	Frame int64
 	Body  *Block
+	// TestKind "test" or "bench" marks a `test "TestName" { body }` or `bench "TestName" { body }`
+	// block (kinds "test" and "bench", test.go): a void function without parameters that only
+	// `cot test` (`cot bench`) runs. TestName is the display name, the raw text between the quotes.
+	TestKind string
+	TestName string
 }
 
 // Param is one function parameter (an immutable binder).

@@ -83,6 +83,9 @@ func optExpr(e Expr) *sx {
 func declSx(d Decl) *sx {
 	switch d := d.(type) {
 	case *Func:
+		if d.TestKind != "" {
+			return testSx(d)
+		}
 		params := list()
 		for _, p := range d.Params {
 			params.list = append(params.list, list(atom(p.Name.String()), typeSlotSx(p.TypeX, p.Type)))

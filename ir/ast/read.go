@@ -122,6 +122,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return f
 	case "enum":
 		return rd.readEnum(s)
+	case "test", "bench":
+		return rd.readTest(s)
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
