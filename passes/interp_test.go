@@ -23,6 +23,9 @@ func checkEveryPass(t *testing.T, c e2eCase) {
 	t.Run(c.name, func(t *testing.T) {
 		var prog any = src.NewFile("m.cot", []byte(c.src))
 		ctx := pipeline.NewCtx("wasm32")
+		if c.files != nil {
+			ctx.ReadFile = readFrom(c.files)
+		}
 		type result struct {
 			pass string
 			got  ast.Outcome
