@@ -139,6 +139,9 @@ type Ctx struct {
 	Func string
 	// Store holds results shared between passes of one compilation (e.g. type tables), by key.
 	Store map[string]any
+	// ReadFile reads the source files a program imports (parse); nil reads them from the disk.
+	// The language server sets it to read open documents from the editor.
+	ReadFile func(name string) ([]byte, error)
 }
 
 // NewCtx returns a context with an empty diagnostic list.
