@@ -13,6 +13,11 @@ type Rewriter struct {
 	// Type rewrites a type expression; without it type expressions are shared, not copied
 	// (nothing mutates them).
 	Type func(r *Rewriter, t TypeExpr) TypeExpr
+
+	// visit holds the child visitors of rewriteChildren, built once per Rewriter rather than
+	// once per node (they capture only r): per-node closures were a third of the front end's
+	// allocations.
+	visit *slots
 }
 
 // RewriteType applies the Type hook; nil stays nil.
@@ -69,7 +74,7 @@ func (r *Rewriter) RewriteBlock(b *Block) *Block {
 
 // DefaultBlock copies b with each statement rewritten.
 func (r *Rewriter) DefaultBlock(b *Block) *Block {
-	out := &Block{At: b.At, Typed: b.Typed, Stmts: []Stmt{}}
+	out := &Block{At: b.At, Typed: b.Typed, Stmts: make([]Stmt, 0, len(b.Stmts))}
 	for _, s := range b.Stmts {
 		out.Stmts = append(out.Stmts, r.RewriteStmt(s)...)
 	}
@@ -122,7 +127,10 @@ func (r *Rewriter) RewriteExpr(e Expr) Expr {
 
 // RewriteExprs rewrites a list of expressions into a new list.
 func (r *Rewriter) RewriteExprs(list []Expr) []Expr {
-	var out []Expr
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]Expr, 0, len(list))
 	for _, e := range list {
 		out = append(out, r.RewriteExpr(e))
 	}
@@ -135,12 +143,21 @@ func (r *Rewriter) DefaultExpr(e Expr) Expr { return rewriteChildren(r, e) }
 // rewriteChildren copies n and rewrites each of its children through r's hooks.
 func rewriteChildren[N Node](r *Rewriter, n N) N {
 	c := shallowCopy(n)
-	c.children(&slots{
+	if r.visit == nil {
+		r.visit = rewriteSlots(r)
+	}
+	c.children(r.visit)
+	return c
+}
+
+// rewriteSlots returns the child visitors that store each child rewritten through r.
+func rewriteSlots(r *Rewriter) *slots {
+	return &slots{
 		expr:  func(e *Expr) { *e = r.RewriteExpr(*e) },
 		exprs: func(l *[]Expr) { *l = r.RewriteExprs(*l) },
 		stmt:  func(s *Stmt) { *s = r.RewriteOne(*s) },
 		stmts: func(l *[]Stmt) {
-			out := []Stmt{}
+			out := make([]Stmt, 0, len(*l))
 			for _, s := range *l {
 				out = append(out, r.RewriteStmt(s)...)
 			}
@@ -169,8 +186,7 @@ func rewriteChildren[N Node](r *Rewriter, n N) N {
 			}
 			*l = out
 		},
-	})
-	return c
+	}
 }
 
 // MaxID returns the largest binder or reference ID in p; fresh IDs start above it.
