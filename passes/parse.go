@@ -33,25 +33,31 @@ type cstConverter struct {
 	diags *src.Diagnostics
 }
 
+// parse streams the file: each declaration is converted as soon as the grammar has parsed it
+// and its concrete syntax tree dropped, so the whole CST is never held (it was the front end's
+// peak memory). Diagnostics of the conversion count only if the whole file parses, as if the
+// file had been parsed first.
 func parse(ctx *pipeline.Ctx, prog any) (any, error) {
 	f := prog.(*src.File)
 	ctx.Diags.AddFile(f)
-	file, err := grammar.Parse(f.Name, f.Text)
+	converted := &src.Diagnostics{}
+	converted.AddFile(f)
+	c := &cstConverter{file: f, diags: converted}
+	p := &ast.Program{}
+	err := grammar.ParseEach(f.Name, f.Text, func(_ bool, d *grammar.Decl) {
+		if decl := c.decl(d); decl != nil {
+			p.Decls = append(p.Decls, decl)
+		}
+	})
 	if err != nil {
 		var ue *src.UserError
 		if !errors.As(err, &ue) {
-			panic("parse: grammar.Parse returned " + err.Error())
+			panic("parse: grammar.ParseEach returned " + err.Error())
 		}
 		ctx.Diags.List = append(ctx.Diags.List, ue.Diags.List...)
 		return nil, &src.UserError{Diags: ctx.Diags}
 	}
-	c := &cstConverter{file: f, diags: ctx.Diags}
-	p := &ast.Program{}
-	for _, d := range file.Decls {
-		if decl := c.decl(d); decl != nil {
-			p.Decls = append(p.Decls, decl)
-		}
-	}
+	ctx.Diags.List = append(ctx.Diags.List, converted.List...)
 	return p, nil
 }
 
