@@ -28,7 +28,7 @@ func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	if main == nil {
 		panic("make-main-exit-explicit: no main (check-types reports that)")
 	}
-	out := (&ast.Rewriter{}).Program(p)
+	out := (&ast.Rewriter{Share: true}).Program(p)
 	at := main.At
 	i64 := ast.Typed{T: types.TI64}
 	call := &ast.Call{At: at, Typed: ast.Typed{T: main.Result}, Callee: &ast.Ref{At: at, Typed: ast.Typed{T: main.Signature()}, Name: main.Name}}

@@ -3,7 +3,7 @@ package ast
 // Rewriter is the shared tree rewrite. Every hook is optional: a nil hook means "copy the node
 // with its children rewritten" (the Default* methods), so a pass sets only the hooks of the node
 // kinds it changes and calls the Default method for everything else. The input tree is never
-// mutated: every node on the way is copied.
+// mutated: every node on the way is copied, unless Share is set.
 type Rewriter struct {
 	Expr func(r *Rewriter, e Expr) Expr
 	// Stmt may expand one statement into several (or none).
@@ -13,11 +13,17 @@ type Rewriter struct {
 	// Type rewrites a type expression; without it type expressions are shared, not copied
 	// (nothing mutates them).
 	Type func(r *Rewriter, t TypeExpr) TypeExpr
+	// Share returns a node none of whose children changed as it is, not copied, so the output
+	// shares unchanged subtrees with the input (rewrite_share.go). Set it only when no hook
+	// mutates a node that a Default method or a Rewrite method returned. DefaultBlock still
+	// returns a fresh block.
+	Share bool
 
 	// visit holds the child visitors of rewriteChildren, built once per Rewriter rather than
 	// once per node (they capture only r): per-node closures were a third of the front end's
 	// allocations.
-	visit *slots
+	visit  *slots
+	shared *shareState
 }
 
 // RewriteType applies the Type hook; nil stays nil.
@@ -142,6 +148,9 @@ func (r *Rewriter) DefaultExpr(e Expr) Expr { return rewriteChildren(r, e) }
 
 // rewriteChildren copies n and rewrites each of its children through r's hooks.
 func rewriteChildren[N Node](r *Rewriter, n N) N {
+	if r.Share {
+		return rewriteShared(r, n)
+	}
 	c := shallowCopy(n)
 	if r.visit == nil {
 		r.visit = rewriteSlots(r)
