@@ -108,7 +108,10 @@ func (p *fparser) check(n any) { p.checks = append(p.checks, n) }
 // reuseNodes makes the memory of every node parsed so far available to the next declaration
 // (ParseEach callers drop each declaration before the next is parsed).
 func (p *fparser) reuseNodes() {
-	for _, s := range p.nodes.all() {
+	if p.slabs == nil {
+		p.slabs = p.nodes.all()
+	}
+	for _, s := range p.slabs {
 		s.reuse()
 	}
 }

@@ -232,13 +232,20 @@ func MaxID(p *Program) int {
 }
 
 // IDs hands out fresh binder IDs above every ID of a program.
-type IDs struct{ last int }
+type IDs struct {
+	p    *Program // the program whose IDs to stay above, until the first Next walks it
+	last int
+}
 
-// NewIDs returns a generator of IDs fresh for p.
-func NewIDs(p *Program) *IDs { return &IDs{last: MaxID(p)} }
+// NewIDs returns a generator of IDs fresh for p. It walks p only when the first ID is asked
+// for: most passes that may need one find nothing to lower in most programs.
+func NewIDs(p *Program) *IDs { return &IDs{p: p} }
 
 // Next returns a new ID.
 func (g *IDs) Next() int {
+	if g.p != nil {
+		g.last, g.p = MaxID(g.p), nil
+	}
 	g.last++
 	return g.last
 }
