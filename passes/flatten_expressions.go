@@ -39,7 +39,7 @@ func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 			f.globals[g.Name.ID] = true
 		}
 	}
-	f.r = &ast.Rewriter{Stmt: f.stmt}
+	f.r = &ast.Rewriter{Share: true, Stmt: f.stmt}
 	return f.r.Program(p), nil
 }
 

@@ -34,6 +34,9 @@ type cstConverter struct {
 	diags *src.Diagnostics
 }
 
+// parse reads the file set (parse_files.go): each file is streamed, every declaration
+// converted as soon as the grammar has parsed it and its concrete syntax tree dropped, so no
+// whole CST is ever held (it was the front end's peak memory).
 func parse(ctx *pipeline.Ctx, prog any) (any, error) {
 	files := loadFiles(ctx, prog.(*src.File))
 	if files == nil {
