@@ -154,5 +154,5 @@ func (c *checker) mismatch(pos src.Pos, what string, want, have types.Type) {
 	if want == types.TInvalid || have == types.TInvalid {
 		return
 	}
-	c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: %s: expected %v, found %v", what, want, have)
+	c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: %s: expected %v, found %v%s", what, want, have, conversionHint(want, have))
 }

@@ -29,6 +29,9 @@ func checkEveryPass(t *testing.T, c e2eCase, mode func(*pipeline.Ctx), from stri
 		if mode != nil {
 			mode(ctx)
 		}
+		if c.files != nil {
+			ctx.ReadFile = readFrom(c.files)
+		}
 		type result struct {
 			pass string
 			got  ast.Outcome

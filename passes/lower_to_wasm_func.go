@@ -141,6 +141,9 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 }
 
 func (fl *funcLowerer) expr(e ast.Expr) {
+	if fl.floatExpr(e) {
+		return
+	}
 	switch e := e.(type) {
 	case *ast.IntLit:
 		fl.emit(intConst(e.T, e.Value))

@@ -12,6 +12,8 @@
 package passes
 
 import (
+	"slices"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/src"
@@ -32,7 +34,8 @@ func makeMainExitExplicit(ctx *pipeline.Ctx, prog any) (any, error) {
 		ctx.Diags.Errorf(src.Pos{}, codeUndefined, "%s (`cot test` runs the tests without one)", missingMain)
 		return nil, &src.UserError{Diags: ctx.Diags}
 	}
-	out := (&ast.Rewriter{}).Program(p)
+	// Every declaration stays as it is (nothing mutates them): only the list is new.
+	out := &ast.Program{Types: p.Types, Data: p.Data, Decls: slices.Clip(p.Decls)}
 	at := main.At
 	i64 := ast.Typed{T: types.TI64}
 	call := &ast.Call{At: at, Typed: ast.Typed{T: main.Result}, Callee: &ast.Ref{At: at, Typed: ast.Typed{T: main.Signature()}, Name: main.Name}}

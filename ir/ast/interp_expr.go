@@ -15,6 +15,9 @@ func b2i(b bool) int64 {
 }
 
 func (in *interp) eval(e Expr, fr frame) int64 {
+	if v, ok := in.evalFloat(e, fr); ok {
+		return v
+	}
 	switch e := e.(type) {
 	case nil:
 		return 0
@@ -104,6 +107,9 @@ func norm(v int64, t types.Type) int64 {
 // the compiled Wasm does: wrapping at t's width, unsigned division, remainder and comparison for
 // unsigned types, shift counts modulo the width, a logical >>, and the traps of Wasm's div/rem.
 func (in *interp) binary(op string, t types.Type, x, y int64) int64 {
+	if types.IsFloat(t) {
+		return floatBinary(op, t, x, y)
+	}
 	bits := uint64(types.Bits(t))
 	unsigned := types.IsUnsigned(t)
 	ux, uy := uint64(x), uint64(y)
@@ -148,17 +154,7 @@ func (in *interp) binary(op string, t types.Type, x, y int64) int64 {
 	if unsigned {
 		x, y = int64(ux^1<<63), int64(uy^1<<63) // order-preserving map of unsigned onto signed
 	}
-	switch op {
-	case "<":
-		return b2i(x < y)
-	case "<=":
-		return b2i(x <= y)
-	case ">":
-		return b2i(x > y)
-	case ">=":
-		return b2i(x >= y)
-	}
-	panic("interpret: operator " + op)
+	return compare(op, x, y)
 }
 
 func (in *interp) runtime(name string, args []int64) {

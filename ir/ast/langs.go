@@ -51,6 +51,7 @@ var (
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
 		"addr-of", "deref", "cast",
+		"float", "float-op",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
@@ -95,14 +96,15 @@ var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, Lang
 	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
-// statically: absent, a literal, or a negated integer literal.
+// statically: absent, a literal, or a negated integer or float literal.
 func IsConstInit(e Expr) bool {
 	switch e := e.(type) {
-	case nil, *IntLit, *BoolLit:
+	case nil, *IntLit, *FloatLit, *BoolLit:
 		return true
 	case *Unary:
 		_, lit := e.X.(*IntLit)
-		return lit && e.Op == "neg"
+		_, float := e.X.(*FloatLit)
+		return (lit || float) && e.Op == "neg"
 	}
 	return false
 }
