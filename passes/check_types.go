@@ -72,7 +72,9 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			out.Decls = append(out.Decls, &g)
 		}
 	}
-	c.checkMain(sigs)
+	if library, _ := ctx.Store[libraryKey].(bool); !library { // the runtime has no main
+		c.checkMain(sigs)
+	}
 	return out, nil
 }
 

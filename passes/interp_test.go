@@ -19,6 +19,28 @@ func TestEveryPassKeepsMeaning(t *testing.T) {
 	}
 }
 
+// withRuntime returns p with the runtime imported when it calls routines of the runtime written
+// in Cot (between lower-print and import-runtime), so the interpreter runs their Cot code.
+func withRuntime(t *testing.T, ctx *pipeline.Ctx, p *ast.Program) *ast.Program {
+	calls := false
+	for _, d := range p.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if rc, ok := n.(*ast.RuntimeCall); ok && !ast.Runtime[rc.Name].Built {
+				calls = true
+			}
+			return true
+		})
+	}
+	if !calls {
+		return p
+	}
+	out, err := importRuntime(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.(*ast.Program)
+}
+
 func checkEveryPass(t *testing.T, c e2eCase) {
 	t.Run(c.name, func(t *testing.T) {
 		var prog any = src.NewFile("m.cot", []byte(c.src))
@@ -38,7 +60,7 @@ func checkEveryPass(t *testing.T, c e2eCase) {
 			}
 			prog = next
 			if p.Out.Family == ast.Family && p.Out.Has(ast.InvTyped) { // print needs types
-				results = append(results, result{p.Name, ast.Interpret(prog.(*ast.Program), ast.Limits{Steps: 10_000_000, Depth: 10_000})})
+				results = append(results, result{p.Name, ast.Interpret(withRuntime(t, ctx, prog.(*ast.Program)), ast.Limits{Steps: 10_000_000, Depth: 10_000})})
 			}
 		}
 		want := run(t, prog.([]byte))

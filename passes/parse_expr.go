@@ -174,6 +174,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.intCast(p.Builtin)
 	case p.Builtin != nil && (p.Builtin.Name == "@sizeOf" || p.Builtin.Name == "@alignOf"):
 		return c.sizeOf(p.Builtin)
+	case p.Builtin != nil && hostBuiltin(p.Builtin.Name):
+		return c.hostCall(p.Builtin)
 	case p.Paren != nil:
 		if len(p.Paren.Elems) != 1 {
 			c.unsupported(p.Pos, "tuples")
