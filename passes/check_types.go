@@ -72,7 +72,8 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			out.Decls = append(out.Decls, &g)
 		}
 	}
-	if library, _ := ctx.Store[libraryKey].(bool); !library { // the runtime has no main
+	library, _ := ctx.Store[libraryKey].(bool)     // the runtime has no main
+	if ctx.Store[TestModeKey] == nil && !library { // under cot test the runner is main
 		c.checkMain(sigs)
 	}
 	return out, nil
@@ -101,6 +102,8 @@ func (c *checker) checkMain(sigs map[int]*ast.Func) {
 		}
 	}
 	switch {
+	case mainFn == nil && hasTests(sigs):
+		c.diags.Errorf(src.Pos{}, codeUndefined, "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void` (`cot test` runs the tests without one)")
 	case mainFn == nil:
 		c.diags.Errorf(src.Pos{}, codeUndefined, "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void`")
 	case len(mainFn.Params) != 0 || (mainFn.Result != types.TI64 && mainFn.Result != types.TVoid && mainFn.Result != types.TInvalid):
@@ -152,5 +155,5 @@ func (c *checker) mismatch(pos src.Pos, what string, want, have types.Type) {
 	if want == types.TInvalid || have == types.TInvalid {
 		return
 	}
-	c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: %s: expected %v, found %v", what, want, have)
+	c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: %s: expected %v, found %v%s", what, want, have, conversionHint(want, have))
 }

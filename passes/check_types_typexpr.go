@@ -53,7 +53,10 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 
 // supportedType reports whether the back ends handle values of type t today.
 func supportedType(t types.Type) bool {
-	return t == types.TBool || types.IsInteger(t) && !types.IsUntyped(t) || isEnum(t)
+	if p, ok := t.(*types.Pointer); ok {
+		return supportedType(p.Elem)
+	}
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

@@ -38,5 +38,5 @@ enum Dir { Up, Down }`,
 fn fromB() i64 { return helper() }
 fn pick() Dir { return Dir.Up }
 import "a.cot"`,
-	}})
+	}}, nil, "")
 }

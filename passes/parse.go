@@ -89,7 +89,8 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Trait != nil:
 		c.unsupported(d.Pos, "trait")
 	case d.Test != nil:
-		c.unsupported(d.Pos, d.Test.Kind+" block")
+		return &ast.Func{At: c.at(d.Test.Pos), Name: ast.Name{Name: d.Test.Kind}, Result: types.TVoid, Body: c.block(d.Test.Body),
+			TestKind: d.Test.Kind, TestName: d.Test.DisplayName()}
 	}
 	return nil
 }

@@ -106,6 +106,22 @@ func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
 	rs.diags.Report(d)
 }
 
+// bindTest gives a test or bench block a binder outside every scope (no expression names one)
+// and reports a test (bench) name used twice: the runner's lines would not say which it means.
+func (rs *resolver) bindTest(f *ast.Func, seen map[string]ast.Name) ast.Name {
+	rs.next++
+	n := ast.Name{Name: f.Name.Name, ID: rs.next}
+	rs.where[n.ID] = f.Pos()
+	key := f.TestKind + " " + f.TestName
+	if first, dup := seen[key]; dup {
+		rs.diags.Report(src.Diagnostic{Pos: f.Pos(), Code: codeRedefined, Msg: "duplicate " + f.TestKind + " name \"" + f.TestName + "\"",
+			Label: "second " + f.TestKind + " of this name", Notes: []src.Related{{Span: src.Span{Pos: rs.where[first.ID]}, Text: "first " + f.TestKind + " of this name"}}})
+	} else {
+		seen[key] = n
+	}
+	return n
+}
+
 // declare binds a local name, reporting a redefinition in the same scope.
 func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
 	if first, dup := rs.scopes[len(rs.scopes)-1][name]; dup {

@@ -34,8 +34,13 @@ func (rs *resolver) bindTopLevel(p *ast.Program) (map[ast.Decl]ast.Name, []*modu
 	}
 	ids := map[ast.Decl]ast.Name{}
 	var mainName ast.Name
+	tests := map[string]ast.Name{}
 	for i, d := range p.Decls {
 		n := d.DeclName()
+		if f, ok := d.(*ast.Func); ok && f.TestKind != "" {
+			ids[d] = rs.bindTest(f, tests)
+			continue
+		}
 		own := mods[owner[i]].own
 		if first, dup := own[n.Name]; dup {
 			rs.redefined(d.Pos(), first)

@@ -1,8 +1,8 @@
 package ast
 
 // The reference interpreter's host builtins: what WASI gives a compiled program, for the calls an
-// interpreted program can make without linear memory of its own (fd_write of string bytes to
-// stdout or stderr, fd_close of a descriptor that is not open). The result is the host's, a WASI errno negated on failure,
+// interpreted program can make without a file system or stdin (fd_write to stdout or stderr,
+// fd_close of a descriptor that is not open). The result is the host's, a WASI errno negated on failure,
 // as lower-to-wasm's host calls give it.
 
 const wasiBadf = 8 // WASI's EBADF
@@ -22,26 +22,23 @@ func (in *interp) host(e *HostCall, fr frame) int64 {
 		default:
 			return -wasiBadf
 		}
-		w.Write(in.bytesAt(args[1], args[2]))
+		w.Write(in.hostBytes(args[1], args[2]))
 		return args[2]
 	case "fd_close":
 		if args[0] < 0 || args[0] > 2 { // no file is open but the standard streams
 			return -wasiBadf
 		}
 	}
-	panic("interpret: the host builtin @" + e.Name + " needs linear memory, which the interpreter does not model")
+	panic("interpret: the host builtin @" + e.Name + " needs a host the interpreter does not model")
 }
 
-// bytesAt returns the n bytes at address addr: in the data image, or in a string handed out by
-// a str-addr before layout-data.
-func (in *interp) bytesAt(addr, n int64) []byte {
-	if off := addr - DataBase; off >= 0 && off+n <= int64(len(in.prog.Data)) {
-		return in.prog.Data[off : off+n]
-	}
+// hostBytes returns the n bytes at address addr: in a string handed out by a str-addr before
+// layout-data, else in linear memory (interp_memory.go).
+func (in *interp) hostBytes(addr, n int64) []byte {
 	for base, b := range in.strs {
 		if addr >= base && addr+n <= base+int64(len(b)) {
 			return b[addr-base : addr-base+n]
 		}
 	}
-	panic("interpret: no string bytes at the address written")
+	return in.bytesAt(addr, int(n))
 }

@@ -104,12 +104,20 @@ func (rd *reader) readDecl(s *sx) Decl {
 			f.Params = append(f.Params, prm)
 		}
 		rest := a[3:]
-		if len(rest) == 2 {
+		if len(rest) >= 2 && rest[0].isList && len(rest[0].list) > 0 && rest[0].list[0].atom == "export" {
 			ex := shape(rest[0], 1, false)
-			if rest[0].list[0].atom != "export" || !ex[0].quoted {
+			if !ex[0].quoted {
 				fail(rest[0], "want (export \"name\")")
 			}
 			f.Export = ex[0].atom
+			rest = rest[1:]
+		}
+		if len(rest) >= 2 && rest[0].isList && len(rest[0].list) > 0 && rest[0].list[0].atom == "frame" {
+			n, err := strconv.ParseInt(shape(rest[0], 1, false)[0].atom, 10, 64)
+			if err != nil || n <= 0 {
+				fail(rest[0], "want (frame BYTES)")
+			}
+			f.Frame = n
 			rest = rest[1:]
 		}
 		if len(rest) != 1 {
@@ -119,6 +127,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return f
 	case "enum":
 		return rd.readEnum(s)
+	case "test", "bench":
+		return rd.readTest(s)
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
@@ -218,6 +228,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	if b := rd.readBuiltinStmt(s); b != nil {
 		return b
 	}
+	if m := rd.readMemoryStmt(s); m != nil {
+		return m
+	}
 	fail(s, "unknown statement")
 	return nil
 }
@@ -267,6 +280,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	h, t := rd.splitHead(s.list[0], s.list[0].atom)
 	ty := Typed{t}
+	if f := rd.readFloatExpr(s, h, t); f != nil {
+		return f
+	}
 	switch {
 	case h == "str" || h == "str-addr":
 		a := shape(s, 1, false)
@@ -327,6 +343,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return rd.readBlockBody(s, t)
 	case h == "switch-expr":
 		return rd.readSwitch(s, ty, true)
+	}
+	if m := rd.readMemoryExpr(s, h, ty); m != nil {
+		return m
 	}
 	for _, op := range BinaryOps {
 		if h == op {
