@@ -32,6 +32,9 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 // target checks an assignment target: a variable that may be assigned.
 func (c *checker) target(e ast.Expr) ast.Expr {
 	x := c.expr(e, nil)
+	if _, deref := x.(*ast.Deref); deref {
+		return x
+	}
 	ref, ok := e.(*ast.Ref)
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to this expression")

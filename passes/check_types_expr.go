@@ -58,6 +58,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.Member:
 		return c.member(e)
 	}
+	if x := c.memoryExpr(e); x != nil {
+		return x
+	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
 
@@ -174,7 +177,7 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		}
 		return &b
 	}
-	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t)) && (e.Op == "==" || e.Op == "!=")
+	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t)) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
 		if !ast.IsComparison(e.Op) {

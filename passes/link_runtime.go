@@ -88,7 +88,9 @@ func linkRuntime(_ *pipeline.Ctx, prog any) (any, error) {
 			sym = fmt.Sprintf("global:%d", i)
 		}
 		oldGlobalSymbol[uint32(i)] = sym
-		b.addGlobal(sym, g.Type, g.Init[0])
+		if sym != runtime.StackPointer { // the program's frames use it: allocated once, below
+			b.addGlobal(sym, g.Type, g.Init[0])
+		}
 	}
 	stackTop := int32(old.Mems[0].Limits.Min) * PageSize
 	b.addGlobal(runtime.StackPointer, wasm.GlobalType{Type: wasm.I32, Mutable: true}, wasm.I32Const(stackTop))

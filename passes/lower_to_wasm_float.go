@@ -146,3 +146,12 @@ func convertFloat(from, to types.Type) []wasm.Instr {
 	}
 	return out
 }
+
+// floatLitBits is the IEEE representation of v as a value of float type t (an f32 in the low
+// 32 bits), as a float global's bytes in the data image hold it.
+func floatLitBits(v float64, t types.Type) uint64 {
+	if t == types.TF32 {
+		return uint64(math.Float32bits(float32(v)))
+	}
+	return math.Float64bits(v)
+}

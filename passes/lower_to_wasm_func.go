@@ -24,6 +24,9 @@ type funcLowerer struct {
 	localTypes []wasm.ValType
 	body       []wasm.Instr
 	labels     []label
+	frame      int64  // frame size on the shadow stack (lower_to_wasm_memory.go), 0 for none
+	fp         uint32 // the local holding the frame pointer, when frame > 0
+	dataLen    int    // size of the static data image, which places the stack
 }
 
 func (fl *funcLowerer) emit(in ...wasm.Instr) { fl.body = append(fl.body, in...) }
@@ -96,6 +99,7 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 		if s.Value != nil {
 			fl.expr(s.Value)
 		}
+		fl.leaveFrame()
 		fl.emit(wasm.Simple(wasm.OpReturn))
 	case *ast.If:
 		fl.expr(s.Cond)
@@ -130,7 +134,9 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 	case *ast.Continue:
 		fl.emit(wasm.Br(fl.depth(s.Label.ID, "continue")))
 	default:
-		panic(fmt.Sprintf("lower-to-wasm: unexpected statement %s", ast.String(s)))
+		if !fl.memoryStmt(s) {
+			panic(fmt.Sprintf("lower-to-wasm: unexpected statement %s", ast.String(s)))
+		}
 	}
 }
 
@@ -188,6 +194,8 @@ func (fl *funcLowerer) expr(e ast.Expr) {
 		}
 		fl.emit(wasm.Call(fl.b.funcIndex("rt:" + e.Name)))
 	default:
-		panic(fmt.Sprintf("lower-to-wasm: unexpected expression %s", ast.String(e)))
+		if !fl.memoryExpr(e) {
+			panic(fmt.Sprintf("lower-to-wasm: unexpected expression %s", ast.String(e)))
+		}
 	}
 }

@@ -23,8 +23,8 @@ import (
 	"cot/ir/wasm"
 )
 
-// wide reports whether t is represented as a Wasm i64.
-func wide(t types.Type) bool { return t == types.TI64 || t == types.TU64 }
+// wide reports whether t is represented as a Wasm i64 (pointers are 64-bit addresses, spec §9.1).
+func wide(t types.Type) bool { return t == types.TI64 || t == types.TU64 || isPointer(t) }
 
 type intOps struct{ i32, i64 wasm.Op }
 

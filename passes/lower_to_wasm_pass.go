@@ -26,6 +26,7 @@ import (
 	"cot/ir/pipeline"
 	"cot/ir/types"
 	"cot/ir/wasm"
+	"cot/runtime"
 )
 
 // PageSize is the Wasm page size in bytes.
@@ -92,7 +93,10 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 			funcs = append(funcs, d)
 		}
 	}
-	pages := (ast.DataBase+len(p.Data)+PageSize-1)/PageSize + 1 // data, then one page of stack
+	pages := ast.MemoryPages(len(p.Data)) // data, then the shadow stack (ir/ast/memory.go)
+	if usesFrames(p) {
+		b.addGlobal(runtime.StackPointer, wasm.GlobalType{Type: wasm.I32, Mutable: true}, wasm.I32Const(int32(ast.StackTop(len(p.Data)))))
+	}
 	b.m.Mems = []wasm.Memory{{Limits: wasm.Limits{Min: uint32(pages)}}}
 	b.m.Exports = append(b.m.Exports, wasm.Export{Name: "memory", Kind: wasm.ExternMemory, Index: 0})
 	if len(p.Data) > 0 {
@@ -101,14 +105,19 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	for _, f := range funcs {
 		ctx.Func = f.Name.Name
-		fl := &funcLowerer{b: b, locals: map[int]uint32{}}
+		fl := &funcLowerer{b: b, locals: map[int]uint32{}, frame: f.Frame, dataLen: len(p.Data)}
 		for i, prm := range f.Params {
 			fl.locals[prm.Name.ID] = uint32(i)
 		}
 		fl.nparams = len(f.Params)
+		if f.Frame > 0 {
+			fl.enterFrame()
+		}
 		fl.block(f.Body)
 		if f.Result != types.TVoid {
 			fl.emit(wasm.Simple(wasm.OpUnreachable))
+		} else {
+			fl.leaveFrame()
 		}
 		fl.emit(wasm.End())
 		b.defineFunc(f.Name.String(), fl.localTypes, fl.body)

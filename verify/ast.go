@@ -56,6 +56,7 @@ type astVerifier struct {
 	resolved, typed, anf bool
 	constGlobals, entry  bool
 	noEnums              bool
+	scalarMemory         bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
@@ -73,6 +74,7 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvConstGlobals: func(v *astVerifier) { v.constGlobals = true },
 	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
 	ast.InvNoEnumTypes:  func(v *astVerifier) { v.noEnums = true },
+	ast.InvScalarMemory: func(v *astVerifier) { v.scalarMemory = true },
 }
 
 func init() {
@@ -303,6 +305,10 @@ func (v *astVerifier) cond(at ast.Node, c ast.Expr) {
 // assignable checks an assignment target: once typed, a read of a var or global that is not
 // constant (before check-types any expression, which check-types reports).
 func (v *astVerifier) assignable(at ast.Node, target ast.Expr) {
+	if d, ok := target.(*ast.Deref); ok {
+		v.expr(d, false)
+		return
+	}
 	ref, ok := target.(*ast.Ref)
 	if !ok {
 		if v.typed {

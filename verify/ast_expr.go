@@ -66,8 +66,12 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.same(e, types.TBool, t, "bool literal type")
 	case *ast.StrLit:
 		v.same(e, types.TString, t, "string literal type")
-	case *ast.StrAddr, *ast.DataAddr:
+	case *ast.StrAddr:
 		v.same(e, types.TI64, t, "address type")
+	case *ast.DataAddr:
+		if _, ptr := t.(*types.Pointer); !ptr {
+			v.same(e, types.TI64, t, "address type")
+		}
 	case *ast.Ref:
 		if b := v.lookup(e.Name, e); b != nil {
 			if b.kind == "func" && v.typed {
@@ -99,7 +103,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		x, y := e.X.Type(), e.Y.Type()
 		switch {
 		case e.Op == "==" || e.Op == "!=":
-			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(types.IsInteger(x) || floatOperand(e.Op, x) || x == types.TBool || isEnumType(x))) {
+			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(isScalar(x) || floatOperand(e.Op, x) || isEnumType(x))) {
 				v.errorf(e, "operator %s on %v and %v", e.Op, x, y)
 			}
 			v.same(e, types.TBool, t, "result type")
@@ -164,7 +168,8 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.expr(e.X, true)
 	case *ast.Convert:
 		v.expr(e.X, true)
-		if x := e.X.Type(); v.typed && x != nil && t != nil && !numericConvert(x, t) && (!types.IsInteger(types.Underlying(x)) && !isEnumType(x) || !types.IsInteger(t) || types.Identical(x, t)) {
+		if x := e.X.Type(); v.typed && x != nil && t != nil && !numericConvert(x, t) && (!types.IsInteger(types.Underlying(x)) && !isEnumType(x) && !isPointerType(x) ||
+			!types.IsInteger(t) && !isPointerType(t) || types.Identical(x, t)) {
 			v.errorf(e, "conversion from %v to %v", x, t)
 		}
 	case *ast.If:
@@ -196,7 +201,9 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "block expression without a value")
 		}
 	default:
-		v.errorf(e, "unknown expression %T", e)
+		if !v.memoryExpr(e) {
+			v.errorf(e, "unknown expression %T", e)
+		}
 	}
 }
 
@@ -259,6 +266,11 @@ func (v *astVerifier) switchParts(s *ast.Switch) {
 	if s.Else != nil {
 		body(s.Else)
 	}
+}
+
+func isPointerType(t types.Type) bool {
+	_, ok := t.(*types.Pointer)
+	return ok
 }
 
 func isEnumType(t types.Type) bool {

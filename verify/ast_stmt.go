@@ -126,6 +126,8 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 		if v.typed && len(s.Args) != 1 {
 			v.errorf(s, "print with %d arguments", len(s.Args))
 		}
+	case *ast.Store:
+		v.store(s)
 	default:
 		v.errorf(s, "unknown statement %T", s)
 	}

@@ -27,7 +27,8 @@ type Limits struct {
 // Interpret runs p: the non-constant global initializers in dependency order, then the function
 // exported as _start when there is one, else main, exiting with main's status (low 8 bits).
 func Interpret(p *Program, lim Limits) (out Outcome) {
-	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[int64][]byte{}}
+	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[int64][]byte{},
+		taken: AddressTaken(p), globalBoxes: map[int]int64{}, boxTypes: map[int]types.Type{}, sp: StackTop(len(p.Data))}
 	defer func() {
 		switch r := recover().(type) {
 		case nil:
@@ -56,12 +57,17 @@ func Interpret(p *Program, lim Limits) (out Outcome) {
 			if IsConstInit(d.Init) {
 				in.globals[d.Name.ID] = in.eval(d.Init, nil)
 			}
+			if in.taken[d.Name.ID] { // lives in memory: a box below the stack's first frame
+				in.globalBoxes[d.Name.ID] = in.alloc(d.Type)
+				in.boxTypes[d.Name.ID] = d.Type
+				in.store(in.globalBoxes[d.Name.ID], d.Type, in.globals[d.Name.ID])
+			}
 		}
 	}
 	// Initializers not yet turned into init-global statements run first, in dependency order.
 	order, _ := GlobalInitOrder(p)
 	for _, g := range order {
-		in.globals[g.Name.ID] = in.eval(g.Init, nil)
+		in.set(g.Name, in.eval(g.Init, nil), nil)
 	}
 	if entry != nil {
 		in.call(entry, nil)
@@ -83,6 +89,13 @@ type interp struct {
 	globals        map[int]int64
 	strs           map[int64][]byte // addresses handed out for str-addr before layout-data
 	stdout, stderr strings.Builder
+	// linear memory (interp_memory.go)
+	mem         []byte
+	sp          int64
+	taken       map[int]bool // binders whose address is taken: they live in boxes
+	globalBoxes map[int]int64
+	boxTypes    map[int]types.Type
+	calls       []*callMem
 }
 
 // frame holds the locals of one call, by binder ID.
@@ -100,11 +113,20 @@ func (in *interp) call(f *Func, args []int64) int64 {
 		panic(trapSignal("call stack exhausted"))
 	}
 	fr := frame{}
+	cm := &callMem{boxes: map[int]int64{}, slots: map[Node]int64{}}
+	in.calls = append(in.calls, cm)
+	sp := in.sp
+	if f.Frame > 0 { // the body's own stack check reports an overflow
+		in.sp -= f.Frame
+		cm.fp = in.sp
+	}
 	for i, p := range f.Params {
-		fr[p.Name.ID] = args[i]
+		in.declare(p.Name.ID, p.Type, args[i], fr)
 	}
 	fl := in.block(f.Body, fr)
 	in.depth--
+	in.sp = sp
+	in.calls = in.calls[:len(in.calls)-1]
 	return fl.value
 }
 
@@ -118,6 +140,10 @@ func (in *interp) block(b *Block, fr frame) flow {
 }
 
 func (in *interp) set(n Name, v int64, fr frame) {
+	if a, boxed := in.boxOf(n.ID); boxed {
+		in.store(a, in.typeOfBox(n.ID), v)
+		return
+	}
 	if _, local := fr[n.ID]; local {
 		fr[n.ID] = v
 		return
@@ -150,14 +176,21 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	case *Block:
 		return in.block(s, fr)
 	case *VarDecl:
-		fr[s.Name.ID] = in.eval(s.Init, fr)
+		in.declare(s.Name.ID, s.Type, in.eval(s.Init, fr), fr)
 	case *Assign:
-		in.set(s.Target.(*Ref).Name, in.eval(s.Value, fr), fr)
+		if v := in.eval(s.Value, fr); !in.assignTo(s.Target, v, fr) {
+			in.set(s.Target.(*Ref).Name, v, fr)
+		}
 	case *OpAssign:
+		if d, ok := s.Target.(*Deref); ok {
+			a := in.eval(d.X, fr)
+			in.store(a, d.T, in.binary(s.Op, d.T, in.load(a, d.T), in.eval(s.Value, fr)))
+			break
+		}
 		t := s.Target.(*Ref)
 		in.set(t.Name, in.binary(s.Op, t.T, in.eval(t, fr), in.eval(s.Value, fr)), fr)
 	case *InitGlobal:
-		in.globals[s.Name.ID] = in.eval(s.Value, fr)
+		in.set(s.Name, in.eval(s.Value, fr), fr)
 	case *ExprStmt:
 		in.eval(s.X, fr)
 	case *If:
@@ -173,10 +206,11 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	case *While:
 		return in.loop(s.Label.ID, func() bool { return in.eval(s.Cond, fr) != 0 }, s.Body, s.Step, fr)
 	case *ForRange:
-		fr[s.Var.ID] = in.eval(s.Lo, fr)
+		in.declare(s.Var.ID, types.TI64, in.eval(s.Lo, fr), fr)
 		end := in.eval(s.Hi, fr)
-		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: &Ref{Typed: Typed{types.TI64}, Name: s.Var}, Y: &IntLit{Value: 1}}}
-		return in.loop(s.Label.ID, func() bool { return fr[s.Var.ID] < end }, s.Body, step, fr)
+		v := &Ref{Typed: Typed{types.TI64}, Name: s.Var}
+		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: v, Y: &IntLit{Value: 1}}}
+		return in.loop(s.Label.ID, func() bool { return in.eval(v, fr) < end }, s.Body, step, fr)
 	case *Break:
 		return flow{kind: 1, loop: s.Label.ID}
 	case *Continue:
@@ -198,7 +232,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 			w.WriteByte('\n')
 		}
 	default:
-		if !in.runBuiltin(s, fr) {
+		if !in.runBuiltin(s, fr) && !in.memoryStmt(s, fr) {
 			panic(fmt.Sprintf("interpret: statement %T", s))
 		}
 	}

@@ -32,6 +32,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	case *DataAddr:
 		return DataBase + e.Offset
 	case *Ref:
+		if a, boxed := in.boxOf(e.Name.ID); boxed {
+			return in.load(a, e.T)
+		}
 		if v, ok := fr[e.Name.ID]; ok {
 			return v
 		}
@@ -80,6 +83,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 		}
 		in.runtime(e.Name, args)
 		return 0
+	}
+	if v, ok := in.memoryExpr(e, fr); ok {
+		return v
 	}
 	panic("interpret: expression " + e.Kind())
 }

@@ -37,6 +37,8 @@ const (
 	InvArgsTrivial = "args-trivial"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
+	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
+	InvScalarMemory = "scalar-memory"
 )
 
 // The ast languages, each a delta of its base. Passes (passes/pipeline.go) go from one to the next.
@@ -48,13 +50,14 @@ var (
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
+		"addr-of", "deref", "cast",
 		"float", "float-op",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoEnums: enum values are values of their backing integer type.
 	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangTyped, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
@@ -75,13 +78,18 @@ var (
 	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangExplicitExit, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
 	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
+	// LangMemory: variables whose address is taken live in frame slots (alloca); pointers are
+	// read and written by explicit loads and stores.
+	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref"}, Add: []string{"alloca", "load", "store"}, Invariants: []string{InvScalarMemory}}
+	// LangFrames: frame slots are offsets from the frame pointer; functions declare their frame size.
+	LangFrames = &pipeline.Lang{Name: "frames-explicit", Family: Family, Base: LangMemory, Remove: []string{"alloca"}, Add: []string{"frame-addr", "stack-limit"}}
 	// LangANF: administrative normal form, no if or block expressions.
-	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangDataLaidOut, Remove: []string{"if-expr", "block-expr"}, Invariants: []string{InvArgsTrivial}}
+	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangFrames, Remove: []string{"if-expr", "block-expr"}, Invariants: []string{InvArgsTrivial}}
 )
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer or float literal.

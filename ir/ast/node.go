@@ -82,7 +82,10 @@ type Func struct {
 	ResultX TypeExpr // the result type as written; nil after check-types (and for void)
 	Result  types.Type
 	Export  string
-	Body    *Block
+	// Frame is the size in bytes of the function's frame on the shadow stack, set by
+	// make-frames-explicit (0: no frame).
+	Frame int64
+	Body  *Block
 }
 
 // Param is one function parameter (an immutable binder).
@@ -347,7 +350,7 @@ type RuntimeCall struct {
 // IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.
 func IsTrivial(e Expr) bool {
 	switch e.(type) {
-	case *IntLit, *FloatLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref:
+	case *IntLit, *FloatLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref, *FrameAddr, *StackLimit:
 		return true
 	}
 	return false

@@ -11,7 +11,7 @@ import (
 // The text form (read back by Read):
 //
 //	(program (data "bytes")? (types TYPEDECL...)? DECL...)   types: see types_text.go
-//	(func NAME ((PARAM TYPE)...) RESULT (export "name")? BLOCK)
+//	(func NAME ((PARAM TYPE)...) RESULT (export "name")? (frame BYTES)? BLOCK)
 //	(global var|const NAME TYPE|- INIT|-)
 //	(block STMT... (value E)?)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
 //	(assign TARGET E)  (op-assign OP TARGET E)  (expr E)  (return E?)
@@ -91,6 +91,9 @@ func declSx(d Decl) *sx {
 		if d.Export != "" {
 			s.list = append(s.list, list(atom("export"), quoted(d.Export)))
 		}
+		if d.Frame > 0 {
+			s.list = append(s.list, list(atom("frame"), atom(strconv.FormatInt(d.Frame, 10))))
+		}
 		s.list = append(s.list, stmtSx(d.Body))
 		return s
 	case *EnumDecl:
@@ -152,6 +155,9 @@ func stmtSx(s Stmt) *sx {
 	}
 	if b := builtinStmtSx(s); b != nil {
 		return b
+	}
+	if st, ok := s.(*Store); ok {
+		return stmtList(atom("store"), exprSx(st.Addr), exprSx(st.Value))
 	}
 	panic("ast: print of unknown statement")
 }
@@ -219,6 +225,9 @@ func exprSx(e Expr) *sx {
 		return switchSx(e)
 	case *Block:
 		return blockSx(e)
+	}
+	if m := memoryExprSx(e); m != nil {
+		return m
 	}
 	panic("ast: print of unknown expression")
 }

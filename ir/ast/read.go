@@ -99,12 +99,20 @@ func (rd *reader) readDecl(s *sx) Decl {
 			f.Params = append(f.Params, prm)
 		}
 		rest := a[3:]
-		if len(rest) == 2 {
+		if len(rest) >= 2 && rest[0].isList && len(rest[0].list) > 0 && rest[0].list[0].atom == "export" {
 			ex := shape(rest[0], 1, false)
-			if rest[0].list[0].atom != "export" || !ex[0].quoted {
+			if !ex[0].quoted {
 				fail(rest[0], "want (export \"name\")")
 			}
 			f.Export = ex[0].atom
+			rest = rest[1:]
+		}
+		if len(rest) >= 2 && rest[0].isList && len(rest[0].list) > 0 && rest[0].list[0].atom == "frame" {
+			n, err := strconv.ParseInt(shape(rest[0], 1, false)[0].atom, 10, 64)
+			if err != nil || n <= 0 {
+				fail(rest[0], "want (frame BYTES)")
+			}
+			f.Frame = n
 			rest = rest[1:]
 		}
 		if len(rest) != 1 {
@@ -212,6 +220,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	}
 	if b := rd.readBuiltinStmt(s); b != nil {
 		return b
+	}
+	if m := rd.readMemoryStmt(s); m != nil {
+		return m
 	}
 	fail(s, "unknown statement")
 	return nil
@@ -323,6 +334,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return rd.readBlockBody(s, t)
 	case h == "switch-expr":
 		return rd.readSwitch(s, ty, true)
+	}
+	if m := rd.readMemoryExpr(s, h, ty); m != nil {
+		return m
 	}
 	for _, op := range BinaryOps {
 		if h == op {

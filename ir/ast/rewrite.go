@@ -217,3 +217,6 @@ func (g *IDs) Next() int {
 	g.last++
 	return g.last
 }
+
+// Clone returns a deep copy of e (nil stays nil).
+func Clone(e Expr) Expr { return (&Rewriter{}).RewriteExpr(e) }
