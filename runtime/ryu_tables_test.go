@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"os"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite ryu_tables.cot")
 // TestRyuTables checks that ryu_tables.cot holds exactly the tables ryuTables computes (and
 // rewrites it under -update): the generated file is never edited by hand.
 func TestRyuTables(t *testing.T) {
-	want := ryuTables()
+	want := ryuTables(t)
 	if *update {
 		if err := os.WriteFile("ryu_tables.cot", []byte(want), 0o644); err != nil {
 			t.Fatal(err)
@@ -27,48 +28,113 @@ func TestRyuTables(t *testing.T) {
 	}
 }
 
-// The table sizes and multiplier precision of Ryū's d2s (Ulf Adams, PLDI 2018), which cover every
-// f64 exponent (and so every f32 one).
+// Ryū's d2s with small tables (d2s_small_table.h, Ulf Adams): the 128-bit multipliers of every
+// f64 exponent (and so every f32 one) are computed from 5^0..5^25 and every 26th multiplier,
+// plus a 2-bit correction per multiplier that makes the result exact.
 const (
-	ryuPow5InvCount = 342
-	ryuPow5Count    = 326
-	ryuPow5Bits     = 125 // DOUBLE_POW5_INV_BITCOUNT = DOUBLE_POW5_BITCOUNT
+	ryuPow5InvCount = 342 // multipliers floor(2^(bitlen(5^q) - 1 + 125) / 5^q) + 1, q < 342
+	ryuPow5Count    = 326 // the top 125 bits of 5^i, i < 326
+	ryuPow5Bits     = 125
+	ryuBaseStep     = 26 // 5^25 is the largest power of 5 kept whole in a u64 table entry
 )
 
-// ryuTables returns the text of ryu_tables.cot: for each q < 342 the 128-bit multiplier
-// floor(2^(bitlen(5^q) - 1 + 125) / 5^q) + 1, and for each i < 326 the top 125 bits of 5^i, each
-// split into two u64 halves served by a function that finds entry i in a balanced tree of ifs
-// (Cot has no arrays yet).
-func ryuTables() string {
-	var inv, pow [2][]uint64
-	mask := new(big.Int).SetUint64(^uint64(0))
-	split := func(dst *[2][]uint64, v *big.Int) {
-		dst[0] = append(dst[0], new(big.Int).And(v, mask).Uint64())
-		dst[1] = append(dst[1], new(big.Int).Rsh(v, 64).Uint64())
+func pow5(i int) *big.Int { return new(big.Int).Exp(big.NewInt(5), big.NewInt(int64(i)), nil) }
+
+// exactPow5 and exactInvPow5 are the full-table multipliers, as (lo, hi) halves.
+func exactPow5(i int) (uint64, uint64) {
+	p := pow5(i)
+	if shift := p.BitLen() - ryuPow5Bits; shift > 0 {
+		p.Rsh(p, uint(shift))
+	} else {
+		p.Lsh(p, uint(-shift))
 	}
-	for q := 0; q < ryuPow5InvCount; q++ {
-		p := new(big.Int).Exp(big.NewInt(5), big.NewInt(int64(q)), nil)
-		j := uint(p.BitLen() - 1 + ryuPow5Bits)
-		v := new(big.Int).Lsh(big.NewInt(1), j)
-		split(&inv, v.Div(v, p).Add(v, big.NewInt(1)))
+	return halves(p)
+}
+
+func exactInvPow5(q int) (uint64, uint64) {
+	p := pow5(q)
+	v := new(big.Int).Lsh(big.NewInt(1), uint(p.BitLen()-1+ryuPow5Bits))
+	return halves(v.Div(v, p).Add(v, big.NewInt(1)))
+}
+
+func halves(v *big.Int) (uint64, uint64) {
+	lo := new(big.Int).And(v, new(big.Int).SetUint64(^uint64(0))).Uint64()
+	return lo, new(big.Int).Rsh(v, 64).Uint64()
+}
+
+func pow5bits(e int) int { return int((uint64(e)*1217359)>>19) + 1 }
+
+// shiftRight128 is (hi:lo) >> dist for 0 < dist < 64, as print_float.cot computes it.
+func shiftRight128(lo, hi uint64, dist int) uint64 { return hi<<(64-dist) | lo>>dist }
+
+// scaled is m * (hi:lo) >> delta, the low 128 bits of the shifted 192-bit product, as
+// ryu_scale in print_float.cot computes it (sub is 1 for the inverse multipliers).
+func scaled(m, lo, hi, sub uint64, delta int) (uint64, uint64) {
+	high1, low1 := bits.Mul64(m, hi)
+	high0, low0 := bits.Mul64(m, lo-sub)
+	sum := high0 + low1
+	if sum < high0 {
+		high1++
 	}
+	return shiftRight128(low0, sum, delta), shiftRight128(sum, high1, delta)
+}
+
+// ryuTables returns the text of ryu_tables.cot, after checking that the small-table computation
+// with the corrections it emits gives every full-table multiplier exactly.
+func ryuTables(t *testing.T) string {
+	var small []uint64
+	for i := 0; i < ryuBaseStep; i++ {
+		small = append(small, pow5(i).Uint64())
+	}
+	var powLo, powHi, invLo, invHi []uint64
+	for b := 0; b*ryuBaseStep < ryuPow5Count; b++ {
+		lo, hi := exactPow5(b * ryuBaseStep)
+		powLo, powHi = append(powLo, lo), append(powHi, hi)
+	}
+	for b := 0; (b-1)*ryuBaseStep < ryuPow5InvCount-1; b++ {
+		lo, hi := exactInvPow5(b * ryuBaseStep)
+		invLo, invHi = append(invLo, lo), append(invHi, hi)
+	}
+	powOffsets := make([]uint64, (ryuPow5Count+15)/16)
 	for i := 0; i < ryuPow5Count; i++ {
-		p := new(big.Int).Exp(big.NewInt(5), big.NewInt(int64(i)), nil)
-		if shift := p.BitLen() - ryuPow5Bits; shift > 0 {
-			p.Rsh(p, uint(shift))
-		} else {
-			p.Lsh(p, uint(-shift))
+		base := i / ryuBaseStep
+		if i == base*ryuBaseStep {
+			continue
 		}
-		split(&pow, p)
+		lo, hi := scaled(small[i-base*ryuBaseStep], powLo[base], powHi[base], 0, pow5bits(i)-pow5bits(base*ryuBaseStep))
+		wantLo, wantHi := exactPow5(i)
+		if wantHi != hi || wantLo-lo > 3 {
+			t.Fatalf("5^%d: the small tables give %x:%x, want %x:%x", i, hi, lo, wantHi, wantLo)
+		}
+		powOffsets[i/16] |= (wantLo - lo) << (i % 16 * 2)
+	}
+	invOffsets := make([]uint64, (ryuPow5InvCount+15)/16)
+	for q := 0; q < ryuPow5InvCount; q++ {
+		base := (q + ryuBaseStep - 1) / ryuBaseStep
+		if q == base*ryuBaseStep {
+			continue
+		}
+		lo, hi := scaled(small[base*ryuBaseStep-q], invLo[base], invHi[base], 1, pow5bits(base*ryuBaseStep)-pow5bits(q))
+		lo++
+		wantLo, wantHi := exactInvPow5(q)
+		if wantHi != hi || wantLo-lo > 3 {
+			t.Fatalf("5^-%d: the small tables give %x:%x, want %x:%x", q, hi, lo, wantHi, wantLo)
+		}
+		invOffsets[q/16] |= (wantLo - lo) << (q % 16 * 2)
 	}
 	var b strings.Builder
 	b.WriteString("// Generated by ryuTables (runtime/ryu_tables_test.go): go test ./runtime -run TestRyuTables -update.\n")
-	b.WriteString("// The multipliers of Ryū (print_float.cot): ryu_pow5_inv_lo/hi(q) is the 128-bit\n")
-	b.WriteString("// floor(2^(bitlen(5^q) + 124) / 5^q) + 1, ryu_pow5_lo/hi(i) the top 125 bits of 5^i.\n")
+	b.WriteString("// The tables of Ryū's multipliers for print_float.cot: 5^i for i < 26 (ryu_pow5_small), the\n")
+	b.WriteString("// multipliers of every 26th power (ryu_pow5_base_*, ryu_pow5_inv_base_*), and the 2-bit\n")
+	b.WriteString("// corrections, 16 to an entry, that make the multipliers computed from them exact.\n")
 	for _, f := range []struct {
 		name string
 		vals []uint64
-	}{{"ryu_pow5_inv_lo", inv[0]}, {"ryu_pow5_inv_hi", inv[1]}, {"ryu_pow5_lo", pow[0]}, {"ryu_pow5_hi", pow[1]}} {
+	}{
+		{"ryu_pow5_small", small}, {"ryu_pow5_base_lo", powLo}, {"ryu_pow5_base_hi", powHi},
+		{"ryu_pow5_inv_base_lo", invLo}, {"ryu_pow5_inv_base_hi", invHi},
+		{"ryu_pow5_offsets", powOffsets}, {"ryu_pow5_inv_offsets", invOffsets},
+	} {
 		fmt.Fprintf(&b, "\nfn %s(i: i64) u64 {\n", f.name)
 		tableTree(&b, f.vals, 0, len(f.vals), 1)
 		b.WriteString("}\n")
@@ -76,7 +142,8 @@ func ryuTables() string {
 	return b.String()
 }
 
-// tableTree writes the statements that return vals[i] for lo <= i < hi.
+// tableTree writes the statements that return vals[i] for lo <= i < hi: a balanced tree of ifs
+// (Cot has no arrays yet).
 func tableTree(b *strings.Builder, vals []uint64, lo, hi, depth int) {
 	indent := strings.Repeat("    ", depth)
 	if hi-lo == 1 {
