@@ -72,7 +72,9 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			out.Decls = append(out.Decls, &g)
 		}
 	}
-	c.checkMain(sigs)
+	if ctx.Store[TestModeKey] == nil { // under cot test the runner is main
+		c.checkMain(sigs)
+	}
 	return out, nil
 }
 
@@ -99,6 +101,8 @@ func (c *checker) checkMain(sigs map[int]*ast.Func) {
 		}
 	}
 	switch {
+	case mainFn == nil && hasTests(sigs):
+		c.diags.Errorf(src.Pos{}, codeUndefined, "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void` (`cot test` runs the tests without one)")
 	case mainFn == nil:
 		c.diags.Errorf(src.Pos{}, codeUndefined, "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void`")
 	case len(mainFn.Params) != 0 || (mainFn.Result != types.TI64 && mainFn.Result != types.TVoid && mainFn.Result != types.TInvalid):

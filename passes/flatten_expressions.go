@@ -39,7 +39,7 @@ func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 			f.globals[g.Name.ID] = true
 		}
 	}
-	f.r = &ast.Rewriter{Stmt: f.stmt}
+	f.r = &ast.Rewriter{Share: true, Stmt: f.stmt}
 	return f.r.Program(p), nil
 }
 
@@ -117,16 +117,16 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 	switch e := e.(type) {
 	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref, *ast.FrameAddr, *ast.StackLimit:
 		return nil, f.r.DefaultExpr(e)
-	case *ast.FloatOp:
-		pre, args := f.atoms(e.Args)
-		c := *e
-		c.Args = args
-		return pre, &c
 	case *ast.Load:
 		pre, addr := f.atom(e.Addr)
 		l := *e
 		l.Addr = addr
 		return pre, &l
+	case *ast.FloatOp:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
 	case *ast.Unary:
 		pre, x := f.atom(e.X)
 		u := *e

@@ -23,7 +23,7 @@ import (
 func lowerBuiltins(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	ids := ast.NewIDs(p)
-	r := &ast.Rewriter{Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		switch s := s.(type) {
 		case *ast.Exit:
 			code := r.RewriteExpr(s.Code)

@@ -26,7 +26,7 @@ import (
 
 func lowerPrint(_ *pipeline.Ctx, prog any) (any, error) {
 	ids := ast.NewIDs(prog.(*ast.Program))
-	r := &ast.Rewriter{Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		p, ok := s.(*ast.Print)
 		if !ok {
 			return []ast.Stmt{r.DefaultStmt(s)}

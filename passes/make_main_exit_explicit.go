@@ -12,6 +12,8 @@
 package passes
 
 import (
+	"slices"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/types"
@@ -28,7 +30,8 @@ func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	if main == nil {
 		panic("make-main-exit-explicit: no main (check-types reports that)")
 	}
-	out := (&ast.Rewriter{}).Program(p)
+	// Every declaration stays as it is (nothing mutates them): only the list is new.
+	out := &ast.Program{Types: p.Types, Data: p.Data, Decls: slices.Clip(p.Decls)}
 	at := main.At
 	i64 := ast.Typed{T: types.TI64}
 	call := &ast.Call{At: at, Typed: ast.Typed{T: main.Result}, Callee: &ast.Ref{At: at, Typed: ast.Typed{T: main.Signature()}, Name: main.Name}}

@@ -94,6 +94,12 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 		}
 		check(v)
 	}
+	if len(p.Modules) > 0 && lang != ast.LangSrc {
+		v.errs = append(v.errs, fmt.Errorf("a module table after the src language (resolve-names drops it)"))
+	}
+	if err := ast.CheckModules(p); err != nil {
+		v.errs = append(v.errs, err)
+	}
 	top := map[int]*binderInfo{}
 	v.scopes = []map[int]*binderInfo{top}
 	for _, d := range p.Decls {

@@ -175,6 +175,8 @@ func (in *interp) runtime(name string, args []int64) {
 		w.WriteString(strconv.FormatInt(args[1], 10))
 	case "exit":
 		panic(exitSignal(uint32(args[0])))
+	case "clock_ns": // a clock that stands still: every duration is 0
+
 	default:
 		panic("interpret: runtime routine " + name)
 	}

@@ -45,7 +45,7 @@ const (
 var (
 	// LangSrc is what parse produces: the surface language, names unresolved, no types.
 	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: append([]string{
-		"func", "param", "global", "enum", "member",
+		"func", "param", "global", "enum", "member", "test", "bench",
 		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
@@ -58,8 +58,12 @@ var (
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
 	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	// LangNoTests: test blocks are plain functions (called by a generated runner main under
+	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
+	// runtime call.
+	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangTyped, Remove: []string{"test", "bench"}, Add: []string{"call-runtime"}}
 	// LangNoEnums: enum values are values of their backing integer type.
-	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangTyped, Invariants: []string{InvNoEnumTypes}}
+	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangNoTests, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangNoEnums, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
@@ -88,7 +92,7 @@ var (
 )
 
 // Langs lists the ast languages from the source language on.
-var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
+var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
 	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold

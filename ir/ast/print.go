@@ -10,7 +10,8 @@ import (
 
 // The text form (read back by Read):
 //
-//	(program (data "bytes")? (types TYPEDECL...)? DECL...)   types: see types_text.go
+//	(program (data "bytes")? (module "file" N (imports "file"...))* (types TYPEDECL...)? DECL...)
+//	types: see types_text.go; modules: module.go
 //	(func NAME ((PARAM TYPE)...) RESULT (export "name")? (frame BYTES)? BLOCK)
 //	(global var|const NAME TYPE|- INIT|-)
 //	(block STMT... (value E)?)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
@@ -35,6 +36,12 @@ func Fprint(w io.Writer, p *Program, fn string) {
 	if len(p.Data) > 0 && fn == "" {
 		sb.WriteString("\n  ")
 		list(atom("data"), quoted(string(p.Data))).render(&sb, 1)
+	}
+	for _, m := range p.Modules {
+		if fn == "" {
+			sb.WriteString("\n  ")
+			moduleSx(m).render(&sb, 1)
+		}
 	}
 	if len(p.Types) > 0 {
 		sb.WriteString("\n  ")
@@ -83,6 +90,9 @@ func optExpr(e Expr) *sx {
 func declSx(d Decl) *sx {
 	switch d := d.(type) {
 	case *Func:
+		if d.TestKind != "" {
+			return testSx(d)
+		}
 		params := list()
 		for _, p := range d.Params {
 			params.list = append(params.list, list(atom(p.Name.String()), typeSlotSx(p.TypeX, p.Type)))

@@ -32,11 +32,16 @@ func Read(text string) (prog *Program, err error) {
 		switch {
 		case d.isList && len(d.list) == 2 && d.list[0].atom == "data":
 			prog.Data = []byte(d.list[1].atom)
+		case d.isList && len(d.list) > 0 && d.list[0].atom == "module":
+			prog.Modules = append(prog.Modules, readModule(d))
 		case d.isList && len(d.list) > 0 && d.list[0].atom == "types":
 			prog.Types = rd.readTypes(d)
 		default:
 			prog.Decls = append(prog.Decls, rd.readDecl(d))
 		}
+	}
+	if err := CheckModules(prog); err != nil {
+		return nil, fmt.Errorf("ast text: %v", err)
 	}
 	return prog, nil
 }
@@ -122,6 +127,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return f
 	case "enum":
 		return rd.readEnum(s)
+	case "test", "bench":
+		return rd.readTest(s)
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
