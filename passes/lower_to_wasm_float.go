@@ -13,6 +13,7 @@ package passes
 //	(convert:i64 x:f64)        =>  x i64.trunc_sat_f64_s    (saturating, NaN -> 0: decisions.md)
 //	(convert:i8 x:f64)         =>  x f64.const 127 f64.min f64.const -128 f64.max i32.trunc_sat_f64_s
 //	(convert:u16 x:f32)        =>  x f32.const 65535 f32.min i32.trunc_sat_f32_u
+//	(float-bits:u64 x:f32)     =>  x i32.reinterpret_f32 i64.extend_i32_u
 //
 // A conversion to an 8- or 16-bit type clamps in the float domain first (the bounds are exact
 // floats, and min/max keep NaN, which the truncation then makes 0), so no scratch local is needed.
@@ -67,6 +68,13 @@ func (fl *funcLowerer) floatExpr(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.FloatLit:
 		fl.emit(floatConst(e.T, e.Value))
+	case *ast.FloatBits:
+		fl.expr(e.X)
+		if e.X.Type() == types.TF32 {
+			fl.emit(wasm.Simple(wasm.OpI32ReinterpretF32), wasm.Simple(wasm.OpI64ExtendI32U))
+		} else {
+			fl.emit(wasm.Simple(wasm.OpI64ReinterpretF64))
+		}
 	case *ast.FloatOp:
 		for _, a := range e.Args {
 			fl.expr(a)
