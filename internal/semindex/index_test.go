@@ -98,3 +98,19 @@ func TestExpressionTypes(t *testing.T) {
 		t.Errorf("expression types:\n%s\nwant\n%s", strings.Join(got, ", "), want)
 	}
 }
+
+// TestFloatExpressionTypes: float literals carry the type their context gives them, an integer
+// literal where a float is expected included.
+func TestFloatExpressionTypes(t *testing.T) {
+	text := "fn main() i64 {\n    var s: f32 = 1.5 * 2\n    var d = 0.25\n    return 0\n}\n"
+	prog, f := typed(t, text)
+	ix := semindex.Build(prog, map[string]*src.File{"m.cot": f})
+	var got []string
+	for _, e := range ix.Exprs {
+		got = append(got, text[e.Pos.Offset:e.Pos.Offset+e.Len]+" "+e.Type)
+	}
+	want := "1.5 f32, * f32, 2 f32, 0.25 f64, 0 i64"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("expression types:\n%s\nwant\n%s", strings.Join(got, ", "), want)
+	}
+}
