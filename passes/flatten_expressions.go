@@ -130,6 +130,11 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		c := *e
 		c.Args = args
 		return pre, &c
+	case *ast.FloatBits:
+		pre, x := f.atom(e.X)
+		c := *e
+		c.X = x
+		return pre, &c
 	case *ast.Unary:
 		pre, x := f.atom(e.X)
 		u := *e
