@@ -48,6 +48,10 @@ func parse(ctx *pipeline.Ctx, prog any) (any, error) {
 	c := &cstConverter{file: f, diags: ctx.Diags}
 	p := &ast.Program{}
 	for _, d := range file.Decls {
+		if d.Impl != nil {
+			p.Decls = append(p.Decls, c.impl(d.Impl)...)
+			continue
+		}
 		if decl := c.decl(d); decl != nil {
 			p.Decls = append(p.Decls, decl)
 		}
@@ -79,7 +83,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Extern != nil:
 		c.unsupported(d.Pos, "extern fn")
 	case d.Struct != nil:
-		c.unsupported(d.Pos, "struct")
+		return c.structDecl(d.Struct)
 	case d.Enum != nil:
 		e := &ast.EnumDecl{At: c.at(d.Enum.Pos), Name: ast.Name{Name: d.Enum.Name}}
 		if d.Enum.Backing != nil {

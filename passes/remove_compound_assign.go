@@ -53,6 +53,8 @@ func pureLvalue(e ast.Expr) bool {
 	case *ast.Deref:
 		_, ref := e.X.(*ast.Ref)
 		return ref
+	case *ast.Field:
+		return pureLvalue(e.X)
 	}
 	return false
 }

@@ -45,7 +45,8 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			rs.redefined(d.Pos(), first)
 		}
 		ids[d] = rs.bind(d.Pos(), n.Name)
-		if _, ok := d.(*ast.EnumDecl); ok {
+		switch d.(type) {
+		case *ast.EnumDecl, *ast.StructDecl:
 			rs.types[ids[d].ID] = true
 		}
 	}
@@ -73,6 +74,10 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			c.BackingX = r.RewriteType(d.BackingX)
 			c.Values = r.RewriteExprs(d.Values)
 			return []ast.Decl{&c}
+		case *ast.StructDecl:
+			c := r.DefaultDecl(d).(*ast.StructDecl)
+			c.Name = ids[d]
+			return []ast.Decl{c}
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]

@@ -129,6 +129,8 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 	case *ast.Store:
 		v.store(s)
 	default:
-		v.errorf(s, "unknown statement %T", s)
+		if !v.structStmt(s) {
+			v.errorf(s, "unknown statement %T", s)
+		}
 	}
 }

@@ -98,6 +98,8 @@ func declSx(d Decl) *sx {
 		return s
 	case *EnumDecl:
 		return enumSx(d)
+	case *StructDecl:
+		return structDeclSx(d)
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -158,6 +160,9 @@ func stmtSx(s Stmt) *sx {
 	}
 	if st, ok := s.(*Store); ok {
 		return stmtList(atom("store"), exprSx(st.Addr), exprSx(st.Value))
+	}
+	if m := structStmtSx(s); m != nil {
+		return m
 	}
 	panic("ast: print of unknown statement")
 }
@@ -224,6 +229,9 @@ func exprSx(e Expr) *sx {
 		return blockSx(e)
 	}
 	if m := memoryExprSx(e); m != nil {
+		return m
+	}
+	if m := structExprSx(e); m != nil {
 		return m
 	}
 	panic("ast: print of unknown expression")

@@ -122,6 +122,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return f
 	case "enum":
 		return rd.readEnum(s)
+	case "struct":
+		return rd.readStructDecl(s)
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
@@ -222,6 +224,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 		return b
 	}
 	if m := rd.readMemoryStmt(s); m != nil {
+		return m
+	}
+	if m := rd.readStructStmt(s); m != nil {
 		return m
 	}
 	fail(s, "unknown statement")
@@ -333,6 +338,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return rd.readSwitch(s, ty, true)
 	}
 	if m := rd.readMemoryExpr(s, h, ty); m != nil {
+		return m
+	}
+	if m := rd.readStructExpr(s, h, ty); m != nil {
 		return m
 	}
 	for _, op := range BinaryOps {
