@@ -35,8 +35,19 @@ func (c *checker) memoryExpr(e ast.Expr, want types.Type) ast.Expr {
 		return c.structLit(e, want)
 	case *ast.Zero:
 		return c.zero(e, want)
+	case *ast.ArrayLit:
+		return c.arrayLit(e, want)
+	case *ast.Index:
+		return c.index(e)
+	case *ast.SliceExpr:
+		return c.sliceExpr(e)
 	}
 	return nil
+}
+
+func isIndex(e ast.Expr) bool {
+	_, ok := e.(*ast.Index)
+	return ok
 }
 
 func isDeref(e ast.Expr) bool {

@@ -145,11 +145,14 @@ func (c *checker) field(e *ast.Member) ast.Expr {
 	x := c.expr(e.X, nil)
 	bad := &ast.Field{At: e.At, X: x, Name: e.Name, Index: -1, Typed: ast.Typed{T: types.TInvalid}}
 	t := x.Type()
-	if p, ok := t.(*types.Pointer); ok && ast.StructOf(p.Elem) != nil {
+	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
 		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
 		t = p.Elem
 	}
 	st := ast.StructOf(t)
+	if n := c.length(e, x); n != nil && e.Name == "len" {
+		return n
+	}
 	switch {
 	case t == types.TInvalid:
 		return bad
@@ -174,6 +177,11 @@ func lvalueRoot(e ast.Expr) (root *ast.Ref, ok bool) {
 	case *ast.Deref:
 		return nil, true
 	case *ast.Field:
+		return lvalueRoot(e.X)
+	case *ast.Index:
+		if _, slice := e.X.Type().(*types.Slice); slice {
+			return nil, true // the elements of a slice are behind its pointer
+		}
 		return lvalueRoot(e.X)
 	}
 	return nil, false

@@ -63,6 +63,10 @@ func supportedType(t types.Type) bool {
 		if st := ast.StructOf(t); st != nil {
 			return true
 		}
+	case *types.Array:
+		return supportedType(t.Elem)
+	case *types.Slice:
+		return supportedType(t.Elem)
 	}
 	return t == types.TBool || types.IsInteger(t) && !types.IsUntyped(t) || isEnum(t)
 }

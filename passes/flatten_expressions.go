@@ -134,6 +134,12 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		o := *e
 		o.X = x
 		return pre, &o
+	case *ast.Elem:
+		pre, x := f.atom(e.X)
+		preI, i := f.atom(e.I)
+		o := *e
+		o.X, o.I = x, i
+		return append(pre, preI...), &o
 	case *ast.Unary:
 		pre, x := f.atom(e.X)
 		u := *e

@@ -10,6 +10,7 @@ package passes
 //	(load:u16 p)      =>  p i32.wrap_i64 i32.load16_u
 //	(store p v:i64)   =>  p i32.wrap_i64 v i64.store
 //	(offset p 8)      =>  p i64.const 8 i64.add
+//	(elem:(ptr i32) p i)  =>  p i i64.const 4 i64.mul i64.add
 //	(copy d s 16)     =>  d i32.wrap_i64 s i32.wrap_i64 i32.const 16 memory.copy
 //	(fill d 16)       =>  d i32.wrap_i64 i32.const 0 i32.const 16 memory.fill
 //
@@ -101,6 +102,13 @@ func (fl *funcLowerer) memoryExpr(e ast.Expr) bool {
 		if e.Off != 0 {
 			fl.emit(wasm.I64Const(e.Off), wasm.Simple(wasm.OpI64Add))
 		}
+	case *ast.Elem:
+		fl.expr(e.X)
+		fl.expr(e.I)
+		if size := types.Sizeof(e.T.(*types.Pointer).Elem); size != 1 {
+			fl.emit(wasm.I64Const(size), wasm.Simple(wasm.OpI64Mul))
+		}
+		fl.emit(wasm.Simple(wasm.OpI64Add))
 	case *ast.FrameAddr:
 		fl.emit(wasm.LocalGet(fl.fp))
 		if e.Offset != 0 {

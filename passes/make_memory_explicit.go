@@ -223,6 +223,8 @@ func (m *memoryLowerer) lvalueAddr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return r.RewriteExpr(e.X)
 	case *ast.Field:
 		return m.fieldAddr(r, e)
+	case *ast.Index:
+		return m.indexAddr(r, e)
 	}
 	panic(fmt.Sprintf("make-memory-explicit: assignment to %s", ast.String(e)))
 }
@@ -245,6 +247,10 @@ func (m *memoryLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return &ast.Load{At: e.At, Typed: e.Typed, Addr: r.RewriteExpr(e.X)}
 	case *ast.Field:
 		return &ast.Load{At: e.At, Typed: e.Typed, Addr: m.fieldAddr(r, e)}
+	case *ast.Index:
+		return &ast.Load{At: e.At, Typed: e.Typed, Addr: m.indexAddr(r, e)}
+	case *ast.Len:
+		return m.length(r, e)
 	case *ast.Zero:
 		return zeroValue(e.At, e.T)
 	case *ast.Call:

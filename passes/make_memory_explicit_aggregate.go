@@ -22,7 +22,7 @@ import (
 )
 
 // isAggregate reports whether values of type t live in memory and are handled by address.
-func isAggregate(t types.Type) bool { return ast.StructOf(t) != nil }
+func isAggregate(t types.Type) bool { return ast.StructOf(t) != nil || ast.ElemType(t) != nil }
 
 // loweredSignature passes aggregate parameters by address and returns an aggregate result
 // through a hidden first parameter, whose address the function returns.
@@ -80,9 +80,11 @@ func (m *memoryLowerer) addr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return r.RewriteExpr(e.X)
 	case *ast.Field:
 		return m.fieldAddr(r, e)
+	case *ast.Index:
+		return m.indexAddr(r, e)
 	case *ast.Call:
 		return m.call(r, e)
-	case *ast.StructLit, *ast.Zero:
+	case *ast.StructLit, *ast.Zero, *ast.ArrayLit, *ast.SliceExpr:
 		at := ast.At{P: e.Pos()}
 		slot := m.slotOf(at, e.Type())
 		return inBlock(at, append(slot.decl, m.storeInto(r, slot.ref(), e, e.Type())...), slot.ref())
@@ -119,7 +121,7 @@ func (m *memoryLowerer) fieldAddr(r *ast.Rewriter, f *ast.Field) ast.Expr {
 // literal or a call result as it is, anything else copied into a new slot.
 func (m *memoryLowerer) fresh(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	switch e.(type) {
-	case *ast.StructLit, *ast.Zero, *ast.Call:
+	case *ast.StructLit, *ast.Zero, *ast.Call, *ast.ArrayLit, *ast.SliceExpr:
 		return m.addr(r, e)
 	}
 	at := ast.At{P: e.Pos()}
@@ -135,6 +137,10 @@ func (m *memoryLowerer) storeInto(r *ast.Rewriter, dst ast.Expr, e ast.Expr, t t
 	switch x := e.(type) {
 	case nil, *ast.Zero:
 		return []ast.Stmt{&ast.Fill{At: at, Dst: dst, Size: types.Sizeof(t)}}
+	case *ast.ArrayLit:
+		return m.arrayInto(r, dst, x)
+	case *ast.SliceExpr:
+		return m.sliceInto(r, dst, x)
 	case *ast.StructLit:
 		st := ast.StructOf(t)
 		var out []ast.Stmt

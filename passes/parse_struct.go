@@ -69,3 +69,22 @@ func (c *cstConverter) structLit(x ast.Expr, s *grammar.StructLit) ast.Expr {
 	}
 	return lit
 }
+
+// index converts x[i] and x[lo:hi] (either bound may be omitted).
+func (c *cstConverter) index(x ast.Expr, s *grammar.IndexSuffix) ast.Expr {
+	at := c.at(s.Pos)
+	opt := func(e *grammar.Expr) ast.Expr {
+		if e == nil {
+			return nil
+		}
+		return c.expr(e)
+	}
+	if !s.Slice {
+		if s.Start == nil {
+			c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: an index needs a value")
+			return x
+		}
+		return &ast.Index{At: at, X: x, I: c.expr(s.Start)}
+	}
+	return &ast.SliceExpr{At: at, X: x, Lo: opt(s.Start), Hi: opt(s.End)}
+}

@@ -55,6 +55,11 @@ func pureLvalue(e ast.Expr) bool {
 		return ref
 	case *ast.Field:
 		return pureLvalue(e.X)
+	case *ast.Index:
+		switch e.I.(type) {
+		case *ast.Ref, *ast.IntLit:
+			return pureLvalue(e.X)
+		}
 	}
 	return false
 }

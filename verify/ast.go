@@ -319,7 +319,7 @@ func (v *astVerifier) cond(at ast.Node, c ast.Expr) {
 // constant (before check-types any expression, which check-types reports).
 func (v *astVerifier) assignable(at ast.Node, target ast.Expr) {
 	switch target.(type) {
-	case *ast.Deref, *ast.Field: // writes through a pointer, or into a variable's field
+	case *ast.Deref, *ast.Field, *ast.Index: // writes through a pointer, or into a variable's part
 		v.expr(target, false)
 		return
 	}

@@ -203,7 +203,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "block expression without a value")
 		}
 	default:
-		if !v.memoryExpr(e) && !v.structExpr(e) {
+		if !v.memoryExpr(e) && !v.structExpr(e) && !v.arrayExpr(e) {
 			v.errorf(e, "unknown expression %T", e)
 		}
 	}

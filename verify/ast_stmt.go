@@ -128,6 +128,8 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 		}
 	case *ast.Store:
 		v.store(s)
+	case *ast.ForEach:
+		v.forEach(s)
 	default:
 		if !v.structStmt(s) {
 			v.errorf(s, "unknown statement %T", s)

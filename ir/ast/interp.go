@@ -180,9 +180,11 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		return in.block(s, fr)
 	case *VarDecl:
 		in.declare(s.Name.ID, s.Type, in.eval(s.Init, fr), fr)
-	case *Assign:
-		if v := in.eval(s.Value, fr); !in.assignTo(s.Target, v, fr) {
-			in.set(s.Target.(*Ref).Name, v, fr)
+	case *Assign: // the target's address first, as the compiled store evaluates it
+		if a, ok := in.targetAddr(s.Target, fr); ok {
+			in.put(a, s.Target.Type(), in.eval(s.Value, fr))
+		} else {
+			in.set(s.Target.(*Ref).Name, in.eval(s.Value, fr), fr)
 		}
 	case *OpAssign:
 		if a, ok := in.targetAddr(s.Target, fr); ok {
@@ -208,6 +210,10 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		}
 	case *While:
 		return in.loop(s.Label.ID, func() bool { return in.eval(s.Cond, fr) != 0 }, s.Body, s.Step, fr)
+	case *ForEach:
+		return in.forEach(s, fr)
+	case *forEachStep:
+		s.run()
 	case *ForRange:
 		in.declare(s.Var.ID, types.TI64, in.eval(s.Lo, fr), fr)
 		end := in.eval(s.Hi, fr)

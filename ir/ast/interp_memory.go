@@ -128,19 +128,6 @@ func (in *interp) memoryStmt(s Stmt, fr frame) bool {
 	return true
 }
 
-// assignTo assigns v to a target that is not a plain variable; it reports false otherwise.
-func (in *interp) assignTo(target Expr, v int64, fr frame) bool {
-	switch t := target.(type) {
-	case *Deref:
-		in.put(in.eval(t.X, fr), t.T, v)
-	case *Field:
-		in.put(in.fieldAddr(t, fr), t.T, v)
-	default:
-		return false
-	}
-	return true
-}
-
 // memoryExpr evaluates a memory expression; ok is false for another kind.
 func (in *interp) memoryExpr(e Expr, fr frame) (v int64, ok bool) {
 	switch e := e.(type) {
@@ -156,6 +143,8 @@ func (in *interp) memoryExpr(e Expr, fr frame) (v int64, ok bool) {
 			return in.eval(x.X, fr), true
 		case *Field:
 			return in.fieldAddr(x, fr), true
+		case *Index:
+			return in.indexAddr(x, fr), true
 		}
 		panic("interpret: address of " + e.X.Kind())
 	case *Deref:

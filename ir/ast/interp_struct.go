@@ -1,14 +1,14 @@
 package ast
 
-// Aggregates in the reference interpreter (interp_memory.go): the value of a struct is the
-// address of its bytes. A variable or parameter of struct type lives in a box of its call, a
-// literal or zero value in a slot of its call found by node (as the compiled frame does),
-// assignment and argument passing copy the bytes, and a call's struct result is copied into a
-// slot of the caller as soon as the call returns.
+// Aggregates in the reference interpreter (interp_memory.go): the value of a struct (an array,
+// a slice header) is the address of its bytes. A variable or parameter of such a type lives in a
+// box of its call, a literal or zero value in a slot of its call found by node (as the compiled
+// frame does), assignment and argument passing copy the bytes, and a call's aggregate result is
+// copied into a slot of the caller as soon as the call returns.
 
 import "cot/ir/types"
 
-func isAggregate(t types.Type) bool { return StructOf(t) != nil }
+func isAggregate(t types.Type) bool { return StructOf(t) != nil || ElemType(t) != nil }
 
 // slotFor returns the slot of node n in the current call for a value of type t.
 func (in *interp) slotFor(n Node, t types.Type) int64 {
@@ -70,7 +70,7 @@ func (in *interp) structExpr(e Expr, fr frame) (v int64, ok bool) {
 	case *Offset:
 		return in.eval(e.X, fr) + e.Off, true
 	}
-	return 0, false
+	return in.arrayExpr(e, fr)
 }
 
 // structStmt runs copy and fill; it reports false for another statement.
@@ -106,6 +106,8 @@ func (in *interp) targetAddr(target Expr, fr frame) (int64, bool) {
 		return in.eval(t.X, fr), true
 	case *Field:
 		return in.fieldAddr(t, fr), true
+	case *Index:
+		return in.indexAddr(t, fr), true
 	}
 	return 0, false
 }

@@ -54,6 +54,7 @@ var (
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
 		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
+		"array-lit", "index", "slice", "len", "for-each",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
@@ -65,7 +66,7 @@ var (
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangNoEnums, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
-	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range"}, Add: []string{"while-step"}}
+	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range", "for-each"}, Add: []string{"while-step"}}
 	// LangNoSwitch: switches are chains of ifs.
 	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
@@ -83,7 +84,7 @@ var (
 	// LangMemory: variables whose address is taken, and every aggregate (struct) value, live in
 	// memory (frame slots, the data image); an aggregate is handled by its address; pointers are
 	// read and written by explicit loads and stores, aggregates copied and zeroed explicitly.
-	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref", "struct-lit", "zero", "field"}, Add: []string{"alloca", "load", "store", "offset", "copy", "fill"}, Invariants: []string{InvScalarMemory, InvScalarValues}}
+	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref", "struct-lit", "zero", "field", "array-lit", "index", "slice", "len"}, Add: []string{"alloca", "load", "store", "offset", "copy", "fill", "elem"}, Invariants: []string{InvScalarMemory, InvScalarValues}}
 	// LangFrames: frame slots are offsets from the frame pointer; functions declare their frame size.
 	LangFrames = &pipeline.Lang{Name: "frames-explicit", Family: Family, Base: LangMemory, Remove: []string{"alloca"}, Add: []string{"frame-addr", "stack-limit"}}
 	// LangANF: administrative normal form, no if or block expressions.

@@ -164,6 +164,9 @@ func stmtSx(s Stmt) *sx {
 	if m := structStmtSx(s); m != nil {
 		return m
 	}
+	if f, ok := s.(*ForEach); ok {
+		return forEachSx(f)
+	}
 	panic("ast: print of unknown statement")
 }
 
@@ -232,6 +235,9 @@ func exprSx(e Expr) *sx {
 		return m
 	}
 	if m := structExprSx(e); m != nil {
+		return m
+	}
+	if m := arrayExprSx(e); m != nil {
 		return m
 	}
 	panic("ast: print of unknown expression")

@@ -229,6 +229,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	if m := rd.readStructStmt(s); m != nil {
 		return m
 	}
+	if f := rd.readForEach(s); f != nil {
+		return f
+	}
 	fail(s, "unknown statement")
 	return nil
 }
@@ -341,6 +344,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return m
 	}
 	if m := rd.readStructExpr(s, h, ty); m != nil {
+		return m
+	}
+	if m := rd.readArrayExpr(s, h, ty); m != nil {
 		return m
 	}
 	for _, op := range BinaryOps {
