@@ -11,6 +11,7 @@ import (
 	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
 	"cot/ir/src"
+	"cot/passes"
 )
 
 // tablesFor returns the pass tables a compilation for t runs, in order: the front end (unless the
@@ -100,8 +101,13 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 			}
 		}()
 	}
-	for _, t := range tables {
+	for i, t := range tables {
+		restore := func() {}
+		if i == 0 && !fromWasm {
+			restore = pipeline.LimitMemory(passes.MemoryBudget(len(text)))
+		}
 		prog, err = t.Run(ctx, prog, &inv.opts)
+		restore()
 		if err != nil {
 			if fromWasm {
 				err = moduleError(inv.file, err)
