@@ -72,7 +72,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			out.Decls = append(out.Decls, &g)
 		}
 	}
-	c.checkMain(sigs)
+	c.checkMain(p, sigs)
 	return out, nil
 }
 
@@ -91,7 +91,7 @@ func (c *checker) signature(d *ast.Func) *ast.Func {
 	return &f
 }
 
-func (c *checker) checkMain(sigs map[int]*ast.Func) {
+func (c *checker) checkMain(p *ast.Program, sigs map[int]*ast.Func) {
 	var mainFn *ast.Func
 	for _, f := range sigs {
 		if f.Name.Name == "main" {
@@ -100,7 +100,10 @@ func (c *checker) checkMain(sigs map[int]*ast.Func) {
 	}
 	switch {
 	case mainFn == nil:
-		c.diags.Errorf(src.Pos{}, codeUndefined, "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void`")
+		at := rootStart(c.diags, p)
+		c.diags.Report(src.Diagnostic{Pos: at.Pos, End: at.End, Severity: src.Error, Code: codeUndefined,
+			Msg:  "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void`",
+			Help: []string{"add `fn main() i64 { return 0 }`"}})
 	case len(mainFn.Params) != 0 || (mainFn.Result != types.TI64 && mainFn.Result != types.TVoid && mainFn.Result != types.TInvalid):
 		c.diags.Errorf(mainFn.Pos(), codeTypeMismatch, "type mismatch: `main` must take no parameters and return i64 or void")
 	}
