@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cot/backend/wasm"
 	"cot/runner"
 )
 
@@ -62,6 +63,10 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 	var res runner.Result
 	if inv.target == targetWasm32 {
 		res, err = runner.RunWazero(ctx, data, cfg)
+		var de *wasm.DecodeError
+		if errors.As(err, &de) { // beyond the decoder's limits, which cot run applies as cot aot does
+			return 0, moduleError(inv.file, err)
+		}
 	} else {
 		nctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 		defer stop()
