@@ -51,9 +51,9 @@ func removeRedundantParams(f *ssa.Func) {
 		repl[v] = root // path compression: chains of replaced parameters stay short
 		return root
 	}
+	in := incoming(f) // removing parameters changes edges' arguments, never the edges
 	for changed := true; changed; {
 		changed = false
-		in := incoming(f)
 		for _, b := range f.Blocks[1:] {
 			removed := false
 			for i, p := range b.Params {
