@@ -46,7 +46,7 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 		}
 		ids[d] = rs.bind(d.Pos(), n.Name)
 		switch d.(type) {
-		case *ast.EnumDecl, *ast.StructDecl:
+		case *ast.EnumDecl, *ast.StructDecl, *ast.AliasDecl:
 			rs.types[ids[d].ID] = true
 		}
 	}
@@ -76,6 +76,10 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			return []ast.Decl{&c}
 		case *ast.StructDecl:
 			c := r.DefaultDecl(d).(*ast.StructDecl)
+			c.Name = ids[d]
+			return []ast.Decl{c}
+		case *ast.AliasDecl:
+			c := r.DefaultDecl(d).(*ast.AliasDecl)
 			c.Name = ids[d]
 			return []ast.Decl{c}
 		case *ast.Global:
