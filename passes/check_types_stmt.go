@@ -110,7 +110,7 @@ func (c *checker) opAssign(s *ast.OpAssign) ast.Stmt {
 		a.Value = c.expr(s.Value, nil)
 		return &a
 	}
-	if !types.IsInteger(t) {
+	if !types.IsInteger(t) && !(types.IsFloat(t) && floatOperator(s.Op)) {
 		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `%s=` on %v, expected an integer", s.Op, t)
 		a.Value = c.expr(s.Value, nil)
 		return &a

@@ -78,7 +78,7 @@ func supportedType(t types.Type) bool {
 	case *types.Slice:
 		return supportedType(t.Elem)
 	}
-	return t == types.TBool || types.IsInteger(t) && !types.IsUntyped(t) || isEnum(t)
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
 }
 
 // printable reports whether print can print a value of type t.

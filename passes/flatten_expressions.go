@@ -39,7 +39,7 @@ func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 			f.globals[g.Name.ID] = true
 		}
 	}
-	f.r = &ast.Rewriter{Stmt: f.stmt}
+	f.r = &ast.Rewriter{Share: true, Stmt: f.stmt}
 	return f.r.Program(p), nil
 }
 
@@ -74,6 +74,9 @@ func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 	case *ast.ExprStmt:
 		pre, x := f.complex(s.X)
 		return append(pre, &ast.ExprStmt{At: s.At, X: x})
+	case *ast.Exit:
+		pre, x := f.atom(s.Code)
+		return append(pre, &ast.Exit{At: s.At, Code: x})
 	case *ast.Return:
 		if s.Value == nil {
 			return []ast.Stmt{&ast.Return{At: s.At}}
@@ -122,13 +125,23 @@ func (f *flattener) atom(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 // complex returns the statements that compute e's operands and e over atoms.
 func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 	switch e := e.(type) {
-	case *ast.IntLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref, *ast.FrameAddr, *ast.StackLimit:
+	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref, *ast.FrameAddr, *ast.StackLimit:
 		return nil, f.r.DefaultExpr(e)
 	case *ast.Load:
 		pre, addr := f.atom(e.Addr)
 		l := *e
 		l.Addr = addr
 		return pre, &l
+	case *ast.FloatOp:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
+	case *ast.FloatBits:
+		pre, x := f.atom(e.X)
+		c := *e
+		c.X = x
+		return pre, &c
 	case *ast.Offset:
 		pre, x := f.atom(e.X)
 		o := *e
@@ -162,6 +175,11 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		c.Args = args
 		return pre, &c
 	case *ast.RuntimeCall:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
+	case *ast.HostCall:
 		pre, args := f.atoms(e.Args)
 		c := *e
 		c.Args = args

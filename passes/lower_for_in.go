@@ -25,7 +25,7 @@ import (
 func lowerForIn(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	ids := ast.NewIDs(p)
-	r := &ast.Rewriter{Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		if fe, ok := s.(*ast.ForEach); ok {
 			return []ast.Stmt{forEachLoop(r, fe, ids)}
 		}

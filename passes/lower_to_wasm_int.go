@@ -96,7 +96,12 @@ func intConst(t types.Type, v uint64) wasm.Instr {
 }
 
 // zero is the zero value of a scalar type.
-func zero(t types.Type) wasm.Instr { return intConst(t, 0) }
+func zero(t types.Type) wasm.Instr {
+	if types.IsFloat(t) {
+		return floatConst(t, 0)
+	}
+	return intConst(t, 0)
+}
 
 // binaryInt emits x op y for integer operands of type t whose values are already on the stack
 // except for the count of a shift, which shiftCount emits.

@@ -56,6 +56,10 @@ func scalarMemOps(t types.Type) memOps {
 		return memOps{wasm.OpI32Load16S, wasm.OpI32Store16, 1}
 	case t == types.TI32 || t == types.TU32:
 		return memOps{wasm.OpI32Load, wasm.OpI32Store, 2}
+	case t == types.TF32:
+		return memOps{wasm.OpF32Load, wasm.OpF32Store, 2}
+	case t == types.TF64:
+		return memOps{wasm.OpF64Load, wasm.OpF64Store, 3}
 	}
 	panic(fmt.Sprintf("lower-to-wasm: no memory access for %v", t))
 }

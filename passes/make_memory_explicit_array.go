@@ -30,10 +30,6 @@ type seqParts struct {
 	length, capac func() ast.Expr
 }
 
-func i64Lit(at ast.At, v int64) ast.Expr {
-	return &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(v)}
-}
-
 // parts evaluates the array or slice x once.
 func (m *memoryLowerer) parts(r *ast.Rewriter, x ast.Expr) seqParts {
 	at := ast.At{P: x.Pos()}
@@ -45,7 +41,7 @@ func (m *memoryLowerer) parts(r *ast.Rewriter, x ast.Expr) seqParts {
 		}
 	}
 	if a, ok := x.Type().(*types.Array); ok {
-		n := func() ast.Expr { return i64Lit(at, a.Len) }
+		n := func() ast.Expr { return i64Lit(at, uint64(a.Len)) }
 		base := func() ast.Expr { return &ast.Offset{At: at, Typed: ast.Typed{T: elemPtr}, X: addr.ref()} }
 		return seqParts{decl: addr.decl, base: base, length: n, capac: n}
 	}
@@ -59,8 +55,11 @@ func (m *memoryLowerer) boundsFailure(at ast.At, cond ast.Expr) ast.Stmt {
 		off = len(m.data)
 		m.data = append(m.data, boundsMessage...)
 	}
-	report := runtimeStmt(at, "write", i64Lit(at, 2), &ast.DataAddr{At: at, Typed: ast.Typed{T: types.TI64}, Offset: int64(off)}, i64Lit(at, int64(len(boundsMessage))))
-	return &ast.If{At: at, Cond: cond, Then: failure(at, report)}
+	// The runtime is imported already (as for make-frames-explicit's stack check): the message is
+	// one host call, then @exit.
+	report := &ast.ExprStmt{At: at, X: &ast.HostCall{At: at, Typed: ast.Typed{T: types.TI64}, Name: "fd_write",
+		Args: []ast.Expr{i64Lit(at, 2), &ast.DataAddr{At: at, Typed: ast.Typed{T: types.TI64}, Offset: int64(off)}, i64Lit(at, uint64(len(boundsMessage)))}}}
+	return &ast.If{At: at, Cond: cond, Then: &ast.Block{At: at, Stmts: []ast.Stmt{report, &ast.Exit{At: at, Code: i64Lit(at, 134)}}}}
 }
 
 // unsignedGreater is x > y compared as u64 (so a negative i64 is larger than every length).

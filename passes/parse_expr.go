@@ -195,10 +195,16 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return &ast.Ref{At: at, Name: ast.Name{Name: *p.Ident}}
 	case p.Char != nil:
 		return &ast.CharLit{At: at, Value: grammar.CharValue(*p.Char)}
+	case p.Float != nil:
+		return c.floatLit(p)
+	case p.Builtin != nil && isFloatBuiltin(p.Builtin.Name):
+		return c.floatBuiltin(p.Builtin)
 	case p.Builtin != nil && p.Builtin.Name == "@intCast":
 		return c.intCast(p.Builtin)
 	case p.Builtin != nil && (p.Builtin.Name == "@sizeOf" || p.Builtin.Name == "@alignOf"):
 		return c.sizeOf(p.Builtin)
+	case p.Builtin != nil && hostBuiltin(p.Builtin.Name):
+		return c.hostCall(p.Builtin)
 	case p.Builtin != nil && ptrBuiltins[p.Builtin.Name]:
 		return c.ptrBuiltin(p.Builtin)
 	case p.ZeroInit:
@@ -227,8 +233,6 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	}
 	what := "this expression"
 	switch {
-	case p.Float != nil:
-		what = "floating-point numbers"
 	case p.Null:
 		what = "null"
 	case p.Undefined:

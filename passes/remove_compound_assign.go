@@ -19,7 +19,7 @@ import (
 func removeCompoundAssign(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	ids := ast.NewIDs(p)
-	r := &ast.Rewriter{Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		oa, ok := s.(*ast.OpAssign)
 		if !ok {
 			return []ast.Stmt{r.DefaultStmt(s)}

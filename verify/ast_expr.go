@@ -14,7 +14,7 @@ func (v *astVerifier) arith(at ast.Node, op string, x, y types.Type) {
 	if !v.typed || x == nil || y == nil {
 		return
 	}
-	if !types.IsInteger(x) || !types.Identical(x, y) {
+	if !(types.IsInteger(x) || floatOperand(op, x)) || !types.Identical(x, y) {
 		v.errorf(at, "operator %s on %v and %v", op, x, y)
 	}
 }
@@ -57,6 +57,9 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
 	}
 	t := e.Type()
+	if v.floatExpr(e, t) {
+		return
+	}
 	switch e := e.(type) {
 	case *ast.IntLit:
 		v.intLit(e, false)
@@ -101,7 +104,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		x, y := e.X.Type(), e.Y.Type()
 		switch {
 		case e.Op == "==" || e.Op == "!=":
-			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(isScalar(x) || isEnumType(x))) {
+			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(isScalar(x) || floatOperand(e.Op, x) || isEnumType(x))) {
 				v.errorf(e, "operator %s on %v and %v", e.Op, x, y)
 			}
 			v.same(e, types.TBool, t, "result type")
@@ -159,7 +162,12 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "unknown runtime routine %s", e.Name)
 			break
 		}
+		if v.runtimeImported && !sig.Built {
+			v.errorf(e, "runtime-imported: call-runtime of %s, a routine of the Cot runtime (import-runtime makes it a call)", e.Name)
+		}
 		v.call(e, sig.Params, sig.Result, e.Args)
+	case *ast.HostCall:
+		v.hostCall(e)
 	case *ast.CharLit: // only before check-types, which the kind check enforces
 	case *ast.SizeOf:
 		v.needType(e, e.TypeX, nil)
@@ -170,7 +178,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.expr(e.X, true)
 	case *ast.Convert:
 		v.expr(e.X, true)
-		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(types.Underlying(x)) && !isEnumType(x) && !isPointerType(x) ||
+		if x := e.X.Type(); v.typed && x != nil && t != nil && !numericConvert(x, t) && (!types.IsInteger(types.Underlying(x)) && !isEnumType(x) && !isPointerType(x) ||
 			!types.IsInteger(t) && !isPointerType(t) || types.Identical(x, t)) {
 			v.errorf(e, "conversion from %v to %v", x, t)
 		}

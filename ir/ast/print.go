@@ -10,7 +10,8 @@ import (
 
 // The text form (read back by Read):
 //
-//	(program (data "bytes")? (types TYPEDECL...)? DECL...)   types: see types_text.go
+//	(program (data "bytes")? (module "file" N (imports "file"...))* (types TYPEDECL...)? DECL...)
+//	types: see types_text.go; modules: module.go
 //	(func NAME ((PARAM TYPE)...) RESULT (export "name")? (frame BYTES)? BLOCK)
 //	(global var|const NAME TYPE|- INIT|-)
 //	(block STMT... (value E)?)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
@@ -21,7 +22,7 @@ import (
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
 //	(call F E...)  (call-runtime NAME E...)  (if-expr C BRANCH BRANCH)  (convert:T E)  (char 97)
-//	(int-cast TYPE E)
+//	(int-cast TYPE E)  (host NAME E...)  (float 2.5)  (float:f32 0.1)  (sqrt E) and the other float builtins: node_float.go
 //
 // A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
 // (ref:(ptr i64) …); the type syntax is in types_text.go.
@@ -35,6 +36,12 @@ func Fprint(w io.Writer, p *Program, fn string) {
 	if len(p.Data) > 0 && fn == "" {
 		sb.WriteString("\n  ")
 		list(atom("data"), quoted(string(p.Data))).render(&sb, 1)
+	}
+	for _, m := range p.Modules {
+		if fn == "" {
+			sb.WriteString("\n  ")
+			moduleSx(m).render(&sb, 1)
+		}
 	}
 	if len(p.Types) > 0 {
 		sb.WriteString("\n  ")
@@ -83,6 +90,9 @@ func optExpr(e Expr) *sx {
 func declSx(d Decl) *sx {
 	switch d := d.(type) {
 	case *Func:
+		if d.TestKind != "" {
+			return testSx(d)
+		}
 		params := list()
 		for _, p := range d.Params {
 			params.list = append(params.list, list(atom(p.Name.String()), typeSlotSx(p.TypeX, p.Type)))
@@ -185,6 +195,9 @@ func head(name string, t types.Type) *sx {
 }
 
 func exprSx(e Expr) *sx {
+	if f := floatExprSx(e); f != nil {
+		return f
+	}
 	switch e := e.(type) {
 	case *IntLit:
 		return head(strconv.FormatUint(e.Value, 10), e.T)
@@ -210,6 +223,8 @@ func exprSx(e Expr) *sx {
 			l.list = append(l.list, exprSx(a))
 		}
 		return l
+	case *HostCall:
+		return hostSx(e)
 	case *RuntimeCall:
 		l := list(head("call-runtime", e.T), atom(e.Name))
 		for _, a := range e.Args {

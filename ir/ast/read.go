@@ -32,11 +32,16 @@ func Read(text string) (prog *Program, err error) {
 		switch {
 		case d.isList && len(d.list) == 2 && d.list[0].atom == "data":
 			prog.Data = []byte(d.list[1].atom)
+		case d.isList && len(d.list) > 0 && d.list[0].atom == "module":
+			prog.Modules = append(prog.Modules, readModule(d))
 		case d.isList && len(d.list) > 0 && d.list[0].atom == "types":
 			prog.Types = rd.readTypes(d)
 		default:
 			prog.Decls = append(prog.Decls, rd.readDecl(d))
 		}
+	}
+	if err := CheckModules(prog); err != nil {
+		return nil, fmt.Errorf("ast text: %v", err)
 	}
 	return prog, nil
 }
@@ -122,6 +127,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return f
 	case "enum":
 		return rd.readEnum(s)
+	case "test", "bench":
+		return rd.readTest(s)
 	case "struct":
 		return rd.readStructDecl(s)
 	case "type-alias":
@@ -284,6 +291,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	h, t := rd.splitHead(s.list[0], s.list[0].atom)
 	ty := Typed{t}
+	if f := rd.readFloatExpr(s, h, t); f != nil {
+		return f
+	}
 	switch {
 	case h == "str" || h == "str-addr":
 		a := shape(s, 1, false)
@@ -305,6 +315,8 @@ func (rd *reader) readExpr(s *sx) Expr {
 	case h == "and" || h == "or":
 		a := shape(s, 2, false)
 		return &Logical{Typed: ty, Op: h, X: rd.readExpr(a[0]), Y: rd.readExpr(a[1])}
+	case h == "host":
+		return rd.readHost(s, ty)
 	case h == "call" || h == "call-runtime":
 		a := shape(s, 1, true)
 		var args []Expr
