@@ -67,7 +67,7 @@ func TestUnsupportedNeverPanics(t *testing.T) {
 		"fn g(T)(x: T) T { return x }\nfn main() void {}",
 		"fn main() void { var x = main }",
 		"fn main() void { var x = if (true) { 1 } }",
-		"fn main() void { var t = (1, 2) }",
+		"fn main() void { var t = (1, 2) == (1, 2) }",
 		"fn main() void { defer println(1) }",
 		"fn main() void { var x = 1\n x.y = 2 }",
 		"fn main() void { print(print(1)) }",
