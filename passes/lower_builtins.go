@@ -40,8 +40,8 @@ func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 				&ast.VarDecl{At: at, Name: a, Const: true, Type: x.Type(), Init: x},
 				&ast.VarDecl{At: at, Name: b, Const: true, Type: y.Type(), Init: y},
 				&ast.If{At: at, Cond: differ, Then: &ast.Block{At: at, Stmts: []ast.Stmt{
-					writeString(at, 2, "error: assert_eq failed: "), printValue(at, 2, ref(a, x.Type()), ids),
-					writeString(at, 2, " != "), printValue(at, 2, ref(b, y.Type()), ids), writeString(at, 2, "\n"),
+					writeString(at, 2, "error: assert_eq failed: "), printValue(at, 2, ref(a, x.Type())),
+					writeString(at, 2, " != "), printValue(at, 2, ref(b, y.Type())), writeString(at, 2, "\n"),
 					runtimeStmt(at, "fail_exit")}}},
 			}}}
 		}

@@ -18,8 +18,10 @@ var Runtime = map[string]RuntimeSig{
 	"write": {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TVoid},
 	// print_bool(fd, b) writes true or false (runtime/print.cot).
 	"print_bool": {Params: []types.Type{types.TI64, types.TBool}, Result: types.TVoid},
-	// print_int(fd, v) writes v in signed decimal.
-	"print_int": {Params: []types.Type{types.TI64, types.TI64}, Result: types.TVoid, Built: true},
+	// print_int(fd, v) writes v in signed decimal (runtime/print_int.cot).
+	"print_int": {Params: []types.Type{types.TI64, types.TI64}, Result: types.TVoid},
+	// print_uint(fd, v) writes v in unsigned decimal (runtime/print_int.cot).
+	"print_uint": {Params: []types.Type{types.TI64, types.TU64}, Result: types.TVoid},
 	// assert_failed() stops the program with `error: assertion failed` (runtime/fail.cot).
 	"assert_failed": {Result: types.TVoid},
 	// fail_exit() ends a failure report: exit status 134 (runtime/fail.cot).
