@@ -30,8 +30,9 @@ import (
 )
 
 type cstConverter struct {
-	file  *src.File
-	diags *src.Diagnostics
+	file    *src.File
+	diags   *src.Diagnostics
+	runtime bool // converting the runtime, which may call the runtime's private builtins
 }
 
 func parse(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -39,7 +40,8 @@ func parse(ctx *pipeline.Ctx, prog any) (any, error) {
 	if files == nil {
 		return nil, &src.UserError{Diags: ctx.Diags}
 	}
-	return modulesOf(files, ctx.Diags), nil
+	runtime, _ := ctx.Store[libraryKey].(bool)
+	return modulesOf(files, ctx.Diags, runtime), nil
 }
 
 func (c *cstConverter) pos(p lexer.Position) src.Pos { return c.file.PosAt(p.Offset) }

@@ -144,10 +144,10 @@ func readSource(name string) ([]byte, error) {
 
 // modulesOf converts the files of the set in parse order into the declarations of one program
 // and, for a program of several files, its module table.
-func modulesOf(files []*sourceFile, diags *src.Diagnostics) *ast.Program {
+func modulesOf(files []*sourceFile, diags *src.Diagnostics, runtime bool) *ast.Program {
 	p := &ast.Program{}
 	for _, sf := range files {
-		c := &cstConverter{file: sf.file, diags: diags}
+		c := &cstConverter{file: sf.file, diags: diags, runtime: runtime}
 		before := len(p.Decls)
 		for _, d := range sf.cst.Decls {
 			if decl := c.decl(d); decl != nil {

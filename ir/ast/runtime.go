@@ -26,6 +26,11 @@ var Runtime = map[string]RuntimeSig{
 	"assert_failed": {Result: types.TVoid},
 	// fail_exit() ends a failure report: exit status 134 (runtime/fail.cot).
 	"fail_exit": {Result: types.TVoid},
+	// alloc(n), dealloc(p), realloc(p, n): the allocator of @alloc, @dealloc, @realloc
+	// (runtime/alloc.cot, language.md §9.2).
+	"alloc":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"dealloc": {Params: []types.Type{types.TI64}, Result: types.TVoid},
+	"realloc": {Params: []types.Type{types.TI64, types.TI64}, Result: types.TI64},
 	// host_result(r) translates a host call's negated WASI errno to the negated Linux errno
 	// (runtime/host.cot).
 	"host_result": {Params: []types.Type{types.TI64}, Result: types.TI64},
