@@ -18,7 +18,7 @@ var Builtins = map[string]int{
 	"epoll_create": 0, "epoll_add": 3, "epoll_del": 2, "epoll_wait": 3,
 }
 
-// RuntimeBuiltins are the builtins only the runtime (runtime/*.cot) may call: memory.size and
-// memory.grow, which the allocator needs and language.md §10 does not have. The lexer accepts
-// them everywhere so the parse pass can say that they are the runtime's.
-var RuntimeBuiltins = map[string]int{"memory_size": 0, "memory_grow": 1}
+// RuntimeBuiltins are the builtins only the runtime (runtime/*.cot) may call, which language.md
+// §10 does not have: memory.size and memory.grow for the allocator, a clock by id for the test
+// runner. The lexer accepts them everywhere so the parse pass can say that they are the runtime's.
+var RuntimeBuiltins = map[string]int{"memory_size": 0, "memory_grow": 1, "clock_time": 1}

@@ -118,8 +118,13 @@ func (fl *funcLowerer) hostCall(e *ast.HostCall) {
 		fl.i32Arg(e.Args[2])
 		scratch(8)
 		ok = load(wasm.OpI64Load, 3)
-	case "time":
-		fl.emit(wasm.I32Const(0), wasm.I64Const(1)) // the realtime clock, nanosecond precision
+	case "time", "clock_time": // @time is the realtime clock, 0; nanosecond precision
+		if e.Name == "time" {
+			fl.emit(wasm.I32Const(0))
+		} else {
+			fl.i32Arg(e.Args[0])
+		}
+		fl.emit(wasm.I64Const(1))
 		scratch(8)
 		ok = load(wasm.OpI64Load, 3)
 	case "random":

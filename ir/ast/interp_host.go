@@ -33,6 +33,8 @@ func (in *interp) host(e *HostCall, fr frame) int64 {
 			copy(in.bytesAt(args[0], int(args[2])), in.bytesAt(args[1], int(args[2])))
 		}
 		return 0
+	case "time", "clock_time": // a clock that stands still: every duration is 0
+		return 0
 	case "memory_size":
 		return int64(len(in.memory()) / PageSize)
 	case "memory_grow":

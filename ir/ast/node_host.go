@@ -6,7 +6,8 @@ import "cot/ir/types"
 // one that reaches the host (@fd_write and its kin: a WASI preview 1 call, its result a count,
 // an offset or a time, or a WASI errno negated — lower-builtins wraps the program's in the
 // runtime's translation to Linux errnos), one that is a Wasm instruction (@memcpy is
-// memory.copy; the runtime's @memory_size and @memory_grow), or one that is a routine of the
+// memory.copy; the runtime's @memory_size and @memory_grow), one private to the runtime
+// (@clock_time(id), WASI's clock_time_get of any clock), or one that is a routine of the
 // runtime (@alloc, @dealloc, @realloc: lower-builtins makes them runtime calls).
 //
 //	(host:i64 fd_write 1 p#3 n#4)  (host:void memcpy d#5 s#6 n#4)
@@ -41,7 +42,8 @@ var HostBuiltins = map[string]HostSig{
 	"time": {WASI: "clock_time_get"}, "random": {Args: 2, WASI: "random_get"},
 	"memcpy":      {Args: 3, Void: true},
 	"memory_size": {Private: true}, "memory_grow": {Args: 1, Private: true},
-	"alloc": {Args: 1, Routine: "alloc"}, "dealloc": {Args: 1, Void: true, Routine: "dealloc"},
+	"clock_time": {Args: 1, WASI: "clock_time_get", Private: true},
+	"alloc":      {Args: 1, Routine: "alloc"}, "dealloc": {Args: 1, Void: true, Routine: "dealloc"},
 	"realloc": {Args: 2, Routine: "realloc"},
 }
 

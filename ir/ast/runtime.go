@@ -6,13 +6,10 @@ import "cot/ir/types"
 type RuntimeSig struct {
 	Params []types.Type
 	Result types.Type
-	// Built marks a routine still built with the Wasm builder (runtime/routines.go), which
-	// link-runtime adds to the Wasm module; every other routine is a function of the runtime's
-	// Cot source (runtime/*.cot) that import-runtime adds to the program.
-	Built bool
 }
 
-// Runtime lists the runtime routines a RuntimeCall may name.
+// Runtime lists the runtime routines a RuntimeCall may name: functions of the runtime's Cot
+// source (runtime/*.cot) that import-runtime adds to the program.
 var Runtime = map[string]RuntimeSig{
 	// write(fd, addr, len) writes len bytes at addr to fd (runtime/write.cot).
 	"write": {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TVoid},
