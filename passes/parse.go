@@ -30,8 +30,9 @@ import (
 )
 
 type cstConverter struct {
-	file  *src.File
-	diags *src.Diagnostics
+	file    *src.File
+	diags   *src.Diagnostics
+	runtime bool // converting the runtime, which may call the runtime's private builtins
 }
 
 // parse reads the file set (parse_files.go): each file is streamed, every declaration
