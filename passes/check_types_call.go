@@ -61,7 +61,6 @@ func (c *checker) print(s *ast.Print) ast.Stmt {
 		if t := x.Type(); !supportedType(t) && t != types.TInvalid {
 			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v", printName(s), t)
 		}
-		c.floatPrintNotYet(a.Pos(), x.Type())
 		p.Args = append(p.Args, x)
 	}
 	return &p
