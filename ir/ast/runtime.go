@@ -10,6 +10,10 @@ type RuntimeSig struct {
 	// link-runtime adds to the Wasm module; every other routine is a function of the runtime's
 	// Cot source (runtime/*.cot) that import-runtime adds to the program.
 	Built bool
+	// Root, when set, is the runtime root file that defines the routine, one that imports
+	// runtime.Root and more: import-runtime compiles it, instead of runtime.Root, only for the
+	// programs that call such a routine, so the others never pay for compiling it.
+	Root string
 }
 
 // Runtime lists the runtime routines a RuntimeCall may name.
