@@ -116,6 +116,37 @@ fn main() i64 {
     println(@intCast(i64, @intCast(f64, u)))
     return 0
 }`, stdout: "0\n9223372036854775807\n-9223372036854775808\n0\n18446744073709551615\n2147483647\n3000000000\n127\n-128\n255\n0\n-32768\n65535\ntrue\n9007199254740992\n9007199254740992\n-128\n4294967295\n"},
+	{name: "print floats as JavaScript does", src: `
+fn main() i64 {
+    var z = 0.0
+    println(0.1 + 0.2)
+    println(3.0)
+    println(-2.5)
+    println(1e21)
+    println(1e20)
+    println(123456789012345680000.0)
+    println(0.000001)
+    println(0.0000001)
+    println(1.5e-300)
+    println(5e-324)
+    println(1.7976931348623157e308)
+    println(-z)
+    println(z / z)
+    println(1.0 / z)
+    eprintln(-1.0 / z)
+    var f: f32 = 0.1
+    println(f)
+    println(@intCast(f64, f))
+    var g: f32 = 16777217
+    println(g)
+    var h: f32 = 3.4028235e38
+    println(h)
+    println(@sqrt(2))
+    @assert_eq(f, 0.1)
+    @assert_eq(0.1 + 0.2, 0.3)
+    return 0
+}`, stdout: "0.30000000000000004\n3\n-2.5\n1e+21\n100000000000000000000\n123456789012345680000\n0.000001\n1e-7\n1.5e-300\n5e-324\n1.7976931348623157e+308\n0\nNaN\nInfinity\n" +
+		"0.1\n0.10000000149011612\n16777216\n3.4028235e+38\n1.4142135623730951\n", exit: 134},
 	{name: "floats in control flow and globals", src: `
 var acc: f64 = -0.5
 const step = 0.25
