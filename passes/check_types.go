@@ -72,7 +72,8 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			out.Decls = append(out.Decls, &g)
 		}
 	}
-	if ctx.Store[TestModeKey] == nil && !hasTests(sigs) { // the runner is main; a test file may do without
+	library, _ := ctx.Store[libraryKey].(bool)                        // the runtime has no main
+	if ctx.Store[TestModeKey] == nil && !library && !hasTests(sigs) { // a test file may do without: under cot test the runner is main
 		c.checkMain(sigs)
 	}
 	return out, nil
