@@ -69,7 +69,8 @@ func (c *cstConverter) pos(p lexer.Position) src.Pos {
 	}
 	return c.file.PosAt(p.Offset)
 }
-func (c *cstConverter) at(p lexer.Position) ast.At   { return ast.At{P: c.pos(p)} }
+
+func (c *cstConverter) at(p lexer.Position) ast.At { return ast.At{P: c.pos(p)} }
 
 func (c *cstConverter) unsupported(p lexer.Position, construct string) {
 	c.diags.Errorf(c.pos(p), codeNotSupported, "not yet supported: %s", construct)
