@@ -141,7 +141,11 @@ func (c *goldenCase) writeInputs(t *testing.T, dir string) {
 	t.Helper()
 	for _, f := range c.archive.Files {
 		if strings.HasSuffix(f.Name, ".cot") {
-			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+			path := filepath.Join(dir, f.Name) // a name may have directories: lib/util.cot
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -98,3 +98,28 @@ func skipKey(first string) (string, bool) {
 	}
 	return "", false
 }
+
+// SpecExample is one Cot code example of language.md (the fences skippedFences does not skip,
+// with the `...` placeholder deleted) that parses as a whole file; spec_run_test.go (package
+// grammar_test, which may import the compiler) compiles and runs them.
+type SpecExample struct {
+	Line  int    // line of language.md where the example starts
+	First string // its first line, trimmed: the key of the outcome lists
+	Text  string
+}
+
+// SpecFileExamples returns the examples of language.md that parse as whole files.
+func SpecFileExamples(t *testing.T) []SpecExample {
+	var out []SpecExample
+	for _, f := range specFences(t) {
+		first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(f.text), "\n", 2)[0])
+		if _, skip := skipKey(first); skip {
+			continue
+		}
+		text := strings.ReplaceAll(f.text, "...", "")
+		if _, err := Parse("spec.cot", []byte(text)); err == nil {
+			out = append(out, SpecExample{Line: f.line, First: first, Text: text})
+		}
+	}
+	return out
+}

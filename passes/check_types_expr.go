@@ -17,6 +17,10 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	switch e := e.(type) {
 	case *ast.IntLit:
 		return c.intLit(e, want, false)
+	case *ast.FloatLit:
+		return c.floatLit(e, want)
+	case *ast.FloatOp:
+		return c.floatOp(e, want)
 	case *ast.CharLit:
 		if !types.IsInteger(want) || types.IsUntyped(want) {
 			want = types.TU8 // a character is a u8 unless its context wants another integer type
@@ -51,8 +55,13 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.switchExpr(e, want)
 	case *ast.SizeOf:
 		return c.sizeOf(e)
+	case *ast.HostCall:
+		return c.hostCall(e)
 	case *ast.Member:
 		return c.member(e)
+	}
+	if x := c.memoryExpr(e, want); x != nil {
+		return x
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
@@ -61,6 +70,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 // literal that does not fit is an error (decisions.md #6); negated tells that a minus sign
 // directly precedes it.
 func (c *checker) intLit(e *ast.IntLit, want types.Type, negated bool) ast.Expr {
+	if types.IsFloat(want) && !types.IsUntyped(want) {
+		return intLitAsFloat(e, want)
+	}
 	t := types.Type(types.TI64)
 	if types.IsInteger(want) && !types.IsUntyped(want) {
 		t = want
@@ -106,6 +118,7 @@ func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	u.T = u.X.Type()
 	switch t := u.T; {
 	case e.Op == "not" || t == types.TInvalid:
+	case e.Op == "neg" && types.IsFloat(t):
 	case !types.IsInteger(t):
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `%s`: expected an integer, found %v", opSpelling[e.Op], t)
 		u.T = types.TInvalid
@@ -121,8 +134,11 @@ func isLiteral(e ast.Expr) bool {
 	if u, ok := e.(*ast.Unary); ok && u.Op == "neg" {
 		e = u.X
 	}
-	_, ok := e.(*ast.IntLit)
-	return ok
+	switch e.(type) {
+	case *ast.IntLit, *ast.FloatLit:
+		return true
+	}
+	return false
 }
 
 // binary checks an operator: both operands of one integer type (a literal takes the other
@@ -157,10 +173,13 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	default:
 		b.T = t
 	}
-	if t == types.TInvalid {
+	if t == types.TInvalid || c.floatOperatorError(e.Pos(), e.Op, t) {
+		if !ast.IsComparison(e.Op) {
+			b.T = types.TInvalid
+		}
 		return &b
 	}
-	ok := types.IsInteger(t) || (t == types.TBool || isEnum(t)) && (e.Op == "==" || e.Op == "!=")
+	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t)) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
 		if !ast.IsComparison(e.Op) {
@@ -185,6 +204,11 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 	case types.IsInteger(x) && types.IsInteger(y) && types.AssignableTo(x, y):
 		b.X = c.convert(b.X, y, "")
 		return y
+	case types.IsFloat(x) && types.IsFloat(y): // f32 and f64: the f32 operand widens
+		b.X, b.Y = c.convert(b.X, types.TF64, ""), c.convert(b.Y, types.TF64, "")
+		return types.TF64
+	case c.mixedNumbers(b, x, y):
+		return types.TInvalid
 	}
 	hint := ""
 	if b.Op != "==" && b.Op != "!=" && (!types.IsInteger(x) || !types.IsInteger(y)) {
@@ -259,7 +283,7 @@ func (c *checker) valueBlock(b *ast.Block, want types.Type) *ast.Block {
 }
 
 // intCast checks @intCast(T, x): an integer (or an enum's value) converted to the integer type T,
-// wrapping.
+// wrapping; conversions from and to floats are castFloat's (check_types_float.go).
 func (c *checker) intCast(e *ast.IntCast) ast.Expr {
 	t := c.typeOf(e.TypeX)
 	x := c.expr(e.X, nil)
@@ -267,9 +291,16 @@ func (c *checker) intCast(e *ast.IntCast) ast.Expr {
 	case t == types.TInvalid || xt == types.TInvalid:
 		return &ast.Convert{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
 	case types.IsFloat(t) || types.IsFloat(xt):
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: floating-point numbers")
+		if cast, ok := castFloat(e, t, x, xt); ok {
+			return cast
+		}
+		if !types.IsNumeric(t) {
+			c.diags.Errorf(e.TypeX.Pos(), codeTypeMismatch, "type mismatch: `@intCast` converts to a numeric type, not %v", t)
+		} else {
+			c.diags.Errorf(e.X.Pos(), codeTypeMismatch, "type mismatch: argument 2 of `@intCast`: expected a number, found %v", xt)
+		}
 	case !types.IsInteger(t):
-		c.diags.Errorf(e.TypeX.Pos(), codeTypeMismatch, "type mismatch: `@intCast` converts to an integer type, not %v", t)
+		c.diags.Errorf(e.TypeX.Pos(), codeTypeMismatch, "type mismatch: `@intCast` converts to a numeric type, not %v", t)
 	case !types.IsInteger(xt) && !isEnum(xt):
 		c.diags.Errorf(e.X.Pos(), codeTypeMismatch, "type mismatch: argument 2 of `@intCast`: expected an integer, found %v", xt)
 	case types.Identical(t, xt):

@@ -58,6 +58,8 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 		return &w
 	case *ast.ForRange:
 		return c.forRange(s)
+	case *ast.ForEach:
+		return c.forEach(s)
 	case *ast.Break, *ast.Continue:
 		return s
 	case *ast.Return:
@@ -108,7 +110,7 @@ func (c *checker) opAssign(s *ast.OpAssign) ast.Stmt {
 		a.Value = c.expr(s.Value, nil)
 		return &a
 	}
-	if !types.IsInteger(t) {
+	if !types.IsInteger(t) && !(types.IsFloat(t) && floatOperator(s.Op)) {
 		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `%s=` on %v, expected an integer", s.Op, t)
 		a.Value = c.expr(s.Value, nil)
 		return &a

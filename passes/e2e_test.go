@@ -64,6 +64,7 @@ type e2eCase struct {
 	name, src, stdout string
 	exit              uint32
 	trap              string
+	files             map[string]string // the files the program imports, by name
 }
 
 var e2eCases = []e2eCase{

@@ -1,4 +1,4 @@
-// Pass flatten-expressions: data-laid-out -> anf.
+// Pass flatten-expressions: frames-explicit -> anf.
 //
 // Converts to administrative normal form: every operand of an operator or call and every
 // condition becomes an atom (literal, address or local read) by binding intermediate values to
@@ -11,6 +11,7 @@
 //	                                       (return (+ t#9 c))
 //	(var x i64 (if-expr c a b))         =>  (var t#8 i64 -) (if c (block (assign t#8 a)) (block (assign t#8 b)))
 //	                                       (var x i64 t#8)
+//	(store (load p#1) (+ a b))         =>  (var t#8 (ptr i64) (load p#1)) (var t#9 i64 (+ a b)) (store t#8 t#9)
 //	(while L (< (call f#1) 3) BODY)     =>  (while L true (block (var t#8 i64 (call f#1)) (var t#9 bool (< t#8 3))
 //	                                                        (if t#9 (block) (block (break L))) BODY))
 
@@ -59,9 +60,23 @@ func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 	case *ast.InitGlobal:
 		pre, x := f.complex(s.Value)
 		return append(pre, &ast.InitGlobal{At: s.At, Name: s.Name, Value: x})
+	case *ast.Store:
+		pre, addr := f.atom(s.Addr)
+		preV, v := f.atom(s.Value)
+		return append(append(pre, preV...), &ast.Store{At: s.At, Addr: addr, Value: v})
+	case *ast.Copy:
+		pre, dst := f.atom(s.Dst)
+		preS, src := f.atom(s.Src)
+		return append(append(pre, preS...), &ast.Copy{At: s.At, Dst: dst, Src: src, Size: s.Size})
+	case *ast.Fill:
+		pre, dst := f.atom(s.Dst)
+		return append(pre, &ast.Fill{At: s.At, Dst: dst, Size: s.Size})
 	case *ast.ExprStmt:
 		pre, x := f.complex(s.X)
 		return append(pre, &ast.ExprStmt{At: s.At, X: x})
+	case *ast.Exit:
+		pre, x := f.atom(s.Code)
+		return append(pre, &ast.Exit{At: s.At, Code: x})
 	case *ast.Return:
 		if s.Value == nil {
 			return []ast.Stmt{&ast.Return{At: s.At}}
@@ -110,8 +125,34 @@ func (f *flattener) atom(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 // complex returns the statements that compute e's operands and e over atoms.
 func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 	switch e := e.(type) {
-	case *ast.IntLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref:
+	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref, *ast.FrameAddr, *ast.StackLimit:
 		return nil, f.r.DefaultExpr(e)
+	case *ast.Load:
+		pre, addr := f.atom(e.Addr)
+		l := *e
+		l.Addr = addr
+		return pre, &l
+	case *ast.FloatOp:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
+	case *ast.FloatBits:
+		pre, x := f.atom(e.X)
+		c := *e
+		c.X = x
+		return pre, &c
+	case *ast.Offset:
+		pre, x := f.atom(e.X)
+		o := *e
+		o.X = x
+		return pre, &o
+	case *ast.Elem:
+		pre, x := f.atom(e.X)
+		preI, i := f.atom(e.I)
+		o := *e
+		o.X, o.I = x, i
+		return append(pre, preI...), &o
 	case *ast.Unary:
 		pre, x := f.atom(e.X)
 		u := *e
@@ -134,6 +175,11 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		c.Args = args
 		return pre, &c
 	case *ast.RuntimeCall:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
+	case *ast.HostCall:
 		pre, args := f.atoms(e.Args)
 		c := *e
 		c.Args = args

@@ -157,6 +157,6 @@ func TestGeneratedPrograms(t *testing.T) {
 	}
 	for seed := int64(1); seed <= int64(n); seed++ {
 		c := e2eCase{name: fmt.Sprintf("seed%d", seed), src: generateProgram(seed)}
-		checkEveryPass(t, c)
+		checkEveryPass(t, c, nil, "")
 	}
 }

@@ -24,6 +24,9 @@ type funcLowerer struct {
 	localTypes []wasm.ValType
 	body       []wasm.Instr
 	labels     []label
+	frame      int64  // frame size on the shadow stack (lower_to_wasm_memory.go), 0 for none
+	fp         uint32 // the local holding the frame pointer, when frame > 0
+	dataLen    int    // size of the static data image, which places the stack
 }
 
 func (fl *funcLowerer) emit(in ...wasm.Instr) { fl.body = append(fl.body, in...) }
@@ -96,6 +99,7 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 		if s.Value != nil {
 			fl.expr(s.Value)
 		}
+		fl.leaveFrame()
 		fl.emit(wasm.Simple(wasm.OpReturn))
 	case *ast.If:
 		fl.expr(s.Cond)
@@ -125,16 +129,23 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 		fl.leave()
 	case *ast.Trap:
 		fl.emit(wasm.Simple(wasm.OpUnreachable))
+	case *ast.Exit:
+		fl.exit(s)
 	case *ast.Break:
 		fl.emit(wasm.Br(fl.depth(s.Label.ID, "break")))
 	case *ast.Continue:
 		fl.emit(wasm.Br(fl.depth(s.Label.ID, "continue")))
 	default:
-		panic(fmt.Sprintf("lower-to-wasm: unexpected statement %s", ast.String(s)))
+		if !fl.memoryStmt(s) {
+			panic(fmt.Sprintf("lower-to-wasm: unexpected statement %s", ast.String(s)))
+		}
 	}
 }
 
 func (fl *funcLowerer) expr(e ast.Expr) {
+	if fl.floatExpr(e) {
+		return
+	}
 	switch e := e.(type) {
 	case *ast.IntLit:
 		fl.emit(intConst(e.T, e.Value))
@@ -184,7 +195,11 @@ func (fl *funcLowerer) expr(e ast.Expr) {
 			fl.expr(a)
 		}
 		fl.emit(wasm.Call(fl.b.funcIndex("rt:" + e.Name)))
+	case *ast.HostCall:
+		fl.hostCall(e)
 	default:
-		panic(fmt.Sprintf("lower-to-wasm: unexpected expression %s", ast.String(e)))
+		if !fl.memoryExpr(e) {
+			panic(fmt.Sprintf("lower-to-wasm: unexpected expression %s", ast.String(e)))
+		}
 	}
 }

@@ -23,8 +23,8 @@ import (
 	"cot/ir/wasm"
 )
 
-// wide reports whether t is represented as a Wasm i64.
-func wide(t types.Type) bool { return t == types.TI64 || t == types.TU64 }
+// wide reports whether t is represented as a Wasm i64 (pointers are 64-bit addresses, spec §9.1).
+func wide(t types.Type) bool { return t == types.TI64 || t == types.TU64 || isPointer(t) }
 
 type intOps struct{ i32, i64 wasm.Op }
 
@@ -96,7 +96,12 @@ func intConst(t types.Type, v uint64) wasm.Instr {
 }
 
 // zero is the zero value of a scalar type.
-func zero(t types.Type) wasm.Instr { return intConst(t, 0) }
+func zero(t types.Type) wasm.Instr {
+	if types.IsFloat(t) {
+		return floatConst(t, 0)
+	}
+	return intConst(t, 0)
+}
 
 // binaryInt emits x op y for integer operands of type t whose values are already on the stack
 // except for the count of a shift, which shiftCount emits.

@@ -2,11 +2,13 @@
 // (File lower_to_wasm_pass.go: a name ending in _wasm.go would build only for GOARCH=wasm.)
 //
 // Translates the ANF tree into a Wasm module: one Wasm function per function (i64 and u64 are
-// Wasm i64; narrower integers and bool, 0/1, are i32: lower_to_wasm_int.go), one Wasm local per local binder, one mutable global per global, the
+// Wasm i64; narrower integers and bool, 0/1, are i32: lower_to_wasm_int.go; f32 and f64 are
+// Wasm f32 and f64: lower_to_wasm_float.go), one Wasm local per local binder, one mutable global per global, the
 // static data image as an active data segment at ast.DataBase in an exported memory, and
 // structured control flow (if/else; loops as block+loop with an inner block that `continue`
-// leaves, so the step runs). Runtime routines are called through imports of module
-// "cot_runtime", which link-runtime replaces by their code.
+// leaves, so the step runs). Runtime routines built in Wasm are called through imports of module
+// "cot_runtime", which link-runtime replaces by their code; host builtins and @exit are WASI
+// calls (lower_to_wasm_host.go).
 //
 //	(while-step L c STEP BODY)  =>  block  loop  c i32.eqz br_if 1  block BODY end  STEP br 0  end  end
 //	(+:i64 a b)                 =>  local.get a  local.get b  i64.add
@@ -26,6 +28,7 @@ import (
 	"cot/ir/pipeline"
 	"cot/ir/types"
 	"cot/ir/wasm"
+	"cot/runtime"
 )
 
 // PageSize is the Wasm page size in bytes.
@@ -37,6 +40,10 @@ func valType(t types.Type) wasm.ValType {
 		return wasm.I64
 	case t == types.TBool || types.IsInteger(t):
 		return wasm.I32
+	case t == types.TF32:
+		return wasm.F32
+	case t == types.TF64:
+		return wasm.F64
 	}
 	panic(fmt.Sprintf("lower-to-wasm: no Wasm type for %v", t))
 }
@@ -74,6 +81,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		sig := ast.Runtime[n]
 		b.importFunc("rt:"+n, wasm.RuntimeModule, n, funcType(sig.Params, sig.Result))
 	}
+	importHost(b, p) // lower_to_wasm_host.go
 	var funcs []*ast.Func
 	for _, d := range p.Decls {
 		switch d := d.(type) {
@@ -88,7 +96,10 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 			funcs = append(funcs, d)
 		}
 	}
-	pages := (ast.DataBase+len(p.Data)+PageSize-1)/PageSize + 1 // data, then one page of stack
+	pages := ast.MemoryPages(len(p.Data)) // data, then the shadow stack (ir/ast/memory.go)
+	if usesFrames(p) {
+		b.addGlobal(runtime.StackPointer, wasm.GlobalType{Type: wasm.I32, Mutable: true}, wasm.I32Const(int32(ast.StackTop(len(p.Data)))))
+	}
 	b.m.Mems = []wasm.Memory{{Limits: wasm.Limits{Min: uint32(pages)}}}
 	b.m.Exports = append(b.m.Exports, wasm.Export{Name: "memory", Kind: wasm.ExternMemory, Index: 0})
 	if len(p.Data) > 0 {
@@ -98,14 +109,19 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size
 	for _, f := range funcs {
 		ctx.Func = f.Name.Name
-		fl := &funcLowerer{b: b, locals: map[int]uint32{}, body: scratch[:0]}
+		fl := &funcLowerer{b: b, locals: map[int]uint32{}, frame: f.Frame, dataLen: len(p.Data), body: scratch[:0]}
 		for i, prm := range f.Params {
 			fl.locals[prm.Name.ID] = uint32(i)
 		}
 		fl.nparams = len(f.Params)
+		if f.Frame > 0 {
+			fl.enterFrame()
+		}
 		fl.block(f.Body)
 		if f.Result != types.TVoid {
 			fl.emit(wasm.Simple(wasm.OpUnreachable))
+		} else {
+			fl.leaveFrame()
 		}
 		fl.emit(wasm.End())
 		b.defineFunc(f.Name.String(), fl.localTypes, slices.Clone(fl.body))
@@ -124,11 +140,16 @@ func constInit(g *ast.Global) wasm.Instr {
 		return zero(g.Type)
 	case *ast.IntLit:
 		return intConst(g.Type, e.Value)
+	case *ast.FloatLit:
+		return floatConst(g.Type, e.Value)
 	case *ast.BoolLit:
 		return wasm.I32Const(boolInt(e.Value))
 	case *ast.Unary:
 		if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" {
 			return intConst(g.Type, -lit.Value)
+		}
+		if lit, ok := e.X.(*ast.FloatLit); ok && e.Op == "neg" {
+			return floatConst(g.Type, -lit.Value)
 		}
 	}
 	panic("lower-to-wasm: non-constant global initializer " + ast.String(g))

@@ -1,6 +1,6 @@
 // Pass parse: source -> src.
 //
-// Parses the source file with the participle grammar (package grammar) and converts the
+// Parses the source file and every file it imports (parse_files.go) with the participle grammar (package grammar) and converts the
 // concrete syntax tree into the ast src language: precedence levels fold into Binary/Logical
 // nodes, `&&`/`||`/`!` become and/or/not, print-family calls become Print statements, `else if`
 // chains nest, range loops become ForRange, and types become type expressions. Syntax errors come
@@ -9,6 +9,8 @@
 //
 //	fn main() i64 { var x = 1 + 2 * 3; return x }
 //	  =>  (func main () i64 (block (var x - (+ 1 (* 2 3))) (return x)))
+//	import "lib.cot" (in main.cot)
+//	  =>  (module "lib.cot" 2 (imports)) (module "main.cot" 1 (imports "lib.cot")) DECLS-OF-LIB DECLS-OF-MAIN
 //
 // Design decision: the CST never leaves this pass (design.md §2); ast nodes carry src.Pos made
 // from the CST byte offsets through the src.File, so every later diagnostic points at source.
@@ -16,7 +18,6 @@
 package passes
 
 import (
-	"errors"
 	"strings"
 
 	"cot/grammar"
@@ -33,32 +34,15 @@ type cstConverter struct {
 	diags *src.Diagnostics
 }
 
-// parse streams the file: each declaration is converted as soon as the grammar has parsed it
-// and its concrete syntax tree dropped, so the whole CST is never held (it was the front end's
-// peak memory). Diagnostics of the conversion count only if the whole file parses, as if the
-// file had been parsed first.
+// parse reads the file set (parse_files.go): each file is streamed, every declaration
+// converted as soon as the grammar has parsed it and its concrete syntax tree dropped, so no
+// whole CST is ever held (it was the front end's peak memory).
 func parse(ctx *pipeline.Ctx, prog any) (any, error) {
-	f := prog.(*src.File)
-	ctx.Diags.AddFile(f)
-	converted := &src.Diagnostics{}
-	converted.AddFile(f)
-	c := &cstConverter{file: f, diags: converted}
-	p := &ast.Program{}
-	err := grammar.ParseEach(f.Name, f.Text, func(_ bool, d *grammar.Decl) {
-		if decl := c.decl(d); decl != nil {
-			p.Decls = append(p.Decls, decl)
-		}
-	})
-	if err != nil {
-		var ue *src.UserError
-		if !errors.As(err, &ue) {
-			panic("parse: grammar.ParseEach returned " + err.Error())
-		}
-		ctx.Diags.List = append(ctx.Diags.List, ue.Diags.List...)
+	files := loadFiles(ctx, prog.(*src.File))
+	if files == nil {
 		return nil, &src.UserError{Diags: ctx.Diags}
 	}
-	ctx.Diags.List = append(ctx.Diags.List, converted.List...)
-	return p, nil
+	return modulesOf(files, ctx.Diags), nil
 }
 
 // pos converts a CST position. The lexer counts lines and byte columns as src.File does
@@ -89,11 +73,11 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 		return &ast.Global{At: c.at(v.Pos), Name: ast.Name{Name: v.Name}, Const: v.Kind == "const",
 			TypeX: c.optType(v.Type), Init: c.initializer(v.Value)}
 	case d.Import != nil:
-		c.unsupported(d.Pos, "import")
+		// parse_files.go follows imports.
 	case d.Extern != nil:
 		c.unsupported(d.Pos, "extern fn")
 	case d.Struct != nil:
-		c.unsupported(d.Pos, "struct")
+		return c.structDecl(d.Struct)
 	case d.Enum != nil:
 		e := &ast.EnumDecl{At: c.at(d.Enum.Pos), Name: ast.Name{Name: d.Enum.Name}}
 		if d.Enum.Backing != nil {
@@ -116,7 +100,8 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Trait != nil:
 		c.unsupported(d.Pos, "trait")
 	case d.Test != nil:
-		c.unsupported(d.Pos, d.Test.Kind+" block")
+		return &ast.Func{At: c.at(d.Test.Pos), Name: ast.Name{Name: d.Test.Kind}, Result: types.TVoid, Body: c.block(d.Test.Body),
+			TestKind: d.Test.Kind, TestName: d.Test.DisplayName()}
 	}
 	return nil
 }
@@ -269,8 +254,15 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 		return &ast.While{At: at, Label: loopLabel(w.Label), Cond: c.expr(w.Cond), Body: c.block(w.Body)}
 	case s.For != nil:
 		f := s.For
-		if f.End == nil || f.Second != "" {
-			c.unsupported(f.Pos, "for loops over arrays, slices and maps")
+		if f.End == nil {
+			fe := &ast.ForEach{At: at, Label: loopLabel(f.Label), Var: ast.Name{Name: f.First}, X: c.expr(f.Iter), Body: c.block(f.Body)}
+			if f.Second != "" { // for i, x in arr
+				fe.Index, fe.Var = fe.Var, ast.Name{Name: f.Second}
+			}
+			return fe
+		}
+		if f.Second != "" {
+			c.unsupported(f.Pos, "two names in a range loop")
 			return nil
 		}
 		return &ast.ForRange{At: at, Label: loopLabel(f.Label), Var: ast.Name{Name: f.First},

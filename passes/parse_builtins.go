@@ -87,3 +87,28 @@ func (c *cstConverter) typeArg(a *grammar.Arg, what string) ast.TypeExpr {
 	c.diags.Errorf(c.pos(a.Pos), codeTypeMismatch, "type mismatch: %s must be a type", what)
 	return nil
 }
+
+// ptrBuiltins are the pointer conversions of spec §10: @intToPtr(*T, addr), @ptrCast(*T, p)
+// and @ptrToInt(p).
+var ptrBuiltins = map[string]bool{"@intToPtr": true, "@ptrCast": true, "@ptrToInt": true}
+
+// ptrBuiltin converts a pointer conversion builtin into a cast node.
+func (c *cstConverter) ptrBuiltin(b *grammar.BuiltinCall) ast.Expr {
+	at := c.at(b.Pos)
+	if b.Name == "@ptrToInt" {
+		args, ok := c.builtinArgs(b, 1)
+		if !ok {
+			return &ast.IntLit{At: at}
+		}
+		return &ast.Cast{At: at, Builtin: b.Name, X: args[0]}
+	}
+	if len(b.Args) != 2 || b.Args[1].Expr == nil {
+		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `%s` takes a type and a value, got %d arguments", b.Name, len(b.Args))
+		return &ast.IntLit{At: at}
+	}
+	tx := c.typeArg(b.Args[0], "the first argument of `"+b.Name+"`")
+	if tx == nil {
+		return &ast.IntLit{At: at}
+	}
+	return &ast.Cast{At: at, Builtin: b.Name, TypeX: tx, X: c.expr(b.Args[1].Expr)}
+}

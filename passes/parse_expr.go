@@ -85,7 +85,7 @@ func (c *cstConverter) mul(e *grammar.MulExpr) ast.Expr {
 	return x
 }
 
-var unarySpelling = map[string]string{"-": "neg", "!": "not", "not": "not", "~": "bnot"}
+var unarySpelling = map[string]string{"-": "neg", "!": "not", "not": "not", "~": "bnot", "&": "addr-of"}
 
 func (c *cstConverter) unary(e *grammar.UnaryExpr) ast.Expr {
 	x := c.postfix(e.Operand)
@@ -93,6 +93,10 @@ func (c *cstConverter) unary(e *grammar.UnaryExpr) ast.Expr {
 		op, ok := unarySpelling[e.Ops[i]]
 		if !ok {
 			c.unsupported(e.Pos, "prefix `"+e.Ops[i]+"`")
+			continue
+		}
+		if op == "addr-of" {
+			x = &ast.AddrOf{At: c.at(e.Pos), X: x}
 			continue
 		}
 		x = &ast.Unary{At: c.at(e.Pos), Op: op, X: x}
@@ -104,37 +108,56 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	if len(e.Suffixes) == 0 {
 		return c.primary(e.Primary)
 	}
-	s := e.Suffixes[0]
-	if e.Primary.Ident != nil && s.Call != nil && len(e.Suffixes) == 1 {
+	var x ast.Expr
+	rest := e.Suffixes
+	if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
 		name := *e.Primary.Ident
 		if _, isPrint := printFds[name]; isPrint {
 			c.unsupported(e.Pos, "`"+name+"` inside an expression")
 		}
 		callee := &ast.Ref{At: c.at(e.Primary.Pos), Name: ast.Name{Name: name}}
-		return &ast.Call{At: c.at(e.Pos), Callee: callee, Args: c.args(s.Call)}
+		x, rest = &ast.Call{At: c.at(e.Pos), Callee: callee, Args: c.args(s.Call)}, rest[1:]
+	} else {
+		x = c.primary(e.Primary)
 	}
-	if s.Field != nil && len(e.Suffixes) == 1 {
-		return &ast.Member{At: c.at(s.Pos), X: c.primary(e.Primary), Name: *s.Field}
+	for _, s := range rest {
+		switch {
+		case s.Field != nil:
+			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
+		case s.Deref:
+			x = &ast.Deref{At: c.at(s.Pos), X: x}
+		case s.StructLit != nil:
+			x = c.structLit(x, s.StructLit)
+		case s.Index != nil:
+			x = c.index(x, s.Index)
+		case s.Call != nil:
+			if m, ok := x.(*ast.Member); ok { // a method call x.m(args) or T.f(args)
+				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
+				continue
+			}
+			c.unsupported(s.Pos, suffixName(s))
+		default:
+			c.unsupported(s.Pos, suffixName(s))
+		}
 	}
-	what := "this postfix expression"
+	return x
+}
+
+// suffixName names the construct of a postfix suffix the front end does not handle yet.
+func suffixName(s *grammar.Suffix) string {
 	switch {
-	case s.Field != nil:
-		what = "field access and methods"
 	case s.TupleIndex != nil:
-		what = "tuples"
-	case s.Deref:
-		what = "pointers"
+		return "tuples"
 	case s.Unwrap, s.OptField != nil:
-		what = "optionals"
+		return "optionals"
 	case s.Call != nil:
-		what = "calls of computed functions"
+		return "calls of computed functions"
 	case s.Index != nil:
-		what = "indexing and slicing"
+		return "indexing and slicing"
 	case s.StructLit != nil:
-		what = "struct literals"
+		return "struct literals"
 	}
-	c.unsupported(s.Pos, what)
-	return c.primary(e.Primary)
+	return "this postfix expression"
 }
 
 func (c *cstConverter) args(call *grammar.CallSuffix) []ast.Expr {
@@ -170,10 +193,26 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return &ast.Ref{At: at, Name: ast.Name{Name: *p.Ident}}
 	case p.Char != nil:
 		return &ast.CharLit{At: at, Value: grammar.CharValue(*p.Char)}
+	case p.Float != nil:
+		return c.floatLit(p)
+	case p.Builtin != nil && isFloatBuiltin(p.Builtin.Name):
+		return c.floatBuiltin(p.Builtin)
 	case p.Builtin != nil && p.Builtin.Name == "@intCast":
 		return c.intCast(p.Builtin)
 	case p.Builtin != nil && (p.Builtin.Name == "@sizeOf" || p.Builtin.Name == "@alignOf"):
 		return c.sizeOf(p.Builtin)
+	case p.Builtin != nil && hostBuiltin(p.Builtin.Name):
+		return c.hostCall(p.Builtin)
+	case p.Builtin != nil && ptrBuiltins[p.Builtin.Name]:
+		return c.ptrBuiltin(p.Builtin)
+	case p.ZeroInit:
+		return &ast.Zero{At: at}
+	case p.Array != nil:
+		l := &ast.ArrayLit{At: at}
+		for _, e := range p.Array.Elems {
+			l.Elems = append(l.Elems, c.expr(e))
+		}
+		return l
 	case p.Paren != nil:
 		if len(p.Paren.Elems) != 1 {
 			c.unsupported(p.Pos, "tuples")
@@ -188,8 +227,6 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	}
 	what := "this expression"
 	switch {
-	case p.Float != nil:
-		what = "floating-point numbers"
 	case p.Null:
 		what = "null"
 	case p.Undefined:

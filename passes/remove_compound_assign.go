@@ -1,37 +1,65 @@
 // Pass remove-compound-assign: no-enums -> no-compound-assign.
 //
-// Spells every compound assignment as a plain one. The slice's targets are variables, whose
-// read has no side effects, so evaluating the target twice is exact (spec §5: "x op= y means
-// x = x op y").
+// Spells every compound assignment as a plain one (spec §5: "x op= y means x = x op y"). A
+// target whose reading has no side effects (a variable, `p.*` of a variable p) is evaluated
+// twice; any other target has its address bound to a temporary first, so it is evaluated once.
 //
-//	(op-assign + x#1:i64 e)  =>  (assign x#1:i64 (+:i64 x#1:i64 e))
-//
-// Design decision: when targets grow to fields and elements (a.f[i] += 1) this pass must first
-// bind the address to a temporary; the Ref-only assumption panics loudly until then.
+//	(op-assign + x#1:i64 e)           =>  (assign x#1:i64 (+:i64 x#1:i64 e))
+//	(op-assign + (deref (call f)) e)  =>  (block (const t#9 (ptr i64) (addr-of (deref (call f))))
+//	                                             (assign (deref t#9) (+ (deref t#9) e)))
 
 package passes
 
 import (
-	"fmt"
-
 	"cot/ir/ast"
 	"cot/ir/pipeline"
+	"cot/ir/types"
 )
 
 func removeCompoundAssign(_ *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	ids := ast.NewIDs(p)
 	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		oa, ok := s.(*ast.OpAssign)
 		if !ok {
 			return []ast.Stmt{r.DefaultStmt(s)}
 		}
-		target, ok := oa.Target.(*ast.Ref)
-		if !ok {
-			panic(fmt.Sprintf("remove-compound-assign: target %s is not a variable", ast.String(oa.Target)))
+		target, value := r.RewriteExpr(oa.Target), r.RewriteExpr(oa.Value)
+		t := target.Type()
+		if pureLvalue(target) {
+			sum := &ast.Binary{At: oa.At, Typed: ast.Typed{T: t}, Op: oa.Op, X: target, Y: value}
+			return []ast.Stmt{&ast.Assign{At: oa.At, Target: ast.Clone(target), Value: sum}}
 		}
-		read := *target
-		value := &ast.Binary{At: oa.At, Typed: ast.Typed{T: target.T}, Op: oa.Op, X: &read, Y: r.RewriteExpr(oa.Value)}
-		t := *target
-		return []ast.Stmt{&ast.Assign{At: oa.At, Target: &t, Value: value}}
+		ptr := types.PointerTo(t)
+		tmp := ast.Name{Name: "t", ID: ids.Next()}
+		deref := func() ast.Expr {
+			return &ast.Deref{At: oa.At, Typed: ast.Typed{T: t}, X: &ast.Ref{At: oa.At, Typed: ast.Typed{T: ptr}, Name: tmp}}
+		}
+		sum := &ast.Binary{At: oa.At, Typed: ast.Typed{T: t}, Op: oa.Op, X: deref(), Y: value}
+		return []ast.Stmt{&ast.Block{At: oa.At, Stmts: []ast.Stmt{
+			&ast.VarDecl{At: oa.At, Name: tmp, Const: true, Type: ptr, Init: &ast.AddrOf{At: oa.At, Typed: ast.Typed{T: ptr}, X: target}},
+			&ast.Assign{At: oa.At, Target: deref(), Value: sum},
+		}}}
 	}}
-	return r.Program(prog.(*ast.Program)), nil
+	return r.Program(p), nil
+}
+
+// pureLvalue reports whether reading the assignment target e twice is the same as reading it
+// once: a variable, or a field or dereference of a pure target.
+func pureLvalue(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ref:
+		return true
+	case *ast.Deref:
+		_, ref := e.X.(*ast.Ref)
+		return ref
+	case *ast.Field:
+		return pureLvalue(e.X)
+	case *ast.Index:
+		switch e.I.(type) {
+		case *ast.Ref, *ast.IntLit:
+			return pureLvalue(e.X)
+		}
+	}
+	return false
 }

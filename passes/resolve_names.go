@@ -4,7 +4,9 @@
 // and every use of a name the ID of the binder it denotes, following Cot's scoping: top-level
 // names are visible everywhere (order-independent), a local from its declaration to the end of
 // its block, a parameter in its function; inner scopes may shadow. Unlabeled break/continue get
-// the ID of the innermost loop, labeled ones the ID of the loop with that label. Names in type
+// the ID of the innermost loop, labeled ones the ID of the loop with that label. In a program of
+// several files each file sees its own top-level names and those of the files it imports
+// (resolve_names_modules.go); the module table is dropped. Names in type
 // expressions resolve the same way (type keywords keep ID 0). Reports
 // undefined identifier, redefined identifier, break outside of loop and unknown label.
 //
@@ -32,25 +34,22 @@ type resolver struct {
 	scopes []map[string]ast.Name
 	loops  []ast.Name      // enclosing loops, innermost last
 	where  map[int]src.Pos // binder ID -> its declaration, for "first defined here"
+	module *moduleNames    // the top-level names the declaration being resolved sees
 }
 
 func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, types: map[int]bool{}, where: map[int]src.Pos{}}
-	// Top-level names first: declarations are order-independent.
-	ids := map[ast.Decl]ast.Name{}
-	for _, d := range p.Decls {
-		n := d.DeclName()
-		if first, dup := rs.scopes[0][n.Name]; dup {
-			rs.redefined(d.Pos(), first)
-		}
-		ids[d] = rs.bind(d.Pos(), n.Name)
-		if _, ok := d.(*ast.EnumDecl); ok {
-			rs.types[ids[d].ID] = true
-		}
+	// Top-level names first: declarations are order-independent (resolve_names_modules.go).
+	ids, seen := rs.bindTopLevel(p)
+	decl := map[ast.Decl]int{}
+	for i, d := range p.Decls {
+		decl[d] = i
 	}
 	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt, Type: rs.typ}
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
+		rs.module = seen[decl[d]]
+		rs.scopes = []map[string]ast.Name{rs.module.own}
 		switch d := d.(type) {
 		case *ast.Func:
 			c := *d
@@ -73,6 +72,10 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			c.BackingX = r.RewriteType(d.BackingX)
 			c.Values = r.RewriteExprs(d.Values)
 			return []ast.Decl{&c}
+		case *ast.StructDecl:
+			c := r.DefaultDecl(d).(*ast.StructDecl)
+			c.Name = ids[d]
+			return []ast.Decl{c}
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]
@@ -107,6 +110,22 @@ func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
 	rs.diags.Report(d)
 }
 
+// bindTest gives a test or bench block a binder outside every scope (no expression names one)
+// and reports a test (bench) name used twice: the runner's lines would not say which it means.
+func (rs *resolver) bindTest(f *ast.Func, seen map[string]ast.Name) ast.Name {
+	rs.next++
+	n := ast.Name{Name: f.Name.Name, ID: rs.next}
+	rs.where[n.ID] = f.Pos()
+	key := f.TestKind + " " + f.TestName
+	if first, dup := seen[key]; dup {
+		rs.diags.Report(src.Diagnostic{Pos: f.Pos(), Code: codeRedefined, Msg: "duplicate " + f.TestKind + " name \"" + f.TestName + "\"",
+			Label: "second " + f.TestKind + " of this name", Notes: []src.Related{{Span: src.Span{Pos: rs.where[first.ID]}, Text: "first " + f.TestKind + " of this name"}}})
+	} else {
+		seen[key] = n
+	}
+	return n
+}
+
 // declare binds a local name, reporting a redefinition in the same scope.
 func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
 	if first, dup := rs.scopes[len(rs.scopes)-1][name]; dup {
@@ -121,6 +140,9 @@ func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 			return n
 		}
 	}
+	if n, ok := rs.lookupImported(pos, name); ok {
+		return n
+	}
 	d := src.Diagnostic{Pos: pos, Code: codeUndefined, Msg: "undefined identifier `" + name + "`"}
 	if pos.IsValid() {
 		d.End = src.Pos{File: pos.File, Offset: pos.Offset + len(name), Line: pos.Line, Col: pos.Col + len(name)}
@@ -128,6 +150,11 @@ func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 	var visible []string
 	for i := len(rs.scopes) - 1; i >= 0; i-- {
 		for n := range rs.scopes[i] {
+			visible = append(visible, n)
+		}
+	}
+	if rs.module != nil {
+		for n := range rs.module.imported {
 			visible = append(visible, n)
 		}
 	}
@@ -184,6 +211,20 @@ func (rs *resolver) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		c.Body = r.RewriteBlock(s.Body)
 		c.Step = r.RewriteOne(s.Step)
 		rs.loops = rs.loops[:len(rs.loops)-1]
+		return []ast.Stmt{&c}
+	case *ast.ForEach:
+		c := *s
+		c.Label = rs.loopLabel(s.Label)
+		c.X = r.RewriteExpr(s.X)
+		rs.push()
+		if s.Index.Name != "" {
+			c.Index = rs.bind(s.Pos(), s.Index.Name)
+		}
+		c.Var = rs.declare(s.Pos(), s.Var.Name)
+		rs.loops = append(rs.loops, c.Label)
+		c.Body = r.RewriteBlock(s.Body)
+		rs.loops = rs.loops[:len(rs.loops)-1]
+		rs.pop()
 		return []ast.Stmt{&c}
 	case *ast.ForRange:
 		c := *s

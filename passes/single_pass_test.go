@@ -50,7 +50,11 @@ func TestSinglePass(t *testing.T) {
 			if errs := p.In.Family.Verify(p.In, prog); len(errs) > 0 {
 				t.Fatalf("input does not fit %s: %v", p.In.Name, errs)
 			}
-			got := runOnePass(t, p, prog)
+			ctx := pipeline.NewCtx("wasm32")
+			if mode := optSection(ar, "cot-test"); mode != nil { // a `cot test` build; the section holds the --filter
+				ctx.Store[TestModeKey] = &TestMode{Filter: strings.TrimSpace(string(mode.Data))}
+			}
+			got := runOnePass(t, ctx, p, prog)
 			out := section(t, ar, "out")
 			if *update {
 				out.Data = []byte(got)
@@ -72,8 +76,7 @@ var readers = map[*pipeline.Family]func(string) (any, error){
 	wasm.Family: func(s string) (any, error) { return wasm.Read(s) },
 }
 
-func runOnePass(t *testing.T, p pipeline.Pass, prog any) string {
-	ctx := pipeline.NewCtx("wasm32")
+func runOnePass(t *testing.T, ctx *pipeline.Ctx, p pipeline.Pass, prog any) string {
 	res, err := (&pipeline.Table{Name: "one", Passes: []pipeline.Pass{p}}).Run(ctx, prog, &pipeline.Options{})
 	var ue *src.UserError
 	if errors.As(err, &ue) {
@@ -88,11 +91,18 @@ func runOnePass(t *testing.T, p pipeline.Pass, prog any) string {
 }
 
 func section(t *testing.T, ar *txtar.Archive, name string) *txtar.File {
+	f := optSection(ar, name)
+	if f == nil {
+		t.Fatalf("missing -- %s -- section", name)
+	}
+	return f
+}
+
+func optSection(ar *txtar.Archive, name string) *txtar.File {
 	for i := range ar.Files {
 		if ar.Files[i].Name == name {
 			return &ar.Files[i]
 		}
 	}
-	t.Fatalf("missing -- %s -- section", name)
 	return nil
 }

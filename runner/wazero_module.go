@@ -7,7 +7,23 @@ package runner
 import (
 	encwasm "cot/backend/wasm"
 	"cot/ir/wasm"
+
+	"github.com/tetratelabs/wazero"
 )
+
+// WazeroSetup returns how cot runs module b on wazero, for RunWazero and for every other
+// in-process use of wazero (the spec and fuzz harnesses): the bytes to compile, the runtime
+// configuration to compile them with — the optimizing compiler on the module as
+// avoidBandCompareMiscompile rewrites it, or the interpreter on the original when backend/wasm
+// cannot decode it (SIMD) — and whether instantiation must trap on an element segment out of
+// bounds (elemOutOfBounds).
+func WazeroSetup(b []byte) (code []byte, rc wazero.RuntimeConfig, elemOutOfBounds bool) {
+	prep, ok := prepareForWazero(b)
+	if !ok {
+		return b, wazero.NewRuntimeConfigInterpreter(), false
+	}
+	return prep.code, wazero.NewRuntimeConfigCompiler(), prep.elemOutOfBounds
+}
 
 // wazeroModule is a module prepared for wazero's compiler.
 type wazeroModule struct {

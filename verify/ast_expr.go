@@ -14,7 +14,7 @@ func (v *astVerifier) arith(at ast.Node, op string, x, y types.Type) {
 	if !v.typed || x == nil || y == nil {
 		return
 	}
-	if !types.IsInteger(x) || !types.Identical(x, y) {
+	if !(types.IsInteger(x) || floatOperand(op, x)) || !types.Identical(x, y) {
 		v.errorf(at, "operator %s on %v and %v", op, x, y)
 	}
 }
@@ -52,10 +52,14 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.errorf(e, "expression without a type")
 	}
 	v.notEnum(e, e.Type())
+	v.scalarValue(e, e.Type())
 	if nested && v.anf && !ast.IsTrivial(e) {
 		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
 	}
 	t := e.Type()
+	if v.floatExpr(e, t) {
+		return
+	}
 	switch e := e.(type) {
 	case *ast.IntLit:
 		v.intLit(e, false)
@@ -63,8 +67,12 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.same(e, types.TBool, t, "bool literal type")
 	case *ast.StrLit:
 		v.same(e, types.TString, t, "string literal type")
-	case *ast.StrAddr, *ast.DataAddr:
+	case *ast.StrAddr:
 		v.same(e, types.TI64, t, "address type")
+	case *ast.DataAddr:
+		if _, ptr := t.(*types.Pointer); !ptr {
+			v.same(e, types.TI64, t, "address type")
+		}
 	case *ast.Ref:
 		if b := v.lookup(e.Name, e); b != nil {
 			if b.kind == "func" && v.typed {
@@ -96,7 +104,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		x, y := e.X.Type(), e.Y.Type()
 		switch {
 		case e.Op == "==" || e.Op == "!=":
-			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(types.IsInteger(x) || x == types.TBool || isEnumType(x))) {
+			if v.typed && x != nil && y != nil && (!types.Identical(x, y) || !(isScalar(x) || floatOperand(e.Op, x) || isEnumType(x))) {
 				v.errorf(e, "operator %s on %v and %v", e.Op, x, y)
 			}
 			v.same(e, types.TBool, t, "result type")
@@ -116,6 +124,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	case *ast.Call:
 		for _, a := range e.Args {
 			v.expr(a, true)
+		}
+		if m, ok := e.Callee.(*ast.Member); ok && !v.typed { // a method call, until check-types
+			v.expr(m, false)
+			break
 		}
 		ref, ok := e.Callee.(*ast.Ref)
 		if !ok {
@@ -150,7 +162,12 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "unknown runtime routine %s", e.Name)
 			break
 		}
+		if v.runtimeImported && !sig.Built {
+			v.errorf(e, "runtime-imported: call-runtime of %s, a routine of the Cot runtime (import-runtime makes it a call)", e.Name)
+		}
 		v.call(e, sig.Params, sig.Result, e.Args)
+	case *ast.HostCall:
+		v.hostCall(e)
 	case *ast.CharLit: // only before check-types, which the kind check enforces
 	case *ast.SizeOf:
 		v.needType(e, e.TypeX, nil)
@@ -161,7 +178,8 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.expr(e.X, true)
 	case *ast.Convert:
 		v.expr(e.X, true)
-		if x := e.X.Type(); v.typed && x != nil && t != nil && (!types.IsInteger(types.Underlying(x)) && !isEnumType(x) || !types.IsInteger(t) || types.Identical(x, t)) {
+		if x := e.X.Type(); v.typed && x != nil && t != nil && !numericConvert(x, t) && (!types.IsInteger(types.Underlying(x)) && !isEnumType(x) && !isPointerType(x) ||
+			!types.IsInteger(t) && !isPointerType(t) || types.Identical(x, t)) {
 			v.errorf(e, "conversion from %v to %v", x, t)
 		}
 	case *ast.If:
@@ -193,7 +211,9 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "block expression without a value")
 		}
 	default:
-		v.errorf(e, "unknown expression %T", e)
+		if !v.memoryExpr(e) && !v.structExpr(e) && !v.arrayExpr(e) {
+			v.errorf(e, "unknown expression %T", e)
+		}
 	}
 }
 
@@ -256,6 +276,11 @@ func (v *astVerifier) switchParts(s *ast.Switch) {
 	if s.Else != nil {
 		body(s.Else)
 	}
+}
+
+func isPointerType(t types.Type) bool {
+	_, ok := t.(*types.Pointer)
+	return ok
 }
 
 func isEnumType(t types.Type) bool {

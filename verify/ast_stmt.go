@@ -126,7 +126,13 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 		if v.typed && len(s.Args) != 1 {
 			v.errorf(s, "print with %d arguments", len(s.Args))
 		}
+	case *ast.Store:
+		v.store(s)
+	case *ast.ForEach:
+		v.forEach(s)
 	default:
-		v.errorf(s, "unknown statement %T", s)
+		if !v.structStmt(s) {
+			v.errorf(s, "unknown statement %T", s)
+		}
 	}
 }

@@ -40,10 +40,27 @@ type ssaVerifier struct {
 	f    *ssa.Func
 	lang *pipeline.Lang
 	errs []error
-	// position of each value: its block and index (-1 for parameters)
-	block map[*ssa.Value]*ssa.Block
-	index map[*ssa.Value]int
-	idom  map[*ssa.Block]*ssa.Block
+	// pos holds the position of each value defined in the function, by value id (ids are dense:
+	// a slice costs a fraction of a map on the functions of a large module)
+	pos  []valuePos
+	idom map[*ssa.Block]*ssa.Block
+}
+
+// valuePos is where value x is defined: block b, instruction index i (-1 for parameters).
+type valuePos struct {
+	x *ssa.Value
+	b *ssa.Block
+	i int
+}
+
+// where returns the block and index at which x is defined, ok false when x is not a value of
+// the function.
+func (v *ssaVerifier) where(x *ssa.Value) (*ssa.Block, int, bool) {
+	if x.ID < 0 || x.ID >= len(v.pos) || v.pos[x.ID].x != x {
+		return nil, 0, false
+	}
+	p := v.pos[x.ID]
+	return p.b, p.i, true
 }
 
 func (v *ssaVerifier) errorf(format string, args ...any) {
@@ -66,21 +83,30 @@ func (v *ssaVerifier) check() {
 			}
 		}
 	}
-	v.block, v.index = map[*ssa.Value]*ssa.Block{}, map[*ssa.Value]int{}
-	ids := map[int]bool{}
 	inFunc := map[*ssa.Block]bool{}
+	maxID := -1
 	for _, b := range f.Blocks {
 		inFunc[b] = true
+		for _, x := range b.Params {
+			maxID = max(maxID, x.ID)
+		}
+		for _, x := range b.Instrs {
+			maxID = max(maxID, x.ID)
+		}
 	}
+	v.pos = make([]valuePos, maxID+1)
 	define := func(x *ssa.Value, b *ssa.Block, i int) {
-		if ids[x.ID] {
+		if x.ID < 0 {
+			v.errorf("v%d has a negative id", x.ID)
+			return
+		}
+		if v.pos[x.ID].x != nil {
 			v.errorf("v%d defined twice", x.ID)
 		}
-		ids[x.ID] = true
 		if x.Block != b {
 			v.errorf("v%d is in b%d but records another block", x.ID, b.ID)
 		}
-		v.block[x], v.index[x] = b, i
+		v.pos[x.ID] = valuePos{x, b, i}
 	}
 	for _, b := range f.Blocks {
 		for _, p := range b.Params {
@@ -96,23 +122,28 @@ func (v *ssaVerifier) check() {
 		}
 	}
 	v.dominators()
-	used := map[*ssa.Value]bool{}
+	used := make([]bool, len(v.pos))
+	use := func(a *ssa.Value) {
+		if a != nil && a.ID >= 0 && a.ID < len(used) {
+			used[a.ID] = true
+		}
+	}
 	for _, b := range f.Blocks {
 		for i, x := range b.Instrs {
 			for _, a := range x.Args {
-				used[a] = true
+				use(a)
 			}
 			v.value(b, i, x)
 		}
 		v.term(b)
 		for _, a := range b.Term.Uses() {
-			used[a] = true
+			use(a)
 		}
 	}
 	if v.lang != nil && v.lang.Has("no-dead-values") {
 		for _, b := range f.Blocks {
 			for _, x := range b.Instrs {
-				if ssa.IsPure(x.Op) && x.Op != ssa.OpResult && !used[x] {
+				if ssa.IsPure(x.Op) && x.Op != ssa.OpResult && x.ID >= 0 && !used[x.ID] {
 					v.errorf("dead value: %s", ssa.FormatValue(x))
 				}
 			}
@@ -126,13 +157,13 @@ func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, describe func() str
 		v.errorf("b%d: %s has a nil operand", b.ID, describe())
 		return
 	}
-	db, ok := v.block[a]
+	db, di, ok := v.where(a)
 	if !ok {
 		v.errorf("b%d: %s uses v%d, which is not defined in the function", b.ID, describe(), a.ID)
 		return
 	}
 	if db == b {
-		if v.index[a] >= i {
+		if di >= i {
 			v.errorf("b%d: %s uses v%d before its definition", b.ID, describe(), a.ID)
 		}
 		return
@@ -143,11 +174,11 @@ func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, describe func() str
 }
 
 func (v *ssaVerifier) value(b *ssa.Block, i int, x *ssa.Value) {
-	what := ssa.FormatValue(x)
+	what := func() string { return ssa.FormatValue(x) } // only for an error: formatting is costly
 	for _, a := range x.Args {
-		v.use(b, i, a, func() string { return what })
+		v.use(b, i, a, what)
 		if a != nil && a.Type == ssa.TNone && x.Op != ssa.OpResult {
-			v.errorf("b%d: %s uses v%d, which has no value", b.ID, what, a.ID)
+			v.errorf("b%d: %s uses v%d, which has no value", b.ID, what(), a.ID)
 		}
 	}
 	switch x.Op {
@@ -159,17 +190,18 @@ func (v *ssaVerifier) value(b *ssa.Block, i int, x *ssa.Value) {
 		v.arity(x, 1)
 	case ssa.OpSelect:
 		if v.arity(x, 3) && (x.Args[0].Type != x.Type || x.Args[1].Type != x.Type || x.Args[2].Type != ssa.I32) {
-			v.errorf("b%d: %s: operand types", b.ID, what)
+			v.errorf("b%d: %s: operand types", b.ID, what())
 		}
 	case ssa.OpResult:
 		if v.arity(x, 1) {
 			c := x.Args[0]
-			ok := v.block[c] == b && (c.Op == ssa.OpCall || c.Op == ssa.OpCallIndirect)
-			for k := v.index[c] + 1; ok && k < i; k++ {
+			cb, ci, _ := v.where(c)
+			ok := cb == b && (c.Op == ssa.OpCall || c.Op == ssa.OpCallIndirect)
+			for k := ci + 1; ok && k < i; k++ {
 				ok = b.Instrs[k].Op == ssa.OpResult && b.Instrs[k].Args[0] == c
 			}
 			if !ok {
-				v.errorf("b%d: %s does not directly follow its call", b.ID, what)
+				v.errorf("b%d: %s does not directly follow its call", b.ID, what())
 			}
 		}
 	case ssa.OpCall, ssa.OpCallIndirect:
@@ -212,15 +244,15 @@ func operandType(op wasm.Op) (ssa.Type, bool) {
 	return 0, false
 }
 
-func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what string) {
+func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what func() string) {
 	op := wasm.Op(x.Op)
 	t, n := ssa.WasmResult(op)
 	if n < 0 {
-		v.errorf("b%d: unknown operation in %s", b.ID, what)
+		v.errorf("b%d: unknown operation in %s", b.ID, what())
 		return
 	}
 	if x.Type != t {
-		v.errorf("b%d: %s has type %s, the operation produces %s", b.ID, what, x.Type, t)
+		v.errorf("b%d: %s has type %s, the operation produces %s", b.ID, what(), x.Type, t)
 	}
 	if !v.arity(x, n) {
 		return
@@ -228,12 +260,12 @@ func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what string) {
 	switch {
 	case op >= wasm.OpI32Load && op <= wasm.OpI64Load32U:
 		if x.Args[0].Type != ssa.I32 {
-			v.errorf("b%d: %s: address is %s, want i32", b.ID, what, x.Args[0].Type)
+			v.errorf("b%d: %s: address is %s, want i32", b.ID, what(), x.Args[0].Type)
 		}
 	case op >= wasm.OpI32Store && op <= wasm.OpI64Store32:
 		want, _ := operandType(op)
 		if x.Args[0].Type != ssa.I32 || x.Args[1].Type != want {
-			v.errorf("b%d: %s: operand types %s, %s", b.ID, what, x.Args[0].Type, x.Args[1].Type)
+			v.errorf("b%d: %s: operand types %s, %s", b.ID, what(), x.Args[0].Type, x.Args[1].Type)
 		}
 	case op >= wasm.OpI32Eqz && op <= wasm.OpI64Extend32S || op >= wasm.OpI32TruncSatF32S && op <= wasm.OpI64TruncSatF64U:
 		want, ok := operandType(op)
@@ -242,7 +274,7 @@ func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what string) {
 		}
 		for _, a := range x.Args {
 			if a.Type != want {
-				v.errorf("b%d: %s: operand v%d is %s, want %s", b.ID, what, a.ID, a.Type, want)
+				v.errorf("b%d: %s: operand v%d is %s, want %s", b.ID, what(), a.ID, a.Type, want)
 			}
 		}
 	}

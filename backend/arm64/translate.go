@@ -29,8 +29,16 @@ var translatePass = pipeline.Pass{
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		m := prog.(*wasm.Module)
 		p := &ssa.Program{Module: m}
-		names := FuncSymbols(m)
 		nimp := m.NumImported(wasm.ExternFunc)
+		if u := unitOf(ctx); u != nil { // one function of the stream, or none for the backend's own
+			if u.index >= 0 {
+				idx := uint32(nimp + u.index)
+				ctx.Func = u.layout.funcSyms[idx]
+				p.Funcs = append(p.Funcs, translateFunc(m, idx, ctx.Func))
+			}
+			return p, nil
+		}
+		names := FuncSymbols(m)
 		for i := range m.Funcs {
 			idx := uint32(nimp + i)
 			ctx.Func = names[idx]

@@ -6,6 +6,7 @@ import (
 
 	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
+	"cot/passes"
 )
 
 // usageError is a mistake on the command line: exit status 1, with a hint to `cot help`.
@@ -19,32 +20,36 @@ func usagef(format string, args ...any) error {
 
 // invocation is one parsed command line.
 type invocation struct {
-	cmd     string   // run, build, aot, version, help
-	file    string   // the input file (or the help topic)
-	out     string   // -o
-	target  target   // --target
-	progArg []string // after --, for run
-	opts    pipeline.Options
-	list    bool      // --list-passes
-	stdio   bool      // --stdio (lsp: the transport editors' clients ask for; the only one)
-	wasi    rt.Config // --dir, --env: the WASI sandbox (baked in by cot aot, given to the runners by cot run)
-	files   []string  // every path of `cot fmt`
-	write   bool      // fmt -w, --write
-	check   bool      // fmt --check
+	cmd       string   // run, build, aot, version, help
+	file      string   // the input file (or the help topic)
+	out       string   // -o
+	target    target   // --target
+	progArg   []string // after --, for run
+	opts      pipeline.Options
+	list      bool      // --list-passes
+	stdio     bool      // --stdio (lsp: the transport editors' clients ask for; the only one)
+	wasi      rt.Config // --dir, --env: the WASI sandbox (baked in by cot aot, given to the runners by cot run)
+	files     []string  // every path of `cot fmt`
+	write     bool      // fmt -w, --write
+	check     bool      // fmt --check
+	filter    string    // test --filter
+	verbose   bool      // test --verbose, -v (ignored)
+	hasFilter bool
+	tests     *passes.TestMode // set by cot test: the build is a test build
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
 var valueFlags = map[string]bool{
 	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
 	"dump-dir": true, "stop-after": true, "verify": true, "dump-html": true, "disable-pass": true,
-	"dir": true, "env": true,
+	"dir": true, "env": true, "filter": true,
 }
 
 // boolFlags take no value.
 var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true, "stdio": true,
-	"w": true, "write": true, "check": true}
+	"w": true, "write": true, "check": true, "verbose": true, "v": true}
 
-var commands = []string{"run", "build", "check", "lint", "fmt", "aot", "init", "explain", "lsp", "version", "help"}
+var commands = []string{"run", "test", "build", "check", "lint", "fmt", "aot", "init", "explain", "lsp", "version", "help"}
 
 // parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
 // everything after `--` belongs to the program of `cot run`.
@@ -110,6 +115,9 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
+	if (inv.hasFilter || inv.verbose) && inv.cmd != "test" {
+		return nil, usagef("--filter and --verbose are flags of `cot test`")
+	}
 	if inv.stdio && inv.cmd != "lsp" {
 		return nil, usagef("--stdio is for `cot lsp`")
 	}
@@ -142,6 +150,8 @@ func (inv *invocation) setBool(name string) error {
 		inv.write = true
 	case "check":
 		inv.check = true
+	case "verbose", "v": // accepted by cot test and ignored (spec §16.4)
+		inv.verbose = true
 	}
 	return nil
 }
@@ -179,6 +189,8 @@ func (inv *invocation) setValue(name, value string) error {
 			return &usageError{err.Error()}
 		}
 		inv.opts.Verify = m
+	case "filter":
+		inv.filter, inv.hasFilter = value, true
 	case "dir", "env":
 		return inv.setWASI(name, value)
 	}

@@ -80,6 +80,9 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
+	if inv.tests != nil {
+		ctx.Store[passes.TestModeKey] = inv.tests
+	}
 	if inv.cmd == "aot" {
 		// `cot run` hands its sandbox to the runner at run time (COT_DIR/COT_ENV natively).
 		ctx.Store[rt.ConfigKey] = inv.wasi

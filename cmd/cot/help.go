@@ -18,6 +18,7 @@ const usage = `cot — the Cot compiler
 
 Usage:
   cot run FILE [flags] [-- ARGS...]   compile and run a program
+  cot test FILE [--filter=S] [flags]  run the test blocks of FILE
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
   cot check FILE                      parse and type-check FILE, generate nothing
   cot lint FILE                       check, then warn of unused locals and parameters, shadowing
@@ -45,10 +46,13 @@ Flags (before or after the file):
   --list-passes           list the passes: index, name, input -> output language
   --verify=each|end|off   when the IR verifier runs (default each)
   --time-passes           print the time of every pass on stderr
+  --filter=S              test: run only the tests whose name contains S
+  --verbose, -v           test: accepted and ignored
   --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, aot; repeatable)
   --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, aot)
 
-Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run.
+Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run,
+the number of failed tests (at most 255) for test.
 `
 
 // commandHelp is the text of `cot help CMD`.
@@ -65,6 +69,27 @@ The program is sandboxed as by cot aot: it reaches only the directories of --dir
 (repeatable; GUEST defaults to HOST; without --dir, the working directory as "/"), and nothing
 outside them through ".." or symlinks. Without --env it sees this process's environment; with
 --env=NAME (this process's value, if set) and --env=NAME=VALUE (repeatable), only those.
+`,
+	"test": `Usage: cot test FILE [--filter=S] [flags]
+
+Builds FILE in test mode and runs its test blocks in order (on wazero for --target=wasm32, the
+default; natively or under qemu-aarch64 for --target=arm64-linux), with stdin empty. Global
+initialisers run first; main is not needed and not run. For each test the runner writes
+'test "NAME" ... ' to stderr before the test runs, then "ok" or "FAIL" and its time, e.g.
+'(0ms)'. A failing @assert or @assert_eq in a test block ends that test: under its FAIL line
+come the assertion's position and, for @assert_eq(actual, expected), both values; the next
+test runs. Then an empty line and the summary: "ok | P passed (Tms)" or
+"FAILED | P passed | F failed (Tms)". "ok", "FAIL" and "FAILED" are bold green and red when
+stderr is a terminal and NO_COLOR is unset.
+
+  --filter=S      run only the tests whose name contains S (case-sensitive); when none does,
+                  print '0 tests matched filter "S"' and exit 0
+  --verbose, -v   accepted and ignored
+
+Exit status: the number of failed tests (at most 255); 1 on a compile or usage error. A test
+that traps (a runtime error, or a failing assertion outside a test block, e.g. in a function
+the test calls) stops the run: its line ends with "error: <kind>", cot says the run stopped,
+and the status is 134.
 `,
 	"build": `Usage: cot build FILE [-o OUT] [flags]
 
@@ -163,7 +188,7 @@ func help(w io.Writer, topic string) error {
 }
 
 // compiles are the commands that run the pass tables and so take the compiler's flags.
-var compiles = map[string]bool{"run": true, "build": true, "aot": true, "check": true, "lint": true}
+var compiles = map[string]bool{"run": true, "test": true, "build": true, "aot": true, "check": true, "lint": true}
 
 // compilerFlags is the flags section of the usage text, which every compiling command takes.
 func compilerFlags() string {

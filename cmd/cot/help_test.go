@@ -32,3 +32,16 @@ func TestHelpNamesEveryFlag(t *testing.T) {
 		}
 	}
 }
+
+// `cot help test` documents the flags only cot test takes.
+func TestHelpTestNamesItsFlags(t *testing.T) {
+	var b strings.Builder
+	if err := help(&b, "test"); err != nil {
+		t.Fatal(err)
+	}
+	for _, flag := range []string{"--filter=S", "--verbose", "-v", "NO_COLOR", "Exit status"} {
+		if !strings.Contains(b.String(), flag) {
+			t.Errorf("cot help test does not mention %s", flag)
+		}
+	}
+}

@@ -75,6 +75,12 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 		return report(stderr, lintFile(inv, stderr))
 	case "fmt":
 		return fmtFiles(inv, stdin, stdout, stderr)
+	case "test":
+		code, err := runTests(inv, stdout, stderr)
+		if err != nil {
+			return report(stderr, err)
+		}
+		return code
 	case "run":
 		code, err := run(inv, stdin, stdout, stderr)
 		if err != nil {

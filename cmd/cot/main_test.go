@@ -19,7 +19,8 @@ func TestMain(m *testing.M) {
 // TestScripts runs testdata/script/*.txtar: each script drives the cot command line.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:  "testdata/script",
+		Cmds: scriptCmds,
 		Condition: func(cond string) (bool, error) {
 			switch cond {
 			case "qemu": // AArch64 executables can run here

@@ -27,7 +27,6 @@ import (
 // into every loop, and Ctrl-C stops cot and the program together, as it stops any process. A
 // native program is a child process: cot catches Ctrl-C and stops it.
 func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	ctx := context.Background()
 	if inv.target == targetARM64 {
 		// Fail before compiling when the program could not run anyway.
 		if _, err := runner.QemuPath(); err != nil {
@@ -50,7 +49,7 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 	if err != nil {
 		return 0, err
 	}
-	cfg := runner.Config{
+	res, err := execute(inv, data, runner.Config{
 		Name:     inv.file,
 		Args:     inv.progArg,
 		Env:      programEnv(inv.wasi.Env),
@@ -58,28 +57,32 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 		Stdin:    stdin,
 		Stdout:   stdout,
 		Stderr:   stderr,
-	}
-	var res runner.Result
-	if inv.target == targetWasm32 {
-		res, err = runner.RunWazero(ctx, data, cfg)
-	} else {
-		nctx, stop := signal.NotifyContext(ctx, os.Interrupt)
-		defer stop()
-		dir, derr := os.MkdirTemp("", "cot-run-")
-		if derr != nil {
-			return 0, derr
-		}
-		defer os.RemoveAll(dir)
-		exe := filepath.Join(dir, strings.TrimSuffix(strings.TrimSuffix(filepath.Base(inv.file), ".cot"), ".wasm"))
-		if err := os.WriteFile(exe, data, 0o755); err != nil {
-			return 0, err
-		}
-		res, err = runner.RunNative(nctx, exe, cfg)
-	}
+	})
 	if err != nil {
 		return 0, err
 	}
 	return res.ExitCode, nil
+}
+
+// execute runs the compiled program data of inv's target under cfg: in-process on wazero for
+// wasm32, else as a native executable in a temporary directory.
+func execute(inv *invocation, data []byte, cfg runner.Config) (runner.Result, error) {
+	ctx := context.Background()
+	if inv.target == targetWasm32 {
+		return runner.RunWazero(ctx, data, cfg)
+	}
+	nctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	dir, err := os.MkdirTemp("", "cot-run-")
+	if err != nil {
+		return runner.Result{}, err
+	}
+	defer os.RemoveAll(dir)
+	exe := filepath.Join(dir, strings.TrimSuffix(strings.TrimSuffix(filepath.Base(inv.file), ".cot"), ".wasm"))
+	if err := os.WriteFile(exe, data, 0o755); err != nil {
+		return runner.Result{}, err
+	}
+	return runner.RunNative(nctx, exe, cfg)
 }
 
 // runPreopens turns the --dir values into the runners' preopens (nil without --dir: the

@@ -48,6 +48,7 @@ func (fe FrontEnd) analyze(root string, version int32, read func(string) ([]byte
 	f := src.NewFile(root, text)
 	a.Files[root] = f
 	ctx := pipeline.NewCtx("wasm32")
+	ctx.ReadFile = read // imported files too: open documents win over the disk
 	ctx.Diags.AddFile(f)
 	opts := &pipeline.Options{StopAfter: fe.LastCheck, Out: io.Discard}
 	prog, err := fe.Table().Run(ctx, f, opts)
@@ -69,8 +70,7 @@ func (fe FrontEnd) analyze(root string, version int32, read func(string) ([]byte
 		a.Err = err
 		prog = nil
 	}
-	// Every file the front end registered is part of the program (today the root alone; the
-	// imported files once the front end follows imports).
+	// Every file the front end registered is part of the program: the root and what it imports.
 	for name, file := range ctx.Diags.Files {
 		a.Files[name] = file
 	}

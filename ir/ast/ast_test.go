@@ -21,6 +21,11 @@ const sample = `(program
   (global var h#10 (array 4 (fn (i64 (ptr u8)) (err-union FileError#23 Node#20))) -)
   (global var q#11 (err-union - (opt Shape#22)) n#12:(ptr Node#20))
   (global const k#2 - -)
+  (test "raw \\n \"name\"" test#33
+    (block
+      (assert-eq 1 2)))
+  (bench "loop" bench#34
+    (block))
   (global var t#13 (err-union E (fn ((tuple Foo i64) (array 3 Bar#14)) (slice Node#20))) -)
   (func fib#3 ((n#4 i64) (b#5 bool)) i64
     (block

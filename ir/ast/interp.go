@@ -27,7 +27,9 @@ type Limits struct {
 // Interpret runs p: the non-constant global initializers in dependency order, then the function
 // exported as _start when there is one, else main, exiting with main's status (low 8 bits).
 func Interpret(p *Program, lim Limits) (out Outcome) {
-	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[int64][]byte{}}
+	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[int64][]byte{},
+		taken: AddressTaken(p), globalBoxes: map[int]int64{}, boxTypes: map[int]types.Type{}, sp: StackTop(len(p.Data)),
+		calls: []*callMem{{boxes: map[int]int64{}, slots: map[Node]int64{}}}} // the global initializers' context
 	defer func() {
 		switch r := recover().(type) {
 		case nil:
@@ -56,12 +58,19 @@ func Interpret(p *Program, lim Limits) (out Outcome) {
 			if IsConstInit(d.Init) {
 				in.globals[d.Name.ID] = in.eval(d.Init, nil)
 			}
+			if in.taken[d.Name.ID] || isAggregate(d.Type) { // lives in memory: a box below the stack's first frame
+				in.globalBoxes[d.Name.ID] = in.alloc(d.Type)
+				in.boxTypes[d.Name.ID] = d.Type
+				if !isAggregate(d.Type) {
+					in.store(in.globalBoxes[d.Name.ID], d.Type, in.globals[d.Name.ID])
+				}
+			}
 		}
 	}
 	// Initializers not yet turned into init-global statements run first, in dependency order.
 	order, _ := GlobalInitOrder(p)
 	for _, g := range order {
-		in.globals[g.Name.ID] = in.eval(g.Init, nil)
+		in.set(g.Name, in.eval(g.Init, nil), nil)
 	}
 	if entry != nil {
 		in.call(entry, nil)
@@ -83,6 +92,13 @@ type interp struct {
 	globals        map[int]int64
 	strs           map[int64][]byte // addresses handed out for str-addr before layout-data
 	stdout, stderr strings.Builder
+	// linear memory (interp_memory.go)
+	mem         []byte
+	sp          int64
+	taken       map[int]bool // binders whose address is taken: they live in boxes
+	globalBoxes map[int]int64
+	boxTypes    map[int]types.Type
+	calls       []*callMem
 }
 
 // frame holds the locals of one call, by binder ID.
@@ -100,11 +116,20 @@ func (in *interp) call(f *Func, args []int64) int64 {
 		panic(trapSignal("call stack exhausted"))
 	}
 	fr := frame{}
+	cm := &callMem{boxes: map[int]int64{}, slots: map[Node]int64{}}
+	in.calls = append(in.calls, cm)
+	sp := in.sp
+	if f.Frame > 0 { // the body's own stack check reports an overflow
+		in.sp -= f.Frame
+		cm.fp = in.sp
+	}
 	for i, p := range f.Params {
-		fr[p.Name.ID] = args[i]
+		in.declare(p.Name.ID, p.Type, args[i], fr)
 	}
 	fl := in.block(f.Body, fr)
 	in.depth--
+	in.sp = sp
+	in.calls = in.calls[:len(in.calls)-1]
 	return fl.value
 }
 
@@ -118,6 +143,10 @@ func (in *interp) block(b *Block, fr frame) flow {
 }
 
 func (in *interp) set(n Name, v int64, fr frame) {
+	if a, boxed := in.boxOf(n.ID); boxed {
+		in.put(a, in.typeOfBox(n.ID), v)
+		return
+	}
 	if _, local := fr[n.ID]; local {
 		fr[n.ID] = v
 		return
@@ -150,14 +179,23 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	case *Block:
 		return in.block(s, fr)
 	case *VarDecl:
-		fr[s.Name.ID] = in.eval(s.Init, fr)
-	case *Assign:
-		in.set(s.Target.(*Ref).Name, in.eval(s.Value, fr), fr)
+		in.declare(s.Name.ID, s.Type, in.eval(s.Init, fr), fr)
+	case *Assign: // the target's address first, as the compiled store evaluates it
+		if a, ok := in.targetAddr(s.Target, fr); ok {
+			in.put(a, s.Target.Type(), in.eval(s.Value, fr))
+		} else {
+			in.set(s.Target.(*Ref).Name, in.eval(s.Value, fr), fr)
+		}
 	case *OpAssign:
+		if a, ok := in.targetAddr(s.Target, fr); ok {
+			t := s.Target.Type()
+			in.store(a, t, in.binary(s.Op, t, in.load(a, t), in.eval(s.Value, fr)))
+			break
+		}
 		t := s.Target.(*Ref)
 		in.set(t.Name, in.binary(s.Op, t.T, in.eval(t, fr), in.eval(s.Value, fr)), fr)
 	case *InitGlobal:
-		in.globals[s.Name.ID] = in.eval(s.Value, fr)
+		in.set(s.Name, in.eval(s.Value, fr), fr)
 	case *ExprStmt:
 		in.eval(s.X, fr)
 	case *If:
@@ -172,11 +210,16 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		}
 	case *While:
 		return in.loop(s.Label.ID, func() bool { return in.eval(s.Cond, fr) != 0 }, s.Body, s.Step, fr)
+	case *ForEach:
+		return in.forEach(s, fr)
+	case *forEachStep:
+		s.run()
 	case *ForRange:
-		fr[s.Var.ID] = in.eval(s.Lo, fr)
+		in.declare(s.Var.ID, types.TI64, in.eval(s.Lo, fr), fr)
 		end := in.eval(s.Hi, fr)
-		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: &Ref{Typed: Typed{types.TI64}, Name: s.Var}, Y: &IntLit{Value: 1}}}
-		return in.loop(s.Label.ID, func() bool { return fr[s.Var.ID] < end }, s.Body, step, fr)
+		v := &Ref{Typed: Typed{types.TI64}, Name: s.Var}
+		step := &Assign{Target: &Ref{Name: s.Var}, Value: &Binary{Op: "+", X: v, Y: &IntLit{Value: 1}}}
+		return in.loop(s.Label.ID, func() bool { return in.eval(v, fr) < end }, s.Body, step, fr)
 	case *Break:
 		return flow{kind: 1, loop: s.Label.ID}
 	case *Continue:
@@ -198,7 +241,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 			w.WriteByte('\n')
 		}
 	default:
-		if !in.runBuiltin(s, fr) {
+		if !in.runBuiltin(s, fr) && !in.memoryStmt(s, fr) {
 			panic(fmt.Sprintf("interpret: statement %T", s))
 		}
 	}
@@ -210,6 +253,8 @@ func formatValue(v int64, t types.Type) string {
 	switch {
 	case t == types.TBool:
 		return strconv.FormatBool(v != 0)
+	case types.IsFloat(t):
+		return FormatJS(floatValue(v, t), types.Bits(t))
 	case types.IsUnsigned(t):
 		return strconv.FormatUint(uint64(v), 10)
 	}

@@ -3,7 +3,12 @@ package ast
 // The kind names of the nodes of node.go (the names the text form and the language table use)
 // and their marker methods.
 
-func (*Func) Kind() string   { return "func" }
+func (f *Func) Kind() string {
+	if f.TestKind != "" {
+		return f.TestKind
+	}
+	return "func"
+}
 func (*Param) Kind() string  { return "param" }
 func (*Global) Kind() string { return "global" }
 

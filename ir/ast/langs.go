@@ -35,62 +35,88 @@ const (
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
 	InvArgsTrivial = "args-trivial"
+	// InvRuntimeImported: every call-runtime names a routine of RuntimeBuilt (the runtime
+	// routines written in Cot are functions of the program).
+	InvRuntimeImported = "runtime-imported"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
+	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
+	InvScalarMemory = "scalar-memory"
+	// InvScalarValues: every binder and expression has a scalar type (integer, bool, pointer) or
+	// void: aggregates are handled by address.
+	InvScalarValues = "scalar-values"
 )
 
 // The ast languages, each a delta of its base. Passes (passes/pipeline.go) go from one to the next.
 var (
 	// LangSrc is what parse produces: the surface language, names unresolved, no types.
 	LangSrc = &pipeline.Lang{Name: "src", Family: Family, Add: append([]string{
-		"func", "param", "global", "enum", "member",
+		"func", "param", "global", "enum", "member", "test", "bench",
 		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
-		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
+		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
+		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
+		"array-lit", "index", "slice", "len", "for-each",
+		"float", "float-op",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast", "struct"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	// LangNoTests: test blocks are plain functions (called by a generated runner main under
+	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
+	// runtime call.
+	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangTyped, Remove: []string{"test", "bench"}, Add: []string{"call-runtime"}}
 	// LangNoEnums: enum values are values of their backing integer type.
-	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangTyped, Invariants: []string{InvNoEnumTypes}}
+	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangNoTests, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangNoEnums, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
-	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range"}, Add: []string{"while-step"}}
+	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range", "for-each"}, Add: []string{"while-step"}}
 	// LangNoSwitch: switches are chains of ifs.
 	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
 	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
-	// LangNoBuiltins: @exit, @assert and @assert_eq are tests, prints and runtime calls.
-	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"exit", "assert", "assert-eq"}}
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
+	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
+	// and the host builtins stay for lower-to-wasm).
+	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoBuiltins, Invariants: []string{InvEntry}}
+	// LangRuntimeImported: the runtime functions the program calls are part of it (calls of
+	// runtime routines written in Cot are plain calls; call-runtime names Wasm-built ones only).
+	LangRuntimeImported = &pipeline.Lang{Name: "runtime-imported", Family: Family, Base: LangExplicitExit, Invariants: []string{InvRuntimeImported}}
 	// LangConstGlobals: non-constant global initializers run at the start of _start.
-	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangExplicitExit, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
+	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangRuntimeImported, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
 	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
+	// LangMemory: variables whose address is taken, and every aggregate (struct) value, live in
+	// memory (frame slots, the data image); an aggregate is handled by its address; pointers are
+	// read and written by explicit loads and stores, aggregates copied and zeroed explicitly.
+	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref", "struct-lit", "zero", "field", "array-lit", "index", "slice", "len"}, Add: []string{"alloca", "load", "store", "offset", "copy", "fill", "elem"}, Invariants: []string{InvScalarMemory, InvScalarValues}}
+	// LangFrames: frame slots are offsets from the frame pointer; functions declare their frame size.
+	LangFrames = &pipeline.Lang{Name: "frames-explicit", Family: Family, Base: LangMemory, Remove: []string{"alloca"}, Add: []string{"frame-addr", "stack-limit"}}
 	// LangANF: administrative normal form, no if or block expressions.
-	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangDataLaidOut, Remove: []string{"if-expr", "block-expr"}, Invariants: []string{InvArgsTrivial}}
+	LangANF = &pipeline.Lang{Name: "anf", Family: Family, Base: LangFrames, Remove: []string{"if-expr", "block-expr"}, Invariants: []string{InvArgsTrivial}}
 )
 
 // Langs lists the ast languages from the source language on.
-var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangANF}
+var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
+	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
-// statically: absent, a literal, or a negated integer literal.
+// statically: absent, a literal, or a negated integer or float literal.
 func IsConstInit(e Expr) bool {
 	switch e := e.(type) {
-	case nil, *IntLit, *BoolLit:
+	case nil, *IntLit, *FloatLit, *BoolLit:
 		return true
 	case *Unary:
 		_, lit := e.X.(*IntLit)
-		return lit && e.Op == "neg"
+		_, float := e.X.(*FloatLit)
+		return (lit || float) && e.Op == "neg"
 	}
 	return false
 }

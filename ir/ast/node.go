@@ -63,9 +63,10 @@ func (n Name) String() string {
 // order; see types_text.go), declarations in source order, and the static data image that
 // layout-data fills (string bytes, addressed from DataBase).
 type Program struct {
-	Types []*types.Named
-	Decls []Decl
-	Data  []byte
+	Modules []*Module // the files of a program of several (src language only; module.go)
+	Types   []*types.Named
+	Decls   []Decl
+	Data    []byte
 }
 
 // DataBase is the linear-memory address of Program.Data[0]; addresses below it are never
@@ -82,7 +83,15 @@ type Func struct {
 	ResultX TypeExpr // the result type as written; nil after check-types (and for void)
 	Result  types.Type
 	Export  string
-	Body    *Block
+	// Frame is the size in bytes of the function's frame on the shadow stack, set by
+	// make-frames-explicit (0: no frame).
+	Frame int64
+	Body  *Block
+	// TestKind "test" or "bench" marks a `test "TestName" { body }` or `bench "TestName" { body }`
+	// block (kinds "test" and "bench", test.go): a void function without parameters that only
+	// `cot test` (`cot bench`) runs. TestName is the display name, the raw text between the quotes.
+	TestKind string
+	TestName string
 }
 
 // Param is one function parameter (an immutable binder).
@@ -347,7 +356,7 @@ type RuntimeCall struct {
 // IsTrivial reports whether e is an atom of ANF: a literal, an address or a variable read.
 func IsTrivial(e Expr) bool {
 	switch e.(type) {
-	case *IntLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref:
+	case *IntLit, *FloatLit, *BoolLit, *StrLit, *StrAddr, *DataAddr, *Ref, *FrameAddr, *StackLimit:
 		return true
 	}
 	return false

@@ -10,8 +10,9 @@ import (
 
 // The text form (read back by Read):
 //
-//	(program (data "bytes")? (types TYPEDECL...)? DECL...)   types: see types_text.go
-//	(func NAME ((PARAM TYPE)...) RESULT (export "name")? BLOCK)
+//	(program (data "bytes")? (module "file" N (imports "file"...))* (types TYPEDECL...)? DECL...)
+//	types: see types_text.go; modules: module.go
+//	(func NAME ((PARAM TYPE)...) RESULT (export "name")? (frame BYTES)? BLOCK)
 //	(global var|const NAME TYPE|- INIT|-)
 //	(block STMT... (value E)?)  (var NAME TYPE|- INIT|-)  (const NAME TYPE|- INIT|-)
 //	(assign TARGET E)  (op-assign OP TARGET E)  (expr E)  (return E?)
@@ -21,7 +22,7 @@ import (
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
 //	(call F E...)  (call-runtime NAME E...)  (if-expr C BRANCH BRANCH)  (convert:T E)  (char 97)
-//	(int-cast TYPE E)
+//	(int-cast TYPE E)  (host NAME E...)  (float 2.5)  (float:f32 0.1)  (sqrt E) and the other float builtins: node_float.go
 //
 // A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
 // (ref:(ptr i64) …); the type syntax is in types_text.go.
@@ -35,6 +36,12 @@ func Fprint(w io.Writer, p *Program, fn string) {
 	if len(p.Data) > 0 && fn == "" {
 		sb.WriteString("\n  ")
 		list(atom("data"), quoted(string(p.Data))).render(&sb, 1)
+	}
+	for _, m := range p.Modules {
+		if fn == "" {
+			sb.WriteString("\n  ")
+			moduleSx(m).render(&sb, 1)
+		}
 	}
 	if len(p.Types) > 0 {
 		sb.WriteString("\n  ")
@@ -83,6 +90,9 @@ func optExpr(e Expr) *sx {
 func declSx(d Decl) *sx {
 	switch d := d.(type) {
 	case *Func:
+		if d.TestKind != "" {
+			return testSx(d)
+		}
 		params := list()
 		for _, p := range d.Params {
 			params.list = append(params.list, list(atom(p.Name.String()), typeSlotSx(p.TypeX, p.Type)))
@@ -91,10 +101,15 @@ func declSx(d Decl) *sx {
 		if d.Export != "" {
 			s.list = append(s.list, list(atom("export"), quoted(d.Export)))
 		}
+		if d.Frame > 0 {
+			s.list = append(s.list, list(atom("frame"), atom(strconv.FormatInt(d.Frame, 10))))
+		}
 		s.list = append(s.list, stmtSx(d.Body))
 		return s
 	case *EnumDecl:
 		return enumSx(d)
+	case *StructDecl:
+		return structDeclSx(d)
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -153,6 +168,15 @@ func stmtSx(s Stmt) *sx {
 	if b := builtinStmtSx(s); b != nil {
 		return b
 	}
+	if st, ok := s.(*Store); ok {
+		return stmtList(atom("store"), exprSx(st.Addr), exprSx(st.Value))
+	}
+	if m := structStmtSx(s); m != nil {
+		return m
+	}
+	if f, ok := s.(*ForEach); ok {
+		return forEachSx(f)
+	}
 	panic("ast: print of unknown statement")
 }
 
@@ -169,6 +193,9 @@ func head(name string, t types.Type) *sx {
 }
 
 func exprSx(e Expr) *sx {
+	if f := floatExprSx(e); f != nil {
+		return f
+	}
 	switch e := e.(type) {
 	case *IntLit:
 		return head(strconv.FormatUint(e.Value, 10), e.T)
@@ -194,6 +221,8 @@ func exprSx(e Expr) *sx {
 			l.list = append(l.list, exprSx(a))
 		}
 		return l
+	case *HostCall:
+		return hostSx(e)
 	case *RuntimeCall:
 		l := list(head("call-runtime", e.T), atom(e.Name))
 		for _, a := range e.Args {
@@ -216,6 +245,15 @@ func exprSx(e Expr) *sx {
 		return switchSx(e)
 	case *Block:
 		return blockSx(e)
+	}
+	if m := memoryExprSx(e); m != nil {
+		return m
+	}
+	if m := structExprSx(e); m != nil {
+		return m
+	}
+	if m := arrayExprSx(e); m != nil {
+		return m
 	}
 	panic("ast: print of unknown expression")
 }

@@ -32,11 +32,16 @@ func Read(text string) (prog *Program, err error) {
 		switch {
 		case d.isList && len(d.list) == 2 && d.list[0].atom == "data":
 			prog.Data = []byte(d.list[1].atom)
+		case d.isList && len(d.list) > 0 && d.list[0].atom == "module":
+			prog.Modules = append(prog.Modules, readModule(d))
 		case d.isList && len(d.list) > 0 && d.list[0].atom == "types":
 			prog.Types = rd.readTypes(d)
 		default:
 			prog.Decls = append(prog.Decls, rd.readDecl(d))
 		}
+	}
+	if err := CheckModules(prog); err != nil {
+		return nil, fmt.Errorf("ast text: %v", err)
 	}
 	return prog, nil
 }
@@ -99,12 +104,20 @@ func (rd *reader) readDecl(s *sx) Decl {
 			f.Params = append(f.Params, prm)
 		}
 		rest := a[3:]
-		if len(rest) == 2 {
+		if len(rest) >= 2 && rest[0].isList && len(rest[0].list) > 0 && rest[0].list[0].atom == "export" {
 			ex := shape(rest[0], 1, false)
-			if rest[0].list[0].atom != "export" || !ex[0].quoted {
+			if !ex[0].quoted {
 				fail(rest[0], "want (export \"name\")")
 			}
 			f.Export = ex[0].atom
+			rest = rest[1:]
+		}
+		if len(rest) >= 2 && rest[0].isList && len(rest[0].list) > 0 && rest[0].list[0].atom == "frame" {
+			n, err := strconv.ParseInt(shape(rest[0], 1, false)[0].atom, 10, 64)
+			if err != nil || n <= 0 {
+				fail(rest[0], "want (frame BYTES)")
+			}
+			f.Frame = n
 			rest = rest[1:]
 		}
 		if len(rest) != 1 {
@@ -114,6 +127,10 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return f
 	case "enum":
 		return rd.readEnum(s)
+	case "test", "bench":
+		return rd.readTest(s)
+	case "struct":
+		return rd.readStructDecl(s)
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
@@ -213,6 +230,15 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	if b := rd.readBuiltinStmt(s); b != nil {
 		return b
 	}
+	if m := rd.readMemoryStmt(s); m != nil {
+		return m
+	}
+	if m := rd.readStructStmt(s); m != nil {
+		return m
+	}
+	if f := rd.readForEach(s); f != nil {
+		return f
+	}
 	fail(s, "unknown statement")
 	return nil
 }
@@ -262,6 +288,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	h, t := rd.splitHead(s.list[0], s.list[0].atom)
 	ty := Typed{t}
+	if f := rd.readFloatExpr(s, h, t); f != nil {
+		return f
+	}
 	switch {
 	case h == "str" || h == "str-addr":
 		a := shape(s, 1, false)
@@ -283,6 +312,8 @@ func (rd *reader) readExpr(s *sx) Expr {
 	case h == "and" || h == "or":
 		a := shape(s, 2, false)
 		return &Logical{Typed: ty, Op: h, X: rd.readExpr(a[0]), Y: rd.readExpr(a[1])}
+	case h == "host":
+		return rd.readHost(s, ty)
 	case h == "call" || h == "call-runtime":
 		a := shape(s, 1, true)
 		var args []Expr
@@ -320,6 +351,15 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return rd.readBlockBody(s, t)
 	case h == "switch-expr":
 		return rd.readSwitch(s, ty, true)
+	}
+	if m := rd.readMemoryExpr(s, h, ty); m != nil {
+		return m
+	}
+	if m := rd.readStructExpr(s, h, ty); m != nil {
+		return m
+	}
+	if m := rd.readArrayExpr(s, h, ty); m != nil {
+		return m
 	}
 	for _, op := range BinaryOps {
 		if h == op {

@@ -222,6 +222,10 @@ func MaxID(p *Program) int {
 			case *ForRange:
 				see(n.Label)
 				see(n.Var)
+			case *ForEach:
+				see(n.Label)
+				see(n.Index)
+				see(n.Var)
 			case *Ref:
 				see(n.Name)
 			}
@@ -249,3 +253,6 @@ func (g *IDs) Next() int {
 	g.last++
 	return g.last
 }
+
+// Clone returns a deep copy of e (nil stays nil).
+func Clone(e Expr) Expr { return (&Rewriter{}).RewriteExpr(e) }

@@ -22,6 +22,9 @@ func AssignableTo(from, to Type) bool {
 	if IsInteger(from) && IsInteger(to) && !IsUntyped(to) {
 		return widens(from, to)
 	}
+	if IsFloat(from) && IsFloat(to) && !IsUntyped(to) {
+		return Bits(from) <= Bits(to) // f32 widens to f64 exactly; f64 to f32 needs @intCast
+	}
 	if n, ok := from.(*Named); ok {
 		if e, ok := n.underlying.(*Enum); ok && IsInteger(to) && !IsUntyped(to) {
 			return AssignableTo(e.Backing, to) // an enum value converts to its backing type and wider

@@ -1,0 +1,56 @@
+package arm64
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"cot/backend/wasm"
+	"cot/ir/pipeline"
+)
+
+// TestStreamedOutputIsIndependentOfWorkers compiles modules of many functions streamed on 1, 3
+// and 8 workers and one pass at a time over the whole program (no stream): the executables must
+// be identical byte for byte.
+func TestStreamedOutputIsIndependentOfWorkers(t *testing.T) {
+	mods, err := filepath.Glob("testdata/fuzz/*.wasm")
+	if err != nil || len(mods) == 0 {
+		t.Fatalf("no modules: %v", err)
+	}
+	defer func(w int) { pipeline.Workers = w }(pipeline.Workers)
+	for _, path := range mods {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := wasm.Decode(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, _, ok := fuzzHarness(m)
+		if !ok {
+			t.Fatalf("%s: no harness", path)
+		}
+		b, err := wasm.Encode(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole := Table()
+		whole.Stream = nil
+		want, err := whole.Run(pipeline.NewCtx("arm64-linux"), b, &pipeline.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, workers := range []int{1, 3, 8} {
+			pipeline.Workers = workers
+			got, err := CompileModule(b, &pipeline.Options{})
+			if err != nil {
+				t.Fatalf("%s, %d workers: %v", path, workers, err)
+			}
+			if !bytes.Equal(got, want.([]byte)) {
+				t.Errorf("%s: %d workers streamed differ from the whole-program compilation", path, workers)
+			}
+		}
+	}
+}

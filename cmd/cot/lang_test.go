@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"cot/passes"
+	"cot/runner"
+)
+
+var testBlock = regexp.MustCompile(`(?m)^test "`)
+
+// TestLanguageTests runs the Cot test files of tests/lang with `cot test` on wasm32 (wazero, and
+// the same module on wasmtime) and, where qemu-aarch64 is installed, on arm64-linux: every test
+// block of every file runs and passes, with the same output everywhere (durations aside).
+// The files grow with the language; together they hold at least 100 tests.
+func TestLanguageTests(t *testing.T) {
+	files, err := filepath.Glob("../../tests/lang/*.cot")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no tests/lang/*.cot: %v", err)
+	}
+	targets := []string{"wasm32"}
+	if _, err := runner.QemuPath(); err == nil {
+		targets = append(targets, "arm64-linux")
+	} else {
+		t.Logf("arm64-linux not run: %v", err)
+	}
+	total := 0
+	for _, file := range files {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(testBlock.FindAll(text, -1))
+		total += n
+		var wasmOut string // wazero's stdout and stderr, which the other engines must match
+		for _, target := range targets {
+			t.Run(filepath.Base(file)+"/"+target, func(t *testing.T) {
+				var stdout, stderr bytes.Buffer
+				status := cot([]string{"test", "--target=" + target, file}, nil, &stdout, &stderr)
+				out := stderr.String()
+				if status != 0 {
+					t.Fatalf("cot test exited %d:\n%s", status, out)
+				}
+				if got := strings.Count(out, "\" ... ok ("); got != n {
+					t.Errorf("%d tests ok, the file has %d:\n%s", got, n, out)
+				}
+				if !strings.Contains(out, "\n\nok | "+strconv.Itoa(n)+" passed (") {
+					t.Errorf("no summary of %d passed tests:\n%s", n, out)
+				}
+				if target == "wasm32" {
+					wasmOut = stdout.String() + "\x00" + normMillis(out)
+					sameOnWasmtime(t, file, wasmOut)
+				} else if got := stdout.String() + "\x00" + normMillis(out); got != wasmOut {
+					t.Errorf("%s differs from wasm32:\n%s", target, out)
+				}
+			})
+		}
+	}
+	if total < 100 {
+		t.Errorf("tests/lang holds %d tests, want at least 100", total)
+	}
+}
+
+// sameOnWasmtime runs the test build of file on wasmtime and compares its output with wazero's
+// (durations aside).
+func sameOnWasmtime(t *testing.T, file, wasmOut string) {
+	inv := &invocation{cmd: "test", file: file, target: targetWasm32, tests: &passes.TestMode{}}
+	data, err := compile(inv, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := runner.RunWasmtime(context.Background(), data, runner.Config{})
+	if err != nil {
+		t.Logf("wasmtime not run: %v", err)
+		return
+	}
+	if res.ExitCode != 0 || string(res.Stdout)+"\x00"+normMillis(string(res.Stderr)) != wasmOut {
+		t.Errorf("wasmtime differs from wazero: exit %d\n%s", res.ExitCode, res.Stderr)
+	}
+}
+
+var millis = regexp.MustCompile(`\(\d+ms\)`)
+
+// normMillis reads every duration "(Nms)" as "(_ms)".
+func normMillis(s string) string { return millis.ReplaceAllString(s, "(_ms)") }
