@@ -119,7 +119,7 @@ func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
 		switch {
 		case v != nil:
 		case defs != nil && defs[i] != nil:
-			v = ast.Clone(defs[i])
+			v = ast.DeepClone(defs[i])
 		default: // the value of `.{}`: a struct field gets its own defaults
 			v = c.zero(&ast.Zero{At: e.At}, f.Type)
 		}
@@ -145,13 +145,16 @@ func (c *checker) field(e *ast.Member) ast.Expr {
 	x := c.expr(e.X, nil)
 	bad := &ast.Field{At: e.At, X: x, Name: e.Name, Index: -1, Typed: ast.Typed{T: types.TInvalid}}
 	t := x.Type()
-	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
+	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || isTuple(p.Elem) || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
 		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
 		t = p.Elem
 	}
 	st := ast.StructOf(t)
 	if n := c.length(e, x); n != nil && e.Name == "len" {
 		return n
+	}
+	if tu, ok := t.(*types.Tuple); ok {
+		return c.tupleField(e, x, tu)
 	}
 	switch {
 	case t == types.TInvalid:

@@ -30,8 +30,9 @@ import (
 )
 
 type cstConverter struct {
-	file  *src.File
-	diags *src.Diagnostics
+	file    *src.File
+	diags   *src.Diagnostics
+	runtime bool // converting the runtime, which may call the runtime's private builtins
 }
 
 // parse reads the file set (parse_files.go): each file is streamed, every declaration
@@ -94,7 +95,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Union != nil:
 		c.unsupported(d.Pos, "union")
 	case d.Alias != nil:
-		c.unsupported(d.Pos, "type alias")
+		return &ast.AliasDecl{At: c.at(d.Alias.Pos), Name: ast.Name{Name: d.Alias.Name}, TypeX: c.typ(d.Alias.Type)}
 	case d.Impl != nil:
 		c.unsupported(d.Pos, "impl block")
 	case d.Trait != nil:
