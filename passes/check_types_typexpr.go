@@ -54,7 +54,10 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 // supportedType reports whether the back ends handle values of type t today.
 func supportedType(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
-		return supportedType(p.Elem)
+		return supportedType(p.Elem) && !isOptional(p.Elem)
+	}
+	if o, ok := t.(*types.Optional); ok {
+		return supportedType(o.Elem) && !isOptional(o.Elem)
 	}
 	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
 }

@@ -262,9 +262,6 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 
 func (c *cstConverter) ifStmt(pos lexer.Position, cond *grammar.Expr, capture string, then *grammar.Stmt,
 	elseIfs []*grammar.ElseIfStmt, els *grammar.Stmt) ast.Stmt {
-	if capture != "" {
-		c.unsupported(pos, "optional capture in if")
-	}
 	st := &ast.If{At: c.at(pos), Cond: c.expr(cond), Then: c.branch(then)}
 	switch {
 	case len(elseIfs) > 0:
@@ -272,6 +269,11 @@ func (c *cstConverter) ifStmt(pos lexer.Position, cond *grammar.Expr, capture st
 		st.Else = c.ifStmt(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els)
 	case els != nil:
 		st.Else = c.branch(els)
+	}
+	if capture != "" {
+		capt := c.captureOptional(st, capture)
+		capt.Stmts = append(capt.Stmts, st)
+		return capt
 	}
 	return st
 }

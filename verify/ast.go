@@ -56,6 +56,7 @@ type astVerifier struct {
 	resolved, typed, anf bool
 	constGlobals, entry  bool
 	noEnums              bool
+	noOptionals          bool
 	scalarMemory         bool
 	errs                 []error
 	where                string
@@ -75,6 +76,7 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
 	ast.InvNoEnumTypes:  func(v *astVerifier) { v.noEnums = true },
 	ast.InvScalarMemory: func(v *astVerifier) { v.scalarMemory = true },
+	ast.InvNoOptionals:  func(v *astVerifier) { v.noOptionals = true },
 }
 
 func init() {
@@ -220,6 +222,7 @@ func (v *astVerifier) notEnum(n ast.Node, t types.Type) {
 	if _, ok := types.Underlying(t).(*types.Enum); ok && v.noEnums {
 		v.errorf(n, "no-enum-types: a value of enum type %v", t)
 	}
+	v.notOptional(n, t)
 }
 
 func (v *astVerifier) push() { v.scopes = append(v.scopes, map[int]*binderInfo{}) }

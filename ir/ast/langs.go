@@ -37,6 +37,8 @@ const (
 	InvArgsTrivial = "args-trivial"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
+	// InvNoOptionals: no binder or expression has an optional type (lower-optionals split them).
+	InvNoOptionals = "no-optional-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
 )
@@ -52,6 +54,7 @@ var (
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
 		"addr-of", "deref", "cast",
 		"float", "float-op",
+		"null", "has-value", "unwrap", "orelse",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
@@ -72,8 +75,10 @@ var (
 	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
+	// LangNoOptionals: every optional is a pair of a bool tag and a payload (lower-optionals).
+	LangNoOptionals = &pipeline.Lang{Name: "no-optionals", Family: Family, Base: LangNoShortCircuit, Remove: []string{"null", "has-value", "unwrap", "orelse"}, Invariants: []string{InvNoOptionals}}
 	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoOptionals, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
 	// LangNoBuiltins: @exit, @assert and @assert_eq are tests, prints and runtime calls.
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"exit", "assert", "assert-eq"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
@@ -93,7 +98,7 @@ var (
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoOptionals, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer or float literal.

@@ -239,6 +239,9 @@ func exprSx(e Expr) *sx {
 	if m := memoryExprSx(e); m != nil {
 		return m
 	}
+	if o := optionalExprSx(e); o != nil {
+		return o
+	}
 	panic("ast: print of unknown expression")
 }
 

@@ -345,6 +345,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if m := rd.readMemoryExpr(s, h, ty); m != nil {
 		return m
 	}
+	if o := rd.readOptionalExpr(s, h, ty); o != nil {
+		return o
+	}
 	for _, op := range BinaryOps {
 		if h == op {
 			a := shape(s, 2, false)
