@@ -44,7 +44,7 @@ func (l *optLowering) split(e ast.Expr) (pre []ast.Stmt, tag, val ast.Expr) {
 		v, t := l.temp("opt.val", elem), l.temp("opt.tag", types.TBool)
 		call.Args = append(call.Args, &ast.AddrOf{At: at, Typed: ast.Typed{T: types.PointerTo(elem)}, X: l.ref(at, v, elem)})
 		call.T = types.TBool
-		pre = append(pre, &ast.VarDecl{At: at, Name: v, Type: elem}, &ast.VarDecl{At: at, Name: t, Type: types.TBool, Init: call})
+		pre = append(pre, &ast.VarDecl{At: at, Name: v, Type: elem, Init: zeroOf(at, elem)}, &ast.VarDecl{At: at, Name: t, Type: types.TBool, Init: call})
 		return pre, l.ref(at, t, types.TBool), l.ref(at, v, elem)
 	case *ast.If:
 		t, v, pre := l.results(at, elem)
@@ -67,7 +67,7 @@ func (l *optLowering) split(e ast.Expr) (pre []ast.Stmt, tag, val ast.Expr) {
 // results declares the variables a computed optional is assigned to.
 func (l *optLowering) results(at ast.At, elem types.Type) (tag, val ast.Name, decls []ast.Stmt) {
 	tag, val = l.temp("opt.tag", types.TBool), l.temp("opt.val", elem)
-	return tag, val, []ast.Stmt{&ast.VarDecl{At: at, Name: tag, Type: types.TBool}, &ast.VarDecl{At: at, Name: val, Type: elem}}
+	return tag, val, []ast.Stmt{&ast.VarDecl{At: at, Name: tag, Type: types.TBool}, &ast.VarDecl{At: at, Name: val, Type: elem, Init: zeroOf(at, elem)}}
 }
 
 // ifInto is the if expression e as a statement that assigns its optional value to tag and val.
