@@ -68,6 +68,10 @@ func (c *checker) optionalExpr(e ast.Expr, want types.Type) ast.Expr {
 		}
 		return &ast.HasValue{At: e.At, Typed: ast.Typed{T: t}, X: x}
 	case *ast.Unwrap:
+		if r, ok := e.X.(*ast.Ref); ok && r.Name.Name == optTemp && !isOptional(c.expr(r, nil).Type()) {
+			// The payload of `if (x) |v|`: has-value reported a subject that is not optional.
+			return &ast.Unwrap{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: c.expr(r, nil)}
+		}
 		x, o := c.optionalOperand(e.X, "`.?`")
 		u := &ast.Unwrap{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
 		if o != nil {
@@ -126,7 +130,7 @@ func (c *checker) optionalCompare(b *ast.Binary) ast.Expr {
 		opt = b.Y
 	}
 	if (b.Op != "==" && b.Op != "!=") || xnull == ynull || !isOptional(opt.Type()) {
-		c.diags.Errorf(b.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v (an optional compares only with null: `==`, `!=`)", b.Op, b.X.Type(), b.Y.Type())
+		c.diags.Errorf(b.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v (an optional compares only with null; unwrap it with `.?`, `??` or `if (o) |v|`)", b.Op, b.X.Type(), b.Y.Type())
 		return &ast.BoolLit{At: b.At, Typed: ast.Typed{T: types.TInvalid}}
 	}
 	var out ast.Expr = &ast.HasValue{At: b.At, Typed: ast.Typed{T: types.TBool}, X: opt}

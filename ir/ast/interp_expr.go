@@ -15,10 +15,10 @@ func b2i(b bool) int64 {
 }
 
 func (in *interp) eval(e Expr, fr frame) int64 {
-	if v, ok := in.evalFloat(e, fr); ok {
+	if v, ok := in.evalOptional(e, fr); ok {
 		return v
 	}
-	if v, ok := in.evalOptional(e, fr); ok {
+	if v, ok := in.evalFloat(e, fr); ok {
 		return v
 	}
 	switch e := e.(type) {
