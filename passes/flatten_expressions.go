@@ -67,6 +67,9 @@ func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 	case *ast.ExprStmt:
 		pre, x := f.complex(s.X)
 		return append(pre, &ast.ExprStmt{At: s.At, X: x})
+	case *ast.Exit:
+		pre, x := f.atom(s.Code)
+		return append(pre, &ast.Exit{At: s.At, Code: x})
 	case *ast.Return:
 		if s.Value == nil {
 			return []ast.Stmt{&ast.Return{At: s.At}}
@@ -127,6 +130,11 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		c := *e
 		c.Args = args
 		return pre, &c
+	case *ast.FloatBits:
+		pre, x := f.atom(e.X)
+		c := *e
+		c.X = x
+		return pre, &c
 	case *ast.Unary:
 		pre, x := f.atom(e.X)
 		u := *e
@@ -149,6 +157,11 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		c.Args = args
 		return pre, &c
 	case *ast.RuntimeCall:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
+		return pre, &c
+	case *ast.HostCall:
 		pre, args := f.atoms(e.Args)
 		c := *e
 		c.Args = args

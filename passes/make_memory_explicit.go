@@ -69,8 +69,14 @@ func (m *memoryLowerer) placeGlobal(g *ast.Global) {
 		bits = init.Value
 	case *ast.BoolLit:
 		bits = uint64(b2u(init.Value))
+	case *ast.FloatLit:
+		bits = floatLitBits(init.Value, g.Type)
 	case *ast.Unary: // a negated literal (ast.IsConstInit)
-		bits = -init.X.(*ast.IntLit).Value
+		if lit, ok := init.X.(*ast.FloatLit); ok {
+			bits = floatLitBits(-lit.Value, g.Type)
+		} else {
+			bits = -init.X.(*ast.IntLit).Value
+		}
 	}
 	var buf [8]byte
 	binary.LittleEndian.PutUint64(buf[:], bits)
@@ -135,6 +141,9 @@ func zeroValue(at ast.At, t types.Type) ast.Expr {
 	}
 	if isPointer(t) {
 		return &ast.Convert{At: at, Typed: ast.Typed{T: t}, X: &ast.IntLit{At: at, Typed: ast.Typed{T: types.TU64}}}
+	}
+	if types.IsFloat(t) {
+		return &ast.FloatLit{At: at, Typed: ast.Typed{T: t}}
 	}
 	return &ast.IntLit{At: at, Typed: ast.Typed{T: t}}
 }

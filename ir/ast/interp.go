@@ -249,6 +249,8 @@ func formatValue(v int64, t types.Type) string {
 	switch {
 	case t == types.TBool:
 		return strconv.FormatBool(v != 0)
+	case types.IsFloat(t):
+		return FormatJS(floatValue(v, t), types.Bits(t))
 	case types.IsUnsigned(t):
 		return strconv.FormatUint(uint64(v), 10)
 	}

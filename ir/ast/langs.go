@@ -35,6 +35,9 @@ const (
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
 	InvArgsTrivial = "args-trivial"
+	// InvRuntimeImported: every call-runtime names a routine of RuntimeBuilt (the runtime
+	// routines written in Cot are functions of the program).
+	InvRuntimeImported = "runtime-imported"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
 	// InvNoOptionals: no binder or expression has an optional type (lower-optionals split them).
@@ -51,7 +54,7 @@ var (
 		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
-		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
+		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
 		"addr-of", "deref", "cast",
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
@@ -78,13 +81,17 @@ var (
 	// LangNoOptionals: every optional is a pair of a bool tag and a payload (lower-optionals).
 	LangNoOptionals = &pipeline.Lang{Name: "no-optionals", Family: Family, Base: LangNoShortCircuit, Remove: []string{"null", "has-value", "unwrap", "orelse"}, Invariants: []string{InvNoOptionals}}
 	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoOptionals, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr"}}
-	// LangNoBuiltins: @exit, @assert and @assert_eq are tests, prints and runtime calls.
-	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"exit", "assert", "assert-eq"}}
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoOptionals, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
+	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
+	// and the host builtins stay for lower-to-wasm).
+	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoBuiltins, Invariants: []string{InvEntry}}
+	// LangRuntimeImported: the runtime functions the program calls are part of it (calls of
+	// runtime routines written in Cot are plain calls; call-runtime names Wasm-built ones only).
+	LangRuntimeImported = &pipeline.Lang{Name: "runtime-imported", Family: Family, Base: LangExplicitExit, Invariants: []string{InvRuntimeImported}}
 	// LangConstGlobals: non-constant global initializers run at the start of _start.
-	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangExplicitExit, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
+	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangRuntimeImported, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
 	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
 	// LangMemory: variables whose address is taken live in frame slots (alloca); pointers are
@@ -98,7 +105,7 @@ var (
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoOptionals, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoOptionals, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer or float literal.
