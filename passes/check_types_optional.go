@@ -56,8 +56,11 @@ func (c *checker) optionalExpr(e ast.Expr, want types.Type) ast.Expr {
 			zero := &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}}
 			return &ast.Convert{At: e.At, Typed: ast.Typed{T: w}, X: zero}
 		}
-		if want != types.TInvalid {
-			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: null needs an optional or pointer type from its context%s", foundWant(want))
+		switch {
+		case want == nil:
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: null needs an optional or pointer type from its context")
+		case want != types.TInvalid:
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: expected %v, found null (only optionals and pointers are null)", want)
 		}
 		return &ast.NullLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
 	case *ast.HasValue:
@@ -93,13 +96,6 @@ func (c *checker) optionalExpr(e ast.Expr, want types.Type) ast.Expr {
 		return r
 	}
 	return nil
-}
-
-func foundWant(want types.Type) string {
-	if want == nil {
-		return ""
-	}
-	return ", found " + want.String()
 }
 
 // optionalOperand checks the operand of an optional operator; o is nil (and the error reported)

@@ -80,6 +80,12 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 			break
 		}
 	}
+	for _, b := range checked {
+		if ot := optionalBranches(want, b.Type(), t); ot != nil { // `1 => 5, else => null`
+			t = ot
+			break
+		}
+	}
 	if t == types.TVoid {
 		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: the arms of a switch expression need values, found void")
 		t = types.TInvalid

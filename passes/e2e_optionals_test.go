@@ -161,4 +161,33 @@ fn main() i64 {
     return 0
 }
 `, stdout: "4\n", exit: 134},
+	{name: "optional switch", src: `
+enum Op { Inc, Dec, Stop }
+
+fn step(op: Op, n: i64) ?i64 {
+    return switch op {
+        Op.Inc => n + 1,
+        Op.Dec => if (n > 0) { n - 1 } else { null },
+        Op.Stop => null,
+    }
+}
+
+fn main() void {
+    var o: ?i64 = switch (1) { 1 => 5, else => null }
+    println(o.?)
+    var n: ?i64 = 2
+    var steps: i64 = 0
+    while (n != null) {
+        n = step(Op.Dec, n.?)
+        steps += 1
+    }
+    println(steps)
+    println(step(Op.Inc, 9) ?? -1)
+    println(step(Op.Stop, 9) ?? -1)
+    if (o) |o| { println(o * 2) }
+    const c: u8 = 3
+    var q: ?u8 = switch (c) { 3 => null, else => 1 }
+    println(q == null)
+}
+`, stdout: "5\n3\n10\n-1\n10\ntrue\n", exit: 0},
 }
