@@ -13,6 +13,8 @@
 //	(unwrap:i64 E)                      =>  (block:i64 PRE (if (not TAG) (block (print 2 ln "error: unwrap of null") (exit 134))) (value VAL))
 //	(orelse:i64 E Y)                    =>  (block:i64 PRE (value (if-expr:i64 TAG VAL Y)))
 //	(has-value:bool E)                  =>  (block:bool PRE (value TAG))
+//	(unwrap:T opt.if#8)                 =>  opt.if.val#9 (the capture of `if (o) |v|`: parse put it
+//	                                        under (if (has-value opt.if#8) …), so it cannot be null)
 //
 // Design decision: optionals never live in linear memory yet (supportedType rejects pointers to
 // them), so the split needs nothing of the memory model but a pointer to the result payload; the
@@ -197,6 +199,9 @@ func (l *optLowering) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return withPre(e.At, pre, t)
 	case *ast.Unwrap:
 		pre, t, v := l.split(e.X)
+		if r, ok := e.X.(*ast.Ref); ok && r.Name.Name == optTemp {
+			return withPre(e.At, pre, v) // the capture of `if (o) |v|`, under its has-value test
+		}
 		fail := &ast.Block{At: e.At, Stmts: []ast.Stmt{
 			&ast.Print{At: e.At, Fd: 2, Newline: true, Args: []ast.Expr{&ast.StrLit{At: e.At, Typed: ast.Typed{T: types.TString}, Value: "error: unwrap of null"}}},
 			&ast.Exit{At: e.At, Code: &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}, Value: 134}},
