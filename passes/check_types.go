@@ -49,7 +49,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}, globals: map[int]*ast.Global{},
 		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{}}
 	out := &ast.Program{Data: p.Data}
-	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
+	out.Types = append(append(append(out.Types, p.Types...), c.declareEnums(p)...), c.declareUnions(p)...)
 	// Signatures first: bodies and initializers may use any top-level name.
 	sigs := map[int]*ast.Func{}
 	for _, d := range p.Decls {

@@ -58,7 +58,7 @@ func (c *checker) print(s *ast.Print) ast.Stmt {
 			continue
 		}
 		x := c.expr(a, nil)
-		if t := x.Type(); (!supportedType(t) || isOptional(t)) && t != types.TInvalid {
+		if t := x.Type(); (!supportedType(t) || isOptional(t) || unionOf(t) != nil) && t != types.TInvalid {
 			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v", printName(s), t)
 		}
 		c.floatPrintNotYet(a.Pos(), x.Type())

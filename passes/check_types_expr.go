@@ -47,6 +47,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		l.T = types.TBool
 		return &l
 	case *ast.Call:
+		if u, ok := c.unionCall(e); ok {
+			return u
+		}
 		return c.call(e)
 	case *ast.If:
 		return c.ifExpr(e, want)
@@ -59,6 +62,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.HostCall:
 		return c.hostCall(e)
 	case *ast.Member:
+		if u, ok := c.unionMember(e); ok {
+			return u
+		}
 		return c.member(e)
 	}
 	if x := c.memoryExpr(e); x != nil {

@@ -59,7 +59,7 @@ func supportedType(t types.Type) bool {
 	if o, ok := t.(*types.Optional); ok {
 		return supportedType(o.Elem) && !isOptional(o.Elem)
 	}
-	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || unionOf(t) != nil
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

@@ -1,4 +1,4 @@
-// Pass lower-optionals: no-short-circuit -> no-optionals.
+// Pass lower-optionals: no-unions -> no-optionals.
 //
 // Splits every optional ?T (decisions.md #9: tagged) into two values: a bool tag (true: not null)
 // and a payload of type T (zero when null). A variable, parameter or global o of type ?T becomes

@@ -84,7 +84,15 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 		}
 		return e
 	case d.Union != nil:
-		c.unsupported(d.Pos, "union")
+		u := &ast.UnionDecl{At: c.at(d.Union.Pos), Name: ast.Name{Name: d.Union.Name}}
+		for _, v := range d.Union.Variants {
+			var payload ast.TypeExpr
+			if v.Payload != nil {
+				payload = c.typ(v.Payload)
+			}
+			u.Variants, u.PayloadX = append(u.Variants, v.Name), append(u.PayloadX, payload)
+		}
+		return u
 	case d.Alias != nil:
 		c.unsupported(d.Pos, "type alias")
 	case d.Impl != nil:
@@ -292,7 +300,7 @@ func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
 			}
 		}
 		if p := primaryOf(s.Target); p != nil && p.Switch != nil {
-			return c.switchOf(p.Switch, false)
+			return c.capturingSwitch(c.switchOf(p.Switch, false), p.Switch, false).(ast.Stmt)
 		}
 		if p := primaryOf(s.Target); p != nil && p.Builtin != nil && builtinStmts[p.Builtin.Name] {
 			return c.builtinStmt(p.Builtin)

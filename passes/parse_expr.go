@@ -133,6 +133,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		switch {
 		case s.Field != nil:
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
+		case s.Call != nil && isMember(x):
+			x = &ast.Call{At: c.at(s.Pos), Callee: x, Args: c.args(s.Call)} // Union.Variant(payload)
 		case s.Deref:
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
 		case s.Unwrap:
@@ -216,7 +218,7 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	case p.Block != nil:
 		return c.valueBlock(p.Block)
 	case p.Switch != nil:
-		return c.switchOf(p.Switch, true)
+		return c.capturingSwitch(c.switchOf(p.Switch, true), p.Switch, true).(ast.Expr)
 	case p.Null:
 		return &ast.NullLit{At: at}
 	}
@@ -328,14 +330,14 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 		return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{c.simple(&grammar.SimpleStmt{Pos: e.Pos, Target: e})}}
 	}
 	for _, a := range sw.Arms {
-		if a.Capture != "" {
-			c.unsupported(a.Pos, "switch captures")
-		}
 		if a.Else || len(a.Patterns) == 1 && a.Patterns[0].End == nil && isUnderscore(a.Patterns[0].Value) {
 			out.Else = body(a.Body) // the last default arm written wins (spec §6.12)
 			continue
 		}
 		arm := &ast.SwitchArm{At: c.at(a.Pos), Body: body(a.Body)}
+		if a.Capture != "" {
+			c.capturePayload(arm, a)
+		}
 		if a.Guard != nil {
 			arm.Guard = c.expr(a.Guard)
 		}

@@ -72,6 +72,14 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			c.BackingX = r.RewriteType(d.BackingX)
 			c.Values = r.RewriteExprs(d.Values)
 			return []ast.Decl{&c}
+		case *ast.UnionDecl:
+			c := *d
+			c.Name = ids[d]
+			c.PayloadX = make([]ast.TypeExpr, len(d.PayloadX))
+			for i, x := range d.PayloadX {
+				c.PayloadX[i] = r.RewriteType(x)
+			}
+			return []ast.Decl{&c}
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]

@@ -60,6 +60,7 @@ type astVerifier struct {
 	constGlobals, entry  bool
 	noEnums              bool
 	noOptionals          bool
+	noUnions             bool
 	runtimeImported      bool
 	scalarMemory         bool
 	errs                 []error
@@ -82,6 +83,7 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvScalarMemory:    func(v *astVerifier) { v.scalarMemory = true },
 	ast.InvRuntimeImported: func(v *astVerifier) { v.runtimeImported = true },
 	ast.InvNoOptionals:     func(v *astVerifier) { v.noOptionals = true },
+	ast.InvNoUnions:        func(v *astVerifier) { v.noUnions = true },
 }
 
 func init() {
@@ -121,6 +123,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			}
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
 		case *ast.EnumDecl:
+			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+		case *ast.UnionDecl:
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		}
 	}

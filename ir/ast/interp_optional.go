@@ -44,3 +44,34 @@ func (in *interp) some(v int64) int64 {
 	in.optVals = append(in.optVals, v)
 	return int64(len(in.optVals))
 }
+
+// Unions are handles too: 0 is the zero union (variant 0, zero payload), h > 0 the value
+// in.unionVals[h-1].
+type unionVal struct {
+	variant int
+	payload int64
+}
+
+// evalUnion evaluates a union node, or reports false for another expression.
+func (in *interp) evalUnion(e Expr, fr frame) (int64, bool) {
+	switch e := e.(type) {
+	case *UnionLit:
+		in.unionVals = append(in.unionVals, unionVal{e.Variant, in.eval(e.Payload, fr)})
+		return int64(len(in.unionVals)), true
+	case *UnionTag:
+		return int64(in.union(in.eval(e.X, fr)).variant), true
+	case *UnionPayload:
+		if u := in.union(in.eval(e.X, fr)); u.variant == e.Variant {
+			return u.payload, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+func (in *interp) union(h int64) unionVal {
+	if h == 0 {
+		return unionVal{}
+	}
+	return in.unionVals[h-1]
+}

@@ -108,6 +108,8 @@ func declSx(d Decl) *sx {
 		return s
 	case *EnumDecl:
 		return enumSx(d)
+	case *UnionDecl:
+		return unionSx(d)
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -243,6 +245,9 @@ func exprSx(e Expr) *sx {
 	}
 	if o := optionalExprSx(e); o != nil {
 		return o
+	}
+	if u := unionExprSx(e); u != nil {
+		return u
 	}
 	panic("ast: print of unknown expression")
 }
