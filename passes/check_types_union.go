@@ -86,12 +86,14 @@ func (c *checker) unionMember(e *ast.Member) (ast.Expr, bool) {
 		return &ast.UnionTag{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}, true
 	}
 	k := c.variant(e, x.Type(), u)
+	// After an error the operand stays in the tree, so tools still see its names.
+	bad := &ast.UnionTag{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
 	switch {
 	case k < 0:
-		return invalid, true
+		return bad, true
 	case u.Variants[k].Payload == nil:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: variant `%s` of %v has no payload", e.Name, x.Type())
-		return invalid, true
+		return bad, true
 	}
 	return &ast.UnionPayload{At: e.At, Typed: ast.Typed{T: u.Variants[k].Payload}, Variant: k, X: x}, true
 }

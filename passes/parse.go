@@ -279,7 +279,7 @@ func (c *cstConverter) ifStmt(pos lexer.Position, cond *grammar.Expr, capture st
 		st.Else = c.branch(els)
 	}
 	if capture != "" {
-		capt := c.captureOptional(st, capture)
+		capt := c.captureOptional(st, capture, c.captureAt(cond.EndPos.Offset, capture, st.Then.At))
 		capt.Stmts = append(capt.Stmts, st)
 		return capt
 	}

@@ -251,7 +251,7 @@ func (c *cstConverter) ifExpr(pos lexer.Position, cond *grammar.Expr, capture st
 	x := &ast.If{At: c.at(pos), Cond: c.expr(cond), Then: c.valueBlock(then)}
 	var capt *ast.Block
 	if capture != "" {
-		capt = c.captureOptional(x, capture)
+		capt = c.captureOptional(x, capture, c.captureAt(cond.EndPos.Offset, capture, x.Then.At))
 	}
 	switch {
 	case len(elseIfs) > 0:

@@ -28,7 +28,7 @@ func (c *cstConverter) capturePayload(arm *ast.SwitchArm, a *grammar.SwitchArm) 
 		c.diags.Errorf(c.pos(a.Pos), codeTypeMismatch, "type mismatch: a switch capture needs a `Union.Variant` pattern")
 		return
 	}
-	at := arm.Body.At
+	at := c.captureAt(a.Patterns[len(a.Patterns)-1].EndPos.Offset, a.Capture, arm.Body.At)
 	payload := &ast.Member{At: at, X: &ast.Ref{At: at, Name: ast.Name{Name: swTemp}}, Name: *p.Suffixes[len(p.Suffixes)-1].Field}
 	bind := &ast.VarDecl{At: at, Name: ast.Name{Name: a.Capture}, Const: true, Init: payload}
 	arm.Body.Stmts = append([]ast.Stmt{bind}, arm.Body.Stmts...)
