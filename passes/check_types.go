@@ -62,7 +62,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 		aliases: map[int]*ast.AliasDecl{}, aliasTypes: map[int]types.Type{}, aliasBusy: map[int]bool{}}
 	c.declareAliases(p)
 	out := &ast.Program{Data: p.Data}
-	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
+	out.Types = append(append(append(out.Types, p.Types...), c.declareEnums(p)...), c.declareUnions(p)...)
 	out.Types = append(out.Types, c.declareStructs(p)...)
 	c.resolveAliases(p)
 	// Signatures first: bodies and initializers may use any top-level name.

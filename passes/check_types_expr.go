@@ -14,6 +14,7 @@ import (
 var opSpelling = map[string]string{"neg": "-", "not": "not", "bnot": "~"}
 
 func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
+	want = literalWant(e, want)
 	switch e := e.(type) {
 	case *ast.IntLit:
 		return c.intLit(e, want, false)
@@ -46,6 +47,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		l.T = types.TBool
 		return &l
 	case *ast.Call:
+		if u, ok := c.unionCall(e); ok {
+			return u
+		}
 		return c.call(e)
 	case *ast.If:
 		return c.ifExpr(e, want)
@@ -58,9 +62,15 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.HostCall:
 		return c.hostCall(e)
 	case *ast.Member:
+		if u, ok := c.unionMember(e); ok {
+			return u
+		}
 		return c.member(e)
 	}
 	if x := c.memoryExpr(e, want); x != nil {
+		return x
+	}
+	if x := c.optionalExpr(e, want); x != nil {
 		return x
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
@@ -159,12 +169,15 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		b.Y = c.shiftCount(e.Y, b.T)
 		return &b
 	}
-	if isLiteral(e.X) && !isLiteral(e.Y) {
+	if _, null := e.X.(*ast.NullLit); (null || isLiteral(e.X)) && !isLiteral(e.Y) {
 		b.Y = c.expr(e.Y, want)
 		b.X = c.expr(e.X, b.Y.Type())
 	} else {
 		b.X = c.expr(e.X, want)
 		b.Y = c.expr(e.Y, b.X.Type())
+	}
+	if o := c.optionalCompare(&b); o != nil {
+		return o
 	}
 	t := c.unify(&b)
 	switch {
@@ -248,13 +261,16 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 	var els ast.Expr
 	switch b := e.Else.(type) {
 	case *ast.Block:
-		els = c.valueBlock(b, t)
+		els = c.valueBlock(b, elseWant(want, t))
 	case *ast.If:
-		els = c.ifExpr(b, t)
+		els = c.ifExpr(b, elseWant(want, t))
 	}
 	if len(e.Then.Stmts) == 0 && isLiteral(e.Then.Value) && !types.Identical(t, els.Type()) {
 		x.Then = c.valueBlock(e.Then, els.Type())
 		t = x.Then.Type()
+	}
+	if ot := optionalBranches(want, els.Type(), t); ot != nil {
+		x.Then.Value, x.Then.T, t = c.convert(x.Then.Value, ot, "branches of if expression"), ot, ot
 	}
 	if x.T == nil {
 		x.T = t

@@ -20,6 +20,9 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 		c.diags.Errorf(s.Subject.Pos(), codeTypeMismatch, "type mismatch: switch on %v: compare floats with if and ==", st)
 		st = types.TInvalid
 	}
+	if u := unionOf(st); u != nil {
+		return c.unionSwitchHead(s, out, u)
+	}
 	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) {
 		c.diags.Errorf(s.Subject.Pos(), codeNotSupported, "not yet supported: switch on a value of type %v", st)
 		st = types.TInvalid
@@ -66,7 +69,7 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 		bodies = append(bodies, a.Body)
 	}
 	if s.Else == nil {
-		if !isEnum(out.Subject.Type()) {
+		if !isEnum(out.Subject.Type()) && !isUnionSwitch(out) {
 			c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: a switch expression on %v needs an `else` arm", out.Subject.Type())
 		}
 		bodies = bodies[1:]
@@ -81,6 +84,12 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 	for i := first; i < len(checked); i++ {
 		if !literalBlock(bodies[i]) {
 			t = checked[i].Type()
+			break
+		}
+	}
+	for _, b := range checked {
+		if ot := optionalBranches(want, b.Type(), t); ot != nil { // `1 => 5, else => null`
+			t = ot
 			break
 		}
 	}
@@ -103,7 +112,7 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 		out.Arms[i].Body = checked[i]
 	}
 	out.T = t
-	if s.Else == nil && isEnum(out.Subject.Type()) && c.exhaustive(out) {
+	if s.Else == nil && (isEnum(out.Subject.Type()) || isUnionSwitch(out)) && c.exhaustive(out) {
 		// Every variant has an arm: the last arm is the else, so later passes see a total switch.
 		last := out.Arms[len(out.Arms)-1]
 		out.Arms, out.Else = out.Arms[:len(out.Arms)-1], last.Body
@@ -114,6 +123,13 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 // exhaustive reports whether an enum switch without else names every variant in unguarded
 // arms, reporting the missing ones (spec §6.12); a switch on another type is not checked.
 func (c *checker) exhaustive(s *ast.Switch) bool {
+	if tag, ok := s.Subject.(*ast.UnionTag); ok {
+		if missing := missingUnionVariants(s, tag.X.Type(), unionOf(tag.X.Type())); len(missing) > 0 {
+			c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: missing %s", strings.Join(missing, ", "))
+			return false
+		}
+		return true
+	}
 	n, ok := s.Subject.Type().(*types.Named)
 	if !ok || !isEnum(n) {
 		return true

@@ -58,6 +58,9 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 func supportedType(t types.Type) bool {
 	switch t := t.(type) {
 	case *types.Pointer:
+		if isOptional(t.Elem) {
+			return false
+		}
 		if _, named := t.Elem.(*types.Named); named {
 			return true // a struct or an enum; a struct's fields are checked where it is declared
 		}
@@ -78,7 +81,10 @@ func supportedType(t types.Type) bool {
 	case *types.Slice:
 		return supportedType(t.Elem)
 	}
-	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
+	if o, ok := t.(*types.Optional); ok {
+		return supportedType(o.Elem) && !isOptional(o.Elem)
+	}
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || unionOf(t) != nil
 }
 
 // printable reports whether print can print a value of type t.

@@ -25,6 +25,8 @@ func backing(t types.Type) types.Type {
 		if e, ok := x.Underlying().(*types.Enum); ok {
 			return e.Backing
 		}
+	case *types.Optional:
+		return types.OptionalOf(backing(x.Elem))
 	case *types.Func:
 		params := make([]types.Type, len(x.Params))
 		for i, p := range x.Params {

@@ -93,7 +93,15 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 		}
 		return e
 	case d.Union != nil:
-		c.unsupported(d.Pos, "union")
+		u := &ast.UnionDecl{At: c.at(d.Union.Pos), Name: ast.Name{Name: d.Union.Name}}
+		for _, v := range d.Union.Variants {
+			var payload ast.TypeExpr
+			if v.Payload != nil {
+				payload = c.typ(v.Payload)
+			}
+			u.Variants, u.PayloadX = append(u.Variants, v.Name), append(u.PayloadX, payload)
+		}
+		return u
 	case d.Alias != nil:
 		return &ast.AliasDecl{At: c.at(d.Alias.Pos), Name: ast.Name{Name: d.Alias.Name}, TypeX: c.typ(d.Alias.Type)}
 	case d.Impl != nil:
@@ -278,9 +286,6 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 
 func (c *cstConverter) ifStmt(pos lexer.Position, cond *grammar.Expr, capture string, then *grammar.Stmt,
 	elseIfs []*grammar.ElseIfStmt, els *grammar.Stmt) ast.Stmt {
-	if capture != "" {
-		c.unsupported(pos, "optional capture in if")
-	}
 	st := &ast.If{At: c.at(pos), Cond: c.expr(cond), Then: c.branch(then)}
 	switch {
 	case len(elseIfs) > 0:
@@ -288,6 +293,11 @@ func (c *cstConverter) ifStmt(pos lexer.Position, cond *grammar.Expr, capture st
 		st.Else = c.ifStmt(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els)
 	case els != nil:
 		st.Else = c.branch(els)
+	}
+	if capture != "" {
+		capt := c.captureOptional(st, capture, c.captureAt(cond.EndPos.Offset, capture, st.Then.At))
+		capt.Stmts = append(capt.Stmts, st)
+		return capt
 	}
 	return st
 }
@@ -306,7 +316,7 @@ func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
 			}
 		}
 		if p := primaryOf(s.Target); p != nil && p.Switch != nil {
-			return c.switchOf(p.Switch, false)
+			return c.capturingSwitch(c.switchOf(p.Switch, false), p.Switch, false).(ast.Stmt)
 		}
 		if p := primaryOf(s.Target); p != nil && p.Builtin != nil && builtinStmts[p.Builtin.Name] {
 			return c.builtinStmt(p.Builtin)

@@ -43,11 +43,20 @@ func directCall(e *grammar.Expr) (string, *grammar.CallSuffix) {
 }
 
 func (c *cstConverter) expr(e *grammar.Expr) ast.Expr {
+	x := c.or(e.Left)
 	for _, r := range e.Rest {
-		c.unsupported(r.Pos, "`"+r.Op+"`")
+		if r.Op != "??" {
+			c.unsupported(r.Pos, "`"+r.Op+"`")
+			continue
+		}
+		x = &ast.OrElse{At: c.at(r.Pos), X: x, Y: c.or(r.Right)}
 	}
-	x := c.and(e.Left.Left)
-	for _, r := range e.Left.Rest {
+	return x
+}
+
+func (c *cstConverter) or(e *grammar.OrExpr) ast.Expr {
+	x := c.and(e.Left)
+	for _, r := range e.Rest {
 		x = &ast.Logical{At: c.at(r.Pos), Op: "or", X: x, Y: c.and(r.Right)}
 	}
 	return x
@@ -124,6 +133,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		switch {
 		case s.Field != nil:
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
+		case s.Call != nil && isMember(x):
+			x = &ast.Call{At: c.at(s.Pos), Callee: x, Args: c.args(s.Call)} // Union.Variant(payload)
 		case s.Deref:
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
 		case s.StructLit != nil:
@@ -138,6 +149,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 				continue
 			}
 			c.unsupported(s.Pos, suffixName(s))
+		case s.Unwrap:
+			x = &ast.Unwrap{At: c.at(s.Pos), X: x}
 		default:
 			c.unsupported(s.Pos, suffixName(s))
 		}
@@ -150,8 +163,8 @@ func suffixName(s *grammar.Suffix) string {
 	switch {
 	case s.TupleIndex != nil:
 		return "tuples"
-	case s.Unwrap, s.OptField != nil:
-		return "optionals"
+	case s.OptField != nil:
+		return "optional chaining `?.`"
 	case s.Call != nil:
 		return "calls of computed functions"
 	case s.Index != nil:
@@ -229,12 +242,12 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	case p.Block != nil:
 		return c.valueBlock(p.Block)
 	case p.Switch != nil:
-		return c.switchOf(p.Switch, true)
+		return c.capturingSwitch(c.switchOf(p.Switch, true), p.Switch, true).(ast.Expr)
+	case p.Null:
+		return &ast.NullLit{At: at}
 	}
 	what := "this expression"
 	switch {
-	case p.Null:
-		what = "null"
 	case p.Undefined:
 		what = "`undefined` outside an initializer"
 	case p.ErrorLit != nil:
@@ -259,19 +272,24 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 // ifExpr converts an if expression; its branches are block expressions.
 func (c *cstConverter) ifExpr(pos lexer.Position, cond *grammar.Expr, capture string, then *grammar.Block,
 	elseIfs []*grammar.ElseIfExpr, els *grammar.Block) ast.Expr {
-	if capture != "" {
-		c.unsupported(pos, "optional capture in if")
-	}
 	x := &ast.If{At: c.at(pos), Cond: c.expr(cond), Then: c.valueBlock(then)}
+	var capt *ast.Block
+	if capture != "" {
+		capt = c.captureOptional(x, capture, c.captureAt(cond.EndPos.Offset, capture, x.Then.At))
+	}
 	switch {
 	case len(elseIfs) > 0:
 		e := elseIfs[0]
-		x.Else = c.ifExpr(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els).(*ast.If)
+		x.Else = c.ifExpr(e.Pos, e.Cond, e.Capture, e.Then, elseIfs[1:], els).(ast.Stmt)
 	case els != nil:
 		x.Else = c.valueBlock(els)
 	default:
 		c.unsupported(pos, "if expression without else")
 		x.Else = &ast.Block{At: c.at(pos), Stmts: []ast.Stmt{}, Value: &ast.IntLit{At: c.at(pos)}}
+	}
+	if capt != nil {
+		capt.Value = x
+		return capt
 	}
 	return x
 }
@@ -336,14 +354,14 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 		return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{c.simple(&grammar.SimpleStmt{Pos: e.Pos, Target: e})}}
 	}
 	for _, a := range sw.Arms {
-		if a.Capture != "" {
-			c.unsupported(a.Pos, "switch captures")
-		}
 		if a.Else || len(a.Patterns) == 1 && a.Patterns[0].End == nil && isUnderscore(a.Patterns[0].Value) {
 			out.Else = body(a.Body) // the last default arm written wins (spec §6.12)
 			continue
 		}
 		arm := &ast.SwitchArm{At: c.at(a.Pos), Body: body(a.Body)}
+		if a.Capture != "" {
+			c.capturePayload(arm, a)
+		}
 		if a.Guard != nil {
 			arm.Guard = c.expr(a.Guard)
 		}

@@ -80,6 +80,14 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			c := r.DefaultDecl(d).(*ast.AliasDecl)
 			c.Name = ids[d]
 			return []ast.Decl{c}
+		case *ast.UnionDecl:
+			c := *d
+			c.Name = ids[d]
+			c.PayloadX = make([]ast.TypeExpr, len(d.PayloadX))
+			for i, x := range d.PayloadX {
+				c.PayloadX[i] = r.RewriteType(x)
+			}
+			return []ast.Decl{&c}
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]

@@ -57,6 +57,8 @@ type astVerifier struct {
 	resolved, typed, anf bool
 	constGlobals, entry  bool
 	noEnums              bool
+	noOptionals          bool
+	noUnions             bool
 	scalarMemory         bool
 	scalarValues         bool
 	errs                 []error
@@ -78,6 +80,8 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvNoEnumTypes:  func(v *astVerifier) { v.noEnums = true },
 	ast.InvScalarMemory: func(v *astVerifier) { v.scalarMemory = true },
 	ast.InvScalarValues: func(v *astVerifier) { v.scalarValues = true },
+	ast.InvNoOptionals:  func(v *astVerifier) { v.noOptionals = true },
+	ast.InvNoUnions:     func(v *astVerifier) { v.noUnions = true },
 }
 
 func init() {
@@ -120,6 +124,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		case *ast.StructDecl, *ast.AliasDecl:
 			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
+		case *ast.UnionDecl:
+			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		}
 	}
 	entries := 0
@@ -237,6 +243,7 @@ func (v *astVerifier) notEnum(n ast.Node, t types.Type) {
 	if _, ok := types.Underlying(t).(*types.Enum); ok && v.noEnums {
 		v.errorf(n, "no-enum-types: a value of enum type %v", t)
 	}
+	v.notOptional(n, t)
 }
 
 func (v *astVerifier) push() { v.scopes = append(v.scopes, map[int]*binderInfo{}) }

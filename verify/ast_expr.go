@@ -57,7 +57,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
 	}
 	t := e.Type()
-	if v.floatExpr(e, t) {
+	if v.floatExpr(e, t) || v.optionalExpr(e, t) {
 		return
 	}
 	switch e := e.(type) {
@@ -130,6 +130,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			break
 		}
 		ref, ok := e.Callee.(*ast.Ref)
+		if m, member := e.Callee.(*ast.Member); member && !v.typed { // Union.Variant(payload)
+			v.expr(m, false)
+			return
+		}
 		if !ok {
 			v.errorf(e, "callee is not a function name")
 			break

@@ -69,9 +69,13 @@ func Interpret(p *Program, lim Limits) (out Outcome) {
 	}
 	// Initializers not yet turned into init-global statements run first, in dependency order.
 	order, _ := GlobalInitOrder(p)
+	// An initializer may declare address-taken locals (a block expression): they live in the
+	// boxes of a call of its own, as they will in the entry function's frame.
+	in.calls = append(in.calls, &callMem{boxes: map[int]int64{}, slots: map[Node]int64{}})
 	for _, g := range order {
-		in.set(g.Name, in.eval(g.Init, nil), nil)
+		in.set(g.Name, in.eval(g.Init, frame{}), nil)
 	}
+	in.calls = in.calls[:0]
 	if entry != nil {
 		in.call(entry, nil)
 		return out
@@ -99,6 +103,8 @@ type interp struct {
 	globalBoxes map[int]int64
 	boxTypes    map[int]types.Type
 	calls       []*callMem
+	optVals     []int64    // payloads of the optionals (interp_optional.go)
+	unionVals   []unionVal // the union values (interp_optional.go)
 }
 
 // frame holds the locals of one call, by binder ID.

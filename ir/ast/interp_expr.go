@@ -14,6 +14,12 @@ func b2i(b bool) int64 {
 }
 
 func (in *interp) eval(e Expr, fr frame) int64 {
+	if v, ok := in.evalOptional(e, fr); ok {
+		return v
+	}
+	if v, ok := in.evalUnion(e, fr); ok {
+		return v
+	}
 	if v, ok := in.evalFloat(e, fr); ok {
 		return v
 	}

@@ -37,6 +37,10 @@ const (
 	InvArgsTrivial = "args-trivial"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
+	// InvNoUnions: no binder or expression has a union type (lower-unions split them).
+	InvNoUnions = "no-union-types"
+	// InvNoOptionals: no binder or expression has an optional type (lower-optionals split them).
+	InvNoOptionals = "no-optional-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
 	// InvScalarValues: every binder and expression has a scalar type (integer, bool, pointer) or
@@ -56,12 +60,14 @@ var (
 		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
 		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias",
 		"float", "float-op",
+		"null", "has-value", "unwrap", "orelse",
+		"union", "union-lit", "union-tag", "union-payload",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast", "struct", "type-alias"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast", "struct", "type-alias", "union"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
@@ -76,8 +82,12 @@ var (
 	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
+	// LangNoUnions: every union value is its tag and one payload per payload variant (lower-unions).
+	LangNoUnions = &pipeline.Lang{Name: "no-unions", Family: Family, Base: LangNoShortCircuit, Remove: []string{"union-lit", "union-tag", "union-payload"}, Invariants: []string{InvNoUnions}}
+	// LangNoOptionals: every optional is a pair of a bool tag and a payload (lower-optionals).
+	LangNoOptionals = &pipeline.Lang{Name: "no-optionals", Family: Family, Base: LangNoUnions, Remove: []string{"null", "has-value", "unwrap", "orelse"}, Invariants: []string{InvNoOptionals}}
 	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoOptionals, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
 	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
 	// and the host builtins stay for lower-to-wasm).
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
@@ -102,7 +112,7 @@ var (
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer or float literal.

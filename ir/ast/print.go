@@ -112,6 +112,8 @@ func declSx(d Decl) *sx {
 		return structDeclSx(d)
 	case *AliasDecl:
 		return stmtList(atom("type-alias"), atom(d.Name.String()), typeExprSx(d.TypeX))
+	case *UnionDecl:
+		return unionSx(d)
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -256,6 +258,12 @@ func exprSx(e Expr) *sx {
 	}
 	if m := arrayExprSx(e); m != nil {
 		return m
+	}
+	if o := optionalExprSx(e); o != nil {
+		return o
+	}
+	if u := unionExprSx(e); u != nil {
+		return u
 	}
 	panic("ast: print of unknown expression")
 }

@@ -127,6 +127,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return f
 	case "enum":
 		return rd.readEnum(s)
+	case "union":
+		return rd.readUnion(s)
 	case "test", "bench":
 		return rd.readTest(s)
 	case "struct":
@@ -363,6 +365,12 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	if m := rd.readArrayExpr(s, h, ty); m != nil {
 		return m
+	}
+	if o := rd.readOptionalExpr(s, h, ty); o != nil {
+		return o
+	}
+	if u := rd.readUnionExpr(s, h, ty); u != nil {
+		return u
 	}
 	for _, op := range BinaryOps {
 		if h == op {

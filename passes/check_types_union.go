@@ -1,0 +1,218 @@
+package passes
+
+// Tagged unions of check-types (see check_types.go), spec §4.6 and §6.12: each union declaration
+// becomes a *types.Named over a *types.Union (payloads: the scalar types supportedType accepts);
+// `U.V` (a unit variant) and `U.V(x)` are union literals; `u.tag` is the variant's index (an
+// i64); `u.V` is V's payload, unchecked (decisions: the zero of its type when u holds another
+// variant); a switch on a union matches variants by tag (switchHead), and without else must name
+// every variant (switch must be exhaustive). Unions compare with nothing and do not print.
+//
+//	(call (member U#1 Circle) 2.0)  => (union-lit:U#1 0 (float:f64 2))
+//	(member U#1 Empty)              => (union-lit:U#1 2 -)
+//	(member s#4 tag)                => (union-tag:i64 s#4:U#1)
+//	(member s#4 Circle)             => (union-payload:f64 0 s#4:U#1)
+
+import (
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+func unionOf(t types.Type) *types.Union {
+	u, _ := types.Underlying(t).(*types.Union)
+	return u
+}
+
+// declareUnions declares every union of p, then completes each (a payload may name any type).
+func (c *checker) declareUnions(p *ast.Program) []*types.Named {
+	var out []*types.Named
+	var decls []*ast.UnionDecl
+	for _, d := range p.Decls {
+		if u, ok := d.(*ast.UnionDecl); ok {
+			n := types.NewNamed(u.Name.Name, u.Name.ID)
+			c.named[u.Name.ID] = n
+			out, decls = append(out, n), append(decls, u)
+		}
+	}
+	for i, d := range decls {
+		u := &types.Union{}
+		seen := map[string]bool{}
+		for j, name := range d.Variants {
+			if seen[name] {
+				c.diags.Errorf(d.Pos(), codeRedefined, "redefined identifier `%s.%s`", d.Name.Name, name)
+			}
+			seen[name] = true
+			v := types.UnionVariant{Name: name}
+			if x := d.PayloadX[j]; x != nil {
+				v.Payload = c.typeOf(x)
+				if t := v.Payload; t != types.TInvalid && (!supportedType(t) || isOptional(t) || unionOf(t) != nil) {
+					c.diags.Errorf(x.Pos(), codeNotSupported, "not yet supported: a union payload of type %v", t)
+					v.Payload = types.TInvalid
+				}
+			}
+			u.Variants = append(u.Variants, v)
+		}
+		out[i].SetUnderlying(u)
+	}
+	return out
+}
+
+// unionMember checks X.Name where X names a union type (a unit variant's value) or is a union
+// value (.tag or a payload); ok is false for any other X.
+func (c *checker) unionMember(e *ast.Member) (ast.Expr, bool) {
+	invalid := &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
+	if ref, isRef := e.X.(*ast.Ref); isRef {
+		if n := c.named[ref.Name.ID]; n != nil {
+			u := unionOf(n)
+			if u == nil {
+				return nil, false
+			}
+			k := c.variant(e, n, u)
+			switch {
+			case k < 0:
+				return invalid, true
+			case u.Variants[k].Payload != nil:
+				c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s.%s` carries a %v: write `%s.%s(value)`", n.Name, e.Name, u.Variants[k].Payload, n.Name, e.Name)
+				return invalid, true
+			}
+			return &ast.UnionLit{At: e.At, Typed: ast.Typed{T: n}, Variant: k}, true
+		}
+	}
+	x := c.expr(e.X, nil)
+	u := unionOf(x.Type())
+	if u == nil {
+		return nil, false
+	}
+	if e.Name == "tag" {
+		return &ast.UnionTag{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}, true
+	}
+	k := c.variant(e, x.Type(), u)
+	// After an error the operand stays in the tree, so tools still see its names.
+	bad := &ast.UnionTag{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
+	switch {
+	case k < 0:
+		return bad, true
+	case u.Variants[k].Payload == nil:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: variant `%s` of %v has no payload", e.Name, x.Type())
+		return bad, true
+	}
+	return &ast.UnionPayload{At: e.At, Typed: ast.Typed{T: u.Variants[k].Payload}, Variant: k, X: x}, true
+}
+
+// variant returns the index of the variant e names, or -1 (reported).
+func (c *checker) variant(e *ast.Member, t types.Type, u *types.Union) int {
+	if k := u.Variant(e.Name); k >= 0 {
+		return k
+	}
+	c.diags.Errorf(e.Pos(), codeUndefined, "undefined identifier `%s.%s`", typeName(t), e.Name)
+	return -1
+}
+
+func typeName(t types.Type) string {
+	if n, ok := t.(*types.Named); ok {
+		return n.Name
+	}
+	return t.String()
+}
+
+// unionCall checks U.V(x), the value of a payload variant; ok is false when the callee is not
+// a variant of a union type.
+func (c *checker) unionCall(e *ast.Call) (ast.Expr, bool) {
+	m, ok := e.Callee.(*ast.Member)
+	if !ok {
+		return nil, false
+	}
+	ref, ok := m.X.(*ast.Ref)
+	var n *types.Named
+	if ok {
+		n = c.named[ref.Name.ID]
+	}
+	if n == nil || unionOf(n) == nil {
+		return nil, false // a method or associated function call: c.call's
+	}
+	u := unionOf(n)
+	lit := &ast.UnionLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
+	k := c.variant(m, n, u)
+	if k < 0 {
+		return lit, true
+	}
+	payload := u.Variants[k].Payload
+	if payload == nil || len(e.Args) != 1 {
+		want := 1
+		if payload == nil {
+			want = 0
+		}
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s.%s` takes %d, got %d", n.Name, m.Name, want, len(e.Args))
+		return lit, true
+	}
+	lit.T, lit.Variant = n, k
+	lit.Payload = c.assign(e.Args[0], payload, "payload of `"+n.Name+"."+m.Name+"`")
+	return lit, true
+}
+
+// unionPattern checks a pattern of a switch on the union u: `U.V`, V's tag.
+func (c *checker) unionPattern(p ast.Expr, t types.Type, u *types.Union) ast.Expr {
+	lit := &ast.IntLit{At: ast.At{P: p.Pos()}, Typed: ast.Typed{T: types.TI64}}
+	m, ok := p.(*ast.Member)
+	var ref *ast.Ref
+	if ok {
+		ref, ok = m.X.(*ast.Ref)
+	}
+	if !ok || c.named[ref.Name.ID] == nil || !types.Identical(c.named[ref.Name.ID], t) {
+		c.diags.Errorf(p.Pos(), codeTypeMismatch, "type mismatch: a pattern of a switch on %v is `%s.Variant`", t, typeName(t))
+		lit.T = types.TInvalid
+		return lit
+	}
+	k := c.variant(m, t, u)
+	if k < 0 {
+		lit.T = types.TInvalid
+		return lit
+	}
+	lit.Value = uint64(k)
+	return lit
+}
+
+// missingUnionVariants lists the variants of a union switch that no unguarded arm names.
+func missingUnionVariants(s *ast.Switch, n types.Type, u *types.Union) []string {
+	covered := map[uint64]bool{}
+	for _, a := range s.Arms {
+		for _, lo := range a.Lo {
+			if lit, ok := lo.(*ast.IntLit); ok && a.Guard == nil {
+				covered[lit.Value] = true
+			}
+		}
+	}
+	var missing []string
+	for k, v := range u.Variants {
+		if !covered[uint64(k)] {
+			missing = append(missing, typeName(n)+"."+v.Name)
+		}
+	}
+	return missing
+}
+
+// isUnionSwitch reports whether s (checked) switches on a union's tag.
+func isUnionSwitch(s *ast.Switch) bool {
+	_, ok := s.Subject.(*ast.UnionTag)
+	return ok
+}
+
+// unionSwitchHead checks a switch on a union: it switches on the tag, each pattern a variant's
+// index; ranges are type mismatches.
+func (c *checker) unionSwitchHead(s, out *ast.Switch, u *types.Union) *ast.Switch {
+	t := out.Subject.Type()
+	out.Subject = &ast.UnionTag{At: ast.At{P: out.Subject.Pos()}, Typed: ast.Typed{T: types.TI64}, X: out.Subject}
+	for _, a := range s.Arms {
+		arm := &ast.SwitchArm{At: a.At}
+		for i, lo := range a.Lo {
+			if a.Hi[i] != nil {
+				c.diags.Errorf(lo.Pos(), codeTypeMismatch, "type mismatch: a range pattern needs an integer subject, found %v", t)
+			}
+			arm.Lo, arm.Hi = append(arm.Lo, c.unionPattern(lo, t, u)), append(arm.Hi, nil)
+		}
+		if a.Guard != nil {
+			arm.Guard = c.cond(a.Guard)
+		}
+		out.Arms = append(out.Arms, arm)
+	}
+	return out
+}
