@@ -134,9 +134,11 @@ func isLiteral(e ast.Expr) bool {
 	if u, ok := e.(*ast.Unary); ok && u.Op == "neg" {
 		e = u.X
 	}
-	switch e.(type) {
+	switch e := e.(type) {
 	case *ast.IntLit, *ast.FloatLit:
 		return true
+	case *ast.Zero: // null takes the other operand's type
+		return e.Null
 	}
 	return false
 }

@@ -130,6 +130,13 @@ func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
 
 // zero checks `.{}`: the zero value of the expected type (a struct's defaults honoured).
 func (c *checker) zero(e *ast.Zero, want types.Type) ast.Expr {
+	if e.Null {
+		if !isPointer(want) {
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `null` needs a pointer type from its context, found %v", orNone(want))
+			return &ast.Zero{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
+		}
+		return &ast.Zero{At: e.At, Typed: ast.Typed{T: want}}
+	}
 	switch {
 	case want == nil || types.IsUntyped(want) || want == types.TVoid:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `.{}` needs a type from its context (write `var x: T = .{}`)")
@@ -188,4 +195,12 @@ func lvalueRoot(e ast.Expr) (root *ast.Ref, ok bool) {
 		return lvalueRoot(e.X)
 	}
 	return nil, false
+}
+
+// orNone names a missing expected type.
+func orNone(t types.Type) any {
+	if t == nil {
+		return "none"
+	}
+	return t
 }

@@ -209,6 +209,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.ptrBuiltin(p.Builtin)
 	case p.ZeroInit:
 		return &ast.Zero{At: at}
+	case p.Null:
+		return &ast.Zero{At: at, Null: true}
 	case p.Array != nil:
 		l := &ast.ArrayLit{At: at}
 		for _, e := range p.Array.Elems {

@@ -7,6 +7,7 @@ package ast
 //	(struct-lit:T TYPE|- (FIELD E)...)        T { .f = e, ... }; after check-types every field, in
 //	                                          declaration order (omitted ones: default or zero)
 //	(zero:T)                                  the zero value of T (`.{}`, omitted fields)
+//	(null)                                    `null`; check-types makes it the zero of a pointer
 //	(field:T X NAME)                          X.NAME of a struct value X (check-types makes the
 //	                                          auto-dereference of a pointer explicit)
 //
@@ -41,10 +42,12 @@ type StructLit struct {
 	Values []Expr
 }
 
-// Zero is the zero value of its type.
+// Zero is the zero value of its type; Null marks the source's `null` (kind "null"), which
+// check-types accepts only where a pointer is expected (spec §6.7: null is the address 0).
 type Zero struct {
 	At
 	Typed
+	Null bool
 }
 
 // Field reads field Name of the struct value X (Index is the field's position once typed).
@@ -78,9 +81,14 @@ type Fill struct {
 	Size int64
 }
 
-func (*StructDecl) Kind() string     { return "struct" }
-func (*StructLit) Kind() string      { return "struct-lit" }
-func (*Zero) Kind() string           { return "zero" }
+func (*StructDecl) Kind() string { return "struct" }
+func (*StructLit) Kind() string  { return "struct-lit" }
+func (z *Zero) Kind() string {
+	if z.Null {
+		return "null"
+	}
+	return "zero"
+}
 func (*Field) Kind() string          { return "field" }
 func (*Offset) Kind() string         { return "offset" }
 func (*Copy) Kind() string           { return "copy" }
@@ -138,7 +146,7 @@ func structExprSx(e Expr) *sx {
 		}
 		return l
 	case *Zero:
-		return list(head("zero", e.T))
+		return list(head(e.Kind(), e.T))
 	case *Field:
 		return list(head("field", e.T), exprSx(e.X), atom(e.Name))
 	case *Offset:
@@ -163,9 +171,9 @@ func (rd *reader) readStructExpr(s *sx, h string, ty Typed) Expr {
 			l.Values = append(l.Values, rd.readExpr(fa[0]))
 		}
 		return l
-	case "zero":
+	case "zero", "null":
 		shape(s, 0, false)
-		return &Zero{Typed: ty}
+		return &Zero{Typed: ty, Null: h == "null"}
 	case "tuple-lit":
 		return rd.readTupleLit(s, ty)
 	case "field":
