@@ -3,12 +3,13 @@ package passes
 // Arrays and slices of check-types (see check_types.go), spec §3.2–§3.4, §5.3, §6.11: an array
 // literal takes its element type from the expected array type or from its first element;
 // indexes and slice bounds are integers converted to i64; indexing and slicing dereference one
-// pointer to an array; `.len` of an array is its constant length; an array converts implicitly
+// pointer to an array; `.len` of an array is its length (a constant once memory is explicit);
+// an array converts implicitly
 // to a slice of its element type (a slice of all of it); `for x in a` and `for i, x in a` bind
 // the element (a copy) and the index (an i64 constant).
 //
 //	(array-lit 1 2 3)     =>  (array-lit:(array 3 i64) 1:i64 2:i64 3:i64)
-//	(member a#4 len)      =>  3:i64
+//	(member a#4 len)      =>  (len:i64 a#4:(array 3 i64))
 
 import (
 	"fmt"
@@ -109,10 +110,8 @@ func (c *checker) sliceExpr(e *ast.SliceExpr) ast.Expr {
 
 // length checks x.len of an array (a constant) or a slice.
 func (c *checker) length(e *ast.Member, x ast.Expr) ast.Expr {
-	switch t := x.Type().(type) {
-	case *types.Array:
-		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}, Value: uint64(t.Len)}
-	case *types.Slice:
+	switch x.Type().(type) {
+	case *types.Array, *types.Slice: // an array's stays a node too: tools see the reference in x
 		return &ast.Len{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}
 	}
 	return nil

@@ -189,3 +189,11 @@ func lvalueRoot(e ast.Expr) (root *ast.Ref, ok bool) {
 	}
 	return nil, false
 }
+
+// orNone names a missing expected type.
+func orNone(t types.Type) any {
+	if t == nil {
+		return "none"
+	}
+	return t
+}

@@ -54,7 +54,7 @@ type bound struct {
 
 func (m *memoryLowerer) bind(_ *ast.Rewriter, addr ast.Expr) bound {
 	switch addr.(type) {
-	case *ast.Ref, *ast.DataAddr: // reading it again is free (an alloca is not: each is a slot)
+	case *ast.Ref, *ast.DataAddr, *ast.IntLit: // reading it again is free (an alloca is not: each is a slot)
 		return bound{ref: func() ast.Expr { return ast.DeepClone(addr) }}
 	}
 	n := ast.Name{Name: "t", ID: m.ids.Next()}

@@ -136,7 +136,15 @@ func (m *memoryLowerer) arrayInto(r *ast.Rewriter, dst ast.Expr, e *ast.ArrayLit
 	return out
 }
 
-// length is x.len of a slice.
+// length is x.len: an array's constant (after x's effects, when it has any), a slice's header
+// field.
 func (m *memoryLowerer) length(r *ast.Rewriter, e *ast.Len) ast.Expr {
+	if a, ok := e.X.Type().(*types.Array); ok {
+		n := i64Lit(e.At, uint64(a.Len))
+		if _, ref := e.X.(*ast.Ref); ref {
+			return n
+		}
+		return inBlock(e.At, []ast.Stmt{&ast.ExprStmt{At: e.At, X: m.addr(r, e.X)}}, n)
+	}
 	return &ast.Load{At: e.At, Typed: e.Typed, Addr: &ast.Offset{At: e.At, Typed: ast.Typed{T: types.PointerTo(types.TI64)}, X: m.addr(r, e.X), Off: ast.SliceLen}}
 }

@@ -3,8 +3,8 @@ package verify
 // Array and slice rules of the ast verifier (see the invariant list in ast.go;
 // ir/ast/node_array.go): an array literal has an array type of its length whose elements have
 // the element type; index and slice operands are arrays or slices, their indexes and bounds
-// i64, an index has the element type and a slice the slice type of the element; len reads a
-// slice; elem takes a pointer and an i64 and gives a pointer; for-each binds its index (i64)
+// i64, an index has the element type and a slice the slice type of the element; len reads an
+// array or a slice; elem takes a pointer and an i64 and gives a pointer; for-each binds its index (i64)
 // and element in the scope of its body.
 
 import (
@@ -57,7 +57,7 @@ func (v *astVerifier) arrayExpr(e ast.Expr) bool {
 		}
 	case *ast.Len:
 		v.expr(e.X, false)
-		if _, ok := e.X.Type().(*types.Slice); v.typed && !ok {
+		if v.typed && ast.ElemType(e.X.Type()) == nil {
 			v.errorf(e, "len of a value of type %v", e.X.Type())
 		}
 		v.same(e, types.TI64, t, "length type")

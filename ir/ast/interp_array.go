@@ -57,7 +57,8 @@ func (in *interp) arrayExpr(e Expr, fr frame) (v int64, ok bool) {
 		in.store(a+SliceCap, types.TI64, capac-lo)
 		return a, true
 	case *Len:
-		return in.load(in.eval(e.X, fr)+SliceLen, types.TI64), true
+		_, n, _ := in.seq(e.X, fr)
+		return n, true
 	case *Elem:
 		return in.eval(e.X, fr) + in.eval(e.I, fr)*types.Sizeof(e.T.(*types.Pointer).Elem), true
 	}

@@ -58,7 +58,7 @@ var (
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
 		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
-		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias",
+		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias", "null",
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
 		"union", "union-lit", "union-tag", "union-payload",

@@ -7,7 +7,7 @@ package ast
 //	(array-lit:T E...)                 [a, b, c]
 //	(index:T X I)                      X[I] of an array or slice value (bounds-checked)
 //	(slice:(slice T) X LO|- HI|-)      X[LO:HI] (checked: 0 <= LO <= HI <= len)
-//	(len:i64 X)                        X.len of a slice (an array's is a constant)
+//	(len:i64 X)                        X.len of an array or a slice
 //	(for-each LABEL IDX|- VAR X BODY)  for VAR in X / for IDX, VAR in X
 //
 // Memory level (make-memory-explicit on):

@@ -7,6 +7,7 @@ package ast
 //	(struct-lit:T TYPE|- (FIELD E)...)        T { .f = e, ... }; after check-types every field, in
 //	                                          declaration order (omitted ones: default or zero)
 //	(zero:T)                                  the zero value of T (`.{}`, omitted fields)
+//	(null)                                    `null`; check-types makes it the zero of a pointer
 //	(field:T X NAME)                          X.NAME of a struct value X (check-types makes the
 //	                                          auto-dereference of a pointer explicit)
 //
@@ -41,7 +42,8 @@ type StructLit struct {
 	Values []Expr
 }
 
-// Zero is the zero value of its type.
+// Zero is the zero value of its type (`.{}`). (`null` is a NullLit, node_optional.go: a null
+// pointer is the address 0, spec §6.7.)
 type Zero struct {
 	At
 	Typed
@@ -138,7 +140,7 @@ func structExprSx(e Expr) *sx {
 		}
 		return l
 	case *Zero:
-		return list(head("zero", e.T))
+		return list(head(e.Kind(), e.T))
 	case *Field:
 		return list(head("field", e.T), exprSx(e.X), atom(e.Name))
 	case *Offset:
