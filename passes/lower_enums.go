@@ -49,7 +49,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 		if t := x.Type(); t != nil && !types.Identical(backing(t), t) {
 			if x == e {
-				x = ast.ShallowCopy(x)
+				x = ast.Clone(x)
 			}
 			x.(interface{ SetType(types.Type) }).SetType(backing(t))
 		}
@@ -64,7 +64,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		case *ast.VarDecl:
 			if t := backing(v.Type); !types.Identical(t, v.Type) {
 				if out == s {
-					v = ast.ShallowCopy(v)
+					v = ast.Clone(v)
 					out = v
 				}
 				v.Type = t
@@ -79,7 +79,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		switch f := out.(type) {
 		case *ast.Func:
 			if out == d {
-				f = ast.ShallowCopy(f)
+				f = ast.Clone(f)
 				out = f
 			}
 			f.Result = backing(f.Result)
@@ -97,7 +97,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		case *ast.Global:
 			if t := backing(f.Type); !types.Identical(t, f.Type) {
 				if out == d {
-					f = ast.ShallowCopy(f)
+					f = ast.Clone(f)
 					out = f
 				}
 				f.Type = t
