@@ -51,6 +51,7 @@ type fparser struct {
 	errExpect string
 	checks    []any
 	nodes     nodeSlabs
+	slabs     []reuser // every slab of nodes, once ParseEach has reused them
 }
 
 // active maps the first token of a parse (as participle's PeekingLexer holds it) to its state.

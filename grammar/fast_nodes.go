@@ -4,23 +4,46 @@ package grammar
 
 // Node allocation for the hand-compiled rules: nodes of one type come from a growing slab
 // (a few allocations per parse instead of one per node), and nodes that validate.go checks
-// are recorded as they complete, so validation needs no walk of the tree.
+// are recorded as they complete, so validation needs no walk of the tree. ParseEach reuses the
+// slabs' memory for each declaration (its callers convert a declaration and drop it), so a
+// streamed parse allocates its nodes about once, not once per declaration.
 
 // slab hands out pointers into chunks of T; a chunk doubles up to 256 elements.
 type slab[T any] struct {
-	free []T
-	n    int
+	free  []T   // the rest of the current chunk
+	n     int   // the length of the last chunk made
+	used  [][]T // the chunks handed out since the last reuse
+	spare [][]T // cleared chunks to hand out again
 }
 
 func (s *slab[T]) alloc() *T {
 	if len(s.free) == 0 {
-		s.n = min(max(4, 2*s.n), 256)
-		s.free = make([]T, s.n)
+		if k := len(s.spare); k > 0 {
+			s.free, s.spare = s.spare[k-1], s.spare[:k-1]
+		} else {
+			s.n = min(max(4, 2*s.n), 256)
+			s.free = make([]T, s.n)
+		}
+		s.used = append(s.used, s.free)
 	}
 	x := &s.free[0]
 	s.free = s.free[1:]
 	return x
 }
+
+// reuse clears every node handed out so far and makes its memory available again: the nodes
+// must no longer be referenced.
+func (s *slab[T]) reuse() {
+	for _, c := range s.used {
+		clear(c)
+	}
+	s.spare = append(s.spare, s.used...)
+	s.used = s.used[:0]
+	s.free = nil
+}
+
+// reuser is a slab of any node type.
+type reuser interface{ reuse() }
 
 type nodeSlabs struct {
 	strs        slab[string]
@@ -82,6 +105,27 @@ type nodeSlabs struct {
 // FieldInit).
 func (p *fparser) check(n any) { p.checks = append(p.checks, n) }
 
-// newDecl starts fresh slabs, so that no node of the next declaration shares a chunk with the
-// previous one (ParseEach callers drop each declaration).
-func (p *fparser) newDecl() { p.nodes = nodeSlabs{} }
+// reuseNodes makes the memory of every node parsed so far available to the next declaration
+// (ParseEach callers drop each declaration before the next is parsed).
+func (p *fparser) reuseNodes() {
+	if p.slabs == nil {
+		p.slabs = p.nodes.all()
+	}
+	for _, s := range p.slabs {
+		s.reuse()
+	}
+}
+
+// all lists every slab (TestNodeSlabsAll checks that none is missing).
+func (n *nodeSlabs) all() []reuser {
+	return []reuser{
+		&n.strs, &n.blocks, &n.stmts, &n.returns, &n.jumps, &n.defers, &n.simples, &n.ifStmts,
+		&n.elseIfStmts, &n.whiles, &n.fors, &n.vars, &n.errorSets, &n.exprs, &n.fallbacks, &n.ors,
+		&n.orOps, &n.ands, &n.andOps, &n.cmps, &n.cmpOps, &n.adds, &n.addOps, &n.muls, &n.mulOps,
+		&n.unaries, &n.postfixes, &n.suffixes, &n.calls, &n.args, &n.indexes, &n.structLits,
+		&n.fieldInits, &n.primaries, &n.strings, &n.interps, &n.builtins, &n.parens, &n.arrays,
+		&n.closures, &n.params, &n.news, &n.ifExprs, &n.elseIfExprs, &n.switches, &n.arms,
+		&n.patterns, &n.types, &n.errorUnions, &n.arrayTypes, &n.tupleTypes, &n.funcTypes,
+		&n.namedTypes,
+	}
+}

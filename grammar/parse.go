@@ -58,8 +58,9 @@ func parse(filename string, text []byte, budget int) (*File, error) {
 }
 
 // ParseEach parses a file one declaration at a time and hands each to each as soon as it is
-// parsed and checked, with whether the file has the `@safe` header. A caller that converts
-// and drops the declarations never holds the whole concrete syntax tree. On failure it
+// parsed and checked, with whether the file has the `@safe` header. The declaration and every
+// node under it are valid only until each returns (the next declaration reuses their memory),
+// so the whole concrete syntax tree is never held: each converts what it needs. On failure it
 // returns what Parse would — the syntax error, or else every E0109/E0110 — and each is not
 // called again after the first declaration with an error.
 func ParseEach(filename string, text []byte, each func(safe bool, d *Decl)) error {
@@ -69,8 +70,8 @@ func ParseEach(filename string, text []byte, each func(safe bool, d *Decl)) erro
 
 // parseEach is ParseEach that also sets *first to the position of the file's first token and
 // reports at most budget syntax errors.
-// With dropped, the caller drops each declaration: nodes are then allocated per declaration,
-// so a dropped one is not kept alive by its neighbours in a shared slab.
+// With dropped, the caller drops each declaration when each returns: the memory of its nodes
+// is then reused for the next declaration.
 func parseEach(filename string, text []byte, each func(safe bool, d *Decl), first *lexer.Position, dropped bool, budget int) (err error) {
 	diags := &src.Diagnostics{}
 	sf := src.NewFile(filename, text)
@@ -137,11 +138,11 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 		})
 		clear(fp.checks)
 		fp.checks = fp.checks[:0]
-		if dropped {
-			fp.newDecl()
-		}
 		if len(checks.List) == before && !checks.HasErrors() {
 			each(safe, d)
+		}
+		if dropped {
+			fp.reuseNodes()
 		}
 	}
 	if decls == 0 {

@@ -20,4 +20,4 @@ func (p *fparser) register(*lexer.PeekingLexer) func() { return func() {} }
 
 func handBuilt(any) bool { return false }
 
-func (p *fparser) newDecl() {}
+func (p *fparser) reuseNodes() {}

@@ -60,7 +60,7 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.Member:
 		return c.member(e)
 	}
-	if x := c.memoryExpr(e); x != nil {
+	if x := c.memoryExpr(e, want); x != nil {
 		return x
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))

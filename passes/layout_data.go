@@ -17,7 +17,7 @@ func layoutData(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	data := append([]byte(nil), p.Data...)
 	offsets := map[string]int64{}
-	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
+	r := &ast.Rewriter{Share: true, Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		s, ok := e.(*ast.StrAddr)
 		if !ok {
 			return r.DefaultExpr(e)

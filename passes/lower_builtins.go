@@ -27,7 +27,7 @@ import (
 func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	ids := ast.NewIDs(p)
-	r := &ast.Rewriter{Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		switch s := s.(type) {
 		case *ast.Assert:
 			return []ast.Stmt{&ast.If{At: s.At, Cond: r.RewriteExpr(s.Cond), Then: &ast.Block{At: s.At, Stmts: []ast.Stmt{}},

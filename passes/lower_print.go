@@ -3,18 +3,21 @@
 // Replaces print/println/eprint/eprintln by calls of runtime routines chosen by the argument's
 // type (decisions.md #19): integers through print_int (signed decimal of an i64; narrower
 // integers converted to i64 first) or, for 64-bit unsigned ones, print_uint; strings by writing
-// their bytes, bools through print_bool. The ln forms then write "\n".
+// their bytes, bools through print_bool, floats through the runtime's print_f64/print_f32
+// (runtime/print_float.cot), which take the value's IEEE bits. The ln forms then write "\n".
 //
 //	(println 1 x:i64)          =>  (expr (call-runtime print_int 1 x)) (expr (call-runtime write 1 (str-addr "\n") 1))
 //	(print 1 x:u8)             =>  (expr (call-runtime print_int 1 (convert:i64 x)))
 //	(print 1 x:u64)            =>  (expr (call-runtime print_uint 1 x))
 //	(print 2 (str "hi"))       =>  (expr (call-runtime write 2 (str-addr "hi") 2))
 //	(print 1 b:bool)           =>  (expr (call-runtime print_bool 1 b))
+//	(print 1 x:f32)            =>  (expr (call-runtime print_f32 1 (float-bits:u64 x)))
 
 package passes
 
 import (
 	"fmt"
+	"strconv"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -22,7 +25,7 @@ import (
 )
 
 func lowerPrint(_ *pipeline.Ctx, prog any) (any, error) {
-	r := &ast.Rewriter{Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		p, ok := s.(*ast.Print)
 		if !ok {
 			return []ast.Stmt{r.DefaultStmt(s)}
@@ -53,6 +56,9 @@ func printValue(at ast.At, fd int, x ast.Expr) ast.Stmt {
 		return runtimeStmt(at, "print_int", fdLit, toI64(x))
 	case t == types.TString:
 		return writeString(at, fd, x.(*ast.StrLit).Value)
+	case types.IsFloat(t):
+		bits := &ast.FloatBits{At: at, Typed: ast.Typed{T: types.TU64}, X: x}
+		return runtimeStmt(at, "print_f"+strconv.Itoa(types.Bits(t)), fdLit, bits)
 	case t == types.TBool:
 		return runtimeStmt(at, "print_bool", fdLit, x)
 	}

@@ -69,7 +69,7 @@ func lowerSwitch(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 		return out
 	}
-	r := &ast.Rewriter{}
+	r := &ast.Rewriter{Share: true}
 	r.Stmt = func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		if sw, ok := s.(*ast.Switch); ok {
 			return []ast.Stmt{lower(r, sw)}

@@ -19,6 +19,7 @@ package passes
 
 import (
 	"fmt"
+	"slices"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -83,9 +84,10 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		b.m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(ast.DataBase), wasm.End()},
 			Bytes: append([]byte(nil), p.Data...)}}
 	}
+	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size
 	for _, f := range funcs {
 		ctx.Func = f.Name.Name
-		fl := &funcLowerer{b: b, locals: map[int]uint32{}, frame: f.Frame, dataLen: len(p.Data)}
+		fl := &funcLowerer{b: b, locals: map[int]uint32{}, frame: f.Frame, dataLen: len(p.Data), body: scratch[:0]}
 		for i, prm := range f.Params {
 			fl.locals[prm.Name.ID] = uint32(i)
 		}
@@ -100,7 +102,8 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 			fl.leaveFrame()
 		}
 		fl.emit(wasm.End())
-		b.defineFunc(f.Name.String(), fl.localTypes, fl.body)
+		b.defineFunc(f.Name.String(), fl.localTypes, slices.Clone(fl.body))
+		scratch = fl.body
 		if f.Export != "" {
 			b.exportFunc(f.Export, f.Name.String())
 		}

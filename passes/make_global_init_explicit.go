@@ -32,7 +32,8 @@ func makeGlobalInitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 		late[g.Name.ID] = true
 		inits = append(inits, &ast.InitGlobal{At: g.At, Name: g.Name, Value: copier.RewriteExpr(g.Init)})
 	}
-	r := &ast.Rewriter{Decl: func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
+	// Sharing is safe: _start's body comes from DefaultBlock, which is always fresh.
+	r := &ast.Rewriter{Share: true, Decl: func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		switch d := d.(type) {
 		case *ast.Global:
 			if late[d.Name.ID] {

@@ -12,12 +12,15 @@
 package passes
 
 import (
+	"slices"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
+	"cot/ir/src"
 	"cot/ir/types"
 )
 
-func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
+func makeMainExitExplicit(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	var main *ast.Func
 	for _, d := range p.Decls {
@@ -26,9 +29,13 @@ func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 	}
 	if main == nil {
-		panic("make-main-exit-explicit: no main (check-types reports that)")
+		// check-types reports a missing main, except in a file with test blocks, which `cot check`
+		// accepts as a test file: building one needs a main (a link error in the original).
+		ctx.Diags.Errorf(src.Pos{}, codeUndefined, "%s (`cot test` runs the tests without one)", missingMain)
+		return nil, &src.UserError{Diags: ctx.Diags}
 	}
-	out := (&ast.Rewriter{}).Program(p)
+	// Every declaration stays as it is (nothing mutates them): only the list is new.
+	out := &ast.Program{Types: p.Types, Data: p.Data, Decls: slices.Clip(p.Decls)}
 	at := main.At
 	i64 := ast.Typed{T: types.TI64}
 	call := &ast.Call{At: at, Typed: ast.Typed{T: main.Result}, Callee: &ast.Ref{At: at, Typed: ast.Typed{T: main.Signature()}, Name: main.Name}}

@@ -22,24 +22,28 @@ import (
 
 const codeImport = "E0330" // cannot import a file
 
-// sourceFile is one file of the set: its text, its syntax tree, and the files it imports.
+// sourceFile is one file of the set: its text, its declarations, the diagnostics of their
+// conversion, and the files it imports.
 type sourceFile struct {
-	file    *src.File
-	cst     *grammar.File
-	imports []string // display names of the files it imports, in source order
+	file      *src.File
+	decls     []ast.Decl
+	converted *src.Diagnostics // count only once every file has parsed, as if parsed first
+	imports   []string         // display names of the files it imports, in source order
 }
 
 type fileSet struct {
-	diags *src.Diagnostics
-	read  func(string) ([]byte, error) // nil: the disk
-	byKey map[string]*sourceFile       // canonical identity -> file (set when its loading starts)
-	order []*sourceFile                // depth-first: imports before their importer
+	diags   *src.Diagnostics
+	runtime bool                         // the runtime's files, which may call the runtime's private builtins
+	read    func(string) ([]byte, error) // nil: the disk
+	byKey   map[string]*sourceFile       // canonical identity -> file (set when its loading starts)
+	order   []*sourceFile                // depth-first: imports before their importer
 }
 
 // loadFiles parses root and everything it imports. It returns the files in parse order; a
 // syntax error or an import that cannot be read leaves diagnostics and a nil result.
 func loadFiles(ctx *pipeline.Ctx, root *src.File) []*sourceFile {
-	set := &fileSet{diags: ctx.Diags, read: ctx.ReadFile, byKey: map[string]*sourceFile{}}
+	runtime, _ := ctx.Store[libraryKey].(bool)
+	set := &fileSet{diags: ctx.Diags, runtime: runtime, read: ctx.ReadFile, byKey: map[string]*sourceFile{}}
 	set.load(root, set.key(root.Name))
 	if ctx.Diags.HasErrors() {
 		return nil
@@ -63,26 +67,37 @@ func (set *fileSet) key(name string) string {
 
 func (set *fileSet) load(f *src.File, key string) {
 	set.diags.AddFile(f)
-	sf := &sourceFile{file: f}
+	sf := &sourceFile{file: f, converted: &src.Diagnostics{}}
+	sf.converted.AddFile(f)
 	set.byKey[key] = sf
-	cst, err := grammar.Parse(f.Name, f.Text)
+	c := &cstConverter{file: f, diags: sf.converted, runtime: set.runtime}
+	var imports []grammar.ImportDecl
+	err := grammar.ParseEach(f.Name, f.Text, func(_ bool, d *grammar.Decl) {
+		if d.Import != nil {
+			imports = append(imports, *d.Import) // d is reused after this call
+		}
+		if d.Impl != nil {
+			sf.decls = append(sf.decls, c.impl(d.Impl)...)
+			return
+		}
+		if decl := c.decl(d); decl != nil {
+			sf.decls = append(sf.decls, decl)
+		}
+	})
 	if err != nil {
 		var ue *src.UserError
 		if !errors.As(err, &ue) {
-			panic("parse: grammar.Parse returned " + err.Error())
+			panic("parse: grammar.ParseEach returned " + err.Error())
 		}
 		set.diags.List = append(set.diags.List, ue.Diags.List...)
 		return
 	}
-	sf.cst = cst
-	for _, d := range cst.Decls {
-		if d.Import == nil {
-			continue
-		}
-		pos, end := importSpan(f, d.Import)
-		name, text, err := set.resolve(f.Name, grammar.Unquote(d.Import.Path))
+	for i := range imports {
+		im := &imports[i]
+		pos, end := importSpan(f, im)
+		name, text, err := set.resolve(f.Name, grammar.Unquote(im.Path))
 		if err != nil {
-			set.diags.Report(src.Diagnostic{Pos: pos, End: end, Code: codeImport, Msg: "cannot import " + d.Import.Path + ": " + err.Error()})
+			set.diags.Report(src.Diagnostic{Pos: pos, End: end, Code: codeImport, Msg: "cannot import " + im.Path + ": " + err.Error()})
 			continue
 		}
 		sf.imports = append(sf.imports, name)
@@ -144,17 +159,12 @@ func readSource(name string) ([]byte, error) {
 
 // modulesOf converts the files of the set in parse order into the declarations of one program
 // and, for a program of several files, its module table.
-func modulesOf(files []*sourceFile, diags *src.Diagnostics, runtime bool) *ast.Program {
+func modulesOf(files []*sourceFile, diags *src.Diagnostics) *ast.Program {
 	p := &ast.Program{}
 	for _, sf := range files {
-		c := &cstConverter{file: sf.file, diags: diags, runtime: runtime}
-		before := len(p.Decls)
-		for _, d := range sf.cst.Decls {
-			if decl := c.decl(d); decl != nil {
-				p.Decls = append(p.Decls, decl)
-			}
-		}
-		p.Modules = append(p.Modules, &ast.Module{File: sf.file.Name, Imports: sf.imports, Decls: len(p.Decls) - before})
+		diags.List = append(diags.List, sf.converted.List...)
+		p.Decls = append(p.Decls, sf.decls...)
+		p.Modules = append(p.Modules, &ast.Module{File: sf.file.Name, Imports: sf.imports, Decls: len(sf.decls)})
 	}
 	if len(p.Modules) == 1 {
 		p.Modules = nil

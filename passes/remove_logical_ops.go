@@ -15,7 +15,7 @@ import (
 )
 
 func removeLogicalOps(_ *pipeline.Ctx, prog any) (any, error) {
-	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
+	r := &ast.Rewriter{Share: true, Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		l, ok := e.(*ast.Logical)
 		if !ok {
 			return r.DefaultExpr(e)

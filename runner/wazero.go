@@ -37,11 +37,11 @@ var wazeroTraps = map[string]string{
 // The interpreter is 50-150 times slower (TestEngineCost) and stops at 2,000 nested calls; it
 // remains the fallback for modules backend/wasm cannot rewrite (SIMD).
 func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
-	prep, ok := prepareForWazero(wasm)
-	if !ok {
-		return runWazero(ctx, wasm, cfg, wazero.NewRuntimeConfigInterpreter(), false)
+	code, rc, elemOutOfBounds, err := WazeroSetup(wasm)
+	if err != nil {
+		return Result{}, err
 	}
-	return runWazero(ctx, prep.code, cfg, wazero.NewRuntimeConfigCompiler(), prep.elemOutOfBounds)
+	return runWazero(ctx, code, cfg, rc, elemOutOfBounds)
 }
 
 // runWazero runs wasm on a runtime of configuration rc; elemOutOfBounds makes instantiation

@@ -40,10 +40,30 @@ type ssaVerifier struct {
 	f    *ssa.Func
 	lang *pipeline.Lang
 	errs []error
-	// position of each value: its block and index (-1 for parameters)
-	block map[*ssa.Value]*ssa.Block
-	index map[*ssa.Value]int
-	idom  map[*ssa.Block]*ssa.Block
+	// pos holds the position of each value defined in the function, by value id (ids are dense:
+	// a slice costs a fraction of a map on the functions of a large module)
+	pos []valuePos
+	// the dominator tree, by block position: immediate dominator (-1: unreachable) and preorder
+	// interval
+	blockIdx          map[*ssa.Block]int
+	idom, enter, exit []int
+}
+
+// valuePos is where value x is defined: block b, instruction index i (-1 for parameters).
+type valuePos struct {
+	x *ssa.Value
+	b *ssa.Block
+	i int
+}
+
+// where returns the block and index at which x is defined, ok false when x is not a value of
+// the function.
+func (v *ssaVerifier) where(x *ssa.Value) (*ssa.Block, int, bool) {
+	if x.ID < 0 || x.ID >= len(v.pos) || v.pos[x.ID].x != x {
+		return nil, 0, false
+	}
+	p := v.pos[x.ID]
+	return p.b, p.i, true
 }
 
 func (v *ssaVerifier) errorf(format string, args ...any) {
@@ -66,21 +86,30 @@ func (v *ssaVerifier) check() {
 			}
 		}
 	}
-	v.block, v.index = map[*ssa.Value]*ssa.Block{}, map[*ssa.Value]int{}
-	ids := map[int]bool{}
 	inFunc := map[*ssa.Block]bool{}
+	maxID := -1
 	for _, b := range f.Blocks {
 		inFunc[b] = true
+		for _, x := range b.Params {
+			maxID = max(maxID, x.ID)
+		}
+		for _, x := range b.Instrs {
+			maxID = max(maxID, x.ID)
+		}
 	}
+	v.pos = make([]valuePos, maxID+1)
 	define := func(x *ssa.Value, b *ssa.Block, i int) {
-		if ids[x.ID] {
+		if x.ID < 0 {
+			v.errorf("v%d has a negative id", x.ID)
+			return
+		}
+		if v.pos[x.ID].x != nil {
 			v.errorf("v%d defined twice", x.ID)
 		}
-		ids[x.ID] = true
 		if x.Block != b {
 			v.errorf("v%d is in b%d but records another block", x.ID, b.ID)
 		}
-		v.block[x], v.index[x] = b, i
+		v.pos[x.ID] = valuePos{x, b, i}
 	}
 	for _, b := range f.Blocks {
 		for _, p := range b.Params {
@@ -96,23 +125,28 @@ func (v *ssaVerifier) check() {
 		}
 	}
 	v.dominators()
-	used := map[*ssa.Value]bool{}
+	used := make([]bool, len(v.pos))
+	use := func(a *ssa.Value) {
+		if a != nil && a.ID >= 0 && a.ID < len(used) {
+			used[a.ID] = true
+		}
+	}
 	for _, b := range f.Blocks {
 		for i, x := range b.Instrs {
 			for _, a := range x.Args {
-				used[a] = true
+				use(a)
 			}
 			v.value(b, i, x)
 		}
 		v.term(b)
 		for _, a := range b.Term.Uses() {
-			used[a] = true
+			use(a)
 		}
 	}
 	if v.lang != nil && v.lang.Has("no-dead-values") {
 		for _, b := range f.Blocks {
 			for _, x := range b.Instrs {
-				if ssa.IsPure(x.Op) && x.Op != ssa.OpResult && !used[x] {
+				if ssa.IsPure(x.Op) && x.Op != ssa.OpResult && x.ID >= 0 && !used[x.ID] {
 					v.errorf("dead value: %s", ssa.FormatValue(x))
 				}
 			}
@@ -126,13 +160,13 @@ func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, describe func() str
 		v.errorf("b%d: %s has a nil operand", b.ID, describe())
 		return
 	}
-	db, ok := v.block[a]
+	db, di, ok := v.where(a)
 	if !ok {
 		v.errorf("b%d: %s uses v%d, which is not defined in the function", b.ID, describe(), a.ID)
 		return
 	}
 	if db == b {
-		if v.index[a] >= i {
+		if di >= i {
 			v.errorf("b%d: %s uses v%d before its definition", b.ID, describe(), a.ID)
 		}
 		return
@@ -143,11 +177,11 @@ func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, describe func() str
 }
 
 func (v *ssaVerifier) value(b *ssa.Block, i int, x *ssa.Value) {
-	what := ssa.FormatValue(x)
+	what := func() string { return ssa.FormatValue(x) } // only for an error: formatting is costly
 	for _, a := range x.Args {
-		v.use(b, i, a, func() string { return what })
+		v.use(b, i, a, what)
 		if a != nil && a.Type == ssa.TNone && x.Op != ssa.OpResult {
-			v.errorf("b%d: %s uses v%d, which has no value", b.ID, what, a.ID)
+			v.errorf("b%d: %s uses v%d, which has no value", b.ID, what(), a.ID)
 		}
 	}
 	switch x.Op {
@@ -159,17 +193,18 @@ func (v *ssaVerifier) value(b *ssa.Block, i int, x *ssa.Value) {
 		v.arity(x, 1)
 	case ssa.OpSelect:
 		if v.arity(x, 3) && (x.Args[0].Type != x.Type || x.Args[1].Type != x.Type || x.Args[2].Type != ssa.I32) {
-			v.errorf("b%d: %s: operand types", b.ID, what)
+			v.errorf("b%d: %s: operand types", b.ID, what())
 		}
 	case ssa.OpResult:
 		if v.arity(x, 1) {
 			c := x.Args[0]
-			ok := v.block[c] == b && (c.Op == ssa.OpCall || c.Op == ssa.OpCallIndirect)
-			for k := v.index[c] + 1; ok && k < i; k++ {
+			cb, ci, _ := v.where(c)
+			ok := cb == b && (c.Op == ssa.OpCall || c.Op == ssa.OpCallIndirect)
+			for k := ci + 1; ok && k < i; k++ {
 				ok = b.Instrs[k].Op == ssa.OpResult && b.Instrs[k].Args[0] == c
 			}
 			if !ok {
-				v.errorf("b%d: %s does not directly follow its call", b.ID, what)
+				v.errorf("b%d: %s does not directly follow its call", b.ID, what())
 			}
 		}
 	case ssa.OpCall, ssa.OpCallIndirect:
@@ -212,15 +247,15 @@ func operandType(op wasm.Op) (ssa.Type, bool) {
 	return 0, false
 }
 
-func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what string) {
+func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what func() string) {
 	op := wasm.Op(x.Op)
 	t, n := ssa.WasmResult(op)
 	if n < 0 {
-		v.errorf("b%d: unknown operation in %s", b.ID, what)
+		v.errorf("b%d: unknown operation in %s", b.ID, what())
 		return
 	}
 	if x.Type != t {
-		v.errorf("b%d: %s has type %s, the operation produces %s", b.ID, what, x.Type, t)
+		v.errorf("b%d: %s has type %s, the operation produces %s", b.ID, what(), x.Type, t)
 	}
 	if !v.arity(x, n) {
 		return
@@ -228,12 +263,12 @@ func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what string) {
 	switch {
 	case op >= wasm.OpI32Load && op <= wasm.OpI64Load32U:
 		if x.Args[0].Type != ssa.I32 {
-			v.errorf("b%d: %s: address is %s, want i32", b.ID, what, x.Args[0].Type)
+			v.errorf("b%d: %s: address is %s, want i32", b.ID, what(), x.Args[0].Type)
 		}
 	case op >= wasm.OpI32Store && op <= wasm.OpI64Store32:
 		want, _ := operandType(op)
 		if x.Args[0].Type != ssa.I32 || x.Args[1].Type != want {
-			v.errorf("b%d: %s: operand types %s, %s", b.ID, what, x.Args[0].Type, x.Args[1].Type)
+			v.errorf("b%d: %s: operand types %s, %s", b.ID, what(), x.Args[0].Type, x.Args[1].Type)
 		}
 	case op >= wasm.OpI32Eqz && op <= wasm.OpI64Extend32S || op >= wasm.OpI32TruncSatF32S && op <= wasm.OpI64TruncSatF64U:
 		want, ok := operandType(op)
@@ -242,11 +277,14 @@ func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what string) {
 		}
 		for _, a := range x.Args {
 			if a.Type != want {
-				v.errorf("b%d: %s: operand v%d is %s, want %s", b.ID, what, a.ID, a.Type, want)
+				v.errorf("b%d: %s: operand v%d is %s, want %s", b.ID, what(), a.ID, a.Type, want)
 			}
 		}
 	}
 }
+
+// termSuccs is the number of successors of each terminator kind but switch.
+var termSuccs = map[ssa.TermKind]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
 
 func (v *ssaVerifier) term(b *ssa.Block) {
 	t := &b.Term
@@ -254,8 +292,7 @@ func (v *ssaVerifier) term(b *ssa.Block) {
 	for _, a := range t.Uses() {
 		v.use(b, n, a, func() string { return "terminator " + ssa.FormatTerm(t) })
 	}
-	want := map[ssa.TermKind]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
-	if k, ok := want[t.Kind]; ok && len(t.Succs) != k || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
+	if k, ok := termSuccs[t.Kind]; ok && len(t.Succs) != k || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
 		v.errorf("b%d: %s has %d successors", b.ID, t.Kind, len(t.Succs))
 	}
 	if (t.Kind == ssa.TermBranch || t.Kind == ssa.TermSwitch) != (t.Cond != nil) {
@@ -287,85 +324,5 @@ func (v *ssaVerifier) term(b *ssa.Block) {
 				v.errorf("b%d: edge to b%d passes v%d:%s for parameter v%d:%s", b.ID, e.To.ID, a.ID, a.Type, e.To.Params[i].ID, e.To.Params[i].Type)
 			}
 		}
-	}
-}
-
-// dominators computes immediate dominators (Cooper, Harvey, Kennedy) over reachable blocks.
-func (v *ssaVerifier) dominators() {
-	f := v.f
-	var order []*ssa.Block // reverse postorder
-	seen := map[*ssa.Block]bool{}
-	var dfs func(b *ssa.Block)
-	dfs = func(b *ssa.Block) {
-		seen[b] = true
-		for _, e := range b.Term.Succs {
-			if !seen[e.To] {
-				dfs(e.To)
-			}
-		}
-		order = append(order, b)
-	}
-	dfs(f.Blocks[0])
-	rpo := map[*ssa.Block]int{}
-	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
-		order[i], order[j] = order[j], order[i]
-	}
-	for i, b := range order {
-		rpo[b] = i
-	}
-	preds := map[*ssa.Block][]*ssa.Block{}
-	for _, b := range order {
-		for _, e := range b.Term.Succs {
-			preds[e.To] = append(preds[e.To], b)
-		}
-	}
-	v.idom = map[*ssa.Block]*ssa.Block{order[0]: order[0]}
-	intersect := func(a, b *ssa.Block) *ssa.Block {
-		for a != b {
-			for rpo[a] > rpo[b] {
-				a = v.idom[a]
-			}
-			for rpo[b] > rpo[a] {
-				b = v.idom[b]
-			}
-		}
-		return a
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, b := range order[1:] {
-			var nd *ssa.Block
-			for _, p := range preds[b] {
-				if v.idom[p] == nil {
-					continue
-				}
-				if nd == nil {
-					nd = p
-				} else {
-					nd = intersect(p, nd)
-				}
-			}
-			if nd != nil && v.idom[b] != nd {
-				v.idom[b] = nd
-				changed = true
-			}
-		}
-	}
-}
-
-// dominates reports whether a dominates b (unreachable blocks are dominated by everything).
-func (v *ssaVerifier) dominates(a, b *ssa.Block) bool {
-	if _, reach := v.idom[b]; !reach {
-		return true
-	}
-	for {
-		if a == b {
-			return true
-		}
-		next := v.idom[b]
-		if next == b {
-			return false
-		}
-		b = next
 	}
 }

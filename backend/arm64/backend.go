@@ -35,6 +35,7 @@ func Table() *pipeline.Table {
 			{Before: "allocate-registers", After: "layout-frame", Why: "the frame size depends on the spill slots"},
 			{Before: "layout-frame", After: "resolve-branches", Why: "the stack-limit trap block is added by layout-frame"},
 		},
+		Stream: stream,
 	}
 }
 

@@ -30,14 +30,22 @@ var selectInstructionsPass = pipeline.Pass{
 	Out:  LangMIRVirtual,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*ssa.Program)
-		layout := newModuleLayout(p.Module)
+		u := unitOf(ctx)
+		var layout *moduleLayout
+		if u != nil {
+			layout = u.layout
+		} else {
+			layout = newModuleLayout(p.Module)
+		}
 		out := &mir.Program{Data: layout}
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
 			out.Funcs = append(out.Funcs, selectFunc(p, layout, f))
 		}
-		out.Funcs = append(out.Funcs, moduleInitFunc(layout), moduleMainFunc(layout))
-		out.Funcs = append(out.Funcs, helperFuncs()...)
+		if u == nil || u.index < 0 { // the whole program, or the stream's unit of the backend's own functions
+			out.Funcs = append(out.Funcs, moduleInitFunc(layout), moduleMainFunc(layout))
+			out.Funcs = append(out.Funcs, helperFuncs()...)
+		}
 		return out, nil
 	},
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cot/runner"
+
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/sys"
@@ -33,7 +35,8 @@ const spectestWAT = `(module
   (memory (export "memory") 1 2))`
 
 // Wazero runs harness modules on wazero, with cot_harness as Go host functions. It is the
-// cross-check of the runner itself: the same harness bytes, another engine.
+// cross-check of the runner itself: the same harness bytes, another engine, set up as `cot run`
+// sets it up (runner.WazeroSetup: the optimizing compiler with its miscompile worked around).
 type Wazero struct {
 	cache    wazero.CompilationCache
 	spectest []byte
@@ -73,28 +76,35 @@ func (w *Wazero) TrapAliases() map[string][]string {
 // runtime reuse the machine code.
 func (w *Wazero) Prepare(harness []byte) (Program, error) {
 	ctx := context.Background()
-	r := w.newRuntime(ctx)
-	defer r.Close(ctx)
-	if _, err := r.CompileModule(ctx, harness); err != nil {
+	p := &wazeroProgram{w: w}
+	var err error
+	if p.harness, p.config, p.elemOutOfBounds, err = runner.WazeroSetup(harness); err != nil {
 		return nil, err
 	}
-	return &wazeroProgram{w: w, harness: harness}, nil
+	r := p.newRuntime(ctx)
+	defer r.Close(ctx)
+	if _, err := r.CompileModule(ctx, p.harness); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
-func (w *Wazero) newRuntime(ctx context.Context) wazero.Runtime {
-	return wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().WithCompilationCache(w.cache))
+func (p *wazeroProgram) newRuntime(ctx context.Context) wazero.Runtime {
+	return wazero.NewRuntimeWithConfig(ctx, p.config.WithCompilationCache(p.w.cache))
 }
 
 type wazeroProgram struct {
-	w       *Wazero
-	harness []byte
+	w               *Wazero
+	harness         []byte
+	config          wazero.RuntimeConfig
+	elemOutOfBounds bool // instantiation traps (runner.WazeroSetup)
 }
 
 // Run instantiates everything afresh (the spectest table and memory are mutable state shared
 // with the module, so they must not survive across runs, as they do not across processes).
 func (p *wazeroProgram) Run(arg uint32) (Outcome, error) {
 	ctx := context.Background()
-	r := p.w.newRuntime(ctx)
+	r := p.newRuntime(ctx)
 	defer r.Close(ctx)
 	var stdout strings.Builder
 	if _, err := r.InstantiateWithConfig(ctx, p.w.spectest, wazero.NewModuleConfig().WithName("spectest")); err != nil {
@@ -106,6 +116,9 @@ func (p *wazeroProgram) Run(arg uint32) (Outcome, error) {
 	compiled, err := r.CompileModule(ctx, p.harness)
 	if err != nil {
 		return Outcome{}, err
+	}
+	if p.elemOutOfBounds {
+		return Outcome{Exit: trapExitStatus, Trap: "invalid table access", Stderr: "error: invalid table access\n"}, nil
 	}
 	mod, err := r.InstantiateModule(ctx, compiled, wazero.NewModuleConfig().WithName("harness").WithStartFunctions())
 	if err == nil {

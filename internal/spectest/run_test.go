@@ -14,13 +14,15 @@ const specDir = "../../../shared/wasm-spec"
 
 // wazeroDeviation reports whether a failure on wazero is one of wazero's documented deviations
 // from the spec, not a runner bug: wazero v1.12 ignores out-of-bounds active element segments at
-// instantiation (internal/wasm/store.go, applyElements: "In wazero, we ignore it").
+// instantiation (internal/wasm/store.go, applyElements: "In wazero, we ignore it"), which
+// runner.WazeroSetup makes a trap only for the tables a module defines (a WASI program imports
+// none), so segments out of the spectest module's table still run.
 func wazeroDeviation(f Failure) bool {
 	return f.Kind == "assert_uninstantiable" && strings.Contains(f.Msg, `"out of bounds table access", got a normal run`)
 }
 
-// TestRunnerOnWazero runs the whole suite through the runner on wazero, which implements the
-// spec: every failure other than wazero's known deviations is a bug of the runner (harness
+// TestRunnerOnWazero runs the whole suite through the runner on wazero, set up as `cot run` sets
+// it up (runner.WazeroSetup), which implements the spec: every failure other than wazero's known deviations is a bug of the runner (harness
 // building, index renumbering, replay after traps, result comparison).
 func TestRunnerOnWazero(t *testing.T) {
 	if _, err := os.Stat(specDir); err != nil {

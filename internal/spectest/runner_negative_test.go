@@ -146,3 +146,16 @@ func TestRegisteredImports(t *testing.T) {
 		}
 	}
 }
+
+// TestWazeroRunsAsCotRun: the harness runs wazero's compiler as `cot run` does, on the module
+// rewritten around its miscompile of `0 OP (x & y)`; run unprepared, most of these answers are
+// wrong.
+func TestWazeroRunsAsCotRun(t *testing.T) {
+	_, r := runWast(t, "testdata/band_compare.wast", wazeroConfig(t))
+	for _, f := range r.Failures {
+		t.Error(f)
+	}
+	if r.ExecPass != 96 || r.ExecTotal != 96 {
+		t.Errorf("exec %d/%d, want 96/96", r.ExecPass, r.ExecTotal)
+	}
+}

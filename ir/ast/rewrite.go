@@ -3,7 +3,7 @@ package ast
 // Rewriter is the shared tree rewrite. Every hook is optional: a nil hook means "copy the node
 // with its children rewritten" (the Default* methods), so a pass sets only the hooks of the node
 // kinds it changes and calls the Default method for everything else. The input tree is never
-// mutated: every node on the way is copied.
+// mutated: every node on the way is copied, unless Share is set.
 type Rewriter struct {
 	Expr func(r *Rewriter, e Expr) Expr
 	// Stmt may expand one statement into several (or none).
@@ -13,6 +13,17 @@ type Rewriter struct {
 	// Type rewrites a type expression; without it type expressions are shared, not copied
 	// (nothing mutates them).
 	Type func(r *Rewriter, t TypeExpr) TypeExpr
+	// Share returns a node none of whose children changed as it is, not copied, so the output
+	// shares unchanged subtrees with the input (rewrite_share.go). Set it only when no hook
+	// mutates a node that a Default method or a Rewrite method returned. DefaultBlock still
+	// returns a fresh block.
+	Share bool
+
+	// visit holds the child visitors of rewriteChildren, built once per Rewriter rather than
+	// once per node (they capture only r): per-node closures were a third of the front end's
+	// allocations.
+	visit  *slots
+	shared *shareState
 }
 
 // RewriteType applies the Type hook; nil stays nil.
@@ -69,7 +80,7 @@ func (r *Rewriter) RewriteBlock(b *Block) *Block {
 
 // DefaultBlock copies b with each statement rewritten.
 func (r *Rewriter) DefaultBlock(b *Block) *Block {
-	out := &Block{At: b.At, Typed: b.Typed, Stmts: []Stmt{}}
+	out := &Block{At: b.At, Typed: b.Typed, Stmts: make([]Stmt, 0, len(b.Stmts))}
 	for _, s := range b.Stmts {
 		out.Stmts = append(out.Stmts, r.RewriteStmt(s)...)
 	}
@@ -122,7 +133,10 @@ func (r *Rewriter) RewriteExpr(e Expr) Expr {
 
 // RewriteExprs rewrites a list of expressions into a new list.
 func (r *Rewriter) RewriteExprs(list []Expr) []Expr {
-	var out []Expr
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]Expr, 0, len(list))
 	for _, e := range list {
 		out = append(out, r.RewriteExpr(e))
 	}
@@ -134,13 +148,25 @@ func (r *Rewriter) DefaultExpr(e Expr) Expr { return rewriteChildren(r, e) }
 
 // rewriteChildren copies n and rewrites each of its children through r's hooks.
 func rewriteChildren[N Node](r *Rewriter, n N) N {
+	if r.Share {
+		return rewriteShared(r, n)
+	}
 	c := shallowCopy(n)
-	c.children(&slots{
+	if r.visit == nil {
+		r.visit = rewriteSlots(r)
+	}
+	c.children(r.visit)
+	return c
+}
+
+// rewriteSlots returns the child visitors that store each child rewritten through r.
+func rewriteSlots(r *Rewriter) *slots {
+	return &slots{
 		expr:  func(e *Expr) { *e = r.RewriteExpr(*e) },
 		exprs: func(l *[]Expr) { *l = r.RewriteExprs(*l) },
 		stmt:  func(s *Stmt) { *s = r.RewriteOne(*s) },
 		stmts: func(l *[]Stmt) {
-			out := []Stmt{}
+			out := make([]Stmt, 0, len(*l))
 			for _, s := range *l {
 				out = append(out, r.RewriteStmt(s)...)
 			}
@@ -169,8 +195,7 @@ func rewriteChildren[N Node](r *Rewriter, n N) N {
 			}
 			*l = out
 		},
-	})
-	return c
+	}
 }
 
 // MaxID returns the largest binder or reference ID in p; fresh IDs start above it.
@@ -197,6 +222,10 @@ func MaxID(p *Program) int {
 			case *ForRange:
 				see(n.Label)
 				see(n.Var)
+			case *ForEach:
+				see(n.Label)
+				see(n.Index)
+				see(n.Var)
 			case *Ref:
 				see(n.Name)
 			}
@@ -207,16 +236,23 @@ func MaxID(p *Program) int {
 }
 
 // IDs hands out fresh binder IDs above every ID of a program.
-type IDs struct{ last int }
+type IDs struct {
+	p    *Program // the program whose IDs to stay above, until the first Next walks it
+	last int
+}
 
-// NewIDs returns a generator of IDs fresh for p.
-func NewIDs(p *Program) *IDs { return &IDs{last: MaxID(p)} }
+// NewIDs returns a generator of IDs fresh for p. It walks p only when the first ID is asked
+// for: most passes that may need one find nothing to lower in most programs.
+func NewIDs(p *Program) *IDs { return &IDs{p: p} }
 
 // Next returns a new ID.
 func (g *IDs) Next() int {
+	if g.p != nil {
+		g.last, g.p = MaxID(g.p), nil
+	}
 	g.last++
 	return g.last
 }
 
-// Clone returns a deep copy of e (nil stays nil).
-func Clone(e Expr) Expr { return (&Rewriter{}).RewriteExpr(e) }
+// DeepClone returns a deep copy of e (nil stays nil); Clone (rewrite_share.go) copies one node.
+func DeepClone(e Expr) Expr { return (&Rewriter{}).RewriteExpr(e) }

@@ -65,61 +65,73 @@ func shallowCopy[N Node](n N) N {
 // Inspect walks the tree under n in source order, calling f before the children; f returning
 // false skips the children.
 func Inspect(n Node, f func(Node) bool) {
-	if n == nil || isNilNode(n) || !f(n) {
+	w := &inspector{f: f}
+	w.slots = inspectSlots(w)
+	w.visit(n)
+}
+
+// inspector is one Inspect walk; its child visitors are built once per walk, not per node.
+type inspector struct {
+	f     func(Node) bool
+	slots *slots
+}
+
+func (w *inspector) visit(n Node) {
+	if n == nil || isNilNode(n) || !w.f(n) {
 		return
 	}
-	visit := func(c Node) {
-		if c != nil && !isNilNode(c) {
-			Inspect(c, f)
-		}
-	}
-	n.children(&slots{
+	n.children(w.slots)
+}
+
+// inspectSlots returns the child visitors that walk each child with w.
+func inspectSlots(w *inspector) *slots {
+	return &slots{
 		expr: func(e *Expr) {
 			if *e != nil {
-				visit(*e)
+				w.visit(*e)
 			}
 		},
 		exprs: func(l *[]Expr) {
 			for _, e := range *l {
-				visit(e)
+				w.visit(e)
 			}
 		},
 		stmt: func(s *Stmt) {
 			if *s != nil {
-				visit(*s)
+				w.visit(*s)
 			}
 		},
 		stmts: func(l *[]Stmt) {
 			for _, s := range *l {
-				visit(s)
+				w.visit(s)
 			}
 		},
 		block: func(b **Block) {
 			if *b != nil {
-				visit(*b)
+				w.visit(*b)
 			}
 		},
 		params: func(l *[]*Param) {
 			for _, p := range *l {
-				visit(p)
+				w.visit(p)
 			}
 		},
 		arms: func(l *[]*SwitchArm) {
 			for _, a := range *l {
-				visit(a)
+				w.visit(a)
 			}
 		},
 		typ: func(t *TypeExpr) {
 			if *t != nil {
-				visit(*t)
+				w.visit(*t)
 			}
 		},
 		typs: func(l *[]TypeExpr) {
 			for _, t := range *l {
-				visit(t)
+				w.visit(t)
 			}
 		},
-	})
+	}
 }
 
 // isNilNode catches typed nils stored in interfaces (a nil *Block as a Node).

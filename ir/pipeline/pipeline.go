@@ -142,6 +142,9 @@ type Ctx struct {
 	// ReadFile reads the source files a program imports (parse); nil reads them from the disk.
 	// The language server sets it to read open documents from the editor.
 	ReadFile func(name string) ([]byte, error)
+	// Unit is the descriptor of the unit a streamed pass works on (Table.Stream), nil when the
+	// pass sees the whole program.
+	Unit any
 }
 
 // NewCtx returns a context with an empty diagnostic list.
@@ -160,6 +163,7 @@ type Table struct {
 	Name        string
 	Passes      []Pass
 	Constraints []Constraint
+	Stream      *Stream // passes that work on one function at a time, if any
 }
 
 // Check verifies the table: unique names, each pass's input language is the previous pass's

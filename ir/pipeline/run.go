@@ -180,7 +180,25 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 		w = os.Stderr
 	}
 	var pending *src.UserError // errors of earlier passes, while AfterErrors passes go on checking
+	sFirst, sLast, streamed := t.streamRange(opts)
 	for i, p := range t.Passes {
+		if streamed && i == sFirst && pending == nil {
+			next, err := t.runStream(ctx, prog, enabled(t.Passes[sFirst:sLast+1], opts), opts)
+			if err != nil {
+				return nil, err
+			}
+			prog = next
+			if opts.Verify == VerifyEnd && sLast == len(t.Passes)-1 {
+				if errs := t.Passes[sLast].Out.Family.Verify(t.Passes[sLast].Out, prog); len(errs) > 0 {
+					return nil, verifyError(t.Passes[sLast], prog, errs)
+				}
+			}
+			continue
+		}
+		streamed = streamed && i != sFirst // earlier errors: the passes run one at a time
+		if streamed && i > sFirst && i <= sLast {
+			continue // run by runStream at sFirst
+		}
 		if p.Disablable() && matches(opts.Disable, p.Name) {
 			continue
 		}

@@ -1,0 +1,175 @@
+package ast
+
+// Sharing rewrites (Rewriter.Share): a node none of whose children changed is returned as it
+// is instead of copied, so a pass that changes a few node kinds allocates only the spine above
+// what it changed. Copying every node in every pass was most of the front end's allocation.
+//
+// A node is rewritten in two walks over its children (the children method lists them in a fixed
+// order): probe rewrites each child and pushes the result on the Rewriter's stack, noting
+// whether any differs from the child it replaces; only then, if one does, is the node copied and
+// apply stores the pushed results into the copy, in the same order. A child's own rewrite pushes
+// and pops above its parent's entries, so one stack serves the whole tree.
+
+// Clone returns a copy of the node n points to, its child fields shared: what a hook of a
+// sharing rewrite changes when a Default method returned a node as it was.
+func Clone[N Node](n N) N { return shallowCopy(n) }
+
+// pending is one rewritten child, in the field of its slot kind.
+type pending struct {
+	expr   Expr
+	exprs  []Expr
+	stmt   Stmt
+	stmts  []Stmt
+	block  *Block
+	params []*Param
+	arms   []*SwitchArm
+	typ    TypeExpr
+	typs   []TypeExpr
+}
+
+// shareState is the stack of a sharing Rewriter and its two sets of child visitors.
+type shareState struct {
+	stack   []pending
+	next    int  // apply's read position in stack
+	changed bool // probe saw a child that differs (per node: saved and restored around it)
+	probe   *slots
+	apply   *slots
+}
+
+// rewriteShared is rewriteChildren for a sharing Rewriter: n itself when no child changed.
+func rewriteShared[N Node](r *Rewriter, n N) N {
+	st := r.shared
+	if st == nil {
+		st = &shareState{}
+		st.probe, st.apply = probeSlots(r, st), applySlots(st)
+		r.shared = st
+	}
+	mark, outer := len(st.stack), st.changed
+	st.changed = false
+	n.children(st.probe)
+	changed := st.changed
+	st.changed = outer
+	if !changed {
+		clear(st.stack[mark:])
+		st.stack = st.stack[:mark]
+		return n
+	}
+	c := shallowCopy(n)
+	st.next = mark
+	c.children(st.apply)
+	clear(st.stack[mark:])
+	st.stack = st.stack[:mark]
+	return c
+}
+
+// sharedList rewrites each element of l with f; l itself when no element changed.
+func sharedList[T comparable](l []T, f func(T) T) ([]T, bool) {
+	for i, x := range l {
+		y := f(x)
+		if y == x {
+			continue
+		}
+		out := make([]T, i, len(l))
+		copy(out, l[:i])
+		out = append(out, y)
+		for _, x := range l[i+1:] {
+			out = append(out, f(x))
+		}
+		return out, true
+	}
+	return l, false
+}
+
+// sharedStmts rewrites a statement list, where a statement may become several (or none); l
+// itself when every statement stayed itself.
+func sharedStmts(r *Rewriter, l []Stmt) ([]Stmt, bool) {
+	for i, s := range l {
+		list := r.sharedStmt(s)
+		if len(list) == 1 && list[0] == s {
+			continue
+		}
+		out := make([]Stmt, i, len(l)+len(list))
+		copy(out, l[:i])
+		out = append(out, list...)
+		for _, s := range l[i+1:] {
+			out = append(out, r.sharedStmt(s)...)
+		}
+		return out, true
+	}
+	return l, false
+}
+
+// sharedStmt is RewriteStmt without the one-element list when there is no Stmt hook.
+func (r *Rewriter) sharedStmt(s Stmt) []Stmt {
+	if r.Stmt == nil && s != nil {
+		if _, ok := s.(*Block); !ok {
+			return []Stmt{rewriteShared(r, s)}
+		}
+	}
+	return r.RewriteStmt(s)
+}
+
+// probeSlots rewrites each child, pushes the result and notes whether it changed.
+func probeSlots(r *Rewriter, st *shareState) *slots {
+	push := func(p pending, changed bool) {
+		st.stack = append(st.stack, p)
+		st.changed = st.changed || changed
+	}
+	return &slots{
+		expr: func(e *Expr) {
+			x := r.RewriteExpr(*e)
+			push(pending{expr: x}, x != *e)
+		},
+		exprs: func(l *[]Expr) {
+			out, changed := sharedList(*l, r.RewriteExpr)
+			push(pending{exprs: out}, changed)
+		},
+		stmt: func(s *Stmt) {
+			x := r.RewriteOne(*s)
+			push(pending{stmt: x}, x != *s)
+		},
+		stmts: func(l *[]Stmt) {
+			out, changed := sharedStmts(r, *l)
+			push(pending{stmts: out}, changed)
+		},
+		block: func(b **Block) {
+			x := r.RewriteBlock(*b)
+			push(pending{block: x}, x != *b)
+		},
+		params: func(l *[]*Param) {
+			out, changed := sharedList(*l, func(p *Param) *Param { return rewriteShared(r, p) })
+			push(pending{params: out}, changed)
+		},
+		arms: func(l *[]*SwitchArm) {
+			out, changed := sharedList(*l, func(a *SwitchArm) *SwitchArm { return rewriteShared(r, a) })
+			push(pending{arms: out}, changed)
+		},
+		typ: func(t *TypeExpr) {
+			x := r.RewriteType(*t)
+			push(pending{typ: x}, x != *t)
+		},
+		typs: func(l *[]TypeExpr) {
+			out, changed := sharedList(*l, r.RewriteType)
+			push(pending{typs: out}, changed)
+		},
+	}
+}
+
+// applySlots stores the pushed results into a node's copy, in the order probe pushed them.
+func applySlots(st *shareState) *slots {
+	pop := func() *pending {
+		st.next++
+		return &st.stack[st.next-1]
+	}
+	return &slots{
+		expr:   func(e *Expr) { *e = pop().expr },
+		exprs:  func(l *[]Expr) { *l = pop().exprs },
+		stmt:   func(s *Stmt) { *s = pop().stmt },
+		stmts:  func(l *[]Stmt) { *l = pop().stmts },
+		block:  func(b **Block) { *b = pop().block },
+		params: func(l *[]*Param) { *l = pop().params },
+		arms:   func(l *[]*SwitchArm) { *l = pop().arms },
+		typ:    func(t *TypeExpr) { *t = pop().typ },
+		typs:   func(l *[]TypeExpr) { *l = pop().typs },
+	}
+}

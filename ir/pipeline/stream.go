@@ -1,0 +1,156 @@
+package pipeline
+
+// Streamed passes: a table may declare (Table.Stream) that a run of its passes works on one
+// function at a time. Table.Run then hands every unit (a function, or whatever the table calls
+// one) through all of those passes before the next, on GOMAXPROCS workers, and keeps only each
+// unit's output — so the compilation's memory is a few functions' IR plus the outputs, not the
+// whole program's IR at every stage, and its wall time divides by the cores.
+//
+// The result does not depend on the number of workers or on their timing: each unit's passes see
+// the shared input program (read only), the unit's descriptor and their own output; the outputs
+// are joined in unit order; of several failing units, the first in unit order is reported (every
+// unit before it has run by then, since units are handed out in order).
+//
+// Debugging flags that need the whole program between two streamed passes (--dump-before/-after,
+// --stop-after, --dump-html naming a streamed pass) make Run take the passes one at a time over the
+// whole program instead, as a table without a Stream does; the output is the same.
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"cot/ir/src"
+)
+
+// Stream names the streamed passes of a table, First to Last (inclusive), and how the program
+// before First divides into units and the units' outputs join into the program after Last.
+type Stream struct {
+	First, Last string
+	// Units returns the descriptors of the units of prog, the input of First. Each pass of the
+	// stream is run on that same prog for every unit, with Ctx.Unit set to the unit's descriptor;
+	// later passes get the unit's output of the pass before. Units may put results shared by all
+	// units (read only from then on) in ctx.Store.
+	Units func(ctx *Ctx, prog any) []any
+	// Join returns the output of Last for the whole program from prog (the input of First) and
+	// the units' outputs of Last, in unit order.
+	Join func(ctx *Ctx, prog any, outs []any) (any, error)
+}
+
+// Workers is the number of units a streamed run compiles at once; 0 means GOMAXPROCS.
+var Workers = 0
+
+// streamRange returns the indices of the first and last passes of the table's stream, or ok
+// false when it has none or when opts need the whole program between streamed passes.
+func (t *Table) streamRange(opts *Options) (first, last int, ok bool) {
+	if t.Stream == nil {
+		return 0, 0, false
+	}
+	first, last = -1, -1
+	for i, p := range t.Passes {
+		if p.Name == t.Stream.First {
+			first = i
+		}
+		if p.Name == t.Stream.Last {
+			last = i
+		}
+	}
+	if first < 0 || last < first {
+		return 0, 0, false
+	}
+	for _, p := range t.Passes[first : last+1] {
+		if matches(opts.DumpBefore, p.Name) || matches(opts.DumpAfter, p.Name) || opts.StopAfter == p.Name {
+			return 0, 0, false
+		}
+	}
+	if opts.HTMLFunc != "" {
+		return 0, 0, false
+	}
+	return first, last, true
+}
+
+// runStream runs passes (the stream's, in table order) over every unit of prog and joins them.
+func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any, error) {
+	units := t.Stream.Units(ctx, prog)
+	outs := make([]any, len(units))
+	errs := make([]error, len(units))
+	spent := make([]time.Duration, len(passes))
+	var mu sync.Mutex
+	var next, failed atomic.Int64
+	failed.Store(int64(len(units)))
+	workers := Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers && w < len(units); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			local := make([]time.Duration, len(passes))
+			for {
+				i := next.Add(1) - 1
+				if i >= int64(len(units)) || i > failed.Load() {
+					break
+				}
+				uctx := &Ctx{Diags: &src.Diagnostics{}, Target: ctx.Target, Store: ctx.Store, Unit: units[i]}
+				outs[i], errs[i] = runUnit(uctx, prog, passes, opts, local)
+				if errs[i] != nil {
+					for {
+						f := failed.Load()
+						if i >= f || failed.CompareAndSwap(f, i) {
+							break
+						}
+					}
+				}
+			}
+			mu.Lock()
+			for k, d := range local {
+				spent[k] += d
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if opts.TimePasses {
+		for k, p := range passes {
+			opts.timings = append(opts.timings, timing{p.Name, spent[k]})
+		}
+	}
+	if f := failed.Load(); f < int64(len(units)) {
+		return nil, errs[f]
+	}
+	return t.Stream.Join(ctx, prog, outs)
+}
+
+// runUnit runs the passes on one unit, verifying after each under --verify=each, and adds the
+// time of each pass to spent.
+func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Duration) (any, error) {
+	for k, p := range passes {
+		start := time.Now()
+		next, err := runOne(ctx, p, prog)
+		spent[k] += time.Since(start)
+		if err != nil { // a user error too: a streamed pass reports no errors for later passes to add to
+			return nil, err
+		}
+		prog = next
+		if opts.Verify == VerifyEach {
+			if errs := p.Out.Family.Verify(p.Out, prog); len(errs) > 0 {
+				return nil, verifyError(p, prog, errs)
+			}
+		}
+	}
+	return prog, nil
+}
+
+// enabled lists the passes from first to last that opts do not disable.
+func enabled(passes []Pass, opts *Options) []Pass {
+	var out []Pass
+	for _, p := range passes {
+		if !(p.Disablable() && matches(opts.Disable, p.Name)) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
