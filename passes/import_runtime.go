@@ -22,7 +22,7 @@ import (
 
 func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rt := runtimeProgram(ctx.Target)
+	rt := runtimeProgram(ctx.Target, runtimeCalls(p))
 	if len(rt.Types) > 0 {
 		panic("import-runtime: the runtime declares types, which ast.ShiftIDs does not move yet")
 	}

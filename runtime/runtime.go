@@ -12,7 +12,10 @@
 // file sees only the runtime's names, never the program's.
 package runtime
 
-import "embed"
+import (
+	"embed"
+	"strings"
+)
 
 //go:embed *.cot
 var files embed.FS
@@ -29,3 +32,16 @@ const StackPointer = "__stack_pointer"
 
 // WASIModule is the import module of WASI preview 1.
 const WASIModule = "wasi_snapshot_preview1"
+
+// FileOf returns the runtime file that declares the top-level function name ("" when none
+// does): import-runtime compiles only the files of the routines a program calls.
+func FileOf(name string) string {
+	entries, _ := files.ReadDir(".")
+	for _, e := range entries {
+		text, _ := files.ReadFile(e.Name())
+		if e.Name() != Root && (strings.HasPrefix(string(text), "fn "+name+"(") || strings.Contains(string(text), "\nfn "+name+"(")) {
+			return e.Name()
+		}
+	}
+	return ""
+}
