@@ -71,7 +71,7 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 		need(d, false)
 	}
 
-	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
+	r := &ast.Rewriter{Share: true, Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		rc, ok := e.(*ast.RuntimeCall)
 		if !ok {
 			return r.DefaultExpr(e)

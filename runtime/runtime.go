@@ -15,6 +15,7 @@ package runtime
 import (
 	"embed"
 	"strings"
+	"sync"
 )
 
 //go:embed *.cot
@@ -35,13 +36,24 @@ const WASIModule = "wasi_snapshot_preview1"
 
 // FileOf returns the runtime file that declares the top-level function name ("" when none
 // does): import-runtime compiles only the files of the routines a program calls.
-func FileOf(name string) string {
+func FileOf(name string) string { return fileOf()[name] }
+
+// fileOf maps each top-level function of the runtime to its file, found once.
+var fileOf = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
 	entries, _ := files.ReadDir(".")
 	for _, e := range entries {
+		if e.Name() == Root {
+			continue
+		}
 		text, _ := files.ReadFile(e.Name())
-		if e.Name() != Root && (strings.HasPrefix(string(text), "fn "+name+"(") || strings.Contains(string(text), "\nfn "+name+"(")) {
-			return e.Name()
+		for _, line := range strings.Split(string(text), "\n") {
+			if rest, ok := strings.CutPrefix(line, "fn "); ok {
+				if name, _, ok := strings.Cut(rest, "("); ok {
+					m[name] = e.Name()
+				}
+			}
 		}
 	}
-	return ""
-}
+	return m
+})
