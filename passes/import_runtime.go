@@ -18,12 +18,11 @@ import (
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/types"
-	"cot/runtime"
 )
 
 func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rt := runtimeProgram(ctx.Target, runtimeRoot(p))
+	rt := runtimeProgram(ctx.Target, runtimeCalls(p))
 	if len(rt.Types) > 0 {
 		panic("import-runtime: the runtime declares types, which ast.ShiftIDs does not move yet")
 	}
@@ -72,7 +71,7 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 		need(d, false)
 	}
 
-	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
+	r := &ast.Rewriter{Share: true, Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		rc, ok := e.(*ast.RuntimeCall)
 		if !ok {
 			return r.DefaultExpr(e)
@@ -89,21 +88,6 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 		}
 	}
 	return out, nil
-}
-
-// runtimeRoot is the runtime root file to compile for p: runtime.Root, or the larger root
-// (ast.RuntimeSig.Root) of a routine p calls that only that root defines.
-func runtimeRoot(p *ast.Program) string {
-	root := runtime.Root
-	for _, d := range p.Decls {
-		ast.Inspect(d, func(n ast.Node) bool {
-			if rc, ok := n.(*ast.RuntimeCall); ok && ast.Runtime[rc.Name].Root != "" {
-				root = ast.Runtime[rc.Name].Root
-			}
-			return true
-		})
-	}
-	return root
 }
 
 // sameSignature reports whether f has the parameter and result types of sig.

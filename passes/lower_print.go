@@ -3,7 +3,7 @@
 // Replaces print/println/eprint/eprintln by calls of runtime routines chosen by the argument's
 // type (decisions.md #19): integers through print_int (signed decimal of an i64; narrower
 // integers converted to i64 first) or, for 64-bit unsigned ones, print_uint; strings by writing
-// their bytes, bools through print_bool, floats through print_f64/print_f32
+// their bytes, bools through print_bool, floats through the runtime's print_f64/print_f32
 // (runtime/print_float.cot), which take the value's IEEE bits. The ln forms then write "\n".
 //
 //	(println 1 x:i64)          =>  (expr (call-runtime print_int 1 x)) (expr (call-runtime write 1 (str-addr "\n") 1))

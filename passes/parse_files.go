@@ -32,19 +32,18 @@ type sourceFile struct {
 }
 
 type fileSet struct {
-	diags *src.Diagnostics
-	read  func(string) ([]byte, error) // nil: the disk
-	byKey map[string]*sourceFile       // canonical identity -> file (set when its loading starts)
-	order []*sourceFile                // depth-first: imports before their importer
-	// runtime: the set is the runtime's, which may call the runtime's private builtins.
-	runtime bool
+	diags   *src.Diagnostics
+	runtime bool                         // the runtime's files, which may call the runtime's private builtins
+	read    func(string) ([]byte, error) // nil: the disk
+	byKey   map[string]*sourceFile       // canonical identity -> file (set when its loading starts)
+	order   []*sourceFile                // depth-first: imports before their importer
 }
 
 // loadFiles parses root and everything it imports. It returns the files in parse order; a
 // syntax error or an import that cannot be read leaves diagnostics and a nil result.
 func loadFiles(ctx *pipeline.Ctx, root *src.File) []*sourceFile {
 	runtime, _ := ctx.Store[libraryKey].(bool)
-	set := &fileSet{diags: ctx.Diags, read: ctx.ReadFile, byKey: map[string]*sourceFile{}, runtime: runtime}
+	set := &fileSet{diags: ctx.Diags, runtime: runtime, read: ctx.ReadFile, byKey: map[string]*sourceFile{}}
 	set.load(root, set.key(root.Name))
 	if ctx.Diags.HasErrors() {
 		return nil

@@ -12,7 +12,11 @@
 // file sees only the runtime's names, never the program's.
 package runtime
 
-import "embed"
+import (
+	"embed"
+	"strings"
+	"sync"
+)
 
 //go:embed *.cot
 var files embed.FS
@@ -29,3 +33,27 @@ const StackPointer = "__stack_pointer"
 
 // WASIModule is the import module of WASI preview 1.
 const WASIModule = "wasi_snapshot_preview1"
+
+// FileOf returns the runtime file that declares the top-level function name ("" when none
+// does): import-runtime compiles only the files of the routines a program calls.
+func FileOf(name string) string { return fileOf()[name] }
+
+// fileOf maps each top-level function of the runtime to its file, found once.
+var fileOf = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	entries, _ := files.ReadDir(".")
+	for _, e := range entries {
+		if e.Name() == Root {
+			continue
+		}
+		text, _ := files.ReadFile(e.Name())
+		for _, line := range strings.Split(string(text), "\n") {
+			if rest, ok := strings.CutPrefix(line, "fn "); ok {
+				if name, _, ok := strings.Cut(rest, "("); ok {
+					m[name] = e.Name()
+				}
+			}
+		}
+	}
+	return m
+})

@@ -6,10 +6,6 @@ import "cot/ir/types"
 type RuntimeSig struct {
 	Params []types.Type
 	Result types.Type
-	// Root, when set, is the runtime root file that defines the routine, one that imports
-	// runtime.Root and more: import-runtime compiles it, instead of runtime.Root, only for the
-	// programs that call such a routine, so the others never pay for compiling it.
-	Root string
 }
 
 // Runtime lists the runtime routines a RuntimeCall may name: functions of the runtime's Cot
