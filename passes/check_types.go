@@ -42,25 +42,43 @@ type checker struct {
 	globalType map[int]types.Type
 	inProgress map[int]bool
 	named      map[int]*types.Named // declared types by binder ID
+	// structs (check_types_struct.go)
+	structDecls map[*types.Named]*ast.StructDecl
+	structOrder []*types.Named // declaration order, for deterministic diagnostics
+	defaults    map[*types.Named][]ast.Expr
+	funcsByName map[string]int // top-level functions by name: methods are T_m (spec §4.9)
+	ids         *ast.IDs
+	// type aliases (check_types_tuple.go)
+	aliases    map[int]*ast.AliasDecl
+	aliasTypes map[int]types.Type
+	aliasBusy  map[int]bool
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}, globals: map[int]*ast.Global{},
-		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{}}
+		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{},
+		structDecls: map[*types.Named]*ast.StructDecl{}, defaults: map[*types.Named][]ast.Expr{}, funcsByName: map[string]int{}, ids: ast.NewIDs(p),
+		aliases: map[int]*ast.AliasDecl{}, aliasTypes: map[int]types.Type{}, aliasBusy: map[int]bool{}}
+	c.declareAliases(p)
 	out := &ast.Program{Data: p.Data}
-	out.Types = append(append(append(out.Types, p.Types...), c.declareEnums(p)...), c.declareUnions(p)...)
+	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
+	out.Types = append(out.Types, c.declareUnions(p)...)
+	out.Types = append(out.Types, c.declareStructs(p)...)
+	c.resolveAliases(p)
 	// Signatures first: bodies and initializers may use any top-level name.
 	sigs := map[int]*ast.Func{}
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:
 			sigs[d.Name.ID] = c.signature(d)
+			c.funcsByName[d.Name.Name] = d.Name.ID
 			c.binders[d.Name.ID] = &checkedBinder{kind: "func", typ: sigs[d.Name.ID].Signature(), fn: sigs[d.Name.ID]}
 		case *ast.Global:
 			c.globals[d.Name.ID] = d
 		}
 	}
+	c.checkStructDefaults()
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:
@@ -74,7 +92,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	library, _ := ctx.Store[libraryKey].(bool)                        // the runtime has no main
 	if ctx.Store[TestModeKey] == nil && !library && !hasTests(sigs) { // a test file may do without: under cot test the runner is main
-		c.checkMain(sigs)
+		c.checkMain(p, sigs)
 	}
 	return out, nil
 }
@@ -96,7 +114,7 @@ func (c *checker) signature(d *ast.Func) *ast.Func {
 
 const missingMain = "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void`"
 
-func (c *checker) checkMain(sigs map[int]*ast.Func) {
+func (c *checker) checkMain(p *ast.Program, sigs map[int]*ast.Func) {
 	var mainFn *ast.Func
 	for _, f := range sigs {
 		if f.Name.Name == "main" {
@@ -105,7 +123,10 @@ func (c *checker) checkMain(sigs map[int]*ast.Func) {
 	}
 	switch {
 	case mainFn == nil:
-		c.diags.Errorf(src.Pos{}, codeUndefined, missingMain)
+		at := rootStart(c.diags, p)
+		c.diags.Report(src.Diagnostic{Pos: at.Pos, End: at.End, Severity: src.Error, Code: codeUndefined,
+			Msg:  missingMain,
+			Help: []string{"add `fn main() i64 { return 0 }`"}})
 	case len(mainFn.Params) != 0 || (mainFn.Result != types.TI64 && mainFn.Result != types.TVoid && mainFn.Result != types.TInvalid):
 		c.diags.Errorf(mainFn.Pos(), codeTypeMismatch, "type mismatch: `main` must take no parameters and return i64 or void")
 	}

@@ -67,7 +67,7 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		}
 		return c.member(e)
 	}
-	if x := c.memoryExpr(e); x != nil {
+	if x := c.memoryExpr(e, want); x != nil {
 		return x
 	}
 	if x := c.optionalExpr(e, want); x != nil {

@@ -20,6 +20,9 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 		if n := c.named[x.Name.ID]; n != nil {
 			return n
 		}
+		if c.aliases[x.Name.ID] != nil {
+			return c.aliasType(x.Name.ID)
+		}
 		return types.TInvalid // resolve-names reported it
 	case *ast.PtrType:
 		return types.PointerTo(c.typeOf(x.Elem))
@@ -53,13 +56,51 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 
 // supportedType reports whether the back ends handle values of type t today.
 func supportedType(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.Pointer:
+		if _, named := t.Elem.(*types.Named); named {
+			return unionOf(t.Elem) == nil // a struct or an enum; a struct's fields are checked where it is declared
+		}
+		return supportedType(t.Elem) && !isOptional(t.Elem)
+	case *types.Named:
+		if st := ast.StructOf(t); st != nil {
+			return true
+		}
+	case *types.Tuple:
+		for _, e := range t.Elems {
+			if !supportedType(e) || splitType(e) {
+				return false
+			}
+		}
+		return true
+	case *types.Array:
+		return supportedType(t.Elem) && !splitType(t.Elem)
+	case *types.Slice:
+		return supportedType(t.Elem) && !splitType(t.Elem)
+	case *types.Optional:
+		return scalarType(t.Elem)
+	}
+	return scalarType(t) || unionOf(t) != nil
+}
+
+// scalarType reports whether t is a scalar the back ends handle: an integer, float, bool, enum
+// or pointer.
+func scalarType(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
-		return supportedType(p.Elem) && !isOptional(p.Elem)
+		return supportedType(p)
 	}
-	if o, ok := t.(*types.Optional); ok {
-		return supportedType(o.Elem) && !isOptional(o.Elem)
-	}
-	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || unionOf(t) != nil
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
+}
+
+// splitType reports whether values of t are split into scalars by lower-unions or
+// lower-optionals, so they cannot live in memory yet (a field, an element, a pointer target).
+func splitType(t types.Type) bool {
+	return isOptional(t) || unionOf(t) != nil
+}
+
+// printable reports whether print can print a value of type t.
+func printable(t types.Type) bool {
+	return t == types.TBool || types.IsInteger(t) && !types.IsUntyped(t) || isEnum(t)
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

@@ -1,9 +1,8 @@
 // Pass import-runtime: explicit-exit -> runtime-imported.
 //
 // Adds to the program the functions and globals of the runtime (runtime/*.cot) that it calls,
-// transitively, and nothing else, so an unused routine costs nothing; a call-runtime of a routine
-// written in Cot becomes a plain call of its function (call-runtime stays for the routines still
-// built in Wasm, ast.Runtime's Built, which link-runtime adds). The runtime is compiled by the
+// transitively, and nothing else, so an unused routine costs nothing; a call-runtime becomes a
+// plain call of the routine's function. The runtime is compiled by the
 // program's own passes, parse through lower-builtins, once per process (runtime_program.go); its
 // binder IDs are moved above the program's, so the two never collide. Its names are its own: it imports none of the
 // program's files and the program none of its.
@@ -38,9 +37,6 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	routine := func(name string) *ast.Func {
 		sig := ast.Runtime[name]
-		if sig.Built {
-			return nil
-		}
 		f := routines[name]
 		if f == nil || !sameSignature(f, sig) {
 			panic(fmt.Sprintf("import-runtime: the runtime has no function %s with the signature of ast.Runtime", name))
@@ -62,9 +58,7 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 		ast.Inspect(root, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.RuntimeCall:
-				if f := routine(n.Name); f != nil {
-					mark(f)
-				}
+				mark(routine(n.Name))
 			case *ast.Ref:
 				if d := decls[n.Name.ID]; runtime && d != nil {
 					mark(d)
@@ -79,7 +73,7 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 
 	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		rc, ok := e.(*ast.RuntimeCall)
-		if !ok || routine(rc.Name) == nil {
+		if !ok {
 			return r.DefaultExpr(e)
 		}
 		f := routine(rc.Name)

@@ -30,8 +30,9 @@ import (
 )
 
 type cstConverter struct {
-	file  *src.File
-	diags *src.Diagnostics
+	file    *src.File
+	diags   *src.Diagnostics
+	runtime bool // converting the runtime, which may call the runtime's private builtins
 }
 
 // parse reads the file set (parse_files.go): each file is streamed, every declaration
@@ -69,7 +70,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Extern != nil:
 		c.unsupported(d.Pos, "extern fn")
 	case d.Struct != nil:
-		c.unsupported(d.Pos, "struct")
+		return c.structDecl(d.Struct)
 	case d.Enum != nil:
 		e := &ast.EnumDecl{At: c.at(d.Enum.Pos), Name: ast.Name{Name: d.Enum.Name}}
 		if d.Enum.Backing != nil {
@@ -94,7 +95,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 		}
 		return u
 	case d.Alias != nil:
-		c.unsupported(d.Pos, "type alias")
+		return &ast.AliasDecl{At: c.at(d.Alias.Pos), Name: ast.Name{Name: d.Alias.Name}, TypeX: c.typ(d.Alias.Type)}
 	case d.Impl != nil:
 		c.unsupported(d.Pos, "impl block")
 	case d.Trait != nil:
@@ -254,8 +255,15 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 		return &ast.While{At: at, Label: loopLabel(w.Label), Cond: c.expr(w.Cond), Body: c.block(w.Body)}
 	case s.For != nil:
 		f := s.For
-		if f.End == nil || f.Second != "" {
-			c.unsupported(f.Pos, "for loops over arrays, slices and maps")
+		if f.End == nil {
+			fe := &ast.ForEach{At: at, Label: loopLabel(f.Label), Var: ast.Name{Name: f.First}, X: c.expr(f.Iter), Body: c.block(f.Body)}
+			if f.Second != "" { // for i, x in arr
+				fe.Index, fe.Var = fe.Var, ast.Name{Name: f.Second}
+			}
+			return fe
+		}
+		if f.Second != "" {
+			c.unsupported(f.Pos, "two names in a range loop")
 			return nil
 		}
 		return &ast.ForRange{At: at, Label: loopLabel(f.Label), Var: ast.Name{Name: f.First},

@@ -133,12 +133,22 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		switch {
 		case s.Field != nil:
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
-		case s.Call != nil && isMember(x):
-			x = &ast.Call{At: c.at(s.Pos), Callee: x, Args: c.args(s.Call)} // Union.Variant(payload)
 		case s.Deref:
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
 		case s.Unwrap:
 			x = &ast.Unwrap{At: c.at(s.Pos), X: x}
+		case s.StructLit != nil:
+			x = c.structLit(x, s.StructLit)
+		case s.Index != nil:
+			x = c.index(x, s.Index)
+		case s.TupleIndex != nil:
+			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.TupleIndex}
+		case s.Call != nil:
+			if m, ok := x.(*ast.Member); ok { // a method call x.m(args) or T.f(args)
+				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
+				continue
+			}
+			c.unsupported(s.Pos, suffixName(s))
 		default:
 			c.unsupported(s.Pos, suffixName(s))
 		}
@@ -208,9 +218,21 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.hostCall(p.Builtin)
 	case p.Builtin != nil && ptrBuiltins[p.Builtin.Name]:
 		return c.ptrBuiltin(p.Builtin)
+	case p.ZeroInit:
+		return &ast.Zero{At: at}
+	case p.Array != nil:
+		l := &ast.ArrayLit{At: at}
+		for _, e := range p.Array.Elems {
+			l.Elems = append(l.Elems, c.expr(e))
+		}
+		return l
 	case p.Paren != nil:
-		if len(p.Paren.Elems) != 1 {
-			c.unsupported(p.Pos, "tuples")
+		if len(p.Paren.Elems) > 1 {
+			t := &ast.TupleLit{At: at}
+			for _, e := range p.Paren.Elems {
+				t.Elems = append(t.Elems, c.expr(e))
+			}
+			return t
 		}
 		return c.expr(p.Paren.Elems[0])
 	case p.If != nil:

@@ -28,7 +28,7 @@ func removeCompoundAssign(_ *pipeline.Ctx, prog any) (any, error) {
 		t := target.Type()
 		if pureLvalue(target) {
 			sum := &ast.Binary{At: oa.At, Typed: ast.Typed{T: t}, Op: oa.Op, X: target, Y: value}
-			return []ast.Stmt{&ast.Assign{At: oa.At, Target: ast.Clone(target), Value: sum}}
+			return []ast.Stmt{&ast.Assign{At: oa.At, Target: ast.DeepClone(target), Value: sum}}
 		}
 		ptr := types.PointerTo(t)
 		tmp := ast.Name{Name: "t", ID: ids.Next()}
@@ -53,6 +53,13 @@ func pureLvalue(e ast.Expr) bool {
 	case *ast.Deref:
 		_, ref := e.X.(*ast.Ref)
 		return ref
+	case *ast.Field:
+		return pureLvalue(e.X)
+	case *ast.Index:
+		switch e.I.(type) {
+		case *ast.Ref, *ast.IntLit:
+			return pureLvalue(e.X)
+		}
 	}
 	return false
 }

@@ -18,8 +18,6 @@
 //     the entry function and name globals;
 //   - "entry-explicit": exactly one function is exported as _start, with no parameters and a
 //     void result;
-//   - "runtime-imported": every call-runtime names a routine built in Wasm (ast.Runtime's Built);
-//     the routines written in Cot are functions of the program;
 //   - modules: a module table only in the src language, its counts covering the declarations;
 //   - "args-trivial" (ANF): every operand of an operator or call, and every if/while condition,
 //     is an atom (literal, address or variable read).
@@ -61,8 +59,8 @@ type astVerifier struct {
 	noEnums              bool
 	noOptionals          bool
 	noUnions             bool
-	runtimeImported      bool
 	scalarMemory         bool
+	scalarValues         bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
@@ -74,16 +72,16 @@ type astVerifier struct {
 // astInvariants turns on the check of each named invariant of the ast languages; the walk
 // below consults the flags. A language declaring an invariant missing here fails verification.
 var astInvariants = map[string]func(v *astVerifier){
-	ast.InvResolved:        func(v *astVerifier) { v.resolved = true },
-	ast.InvTyped:           func(v *astVerifier) { v.typed = true },
-	ast.InvArgsTrivial:     func(v *astVerifier) { v.anf = true },
-	ast.InvConstGlobals:    func(v *astVerifier) { v.constGlobals = true },
-	ast.InvEntry:           func(v *astVerifier) { v.entry = true },
-	ast.InvNoEnumTypes:     func(v *astVerifier) { v.noEnums = true },
-	ast.InvScalarMemory:    func(v *astVerifier) { v.scalarMemory = true },
-	ast.InvRuntimeImported: func(v *astVerifier) { v.runtimeImported = true },
-	ast.InvNoOptionals:     func(v *astVerifier) { v.noOptionals = true },
-	ast.InvNoUnions:        func(v *astVerifier) { v.noUnions = true },
+	ast.InvResolved:     func(v *astVerifier) { v.resolved = true },
+	ast.InvTyped:        func(v *astVerifier) { v.typed = true },
+	ast.InvArgsTrivial:  func(v *astVerifier) { v.anf = true },
+	ast.InvConstGlobals: func(v *astVerifier) { v.constGlobals = true },
+	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
+	ast.InvNoEnumTypes:  func(v *astVerifier) { v.noEnums = true },
+	ast.InvScalarMemory: func(v *astVerifier) { v.scalarMemory = true },
+	ast.InvScalarValues: func(v *astVerifier) { v.scalarValues = true },
+	ast.InvNoOptionals:  func(v *astVerifier) { v.noOptionals = true },
+	ast.InvNoUnions:     func(v *astVerifier) { v.noUnions = true },
 }
 
 func init() {
@@ -126,6 +124,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		case *ast.UnionDecl:
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+		case *ast.StructDecl, *ast.AliasDecl:
+			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
 		}
 	}
 	entries := 0
@@ -160,6 +160,17 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			for _, x := range d.Values {
 				if x != nil {
 					v.expr(x, false)
+				}
+			}
+		case *ast.AliasDecl:
+			v.fn, v.where = nil, "type "+d.Name.String()
+			v.needType(d, d.TypeX, types.TVoid)
+		case *ast.StructDecl:
+			v.fn, v.where = nil, "struct "+d.Name.String()
+			for i, x := range d.FieldTypes {
+				v.needType(d, x, types.TVoid)
+				if d.Defaults[i] != nil {
+					v.expr(d.Defaults[i], false)
 				}
 			}
 		case *ast.Global:
@@ -224,6 +235,7 @@ func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
 		v.errorf(n, "missing type")
 	}
 	v.notEnum(n, t)
+	v.scalarValue(n, t)
 }
 
 // notEnum checks "no-enum-types" for one type.
@@ -323,8 +335,9 @@ func (v *astVerifier) cond(at ast.Node, c ast.Expr) {
 // assignable checks an assignment target: once typed, a read of a var or global that is not
 // constant (before check-types any expression, which check-types reports).
 func (v *astVerifier) assignable(at ast.Node, target ast.Expr) {
-	if d, ok := target.(*ast.Deref); ok {
-		v.expr(d, false)
+	switch target.(type) {
+	case *ast.Deref, *ast.Field, *ast.Index: // writes through a pointer, or into a variable's part
+		v.expr(target, false)
 		return
 	}
 	ref, ok := target.(*ast.Ref)

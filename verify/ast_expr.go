@@ -52,6 +52,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.errorf(e, "expression without a type")
 	}
 	v.notEnum(e, e.Type())
+	v.scalarValue(e, e.Type())
 	if nested && v.anf && !ast.IsTrivial(e) {
 		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
 	}
@@ -124,11 +125,11 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		for _, a := range e.Args {
 			v.expr(a, true)
 		}
-		ref, ok := e.Callee.(*ast.Ref)
-		if m, member := e.Callee.(*ast.Member); member && !v.typed { // Union.Variant(payload)
+		if m, ok := e.Callee.(*ast.Member); ok && !v.typed { // a method call, until check-types
 			v.expr(m, false)
-			return
+			break
 		}
+		ref, ok := e.Callee.(*ast.Ref)
 		if !ok {
 			v.errorf(e, "callee is not a function name")
 			break
@@ -160,9 +161,6 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		if !ok {
 			v.errorf(e, "unknown runtime routine %s", e.Name)
 			break
-		}
-		if v.runtimeImported && !sig.Built {
-			v.errorf(e, "runtime-imported: call-runtime of %s, a routine of the Cot runtime (import-runtime makes it a call)", e.Name)
 		}
 		v.call(e, sig.Params, sig.Result, e.Args)
 	case *ast.HostCall:
@@ -210,7 +208,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "block expression without a value")
 		}
 	default:
-		if !v.memoryExpr(e) {
+		if !v.memoryExpr(e) && !v.structExpr(e) && !v.arrayExpr(e) {
 			v.errorf(e, "unknown expression %T", e)
 		}
 	}

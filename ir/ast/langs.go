@@ -35,9 +35,6 @@ const (
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
 	InvArgsTrivial = "args-trivial"
-	// InvRuntimeImported: every call-runtime names a routine of RuntimeBuilt (the runtime
-	// routines written in Cot are functions of the program).
-	InvRuntimeImported = "runtime-imported"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
 	// InvNoUnions: no binder or expression has a union type (lower-unions split them).
@@ -46,6 +43,9 @@ const (
 	InvNoOptionals = "no-optional-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
+	// InvScalarValues: every binder and expression has a scalar type (integer, bool, pointer) or
+	// void: aggregates are handled by address.
+	InvScalarValues = "scalar-values"
 )
 
 // The ast languages, each a delta of its base. Passes (passes/pipeline.go) go from one to the next.
@@ -57,7 +57,8 @@ var (
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
-		"addr-of", "deref", "cast",
+		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
+		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias",
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
 		"union", "union-lit", "union-tag", "union-payload",
@@ -66,7 +67,7 @@ var (
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
@@ -76,7 +77,7 @@ var (
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangNoEnums, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
-	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range"}, Add: []string{"while-step"}}
+	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range", "for-each"}, Add: []string{"while-step"}}
 	// LangNoSwitch: switches are chains of ifs.
 	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
@@ -92,16 +93,17 @@ var (
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoBuiltins, Invariants: []string{InvEntry}}
-	// LangRuntimeImported: the runtime functions the program calls are part of it (calls of
-	// runtime routines written in Cot are plain calls; call-runtime names Wasm-built ones only).
-	LangRuntimeImported = &pipeline.Lang{Name: "runtime-imported", Family: Family, Base: LangExplicitExit, Invariants: []string{InvRuntimeImported}}
+	// LangRuntimeImported: the runtime functions the program calls are part of it; runtime
+	// calls are plain calls.
+	LangRuntimeImported = &pipeline.Lang{Name: "runtime-imported", Family: Family, Base: LangExplicitExit, Remove: []string{"call-runtime"}}
 	// LangConstGlobals: non-constant global initializers run at the start of _start.
 	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangRuntimeImported, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
 	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
-	// LangMemory: variables whose address is taken live in frame slots (alloca); pointers are
-	// read and written by explicit loads and stores.
-	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref"}, Add: []string{"alloca", "load", "store"}, Invariants: []string{InvScalarMemory}}
+	// LangMemory: variables whose address is taken, and every aggregate (struct) value, live in
+	// memory (frame slots, the data image); an aggregate is handled by its address; pointers are
+	// read and written by explicit loads and stores, aggregates copied and zeroed explicitly.
+	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref", "struct-lit", "zero", "field", "array-lit", "index", "slice", "len", "tuple-lit"}, Add: []string{"alloca", "load", "store", "offset", "copy", "fill", "elem"}, Invariants: []string{InvScalarMemory, InvScalarValues}}
 	// LangFrames: frame slots are offsets from the frame pointer; functions declare their frame size.
 	LangFrames = &pipeline.Lang{Name: "frames-explicit", Family: Family, Base: LangMemory, Remove: []string{"alloca"}, Add: []string{"frame-addr", "stack-limit"}}
 	// LangANF: administrative normal form, no if or block expressions.

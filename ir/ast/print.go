@@ -110,6 +110,10 @@ func declSx(d Decl) *sx {
 		return enumSx(d)
 	case *UnionDecl:
 		return unionSx(d)
+	case *StructDecl:
+		return structDeclSx(d)
+	case *AliasDecl:
+		return stmtList(atom("type-alias"), atom(d.Name.String()), typeExprSx(d.TypeX))
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -170,6 +174,12 @@ func stmtSx(s Stmt) *sx {
 	}
 	if st, ok := s.(*Store); ok {
 		return stmtList(atom("store"), exprSx(st.Addr), exprSx(st.Value))
+	}
+	if m := structStmtSx(s); m != nil {
+		return m
+	}
+	if f, ok := s.(*ForEach); ok {
+		return forEachSx(f)
 	}
 	panic("ast: print of unknown statement")
 }
@@ -248,6 +258,13 @@ func exprSx(e Expr) *sx {
 	}
 	if u := unionExprSx(e); u != nil {
 		return u
+
+	}
+	if m := structExprSx(e); m != nil {
+		return m
+	}
+	if m := arrayExprSx(e); m != nil {
+		return m
 	}
 	panic("ast: print of unknown expression")
 }

@@ -131,6 +131,11 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return rd.readUnion(s)
 	case "test", "bench":
 		return rd.readTest(s)
+	case "struct":
+		return rd.readStructDecl(s)
+	case "type-alias":
+		a := shape(s, 2, false)
+		return &AliasDecl{Name: readName(a[0]), TypeX: rd.readTypeExpr(a[1])}
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
@@ -232,6 +237,12 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	}
 	if m := rd.readMemoryStmt(s); m != nil {
 		return m
+	}
+	if m := rd.readStructStmt(s); m != nil {
+		return m
+	}
+	if f := rd.readForEach(s); f != nil {
+		return f
 	}
 	fail(s, "unknown statement")
 	return nil
@@ -354,6 +365,13 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	if u := rd.readUnionExpr(s, h, ty); u != nil {
 		return u
+
+	}
+	if m := rd.readStructExpr(s, h, ty); m != nil {
+		return m
+	}
+	if m := rd.readArrayExpr(s, h, ty); m != nil {
+		return m
 	}
 	for _, op := range BinaryOps {
 		if h == op {
