@@ -63,8 +63,10 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	c.declareAliases(p)
 	out := &ast.Program{Data: p.Data}
 	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
-	out.Types = append(out.Types, c.declareUnions(p)...)
+	unions := c.declareUnionNames(p)
+	out.Types = append(out.Types, unions...)
 	out.Types = append(out.Types, c.declareStructs(p)...)
+	c.completeUnions(p, unions)
 	c.resolveAliases(p)
 	// Signatures first: bodies and initializers may use any top-level name.
 	sigs := map[int]*ast.Func{}

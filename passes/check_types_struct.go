@@ -45,10 +45,6 @@ func (c *checker) declareStructs(p *ast.Program) []*types.Named {
 	for i, d := range decls {
 		for j, f := range out[i].Underlying().(*types.Struct).Fields {
 			f.Type = c.valueType(d.FieldTypes[j].Pos(), nil, f.Type)
-			if splitType(f.Type) {
-				c.diags.Errorf(d.FieldTypes[j].Pos(), codeNotSupported, "not yet supported: a struct field of type %v", f.Type)
-				f.Type = types.TInvalid
-			}
 		}
 	}
 	for i, n := range out {

@@ -22,18 +22,28 @@ func unionOf(t types.Type) *types.Union {
 	return u
 }
 
-// declareUnions declares every union of p, then completes each (a payload may name any type).
-func (c *checker) declareUnions(p *ast.Program) []*types.Named {
+// declareUnionNames declares every union of p; completeUnions gives each its variants once the
+// structs are declared too (so a payload naming any type is resolved, and rejected when it is not
+// a scalar).
+func (c *checker) declareUnionNames(p *ast.Program) []*types.Named {
 	var out []*types.Named
-	var decls []*ast.UnionDecl
 	for _, d := range p.Decls {
 		if u, ok := d.(*ast.UnionDecl); ok {
 			n := types.NewNamed(u.Name.Name, u.Name.ID)
 			c.named[u.Name.ID] = n
-			out, decls = append(out, n), append(decls, u)
+			out = append(out, n)
 		}
 	}
-	for i, d := range decls {
+	return out
+}
+
+func (c *checker) completeUnions(p *ast.Program, named []*types.Named) {
+	i := 0
+	for _, d := range p.Decls {
+		d, ok := d.(*ast.UnionDecl)
+		if !ok {
+			continue
+		}
 		u := &types.Union{}
 		seen := map[string]bool{}
 		for j, name := range d.Variants {
@@ -51,9 +61,19 @@ func (c *checker) declareUnions(p *ast.Program) []*types.Named {
 			}
 			u.Variants = append(u.Variants, v)
 		}
-		out[i].SetUnderlying(u)
+		named[i].SetUnderlying(u)
+		i++
 	}
-	return out
+	// Optionals and unions never live in memory yet: no struct field holds one.
+	for _, n := range c.structOrder {
+		d := c.structDecls[n]
+		for j, f := range n.Underlying().(*types.Struct).Fields {
+			if splitType(f.Type) {
+				c.diags.Errorf(d.FieldTypes[j].Pos(), codeNotSupported, "not yet supported: a struct field of type %v", f.Type)
+				f.Type = types.TInvalid
+			}
+		}
+	}
 }
 
 // unionMember checks X.Name where X names a union type: the value of a unit variant; ok is false
