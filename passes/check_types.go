@@ -62,8 +62,11 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 		aliases: map[int]*ast.AliasDecl{}, aliasTypes: map[int]types.Type{}, aliasBusy: map[int]bool{}}
 	c.declareAliases(p)
 	out := &ast.Program{Data: p.Data}
-	out.Types = append(append(append(out.Types, p.Types...), c.declareEnums(p)...), c.declareUnions(p)...)
+	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
+	unions := c.declareUnionNames(p)
+	out.Types = append(out.Types, unions...)
 	out.Types = append(out.Types, c.declareStructs(p)...)
+	c.completeUnions(p, unions)
 	c.resolveAliases(p)
 	// Signatures first: bodies and initializers may use any top-level name.
 	sigs := map[int]*ast.Func{}

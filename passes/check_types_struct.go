@@ -145,6 +145,9 @@ func (c *checker) field(e *ast.Member) ast.Expr {
 	x := c.expr(e.X, nil)
 	bad := &ast.Field{At: e.At, X: x, Name: e.Name, Index: -1, Typed: ast.Typed{T: types.TInvalid}}
 	t := x.Type()
+	if u := unionOf(t); u != nil {
+		return c.unionField(e, x, u) // check_types_union.go
+	}
 	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || isTuple(p.Elem) || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
 		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
 		t = p.Elem

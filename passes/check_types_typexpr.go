@@ -62,29 +62,43 @@ func supportedType(t types.Type) bool {
 			return false
 		}
 		if _, named := t.Elem.(*types.Named); named {
-			return true // a struct or an enum; a struct's fields are checked where it is declared
+			return unionOf(t.Elem) == nil // a struct or an enum; a struct's fields are checked where it is declared
 		}
-		return supportedType(t.Elem)
+		return supportedType(t.Elem) && !isOptional(t.Elem)
 	case *types.Named:
 		if st := ast.StructOf(t); st != nil {
 			return true
 		}
 	case *types.Tuple:
 		for _, e := range t.Elems {
-			if !supportedType(e) {
+			if !supportedType(e) || splitType(e) {
 				return false
 			}
 		}
 		return true
 	case *types.Array:
-		return supportedType(t.Elem)
+		return supportedType(t.Elem) && !splitType(t.Elem)
 	case *types.Slice:
-		return supportedType(t.Elem)
+		return supportedType(t.Elem) && !splitType(t.Elem)
+	case *types.Optional:
+		return scalarType(t.Elem)
 	}
-	if o, ok := t.(*types.Optional); ok {
-		return supportedType(o.Elem) && !isOptional(o.Elem)
+	return scalarType(t) || unionOf(t) != nil
+}
+
+// scalarType reports whether t is a scalar the back ends handle: an integer, float, bool, enum
+// or pointer.
+func scalarType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		return supportedType(p)
 	}
-	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || unionOf(t) != nil
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
+}
+
+// splitType reports whether values of t are split into scalars by lower-unions or
+// lower-optionals, so they cannot live in memory yet (a field, an element, a pointer target).
+func splitType(t types.Type) bool {
+	return isOptional(t) || unionOf(t) != nil
 }
 
 // printable reports whether print can print a value of type t.

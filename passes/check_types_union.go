@@ -22,18 +22,28 @@ func unionOf(t types.Type) *types.Union {
 	return u
 }
 
-// declareUnions declares every union of p, then completes each (a payload may name any type).
-func (c *checker) declareUnions(p *ast.Program) []*types.Named {
+// declareUnionNames declares every union of p; completeUnions gives each its variants once the
+// structs are declared too (so a payload naming any type is resolved, and rejected when it is not
+// a scalar).
+func (c *checker) declareUnionNames(p *ast.Program) []*types.Named {
 	var out []*types.Named
-	var decls []*ast.UnionDecl
 	for _, d := range p.Decls {
 		if u, ok := d.(*ast.UnionDecl); ok {
 			n := types.NewNamed(u.Name.Name, u.Name.ID)
 			c.named[u.Name.ID] = n
-			out, decls = append(out, n), append(decls, u)
+			out = append(out, n)
 		}
 	}
-	for i, d := range decls {
+	return out
+}
+
+func (c *checker) completeUnions(p *ast.Program, named []*types.Named) {
+	i := 0
+	for _, d := range p.Decls {
+		d, ok := d.(*ast.UnionDecl)
+		if !ok {
+			continue
+		}
 		u := &types.Union{}
 		seen := map[string]bool{}
 		for j, name := range d.Variants {
@@ -44,58 +54,65 @@ func (c *checker) declareUnions(p *ast.Program) []*types.Named {
 			v := types.UnionVariant{Name: name}
 			if x := d.PayloadX[j]; x != nil {
 				v.Payload = c.typeOf(x)
-				if t := v.Payload; t != types.TInvalid && (!supportedType(t) || isOptional(t) || unionOf(t) != nil) {
+				if t := v.Payload; t != types.TInvalid && !scalarType(t) {
 					c.diags.Errorf(x.Pos(), codeNotSupported, "not yet supported: a union payload of type %v", t)
 					v.Payload = types.TInvalid
 				}
 			}
 			u.Variants = append(u.Variants, v)
 		}
-		out[i].SetUnderlying(u)
+		named[i].SetUnderlying(u)
+		i++
 	}
-	return out
-}
-
-// unionMember checks X.Name where X names a union type (a unit variant's value) or is a union
-// value (.tag or a payload); ok is false for any other X.
-func (c *checker) unionMember(e *ast.Member) (ast.Expr, bool) {
-	invalid := &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
-	if ref, isRef := e.X.(*ast.Ref); isRef {
-		if n := c.named[ref.Name.ID]; n != nil {
-			u := unionOf(n)
-			if u == nil {
-				return nil, false
+	// Optionals and unions never live in memory yet: no struct field holds one.
+	for _, n := range c.structOrder {
+		d := c.structDecls[n]
+		for j, f := range n.Underlying().(*types.Struct).Fields {
+			if splitType(f.Type) {
+				c.diags.Errorf(d.FieldTypes[j].Pos(), codeNotSupported, "not yet supported: a struct field of type %v", f.Type)
+				f.Type = types.TInvalid
 			}
-			k := c.variant(e, n, u)
-			switch {
-			case k < 0:
-				return invalid, true
-			case u.Variants[k].Payload != nil:
-				c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s.%s` carries a %v: write `%s.%s(value)`", n.Name, e.Name, u.Variants[k].Payload, n.Name, e.Name)
-				return invalid, true
-			}
-			return &ast.UnionLit{At: e.At, Typed: ast.Typed{T: n}, Variant: k}, true
 		}
 	}
-	x := c.expr(e.X, nil)
-	u := unionOf(x.Type())
-	if u == nil {
+}
+
+// unionMember checks X.Name where X names a union type: the value of a unit variant; ok is false
+// for any other X.
+func (c *checker) unionMember(e *ast.Member) (ast.Expr, bool) {
+	ref, isRef := e.X.(*ast.Ref)
+	if !isRef || c.named[ref.Name.ID] == nil || unionOf(c.named[ref.Name.ID]) == nil {
 		return nil, false
 	}
+	n := c.named[ref.Name.ID]
+	u := unionOf(n)
+	invalid := &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
+	k := c.variant(e, n, u)
+	switch {
+	case k < 0:
+		return invalid, true
+	case u.Variants[k].Payload != nil:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s.%s` carries a %v: write `%s.%s(value)`", n.Name, e.Name, u.Variants[k].Payload, n.Name, e.Name)
+		return invalid, true
+	}
+	return &ast.UnionLit{At: e.At, Typed: ast.Typed{T: n}, Variant: k}, true
+}
+
+// unionField checks x.Name for x (checked) of the union type u: `.tag` or a payload.
+func (c *checker) unionField(e *ast.Member, x ast.Expr, u *types.Union) ast.Expr {
 	if e.Name == "tag" {
-		return &ast.UnionTag{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}, true
+		return &ast.UnionTag{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}
 	}
 	k := c.variant(e, x.Type(), u)
 	// After an error the operand stays in the tree, so tools still see its names.
 	bad := &ast.UnionTag{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
 	switch {
 	case k < 0:
-		return bad, true
+		return bad
 	case u.Variants[k].Payload == nil:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: variant `%s` of %v has no payload", e.Name, x.Type())
-		return bad, true
+		return bad
 	}
-	return &ast.UnionPayload{At: e.At, Typed: ast.Typed{T: u.Variants[k].Payload}, Variant: k, X: x}, true
+	return &ast.UnionPayload{At: e.At, Typed: ast.Typed{T: u.Variants[k].Payload}, Variant: k, X: x}
 }
 
 // variant returns the index of the variant e names, or -1 (reported).
@@ -127,7 +144,7 @@ func (c *checker) unionCall(e *ast.Call) (ast.Expr, bool) {
 		n = c.named[ref.Name.ID]
 	}
 	if n == nil || unionOf(n) == nil {
-		return nil, false // a method or associated function call: c.call's
+		return nil, false // a method call or an associated function (check_types_method.go)
 	}
 	u := unionOf(n)
 	lit := &ast.UnionLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}

@@ -133,10 +133,10 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		switch {
 		case s.Field != nil:
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
-		case s.Call != nil && isMember(x):
-			x = &ast.Call{At: c.at(s.Pos), Callee: x, Args: c.args(s.Call)} // Union.Variant(payload)
 		case s.Deref:
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
+		case s.Unwrap:
+			x = &ast.Unwrap{At: c.at(s.Pos), X: x}
 		case s.StructLit != nil:
 			x = c.structLit(x, s.StructLit)
 		case s.Index != nil:
@@ -149,8 +149,6 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 				continue
 			}
 			c.unsupported(s.Pos, suffixName(s))
-		case s.Unwrap:
-			x = &ast.Unwrap{At: c.at(s.Pos), X: x}
 		default:
 			c.unsupported(s.Pos, suffixName(s))
 		}

@@ -16,11 +16,6 @@ import (
 // swTemp is the name of the variable holding the subject of a switch with captures.
 const swTemp = "sw.u"
 
-func isMember(x ast.Expr) bool {
-	_, ok := x.(*ast.Member)
-	return ok
-}
-
 // capturePayload starts arm's body with the binding of a's capture.
 func (c *cstConverter) capturePayload(arm *ast.SwitchArm, a *grammar.SwitchArm) {
 	p := a.Patterns[0].Value

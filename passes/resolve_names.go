@@ -72,14 +72,6 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			c.BackingX = r.RewriteType(d.BackingX)
 			c.Values = r.RewriteExprs(d.Values)
 			return []ast.Decl{&c}
-		case *ast.StructDecl:
-			c := r.DefaultDecl(d).(*ast.StructDecl)
-			c.Name = ids[d]
-			return []ast.Decl{c}
-		case *ast.AliasDecl:
-			c := r.DefaultDecl(d).(*ast.AliasDecl)
-			c.Name = ids[d]
-			return []ast.Decl{c}
 		case *ast.UnionDecl:
 			c := *d
 			c.Name = ids[d]
@@ -88,6 +80,14 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 				c.PayloadX[i] = r.RewriteType(x)
 			}
 			return []ast.Decl{&c}
+		case *ast.StructDecl:
+			c := r.DefaultDecl(d).(*ast.StructDecl)
+			c.Name = ids[d]
+			return []ast.Decl{c}
+		case *ast.AliasDecl:
+			c := r.DefaultDecl(d).(*ast.AliasDecl)
+			c.Name = ids[d]
+			return []ast.Decl{c}
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]

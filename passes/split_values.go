@@ -49,6 +49,9 @@ type splitter struct {
 }
 
 func splitValues(p *ast.Program, kind splitKind) *ast.Program {
+	if !usesKind(p, kind) {
+		return p // nothing to split: no copy of the program
+	}
 	l := &splitter{kind: kind, ids: ast.NewIDs(p), names: map[int][]ast.Name{}, sigs: map[int]*ast.Func{}, outs: map[int][]ast.Name{}}
 	for _, d := range p.Decls {
 		if f, ok := d.(*ast.Func); ok {
@@ -369,4 +372,35 @@ func zeroOf(at ast.At, t types.Type) ast.Expr {
 		return &ast.IntLit{At: at, Typed: ty}
 	}
 	return &ast.Convert{At: at, Typed: ty, X: &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}}}
+}
+
+// usesKind reports whether any binder or expression of p has a type of the kind.
+func usesKind(p *ast.Program, kind splitKind) bool {
+	found := false
+	for _, d := range p.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			var t types.Type
+			switch n := n.(type) {
+			case ast.Expr:
+				t = n.Type()
+			case *ast.Global:
+				t = n.Type
+			case *ast.Param:
+				t = n.Type
+			case *ast.VarDecl:
+				t = n.Type
+			case *ast.Func:
+				t = n.Result
+			}
+			found = t != nil && kind.parts(t) != nil
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -122,10 +122,10 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
 		case *ast.EnumDecl:
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
-		case *ast.StructDecl, *ast.AliasDecl:
-			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
 		case *ast.UnionDecl:
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+		case *ast.StructDecl, *ast.AliasDecl:
+			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
 		}
 	}
 	entries := 0

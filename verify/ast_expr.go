@@ -130,10 +130,6 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			break
 		}
 		ref, ok := e.Callee.(*ast.Ref)
-		if m, member := e.Callee.(*ast.Member); member && !v.typed { // Union.Variant(payload)
-			v.expr(m, false)
-			return
-		}
 		if !ok {
 			v.errorf(e, "callee is not a function name")
 			break

@@ -108,12 +108,12 @@ func declSx(d Decl) *sx {
 		return s
 	case *EnumDecl:
 		return enumSx(d)
+	case *UnionDecl:
+		return unionSx(d)
 	case *StructDecl:
 		return structDeclSx(d)
 	case *AliasDecl:
 		return stmtList(atom("type-alias"), atom(d.Name.String()), typeExprSx(d.TypeX))
-	case *UnionDecl:
-		return unionSx(d)
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -253,17 +253,18 @@ func exprSx(e Expr) *sx {
 	if m := memoryExprSx(e); m != nil {
 		return m
 	}
-	if m := structExprSx(e); m != nil {
-		return m
-	}
-	if m := arrayExprSx(e); m != nil {
-		return m
-	}
 	if o := optionalExprSx(e); o != nil {
 		return o
 	}
 	if u := unionExprSx(e); u != nil {
 		return u
+
+	}
+	if m := structExprSx(e); m != nil {
+		return m
+	}
+	if m := arrayExprSx(e); m != nil {
+		return m
 	}
 	panic("ast: print of unknown expression")
 }

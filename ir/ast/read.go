@@ -360,17 +360,18 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if m := rd.readMemoryExpr(s, h, ty); m != nil {
 		return m
 	}
-	if m := rd.readStructExpr(s, h, ty); m != nil {
-		return m
-	}
-	if m := rd.readArrayExpr(s, h, ty); m != nil {
-		return m
-	}
 	if o := rd.readOptionalExpr(s, h, ty); o != nil {
 		return o
 	}
 	if u := rd.readUnionExpr(s, h, ty); u != nil {
 		return u
+
+	}
+	if m := rd.readStructExpr(s, h, ty); m != nil {
+		return m
+	}
+	if m := rd.readArrayExpr(s, h, ty); m != nil {
+		return m
 	}
 	for _, op := range BinaryOps {
 		if h == op {
