@@ -16,7 +16,7 @@ import (
 func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 	out := &ast.Switch{At: s.At, Subject: c.expr(s.Subject, nil)}
 	st := out.Subject.Type()
-	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) {
+	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) && st != types.TString {
 		c.diags.Errorf(s.Subject.Pos(), codeNotSupported, "not yet supported: switch on a value of type %v", st)
 		st = types.TInvalid
 	}
@@ -26,8 +26,8 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 			arm.Lo = append(arm.Lo, c.assign(lo, st, "switch pattern"))
 			var hi ast.Expr
 			if a.Hi[i] != nil {
-				if st == types.TBool {
-					c.diags.Errorf(lo.Pos(), codeTypeMismatch, "type mismatch: a range pattern needs an integer subject, found bool")
+				if st == types.TBool || st == types.TString {
+					c.diags.Errorf(lo.Pos(), codeTypeMismatch, "type mismatch: a range pattern needs an integer subject, found %v", st)
 				}
 				hi = c.assign(a.Hi[i], st, "end of the switch range")
 			}

@@ -56,7 +56,7 @@ func supportedType(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		return supportedType(p.Elem)
 	}
-	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || t == types.TString
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

@@ -11,6 +11,7 @@
 //	                                  (block print_int (convert:i64 (/ t 10)), print_int (convert:i64 (% t 10)))
 //	                                  (block print_int (convert:i64 t))))
 //	(print 2 (str "hi"))       =>  (expr (call-runtime write 2 (str-addr "hi") 2))
+//	(print 1 s:string)         =>  (block (const s string s) (expr (call-runtime write 1 (str-ptr s) (str-len s))))
 //	(print 1 b:bool)           =>  (if b (block (expr (call-runtime write 1 (str-addr "true") 4)))
 //	                                     (block (expr (call-runtime write 1 (str-addr "false") 5))))
 
@@ -56,7 +57,10 @@ func printValue(at ast.At, fd int, x ast.Expr, ids *ast.IDs) ast.Stmt {
 	case types.IsInteger(t):
 		return runtimeStmt(at, "print_int", fdLit, toI64(x))
 	case t == types.TString:
-		return writeString(at, fd, x.(*ast.StrLit).Value)
+		if lit, ok := x.(*ast.StrLit); ok {
+			return writeString(at, fd, lit.Value)
+		}
+		return printString(at, fdLit, x, ids.Next())
 	case t == types.TBool:
 		return &ast.If{At: at, Cond: x,
 			Then: &ast.Block{At: at, Stmts: []ast.Stmt{writeString(at, fd, "true")}},
@@ -104,5 +108,15 @@ func printU64(at ast.At, fdLit *ast.IntLit, x ast.Expr, id int) ast.Stmt {
 			}},
 			Else: &ast.Block{At: at, Stmts: []ast.Stmt{runtimeStmt(at, "print_int", fd(), toI64(u()))}},
 		},
+	}}
+}
+
+// printString writes the bytes of the string value x.
+func printString(at ast.At, fdLit *ast.IntLit, x ast.Expr, id int) ast.Stmt {
+	name := ast.Name{Name: "s", ID: id}
+	s := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: types.TString}, Name: name} }
+	return &ast.Block{At: at, Stmts: []ast.Stmt{
+		&ast.VarDecl{At: at, Name: name, Const: true, Type: types.TString, Init: x},
+		runtimeStmt(at, "write", fdLit, strPtr(at, s()), strLen(at, s())),
 	}}
 }

@@ -68,6 +68,10 @@ func (fl *funcLowerer) memoryStmt(s ast.Stmt) bool {
 	if !ok {
 		return false
 	}
+	if st.Value.Type() == types.TString {
+		fl.storeString(st)
+		return true
+	}
 	ops := scalarMemOps(st.Value.Type())
 	fl.expr(st.Addr)
 	fl.emit(wasm.Simple(wasm.OpI32WrapI64))

@@ -72,8 +72,8 @@ func (m *memoryLowerer) placeGlobal(g *ast.Global) {
 	case *ast.Unary: // a negated literal (ast.IsConstInit)
 		bits = -init.X.(*ast.IntLit).Value
 	}
-	var buf [8]byte
-	binary.LittleEndian.PutUint64(buf[:], bits)
+	buf := make([]byte, max(types.Sizeof(g.Type), 8)) // a string's 24 bytes start zero
+	binary.LittleEndian.PutUint64(buf, bits)
 	m.data = append(m.data, buf[:types.Sizeof(g.Type)]...)
 	ptr := types.PointerTo(g.Type)
 	m.addressed[g.Name.ID] = func(at ast.At) ast.Expr {
@@ -135,6 +135,9 @@ func zeroValue(at ast.At, t types.Type) ast.Expr {
 	}
 	if isPointer(t) {
 		return &ast.Convert{At: at, Typed: ast.Typed{T: t}, X: &ast.IntLit{At: at, Typed: ast.Typed{T: types.TU64}}}
+	}
+	if t == types.TString {
+		return &ast.StrMake{At: at, Typed: ast.Typed{T: t}, Ptr: i64Lit(at, 0), Len: i64Lit(at, 0)}
 	}
 	return &ast.IntLit{At: at, Typed: ast.Typed{T: t}}
 }

@@ -110,7 +110,9 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	}
 	var x ast.Expr
 	rest := e.Suffixes
-	if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
+	if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "len" && s.Call != nil {
+		x, rest = c.lenCall(e, s.Call), rest[1:]
+	} else if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
 		name := *e.Primary.Ident
 		if _, isPrint := printFds[name]; isPrint {
 			c.unsupported(e.Pos, "`"+name+"` inside an expression")
@@ -126,6 +128,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
 		case s.Deref:
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
+		case s.Index != nil:
+			x = c.index(x, s.Index)
 		default:
 			c.unsupported(s.Pos, suffixName(s))
 		}
@@ -193,6 +197,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.sizeOf(p.Builtin)
 	case p.Builtin != nil && ptrBuiltins[p.Builtin.Name]:
 		return c.ptrBuiltin(p.Builtin)
+	case p.Builtin != nil && stringBuiltins[p.Builtin.Name] > 0:
+		return c.stringBuiltin(p.Builtin)
 	case p.Paren != nil:
 		if len(p.Paren.Elems) != 1 {
 			c.unsupported(p.Pos, "tuples")

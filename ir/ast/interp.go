@@ -27,7 +27,7 @@ type Limits struct {
 // Interpret runs p: the non-constant global initializers in dependency order, then the function
 // exported as _start when there is one, else main, exiting with main's status (low 8 bits).
 func Interpret(p *Program, lim Limits) (out Outcome) {
-	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[int64][]byte{},
+	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[string]int64{},
 		taken: AddressTaken(p), globalBoxes: map[int]int64{}, boxTypes: map[int]types.Type{}, sp: StackTop(len(p.Data))}
 	defer func() {
 		switch r := recover().(type) {
@@ -87,7 +87,7 @@ type interp struct {
 	steps, depth   int
 	funcs          map[int]*Func
 	globals        map[int]int64
-	strs           map[int64][]byte // addresses handed out for str-addr before layout-data
+	strs           map[string]int64 // addresses handed out for str-addr before layout-data (interp_string.go)
 	stdout, stderr strings.Builder
 	// linear memory (interp_memory.go)
 	mem         []byte
@@ -226,6 +226,10 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		case *StrLit:
 			w.WriteString(a.Value)
 		default:
+			if a.Type() == types.TString {
+				w.Write(in.stringBytes(in.eval(a, fr)))
+				break
+			}
 			w.WriteString(formatValue(in.eval(a, fr), a.Type()))
 		}
 		if s.Newline {

@@ -18,6 +18,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.evalFloat(e, fr); ok {
 		return v
 	}
+	if v, ok := in.evalString(e, fr); ok {
+		return v
+	}
 	switch e := e.(type) {
 	case nil:
 		return 0
@@ -26,9 +29,7 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	case *BoolLit:
 		return b2i(e.Value)
 	case *StrAddr:
-		addr := int64(1<<40) + int64(len(in.strs))*(1<<20)
-		in.strs[addr] = []byte(e.Value)
-		return addr
+		return in.hostBytes(e.Value)
 	case *DataAddr:
 		return DataBase + e.Offset
 	case *Ref:
@@ -164,13 +165,7 @@ func (in *interp) runtime(name string, args []int64) {
 	}
 	switch name {
 	case "write":
-		addr, n := args[1], args[2]
-		if b, ok := in.strs[addr]; ok {
-			w.Write(b[:n])
-			return
-		}
-		off := addr - DataBase
-		w.Write(in.prog.Data[off : off+n])
+		w.Write(in.bytesAt(args[1], int(args[2])))
 	case "print_int":
 		w.WriteString(strconv.FormatInt(args[1], 10))
 	case "exit":

@@ -1,0 +1,119 @@
+package ast
+
+// Strings in the reference interpreter (node_string.go): a string value is the packed header
+// len << 32 | ptr, as in the compiled program; the bytes of a literal met before layout-data
+// places it are appended to the interpreter's memory above the compiled memory's end (where
+// the compiled program's heap would be), once per distinct literal.
+
+import (
+	"encoding/binary"
+
+	"cot/ir/types"
+)
+
+func init() {
+	Runtime["str_eq"] = RuntimeSig{Params: []types.Type{types.TI64, types.TI64, types.TI64, types.TI64}, Result: types.TBool}
+}
+
+// hostBytes returns the address of a copy of s in memory.
+func (in *interp) hostBytes(s string) int64 {
+	if a, ok := in.strs[s]; ok {
+		return a
+	}
+	mem := in.memory()
+	a := int64(len(mem))
+	in.mem = append(mem, s...)
+	in.strs[s] = a
+	return a
+}
+
+// stringBytes returns the bytes of the string value v (trapping outside memory, as an access).
+func (in *interp) stringBytes(v int64) []byte {
+	p, n := UnpackString(v)
+	return in.bytesAt(p, int(n))
+}
+
+// evalString evaluates a string node, or reports false for another expression.
+func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
+	switch e := e.(type) {
+	case *StrLit:
+		return PackString(in.hostBytes(e.Value), int64(len(e.Value))), true
+	case *StrLen:
+		_, n := UnpackString(in.eval(e.X, fr))
+		return n, true
+	case *StrPtr:
+		p, _ := UnpackString(in.eval(e.X, fr))
+		return p, true
+	case *StrMake:
+		p, n := in.eval(e.Ptr, fr), in.eval(e.Len, fr)
+		if uint64(p) > 0xffffffff || uint64(n) > 0xffffffff { // lower-strings' check of @string
+			in.stderr.WriteString(IndexOutOfBounds)
+			panic(exitSignal(134))
+		}
+		return PackString(p, n), true
+	case *Index:
+		s, i := in.eval(e.X, fr), in.eval(e.I, fr)
+		p, n := UnpackString(s)
+		if uint64(i) >= uint64(n) {
+			in.stderr.WriteString(IndexOutOfBounds)
+			panic(exitSignal(134))
+		}
+		return int64(in.bytesAt(p+i, 1)[0]), true
+	case *Slice:
+		s := in.eval(e.X, fr)
+		p, n := UnpackString(s)
+		lo, hi := int64(0), n
+		if e.Lo != nil {
+			lo = in.eval(e.Lo, fr)
+		}
+		if e.Hi != nil {
+			hi = in.eval(e.Hi, fr)
+		}
+		if uint64(hi) > uint64(n) || uint64(lo) > uint64(hi) {
+			in.stderr.WriteString(IndexOutOfBounds)
+			panic(exitSignal(134))
+		}
+		return PackString(p+lo, hi-lo), true
+	case *RuntimeCall:
+		if e.Name != "str_eq" {
+			return 0, false
+		}
+		a := make([]int64, len(e.Args))
+		for i, x := range e.Args {
+			a[i] = in.eval(x, fr)
+		}
+		return b2i(a[1] == a[3] && string(in.bytesAt(a[0], int(a[1]))) == string(in.bytesAt(a[2], int(a[3])))), true
+	case *Binary:
+		if e.X.Type() != types.TString || (e.Op != "==" && e.Op != "!=") {
+			return 0, false
+		}
+		x, y := in.stringBytes(in.eval(e.X, fr)), in.stringBytes(in.eval(e.Y, fr))
+		return b2i((string(x) == string(y)) == (e.Op == "==")), true
+	}
+	return 0, false
+}
+
+// IndexOutOfBounds is the message of a failed bounds check (decisions.md #10, #28).
+const IndexOutOfBounds = "error: index out of bounds\n"
+
+// loadString reads a string laid out in memory at a (ptr@0, len@8).
+func (in *interp) loadString(a int64) int64 {
+	b := in.bytesAt(a, 16)
+	return PackString(int64(binary.LittleEndian.Uint64(b)), int64(binary.LittleEndian.Uint64(b[8:])))
+}
+
+// storeString lays the string value v out in memory at a.
+func (in *interp) storeString(a, v int64) {
+	p, n := UnpackString(v)
+	b := in.bytesAt(a, 16)
+	binary.LittleEndian.PutUint64(b, uint64(p))
+	binary.LittleEndian.PutUint64(b[8:], uint64(n))
+}
+
+// equal compares two values of type t as == does: strings by content.
+func (in *interp) equal(t types.Type, x, y int64) bool {
+	if t == types.TString {
+		return string(in.stringBytes(x)) == string(in.stringBytes(y))
+	}
+	return x == y
+}

@@ -1,0 +1,59 @@
+package passes
+
+// Strings of parse (see parse.go; ir/ast/node_string.go): indexing and slicing suffixes, the
+// special call len(x) (spec §6.8) and the builtins @string, @ptrOf and @lenOf (spec §10).
+
+import (
+	"cot/grammar"
+	"cot/ir/ast"
+)
+
+// stringBuiltins are the string builtins of spec §10 with their arity.
+var stringBuiltins = map[string]int{"@string": 2, "@ptrOf": 1, "@lenOf": 1}
+
+// stringBuiltin converts @string(p, n), @ptrOf(s) or @lenOf(s).
+func (c *cstConverter) stringBuiltin(b *grammar.BuiltinCall) ast.Expr {
+	at := c.at(b.Pos)
+	args, ok := c.builtinArgs(b, stringBuiltins[b.Name])
+	if !ok {
+		return &ast.IntLit{At: at}
+	}
+	switch b.Name {
+	case "@string":
+		return &ast.StrMake{At: at, Ptr: args[0], Len: args[1]}
+	case "@ptrOf":
+		return &ast.StrPtr{At: at, X: args[0]}
+	}
+	return &ast.StrLen{At: at, X: args[0]}
+}
+
+// lenCall converts len(x): exactly one argument.
+func (c *cstConverter) lenCall(e *grammar.PostfixExpr, call *grammar.CallSuffix) ast.Expr {
+	at := c.at(e.Pos)
+	args := c.args(call)
+	if len(args) != 1 {
+		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `len` takes 1, got %d", len(args))
+		return &ast.IntLit{At: at}
+	}
+	return &ast.StrLen{At: at, X: args[0]}
+}
+
+// index converts x[i], x[a:b], x[a:], x[:b] and x[:].
+func (c *cstConverter) index(x ast.Expr, s *grammar.IndexSuffix) ast.Expr {
+	at := c.at(s.Pos)
+	var lo, hi ast.Expr
+	if s.Start != nil {
+		lo = c.expr(s.Start)
+	}
+	if s.End != nil {
+		hi = c.expr(s.End)
+	}
+	if !s.Slice {
+		if lo == nil {
+			c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: an index needs a value")
+			return &ast.IntLit{At: at}
+		}
+		return &ast.Index{At: at, X: x, I: lo}
+	}
+	return &ast.Slice{At: at, X: x, Lo: lo, Hi: hi}
+}

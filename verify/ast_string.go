@@ -1,0 +1,54 @@
+package verify
+
+// String rules of the ast verifier (see ast.go; ir/ast/node_string.go): index of a string is a
+// u8 and slice a string, their indices and bounds i64; str-len and str-ptr take a string and
+// give an i64; str-make takes an i64 address and an i64 length; once strings are lowered
+// (no-strings on) a string is compared only by the runtime's str_eq, never with == or !=.
+
+import (
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+// stringExpr checks a string node or a comparison of strings; it reports false for another
+// expression.
+func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
+	switch e := e.(type) {
+	case *ast.Index:
+		v.expr(e.X, true)
+		v.expr(e.I, true)
+		v.same(e, types.TString, e.X.Type(), "indexed value")
+		v.same(e, types.TI64, e.I.Type(), "index type")
+		v.same(e, types.TU8, t, "string index type")
+	case *ast.Slice:
+		v.expr(e.X, true)
+		v.same(e, types.TString, e.X.Type(), "sliced value")
+		for _, b := range []ast.Expr{e.Lo, e.Hi} {
+			if b != nil {
+				v.expr(b, true)
+				v.same(e, types.TI64, b.Type(), "slice bound type")
+			}
+		}
+		v.same(e, types.TString, t, "string slice type")
+	case *ast.StrLen, *ast.StrPtr:
+		x := e.(interface{ Operand() ast.Expr }).Operand()
+		v.expr(x, true)
+		v.same(e, types.TString, x.Type(), "operand of "+e.Kind())
+		v.same(e, types.TI64, t, e.Kind()+" type")
+	case *ast.StrMake:
+		v.expr(e.Ptr, true)
+		v.expr(e.Len, true)
+		v.same(e, types.TI64, e.Ptr.Type(), "address of str-make")
+		v.same(e, types.TI64, e.Len.Type(), "length of str-make")
+		v.same(e, types.TString, t, "str-make type")
+	case *ast.Binary:
+		if !v.typed || e.X.Type() != types.TString || v.lang.Allows("index") {
+			return false
+		}
+		v.errorf(e, "operator %s on strings after lower-strings", e.Op)
+		return false
+	default:
+		return false
+	}
+	return true
+}
