@@ -52,6 +52,8 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.switchExpr(e, want)
 	case *ast.SizeOf:
 		return c.sizeOf(e)
+	case *ast.HostCall:
+		return c.hostCall(e)
 	case *ast.Member:
 		if x := c.stringMember(e); x != nil {
 			return x

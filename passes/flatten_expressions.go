@@ -67,6 +67,9 @@ func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 	case *ast.ExprStmt:
 		pre, x := f.complex(s.X)
 		return append(pre, &ast.ExprStmt{At: s.At, X: x})
+	case *ast.Exit:
+		pre, x := f.atom(s.Code)
+		return append(pre, &ast.Exit{At: s.At, Code: x})
 	case *ast.Return:
 		if s.Value == nil {
 			return []ast.Stmt{&ast.Return{At: s.At}}
@@ -167,6 +170,11 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		pre, args := f.atoms([]ast.Expr{e.Ptr, e.Len})
 		c := *e
 		c.Ptr, c.Len = args[0], args[1]
+		return pre, &c
+	case *ast.HostCall:
+		pre, args := f.atoms(e.Args)
+		c := *e
+		c.Args = args
 		return pre, &c
 	case *ast.If:
 		n := ast.Name{Name: "t", ID: f.ids.Next()}

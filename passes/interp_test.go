@@ -19,6 +19,28 @@ func TestEveryPassKeepsMeaning(t *testing.T) {
 	}
 }
 
+// withRuntime returns p with the runtime imported when it calls routines of the runtime written
+// in Cot (between lower-print and import-runtime), so the interpreter runs their Cot code.
+func withRuntime(t *testing.T, ctx *pipeline.Ctx, p *ast.Program) *ast.Program {
+	calls := false
+	for _, d := range p.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if rc, ok := n.(*ast.RuntimeCall); ok && !ast.Runtime[rc.Name].Built {
+				calls = true
+			}
+			return true
+		})
+	}
+	if !calls {
+		return p
+	}
+	out, err := importRuntime(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.(*ast.Program)
+}
+
 // checkEveryPass compiles c, in a context that mode (when set) prepares, checking every pass from
 // pass from on ("": every typed one). Durations "(Nms)" of stderr are compared as "(_ms)" (the
 // interpreter's clock stands still).
@@ -47,7 +69,7 @@ func checkEveryPass(t *testing.T, c e2eCase, mode func(*pipeline.Ctx), from stri
 				from = ""
 			}
 			if p.Out.Family == ast.Family && p.Out.Has(ast.InvTyped) && from == "" { // print needs types
-				results = append(results, result{p.Name, ast.Interpret(prog.(*ast.Program), ast.Limits{Steps: 10_000_000, Depth: 10_000})})
+				results = append(results, result{p.Name, ast.Interpret(withRuntime(t, ctx, prog.(*ast.Program)), ast.Limits{Steps: 10_000_000, Depth: 10_000})})
 			}
 		}
 		want := run(t, prog.([]byte))

@@ -1,8 +1,10 @@
 // Pass link-runtime: wasm-structured -> wasm-final.
 //
-// Links the runtime into the module: every import of module "cot_runtime" is replaced by the
-// routine of that name (package runtime) and the routines it needs, the WASI imports those use
-// are added, and the shadow-stack pointer global is allocated by symbol at the top of memory.
+// Links the routines of the runtime still built in Wasm (runtime/routines.go; the ones written in
+// Cot joined the program in import-runtime) into the module: every import of module
+// "cot_runtime" is replaced by the routine of that name and the routines it needs, the WASI
+// imports those use are added unless the program imports them already, and the shadow-stack
+// pointer global is allocated by symbol at the top of memory.
 // The module is rebuilt through the module builder, so every function and global index in the
 // program's code is remapped by symbol, never by offset arithmetic.
 //
@@ -20,6 +22,15 @@ import (
 	"cot/ir/wasm"
 	"cot/runtime"
 )
+
+// importSymbol is the symbol of import i: "wasi:NAME" for a WASI function, as the routines name
+// the ones they need, so the program's import and theirs are one.
+func importSymbol(m *wasm.Module, i int) string {
+	if im := m.Imports[i]; im.Module == runtime.WASIModule {
+		return "wasi:" + im.Name
+	}
+	return fmt.Sprintf("import:%d", i)
+}
 
 // builderEnv lets runtime routines resolve symbols in the module being built.
 type builderEnv struct{ b *moduleBuilder }
@@ -61,7 +72,7 @@ func linkRuntime(_ *pipeline.Ctx, prog any) (any, error) {
 			}
 			oldFuncSymbol[fi] = sym
 		} else {
-			oldFuncSymbol[fi] = fmt.Sprintf("import:%d", i)
+			oldFuncSymbol[fi] = importSymbol(old, i)
 		}
 		fi++
 	}
@@ -71,14 +82,14 @@ func linkRuntime(_ *pipeline.Ctx, prog any) (any, error) {
 	}
 
 	b := newModuleBuilder()
-	for _, w := range runtime.WASIImports {
-		if need["wasi:"+w.Name] {
-			b.importFunc("wasi:"+w.Name, runtime.WASIModule, w.Name, w.Type)
-		}
-	}
 	for i, im := range old.Imports {
 		if im.Module != wasm.RuntimeModule {
-			b.importFunc(fmt.Sprintf("import:%d", i), im.Module, im.Name, old.Types[im.TypeIdx])
+			b.importFunc(importSymbol(old, i), im.Module, im.Name, old.Types[im.TypeIdx])
+		}
+	}
+	for _, w := range runtime.WASIImports { // the ones the program does not import already
+		if need["wasi:"+w.Name] && !b.hasFunc("wasi:"+w.Name) {
+			b.importFunc("wasi:"+w.Name, runtime.WASIModule, w.Name, w.Type)
 		}
 	}
 	oldGlobalSymbol := map[uint32]string{}

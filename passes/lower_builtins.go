@@ -1,16 +1,18 @@
 // Pass lower-builtins: no-print -> no-builtins.
 //
-// Spells @exit, @assert and @assert_eq with runtime calls: @exit ends the program with the low 8
-// bits of its code; a failed assertion writes its message to stderr and exits with status 134,
-// as every runtime failure does (decisions.md #28), the values of @assert_eq printed as print
-// prints them (#19). @trap stays; lower-to-wasm makes it Wasm's unreachable.
+// Spells @assert and @assert_eq with tests and runtime calls: a failed assertion writes its
+// message to stderr and exits with status 134, as every runtime failure does (decisions.md
+// #28), the values of @assert_eq printed as print prints them (#19). Each host builtin's result
+// goes through the runtime's host_result, which turns a WASI errno into Linux's (language.md
+// §10) — in the program; the runtime's own host calls see WASI's numbers. @exit, @trap and the host calls themselves stay; lower-to-wasm makes them WASI calls
+// and Wasm's unreachable.
 //
-//	(exit c)           =>  (expr (call-runtime exit (& c 255)))
-//	(assert c)         =>  (if c (block) (block (expr (call-runtime write 2 "error: assertion failed\n" 24))
-//	                                             (expr (call-runtime exit 134))))
+//	(assert c)         =>  (if c (block) (block (expr (call-runtime assert_failed))))
 //	(assert-eq x y)    =>  (block (const a#8 T x) (const b#9 T y)
 //	                              (if (!= a#8 b#9) (block write "error: assert_eq failed: ", print a#8,
-//	                                                      write " != ", print b#9, write "\n", exit 134)))
+//	                                                      write " != ", print b#9, write "\n",
+//	                                                      (expr (call-runtime fail_exit)))))
+//	(host fd_close 3)  =>  (call-runtime host_result (host fd_close 3))
 
 package passes
 
@@ -20,18 +22,14 @@ import (
 	"cot/ir/types"
 )
 
-func lowerBuiltins(_ *pipeline.Ctx, prog any) (any, error) {
+func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	ids := ast.NewIDs(p)
 	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		switch s := s.(type) {
-		case *ast.Exit:
-			code := r.RewriteExpr(s.Code)
-			mask := &ast.IntLit{At: s.At, Typed: ast.Typed{T: types.TI64}, Value: 255}
-			return []ast.Stmt{runtimeStmt(s.At, "exit", &ast.Binary{At: s.At, Typed: ast.Typed{T: types.TI64}, Op: "&", X: code, Y: mask})}
 		case *ast.Assert:
 			return []ast.Stmt{&ast.If{At: s.At, Cond: r.RewriteExpr(s.Cond), Then: &ast.Block{At: s.At, Stmts: []ast.Stmt{}},
-				Else: failure(s.At, writeString(s.At, 2, "error: assertion failed\n"))}}
+				Else: &ast.Block{At: s.At, Stmts: []ast.Stmt{runtimeStmt(s.At, "assert_failed")}}}}
 		case *ast.AssertEq:
 			at := s.At
 			x, y := r.RewriteExpr(s.X), r.RewriteExpr(s.Y)
@@ -41,18 +39,21 @@ func lowerBuiltins(_ *pipeline.Ctx, prog any) (any, error) {
 			return []ast.Stmt{&ast.Block{At: at, Stmts: []ast.Stmt{
 				&ast.VarDecl{At: at, Name: a, Const: true, Type: x.Type(), Init: x},
 				&ast.VarDecl{At: at, Name: b, Const: true, Type: y.Type(), Init: y},
-				&ast.If{At: at, Cond: differ, Then: failure(at,
+				&ast.If{At: at, Cond: differ, Then: &ast.Block{At: at, Stmts: []ast.Stmt{
 					writeString(at, 2, "error: assert_eq failed: "), printValue(at, 2, ref(a, x.Type()), ids),
-					writeString(at, 2, " != "), printValue(at, 2, ref(b, y.Type()), ids), writeString(at, 2, "\n"))},
+					writeString(at, 2, " != "), printValue(at, 2, ref(b, y.Type()), ids), writeString(at, 2, "\n"),
+					runtimeStmt(at, "fail_exit")}}},
 			}}}
 		}
 		return []ast.Stmt{r.DefaultStmt(s)}
 	}}
+	runtime, _ := ctx.Store[libraryKey].(bool) // the runtime's own host calls keep WASI's errnos
+	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
+		if h, ok := e.(*ast.HostCall); ok && !runtime {
+			c := r.DefaultExpr(h)
+			return &ast.RuntimeCall{At: h.At, Typed: h.Typed, Name: "host_result", Args: []ast.Expr{c}}
+		}
+		return r.DefaultExpr(e)
+	}
 	return r.Program(p), nil
-}
-
-// failure is a block that runs report, then exits with status 134.
-func failure(at ast.At, report ...ast.Stmt) *ast.Block {
-	status := &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: 134}
-	return &ast.Block{At: at, Stmts: append(report, runtimeStmt(at, "exit", status))}
 }

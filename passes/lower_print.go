@@ -3,7 +3,7 @@
 // Replaces print/println/eprint/eprintln by calls of runtime routines chosen by the argument's
 // type (decisions.md #19): integers through print_int (signed decimal of an i64; narrower
 // integers converted to i64 first, a u64 of 2^63 or more as its tenth and its last digit),
-// strings by writing their bytes, bools by writing "true" or "false". The ln forms then write "\n".
+// strings by writing their bytes, bools through print_bool. The ln forms then write "\n".
 //
 //	(println 1 x:i64)          =>  (expr (call-runtime print_int 1 x)) (expr (call-runtime write 1 (str-addr "\n") 1))
 //	(print 1 x:u8)             =>  (expr (call-runtime print_int 1 (convert:i64 x)))
@@ -12,8 +12,7 @@
 //	                                  (block print_int (convert:i64 t))))
 //	(print 2 (str "hi"))       =>  (expr (call-runtime write 2 (str-addr "hi") 2))
 //	(print 1 s:string)         =>  (block (const s string s) (expr (call-runtime write 1 (str-ptr s) (str-len s))))
-//	(print 1 b:bool)           =>  (if b (block (expr (call-runtime write 1 (str-addr "true") 4)))
-//	                                     (block (expr (call-runtime write 1 (str-addr "false") 5))))
+//	(print 1 b:bool)           =>  (expr (call-runtime print_bool 1 b))
 
 package passes
 
@@ -62,9 +61,7 @@ func printValue(at ast.At, fd int, x ast.Expr, ids *ast.IDs) ast.Stmt {
 		}
 		return printString(at, fdLit, x, ids.Next())
 	case t == types.TBool:
-		return &ast.If{At: at, Cond: x,
-			Then: &ast.Block{At: at, Stmts: []ast.Stmt{writeString(at, fd, "true")}},
-			Else: &ast.Block{At: at, Stmts: []ast.Stmt{writeString(at, fd, "false")}}}
+		return runtimeStmt(at, "print_bool", fdLit, x)
 	}
 	panic(fmt.Sprintf("lower-print: cannot print %v", x.Type()))
 }

@@ -1,11 +1,12 @@
 // Pass lower-strings: no-builtins -> no-strings.
 //
 // Spells the string operations (ir/ast/node_string.go) with the three string primitives
-// str-len, str-ptr and str-make, address arithmetic and the runtime: a literal is made from the
-// address of its bytes; s[i] and s[a:b] check their bounds (decisions.md #10: an index must be
-// below the length, a slice's bounds ordered and at most the length, compared unsigned so a
-// negative one fails) and stop the program with `error: index out of bounds` and status 134
-// (#28) otherwise; == and != compare contents with the runtime's str_eq (#16).
+// str-len, str-ptr and str-make, address arithmetic and the runtime (runtime/string.cot): a
+// literal is made from the address of its bytes; s[i] and s[a:b] check their bounds
+// (decisions.md #10: an index must be below the length, a slice's bounds ordered and at most
+// the length, compared unsigned so a negative one fails) and otherwise call bounds_failed, which
+// stops the program with `error: index out of bounds` and status 134 (#28); == and != compare
+// contents with the runtime's str_eq (#16). FAIL below is (block (expr (call-runtime bounds_failed))).
 //
 //	(str "hi")            =>  (str-make:string (str-addr "hi") 2)
 //	(index:u8 S I)        =>  (block:u8 (const s#8 string S) (const i#9 i64 I)
@@ -13,13 +14,14 @@
 //	                            (value (deref:u8 (convert:(ptr u8) (+ (str-ptr s#8) i#9)))))
 //	(slice:string S L H)  =>  (block:string (const s#8 string S) (const lo#9 i64 L|0)
 //	                            (const hi#10 i64 H|(str-len s#8))
-//	                            (if (or-else (> hi lo+len)…) FAIL)  ; as two ifs, see boundsCheck
+//	                            (if (> (convert:u64 hi#10) (convert:u64 (str-len s#8))) FAIL)
+//	                            (if (> (convert:u64 lo#9) (convert:u64 hi#10)) FAIL)
 //	                            (value (str-make (+ (str-ptr s#8) lo#9) (- hi#10 lo#9))))
-//	(== A B)              =>  (block:bool (const a#8 string A) (const b#9 string B)
-//	                            (value (call-runtime str_eq (str-ptr a#8) (str-len a#8) (str-ptr b#9) (str-len b#9))))
-//	(!= A B)              =>  (not (== A B) as above)
+//	(== A B)              =>  (call-runtime:bool str_eq A B)
+//	(!= A B)              =>  (not (call-runtime:bool str_eq A B))
 //	(str-make P L)        =>  (block:string (const p#8 i64 P) (const n#9 i64 L)
-//	                            (if (> (convert:u64 p#8) 0xffffffff) FAIL) (if (> (convert:u64 n#9) 0xffffffff) FAIL)
+//	                            (if (> (convert:u64 p#8) (convert:u64 0xffffffff)) FAIL)
+//	                            (if (> (convert:u64 n#9) (convert:u64 0xffffffff)) FAIL)
 //	                            (value (str-make p#8 n#9)))
 //
 // Design decision: @string(p, n) fails like an out-of-bounds index when p or n does not fit 32
@@ -49,7 +51,7 @@ func lowerStrings(_ *pipeline.Ctx, prog any) (any, error) {
 			return l.make(e, r.RewriteExpr(e.Ptr), r.RewriteExpr(e.Len))
 		case *ast.Binary:
 			if e.X.Type() == types.TString {
-				return l.equal(e, r.RewriteExpr(e.X), r.RewriteExpr(e.Y))
+				return equal(e, r.RewriteExpr(e.X), r.RewriteExpr(e.Y))
 			}
 		}
 		return r.DefaultExpr(e)
@@ -89,7 +91,7 @@ func i64Op(at ast.At, op string, x, y ast.Expr) ast.Expr {
 func outOfBounds(at ast.At, op string, x, y ast.Expr) ast.Stmt {
 	u := func(e ast.Expr) ast.Expr { return &ast.Convert{At: at, Typed: ast.Typed{T: types.TU64}, X: e} }
 	return &ast.If{At: at, Cond: &ast.Binary{At: at, Typed: ast.Typed{T: types.TBool}, Op: op, X: u(x), Y: u(y)},
-		Then: failure(at, writeString(at, 2, ast.IndexOutOfBounds))}
+		Then: &ast.Block{At: at, Stmts: []ast.Stmt{runtimeStmt(at, "bounds_failed")}}}
 }
 
 func (l *stringLowerer) index(e *ast.Index, x, i ast.Expr) ast.Expr {
@@ -122,16 +124,12 @@ func (l *stringLowerer) slice(e *ast.Slice, r *ast.Rewriter) ast.Expr {
 }
 
 // equal compares two strings by content: str_eq, negated for !=.
-func (l *stringLowerer) equal(e *ast.Binary, x, y ast.Expr) ast.Expr {
-	at := e.At
-	aDecl, a := l.temp(at, "a", x)
-	bDecl, b := l.temp(at, "b", y)
-	var v ast.Expr = &ast.RuntimeCall{At: at, Typed: ast.Typed{T: types.TBool}, Name: "str_eq",
-		Args: []ast.Expr{strPtr(at, a()), strLen(at, a()), strPtr(at, b()), strLen(at, b())}}
+func equal(e *ast.Binary, x, y ast.Expr) ast.Expr {
+	var v ast.Expr = &ast.RuntimeCall{At: e.At, Typed: ast.Typed{T: types.TBool}, Name: "str_eq", Args: []ast.Expr{x, y}}
 	if e.Op == "!=" {
-		v = &ast.Unary{At: at, Typed: ast.Typed{T: types.TBool}, Op: "not", X: v}
+		v = &ast.Unary{At: e.At, Typed: ast.Typed{T: types.TBool}, Op: "not", X: v}
 	}
-	return &ast.Block{At: at, Typed: ast.Typed{T: types.TBool}, Stmts: []ast.Stmt{aDecl, bDecl}, Value: v}
+	return v
 }
 
 // make checks the address and length of a user's @string: both must fit 32 bits.

@@ -1,12 +1,12 @@
 // Pass lower-tests: typed -> no-tests.
 //
 // Turns `test` blocks into plain functions and drops `bench` blocks (checked like tests; there is
-// no `cot bench` yet). Outside `cot test` (no TestMode in the context) the
-// tests are dropped: they were type-checked, they are never compiled (spec §2.5). Under
-// `cot test` the tests the filter selects stay, as void functions `test`, and a generated runner
-// becomes `main` (the user's main is kept under the name __user_main, uncalled): it writes the
-// lines of spec §16.4 to stderr, times each test and the run with the monotonic clock
-// (decisions.md #25), and returns the number of failed tests, at most 255.
+// no `cot bench` yet). Outside `cot test` (no TestMode in the context) the tests are dropped too:
+// they were type-checked, they are never compiled (spec §2.5). Under `cot test` the tests the
+// filter selects stay, as void functions, and a generated runner (lower_tests_runner.go) becomes
+// `main` (the user's main stays, renamed __user_main, uncalled): it writes the lines of spec §16.4
+// to stderr, times each test and the run with the monotonic clock (decisions.md #25), and returns
+// the number of failed tests, at most 255.
 //
 // Inside a test body (lexically) a failing @assert/@assert_eq does not stop the program: it
 // calls the runner's __test_fail (which counts the failure and finishes the test's line with
@@ -15,15 +15,16 @@
 // test calls, stays what lower-builtins makes it: the program stops with exit status 134, and
 // with it the run (docs/decisions.md, "cot test").
 //
-//	(test "adds" test#4 (block (assert-eq (+ 1 2) 3)))
-//	  => (func test#4 () void (block
-//	       (block (const a#9 i64 (+ 1 2)) (const b#10 i64 3)
-//	         (if (!= a#9 b#10) (block (expr (call __test_fail#7))
-//	           (eprintln "    t.cot:1:15: assert_eq failed") (eprint "    expected: ") (eprintln b#10)
-//	           (eprint "    actual:   ") (eprintln a#9) (return))))))
-//	     (func main#12 () i64 (block (const run#13 i64 (call-runtime clock_ns 1))
-//	       (eprint "test \"adds\" ... ") (assign __test_start#6 (call-runtime clock_ns 1))
-//	       (expr (call test#4)) (expr (call __test_finish#8)) ... summary ... (return (if-expr ...))))
+//	(test "adds" test#2 (block (assert-eq (+ 1 2) 3)))
+//	  => (func test#2 () void (block
+//	       (block (const actual#12 i64 (+ 1 2)) (const expected#13 i64 3)
+//	         (if (!= actual#12 expected#13) (block (expr (call __test_fail#10))
+//	           (println 2 "    t.cot:5:5: assert_eq failed") (print 2 "    expected: ") (println 2 expected#13)
+//	           (print 2 "    actual:   ") (println 2 actual#12) (return))))))
+//	     (func main#15 () i64 (block (const run_start#14 i64 (call-runtime clock_ns 1))
+//	       (print 2 "test \"adds\" ... ") (assign __test_start#6 (call-runtime clock_ns 1))
+//	       (expr (call test#2)) (expr (call __test_finish#11))
+//	       ... summary ... (return __tests_failed#5)))   ; at most 255
 
 package passes
 

@@ -129,6 +129,8 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 		fl.leave()
 	case *ast.Trap:
 		fl.emit(wasm.Simple(wasm.OpUnreachable))
+	case *ast.Exit:
+		fl.exit(s)
 	case *ast.Break:
 		fl.emit(wasm.Br(fl.depth(s.Label.ID, "break")))
 	case *ast.Continue:
@@ -193,6 +195,8 @@ func (fl *funcLowerer) expr(e ast.Expr) {
 			fl.expr(a)
 		}
 		fl.emit(wasm.Call(fl.b.funcIndex("rt:" + e.Name)))
+	case *ast.HostCall:
+		fl.hostCall(e)
 	default:
 		if !fl.memoryExpr(e) {
 			panic(fmt.Sprintf("lower-to-wasm: unexpected expression %s", ast.String(e)))

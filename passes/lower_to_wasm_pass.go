@@ -6,8 +6,9 @@
 // Wasm f32 and f64: lower_to_wasm_float.go), one Wasm local per local binder, one mutable global per global, the
 // static data image as an active data segment at ast.DataBase in an exported memory, and
 // structured control flow (if/else; loops as block+loop with an inner block that `continue`
-// leaves, so the step runs). Runtime routines are called through imports of module
-// "cot_runtime", which link-runtime replaces by their code.
+// leaves, so the step runs). Runtime routines built in Wasm are called through imports of module
+// "cot_runtime", which link-runtime replaces by their code; host builtins and @exit are WASI
+// calls (lower_to_wasm_host.go).
 //
 //	(while-step L c STEP BODY)  =>  block  loop  c i32.eqz br_if 1  block BODY end  STEP br 0  end  end
 //	(+:i64 a b)                 =>  local.get a  local.get b  i64.add
@@ -80,6 +81,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		sig := ast.Runtime[n]
 		b.importFunc("rt:"+n, wasm.RuntimeModule, n, funcType(sig.Params, sig.Result))
 	}
+	importHost(b, p) // lower_to_wasm_host.go
 	var funcs []*ast.Func
 	for _, d := range p.Decls {
 		switch d := d.(type) {

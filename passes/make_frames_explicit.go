@@ -10,7 +10,7 @@
 //	(func f#1 () void (block (const x#3 (ptr i64) (alloca:(ptr i64))) S...))
 //	  =>  (func f#1 () void (frame 16)
 //	        (block (if (< (convert:i64 (frame-addr:(ptr u8) 0)) (stack-limit))
-//	                   (block (expr (call-runtime write 2 MSG 22)) (expr (call-runtime exit 134))))
+//	                   (block (expr (host fd_write 2 MSG 22)) (exit 134)))
 //	               (const x#3 (ptr i64) (frame-addr:(ptr i64) 0)) S...))
 //
 // Design decision: slots are static (one per alloca node, not per execution), so a loop
@@ -77,8 +77,11 @@ func stackCheck(at ast.At, msg int64) ast.Stmt {
 	fp := &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64},
 		X: &ast.FrameAddr{At: at, Typed: ast.Typed{T: types.PointerTo(types.TU8)}}}
 	below := &ast.Binary{At: at, Typed: ast.Typed{T: types.TBool}, Op: "<", X: fp, Y: &ast.StackLimit{At: at, Typed: ast.Typed{T: types.TI64}}}
-	report := runtimeStmt(at, "write", i64(2), &ast.DataAddr{At: at, Typed: ast.Typed{T: types.TI64}, Offset: msg}, i64(uint64(len(stackOverflowMessage))))
-	return &ast.If{At: at, Cond: below, Then: failure(at, report)}
+	// The runtime is imported already: the message is one host call (22 bytes to stderr are
+	// written at once), then @exit.
+	report := &ast.ExprStmt{At: at, X: &ast.HostCall{At: at, Typed: ast.Typed{T: types.TI64}, Name: "fd_write",
+		Args: []ast.Expr{i64(2), &ast.DataAddr{At: at, Typed: ast.Typed{T: types.TI64}, Offset: msg}, i64(uint64(len(stackOverflowMessage)))}}}
+	return &ast.If{At: at, Cond: below, Then: &ast.Block{At: at, Stmts: []ast.Stmt{report, &ast.Exit{At: at, Code: i64(134)}}}}
 }
 
 func alignTo(n, a int64) int64 { return (n + a - 1) / a * a }

@@ -1,4 +1,4 @@
-// Pass make-global-init-explicit: explicit-exit -> constant-globals.
+// Pass make-global-init-explicit: runtime-imported -> constant-globals.
 //
 // Global initializers that are not constants run at program start, before main, in dependency
 // order (decisions.md #12): each becomes an init-global statement at the head of the entry

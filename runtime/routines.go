@@ -1,11 +1,9 @@
-// Package runtime holds the runtime the front end links into every program.
-//
-// The routines below are written with the Wasm builder because the language slice the compiler
-// handles today has no memory access: they move to Cot source (embedded with go:embed and
-// compiled by the same pipeline, design.md §1) once Cot pointers and stores are supported.
-// They reach the host only through WASI preview 1 (fd_write, proc_exit) and keep their scratch
-// memory below the stack pointer global, which the linker allocates by symbol.
 package runtime
+
+// The routines below are written with the Wasm builder because they store to memory, which the
+// Cot the compiler handles today cannot: they move to runtime/*.cot once Cot pointers and
+// stores are supported. They reach the host only through WASI preview 1 (fd_write) and keep
+// their scratch memory below the stack pointer global, which the linker allocates by symbol.
 
 import "cot/ir/wasm"
 
@@ -24,7 +22,6 @@ type Import struct {
 // WASIImports lists the host functions the routines may use, in import order.
 var WASIImports = []Import{
 	{"fd_write", wasm.FuncType{Params: []wasm.ValType{wasm.I32, wasm.I32, wasm.I32, wasm.I32}, Results: []wasm.ValType{wasm.I32}}},
-	{"proc_exit", wasm.FuncType{Params: []wasm.ValType{wasm.I32}}},
 }
 
 // Env resolves symbols while a routine body is generated: "wasi:NAME" for WASI imports,
@@ -43,11 +40,11 @@ type Routine struct {
 	Body   func(env Env) []wasm.Instr
 }
 
-// Routines by name; the names are those of ast.Runtime.
+// Routines by name; the names are those of ast.Runtime marked Built, and their helpers.
 var Routines = map[string]*Routine{}
 
 func init() {
-	for _, r := range []*Routine{write, printInt, exit} {
+	for _, r := range []*Routine{writeAll, printInt} {
 		Routines[r.Name] = r
 	}
 }
@@ -68,11 +65,11 @@ func mem(o wasm.Op, align uint32, offset uint64) wasm.Instr {
 	return wasm.Instr{Op: o, Align: align, Offset: offset}
 }
 
-// write(fd, addr, len: i64) writes len bytes at addr to fd, retrying after short writes and
+// write_all(fd, addr, len: i64) (print_int's own copy of runtime/write.cot's write) writes len bytes at addr to fd, retrying after short writes and
 // giving up on an error or a write of 0 bytes. An iovec {addr, len} and the written count live in
 // the 16 bytes below the stack pointer.
-var write = &Routine{
-	Name:   "write",
+var writeAll = &Routine{
+	Name:   "write_all",
 	Type:   wasm.FuncType{Params: []wasm.ValType{i64, i64, i64}},
 	Locals: []wasm.ValType{i32, i64}, // 3: iovec address, 4: bytes written
 	Needs:  []string{"wasi:fd_write"},
@@ -104,7 +101,7 @@ var printInt = &Routine{
 	Name:   "print_int",
 	Type:   wasm.FuncType{Params: []wasm.ValType{i64, i64}},
 	Locals: []wasm.ValType{i64, i32, i32, i32}, // 2: magnitude, 3: position, 4: end, 5: negative
-	Needs:  []string{"rt:write"},
+	Needs:  []string{"rt:write_all"},
 	Body: func(env Env) []wasm.Instr {
 		const fd, v, mag, pos, end, neg = 0, 1, 2, 3, 4, 5
 		sp := env.Global(StackPointer)
@@ -123,19 +120,9 @@ var printInt = &Routine{
 			get(pos), i32c(1), op(wasm.OpI32Sub), tee(pos), i32c('-'), mem(wasm.OpI32Store8, 0, 0),
 			wasm.End(),
 			get(fd), get(pos), op(wasm.OpI64ExtendI32U), get(end), get(pos), op(wasm.OpI32Sub), op(wasm.OpI64ExtendI32U),
-			wasm.Call(env.Func("rt:write")),
+			wasm.Call(env.Func("rt:write_all")),
 			get(end), wasm.GlobalSet(sp),
 			wasm.End(),
 		}
-	},
-}
-
-// exit(code: i64) ends the process with the status code.
-var exit = &Routine{
-	Name:  "exit",
-	Type:  wasm.FuncType{Params: []wasm.ValType{i64}},
-	Needs: []string{"wasi:proc_exit"},
-	Body: func(env Env) []wasm.Instr {
-		return []wasm.Instr{get(0), op(wasm.OpI32WrapI64), wasm.Call(env.Func("wasi:proc_exit")), op(wasm.OpUnreachable), wasm.End()}
 	},
 }

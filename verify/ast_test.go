@@ -24,12 +24,12 @@ const goodANF = `(program
             (block
               (break _#6)))
           (continue _#6)))
-      (expr (call-runtime:void write 1:i64 (data-addr:i64 0) 2:i64))
+      (expr (call-runtime:void print_int 1:i64 (data-addr:i64 0)))
       (return t#4:i64)))
   (func __start#7 () void (export "_start")
     (block
       (var r#8 i64 (call:i64 f#2:(fn (i64) i64) 1:i64))
-      (expr (call-runtime:void exit r#8:i64)))))
+      (exit r#8:i64))))
 `
 
 func mustRead(t *testing.T, text string) *ast.Program {

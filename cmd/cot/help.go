@@ -51,7 +51,8 @@ Flags (before or after the file):
   --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, aot; repeatable)
   --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, aot)
 
-Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run.
+Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run,
+the number of failed tests (at most 255) for test.
 `
 
 // commandHelp is the text of `cot help CMD`.

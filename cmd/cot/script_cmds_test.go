@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"syscall"
 	"unsafe"
@@ -20,16 +19,13 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"ptyrun":  ptyRun,
 }
 
-var millis = regexp.MustCompile(`\(\d+ms\)`)
-
 // cmpTime is `cmptime ACTUAL EXPECTED`: cmp, with every "(Nms)" duration of both read as "(_ms)",
 // since `cot test` prints measured times.
 func cmpTime(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: cmptime ACTUAL EXPECTED")
 	}
-	norm := func(s string) string { return millis.ReplaceAllString(s, "(_ms)") }
-	actual, expected := norm(ts.ReadFile(args[0])), norm(ts.ReadFile(args[1]))
+	actual, expected := normMillis(ts.ReadFile(args[0])), normMillis(ts.ReadFile(args[1]))
 	if actual != expected {
 		ts.Logf("%s:\n%s", args[0], actual)
 		ts.Fatalf("%s and %s differ (durations aside)", args[0], args[1])

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"cot/passes"
@@ -13,7 +14,8 @@ import (
 // build FILE in test mode (lower-tests generates the runner that writes the per-test lines and
 // the summary to stderr) and run it with an empty stdin. The status is the runner's: the number
 // of failed tests, at most 255. When a test traps, the run ends there: the trap's "error: <kind>"
-// completes the test's line, cot says the run stopped, and the status is the trap's, 134.
+// completes the test's line, cot says the run stopped, and the status is the trap's, 134. When a
+// test ends the program with @exit, cot says so; the status is the program's, or 1 for 0.
 func runTests(inv *invocation, stdout, stderr io.Writer) (int, error) {
 	if inv.target == targetARM64 {
 		if _, err := runner.QemuPath(); err != nil {
@@ -42,19 +44,31 @@ func runTests(inv *invocation, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if stoppedByTrap(res) {
+	if endedWithSummary(res.Stderr) {
+		return res.ExitCode, nil
+	}
+	// The program stopped before its summary: a trap, or @exit in a test.
+	if res.ExitCode == runner.TrapExitCode && (res.Trap != "" || strings.Contains(lastLine(res.Stderr), "error: ")) {
 		fmt.Fprintln(stderr, "cot: the test run stopped at that runtime error; the tests after it did not run")
+		return res.ExitCode, nil
+	}
+	fmt.Fprintf(stderr, "\ncot: the test program exited with status %d before its summary; the tests after it did not run\n", res.ExitCode)
+	if res.ExitCode == 0 {
+		return exitUser, nil
 	}
 	return res.ExitCode, nil
 }
 
-// stoppedByTrap reports whether the test program stopped at a runtime error rather than after its
-// summary: it exited with the trap status and its last stderr line holds the trap's message
-// (which may follow a test's unfinished `test "NAME" ... `; a summary line never holds it).
-func stoppedByTrap(res runner.Result) bool {
-	if res.Trap != "" {
-		return true
-	}
-	lines := strings.Split(strings.TrimRight(string(res.Stderr), "\n"), "\n")
-	return res.ExitCode == runner.TrapExitCode && strings.Contains(lines[len(lines)-1], "error: ")
+// summaryLine is the runner's last line (spec §16.4), with or without colour.
+var summaryLine = regexp.MustCompile(`^(\x1b\[1;3[12]m)?(ok|FAILED)(\x1b\[0m)? \| \d+ passed( \| \d+ failed)? \(\d+ms\)$`)
+
+// endedWithSummary reports whether the test program ran to its end: its last stderr line is the
+// summary.
+func endedWithSummary(stderr []byte) bool {
+	return summaryLine.MatchString(lastLine(stderr))
+}
+
+func lastLine(b []byte) string {
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	return lines[len(lines)-1]
 }

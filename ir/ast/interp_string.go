@@ -11,12 +11,8 @@ import (
 	"cot/ir/types"
 )
 
-func init() {
-	Runtime["str_eq"] = RuntimeSig{Params: []types.Type{types.TI64, types.TI64, types.TI64, types.TI64}, Result: types.TBool}
-}
-
-// hostBytes returns the address of a copy of s in memory.
-func (in *interp) hostBytes(s string) int64 {
+// literalAddr returns the address of a copy of s in memory.
+func (in *interp) literalAddr(s string) int64 {
 	if a, ok := in.strs[s]; ok {
 		return a
 	}
@@ -37,7 +33,7 @@ func (in *interp) stringBytes(v int64) []byte {
 func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 	switch e := e.(type) {
 	case *StrLit:
-		return PackString(in.hostBytes(e.Value), int64(len(e.Value))), true
+		return PackString(in.literalAddr(e.Value), int64(len(e.Value))), true
 	case *StrLen:
 		_, n := UnpackString(in.eval(e.X, fr))
 		return n, true
@@ -74,15 +70,6 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 			panic(exitSignal(134))
 		}
 		return PackString(p+lo, hi-lo), true
-	case *RuntimeCall:
-		if e.Name != "str_eq" {
-			return 0, false
-		}
-		a := make([]int64, len(e.Args))
-		for i, x := range e.Args {
-			a[i] = in.eval(x, fr)
-		}
-		return b2i(a[1] == a[3] && string(in.bytesAt(a[0], int(a[1]))) == string(in.bytesAt(a[2], int(a[3])))), true
 	case *Binary:
 		if e.X.Type() != types.TString || (e.Op != "==" && e.Op != "!=") {
 			return 0, false

@@ -35,6 +35,9 @@ const (
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
 	InvArgsTrivial = "args-trivial"
+	// InvRuntimeImported: every call-runtime names a routine of RuntimeBuilt (the runtime
+	// routines written in Cot are functions of the program).
+	InvRuntimeImported = "runtime-imported"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
@@ -49,7 +52,7 @@ var (
 		"block", "block-expr", "var", "const", "assign", "op-assign", "expr", "if", "while", "for-range",
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
-		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast",
+		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
 		"addr-of", "deref", "cast",
 		"float", "float-op",
 		"index", "slice", "str-len", "str-ptr", "str-make",
@@ -74,17 +77,21 @@ var (
 	// LangNoShortCircuit: and/or are if-expressions.
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
 	// LangNoPrint: print statements are runtime calls; printed string literals are addresses of
-	// their bytes.
+	// their bytes (the others stay values until lower-strings).
 	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print"}, Add: []string{"call-runtime", "str-addr"}}
-	// LangNoBuiltins: @exit, @assert and @assert_eq are tests, prints and runtime calls.
-	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"exit", "assert", "assert-eq"}}
+	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
+	// and the host builtins stay for lower-to-wasm).
+	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
 	// LangNoStrings: string literals are made from the address of their bytes, indexing and
 	// slicing are bounds-checked address arithmetic, string == is a runtime call.
 	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"index", "slice", "str"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoStrings, Invariants: []string{InvEntry}}
+	// LangRuntimeImported: the runtime functions the program calls are part of it (calls of
+	// runtime routines written in Cot are plain calls; call-runtime names Wasm-built ones only).
+	LangRuntimeImported = &pipeline.Lang{Name: "runtime-imported", Family: Family, Base: LangExplicitExit, Invariants: []string{InvRuntimeImported}}
 	// LangConstGlobals: non-constant global initializers run at the start of _start.
-	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangExplicitExit, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
+	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangRuntimeImported, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
 	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
 	// LangMemory: variables whose address is taken live in frame slots (alloca); pointers are
@@ -98,7 +105,7 @@ var (
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer or float literal.

@@ -18,6 +18,13 @@ package ast
 
 import "cot/ir/types"
 
+func init() {
+	// str_eq(a, b) compares two strings by content (runtime/string.cot).
+	Runtime["str_eq"] = RuntimeSig{Params: []types.Type{types.TString, types.TString}, Result: types.TBool}
+	// bounds_failed() stops the program with `error: index out of bounds` (runtime/string.cot).
+	Runtime["bounds_failed"] = RuntimeSig{Result: types.TVoid}
+}
+
 // Index is X[I].
 type Index struct {
 	At

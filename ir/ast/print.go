@@ -22,7 +22,7 @@ import (
 //	expressions: 42  true  x#3  (str "s")  (str-addr "s")  (data-addr 16)  (neg E) (not E) (bnot E)
 //	(OP E E) for + - * / % & | ^ << >> == != < <= > >=,  (and E E)  (or E E)
 //	(call F E...)  (call-runtime NAME E...)  (if-expr C BRANCH BRANCH)  (convert:T E)  (char 97)
-//	(int-cast TYPE E)  (float 2.5)  (float:f32 0.1)  (sqrt E) and the other float builtins: node_float.go
+//	(int-cast TYPE E)  (host NAME E...)  (float 2.5)  (float:f32 0.1)  (sqrt E) and the other float builtins: node_float.go
 //
 // A typed expression carries its type after a colon on its head or atom: (+:i64 x#3:i64 1:i64),
 // (ref:(ptr i64) …); the type syntax is in types_text.go.
@@ -216,6 +216,8 @@ func exprSx(e Expr) *sx {
 			l.list = append(l.list, exprSx(a))
 		}
 		return l
+	case *HostCall:
+		return hostSx(e)
 	case *RuntimeCall:
 		l := list(head("call-runtime", e.T), atom(e.Name))
 		for _, a := range e.Args {

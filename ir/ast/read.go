@@ -307,6 +307,8 @@ func (rd *reader) readExpr(s *sx) Expr {
 	case h == "and" || h == "or":
 		a := shape(s, 2, false)
 		return &Logical{Typed: ty, Op: h, X: rd.readExpr(a[0]), Y: rd.readExpr(a[1])}
+	case h == "host":
+		return rd.readHost(s, ty)
 	case h == "call" || h == "call-runtime":
 		a := shape(s, 1, true)
 		var args []Expr

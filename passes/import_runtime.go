@@ -1,0 +1,110 @@
+// Pass import-runtime: explicit-exit -> runtime-imported.
+//
+// Adds to the program the functions and globals of the runtime (runtime/*.cot) that it calls,
+// transitively, and nothing else, so an unused routine costs nothing; a call-runtime of a routine
+// written in Cot becomes a plain call of its function (call-runtime stays for the routines still
+// built in Wasm, ast.Runtime's Built, which link-runtime adds). The runtime is compiled by the
+// program's own passes, parse through lower-strings, once per process (runtime_program.go); its
+// binder IDs are moved above the program's, so the two never collide. Its names are its own: it imports none of the
+// program's files and the program none of its.
+//
+//	(expr (call-runtime write 1 (str-addr "hi") 2))
+//	  =>  (expr (call write#40 1 (str-addr "hi") 2))  …  (func write#40 ((fd#41 i64) …) void …)
+
+package passes
+
+import (
+	"fmt"
+
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/types"
+)
+
+func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	rt := runtimeProgram(ctx.Target)
+	if len(rt.Types) > 0 {
+		panic("import-runtime: the runtime declares types, which ast.ShiftIDs does not move yet")
+	}
+	delta := ast.MaxID(p) // the runtime's IDs go above the program's
+	routines := map[string]*ast.Func{}
+	decls := map[int]ast.Decl{}
+	for _, d := range rt.Decls {
+		decls[d.DeclName().ID] = d
+		if f, ok := d.(*ast.Func); ok {
+			routines[f.Name.Name] = f
+		}
+	}
+	routine := func(name string) *ast.Func {
+		sig := ast.Runtime[name]
+		if sig.Built {
+			return nil
+		}
+		f := routines[name]
+		if f == nil || !sameSignature(f, sig) {
+			panic(fmt.Sprintf("import-runtime: the runtime has no function %s with the signature of ast.Runtime", name))
+		}
+		return f
+	}
+
+	// What the program needs, transitively: the routines it calls by name, and what their
+	// declarations refer to (by the runtime's IDs).
+	needed := map[int]bool{}
+	var need func(root ast.Node, runtime bool)
+	mark := func(d ast.Decl) {
+		if id := d.DeclName().ID; !needed[id] {
+			needed[id] = true
+			need(d, true)
+		}
+	}
+	need = func(root ast.Node, runtime bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.RuntimeCall:
+				if f := routine(n.Name); f != nil {
+					mark(f)
+				}
+			case *ast.Ref:
+				if d := decls[n.Name.ID]; runtime && d != nil {
+					mark(d)
+				}
+			}
+			return true
+		})
+	}
+	for _, d := range p.Decls {
+		need(d, false)
+	}
+
+	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
+		rc, ok := e.(*ast.RuntimeCall)
+		if !ok || routine(rc.Name) == nil {
+			return r.DefaultExpr(e)
+		}
+		f := routine(rc.Name)
+		name := ast.Name{Name: f.Name.Name, ID: f.Name.ID + delta}
+		return &ast.Call{At: rc.At, Typed: rc.Typed, Callee: &ast.Ref{At: rc.At, Typed: ast.Typed{T: f.Signature()}, Name: name},
+			Args: r.RewriteExprs(rc.Args)}
+	}}
+	out := r.Program(p)
+	for _, d := range rt.Decls {
+		if needed[d.DeclName().ID] {
+			out.Decls = append(out.Decls, r.RewriteDecl(ast.ShiftIDs(d, delta))...)
+		}
+	}
+	return out, nil
+}
+
+// sameSignature reports whether f has the parameter and result types of sig.
+func sameSignature(f *ast.Func, sig ast.RuntimeSig) bool {
+	if len(f.Params) != len(sig.Params) || !types.Identical(f.Result, sig.Result) {
+		return false
+	}
+	for i, prm := range f.Params {
+		if !types.Identical(prm.Type, sig.Params[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,128 @@
+package passes
+
+// lower-to-wasm of the builtins that reach the host (language.md §10): each host call is one
+// call of a WASI preview 1 function, @exit is proc_exit. A WASI function takes its buffers and
+// returns its results through memory: those live in a scratch area below ast.DataBase, which
+// no program address ever reaches (a host call runs to completion before the next begins, so
+// one area serves them all). The result of a host call is the WASI result, or the errno negated.
+//
+//	(host fd_write fd p n)  =>  i32.const S  p i32.wrap_i64  i32.store        ;; iovec {p, n}
+//	                            i32.const S  n i32.wrap_i64  i32.store offset=4
+//	                            fd i32.wrap_i64  i32.const S  i32.const 1  i32.const S+8
+//	                            call $fd_write  local.tee e
+//	                            if (result i64)  i64.const 0  local.get e  i64.extend_i32_u  i64.sub
+//	                            else  i32.const S  i64.load32_u offset=8  end
+//	(exit c)                =>  c i32.wrap_i64  i32.const 255  i32.and  call $proc_exit  unreachable
+
+import (
+	"cot/ir/ast"
+	"cot/ir/wasm"
+	"cot/runtime"
+)
+
+// hostScratch is the address of the scratch area of host calls (16 bytes, below ast.DataBase).
+const hostScratch = 512
+
+var (
+	i32, i64 = wasm.I32, wasm.I64
+	// wasiFuncs are the WASI functions host calls use, in import order.
+	wasiFuncs = []struct {
+		name string
+		typ  wasm.FuncType
+	}{
+		{"fd_write", wasm.FuncType{Params: []wasm.ValType{i32, i32, i32, i32}, Results: []wasm.ValType{i32}}},
+		{"fd_read", wasm.FuncType{Params: []wasm.ValType{i32, i32, i32, i32}, Results: []wasm.ValType{i32}}},
+		{"fd_close", wasm.FuncType{Params: []wasm.ValType{i32}, Results: []wasm.ValType{i32}}},
+		{"fd_seek", wasm.FuncType{Params: []wasm.ValType{i32, i64, i32, i32}, Results: []wasm.ValType{i32}}},
+		{"clock_time_get", wasm.FuncType{Params: []wasm.ValType{i32, i64, i32}, Results: []wasm.ValType{i32}}},
+		{"random_get", wasm.FuncType{Params: []wasm.ValType{i32, i32}, Results: []wasm.ValType{i32}}},
+		{"proc_exit", wasm.FuncType{Params: []wasm.ValType{i32}}},
+	}
+	// wasiOf names the WASI function of each host builtin.
+	wasiOf = map[string]string{"fd_write": "fd_write", "fd_read": "fd_read", "fd_close": "fd_close",
+		"fd_seek": "fd_seek", "time": "clock_time_get", "random": "random_get"}
+)
+
+// importHost imports the WASI functions p's host calls and exits use. It runs before any
+// function is declared: imports head the function index space.
+func importHost(b *moduleBuilder, p *ast.Program) {
+	used := map[string]bool{}
+	for _, d := range p.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.HostCall:
+				used[wasiOf[n.Name]] = true
+			case *ast.Exit:
+				used["proc_exit"] = true
+			}
+			return true
+		})
+	}
+	for _, w := range wasiFuncs {
+		if used[w.name] {
+			b.importFunc("wasi:"+w.name, runtime.WASIModule, w.name, w.typ)
+		}
+	}
+}
+
+func (fl *funcLowerer) exit(s *ast.Exit) {
+	fl.expr(s.Code)
+	fl.emit(wasm.Simple(wasm.OpI32WrapI64), wasm.I32Const(255), wasm.Simple(wasm.OpI32And),
+		wasm.Call(fl.b.funcIndex("wasi:proc_exit")), wasm.Simple(wasm.OpUnreachable))
+}
+
+// i32Arg pushes a host call's i64 argument as the i32 WASI takes.
+func (fl *funcLowerer) i32Arg(e ast.Expr) {
+	fl.expr(e)
+	fl.emit(wasm.Simple(wasm.OpI32WrapI64))
+}
+
+func (fl *funcLowerer) hostCall(e *ast.HostCall) {
+	store := func(offset uint64, x ast.Expr) {
+		fl.emit(wasm.I32Const(hostScratch))
+		fl.i32Arg(x)
+		fl.emit(wasm.Instr{Op: wasm.OpI32Store, Align: 2, Offset: offset})
+	}
+	scratch := func(offset int32) { fl.emit(wasm.I32Const(hostScratch + offset)) }
+	// ok pushes the result when errno is 0.
+	var ok []wasm.Instr
+	load := func(op wasm.Op, align uint32) []wasm.Instr {
+		return []wasm.Instr{wasm.I32Const(hostScratch), {Op: op, Align: align, Offset: 8}}
+	}
+	switch e.Name {
+	case "fd_write", "fd_read":
+		store(0, e.Args[1])
+		store(4, e.Args[2])
+		fl.i32Arg(e.Args[0])
+		scratch(0)
+		fl.emit(wasm.I32Const(1))
+		scratch(8)
+		ok = load(wasm.OpI64Load32U, 2)
+	case "fd_close":
+		fl.i32Arg(e.Args[0])
+		ok = []wasm.Instr{wasm.I64Const(0)}
+	case "fd_seek":
+		fl.i32Arg(e.Args[0])
+		fl.expr(e.Args[1])
+		fl.i32Arg(e.Args[2])
+		scratch(8)
+		ok = load(wasm.OpI64Load, 3)
+	case "time":
+		fl.emit(wasm.I32Const(0), wasm.I64Const(1)) // the realtime clock, nanosecond precision
+		scratch(8)
+		ok = load(wasm.OpI64Load, 3)
+	case "random":
+		fl.i32Arg(e.Args[0])
+		fl.i32Arg(e.Args[1])
+		ok = []wasm.Instr{wasm.I64Const(0)}
+	default:
+		panic("lower-to-wasm: unknown host builtin " + e.Name)
+	}
+	errno := uint32(fl.nparams + len(fl.localTypes))
+	fl.localTypes = append(fl.localTypes, wasm.I32)
+	fl.emit(wasm.Call(fl.b.funcIndex("wasi:"+wasiOf[e.Name])), wasm.Instr{Op: wasm.OpLocalTee, Index: errno},
+		wasm.If(wasm.ValueBlock(wasm.I64)), wasm.I64Const(0), wasm.LocalGet(errno), wasm.Simple(wasm.OpI64ExtendI32U), wasm.Simple(wasm.OpI64Sub),
+		wasm.Simple(wasm.OpElse))
+	fl.emit(ok...)
+	fl.emit(wasm.End())
+}
