@@ -87,7 +87,7 @@ func literal(w int, v float64) string {
 func (g *floatGen) pick() float64 {
 	v := interestingFloats[g.r.Intn(len(interestingFloats))]
 	if g.r.Intn(3) == 0 {
-		v = (g.r.Float64() - 0.5) * math.Pow(10, float64(g.r.Intn(40)-20))
+		v = (g.r.Float64() - 0.5) * math.Pow(10, float64(g.r.Intn(12)-4))
 	}
 	if g.r.Intn(4) == 0 {
 		v = -v

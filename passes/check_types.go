@@ -42,25 +42,35 @@ type checker struct {
 	globalType map[int]types.Type
 	inProgress map[int]bool
 	named      map[int]*types.Named // declared types by binder ID
+	// structs (check_types_struct.go)
+	structDecls map[*types.Named]*ast.StructDecl
+	structOrder []*types.Named // declaration order, for deterministic diagnostics
+	defaults    map[*types.Named][]ast.Expr
+	funcsByName map[string]int // top-level functions by name: methods are T_m (spec §4.9)
+	ids         *ast.IDs
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}, globals: map[int]*ast.Global{},
-		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{}}
+		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{},
+		structDecls: map[*types.Named]*ast.StructDecl{}, defaults: map[*types.Named][]ast.Expr{}, funcsByName: map[string]int{}, ids: ast.NewIDs(p)}
 	out := &ast.Program{Data: p.Data}
 	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
+	out.Types = append(out.Types, c.declareStructs(p)...)
 	// Signatures first: bodies and initializers may use any top-level name.
 	sigs := map[int]*ast.Func{}
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:
 			sigs[d.Name.ID] = c.signature(d)
+			c.funcsByName[d.Name.Name] = d.Name.ID
 			c.binders[d.Name.ID] = &checkedBinder{kind: "func", typ: sigs[d.Name.ID].Signature(), fn: sigs[d.Name.ID]}
 		case *ast.Global:
 			c.globals[d.Name.ID] = d
 		}
 	}
+	c.checkStructDefaults()
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:

@@ -24,6 +24,8 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 		return x
 	case types.AssignableTo(have, want) && !types.IsUntyped(have):
 		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: want}, X: x}
+	case arrayToSlice(x, want) != nil:
+		return arrayToSlice(x, want)
 	}
 	c.mismatch(x.Pos(), what, want, have)
 	return x
@@ -32,7 +34,17 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 // target checks an assignment target: a variable that may be assigned.
 func (c *checker) target(e ast.Expr) ast.Expr {
 	x := c.expr(e, nil)
-	if _, deref := x.(*ast.Deref); deref {
+	if _, field := x.(*ast.Field); field || isDeref(x) || isIndex(x) {
+		root, ok := lvalueRoot(x)
+		if ix, index := x.(*ast.Index); index && ix.X.Type() == types.TString {
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to a byte of a string (strings are immutable)")
+			return x
+		}
+		if !ok {
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to a field of a computed value")
+		} else if b := c.binderOf(root); b != nil && b.kind != "var" && b.kind != "global" {
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "cannot assign to constant `%s` (a %s)", root.Name.Name, b.kind)
+		}
 		return x
 	}
 	ref, ok := e.(*ast.Ref)

@@ -10,6 +10,9 @@ import (
 )
 
 func (c *checker) call(e *ast.Call) ast.Expr {
+	if m, ok := e.Callee.(*ast.Member); ok {
+		return c.methodCall(e, m)
+	}
 	call := *e
 	call.T = types.TInvalid
 	ref, ok := e.Callee.(*ast.Ref)
@@ -58,7 +61,7 @@ func (c *checker) print(s *ast.Print) ast.Stmt {
 			continue
 		}
 		x := c.expr(a, nil)
-		if t := x.Type(); !supportedType(t) && t != types.TInvalid {
+		if t := x.Type(); !printable(t) && t != types.TInvalid {
 			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v", printName(s), t)
 		}
 		c.floatPrintNotYet(a.Pos(), x.Type())

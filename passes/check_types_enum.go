@@ -85,10 +85,13 @@ func (c *checker) member(e *ast.Member) ast.Expr {
 		n = c.named[ref.Name.ID]
 	}
 	if n == nil {
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: field access and methods")
+		return c.field(e)
+	}
+	en, ok := n.Underlying().(*types.Enum)
+	if !ok {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s.%s` names no value (`%s` is a struct type)", n.Name, e.Name, n.Name)
 		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
 	}
-	en := n.Underlying().(*types.Enum)
 	for _, v := range en.Variants {
 		if v.Name == e.Name {
 			return &ast.IntLit{At: e.At, Typed: ast.Typed{T: n}, Value: uint64(v.Value)}

@@ -63,7 +63,7 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	if x := c.stringExpr(e); x != nil {
 		return x
 	}
-	if x := c.memoryExpr(e); x != nil {
+	if x := c.memoryExpr(e, want); x != nil {
 		return x
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))

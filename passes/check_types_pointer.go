@@ -15,7 +15,7 @@ import (
 )
 
 // memoryExpr checks a pointer expression, or returns nil for another kind.
-func (c *checker) memoryExpr(e ast.Expr) ast.Expr {
+func (c *checker) memoryExpr(e ast.Expr, want types.Type) ast.Expr {
 	switch e := e.(type) {
 	case *ast.AddrOf:
 		return c.addrOf(e)
@@ -31,8 +31,28 @@ func (c *checker) memoryExpr(e ast.Expr) ast.Expr {
 		return d
 	case *ast.Cast:
 		return c.ptrCast(e)
+	case *ast.StructLit:
+		return c.structLit(e, want)
+	case *ast.Zero:
+		return c.zero(e, want)
+	case *ast.ArrayLit:
+		return c.arrayLit(e, want)
+	case *ast.Index:
+		return c.index(e)
+	case *ast.SliceExpr:
+		return c.sliceExpr(e)
 	}
 	return nil
+}
+
+func isIndex(e ast.Expr) bool {
+	_, ok := e.(*ast.Index)
+	return ok
+}
+
+func isDeref(e ast.Expr) bool {
+	_, ok := e.(*ast.Deref)
+	return ok
 }
 
 func isPointer(t types.Type) bool {
@@ -47,19 +67,25 @@ func (c *checker) addrOf(e *ast.AddrOf) ast.Expr {
 	if x.Type() == types.TInvalid {
 		return a
 	}
-	switch x := x.(type) {
-	case *ast.Ref:
-		if b := c.binder(x.Name.ID); b != nil && b.kind == "const" {
-			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot take the address of constant `%s`", x.Name.Name)
-			return a
-		}
-	case *ast.Deref:
-	default:
+	root, ok := lvalueRoot(x)
+	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `&` needs a variable, found %s", describe(x))
+		return a
+	}
+	if b := c.binderOf(root); b != nil && b.kind == "const" {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot take the address of constant `%s`", root.Name.Name)
 		return a
 	}
 	a.T = types.PointerTo(x.Type())
 	return a
+}
+
+// binderOf returns the binder a reference names, or nil for no reference.
+func (c *checker) binderOf(r *ast.Ref) *checkedBinder {
+	if r == nil {
+		return nil
+	}
+	return c.binder(r.Name.ID)
 }
 
 // describe names the kind of a value that cannot stand where a variable is needed.

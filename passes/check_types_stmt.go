@@ -58,6 +58,8 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 		return &w
 	case *ast.ForRange:
 		return c.forRange(s)
+	case *ast.ForEach:
+		return c.forEach(s)
 	case *ast.Break, *ast.Continue:
 		return s
 	case *ast.Return:

@@ -2,11 +2,14 @@ package passes
 
 // Strings of check-types (see check_types.go; spec §6.5, §10; decisions.md #10, #16): string
 // literals are values of type string; s[i] is a u8 and s[a:b] a string, their indices any
-// integer type converted to i64; len(s), s.len and @lenOf(s) are i64 lengths, s.ptr and
-// @ptrOf(s) i64 addresses; @string(p, n) takes an i64 (or pointer) address and an i64 length.
+// integer type converted to i64 (check_types_array.go hands strings to stringIndex and
+// stringSlice); len(s), s.len and @lenOf(s) are i64 lengths, s.ptr and @ptrOf(s) i64 addresses;
+// @string(p, n) takes an i64 (or pointer) address and an i64 length. Strings are immutable:
+// s[i] is no lvalue (lvalueRoot).
 //
 //	(index s#3 i#4:u8)      =>  (index:u8 s#3:string (convert:i64 i#4:u8))
 //	(member s#3 len)        =>  (str-len:i64 s#3:string)
+//	(len a#5:[3]i64)        =>  3:i64
 
 import (
 	"cot/ir/ast"
@@ -18,25 +21,19 @@ func (c *checker) stringExpr(e ast.Expr) ast.Expr {
 	switch e := e.(type) {
 	case *ast.StrLit:
 		return &ast.StrLit{At: e.At, Typed: ast.Typed{T: types.TString}, Value: e.Value}
-	case *ast.Index:
-		x := &ast.Index{At: e.At, Typed: ast.Typed{T: types.TU8}, X: c.stringOperand(e.X, "indexing")}
-		x.I = c.indexValue(e.I, "index")
-		if x.X.Type() == types.TInvalid {
-			x.T = types.TInvalid
+	case *ast.Len: // len(x)
+		x := c.expr(e.X, nil)
+		switch t := x.Type(); {
+		case t == types.TString:
+			return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}
+		case t == types.TInvalid:
+		default:
+			if l := c.length(&ast.Member{At: e.At, X: x, Name: "len"}, x); l != nil {
+				return l
+			}
+			c.diags.Errorf(e.X.Pos(), codeTypeMismatch, "type mismatch: `len` of a value of type %v, expected a string, an array or a slice", t)
 		}
-		return x
-	case *ast.Slice:
-		x := &ast.Slice{At: e.At, Typed: ast.Typed{T: types.TString}, X: c.stringOperand(e.X, "slicing")}
-		if e.Lo != nil {
-			x.Lo = c.indexValue(e.Lo, "start of the slice")
-		}
-		if e.Hi != nil {
-			x.Hi = c.indexValue(e.Hi, "end of the slice")
-		}
-		if x.X.Type() == types.TInvalid {
-			x.T = types.TInvalid
-		}
-		return x
+		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
 	case *ast.StrLen:
 		return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: c.stringOperand(e.X, "`len`")}
 	case *ast.StrPtr:
@@ -54,6 +51,23 @@ func (c *checker) stringExpr(e ast.Expr) ast.Expr {
 	return nil
 }
 
+// stringIndex checks s[i] of a string s (checked already): a u8.
+func (c *checker) stringIndex(e *ast.Index, x ast.Expr) ast.Expr {
+	return &ast.Index{At: e.At, Typed: ast.Typed{T: types.TU8}, X: x, I: c.indexValue(e.I, "index")}
+}
+
+// stringSlice checks s[lo:hi] of a string s (checked already): a string.
+func (c *checker) stringSlice(e *ast.SliceExpr, x ast.Expr) ast.Expr {
+	out := &ast.SliceExpr{At: e.At, Typed: ast.Typed{T: types.TString}, X: x}
+	if e.Lo != nil {
+		out.Lo = c.indexValue(e.Lo, "slice start")
+	}
+	if e.Hi != nil {
+		out.Hi = c.indexValue(e.Hi, "slice end")
+	}
+	return out
+}
+
 // stringOperand checks the operand of a string operation: a string.
 func (c *checker) stringOperand(e ast.Expr, what string) ast.Expr {
 	x := c.expr(e, nil)
@@ -61,20 +75,6 @@ func (c *checker) stringOperand(e ast.Expr, what string) ast.Expr {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: %s needs a string, found %v", what, t)
 		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: types.TInvalid}, X: x}
 	}
-	return x
-}
-
-// indexValue checks an index or a slice bound: any integer, as an i64 (unsigned ones
-// zero-extended, so a huge u64 index stays out of bounds).
-func (c *checker) indexValue(e ast.Expr, what string) ast.Expr {
-	x := c.expr(e, types.TI64)
-	switch t := x.Type(); {
-	case t == types.TInvalid || t == types.TI64:
-		return x
-	case types.IsInteger(t):
-		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: types.TI64}, X: x}
-	}
-	c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: %s: expected an integer, found %v", what, x.Type())
 	return x
 }
 

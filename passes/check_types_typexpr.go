@@ -53,10 +53,27 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 
 // supportedType reports whether the back ends handle values of type t today.
 func supportedType(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		return supportedType(p.Elem)
+	switch t := t.(type) {
+	case *types.Pointer:
+		if _, named := t.Elem.(*types.Named); named {
+			return true // a struct or an enum; a struct's fields are checked where it is declared
+		}
+		return supportedType(t.Elem)
+	case *types.Named:
+		if st := ast.StructOf(t); st != nil {
+			return true
+		}
+	case *types.Array:
+		return supportedType(t.Elem)
+	case *types.Slice:
+		return supportedType(t.Elem)
 	}
 	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || t == types.TString
+}
+
+// printable reports whether print can print a value of type t.
+func printable(t types.Type) bool {
+	return t == types.TBool || types.IsInteger(t) && !types.IsUntyped(t) || isEnum(t) || t == types.TString
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

@@ -64,6 +64,13 @@ func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		pre, addr := f.atom(s.Addr)
 		preV, v := f.atom(s.Value)
 		return append(append(pre, preV...), &ast.Store{At: s.At, Addr: addr, Value: v})
+	case *ast.Copy:
+		pre, dst := f.atom(s.Dst)
+		preS, src := f.atom(s.Src)
+		return append(append(pre, preS...), &ast.Copy{At: s.At, Dst: dst, Src: src, Size: s.Size})
+	case *ast.Fill:
+		pre, dst := f.atom(s.Dst)
+		return append(pre, &ast.Fill{At: s.At, Dst: dst, Size: s.Size})
 	case *ast.ExprStmt:
 		pre, x := f.complex(s.X)
 		return append(pre, &ast.ExprStmt{At: s.At, X: x})
@@ -130,6 +137,22 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		c := *e
 		c.Args = args
 		return pre, &c
+	case *ast.FloatBits:
+		pre, x := f.atom(e.X)
+		c := *e
+		c.X = x
+		return pre, &c
+	case *ast.Offset:
+		pre, x := f.atom(e.X)
+		o := *e
+		o.X = x
+		return pre, &o
+	case *ast.Elem:
+		pre, x := f.atom(e.X)
+		preI, i := f.atom(e.I)
+		o := *e
+		o.X, o.I = x, i
+		return append(pre, preI...), &o
 	case *ast.Unary:
 		pre, x := f.atom(e.X)
 		u := *e

@@ -3,7 +3,9 @@
 // Replaces print/println/eprint/eprintln by calls of runtime routines chosen by the argument's
 // type (decisions.md #19): integers through print_int (signed decimal of an i64; narrower
 // integers converted to i64 first, a u64 of 2^63 or more as its tenth and its last digit),
-// strings by writing their bytes, bools through print_bool. The ln forms then write "\n".
+// strings by writing their bytes, bools through print_bool, floats through the runtime's
+// print_f64/print_f32 (runtime/print_float.cot), which take the value's IEEE bits. The ln forms
+// then write "\n".
 //
 //	(println 1 x:i64)          =>  (expr (call-runtime print_int 1 x)) (expr (call-runtime write 1 (str-addr "\n") 1))
 //	(print 1 x:u8)             =>  (expr (call-runtime print_int 1 (convert:i64 x)))
@@ -13,11 +15,13 @@
 //	(print 2 (str "hi"))       =>  (expr (call-runtime write 2 (str-addr "hi") 2))
 //	(print 1 s:string)         =>  (block (const s string s) (expr (call-runtime write 1 (str-ptr s) (str-len s))))
 //	(print 1 b:bool)           =>  (expr (call-runtime print_bool 1 b))
+//	(print 1 x:f32)            =>  (expr (call-runtime print_f32 1 (float-bits:u64 x)))
 
 package passes
 
 import (
 	"fmt"
+	"strconv"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -60,6 +64,9 @@ func printValue(at ast.At, fd int, x ast.Expr, ids *ast.IDs) ast.Stmt {
 			return writeString(at, fd, lit.Value)
 		}
 		return printString(at, fdLit, x, ids.Next())
+	case types.IsFloat(t):
+		bits := &ast.FloatBits{At: at, Typed: ast.Typed{T: types.TU64}, X: x}
+		return runtimeStmt(at, "print_f"+strconv.Itoa(types.Bits(t)), fdLit, bits)
 	case t == types.TBool:
 		return runtimeStmt(at, "print_bool", fdLit, x)
 	}

@@ -44,9 +44,13 @@ func lowerStrings(_ *pipeline.Ctx, prog any) (any, error) {
 		case *ast.StrLit:
 			return stringLit(e.At, e.Value)
 		case *ast.Index:
-			return l.index(e, r.RewriteExpr(e.X), r.RewriteExpr(e.I))
-		case *ast.Slice:
-			return l.slice(e, r)
+			if e.X.Type() == types.TString {
+				return l.index(e, r.RewriteExpr(e.X), r.RewriteExpr(e.I))
+			}
+		case *ast.SliceExpr:
+			if e.X.Type() == types.TString {
+				return l.slice(e, r)
+			}
 		case *ast.StrMake:
 			return l.make(e, r.RewriteExpr(e.Ptr), r.RewriteExpr(e.Len))
 		case *ast.Binary:
@@ -104,7 +108,7 @@ func (l *stringLowerer) index(e *ast.Index, x, i ast.Expr) ast.Expr {
 		Value: &ast.Deref{At: at, Typed: ast.Typed{T: types.TU8}, X: addr}}
 }
 
-func (l *stringLowerer) slice(e *ast.Slice, r *ast.Rewriter) ast.Expr {
+func (l *stringLowerer) slice(e *ast.SliceExpr, r *ast.Rewriter) ast.Expr {
 	at := e.At
 	sDecl, s := l.temp(at, "s", r.RewriteExpr(e.X))
 	lo, hi := i64Lit(at, 0), strLen(at, s())

@@ -13,6 +13,7 @@ package passes
 //	(convert:i64 x:f64)        =>  x i64.trunc_sat_f64_s    (saturating, NaN -> 0: decisions.md)
 //	(convert:i8 x:f64)         =>  x f64.const 127 f64.min f64.const -128 f64.max i32.trunc_sat_f64_s
 //	(convert:u16 x:f32)        =>  x f32.const 65535 f32.min i32.trunc_sat_f32_u
+//	(float-bits:u64 x:f32)     =>  x i32.reinterpret_f32 i64.extend_i32_u
 //
 // A conversion to an 8- or 16-bit type clamps in the float domain first (the bounds are exact
 // floats, and min/max keep NaN, which the truncation then makes 0), so no scratch local is needed.
@@ -67,6 +68,13 @@ func (fl *funcLowerer) floatExpr(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.FloatLit:
 		fl.emit(floatConst(e.T, e.Value))
+	case *ast.FloatBits:
+		fl.expr(e.X)
+		if e.X.Type() == types.TF32 {
+			fl.emit(wasm.Simple(wasm.OpI32ReinterpretF32), wasm.Simple(wasm.OpI64ExtendI32U))
+		} else {
+			fl.emit(wasm.Simple(wasm.OpI64ReinterpretF64))
+		}
 	case *ast.FloatOp:
 		for _, a := range e.Args {
 			fl.expr(a)
@@ -145,4 +153,13 @@ func convertFloat(from, to types.Type) []wasm.Instr {
 		out = append(out, pick(signed, wasm.OpI32TruncSatF64S, wasm.OpI32TruncSatF64U))
 	}
 	return out
+}
+
+// floatLitBits is the IEEE representation of v as a value of float type t (an f32 in the low
+// 32 bits), as a float global's bytes in the data image hold it.
+func floatLitBits(v float64, t types.Type) uint64 {
+	if t == types.TF32 {
+		return uint64(math.Float32bits(float32(v)))
+	}
+	return math.Float64bits(v)
 }

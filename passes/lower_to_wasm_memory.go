@@ -9,6 +9,10 @@ package passes
 //	(load:i8 p)       =>  p i32.wrap_i64 i32.load8_s
 //	(load:u16 p)      =>  p i32.wrap_i64 i32.load16_u
 //	(store p v:i64)   =>  p i32.wrap_i64 v i64.store
+//	(offset p 8)      =>  p i64.const 8 i64.add
+//	(elem:(ptr i32) p i)  =>  p i i64.const 4 i64.mul i64.add
+//	(copy d s 16)     =>  d i32.wrap_i64 s i32.wrap_i64 i32.const 16 memory.copy
+//	(fill d 16)       =>  d i32.wrap_i64 i32.const 0 i32.const 16 memory.fill
 //
 // A function with a frame keeps its frame pointer in an i64 local. Entry and every return move
 // the stack pointer global (allocated by symbol; link-runtime keeps it):
@@ -64,20 +68,33 @@ func memInstr(op wasm.Op, align uint32) wasm.Instr { return wasm.Instr{Op: op, A
 
 // memoryStmt lowers a store; it reports false for another statement.
 func (fl *funcLowerer) memoryStmt(s ast.Stmt) bool {
-	st, ok := s.(*ast.Store)
-	if !ok {
+	switch s := s.(type) {
+	case *ast.Store:
+		if s.Value.Type() == types.TString {
+			fl.storeString(s)
+			return true
+		}
+		ops := scalarMemOps(s.Value.Type())
+		fl.address(s.Addr)
+		fl.expr(s.Value)
+		fl.emit(memInstr(ops.store, ops.align))
+	case *ast.Copy:
+		fl.address(s.Dst)
+		fl.address(s.Src)
+		fl.emit(wasm.I32Const(int32(s.Size)), wasm.Simple(wasm.OpMemoryCopy))
+	case *ast.Fill:
+		fl.address(s.Dst)
+		fl.emit(wasm.I32Const(0), wasm.I32Const(int32(s.Size)), wasm.Simple(wasm.OpMemoryFill))
+	default:
 		return false
 	}
-	if st.Value.Type() == types.TString {
-		fl.storeString(st)
-		return true
-	}
-	ops := scalarMemOps(st.Value.Type())
-	fl.expr(st.Addr)
-	fl.emit(wasm.Simple(wasm.OpI32WrapI64))
-	fl.expr(st.Value)
-	fl.emit(memInstr(ops.store, ops.align))
 	return true
+}
+
+// address emits the Wasm (i32) address of the pointer e.
+func (fl *funcLowerer) address(e ast.Expr) {
+	fl.expr(e)
+	fl.emit(wasm.Simple(wasm.OpI32WrapI64))
 }
 
 // memoryExpr lowers a load, a frame address or the stack limit; it reports false for another
@@ -86,8 +103,20 @@ func (fl *funcLowerer) memoryExpr(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.Load:
 		ops := scalarMemOps(e.T)
-		fl.expr(e.Addr)
-		fl.emit(wasm.Simple(wasm.OpI32WrapI64), memInstr(ops.load, ops.align))
+		fl.address(e.Addr)
+		fl.emit(memInstr(ops.load, ops.align))
+	case *ast.Offset:
+		fl.expr(e.X)
+		if e.Off != 0 {
+			fl.emit(wasm.I64Const(e.Off), wasm.Simple(wasm.OpI64Add))
+		}
+	case *ast.Elem:
+		fl.expr(e.X)
+		fl.expr(e.I)
+		if size := types.Sizeof(e.T.(*types.Pointer).Elem); size != 1 {
+			fl.emit(wasm.I64Const(size), wasm.Simple(wasm.OpI64Mul))
+		}
+		fl.emit(wasm.Simple(wasm.OpI64Add))
 	case *ast.FrameAddr:
 		fl.emit(wasm.LocalGet(fl.fp))
 		if e.Offset != 0 {

@@ -69,7 +69,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Extern != nil:
 		c.unsupported(d.Pos, "extern fn")
 	case d.Struct != nil:
-		c.unsupported(d.Pos, "struct")
+		return c.structDecl(d.Struct)
 	case d.Enum != nil:
 		e := &ast.EnumDecl{At: c.at(d.Enum.Pos), Name: ast.Name{Name: d.Enum.Name}}
 		if d.Enum.Backing != nil {
@@ -246,8 +246,15 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 		return &ast.While{At: at, Label: loopLabel(w.Label), Cond: c.expr(w.Cond), Body: c.block(w.Body)}
 	case s.For != nil:
 		f := s.For
-		if f.End == nil || f.Second != "" {
-			c.unsupported(f.Pos, "for loops over arrays, slices and maps")
+		if f.End == nil {
+			fe := &ast.ForEach{At: at, Label: loopLabel(f.Label), Var: ast.Name{Name: f.First}, X: c.expr(f.Iter), Body: c.block(f.Body)}
+			if f.Second != "" { // for i, x in arr
+				fe.Index, fe.Var = fe.Var, ast.Name{Name: f.Second}
+			}
+			return fe
+		}
+		if f.Second != "" {
+			c.unsupported(f.Pos, "two names in a range loop")
 			return nil
 		}
 		return &ast.ForRange{At: at, Label: loopLabel(f.Label), Var: ast.Name{Name: f.First},

@@ -128,8 +128,16 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
 		case s.Deref:
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
+		case s.StructLit != nil:
+			x = c.structLit(x, s.StructLit)
 		case s.Index != nil:
 			x = c.index(x, s.Index)
+		case s.Call != nil:
+			if m, ok := x.(*ast.Member); ok { // a method call x.m(args) or T.f(args)
+				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
+				continue
+			}
+			c.unsupported(s.Pos, suffixName(s))
 		default:
 			c.unsupported(s.Pos, suffixName(s))
 		}
@@ -201,6 +209,14 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.ptrBuiltin(p.Builtin)
 	case p.Builtin != nil && stringBuiltins[p.Builtin.Name] > 0:
 		return c.stringBuiltin(p.Builtin)
+	case p.ZeroInit:
+		return &ast.Zero{At: at}
+	case p.Array != nil:
+		l := &ast.ArrayLit{At: at}
+		for _, e := range p.Array.Elems {
+			l.Elems = append(l.Elems, c.expr(e))
+		}
+		return l
 	case p.Paren != nil:
 		if len(p.Paren.Elems) != 1 {
 			c.unsupported(p.Pos, "tuples")

@@ -74,6 +74,10 @@ func (set *fileSet) load(f *src.File, key string) {
 		if d.Import != nil {
 			imports = append(imports, *d.Import) // d is reused after this call
 		}
+		if d.Impl != nil {
+			sf.decls = append(sf.decls, c.impl(d.Impl)...)
+			return
+		}
 		if decl := c.decl(d); decl != nil {
 			sf.decls = append(sf.decls, decl)
 		}

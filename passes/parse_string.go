@@ -1,7 +1,8 @@
 package passes
 
-// Strings of parse (see parse.go; ir/ast/node_string.go): indexing and slicing suffixes, the
-// special call len(x) (spec §6.8) and the builtins @string, @ptrOf and @lenOf (spec §10).
+// Strings of parse (see parse.go; ir/ast/node_string.go): the special call len(x) (spec §6.8)
+// and the builtins @string, @ptrOf and @lenOf (spec §10). (Indexing and slicing are
+// parse_struct.go's, for every indexable type.)
 
 import (
 	"cot/grammar"
@@ -27,7 +28,8 @@ func (c *cstConverter) stringBuiltin(b *grammar.BuiltinCall) ast.Expr {
 	return &ast.StrLen{At: at, X: args[0]}
 }
 
-// lenCall converts len(x): exactly one argument.
+// lenCall converts len(x), of a string, an array or a slice (check-types tells): exactly one
+// argument.
 func (c *cstConverter) lenCall(e *grammar.PostfixExpr, call *grammar.CallSuffix) ast.Expr {
 	at := c.at(e.Pos)
 	args := c.args(call)
@@ -35,25 +37,5 @@ func (c *cstConverter) lenCall(e *grammar.PostfixExpr, call *grammar.CallSuffix)
 		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `len` takes 1, got %d", len(args))
 		return &ast.IntLit{At: at}
 	}
-	return &ast.StrLen{At: at, X: args[0]}
-}
-
-// index converts x[i], x[a:b], x[a:], x[:b] and x[:].
-func (c *cstConverter) index(x ast.Expr, s *grammar.IndexSuffix) ast.Expr {
-	at := c.at(s.Pos)
-	var lo, hi ast.Expr
-	if s.Start != nil {
-		lo = c.expr(s.Start)
-	}
-	if s.End != nil {
-		hi = c.expr(s.End)
-	}
-	if !s.Slice {
-		if lo == nil {
-			c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: an index needs a value")
-			return &ast.IntLit{At: at}
-		}
-		return &ast.Index{At: at, X: x, I: lo}
-	}
-	return &ast.Slice{At: at, X: x, Lo: lo, Hi: hi}
+	return &ast.Len{At: at, X: args[0]}
 }

@@ -53,6 +53,13 @@ func pureLvalue(e ast.Expr) bool {
 	case *ast.Deref:
 		_, ref := e.X.(*ast.Ref)
 		return ref
+	case *ast.Field:
+		return pureLvalue(e.X)
+	case *ast.Index:
+		switch e.I.(type) {
+		case *ast.Ref, *ast.IntLit:
+			return pureLvalue(e.X)
+		}
 	}
 	return false
 }

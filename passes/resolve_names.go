@@ -72,6 +72,10 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			c.BackingX = r.RewriteType(d.BackingX)
 			c.Values = r.RewriteExprs(d.Values)
 			return []ast.Decl{&c}
+		case *ast.StructDecl:
+			c := r.DefaultDecl(d).(*ast.StructDecl)
+			c.Name = ids[d]
+			return []ast.Decl{c}
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]
@@ -207,6 +211,20 @@ func (rs *resolver) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		c.Body = r.RewriteBlock(s.Body)
 		c.Step = r.RewriteOne(s.Step)
 		rs.loops = rs.loops[:len(rs.loops)-1]
+		return []ast.Stmt{&c}
+	case *ast.ForEach:
+		c := *s
+		c.Label = rs.loopLabel(s.Label)
+		c.X = r.RewriteExpr(s.X)
+		rs.push()
+		if s.Index.Name != "" {
+			c.Index = rs.bind(s.Pos(), s.Index.Name)
+		}
+		c.Var = rs.declare(s.Pos(), s.Var.Name)
+		rs.loops = append(rs.loops, c.Label)
+		c.Body = r.RewriteBlock(s.Body)
+		rs.loops = rs.loops[:len(rs.loops)-1]
+		rs.pop()
 		return []ast.Stmt{&c}
 	case *ast.ForRange:
 		c := *s

@@ -52,7 +52,8 @@ func (rs *resolver) bindTopLevel(p *ast.Program) (map[ast.Decl]ast.Name, []*modu
 		if _, isFunc := d.(*ast.Func); isFunc && n.Name == "main" && mainName.ID == 0 {
 			mainName = ids[d]
 		}
-		if _, ok := d.(*ast.EnumDecl); ok {
+		switch d.(type) {
+		case *ast.EnumDecl, *ast.StructDecl:
 			rs.types[ids[d].ID] = true
 		}
 	}

@@ -61,6 +61,7 @@ type astVerifier struct {
 	noEnums              bool
 	runtimeImported      bool
 	scalarMemory         bool
+	scalarValues         bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
@@ -80,6 +81,7 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvNoEnumTypes:     func(v *astVerifier) { v.noEnums = true },
 	ast.InvScalarMemory:    func(v *astVerifier) { v.scalarMemory = true },
 	ast.InvRuntimeImported: func(v *astVerifier) { v.runtimeImported = true },
+	ast.InvScalarValues:    func(v *astVerifier) { v.scalarValues = true },
 }
 
 func init() {
@@ -120,6 +122,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
 		case *ast.EnumDecl:
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+		case *ast.StructDecl:
+			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		}
 	}
 	entries := 0
@@ -154,6 +158,14 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			for _, x := range d.Values {
 				if x != nil {
 					v.expr(x, false)
+				}
+			}
+		case *ast.StructDecl:
+			v.fn, v.where = nil, "struct "+d.Name.String()
+			for i, x := range d.FieldTypes {
+				v.needType(d, x, types.TVoid)
+				if d.Defaults[i] != nil {
+					v.expr(d.Defaults[i], false)
 				}
 			}
 		case *ast.Global:
@@ -218,6 +230,7 @@ func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
 		v.errorf(n, "missing type")
 	}
 	v.notEnum(n, t)
+	v.scalarValue(n, t)
 }
 
 // notEnum checks "no-enum-types" for one type.
@@ -316,8 +329,9 @@ func (v *astVerifier) cond(at ast.Node, c ast.Expr) {
 // assignable checks an assignment target: once typed, a read of a var or global that is not
 // constant (before check-types any expression, which check-types reports).
 func (v *astVerifier) assignable(at ast.Node, target ast.Expr) {
-	if d, ok := target.(*ast.Deref); ok {
-		v.expr(d, false)
+	switch target.(type) {
+	case *ast.Deref, *ast.Field, *ast.Index: // writes through a pointer, or into a variable's part
+		v.expr(target, false)
 		return
 	}
 	ref, ok := target.(*ast.Ref)

@@ -52,6 +52,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.errorf(e, "expression without a type")
 	}
 	v.notEnum(e, e.Type())
+	v.scalarValue(e, e.Type())
 	if nested && v.anf && !ast.IsTrivial(e) {
 		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
 	}
@@ -126,6 +127,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	case *ast.Call:
 		for _, a := range e.Args {
 			v.expr(a, true)
+		}
+		if m, ok := e.Callee.(*ast.Member); ok && !v.typed { // a method call, until check-types
+			v.expr(m, false)
+			break
 		}
 		ref, ok := e.Callee.(*ast.Ref)
 		if !ok {
@@ -209,7 +214,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "block expression without a value")
 		}
 	default:
-		if !v.memoryExpr(e) {
+		if !v.memoryExpr(e) && !v.structExpr(e) && !v.arrayExpr(e) {
 			v.errorf(e, "unknown expression %T", e)
 		}
 	}

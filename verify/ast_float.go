@@ -55,6 +55,12 @@ func (v *astVerifier) floatExpr(e ast.Expr, t types.Type) bool {
 		if v.typed && t != types.TF32 && t != types.TF64 {
 			v.errorf(e, "float builtin %s of type %v", e.Op, t)
 		}
+	case *ast.FloatBits:
+		v.expr(e.X, true)
+		if x := e.X.Type(); v.typed && x != types.TF32 && x != types.TF64 {
+			v.errorf(e, "float-bits of %v", x)
+		}
+		v.same(e, types.TU64, t, "float-bits type")
 	default:
 		return false
 	}

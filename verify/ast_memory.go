@@ -2,7 +2,7 @@ package verify
 
 // Memory rules of the ast verifier (see the invariant list in ast.go; ir/ast/node_memory.go):
 //
-//   - addr-of takes the address of a variable, a global or a dereference, and has the pointer
+//   - addr-of takes the address of a variable, a global, a dereference, a field or an element, and has the pointer
 //     type of its operand; deref's operand is a pointer and it has the pointee's type;
 //   - load has a scalar type (integer, bool, pointer) and a pointer address; store writes a
 //     scalar to a pointer address; alloca and frame-addr have pointer types; frame-addr offsets
@@ -36,7 +36,7 @@ func (v *astVerifier) memoryExpr(e ast.Expr) bool {
 	case *ast.AddrOf:
 		v.expr(e.X, false)
 		switch e.X.(type) {
-		case *ast.Ref, *ast.Deref:
+		case *ast.Ref, *ast.Deref, *ast.Field, *ast.Index:
 		default:
 			if v.typed {
 				v.errorf(e, "address of a %s", e.X.Kind())

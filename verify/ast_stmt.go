@@ -128,7 +128,11 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 		}
 	case *ast.Store:
 		v.store(s)
+	case *ast.ForEach:
+		v.forEach(s)
 	default:
-		v.errorf(s, "unknown statement %T", s)
+		if !v.structStmt(s) {
+			v.errorf(s, "unknown statement %T", s)
+		}
 	}
 }

@@ -3,7 +3,8 @@ package verify
 // String rules of the ast verifier (see ast.go; ir/ast/node_string.go): index of a string is a
 // u8 and slice a string, their indices and bounds i64; str-len and str-ptr take a string and
 // give an i64; str-make takes an i64 address and an i64 length; once strings are lowered
-// (no-strings on) a string is compared only by the runtime's str_eq, never with == or !=.
+// (no-strings on, which has no str) a string is compared only by the runtime's str_eq, never
+// with == or !=, and neither indexed nor sliced.
 
 import (
 	"cot/ir/ast"
@@ -13,14 +14,26 @@ import (
 // stringExpr checks a string node or a comparison of strings; it reports false for another
 // expression.
 func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
+	switch e.(type) {
+	case *ast.Index, *ast.SliceExpr:
+		if x := e.(interface{ Operand() ast.Expr }); x.Operand().Type() == types.TString && !v.lang.Allows("str") {
+			v.errorf(e, "%s of a string after lower-strings", e.Kind())
+		}
+	}
 	switch e := e.(type) {
 	case *ast.Index:
+		if e.X.Type() != types.TString {
+			return false
+		}
 		v.expr(e.X, true)
 		v.expr(e.I, true)
 		v.same(e, types.TString, e.X.Type(), "indexed value")
 		v.same(e, types.TI64, e.I.Type(), "index type")
 		v.same(e, types.TU8, t, "string index type")
-	case *ast.Slice:
+	case *ast.SliceExpr:
+		if e.X.Type() != types.TString {
+			return false
+		}
 		v.expr(e.X, true)
 		v.same(e, types.TString, e.X.Type(), "sliced value")
 		for _, b := range []ast.Expr{e.Lo, e.Hi} {
@@ -42,7 +55,7 @@ func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
 		v.same(e, types.TI64, e.Len.Type(), "length of str-make")
 		v.same(e, types.TString, t, "str-make type")
 	case *ast.Binary:
-		if !v.typed || e.X.Type() != types.TString || v.lang.Allows("index") {
+		if !v.typed || e.X.Type() != types.TString || v.lang.Allows("str") {
 			return false
 		}
 		v.errorf(e, "operator %s on strings after lower-strings", e.Op)

@@ -57,7 +57,7 @@ func (b *builder) visit(n ast.Node) bool {
 		if n.HasValue() && n.Type() != nil {
 			b.expr(n.Pos(), typeString(n.Type()), func(tok lexer.Token) bool { return tok.Value == "if" })
 		}
-	case *ast.Convert, *ast.IntLit, *ast.BoolLit, *ast.StrLit, *ast.Unary, *ast.Binary, *ast.Logical:
+	case *ast.Convert, *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.StrLit, *ast.Unary, *ast.Binary, *ast.Logical:
 		e := n.(ast.Expr)
 		if t := e.Type(); t != nil {
 			b.expr(n.Pos(), typeString(t), func(tok lexer.Token) bool { return tokenFits(e, tok) })
@@ -74,6 +74,8 @@ func tokenFits(e ast.Expr, tok lexer.Token) bool {
 		return tokenFits(e.X, tok)
 	case *ast.IntLit:
 		return tok.Type == grammar.TokInt
+	case *ast.FloatLit:
+		return tok.Type == grammar.TokFloat || tok.Type == grammar.TokInt // `var x: f64 = 1`
 	case *ast.BoolLit:
 		return tok.Value == "true" || tok.Value == "false"
 	case *ast.StrLit:

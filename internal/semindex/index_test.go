@@ -87,14 +87,26 @@ fn main() i64 {
 // conversions.
 func TestExpressionTypes(t *testing.T) {
 	text := "fn main() i64 {\n    var b = 1 < 2 and not false\n    if (b) { return -3 }\n    return 7 * 6\n}\n"
+	checkExprTypes(t, text, "1 i64, < bool, 2 i64, and bool, not bool, false bool, - i64, 3 i64, 7 i64, * i64, 6 i64")
+}
+
+// checkExprTypes checks the expressions the index records for text, each as its text and type.
+func checkExprTypes(t *testing.T, text, want string) {
+	t.Helper()
 	prog, f := typed(t, text)
 	ix := semindex.Build(prog, map[string]*src.File{"m.cot": f})
 	var got []string
 	for _, e := range ix.Exprs {
 		got = append(got, text[e.Pos.Offset:e.Pos.Offset+e.Len]+" "+e.Type)
 	}
-	want := "1 i64, < bool, 2 i64, and bool, not bool, false bool, - i64, 3 i64, 7 i64, * i64, 6 i64"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("expression types:\n%s\nwant\n%s", strings.Join(got, ", "), want)
 	}
+}
+
+// TestFloatExpressionTypes: float literals carry the type their context gives them, an integer
+// literal where a float is expected included.
+func TestFloatExpressionTypes(t *testing.T) {
+	text := "fn main() i64 {\n    var s: f32 = 1.5 * 2\n    var d = 0.25\n    return 0\n}\n"
+	checkExprTypes(t, text, "1.5 f32, * f32, 2 f32, 0.25 f64, 0 i64")
 }

@@ -28,7 +28,8 @@ type Limits struct {
 // exported as _start when there is one, else main, exiting with main's status (low 8 bits).
 func Interpret(p *Program, lim Limits) (out Outcome) {
 	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[string]int64{},
-		taken: AddressTaken(p), globalBoxes: map[int]int64{}, boxTypes: map[int]types.Type{}, sp: StackTop(len(p.Data))}
+		taken: AddressTaken(p), globalBoxes: map[int]int64{}, boxTypes: map[int]types.Type{}, sp: StackTop(len(p.Data)),
+		calls: []*callMem{{boxes: map[int]int64{}, slots: map[Node]int64{}}}} // the global initializers' context
 	defer func() {
 		switch r := recover().(type) {
 		case nil:
@@ -57,10 +58,12 @@ func Interpret(p *Program, lim Limits) (out Outcome) {
 			if IsConstInit(d.Init) {
 				in.globals[d.Name.ID] = in.eval(d.Init, nil)
 			}
-			if in.taken[d.Name.ID] { // lives in memory: a box below the stack's first frame
+			if in.taken[d.Name.ID] || isAggregate(d.Type) { // lives in memory: a box below the stack's first frame
 				in.globalBoxes[d.Name.ID] = in.alloc(d.Type)
 				in.boxTypes[d.Name.ID] = d.Type
-				in.store(in.globalBoxes[d.Name.ID], d.Type, in.globals[d.Name.ID])
+				if !isAggregate(d.Type) {
+					in.store(in.globalBoxes[d.Name.ID], d.Type, in.globals[d.Name.ID])
+				}
 			}
 		}
 	}
@@ -141,7 +144,7 @@ func (in *interp) block(b *Block, fr frame) flow {
 
 func (in *interp) set(n Name, v int64, fr frame) {
 	if a, boxed := in.boxOf(n.ID); boxed {
-		in.store(a, in.typeOfBox(n.ID), v)
+		in.put(a, in.typeOfBox(n.ID), v)
 		return
 	}
 	if _, local := fr[n.ID]; local {
@@ -177,14 +180,16 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		return in.block(s, fr)
 	case *VarDecl:
 		in.declare(s.Name.ID, s.Type, in.eval(s.Init, fr), fr)
-	case *Assign:
-		if v := in.eval(s.Value, fr); !in.assignTo(s.Target, v, fr) {
-			in.set(s.Target.(*Ref).Name, v, fr)
+	case *Assign: // the target's address first, as the compiled store evaluates it
+		if a, ok := in.targetAddr(s.Target, fr); ok {
+			in.put(a, s.Target.Type(), in.eval(s.Value, fr))
+		} else {
+			in.set(s.Target.(*Ref).Name, in.eval(s.Value, fr), fr)
 		}
 	case *OpAssign:
-		if d, ok := s.Target.(*Deref); ok {
-			a := in.eval(d.X, fr)
-			in.store(a, d.T, in.binary(s.Op, d.T, in.load(a, d.T), in.eval(s.Value, fr)))
+		if a, ok := in.targetAddr(s.Target, fr); ok {
+			t := s.Target.Type()
+			in.store(a, t, in.binary(s.Op, t, in.load(a, t), in.eval(s.Value, fr)))
 			break
 		}
 		t := s.Target.(*Ref)
@@ -205,6 +210,10 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		}
 	case *While:
 		return in.loop(s.Label.ID, func() bool { return in.eval(s.Cond, fr) != 0 }, s.Body, s.Step, fr)
+	case *ForEach:
+		return in.forEach(s, fr)
+	case *forEachStep:
+		s.run()
 	case *ForRange:
 		in.declare(s.Var.ID, types.TI64, in.eval(s.Lo, fr), fr)
 		end := in.eval(s.Hi, fr)
@@ -248,6 +257,8 @@ func formatValue(v int64, t types.Type) string {
 	switch {
 	case t == types.TBool:
 		return strconv.FormatBool(v != 0)
+	case types.IsFloat(t):
+		return FormatJS(floatValue(v, t), types.Bits(t))
 	case types.IsUnsigned(t):
 		return strconv.FormatUint(uint64(v), 10)
 	}

@@ -34,7 +34,7 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 		return DataBase + e.Offset
 	case *Ref:
 		if a, boxed := in.boxOf(e.Name.ID); boxed {
-			return in.load(a, e.T)
+			return in.get(a, e.T)
 		}
 		if v, ok := fr[e.Name.ID]; ok {
 			return v
@@ -76,7 +76,7 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 		for _, a := range e.Args {
 			args = append(args, in.eval(a, fr))
 		}
-		return in.call(in.funcs[e.FuncName().ID], args)
+		return in.callResult(e, in.call(in.funcs[e.FuncName().ID], args))
 	case *HostCall:
 		return in.host(e, fr)
 	case *RuntimeCall:

@@ -34,6 +34,8 @@ func (in *interp) evalFloat(e Expr, fr frame) (int64, bool) {
 	switch e := e.(type) {
 	case *FloatLit:
 		return floatBits(e.Value, e.T), true
+	case *FloatBits:
+		return in.eval(e.X, fr), true // a float is its bits here already
 	case *FloatOp:
 		var args []float64
 		for _, a := range e.Args {

@@ -91,7 +91,7 @@ func (in *interp) boxOf(id int) (int64, bool) {
 // declare gives the local binder id its value v: in its box (allocated once per call) when its
 // address is taken, else in the frame.
 func (in *interp) declare(id int, t types.Type, v int64, fr frame) {
-	if !in.taken[id] {
+	if !in.taken[id] && !isAggregate(t) {
 		fr[id] = v
 		return
 	}
@@ -102,7 +102,7 @@ func (in *interp) declare(id int, t types.Type, v int64, fr frame) {
 		cm.boxes[id] = a
 		in.boxTypes[id] = t
 	}
-	in.store(a, t, v)
+	in.put(a, t, v)
 }
 
 // typeOfBox is the type of the value in binder id's box.
@@ -128,20 +128,10 @@ func AddressTaken(p *Program) map[int]bool {
 func (in *interp) memoryStmt(s Stmt, fr frame) bool {
 	st, ok := s.(*Store)
 	if !ok {
-		return false
+		return in.structStmt(s, fr)
 	}
 	a := in.eval(st.Addr, fr)
 	in.store(a, st.Value.Type(), in.eval(st.Value, fr))
-	return true
-}
-
-// assignTo assigns v to a target that is not a plain variable; it reports false otherwise.
-func (in *interp) assignTo(target Expr, v int64, fr frame) bool {
-	d, ok := target.(*Deref)
-	if !ok {
-		return false
-	}
-	in.store(in.eval(d.X, fr), d.T, v)
 	return true
 }
 
@@ -158,10 +148,14 @@ func (in *interp) memoryExpr(e Expr, fr frame) (v int64, ok bool) {
 			return a, true
 		case *Deref:
 			return in.eval(x.X, fr), true
+		case *Field:
+			return in.fieldAddr(x, fr), true
+		case *Index:
+			return in.indexAddr(x, fr), true
 		}
 		panic("interpret: address of " + e.X.Kind())
 	case *Deref:
-		return in.load(in.eval(e.X, fr), e.T), true
+		return in.get(in.eval(e.X, fr), e.T), true
 	case *Load:
 		return in.load(in.eval(e.Addr, fr), e.T), true
 	case *Alloca:
@@ -177,5 +171,5 @@ func (in *interp) memoryExpr(e Expr, fr frame) (v int64, ok bool) {
 	case *StackLimit:
 		return StackLimitOf(len(in.prog.Data)), true
 	}
-	return 0, false
+	return in.structExpr(e, fr)
 }

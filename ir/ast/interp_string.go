@@ -43,19 +43,23 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 	case *StrMake:
 		p, n := in.eval(e.Ptr, fr), in.eval(e.Len, fr)
 		if uint64(p) > 0xffffffff || uint64(n) > 0xffffffff { // lower-strings' check of @string
-			in.stderr.WriteString(IndexOutOfBounds)
-			panic(exitSignal(134))
+			in.outOfBounds()
 		}
 		return PackString(p, n), true
 	case *Index:
+		if e.X.Type() != types.TString {
+			return 0, false
+		}
 		s, i := in.eval(e.X, fr), in.eval(e.I, fr)
 		p, n := UnpackString(s)
 		if uint64(i) >= uint64(n) {
-			in.stderr.WriteString(IndexOutOfBounds)
-			panic(exitSignal(134))
+			in.outOfBounds()
 		}
 		return int64(in.bytesAt(p+i, 1)[0]), true
-	case *Slice:
+	case *SliceExpr:
+		if e.X.Type() != types.TString {
+			return 0, false
+		}
 		s := in.eval(e.X, fr)
 		p, n := UnpackString(s)
 		lo, hi := int64(0), n
@@ -66,8 +70,7 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 			hi = in.eval(e.Hi, fr)
 		}
 		if uint64(hi) > uint64(n) || uint64(lo) > uint64(hi) {
-			in.stderr.WriteString(IndexOutOfBounds)
-			panic(exitSignal(134))
+			in.outOfBounds()
 		}
 		return PackString(p+lo, hi-lo), true
 	case *Binary:
@@ -79,9 +82,6 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 	}
 	return 0, false
 }
-
-// IndexOutOfBounds is the message of a failed bounds check (decisions.md #10, #28).
-const IndexOutOfBounds = "error: index out of bounds\n"
 
 // loadString reads a string laid out in memory at a (ptr@0, len@8).
 func (in *interp) loadString(a int64) int64 {

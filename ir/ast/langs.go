@@ -42,6 +42,9 @@ const (
 	InvNoEnumTypes = "no-enum-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
+	// InvScalarValues: every binder and expression has a scalar type (integer, bool, pointer) or
+	// void: aggregates are handled by address.
+	InvScalarValues = "scalar-values"
 )
 
 // The ast languages, each a delta of its base. Passes (passes/pipeline.go) go from one to the next.
@@ -53,15 +56,16 @@ var (
 		"break", "continue", "return", "print", "switch", "switch-expr", "switch-arm",
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
-		"addr-of", "deref", "cast",
+		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
+		"array-lit", "index", "slice", "len", "for-each",
 		"float", "float-op",
-		"index", "slice", "str-len", "str-ptr", "str-make",
+		"str-len", "str-ptr", "str-make",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast", "struct"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
@@ -71,20 +75,20 @@ var (
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangNoEnums, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
-	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range"}, Add: []string{"while-step"}}
+	LangNoForIn = &pipeline.Lang{Name: "no-for-in", Family: Family, Base: LangNoCompoundAssign, Remove: []string{"for-range", "for-each"}, Add: []string{"while-step"}}
 	// LangNoSwitch: switches are chains of ifs.
 	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
 	// LangNoPrint: print statements are runtime calls; printed string literals are addresses of
 	// their bytes (the others stay values until lower-strings).
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print"}, Add: []string{"call-runtime", "str-addr"}}
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
 	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
 	// and the host builtins stay for lower-to-wasm).
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
 	// LangNoStrings: string literals are made from the address of their bytes, indexing and
-	// slicing are bounds-checked address arithmetic, string == is a runtime call.
-	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"index", "slice", "str"}}
+	// slicing of strings are bounds-checked address arithmetic, string == is a runtime call.
+	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"str"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoStrings, Invariants: []string{InvEntry}}
 	// LangRuntimeImported: the runtime functions the program calls are part of it (calls of
@@ -94,9 +98,10 @@ var (
 	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangRuntimeImported, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.
 	LangDataLaidOut = &pipeline.Lang{Name: "data-laid-out", Family: Family, Base: LangConstGlobals, Remove: []string{"str-addr"}, Add: []string{"data-addr"}}
-	// LangMemory: variables whose address is taken live in frame slots (alloca); pointers are
-	// read and written by explicit loads and stores.
-	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref"}, Add: []string{"alloca", "load", "store"}, Invariants: []string{InvScalarMemory}}
+	// LangMemory: variables whose address is taken, and every aggregate (struct) value, live in
+	// memory (frame slots, the data image); an aggregate is handled by its address; pointers are
+	// read and written by explicit loads and stores, aggregates copied and zeroed explicitly.
+	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref", "struct-lit", "zero", "field", "array-lit", "index", "slice", "len"}, Add: []string{"alloca", "load", "store", "offset", "copy", "fill", "elem"}, Invariants: []string{InvScalarMemory, InvScalarValues}}
 	// LangFrames: frame slots are offsets from the frame pointer; functions declare their frame size.
 	LangFrames = &pipeline.Lang{Name: "frames-explicit", Family: Family, Base: LangMemory, Remove: []string{"alloca"}, Add: []string{"frame-addr", "stack-limit"}}
 	// LangANF: administrative normal form, no if or block expressions.

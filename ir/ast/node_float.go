@@ -7,6 +7,7 @@ package ast
 //	(float 2.5)         an untyped literal as written (before check-types)
 //	(float:f32 0.1)     a typed literal: the shortest digits that read back as the same f32/f64
 //	(sqrt:f64 x#3:f64)  (fmin:f32 a b)  ...one head per builtin, without the @
+//	(float-bits:u64 x#3:f64)  the IEEE bits of a float, for the runtime's float printing
 
 import (
 	"strconv"
@@ -37,14 +38,31 @@ type FloatOp struct {
 	Args []Expr
 }
 
-func (*FloatLit) Kind() string { return "float" }
-func (*FloatOp) Kind() string  { return "float-op" }
+// FloatBits is the IEEE representation of the float X as a u64 (an f32's in the low 32 bits).
+// lower-print hands it to the runtime's print_f64 and print_f32: Cot itself has no bit casts.
+type FloatBits struct {
+	At
+	Typed
+	X Expr
+}
 
-func (*FloatLit) exprNode() {}
-func (*FloatOp) exprNode()  {}
+func init() {
+	// The runtime's float printing (runtime/print_float.cot) takes the value's bits.
+	bits := RuntimeSig{Params: []types.Type{types.TI64, types.TU64}, Result: types.TVoid}
+	Runtime["print_f64"], Runtime["print_f32"] = bits, bits
+}
 
-func (*FloatLit) children(*slots)    {}
-func (n *FloatOp) children(s *slots) { s.exprs(&n.Args) }
+func (*FloatLit) Kind() string  { return "float" }
+func (*FloatOp) Kind() string   { return "float-op" }
+func (*FloatBits) Kind() string { return "float-bits" }
+
+func (*FloatLit) exprNode()  {}
+func (*FloatOp) exprNode()   {}
+func (*FloatBits) exprNode() {}
+
+func (*FloatLit) children(*slots)      {}
+func (n *FloatOp) children(s *slots)   { s.exprs(&n.Args) }
+func (n *FloatBits) children(s *slots) { s.expr(&n.X) }
 
 // FormatFloat is the text of a float of type t: the shortest decimal that reads back (with
 // strconv.ParseFloat at t's width) as the same value; NaN, +Inf, -Inf and -0 spelled as Go does.
@@ -60,6 +78,8 @@ func floatExprSx(e Expr) *sx {
 			return list(atom("float"), atom(e.Text))
 		}
 		return list(head("float", e.T), atom(FormatFloat(e.Value, e.T)))
+	case *FloatBits:
+		return list(head("float-bits", e.T), exprSx(e.X))
 	case *FloatOp:
 		l := list(head(e.Op, e.T))
 		for _, a := range e.Args {
@@ -85,6 +105,9 @@ func (rd *reader) readFloatExpr(s *sx, h string, t types.Type) Expr {
 			fail(s, "bad float literal")
 		}
 		return &FloatLit{Typed: Typed{t}, Value: v}
+	}
+	if h == "float-bits" {
+		return &FloatBits{Typed: Typed{t}, X: rd.readExpr(shape(s, 1, false)[0])}
 	}
 	n, ok := FloatOps[h]
 	if !ok {

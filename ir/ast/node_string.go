@@ -5,12 +5,8 @@ package ast
 // memory (a pointee, later a field or element) it is laid out as spec §3.3 says: ptr@0, len@8.
 // lower-to-wasm and the reference interpreter are the only places that know the packing.
 //
-// Source level (parse through no-builtins):
-//
-//	(index:T X I)            X[I]; for a string a u8, bounds-checked by lower-strings
-//	(slice:T X LO HI)        X[LO:HI]; LO or HI may be `-` (X[:HI], X[LO:])
-//
-// Every level down to lower-to-wasm:
+// index and slice (node_array.go) of a string are a u8 and a string until lower-strings spells
+// them with these primitives, which every level down to lower-to-wasm has:
 //
 //	(str-len:i64 S)          len(S), S.len, @lenOf(S)
 //	(str-ptr:i64 S)          S.ptr, @ptrOf(S): the address of the bytes
@@ -23,20 +19,6 @@ func init() {
 	Runtime["str_eq"] = RuntimeSig{Params: []types.Type{types.TString, types.TString}, Result: types.TBool}
 	// bounds_failed() stops the program with `error: index out of bounds` (runtime/string.cot).
 	Runtime["bounds_failed"] = RuntimeSig{Result: types.TVoid}
-}
-
-// Index is X[I].
-type Index struct {
-	At
-	Typed
-	X, I Expr
-}
-
-// Slice is X[Lo:Hi]; Lo or Hi is nil where the source omits it.
-type Slice struct {
-	At
-	Typed
-	X, Lo, Hi Expr
 }
 
 // StrLen is the length of the string X (an i64).
@@ -60,20 +42,14 @@ type StrMake struct {
 	Ptr, Len Expr
 }
 
-func (*Index) Kind() string   { return "index" }
-func (*Slice) Kind() string   { return "slice" }
 func (*StrLen) Kind() string  { return "str-len" }
 func (*StrPtr) Kind() string  { return "str-ptr" }
 func (*StrMake) Kind() string { return "str-make" }
 
-func (*Index) exprNode()   {}
-func (*Slice) exprNode()   {}
 func (*StrLen) exprNode()  {}
 func (*StrPtr) exprNode()  {}
 func (*StrMake) exprNode() {}
 
-func (n *Index) children(s *slots)   { s.expr(&n.X); s.expr(&n.I) }
-func (n *Slice) children(s *slots)   { s.expr(&n.X); s.expr(&n.Lo); s.expr(&n.Hi) }
 func (n *StrLen) children(s *slots)  { s.expr(&n.X) }
 func (n *StrPtr) children(s *slots)  { s.expr(&n.X) }
 func (n *StrMake) children(s *slots) { s.expr(&n.Ptr); s.expr(&n.Len) }
@@ -84,21 +60,9 @@ func PackString(p, n int64) int64 { return int64(uint64(uint32(n))<<32 | uint64(
 // UnpackString is the address and length of the string value v.
 func UnpackString(v int64) (p, n int64) { return int64(uint32(v)), int64(uint64(v) >> 32) }
 
-// optSx renders an optional operand (nil as `-`).
-func optSx(e Expr) *sx {
-	if e == nil {
-		return atom("-")
-	}
-	return exprSx(e)
-}
-
 // stringExprSx renders a string node, or returns nil for any other expression.
 func stringExprSx(e Expr) *sx {
 	switch e := e.(type) {
-	case *Index:
-		return list(head("index", e.T), exprSx(e.X), exprSx(e.I))
-	case *Slice:
-		return list(head("slice", e.T), exprSx(e.X), optSx(e.Lo), optSx(e.Hi))
 	case *StrLen:
 		return list(head("str-len", e.T), exprSx(e.X))
 	case *StrPtr:
@@ -112,19 +76,7 @@ func stringExprSx(e Expr) *sx {
 // readStringExpr reads a string node whose head is h (type t), or returns nil for another head.
 func (rd *reader) readStringExpr(s *sx, h string, t types.Type) Expr {
 	ty := Typed{t}
-	opt := func(a *sx) Expr {
-		if !a.isList && !a.quoted && a.atom == "-" {
-			return nil
-		}
-		return rd.readExpr(a)
-	}
 	switch h {
-	case "index":
-		a := shape(s, 2, false)
-		return &Index{Typed: ty, X: rd.readExpr(a[0]), I: rd.readExpr(a[1])}
-	case "slice":
-		a := shape(s, 3, false)
-		return &Slice{Typed: ty, X: rd.readExpr(a[0]), Lo: opt(a[1]), Hi: opt(a[2])}
 	case "str-len":
 		return &StrLen{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case "str-ptr":
@@ -141,3 +93,9 @@ func (n *StrLen) Operand() Expr { return n.X }
 
 // Operand is the string StrPtr points into.
 func (n *StrPtr) Operand() Expr { return n.X }
+
+// Operand is the string, array or slice Index reads from.
+func (n *Index) Operand() Expr { return n.X }
+
+// Operand is the string, array or slice SliceExpr slices.
+func (n *SliceExpr) Operand() Expr { return n.X }

@@ -108,6 +108,8 @@ func declSx(d Decl) *sx {
 		return s
 	case *EnumDecl:
 		return enumSx(d)
+	case *StructDecl:
+		return structDeclSx(d)
 	case *Global:
 		mode := "var"
 		if d.Const {
@@ -168,6 +170,12 @@ func stmtSx(s Stmt) *sx {
 	}
 	if st, ok := s.(*Store); ok {
 		return stmtList(atom("store"), exprSx(st.Addr), exprSx(st.Value))
+	}
+	if m := structStmtSx(s); m != nil {
+		return m
+	}
+	if f, ok := s.(*ForEach); ok {
+		return forEachSx(f)
 	}
 	panic("ast: print of unknown statement")
 }
@@ -242,6 +250,12 @@ func exprSx(e Expr) *sx {
 		return blockSx(e)
 	}
 	if m := memoryExprSx(e); m != nil {
+		return m
+	}
+	if m := structExprSx(e); m != nil {
+		return m
+	}
+	if m := arrayExprSx(e); m != nil {
 		return m
 	}
 	panic("ast: print of unknown expression")

@@ -129,6 +129,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return rd.readEnum(s)
 	case "test", "bench":
 		return rd.readTest(s)
+	case "struct":
+		return rd.readStructDecl(s)
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {
@@ -230,6 +232,12 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	}
 	if m := rd.readMemoryStmt(s); m != nil {
 		return m
+	}
+	if m := rd.readStructStmt(s); m != nil {
+		return m
+	}
+	if f := rd.readForEach(s); f != nil {
+		return f
 	}
 	fail(s, "unknown statement")
 	return nil
@@ -348,6 +356,12 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return rd.readSwitch(s, ty, true)
 	}
 	if m := rd.readMemoryExpr(s, h, ty); m != nil {
+		return m
+	}
+	if m := rd.readStructExpr(s, h, ty); m != nil {
+		return m
+	}
+	if m := rd.readArrayExpr(s, h, ty); m != nil {
 		return m
 	}
 	for _, op := range BinaryOps {

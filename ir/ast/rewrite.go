@@ -222,6 +222,10 @@ func MaxID(p *Program) int {
 			case *ForRange:
 				see(n.Label)
 				see(n.Var)
+			case *ForEach:
+				see(n.Label)
+				see(n.Index)
+				see(n.Var)
 			case *Ref:
 				see(n.Name)
 			}

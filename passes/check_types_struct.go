@@ -1,0 +1,191 @@
+package passes
+
+// Structs of check-types (see check_types.go), spec §4.4, §4.9, §6.9 and decisions.md #13: each
+// struct declaration becomes a *types.Named of the types section (all declared before any is
+// completed, so fields may name any struct, `*Self` included); a literal lists every field in
+// declaration order, an omitted one taking its default (checked once, as a global initializer
+// would be) or the value of `.{}` for its type; `.{}` is the literal of its context's type with
+// every field omitted, so defaults apply at every level (a variable without an initializer, or
+// with `undefined`, is all zero bytes); `x.f` reads a field, through one pointer level made an explicit deref.
+//
+//	(struct-lit P#2 (y 2))   =>  (struct-lit:P#2 - (x (zero:i64)) (y 2:i64))
+//	(member p#5 x)           =>  (field:i64 (deref:P#2 p#5:(ptr P#2)) x)
+
+import (
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+// declareStructs declares every struct of p, then completes each.
+func (c *checker) declareStructs(p *ast.Program) []*types.Named {
+	var out []*types.Named
+	var decls []*ast.StructDecl
+	for _, d := range p.Decls {
+		if s, ok := d.(*ast.StructDecl); ok {
+			n := types.NewNamed(s.Name.Name, s.Name.ID)
+			c.named[s.Name.ID] = n
+			out, decls = append(out, n), append(decls, s)
+		}
+	}
+	for i, d := range decls {
+		st := &types.Struct{}
+		seen := map[string]bool{}
+		for j, name := range d.FieldNames {
+			if seen[name] {
+				c.diags.Errorf(d.FieldTypes[j].Pos(), codeRedefined, "redefined identifier `%s.%s`", d.Name.Name, name)
+			}
+			seen[name] = true
+			// Checked below, once every struct is complete.
+			st.Fields = append(st.Fields, &types.Field{Name: name, Type: c.typeOf(d.FieldTypes[j])})
+		}
+		out[i].SetUnderlying(st)
+		c.structDecls[out[i]] = d
+		c.structOrder = append(c.structOrder, out[i])
+	}
+	for i, d := range decls {
+		for j, f := range out[i].Underlying().(*types.Struct).Fields {
+			f.Type = c.valueType(d.FieldTypes[j].Pos(), nil, f.Type)
+		}
+	}
+	for i, n := range out {
+		if types.ContainsItself(n) {
+			c.diags.Errorf(decls[i].Pos(), codeTypeMismatch, "type mismatch: struct `%s` contains itself (use a pointer, `*%s`)", n.Name, n.Name)
+			for _, f := range n.Underlying().(*types.Struct).Fields {
+				f.Type = types.TInvalid // no layout is ever computed for it
+			}
+		}
+	}
+	return out
+}
+
+// checkStructDefaults checks every field default once, in no function.
+func (c *checker) checkStructDefaults() {
+	for _, n := range c.structOrder {
+		c.fieldDefaults(n, c.structDecls[n])
+	}
+}
+
+// fieldDefaults returns the checked defaults of n's fields (nil: none), checking them on first use.
+func (c *checker) fieldDefaults(n *types.Named, d *ast.StructDecl) []ast.Expr {
+	if defs, ok := c.defaults[n]; ok {
+		return defs
+	}
+	defs := make([]ast.Expr, len(d.Defaults))
+	c.defaults[n] = defs
+	fn := c.fn
+	c.fn = nil
+	for i, x := range d.Defaults {
+		if x != nil {
+			defs[i] = c.assign(x, n.Underlying().(*types.Struct).Fields[i].Type, "default of `"+n.Name+"."+d.FieldNames[i]+"`")
+		}
+	}
+	c.fn = fn
+	return defs
+}
+
+// structLit checks `T { .f = e, ... }`, or a literal of the expected type want.
+func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
+	t := want
+	if e.TypeX != nil {
+		t = c.typeOf(e.TypeX)
+	}
+	n, _ := t.(*types.Named)
+	st := ast.StructOf(t)
+	bad := &ast.StructLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
+	if t == types.TInvalid {
+		return bad
+	}
+	if st == nil || n == nil {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: a struct literal of type %v, which is not a struct", t)
+		return bad
+	}
+	given := map[string]ast.Expr{}
+	for i, name := range e.Names {
+		f, _ := st.Field(name)
+		switch {
+		case f == nil:
+			c.diags.Errorf(e.Values[i].Pos(), codeUndefined, "undefined identifier `%s.%s`: struct `%s` has no field `%s`", n.Name, name, n.Name, name)
+			c.expr(e.Values[i], nil)
+		case given[name] != nil:
+			c.diags.Errorf(e.Values[i].Pos(), codeRedefined, "redefined identifier `%s.%s`: the field is given twice", n.Name, name)
+		default:
+			given[name] = c.assign(e.Values[i], f.Type, "field `"+name+"`")
+		}
+	}
+	defs := c.fieldDefaults(n, c.structDecls[n])
+	out := &ast.StructLit{At: e.At, Typed: ast.Typed{T: t}}
+	for i, f := range st.Fields {
+		v := given[f.Name]
+		switch {
+		case v != nil:
+		case defs != nil && defs[i] != nil:
+			v = ast.Clone(defs[i])
+		default: // the value of `.{}`: a struct field gets its own defaults
+			v = c.zero(&ast.Zero{At: e.At}, f.Type)
+		}
+		out.Names, out.Values = append(out.Names, f.Name), append(out.Values, v)
+	}
+	return out
+}
+
+// zero checks `.{}`: the zero value of the expected type (a struct's defaults honoured).
+func (c *checker) zero(e *ast.Zero, want types.Type) ast.Expr {
+	switch {
+	case want == nil || types.IsUntyped(want) || want == types.TVoid:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `.{}` needs a type from its context (write `var x: T = .{}`)")
+		return &ast.Zero{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
+	case ast.StructOf(want) != nil:
+		return c.structLit(&ast.StructLit{At: e.At}, want)
+	}
+	return &ast.Zero{At: e.At, Typed: ast.Typed{T: want}}
+}
+
+// field checks x.name as a field read of a struct value or of a pointer to one.
+func (c *checker) field(e *ast.Member) ast.Expr {
+	x := c.expr(e.X, nil)
+	bad := &ast.Field{At: e.At, X: x, Name: e.Name, Index: -1, Typed: ast.Typed{T: types.TInvalid}}
+	t := x.Type()
+	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
+		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
+		t = p.Elem
+	}
+	st := ast.StructOf(t)
+	if n := c.length(e, x); n != nil && e.Name == "len" {
+		return n
+	}
+	switch {
+	case t == types.TInvalid:
+		return bad
+	case st == nil:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `.%s` on a value of type %v, which has no fields", e.Name, t)
+		return bad
+	}
+	f, i := st.Field(e.Name)
+	if f == nil {
+		c.diags.Errorf(e.Pos(), codeUndefined, "undefined identifier `%v.%s`: struct `%v` has no field `%s`", t, e.Name, t, e.Name)
+		return bad
+	}
+	return &ast.Field{At: e.At, Typed: ast.Typed{T: f.Type}, X: x, Name: e.Name, Index: i}
+}
+
+// lvalueRoot returns the variable an assignable expression (a variable, a field of one) names,
+// or nil when it writes through a pointer (a deref) or is no lvalue (ok false).
+func lvalueRoot(e ast.Expr) (root *ast.Ref, ok bool) {
+	switch e := e.(type) {
+	case *ast.Ref:
+		return e, true
+	case *ast.Deref:
+		return nil, true
+	case *ast.Field:
+		return lvalueRoot(e.X)
+	case *ast.Index:
+		if e.X.Type() == types.TString {
+			return nil, false // strings are immutable
+		}
+		if _, slice := e.X.Type().(*types.Slice); slice {
+			return nil, true // the elements of a slice are behind its pointer
+		}
+		return lvalueRoot(e.X)
+	}
+	return nil, false
+}

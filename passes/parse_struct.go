@@ -1,0 +1,90 @@
+package passes
+
+// Structs of the parse pass (see parse.go): struct declarations, impl blocks, struct literals
+// and `.{}`.
+
+import (
+	"cot/grammar"
+	"cot/ir/ast"
+)
+
+// structDecl converts `struct Name { field: T = default, ... }`.
+func (c *cstConverter) structDecl(d *grammar.StructDecl) ast.Decl {
+	if len(d.TypeParams) > 0 {
+		c.unsupported(d.Pos, "generic structs")
+		return nil
+	}
+	s := &ast.StructDecl{At: c.at(d.Pos), Name: ast.Name{Name: d.Name}}
+	for _, f := range d.Fields {
+		var def ast.Expr
+		if f.Default != nil {
+			def = c.expr(f.Default)
+		}
+		s.FieldNames = append(s.FieldNames, f.Name)
+		s.FieldTypes = append(s.FieldTypes, c.typ(f.Type))
+		s.Defaults = append(s.Defaults, def)
+	}
+	return s
+}
+
+// impl converts `impl T { fn m(...) ... }`: each method is the function `T_m` (spec §4.9), which
+// check-types finds by that name for `x.m(...)` and `T.m(...)`.
+func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
+	switch {
+	case d.Trait != "":
+		c.unsupported(d.Pos, "trait")
+		return nil
+	case len(d.TypeParams) > 0:
+		c.unsupported(d.Pos, "generic impl blocks")
+		return nil
+	}
+	var out []ast.Decl
+	for _, m := range d.Methods {
+		f, ok := c.fn(m).(*ast.Func)
+		if ok {
+			f.Name.Name = d.Target + "_" + m.Name
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// structLit converts `T { .f = e, ... }` (and the colon form of safe files) whose type is x.
+func (c *cstConverter) structLit(x ast.Expr, s *grammar.StructLit) ast.Expr {
+	at := c.at(s.Pos)
+	ref, ok := x.(*ast.Ref)
+	if !ok {
+		c.unsupported(s.Pos, "struct literals of generic types")
+		return &ast.IntLit{At: at}
+	}
+	lit := &ast.StructLit{At: ast.At{P: ref.P}, TypeX: &ast.TypeName{At: ref.At, Name: ref.Name}}
+	for _, f := range s.Fields {
+		var v ast.Expr
+		if f.Value != nil {
+			v = c.expr(f.Value)
+		} else {
+			v = &ast.Ref{At: c.at(f.Pos), Name: ast.Name{Name: f.Name}} // shorthand `name`
+		}
+		lit.Names, lit.Values = append(lit.Names, f.Name), append(lit.Values, v)
+	}
+	return lit
+}
+
+// index converts x[i] and x[lo:hi] (either bound may be omitted).
+func (c *cstConverter) index(x ast.Expr, s *grammar.IndexSuffix) ast.Expr {
+	at := c.at(s.Pos)
+	opt := func(e *grammar.Expr) ast.Expr {
+		if e == nil {
+			return nil
+		}
+		return c.expr(e)
+	}
+	if !s.Slice {
+		if s.Start == nil {
+			c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: an index needs a value")
+			return x
+		}
+		return &ast.Index{At: at, X: x, I: c.expr(s.Start)}
+	}
+	return &ast.SliceExpr{At: at, X: x, Lo: opt(s.Start), Hi: opt(s.End)}
+}
