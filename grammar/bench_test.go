@@ -6,10 +6,11 @@ package grammar_test
 //
 // BenchmarkParse runs grammar.Parse on the ParseOnly dialect (every construct of the grammar);
 // BenchmarkFrontEnd runs the whole front-end pass table (source -> Wasm bytes, verifier off) on
-// the Compilable dialect. Each reports MB/s, cpu-MB/s, alloc-B/B (bytes allocated per source
-// byte), live-B/B (heap still held by the result per source byte, after a GC) and peak-B/B
-// (the largest heap, garbage included, seen during the runs, per source byte: what the
-// process's footprint follows).
+// the Compilable dialect, under the memory limit the driver sets (passes.MemoryBudget). Each
+// reports MB/s, cpu-MB/s, alloc-B/B (bytes allocated per source byte), live-B/B (heap still
+// held by the result per source byte, after a GC) and peak-B/B (the largest heap, garbage
+// included, seen during the runs, per source byte: what the process's footprint follows).
+// TestFrontEndBudget (budget_test.go) is the short form the suite runs.
 
 import (
 	"fmt"
@@ -65,6 +66,7 @@ func BenchmarkFrontEnd(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
 			text := progen.Program(size, progen.Compilable)
+			defer pipeline.LimitMemory(passes.MemoryBudget(len(text)))() // as the driver does
 			measure(b, len(text), func() any {
 				ctx := pipeline.NewCtx("wasm32")
 				f := src.NewFile("bench.cot", text)

@@ -84,7 +84,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	library, _ := ctx.Store[libraryKey].(bool)                        // the runtime has no main
 	if ctx.Store[TestModeKey] == nil && !library && !hasTests(sigs) { // a test file may do without: under cot test the runner is main
-		c.checkMain(sigs)
+		c.checkMain(p, sigs)
 	}
 	return out, nil
 }
@@ -106,7 +106,7 @@ func (c *checker) signature(d *ast.Func) *ast.Func {
 
 const missingMain = "undefined identifier `main`: a program needs `fn main() i64` or `fn main() void`"
 
-func (c *checker) checkMain(sigs map[int]*ast.Func) {
+func (c *checker) checkMain(p *ast.Program, sigs map[int]*ast.Func) {
 	var mainFn *ast.Func
 	for _, f := range sigs {
 		if f.Name.Name == "main" {
@@ -115,7 +115,10 @@ func (c *checker) checkMain(sigs map[int]*ast.Func) {
 	}
 	switch {
 	case mainFn == nil:
-		c.diags.Errorf(src.Pos{}, codeUndefined, missingMain)
+		at := rootStart(c.diags, p)
+		c.diags.Report(src.Diagnostic{Pos: at.Pos, End: at.End, Severity: src.Error, Code: codeUndefined,
+			Msg:  missingMain,
+			Help: []string{"add `fn main() i64 { return 0 }`"}})
 	case len(mainFn.Params) != 0 || (mainFn.Result != types.TI64 && mainFn.Result != types.TVoid && mainFn.Result != types.TInvalid):
 		c.diags.Errorf(mainFn.Pos(), codeTypeMismatch, "type mismatch: `main` must take no parameters and return i64 or void")
 	}

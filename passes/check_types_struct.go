@@ -119,7 +119,7 @@ func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
 		switch {
 		case v != nil:
 		case defs != nil && defs[i] != nil:
-			v = ast.Clone(defs[i])
+			v = ast.DeepClone(defs[i])
 		default: // the value of `.{}`: a struct field gets its own defaults
 			v = c.zero(&ast.Zero{At: e.At}, f.Type)
 		}

@@ -36,7 +36,8 @@ func backing(t types.Type) types.Type {
 }
 
 func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
-	r := &ast.Rewriter{}
+	// A sharing rewrite: a node that came back as it was is copied before it is changed.
+	r := &ast.Rewriter{Share: true}
 	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		x := r.DefaultExpr(e)
 		if lit, ok := x.(*ast.IntLit); ok && isEnum(lit.T) && int64(lit.Value) < 0 {
@@ -45,6 +46,9 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 			return &ast.Unary{At: lit.At, Typed: t, Op: "neg", X: &ast.IntLit{At: lit.At, Typed: t, Value: uint64(-int64(lit.Value))}}
 		}
 		if t := x.Type(); t != nil && !types.Identical(backing(t), t) {
+			if x == e {
+				x = ast.Clone(x)
+			}
 			x.(interface{ SetType(types.Type) }).SetType(backing(t))
 		}
 		if cv, ok := x.(*ast.Convert); ok && types.Identical(cv.X.Type(), cv.T) {
@@ -56,22 +60,46 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		out := r.DefaultStmt(s)
 		switch v := out.(type) {
 		case *ast.VarDecl:
-			v.Type = backing(v.Type)
-		case *ast.Block: // a branch of an if or switch expression
+			if t := backing(v.Type); !types.Identical(t, v.Type) {
+				if out == s {
+					v = ast.Clone(v)
+					out = v
+				}
+				v.Type = t
+			}
+		case *ast.Block: // a branch of an if or switch expression (DefaultBlock's blocks are fresh)
 			v.T = backing(v.T)
 		}
 		return []ast.Stmt{out}
 	}
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		out := r.DefaultDecl(d)
-		switch d := out.(type) {
+		switch f := out.(type) {
 		case *ast.Func:
-			d.Result = backing(d.Result)
-			for _, p := range d.Params {
-				p.Type = backing(p.Type)
+			if out == d {
+				f = ast.Clone(f)
+				out = f
+			}
+			f.Result = backing(f.Result)
+			params := f.Params
+			for i, p := range params {
+				if t := backing(p.Type); !types.Identical(t, p.Type) {
+					if &params[0] == &f.Params[0] { // still the input's list
+						f.Params = append([]*ast.Param(nil), params...)
+					}
+					c := *p
+					c.Type = t
+					f.Params[i] = &c
+				}
 			}
 		case *ast.Global:
-			d.Type = backing(d.Type)
+			if t := backing(f.Type); !types.Identical(t, f.Type) {
+				if out == d {
+					f = ast.Clone(f)
+					out = f
+				}
+				f.Type = t
+			}
 		}
 		return []ast.Decl{out}
 	}

@@ -52,7 +52,7 @@ type bound struct {
 func (m *memoryLowerer) bind(_ *ast.Rewriter, addr ast.Expr) bound {
 	switch addr.(type) {
 	case *ast.Ref, *ast.DataAddr: // reading it again is free (an alloca is not: each is a slot)
-		return bound{ref: func() ast.Expr { return ast.Clone(addr) }}
+		return bound{ref: func() ast.Expr { return ast.DeepClone(addr) }}
 	}
 	n := ast.Name{Name: "t", ID: m.ids.Next()}
 	at := ast.At{P: addr.Pos()}
@@ -145,7 +145,7 @@ func (m *memoryLowerer) storeInto(r *ast.Rewriter, dst ast.Expr, e ast.Expr, t t
 		st := ast.StructOf(t)
 		var out []ast.Stmt
 		for i, f := range st.Fields {
-			fdst := &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(f.Type)}, X: ast.Clone(dst), Off: types.FieldOffset(st, i)}
+			fdst := &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(f.Type)}, X: ast.DeepClone(dst), Off: types.FieldOffset(st, i)}
 			if isAggregate(f.Type) {
 				out = append(out, m.storeInto(r, fdst, x.Values[i], f.Type)...)
 			} else {

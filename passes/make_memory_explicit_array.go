@@ -108,7 +108,7 @@ func (m *memoryLowerer) sliceInto(r *ast.Rewriter, dst ast.Expr, e *ast.SliceExp
 		m.boundsFailure(at, unsignedGreater(at, hi.ref(), p.length())))
 	elemPtr := types.PointerTo(ast.ElemType(e.T))
 	field := func(off int64, t types.Type, v ast.Expr) ast.Stmt {
-		return &ast.Store{At: at, Addr: &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(t)}, X: ast.Clone(dst), Off: off}, Value: v}
+		return &ast.Store{At: at, Addr: &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(t)}, X: ast.DeepClone(dst), Off: off}, Value: v}
 	}
 	minus := func(x ast.Expr) ast.Expr {
 		return &ast.Binary{At: at, Typed: ast.Typed{T: types.TI64}, Op: "-", X: x, Y: lo.ref()}
@@ -126,7 +126,7 @@ func (m *memoryLowerer) arrayInto(r *ast.Rewriter, dst ast.Expr, e *ast.ArrayLit
 	size := types.Sizeof(elem)
 	var out []ast.Stmt
 	for i, x := range e.Elems {
-		edst := &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(elem)}, X: ast.Clone(dst), Off: int64(i) * size}
+		edst := &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(elem)}, X: ast.DeepClone(dst), Off: int64(i) * size}
 		if isAggregate(elem) {
 			out = append(out, m.storeInto(r, edst, x, elem)...)
 		} else {

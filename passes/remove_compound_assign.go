@@ -28,7 +28,7 @@ func removeCompoundAssign(_ *pipeline.Ctx, prog any) (any, error) {
 		t := target.Type()
 		if pureLvalue(target) {
 			sum := &ast.Binary{At: oa.At, Typed: ast.Typed{T: t}, Op: oa.Op, X: target, Y: value}
-			return []ast.Stmt{&ast.Assign{At: oa.At, Target: ast.Clone(target), Value: sum}}
+			return []ast.Stmt{&ast.Assign{At: oa.At, Target: ast.DeepClone(target), Value: sum}}
 		}
 		ptr := types.PointerTo(t)
 		tmp := ast.Name{Name: "t", ID: ids.Next()}

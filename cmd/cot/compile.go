@@ -104,8 +104,13 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 			}
 		}()
 	}
-	for _, t := range tables {
+	for i, t := range tables {
+		restore := func() {}
+		if i == 0 && !fromWasm {
+			restore = pipeline.LimitMemory(passes.MemoryBudget(len(text)))
+		}
 		prog, err = t.Run(ctx, prog, &inv.opts)
+		restore()
 		if err != nil {
 			if fromWasm {
 				err = moduleError(inv.file, err)

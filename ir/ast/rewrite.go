@@ -254,5 +254,5 @@ func (g *IDs) Next() int {
 	return g.last
 }
 
-// Clone returns a deep copy of e (nil stays nil).
-func Clone(e Expr) Expr { return (&Rewriter{}).RewriteExpr(e) }
+// DeepClone returns a deep copy of e (nil stays nil); Clone (rewrite_share.go) copies one node.
+func DeepClone(e Expr) Expr { return (&Rewriter{}).RewriteExpr(e) }

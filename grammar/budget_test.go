@@ -1,0 +1,86 @@
+//go:build !cotref
+
+// The budget is the shipped build's (hand-compiled hot rules); the reference build (cotref) is
+// checked for the same results, not for speed.
+
+package grammar_test
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"cot/grammar/progen"
+	"cot/ir/pipeline"
+	"cot/ir/src"
+	"cot/passes"
+)
+
+// The front end's budgets per source byte on generated programs, checked by TestFrontEndBudget.
+// Both measures are deterministic (allocation counts and live heaps after a collection), unlike
+// time, so the test can hold them; the 1 MB and 10 MB figures come from the benchmarks.
+const (
+	maxAllocPerByte = 420 // bytes allocated by the whole front end (GC work follows it)
+	maxLivePerByte  = 80  // bytes any one pass holds at its end: its input and its output
+)
+
+// TestFrontEndBudget runs the front end pass by pass on a generated 256 KB program, collecting
+// after each pass, and checks what the passes allocate and hold per source byte. With -v it
+// prints the table, one line per pass.
+func TestFrontEndBudget(t *testing.T) {
+	// The runtime is compiled once per process (import-runtime): a constant, not a per-byte cost,
+	// so a small program compiles first.
+	warm := pipeline.NewCtx("wasm32")
+	if _, err := passes.Table().Run(warm, src.NewFile("warm.cot", []byte("fn main() void { println(1) }")), &pipeline.Options{}); err != nil {
+		t.Fatalf("warm-up: %v", err)
+	}
+	text := progen.Program(256<<10, progen.Compilable)
+	size := float64(len(text))
+	ctx := pipeline.NewCtx("wasm32")
+	f := src.NewFile("bench.cot", text)
+	ctx.Diags.AddFile(f)
+	var prog any = f
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	base, start := ms.HeapAlloc, ms.TotalAlloc
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-26s %9s %9s %9s\n", "pass", "time", "alloc-B/B", "live-B/B")
+	maxLive, worst := 0.0, ""
+	var total time.Duration
+	for _, p := range passes.Table().Passes {
+		runtime.ReadMemStats(&ms)
+		before := ms.TotalAlloc
+		t0 := time.Now()
+		out, err := p.Run(ctx, prog)
+		d := time.Since(t0)
+		total += d
+		if err != nil {
+			t.Fatalf("%s: %v", p.Name, err)
+		}
+		runtime.ReadMemStats(&ms)
+		alloc := float64(ms.TotalAlloc - before)
+		runtime.GC() // the input and the output are both still held here
+		runtime.ReadMemStats(&ms)
+		live := float64(int64(ms.HeapAlloc)-int64(base)) / size
+		runtime.KeepAlive(prog)
+		prog = out
+		if live > maxLive {
+			maxLive, worst = live, p.Name
+		}
+		fmt.Fprintf(&table, "%-26s %9s %9.1f %9.1f\n", p.Name, d.Round(time.Microsecond), alloc/size, live)
+	}
+	runtime.ReadMemStats(&ms)
+	alloc := float64(ms.TotalAlloc-start) / size
+	fmt.Fprintf(&table, "%-26s %9s %9.1f %9.1f (%s)\n",
+		"front end", total.Round(time.Microsecond), alloc, maxLive, worst)
+	t.Logf("%d-byte generated program:\n%s", len(text), table.String())
+	if alloc > maxAllocPerByte {
+		t.Errorf("the front end allocates %.1f bytes per source byte, more than its budget of %d", alloc, maxAllocPerByte)
+	}
+	if maxLive > maxLivePerByte {
+		t.Errorf("%s holds %.1f bytes per source byte, more than the budget of %d", worst, maxLive, maxLivePerByte)
+	}
+}

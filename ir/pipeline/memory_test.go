@@ -1,0 +1,35 @@
+package pipeline
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+// TestLimitMemory checks that LimitMemory turns GOGC off under the limit and restores both.
+func TestLimitMemory(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	gc, ml := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	defer debug.SetGCPercent(gc)
+	restore := LimitMemory(1 << 30)
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GOGC under the limit = %d, want off (-1)", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("memory limit = %d, want %d", got, 1<<30)
+	}
+	restore()
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("GOGC after restore = %d, want 100", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != ml {
+		t.Errorf("memory limit after restore = %d, want %d", got, ml)
+	}
+
+	t.Setenv("GOGC", "50") // the environment wins
+	debug.SetGCPercent(100)
+	LimitMemory(1 << 30)()
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("with GOGC set, LimitMemory changed GOGC to %d", got)
+	}
+}
