@@ -10,6 +10,10 @@ package passes
 //	(index s#3 i#4:u8)      =>  (index:u8 s#3:string (convert:i64 i#4:u8))
 //	(member s#3 len)        =>  (str-len:i64 s#3:string)
 //	(len a#5:[3]i64)        =>  3:i64
+//
+// An interpolated string is a string value only as the argument of print today (lower-print
+// prints its parts one after the other); anywhere else it needs the runtime's allocator, and
+// says so (E9000).
 
 import (
 	"cot/ir/ast"
@@ -34,6 +38,9 @@ func (c *checker) stringExpr(e ast.Expr) ast.Expr {
 			c.diags.Errorf(e.X.Pos(), codeTypeMismatch, "type mismatch: `len` of a value of type %v, expected a string, an array or a slice", t)
 		}
 		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
+	case *ast.Interp:
+		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: string interpolation outside the argument of print (it needs the runtime's allocator)")
+		return c.interpolation(e, "interpolation")
 	case *ast.StrLen:
 		return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: c.stringOperand(e.X, "`len`")}
 	case *ast.StrPtr:
@@ -102,4 +109,19 @@ func (c *checker) stringMember(e *ast.Member) ast.Expr {
 	}
 	c.diags.Errorf(e.Pos(), codeUndefined, "undefined identifier `%s`: a string has the fields `len` and `ptr`", e.Name)
 	return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
+}
+
+// interpolation checks the parts of "…${e}…": each embedded value of a type print prints, for
+// it is formatted as print does (decisions.md #19).
+func (c *checker) interpolation(e *ast.Interp, what string) ast.Expr {
+	out := &ast.Interp{At: e.At, Typed: ast.Typed{T: types.TString}}
+	for _, p := range e.Parts {
+		x := c.expr(p, nil)
+		if t := x.Type(); !printable(t) && t != types.TInvalid {
+			c.diags.Errorf(p.Pos(), codeTypeMismatch, "type mismatch: `${}` in %s cannot format a value of type %v", what, t)
+		}
+		c.floatPrintNotYet(p.Pos(), x.Type())
+		out.Parts = append(out.Parts, x)
+	}
+	return out
 }

@@ -105,4 +105,17 @@ fn main() i64 {
     println(s[lo:1])
     return 0
 }`, stdout: "c\n", exit: 134},
+	{name: "string interpolation in print", src: `
+enum Color { Red, Green }
+
+fn main() i64 {
+    var a: i64 = 10
+    var b: u64 = 18446744073709551615
+    var c: i8 = -5
+    var name = "world"
+    println("${a}${a + 10}")
+    println("val=${c} u=${b} ok=${a > 3} name=${name}!")
+    eprintln("say: ${name[0:2]} ${'A'} \${not} ${Color.Green}")
+    return 0
+}`, stdout: "1020\nval=-5 u=18446744073709551615 ok=true name=world!\n"},
 }

@@ -13,6 +13,7 @@
 //	                                  (block print_int (convert:i64 (/ t 10)), print_int (convert:i64 (% t 10)))
 //	                                  (block print_int (convert:i64 t))))
 //	(print 2 (str "hi"))       =>  (expr (call-runtime write 2 (str-addr "hi") 2))
+//	(print 1 (interp "a=" x:i64))  =>  (expr (call-runtime write 1 (str-addr "a=") 2)) (expr (call-runtime print_int 1 x))
 //	(print 1 s:string)         =>  (block (const s string s) (expr (call-runtime write 1 (str-ptr s) (str-len s))))
 //	(print 1 b:bool)           =>  (expr (call-runtime print_bool 1 b))
 //	(print 1 x:f32)            =>  (expr (call-runtime print_f32 1 (float-bits:u64 x)))
@@ -42,7 +43,14 @@ func lowerPrint(_ *pipeline.Ctx, prog any) (any, error) {
 		} else {
 			arg = r.RewriteExpr(arg)
 		}
-		out := []ast.Stmt{printValue(at, p.Fd, arg, ids)}
+		var out []ast.Stmt
+		if in, ok := arg.(*ast.Interp); ok { // "a ${x} b": each part as print prints it
+			for _, part := range in.Parts {
+				out = append(out, printValue(at, p.Fd, part, ids))
+			}
+		} else {
+			out = append(out, printValue(at, p.Fd, arg, ids))
+		}
 		if p.Newline {
 			out = append(out, writeString(at, p.Fd, "\n"))
 		}

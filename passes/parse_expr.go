@@ -187,8 +187,7 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return &ast.BoolLit{At: at, Value: *p.Bool == "true"}
 	case p.String != nil:
 		if p.String.Plain == nil {
-			c.unsupported(p.Pos, "string interpolation")
-			return &ast.StrLit{At: at}
+			return c.interpolation(p.String)
 		}
 		return &ast.StrLit{At: at, Value: grammar.Unquote(*p.String.Plain)}
 	case p.Ident != nil:

@@ -5,6 +5,8 @@ package passes
 // parse_struct.go's, for every indexable type.)
 
 import (
+	"github.com/alecthomas/participle/v2/lexer"
+
 	"cot/grammar"
 	"cot/ir/ast"
 )
@@ -38,4 +40,21 @@ func (c *cstConverter) lenCall(e *grammar.PostfixExpr, call *grammar.CallSuffix)
 		return &ast.IntLit{At: at}
 	}
 	return &ast.Len{At: at, X: args[0]}
+}
+
+// interpolation converts "text ${e} text ..." into its parts: the text segments (empty ones
+// dropped) and the embedded expressions, in order.
+func (c *cstConverter) interpolation(s *grammar.StringLit) ast.Expr {
+	x := &ast.Interp{At: c.at(s.Pos)}
+	text := func(pos lexer.Position, raw string) {
+		if v := grammar.Unquote(raw); v != "" {
+			x.Parts = append(x.Parts, &ast.StrLit{At: c.at(pos), Value: v})
+		}
+	}
+	text(s.Pos, *s.Head)
+	for _, p := range s.Parts {
+		x.Parts = append(x.Parts, c.expr(p.Expr))
+		text(p.EndPos, p.Text)
+	}
+	return x
 }

@@ -2,7 +2,7 @@ package verify
 
 // String rules of the ast verifier (see ast.go; ir/ast/node_string.go): index of a string is a
 // u8 and slice a string, their indices and bounds i64; str-len and str-ptr take a string and
-// give an i64; str-make takes an i64 address and an i64 length; once strings are lowered
+// give an i64; str-make takes an i64 address and an i64 length; interp is a string; once strings are lowered
 // (no-strings on, which has no str) a string is compared only by the runtime's str_eq, never
 // with == or !=, and neither indexed nor sliced.
 
@@ -48,6 +48,11 @@ func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
 		v.expr(x, true)
 		v.same(e, types.TString, x.Type(), "operand of "+e.Kind())
 		v.same(e, types.TI64, t, e.Kind()+" type")
+	case *ast.Interp:
+		for _, p := range e.Parts {
+			v.expr(p, false)
+		}
+		v.same(e, types.TString, t, "interpolation type")
 	case *ast.StrMake:
 		v.expr(e.Ptr, true)
 		v.expr(e.Len, true)

@@ -231,15 +231,12 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		if s.Fd == 2 {
 			w = &in.stderr
 		}
-		switch a := s.Args[0].(type) {
-		case *StrLit:
-			w.WriteString(a.Value)
-		default:
-			if a.Type() == types.TString {
-				w.Write(in.stringBytes(in.eval(a, fr)))
-				break
-			}
-			w.WriteString(formatValue(in.eval(a, fr), a.Type()))
+		parts := []Expr{s.Args[0]}
+		if x, ok := s.Args[0].(*Interp); ok {
+			parts = x.Parts
+		}
+		for _, a := range parts {
+			in.printValue(w, a, fr)
 		}
 		if s.Newline {
 			w.WriteByte('\n')

@@ -7,6 +7,7 @@ package ast
 
 import (
 	"encoding/binary"
+	"strings"
 
 	"cot/ir/types"
 )
@@ -103,4 +104,18 @@ func (in *interp) equal(t types.Type, x, y int64) bool {
 		return string(in.stringBytes(x)) == string(in.stringBytes(y))
 	}
 	return x == y
+}
+
+// printValue writes the value of a as print does.
+func (in *interp) printValue(w *strings.Builder, a Expr, fr frame) {
+	switch {
+	case a.Type() == types.TString:
+		if lit, ok := a.(*StrLit); ok {
+			w.WriteString(lit.Value)
+			return
+		}
+		w.Write(in.stringBytes(in.eval(a, fr)))
+	default:
+		w.WriteString(formatValue(in.eval(a, fr), a.Type()))
+	}
 }

@@ -59,7 +59,7 @@ var (
 		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
 		"array-lit", "index", "slice", "len", "for-each",
 		"float", "float-op",
-		"str-len", "str-ptr", "str-make",
+		"str-len", "str-ptr", "str-make", "interp",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
@@ -82,7 +82,7 @@ var (
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
 	// LangNoPrint: print statements are runtime calls; printed string literals are addresses of
 	// their bytes (the others stay values until lower-strings).
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoShortCircuit, Remove: []string{"print", "interp"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
 	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
 	// and the host builtins stay for lower-to-wasm).
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}

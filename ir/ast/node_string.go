@@ -11,6 +11,10 @@ package ast
 //	(str-len:i64 S)          len(S), S.len, @lenOf(S)
 //	(str-ptr:i64 S)          S.ptr, @ptrOf(S): the address of the bytes
 //	(str-make:string P L)    @string(P, L): the string of L bytes at address P (no copy)
+//
+// Source level until lower-print, as the argument of a print:
+//
+//	(interp:string P...)     "text ${e} text": the parts in order, texts as (str ...) literals
 
 import "cot/ir/types"
 
@@ -42,6 +46,18 @@ type StrMake struct {
 	Ptr, Len Expr
 }
 
+// Interp is an interpolated string (spec §6.14): its text segments (StrLit) and embedded
+// expressions in source order.
+type Interp struct {
+	At
+	Typed
+	Parts []Expr
+}
+
+func (*Interp) Kind() string  { return "interp" }
+func (*Interp) exprNode()     {}
+func (n *Interp) children(s *slots) { s.exprs(&n.Parts) }
+
 func (*StrLen) Kind() string  { return "str-len" }
 func (*StrPtr) Kind() string  { return "str-ptr" }
 func (*StrMake) Kind() string { return "str-make" }
@@ -63,6 +79,12 @@ func UnpackString(v int64) (p, n int64) { return int64(uint32(v)), int64(uint64(
 // stringExprSx renders a string node, or returns nil for any other expression.
 func stringExprSx(e Expr) *sx {
 	switch e := e.(type) {
+	case *Interp:
+		l := list(head("interp", e.T))
+		for _, p := range e.Parts {
+			l.list = append(l.list, exprSx(p))
+		}
+		return l
 	case *StrLen:
 		return list(head("str-len", e.T), exprSx(e.X))
 	case *StrPtr:
@@ -77,6 +99,12 @@ func stringExprSx(e Expr) *sx {
 func (rd *reader) readStringExpr(s *sx, h string, t types.Type) Expr {
 	ty := Typed{t}
 	switch h {
+	case "interp":
+		x := &Interp{Typed: ty}
+		for _, p := range shape(s, 0, true) {
+			x.Parts = append(x.Parts, rd.readExpr(p))
+		}
+		return x
 	case "str-len":
 		return &StrLen{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case "str-ptr":
