@@ -54,8 +54,8 @@ type Interp struct {
 	Parts []Expr
 }
 
-func (*Interp) Kind() string  { return "interp" }
-func (*Interp) exprNode()     {}
+func (*Interp) Kind() string        { return "interp" }
+func (*Interp) exprNode()           {}
 func (n *Interp) children(s *slots) { s.exprs(&n.Parts) }
 
 func (*StrLen) Kind() string  { return "str-len" }
