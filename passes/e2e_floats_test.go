@@ -4,15 +4,7 @@ package passes
 // every pass, in TestEveryPassKeepsMeaning, so the interpreter's floats are checked against
 // Wasm's. Values are observed through comparisons and @intCast, which saturates.
 
-import (
-	"errors"
-	"strings"
-	"testing"
-
-	"cot/ir/ast"
-	"cot/ir/pipeline"
-	"cot/ir/src"
-)
+import "testing"
 
 func init() { e2eCases = append(e2eCases, floatE2ECases...) }
 
@@ -142,28 +134,4 @@ fn main() i64 {
 // TestFloatDumpsReadBack: after every ast pass, each float program prints, reads back to the
 // same text (float literals in their shortest round-trip form, f32 ones read at 32 bits) and
 // verifies.
-func TestFloatDumpsReadBack(t *testing.T) {
-	for _, c := range floatE2ECases {
-		for _, p := range Table().Passes {
-			if p.Out.Family != ast.Family {
-				continue
-			}
-			prog, err := Table().Run(pipeline.NewCtx("wasm32"), src.NewFile("m.cot", []byte(c.src)), &pipeline.Options{StopAfter: p.Name})
-			if !errors.Is(err, pipeline.ErrStopped) {
-				t.Fatalf("%s: %s: %v", c.name, p.Name, err)
-			}
-			var text, again strings.Builder
-			ast.Fprint(&text, prog.(*ast.Program), "")
-			back, err := ast.Read(text.String())
-			if err != nil {
-				t.Fatalf("%s: after %s: %v\n%s", c.name, p.Name, err, text.String())
-			}
-			if ast.Fprint(&again, back, ""); again.String() != text.String() {
-				t.Fatalf("%s: after %s: print(read(print(x))) != print(x):\n%s\n---\n%s", c.name, p.Name, text.String(), again.String())
-			}
-			if errs := ast.Family.Verify(p.Out, back); len(errs) > 0 {
-				t.Fatalf("%s: after %s: the read-back program does not verify: %v", c.name, p.Name, errs)
-			}
-		}
-	}
-}
+func TestFloatDumpsReadBack(t *testing.T) { checkDumpsReadBack(t, floatE2ECases) }
