@@ -21,6 +21,9 @@ func (h *harness) compileCost(dir string) (map[string]result, error) {
 		"cot": func(wasm string) []string {
 			return []string{h.cotArm64, "aot", wasm, "-o", filepath.Join(dir, "compiled.out")}
 		},
+		"cot-off": func(wasm string) []string {
+			return []string{h.cotArm64, "aot", wasm, "-o", filepath.Join(dir, "compiled.out"), "--verify=off"}
+		},
 		"cranelift": func(wasm string) []string {
 			return []string{filepath.Join(anchorsBin, "wasmrun-wasmtime"), "-precompile", filepath.Join(dir, "compiled.cwasm"), wasm}
 		},
@@ -29,6 +32,9 @@ func (h *harness) compileCost(dir string) (map[string]result, error) {
 		},
 	}
 	order := []string{"cot", "cranelift", "wazero"}
+	if h.verifyOff {
+		order = append(order, "cot-off")
+	}
 	out := map[string]result{}
 	walls := map[string][]time.Duration{}
 	for i := 0; i < h.reps; i++ {

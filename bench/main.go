@@ -8,6 +8,7 @@
 //	go run ./bench                 # the full table (just bench)
 //	go run ./bench -fast           # short runs, no compile columns (the test suite's mode)
 //	go run ./bench -profile zlib   # executed instructions per function of cot's binary and gcc's
+//	go run ./bench -modules a.wasm,b.wasm  # compile columns only, for any modules (e.g. large ones)
 //
 // Counts: gcc and cot are whole-process counts minus the same toolchain's empty program (gcc:
 // `int main(void){return 0;}`; cot: the empty module compiled by cot aot); the engines' are
@@ -31,11 +32,15 @@ func main() {
 	work := flag.String("work", filepath.Join(os.TempDir(), "cot-bench"), "work directory (builds, sources, caches)")
 	profile := flag.String("profile", "", "print the per-function profile of this program instead of the table")
 	engines := flag.Bool("engines", true, "measure Cranelift and wazero (anchors)")
+	modules := flag.String("modules", "", "comma-separated .wasm files: print only their compile columns")
 	flag.Parse()
 	h, err := newHarness(*work, *reps, *fast)
 	if err == nil {
 		h.engines = *engines
-		if *profile != "" {
+		if *modules != "" {
+			h.verifyOff = true
+			err = h.compileModules(os.Stdout, strings.Split(*modules, ","))
+		} else if *profile != "" {
 			err = h.profile(*profile)
 		} else {
 			err = h.table(os.Stdout, selected(*only))
@@ -82,6 +87,7 @@ type harness struct {
 	root, tools, work string
 	reps              int
 	fast, engines     bool
+	verifyOff         bool   // also compile with cot aot --verify=off (-modules)
 	icount            string // libicount.so
 	cot, cotArm64     string // cot for the host, and cross-built for linux/arm64
 }

@@ -37,7 +37,10 @@ var wazeroTraps = map[string]string{
 // The interpreter is 50-150 times slower (TestEngineCost) and stops at 2,000 nested calls; it
 // remains the fallback for modules backend/wasm cannot rewrite (SIMD).
 func RunWazero(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
-	code, rc, elemOutOfBounds := WazeroSetup(wasm)
+	code, rc, elemOutOfBounds, err := WazeroSetup(wasm)
+	if err != nil {
+		return Result{}, err
+	}
 	return runWazero(ctx, code, cfg, rc, elemOutOfBounds)
 }
 

@@ -2,6 +2,8 @@ package runner
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/tetratelabs/wazero"
@@ -137,14 +139,32 @@ func TestWazeroCompilerMiscompile(t *testing.T) {
 	t.Logf("wazero's bare compiler now gets every comparison right (%v): avoidBandCompareMiscompile may go", err)
 }
 
-// TestWorkaroundKeepsOtherModules: a module without ordered comparisons reaches wazero unchanged,
-// and one backend/wasm cannot decode is left to the interpreter.
+// TestWorkaroundKeepsOtherModules: a module without ordered comparisons reaches wazero's
+// compiler unchanged, one backend/wasm cannot decode is left to the interpreter, and one beyond
+// the implementation limits of cot aot (60,000 locals) is refused, not interpreted.
 func TestWorkaroundKeepsOtherModules(t *testing.T) {
 	plain := wat(t, "exit200")
-	if prep, ok := prepareForWazero(plain); !ok || string(prep.code) != string(plain) {
-		t.Errorf("a module without ordered comparisons was rewritten (ok=%v)", ok)
+	if code, rc, _, err := WazeroSetup(plain); err != nil || string(code) != string(plain) || rc == nil {
+		t.Errorf("a module without ordered comparisons was rewritten (%v)", err)
 	}
-	if _, ok := prepareForWazero([]byte("\x00asm\x01\x00\x00\x00\x0a")); ok {
-		t.Errorf("a truncated module was rewritten")
+	truncated := []byte("\x00asm\x01\x00\x00\x00\x0a")
+	if code, _, _, err := WazeroSetup(truncated); err != nil || string(code) != string(truncated) {
+		t.Errorf("a truncated module was rewritten or refused (%v)", err)
+	}
+	locals := make([]wasm.ValType, 60_000)
+	for i := range locals {
+		locals[i] = wasm.I32
+	}
+	big, err := encwasm.Encode(&wasm.Module{
+		Types: []wasm.FuncType{{}},
+		Funcs: []wasm.Func{{Locals: locals, Body: []wasm.Instr{wasm.End()}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = RunWazero(context.Background(), big, Config{})
+	var de *encwasm.DecodeError
+	if !errors.As(err, &de) || !de.Limit || !strings.Contains(de.Msg, "too many locals") {
+		t.Errorf("60,000 locals: got %v, want the decoder's implementation-limit error", err)
 	}
 }

@@ -5,6 +5,8 @@ package runner
 // check wazero leaves out is made here.
 
 import (
+	"errors"
+
 	encwasm "cot/backend/wasm"
 	"cot/ir/wasm"
 
@@ -16,13 +18,18 @@ import (
 // configuration to compile them with — the optimizing compiler on the module as
 // avoidBandCompareMiscompile rewrites it, or the interpreter on the original when backend/wasm
 // cannot decode it (SIMD) — and whether instantiation must trap on an element segment out of
-// bounds (elemOutOfBounds).
-func WazeroSetup(b []byte) (code []byte, rc wazero.RuntimeConfig, elemOutOfBounds bool) {
-	prep, ok := prepareForWazero(b)
-	if !ok {
-		return b, wazero.NewRuntimeConfigInterpreter(), false
+// bounds (elemOutOfBounds). A module beyond the implementation limits of backend/wasm (those of
+// cot aot and wasmtime) is refused with its *encwasm.DecodeError, never handed to the interpreter.
+func WazeroSetup(b []byte) (code []byte, rc wazero.RuntimeConfig, elemOutOfBounds bool, err error) {
+	prep, err := prepareForWazero(b)
+	var de *encwasm.DecodeError
+	switch {
+	case errors.As(err, &de) && de.Limit:
+		return nil, nil, false, err
+	case err != nil:
+		return b, wazero.NewRuntimeConfigInterpreter(), false, nil
 	}
-	return prep.code, wazero.NewRuntimeConfigCompiler(), prep.elemOutOfBounds
+	return prep.code, wazero.NewRuntimeConfigCompiler(), prep.elemOutOfBounds, nil
 }
 
 // wazeroModule is a module prepared for wazero's compiler.
@@ -34,20 +41,20 @@ type wazeroModule struct {
 	elemOutOfBounds bool
 }
 
-// prepareForWazero returns the module to run, or ok=false when backend/wasm cannot decode it
-// (SIMD): the caller then runs the original on wazero's interpreter, which needs no workaround.
-func prepareForWazero(b []byte) (wazeroModule, bool) {
+// prepareForWazero returns the module to run, or the error of backend/wasm when it cannot decode
+// it (SIMD, or a module beyond its limits) or encode the rewritten module.
+func prepareForWazero(b []byte) (wazeroModule, error) {
 	m, err := encwasm.Decode(b)
 	if err != nil {
-		return wazeroModule{}, false
+		return wazeroModule{}, err
 	}
 	prep := wazeroModule{code: b, elemOutOfBounds: elemOutOfBounds(m)}
 	if avoidBandCompareMiscompile(m) {
 		if prep.code, err = encwasm.Encode(m); err != nil {
-			return wazeroModule{}, false
+			return wazeroModule{}, err
 		}
 	}
-	return prep, true
+	return prep, nil
 }
 
 // elemOutOfBounds reports whether an active element segment with a constant offset reaches past

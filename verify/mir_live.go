@@ -92,12 +92,32 @@ func (v *mirVerifier) clobbers() {
 		}
 		return live
 	}
-	for changed := true; changed; {
-		changed = false
-		for i := len(f.Blocks) - 1; i >= 0; i-- {
-			if in := transfer(i, nil); in != liveIn[i] {
-				liveIn[i] = in
-				changed = true
+	// A worklist, not rounds over all blocks: a block is recomputed only when the live-in set of
+	// one of its successors grew, and a set only grows (at most once per register), so the work
+	// is linear in the function's size whatever its nesting (rounds took one per nesting level).
+	preds := make([][]int, len(f.Blocks))
+	for i := range f.Blocks {
+		for _, s := range succs[i] {
+			preds[s] = append(preds[s], i)
+		}
+	}
+	work := make([]int, 0, len(f.Blocks))
+	queued := make([]bool, len(f.Blocks))
+	for i := range f.Blocks {
+		work = append(work, i) // popped from the end: the last block first
+		queued[i] = true
+	}
+	for len(work) > 0 {
+		i := work[len(work)-1]
+		work = work[:len(work)-1]
+		queued[i] = false
+		if in := transfer(i, nil); in != liveIn[i] {
+			liveIn[i] = in
+			for _, p := range preds[i] {
+				if !queued[p] {
+					queued[p] = true
+					work = append(work, p)
+				}
 			}
 		}
 	}

@@ -42,8 +42,11 @@ type ssaVerifier struct {
 	errs []error
 	// pos holds the position of each value defined in the function, by value id (ids are dense:
 	// a slice costs a fraction of a map on the functions of a large module)
-	pos  []valuePos
-	idom map[*ssa.Block]*ssa.Block
+	pos []valuePos
+	// the dominator tree, by block position: immediate dominator (-1: unreachable) and preorder
+	// interval
+	blockIdx          map[*ssa.Block]int
+	idom, enter, exit []int
 }
 
 // valuePos is where value x is defined: block b, instruction index i (-1 for parameters).
@@ -280,14 +283,16 @@ func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what func() string) {
 	}
 }
 
+// termSuccs is the number of successors of each terminator kind but switch.
+var termSuccs = map[ssa.TermKind]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
+
 func (v *ssaVerifier) term(b *ssa.Block) {
 	t := &b.Term
 	n := len(b.Instrs)
 	for _, a := range t.Uses() {
 		v.use(b, n, a, func() string { return "terminator " + ssa.FormatTerm(t) })
 	}
-	want := map[ssa.TermKind]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
-	if k, ok := want[t.Kind]; ok && len(t.Succs) != k || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
+	if k, ok := termSuccs[t.Kind]; ok && len(t.Succs) != k || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
 		v.errorf("b%d: %s has %d successors", b.ID, t.Kind, len(t.Succs))
 	}
 	if (t.Kind == ssa.TermBranch || t.Kind == ssa.TermSwitch) != (t.Cond != nil) {
@@ -319,85 +324,5 @@ func (v *ssaVerifier) term(b *ssa.Block) {
 				v.errorf("b%d: edge to b%d passes v%d:%s for parameter v%d:%s", b.ID, e.To.ID, a.ID, a.Type, e.To.Params[i].ID, e.To.Params[i].Type)
 			}
 		}
-	}
-}
-
-// dominators computes immediate dominators (Cooper, Harvey, Kennedy) over reachable blocks.
-func (v *ssaVerifier) dominators() {
-	f := v.f
-	var order []*ssa.Block // reverse postorder
-	seen := map[*ssa.Block]bool{}
-	var dfs func(b *ssa.Block)
-	dfs = func(b *ssa.Block) {
-		seen[b] = true
-		for _, e := range b.Term.Succs {
-			if !seen[e.To] {
-				dfs(e.To)
-			}
-		}
-		order = append(order, b)
-	}
-	dfs(f.Blocks[0])
-	rpo := map[*ssa.Block]int{}
-	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
-		order[i], order[j] = order[j], order[i]
-	}
-	for i, b := range order {
-		rpo[b] = i
-	}
-	preds := map[*ssa.Block][]*ssa.Block{}
-	for _, b := range order {
-		for _, e := range b.Term.Succs {
-			preds[e.To] = append(preds[e.To], b)
-		}
-	}
-	v.idom = map[*ssa.Block]*ssa.Block{order[0]: order[0]}
-	intersect := func(a, b *ssa.Block) *ssa.Block {
-		for a != b {
-			for rpo[a] > rpo[b] {
-				a = v.idom[a]
-			}
-			for rpo[b] > rpo[a] {
-				b = v.idom[b]
-			}
-		}
-		return a
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, b := range order[1:] {
-			var nd *ssa.Block
-			for _, p := range preds[b] {
-				if v.idom[p] == nil {
-					continue
-				}
-				if nd == nil {
-					nd = p
-				} else {
-					nd = intersect(p, nd)
-				}
-			}
-			if nd != nil && v.idom[b] != nd {
-				v.idom[b] = nd
-				changed = true
-			}
-		}
-	}
-}
-
-// dominates reports whether a dominates b (unreachable blocks are dominated by everything).
-func (v *ssaVerifier) dominates(a, b *ssa.Block) bool {
-	if _, reach := v.idom[b]; !reach {
-		return true
-	}
-	for {
-		if a == b {
-			return true
-		}
-		next := v.idom[b]
-		if next == b {
-			return false
-		}
-		b = next
 	}
 }

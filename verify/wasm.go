@@ -85,6 +85,31 @@ func Wasm(lang *pipeline.Lang, prog any) []error {
 	return v.errs
 }
 
+// WasmValidator validates a module whose function bodies come later, one at a time: a decoder
+// that defers decoding the bodies (backend/wasm.DecodeLazy) checks the module-level rules once
+// and each body when it decodes it, so no more than one body need be in memory.
+type WasmValidator struct{ v *moduleChecker }
+
+// NewWasmValidator validates every rule of Wasm but the bodies of m's functions (which may be
+// absent) and returns the validator of the bodies with the module-level violations.
+func NewWasmValidator(m *wasm.Module) (*WasmValidator, []error) {
+	v := &moduleChecker{m: m, skipBodies: true}
+	v.check()
+	return &WasmValidator{v}, v.errs
+}
+
+// Func validates f as defined function i of the module (imports not counted) and returns its
+// first violation, or nil. It may be called for several functions at once.
+func (val *WasmValidator) Func(i int, f *wasm.Func) error {
+	c := *val.v // the module-level state is only read; errors are this call's
+	c.errs = nil
+	c.function(len(c.funcs)-len(c.m.Funcs)+i, f)
+	if len(c.errs) > 0 {
+		return c.errs[0]
+	}
+	return nil
+}
+
 // language checks the parts of the module that the language allows and its named invariants.
 func (v *moduleChecker) language(lang *pipeline.Lang) {
 	m := v.m
@@ -129,6 +154,8 @@ type moduleChecker struct {
 	globals []wasm.GlobalType
 	nImpGlb int             // imported globals: the only ones constant expressions may read
 	refs    map[uint32]bool // functions declared for ref.func
+	// skipBodies leaves the function bodies to WasmValidator.Func.
+	skipBodies bool
 }
 
 func (v *moduleChecker) errorf(format string, args ...any) {
@@ -199,6 +226,9 @@ func (v *moduleChecker) check() {
 	v.datas()
 	if m.DataCount != nil && int(*m.DataCount) != len(m.Datas) {
 		v.errorf("data count and data section have inconsistent lengths")
+	}
+	if v.skipBodies {
+		return
 	}
 	nImpFuncs := len(v.funcs) - len(m.Funcs)
 	for i := range m.Funcs {

@@ -1,4 +1,4 @@
-// Pass check-imports: wasm-final -> wasm-final.
+// Pass check-imports: wasm-lazy -> wasm-lazy.
 //
 // Rejects imports the native runtime cannot satisfy: every imported function must be provided by
 // backend/arm64/rt, and only spectest's globals, table and memory can be imported (the backend
@@ -17,16 +17,17 @@ import (
 	"strings"
 
 	"cot/backend/arm64/rt"
+	encwasm "cot/backend/wasm"
 	"cot/ir/pipeline"
 	"cot/ir/wasm"
 )
 
 var checkImportsPass = pipeline.Pass{
 	Name: "check-imports",
-	In:   wasm.LangFinal,
-	Out:  wasm.LangFinal,
+	In:   LangWasmLazy,
+	Out:  LangWasmLazy,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		m := prog.(*wasm.Module)
+		m := prog.(*encwasm.Lazy).M
 		missing := &MissingImports{}
 		for _, im := range m.Imports {
 			ok := false
@@ -52,7 +53,7 @@ var checkImportsPass = pipeline.Pass{
 		if len(missing.Names) > 0 {
 			return nil, missing
 		}
-		return m, nil
+		return prog, nil
 	},
 	Required: true, // translation assumes every import is provided natively
 }

@@ -41,8 +41,8 @@ var MIR = &pipeline.Family{
 	Checks: []string{"no-vregs", "no-clobber-across-call", "frame-laid-out"},
 }
 
-// The backend's languages, each a delta of its base. The input is wasm.LangFinal (a decoded,
-// validated module).
+// The backend's languages, each a delta of its base. The input is LangWasmLazy (decode.go: a
+// decoded module, validated but for the function bodies, which translate decodes).
 var (
 	LangSSA        = &pipeline.Lang{Name: "ssa", Family: SSA, Add: []string{"value", "block-param", "jump", "branch", "switch", "return", "unreachable"}}
 	LangSSAOpt     = &pipeline.Lang{Name: "ssa-opt", Family: SSA, Base: LangSSA, Invariants: []string{"no-dead-values"}}

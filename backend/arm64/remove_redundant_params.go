@@ -51,12 +51,12 @@ func removeRedundantParams(f *ssa.Func) {
 		repl[v] = root // path compression: chains of replaced parameters stay short
 		return root
 	}
+	in := incoming(f) // removing parameters changes edges' arguments, never the edges
 	for changed := true; changed; {
 		changed = false
-		in := incoming(f)
 		for _, b := range f.Blocks[1:] {
-			for i := 0; i < len(b.Params); i++ {
-				p := b.Params[i]
+			removed := false
+			for i, p := range b.Params {
 				var same *ssa.Value
 				unique := true
 				for _, e := range in[b] {
@@ -74,16 +74,31 @@ func removeRedundantParams(f *ssa.Func) {
 					continue
 				}
 				repl[p] = same
-				b.Params = append(b.Params[:i:i], b.Params[i+1:]...)
+				removed = true
+			}
+			if removed { // in one sweep: a block may have thousands of parameters (one per local)
+				keep := func(i int) bool { _, gone := repl[b.Params[i]]; return !gone }
 				for _, e := range in[b] {
-					e.Args = append(e.Args[:i:i], e.Args[i+1:]...)
+					e.Args = filterValues(e.Args, keep)
 				}
-				i--
+				b.Params = filterValues(b.Params, keep)
 				changed = true
 			}
 		}
 	}
 	substitute(f, resolve)
+}
+
+// filterValues returns the values of vs at the indices keep accepts, in a new slice (edges may
+// share their argument slices).
+func filterValues(vs []*ssa.Value, keep func(i int) bool) []*ssa.Value {
+	out := make([]*ssa.Value, 0, len(vs))
+	for i, v := range vs {
+		if keep(i) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // substitute rewrites every operand of f through r.

@@ -2,8 +2,8 @@ package arm64
 
 import (
 	"cot/backend/arm64/obj"
+	encwasm "cot/backend/wasm"
 	"cot/ir/pipeline"
-	"cot/ir/wasm"
 )
 
 // The backend streams its per-function passes, translate to encode-instructions (see
@@ -14,7 +14,7 @@ var stream = &pipeline.Stream{
 	First: "translate",
 	Last:  "encode-instructions",
 	Units: func(ctx *pipeline.Ctx, prog any) []any {
-		m := prog.(*wasm.Module)
+		m := prog.(*encwasm.Lazy).M
 		layout := newModuleLayout(m)
 		units := make([]any, 0, len(m.Funcs)+1)
 		for i := range m.Funcs {

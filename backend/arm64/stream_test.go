@@ -54,3 +54,33 @@ func TestStreamedOutputIsIndependentOfWorkers(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamedErrorIsTheFirstFunctions: of two invalid bodies (functions 17 and 30 of 40), the
+// error is the first one's whatever the number of workers, and as Decode words it.
+func TestStreamedErrorIsTheFirstFunctions(t *testing.T) {
+	const n = 40
+	code := []byte{n}
+	for i := 0; i < n; i++ {
+		if i == 17 || i == 30 {
+			code = append(code, 3, 0, 0x6a, 0x0b) // i32.add on an empty stack
+		} else {
+			code = append(code, 2, 0, 0x0b)
+		}
+	}
+	funcs := append([]byte{n}, make([]byte, n)...)
+	b := []byte("\x00asm\x01\x00\x00\x00\x01\x04\x01\x60\x00\x00")
+	b = append(append(b, 3, byte(len(funcs))), funcs...)
+	b = append(append(b, 10, byte(len(code))), code...)
+	_, want := wasm.Decode(b)
+	if want == nil {
+		t.Fatal("Decode accepts the module")
+	}
+	defer func(w int) { pipeline.Workers = w }(pipeline.Workers)
+	for _, workers := range []int{1, 2, 8} {
+		pipeline.Workers = workers
+		_, err := CompileModule(b, &pipeline.Options{})
+		if err == nil || err.Error() != want.Error() {
+			t.Errorf("%d workers: %v, want %v", workers, err, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
-// Pass translate: wasm-final -> ssa.
+// Pass translate: wasm-lazy -> ssa.
 //
-// Builds SSA from each function's structured Wasm body. The operand stack and the locals are
+// Builds SSA from each function's structured Wasm body, decoded (and validated) here, one
+// function at a time (backend/wasm.Lazy.Func): an invalid body is the module's decode error. The operand stack and the locals are
 // tracked symbolically; every branch target (a block's end, a loop's header, an if's join) is a
 // block whose parameters are all the function's locals followed by the label's values, so a local
 // changed on some path reaches the join as a block argument. Code after an unconditional branch is
@@ -17,6 +18,7 @@ package arm64
 import (
 	"fmt"
 
+	encwasm "cot/backend/wasm"
 	"cot/ir/pipeline"
 	"cot/ir/ssa"
 	"cot/ir/wasm"
@@ -24,25 +26,31 @@ import (
 
 var translatePass = pipeline.Pass{
 	Name: "translate",
-	In:   wasm.LangFinal,
+	In:   LangWasmLazy,
 	Out:  LangSSA,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		m := prog.(*wasm.Module)
+		l := prog.(*encwasm.Lazy)
+		m := l.M
 		p := &ssa.Program{Module: m}
 		nimp := m.NumImported(wasm.ExternFunc)
+		var names []string
+		first, end := 0, len(m.Funcs)
 		if u := unitOf(ctx); u != nil { // one function of the stream, or none for the backend's own
-			if u.index >= 0 {
-				idx := uint32(nimp + u.index)
-				ctx.Func = u.layout.funcSyms[idx]
-				p.Funcs = append(p.Funcs, translateFunc(m, idx, ctx.Func))
+			names, first, end = u.layout.funcSyms, u.index, u.index+1
+			if u.index < 0 {
+				first, end = 0, 0
 			}
-			return p, nil
+		} else {
+			names = FuncSymbols(m)
 		}
-		names := FuncSymbols(m)
-		for i := range m.Funcs {
+		for i := first; i < end; i++ {
 			idx := uint32(nimp + i)
 			ctx.Func = names[idx]
-			p.Funcs = append(p.Funcs, translateFunc(m, idx, names[idx]))
+			wf, err := l.Func(i)
+			if err != nil {
+				return nil, err
+			}
+			p.Funcs = append(p.Funcs, translateFunc(m, &wf, idx, names[idx]))
 		}
 		return p, nil
 	},
@@ -92,8 +100,7 @@ type translator struct {
 	undef      map[ssa.Type]*ssa.Value // stands for a dead local after a join (never read)
 }
 
-func translateFunc(m *wasm.Module, idx uint32, name string) *ssa.Func {
-	wf := &m.Funcs[int(idx)-m.NumImported(wasm.ExternFunc)]
+func translateFunc(m *wasm.Module, wf *wasm.Func, idx uint32, name string) *ssa.Func {
 	sig := m.Types[wf.TypeIdx]
 	f := &ssa.Func{Name: name, Index: idx}
 	for _, t := range sig.Params {

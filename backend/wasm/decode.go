@@ -70,6 +70,8 @@ type decoder struct {
 	hasCode  bool
 	names    []byte // the name section, decoded once the functions are known
 	nameAt   int    // index in m.Customs where the name section's leftovers go
+	// lazy, when set, collects the function bodies undecoded (DecodeLazy).
+	lazy *Lazy
 }
 
 func (d *decoder) module() {

@@ -39,7 +39,7 @@ func (d *decoder) code() {
 			runs[g].t = r.valType()
 			total += uint64(runs[g].n)
 			if total > maxLocals {
-				r.failAt(at, "too many locals: %d (parameters included) exceed the implementation limit of %d", total, maxLocals)
+				r.failLimit(at, "too many locals: %d (parameters included) exceed the implementation limit of %d", total, maxLocals)
 			}
 		}
 		if total > params {
@@ -50,9 +50,14 @@ func (d *decoder) code() {
 				}
 			}
 		}
-		f.Body, f.Offsets = d.expr(true)
-		if r.pos != r.end {
-			r.fail("section size mismatch")
+		if d.lazy != nil { // the body is decoded when it is needed (Lazy.Func)
+			d.lazy.bodies = append(d.lazy.bodies, span{r.pos, r.end})
+			r.pos = r.end
+		} else {
+			f.Body, f.Offsets = d.expr(true)
+			if r.pos != r.end {
+				r.fail("section size mismatch")
+			}
 		}
 		r.end = sectionEnd
 	}

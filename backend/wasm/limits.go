@@ -1,5 +1,7 @@
 package wasm
 
+import "fmt"
+
 // The implementation limits Decode enforces. The spec allows modules far larger than any engine
 // compiles (2^32-1 locals, tables of 2^32-1 entries); a hostile module within the spec could make
 // cot aot spend gigabytes and minutes. These are wasmparser's limits, the validator of wasmtime
@@ -33,8 +35,13 @@ const (
 // limit fails at off when n exceeds max: "<what> count N exceeds the implementation limit of M".
 func (r *reader) limit(off int, what string, n, max uint64) {
 	if n > max {
-		r.failAt(off, "%s %d exceeds the implementation limit of %d", what, n, max)
+		r.failLimit(off, "%s %d exceeds the implementation limit of %d", what, n, max)
 	}
+}
+
+// failLimit fails at off with a DecodeError marked as a crossed implementation limit.
+func (r *reader) failLimit(off int, format string, args ...any) {
+	panic(decodeFailure{&DecodeError{Offset: off, Msg: fmt.Sprintf(format, args...), Limit: true}})
 }
 
 // countLimited reads a vector length that, with the already present, may not exceed max.

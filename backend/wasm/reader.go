@@ -12,6 +12,9 @@ import (
 type DecodeError struct {
 	Offset int
 	Msg    string
+	// Limit: the module crosses one of the implementation limits of limits.go (it may be a valid
+	// module, too large for cot and wasmtime).
+	Limit bool
 }
 
 func (e *DecodeError) Error() string { return fmt.Sprintf("wasm: offset 0x%x: %s", e.Offset, e.Msg) }

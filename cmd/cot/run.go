@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cot/backend/wasm"
 	"cot/runner"
 )
 
@@ -69,7 +70,12 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 func execute(inv *invocation, data []byte, cfg runner.Config) (runner.Result, error) {
 	ctx := context.Background()
 	if inv.target == targetWasm32 {
-		return runner.RunWazero(ctx, data, cfg)
+		res, err := runner.RunWazero(ctx, data, cfg)
+		var de *wasm.DecodeError
+		if errors.As(err, &de) { // beyond the decoder's limits, which cot run applies as cot aot does
+			return res, moduleError(inv.file, err)
+		}
+		return res, err
 	}
 	nctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()

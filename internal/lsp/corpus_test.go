@@ -110,6 +110,9 @@ func TestCorpus(t *testing.T) {
 				}
 				continue
 			}
+			if err != nil && strings.Contains(err.Error(), "renaming a method is not supported yet") {
+				continue
+			}
 			if err != nil {
 				t.Errorf("%s:%d:%d: rename %s: %v", name, pos.Position.Line+1, pos.Position.Character+1, word, err)
 			} else if len(edit.Changes[u]) != len(refs) {

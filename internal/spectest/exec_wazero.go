@@ -77,7 +77,10 @@ func (w *Wazero) TrapAliases() map[string][]string {
 func (w *Wazero) Prepare(harness []byte) (Program, error) {
 	ctx := context.Background()
 	p := &wazeroProgram{w: w}
-	p.harness, p.config, p.elemOutOfBounds = runner.WazeroSetup(harness)
+	var err error
+	if p.harness, p.config, p.elemOutOfBounds, err = runner.WazeroSetup(harness); err != nil {
+		return nil, err
+	}
 	r := p.newRuntime(ctx)
 	defer r.Close(ctx)
 	if _, err := r.CompileModule(ctx, p.harness); err != nil {

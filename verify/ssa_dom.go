@@ -1,0 +1,109 @@
+package verify
+
+import "cot/ir/ssa"
+
+// dominators computes immediate dominators (Cooper, Harvey, Kennedy) over reachable blocks, by
+// block position in f.Blocks (a verification runs after every pass: slices, not maps), and
+// numbers the dominator tree in preorder so that dominates is a comparison.
+func (v *ssaVerifier) dominators() {
+	f := v.f
+	v.blockIdx = make(map[*ssa.Block]int, len(f.Blocks))
+	for i, b := range f.Blocks {
+		v.blockIdx[b] = i
+	}
+	n := len(f.Blocks)
+	var order []int // reverse postorder, of block positions
+	seen := make([]bool, n)
+	var dfs func(b int)
+	dfs = func(b int) {
+		seen[b] = true
+		for _, e := range f.Blocks[b].Term.Succs {
+			if s, ok := v.blockIdx[e.To]; ok && !seen[s] {
+				dfs(s)
+			}
+		}
+		order = append(order, b)
+	}
+	dfs(0)
+	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
+		order[i], order[j] = order[j], order[i]
+	}
+	rpo := make([]int, n)
+	for i, b := range order {
+		rpo[b] = i
+	}
+	preds := make([][]int, n)
+	for _, b := range order {
+		for _, e := range f.Blocks[b].Term.Succs {
+			if s, ok := v.blockIdx[e.To]; ok {
+				preds[s] = append(preds[s], b)
+			}
+		}
+	}
+	v.idom = make([]int, n)
+	for i := range v.idom {
+		v.idom[i] = -1 // unreachable
+	}
+	v.idom[order[0]] = order[0]
+	intersect := func(a, b int) int {
+		for a != b {
+			for rpo[a] > rpo[b] {
+				a = v.idom[a]
+			}
+			for rpo[b] > rpo[a] {
+				b = v.idom[b]
+			}
+		}
+		return a
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order[1:] {
+			nd := -1
+			for _, p := range preds[b] {
+				if v.idom[p] < 0 {
+					continue
+				}
+				if nd < 0 {
+					nd = p
+				} else {
+					nd = intersect(p, nd)
+				}
+			}
+			if nd >= 0 && v.idom[b] != nd {
+				v.idom[b] = nd
+				changed = true
+			}
+		}
+	}
+	// Preorder interval of each block in the dominator tree: a dominates b when b's interval
+	// lies inside a's.
+	kids := make([][]int, n)
+	for _, b := range order[1:] {
+		kids[v.idom[b]] = append(kids[v.idom[b]], b)
+	}
+	v.enter, v.exit = make([]int, n), make([]int, n)
+	clock := 0
+	var number func(b int)
+	number = func(b int) {
+		v.enter[b] = clock
+		clock++
+		for _, k := range kids[b] {
+			number(k)
+		}
+		v.exit[b] = clock
+	}
+	number(order[0])
+}
+
+// dominates reports whether a dominates b (unreachable blocks are dominated by everything).
+func (v *ssaVerifier) dominates(a, b *ssa.Block) bool {
+	ai, bi := v.blockIdx[a], v.blockIdx[b]
+	if v.idom[bi] < 0 {
+		return true
+	}
+	if v.idom[ai] < 0 {
+		return false
+	}
+	return v.enter[ai] <= v.enter[bi] && v.exit[bi] <= v.exit[ai]
+}
