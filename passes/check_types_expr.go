@@ -182,6 +182,11 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		}
 		return &b
 	}
+	if t == types.TString && e.Op == "+" {
+		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: string concatenation (it needs the runtime's allocator)")
+		b.T = types.TInvalid
+		return &b
+	}
 	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
