@@ -48,16 +48,23 @@ type checker struct {
 	defaults    map[*types.Named][]ast.Expr
 	funcsByName map[string]int // top-level functions by name: methods are T_m (spec §4.9)
 	ids         *ast.IDs
+	// type aliases (check_types_tuple.go)
+	aliases    map[int]*ast.AliasDecl
+	aliasTypes map[int]types.Type
+	aliasBusy  map[int]bool
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	c := &checker{diags: ctx.Diags, binders: map[int]*checkedBinder{}, globals: map[int]*ast.Global{},
 		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{},
-		structDecls: map[*types.Named]*ast.StructDecl{}, defaults: map[*types.Named][]ast.Expr{}, funcsByName: map[string]int{}, ids: ast.NewIDs(p)}
+		structDecls: map[*types.Named]*ast.StructDecl{}, defaults: map[*types.Named][]ast.Expr{}, funcsByName: map[string]int{}, ids: ast.NewIDs(p),
+		aliases: map[int]*ast.AliasDecl{}, aliasTypes: map[int]types.Type{}, aliasBusy: map[int]bool{}}
+	c.declareAliases(p)
 	out := &ast.Program{Data: p.Data}
 	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
 	out.Types = append(out.Types, c.declareStructs(p)...)
+	c.resolveAliases(p)
 	// Signatures first: bodies and initializers may use any top-level name.
 	sigs := map[int]*ast.Func{}
 	for _, d := range p.Decls {

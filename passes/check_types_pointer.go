@@ -37,6 +37,8 @@ func (c *checker) memoryExpr(e ast.Expr, want types.Type) ast.Expr {
 		return c.zero(e, want)
 	case *ast.ArrayLit:
 		return c.arrayLit(e, want)
+	case *ast.TupleLit:
+		return c.tupleLit(e, want)
 	case *ast.Index:
 		return c.index(e)
 	case *ast.SliceExpr:

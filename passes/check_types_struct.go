@@ -145,13 +145,16 @@ func (c *checker) field(e *ast.Member) ast.Expr {
 	x := c.expr(e.X, nil)
 	bad := &ast.Field{At: e.At, X: x, Name: e.Name, Index: -1, Typed: ast.Typed{T: types.TInvalid}}
 	t := x.Type()
-	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
+	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || isTuple(p.Elem) || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
 		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
 		t = p.Elem
 	}
 	st := ast.StructOf(t)
 	if n := c.length(e, x); n != nil && e.Name == "len" {
 		return n
+	}
+	if tu, ok := t.(*types.Tuple); ok {
+		return c.tupleField(e, x, tu)
 	}
 	switch {
 	case t == types.TInvalid:

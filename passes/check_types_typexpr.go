@@ -20,6 +20,9 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 		if n := c.named[x.Name.ID]; n != nil {
 			return n
 		}
+		if c.aliases[x.Name.ID] != nil {
+			return c.aliasType(x.Name.ID)
+		}
 		return types.TInvalid // resolve-names reported it
 	case *ast.PtrType:
 		return types.PointerTo(c.typeOf(x.Elem))
@@ -63,6 +66,13 @@ func supportedType(t types.Type) bool {
 		if st := ast.StructOf(t); st != nil {
 			return true
 		}
+	case *types.Tuple:
+		for _, e := range t.Elems {
+			if !supportedType(e) {
+				return false
+			}
+		}
+		return true
 	case *types.Array:
 		return supportedType(t.Elem)
 	case *types.Slice:

@@ -22,7 +22,10 @@ import (
 )
 
 // isAggregate reports whether values of type t live in memory and are handled by address.
-func isAggregate(t types.Type) bool { return ast.StructOf(t) != nil || ast.ElemType(t) != nil }
+func isAggregate(t types.Type) bool {
+	_, tuple := t.(*types.Tuple)
+	return tuple || ast.StructOf(t) != nil || ast.ElemType(t) != nil
+}
 
 // loweredSignature passes aggregate parameters by address and returns an aggregate result
 // through a hidden first parameter, whose address the function returns.
@@ -84,7 +87,7 @@ func (m *memoryLowerer) addr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return m.indexAddr(r, e)
 	case *ast.Call:
 		return m.call(r, e)
-	case *ast.StructLit, *ast.Zero, *ast.ArrayLit, *ast.SliceExpr:
+	case *ast.StructLit, *ast.Zero, *ast.ArrayLit, *ast.SliceExpr, *ast.TupleLit:
 		at := ast.At{P: e.Pos()}
 		slot := m.slotOf(at, e.Type())
 		return inBlock(at, append(slot.decl, m.storeInto(r, slot.ref(), e, e.Type())...), slot.ref())
@@ -113,15 +116,14 @@ func retypeBranches(x *ast.If, ptr types.Type) {
 
 // fieldAddr is the address of the field f reads.
 func (m *memoryLowerer) fieldAddr(r *ast.Rewriter, f *ast.Field) ast.Expr {
-	st := ast.StructOf(f.X.Type())
-	return &ast.Offset{At: f.At, Typed: ast.Typed{T: types.PointerTo(f.T)}, X: m.addr(r, f.X), Off: types.FieldOffset(st, f.Index)}
+	return &ast.Offset{At: f.At, Typed: ast.Typed{T: types.PointerTo(f.T)}, X: m.addr(r, f.X), Off: ast.FieldOffset(f.X.Type(), f.Index)}
 }
 
 // fresh returns the address of a copy of the aggregate e that nothing else refers to: a
 // literal or a call result as it is, anything else copied into a new slot.
 func (m *memoryLowerer) fresh(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	switch e.(type) {
-	case *ast.StructLit, *ast.Zero, *ast.Call, *ast.ArrayLit, *ast.SliceExpr:
+	case *ast.StructLit, *ast.Zero, *ast.Call, *ast.ArrayLit, *ast.SliceExpr, *ast.TupleLit:
 		return m.addr(r, e)
 	}
 	at := ast.At{P: e.Pos()}
@@ -142,17 +144,9 @@ func (m *memoryLowerer) storeInto(r *ast.Rewriter, dst ast.Expr, e ast.Expr, t t
 	case *ast.SliceExpr:
 		return m.sliceInto(r, dst, x)
 	case *ast.StructLit:
-		st := ast.StructOf(t)
-		var out []ast.Stmt
-		for i, f := range st.Fields {
-			fdst := &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(f.Type)}, X: ast.DeepClone(dst), Off: types.FieldOffset(st, i)}
-			if isAggregate(f.Type) {
-				out = append(out, m.storeInto(r, fdst, x.Values[i], f.Type)...)
-			} else {
-				out = append(out, &ast.Store{At: at, Addr: fdst, Value: r.RewriteExpr(x.Values[i])})
-			}
-		}
-		return out
+		return m.fieldsInto(r, dst, x.Values, t)
+	case *ast.TupleLit:
+		return m.fieldsInto(r, dst, x.Elems, t)
 	}
 	return []ast.Stmt{&ast.Copy{At: at, Dst: dst, Src: m.addr(r, e), Size: types.Sizeof(t)}}
 }
@@ -174,6 +168,22 @@ func (m *memoryLowerer) call(r *ast.Rewriter, c *ast.Call) ast.Expr {
 			out.Args = append(out.Args, m.fresh(r, a))
 		} else {
 			out.Args = append(out.Args, r.RewriteExpr(a))
+		}
+	}
+	return out
+}
+
+// fieldsInto stores the values of a struct or tuple literal's fields at their offsets from dst.
+func (m *memoryLowerer) fieldsInto(r *ast.Rewriter, dst ast.Expr, values []ast.Expr, t types.Type) []ast.Stmt {
+	at := ast.At{P: dst.Pos()}
+	var out []ast.Stmt
+	for i, v := range values {
+		ft := ast.FieldType(t, i)
+		fdst := &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(ft)}, X: ast.DeepClone(dst), Off: ast.FieldOffset(t, i)}
+		if isAggregate(ft) {
+			out = append(out, m.storeInto(r, fdst, v, ft)...)
+		} else {
+			out = append(out, &ast.Store{At: at, Addr: fdst, Value: r.RewriteExpr(v)})
 		}
 	}
 	return out

@@ -86,7 +86,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Union != nil:
 		c.unsupported(d.Pos, "union")
 	case d.Alias != nil:
-		c.unsupported(d.Pos, "type alias")
+		return &ast.AliasDecl{At: c.at(d.Alias.Pos), Name: ast.Name{Name: d.Alias.Name}, TypeX: c.typ(d.Alias.Type)}
 	case d.Impl != nil:
 		c.unsupported(d.Pos, "impl block")
 	case d.Trait != nil:

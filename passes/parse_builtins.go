@@ -83,6 +83,8 @@ func (c *cstConverter) typeArg(a *grammar.Arg, what string) ast.TypeExpr {
 		return c.typ(a.Type)
 	case primaryOf(a.Expr) != nil && primaryOf(a.Expr).Ident != nil:
 		return &ast.TypeName{At: c.at(a.Pos), Name: ast.Name{Name: *primaryOf(a.Expr).Ident}}
+	case tupleOfNames(a.Expr) != nil: // (A, B): a tuple type parses as a tuple of names
+		return c.tupleTypeArg(a.Expr)
 	}
 	c.diags.Errorf(c.pos(a.Pos), codeTypeMismatch, "type mismatch: %s must be a type", what)
 	return nil
@@ -111,4 +113,32 @@ func (c *cstConverter) ptrBuiltin(b *grammar.BuiltinCall) ast.Expr {
 		return &ast.IntLit{At: at}
 	}
 	return &ast.Cast{At: at, Builtin: b.Name, TypeX: tx, X: c.expr(b.Args[1].Expr)}
+}
+
+// tupleOfNames returns the elements of e when it is a parenthesized list of two or more type
+// names or such lists, as a tuple type written where an expression may stand; else nil.
+func tupleOfNames(e *grammar.Expr) []*grammar.Expr {
+	p := primaryOf(e)
+	if p == nil || p.Paren == nil || len(p.Paren.Elems) < 2 {
+		return nil
+	}
+	for _, x := range p.Paren.Elems {
+		if q := primaryOf(x); q == nil || q.Ident == nil && tupleOfNames(x) == nil {
+			return nil
+		}
+	}
+	return p.Paren.Elems
+}
+
+// tupleTypeArg converts a tuple of names (tupleOfNames) into a tuple type.
+func (c *cstConverter) tupleTypeArg(e *grammar.Expr) ast.TypeExpr {
+	t := &ast.TupleType{At: c.at(e.Pos)}
+	for _, x := range tupleOfNames(e) {
+		if q := primaryOf(x); q.Ident != nil {
+			t.Elems = append(t.Elems, &ast.TypeName{At: c.at(x.Pos), Name: ast.Name{Name: *q.Ident}})
+		} else {
+			t.Elems = append(t.Elems, c.tupleTypeArg(x))
+		}
+	}
+	return t
 }

@@ -132,6 +132,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			x = c.structLit(x, s.StructLit)
 		case s.Index != nil:
 			x = c.index(x, s.Index)
+		case s.TupleIndex != nil:
+			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.TupleIndex}
 		case s.Call != nil:
 			if m, ok := x.(*ast.Member); ok { // a method call x.m(args) or T.f(args)
 				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
@@ -217,8 +219,12 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		}
 		return l
 	case p.Paren != nil:
-		if len(p.Paren.Elems) != 1 {
-			c.unsupported(p.Pos, "tuples")
+		if len(p.Paren.Elems) > 1 {
+			t := &ast.TupleLit{At: at}
+			for _, e := range p.Paren.Elems {
+				t.Elems = append(t.Elems, c.expr(e))
+			}
+			return t
 		}
 		return c.expr(p.Paren.Elems[0])
 	case p.If != nil:

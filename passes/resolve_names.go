@@ -76,6 +76,10 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 			c := r.DefaultDecl(d).(*ast.StructDecl)
 			c.Name = ids[d]
 			return []ast.Decl{c}
+		case *ast.AliasDecl:
+			c := r.DefaultDecl(d).(*ast.AliasDecl)
+			c.Name = ids[d]
+			return []ast.Decl{c}
 		case *ast.Global:
 			c := *d
 			c.Name = ids[d]

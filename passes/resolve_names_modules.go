@@ -53,7 +53,7 @@ func (rs *resolver) bindTopLevel(p *ast.Program) (map[ast.Decl]ast.Name, []*modu
 			mainName = ids[d]
 		}
 		switch d.(type) {
-		case *ast.EnumDecl, *ast.StructDecl:
+		case *ast.EnumDecl, *ast.StructDecl, *ast.AliasDecl:
 			rs.types[ids[d].ID] = true
 		}
 	}

@@ -122,8 +122,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
 		case *ast.EnumDecl:
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
-		case *ast.StructDecl:
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+		case *ast.StructDecl, *ast.AliasDecl:
+			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
 		}
 	}
 	entries := 0
@@ -160,6 +160,9 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 					v.expr(x, false)
 				}
 			}
+		case *ast.AliasDecl:
+			v.fn, v.where = nil, "type "+d.Name.String()
+			v.needType(d, d.TypeX, types.TVoid)
 		case *ast.StructDecl:
 			v.fn, v.where = nil, "struct "+d.Name.String()
 			for i, x := range d.FieldTypes {

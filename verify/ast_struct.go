@@ -49,17 +49,28 @@ func (v *astVerifier) structExpr(e ast.Expr) bool {
 			v.same(e, f.Type, e.Values[i].Type(), "value of field "+f.Name)
 		}
 	case *ast.Zero:
+	case *ast.TupleLit:
+		for _, x := range e.Elems {
+			v.expr(x, false)
+		}
+		if tu, ok := t.(*types.Tuple); v.typed && t != nil && (!ok || len(tu.Elems) != len(e.Elems)) {
+			v.errorf(e, "tuple literal of %d elements with type %v", len(e.Elems), t)
+		} else if ok {
+			for i, x := range e.Elems {
+				v.same(e, tu.Elems[i], x.Type(), "tuple element type")
+			}
+		}
 	case *ast.Field:
 		v.expr(e.X, false)
 		if !v.typed || e.X.Type() == nil {
 			break
 		}
-		st := ast.StructOf(e.X.Type())
-		if st == nil || e.Index < 0 || e.Index >= len(st.Fields) || st.Fields[e.Index].Name != e.Name {
+		ft := ast.FieldType(e.X.Type(), e.Index)
+		if st := ast.StructOf(e.X.Type()); ft == nil || st != nil && st.Fields[e.Index].Name != e.Name {
 			v.errorf(e, "field %s (index %d) of a value of type %v", e.Name, e.Index, e.X.Type())
 			break
 		}
-		v.same(e, st.Fields[e.Index].Type, t, "field type")
+		v.same(e, ft, t, "field type")
 	case *ast.Offset:
 		v.expr(e.X, true)
 		v.pointer(e, e.X.Type(), "offset base")

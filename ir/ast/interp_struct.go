@@ -8,7 +8,10 @@ package ast
 
 import "cot/ir/types"
 
-func isAggregate(t types.Type) bool { return StructOf(t) != nil || ElemType(t) != nil }
+func isAggregate(t types.Type) bool {
+	_, tuple := t.(*types.Tuple)
+	return tuple || StructOf(t) != nil || ElemType(t) != nil
+}
 
 // slotFor returns the slot of node n in the current call for a value of type t.
 func (in *interp) slotFor(n Node, t types.Type) int64 {
@@ -45,7 +48,7 @@ func (in *interp) get(a int64, t types.Type) int64 {
 
 // fieldAddr is the address of the field f reads.
 func (in *interp) fieldAddr(f *Field, fr frame) int64 {
-	return in.eval(f.X, fr) + types.FieldOffset(StructOf(f.X.Type()), f.Index)
+	return in.eval(f.X, fr) + FieldOffset(f.X.Type(), f.Index)
 }
 
 // structExpr evaluates a struct expression; ok is false for another kind.
@@ -56,6 +59,12 @@ func (in *interp) structExpr(e Expr, fr frame) (v int64, ok bool) {
 		st := StructOf(e.T)
 		for i, f := range st.Fields {
 			in.put(a+types.FieldOffset(st, i), f.Type, in.eval(e.Values[i], fr))
+		}
+		return a, true
+	case *TupleLit:
+		a := in.slotFor(e, e.T)
+		for i, x := range e.Elems {
+			in.put(a+FieldOffset(e.T, i), x.Type(), in.eval(x, fr))
 		}
 		return a, true
 	case *Zero:

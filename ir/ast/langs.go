@@ -57,7 +57,7 @@ var (
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
 		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
-		"array-lit", "index", "slice", "len", "for-each",
+		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias",
 		"float", "float-op",
 		"str-len", "str-ptr", "str-make", "interp",
 	}, TypeExprKinds...)}
@@ -65,7 +65,7 @@ var (
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast", "struct"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "member", "cast", "struct", "type-alias"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
@@ -101,7 +101,7 @@ var (
 	// LangMemory: variables whose address is taken, and every aggregate (struct) value, live in
 	// memory (frame slots, the data image); an aggregate is handled by its address; pointers are
 	// read and written by explicit loads and stores, aggregates copied and zeroed explicitly.
-	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref", "struct-lit", "zero", "field", "array-lit", "index", "slice", "len"}, Add: []string{"alloca", "load", "store", "offset", "copy", "fill", "elem"}, Invariants: []string{InvScalarMemory, InvScalarValues}}
+	LangMemory = &pipeline.Lang{Name: "memory-explicit", Family: Family, Base: LangDataLaidOut, Remove: []string{"addr-of", "deref", "struct-lit", "zero", "field", "array-lit", "index", "slice", "len", "tuple-lit"}, Add: []string{"alloca", "load", "store", "offset", "copy", "fill", "elem"}, Invariants: []string{InvScalarMemory, InvScalarValues}}
 	// LangFrames: frame slots are offsets from the frame pointer; functions declare their frame size.
 	LangFrames = &pipeline.Lang{Name: "frames-explicit", Family: Family, Base: LangMemory, Remove: []string{"alloca"}, Add: []string{"frame-addr", "stack-limit"}}
 	// LangANF: administrative normal form, no if or block expressions.

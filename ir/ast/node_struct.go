@@ -143,6 +143,8 @@ func structExprSx(e Expr) *sx {
 		return list(head("field", e.T), exprSx(e.X), atom(e.Name))
 	case *Offset:
 		return list(head("offset", e.T), exprSx(e.X), atom(strconv.FormatInt(e.Off, 10)))
+	case *TupleLit:
+		return tupleSx(e)
 	}
 	return nil
 }
@@ -164,12 +166,12 @@ func (rd *reader) readStructExpr(s *sx, h string, ty Typed) Expr {
 	case "zero":
 		shape(s, 0, false)
 		return &Zero{Typed: ty}
+	case "tuple-lit":
+		return rd.readTupleLit(s, ty)
 	case "field":
 		a := shape(s, 2, false)
-		f := &Field{Typed: ty, X: rd.readExpr(a[0]), Name: a[1].atom, Index: -1}
-		if st := StructOf(f.X.Type()); st != nil {
-			_, f.Index = st.Field(f.Name)
-		}
+		f := &Field{Typed: ty, X: rd.readExpr(a[0]), Name: a[1].atom}
+		f.Index = fieldIndex(f.X.Type(), f.Name)
 		return f
 	case "offset":
 		a := shape(s, 2, false)

@@ -110,6 +110,8 @@ func declSx(d Decl) *sx {
 		return enumSx(d)
 	case *StructDecl:
 		return structDeclSx(d)
+	case *AliasDecl:
+		return stmtList(atom("type-alias"), atom(d.Name.String()), typeExprSx(d.TypeX))
 	case *Global:
 		mode := "var"
 		if d.Const {

@@ -131,6 +131,9 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return rd.readTest(s)
 	case "struct":
 		return rd.readStructDecl(s)
+	case "type-alias":
+		a := shape(s, 2, false)
+		return &AliasDecl{Name: readName(a[0]), TypeX: rd.readTypeExpr(a[1])}
 	case "global":
 		a := shape(s, 4, false)
 		if a[0].atom != "var" && a[0].atom != "const" {

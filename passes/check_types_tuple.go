@@ -1,0 +1,101 @@
+package passes
+
+// Tuples and type aliases of check-types (see check_types.go), spec §4.8 and §6.11: a tuple
+// literal takes its element types from the expected tuple type or from its elements (untyped
+// literals as i64); `t.0` reads an element as a field node; `type Name = T` names T itself (an
+// alias is no new type), resolved on first use, a cycle of aliases being an error.
+//
+//	(tuple-lit 1 true)          =>  (tuple-lit:(tuple i64 bool) 1:i64 true:bool)
+//	(member t#4 1)              =>  (field:bool t#4:(tuple i64 bool) 1)
+
+import (
+	"fmt"
+	"strconv"
+
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+// tupleLit checks (a, b, ...).
+func (c *checker) tupleLit(e *ast.TupleLit, want types.Type) ast.Expr {
+	wt, _ := want.(*types.Tuple)
+	if wt != nil && len(wt.Elems) != len(e.Elems) {
+		wt = nil
+	}
+	out := &ast.TupleLit{At: e.At}
+	var elems []types.Type
+	for i, x := range e.Elems {
+		var v ast.Expr
+		if wt != nil {
+			v = c.assign(x, wt.Elems[i], fmt.Sprintf("element %d of the tuple", i+1))
+		} else {
+			v = c.expr(x, nil)
+		}
+		t := v.Type()
+		if t == types.TVoid {
+			c.diags.Errorf(x.Pos(), codeTypeMismatch, "type mismatch: element %d of the tuple has no value", i+1)
+			t = types.TInvalid
+		}
+		out.Elems, elems = append(out.Elems, v), append(elems, t)
+	}
+	out.T = types.TupleOf(elems...)
+	for _, t := range elems {
+		if t == types.TInvalid {
+			out.T = types.TInvalid
+		}
+	}
+	return out
+}
+
+// tupleField checks t.N of a tuple value x.
+func (c *checker) tupleField(e *ast.Member, x ast.Expr, t *types.Tuple) ast.Expr {
+	i, err := strconv.Atoi(e.Name)
+	if err != nil || i < 0 || i >= len(t.Elems) {
+		c.diags.Errorf(e.Pos(), codeUndefined, "undefined identifier `%s`: the tuple %v has no element %s", e.Name, t, e.Name)
+		return &ast.Field{At: e.At, X: x, Name: e.Name, Index: -1, Typed: ast.Typed{T: types.TInvalid}}
+	}
+	return &ast.Field{At: e.At, Typed: ast.Typed{T: t.Elems[i]}, X: x, Name: e.Name, Index: i}
+}
+
+// declareAliases records every alias of p; aliasType resolves them on first use (struct fields
+// may name aliases, and aliases structs).
+func (c *checker) declareAliases(p *ast.Program) {
+	for _, d := range p.Decls {
+		if a, ok := d.(*ast.AliasDecl); ok {
+			c.aliases[a.Name.ID] = a
+		}
+	}
+}
+
+// resolveAliases resolves every alias once the named types exist, so an unused cycle is reported.
+func (c *checker) resolveAliases(p *ast.Program) {
+	for _, d := range p.Decls {
+		if a, ok := d.(*ast.AliasDecl); ok {
+			c.aliasType(a.Name.ID)
+		}
+	}
+}
+
+// aliasType returns the type the alias id names.
+func (c *checker) aliasType(id int) types.Type {
+	if t, ok := c.aliasTypes[id]; ok {
+		return t
+	}
+	a := c.aliases[id]
+	if c.aliasBusy[id] {
+		c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: type alias `%s` refers to itself", a.Name.Name)
+		c.aliasTypes[id] = types.TInvalid
+		return types.TInvalid
+	}
+	c.aliasBusy[id] = true
+	t := c.typeOf(a.TypeX)
+	if _, done := c.aliasTypes[id]; !done {
+		c.aliasTypes[id] = t
+	}
+	return c.aliasTypes[id]
+}
+
+func isTuple(t types.Type) bool {
+	_, ok := t.(*types.Tuple)
+	return ok
+}
