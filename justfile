@@ -9,7 +9,7 @@ test: deps
 deps:
     bash scripts/deps.sh
 
-# Pinned WASI programs from npm and the Go module proxy (CPython, nextpnr-ice40, IceStorm, gofmt, gojq)
+# Pinned WASI programs from npm and the Go module proxy (CPython, yosys, nextpnr-ice40, IceStorm, gofmt, gojq)
 # compiled with `cot aot`, each run natively under qemu-aarch64 and on wasmtime under the same qemu;
 # compares stdout, exit status and files, then checks realworld/expected-failures.txt both ways.
 # Cache: ~/.cache/cot-realworld. ARGS: e.g. -only python,gojq.
@@ -17,7 +17,7 @@ deps:
 realworld *ARGS: deps
     CC="${CC:-$(command -v gcc || command -v clang)}" go run ./realworld {{ARGS}}
 
-# The real-world suite with its heavy programs too (yosys: 31 MB of Wasm, minutes and gigabytes to compile).
+# The real-world suite with its heavy programs too (none today: yosys joined the default run).
 realworld-heavy *ARGS: deps
     CC="${CC:-$(command -v gcc || command -v clang)}" go run ./realworld -heavy -compile-timeout 60m {{ARGS}}
 

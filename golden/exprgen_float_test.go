@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cot/ir/ast"
 )
 
 // TestGeneratedFloats extends the differential arithmetic tests to f32 and f64: per width,
@@ -17,9 +19,9 @@ import (
 // value with IEEE arithmetic at the expression's width (Go's float32 and float64, every result
 // rounded explicitly so nothing is fused) and Wasm's rules for min/max (NaN-propagating, -0
 // below +0), nearest (ties to even) and the saturating float-to-integer conversion of @intCast.
-// Values are observed exactly: each is compared with the literal of its oracle value (which
-// reads back as the same bits), NaN by v != v, a zero's sign by the sign of 1/v; comparisons
-// between values and conversions to every integer type print their results directly.
+// Values are observed exactly: print writes the shortest digits that read back as the value
+// (ast.FormatJS is the oracle), a zero's sign is printed apart; comparisons between values and
+// conversions to every integer type print their results too.
 func TestGeneratedFloats(t *testing.T) {
 	const programsPerWidth = 3
 	for _, w := range []int{64, 32} {
@@ -212,22 +214,16 @@ func binaryFloat(w int, op string, x, y float64) float64 {
 	panic(op)
 }
 
-// observeFloat returns a statement printing what must be true of the value of variable v, and the
-// line it prints.
-func observeFloat(v string, w int, val float64) (string, string) {
-	switch {
-	case math.IsNaN(val):
-		return fmt.Sprintf("println(%s != %s)", v, v), "true"
-	case val == 0 && math.Signbit(val):
-		return fmt.Sprintf("println(%s == 0.0 and 1.0 / %s < 0.0)", v, v), "true"
-	case val == 0:
-		return fmt.Sprintf("println(%s == 0.0 and 1.0 / %s > 0.0)", v, v), "true"
-	case math.IsInf(val, 1):
-		return fmt.Sprintf("println(%s == 1.0 / 0.0)", v), "true"
-	case math.IsInf(val, -1):
-		return fmt.Sprintf("println(%s == -1.0 / 0.0)", v), "true"
+// observeFloat returns the statements that show the value of variable v, and the lines they
+// print: print writes the shortest digits that read back as the value (decisions.md #19), which
+// pins it exactly, except that -0 and 0 both print as 0 — the sign of 1/v tells them apart.
+func observeFloat(v string, w int, val float64) ([]string, []string) {
+	stmts, lines := []string{fmt.Sprintf("println(%s)", v)}, []string{ast.FormatJS(val, w)}
+	if val == 0 {
+		stmts = append(stmts, fmt.Sprintf("println(1.0 / %s < 0.0)", v))
+		lines = append(lines, strconv.FormatBool(math.Signbit(val)))
 	}
-	return fmt.Sprintf("println(%s == %s)", v, literal(w, val)), "true"
+	return stmts, lines
 }
 
 // intTargets are the integer types a float converts to, with Go's saturating conversion.
@@ -328,7 +324,10 @@ func (g *floatGen) program(n int) (string, string) {
 		g.pre = nil
 		fmt.Fprintf(&body, "    var v%d: %s = %s\n", i, typeName(g.w), e.text)
 		vals = append(vals, e.val)
-		emit(observeFloat(fmt.Sprintf("v%d", i), g.w, e.val))
+		stmts, lines := observeFloat(fmt.Sprintf("v%d", i), g.w, e.val)
+		for k := range stmts {
+			emit(stmts[k], lines[k])
+		}
 		switch g.r.Intn(3) {
 		case 0:
 			j := g.r.Intn(i + 1)

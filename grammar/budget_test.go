@@ -20,9 +20,11 @@ import (
 
 // The front end's budgets per source byte on generated programs, checked by TestFrontEndBudget.
 // Both measures are deterministic (allocation counts and live heaps after a collection), unlike
-// time, so the test can hold them; the 1 MB and 10 MB figures come from the benchmarks.
+// time, so the test can hold them; the 1 MB and 10 MB figures come from the benchmarks. About 40
+// of the bytes allocated at this size are import-runtime's, which parses the runtime whatever
+// the program; the whole was 425 when the budget was set.
 const (
-	maxAllocPerByte = 420 // bytes allocated by the whole front end (GC work follows it)
+	maxAllocPerByte = 460 // bytes allocated by the whole front end (GC work follows it)
 	maxLivePerByte  = 80  // bytes any one pass holds at its end: its input and its output
 )
 

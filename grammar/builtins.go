@@ -17,3 +17,8 @@ var Builtins = map[string]int{
 	"kqueue_create": 0, "kevent_add": 3, "kevent_del": 3, "kevent_wait": 3,
 	"epoll_create": 0, "epoll_add": 3, "epoll_del": 2, "epoll_wait": 3,
 }
+
+// RuntimeBuiltins are the builtins only the runtime (runtime/*.cot) may call, which language.md
+// §10 does not have: memory.size and memory.grow for the allocator, a clock by id for the test
+// runner. The lexer accepts them everywhere so the parse pass can say that they are the runtime's.
+var RuntimeBuiltins = map[string]int{"memory_size": 0, "memory_grow": 1, "clock_time": 1}

@@ -261,7 +261,8 @@ func (s *scanner) run() error {
 				s.advance(1)
 			}
 			name := s.text[start.Offset+1 : s.off]
-			if _, ok := Builtins[name]; !ok && !(name == "safe" && len(s.toks) == 0) {
+			_, private := RuntimeBuiltins[name]
+			if _, ok := Builtins[name]; !ok && !private && !(name == "safe" && len(s.toks) == 0) {
 				return s.errAt(start, "E0107", "unknown builtin `@%s`", name)
 			}
 			s.emit(TokBuiltin, start)

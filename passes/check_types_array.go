@@ -63,11 +63,7 @@ func (c *checker) indexable(x ast.Expr, what string) (ast.Expr, types.Type) {
 	}
 	elem := ast.ElemType(t)
 	if elem == nil {
-		expected := "an array, a slice or a string"
-		if t == types.TString || what == "`for` over" { // strings are not iterable (spec §5.3)
-			expected = "an array or a slice"
-		}
-		c.diags.Errorf(x.Pos(), codeTypeMismatch, "type mismatch: %s a value of type %v, expected %s", what, t, expected)
+		c.diags.Errorf(x.Pos(), codeTypeMismatch, "type mismatch: %s a value of type %v, expected an array or a slice", what, t)
 	}
 	return x, elem
 }

@@ -68,7 +68,6 @@ func (c *checker) print(s *ast.Print) ast.Stmt {
 		if t := x.Type(); !printable(t) && t != types.TInvalid {
 			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v", printName(s), t)
 		}
-		c.floatPrintNotYet(a.Pos(), x.Type())
 		p.Args = append(p.Args, x)
 	}
 	return &p

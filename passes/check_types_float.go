@@ -172,11 +172,3 @@ func castFloat(e *ast.IntCast, t types.Type, x ast.Expr, xt types.Type) (ast.Exp
 	}
 	return &ast.Convert{At: e.At, Typed: ast.Typed{T: t}, X: x}, true
 }
-
-// floatPrintNotYet reports printing a float (print, @assert_eq's message) until the runtime's
-// float formatting lands.
-func (c *checker) floatPrintNotYet(pos src.Pos, t types.Type) {
-	if types.IsFloat(t) {
-		c.diags.Errorf(pos, codeNotSupported, "not yet supported: printing %v values", t)
-	}
-}

@@ -1,7 +1,7 @@
 package passes
 
 // check-types of the host builtins (language.md §10, decisions #24): every argument is an i64
-// (integer literals take that type), the result is an i64.
+// (integer literals take that type, narrower integers widen), the result an i64 or void.
 
 import (
 	"cot/ir/ast"
@@ -14,7 +14,7 @@ func (c *checker) hostCall(e *ast.HostCall) ast.Expr {
 	for i, a := range e.Args {
 		h.Args = append(h.Args, c.assign(a, types.TI64, hostArgWhat(e.Name, i)))
 	}
-	h.T = types.TI64
+	h.T = ast.HostBuiltins[e.Name].Result()
 	return &h
 }
 

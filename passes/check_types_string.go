@@ -120,7 +120,6 @@ func (c *checker) interpolation(e *ast.Interp, what string) ast.Expr {
 		if t := x.Type(); !printable(t) && t != types.TInvalid {
 			c.diags.Errorf(p.Pos(), codeTypeMismatch, "type mismatch: `${}` in %s cannot format a value of type %v", what, t)
 		}
-		c.floatPrintNotYet(p.Pos(), x.Type())
 		out.Parts = append(out.Parts, x)
 	}
 	return out

@@ -16,6 +16,10 @@ import (
 func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 	out := &ast.Switch{At: s.At, Subject: c.expr(s.Subject, nil)}
 	st := out.Subject.Type()
+	if types.IsFloat(st) { // spec §6.12 switches on integers, enums, unions and strings
+		c.diags.Errorf(s.Subject.Pos(), codeTypeMismatch, "type mismatch: switch on %v: compare floats with if and ==", st)
+		st = types.TInvalid
+	}
 	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) && st != types.TString {
 		c.diags.Errorf(s.Subject.Pos(), codeNotSupported, "not yet supported: switch on a value of type %v", st)
 		st = types.TInvalid

@@ -83,7 +83,7 @@ func supportedType(t types.Type) bool {
 
 // printable reports whether print can print a value of type t.
 func printable(t types.Type) bool {
-	return t == types.TBool || types.IsInteger(t) && !types.IsUntyped(t) || isEnum(t) || t == types.TString
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || t == types.TString
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

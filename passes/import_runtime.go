@@ -1,9 +1,8 @@
 // Pass import-runtime: explicit-exit -> runtime-imported.
 //
 // Adds to the program the functions and globals of the runtime (runtime/*.cot) that it calls,
-// transitively, and nothing else, so an unused routine costs nothing; a call-runtime of a routine
-// written in Cot becomes a plain call of its function (call-runtime stays for the routines still
-// built in Wasm, ast.Runtime's Built, which link-runtime adds). The runtime is compiled by the
+// transitively, and nothing else, so an unused routine costs nothing; a call-runtime becomes a
+// plain call of the routine's function. The runtime is compiled by the
 // program's own passes, parse through lower-strings, once per process (runtime_program.go); its
 // binder IDs are moved above the program's, so the two never collide. Its names are its own: it imports none of the
 // program's files and the program none of its.
@@ -19,11 +18,12 @@ import (
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/types"
+	"cot/runtime"
 )
 
 func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rt := runtimeProgram(ctx.Target)
+	rt := runtimeProgram(ctx.Target, runtimeRoot(p))
 	if len(rt.Types) > 0 {
 		panic("import-runtime: the runtime declares types, which ast.ShiftIDs does not move yet")
 	}
@@ -38,9 +38,6 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	routine := func(name string) *ast.Func {
 		sig := ast.Runtime[name]
-		if sig.Built {
-			return nil
-		}
 		f := routines[name]
 		if f == nil || !sameSignature(f, sig) {
 			panic(fmt.Sprintf("import-runtime: the runtime has no function %s with the signature of ast.Runtime", name))
@@ -62,9 +59,7 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 		ast.Inspect(root, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.RuntimeCall:
-				if f := routine(n.Name); f != nil {
-					mark(f)
-				}
+				mark(routine(n.Name))
 			case *ast.Ref:
 				if d := decls[n.Name.ID]; runtime && d != nil {
 					mark(d)
@@ -79,7 +74,7 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 
 	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		rc, ok := e.(*ast.RuntimeCall)
-		if !ok || routine(rc.Name) == nil {
+		if !ok {
 			return r.DefaultExpr(e)
 		}
 		f := routine(rc.Name)
@@ -94,6 +89,21 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 		}
 	}
 	return out, nil
+}
+
+// runtimeRoot is the runtime root file to compile for p: runtime.Root, or the larger root
+// (ast.RuntimeSig.Root) of a routine p calls that only that root defines.
+func runtimeRoot(p *ast.Program) string {
+	root := runtime.Root
+	for _, d := range p.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if rc, ok := n.(*ast.RuntimeCall); ok && ast.Runtime[rc.Name].Root != "" {
+				root = ast.Runtime[rc.Name].Root
+			}
+			return true
+		})
+	}
+	return root
 }
 
 // sameSignature reports whether f has the parameter and result types of sig.

@@ -20,21 +20,27 @@ func TestEveryPassKeepsMeaning(t *testing.T) {
 }
 
 // withRuntime returns p with the runtime imported when it calls routines of the runtime written
-// in Cot (between lower-print and import-runtime), so the interpreter runs their Cot code.
+// in Cot (call-runtime between lower-print and import-runtime, or @alloc and its kin before
+// lower-builtins makes them runtime calls), so the interpreter runs their Cot code.
 func withRuntime(t *testing.T, ctx *pipeline.Ctx, p *ast.Program) *ast.Program {
 	calls := false
-	for _, d := range p.Decls {
-		ast.Inspect(d, func(n ast.Node) bool {
-			if rc, ok := n.(*ast.RuntimeCall); ok && !ast.Runtime[rc.Name].Built {
+	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
+		switch e := e.(type) {
+		case *ast.RuntimeCall:
+			calls = true
+		case *ast.HostCall:
+			if routine := ast.HostBuiltins[e.Name].Routine; routine != "" {
 				calls = true
+				return &ast.RuntimeCall{At: e.At, Typed: e.Typed, Name: routine, Args: r.RewriteExprs(e.Args)}
 			}
-			return true
-		})
-	}
+		}
+		return r.DefaultExpr(e)
+	}}
+	routed := r.Program(p)
 	if !calls {
 		return p
 	}
-	out, err := importRuntime(ctx, p)
+	out, err := importRuntime(ctx, routed)
 	if err != nil {
 		t.Fatal(err)
 	}

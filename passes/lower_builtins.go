@@ -4,7 +4,8 @@
 // message to stderr and exits with status 134, as every runtime failure does (decisions.md
 // #28), the values of @assert_eq printed as print prints them (#19). Each host builtin's result
 // goes through the runtime's host_result, which turns a WASI errno into Linux's (language.md
-// §10) — in the program; the runtime's own host calls see WASI's numbers. @exit, @trap and the host calls themselves stay; lower-to-wasm makes them WASI calls
+// §10) — in the program; the runtime's own host calls see WASI's numbers. @alloc, @dealloc and
+// @realloc are calls of the runtime's allocator. @exit, @trap and the host calls themselves stay; lower-to-wasm makes them WASI calls
 // and Wasm's unreachable.
 //
 //	(assert c)         =>  (if c (block) (block (expr (call-runtime assert_failed))))
@@ -13,6 +14,7 @@
 //	                                                      write " != ", print b#9, write "\n",
 //	                                                      (expr (call-runtime fail_exit)))))
 //	(host fd_close 3)  =>  (call-runtime host_result (host fd_close 3))
+//	(host alloc 16)    =>  (call-runtime alloc 16)
 
 package passes
 
@@ -40,8 +42,8 @@ func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 				&ast.VarDecl{At: at, Name: a, Const: true, Type: x.Type(), Init: x},
 				&ast.VarDecl{At: at, Name: b, Const: true, Type: y.Type(), Init: y},
 				&ast.If{At: at, Cond: differ, Then: &ast.Block{At: at, Stmts: []ast.Stmt{
-					writeString(at, 2, "error: assert_eq failed: "), printValue(at, 2, ref(a, x.Type()), ids),
-					writeString(at, 2, " != "), printValue(at, 2, ref(b, y.Type()), ids), writeString(at, 2, "\n"),
+					writeString(at, 2, "error: assert_eq failed: "), printValue(at, 2, ref(a, x.Type())),
+					writeString(at, 2, " != "), printValue(at, 2, ref(b, y.Type())), writeString(at, 2, "\n"),
 					runtimeStmt(at, "fail_exit")}}},
 			}}}
 		}
@@ -49,9 +51,15 @@ func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 	}}
 	runtime, _ := ctx.Store[libraryKey].(bool) // the runtime's own host calls keep WASI's errnos
 	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
-		if h, ok := e.(*ast.HostCall); ok && !runtime {
-			c := r.DefaultExpr(h)
-			return &ast.RuntimeCall{At: h.At, Typed: h.Typed, Name: "host_result", Args: []ast.Expr{c}}
+		h, ok := e.(*ast.HostCall)
+		if !ok {
+			return r.DefaultExpr(e)
+		}
+		switch sig := ast.HostBuiltins[h.Name]; {
+		case sig.Routine != "":
+			return &ast.RuntimeCall{At: h.At, Typed: h.Typed, Name: sig.Routine, Args: r.RewriteExprs(h.Args)}
+		case sig.WASI != "" && !runtime:
+			return &ast.RuntimeCall{At: h.At, Typed: h.Typed, Name: "host_result", Args: []ast.Expr{r.DefaultExpr(h)}}
 		}
 		return r.DefaultExpr(e)
 	}

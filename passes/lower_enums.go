@@ -47,7 +47,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 		if t := x.Type(); t != nil && !types.Identical(backing(t), t) {
 			if x == e {
-				x = ast.Clone(x)
+				x = ast.ShallowCopy(x)
 			}
 			x.(interface{ SetType(types.Type) }).SetType(backing(t))
 		}
@@ -62,7 +62,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		case *ast.VarDecl:
 			if t := backing(v.Type); !types.Identical(t, v.Type) {
 				if out == s {
-					v = ast.Clone(v)
+					v = ast.ShallowCopy(v)
 					out = v
 				}
 				v.Type = t
@@ -77,7 +77,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		switch f := out.(type) {
 		case *ast.Func:
 			if out == d {
-				f = ast.Clone(f)
+				f = ast.ShallowCopy(f)
 				out = f
 			}
 			f.Result = backing(f.Result)
@@ -95,7 +95,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		case *ast.Global:
 			if t := backing(f.Type); !types.Identical(t, f.Type) {
 				if out == d {
-					f = ast.Clone(f)
+					f = ast.ShallowCopy(f)
 					out = f
 				}
 				f.Type = t

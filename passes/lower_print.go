@@ -2,19 +2,16 @@
 //
 // Replaces print/println/eprint/eprintln by calls of runtime routines chosen by the argument's
 // type (decisions.md #19): integers through print_int (signed decimal of an i64; narrower
-// integers converted to i64 first, a u64 of 2^63 or more as its tenth and its last digit),
-// strings by writing their bytes, bools through print_bool, floats through the runtime's
-// print_f64/print_f32 (runtime/print_float.cot), which take the value's IEEE bits. The ln forms
-// then write "\n".
+// integers converted to i64 first) or, for 64-bit unsigned ones, print_uint; strings by writing
+// their bytes, bools through print_bool, floats through print_f64/print_f32
+// (runtime/print_float.cot), which take the value's IEEE bits. The ln forms then write "\n".
 //
 //	(println 1 x:i64)          =>  (expr (call-runtime print_int 1 x)) (expr (call-runtime write 1 (str-addr "\n") 1))
 //	(print 1 x:u8)             =>  (expr (call-runtime print_int 1 (convert:i64 x)))
-//	(print 1 x:u64)            =>  (block (const t u64 x) (if (< (convert:i64 t) 0)
-//	                                  (block print_int (convert:i64 (/ t 10)), print_int (convert:i64 (% t 10)))
-//	                                  (block print_int (convert:i64 t))))
+//	(print 1 x:u64)            =>  (expr (call-runtime print_uint 1 x))
 //	(print 2 (str "hi"))       =>  (expr (call-runtime write 2 (str-addr "hi") 2))
 //	(print 1 (interp "a=" x:i64))  =>  (expr (call-runtime write 1 (str-addr "a=") 2)) (expr (call-runtime print_int 1 x))
-//	(print 1 s:string)         =>  (block (const s string s) (expr (call-runtime write 1 (str-ptr s) (str-len s))))
+//	(print 1 s:string)         =>  (expr (call-runtime print_str 1 s))
 //	(print 1 b:bool)           =>  (expr (call-runtime print_bool 1 b))
 //	(print 1 x:f32)            =>  (expr (call-runtime print_f32 1 (float-bits:u64 x)))
 
@@ -30,7 +27,6 @@ import (
 )
 
 func lowerPrint(_ *pipeline.Ctx, prog any) (any, error) {
-	ids := ast.NewIDs(prog.(*ast.Program))
 	r := &ast.Rewriter{Share: true, Stmt: func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		p, ok := s.(*ast.Print)
 		if !ok {
@@ -46,10 +42,10 @@ func lowerPrint(_ *pipeline.Ctx, prog any) (any, error) {
 		var out []ast.Stmt
 		if in, ok := arg.(*ast.Interp); ok { // "a ${x} b": each part as print prints it
 			for _, part := range in.Parts {
-				out = append(out, printValue(at, p.Fd, part, ids))
+				out = append(out, printValue(at, p.Fd, part))
 			}
 		} else {
-			out = append(out, printValue(at, p.Fd, arg, ids))
+			out = append(out, printValue(at, p.Fd, arg))
 		}
 		if p.Newline {
 			out = append(out, writeString(at, p.Fd, "\n"))
@@ -60,18 +56,18 @@ func lowerPrint(_ *pipeline.Ctx, prog any) (any, error) {
 }
 
 // printValue is the statement that writes x (lowered already) to fd as print does.
-func printValue(at ast.At, fd int, x ast.Expr, ids *ast.IDs) ast.Stmt {
+func printValue(at ast.At, fd int, x ast.Expr) ast.Stmt {
 	fdLit := &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(fd)}
 	switch t := x.Type(); {
-	case t == types.TU64:
-		return printU64(at, fdLit, x, ids.Next())
+	case types.IsUnsigned(t) && types.Bits(t) == 64:
+		return runtimeStmt(at, "print_uint", fdLit, x)
 	case types.IsInteger(t):
 		return runtimeStmt(at, "print_int", fdLit, toI64(x))
 	case t == types.TString:
 		if lit, ok := x.(*ast.StrLit); ok {
 			return writeString(at, fd, lit.Value)
 		}
-		return printString(at, fdLit, x, ids.Next())
+		return runtimeStmt(at, "print_str", fdLit, x)
 	case types.IsFloat(t):
 		bits := &ast.FloatBits{At: at, Typed: ast.Typed{T: types.TU64}, X: x}
 		return runtimeStmt(at, "print_f"+strconv.Itoa(types.Bits(t)), fdLit, bits)
@@ -99,36 +95,4 @@ func toI64(e ast.Expr) ast.Expr {
 		return e
 	}
 	return &ast.Convert{At: ast.At{P: e.Pos()}, Typed: ast.Typed{T: types.TI64}, X: e}
-}
-
-// printU64 prints a u64: as an i64 below 2^63, else as its tenth followed by its last digit.
-func printU64(at ast.At, fdLit *ast.IntLit, x ast.Expr, id int) ast.Stmt {
-	fd := func() ast.Expr { c := *fdLit; return &c }
-	name := ast.Name{Name: "u", ID: id}
-	u := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: types.TU64}, Name: name} }
-	lit := func(t types.Type, v uint64) ast.Expr { return &ast.IntLit{At: at, Typed: ast.Typed{T: t}, Value: v} }
-	op := func(op string, x, y ast.Expr) ast.Expr {
-		return &ast.Binary{At: at, Typed: ast.Typed{T: x.Type()}, Op: op, X: x, Y: y}
-	}
-	high := &ast.Binary{At: at, Typed: ast.Typed{T: types.TBool}, Op: "<", X: toI64(u()), Y: lit(types.TI64, 0)}
-	return &ast.Block{At: at, Stmts: []ast.Stmt{
-		&ast.VarDecl{At: at, Name: name, Const: true, Type: types.TU64, Init: x},
-		&ast.If{At: at, Cond: high,
-			Then: &ast.Block{At: at, Stmts: []ast.Stmt{
-				runtimeStmt(at, "print_int", fd(), toI64(op("/", u(), lit(types.TU64, 10)))),
-				runtimeStmt(at, "print_int", fd(), toI64(op("%", u(), lit(types.TU64, 10)))),
-			}},
-			Else: &ast.Block{At: at, Stmts: []ast.Stmt{runtimeStmt(at, "print_int", fd(), toI64(u()))}},
-		},
-	}}
-}
-
-// printString writes the bytes of the string value x.
-func printString(at ast.At, fdLit *ast.IntLit, x ast.Expr, id int) ast.Stmt {
-	name := ast.Name{Name: "s", ID: id}
-	s := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: types.TString}, Name: name} }
-	return &ast.Block{At: at, Stmts: []ast.Stmt{
-		&ast.VarDecl{At: at, Name: name, Const: true, Type: types.TString, Init: x},
-		runtimeStmt(at, "write", fdLit, strPtr(at, s()), strLen(at, s())),
-	}}
 }

@@ -2,7 +2,8 @@
 //
 // Turns `test` blocks into plain functions and drops `bench` blocks (checked like tests; there is
 // no `cot bench` yet). Outside `cot test` (no TestMode in the context) the tests are dropped too:
-// they were type-checked, they are never compiled (spec §2.5). Under `cot test` the tests the
+// they were type-checked, they are never compiled (spec §2.5); a program with tests and without
+// main is then the one user error this pass reports (check-types lets a test file do without). Under `cot test` the tests the
 // filter selects stay, as void functions, and a generated runner (lower_tests_runner.go) becomes
 // `main` (the user's main stays, renamed __user_main, uncalled): it writes the lines of spec §16.4
 // to stderr, times each test and the run with the monotonic clock (decisions.md #25), and returns
@@ -33,6 +34,7 @@ import (
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
+	"cot/ir/src"
 	"cot/ir/types"
 )
 
@@ -71,7 +73,7 @@ func lowerTests(ctx *pipeline.Ctx, prog any) (any, error) {
 		out.Decls = append(out.Decls, d)
 	}
 	if mode == nil {
-		return out, nil
+		return out, missingMainOfTestFile(ctx, p)
 	}
 	mode.Selected = len(tests)
 	g := &testGen{ids: ast.NewIDs(p), mode: mode}
@@ -139,4 +141,25 @@ func hasTests(funcs map[int]*ast.Func) bool {
 		}
 	}
 	return false
+}
+
+// missingMainOfTestFile reports the missing main of a program with tests that is built rather
+// than tested: check-types accepts a test file without main (cot check, the LSP), but a build
+// needs one (the original's link error).
+func missingMainOfTestFile(ctx *pipeline.Ctx, p *ast.Program) error {
+	tests := false
+	for _, d := range p.Decls {
+		f, ok := d.(*ast.Func)
+		if ok && f.TestKind == "" && f.Name.Name == "main" {
+			return nil
+		}
+		tests = tests || ok && f.TestKind == "test"
+	}
+	if !tests {
+		return nil // a program without tests has its main checked by check-types
+	}
+	at := rootStart(ctx.Diags, p)
+	ctx.Diags.Report(src.Diagnostic{Pos: at.Pos, End: at.End, Severity: src.Error, Code: codeUndefined, Msg: missingMain,
+		Help: []string{"add `fn main() i64 { return 0 }`, or run the tests with `cot test`"}})
+	return &src.UserError{Diags: ctx.Diags}
 }

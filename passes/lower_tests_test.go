@@ -40,3 +40,10 @@ func TestTestModeKeepsMeaning(t *testing.T) {
 		checkEveryPass(t, c, func(ctx *pipeline.Ctx) { ctx.Store[TestModeKey] = &TestMode{} }, "lower-tests")
 	}
 }
+
+// Every ast dump of a test build reads back to the same text and verifies.
+func TestTestModeDumpsReadBack(t *testing.T) {
+	for _, c := range testModeCases {
+		checkDumpsReadBack(t, c.src, func(ctx *pipeline.Ctx) { ctx.Store[TestModeKey] = &TestMode{Colour: true} })
+	}
+}

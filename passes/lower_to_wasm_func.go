@@ -190,11 +190,6 @@ func (fl *funcLowerer) expr(e ast.Expr) {
 			fl.expr(a)
 		}
 		fl.emit(wasm.Call(fl.b.funcIndex(e.FuncName().String())))
-	case *ast.RuntimeCall:
-		for _, a := range e.Args {
-			fl.expr(a)
-		}
-		fl.emit(wasm.Call(fl.b.funcIndex("rt:" + e.Name)))
 	case *ast.HostCall:
 		fl.hostCall(e)
 	default:

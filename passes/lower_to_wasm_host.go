@@ -1,7 +1,8 @@
 package passes
 
 // lower-to-wasm of the builtins that reach the host (language.md §10): each host call is one
-// call of a WASI preview 1 function, @exit is proc_exit. A WASI function takes its buffers and
+// call of a WASI preview 1 function, @exit is proc_exit; @memcpy is memory.copy, the runtime's
+// @memory_size and @memory_grow are memory.size and memory.grow. A WASI function takes its buffers and
 // returns its results through memory: those live in a scratch area below ast.DataBase, which
 // no program address ever reaches (a host call runs to completion before the next begins, so
 // one area serves them all). The result of a host call is the WASI result, or the errno negated.
@@ -38,9 +39,6 @@ var (
 		{"random_get", wasm.FuncType{Params: []wasm.ValType{i32, i32}, Results: []wasm.ValType{i32}}},
 		{"proc_exit", wasm.FuncType{Params: []wasm.ValType{i32}}},
 	}
-	// wasiOf names the WASI function of each host builtin.
-	wasiOf = map[string]string{"fd_write": "fd_write", "fd_read": "fd_read", "fd_close": "fd_close",
-		"fd_seek": "fd_seek", "time": "clock_time_get", "random": "random_get"}
 )
 
 // importHost imports the WASI functions p's host calls and exits use. It runs before any
@@ -51,7 +49,7 @@ func importHost(b *moduleBuilder, p *ast.Program) {
 		ast.Inspect(d, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.HostCall:
-				used[wasiOf[n.Name]] = true
+				used[ast.HostBuiltins[n.Name].WASI] = true
 			case *ast.Exit:
 				used["proc_exit"] = true
 			}
@@ -90,6 +88,19 @@ func (fl *funcLowerer) hostCall(e *ast.HostCall) {
 		return []wasm.Instr{wasm.I32Const(hostScratch), {Op: op, Align: align, Offset: 8}}
 	}
 	switch e.Name {
+	case "memcpy": // memmove semantics, as language.md §9.2 wants
+		fl.i32Arg(e.Args[0])
+		fl.i32Arg(e.Args[1])
+		fl.i32Arg(e.Args[2])
+		fl.emit(wasm.Instr{Op: wasm.OpMemoryCopy})
+		return
+	case "memory_size":
+		fl.emit(wasm.Instr{Op: wasm.OpMemorySize}, wasm.Simple(wasm.OpI64ExtendI32U))
+		return
+	case "memory_grow": // the old size in pages, or -1
+		fl.i32Arg(e.Args[0])
+		fl.emit(wasm.Instr{Op: wasm.OpMemoryGrow}, wasm.Simple(wasm.OpI64ExtendI32S))
+		return
 	case "fd_write", "fd_read":
 		store(0, e.Args[1])
 		store(4, e.Args[2])
@@ -107,8 +118,13 @@ func (fl *funcLowerer) hostCall(e *ast.HostCall) {
 		fl.i32Arg(e.Args[2])
 		scratch(8)
 		ok = load(wasm.OpI64Load, 3)
-	case "time":
-		fl.emit(wasm.I32Const(0), wasm.I64Const(1)) // the realtime clock, nanosecond precision
+	case "time", "clock_time": // @time is the realtime clock, 0; nanosecond precision
+		if e.Name == "time" {
+			fl.emit(wasm.I32Const(0))
+		} else {
+			fl.i32Arg(e.Args[0])
+		}
+		fl.emit(wasm.I64Const(1))
 		scratch(8)
 		ok = load(wasm.OpI64Load, 3)
 	case "random":
@@ -120,7 +136,7 @@ func (fl *funcLowerer) hostCall(e *ast.HostCall) {
 	}
 	errno := uint32(fl.nparams + len(fl.localTypes))
 	fl.localTypes = append(fl.localTypes, wasm.I32)
-	fl.emit(wasm.Call(fl.b.funcIndex("wasi:"+wasiOf[e.Name])), wasm.Instr{Op: wasm.OpLocalTee, Index: errno},
+	fl.emit(wasm.Call(fl.b.funcIndex("wasi:"+ast.HostBuiltins[e.Name].WASI)), wasm.Instr{Op: wasm.OpLocalTee, Index: errno},
 		wasm.If(wasm.ValueBlock(wasm.I64)), wasm.I64Const(0), wasm.LocalGet(errno), wasm.Simple(wasm.OpI64ExtendI32U), wasm.Simple(wasm.OpI64Sub),
 		wasm.Simple(wasm.OpElse))
 	fl.emit(ok...)

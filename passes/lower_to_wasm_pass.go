@@ -6,9 +6,7 @@
 // Wasm f32 and f64: lower_to_wasm_float.go), one Wasm local per local binder, one mutable global per global, the
 // static data image as an active data segment at ast.DataBase in an exported memory, and
 // structured control flow (if/else; loops as block+loop with an inner block that `continue`
-// leaves, so the step runs). Runtime routines built in Wasm are called through imports of module
-// "cot_runtime", which link-runtime replaces by their code; host builtins and @exit are WASI
-// calls (lower_to_wasm_host.go).
+// leaves, so the step runs). Host builtins and @exit are WASI calls (lower_to_wasm_host.go).
 //
 //	(while-step L c STEP BODY)  =>  block  loop  c i32.eqz br_if 1  block BODY end  STEP br 0  end  end
 //	(+:i64 a b)                 =>  local.get a  local.get b  i64.add
@@ -22,7 +20,6 @@ package passes
 import (
 	"fmt"
 	"slices"
-	"sort"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -62,26 +59,7 @@ func funcType(params []types.Type, result types.Type) wasm.FuncType {
 func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	b := newModuleBuilder()
-	// Runtime imports first (they head the function index space), in name order.
-	used := map[string]bool{}
-	for _, d := range p.Decls {
-		ast.Inspect(d, func(n ast.Node) bool {
-			if rc, ok := n.(*ast.RuntimeCall); ok {
-				used[rc.Name] = true
-			}
-			return true
-		})
-	}
-	var names []string
-	for n := range used {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		sig := ast.Runtime[n]
-		b.importFunc("rt:"+n, wasm.RuntimeModule, n, funcType(sig.Params, sig.Result))
-	}
-	importHost(b, p) // lower_to_wasm_host.go
+	importHost(b, p) // imports head the function index space // lower_to_wasm_host.go
 	var funcs []*ast.Func
 	for _, d := range p.Decls {
 		switch d := d.(type) {

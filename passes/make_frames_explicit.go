@@ -32,13 +32,15 @@ func makeFramesExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	data := append([]byte(nil), p.Data...)
 	msg := int64(-1) // offset of the message in the data image, once a frame needs it
-	r := &ast.Rewriter{Decl: func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
+	// Both rewrites share (ast.Rewriter.Share): a function's copy has a fresh body (DefaultBlock),
+	// the only part changed after it.
+	r := &ast.Rewriter{Share: true, Decl: func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		f, ok := d.(*ast.Func)
 		if !ok {
 			return []ast.Decl{r.DefaultDecl(d)}
 		}
 		var size int64
-		slots := &ast.Rewriter{Expr: func(sr *ast.Rewriter, e ast.Expr) ast.Expr {
+		slots := &ast.Rewriter{Share: true, Expr: func(sr *ast.Rewriter, e ast.Expr) ast.Expr {
 			a, ok := e.(*ast.Alloca)
 			if !ok {
 				return sr.DefaultExpr(e)

@@ -16,11 +16,10 @@ import (
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
-	"cot/ir/src"
 	"cot/ir/types"
 )
 
-func makeMainExitExplicit(ctx *pipeline.Ctx, prog any) (any, error) {
+func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	var main *ast.Func
 	for _, d := range p.Decls {
@@ -29,10 +28,7 @@ func makeMainExitExplicit(ctx *pipeline.Ctx, prog any) (any, error) {
 		}
 	}
 	if main == nil {
-		// check-types reports a missing main, except in a file with test blocks, which `cot check`
-		// accepts as a test file: building one needs a main (a link error in the original).
-		ctx.Diags.Errorf(src.Pos{}, codeUndefined, "%s (`cot test` runs the tests without one)", missingMain)
-		return nil, &src.UserError{Diags: ctx.Diags}
+		panic("make-main-exit-explicit: no main (check-types, or lower-tests for a test file, reports that)")
 	}
 	// Every declaration stays as it is (nothing mutates them): only the list is new.
 	out := &ast.Program{Types: p.Types, Data: p.Data, Decls: slices.Clip(p.Decls)}

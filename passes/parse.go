@@ -30,8 +30,9 @@ import (
 )
 
 type cstConverter struct {
-	file  *src.File
-	diags *src.Diagnostics
+	file    *src.File
+	diags   *src.Diagnostics
+	runtime bool // converting the runtime, which may call the runtime's private builtins
 }
 
 // parse reads the file set (parse_files.go): each file is streamed, every declaration
@@ -45,8 +46,16 @@ func parse(ctx *pipeline.Ctx, prog any) (any, error) {
 	return modulesOf(files, ctx.Diags), nil
 }
 
-func (c *cstConverter) pos(p lexer.Position) src.Pos { return c.file.PosAt(p.Offset) }
-func (c *cstConverter) at(p lexer.Position) ast.At   { return ast.At{P: c.pos(p)} }
+// pos converts a CST position. The lexer counts lines and byte columns as src.File does
+// (TestLexerPositionsMatchFile), so only a position it did not set needs the file's line table.
+func (c *cstConverter) pos(p lexer.Position) src.Pos {
+	if p.Line > 0 {
+		return src.Pos{File: c.file.Name, Offset: p.Offset, Line: p.Line, Col: p.Column}
+	}
+	return c.file.PosAt(p.Offset)
+}
+
+func (c *cstConverter) at(p lexer.Position) ast.At { return ast.At{P: c.pos(p)} }
 
 func (c *cstConverter) unsupported(p lexer.Position, construct string) {
 	c.diags.Errorf(c.pos(p), codeNotSupported, "not yet supported: %s", construct)

@@ -1,7 +1,8 @@
 package passes
 
-// The host builtins of the parse pass (language.md §10): @fd_write, @fd_read, @fd_close,
-// @fd_seek, @time and @random become ast.HostCall expressions.
+// The host builtins of the parse pass (language.md §10, ast.HostBuiltins): @fd_write, @fd_read,
+// @fd_close, @fd_seek, @time, @random, @memcpy, @alloc, @dealloc and @realloc, and the
+// runtime's private @memory_size and @memory_grow, become ast.HostCall expressions.
 
 import (
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"cot/grammar"
 	"cot/ir/ast"
 )
+
+const codePrivateBuiltin = "E0332" // a builtin only the runtime may call
 
 // hostBuiltin reports whether name (with its @) is a host builtin.
 func hostBuiltin(name string) bool {
@@ -20,7 +23,12 @@ func hostBuiltin(name string) bool {
 func (c *cstConverter) hostCall(b *grammar.BuiltinCall) ast.Expr {
 	at := c.at(b.Pos)
 	name := strings.TrimPrefix(b.Name, "@")
-	args, ok := c.builtinArgs(b, ast.HostBuiltins[name])
+	sig := ast.HostBuiltins[name]
+	if sig.Private && !c.runtime {
+		c.diags.Errorf(at.P, codePrivateBuiltin, "`%s` is private to cot's runtime: a program cannot call it", b.Name)
+		return &ast.IntLit{At: at}
+	}
+	args, ok := c.builtinArgs(b, sig.Args)
 	if !ok {
 		return &ast.IntLit{At: at}
 	}

@@ -36,12 +36,15 @@ type fileSet struct {
 	read  func(string) ([]byte, error) // nil: the disk
 	byKey map[string]*sourceFile       // canonical identity -> file (set when its loading starts)
 	order []*sourceFile                // depth-first: imports before their importer
+	// runtime: the set is the runtime's, which may call the runtime's private builtins.
+	runtime bool
 }
 
 // loadFiles parses root and everything it imports. It returns the files in parse order; a
 // syntax error or an import that cannot be read leaves diagnostics and a nil result.
 func loadFiles(ctx *pipeline.Ctx, root *src.File) []*sourceFile {
-	set := &fileSet{diags: ctx.Diags, read: ctx.ReadFile, byKey: map[string]*sourceFile{}}
+	runtime, _ := ctx.Store[libraryKey].(bool)
+	set := &fileSet{diags: ctx.Diags, read: ctx.ReadFile, byKey: map[string]*sourceFile{}, runtime: runtime}
 	set.load(root, set.key(root.Name))
 	if ctx.Diags.HasErrors() {
 		return nil
@@ -68,7 +71,7 @@ func (set *fileSet) load(f *src.File, key string) {
 	sf := &sourceFile{file: f, converted: &src.Diagnostics{}}
 	sf.converted.AddFile(f)
 	set.byKey[key] = sf
-	c := &cstConverter{file: f, diags: sf.converted}
+	c := &cstConverter{file: f, diags: sf.converted, runtime: set.runtime}
 	var imports []grammar.ImportDecl
 	err := grammar.ParseEach(f.Name, f.Text, func(_ bool, d *grammar.Decl) {
 		if d.Import != nil {

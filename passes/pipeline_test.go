@@ -57,28 +57,7 @@ fn main() i64 {
 
 // Every ast dump reads back to the same text, and compiling twice gives the same bytes.
 func TestDumpsReadBackAndDeterminism(t *testing.T) {
-	for _, p := range Table().Passes {
-		if p.Out.Family != ast.Family {
-			continue
-		}
-		prog, err := Table().Run(pipeline.NewCtx("wasm32"), src.NewFile("m.cot", []byte(sampleProgram)), &pipeline.Options{StopAfter: p.Name})
-		if !errors.Is(err, pipeline.ErrStopped) {
-			t.Fatalf("%s: %v", p.Name, err)
-		}
-		var first, second strings.Builder
-		ast.Fprint(&first, prog.(*ast.Program), "")
-		back, err := ast.Read(first.String())
-		if err != nil {
-			t.Fatalf("after %s: %v\n%s", p.Name, err, first.String())
-		}
-		ast.Fprint(&second, back, "")
-		if first.String() != second.String() {
-			t.Fatalf("after %s: print(read(print(x))) != print(x)", p.Name)
-		}
-		if errs := ast.Family.Verify(p.Out, back); len(errs) > 0 {
-			t.Fatalf("after %s: the read-back program does not verify: %v", p.Name, errs)
-		}
-	}
+	checkDumpsReadBack(t, sampleProgram, nil)
 	a, err := compile(t, sampleProgram)
 	if err != nil {
 		t.Fatal(err)
@@ -128,4 +107,35 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// checkDumpsReadBack stops the compilation of text after each ast pass (in a context that mode,
+// when set, prepares) and checks that the dump reads back to the same text and verifies.
+func checkDumpsReadBack(t *testing.T, text string, mode func(*pipeline.Ctx)) {
+	for _, p := range Table().Passes {
+		if p.Out.Family != ast.Family {
+			continue
+		}
+		ctx := pipeline.NewCtx("wasm32")
+		if mode != nil {
+			mode(ctx)
+		}
+		prog, err := Table().Run(ctx, src.NewFile("m.cot", []byte(text)), &pipeline.Options{StopAfter: p.Name})
+		if !errors.Is(err, pipeline.ErrStopped) {
+			t.Fatalf("%s: %v", p.Name, err)
+		}
+		var first, second strings.Builder
+		ast.Fprint(&first, prog.(*ast.Program), "")
+		back, err := ast.Read(first.String())
+		if err != nil {
+			t.Fatalf("after %s: %v\n%s", p.Name, err, first.String())
+		}
+		ast.Fprint(&second, back, "")
+		if first.String() != second.String() {
+			t.Fatalf("after %s: print(read(print(x))) != print(x)", p.Name)
+		}
+		if errs := ast.Family.Verify(p.Out, back); len(errs) > 0 {
+			t.Fatalf("after %s: the read-back program does not verify: %v", p.Name, errs)
+		}
+	}
 }

@@ -20,15 +20,17 @@ import (
 // library without main (check-types), whose host calls keep WASI's results (lower-builtins).
 const libraryKey = "cot.library"
 
-// runtimes caches the compiled runtime by target; the programs are never modified.
+// runtimes caches the compiled runtime by target and root file; the programs are never modified.
 var runtimes sync.Map
 
-// runtimeProgram returns the runtime compiled for target.
-func runtimeProgram(target string) *ast.Program {
-	if p, ok := runtimes.Load(target); ok {
+// runtimeProgram returns the runtime with root file root (runtime.Root, or a larger root of
+// ast.RuntimeSig.Root) compiled for target.
+func runtimeProgram(target, root string) *ast.Program {
+	key := target + "/" + root
+	if p, ok := runtimes.Load(key); ok {
 		return p.(*ast.Program)
 	}
-	p, _ := runtimes.LoadOrStore(target, compileRuntime(target))
+	p, _ := runtimes.LoadOrStore(key, compileRuntime(target, root))
 	return p.(*ast.Program)
 }
 
@@ -37,17 +39,17 @@ const runtimeDir = "runtime/"
 
 // compileRuntime compiles the runtime to the language lower-strings produces. The runtime is
 // part of cot: an error in it is an internal error.
-func compileRuntime(target string) *ast.Program {
+func compileRuntime(target, rootFile string) *ast.Program {
 	ctx := pipeline.NewCtx(target)
 	ctx.Store[libraryKey] = true
 	ctx.ReadFile = func(name string) ([]byte, error) {
 		return runtime.Read(strings.TrimPrefix(name, runtimeDir))
 	}
-	text, err := runtime.Read(runtime.Root)
+	text, err := runtime.Read(rootFile)
 	if err != nil {
 		panic("import-runtime: " + err.Error())
 	}
-	root := src.NewFile(runtimeDir+runtime.Root, text)
+	root := src.NewFile(runtimeDir+rootFile, text)
 	ctx.Diags.AddFile(root)
 	var passes []pipeline.Pass
 	for _, p := range Table().Passes {

@@ -47,7 +47,7 @@ func main() {
 		home = os.TempDir()
 	}
 	cache := flag.String("cache", filepath.Join(home, ".cache", "cot-realworld"), "cache directory")
-	heavy := flag.Bool("heavy", false, "also run the heavy programs (yosys)")
+	heavy := flag.Bool("heavy", false, "also run the heavy programs (none today)")
 	only := flag.String("only", "", "run only these programs (comma-separated names)")
 	expectPath := flag.String("expect", "realworld/expected-failures.txt", "the expected-failure list")
 	report := flag.String("report", "", "also write the table to this file")

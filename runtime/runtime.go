@@ -2,7 +2,7 @@
 //
 // The runtime is Cot source, runtime/*.cot, embedded with go:embed and compiled by the same
 // front-end passes as the program (passes/import_runtime.go): runtime.cot imports one file per
-// topic (write.cot, print.cot, fail.cot, host.cot, …). A lowering pass calls a routine by name
+// topic (write.cot, print.cot, print_int.cot, fail.cot, host.cot, alloc.cot, clock.cot). A lowering pass calls a routine by name
 // (ast.RuntimeCall, the names and signatures of ast.Runtime); import-runtime adds the functions
 // the program calls, transitively, and nothing else. The runtime reaches the host only through
 // the host builtins (@fd_write, @exit, …), which lower-to-wasm makes WASI preview 1 calls.
@@ -10,9 +10,6 @@
 // To add a routine: write it in the file of its topic (or a new file imported by runtime.cot),
 // list its name and signature in ast.Runtime, and emit an ast.RuntimeCall of it. A routine's
 // file sees only the runtime's names, never the program's.
-//
-// routines.go holds the routines still written with the Wasm builder until Cot can express them
-// (they need stores to memory); link-runtime adds those to the Wasm module.
 package runtime
 
 import "embed"
@@ -25,3 +22,10 @@ const Root = "runtime.cot"
 
 // Read returns the text of the runtime file name (as an import of Root names it).
 func Read(name string) ([]byte, error) { return files.ReadFile(name) }
+
+// StackPointer is the symbol of the global holding the top of the shadow stack (grows down);
+// link-runtime allocates it.
+const StackPointer = "__stack_pointer"
+
+// WASIModule is the import module of WASI preview 1.
+const WASIModule = "wasi_snapshot_preview1"

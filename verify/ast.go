@@ -18,8 +18,6 @@
 //     the entry function and name globals;
 //   - "entry-explicit": exactly one function is exported as _start, with no parameters and a
 //     void result;
-//   - "runtime-imported": every call-runtime names a routine built in Wasm (ast.Runtime's Built);
-//     the routines written in Cot are functions of the program;
 //   - modules: a module table only in the src language, its counts covering the declarations;
 //   - "args-trivial" (ANF): every operand of an operator or call, and every if/while condition,
 //     is an atom (literal, address or variable read).
@@ -59,7 +57,6 @@ type astVerifier struct {
 	resolved, typed, anf bool
 	constGlobals, entry  bool
 	noEnums              bool
-	runtimeImported      bool
 	scalarMemory         bool
 	scalarValues         bool
 	errs                 []error
@@ -73,15 +70,14 @@ type astVerifier struct {
 // astInvariants turns on the check of each named invariant of the ast languages; the walk
 // below consults the flags. A language declaring an invariant missing here fails verification.
 var astInvariants = map[string]func(v *astVerifier){
-	ast.InvResolved:        func(v *astVerifier) { v.resolved = true },
-	ast.InvTyped:           func(v *astVerifier) { v.typed = true },
-	ast.InvArgsTrivial:     func(v *astVerifier) { v.anf = true },
-	ast.InvConstGlobals:    func(v *astVerifier) { v.constGlobals = true },
-	ast.InvEntry:           func(v *astVerifier) { v.entry = true },
-	ast.InvNoEnumTypes:     func(v *astVerifier) { v.noEnums = true },
-	ast.InvScalarMemory:    func(v *astVerifier) { v.scalarMemory = true },
-	ast.InvRuntimeImported: func(v *astVerifier) { v.runtimeImported = true },
-	ast.InvScalarValues:    func(v *astVerifier) { v.scalarValues = true },
+	ast.InvResolved:     func(v *astVerifier) { v.resolved = true },
+	ast.InvTyped:        func(v *astVerifier) { v.typed = true },
+	ast.InvArgsTrivial:  func(v *astVerifier) { v.anf = true },
+	ast.InvConstGlobals: func(v *astVerifier) { v.constGlobals = true },
+	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
+	ast.InvNoEnumTypes:  func(v *astVerifier) { v.noEnums = true },
+	ast.InvScalarMemory: func(v *astVerifier) { v.scalarMemory = true },
+	ast.InvScalarValues: func(v *astVerifier) { v.scalarValues = true },
 }
 
 func init() {

@@ -165,9 +165,6 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "unknown runtime routine %s", e.Name)
 			break
 		}
-		if v.runtimeImported && !sig.Built {
-			v.errorf(e, "runtime-imported: call-runtime of %s, a routine of the Cot runtime (import-runtime makes it a call)", e.Name)
-		}
 		v.call(e, sig.Params, sig.Result, e.Args)
 	case *ast.HostCall:
 		v.hostCall(e)

@@ -24,7 +24,7 @@ const goodANF = `(program
             (block
               (break _#6)))
           (continue _#6)))
-      (expr (call-runtime:void print_int 1:i64 (data-addr:i64 0)))
+      (expr (host:i64 fd_close (data-addr:i64 0)))
       (return t#4:i64)))
   (func __start#7 () void (export "_start")
     (block

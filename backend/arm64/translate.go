@@ -90,6 +90,9 @@ type translator struct {
 	frames []*frame
 	preds  map[*ssa.Block]int
 	skip   int // nesting depth inside unreachable code
+	// outerLoop is the index in frames of the outermost open loop, -1 when none is open (a join
+	// needs it; scanning the frames for it made deep nesting quadratic)
+	outerLoop int
 
 	// Pruning of join parameters (see joinBlock).
 	pos        int // body index of the instruction being translated
@@ -127,7 +130,7 @@ func translateFunc(m *wasm.Module, wf *wasm.Func, idx uint32, name string) *ssa.
 		}
 	}
 	tr.scanBody(wf.Body)
-	tr.frames = []*frame{{kind: frameFunc, sig: sig}}
+	tr.frames, tr.outerLoop = []*frame{{kind: frameFunc, sig: sig}}, -1
 	for i, in := range wf.Body {
 		tr.pos = i
 		tr.instr(in)
@@ -199,12 +202,9 @@ func (tr *translator) scanBody(body []wasm.Instr) {
 // every local was a parameter of every join — quadratic in a function's size (ANF temporaries
 // make thousands of locals) — and remove-redundant-params had to undo it.
 func (tr *translator) joinBlock(ts []wasm.ValType, at int) *ssa.Block {
-	s := at
-	for _, fr := range tr.frames {
-		if fr.kind == frameLoop && fr.start < s {
-			s = fr.start
-			break
-		}
+	s := at // the outermost open loop's start, when before at (loops nest: inner ones start later)
+	if tr.outerLoop >= 0 && tr.frames[tr.outerLoop].start < s {
+		s = tr.frames[tr.outerLoop].start
 	}
 	writtenFirst := tr.writtenBeforeRead(at)
 	b := tr.f.NewBlock()

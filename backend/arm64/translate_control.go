@@ -13,17 +13,17 @@ func (tr *translator) control(in wasm.Instr, fr *frame) bool {
 		sig := in.Block.Sig(tr.m)
 		nf := &frame{kind: frameBlock, sig: sig, stackBase: len(tr.stack) - len(sig.Params), start: tr.pos}
 		nf.end = tr.joinBlock(sig.Results, tr.matchEnd[tr.pos])
-		tr.frames = append(tr.frames, nf)
+		tr.pushFrame(nf)
 	case wasm.OpLoop:
 		sig := in.Block.Sig(tr.m)
 		nf := &frame{kind: frameLoop, sig: sig, stackBase: len(tr.stack) - len(sig.Params), start: tr.pos}
 		nf.end = tr.joinBlock(sig.Results, tr.matchEnd[tr.pos])
-		tr.frames = append(tr.frames, nf) // the header is inside the loop it starts
+		tr.pushFrame(nf) // the header is inside the loop it starts
 		nf.header = tr.joinBlock(sig.Params, tr.pos)
-		tr.frames = tr.frames[:len(tr.frames)-1]
+		tr.popFrame()
 		tr.jump(tr.edge(nf.header, tr.popN(len(sig.Params))))
 		tr.enter(nf.header, nf.stackBase)
-		tr.frames = append(tr.frames, nf)
+		tr.pushFrame(nf)
 	case wasm.OpIf:
 		sig := in.Block.Sig(tr.m)
 		cond := tr.pop()
@@ -35,7 +35,7 @@ func (tr *translator) control(in wasm.Instr, fr *frame) bool {
 		nf.elseBlock = tr.f.NewBlock()
 		tr.cur.Term = ssa.Term{Kind: ssa.TermBranch, Cond: cond, Succs: []ssa.Edge{{To: then}, {To: nf.elseBlock}}}
 		tr.cur = then
-		tr.frames = append(tr.frames, nf)
+		tr.pushFrame(nf)
 	case wasm.OpElse:
 		if !fr.unreachable {
 			tr.jump(tr.edge(fr.end, tr.popN(len(fr.sig.Results))))
@@ -78,10 +78,26 @@ func (tr *translator) control(in wasm.Instr, fr *frame) bool {
 	return true
 }
 
+// pushFrame opens frame fr, keeping outerLoop: the index of the outermost open loop, or -1.
+func (tr *translator) pushFrame(fr *frame) {
+	tr.frames = append(tr.frames, fr)
+	if fr.kind == frameLoop && tr.outerLoop < 0 {
+		tr.outerLoop = len(tr.frames) - 1
+	}
+}
+
+// popFrame closes the innermost frame.
+func (tr *translator) popFrame() {
+	tr.frames = tr.frames[:len(tr.frames)-1]
+	if tr.outerLoop >= len(tr.frames) {
+		tr.outerLoop = -1 // the outermost loop closed: no loop is open
+	}
+}
+
 // end closes the innermost frame: the fallthrough (if reachable) jumps to the join block, which
 // becomes current when anything reaches it.
 func (tr *translator) end(fr *frame) {
-	tr.frames = tr.frames[:len(tr.frames)-1]
+	tr.popFrame()
 	if fr.kind == frameFunc {
 		n := len(fr.sig.Results)
 		if fr.end == nil {

@@ -88,8 +88,9 @@ stderr is a terminal and NO_COLOR is unset.
 
 Exit status: the number of failed tests (at most 255); 1 on a compile or usage error. A test
 that traps (a runtime error, or a failing assertion outside a test block, e.g. in a function
-the test calls) stops the run: its line ends with "error: <kind>", cot says the run stopped,
-and the status is 134.
+the test calls) stops the run: its line ends with "error: <kind>", cot names the test that
+stopped the run, and the status is 134. A test that ends the program with @exit is reported too
+(status 1 for @exit(0)).
 `,
 	"build": `Usage: cot build FILE [-o OUT] [flags]
 

@@ -67,6 +67,29 @@ func TestLanguageTests(t *testing.T) {
 	if total < 100 {
 		t.Errorf("tests/lang holds %d tests, want at least 100", total)
 	}
+	t.Run("all.cot", func(t *testing.T) { allInOneRun(t, files, total) })
+}
+
+// allInOneRun runs tests/all.cot, which imports every file of tests/lang: one `cot test` runs
+// every test.
+func allInOneRun(t *testing.T, files []string, total int) {
+	const all = "../../tests/all.cot"
+	text, err := os.ReadFile(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if imp := `import "lang/` + filepath.Base(f) + `"`; !strings.Contains(string(text), imp) {
+			t.Errorf("tests/all.cot lacks %s", imp)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if status := cot([]string{"test", all}, nil, &stdout, &stderr); status != 0 {
+		t.Fatalf("cot test tests/all.cot exited %d:\n%s", status, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "\n\nok | "+strconv.Itoa(total)+" passed (") {
+		t.Errorf("tests/all.cot did not run the %d tests of tests/lang:\n%s", total, stderr.String())
+	}
 }
 
 // sameOnWasmtime runs the test build of file on wasmtime and compares its output with wazero's

@@ -26,6 +26,13 @@ func TestScripts(t *testing.T) {
 			case "qemu": // AArch64 executables can run here
 				_, err := runner.QemuPath()
 				return err == nil, nil
+			case "pty": // pseudo-terminals can be opened (ptyrun)
+				m, s, err := openPty()
+				if err == nil {
+					m.Close()
+					s.Close()
+				}
+				return err == nil, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

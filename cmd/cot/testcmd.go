@@ -48,15 +48,37 @@ func runTests(inv *invocation, stdout, stderr io.Writer) (int, error) {
 		return res.ExitCode, nil
 	}
 	// The program stopped before its summary: a trap, or @exit in a test.
+	who, after := "the test program", "no test after that point ran"
+	if name, ok := unfinishedTest(res.Stderr); ok {
+		who, after = "test \""+name+"\"", "the tests after it did not run"
+	}
 	if res.ExitCode == runner.TrapExitCode && (res.Trap != "" || strings.Contains(lastLine(res.Stderr), "error: ")) {
-		fmt.Fprintln(stderr, "cot: the test run stopped at that runtime error; the tests after it did not run")
+		fmt.Fprintf(stderr, "cot: %s stopped the run with a runtime error; %s\n", who, after)
 		return res.ExitCode, nil
 	}
-	fmt.Fprintf(stderr, "\ncot: the test program exited with status %d before its summary; the tests after it did not run\n", res.ExitCode)
+	fmt.Fprintf(stderr, "\ncot: %s ended the program (exit status %d) before the summary; %s\n", who, res.ExitCode, after)
 	if res.ExitCode == 0 {
 		return exitUser, nil
 	}
 	return res.ExitCode, nil
+}
+
+// testHeader is the start of a test's line, `test "NAME" ... `; testFinished its end, the status.
+var (
+	testHeader   = regexp.MustCompile(`^test "(.*?)" \.\.\. `)
+	testFinished = regexp.MustCompile(`(ok|FAIL)(\x1b\[0m)? \(\d+ms\)$`)
+)
+
+// unfinishedTest returns the name of the test whose line the runner began last, if it never
+// finished it with its status (the program stopped inside that test).
+func unfinishedTest(stderr []byte) (string, bool) {
+	lines := strings.Split(string(stderr), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if m := testHeader.FindStringSubmatch(lines[i]); m != nil {
+			return m[1], !testFinished.MatchString(lines[i])
+		}
+	}
+	return "", false
 }
 
 // summaryLine is the runner's last line (spec §16.4), with or without colour.

@@ -2,7 +2,6 @@ package ast
 
 import (
 	"math"
-	"strconv"
 
 	"cot/ir/types"
 )
@@ -79,13 +78,8 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 		return in.callResult(e, in.call(in.funcs[e.FuncName().ID], args))
 	case *HostCall:
 		return in.host(e, fr)
-	case *RuntimeCall:
-		var args []int64
-		for _, a := range e.Args {
-			args = append(args, in.eval(a, fr))
-		}
-		in.runtime(e.Name, args)
-		return 0
+	case *RuntimeCall: // the routines are Cot: functions of the program once import-runtime ran
+		panic("interpret: call-runtime " + e.Name + ": import the runtime first (passes.importRuntime)")
 	}
 	if v, ok := in.memoryExpr(e, fr); ok {
 		return v
@@ -158,20 +152,4 @@ func (in *interp) binary(op string, t types.Type, x, y int64) int64 {
 		x, y = int64(ux^1<<63), int64(uy^1<<63) // order-preserving map of unsigned onto signed
 	}
 	return compare(op, x, y)
-}
-
-// runtime runs a routine still built in Wasm (ast.Runtime's Built); the routines written in Cot
-// are functions of the program once import-runtime ran, interpreted like any other.
-func (in *interp) runtime(name string, args []int64) {
-	if !Runtime[name].Built {
-		panic("interpret: call-runtime " + name + ": import the runtime first (passes.importRuntime)")
-	}
-	w := &in.stdout
-	if args[0] == 2 {
-		w = &in.stderr
-	}
-	if name == "clock_ns" { // a clock that stands still: every duration is 0
-		return
-	}
-	w.WriteString(strconv.FormatInt(args[1], 10))
 }

@@ -7,6 +7,10 @@ package ast
 
 const wasiBadf = 8 // WASI's EBADF
 
+// interpMaxPages bounds the interpreter's memory (1 GiB): memory.grow beyond it gives -1, as an
+// engine out of memory does.
+const interpMaxPages = 16384
+
 func (in *interp) host(e *HostCall, fr frame) int64 {
 	var args []int64
 	for _, a := range e.Args {
@@ -24,6 +28,22 @@ func (in *interp) host(e *HostCall, fr frame) int64 {
 		}
 		w.Write(in.hostBytes(args[1], args[2]))
 		return args[2]
+	case "memcpy": // memmove: Go's copy allows overlap
+		if args[2] > 0 {
+			copy(in.bytesAt(args[0], int(args[2])), in.bytesAt(args[1], int(args[2])))
+		}
+		return 0
+	case "time", "clock_time": // a clock that stands still: every duration is 0
+		return 0
+	case "memory_size":
+		return int64(len(in.memory()) / PageSize)
+	case "memory_grow":
+		old := int64(len(in.memory()) / PageSize)
+		if args[0] < 0 || old+args[0] > interpMaxPages {
+			return -1
+		}
+		in.mem = append(in.mem, make([]byte, args[0]*PageSize)...)
+		return old
 	case "fd_close":
 		if args[0] < 0 || args[0] > 2 { // no file is open but the standard streams
 			return -wasiBadf

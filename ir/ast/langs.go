@@ -35,9 +35,6 @@ const (
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
 	InvArgsTrivial = "args-trivial"
-	// InvRuntimeImported: every call-runtime names a routine of RuntimeBuilt (the runtime
-	// routines written in Cot are functions of the program).
-	InvRuntimeImported = "runtime-imported"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
@@ -91,9 +88,9 @@ var (
 	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"str"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoStrings, Invariants: []string{InvEntry}}
-	// LangRuntimeImported: the runtime functions the program calls are part of it (calls of
-	// runtime routines written in Cot are plain calls; call-runtime names Wasm-built ones only).
-	LangRuntimeImported = &pipeline.Lang{Name: "runtime-imported", Family: Family, Base: LangExplicitExit, Invariants: []string{InvRuntimeImported}}
+	// LangRuntimeImported: the runtime functions the program calls are part of it; runtime
+	// calls are plain calls.
+	LangRuntimeImported = &pipeline.Lang{Name: "runtime-imported", Family: Family, Base: LangExplicitExit, Remove: []string{"call-runtime"}}
 	// LangConstGlobals: non-constant global initializers run at the start of _start.
 	LangConstGlobals = &pipeline.Lang{Name: "constant-globals", Family: Family, Base: LangRuntimeImported, Add: []string{"init-global"}, Invariants: []string{InvConstGlobals}}
 	// LangDataLaidOut: string bytes live in Program.Data, referenced by offset.

@@ -47,8 +47,9 @@ type FloatBits struct {
 }
 
 func init() {
-	// The runtime's float printing (runtime/print_float.cot) takes the value's bits.
-	bits := RuntimeSig{Params: []types.Type{types.TI64, types.TU64}, Result: types.TVoid}
+	// The runtime's float printing (runtime/print_float.cot) takes the value's bits; it is
+	// compiled only for the programs that print floats (runtime_floats.cot).
+	bits := RuntimeSig{Params: []types.Type{types.TI64, types.TU64}, Result: types.TVoid, Root: "runtime_floats.cot"}
 	Runtime["print_f64"], Runtime["print_f32"] = bits, bits
 }
 

@@ -1,11 +1,16 @@
 package ast
 
-// HostCall is a builtin that reaches the host (language.md §10): `@fd_write(fd, ptr, len)` and
-// its kin. lower-to-wasm makes each one call of a WASI preview 1 function; its result is what
-// that call gives: a count, an offset or a time, or a WASI errno negated (lower-builtins wraps
-// each host call in the runtime's translation to the Linux errno numbers of language.md §10).
+import "cot/ir/types"
+
+// HostCall is a call of a builtin that is neither an operator nor a statement (language.md §10):
+// one that reaches the host (@fd_write and its kin: a WASI preview 1 call, its result a count,
+// an offset or a time, or a WASI errno negated — lower-builtins wraps the program's in the
+// runtime's translation to Linux errnos), one that is a Wasm instruction (@memcpy is
+// memory.copy; the runtime's @memory_size and @memory_grow), one private to the runtime
+// (@clock_time(id), WASI's clock_time_get of any clock), or one that is a routine of the
+// runtime (@alloc, @dealloc, @realloc: lower-builtins makes them runtime calls).
 //
-//	(host:i64 fd_write 1 p#3 n#4)
+//	(host:i64 fd_write 1 p#3 n#4)  (host:void memcpy d#5 s#6 n#4)
 type HostCall struct {
 	At
 	Typed
@@ -13,10 +18,33 @@ type HostCall struct {
 	Args []Expr
 }
 
-// HostBuiltins lists the host builtins with their number of arguments; every argument and the
-// result are i64.
-var HostBuiltins = map[string]int{
-	"fd_write": 3, "fd_read": 3, "fd_close": 1, "fd_seek": 3, "time": 0, "random": 2,
+// HostSig describes a host builtin: its number of arguments (each an i64) and its result.
+type HostSig struct {
+	Args    int
+	Void    bool   // no result (else an i64)
+	WASI    string // the WASI function it calls, if it is one
+	Routine string // the runtime routine it is, if it is one
+	Private bool   // only the runtime may call it
+}
+
+// Result is the type of a call of the builtin.
+func (s HostSig) Result() types.Type {
+	if s.Void {
+		return types.TVoid
+	}
+	return types.TI64
+}
+
+// HostBuiltins lists the host builtins by name.
+var HostBuiltins = map[string]HostSig{
+	"fd_write": {Args: 3, WASI: "fd_write"}, "fd_read": {Args: 3, WASI: "fd_read"},
+	"fd_close": {Args: 1, WASI: "fd_close"}, "fd_seek": {Args: 3, WASI: "fd_seek"},
+	"time": {WASI: "clock_time_get"}, "random": {Args: 2, WASI: "random_get"},
+	"memcpy":      {Args: 3, Void: true},
+	"memory_size": {Private: true}, "memory_grow": {Args: 1, Private: true},
+	"clock_time": {Args: 1, WASI: "clock_time_get", Private: true},
+	"alloc":      {Args: 1, Routine: "alloc"}, "dealloc": {Args: 1, Void: true, Routine: "dealloc"},
+	"realloc": {Args: 2, Routine: "realloc"},
 }
 
 func (*HostCall) Kind() string        { return "host" }

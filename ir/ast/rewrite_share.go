@@ -10,9 +10,9 @@ package ast
 // apply stores the pushed results into the copy, in the same order. A child's own rewrite pushes
 // and pops above its parent's entries, so one stack serves the whole tree.
 
-// Clone returns a copy of the node n points to, its child fields shared: what a hook of a
-// sharing rewrite changes when a Default method returned a node as it was.
-func Clone[N Node](n N) N { return shallowCopy(n) }
+// ShallowCopy returns a copy of the node n points to, its child fields shared: what a hook of a
+// sharing rewrite changes when a Default method returned a node as it was (Clone copies deep).
+func ShallowCopy[N Node](n N) N { return shallowCopy(n) }
 
 // pending is one rewritten child, in the field of its slot kind.
 type pending struct {

@@ -6,24 +6,32 @@ import "cot/ir/types"
 type RuntimeSig struct {
 	Params []types.Type
 	Result types.Type
-	// Built marks a routine still built with the Wasm builder (runtime/routines.go), which
-	// link-runtime adds to the Wasm module; every other routine is a function of the runtime's
-	// Cot source (runtime/*.cot) that import-runtime adds to the program.
-	Built bool
+	// Root, when set, is the runtime root file that defines the routine, one that imports
+	// runtime.Root and more: import-runtime compiles it, instead of runtime.Root, only for the
+	// programs that call such a routine, so the others never pay for compiling it.
+	Root string
 }
 
-// Runtime lists the runtime routines a RuntimeCall may name.
+// Runtime lists the runtime routines a RuntimeCall may name: functions of the runtime's Cot
+// source (runtime/*.cot) that import-runtime adds to the program.
 var Runtime = map[string]RuntimeSig{
 	// write(fd, addr, len) writes len bytes at addr to fd (runtime/write.cot).
 	"write": {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TVoid},
 	// print_bool(fd, b) writes true or false (runtime/print.cot).
 	"print_bool": {Params: []types.Type{types.TI64, types.TBool}, Result: types.TVoid},
-	// print_int(fd, v) writes v in signed decimal.
-	"print_int": {Params: []types.Type{types.TI64, types.TI64}, Result: types.TVoid, Built: true},
+	// print_int(fd, v) writes v in signed decimal (runtime/print_int.cot).
+	"print_int": {Params: []types.Type{types.TI64, types.TI64}, Result: types.TVoid},
+	// print_uint(fd, v) writes v in unsigned decimal (runtime/print_int.cot).
+	"print_uint": {Params: []types.Type{types.TI64, types.TU64}, Result: types.TVoid},
 	// assert_failed() stops the program with `error: assertion failed` (runtime/fail.cot).
 	"assert_failed": {Result: types.TVoid},
 	// fail_exit() ends a failure report: exit status 134 (runtime/fail.cot).
 	"fail_exit": {Result: types.TVoid},
+	// alloc(n), dealloc(p), realloc(p, n): the allocator of @alloc, @dealloc, @realloc
+	// (runtime/alloc.cot, language.md §9.2).
+	"alloc":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"dealloc": {Params: []types.Type{types.TI64}, Result: types.TVoid},
+	"realloc": {Params: []types.Type{types.TI64, types.TI64}, Result: types.TI64},
 	// host_result(r) translates a host call's negated WASI errno to the negated Linux errno
 	// (runtime/host.cot).
 	"host_result": {Params: []types.Type{types.TI64}, Result: types.TI64},
