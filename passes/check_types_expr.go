@@ -182,9 +182,7 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		}
 		return &b
 	}
-	if t == types.TString && e.Op == "+" {
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: string concatenation (it needs the runtime's allocator)")
-		b.T = types.TInvalid
+	if t == types.TString && e.Op == "+" { // concatenation (spec §6.5)
 		return &b
 	}
 	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")

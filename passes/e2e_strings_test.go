@@ -128,4 +128,18 @@ fn main() i64 {
     eprintln("say: ${name[0:2]} ${'A'} \${not} ${Color.Green}")
     return 0
 }`, stdout: "1020\nval=-5 u=18446744073709551615 ok=true name=world!\n"},
+	{name: "string concatenation allocates", src: `
+fn join(a: string, b: string) string { return a + ", " + b }
+
+fn main() i64 {
+    var s = join("hello", "world")
+    println(s)
+    var acc = ""
+    for i in 0..5 {
+        acc = acc + s[i:i + 1]
+    }
+    println(acc == "hello")
+    println(("a" + "b")[1])
+    return s.len
+}`, stdout: "hello, world\ntrue\n98\n", exit: 12},
 }

@@ -19,6 +19,7 @@
 //	                            (value (str-make (+ (str-ptr s#8) lo#9) (- hi#10 lo#9))))
 //	(== A B)              =>  (call-runtime:bool str_eq A B)
 //	(!= A B)              =>  (not (call-runtime:bool str_eq A B))
+//	(+ A B)               =>  (call-runtime:string str_concat A B)   ; a new string from alloc
 //	(str-make P L)        =>  (block:string (const p#8 i64 P) (const n#9 i64 L)
 //	                            (if (> (convert:u64 p#8) (convert:u64 0xffffffff)) FAIL)
 //	                            (if (> (convert:u64 n#9) (convert:u64 0xffffffff)) FAIL)
@@ -54,6 +55,9 @@ func lowerStrings(_ *pipeline.Ctx, prog any) (any, error) {
 		case *ast.StrMake:
 			return l.make(e, r.RewriteExpr(e.Ptr), r.RewriteExpr(e.Len))
 		case *ast.Binary:
+			if e.X.Type() == types.TString && e.Op == "+" {
+				return &ast.RuntimeCall{At: e.At, Typed: e.Typed, Name: "str_concat", Args: []ast.Expr{r.RewriteExpr(e.X), r.RewriteExpr(e.Y)}}
+			}
 			if e.X.Type() == types.TString {
 				return equal(e, r.RewriteExpr(e.X), r.RewriteExpr(e.Y))
 			}

@@ -3,8 +3,9 @@ package verify
 // String rules of the ast verifier (see ast.go; ir/ast/node_string.go): index of a string is a
 // u8 and slice a string, their indices and bounds i64; str-len and str-ptr take a string and
 // give an i64; str-make takes an i64 address and an i64 length; interp is a string; once strings are lowered
-// (no-strings on, which has no str) a string is compared only by the runtime's str_eq, never
-// with == or !=, and neither indexed nor sliced.
+// (no-strings on, which has no str) a string is compared only by the runtime's str_eq and
+// concatenated only by its str_concat, never with == != +, and neither indexed nor sliced;
+// before, + on two strings is a string.
 
 import (
 	"cot/ir/ast"
@@ -60,11 +61,20 @@ func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
 		v.same(e, types.TI64, e.Len.Type(), "length of str-make")
 		v.same(e, types.TString, t, "str-make type")
 	case *ast.Binary:
-		if !v.typed || e.X.Type() != types.TString || v.lang.Allows("str") {
+		if !v.typed || e.X.Type() != types.TString {
 			return false
 		}
-		v.errorf(e, "operator %s on strings after lower-strings", e.Op)
-		return false
+		if !v.lang.Allows("str") {
+			v.errorf(e, "operator %s on strings after lower-strings", e.Op)
+			return false
+		}
+		if e.Op != "+" {
+			return false
+		}
+		v.expr(e.X, true)
+		v.expr(e.Y, true)
+		v.same(e, types.TString, e.Y.Type(), "right operand of string +")
+		v.same(e, types.TString, t, "string + type")
 	default:
 		return false
 	}

@@ -75,6 +75,13 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 		}
 		return PackString(p+lo, hi-lo), true
 	case *Binary:
+		if e.X.Type() == types.TString && e.Op == "+" { // a new string, as str_concat makes
+			x, y := in.stringBytes(in.eval(e.X, fr)), in.stringBytes(in.eval(e.Y, fr))
+			b := append(append([]byte{}, x...), y...)
+			mem := in.memory()
+			in.mem = append(mem, b...)
+			return PackString(int64(len(mem)), int64(len(b))), true
+		}
 		if e.X.Type() != types.TString || (e.Op != "==" && e.Op != "!=") {
 			return 0, false
 		}

@@ -23,6 +23,8 @@ func init() {
 	Runtime["str_eq"] = RuntimeSig{Params: []types.Type{types.TString, types.TString}, Result: types.TBool}
 	// bounds_failed() stops the program with `error: index out of bounds` (runtime/string.cot).
 	Runtime["bounds_failed"] = RuntimeSig{Result: types.TVoid}
+	// str_concat(a, b) is a new string holding a's bytes then b's (runtime/string.cot).
+	Runtime["str_concat"] = RuntimeSig{Params: []types.Type{types.TString, types.TString}, Result: types.TString}
 	// print_str(fd, s) writes the bytes of s (runtime/string.cot).
 	Runtime["print_str"] = RuntimeSig{Params: []types.Type{types.TI64, types.TString}, Result: types.TVoid}
 }
