@@ -84,7 +84,11 @@ func (c *checker) indexValue(e ast.Expr, what string) ast.Expr {
 
 // index checks x[i].
 func (c *checker) index(e *ast.Index) ast.Expr {
-	x, elem := c.indexable(c.expr(e.X, nil), "indexing")
+	checked := c.expr(e.X, nil)
+	if checked.Type() == types.TString {
+		return c.stringIndex(e, checked)
+	}
+	x, elem := c.indexable(checked, "indexing")
 	out := &ast.Index{At: e.At, X: x, I: c.indexValue(e.I, "index"), Typed: ast.Typed{T: types.TInvalid}}
 	if elem != nil {
 		out.T = elem
@@ -94,7 +98,11 @@ func (c *checker) index(e *ast.Index) ast.Expr {
 
 // sliceExpr checks x[lo:hi].
 func (c *checker) sliceExpr(e *ast.SliceExpr) ast.Expr {
-	x, elem := c.indexable(c.expr(e.X, nil), "slicing")
+	checked := c.expr(e.X, nil)
+	if checked.Type() == types.TString {
+		return c.stringSlice(e, checked)
+	}
+	x, elem := c.indexable(checked, "slicing")
 	out := &ast.SliceExpr{At: e.At, X: x, Typed: ast.Typed{T: types.TInvalid}}
 	if e.Lo != nil {
 		out.Lo = c.indexValue(e.Lo, "slice start")

@@ -38,6 +38,10 @@ func (c *checker) target(e ast.Expr) ast.Expr {
 	x := c.expr(e, nil)
 	if _, field := x.(*ast.Field); field || isDeref(x) || isIndex(x) {
 		root, ok := lvalueRoot(x)
+		if ix, index := x.(*ast.Index); index && ix.X.Type() == types.TString {
+			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to a byte of a string (strings are immutable)")
+			return x
+		}
 		if !ok {
 			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to a field of a computed value")
 		} else if b := c.binderOf(root); b != nil && b.kind != "var" && b.kind != "global" {

@@ -60,6 +60,10 @@ func (c *checker) print(s *ast.Print) ast.Stmt {
 			p.Args = append(p.Args, &ast.StrLit{At: lit.At, Typed: ast.Typed{T: types.TString}, Value: lit.Value})
 			continue
 		}
+		if in, ok := a.(*ast.Interp); ok {
+			p.Args = append(p.Args, c.interpolation(in, printName(s)))
+			continue
+		}
 		x := c.expr(a, nil)
 		if t := x.Type(); !printable(t) && t != types.TInvalid {
 			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v", printName(s), t)

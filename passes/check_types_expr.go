@@ -31,9 +31,6 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.intCast(e)
 	case *ast.BoolLit:
 		return &ast.BoolLit{At: e.At, Typed: ast.Typed{T: types.TBool}, Value: e.Value}
-	case *ast.StrLit:
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: string values (only as the argument of print)")
-		return &ast.StrLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}, Value: e.Value}
 	case *ast.Ref:
 		return c.ref(e)
 	case *ast.Unary:
@@ -65,7 +62,13 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		if u, ok := c.unionMember(e); ok {
 			return u
 		}
+		if x := c.stringMember(e); x != nil {
+			return x
+		}
 		return c.member(e)
+	}
+	if x := c.stringExpr(e); x != nil {
+		return x
 	}
 	if x := c.memoryExpr(e, want); x != nil {
 		return x
@@ -192,7 +195,10 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		}
 		return &b
 	}
-	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t)) && (e.Op == "==" || e.Op == "!=")
+	if t == types.TString && e.Op == "+" { // concatenation (spec §6.5)
+		return &b
+	}
+	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
 		if !ast.IsComparison(e.Op) {

@@ -185,6 +185,9 @@ func lvalueRoot(e ast.Expr) (root *ast.Ref, ok bool) {
 	case *ast.Field:
 		return lvalueRoot(e.X)
 	case *ast.Index:
+		if e.X.Type() == types.TString {
+			return nil, false // strings are immutable
+		}
 		if _, slice := e.X.Type().(*types.Slice); slice {
 			return nil, true // the elements of a slice are behind its pointer
 		}

@@ -23,7 +23,7 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 	if u := unionOf(st); u != nil {
 		return c.unionSwitchHead(s, out, u)
 	}
-	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) {
+	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) && st != types.TString {
 		c.diags.Errorf(s.Subject.Pos(), codeNotSupported, "not yet supported: switch on a value of type %v", st)
 		st = types.TInvalid
 	}
@@ -33,8 +33,8 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 			arm.Lo = append(arm.Lo, c.assign(lo, st, "switch pattern"))
 			var hi ast.Expr
 			if a.Hi[i] != nil {
-				if st == types.TBool {
-					c.diags.Errorf(lo.Pos(), codeTypeMismatch, "type mismatch: a range pattern needs an integer subject, found bool")
+				if st == types.TBool || st == types.TString {
+					c.diags.Errorf(lo.Pos(), codeTypeMismatch, "type mismatch: a range pattern needs an integer subject, found %v", st)
 				}
 				hi = c.assign(a.Hi[i], st, "end of the switch range")
 			}

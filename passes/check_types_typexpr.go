@@ -92,7 +92,7 @@ func scalarType(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		return supportedType(p)
 	}
-	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || t == types.TString
 }
 
 // splitType reports whether values of t are split into scalars by lower-unions or
@@ -103,7 +103,7 @@ func splitType(t types.Type) bool {
 
 // printable reports whether print can print a value of type t.
 func printable(t types.Type) bool {
-	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t)
+	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || t == types.TString
 }
 
 // valueType resolves the type of a parameter, variable or global written at pos: the type x

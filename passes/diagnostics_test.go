@@ -32,7 +32,7 @@ func TestDiagnostics(t *testing.T) {
 		{"struct P { x: i64, n: P }\nfn main() void {}", "main.cot:1:1: error[E0300]: type mismatch: struct `P` contains itself"},
 		{"fn main() i64 { var s: *u8 = 1\n return 0 }", "error[E0300]: type mismatch: initializer of `s`: expected *u8, found i64"},
 		{"fn main() i64 { var s: Point = 1\n return 0 }", "error[E0301]: undefined identifier `Point`"},
-		{"fn main() i64 { var s = \"x\"\n return 0 }", "error[E9000]: not yet supported: string values"},
+		{"fn main() i64 { var s = \"n=${1}\"\n return 0 }", "error[E9000]: not yet supported: string interpolation outside the argument of print"},
 		{"fn main() void { defer println(1) }", "error[E9000]: not yet supported: defer"},
 		{"fn helper() void {}", "error[E0301]: undefined identifier `main`"},
 		{"fn main(a: i64) void {}", "error[E0300]: type mismatch: `main` must take no parameters"},

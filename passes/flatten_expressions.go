@@ -179,6 +179,21 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		c := *e
 		c.Args = args
 		return pre, &c
+	case *ast.StrLen:
+		pre, x := f.atom(e.X)
+		c := *e
+		c.X = x
+		return pre, &c
+	case *ast.StrPtr:
+		pre, x := f.atom(e.X)
+		c := *e
+		c.X = x
+		return pre, &c
+	case *ast.StrMake:
+		pre, args := f.atoms([]ast.Expr{e.Ptr, e.Len})
+		c := *e
+		c.Ptr, c.Len = args[0], args[1]
+		return pre, &c
 	case *ast.HostCall:
 		pre, args := f.atoms(e.Args)
 		c := *e

@@ -3,7 +3,7 @@
 // Adds to the program the functions and globals of the runtime (runtime/*.cot) that it calls,
 // transitively, and nothing else, so an unused routine costs nothing; a call-runtime becomes a
 // plain call of the routine's function. The runtime is compiled by the
-// program's own passes, parse through lower-builtins, once per process (runtime_program.go); its
+// program's own passes, parse through lower-strings, once per process (runtime_program.go); its
 // binder IDs are moved above the program's, so the two never collide. Its names are its own: it imports none of the
 // program's files and the program none of its.
 //

@@ -10,6 +10,8 @@
 //	(print 1 x:u8)             =>  (expr (call-runtime print_int 1 (convert:i64 x)))
 //	(print 1 x:u64)            =>  (expr (call-runtime print_uint 1 x))
 //	(print 2 (str "hi"))       =>  (expr (call-runtime write 2 (str-addr "hi") 2))
+//	(print 1 (interp "a=" x:i64))  =>  (expr (call-runtime write 1 (str-addr "a=") 2)) (expr (call-runtime print_int 1 x))
+//	(print 1 s:string)         =>  (expr (call-runtime print_str 1 s))
 //	(print 1 b:bool)           =>  (expr (call-runtime print_bool 1 b))
 //	(print 1 x:f32)            =>  (expr (call-runtime print_f32 1 (float-bits:u64 x)))
 
@@ -37,7 +39,14 @@ func lowerPrint(_ *pipeline.Ctx, prog any) (any, error) {
 		} else {
 			arg = r.RewriteExpr(arg)
 		}
-		out := []ast.Stmt{printValue(at, p.Fd, arg)}
+		var out []ast.Stmt
+		if in, ok := arg.(*ast.Interp); ok { // "a ${x} b": each part as print prints it
+			for _, part := range in.Parts {
+				out = append(out, printValue(at, p.Fd, part))
+			}
+		} else {
+			out = append(out, printValue(at, p.Fd, arg))
+		}
 		if p.Newline {
 			out = append(out, writeString(at, p.Fd, "\n"))
 		}
@@ -55,7 +64,10 @@ func printValue(at ast.At, fd int, x ast.Expr) ast.Stmt {
 	case types.IsInteger(t):
 		return runtimeStmt(at, "print_int", fdLit, toI64(x))
 	case t == types.TString:
-		return writeString(at, fd, x.(*ast.StrLit).Value)
+		if lit, ok := x.(*ast.StrLit); ok {
+			return writeString(at, fd, lit.Value)
+		}
+		return runtimeStmt(at, "print_str", fdLit, x)
 	case types.IsFloat(t):
 		bits := &ast.FloatBits{At: at, Typed: ast.Typed{T: types.TU64}, X: x}
 		return runtimeStmt(at, "print_f"+strconv.Itoa(types.Bits(t)), fdLit, bits)

@@ -143,7 +143,7 @@ func (fl *funcLowerer) stmt(s ast.Stmt) {
 }
 
 func (fl *funcLowerer) expr(e ast.Expr) {
-	if fl.floatExpr(e) {
+	if fl.floatExpr(e) || fl.stringExpr(e) {
 		return
 	}
 	switch e := e.(type) {

@@ -100,6 +100,9 @@ func zero(t types.Type) wasm.Instr {
 	if types.IsFloat(t) {
 		return floatConst(t, 0)
 	}
+	if t == types.TString {
+		return wasm.I64Const(0)
+	}
 	return intConst(t, 0)
 }
 

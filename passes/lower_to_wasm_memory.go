@@ -70,6 +70,10 @@ func memInstr(op wasm.Op, align uint32) wasm.Instr { return wasm.Instr{Op: op, A
 func (fl *funcLowerer) memoryStmt(s ast.Stmt) bool {
 	switch s := s.(type) {
 	case *ast.Store:
+		if s.Value.Type() == types.TString {
+			fl.storeString(s)
+			return true
+		}
 		ops := scalarMemOps(s.Value.Type())
 		fl.address(s.Addr)
 		fl.expr(s.Value)

@@ -33,7 +33,7 @@ const PageSize = 65536
 
 func valType(t types.Type) wasm.ValType {
 	switch {
-	case wide(t):
+	case wide(t) || t == types.TString:
 		return wasm.I64
 	case t == types.TBool || types.IsInteger(t):
 		return wasm.I32

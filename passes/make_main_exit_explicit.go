@@ -1,4 +1,4 @@
-// Pass make-main-exit-explicit: no-builtins -> explicit-exit.
+// Pass make-main-exit-explicit: no-strings -> explicit-exit.
 //
 // Adds the program entry: a function exported as _start that calls main and ends the process
 // with @exit, with the low 8 bits of main's i64 result or 0 for a void main

@@ -88,7 +88,7 @@ func (m *memoryLowerer) placeGlobal(g *ast.Global) {
 	}
 	var buf [8]byte
 	binary.LittleEndian.PutUint64(buf[:], bits)
-	if isAggregate(g.Type) { // zero bytes; its initializer is an init-global statement
+	if isAggregate(g.Type) || g.Type == types.TString { // zero bytes (a string too); its initializer is an init-global statement
 		m.data = append(m.data, make([]byte, types.Sizeof(g.Type))...)
 	} else {
 		m.data = append(m.data, buf[:types.Sizeof(g.Type)]...)
@@ -176,6 +176,9 @@ func zeroValue(at ast.At, t types.Type) ast.Expr {
 	}
 	if isPointer(t) {
 		return &ast.Convert{At: at, Typed: ast.Typed{T: t}, X: &ast.IntLit{At: at, Typed: ast.Typed{T: types.TU64}}}
+	}
+	if t == types.TString {
+		return &ast.StrMake{At: at, Typed: ast.Typed{T: t}, Ptr: i64Lit(at, 0), Len: i64Lit(at, 0)}
 	}
 	if types.IsFloat(t) {
 		return &ast.FloatLit{At: at, Typed: ast.Typed{T: t}}

@@ -119,7 +119,9 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	}
 	var x ast.Expr
 	rest := e.Suffixes
-	if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
+	if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "len" && s.Call != nil {
+		x, rest = c.lenCall(e, s.Call), rest[1:]
+	} else if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
 		name := *e.Primary.Ident
 		if _, isPrint := printFds[name]; isPrint {
 			c.unsupported(e.Pos, "`"+name+"` inside an expression")
@@ -198,8 +200,7 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return &ast.BoolLit{At: at, Value: *p.Bool == "true"}
 	case p.String != nil:
 		if p.String.Plain == nil {
-			c.unsupported(p.Pos, "string interpolation")
-			return &ast.StrLit{At: at}
+			return c.interpolation(p.String)
 		}
 		return &ast.StrLit{At: at, Value: grammar.Unquote(*p.String.Plain)}
 	case p.Ident != nil:
@@ -218,6 +219,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.hostCall(p.Builtin)
 	case p.Builtin != nil && ptrBuiltins[p.Builtin.Name]:
 		return c.ptrBuiltin(p.Builtin)
+	case p.Builtin != nil && stringBuiltins[p.Builtin.Name] > 0:
+		return c.stringBuiltin(p.Builtin)
 	case p.ZeroInit:
 		return &ast.Zero{At: at}
 	case p.Array != nil:

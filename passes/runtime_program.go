@@ -2,7 +2,7 @@ package passes
 
 // The runtime as a program (package runtime: runtime/*.cot, embedded): import-runtime compiles
 // the files of the routines a program calls, and what they import, with the front end's own
-// passes, parse through lower-builtins, once per process, target and set of files (cached), and
+// passes, parse through lower-strings, once per process, target and set of files (cached), and
 // copies what the program needs with its IDs moved (ast.ShiftIDs). Measured with the full test
 // suite running beside it: 1.4 ms for print_int and write, 255 ms for print_f64 (Ryū and its
 // tables), so only programs that print floats pay for those.
@@ -103,7 +103,7 @@ func compileRuntimeFiles(target string, files []string) *ast.Program {
 	return compileRuntimeRoot(target, src.NewFile(runtimeDir+"needed.cot", []byte(text.String())))
 }
 
-// compileRuntimeRoot compiles the runtime files root imports to the language lower-builtins
+// compileRuntimeRoot compiles the runtime files root imports to the language lower-strings
 // produces. The runtime is part of cot: an error in it is an internal error.
 func compileRuntimeRoot(target string, root *src.File) *ast.Program {
 	ctx := pipeline.NewCtx(target)
@@ -115,7 +115,7 @@ func compileRuntimeRoot(target string, root *src.File) *ast.Program {
 	var passes []pipeline.Pass
 	for _, p := range Table().Passes {
 		passes = append(passes, p)
-		if p.Name == "lower-builtins" {
+		if p.Name == "lower-strings" {
 			break
 		}
 	}

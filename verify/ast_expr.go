@@ -60,6 +60,9 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	if v.floatExpr(e, t) || v.optionalExpr(e, t) {
 		return
 	}
+	if v.stringExpr(e, t) {
+		return
+	}
 	switch e := e.(type) {
 	case *ast.IntLit:
 		v.intLit(e, false)
@@ -228,13 +231,13 @@ func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, a
 	v.same(e, result, e.Type(), "call result type")
 }
 
-// switchParts checks a switch's subject (an integer or bool once typed), patterns of its type,
+// switchParts checks a switch's subject (an integer, bool, enum or string once typed), patterns of its type,
 // bool guards, and bodies: blocks with values of the switch's type for a switch expression,
 // blocks without values for a statement.
 func (v *astVerifier) switchParts(s *ast.Switch) {
 	v.expr(s.Subject, v.anf)
 	st := s.Subject.Type()
-	if v.typed && st != nil && !types.IsInteger(st) && st != types.TBool && !isEnumType(st) {
+	if v.typed && st != nil && !types.IsInteger(st) && st != types.TBool && !isEnumType(st) && st != types.TString {
 		v.errorf(s, "switch on %v", st)
 	}
 	body := func(b *ast.Block) {

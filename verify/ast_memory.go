@@ -14,10 +14,11 @@ import (
 	"cot/ir/types"
 )
 
-// isScalar reports whether a value of type t fits one Wasm value: an integer, float, bool or pointer.
+// isScalar reports whether a value of type t fits one Wasm value: an integer, float, bool,
+// pointer or string (a packed header, ir/ast/node_string.go).
 func isScalar(t types.Type) bool {
 	_, ptr := t.(*types.Pointer)
-	return ptr || t == types.TBool || (types.IsInteger(t) || types.IsFloat(t)) && !types.IsUntyped(t)
+	return ptr || t == types.TBool || t == types.TString || (types.IsInteger(t) || types.IsFloat(t)) && !types.IsUntyped(t)
 }
 
 func (v *astVerifier) pointer(at ast.Node, t types.Type, what string) *types.Pointer {

@@ -27,7 +27,7 @@ type Limits struct {
 // Interpret runs p: the non-constant global initializers in dependency order, then the function
 // exported as _start when there is one, else main, exiting with main's status (low 8 bits).
 func Interpret(p *Program, lim Limits) (out Outcome) {
-	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[int64][]byte{},
+	in := &interp{prog: p, lim: lim, funcs: map[int]*Func{}, globals: map[int]int64{}, strs: map[string]int64{},
 		taken: AddressTaken(p), globalBoxes: map[int]int64{}, boxTypes: map[int]types.Type{}, sp: StackTop(len(p.Data)),
 		calls: []*callMem{{boxes: map[int]int64{}, slots: map[Node]int64{}}}} // the global initializers' context
 	defer func() {
@@ -94,7 +94,7 @@ type interp struct {
 	steps, depth   int
 	funcs          map[int]*Func
 	globals        map[int]int64
-	strs           map[int64][]byte // addresses handed out for str-addr before layout-data
+	strs           map[string]int64 // addresses handed out for str-addr before layout-data (interp_string.go)
 	stdout, stderr strings.Builder
 	// linear memory (interp_memory.go)
 	mem         []byte
@@ -237,11 +237,12 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		if s.Fd == 2 {
 			w = &in.stderr
 		}
-		switch a := s.Args[0].(type) {
-		case *StrLit:
-			w.WriteString(a.Value)
-		default:
-			w.WriteString(formatValue(in.eval(a, fr), a.Type()))
+		parts := []Expr{s.Args[0]}
+		if x, ok := s.Args[0].(*Interp); ok {
+			parts = x.Parts
+		}
+		for _, a := range parts {
+			in.printValue(w, a, fr)
 		}
 		if s.Newline {
 			w.WriteByte('\n')

@@ -23,6 +23,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.evalFloat(e, fr); ok {
 		return v
 	}
+	if v, ok := in.evalString(e, fr); ok {
+		return v
+	}
 	switch e := e.(type) {
 	case nil:
 		return 0
@@ -31,9 +34,7 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	case *BoolLit:
 		return b2i(e.Value)
 	case *StrAddr:
-		addr := int64(1<<40) + int64(len(in.strs))*(1<<20)
-		in.strs[addr] = []byte(e.Value)
-		return addr
+		return in.literalAddr(e.Value)
 	case *DataAddr:
 		return DataBase + e.Offset
 	case *Ref:

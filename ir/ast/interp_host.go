@@ -52,13 +52,6 @@ func (in *interp) host(e *HostCall, fr frame) int64 {
 	panic("interpret: the host builtin @" + e.Name + " needs a host the interpreter does not model")
 }
 
-// hostBytes returns the n bytes at address addr: in a string handed out by a str-addr before
-// layout-data, else in linear memory (interp_memory.go).
-func (in *interp) hostBytes(addr, n int64) []byte {
-	for base, b := range in.strs {
-		if addr >= base && addr+n <= base+int64(len(b)) {
-			return b[addr-base : addr-base+n]
-		}
-	}
-	return in.bytesAt(addr, int(n))
-}
+// hostBytes returns the n bytes at address addr of linear memory (interp_memory.go; a str-addr
+// before layout-data hands out an address there too, interp_string.go).
+func (in *interp) hostBytes(addr, n int64) []byte { return in.bytesAt(addr, int(n)) }

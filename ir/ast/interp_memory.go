@@ -42,6 +42,9 @@ func (in *interp) bytesAt(a int64, n int) []byte {
 
 // load reads the scalar of type t at a.
 func (in *interp) load(a int64, t types.Type) int64 {
+	if t == types.TString {
+		return in.loadString(a)
+	}
 	size := int(types.Sizeof(t))
 	var buf [8]byte
 	copy(buf[:], in.bytesAt(a, size))
@@ -50,6 +53,10 @@ func (in *interp) load(a int64, t types.Type) int64 {
 
 // store writes the scalar v of type t at a.
 func (in *interp) store(a int64, t types.Type, v int64) {
+	if t == types.TString {
+		in.storeString(a, v)
+		return
+	}
 	var buf [8]byte
 	binary.LittleEndian.PutUint64(buf[:], uint64(v))
 	copy(in.bytesAt(a, int(types.Sizeof(t))), buf[:])

@@ -62,6 +62,7 @@ var (
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
 		"union", "union-lit", "union-tag", "union-payload",
+		"str-len", "str-ptr", "str-make", "interp",
 	}, TypeExprKinds...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
@@ -86,13 +87,17 @@ var (
 	LangNoUnions = &pipeline.Lang{Name: "no-unions", Family: Family, Base: LangNoShortCircuit, Remove: []string{"union-lit", "union-tag", "union-payload"}, Invariants: []string{InvNoUnions}}
 	// LangNoOptionals: every optional is a pair of a bool tag and a payload (lower-optionals).
 	LangNoOptionals = &pipeline.Lang{Name: "no-optionals", Family: Family, Base: LangNoUnions, Remove: []string{"null", "has-value", "unwrap", "orelse"}, Invariants: []string{InvNoOptionals}}
-	// LangNoPrint: print statements are runtime calls; string literals are addresses of their bytes.
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoOptionals, Remove: []string{"print", "str"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
+	// LangNoPrint: print statements are runtime calls; printed string literals are addresses of
+	// their bytes (the others stay values until lower-strings).
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoOptionals, Remove: []string{"print", "interp"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
 	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
 	// and the host builtins stay for lower-to-wasm).
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
+	// LangNoStrings: string literals are made from the address of their bytes, indexing and
+	// slicing of strings are bounds-checked address arithmetic, string == is a runtime call.
+	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"str"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
-	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoBuiltins, Invariants: []string{InvEntry}}
+	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoStrings, Invariants: []string{InvEntry}}
 	// LangRuntimeImported: the runtime functions the program calls are part of it; runtime
 	// calls are plain calls.
 	LangRuntimeImported = &pipeline.Lang{Name: "runtime-imported", Family: Family, Base: LangExplicitExit, Remove: []string{"call-runtime"}}
@@ -112,7 +117,7 @@ var (
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoPrint, LangNoBuiltins, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer or float literal.

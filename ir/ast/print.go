@@ -200,6 +200,9 @@ func exprSx(e Expr) *sx {
 	if f := floatExprSx(e); f != nil {
 		return f
 	}
+	if x := stringExprSx(e); x != nil {
+		return x
+	}
 	switch e := e.(type) {
 	case *IntLit:
 		return head(strconv.FormatUint(e.Value, 10), e.T)

@@ -296,6 +296,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if f := rd.readFloatExpr(s, h, t); f != nil {
 		return f
 	}
+	if x := rd.readStringExpr(s, h, t); x != nil {
+		return x
+	}
 	switch {
 	case h == "str" || h == "str-addr":
 		a := shape(s, 1, false)

@@ -126,7 +126,7 @@ func (in *interp) matchArm(a *SwitchArm, t Expr, v int64, fr frame) bool {
 	for i, lo := range a.Lo {
 		hit := false
 		if a.Hi[i] == nil {
-			hit = in.eval(lo, fr) == v
+			hit = in.equal(t.Type(), in.eval(lo, fr), v)
 		} else {
 			hit = in.binary("<=", t.Type(), in.eval(lo, fr), v) != 0 && in.binary("<=", t.Type(), v, in.eval(a.Hi[i], fr)) != 0
 		}
