@@ -18,7 +18,6 @@
 package passes
 
 import (
-	"fmt"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -29,6 +28,10 @@ type flattener struct {
 	ids     *ast.IDs
 	globals map[int]bool
 	r       *ast.Rewriter
+	// atomize copies an expression with each child made an atom, collecting in pre the
+	// statements that compute them (complex saves and restores pre around each node).
+	atomize *ast.Rewriter
+	pre     []ast.Stmt
 }
 
 func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
@@ -40,6 +43,11 @@ func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 	}
 	f.r = &ast.Rewriter{Share: true, Stmt: f.stmt}
+	f.atomize = &ast.Rewriter{Expr: func(_ *ast.Rewriter, x ast.Expr) ast.Expr {
+		pre, a := f.atom(x)
+		f.pre = append(f.pre, pre...)
+		return a
+	}}
 	return f.r.Program(p), nil
 }
 
@@ -122,83 +130,11 @@ func (f *flattener) atom(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 	return append(pre, d), read
 }
 
-// complex returns the statements that compute e's operands and e over atoms.
+// complex returns the statements that compute e's operands and e over atoms. Every node but
+// the if and block expressions is copied with each child expression made an atom, in the order
+// its children method lists them (source order), so a new node kind needs nothing here.
 func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 	switch e := e.(type) {
-	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.DataAddr, *ast.Ref, *ast.FrameAddr, *ast.StackLimit:
-		return nil, f.r.DefaultExpr(e)
-	case *ast.Load:
-		pre, addr := f.atom(e.Addr)
-		l := *e
-		l.Addr = addr
-		return pre, &l
-	case *ast.FloatOp:
-		pre, args := f.atoms(e.Args)
-		c := *e
-		c.Args = args
-		return pre, &c
-	case *ast.FloatBits:
-		pre, x := f.atom(e.X)
-		c := *e
-		c.X = x
-		return pre, &c
-	case *ast.Offset:
-		pre, x := f.atom(e.X)
-		o := *e
-		o.X = x
-		return pre, &o
-	case *ast.Elem:
-		pre, x := f.atom(e.X)
-		preI, i := f.atom(e.I)
-		o := *e
-		o.X, o.I = x, i
-		return append(pre, preI...), &o
-	case *ast.Unary:
-		pre, x := f.atom(e.X)
-		u := *e
-		u.X = x
-		return pre, &u
-	case *ast.Convert:
-		pre, x := f.atom(e.X)
-		c := *e
-		c.X = x
-		return pre, &c
-	case *ast.Binary:
-		pre, x := f.atom(e.X)
-		preY, y := f.atom(e.Y)
-		b := *e
-		b.X, b.Y = x, y
-		return append(pre, preY...), &b
-	case *ast.Call:
-		pre, args := f.atoms(e.Args)
-		c := *e
-		c.Args = args
-		return pre, &c
-	case *ast.RuntimeCall:
-		pre, args := f.atoms(e.Args)
-		c := *e
-		c.Args = args
-		return pre, &c
-	case *ast.StrLen:
-		pre, x := f.atom(e.X)
-		c := *e
-		c.X = x
-		return pre, &c
-	case *ast.StrPtr:
-		pre, x := f.atom(e.X)
-		c := *e
-		c.X = x
-		return pre, &c
-	case *ast.StrMake:
-		pre, args := f.atoms([]ast.Expr{e.Ptr, e.Len})
-		c := *e
-		c.Ptr, c.Len = args[0], args[1]
-		return pre, &c
-	case *ast.HostCall:
-		pre, args := f.atoms(e.Args)
-		c := *e
-		c.Args = args
-		return pre, &c
 	case *ast.If:
 		n := ast.Name{Name: "t", ID: f.ids.Next()}
 		at := e.At
@@ -210,7 +146,12 @@ func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		return []ast.Stmt{&ast.VarDecl{At: at, Name: n, Type: e.T}, f.assignBlock(e, n)},
 			&ast.Ref{At: at, Typed: e.Typed, Name: n}
 	}
-	panic(fmt.Sprintf("flatten-expressions: unexpected expression %T", e))
+	outer := f.pre
+	f.pre = nil
+	x := f.atomize.DefaultExpr(e)
+	pre := f.pre
+	f.pre = outer
+	return pre, x
 }
 
 func (f *flattener) atoms(list []ast.Expr) ([]ast.Stmt, []ast.Expr) {
