@@ -18,7 +18,6 @@
 package passes
 
 import (
-
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/types"
