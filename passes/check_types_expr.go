@@ -91,7 +91,7 @@ func (c *checker) intLit(e *ast.IntLit, want types.Type, negated bool) ast.Expr 
 		t = want
 	}
 	neg, max := types.IntRange(t)
-	if e.Value > max && !(negated && e.Value <= neg) {
+	if negated && e.Value > neg || !negated && e.Value > max { // `-1` fits no unsigned type
 		c.diags.Errorf(e.Pos(), codeLiteralRange, "integer literal out of range: %s does not fit %v", literalText(e.Value, negated), t)
 	}
 	return &ast.IntLit{At: e.At, Typed: ast.Typed{T: t}, Value: e.Value}
@@ -121,7 +121,9 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 
 func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	u := *e
-	if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" {
+	lit, negLit := e.X.(*ast.IntLit)
+	negLit = negLit && e.Op == "neg"
+	if negLit {
 		u.X = c.intLit(lit, want, true)
 	} else if e.Op == "not" {
 		u.X = c.assign(e.X, types.TBool, "operand of `not`")
@@ -135,7 +137,7 @@ func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	case !types.IsInteger(t):
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `%s`: expected an integer, found %v", opSpelling[e.Op], t)
 		u.T = types.TInvalid
-	case e.Op == "neg" && types.IsUnsigned(t):
+	case e.Op == "neg" && types.IsUnsigned(t) && !negLit: // a negated literal: intLit reported it
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `-`: expected a signed integer, found %v", t)
 	}
 	return &u
@@ -198,6 +200,12 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	if t == types.TString && e.Op == "+" { // concatenation (spec §6.5)
 		return &b
 	}
+	if isEnum(t) && ast.IsComparison(e.Op) && e.Op != "==" && e.Op != "!=" {
+		// Enums order by their values (spec §6.3): compare the backing integers.
+		bt := types.Underlying(t).(*types.Enum).Backing
+		b.X, b.Y = c.convert(b.X, bt, ""), c.convert(b.Y, bt, "")
+		return &b
+	}
 	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
@@ -223,6 +231,12 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 	case types.IsInteger(x) && types.IsInteger(y) && types.AssignableTo(x, y):
 		b.X = c.convert(b.X, y, "")
 		return y
+	case ast.IsComparison(b.Op) && isEnum(x) && types.IsInteger(y) && types.AssignableTo(x, y):
+		b.X = c.convert(b.X, y, "") // an enum compares as its integer value (spec §4.5)
+		return y
+	case ast.IsComparison(b.Op) && types.IsInteger(x) && isEnum(y) && types.AssignableTo(y, x):
+		b.Y = c.convert(b.Y, x, "")
+		return x
 	case types.IsFloat(x) && types.IsFloat(y): // f32 and f64: the f32 operand widens
 		b.X, b.Y = c.convert(b.X, types.TF64, ""), c.convert(b.Y, types.TF64, "")
 		return types.TF64
