@@ -273,17 +273,33 @@ func (c *checker) shiftCount(e ast.Expr, t types.Type) ast.Expr {
 // literal there takes the else branch's type), the else branch's converted to it.
 func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 	x := &ast.If{At: e.At, Cond: c.cond(e.Cond), Then: c.valueBlock(e.Then, want)}
-	if x.Then.Type() == types.TVoid {
+	if x.Then.T == types.TVoid {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
 	}
-	t := x.Then.Type()
+	t := x.Then.T // nil: the then branch jumps, and takes the else branch's type
+	ew := want
+	if t != nil {
+		ew = elseWant(want, t)
+	}
 	var els ast.Expr
 	switch b := e.Else.(type) {
 	case *ast.Block:
-		els = c.valueBlock(b, elseWant(want, t))
+		els = c.valueBlock(b, ew)
 	case *ast.If:
-		els = c.ifExpr(b, elseWant(want, t))
+		els = c.ifExpr(b, ew)
+	}
+	switch {
+	case t == nil && leaves(els):
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: an if expression needs a branch with a value, every branch jumps")
+		t = types.TInvalid
+		c.settleJump(x.Then, t)
+		c.settleJump(els.(*ast.Block), t)
+	case t == nil:
+		t = els.Type()
+		c.settleJump(x.Then, t)
+	case leaves(els):
+		c.settleJump(els.(*ast.Block), t)
 	}
 	if len(e.Then.Stmts) == 0 && isLiteral(e.Then.Value) && !types.Identical(t, els.Type()) {
 		x.Then = c.valueBlock(e.Then, els.Type())
@@ -312,6 +328,9 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 
 // valueBlock checks a block expression: its statements, then its value with the expected type.
 func (c *checker) valueBlock(b *ast.Block, want types.Type) *ast.Block {
+	if divergesBlock(b) {
+		return c.divergingBlock(b, want)
+	}
 	out := c.block(b)
 	out.Value = c.expr(b.Value, want)
 	out.T = out.Value.Type()

@@ -85,13 +85,29 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 	for i, b := range bodies {
 		checked[i] = c.valueBlock(b, want)
 	}
-	// The arms' type: the first arm's that is not a bare literal, else the first arm's.
+	// The arms' type: the first arm's that is not a bare literal, else the first arm's (arms
+	// that jump have none of their own, check_types_diverge.go).
 	first := len(checked) - len(s.Arms)
-	t := checked[first].Type()
+	var t types.Type
 	for i := first; i < len(checked); i++ {
-		if !literalBlock(bodies[i]) {
-			t = checked[i].Type()
+		if t == nil && checked[i].T != nil {
+			t = checked[i].T
+		}
+		if !literalBlock(bodies[i]) && checked[i].T != nil {
+			t = checked[i].T
 			break
+		}
+	}
+	if t == nil && first == 1 {
+		t = checked[0].T // only the else arm has a value
+	}
+	if t == nil {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: a switch expression needs an arm with a value, every arm jumps")
+		t = types.TInvalid
+	}
+	for _, b := range checked {
+		if b.T == nil {
+			c.settleJump(b, t)
 		}
 	}
 	for _, b := range checked {

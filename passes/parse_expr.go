@@ -310,6 +310,13 @@ func (c *cstConverter) valueBlock(b *grammar.Block) *ast.Block {
 			out.Stmts = append(out.Stmts, st)
 		}
 	}
+	if last := b.Stmts[len(b.Stmts)-1]; last.Return != nil || last.Break != nil || last.Continue != nil {
+		// A block that leaves by a jump has no value; its value is a placeholder `.{}` that
+		// check-types types as the other branches (see divergesBlock) and that never runs.
+		out.Stmts = append(out.Stmts, c.stmt(last))
+		out.Value = &ast.Zero{At: c.at(last.Pos)}
+		return out
+	}
 	out.Value = c.blockValue(b.Stmts[len(b.Stmts)-1])
 	return out
 }
