@@ -123,3 +123,23 @@ func SpecFileExamples(t *testing.T) []SpecExample {
 	}
 	return out
 }
+
+// SpecFragmentExamples returns the examples of language.md that parse only as the body of a
+// function (statement snippets), keyed like SpecFileExamples.
+func SpecFragmentExamples(t *testing.T) []SpecExample {
+	var out []SpecExample
+	for _, f := range specFences(t) {
+		first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(f.text), "\n", 2)[0])
+		if _, skip := skipKey(first); skip {
+			continue
+		}
+		text := strings.ReplaceAll(f.text, "...", "")
+		if _, err := Parse("spec.cot", []byte(text)); err == nil {
+			continue
+		}
+		if _, err := Parse("spec.cot", []byte("fn __t() {\n"+text+"\n}\n")); err == nil {
+			out = append(out, SpecExample{Line: f.line, First: first, Text: text})
+		}
+	}
+	return out
+}
