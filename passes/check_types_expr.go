@@ -79,7 +79,8 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
 
-// intLit types an integer literal: the expected integer type when there is one, else i64. A
+// intLit types an integer literal: the expected integer type when there is one, else i64 (u64
+// when only u64 holds it). A
 // literal that does not fit is an error (decisions.md #6); negated tells that a minus sign
 // directly precedes it.
 func (c *checker) intLit(e *ast.IntLit, want types.Type, negated bool) ast.Expr {
@@ -87,8 +88,11 @@ func (c *checker) intLit(e *ast.IntLit, want types.Type, negated bool) ast.Expr 
 		return intLitAsFloat(e, want)
 	}
 	t := types.Type(types.TI64)
-	if types.IsInteger(want) && !types.IsUntyped(want) {
+	switch {
+	case types.IsInteger(want) && !types.IsUntyped(want):
 		t = want
+	case !negated && e.Value > 1<<63-1:
+		t = types.TU64 // an untyped literal must fit i64 or u64 (decisions #6)
 	}
 	neg, max := types.IntRange(t)
 	if negated && e.Value > neg || !negated && e.Value > max { // `-1` fits no unsigned type
