@@ -59,7 +59,7 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.HostCall:
 		return c.hostCall(e)
 	case *ast.Member:
-		if u, ok := c.unionMember(e); ok {
+		if u, ok := c.unionMember(e, want); ok {
 			return u
 		}
 		if x := c.stringMember(e); x != nil {
@@ -267,9 +267,9 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 	var els ast.Expr
 	switch b := e.Else.(type) {
 	case *ast.Block:
-		els = c.valueBlock(b, elseWant(want, t))
+		els = c.valueBlock(b, elseWant(want, t, b))
 	case *ast.If:
-		els = c.ifExpr(b, elseWant(want, t))
+		els = c.ifExpr(b, elseWant(want, t, nil))
 	}
 	if len(e.Then.Stmts) == 0 && isLiteral(e.Then.Value) && !types.Identical(t, els.Type()) {
 		x.Then = c.valueBlock(e.Then, els.Type())

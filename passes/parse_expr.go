@@ -139,6 +139,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
 		case s.Unwrap:
 			x = &ast.Unwrap{At: c.at(s.Pos), X: x}
+		case s.OptField != nil:
+			x = c.optChain(x, *s.OptField, c.at(s.Pos))
 		case s.StructLit != nil:
 			x = c.structLit(x, s.StructLit)
 		case s.Index != nil:

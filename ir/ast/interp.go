@@ -103,8 +103,6 @@ type interp struct {
 	globalBoxes map[int]int64
 	boxTypes    map[int]types.Type
 	calls       []*callMem
-	optVals     []int64    // payloads of the optionals (interp_optional.go)
-	unionVals   []unionVal // the union values (interp_optional.go)
 }
 
 // frame holds the locals of one call, by binder ID.
