@@ -79,7 +79,7 @@ func optionalNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 		t := s.lower(e.T)
 		pre, read := s.once(s.r.RewriteExpr(e.X))
 		var then ast.Expr = read()
-		if !isOptional(e.T) {
+		if !types.Identical(e.T, e.X.Type()) { // X's payload, not X itself (`a ?? b` with b a ?T)
 			then = fieldOf(at, read(), 1, "val", t)
 		}
 		choose := &ast.If{At: at, Typed: ast.Typed{T: t}, Cond: tagIs(at, read(), "!=", 0), Then: branch(then), Else: branch(s.r.RewriteExpr(e.Y))}

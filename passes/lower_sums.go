@@ -260,6 +260,8 @@ func (s *sumLowerer) stmt(r *ast.Rewriter, st ast.Stmt) []ast.Stmt {
 		v.Type = s.lower(v.Type)
 	case *ast.Block: // a branch of an if expression (DefaultBlock's blocks are fresh)
 		v.T = s.lower(v.T)
+	case *ast.If: // the else-if link of an if expression
+		v.T = s.lower(v.T)
 	}
 	return []ast.Stmt{out}
 }

@@ -55,7 +55,7 @@ func (in *interp) evalOptional(e Expr, fr frame) (int64, bool) {
 		if in.load(a, types.TI64) == 0 {
 			return in.eval(e.Y, fr), true
 		}
-		if _, opt := e.T.(*types.Optional); opt {
+		if types.Identical(e.T, e.X.Type()) { // `a ?? b` with b optional too: a itself
 			return a, true
 		}
 		return in.get(a+types.PayloadOffset, e.T), true
