@@ -1,0 +1,39 @@
+package passes
+
+// End-to-end cases for optionals and unions that live in memory (struct fields, array and slice
+// elements, pointer targets, globals, nested payloads) and `?.`: the programs and outputs of
+// golden/testdata/run/{optional_memory,optional_chain,union_memory}.txtar, read from there so the
+// two never drift apart. They run in TestEndToEnd and, after every pass, in
+// TestEveryPassKeepsMeaning.
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/txtar"
+)
+
+func init() {
+	for _, name := range []string{"optional_memory", "optional_chain", "union_memory"} {
+		ar, err := txtar.ParseFile("../golden/testdata/run/" + name + ".txtar")
+		if err != nil {
+			panic(err)
+		}
+		c := e2eCase{name: strings.ReplaceAll(name, "_", " ")}
+		for _, f := range ar.Files {
+			switch f.Name {
+			case "main.cot":
+				c.src = string(f.Data)
+			case "stdout":
+				c.stdout = string(f.Data)
+			case "exit":
+				n, err := strconv.Atoi(strings.TrimSpace(string(f.Data)))
+				if err != nil {
+					panic(err)
+				}
+				c.exit = uint32(n)
+			}
+		}
+		e2eCases = append(e2eCases, c)
+	}
+}
