@@ -9,6 +9,7 @@ package passes
 import (
 	"strconv"
 	"strings"
+	"testing"
 
 	"golang.org/x/tools/txtar"
 )
@@ -35,5 +36,17 @@ func init() {
 			}
 		}
 		e2eCases = append(e2eCases, c)
+	}
+}
+
+// Every ast dump of the programs with optionals and unions in memory reads back to the same
+// text and verifies: the structs that replace them (opt.T, a union's own name and ID) have a
+// text form like any other.
+func TestSumDumpsReadBack(t *testing.T) {
+	for _, c := range e2eCases {
+		switch c.name {
+		case "optional memory", "optional chain", "union memory":
+			checkDumpsReadBack(t, c.src, nil)
+		}
 	}
 }
