@@ -2,7 +2,7 @@ package passes
 
 // End-to-end cases for optionals and unions that live in memory (struct fields, array and slice
 // elements, pointer targets, globals, nested payloads) and `?.`: the programs and outputs of
-// golden/testdata/run/{optional_memory,optional_chain,union_memory}.txtar, read from there so the
+// golden/testdata/run/{optional_memory,optional_chain,union_memory,optional_union_nested}.txtar, read from there so the
 // two never drift apart. They run in TestEndToEnd and, after every pass, in
 // TestEveryPassKeepsMeaning.
 
@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	for _, name := range []string{"optional_memory", "optional_chain", "union_memory"} {
+	for _, name := range []string{"optional_memory", "optional_chain", "union_memory", "optional_union_nested"} {
 		ar, err := txtar.ParseFile("../golden/testdata/run/" + name + ".txtar")
 		if err != nil {
 			panic(err)
@@ -45,7 +45,7 @@ func init() {
 func TestSumDumpsReadBack(t *testing.T) {
 	for _, c := range e2eCases {
 		switch c.name {
-		case "optional memory", "optional chain", "union memory":
+		case "optional memory", "optional chain", "union memory", "optional union nested":
 			checkDumpsReadBack(t, c.src, nil)
 		}
 	}

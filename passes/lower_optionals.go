@@ -58,8 +58,12 @@ func optionalNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 		if !isOptional(e.T) {
 			return nil, false
 		}
-		return &ast.StructLit{At: at, Typed: ast.Typed{T: s.lower(e.T)}, Names: []string{"tag", "val"},
-			Values: []ast.Expr{i64Lit(at, 1), s.r.RewriteExpr(e.X)}}, true
+		t := s.lower(e.T)
+		lit := &ast.StructLit{At: at, Typed: ast.Typed{T: t}, Names: []string{"tag", "val"}, Values: []ast.Expr{i64Lit(at, 1), s.r.RewriteExpr(e.X)}}
+		if st := ast.StructOf(t); len(st.Fields) > 2 { // the padding of an empty payload
+			lit.Names, lit.Values = append(lit.Names, "pad"), append(lit.Values, &ast.Zero{At: at, Typed: ast.Typed{T: st.Fields[2].Type}})
+		}
+		return lit, true
 	case *ast.HasValue:
 		return tagIs(at, s.r.RewriteExpr(e.X), "!=", 0), true
 	case *ast.Unwrap:
