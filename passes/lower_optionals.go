@@ -6,7 +6,7 @@
 // make-memory-explicit on. Nested optionals (`??i64`, `?Shape`, a struct holding `?T`) fall out
 // of the recursion over types.
 //
-//	(null:(opt i64))                 =>  (zero:opt.i64#9)
+//	(null:(opt i64))                 =>  (struct-lit:opt.i64#9 - (tag 0:i64) (val (zero:i64)))
 //	(convert:(opt i64) X)            =>  (struct-lit:opt.i64#9 - (tag 1:i64) (val X))
 //	(has-value:bool X)               =>  (!=:bool (field:i64 X tag) 0:i64)
 //	(unwrap:T X)                     =>  (block:T (if (==:bool (field:i64 X tag) 0:i64)
@@ -48,22 +48,28 @@ func optionalStruct(s *sumLowerer, t types.Type) *types.Named {
 	return n
 }
 
+// optionalLit is the value of the optional struct t with the given tag and payload (a literal:
+// a few stores where it is built, where a zero value would be a fill).
+func optionalLit(at ast.At, t types.Type, tag uint64, val ast.Expr) ast.Expr {
+	lit := &ast.StructLit{At: at, Typed: ast.Typed{T: t}, Names: []string{"tag", "val"}, Values: []ast.Expr{i64Lit(at, tag), val}}
+	if st := ast.StructOf(t); len(st.Fields) > 2 { // the padding of an empty payload
+		lit.Names, lit.Values = append(lit.Names, "pad"), append(lit.Values, &ast.Zero{At: at, Typed: ast.Typed{T: st.Fields[2].Type}})
+	}
+	return lit
+}
+
 // optionalNode lowers null, a conversion to an optional, has-value, unwrap and orelse.
 func optionalNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 	at := ast.At{P: e.Pos()}
 	switch e := e.(type) {
 	case *ast.NullLit:
-		return &ast.Zero{At: at, Typed: ast.Typed{T: s.lower(e.T)}}, true
+		t := s.lower(e.T)
+		return optionalLit(at, t, 0, &ast.Zero{At: at, Typed: ast.Typed{T: ast.FieldType(t, 1)}}), true
 	case *ast.Convert:
 		if !isOptional(e.T) {
 			return nil, false
 		}
-		t := s.lower(e.T)
-		lit := &ast.StructLit{At: at, Typed: ast.Typed{T: t}, Names: []string{"tag", "val"}, Values: []ast.Expr{i64Lit(at, 1), s.r.RewriteExpr(e.X)}}
-		if st := ast.StructOf(t); len(st.Fields) > 2 { // the padding of an empty payload
-			lit.Names, lit.Values = append(lit.Names, "pad"), append(lit.Values, &ast.Zero{At: at, Typed: ast.Typed{T: st.Fields[2].Type}})
-		}
-		return lit, true
+		return optionalLit(at, s.lower(e.T), 1, s.r.RewriteExpr(e.X)), true
 	case *ast.HasValue:
 		return tagIs(at, s.r.RewriteExpr(e.X), "!=", 0), true
 	case *ast.Unwrap:
