@@ -1,20 +1,22 @@
 // Pass lower-unions: no-short-circuit -> no-unions.
 //
 // Makes every tagged union U a named struct of the same name and ID with the layout of spec §3.3,
-// `U {tag: i64, payload: [M]u8}` (M = roundup8 of the largest payload; no payload field when
+// `U {tag: i64, payload: [W]u64}` (8·W = roundup8 of the largest payload; no payload field when
 // every variant is a unit), with the engine of lower_sums.go. Every variant's payload overlaps
-// at offset 8: a literal zeroes the union, sets the tag and stores its payload there through a
-// pointer cast; a payload read reinterprets those bytes (unchecked, spec §4.6: reading a variant
-// the union does not hold reads the slot's bits).
+// at offset 8: a literal is built with its tag and zero payload words, then stores its payload
+// there through a pointer cast; a payload read reinterprets those bytes (unchecked, spec §4.6:
+// reading a variant the union does not hold reads the slot's bits).
 //
-//	(union-lit:Shape 2 -)          =>  (struct-lit:Shape - (tag 2:i64) (payload (zero:(array 8 u8))))
-//	(union-lit:Shape 0 X)          =>  (block:Shape (var un#9 Shape (zero:Shape))
-//	                                      (assign (field:i64 un#9 tag) 0:i64)
-//	                                      (assign (deref:f64 (convert:(ptr f64) (addr-of:(ptr (array 8 u8))
-//	                                        (field:(array 8 u8) un#9 payload)))) X)
+//	(union-lit:Shape 2 -)          =>  (struct-lit:Shape - (tag 2:i64) (payload (array-lit:(array 1 u64) 0:u64)))
+//	(union-lit:Shape 0 X)          =>  (block:Shape (var un#9 Shape (struct-lit:Shape - (tag 0:i64) (payload (array-lit … 0:u64))))
+//	                                      (assign (deref:f64 (convert:(ptr f64) (addr-of:(ptr (array 1 u64))
+//	                                        (field:(array 1 u64) un#9 payload)))) X)
 //	                                      (value un#9))
 //	(union-tag:i64 s#4)            =>  (field:i64 s#4 tag)
-//	(union-payload:f64 0 s#4)      =>  (deref:f64 (convert:(ptr f64) (addr-of:(ptr (array 8 u8)) (field:(array 8 u8) s#4 payload))))
+//	(union-payload:f64 0 s#4)      =>  (deref:f64 (convert:(ptr f64) (addr-of:(ptr (array 1 u64)) (field:(array 1 u64) s#4 payload))))
+//
+// Design decision: the zero payload is a literal of words (stores) up to 8 words, a zero value
+// (a fill) beyond, so a small union literal costs a few stores.
 
 package passes
 
@@ -40,11 +42,24 @@ func unionStruct(_ *sumLowerer, n types.Type) *types.Named {
 	}
 	fields := []*types.Field{{Name: "tag", Type: types.TI64}}
 	if size > 0 {
-		fields = append(fields, &types.Field{Name: "payload", Type: types.ArrayOf((size+7)/8*8, types.TU8)})
+		fields = append(fields, &types.Field{Name: "payload", Type: types.ArrayOf((size+7)/8, types.TU64)})
 	}
 	r := types.NewNamed(n.(*types.Named).Name, n.(*types.Named).ID)
 	r.SetUnderlying(&types.Struct{Fields: fields})
 	return r
+}
+
+// zeroWords is the zero payload of type a ([W]u64): a literal of W zeros, or a zero value (a fill)
+// when W is above 8.
+func zeroWords(at ast.At, a *types.Array) ast.Expr {
+	if a.Len > 8 {
+		return &ast.Zero{At: at, Typed: ast.Typed{T: a}}
+	}
+	lit := &ast.ArrayLit{At: at, Typed: ast.Typed{T: a}}
+	for range a.Len {
+		lit.Elems = append(lit.Elems, &ast.IntLit{At: at, Typed: ast.Typed{T: types.TU64}})
+	}
+	return lit
 }
 
 // payloadAddr is the address of the payload bytes of the lowered union x, as a pointer to t.
@@ -60,13 +75,11 @@ func unionNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 	switch e := e.(type) {
 	case *ast.UnionLit:
 		t := s.lower(e.T)
-		st := ast.StructOf(t)
+		lit := &ast.StructLit{At: at, Typed: ast.Typed{T: t}, Names: []string{"tag"}, Values: []ast.Expr{i64Lit(at, uint64(e.Variant))}}
+		if st := ast.StructOf(t); len(st.Fields) > 1 {
+			lit.Names, lit.Values = append(lit.Names, "payload"), append(lit.Values, zeroWords(at, st.Fields[1].Type.(*types.Array)))
+		}
 		if e.Payload == nil {
-			lit := &ast.StructLit{At: at, Typed: ast.Typed{T: t}, Names: []string{"tag"}, Values: []ast.Expr{i64Lit(at, uint64(e.Variant))}}
-			if len(st.Fields) > 1 {
-				lit.Names = append(lit.Names, "payload")
-				lit.Values = append(lit.Values, &ast.Zero{At: at, Typed: ast.Typed{T: st.Fields[1].Type}})
-			}
 			return lit, true
 		}
 		x := s.r.RewriteExpr(e.Payload)
@@ -74,8 +87,7 @@ func unionNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 		ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: t}, Name: n} }
 		pt := x.Type()
 		return &ast.Block{At: at, Typed: ast.Typed{T: t}, Stmts: []ast.Stmt{
-			&ast.VarDecl{At: at, Name: n, Type: t, Init: &ast.Zero{At: at, Typed: ast.Typed{T: t}}},
-			&ast.Assign{At: at, Target: tagOf(at, ref()), Value: i64Lit(at, uint64(e.Variant))},
+			&ast.VarDecl{At: at, Name: n, Type: t, Init: lit},
 			&ast.Assign{At: at, Target: &ast.Deref{At: at, Typed: ast.Typed{T: pt}, X: payloadAddr(at, ref(), pt)}, Value: x},
 		}, Value: ref()}, true
 	case *ast.UnionTag:
