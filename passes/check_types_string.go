@@ -11,9 +11,8 @@ package passes
 //	(member s#3 len)        =>  (str-len:i64 s#3:string)
 //	(len a#5:[3]i64)        =>  3:i64
 //
-// An interpolated string is a string value only as the argument of print today (lower-print
-// prints its parts one after the other); anywhere else it needs the runtime's allocator, and
-// says so (E9000).
+// An interpolated string is a string value wherever it appears; each embedded value must be of a
+// type print prints.
 
 import (
 	"cot/ir/ast"
@@ -39,10 +38,9 @@ func (c *checker) stringExpr(e ast.Expr) ast.Expr {
 		}
 		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
 	case *ast.Interp:
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: string interpolation outside the argument of print (it needs the runtime's allocator)")
-		return c.interpolation(e, "interpolation")
+		return c.interpolation(e, "an interpolation")
 	case *ast.StrLen:
-		return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: c.stringOperand(e.X, "`len`")}
+		return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: c.stringOperand(e.X, "`@lenOf`")}
 	case *ast.StrPtr:
 		return &ast.StrPtr{At: e.At, Typed: ast.Typed{T: types.TI64}, X: c.stringOperand(e.X, "`@ptrOf`")}
 	case *ast.StrMake:

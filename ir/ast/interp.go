@@ -237,13 +237,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		if s.Fd == 2 {
 			w = &in.stderr
 		}
-		parts := []Expr{s.Args[0]}
-		if x, ok := s.Args[0].(*Interp); ok {
-			parts = x.Parts
-		}
-		for _, a := range parts {
-			in.printValue(w, a, fr)
-		}
+		w.WriteString(in.formatParts(s.Args[0], fr))
 		if s.Newline {
 			w.WriteByte('\n')
 		}

@@ -35,6 +35,8 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 	switch e := e.(type) {
 	case *StrLit:
 		return PackString(in.literalAddr(e.Value), int64(len(e.Value))), true
+	case *Interp: // a new string, as the runtime's interp_* routines make
+		return in.newString([]byte(in.formatParts(e, fr))), true
 	case *StrLen:
 		_, n := UnpackString(in.eval(e.X, fr))
 		return n, true
@@ -77,10 +79,7 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 	case *Binary:
 		if e.X.Type() == types.TString && e.Op == "+" { // a new string, as str_concat makes
 			x, y := in.stringBytes(in.eval(e.X, fr)), in.stringBytes(in.eval(e.Y, fr))
-			b := append(append([]byte{}, x...), y...)
-			mem := in.memory()
-			in.mem = append(mem, b...)
-			return PackString(int64(len(mem)), int64(len(b))), true
+			return in.newString(append(append([]byte{}, x...), y...)), true
 		}
 		if e.X.Type() != types.TString || (e.Op != "==" && e.Op != "!=") {
 			return 0, false
@@ -113,16 +112,33 @@ func (in *interp) equal(t types.Type, x, y int64) bool {
 	return x == y
 }
 
-// printValue writes the value of a as print does.
-func (in *interp) printValue(w *strings.Builder, a Expr, fr frame) {
-	switch {
-	case a.Type() == types.TString:
-		if lit, ok := a.(*StrLit); ok {
-			w.WriteString(lit.Value)
-			return
-		}
-		w.Write(in.stringBytes(in.eval(a, fr)))
-	default:
-		w.WriteString(formatValue(in.eval(a, fr), a.Type()))
+// formatParts is the text print writes for x: an interpolation's embedded expressions are all
+// evaluated, left to right, before its parts are formatted (lower-print binds them first).
+func (in *interp) formatParts(x Expr, fr frame) string {
+	parts := []Expr{x}
+	if i, ok := x.(*Interp); ok {
+		parts = i.Parts
 	}
+	text := make([]string, len(parts))
+	for i, a := range parts {
+		switch {
+		case a.Type() == types.TString:
+			if lit, ok := a.(*StrLit); ok {
+				text[i] = lit.Value
+				continue
+			}
+			text[i] = string(in.stringBytes(in.eval(a, fr)))
+		default:
+			text[i] = formatValue(in.eval(a, fr), a.Type())
+		}
+	}
+	return strings.Join(text, "")
+}
+
+// newString is a string value holding a copy of b, above the memory in use (as the runtime's
+// allocator would place it).
+func (in *interp) newString(b []byte) int64 {
+	mem := in.memory()
+	in.mem = append(mem, b...)
+	return PackString(int64(len(mem)), int64(len(b)))
 }
