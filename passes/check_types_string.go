@@ -122,3 +122,13 @@ func (c *checker) interpolation(e *ast.Interp, what string) ast.Expr {
 	}
 	return out
 }
+
+// stringToPointer is the implicit conversion string → *u8 of spec §3.4 (the address of the
+// bytes), or nil when x is not a string or want not *u8.
+func stringToPointer(x ast.Expr, want types.Type) ast.Expr {
+	if x.Type() != types.TString || !types.Identical(want, types.PointerTo(types.TU8)) {
+		return nil
+	}
+	at := ast.At{P: x.Pos()}
+	return &ast.Convert{At: at, Typed: ast.Typed{T: want}, X: &ast.StrPtr{At: at, Typed: ast.Typed{T: types.TI64}, X: x}}
+}

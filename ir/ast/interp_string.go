@@ -78,8 +78,8 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 		return PackString(p+lo, hi-lo), true
 	case *Binary:
 		if e.X.Type() == types.TString && e.Op == "+" { // a new string, as str_concat makes
-			x, y := in.stringBytes(in.eval(e.X, fr)), in.stringBytes(in.eval(e.Y, fr))
-			return in.newString(append(append([]byte{}, x...), y...)), true
+			x := in.eval(e.X, fr)
+			return in.concat(x, in.eval(e.Y, fr)), true
 		}
 		if e.X.Type() != types.TString || (e.Op != "==" && e.Op != "!=") {
 			return 0, false
@@ -102,6 +102,19 @@ func (in *interp) storeString(a, v int64) {
 	b := in.bytesAt(a, 16)
 	binary.LittleEndian.PutUint64(b, uint64(p))
 	binary.LittleEndian.PutUint64(b[8:], uint64(n))
+}
+
+// combine applies the operator of a compound assignment: `+=` of strings concatenates.
+func (in *interp) combine(op string, t types.Type, x, y int64) int64 {
+	if t == types.TString {
+		return in.concat(x, y)
+	}
+	return in.binary(op, t, x, y)
+}
+
+// concat is a new string holding the bytes of the strings x and y.
+func (in *interp) concat(x, y int64) int64 {
+	return in.newString(append(append([]byte{}, in.stringBytes(x)...), in.stringBytes(y)...))
 }
 
 // equal compares two values of type t as == does: strings by content.
