@@ -1,6 +1,9 @@
 package passes
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // End-to-end cases for string interpolation as a value (language.md §6.14, decisions.md #19):
 // they run in TestEndToEnd and, after every pass, in TestEveryPassKeepsMeaning, so the
@@ -61,4 +64,11 @@ fn main() void {
     println(empty.len)
     println("\${not} $ { } ${"${"${calls}"}"}")
 }`, stdout: "[call 1][call 2]first 1 then 2 2\n[call 3]<1:x2><3:x6>\n333end\n0\n${not} $ { } 3\n"},
+	{name: "long literals are not truncated", src: `
+fn main() i64 {
+    const s = "` + strings.Repeat("x", 5000) + `"
+    const t = "` + strings.Repeat("y", 4100) + `${s.len}"
+    println(t[4095:])
+    return t.len - 4100
+}`, stdout: "yyyyy5000\n", exit: 4},
 }

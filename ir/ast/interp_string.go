@@ -24,6 +24,17 @@ func (in *interp) literalAddr(s string) int64 {
 	return a
 }
 
+// wholePages rounds the memory up to whole pages and returns their number: the bytes of
+// literals and new strings appended above the compiled memory's end then lie below what the
+// runtime's allocator sees as the end of memory, so its heap never overlaps them.
+func (in *interp) wholePages() int64 {
+	mem := in.memory()
+	if r := len(mem) % PageSize; r != 0 {
+		in.mem = append(mem, make([]byte, PageSize-r)...)
+	}
+	return int64(len(in.mem) / PageSize)
+}
+
 // stringBytes returns the bytes of the string value v (trapping outside memory, as an access).
 func (in *interp) stringBytes(v int64) []byte {
 	p, n := UnpackString(v)
