@@ -110,6 +110,10 @@ func (c *checker) opAssign(s *ast.OpAssign) ast.Stmt {
 		a.Value = c.expr(s.Value, nil)
 		return &a
 	}
+	if t == types.TString && s.Op == "+" { // s += t concatenates (spec §6.5)
+		a.Value = c.assign(s.Value, t, "operand of `+=`")
+		return &a
+	}
 	if !types.IsInteger(t) && !(types.IsFloat(t) && floatOperator(s.Op)) {
 		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `%s=` on %v, expected an integer", s.Op, t)
 		a.Value = c.expr(s.Value, nil)

@@ -119,8 +119,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	}
 	var x ast.Expr
 	rest := e.Suffixes
-	if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "len" && s.Call != nil {
-		x, rest = c.lenCall(e, s.Call), rest[1:]
+	if s := rest[0]; e.Primary.Ident != nil && stringCalls[*e.Primary.Ident] && s.Call != nil {
+		x, rest = c.stringCall(e, s.Call), rest[1:]
 	} else if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
 		name := *e.Primary.Ident
 		if _, isPrint := printFds[name]; isPrint {

@@ -28,7 +28,9 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 	case *ast.OpAssign:
 		v.assignable(s, s.Target)
 		v.expr(s.Value, false)
-		v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
+		if !stringAppend(s) {
+			v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
+		}
 	case *ast.ExprStmt:
 		v.expr(s.X, false)
 	case *ast.Trap:
