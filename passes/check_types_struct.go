@@ -112,6 +112,7 @@ func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
 			given[name] = c.assign(e.Values[i], f.Type, "field `"+name+"`")
 		}
 	}
+	pre := c.inWrittenOrder(e.Names, given, st)
 	defs := c.fieldDefaults(n, c.structDecls[n])
 	out := &ast.StructLit{At: e.At, Typed: ast.Typed{T: t}}
 	for i, f := range st.Fields {
@@ -125,7 +126,49 @@ func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
 		}
 		out.Names, out.Values = append(out.Names, f.Name), append(out.Values, v)
 	}
+	if pre != nil {
+		return &ast.Block{At: e.At, Typed: out.Typed, Stmts: pre, Value: out}
+	}
 	return out
+}
+
+// inWrittenOrder keeps the evaluation order of a literal whose fields are written out of
+// declaration order (`P { .y = f(), .x = g() }` calls f first, as arguments run left to right,
+// §6.8): each given value that is not a constant moves into a temporary, in written order, and
+// given refers to the temporary instead. It returns the temporaries' declarations, nil when the
+// literal's own order is already the written one.
+func (c *checker) inWrittenOrder(written []string, given map[string]ast.Expr, st *types.Struct) []ast.Stmt {
+	last, ordered := -1, true
+	for _, name := range written {
+		if _, i := st.Field(name); i >= 0 {
+			ordered = ordered && i > last
+			last = i
+		}
+	}
+	if ordered {
+		return nil
+	}
+	var pre []ast.Stmt
+	for _, name := range written {
+		v := given[name]
+		if v == nil || isConstant(v) {
+			continue
+		}
+		tmp := ast.Name{Name: name, ID: c.ids.Next()}
+		c.binders[tmp.ID] = &checkedBinder{kind: "const", typ: v.Type()}
+		pre = append(pre, &ast.VarDecl{At: ast.At{P: v.Pos()}, Name: tmp, Const: true, Type: v.Type(), Init: v})
+		given[name] = &ast.Ref{At: ast.At{P: v.Pos()}, Typed: ast.Typed{T: v.Type()}, Name: tmp}
+	}
+	return pre
+}
+
+// isConstant reports whether e is a literal, whose evaluation nothing can observe.
+func isConstant(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.StrLit, *ast.NullLit, *ast.Zero:
+		return true
+	}
+	return false
 }
 
 // zero checks `.{}`: the zero value of the expected type (a struct's defaults honoured).
@@ -148,9 +191,12 @@ func (c *checker) field(e *ast.Member) ast.Expr {
 	if u := unionOf(t); u != nil {
 		return c.unionField(e, x, u) // check_types_union.go
 	}
-	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || isTuple(p.Elem) || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
+	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || isTuple(p.Elem) || e.Name == "len" && (ast.ElemType(p.Elem) != nil || p.Elem == types.TString)) {
 		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
 		t = p.Elem
+	}
+	if t == types.TString && e.Name == "len" { // through a pointer: a string value is stringMember's
+		return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}
 	}
 	st := ast.StructOf(t)
 	if n := c.length(e, x); n != nil && e.Name == "len" {
