@@ -68,10 +68,14 @@ func (c *checker) declareAliases(p *ast.Program) {
 }
 
 // resolveAliases resolves every alias once the named types exist, so an unused cycle is reported.
+// An alias of a named type then stands for it where a type name is an operand too (`A.f()`,
+// `A.Variant`, `A.V(x)`).
 func (c *checker) resolveAliases(p *ast.Program) {
 	for _, d := range p.Decls {
 		if a, ok := d.(*ast.AliasDecl); ok {
-			c.aliasType(a.Name.ID)
+			if n, ok := c.aliasType(a.Name.ID).(*types.Named); ok {
+				c.named[a.Name.ID] = n
+			}
 		}
 	}
 }
