@@ -43,6 +43,8 @@ func (c *checker) memoryExpr(e ast.Expr, want types.Type) ast.Expr {
 		return c.index(e)
 	case *ast.SliceExpr:
 		return c.sliceExpr(e)
+	case *ast.Append:
+		return c.appendExpr(e)
 	}
 	return nil
 }

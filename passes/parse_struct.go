@@ -88,3 +88,14 @@ func (c *cstConverter) index(x ast.Expr, s *grammar.IndexSuffix) ast.Expr {
 	}
 	return &ast.SliceExpr{At: at, X: x, Lo: opt(s.Start), Hi: opt(s.End)}
 }
+
+// appendCall converts `append(x, e)` (spec §6.8: a special call target, like len).
+func (c *cstConverter) appendCall(e *grammar.PostfixExpr, call *grammar.CallSuffix) ast.Expr {
+	at := c.at(e.Pos)
+	args := c.args(call)
+	if len(args) != 2 {
+		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `append` takes 2, got %d", len(args))
+		return &ast.IntLit{At: at}
+	}
+	return &ast.Append{At: at, X: args[0], Elem: args[1]}
+}
