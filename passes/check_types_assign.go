@@ -28,6 +28,8 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: want}, X: x}
 	case arrayToSlice(x, want) != nil:
 		return arrayToSlice(x, want)
+	case tupleConvertible(have, want):
+		return c.tupleConvert(x, want, what)
 	}
 	c.mismatch(x.Pos(), what, want, have)
 	return x
