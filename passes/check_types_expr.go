@@ -182,6 +182,9 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	if o := c.optionalCompare(&b); o != nil {
 		return o
 	}
+	if p := pointerArith(&b); p != nil { // check_types_pointer.go
+		return p
+	}
 	t := c.unify(&b)
 	switch {
 	case ast.IsComparison(e.Op):
