@@ -67,4 +67,14 @@ fn main() i64 {
     println(n.twice())
     return 0
 }`, stdout: "8\n10\n"},
+	{name: "defaults in array elements", src: `
+struct C { n: i64 = 64 }
+struct W { cs: [2]C, k: i64 = 1 }
+var gw: W = .{}
+fn main() i64 {
+    var c: [3]C = .{}
+    var t: (i64, C) = .{}
+    println(c[2].n + t.1.n)
+    return gw.cs[1].n + gw.k
+}`, stdout: "128\n", exit: 65},
 }
