@@ -30,6 +30,8 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 		return arrayToSlice(x, want)
 	case stringToPointer(x, want) != nil:
 		return stringToPointer(x, want)
+	case tupleConvertible(have, want):
+		return c.tupleConvert(x, want, what)
 	}
 	c.mismatch(x.Pos(), what, want, have)
 	return x

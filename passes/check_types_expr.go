@@ -108,7 +108,7 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 	r := *e
 	r.T = types.TInvalid
 	switch b := c.binder(e.Name.ID); {
-	case c.named[e.Name.ID] != nil:
+	case c.named[e.Name.ID] != nil || c.aliases[e.Name.ID] != nil:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
 	case b == nil: // undefined: resolve-names reported it
 	case b.kind == "func":
@@ -181,6 +181,9 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	}
 	if o := c.optionalCompare(&b); o != nil {
 		return o
+	}
+	if p := pointerArith(&b); p != nil { // check_types_pointer.go
+		return p
 	}
 	t := c.unify(&b)
 	switch {

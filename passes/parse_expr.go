@@ -121,6 +121,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	rest := e.Suffixes
 	if s := rest[0]; e.Primary.Ident != nil && stringCalls[*e.Primary.Ident] && s.Call != nil {
 		x, rest = c.stringCall(e, s.Call), rest[1:]
+	} else if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "append" && s.Call != nil {
+		x, rest = c.appendCall(e, s.Call), rest[1:]
 	} else if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
 		name := *e.Primary.Ident
 		if _, isPrint := printFds[name]; isPrint {

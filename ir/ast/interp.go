@@ -193,11 +193,11 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	case *OpAssign:
 		if a, ok := in.targetAddr(s.Target, fr); ok {
 			t := s.Target.Type()
-			in.store(a, t, in.combine(s.Op, t, in.load(a, t), in.eval(s.Value, fr)))
+			in.store(a, t, in.combine(s.Op, t, in.load(a, t), pointerStep(t, in.eval(s.Value, fr))))
 			break
 		}
 		t := s.Target.(*Ref)
-		in.set(t.Name, in.combine(s.Op, t.T, in.eval(t, fr), in.eval(s.Value, fr)), fr)
+		in.set(t.Name, in.combine(s.Op, t.T, in.eval(t, fr), pointerStep(t.T, in.eval(s.Value, fr))), fr)
 	case *InitGlobal:
 		in.set(s.Name, in.eval(s.Value, fr), fr)
 	case *ExprStmt:
