@@ -59,7 +59,7 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.HostCall:
 		return c.hostCall(e)
 	case *ast.Member:
-		if u, ok := c.unionMember(e); ok {
+		if u, ok := c.unionMember(e, want); ok {
 			return u
 		}
 		if x := c.stringMember(e); x != nil {
@@ -112,7 +112,7 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 	r := *e
 	r.T = types.TInvalid
 	switch b := c.binder(e.Name.ID); {
-	case c.named[e.Name.ID] != nil:
+	case c.named[e.Name.ID] != nil || c.aliases[e.Name.ID] != nil:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
 	case b == nil: // undefined: resolve-names reported it
 	case b.kind == "func":
@@ -187,6 +187,9 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	}
 	if o := c.optionalCompare(&b); o != nil {
 		return o
+	}
+	if p := pointerArith(&b); p != nil { // check_types_pointer.go
+		return p
 	}
 	t := c.unify(&b)
 	switch {
@@ -282,16 +285,18 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 		x.T = types.TInvalid
 	}
 	t := x.Then.T // nil: the then branch jumps, and takes the else branch's type
-	ew := want
-	if t != nil {
-		ew = elseWant(want, t)
+	elseWantOf := func(els *ast.Block) types.Type {
+		if t == nil {
+			return want
+		}
+		return elseWant(want, t, els)
 	}
 	var els ast.Expr
 	switch b := e.Else.(type) {
 	case *ast.Block:
-		els = c.valueBlock(b, ew)
+		els = c.valueBlock(b, elseWantOf(b))
 	case *ast.If:
-		els = c.ifExpr(b, ew)
+		els = c.ifExpr(b, elseWantOf(nil))
 	}
 	switch {
 	case t == nil && leaves(els):

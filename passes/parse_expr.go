@@ -119,8 +119,10 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	}
 	var x ast.Expr
 	rest := e.Suffixes
-	if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "len" && s.Call != nil {
-		x, rest = c.lenCall(e, s.Call), rest[1:]
+	if s := rest[0]; e.Primary.Ident != nil && stringCalls[*e.Primary.Ident] && s.Call != nil {
+		x, rest = c.stringCall(e, s.Call), rest[1:]
+	} else if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "append" && s.Call != nil {
+		x, rest = c.appendCall(e, s.Call), rest[1:]
 	} else if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
 		name := *e.Primary.Ident
 		if _, isPrint := printFds[name]; isPrint {
@@ -139,6 +141,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
 		case s.Unwrap:
 			x = &ast.Unwrap{At: c.at(s.Pos), X: x}
+		case s.OptField != nil:
+			x = c.optChain(x, *s.OptField, c.at(s.Pos))
 		case s.StructLit != nil:
 			x = c.structLit(x, s.StructLit)
 		case s.Index != nil:
