@@ -51,7 +51,7 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.If:
 		return c.ifExpr(e, want)
 	case *ast.Block:
-		return c.valueBlock(e, want)
+		return c.blockExpr(e, want)
 	case *ast.Switch:
 		return c.switchExpr(e, want)
 	case *ast.SizeOf:
@@ -338,7 +338,7 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 // valueBlock checks a block expression: its statements, then its value with the expected type.
 func (c *checker) valueBlock(b *ast.Block, want types.Type) *ast.Block {
 	if divergesBlock(b) {
-		return c.divergingBlock(b, want)
+		return c.divergingBlock(b)
 	}
 	out := c.block(b)
 	out.Value = c.expr(b.Value, want)
