@@ -128,7 +128,9 @@ func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	lit, negLit := e.X.(*ast.IntLit)
 	negLit = negLit && e.Op == "neg"
 	if negLit {
-		u.X = c.intLit(lit, want, true)
+		l := *lit
+		l.At = e.At // a diagnostic points at the minus sign, part of the literal (#6)
+		u.X = c.intLit(&l, want, true)
 	} else if e.Op == "not" {
 		u.X = c.assign(e.X, types.TBool, "operand of `not`")
 	} else {
