@@ -117,7 +117,7 @@ type flow struct {
 
 func (in *interp) call(f *Func, args []int64) int64 {
 	if in.depth++; in.depth > in.lim.Depth {
-		panic(trapSignal("call stack exhausted"))
+		panic(trapSignal("stack overflow"))
 	}
 	fr := frame{}
 	cm := &callMem{boxes: map[int]int64{}, slots: map[Node]int64{}}
