@@ -65,14 +65,17 @@ type location struct {
 	remat *mir.Instr
 }
 
-// allocator is the state of one function's scan.
+// allocator is the state of one function's scan: the intervals holding a register are active
+// (live at the scan point) or inactive (in a hole at the scan point, live again later).
 type allocator struct {
 	f        *mir.Func
 	fixed    map[mir.Reg][]span // explicit uses of physical registers
 	assign   map[mir.Reg]location
 	active   []*interval
-	inUse    map[mir.Reg]*interval
-	slotEnds []int // per slot, the end of the last interval given it
+	inactive []*interval
+	inUse    map[mir.Reg]*interval // the active interval holding each register
+	blocked  map[mir.Reg]bool      // registers an inactive interval holds where the current one is live
+	slotEnds []int                 // per slot, the end of the last interval given it
 	saved    map[mir.Reg]bool
 }
 
@@ -95,9 +98,16 @@ func linearScan(f *mir.Func) map[mir.Reg]location {
 			}
 		}
 	}
-	a := &allocator{f: f, fixed: fixed, assign: map[mir.Reg]location{}, inUse: map[mir.Reg]*interval{}, saved: map[mir.Reg]bool{}}
+	a := &allocator{f: f, fixed: fixed, assign: map[mir.Reg]location{}, inUse: map[mir.Reg]*interval{},
+		blocked: map[mir.Reg]bool{}, saved: map[mir.Reg]bool{}}
 	for _, iv := range ivs {
-		a.expire(iv.start)
+		a.advance(iv.start)
+		clear(a.blocked)
+		for _, x := range a.inactive {
+			if x.intersects(iv) {
+				a.blocked[a.assign[x.reg].reg] = true
+			}
+		}
 		pools := a.pools(iv)
 		chosen := mir.NoReg
 		if loc, ok := a.assign[hint[iv.reg]]; ok && loc.reg != mir.NoReg && a.free(loc.reg, iv) && inPools(pools, loc.reg) {
@@ -153,50 +163,93 @@ func inPools(pools [][]mir.Reg, r mir.Reg) bool {
 	return false
 }
 
-// expire ends the active intervals that end before pos.
-func (a *allocator) expire(pos int) {
-	kept := a.active[:0]
-	for _, x := range a.active {
-		if x.end < pos {
-			delete(a.inUse, a.assign[x.reg].reg)
-		} else {
-			kept = append(kept, x)
+// advance moves the scan to pos: intervals that ended are dropped, active ones in a hole at pos
+// become inactive and inactive ones live again at pos become active.
+func (a *allocator) advance(pos int) {
+	var active, inactive []*interval
+	for _, x := range append(a.active, a.inactive...) {
+		switch {
+		case x.end < pos:
+		case x.covers(pos):
+			active = append(active, x)
+		default:
+			inactive = append(inactive, x)
 		}
 	}
-	a.active = kept
+	clear(a.inUse)
+	for _, x := range active {
+		a.inUse[a.assign[x.reg].reg] = x
+	}
+	a.active, a.inactive = active, inactive
 }
 
-// free reports whether r is unused by active intervals and by fixed uses over iv.
+// free reports whether r is held by no interval live with iv and used explicitly nowhere iv is live.
 func (a *allocator) free(r mir.Reg, iv *interval) bool {
-	return a.inUse[r] == nil && !overlapsFixed(a.fixed[r], iv.start, iv.end)
+	return a.inUse[r] == nil && !a.blocked[r] && !iv.meetsFixed(a.fixed[r])
 }
 
-// evict frees a register for iv by spilling the active interval of least weight that holds a
-// register iv may take, when that weight is below iv's own.
+// evict frees a register for iv by spilling the intervals holding it where iv is live, choosing
+// the register whose holders weigh least together, when that weight is below iv's own.
 func (a *allocator) evict(iv *interval, pools [][]mir.Reg) mir.Reg {
-	var victim *interval
-	for _, x := range a.active {
-		r := a.assign[x.reg].reg
-		if a.f.Class[x.reg] != a.f.Class[iv.reg] || !inPools(pools, r) || overlapsFixed(a.fixed[r], iv.start, iv.end) {
-			continue
-		}
-		if victim == nil || x.weight < victim.weight || x.weight == victim.weight && x.end > victim.end {
-			victim = x
+	best, bestCost := mir.NoReg, iv.weight
+	for _, pool := range pools {
+		for _, r := range pool {
+			if iv.meetsFixed(a.fixed[r]) {
+				continue
+			}
+			cost := 0.0
+			for _, x := range a.holders(r, iv) {
+				cost += x.weight
+			}
+			if cost < bestCost {
+				best, bestCost = r, cost
+			}
 		}
 	}
-	if victim == nil || victim.weight >= iv.weight {
+	if best == mir.NoReg {
 		return mir.NoReg
 	}
-	r := a.assign[victim.reg].reg
-	delete(a.inUse, r)
-	for i, x := range a.active {
-		if x == victim {
-			a.active = append(a.active[:i], a.active[i+1:]...)
-			break
+	victims := a.holders(best, iv)
+	drop := func(list []*interval) []*interval {
+		kept := list[:0]
+		for _, x := range list {
+			if !containsIv(victims, x) {
+				kept = append(kept, x)
+			}
+		}
+		return kept
+	}
+	a.active, a.inactive = drop(a.active), drop(a.inactive)
+	delete(a.inUse, best)
+	for _, x := range victims {
+		a.spill(x)
+	}
+	return best
+}
+
+// holders returns the active and inactive intervals holding r that are live where iv is.
+func (a *allocator) holders(r mir.Reg, iv *interval) []*interval {
+	var out []*interval
+	if x := a.inUse[r]; x != nil {
+		out = append(out, x)
+	}
+	if a.blocked[r] {
+		for _, x := range a.inactive {
+			if a.assign[x.reg].reg == r && x.intersects(iv) {
+				out = append(out, x)
+			}
 		}
 	}
-	a.spill(victim)
-	return r
+	return out
+}
+
+func containsIv(list []*interval, x *interval) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *allocator) take(iv *interval, r mir.Reg) {
