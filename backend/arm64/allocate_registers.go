@@ -1,14 +1,17 @@
 // Pass allocate-registers: mir-virtual -> mir-allocated.
 //
-// Linear-scan register allocation. Each virtual register gets one live interval (from its first
-// to its last live point, conservatively covering every block it is live through; sparse
-// block liveness from ir/mir); intervals are scanned by start and given a free register of their
-// class. An interval that spans a call gets a callee-saved register (x19..x24, d8..d15;
-// layout-frame saves them); others prefer caller-saved ones, x0..x12 and v0..v7, v16..v28. The
-// argument registers x0..x7 and v0..v7 also carry explicit ABI moves: an interval gets one only
-// where no such fixed use of it overlaps. When no register is free, the interval with the
-// smallest spill weight — its uses and definitions, each weighted 10^loop depth — among the
-// current one and the active ones that could yield their register goes to the stack.
+// Linear-scan register allocation over live ranges with holes (Wimmer and Mössenböck, without
+// splitting). Each virtual register gets one interval: the ranges of points where it is live,
+// from sparse block liveness (ir/mir) and a backward scan of each block. Intervals are scanned by
+// start; one in a hole at the scan point is inactive, and its register can go to an interval that
+// fits in the hole. An interval that spans a call gets a callee-saved register (x19..x24,
+// d8..d15; layout-frame saves them); others prefer caller-saved ones, x0..x12 and v0..v7,
+// v16..v28. The argument registers x0..x7 and v0..v7 also carry explicit ABI moves: an interval
+// gets one only where no such fixed use meets it. When no register is free, the register whose
+// holders (live where the new interval is) weigh least together is taken from them if they weigh
+// less than the new interval, which is spilled otherwise; a weight is the interval's uses and
+// definitions, each 10^loop depth, per instruction it covers (a short interval frees little by
+// spilling and costs a load per use).
 //
 // A spilled register lives in an 8-byte stack slot (slots are shared by intervals that do not
 // overlap) and is loaded into a scratch register before each use and stored after each
@@ -20,7 +23,8 @@
 //	movz w%101, #7 ; add w%103, w%101, w%102  =>  movz w13, #7 ; add w9, w13, w11   (rematerialised)
 //
 // Design decision: x13..x15 and v29..v31 are the spill scratch registers, x16 and x17 address far
-// slots, x25..x28 hold the module context. Holes in live ranges are ignored: simple, and safe.
+// slots, x25..x28 hold the module context. Intervals are not split: a spilled value is loaded at
+// each use (a scratch register still holding its slot in the same block serves instead).
 package arm64
 
 import (
