@@ -17,6 +17,7 @@ type interval struct {
 	reg        mir.Reg
 	ranges     []span // sorted, disjoint, inclusive
 	start, end int    // ranges[0].start, ranges[len-1].end
+	cur        int    // the first range that does not end before the scan point (the scan only advances)
 	crossCall  bool
 	weight     float64    // spill cost: uses and definitions, each 10^loop depth, per instruction covered
 	remat      *mir.Instr // the single movz/movn defining the register, if that is its only definition
@@ -31,18 +32,20 @@ func overlapsFixed(spans []span, start, end int) bool {
 	return k < len(spans) && spans[k].start <= end
 }
 
-// covers reports whether iv is live at point p.
+// covers reports whether iv is live at point p, moving its cursor to p (p never decreases).
 func (iv *interval) covers(p int) bool {
-	k := sort.Search(len(iv.ranges), func(i int) bool { return iv.ranges[i].end >= p })
-	return k < len(iv.ranges) && iv.ranges[k].start <= p
+	for iv.cur < len(iv.ranges) && iv.ranges[iv.cur].end < p {
+		iv.cur++
+	}
+	return iv.cur < len(iv.ranges) && iv.ranges[iv.cur].start <= p
 }
 
-// intersects reports whether two intervals are live at a common point.
+// intersects reports whether two intervals are live at a common point at or after their cursors.
 func (iv *interval) intersects(o *interval) bool {
 	if iv.end < o.start || o.end < iv.start {
 		return false
 	}
-	i, j := 0, 0
+	i, j := iv.cur, o.cur
 	for i < len(iv.ranges) && j < len(o.ranges) {
 		a, b := iv.ranges[i], o.ranges[j]
 		switch {
@@ -70,10 +73,18 @@ func (iv *interval) meetsFixed(spans []span) bool {
 	return false
 }
 
+// allocatableRegs marks the physical registers the allocator may give out.
+var allocatableRegs = func() (t [mir.V0 + 32]bool) {
+	for _, pool := range [][]mir.Reg{intCallerSaved, intCalleeSaved, floatCallerSaved, floatCalleeSaved} {
+		for _, r := range pool {
+			t[r] = true
+		}
+	}
+	return t
+}()
+
 // allocatable reports whether physical register r is one the allocator may give out.
-func allocatable(r mir.Reg) bool {
-	return contains(intCallerSaved, r) || contains(intCalleeSaved, r) || contains(floatCallerSaved, r) || contains(floatCalleeSaved, r)
-}
+func allocatable(r mir.Reg) bool { return r >= 0 && int(r) < len(allocatableRegs) && allocatableRegs[r] }
 
 // liveIntervals computes one interval per virtual register from block-level liveness, scanning
 // each block backwards (a value is live from its definition to its last use before the next
@@ -83,24 +94,44 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 	g := mir.BuildCFG(f)
 	lv := mir.ComputeLiveness(f, g)
 	depth := g.LoopDepth()
-	ivs := map[mir.Reg]*interval{}
+	ivs := make([]*interval, max(0, int(f.NextV-mir.FirstVirtual)))
 	get := func(r mir.Reg) *interval {
-		iv := ivs[r]
-		if iv == nil {
-			iv = &interval{reg: r}
-			ivs[r] = iv
+		k := int(r - mir.FirstVirtual)
+		for k >= len(ivs) {
+			ivs = append(ivs, nil)
 		}
-		return iv
+		if ivs[k] == nil {
+			ivs[k] = &interval{reg: r}
+		}
+		return ivs[k]
 	}
-	addRange := func(r mir.Reg, s, e int) {
-		iv := get(r)
-		iv.ranges = append(iv.ranges, span{s, e})
+	// A block's ranges are found backwards; they are appended to the intervals forwards, so every
+	// interval's ranges come sorted and a range continuing the previous one extends it.
+	type found struct {
+		r mir.Reg
+		s span
+	}
+	var blockRanges []found
+	addRange := func(r mir.Reg, s, e int) { blockRanges = append(blockRanges, found{r, span{s, e}}) }
+	flush := func() {
+		for k := len(blockRanges) - 1; k >= 0; k-- {
+			iv := get(blockRanges[k].r)
+			s := blockRanges[k].s
+			if n := len(iv.ranges); n > 0 && s.start <= iv.ranges[n-1].end+1 {
+				iv.ranges[n-1].end = max(iv.ranges[n-1].end, s.end)
+				continue
+			}
+			iv.ranges = append(iv.ranges, s)
+		}
+		blockRanges = blockRanges[:0]
 	}
 	defs := map[mir.Reg]int{}
 	defInstr := map[mir.Reg]*mir.Instr{}
 	fixed := map[mir.Reg][]span{}
 	var calls []int
 	const whole = math.MaxInt32
+	live := map[mir.Reg]int{}    // virtual registers live below the scan point: the end of their range
+	liveEnd := map[mir.Reg]int{} // physical registers: the last use seen, scanning backwards
 	pos := 0
 	for i, b := range f.Blocks {
 		first := 2 * pos
@@ -109,11 +140,11 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 			blockEnd = first
 		}
 		w := math.Pow(10, float64(min(depth[i], 6)))
-		live := map[mir.Reg]int{} // virtual registers live below the scan point: the end of their range
+		clear(live)
+		clear(liveEnd)
 		for _, r := range lv.Out[i] {
 			live[r] = blockEnd + 1
 		}
-		liveEnd := map[mir.Reg]int{} // physical registers: the last use seen, scanning backwards
 		for k := len(b.Instrs) - 1; k >= 0; k-- {
 			in := b.Instrs[k]
 			p := pos + k
@@ -155,6 +186,7 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 		for r, end := range live {
 			addRange(r, first, end)
 		}
+		flush()
 		for r, end := range liveEnd {
 			if i == 0 {
 				fixed[r] = append(fixed[r], span{0, end}) // incoming arguments
@@ -170,8 +202,11 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 	}
 	sort.Ints(calls)
 	out := make([]*interval, 0, len(ivs))
-	for r, iv := range ivs {
-		iv.ranges = mergeSpans(iv.ranges)
+	for _, iv := range ivs {
+		if iv == nil {
+			continue
+		}
+		r := iv.reg
 		iv.start, iv.end = iv.ranges[0].start, iv.ranges[len(iv.ranges)-1].end
 		size := 0
 		for _, rg := range iv.ranges {
@@ -189,18 +224,4 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 		out = append(out, iv)
 	}
 	return out, fixed
-}
-
-// mergeSpans sorts spans and joins the ones that overlap or touch.
-func mergeSpans(s []span) []span {
-	sort.Slice(s, func(i, j int) bool { return s[i].start < s[j].start })
-	out := s[:0]
-	for _, x := range s {
-		if n := len(out); n > 0 && x.start <= out[n-1].end+1 {
-			out[n-1].end = max(out[n-1].end, x.end)
-			continue
-		}
-		out = append(out, x)
-	}
-	return out
 }

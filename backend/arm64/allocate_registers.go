@@ -77,6 +77,7 @@ type allocator struct {
 	assign   map[mir.Reg]location
 	active   []*interval
 	inactive []*interval
+	spare    []*interval // the inactive list's other buffer
 	inUse    map[mir.Reg]*interval // the active interval holding each register
 	blocked  map[mir.Reg]bool      // registers an inactive interval holds where the current one is live
 	slotEnds []int                 // per slot, the end of the last interval given it
@@ -170,21 +171,29 @@ func inPools(pools [][]mir.Reg, r mir.Reg) bool {
 // advance moves the scan to pos: intervals that ended are dropped, active ones in a hole at pos
 // become inactive and inactive ones live again at pos become active.
 func (a *allocator) advance(pos int) {
-	var active, inactive []*interval
-	for _, x := range append(a.active, a.inactive...) {
+	active, inactive := a.active[:0], a.spare[:0]
+	for _, x := range a.active {
+		switch {
+		case x.end < pos:
+			delete(a.inUse, a.assign[x.reg].reg)
+		case x.covers(pos):
+			active = append(active, x)
+		default:
+			delete(a.inUse, a.assign[x.reg].reg)
+			inactive = append(inactive, x)
+		}
+	}
+	for _, x := range a.inactive {
 		switch {
 		case x.end < pos:
 		case x.covers(pos):
+			a.inUse[a.assign[x.reg].reg] = x
 			active = append(active, x)
 		default:
 			inactive = append(inactive, x)
 		}
 	}
-	clear(a.inUse)
-	for _, x := range active {
-		a.inUse[a.assign[x.reg].reg] = x
-	}
-	a.active, a.inactive = active, inactive
+	a.active, a.inactive, a.spare = active, inactive, a.inactive
 }
 
 // free reports whether r is held by no interval live with iv and used explicitly nowhere iv is live.
