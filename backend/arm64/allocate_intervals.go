@@ -84,7 +84,9 @@ var allocatableRegs = func() (t [mir.V0 + 32]bool) {
 }()
 
 // allocatable reports whether physical register r is one the allocator may give out.
-func allocatable(r mir.Reg) bool { return r >= 0 && int(r) < len(allocatableRegs) && allocatableRegs[r] }
+func allocatable(r mir.Reg) bool {
+	return r >= 0 && int(r) < len(allocatableRegs) && allocatableRegs[r]
+}
 
 // liveIntervals computes one interval per virtual register from block-level liveness, scanning
 // each block backwards (a value is live from its definition to its last use before the next

@@ -77,7 +77,7 @@ type allocator struct {
 	assign   map[mir.Reg]location
 	active   []*interval
 	inactive []*interval
-	spare    []*interval // the inactive list's other buffer
+	spare    []*interval           // the inactive list's other buffer
 	inUse    map[mir.Reg]*interval // the active interval holding each register
 	blocked  map[mir.Reg]bool      // registers an inactive interval holds where the current one is live
 	slotEnds []int                 // per slot, the end of the last interval given it
