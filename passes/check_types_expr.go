@@ -286,19 +286,21 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
 	}
-	t := x.Then.T // nil: the then branch jumps, and takes the else branch's type
-	elseWantOf := func(els *ast.Block) types.Type {
+	// t is nil when the then branch jumps: it takes the else branch's type. ew is the type the
+	// else branch is expected to have.
+	t := x.Then.T
+	ew := func(b *ast.Block) types.Type {
 		if t == nil {
 			return want
 		}
-		return elseWant(want, t, els)
+		return elseWant(want, t, b)
 	}
 	var els ast.Expr
 	switch b := e.Else.(type) {
 	case *ast.Block:
-		els = c.valueBlock(b, elseWantOf(b))
+		els = c.valueBlock(b, ew(b))
 	case *ast.If:
-		els = c.ifExpr(b, elseWantOf(nil))
+		els = c.ifExpr(b, ew(nil))
 	}
 	switch {
 	case t == nil && leaves(els):
