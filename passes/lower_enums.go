@@ -17,25 +17,8 @@ import (
 	"cot/ir/types"
 )
 
-// backing returns t with every enum type in it replaced by its backing type (a function's
-// signature included).
-func backing(t types.Type) types.Type {
-	switch x := t.(type) {
-	case *types.Named:
-		if e, ok := x.Underlying().(*types.Enum); ok {
-			return e.Backing
-		}
-	case *types.Optional:
-		return types.OptionalOf(backing(x.Elem))
-	case *types.Func:
-		params := make([]types.Type, len(x.Params))
-		for i, p := range x.Params {
-			params[i] = backing(p)
-		}
-		return types.FuncOf(params, backing(x.Result))
-	}
-	return t
-}
+// backing returns t with every enum type in it replaced by its backing type.
+func backing(t types.Type) types.Type { return types.WithBackings(t) }
 
 func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 	// A sharing rewrite: a node that came back as it was is copied before it is changed.
