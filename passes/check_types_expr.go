@@ -162,6 +162,15 @@ func isLiteral(e ast.Expr) bool {
 	return false
 }
 
+// isFloatLiteral reports whether e is a float literal, possibly negated.
+func isFloatLiteral(e ast.Expr) bool {
+	if u, ok := e.(*ast.Unary); ok && u.Op == "neg" {
+		e = u.X
+	}
+	_, ok := e.(*ast.FloatLit)
+	return ok
+}
+
 // binary checks an operator: both operands of one integer type (a literal takes the other
 // operand's type; the narrower of two integer types widens to the wider, decisions.md), or two
 // bools for == and !=. Shift counts may be any integer type.
@@ -180,7 +189,9 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		b.Y = c.shiftCount(e.Y, b.T)
 		return &b
 	}
-	if _, null := e.X.(*ast.NullLit); (null || isLiteral(e.X)) && !isLiteral(e.Y) {
+	if _, null := e.X.(*ast.NullLit); (null || isLiteral(e.X)) && (!isLiteral(e.Y) || isFloatLiteral(e.Y) && !isFloatLiteral(e.X)) {
+		// The literal takes the other operand's type; of two literals, an integer one takes
+		// the float one's (`1 + 2.5` is 3.5, #7).
 		b.Y = c.expr(e.Y, want)
 		b.X = c.expr(e.X, b.Y.Type())
 	} else {
