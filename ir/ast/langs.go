@@ -58,7 +58,7 @@ var (
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
 		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
-		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias", "null",
+		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias", "null", "append",
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
 		"union", "union-lit", "union-tag", "union-payload",
@@ -68,7 +68,7 @@ var (
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
