@@ -2,8 +2,9 @@ package passes
 
 // Arrays and slices of check-types (see check_types.go), spec §3.2–§3.4, §5.3, §6.11: an array
 // literal takes its element type from the expected array type or from its first element;
-// indexes and slice bounds are integers converted to i64; indexing and slicing dereference one
-// pointer to an array; `.len` of an array is its length (a constant once memory is explicit);
+// indexes and slice bounds are integers converted to i64; indexing, slicing and `for` dereference
+// one pointer to an array, a slice or a string (§6.7); `.len` of an array is its length (a
+// constant once memory is explicit);
 // an array converts implicitly
 // to a slice of its element type (a slice of all of it); `for x in a` and `for i, x in a` bind
 // the element (a copy) and the index (an i64 constant).
@@ -50,15 +51,27 @@ func (c *checker) arrayLit(e *ast.ArrayLit, want types.Type) ast.Expr {
 	return out
 }
 
+// autoDeref dereferences a pointer to an array, a slice or a string: indexing, slicing and `for`
+// reach through one pointer level as field access does (§6.7).
+func autoDeref(x ast.Expr) ast.Expr {
+	if p, ok := x.Type().(*types.Pointer); ok {
+		switch p.Elem.(type) {
+		case *types.Array, *types.Slice:
+		default:
+			if p.Elem != types.TString {
+				return x
+			}
+		}
+		return &ast.Deref{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: p.Elem}, X: x}
+	}
+	return x
+}
+
 // indexable checks the operand of an index or slice: an array or slice value, or a pointer to
-// an array (dereferenced). It returns the operand and its element type, nil if it has none.
+// one (dereferenced by autoDeref). It returns the operand and its element type, nil if it has
+// none.
 func (c *checker) indexable(x ast.Expr, what string) (ast.Expr, types.Type) {
 	t := x.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		if _, arr := p.Elem.(*types.Array); arr {
-			x, t = &ast.Deref{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: p.Elem}, X: x}, p.Elem
-		}
-	}
 	if t == types.TInvalid {
 		return x, nil
 	}
@@ -84,7 +97,7 @@ func (c *checker) indexValue(e ast.Expr, what string) ast.Expr {
 
 // index checks x[i].
 func (c *checker) index(e *ast.Index) ast.Expr {
-	checked := c.expr(e.X, nil)
+	checked := autoDeref(c.expr(e.X, nil))
 	if checked.Type() == types.TString {
 		return c.stringIndex(e, checked)
 	}
@@ -98,7 +111,7 @@ func (c *checker) index(e *ast.Index) ast.Expr {
 
 // sliceExpr checks x[lo:hi].
 func (c *checker) sliceExpr(e *ast.SliceExpr) ast.Expr {
-	checked := c.expr(e.X, nil)
+	checked := autoDeref(c.expr(e.X, nil))
 	if checked.Type() == types.TString {
 		return c.stringSlice(e, checked)
 	}
@@ -139,7 +152,7 @@ func arrayToSlice(x ast.Expr, want types.Type) ast.Expr {
 func (c *checker) forEach(s *ast.ForEach) ast.Stmt {
 	f := *s
 	var elem types.Type
-	f.X, elem = c.indexable(c.expr(s.X, nil), "`for` over")
+	f.X, elem = c.indexable(autoDeref(c.expr(s.X, nil)), "`for` over")
 	if elem == nil {
 		elem = types.TInvalid
 	}

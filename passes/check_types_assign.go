@@ -32,6 +32,8 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 		return stringToPointer(x, want)
 	case bytesToString(x, want) != nil:
 		return bytesToString(x, want)
+	case tupleConvertible(have, want):
+		return c.tupleConvert(x, want, what)
 	}
 	c.mismatch(x.Pos(), what, want, have)
 	return x

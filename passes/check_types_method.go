@@ -1,10 +1,11 @@
 package passes
 
-// Method calls of check-types (see check_types.go), spec §4.9: `impl T { fn m(...) }` declares
+// Method calls of check-types (see check_types.go), spec §4.2, §4.9: `impl T { fn m(...) }` declares
 // the function T_m (parse); `T.m(args)` calls it directly (an associated function), `x.m(args)`
 // passes the receiver first: its address when T_m takes `self: *T` and x is a value (a
 // variable's address, or a temporary's for a computed value), x itself when the kinds agree,
-// and `x.*` when T_m takes `self: T` and x is a pointer.
+// and `x.*` when T_m takes `self: T` and x is a pointer. Without a T_m, a free function m whose
+// first parameter is `self: T` or `self: *T` is called the same way (§4.2: `p.Point_len()`).
 //
 //	(call (member c#4 bump) 2)  =>  (call Counter_bump#7 (addr-of c#4) 2:i64)
 
@@ -42,14 +43,20 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 	}
 	n, _ := t.(*types.Named)
 	id, ok := 0, false
+	name := ast.Name{Name: m.Name}
 	if n != nil {
-		id, ok = c.funcsByName[n.Name+"_"+m.Name]
+		name.Name = n.Name + "_" + m.Name
+		id, ok = c.funcsByName[name.Name]
+	}
+	if !ok {
+		name.Name = m.Name
+		id, ok = c.selfFunc(m.Name, t)
 	}
 	if !ok {
 		c.diags.Errorf(m.Pos(), codeUndefined, "undefined identifier `%v.%s`: %v has no method `%s`", t, m.Name, t, m.Name)
 		return bad()
 	}
-	name := ast.Name{Name: n.Name + "_" + m.Name, ID: id}
+	name.ID = id
 	sig := c.binder(id).typ.(*types.Func)
 	if len(sig.Params) == 0 {
 		c.diags.Errorf(m.Pos(), codeTypeMismatch, "type mismatch: `%s` has no `self` parameter: call it as `%s.%s(...)`", name.Name, n.Name, m.Name)
@@ -89,4 +96,22 @@ func (c *checker) receiver(x ast.Expr, want types.Type, m *ast.Member) ast.Expr 
 	c.binders[tmp.ID] = &checkedBinder{kind: "var", typ: have}
 	return &ast.Block{At: m.At, Typed: ast.Typed{T: ptr}, Stmts: []ast.Stmt{&ast.VarDecl{At: m.At, Name: tmp, Type: have, Init: x}},
 		Value: &ast.AddrOf{At: m.At, Typed: ast.Typed{T: ptr}, X: &ast.Ref{At: m.At, Typed: ast.Typed{T: have}, Name: tmp}}}
+}
+
+// selfFunc finds the free function `name` whose first parameter is `self: T` or `self: *T`:
+// spec §4.2 makes it callable with method syntax on a T (`p.Point_len()`), under its full name.
+func (c *checker) selfFunc(name string, t types.Type) (int, bool) {
+	id, ok := c.funcsByName[name]
+	if !ok {
+		return 0, false
+	}
+	fn := c.binder(id).fn
+	if fn == nil || len(fn.Params) == 0 || fn.Params[0].Name.Name != "self" {
+		return 0, false
+	}
+	self := fn.Params[0].Type
+	if p, ok := self.(*types.Pointer); ok {
+		self = p.Elem
+	}
+	return id, types.Identical(self, t)
 }

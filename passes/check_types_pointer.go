@@ -3,11 +3,13 @@ package passes
 // Pointers of check-types (see check_types.go), spec §6.7 and §10: `&x` of a variable, `p.*`
 // as a value and as an assignment target, and the conversions @intToPtr(*T, addr),
 // @ptrCast(*T, p) and @ptrToInt(p), which become convert nodes (a pointer is a 64-bit address,
-// spec §9.1, so each conversion keeps the bits).
+// spec §9.1, so each conversion keeps the bits); `p + n` and `p - n` of a *T and an integer
+// move p by n elements (§6.2), spelled out on the address.
 //
 //	(addr-of x#3)                  => (addr-of:(ptr i64) x#3:i64)
 //	(cast @intToPtr (ptr u8) a#4)  => (convert:(ptr u8) a#4:i64)
 //	(cast @ptrToInt p#5)           => (convert:i64 p#5:(ptr u8))
+//	(+ p#5 n#6)                    => (convert:(ptr i32) (+:i64 (convert:i64 p#5) (*:i64 n#6 4:i64)))
 
 import (
 	"cot/ir/ast"
@@ -43,6 +45,8 @@ func (c *checker) memoryExpr(e ast.Expr, want types.Type) ast.Expr {
 		return c.index(e)
 	case *ast.SliceExpr:
 		return c.sliceExpr(e)
+	case *ast.Append:
+		return c.appendExpr(e)
 	}
 	return nil
 }
@@ -132,4 +136,24 @@ func (c *checker) ptrCast(e *ast.Cast) ast.Expr {
 	}
 	conv.X, conv.T = x, want
 	return conv
+}
+
+// pointerArith spells out `p + n` and `p - n` of a pointer p (*T) and an integer n, both
+// checked: the address moves by n·sizeof(T) (spec §6.2). It returns nil for other operands.
+func pointerArith(b *ast.Binary) ast.Expr {
+	p, ok := b.X.Type().(*types.Pointer)
+	if !ok || (b.Op != "+" && b.Op != "-") || !types.IsInteger(b.Y.Type()) {
+		return nil
+	}
+	at := b.At
+	i64 := func(x ast.Expr) ast.Expr {
+		if x.Type() == types.TI64 {
+			return x
+		}
+		return &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: x}
+	}
+	size := &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(types.Sizeof(p.Elem))}
+	step := &ast.Binary{At: at, Typed: ast.Typed{T: types.TI64}, Op: "*", X: i64(b.Y), Y: size}
+	addr := &ast.Binary{At: at, Typed: ast.Typed{T: types.TI64}, Op: b.Op, X: i64(b.X), Y: step}
+	return &ast.Convert{At: at, Typed: ast.Typed{T: p}, X: addr}
 }

@@ -114,6 +114,10 @@ func (c *checker) opAssign(s *ast.OpAssign) ast.Stmt {
 		a.Value = c.assign(s.Value, t, "operand of `+=`")
 		return &a
 	}
+	if isPointer(t) && (s.Op == "+" || s.Op == "-") { // p += n moves p by n elements (§6.2)
+		a.Value = c.indexValue(s.Value, "operand of `"+s.Op+"=`")
+		return &a
+	}
 	if !types.IsInteger(t) && !(types.IsFloat(t) && floatOperator(s.Op)) {
 		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `%s=` on %v, expected an integer", s.Op, t)
 		a.Value = c.expr(s.Value, nil)

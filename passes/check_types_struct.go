@@ -5,8 +5,8 @@ package passes
 // completed, so fields may name any struct, `*Self` included); a literal lists every field in
 // declaration order, an omitted one taking its default (checked once, as a global initializer
 // would be) or the value of `.{}` for its type; `.{}` is the literal of its context's type with
-// every field omitted, so defaults apply at every level (a variable without an initializer, or
-// with `undefined`, is all zero bytes); `x.f` reads a field, through one pointer level made an explicit deref.
+// every field omitted, so defaults apply at every level, array and tuple elements included (a
+// variable without an initializer, or with `undefined`, is all zero bytes); `x.f` reads a field, through one pointer level made an explicit deref.
 //
 //	(struct-lit P#2 (y 2))   =>  (struct-lit:P#2 - (x (zero:i64)) (y 2:i64))
 //	(member p#5 x)           =>  (field:i64 (deref:P#2 p#5:(ptr P#2)) x)
@@ -112,6 +112,7 @@ func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
 			given[name] = c.assign(e.Values[i], f.Type, "field `"+name+"`")
 		}
 	}
+	pre := c.inWrittenOrder(e.Names, given, st)
 	defs := c.fieldDefaults(n, c.structDecls[n])
 	out := &ast.StructLit{At: e.At, Typed: ast.Typed{T: t}}
 	for i, f := range st.Fields {
@@ -125,7 +126,49 @@ func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
 		}
 		out.Names, out.Values = append(out.Names, f.Name), append(out.Values, v)
 	}
+	if pre != nil {
+		return &ast.Block{At: e.At, Typed: out.Typed, Stmts: pre, Value: out}
+	}
 	return out
+}
+
+// inWrittenOrder keeps the evaluation order of a literal whose fields are written out of
+// declaration order (`P { .y = f(), .x = g() }` calls f first, as arguments run left to right,
+// §6.8): each given value that is not a constant moves into a temporary, in written order, and
+// given refers to the temporary instead. It returns the temporaries' declarations, nil when the
+// literal's own order is already the written one.
+func (c *checker) inWrittenOrder(written []string, given map[string]ast.Expr, st *types.Struct) []ast.Stmt {
+	last, ordered := -1, true
+	for _, name := range written {
+		if _, i := st.Field(name); i >= 0 {
+			ordered = ordered && i > last
+			last = i
+		}
+	}
+	if ordered {
+		return nil
+	}
+	var pre []ast.Stmt
+	for _, name := range written {
+		v := given[name]
+		if v == nil || isConstant(v) {
+			continue
+		}
+		tmp := ast.Name{Name: name, ID: c.ids.Next()}
+		c.binders[tmp.ID] = &checkedBinder{kind: "const", typ: v.Type()}
+		pre = append(pre, &ast.VarDecl{At: ast.At{P: v.Pos()}, Name: tmp, Const: true, Type: v.Type(), Init: v})
+		given[name] = &ast.Ref{At: ast.At{P: v.Pos()}, Typed: ast.Typed{T: v.Type()}, Name: tmp}
+	}
+	return pre
+}
+
+// isConstant reports whether e is a literal, whose evaluation nothing can observe.
+func isConstant(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.StrLit, *ast.NullLit, *ast.Zero:
+		return true
+	}
+	return false
 }
 
 // zero checks `.{}`: the zero value of the expected type (a struct's defaults honoured).
@@ -136,8 +179,59 @@ func (c *checker) zero(e *ast.Zero, want types.Type) ast.Expr {
 		return &ast.Zero{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
 	case ast.StructOf(want) != nil:
 		return c.structLit(&ast.StructLit{At: e.At}, want)
+	case c.hasDefaults(want):
+		return c.defaultsOf(e.At, want)
 	}
 	return &ast.Zero{At: e.At, Typed: ast.Typed{T: want}}
+}
+
+// hasDefaults reports whether the value of `.{}` for t is not all zero bytes: t is or holds (in
+// fields, array elements, tuple elements) a struct with a field default.
+func (c *checker) hasDefaults(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.Array:
+		return t.Len > 0 && c.hasDefaults(t.Elem)
+	case *types.Tuple:
+		for _, e := range t.Elems {
+			if c.hasDefaults(e) {
+				return true
+			}
+		}
+	case *types.Named:
+		st := ast.StructOf(t)
+		if st == nil {
+			return false
+		}
+		for i, f := range st.Fields {
+			if d := c.structDecls[t]; d != nil && d.Defaults[i] != nil || c.hasDefaults(f.Type) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// defaultsOf is `.{}` of an array or tuple type t that holds defaults (hasDefaults): a tuple
+// literal of each element's `.{}`, or an array filled with its element's by a loop.
+func (c *checker) defaultsOf(at ast.At, t types.Type) ast.Expr {
+	if tu, ok := t.(*types.Tuple); ok {
+		lit := &ast.TupleLit{At: at, Typed: ast.Typed{T: t}}
+		for _, e := range tu.Elems {
+			lit.Elems = append(lit.Elems, c.zero(&ast.Zero{At: at}, e))
+		}
+		return lit
+	}
+	arr := t.(*types.Array)
+	tmp, i := ast.Name{Name: "zero", ID: c.ids.Next()}, ast.Name{Name: "i", ID: c.ids.Next()}
+	c.binders[tmp.ID] = &checkedBinder{kind: "var", typ: t}
+	c.binders[i.ID] = &checkedBinder{kind: "var", typ: types.TI64}
+	ref := func(n ast.Name, t types.Type) ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: t}, Name: n} }
+	i64 := func(v int64) ast.Expr { return &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(v)} }
+	elem := &ast.Index{At: at, Typed: ast.Typed{T: arr.Elem}, X: ref(tmp, t), I: ref(i, types.TI64)}
+	fill := &ast.Assign{At: at, Target: elem, Value: c.zero(&ast.Zero{At: at}, arr.Elem)}
+	loop := &ast.ForRange{At: at, Label: ast.Name{Name: "_", ID: c.ids.Next()}, Var: i, Lo: i64(0), Hi: i64(arr.Len),
+		Body: &ast.Block{At: at, Stmts: []ast.Stmt{fill}}}
+	return &ast.Block{At: at, Typed: ast.Typed{T: t}, Stmts: []ast.Stmt{&ast.VarDecl{At: at, Name: tmp, Type: t}, loop}, Value: ref(tmp, t)}
 }
 
 // field checks x.name as a field read of a struct value or of a pointer to one.
@@ -145,12 +239,19 @@ func (c *checker) field(e *ast.Member) ast.Expr {
 	x := c.expr(e.X, nil)
 	bad := &ast.Field{At: e.At, X: x, Name: e.Name, Index: -1, Typed: ast.Typed{T: types.TInvalid}}
 	t := x.Type()
+	if p, ok := t.(*types.Pointer); ok && unionOf(p.Elem) != nil {
+		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
+		t = p.Elem
+	}
 	if u := unionOf(t); u != nil {
 		return c.unionField(e, x, u) // check_types_union.go
 	}
-	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || isTuple(p.Elem) || e.Name == "len" && ast.ElemType(p.Elem) != nil) {
+	if p, ok := t.(*types.Pointer); ok && (ast.StructOf(p.Elem) != nil || isTuple(p.Elem) || e.Name == "len" && (ast.ElemType(p.Elem) != nil || p.Elem == types.TString)) {
 		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
 		t = p.Elem
+	}
+	if t == types.TString && e.Name == "len" { // through a pointer: a string value is stringMember's
+		return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}
 	}
 	st := ast.StructOf(t)
 	if n := c.length(e, x); n != nil && e.Name == "len" {

@@ -12,6 +12,9 @@ package passes
 //	                              (if (>=:bool (convert:u64 k#9) 4:u64) FAIL)
 //	                              (value (elem:(ptr i64) (offset:(ptr i64) a#3 0) k#9))))
 //	(slice a#3 1 -)       =>  header stores: ptr = (elem base 1), len = 4 - 1, cap = 4 - 1
+//
+// A slice made by slicing has no spare capacity (cap = len), so append (check_types_append.go)
+// copies it rather than write over the elements after it.
 
 import (
 	"bytes"
@@ -22,12 +25,12 @@ import (
 
 const boundsMessage = "error: index out of bounds\n"
 
-// seqParts is what an index or slice needs of its operand: the address of the first element,
-// the length and the capacity, each readable several times, and the statements computing them.
+// seqParts is what an index or slice needs of its operand: the address of the first element
+// and the length, each readable several times, and the statements computing them.
 type seqParts struct {
-	decl          []ast.Stmt
-	base          func() ast.Expr
-	length, capac func() ast.Expr
+	decl   []ast.Stmt
+	base   func() ast.Expr
+	length func() ast.Expr
 }
 
 // parts evaluates the array or slice x once.
@@ -43,9 +46,9 @@ func (m *memoryLowerer) parts(r *ast.Rewriter, x ast.Expr) seqParts {
 	if a, ok := x.Type().(*types.Array); ok {
 		n := func() ast.Expr { return i64Lit(at, uint64(a.Len)) }
 		base := func() ast.Expr { return &ast.Offset{At: at, Typed: ast.Typed{T: elemPtr}, X: addr.ref()} }
-		return seqParts{decl: addr.decl, base: base, length: n, capac: n}
+		return seqParts{decl: addr.decl, base: base, length: n}
 	}
-	return seqParts{decl: addr.decl, base: field(ast.SlicePtr, elemPtr), length: field(ast.SliceLen, types.TI64), capac: field(ast.SliceCap, types.TI64)}
+	return seqParts{decl: addr.decl, base: field(ast.SlicePtr, elemPtr), length: field(ast.SliceLen, types.TI64)}
 }
 
 // boundsFailure stops the program when cond holds.
@@ -116,7 +119,7 @@ func (m *memoryLowerer) sliceInto(r *ast.Rewriter, dst ast.Expr, e *ast.SliceExp
 	return append(stmts,
 		field(ast.SlicePtr, elemPtr, &ast.Elem{At: at, Typed: ast.Typed{T: elemPtr}, X: p.base(), I: lo.ref()}),
 		field(ast.SliceLen, types.TI64, minus(hi.ref())),
-		field(ast.SliceCap, types.TI64, minus(p.capac())))
+		field(ast.SliceCap, types.TI64, minus(hi.ref())))
 }
 
 // arrayInto writes the elements of the array literal e at dst.

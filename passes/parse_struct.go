@@ -88,3 +88,22 @@ func (c *cstConverter) index(x ast.Expr, s *grammar.IndexSuffix) ast.Expr {
 	}
 	return &ast.SliceExpr{At: at, X: x, Lo: opt(s.Start), Hi: opt(s.End)}
 }
+
+// appendCall converts `append(x, e)` (spec §6.8: a special call target, like len).
+func (c *cstConverter) appendCall(e *grammar.PostfixExpr, call *grammar.CallSuffix) ast.Expr {
+	at := c.at(e.Pos)
+	if args, ok := c.argsOf(at, call, "append", 2); ok {
+		return &ast.Append{At: at, X: args[0], Elem: args[1]}
+	}
+	return &ast.IntLit{At: at}
+}
+
+// argsOf converts the arguments of a call of the special target name, which takes n of them.
+func (c *cstConverter) argsOf(at ast.At, call *grammar.CallSuffix, name string, n int) ([]ast.Expr, bool) {
+	args := c.args(call)
+	if len(args) != n {
+		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", name, n, len(args))
+		return nil, false
+	}
+	return args, true
+}

@@ -3,6 +3,7 @@
 // Spells every compound assignment as a plain one (spec §5: "x op= y means x = x op y"). A
 // target whose reading has no side effects (a variable, `p.*` of a variable p) is evaluated
 // twice; any other target has its address bound to a temporary first, so it is evaluated once.
+// `p += n` on a pointer moves it by n elements (spec §6.2).
 //
 //	(op-assign + x#1:i64 e)           =>  (assign x#1:i64 (+:i64 x#1:i64 e))
 //	(op-assign + (deref (call f)) e)  =>  (block (const t#9 (ptr i64) (addr-of (deref (call f))))
@@ -27,7 +28,7 @@ func removeCompoundAssign(_ *pipeline.Ctx, prog any) (any, error) {
 		target, value := r.RewriteExpr(oa.Target), r.RewriteExpr(oa.Value)
 		t := target.Type()
 		if pureLvalue(target) {
-			sum := &ast.Binary{At: oa.At, Typed: ast.Typed{T: t}, Op: oa.Op, X: target, Y: value}
+			sum := compound(oa, target, value)
 			return []ast.Stmt{&ast.Assign{At: oa.At, Target: ast.DeepClone(target), Value: sum}}
 		}
 		ptr := types.PointerTo(t)
@@ -35,13 +36,23 @@ func removeCompoundAssign(_ *pipeline.Ctx, prog any) (any, error) {
 		deref := func() ast.Expr {
 			return &ast.Deref{At: oa.At, Typed: ast.Typed{T: t}, X: &ast.Ref{At: oa.At, Typed: ast.Typed{T: ptr}, Name: tmp}}
 		}
-		sum := &ast.Binary{At: oa.At, Typed: ast.Typed{T: t}, Op: oa.Op, X: deref(), Y: value}
+		sum := compound(oa, deref(), value)
 		return []ast.Stmt{&ast.Block{At: oa.At, Stmts: []ast.Stmt{
 			&ast.VarDecl{At: oa.At, Name: tmp, Const: true, Type: ptr, Init: &ast.AddrOf{At: oa.At, Typed: ast.Typed{T: ptr}, X: target}},
 			&ast.Assign{At: oa.At, Target: deref(), Value: sum},
 		}}}
 	}}
 	return r.Program(p), nil
+}
+
+// compound is the value `x op y` that oa assigns: on a pointer, the address moved by y
+// elements (spec §6.2, pointerArith).
+func compound(oa *ast.OpAssign, x, y ast.Expr) ast.Expr {
+	sum := &ast.Binary{At: oa.At, Typed: ast.Typed{T: x.Type()}, Op: oa.Op, X: x, Y: y}
+	if p := pointerArith(sum); p != nil {
+		return p
+	}
+	return sum
 }
 
 // pureLvalue reports whether reading the assignment target e twice is the same as reading it

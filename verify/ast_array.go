@@ -5,7 +5,7 @@ package verify
 // the element type; index and slice operands are arrays or slices, their indexes and bounds
 // i64, an index has the element type and a slice the slice type of the element; len reads an
 // array or a slice; elem takes a pointer and an i64 and gives a pointer; for-each binds its index (i64)
-// and element in the scope of its body.
+// and element in the scope of its body; append (before check-types only) checks its operands.
 
 import (
 	"cot/ir/ast"
@@ -61,6 +61,9 @@ func (v *astVerifier) arrayExpr(e ast.Expr) bool {
 			v.errorf(e, "len of a value of type %v", e.X.Type())
 		}
 		v.same(e, types.TI64, t, "length type")
+	case *ast.Append: // untyped only: check-types spells it out
+		v.expr(e.X, false)
+		v.expr(e.Elem, false)
 	case *ast.Elem:
 		v.expr(e.X, true)
 		v.i64(e, e.I, "element index type")

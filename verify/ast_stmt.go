@@ -28,6 +28,10 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 	case *ast.OpAssign:
 		v.assignable(s, s.Target)
 		v.expr(s.Value, false)
+		if _, ptr := s.Target.Type().(*types.Pointer); ptr && (s.Op == "+" || s.Op == "-") {
+			v.same(s, types.TI64, s.Value.Type(), "pointer step type") // p += n moves by n elements
+			break
+		}
 		if !stringAppend(s) {
 			v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
 		}

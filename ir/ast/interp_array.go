@@ -6,9 +6,8 @@ package ast
 
 import "cot/ir/types"
 
-// seq returns the address of the first element and the length and capacity of the array or
-// slice value x.
-func (in *interp) seq(x Expr, fr frame) (base, length, capac int64) {
+// seq returns the address of the first element and the length of the array or slice value x.
+func (in *interp) seq(x Expr, fr frame) (base, length int64) {
 	return in.seqAt(in.eval(x, fr), x.Type())
 }
 
@@ -19,7 +18,7 @@ func (in *interp) outOfBounds() {
 
 // indexAddr is the checked address of the element e reads.
 func (in *interp) indexAddr(e *Index, fr frame) int64 {
-	base, n, _ := in.seq(e.X, fr)
+	base, n := in.seq(e.X, fr)
 	k := in.eval(e.I, fr)
 	if uint64(k) >= uint64(n) {
 		in.outOfBounds()
@@ -40,7 +39,7 @@ func (in *interp) arrayExpr(e Expr, fr frame) (v int64, ok bool) {
 	case *Index:
 		return in.get(in.indexAddr(e, fr), e.T), true
 	case *SliceExpr:
-		base, n, capac := in.seq(e.X, fr)
+		base, n := in.seq(e.X, fr)
 		lo, hi := int64(0), n
 		if e.Lo != nil {
 			lo = in.eval(e.Lo, fr)
@@ -54,10 +53,10 @@ func (in *interp) arrayExpr(e Expr, fr frame) (v int64, ok bool) {
 		a := in.slotFor(e, e.T)
 		in.store(a+SlicePtr, types.TI64, base+lo*types.Sizeof(ElemType(e.T)))
 		in.store(a+SliceLen, types.TI64, hi-lo)
-		in.store(a+SliceCap, types.TI64, capac-lo)
+		in.store(a+SliceCap, types.TI64, hi-lo) // no spare capacity: append copies (decisions.md)
 		return a, true
 	case *Len:
-		_, n, _ := in.seq(e.X, fr)
+		_, n := in.seq(e.X, fr)
 		return n, true
 	case *Elem:
 		return in.eval(e.X, fr) + in.eval(e.I, fr)*types.Sizeof(e.T.(*types.Pointer).Elem), true
@@ -70,7 +69,7 @@ func (in *interp) forEach(s *ForEach, fr frame) flow {
 	t := s.X.Type()
 	seq := in.slotFor(s, t)
 	in.put(seq, t, in.eval(s.X, fr))
-	base, n, _ := in.seqAt(seq, t)
+	base, n := in.seqAt(seq, t)
 	elem := ElemType(t)
 	k := int64(0)
 	return in.loop(s.Label.ID, func() bool { return k < n }, &Block{Stmts: []Stmt{&forEachStep{s: s, run: func() {
@@ -82,11 +81,11 @@ func (in *interp) forEach(s *ForEach, fr frame) flow {
 }
 
 // seqAt is seq for an array or slice value stored at a.
-func (in *interp) seqAt(a int64, t types.Type) (base, length, capac int64) {
+func (in *interp) seqAt(a int64, t types.Type) (base, length int64) {
 	if arr, ok := t.(*types.Array); ok {
-		return a, arr.Len, arr.Len
+		return a, arr.Len
 	}
-	return in.load(a+SlicePtr, types.TI64), in.load(a+SliceLen, types.TI64), in.load(a+SliceCap, types.TI64)
+	return in.load(a+SlicePtr, types.TI64), in.load(a+SliceLen, types.TI64)
 }
 
 // forEachStep is an interpreter-only statement running a Go function (the binding of a

@@ -173,3 +173,12 @@ func (in *interp) memoryExpr(e Expr, fr frame) (v int64, ok bool) {
 	}
 	return in.structExpr(e, fr)
 }
+
+// pointerStep is the operand of `p += n` / `p -= n` in bytes when the target has pointer type t
+// (n elements, spec §6.2), n itself otherwise.
+func pointerStep(t types.Type, n int64) int64 {
+	if p, ok := t.(*types.Pointer); ok {
+		return n * types.Sizeof(p.Elem)
+	}
+	return n
+}

@@ -47,7 +47,7 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 	case *StrLit:
 		return PackString(in.literalAddr(e.Value), int64(len(e.Value))), true
 	case *BytesString: // the slice's bytes, no copy; an empty slice gives an empty string
-		base, n, _ := in.seq(e.X, fr)
+		base, n := in.seq(e.X, fr)
 		if n == 0 {
 			return PackString(in.literalAddr(""), 0), true
 		}

@@ -37,9 +37,9 @@ const (
 	InvArgsTrivial = "args-trivial"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
-	// InvNoUnions: no binder or expression has a union type (lower-unions split them).
+	// InvNoUnions: no binder or expression has a union type (lower-unions made them structs).
 	InvNoUnions = "no-union-types"
-	// InvNoOptionals: no binder or expression has an optional type (lower-optionals split them).
+	// InvNoOptionals: no binder or expression has an optional type (lower-optionals made them structs).
 	InvNoOptionals = "no-optional-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
@@ -58,7 +58,7 @@ var (
 		"trap", "exit", "assert", "assert-eq", "size-of", "align-of",
 		"int", "bool", "str", "char", "ref", "unary", "binary", "and", "or", "call", "if-expr", "int-cast", "host",
 		"addr-of", "deref", "cast", "struct", "struct-lit", "zero", "field",
-		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias", "null",
+		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias", "null", "append",
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
 		"union", "union-lit", "union-tag", "union-payload",
@@ -68,7 +68,7 @@ var (
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, TypeExprKinds...), Invariants: []string{InvTyped}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
@@ -83,9 +83,9 @@ var (
 	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
-	// LangNoUnions: every union value is its tag and one payload per payload variant (lower-unions).
+	// LangNoUnions: every union is a struct of its tag and payload bytes (lower-unions).
 	LangNoUnions = &pipeline.Lang{Name: "no-unions", Family: Family, Base: LangNoShortCircuit, Remove: []string{"union-lit", "union-tag", "union-payload"}, Invariants: []string{InvNoUnions}}
-	// LangNoOptionals: every optional is a pair of a bool tag and a payload (lower-optionals).
+	// LangNoOptionals: every optional is a struct of its tag and payload (lower-optionals).
 	LangNoOptionals = &pipeline.Lang{Name: "no-optionals", Family: Family, Base: LangNoUnions, Remove: []string{"null", "has-value", "unwrap", "orelse"}, Invariants: []string{InvNoOptionals}}
 	// LangNoPrint: print statements are runtime calls; printed string literals are addresses of
 	// their bytes (the others stay values until lower-strings).

@@ -9,6 +9,7 @@ package ast
 //	(slice:(slice T) X LO|- HI|-)      X[LO:HI] (checked: 0 <= LO <= HI <= len)
 //	(len:i64 X)                        X.len of an array or a slice
 //	(for-each LABEL IDX|- VAR X BODY)  for VAR in X / for IDX, VAR in X
+//	(append X E)                       append(X, E) before check-types (which spells it out)
 //
 // Memory level (make-memory-explicit on):
 //
@@ -59,6 +60,13 @@ type ForEach struct {
 	Body              *Block
 }
 
+// Append is `append(X, Elem)` (spec §6.8) until check-types spells it out with a runtime call.
+type Append struct {
+	At
+	Typed
+	X, Elem Expr
+}
+
 // Elem is the address P + I·sizeof(T) of a *T.
 type Elem struct {
 	At
@@ -72,12 +80,14 @@ func (*SliceExpr) Kind() string { return "slice" }
 func (*Len) Kind() string       { return "len" }
 func (*ForEach) Kind() string   { return "for-each" }
 func (*Elem) Kind() string      { return "elem" }
+func (*Append) Kind() string    { return "append" }
 func (*ArrayLit) exprNode()     {}
 func (*Index) exprNode()        {}
 func (*SliceExpr) exprNode()    {}
 func (*Len) exprNode()          {}
 func (*ForEach) stmtNode()      {}
 func (*Elem) exprNode()         {}
+func (*Append) exprNode()       {}
 
 func (n *ArrayLit) children(s *slots)  { s.exprs(&n.Elems) }
 func (n *Index) children(s *slots)     { s.expr(&n.X); s.expr(&n.I) }
@@ -85,6 +95,7 @@ func (n *SliceExpr) children(s *slots) { s.expr(&n.X); s.expr(&n.Lo); s.expr(&n.
 func (n *Len) children(s *slots)       { s.expr(&n.X) }
 func (n *ForEach) children(s *slots)   { s.expr(&n.X); s.block(&n.Body) }
 func (n *Elem) children(s *slots)      { s.expr(&n.X); s.expr(&n.I) }
+func (n *Append) children(s *slots)    { s.expr(&n.X); s.expr(&n.Elem) }
 
 // ElemType returns the element type of an array or slice type, or nil.
 func ElemType(t types.Type) types.Type {
@@ -113,6 +124,8 @@ func arrayExprSx(e Expr) *sx {
 		return list(head("len", e.T), exprSx(e.X))
 	case *Elem:
 		return list(head("elem", e.T), exprSx(e.X), exprSx(e.I))
+	case *Append:
+		return list(head("append", e.T), exprSx(e.X), exprSx(e.Elem))
 	}
 	return nil
 }
@@ -136,6 +149,9 @@ func (rd *reader) readArrayExpr(s *sx, h string, ty Typed) Expr {
 	case "elem":
 		a := shape(s, 2, false)
 		return &Elem{Typed: ty, X: rd.readExpr(a[0]), I: rd.readExpr(a[1])}
+	case "append":
+		a := shape(s, 2, false)
+		return &Append{Typed: ty, X: rd.readExpr(a[0]), Elem: rd.readExpr(a[1])}
 	}
 	return nil
 }

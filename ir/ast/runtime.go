@@ -28,6 +28,9 @@ var Runtime = map[string]RuntimeSig{
 	"alloc":   {Params: []types.Type{types.TI64}, Result: types.TI64},
 	"dealloc": {Params: []types.Type{types.TI64}, Result: types.TVoid},
 	"realloc": {Params: []types.Type{types.TI64, types.TI64}, Result: types.TI64},
+	// slice_append(hdr, elem, size) appends the size bytes at elem to the slice header at hdr
+	// (runtime/alloc.cot; append of spec §6.8).
+	"slice_append": {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TVoid},
 	// host_result(r) translates a host call's negated WASI errno to the negated Linux errno
 	// (runtime/host.cot).
 	"host_result": {Params: []types.Type{types.TI64}, Result: types.TI64},
