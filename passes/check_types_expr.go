@@ -249,6 +249,12 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 		return types.TF64
 	case c.mixedNumbers(b, x, y):
 		return types.TInvalid
+	case bytesToString(b.X, y) != nil: // a []u8 with a string: both strings
+		b.X = bytesToString(b.X, y)
+		return y
+	case bytesToString(b.Y, x) != nil:
+		b.Y = bytesToString(b.Y, x)
+		return x
 	}
 	hint := ""
 	if b.Op != "==" && b.Op != "!=" && (!types.IsInteger(x) || !types.IsInteger(y)) {
@@ -284,7 +290,7 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
 	}
-	t := x.Then.T // nil: the then branch jumps, and takes the else branch's type
+	t := x.Then.T                         // nil: the then branch jumps, and takes the else branch's type
 	ew := func(b *ast.Block) types.Type { // the else branch's expected type
 		if t == nil {
 			return want
