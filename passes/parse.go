@@ -33,6 +33,7 @@ type cstConverter struct {
 	file    *src.File
 	diags   *src.Diagnostics
 	runtime bool // converting the runtime, which may call the runtime's private builtins
+	safe    bool // the file starts with `@safe` (spec §1.6, §4.13)
 }
 
 // parse reads the file set (parse_files.go): each file is streamed, every declaration
