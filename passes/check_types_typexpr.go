@@ -115,6 +115,8 @@ func (c *checker) valueType(pos src.Pos, x ast.TypeExpr, t types.Type) types.Typ
 	switch {
 	case t == types.TInvalid || supportedType(t):
 		return t
+	case hasInvalid(t): // `*Nope`: the undefined name is the error
+		return types.TInvalid
 	case t == types.TVoid:
 		c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: void is not a value type")
 	default:
@@ -129,4 +131,26 @@ func (c *checker) resultType(x ast.TypeExpr) types.Type {
 		return t
 	}
 	return c.valueType(x.Pos(), x, nil)
+}
+
+// hasInvalid reports whether the type expression that made t had an error: TInvalid inside a
+// pointer, optional, slice, array or tuple type.
+func hasInvalid(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.Pointer:
+		return hasInvalid(t.Elem)
+	case *types.Optional:
+		return hasInvalid(t.Elem)
+	case *types.Slice:
+		return hasInvalid(t.Elem)
+	case *types.Array:
+		return hasInvalid(t.Elem)
+	case *types.Tuple:
+		for _, e := range t.Elems {
+			if hasInvalid(e) {
+				return true
+			}
+		}
+	}
+	return t == types.TInvalid
 }
