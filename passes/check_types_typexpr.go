@@ -136,21 +136,5 @@ func (c *checker) resultType(x ast.TypeExpr) types.Type {
 // hasInvalid reports whether the type expression that made t had an error: TInvalid inside a
 // pointer, optional, slice, array or tuple type.
 func hasInvalid(t types.Type) bool {
-	switch t := t.(type) {
-	case *types.Pointer:
-		return hasInvalid(t.Elem)
-	case *types.Optional:
-		return hasInvalid(t.Elem)
-	case *types.Slice:
-		return hasInvalid(t.Elem)
-	case *types.Array:
-		return hasInvalid(t.Elem)
-	case *types.Tuple:
-		for _, e := range t.Elems {
-			if hasInvalid(e) {
-				return true
-			}
-		}
-	}
-	return t == types.TInvalid
+	return types.Mentions(t, func(t types.Type) bool { return t == types.TInvalid })
 }
