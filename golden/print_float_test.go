@@ -77,12 +77,12 @@ var importLine = regexp.MustCompile(`(?m)^import "[^"]*"$`)
 
 func printFloatProgram(t *testing.T, r *rand.Rand, w, n int) (string, string) {
 	var src, want strings.Builder
-	for _, f := range []string{"print_float.cot", "ryu_tables.cot"} {
+	for _, f := range []string{"print_float.cot", "ryu_tables.cot", "print_int.cot", "write.cot"} {
 		text, err := os.ReadFile(filepath.Join("..", "runtime", f))
 		if err != nil {
 			t.Fatal(err)
 		}
-		// One file holds both: the import of ryu_tables.cot goes.
+		// One file holds them all: their imports go.
 		src.WriteString(importLine.ReplaceAllString(string(text), ""))
 	}
 	src.WriteString("\nfn main() i64 {\n")

@@ -109,7 +109,13 @@ type SpecExample struct {
 }
 
 // SpecFileExamples returns the examples of language.md that parse as whole files.
-func SpecFileExamples(t *testing.T) []SpecExample {
+func SpecFileExamples(t *testing.T) []SpecExample { return specExamples(t, true) }
+
+// SpecFragmentExamples returns the examples of language.md that parse only as the body of a
+// function (statement snippets), keyed like SpecFileExamples.
+func SpecFragmentExamples(t *testing.T) []SpecExample { return specExamples(t, false) }
+
+func specExamples(t *testing.T, files bool) []SpecExample {
 	var out []SpecExample
 	for _, f := range specFences(t) {
 		first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(f.text), "\n", 2)[0])
@@ -117,8 +123,14 @@ func SpecFileExamples(t *testing.T) []SpecExample {
 			continue
 		}
 		text := strings.ReplaceAll(f.text, "...", "")
-		if _, err := Parse("spec.cot", []byte(text)); err == nil {
+		_, err := Parse("spec.cot", []byte(text))
+		switch {
+		case files && err == nil:
 			out = append(out, SpecExample{Line: f.line, First: first, Text: text})
+		case !files && err != nil:
+			if _, err := Parse("spec.cot", []byte("fn __t() {\n"+text+"\n}\n")); err == nil {
+				out = append(out, SpecExample{Line: f.line, First: first, Text: text})
+			}
 		}
 	}
 	return out

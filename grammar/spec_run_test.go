@@ -93,6 +93,13 @@ func specOutcome(t *testing.T, ex grammar.SpecExample, qemu bool) string {
 	if !whole {
 		text += "\nfn main() void {}\n"
 	}
+	got, _ := specCompileRun(t, ex.Line, text, tests, whole, qemu)
+	return got
+}
+
+// specCompileRun compiles text (in test mode when tests is set) and, when whole, runs it on
+// wasm32 and natively (when qemu is set): the outcome as specOutcome says it, and wasm32's stdout.
+func specCompileRun(t *testing.T, line int, text string, tests, whole, qemu bool) (string, string) {
 	ctx := pipeline.NewCtx("wasm32")
 	if tests {
 		ctx.Store[passes.TestModeKey] = &passes.TestMode{}
@@ -101,24 +108,24 @@ func specOutcome(t *testing.T, ex grammar.SpecExample, qemu bool) string {
 	var ue *src.UserError
 	switch {
 	case errors.As(err, &ue):
-		return "error: " + ue.Diags.List[0].Msg
+		return "error: " + ue.Diags.List[0].Msg, ""
 	case err != nil:
-		t.Fatalf("language.md:%d: internal error: %v", ex.Line, err)
+		t.Fatalf("language.md:%d: internal error: %v", line, err)
 	case !whole:
-		return "compiles"
+		return "compiles", ""
 	}
 	wasm := out.([]byte)
 	res, err := runner.RunWazero(context.Background(), wasm, runner.Config{})
 	if err != nil {
-		t.Fatalf("language.md:%d: wazero: %v", ex.Line, err)
+		t.Fatalf("language.md:%d: wazero: %v", line, err)
 	}
 	if res.ExitCode != 0 || res.Trap != "" {
-		return "fails on wasm32: exit " + strconv.Itoa(res.ExitCode) + "\n" + string(res.Stderr)
+		return "fails on wasm32: exit " + strconv.Itoa(res.ExitCode) + "\n" + string(res.Stderr), string(res.Stdout)
 	}
 	if qemu {
 		elf, err := arm64.CompileModule(wasm, nil)
 		if err != nil {
-			t.Fatalf("language.md:%d: arm64: %v", ex.Line, err)
+			t.Fatalf("language.md:%d: arm64: %v", line, err)
 		}
 		exe := filepath.Join(t.TempDir(), "spec")
 		if err := os.WriteFile(exe, elf, 0o755); err != nil {
@@ -126,12 +133,12 @@ func specOutcome(t *testing.T, ex grammar.SpecExample, qemu bool) string {
 		}
 		nat, err := runner.RunNative(context.Background(), exe, runner.Config{})
 		if err != nil {
-			t.Fatalf("language.md:%d: native: %v", ex.Line, err)
+			t.Fatalf("language.md:%d: native: %v", line, err)
 		}
 		norm := func(b []byte) string { return specMillis.ReplaceAllString(string(b), "(_ms)") }
 		if nat.ExitCode != res.ExitCode || string(nat.Stdout) != string(res.Stdout) || norm(nat.Stderr) != norm(res.Stderr) {
-			return "differs natively:\n" + string(nat.Stderr)
+			return "differs natively:\n" + string(nat.Stderr), string(res.Stdout)
 		}
 	}
-	return "runs"
+	return "runs", string(res.Stdout)
 }

@@ -2,7 +2,7 @@ package passes
 
 // Assignability of check-types (see check_types.go): where a value meets the type its context
 // expects, an implicit conversion (spec §3.4: integer widening) becomes an explicit convert
-// node; anything else that does not fit is a type mismatch. Also the targets of assignments.
+// node (string → *u8: check_types_string.go); anything else that does not fit is a type mismatch. Also the targets of assignments.
 
 import (
 	"cot/ir/ast"
@@ -28,6 +28,8 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: want}, X: x}
 	case arrayToSlice(x, want) != nil:
 		return arrayToSlice(x, want)
+	case stringToPointer(x, want) != nil:
+		return stringToPointer(x, want)
 	case tupleConvertible(have, want):
 		return c.tupleConvert(x, want, what)
 	}

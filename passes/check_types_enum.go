@@ -6,6 +6,8 @@ package passes
 // integer types their backing type widens to (spec §4.5); nothing converts to an enum.
 
 import (
+	"math/big"
+
 	"cot/ir/ast"
 	"cot/ir/types"
 )
@@ -46,8 +48,10 @@ func (c *checker) enum(e *ast.EnumDecl) *types.Enum {
 	}
 	out := &types.Enum{Backing: backing}
 	seen := map[string]bool{}
-	next := int64(0)
-	negMag, max := types.IntRange(backing)
+	// Values are held as their bits (uint64), so u64 values past 2^63 - 1 are as plain as negative
+	// ones of signed types.
+	next, afterMax := uint64(0), false // afterMax: the previous value was the backing's largest
+	_, max := types.IntRange(backing)
 	for i, name := range e.Variants {
 		if seen[name] {
 			c.diags.Errorf(e.Pos(), codeRedefined, "redefined identifier `%s.%s`", e.Name.Name, name)
@@ -58,21 +62,25 @@ func (c *checker) enum(e *ast.EnumDecl) *types.Enum {
 			lit := c.expr(x, backing)
 			switch l := lit.(type) {
 			case *ast.IntLit:
-				value = int64(l.Value)
+				value = l.Value
 			case *ast.Unary:
 				if il, ok := l.X.(*ast.IntLit); ok && l.Op == "neg" {
-					value = -int64(il.Value)
+					value = -il.Value
 					break
 				}
 				c.diags.Errorf(x.Pos(), codeTypeMismatch, "type mismatch: the value of `%s.%s` must be an integer literal", e.Name.Name, name)
 			default:
 				c.diags.Errorf(x.Pos(), codeTypeMismatch, "type mismatch: the value of `%s.%s` must be an integer literal", e.Name.Name, name)
 			}
-		} else if value < 0 && types.IsUnsigned(backing) || value >= 0 && uint64(value) > max || value < 0 && uint64(-value) > negMag {
-			c.diags.Errorf(e.Pos(), codeLiteralRange, "integer literal out of range: `%s.%s` = %d does not fit %v", e.Name.Name, name, value, backing)
+		} else if afterMax {
+			prev := new(big.Int).SetUint64(value - 1)
+			if types.IsSigned(backing) {
+				prev.SetInt64(int64(value - 1))
+			}
+			c.diags.Errorf(e.Pos(), codeLiteralRange, "integer literal out of range: `%s.%s` = %v does not fit %v", e.Name.Name, name, prev.Add(prev, big.NewInt(1)), backing)
 		}
-		out.Variants = append(out.Variants, types.EnumVariant{Name: name, Value: value})
-		next = value + 1
+		out.Variants = append(out.Variants, types.EnumVariant{Name: name, Value: int64(value)})
+		next, afterMax = value+1, value == max
 	}
 	return out
 }

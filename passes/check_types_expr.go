@@ -59,7 +59,7 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.HostCall:
 		return c.hostCall(e)
 	case *ast.Member:
-		if u, ok := c.unionMember(e); ok {
+		if u, ok := c.unionMember(e, want); ok {
 			return u
 		}
 		if x := c.stringMember(e); x != nil {
@@ -79,7 +79,8 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
 
-// intLit types an integer literal: the expected integer type when there is one, else i64. A
+// intLit types an integer literal: the expected integer type when there is one, else i64 (u64
+// when only u64 holds it). A
 // literal that does not fit is an error (decisions.md #6); negated tells that a minus sign
 // directly precedes it.
 func (c *checker) intLit(e *ast.IntLit, want types.Type, negated bool) ast.Expr {
@@ -87,11 +88,14 @@ func (c *checker) intLit(e *ast.IntLit, want types.Type, negated bool) ast.Expr 
 		return intLitAsFloat(e, want)
 	}
 	t := types.Type(types.TI64)
-	if types.IsInteger(want) && !types.IsUntyped(want) {
+	switch {
+	case types.IsInteger(want) && !types.IsUntyped(want):
 		t = want
+	case !negated && e.Value > 1<<63-1:
+		t = types.TU64 // an untyped literal must fit i64 or u64 (decisions #6)
 	}
 	neg, max := types.IntRange(t)
-	if e.Value > max && !(negated && e.Value <= neg) {
+	if negated && e.Value > neg || !negated && e.Value > max { // `-1` fits no unsigned type
 		c.diags.Errorf(e.Pos(), codeLiteralRange, "integer literal out of range: %s does not fit %v", literalText(e.Value, negated), t)
 	}
 	return &ast.IntLit{At: e.At, Typed: ast.Typed{T: t}, Value: e.Value}
@@ -121,7 +125,9 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 
 func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	u := *e
-	if lit, ok := e.X.(*ast.IntLit); ok && e.Op == "neg" {
+	lit, negLit := e.X.(*ast.IntLit)
+	negLit = negLit && e.Op == "neg"
+	if negLit {
 		u.X = c.intLit(lit, want, true)
 	} else if e.Op == "not" {
 		u.X = c.assign(e.X, types.TBool, "operand of `not`")
@@ -135,7 +141,7 @@ func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	case !types.IsInteger(t):
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `%s`: expected an integer, found %v", opSpelling[e.Op], t)
 		u.T = types.TInvalid
-	case e.Op == "neg" && types.IsUnsigned(t):
+	case e.Op == "neg" && types.IsUnsigned(t) && !negLit: // a negated literal: intLit reported it
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `-`: expected a signed integer, found %v", t)
 	}
 	return &u
@@ -201,6 +207,12 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	if t == types.TString && e.Op == "+" { // concatenation (spec §6.5)
 		return &b
 	}
+	if isEnum(t) && ast.IsComparison(e.Op) && e.Op != "==" && e.Op != "!=" {
+		// Enums order by their values (spec §6.3): compare the backing integers.
+		bt := types.Underlying(t).(*types.Enum).Backing
+		b.X, b.Y = c.convert(b.X, bt, ""), c.convert(b.Y, bt, "")
+		return &b
+	}
 	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
@@ -226,6 +238,12 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 	case types.IsInteger(x) && types.IsInteger(y) && types.AssignableTo(x, y):
 		b.X = c.convert(b.X, y, "")
 		return y
+	case ast.IsComparison(b.Op) && isEnum(x) && types.IsInteger(y) && types.AssignableTo(x, y):
+		b.X = c.convert(b.X, y, "") // an enum compares as its integer value (spec §4.5)
+		return y
+	case ast.IsComparison(b.Op) && types.IsInteger(x) && isEnum(y) && types.AssignableTo(y, x):
+		b.Y = c.convert(b.Y, x, "")
+		return x
 	case types.IsFloat(x) && types.IsFloat(y): // f32 and f64: the f32 operand widens
 		b.X, b.Y = c.convert(b.X, types.TF64, ""), c.convert(b.Y, types.TF64, "")
 		return types.TF64
@@ -262,17 +280,35 @@ func (c *checker) shiftCount(e ast.Expr, t types.Type) ast.Expr {
 // literal there takes the else branch's type), the else branch's converted to it.
 func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 	x := &ast.If{At: e.At, Cond: c.cond(e.Cond), Then: c.valueBlock(e.Then, want)}
-	if x.Then.Type() == types.TVoid {
+	if x.Then.T == types.TVoid {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
 	}
-	t := x.Then.Type()
+	t := x.Then.T // nil: the then branch jumps, and takes the else branch's type
+	ew := func(b *ast.Block) types.Type { // the else branch's expected type
+		if t == nil {
+			return want
+		}
+		return elseWant(want, t, b)
+	}
 	var els ast.Expr
 	switch b := e.Else.(type) {
 	case *ast.Block:
-		els = c.valueBlock(b, elseWant(want, t))
+		els = c.valueBlock(b, ew(b))
 	case *ast.If:
-		els = c.ifExpr(b, elseWant(want, t))
+		els = c.ifExpr(b, ew(nil))
+	}
+	switch {
+	case t == nil && leaves(els):
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: an if expression needs a branch with a value, every branch jumps")
+		t = types.TInvalid
+		c.settleJump(x.Then, t)
+		c.settleJump(els.(*ast.Block), t)
+	case t == nil:
+		t = els.Type()
+		c.settleJump(x.Then, t)
+	case leaves(els):
+		c.settleJump(els.(*ast.Block), t)
 	}
 	if len(e.Then.Stmts) == 0 && isLiteral(e.Then.Value) && !types.Identical(t, els.Type()) {
 		x.Then = c.valueBlock(e.Then, els.Type())
@@ -301,6 +337,9 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 
 // valueBlock checks a block expression: its statements, then its value with the expected type.
 func (c *checker) valueBlock(b *ast.Block, want types.Type) *ast.Block {
+	if divergesBlock(b) {
+		return c.divergingBlock(b, want)
+	}
 	out := c.block(b)
 	out.Value = c.expr(b.Value, want)
 	out.T = out.Value.Type()

@@ -3,8 +3,8 @@ package passes
 // Optionals of check-types (see check_types.go), spec §6.6, §8 and decisions.md #9: null takes
 // its expected type (an optional, or a pointer: address 0); a T where a ?T is expected is wrapped
 // by a convert (after T's own implicit conversion); `.?` and `??` want an optional; `o == null`
-// and `o != null` become has-value tests. An optional of an optional, and pointers to optionals,
-// are not supported yet (supportedType).
+// and `o != null` become has-value tests; `x?.f` (parse_optional.go) is an if expression whose
+// else branch is null, typed ?F (F the field's type, or F itself when F is an optional).
 //
 //	(null) want (opt i64)              => (null:(opt i64))
 //	(null) want (ptr u8)               => (convert:(ptr u8) 0:i64)
@@ -64,15 +64,19 @@ func (c *checker) optionalExpr(e ast.Expr, want types.Type) ast.Expr {
 		}
 		return &ast.NullLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
 	case *ast.HasValue:
-		x, o := c.optionalOperand(e.X, "`if (x) |v|`")
+		op := "`if (x) |v|`"
+		if r, ok := e.X.(*ast.Ref); ok && r.Name.Name == optChainTemp {
+			op = "`?.`"
+		}
+		x, o := c.optionalOperand(e.X, op)
 		t := types.Type(types.TBool)
 		if o == nil {
 			t = types.TInvalid
 		}
 		return &ast.HasValue{At: e.At, Typed: ast.Typed{T: t}, X: x}
 	case *ast.Unwrap:
-		if r, ok := e.X.(*ast.Ref); ok && r.Name.Name == optTemp && !isOptional(c.expr(r, nil).Type()) {
-			// The payload of `if (x) |v|`: has-value reported a subject that is not optional.
+		if r, ok := e.X.(*ast.Ref); ok && (r.Name.Name == optTemp || r.Name.Name == optChainTemp) && !isOptional(c.expr(r, nil).Type()) {
+			// The payload of `if (x) |v|` or `x?.f`: has-value reported a subject that is not optional.
 			return &ast.Unwrap{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: c.expr(r, nil)}
 		}
 		x, o := c.optionalOperand(e.X, "`.?`")
@@ -151,11 +155,18 @@ func optionalBranches(want, els, t types.Type) types.Type {
 	return nil
 }
 
-// elseWant is the type the else branch of an if expression is checked against: the then
-// branch's type t, or the context's optional when t is its payload.
-func elseWant(want, t types.Type) types.Type {
+// elseWant is the type the else branch els (nil: an else-if) of an if expression is checked
+// against: the then branch's type t, or the context's optional when t is its payload, or ?t when
+// the else branch is a bare null (`if (c) 5 else null`, and `x?.f`).
+func elseWant(want, t types.Type, els *ast.Block) types.Type {
 	if isOptional(want) && !isOptional(t) {
 		return want
+	}
+	if els == nil || len(els.Stmts) != 0 || t == types.TInvalid || isOptional(t) || !supportedType(t) {
+		return t
+	}
+	if _, null := els.Value.(*ast.NullLit); null {
+		return types.OptionalOf(t)
 	}
 	return t
 }

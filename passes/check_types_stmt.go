@@ -110,6 +110,10 @@ func (c *checker) opAssign(s *ast.OpAssign) ast.Stmt {
 		a.Value = c.expr(s.Value, nil)
 		return &a
 	}
+	if t == types.TString && s.Op == "+" { // s += t concatenates (spec §6.5)
+		a.Value = c.assign(s.Value, t, "operand of `+=`")
+		return &a
+	}
 	if isPointer(t) && (s.Op == "+" || s.Op == "-") { // p += n moves p by n elements (§6.2)
 		a.Value = c.indexValue(s.Value, "operand of `"+s.Op+"=`")
 		return &a

@@ -11,9 +11,8 @@ package passes
 //	(member s#3 len)        =>  (str-len:i64 s#3:string)
 //	(len a#5:[3]i64)        =>  3:i64
 //
-// An interpolated string is a string value only as the argument of print today (lower-print
-// prints its parts one after the other); anywhere else it needs the runtime's allocator, and
-// says so (E9000).
+// An interpolated string is a string value wherever it appears; each embedded value must be of a
+// type print prints.
 
 import (
 	"cot/ir/ast"
@@ -39,10 +38,9 @@ func (c *checker) stringExpr(e ast.Expr) ast.Expr {
 		}
 		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
 	case *ast.Interp:
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: string interpolation outside the argument of print (it needs the runtime's allocator)")
-		return c.interpolation(e, "interpolation")
+		return c.interpolation(e, "an interpolation")
 	case *ast.StrLen:
-		return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: c.stringOperand(e.X, "`len`")}
+		return &ast.StrLen{At: e.At, Typed: ast.Typed{T: types.TI64}, X: c.stringOperand(e.X, "`@lenOf`")}
 	case *ast.StrPtr:
 		return &ast.StrPtr{At: e.At, Typed: ast.Typed{T: types.TI64}, X: c.stringOperand(e.X, "`@ptrOf`")}
 	case *ast.StrMake:
@@ -123,4 +121,14 @@ func (c *checker) interpolation(e *ast.Interp, what string) ast.Expr {
 		out.Parts = append(out.Parts, x)
 	}
 	return out
+}
+
+// stringToPointer is the implicit conversion string → *u8 of spec §3.4 (the address of the
+// bytes), or nil when x is not a string or want not *u8.
+func stringToPointer(x ast.Expr, want types.Type) ast.Expr {
+	if x.Type() != types.TString || !types.Identical(want, types.PointerTo(types.TU8)) {
+		return nil
+	}
+	at := ast.At{P: x.Pos()}
+	return &ast.Convert{At: at, Typed: ast.Typed{T: want}, X: &ast.StrPtr{At: at, Typed: ast.Typed{T: types.TI64}, X: x}}
 }

@@ -239,6 +239,10 @@ func (c *checker) field(e *ast.Member) ast.Expr {
 	x := c.expr(e.X, nil)
 	bad := &ast.Field{At: e.At, X: x, Name: e.Name, Index: -1, Typed: ast.Typed{T: types.TInvalid}}
 	t := x.Type()
+	if p, ok := t.(*types.Pointer); ok && unionOf(p.Elem) != nil {
+		x = &ast.Deref{At: e.At, Typed: ast.Typed{T: p.Elem}, X: x}
+		t = p.Elem
+	}
 	if u := unionOf(t); u != nil {
 		return c.unionField(e, x, u) // check_types_union.go
 	}

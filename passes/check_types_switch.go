@@ -1,9 +1,10 @@
 package passes
 
-// Switch of check-types (see check_types.go): the subject is an integer or a bool, every
-// pattern is converted to its type, guards are bool; a switch expression's arms have values of
-// one type (a literal arm takes the type of the first arm that is not a literal) and an else arm,
-// since integers cannot be covered arm by arm (decisions.md).
+// Switch of check-types (see check_types.go): the subject is an integer, a bool, an enum, a
+// string or a union, every pattern is converted to its type, guards are bool; a switch
+// expression's arms have values of one type (a literal arm takes the type of the first arm that
+// is not a literal) and cover every value of the subject: an else arm, every enum or union
+// variant, or literal patterns covering every integer or bool value (check_types_switch_cover.go).
 
 import (
 	"strings"
@@ -68,9 +69,15 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 	for _, a := range s.Arms {
 		bodies = append(bodies, a.Body)
 	}
+	st := out.Subject.Type()
+	total := false // an integer or bool switch whose arms cover every value
 	if s.Else == nil {
-		if !isEnum(out.Subject.Type()) && !isUnionSwitch(out) {
-			c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: a switch expression on %v needs an `else` arm", out.Subject.Type())
+		switch {
+		case isEnum(st) || isUnionSwitch(out):
+		case st == types.TBool || types.IsInteger(st):
+			total = c.coverage(out)
+		case st != types.TInvalid:
+			c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: a switch expression on %v needs an `else` arm", st)
 		}
 		bodies = bodies[1:]
 	}
@@ -78,13 +85,29 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 	for i, b := range bodies {
 		checked[i] = c.valueBlock(b, want)
 	}
-	// The arms' type: the first arm's that is not a bare literal, else the first arm's.
+	// The arms' type: the first arm's that is not a bare literal, else the first arm's (arms
+	// that jump have none of their own, check_types_diverge.go).
 	first := len(checked) - len(s.Arms)
-	t := checked[first].Type()
+	var t types.Type
 	for i := first; i < len(checked); i++ {
-		if !literalBlock(bodies[i]) {
-			t = checked[i].Type()
+		if t == nil && checked[i].T != nil {
+			t = checked[i].T
+		}
+		if !literalBlock(bodies[i]) && checked[i].T != nil {
+			t = checked[i].T
 			break
+		}
+	}
+	if t == nil && first == 1 {
+		t = checked[0].T // only the else arm has a value
+	}
+	if t == nil {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: a switch expression needs an arm with a value, every arm jumps")
+		t = types.TInvalid
+	}
+	for _, b := range checked {
+		if b.T == nil {
+			c.settleJump(b, t)
 		}
 	}
 	for _, b := range checked {
@@ -112,8 +135,9 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 		out.Arms[i].Body = checked[i]
 	}
 	out.T = t
-	if s.Else == nil && (isEnum(out.Subject.Type()) || isUnionSwitch(out)) && c.exhaustive(out) {
-		// Every variant has an arm: the last arm is the else, so later passes see a total switch.
+	if s.Else == nil && (total || (isEnum(st) || isUnionSwitch(out)) && c.exhaustive(out)) {
+		// Every value has an arm: the last arm is the else, so later passes see a total switch
+		// (a value reaching the last arm matches it, or an earlier arm covers it).
 		last := out.Arms[len(out.Arms)-1]
 		out.Arms, out.Else = out.Arms[:len(out.Arms)-1], last.Body
 	}

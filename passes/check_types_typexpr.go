@@ -58,32 +58,28 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 func supportedType(t types.Type) bool {
 	switch t := t.(type) {
 	case *types.Pointer:
-		if isOptional(t.Elem) {
-			return false
-		}
 		if _, named := t.Elem.(*types.Named); named {
-			return unionOf(t.Elem) == nil // a struct or an enum; a struct's fields are checked where it is declared
+			return true // a struct, enum or union; a struct's fields are checked where it is declared
 		}
-		return supportedType(t.Elem) && !isOptional(t.Elem)
+		return supportedType(t.Elem)
 	case *types.Named:
-		if st := ast.StructOf(t); st != nil {
-			return true
-		}
+		// Incomplete: a union, whose variants are completed after the structs that may hold it.
+		return t.Underlying() == nil || ast.StructOf(t) != nil || unionOf(t) != nil || isEnum(t)
 	case *types.Tuple:
 		for _, e := range t.Elems {
-			if !supportedType(e) || splitType(e) {
+			if !supportedType(e) {
 				return false
 			}
 		}
 		return true
 	case *types.Array:
-		return supportedType(t.Elem) && !splitType(t.Elem)
+		return supportedType(t.Elem)
 	case *types.Slice:
-		return supportedType(t.Elem) && !splitType(t.Elem)
+		return supportedType(t.Elem)
 	case *types.Optional:
-		return scalarType(t.Elem)
+		return supportedType(t.Elem)
 	}
-	return scalarType(t) || unionOf(t) != nil
+	return scalarType(t)
 }
 
 // scalarType reports whether t is a scalar the back ends handle: an integer, float, bool, enum
@@ -93,12 +89,6 @@ func scalarType(t types.Type) bool {
 		return supportedType(p)
 	}
 	return t == types.TBool || types.IsNumeric(t) && !types.IsUntyped(t) || isEnum(t) || t == types.TString
-}
-
-// splitType reports whether values of t are split into scalars by lower-unions or
-// lower-optionals, so they cannot live in memory yet (a field, an element, a pointer target).
-func splitType(t types.Type) bool {
-	return isOptional(t) || unionOf(t) != nil
 }
 
 // printable reports whether print can print a value of type t.

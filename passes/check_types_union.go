@@ -1,14 +1,16 @@
 package passes
 
 // Tagged unions of check-types (see check_types.go), spec §4.6 and §6.12: each union declaration
-// becomes a *types.Named over a *types.Union (payloads: the scalar types supportedType accepts);
-// `U.V` (a unit variant) and `U.V(x)` are union literals; `u.tag` is the variant's index (an
-// i64); `u.V` is V's payload, unchecked (decisions: the zero of its type when u holds another
-// variant); a switch on a union matches variants by tag (switchHead), and without else must name
-// every variant (switch must be exhaustive). Unions compare with nothing and do not print.
+// becomes a *types.Named over a *types.Union (payloads: any value type supportedType accepts);
+// `U.V` (a unit variant) and `U.V(x)` are union literals, but a unit variant where an integer is
+// expected is its tag number (§4.6); `u.tag` is the variant's index (an i64); `u.V` is V's
+// payload, unchecked (the payload bytes reinterpreted whatever the variant, lower-unions); a
+// switch on a union matches variants by tag (switchHead), and without else must name every
+// variant (switch must be exhaustive). Unions compare with nothing and do not print.
 //
 //	(call (member U#1 Circle) 2.0)  => (union-lit:U#1 0 (float:f64 2))
 //	(member U#1 Empty)              => (union-lit:U#1 2 -)
+//	(member U#1 Empty) want i64     => 2:i64
 //	(member s#4 tag)                => (union-tag:i64 s#4:U#1)
 //	(member s#4 Circle)             => (union-payload:f64 0 s#4:U#1)
 
@@ -23,8 +25,7 @@ func unionOf(t types.Type) *types.Union {
 }
 
 // declareUnionNames declares every union of p; completeUnions gives each its variants once the
-// structs are declared too (so a payload naming any type is resolved, and rejected when it is not
-// a scalar).
+// structs are declared too (so a payload naming any type is resolved).
 func (c *checker) declareUnionNames(p *ast.Program) []*types.Named {
 	var out []*types.Named
 	for _, d := range p.Decls {
@@ -54,7 +55,7 @@ func (c *checker) completeUnions(p *ast.Program, named []*types.Named) {
 			v := types.UnionVariant{Name: name}
 			if x := d.PayloadX[j]; x != nil {
 				v.Payload = c.typeOf(x)
-				if t := v.Payload; t != types.TInvalid && !scalarType(t) {
+				if t := v.Payload; t != types.TInvalid && !supportedType(t) {
 					c.diags.Errorf(x.Pos(), codeNotSupported, "not yet supported: a union payload of type %v", t)
 					v.Payload = types.TInvalid
 				}
@@ -64,21 +65,26 @@ func (c *checker) completeUnions(p *ast.Program, named []*types.Named) {
 		named[i].SetUnderlying(u)
 		i++
 	}
-	// Optionals and unions never live in memory yet: no struct field holds one.
-	for _, n := range c.structOrder {
-		d := c.structDecls[n]
-		for j, f := range n.Underlying().(*types.Struct).Fields {
-			if splitType(f.Type) {
-				c.diags.Errorf(d.FieldTypes[j].Pos(), codeNotSupported, "not yet supported: a struct field of type %v", f.Type)
-				f.Type = types.TInvalid
+	// A union holding itself by value (directly or through a struct payload) has no size.
+	i = 0
+	for _, d := range p.Decls {
+		if d, ok := d.(*ast.UnionDecl); ok {
+			if n := named[i]; types.ContainsItself(n) {
+				c.diags.Errorf(d.Pos(), codeTypeMismatch, "type mismatch: union `%s` contains itself (use a pointer, `*%s`)", n.Name, n.Name)
+				for j := range unionOf(n).Variants {
+					if unionOf(n).Variants[j].Payload != nil {
+						unionOf(n).Variants[j].Payload = types.TInvalid
+					}
+				}
 			}
+			i++
 		}
 	}
 }
 
-// unionMember checks X.Name where X names a union type: the value of a unit variant; ok is false
-// for any other X.
-func (c *checker) unionMember(e *ast.Member) (ast.Expr, bool) {
+// unionMember checks X.Name where X names a union type: the value of a unit variant (its tag
+// number when want is an integer type); ok is false for any other X.
+func (c *checker) unionMember(e *ast.Member, want types.Type) (ast.Expr, bool) {
 	ref, isRef := e.X.(*ast.Ref)
 	if !isRef || c.named[ref.Name.ID] == nil || unionOf(c.named[ref.Name.ID]) == nil {
 		return nil, false
@@ -93,6 +99,9 @@ func (c *checker) unionMember(e *ast.Member) (ast.Expr, bool) {
 	case u.Variants[k].Payload != nil:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s.%s` carries a %v: write `%s.%s(value)`", n.Name, e.Name, u.Variants[k].Payload, n.Name, e.Name)
 		return invalid, true
+	}
+	if want != nil && types.IsInteger(want) && !types.IsUntyped(want) {
+		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: want}, Value: uint64(k)}, true
 	}
 	return &ast.UnionLit{At: e.At, Typed: ast.Typed{T: n}, Variant: k}, true
 }

@@ -2,7 +2,7 @@ package passes
 
 // End-to-end cases for optionals (check-types, lower-optionals): they run in TestEndToEnd and,
 // after every pass, in TestEveryPassKeepsMeaning (the reference interpreter holds optionals as
-// handles before lower-optionals, as tags and payloads after it). The programs are those of
+// structs in memory before lower-optionals as after it). The programs are those of
 // golden/testdata/run/optional_*.txtar.
 
 func init() { e2eCases = append(e2eCases, optionalE2ECases...) }

@@ -142,4 +142,32 @@ fn main() i64 {
     println(("a" + "b")[1])
     return s.len
 }`, stdout: "hello, world\ntrue\n98\n", exit: 12},
+	{name: "string += , __string_make and string to *u8", src: `
+struct P { name: string }
+
+var calls: i64 = 0
+
+fn second() i64 {
+    calls += 1
+    return 1
+}
+
+fn first(p: *u8) u8 { return p.* }
+
+fn main() i64 {
+    var s = "ab"
+    s += "cd"
+    s += "${s.len}"
+    var p = P { .name = "x" }
+    const pp = &p
+    pp.name += s
+    var names = ["m", "n"]
+    names[second()] += "o"
+    println(p.name)
+    println(names[0] + names[1])
+    println(__string_make(@ptrOf(s), 2))
+    const b: *u8 = s
+    println(b.*)
+    return first(names[1]) + calls
+}`, stdout: "xabcd4\nmno\nab\n97\n", exit: 111},
 }

@@ -84,5 +84,5 @@ fn main() void {
     println(c.Small)
     println(c.tag == 2)
 }
-`, stdout: "1000\n-1\n1\n7\n7\n25\n200\n55\nfalse\n1000\n6\n255\ntrue\n", exit: 0},
+`, stdout: "1000\n-1\n1\n7\n7\n25\n200\n55\ntrue\n1000\n6\n255\ntrue\n", exit: 0},
 }

@@ -93,7 +93,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 	r := &ast.Rewriter{Share: true}
 	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		x := r.DefaultExpr(e)
-		if lit, ok := x.(*ast.IntLit); ok && isEnum(lit.T) && int64(lit.Value) < 0 {
+		if lit, ok := x.(*ast.IntLit); ok && isEnum(lit.T) && int64(lit.Value) < 0 && types.IsSigned(backing(lit.T)) {
 			// A negative enum constant holds its value's bits; as an integer it is a negated literal.
 			t := ast.Typed{T: backing(lit.T)}
 			return &ast.Unary{At: lit.At, Typed: t, Op: "neg", X: &ast.IntLit{At: lit.At, Typed: t, Value: uint64(-int64(lit.Value))}}

@@ -1,30 +1,27 @@
 // Pass lower-optionals: no-unions -> no-optionals.
 //
-// Splits every optional ?T (decisions.md #9: tagged) into two values: a bool tag (true: not null)
-// and a payload of type T (zero when null). A variable, parameter or global o of type ?T becomes
-// two, o.tag and o.val; a function returning ?T returns its tag and writes its payload through a
-// pointer its caller passes as an extra last parameter (out.val). Every optional expression is
-// split where it is used into statements that run first, then a tag and a payload that read no
-// more than variables and literals (the engine of split_values.go; this file has the optional
-// producers and consumers).
+// Makes every optional ?T (decisions.md #9: tagged) a named struct of the layout of spec §3.3,
+// `opt.T {tag: i64, val: T}` (tag 1: a value, 0: null; the payload at offset 8), with the engine of
+// lower_sums.go; an optional then lives wherever a struct may and is handled by address from
+// make-memory-explicit on. Nested optionals (`??i64`, `?Shape`, a struct holding `?T`) fall out
+// of the recursion over types.
 //
-//	(null:(opt T))                 =>  tag false, payload the zero of T
-//	(convert:(opt T) X)            =>  (const opt.val X); tag true, payload opt.val
-//	(orelse:(opt T) X Y)           =>  X's tag and payload, or else Y's
+//	(null:(opt i64))                 =>  (struct-lit:opt.i64#9 - (tag 0:i64) (val (zero:i64)))
+//	(convert:(opt i64) X)            =>  (struct-lit:opt.i64#9 - (tag 1:i64) (val X))
+//	(has-value:bool X)               =>  (!=:bool (field:i64 X tag) 0:i64)
+//	(unwrap:T X)                     =>  (block:T (if (==:bool (field:i64 X tag) 0:i64)
+//	                                        (block (print 2 ln "error: unwrap of null") (exit 134)))
+//	                                        (value (field:T X val)))
+//	(unwrap:T opt.if#8)              =>  (field:T opt.if#8 val) (the capture of `if (o) |v|` or of
+//	                                     `?.`: parse put it under (if (has-value opt.if#8) …))
+//	(orelse:T X Y)                   =>  (if-expr:T (!=:bool (field:i64 X tag) 0:i64) (field:T X val) Y)
+//	(orelse:(opt T) X Y)             =>  (if-expr:opt.T#9 (!=:bool (field:i64 X tag) 0:i64) X Y)
 //
-//	(var o#3 (opt i64) E)              =>  PRE (var o.tag#10 bool TAG) (var o.val#11 i64 VAL)
-//	(fn f#1 ((p#2 (opt i64))) (opt i64) =>  (fn f#1 ((p.tag#12 bool) (p.val#13 i64) (out.val#14 (ptr i64))) bool
-//	   (return E))                              PRE (assign (deref out.val#14) VAL) (return TAG))
-//	(unwrap:i64 E)                      =>  (block:i64 PRE (if (not TAG) (block (print 2 ln "error: unwrap of null") (exit 134))) (value VAL))
-//	(orelse:i64 E Y)                    =>  (block:i64 PRE (value (if-expr:i64 TAG VAL Y)))
-//	(has-value:bool E)                  =>  (block:bool PRE (value TAG))
-//	(unwrap:T opt.if#8)                 =>  opt.if.val#9 (the capture of `if (o) |v|`: parse put it
-//	                                        under (if (has-value opt.if#8) …), so it cannot be null)
+// X is read twice when it is a path of variables, fields and dereferences, else evaluated once
+// into a temporary first.
 //
-// Design decision: optionals never live in linear memory yet (supportedType rejects pointers to
-// them), so the split needs nothing of the memory model but a pointer to the result payload; the
-// out pointer keeps every function single-result, as the Wasm lowering and the native backend
-// expect. A null payload is the zero of T, so a split optional is always fully initialised.
+// Design decision: an optional is an aggregate in memory even as a local, so a ?i64 local costs a
+// frame slot; a scalar-replacement pass is the planned remedy (docs/decisions.md).
 
 package passes
 
@@ -35,87 +32,68 @@ import (
 )
 
 func lowerOptionals(_ *pipeline.Ctx, prog any) (any, error) {
-	return splitValues(prog.(*ast.Program), splitKind{parts: optionalParts, produce: produceOptional, consume: consumeOptional}), nil
+	return lowerSums(prog.(*ast.Program), sumKind{is: isOptional, replace: optionalStruct, expr: optionalNode}), nil
 }
 
-func optionalParts(t types.Type) []part {
-	if o, ok := t.(*types.Optional); ok {
-		return []part{{"tag", types.TBool}, {"val", o.Elem}}
+// optionalStruct declares opt.T {tag: i64, val: T} (T lowered; an empty T padded so the size is
+// 8 + roundup8(max(size T, 8)) as layout.go says).
+func optionalStruct(s *sumLowerer, t types.Type) *types.Named {
+	elem := s.lower(backing(t.(*types.Optional).Elem))
+	n := s.declare("opt." + elem.String())
+	fields := []*types.Field{{Name: "tag", Type: types.TI64}, {Name: "val", Type: elem}}
+	if types.Sizeof(elem) == 0 {
+		fields = append(fields, &types.Field{Name: "pad", Type: types.ArrayOf(8, types.TU8)})
 	}
-	return nil
+	n.SetUnderlying(&types.Struct{Fields: fields})
+	return n
 }
 
-func produceOptional(l *splitter, e ast.Expr) ([]ast.Stmt, []ast.Expr, bool) {
+// optionalLit is the value of the optional struct t with the given tag and payload (a literal:
+// a few stores where it is built, where a zero value would be a fill).
+func optionalLit(at ast.At, t types.Type, tag uint64, val ast.Expr) ast.Expr {
+	lit := &ast.StructLit{At: at, Typed: ast.Typed{T: t}, Names: []string{"tag", "val"}, Values: []ast.Expr{i64Lit(at, tag), val}}
+	if st := ast.StructOf(t); len(st.Fields) > 2 { // the padding of an empty payload
+		lit.Names, lit.Values = append(lit.Names, "pad"), append(lit.Values, &ast.Zero{At: at, Typed: ast.Typed{T: st.Fields[2].Type}})
+	}
+	return lit
+}
+
+// optionalNode lowers null, a conversion to an optional, has-value, unwrap and orelse.
+func optionalNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 	at := ast.At{P: e.Pos()}
-	parts := optionalParts(e.Type())
 	switch e := e.(type) {
 	case *ast.NullLit:
-		return nil, []ast.Expr{&ast.BoolLit{At: at, Typed: ast.Typed{T: types.TBool}}, zeroOf(at, parts[1].T)}, true
+		t := s.lower(e.T)
+		return optionalLit(at, t, 0, &ast.Zero{At: at, Typed: ast.Typed{T: ast.FieldType(t, 1)}}), true
 	case *ast.Convert:
-		x := l.r.RewriteExpr(e.X)
-		if isLit(x) {
-			return nil, []ast.Expr{trueLit(at), x}, true
-		}
-		v := l.temp("opt.val")
-		decl := &ast.VarDecl{At: at, Name: v, Const: true, Type: parts[1].T, Init: x}
-		return []ast.Stmt{decl}, []ast.Expr{trueLit(at), l.ref(at, v, parts[1].T)}, true
-	case *ast.OrElse:
-		names, pre := l.results(at, parts)
-		xpre, xv := l.split(e.X)
-		pre = append(pre, xpre...)
-		then := &ast.Block{At: at, Stmts: l.assignAll(at, names, parts, xv)}
-		ypre, yv := l.split(e.Y)
-		els := &ast.Block{At: at, Stmts: append(ypre, l.assignAll(at, names, parts, yv)...)}
-		return append(pre, &ast.If{At: at, Cond: xv[0], Then: then, Else: els}), l.refs(at, names, parts), true
-	}
-	return nil, nil, false
-}
-
-// consumeOptional lowers has-value, unwrap and a non-optional orelse.
-func consumeOptional(l *splitter, e ast.Expr) (ast.Expr, bool) {
-	switch e := e.(type) {
-	case *ast.HasValue:
-		pre, v := l.split(e.X)
-		return withPre(e.At, pre, v[0]), true
-	case *ast.Unwrap:
-		pre, v := l.split(e.X)
-		if r, ok := e.X.(*ast.Ref); ok && r.Name.Name == optTemp {
-			return withPre(e.At, pre, v[1]), true // the capture of `if (o) |v|`, under its has-value test
-		}
-		fail := &ast.Block{At: e.At, Stmts: []ast.Stmt{
-			&ast.Print{At: e.At, Fd: 2, Newline: true, Args: []ast.Expr{&ast.StrLit{At: e.At, Typed: ast.Typed{T: types.TString}, Value: "error: unwrap of null"}}},
-			&ast.Exit{At: e.At, Code: &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}, Value: 134}},
-		}}
-		notTag := &ast.Unary{At: e.At, Typed: ast.Typed{T: types.TBool}, Op: "not", X: v[0]}
-		pre = append(pre, &ast.If{At: e.At, Cond: notTag, Then: fail})
-		return withPre(e.At, pre, v[1]), true
-	case *ast.OrElse:
-		if optionalParts(e.T) != nil {
+		if !isOptional(e.T) {
 			return nil, false
 		}
-		pre, v := l.split(e.X)
-		choose := &ast.If{At: e.At, Typed: e.Typed, Cond: v[0], Then: branch(v[1]), Else: branch(l.r.RewriteExpr(e.Y))}
-		return withPre(e.At, pre, choose), true
+		return optionalLit(at, s.lower(e.T), 1, s.r.RewriteExpr(e.X)), true
+	case *ast.HasValue:
+		return tagIs(at, s.r.RewriteExpr(e.X), "!=", 0), true
+	case *ast.Unwrap:
+		x := s.r.RewriteExpr(e.X)
+		t := s.lower(e.T)
+		if r, ok := e.X.(*ast.Ref); ok && (r.Name.Name == optTemp || r.Name.Name == optChainTemp) {
+			return fieldOf(at, x, 1, "val", t), true // under its has-value test: never null
+		}
+		pre, read := s.once(x)
+		fail := &ast.Block{At: at, Stmts: []ast.Stmt{
+			&ast.Print{At: at, Fd: 2, Newline: true, Args: []ast.Expr{&ast.StrLit{At: at, Typed: ast.Typed{T: types.TString}, Value: "error: unwrap of null"}}},
+			&ast.Exit{At: at, Code: i64Lit(at, 134)},
+		}}
+		pre = append(pre, &ast.If{At: at, Cond: tagIs(at, read(), "==", 0), Then: fail})
+		return &ast.Block{At: at, Typed: ast.Typed{T: t}, Stmts: pre, Value: fieldOf(at, read(), 1, "val", t)}, true
+	case *ast.OrElse:
+		t := s.lower(e.T)
+		pre, read := s.once(s.r.RewriteExpr(e.X))
+		var then ast.Expr = read()
+		if !types.Identical(e.T, e.X.Type()) { // X's payload, not X itself (`a ?? b` with b a ?T)
+			then = fieldOf(at, read(), 1, "val", t)
+		}
+		choose := &ast.If{At: at, Typed: ast.Typed{T: t}, Cond: tagIs(at, read(), "!=", 0), Then: branch(then), Else: branch(s.r.RewriteExpr(e.Y))}
+		return withPre(at, pre, choose), true
 	}
 	return nil, false
-}
-
-// branch is value as the branch of an if expression (a block).
-func branch(value ast.Expr) *ast.Block {
-	if b, ok := value.(*ast.Block); ok {
-		return b
-	}
-	return valueBlock(value)
-}
-
-func trueLit(at ast.At) ast.Expr {
-	return &ast.BoolLit{At: at, Typed: ast.Typed{T: types.TBool}, Value: true}
-}
-
-func isLit(e ast.Expr) bool {
-	switch e.(type) {
-	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit:
-		return true
-	}
-	return false
 }

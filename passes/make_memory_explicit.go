@@ -193,6 +193,9 @@ func (m *memoryLowerer) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		switch {
 		case isAggregate(s.Type):
 			m.addressed[s.Name.ID] = refTo(s.Name, ptr)
+			if c, ok := s.Init.(*ast.Call); ok { // the call's fresh result slot is the variable: no copy
+				return []ast.Stmt{&ast.VarDecl{At: s.At, Name: s.Name, Const: true, Type: ptr, Init: m.call(r, c)}}
+			}
 			decl := &ast.VarDecl{At: s.At, Name: s.Name, Const: true, Type: ptr, Init: &ast.Alloca{At: s.At, Typed: ast.Typed{T: ptr}}}
 			return append([]ast.Stmt{decl}, m.storeInto(r, refTo(s.Name, ptr)(s.At), s.Init, s.Type)...)
 		case m.taken[s.Name.ID]:

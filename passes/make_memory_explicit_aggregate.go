@@ -6,7 +6,8 @@ package passes
 // initializer of a variable or a returned value), `.{}` is a fill with zeros, a field read a
 // load at the field's offset. Assignment copies (memory.copy: value semantics, overlap-safe);
 // an argument is passed as the address of a fresh copy; a struct result is written through a
-// hidden first parameter, the address of a slot of the caller, which the call returns.
+// hidden first parameter, the address of a slot of the caller, which the call returns (a variable
+// initialised by a call is that slot, not a copy of it).
 //
 //	(var p#3 P (struct-lit:P - (x 1) (y 2)))  =>  (const p#3 (ptr P) (alloca:(ptr P)))
 //	                                              (store (offset:(ptr i64) p#3 0) 1)

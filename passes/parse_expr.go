@@ -119,8 +119,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	}
 	var x ast.Expr
 	rest := e.Suffixes
-	if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "len" && s.Call != nil {
-		x, rest = c.lenCall(e, s.Call), rest[1:]
+	if s := rest[0]; e.Primary.Ident != nil && stringCalls[*e.Primary.Ident] && s.Call != nil {
+		x, rest = c.stringCall(e, s.Call), rest[1:]
 	} else if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "append" && s.Call != nil {
 		x, rest = c.appendCall(e, s.Call), rest[1:]
 	} else if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
@@ -141,6 +141,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			x = &ast.Deref{At: c.at(s.Pos), X: x}
 		case s.Unwrap:
 			x = &ast.Unwrap{At: c.at(s.Pos), X: x}
+		case s.OptField != nil:
+			x = c.optChain(x, *s.OptField, c.at(s.Pos))
 		case s.StructLit != nil:
 			x = c.structLit(x, s.StructLit)
 		case s.Index != nil:
@@ -312,6 +314,13 @@ func (c *cstConverter) valueBlock(b *grammar.Block) *ast.Block {
 			out.Stmts = append(out.Stmts, st)
 		}
 	}
+	if last := b.Stmts[len(b.Stmts)-1]; last.Return != nil || last.Break != nil || last.Continue != nil {
+		// A block that leaves by a jump has no value; its value is a placeholder `.{}` that
+		// check-types types as the other branches (see divergesBlock) and that never runs.
+		out.Stmts = append(out.Stmts, c.stmt(last))
+		out.Value = &ast.Zero{At: c.at(last.Pos)}
+		return out
+	}
 	out.Value = c.blockValue(b.Stmts[len(b.Stmts)-1])
 	return out
 }
@@ -352,6 +361,9 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 			return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{}, Value: c.expr(e)}
 		case p != nil && p.Block != nil:
 			return c.block(p.Block)
+		case p != nil && p.If != nil:
+			// An if body of a switch statement is an if statement (no else needed).
+			return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{c.ifBody(p.If)}}
 		}
 		// An expression body of a switch statement is an expression statement (print included).
 		return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{c.simple(&grammar.SimpleStmt{Pos: e.Pos, Target: e})}}
@@ -382,6 +394,22 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 		c.diags.Errorf(out.P, codeTypeMismatch, "type mismatch: a switch needs at least one arm with a pattern")
 	}
 	return out
+}
+
+// ifBody converts an if expression written as the body of a switch statement's arm into an if
+// statement: its value is not used, so it needs no else.
+func (c *cstConverter) ifBody(x *grammar.IfExpr) ast.Stmt {
+	stmt := func(b *grammar.Block) *grammar.Stmt {
+		if b == nil {
+			return nil
+		}
+		return &grammar.Stmt{Pos: b.Pos, EndPos: b.EndPos, Block: b}
+	}
+	var elseIfs []*grammar.ElseIfStmt
+	for _, e := range x.ElseIfs {
+		elseIfs = append(elseIfs, &grammar.ElseIfStmt{Pos: e.Pos, EndPos: e.EndPos, Cond: e.Cond, Capture: e.Capture, Then: stmt(e.Then)})
+	}
+	return c.ifStmt(x.Pos, x.Cond, x.Capture, stmt(x.Then), elseIfs, stmt(x.Else))
 }
 
 func isUnderscore(p *grammar.PostfixExpr) bool {

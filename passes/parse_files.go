@@ -44,11 +44,23 @@ type fileSet struct {
 func loadFiles(ctx *pipeline.Ctx, root *src.File) []*sourceFile {
 	runtime, _ := ctx.Store[libraryKey].(bool)
 	set := &fileSet{diags: ctx.Diags, runtime: runtime, read: ctx.ReadFile, byKey: map[string]*sourceFile{}}
+	if _, testing := ctx.Store[TestModeKey]; testing && declaresNothing(root) {
+		// Under `cot test` a file without declarations is a file without tests: `ok | 0 passed`
+		// (the tool table of decisions.md), where every other command reports it as empty.
+		ctx.Diags.AddFile(root)
+		return []*sourceFile{{file: root, converted: &src.Diagnostics{}}}
+	}
 	set.load(root, set.key(root.Name))
 	if ctx.Diags.HasErrors() {
 		return nil
 	}
 	return set.order
+}
+
+// declaresNothing reports whether f holds only whitespace and comments.
+func declaresNothing(f *src.File) bool {
+	toks, err := grammar.Tokenize(f.Name, f.Text)
+	return err == nil && len(toks) == 1
 }
 
 // key identifies a file: its real path on the disk (symbolic links followed), else its clean name.

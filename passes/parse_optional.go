@@ -1,7 +1,8 @@
 package passes
 
 // Optional captures of the parse pass (spec §5.1, §6.13): `if (opt) |v| A else B`, statement or
-// expression, is spelled with the nodes every later pass knows, so no pass needs a capturing if:
+// expression, and optional chaining `x?.f`, are spelled with the nodes every later pass knows, so
+// no pass needs a capturing if:
 //
 //	if (E) |v| A else B  =>  (block (var opt.if E) (if (has-value opt.if) (block (const v (unwrap opt.if)) A...) B))
 //
@@ -15,8 +16,12 @@ import (
 	"cot/ir/ast"
 )
 
-// optTemp is the name of the variable holding the subject of a capturing if.
-const optTemp = "opt.if"
+// optTemp is the name of the variable holding the subject of a capturing if, optChainTemp the
+// one holding the operand of `?.`.
+const (
+	optTemp      = "opt.if"
+	optChainTemp = "opt.chain"
+)
 
 // captureOptional rewrites x (an if whose condition is the optional subject) into the capturing
 // form and returns the block that must hold it: the caller appends x as its last statement (an if
@@ -29,6 +34,20 @@ func (c *cstConverter) captureOptional(x *ast.If, capture string, nameAt ast.At)
 	x.Cond = &ast.HasValue{At: at, X: tmp()}
 	x.Then.Stmts = append([]ast.Stmt{bind}, x.Then.Stmts...)
 	return &ast.Block{At: at, Stmts: []ast.Stmt{decl}}
+}
+
+// optChain spells x?.f (decisions.md #3: null when x is null, else x.?.f as an optional) with
+// the nodes of a capturing if expression; check-types gives the if the optional type of its then
+// branch (an optional field's own type: chains do not nest optionals).
+//
+//	x?.f  =>  (block (var opt.chain x) (value (if-expr (has-value opt.chain)
+//	              (block (value (member (unwrap opt.chain) f))) (block (value (null))))))
+func (c *cstConverter) optChain(x ast.Expr, name string, at ast.At) ast.Expr {
+	tmp := func() ast.Expr { return &ast.Ref{At: at, Name: ast.Name{Name: optChainTemp}} }
+	decl := &ast.VarDecl{At: at, Name: ast.Name{Name: optChainTemp}, Init: x}
+	member := &ast.Member{At: at, X: &ast.Unwrap{At: at, X: tmp()}, Name: name}
+	choose := &ast.If{At: at, Cond: &ast.HasValue{At: at, X: tmp()}, Then: valueBlock(member), Else: valueBlock(&ast.NullLit{At: at})}
+	return &ast.Block{At: at, Stmts: []ast.Stmt{decl}, Value: choose}
 }
 
 // captureAt is the position of the name of a capture `|name|` written after byte offset off (so

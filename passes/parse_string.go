@@ -1,8 +1,8 @@
 package passes
 
-// Strings of parse (see parse.go; ir/ast/node_string.go): the special call len(x) (spec §6.8)
-// and the builtins @string, @ptrOf and @lenOf (spec §10). (Indexing and slicing are
-// parse_struct.go's, for every indexable type.)
+// Strings of parse (see parse.go; ir/ast/node_string.go): the special calls len(x) and
+// __string_make(p, n) (spec §6.8) and the builtins @string, @ptrOf and @lenOf (spec §10).
+// (Indexing and slicing are parse_struct.go's, for every indexable type.)
 
 import (
 	"github.com/alecthomas/participle/v2/lexer"
@@ -30,14 +30,23 @@ func (c *cstConverter) stringBuiltin(b *grammar.BuiltinCall) ast.Expr {
 	return &ast.StrLen{At: at, X: args[0]}
 }
 
-// lenCall converts len(x), of a string, an array or a slice (check-types tells): exactly one
-// argument.
-func (c *cstConverter) lenCall(e *grammar.PostfixExpr, call *grammar.CallSuffix) ast.Expr {
+// stringCalls are the special call targets of spec §6.8 that parse_string.go converts: len(x)
+// and __string_make(p, n), the internal alias of @string.
+var stringCalls = map[string]bool{"len": true, "__string_make": true}
+
+// stringCall converts len(x), of a string, an array or a slice (check-types tells), or
+// __string_make(p, n), with their numbers of arguments.
+func (c *cstConverter) stringCall(e *grammar.PostfixExpr, call *grammar.CallSuffix) ast.Expr {
 	at := c.at(e.Pos)
+	name := *e.Primary.Ident
 	args := c.args(call)
-	if len(args) != 1 {
-		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `len` takes 1, got %d", len(args))
+	want := map[string]int{"len": 1, "__string_make": 2}[name]
+	if len(args) != want {
+		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", name, want, len(args))
 		return &ast.IntLit{At: at}
+	}
+	if name == "__string_make" {
+		return &ast.StrMake{At: at, Ptr: args[0], Len: args[1]}
 	}
 	return &ast.Len{At: at, X: args[0]}
 }

@@ -18,16 +18,17 @@ import (
 // TrapExitCode is the exit status of a program stopped by a trap (decisions.md #28; 128+SIGABRT).
 const TrapExitCode = 134
 
-// The trap kinds, in wasmtime's words. Every engine's trap is normalised onto one of these.
+// The trap kinds, in wasmtime's words except stack exhaustion, which is "stack overflow" as
+// decisions.md #28 names it. Every engine's trap is normalised onto one of these.
 const (
-	TrapDivideByZero       = "integer divide by zero"
-	TrapIntegerOverflow    = "integer overflow"
-	TrapBadConversion      = "invalid conversion to integer"
-	TrapOutOfBoundsMemory  = "out of bounds memory access"
-	TrapIndirectCallType   = "indirect call type mismatch"
-	TrapUndefinedElement   = "undefined element"
-	TrapUnreachable        = "unreachable"
-	TrapCallStackExhausted = "call stack exhausted"
+	TrapDivideByZero      = "integer divide by zero"
+	TrapIntegerOverflow   = "integer overflow"
+	TrapBadConversion     = "invalid conversion to integer"
+	TrapOutOfBoundsMemory = "out of bounds memory access"
+	TrapIndirectCallType  = "indirect call type mismatch"
+	TrapUndefinedElement  = "undefined element"
+	TrapUnreachable       = "unreachable"
+	TrapStackOverflow     = "stack overflow"
 )
 
 // Config is what the program sees of its environment.

@@ -96,7 +96,7 @@ func TestTrapKindsAgree(t *testing.T) {
 		"call_type":         TrapIndirectCallType,
 		"undefined_element": TrapUndefinedElement,
 		"unreachable":       TrapUnreachable,
-		"stack":             TrapCallStackExhausted,
+		"stack":             TrapStackOverflow,
 	}
 	for entry, kind := range kinds {
 		wasm := wat(t, "traps", `(export "`+entry+`")`, `(export "_start")`)

@@ -19,7 +19,7 @@ import (
 
 // wasmtimeTraps maps wasmtime's trap codes to the trap kinds.
 var wasmtimeTraps = map[wasmtime.TrapCode]string{
-	wasmtime.StackOverflow:          TrapCallStackExhausted,
+	wasmtime.StackOverflow:          TrapStackOverflow,
 	wasmtime.MemoryOutOfBounds:      TrapOutOfBoundsMemory,
 	wasmtime.TableOutOfBounds:       TrapUndefinedElement,
 	wasmtime.IndirectCallToNull:     TrapUndefinedElement,

@@ -27,7 +27,7 @@ var wazeroTraps = map[string]string{
 	"indirect call type mismatch":   TrapIndirectCallType,
 	"invalid table access":          TrapUndefinedElement,
 	"unreachable":                   TrapUnreachable,
-	"stack overflow":                TrapCallStackExhausted,
+	"stack overflow":                TrapStackOverflow,
 }
 
 // RunWazero runs wasm as a WASI preview 1 command on an in-process wazero runtime.

@@ -27,7 +27,9 @@ func (v *astVerifier) intLit(e *ast.IntLit, negated bool) {
 	t := e.T
 	if en, ok := types.Underlying(t).(*types.Enum); ok {
 		// An enum constant holds its value's bits (negative values included).
-		if neg, max := types.IntRange(en.Backing); int64(e.Value) < 0 && uint64(-int64(e.Value)) > neg || int64(e.Value) >= 0 && e.Value > max {
+		neg, max := types.IntRange(en.Backing)
+		if types.IsSigned(en.Backing) && (int64(e.Value) < 0 && uint64(-int64(e.Value)) > neg || int64(e.Value) >= 0 && e.Value > max) ||
+			!types.IsSigned(en.Backing) && e.Value > max {
 			v.errorf(e, "enum constant %d does not fit %v", int64(e.Value), en.Backing)
 		}
 		return

@@ -32,7 +32,9 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 			v.same(s, types.TI64, s.Value.Type(), "pointer step type") // p += n moves by n elements
 			break
 		}
-		v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
+		if !stringAppend(s) {
+			v.arith(s, s.Op, s.Target.Type(), s.Value.Type())
+		}
 	case *ast.ExprStmt:
 		v.expr(s.X, false)
 	case *ast.Trap:

@@ -80,3 +80,8 @@ func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
 	}
 	return true
 }
+
+// stringAppend reports whether s is `t += u` of two strings (a concatenation, spec §6.5).
+func stringAppend(s *ast.OpAssign) bool {
+	return s.Op == "+" && s.Target.Type() == types.TString && s.Value.Type() == types.TString
+}

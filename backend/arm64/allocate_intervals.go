@@ -1,7 +1,7 @@
 package arm64
 
-// Live intervals for allocate-registers: positions, weights, call crossings, rematerialisable
-// constants and the fixed (explicit) uses of physical registers.
+// Live intervals for allocate-registers: ranges with holes, weights, call crossings,
+// rematerialisable constants and the fixed (explicit) uses of physical registers.
 
 import (
 	"math"
@@ -10,17 +10,20 @@ import (
 	"cot/ir/mir"
 )
 
-// interval is the conservative live range of one virtual register, in instruction points
-// (instruction i uses at 2i and defines at 2i+1).
+// interval is the live range of one virtual register, in instruction points (instruction i
+// uses at 2i and defines at 2i+1): sorted disjoint ranges, with holes where it is dead (between
+// a last use and the next definition, or over blocks it is not live through).
 type interval struct {
 	reg        mir.Reg
-	start, end int
+	ranges     []span // sorted, disjoint, inclusive
+	start, end int    // ranges[0].start, ranges[len-1].end
+	cur        int    // the first range that does not end before the scan point (the scan only advances)
 	crossCall  bool
-	weight     float64    // spill cost: uses and definitions, each 10^loop depth
+	weight     float64    // spill cost: uses and definitions, each 10^loop depth, per instruction covered
 	remat      *mir.Instr // the single movz/movn defining the register, if that is its only definition
 }
 
-// span is a range of points over which a physical register is used explicitly.
+// span is an inclusive range of points.
 type span struct{ start, end int }
 
 // overlapsFixed reports whether [start, end] meets a span of spans (sorted by start).
@@ -29,54 +32,140 @@ func overlapsFixed(spans []span, start, end int) bool {
 	return k < len(spans) && spans[k].start <= end
 }
 
-// allocatable reports whether physical register r is one the allocator may give out.
-func allocatable(r mir.Reg) bool {
-	return contains(intCallerSaved, r) || contains(intCalleeSaved, r) || contains(floatCallerSaved, r) || contains(floatCalleeSaved, r)
+// covers reports whether iv is live at point p, moving its cursor to p (p never decreases).
+func (iv *interval) covers(p int) bool {
+	for iv.cur < len(iv.ranges) && iv.ranges[iv.cur].end < p {
+		iv.cur++
+	}
+	return iv.cur < len(iv.ranges) && iv.ranges[iv.cur].start <= p
 }
 
-// liveIntervals computes one interval per virtual register from block-level liveness, and the
-// spans of explicit physical-register uses.
+// intersects reports whether two intervals are live at a common point at or after their cursors.
+func (iv *interval) intersects(o *interval) bool {
+	if iv.end < o.start || o.end < iv.start {
+		return false
+	}
+	i, j := iv.cur, o.cur
+	for i < len(iv.ranges) && j < len(o.ranges) {
+		a, b := iv.ranges[i], o.ranges[j]
+		switch {
+		case a.end < b.start:
+			i++
+		case b.end < a.start:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// meetsFixed reports whether iv is live where physical register r is used explicitly.
+func (iv *interval) meetsFixed(spans []span) bool {
+	if !overlapsFixed(spans, iv.start, iv.end) {
+		return false
+	}
+	for _, rg := range iv.ranges {
+		if overlapsFixed(spans, rg.start, rg.end) {
+			return true
+		}
+	}
+	return false
+}
+
+// allocatableRegs marks the physical registers the allocator may give out.
+var allocatableRegs = func() (t [mir.V0 + 32]bool) {
+	for _, pool := range [][]mir.Reg{intCallerSaved, intCalleeSaved, floatCallerSaved, floatCalleeSaved} {
+		for _, r := range pool {
+			t[r] = true
+		}
+	}
+	return t
+}()
+
+// allocatable reports whether physical register r is one the allocator may give out.
+func allocatable(r mir.Reg) bool {
+	return r >= 0 && int(r) < len(allocatableRegs) && allocatableRegs[r]
+}
+
+// liveIntervals computes one interval per virtual register from block-level liveness, scanning
+// each block backwards (a value is live from its definition to its last use before the next
+// definition, and over every block it is live into), and the spans of explicit
+// physical-register uses.
 func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 	g := mir.BuildCFG(f)
 	lv := mir.ComputeLiveness(f, g)
 	depth := g.LoopDepth()
-	ivs := map[mir.Reg]*interval{}
+	ivs := make([]*interval, max(0, int(f.NextV-mir.FirstVirtual)))
 	get := func(r mir.Reg) *interval {
-		iv := ivs[r]
-		if iv == nil {
-			iv = &interval{reg: r, start: -1, end: -1}
-			ivs[r] = iv
+		k := int(r - mir.FirstVirtual)
+		for k >= len(ivs) {
+			ivs = append(ivs, nil)
 		}
-		return iv
+		if ivs[k] == nil {
+			ivs[k] = &interval{reg: r}
+		}
+		return ivs[k]
 	}
-	extend := func(r mir.Reg, p int) {
-		iv := get(r)
-		if iv.start < 0 || p < iv.start {
-			iv.start = p
+	// A block's ranges are found backwards; they are appended to the intervals forwards, so every
+	// interval's ranges come sorted and a range continuing the previous one extends it.
+	type found struct {
+		r mir.Reg
+		s span
+	}
+	var blockRanges []found
+	addRange := func(r mir.Reg, s, e int) { blockRanges = append(blockRanges, found{r, span{s, e}}) }
+	flush := func() {
+		for k := len(blockRanges) - 1; k >= 0; k-- {
+			iv := get(blockRanges[k].r)
+			s := blockRanges[k].s
+			if n := len(iv.ranges); n > 0 && s.start <= iv.ranges[n-1].end+1 {
+				iv.ranges[n-1].end = max(iv.ranges[n-1].end, s.end)
+				continue
+			}
+			iv.ranges = append(iv.ranges, s)
 		}
-		if p > iv.end {
-			iv.end = p
-		}
+		blockRanges = blockRanges[:0]
 	}
 	defs := map[mir.Reg]int{}
 	defInstr := map[mir.Reg]*mir.Instr{}
 	fixed := map[mir.Reg][]span{}
 	var calls []int
 	const whole = math.MaxInt32
+	live := map[mir.Reg]int{}    // virtual registers live below the scan point: the end of their range
+	liveEnd := map[mir.Reg]int{} // physical registers: the last use seen, scanning backwards
 	pos := 0
 	for i, b := range f.Blocks {
 		first := 2 * pos
-		for _, r := range lv.In[i] {
-			extend(r, first)
+		blockEnd := 2*(pos+len(b.Instrs)) - 1
+		if len(b.Instrs) == 0 {
+			blockEnd = first
 		}
 		w := math.Pow(10, float64(min(depth[i], 6)))
-		liveEnd := map[mir.Reg]int{} // physical registers: the last use seen, scanning backwards
+		clear(live)
+		clear(liveEnd)
+		for _, r := range lv.Out[i] {
+			live[r] = blockEnd + 1
+		}
 		for k := len(b.Instrs) - 1; k >= 0; k-- {
 			in := b.Instrs[k]
 			p := pos + k
+			if in.Op.IsCall() {
+				calls = append(calls, 2*p+1)
+			}
 			d, u := in.DefsUses()
 			for _, r := range d {
-				if !r.IsVirtual() && allocatable(r) {
+				if r.IsVirtual() {
+					end, ok := live[r]
+					if !ok {
+						end = 2*p + 1 // a dead definition still needs its register
+					}
+					addRange(r, 2*p+1, end)
+					delete(live, r)
+					get(r).weight += w
+					defs[r]++
+					defInstr[r] = in
+				} else if allocatable(r) {
 					end, ok := liveEnd[r]
 					if !ok {
 						end = 2*p + 1
@@ -86,11 +175,20 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 				}
 			}
 			for _, r := range u {
-				if _, ok := liveEnd[r]; !ok && !r.IsVirtual() && allocatable(r) {
+				if r.IsVirtual() {
+					if _, ok := live[r]; !ok {
+						live[r] = 2 * p
+					}
+					get(r).weight += w
+				} else if _, ok := liveEnd[r]; !ok && allocatable(r) {
 					liveEnd[r] = 2 * p
 				}
 			}
 		}
+		for r, end := range live {
+			addRange(r, first, end)
+		}
+		flush()
 		for r, end := range liveEnd {
 			if i == 0 {
 				fixed[r] = append(fixed[r], span{0, end}) // incoming arguments
@@ -98,48 +196,33 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 				fixed[r] = append(fixed[r], span{0, whole}) // live across blocks: never allocate it
 			}
 		}
-		for _, in := range b.Instrs {
-			if in.Op.IsCall() {
-				calls = append(calls, 2*pos+1)
-			}
-			d, u := in.DefsUses()
-			for _, r := range u {
-				if r.IsVirtual() {
-					extend(r, 2*pos)
-					get(r).weight += w
-				}
-			}
-			for _, r := range d {
-				if r.IsVirtual() {
-					extend(r, 2*pos+1)
-					get(r).weight += w
-					defs[r]++
-					defInstr[r] = in
-				}
-			}
-			pos++
-		}
-		last := 2*pos - 1
-		if len(b.Instrs) == 0 {
-			last = first
-		}
-		for _, r := range lv.Out[i] {
-			extend(r, last+1)
-		}
+		pos += len(b.Instrs)
 	}
 	for r, s := range fixed {
 		sort.Slice(s, func(i, j int) bool { return s[i].start < s[j].start })
 		fixed[r] = s
 	}
+	sort.Ints(calls)
 	out := make([]*interval, 0, len(ivs))
-	for r, iv := range ivs {
-		// calls is sorted: find the first call after start.
-		k := sort.SearchInts(calls, iv.start+1)
-		iv.crossCall = k < len(calls) && calls[k] < iv.end
+	for _, iv := range ivs {
+		if iv == nil {
+			continue
+		}
+		r := iv.reg
+		iv.start, iv.end = iv.ranges[0].start, iv.ranges[len(iv.ranges)-1].end
+		size := 0
+		for _, rg := range iv.ranges {
+			size += rg.end - rg.start + 1
+			// A call defines at its odd point: the value is live across it if it is live on both sides.
+			k := sort.SearchInts(calls, rg.start+1)
+			iv.crossCall = iv.crossCall || k < len(calls) && calls[k] < rg.end
+		}
 		if in := defInstr[r]; defs[r] == 1 && (in.Op == mir.MOVZ || in.Op == mir.MOVN) {
 			iv.remat = in
 			iv.weight /= 4
 		}
+		// Per instruction covered: a short interval frees little by spilling, and costs its loads.
+		iv.weight /= float64(size/2 + 4)
 		out = append(out, iv)
 	}
 	return out, fixed

@@ -1,14 +1,17 @@
 // Pass allocate-registers: mir-virtual -> mir-allocated.
 //
-// Linear-scan register allocation. Each virtual register gets one live interval (from its first
-// to its last live point, conservatively covering every block it is live through; sparse
-// block liveness from ir/mir); intervals are scanned by start and given a free register of their
-// class. An interval that spans a call gets a callee-saved register (x19..x24, d8..d15;
-// layout-frame saves them); others prefer caller-saved ones, x0..x12 and v0..v7, v16..v28. The
-// argument registers x0..x7 and v0..v7 also carry explicit ABI moves: an interval gets one only
-// where no such fixed use of it overlaps. When no register is free, the interval with the
-// smallest spill weight — its uses and definitions, each weighted 10^loop depth — among the
-// current one and the active ones that could yield their register goes to the stack.
+// Linear-scan register allocation over live ranges with holes (Wimmer and Mössenböck, without
+// splitting). Each virtual register gets one interval: the ranges of points where it is live,
+// from sparse block liveness (ir/mir) and a backward scan of each block. Intervals are scanned by
+// start; one in a hole at the scan point is inactive, and its register can go to an interval that
+// fits in the hole. An interval that spans a call gets a callee-saved register (x19..x24,
+// d8..d15; layout-frame saves them); others prefer caller-saved ones, x0..x12 and v0..v7,
+// v16..v28. The argument registers x0..x7 and v0..v7 also carry explicit ABI moves: an interval
+// gets one only where no such fixed use meets it. When no register is free, the register whose
+// holders (live where the new interval is) weigh least together is taken from them if they weigh
+// less than the new interval, which is spilled otherwise; a weight is the interval's uses and
+// definitions, each 10^loop depth, per instruction it covers (a short interval frees little by
+// spilling and costs a load per use).
 //
 // A spilled register lives in an 8-byte stack slot (slots are shared by intervals that do not
 // overlap) and is loaded into a scratch register before each use and stored after each
@@ -20,7 +23,8 @@
 //	movz w%101, #7 ; add w%103, w%101, w%102  =>  movz w13, #7 ; add w9, w13, w11   (rematerialised)
 //
 // Design decision: x13..x15 and v29..v31 are the spill scratch registers, x16 and x17 address far
-// slots, x25..x28 hold the module context. Holes in live ranges are ignored: simple, and safe.
+// slots, x25..x28 hold the module context. Intervals are not split: a spilled value is loaded at
+// each use (a scratch register still holding its slot in the same block serves instead).
 package arm64
 
 import (
@@ -65,14 +69,18 @@ type location struct {
 	remat *mir.Instr
 }
 
-// allocator is the state of one function's scan.
+// allocator is the state of one function's scan: the intervals holding a register are active
+// (live at the scan point) or inactive (in a hole at the scan point, live again later).
 type allocator struct {
 	f        *mir.Func
 	fixed    map[mir.Reg][]span // explicit uses of physical registers
 	assign   map[mir.Reg]location
 	active   []*interval
-	inUse    map[mir.Reg]*interval
-	slotEnds []int // per slot, the end of the last interval given it
+	inactive []*interval
+	spare    []*interval           // the inactive list's other buffer
+	inUse    map[mir.Reg]*interval // the active interval holding each register
+	blocked  map[mir.Reg]bool      // registers an inactive interval holds where the current one is live
+	slotEnds []int                 // per slot, the end of the last interval given it
 	saved    map[mir.Reg]bool
 }
 
@@ -95,9 +103,16 @@ func linearScan(f *mir.Func) map[mir.Reg]location {
 			}
 		}
 	}
-	a := &allocator{f: f, fixed: fixed, assign: map[mir.Reg]location{}, inUse: map[mir.Reg]*interval{}, saved: map[mir.Reg]bool{}}
+	a := &allocator{f: f, fixed: fixed, assign: map[mir.Reg]location{}, inUse: map[mir.Reg]*interval{},
+		blocked: map[mir.Reg]bool{}, saved: map[mir.Reg]bool{}}
 	for _, iv := range ivs {
-		a.expire(iv.start)
+		a.advance(iv.start)
+		clear(a.blocked)
+		for _, x := range a.inactive {
+			if x.intersects(iv) {
+				a.blocked[a.assign[x.reg].reg] = true
+			}
+		}
 		pools := a.pools(iv)
 		chosen := mir.NoReg
 		if loc, ok := a.assign[hint[iv.reg]]; ok && loc.reg != mir.NoReg && a.free(loc.reg, iv) && inPools(pools, loc.reg) {
@@ -153,50 +168,101 @@ func inPools(pools [][]mir.Reg, r mir.Reg) bool {
 	return false
 }
 
-// expire ends the active intervals that end before pos.
-func (a *allocator) expire(pos int) {
-	kept := a.active[:0]
+// advance moves the scan to pos: intervals that ended are dropped, active ones in a hole at pos
+// become inactive and inactive ones live again at pos become active.
+func (a *allocator) advance(pos int) {
+	active, inactive := a.active[:0], a.spare[:0]
 	for _, x := range a.active {
-		if x.end < pos {
+		switch {
+		case x.end < pos:
 			delete(a.inUse, a.assign[x.reg].reg)
-		} else {
-			kept = append(kept, x)
+		case x.covers(pos):
+			active = append(active, x)
+		default:
+			delete(a.inUse, a.assign[x.reg].reg)
+			inactive = append(inactive, x)
 		}
 	}
-	a.active = kept
+	for _, x := range a.inactive {
+		switch {
+		case x.end < pos:
+		case x.covers(pos):
+			a.inUse[a.assign[x.reg].reg] = x
+			active = append(active, x)
+		default:
+			inactive = append(inactive, x)
+		}
+	}
+	a.active, a.inactive, a.spare = active, inactive, a.inactive
 }
 
-// free reports whether r is unused by active intervals and by fixed uses over iv.
+// free reports whether r is held by no interval live with iv and used explicitly nowhere iv is live.
 func (a *allocator) free(r mir.Reg, iv *interval) bool {
-	return a.inUse[r] == nil && !overlapsFixed(a.fixed[r], iv.start, iv.end)
+	return a.inUse[r] == nil && !a.blocked[r] && !iv.meetsFixed(a.fixed[r])
 }
 
-// evict frees a register for iv by spilling the active interval of least weight that holds a
-// register iv may take, when that weight is below iv's own.
+// evict frees a register for iv by spilling the intervals holding it where iv is live, choosing
+// the register whose holders weigh least together, when that weight is below iv's own.
 func (a *allocator) evict(iv *interval, pools [][]mir.Reg) mir.Reg {
-	var victim *interval
-	for _, x := range a.active {
-		r := a.assign[x.reg].reg
-		if a.f.Class[x.reg] != a.f.Class[iv.reg] || !inPools(pools, r) || overlapsFixed(a.fixed[r], iv.start, iv.end) {
-			continue
-		}
-		if victim == nil || x.weight < victim.weight || x.weight == victim.weight && x.end > victim.end {
-			victim = x
+	best, bestCost := mir.NoReg, iv.weight
+	for _, pool := range pools {
+		for _, r := range pool {
+			if iv.meetsFixed(a.fixed[r]) {
+				continue
+			}
+			cost := 0.0
+			for _, x := range a.holders(r, iv) {
+				cost += x.weight
+			}
+			if cost < bestCost {
+				best, bestCost = r, cost
+			}
 		}
 	}
-	if victim == nil || victim.weight >= iv.weight {
+	if best == mir.NoReg {
 		return mir.NoReg
 	}
-	r := a.assign[victim.reg].reg
-	delete(a.inUse, r)
-	for i, x := range a.active {
-		if x == victim {
-			a.active = append(a.active[:i], a.active[i+1:]...)
-			break
+	victims := a.holders(best, iv)
+	drop := func(list []*interval) []*interval {
+		kept := list[:0]
+		for _, x := range list {
+			if !containsIv(victims, x) {
+				kept = append(kept, x)
+			}
+		}
+		return kept
+	}
+	a.active, a.inactive = drop(a.active), drop(a.inactive)
+	delete(a.inUse, best)
+	for _, x := range victims {
+		a.spill(x)
+	}
+	return best
+}
+
+// holders returns the active and inactive intervals holding r that are live where iv is.
+func (a *allocator) holders(r mir.Reg, iv *interval) []*interval {
+	var out []*interval
+	if x := a.inUse[r]; x != nil {
+		out = append(out, x)
+	}
+	if a.blocked[r] {
+		for _, x := range a.inactive {
+			if a.assign[x.reg].reg == r && x.intersects(iv) {
+				out = append(out, x)
+			}
 		}
 	}
-	a.spill(victim)
-	return r
+	return out
+}
+
+func containsIv(list []*interval, x *interval) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *allocator) take(iv *interval, r mir.Reg) {

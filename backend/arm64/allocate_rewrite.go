@@ -4,82 +4,188 @@ import "cot/ir/mir"
 
 // rewriteAllocated replaces virtual registers by their physical registers, and spilled ones by
 // scratch registers loaded (or rematerialised) before the instruction and stored after it; the
-// definition of a rematerialised constant disappears.
+// definition of a rematerialised constant disappears. Within a block a scratch register that
+// still holds a slot's value (stored or loaded by an earlier instruction, not overwritten since)
+// serves the next use of that slot without a load. A copy into or out of a spilled register is
+// the store or load itself, and a copy between registers spilled to the same slot disappears.
 func rewriteAllocated(f *mir.Func, assign map[mir.Reg]location) {
 	slotOff := func(slot int64) int64 { return f.OutArgs + 8*slot }
 	for _, b := range f.Blocks {
-		var out []*mir.Instr
+		r := &rewriter{f: f, assign: assign, slotOff: slotOff, held: map[mir.Reg]int64{}}
 		for _, in := range b.Instrs {
-			defs, uses := in.DefsUses()
-			m := map[mir.Reg]mir.Reg{}
-			ni, nf := 0, 0
-			scratch := func(v mir.Reg) mir.Reg {
-				if r, ok := m[v]; ok {
-					return r
-				}
-				var r mir.Reg
-				if f.Class[v] == mir.Float {
-					r = floatScratch[nf]
-					nf++
-				} else {
-					r = intScratch[ni]
-					ni++
-				}
-				m[v] = r
-				return r
-			}
-			for _, u := range uses {
-				if !u.IsVirtual() {
-					continue
-				}
-				loc := assign[u]
-				_, done := m[u]
-				switch {
-				case loc.reg != mir.NoReg:
-					m[u] = loc.reg
-				case done:
-				case loc.remat != nil:
-					c := *loc.remat
-					c.Rd = scratch(u)
-					out = append(out, &c)
-				default:
-					out = append(out, slotAccess(mir.LDR, f.Class[u], scratch(u), slotOff(loc.slot))...)
-				}
-			}
-			// An instruction reads its operands before it writes its result, so a spilled result
-			// reuses the scratch registers from the first: three per class cover any instruction
-			// (at most three register operands are read), whatever is spilled.
-			ni, nf = 0, 0
-			var stores []*mir.Instr
-			remat := false
-			for _, d := range defs {
-				if !d.IsVirtual() {
-					continue
-				}
-				if loc := assign[d]; loc.reg != mir.NoReg {
-					m[d] = loc.reg
-				} else if loc.remat != nil {
-					remat = true
-				} else {
-					stores = append(stores, slotAccess(mir.STR, f.Class[d], scratch(d), slotOff(loc.slot))...)
-				}
-			}
-			if remat {
-				continue // rematerialised at each use
-			}
-			rewrite(in, m)
-			// A copy the allocator made redundant (a 32-bit mov is kept: it zero-extends).
-			if in.Rd == in.Rn && len(stores) == 0 && (in.Op == mir.MOV && in.W == mir.X ||
-				in.Op == mir.FMOV && in.Rd.IsFloat() && in.Rn.IsFloat()) {
-				continue
-			}
-			out = append(out, in)
-			out = append(out, stores...)
+			r.instr(in)
 		}
-		b.Instrs = out
+		b.Instrs = r.out
 	}
 	f.Class = nil
 	f.NextV = 0
+}
+
+// rewriter rewrites one block.
+type rewriter struct {
+	f       *mir.Func
+	assign  map[mir.Reg]location
+	slotOff func(int64) int64
+	out     []*mir.Instr
+	held    map[mir.Reg]int64 // scratch register -> offset of the slot whose value it holds
+}
+
+// holder returns a scratch register holding the slot at off.
+func (r *rewriter) holder(off int64) (mir.Reg, bool) {
+	for _, s := range [][]mir.Reg{intScratch, floatScratch} {
+		for _, x := range s {
+			if o, ok := r.held[x]; ok && o == off {
+				return x, true
+			}
+		}
+	}
+	return mir.NoReg, false
+}
+
+// forget drops what the scratch registers know of the slot at off (it is being overwritten).
+func (r *rewriter) forget(off int64) {
+	for x, o := range r.held {
+		if o == off {
+			delete(r.held, x)
+		}
+	}
+}
+
+func (r *rewriter) emit(ins ...*mir.Instr) {
+	for _, in := range ins {
+		r.out = append(r.out, in)
+		if in.Op.IsCall() {
+			clear(r.held)
+		}
+		defs, _ := in.DefsUses()
+		for _, d := range defs {
+			delete(r.held, d)
+		}
+	}
+}
+
+// isCopy reports whether in copies a register of one class to another of the same class
+// (a 32-bit mov is not a copy: it zero-extends).
+func isCopy(f *mir.Func, in *mir.Instr) bool {
+	return in.Op == mir.MOV && in.W == mir.X || in.Op == mir.FMOV && f.ClassOf(in.Rd) == f.ClassOf(in.Rn)
+}
+
+// copySpilled rewrites a copy whose source or destination is spilled as one load or store,
+// reporting whether it did.
+func (r *rewriter) copySpilled(in *mir.Instr) bool {
+	if !isCopy(r.f, in) || !in.Rd.IsVirtual() || !in.Rn.IsVirtual() {
+		return false
+	}
+	dst, src := r.assign[in.Rd], r.assign[in.Rn]
+	if dst.remat != nil || src.remat != nil || dst.reg != mir.NoReg && src.reg != mir.NoReg {
+		return false
+	}
+	c := r.f.Class[in.Rd]
+	switch {
+	case dst.reg == mir.NoReg && src.reg == mir.NoReg && dst.slot == src.slot:
+		// the value is already where it goes
+	case dst.reg == mir.NoReg && src.reg != mir.NoReg:
+		off := r.slotOff(dst.slot)
+		r.forget(off)
+		r.emit(slotAccess(mir.STR, c, src.reg, off)...)
+	case dst.reg != mir.NoReg && src.reg == mir.NoReg:
+		off := r.slotOff(src.slot)
+		if h, ok := r.holder(off); ok {
+			r.emit(&mir.Instr{Op: in.Op, W: in.W, Rd: dst.reg, Rn: h})
+		} else {
+			r.emit(slotAccess(mir.LDR, c, dst.reg, off)...)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+func (r *rewriter) instr(in *mir.Instr) {
+	if r.copySpilled(in) {
+		return
+	}
+	defs, uses := in.DefsUses()
+	m := map[mir.Reg]mir.Reg{}
+	taken := map[mir.Reg]bool{}
+	scratch := func(v mir.Reg) mir.Reg {
+		if x, ok := m[v]; ok {
+			return x
+		}
+		pool := intScratch
+		if r.f.Class[v] == mir.Float {
+			pool = floatScratch
+		}
+		for _, x := range pool {
+			if !taken[x] {
+				taken[x] = true
+				m[v] = x
+				return x
+			}
+		}
+		panic("allocate-registers: out of scratch registers")
+	}
+	for _, u := range uses {
+		if !u.IsVirtual() {
+			continue
+		}
+		loc := r.assign[u]
+		_, done := m[u]
+		switch {
+		case loc.reg != mir.NoReg:
+			m[u] = loc.reg
+		case done:
+		case loc.remat != nil:
+			c := *loc.remat
+			c.Rd = scratch(u)
+			r.emit(&c)
+		default:
+			off := r.slotOff(loc.slot)
+			if h, ok := r.holder(off); ok && !taken[h] {
+				m[u], taken[h] = h, true
+				continue
+			}
+			x := scratch(u)
+			r.emit(slotAccess(mir.LDR, r.f.Class[u], x, off)...)
+			r.held[x] = off
+		}
+	}
+	// An instruction reads its operands before it writes its result, so a spilled result may
+	// take any scratch register: three per class cover any instruction (at most three register
+	// operands are read), whatever is spilled.
+	clear(taken)
+	type store struct {
+		reg mir.Reg
+		off int64
+	}
+	var stores []store
+	for _, d := range defs {
+		if !d.IsVirtual() {
+			continue
+		}
+		if loc := r.assign[d]; loc.reg != mir.NoReg {
+			m[d] = loc.reg
+		} else if loc.remat != nil {
+			return // rematerialised at each use
+		} else {
+			stores = append(stores, store{scratch(d), r.slotOff(loc.slot)})
+		}
+	}
+	copied := isCopy(r.f, in)
+	rewrite(in, m)
+	// A copy the allocator made redundant (a 32-bit mov is kept: it zero-extends).
+	if !copied || in.Rd != in.Rn {
+		r.emit(in)
+	}
+	for _, st := range stores {
+		r.forget(st.off)
+		class := mir.Int
+		if st.reg.IsFloat() {
+			class = mir.Float
+		}
+		r.emit(slotAccess(mir.STR, class, st.reg, st.off)...)
+		r.held[st.reg] = st.off
+	}
 }
 
 // slotAccess loads or stores a whole 8-byte slot at sp+off, through x16/x17 when the offset

@@ -160,7 +160,7 @@ func TestTrapsReportLikeWasmtime(t *testing.T) {
 		{"(drop (i32.trunc_f32_s (f32.const nan)))", "error: invalid conversion to integer"},
 		{"(unreachable)", "error: unreachable"},
 		{"(drop (i32.load offset=0xffffffff (i32.const 1)))", "error: out of bounds memory access"},
-		{"(call $rec)", "error: call stack exhausted"},
+		{"(call $rec)", "error: stack overflow"},
 		{"(call_indirect (i32.const 5))", "error: undefined element"},
 		{"(call_indirect (i32.const 1))", "error: undefined element"},
 		{"(drop (table.get 0 (i32.const 3)))", "error: undefined element"},

@@ -174,7 +174,7 @@ func runSpecModule(t *testing.T, file string, m *wasm.Module, cmds []specCommand
 		case "assert_trap":
 			ok = trapped && trapMatches(trap, c.Text)
 		case "assert_exhaustion":
-			ok = trapped && strings.Contains(trap, "call stack exhausted")
+			ok = trapped && strings.Contains(trap, "stack overflow")
 		}
 		if ok {
 			st.pass++

@@ -54,7 +54,7 @@ func runWasmtime(harness []byte) (spectest.Outcome, error) {
 // wasmtimeTrapKinds names wasmtime's trap codes by the trap kinds the runtimes print (the
 // runner's table, runner/wasmtime.go).
 var wasmtimeTrapKinds = map[wasmtime.TrapCode]string{
-	wasmtime.StackOverflow:          runner.TrapCallStackExhausted,
+	wasmtime.StackOverflow:          runner.TrapStackOverflow,
 	wasmtime.MemoryOutOfBounds:      runner.TrapOutOfBoundsMemory,
 	wasmtime.TableOutOfBounds:       runner.TrapUndefinedElement,
 	wasmtime.IndirectCallToNull:     runner.TrapUndefinedElement,

@@ -6,6 +6,8 @@ import (
 
 	"cot/internal/format"
 	"cot/internal/lsp"
+	"cot/ir/pipeline"
+	"cot/passes"
 )
 
 // serveLSP implements `cot lsp`: a Language Server on stdin/stdout until the client sends exit.
@@ -14,10 +16,14 @@ func serveLSP(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) int {
 	if inv.file != "" {
 		return report(stderr, usagef("lsp: unexpected argument %q (the server speaks on stdin and stdout)", inv.file))
 	}
-	fe := lsp.FrontEnd{Table: frontEnd, LastCheck: lastCheckPass()}
+	fe := lsp.FrontEnd{Table: frontEnd, LastCheck: lastCheckPass(), Library: checkAsLibrary}
 	srv := lsp.NewServer(fe, format.Source, version)
 	return srv.Serve(context.Background(), stdio{stdin, stdout})
 }
+
+// checkAsLibrary makes a compilation check a file the way `cot test` does: no `main` required.
+// The language server checks so a file that another file of its project imports.
+func checkAsLibrary(ctx *pipeline.Ctx) { ctx.Store[passes.TestModeKey] = &passes.TestMode{} }
 
 // stdio joins the process's standard input and output into one stream.
 type stdio struct {

@@ -18,16 +18,20 @@ import (
 type FrontEnd struct {
 	Table     func() *pipeline.Table
 	LastCheck string
+	// Library marks a compilation as a library's: checked as `cot test` compiles a file, with no
+	// `main` required (project.go says which files are libraries). Nil: every file is a program.
+	Library func(*pipeline.Ctx)
 }
 
 // Analysis is the front end's view of one program, rooted at one open document: its
 // diagnostics by file (the errors of `cot check`, or when there are none the warnings of
-// `cot lint`) and its semantic index. Today a program is one file; when the front end
-// follows `import "x.cot"`, Files lists every file it read (open documents' text wins over the
-// disk) and the workspace re-analyses a root whenever any of its files changes.
+// `cot lint`) and its semantic index. Files lists every file the front end read, the root and
+// what it imports (open documents' text wins over the disk); the workspace re-analyses a root
+// whenever any of its files changes.
 type Analysis struct {
 	Root    string
 	Version int32 // of the root document when analysed
+	Library bool  // analysed as a library (no `main` required)
 	Files   map[string]*src.File
 	Diags   map[string][]src.Diagnostic
 	// Index is nil when not even a partial program could be built (a syntax error).
@@ -37,9 +41,9 @@ type Analysis struct {
 }
 
 // analyze runs the front end over root, read through read (the workspace's overlay of open
-// documents on the disk).
-func (fe FrontEnd) analyze(root string, version int32, read func(string) ([]byte, error)) *Analysis {
-	a := &Analysis{Root: root, Version: version, Files: map[string]*src.File{}, Diags: map[string][]src.Diagnostic{}}
+// documents on the disk), as a library when library is set.
+func (fe FrontEnd) analyze(root string, version int32, library bool, read func(string) ([]byte, error)) *Analysis {
+	a := &Analysis{Root: root, Version: version, Library: library, Files: map[string]*src.File{}, Diags: map[string][]src.Diagnostic{}}
 	text, err := read(root)
 	if err != nil {
 		a.Err = err
@@ -47,8 +51,7 @@ func (fe FrontEnd) analyze(root string, version int32, read func(string) ([]byte
 	}
 	f := src.NewFile(root, text)
 	a.Files[root] = f
-	ctx := pipeline.NewCtx("wasm32")
-	ctx.ReadFile = read // imported files too: open documents win over the disk
+	ctx := fe.newCtx(library, read)
 	ctx.Diags.AddFile(f)
 	opts := &pipeline.Options{StopAfter: fe.LastCheck, Out: io.Discard}
 	prog, err := fe.Table().Run(ctx, f, opts)
@@ -62,7 +65,7 @@ func (fe FrontEnd) analyze(root string, version int32, read func(string) ([]byte
 		}
 	case errors.As(err, &ue):
 		// Diagnostics below; the index comes from the furthest program the passes still build.
-		prog = fe.partialProgram(f)
+		prog = fe.partialProgram(f, library, read)
 	case errors.As(err, &ie):
 		a.Err = fmt.Errorf("%s", ie.Error())
 		prog = nil
@@ -94,8 +97,8 @@ func (fe FrontEnd) analyze(root string, version int32, read func(string) ([]byte
 // their diagnostics, and returns the last program one of them produced: after a type error the
 // names are still resolved and most expressions typed, so hover and definition keep working
 // in the rest of the file. A pass that panics on input a failed pass left behind ends the run.
-func (fe FrontEnd) partialProgram(f *src.File) (prog any) {
-	ctx := pipeline.NewCtx("wasm32")
+func (fe FrontEnd) partialProgram(f *src.File, library bool, read func(string) ([]byte, error)) (prog any) {
+	ctx := fe.newCtx(library, read)
 	var cur any = f
 	for _, p := range fe.Table().Passes {
 		next, ok := runQuietly(p, ctx, cur)
@@ -108,6 +111,17 @@ func (fe FrontEnd) partialProgram(f *src.File) (prog any) {
 		}
 	}
 	return prog
+}
+
+// newCtx is the context of one analysis: imported files are read through read (open documents
+// win over the disk).
+func (fe FrontEnd) newCtx(library bool, read func(string) ([]byte, error)) *pipeline.Ctx {
+	ctx := pipeline.NewCtx("wasm32")
+	ctx.ReadFile = read
+	if library && fe.Library != nil {
+		fe.Library(ctx)
+	}
+	return ctx
 }
 
 func runQuietly(p pipeline.Pass, ctx *pipeline.Ctx, in any) (out any, ok bool) {

@@ -14,6 +14,7 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
+	"cot/ir/pipeline"
 	"cot/passes"
 )
 
@@ -42,7 +43,8 @@ func lastCheck() string {
 
 func newTestClient(t *testing.T) *testClient {
 	t.Helper()
-	return newTestClientWith(t, FrontEnd{Table: passes.Table, LastCheck: lastCheck()})
+	return newTestClientWith(t, FrontEnd{Table: passes.Table, LastCheck: lastCheck(),
+		Library: func(ctx *pipeline.Ctx) { ctx.Store[passes.TestModeKey] = &passes.TestMode{} }})
 }
 
 // newTestClientWith connects a client to a server over the front end fe.

@@ -38,9 +38,13 @@ func (d *Document) setText(text string) {
 	}
 }
 
-// pathOf is the file name of a file: URI; other schemes keep the URI as their name.
+// pathOf is the file name of a file: URI, the module's name ("std/NAME.cot") for the copy of an
+// std module (stdlib.go); other schemes keep the URI as their name.
 func pathOf(u protocol.DocumentURI) string {
 	if p, err := uri.Parse(string(u)); err == nil && len(u) > 7 && string(u[:7]) == "file://" {
+		if name, ok := stdNameOf(p.Filename()); ok {
+			return name
+		}
 		return p.Filename()
 	}
 	return string(u)
@@ -48,6 +52,11 @@ func pathOf(u protocol.DocumentURI) string {
 
 // uriOf is the inverse of pathOf.
 func uriOf(path string) protocol.DocumentURI {
+	if isStdName(path) {
+		if p := stdPath(path); p != "" {
+			path = p
+		}
+	}
 	if len(path) > 0 && path[0] == '/' {
 		return protocol.DocumentURI(uri.File(path))
 	}

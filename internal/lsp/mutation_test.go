@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"go.lsp.dev/protocol"
 )
 
 // TestMutatedPrograms edits every corpus program at random (deletions and insertions of
@@ -41,19 +39,7 @@ func TestMutatedPrograms(t *testing.T) {
 			for k := 0; k < 3; k++ {
 				p := d.Position(rnd.Intn(len(text) + 1))
 				pos := at(u, p.Line, p.Character)
-				doc := protocol.TextDocumentIdentifier{URI: u}
-				for method, params := range map[string]any{
-					protocol.MethodTextDocumentHover:             &protocol.HoverParams{TextDocumentPositionParams: pos},
-					protocol.MethodTextDocumentDefinition:        &protocol.DefinitionParams{TextDocumentPositionParams: pos},
-					protocol.MethodTextDocumentReferences:        &protocol.ReferenceParams{TextDocumentPositionParams: pos},
-					protocol.MethodTextDocumentDocumentHighlight: &protocol.DocumentHighlightParams{TextDocumentPositionParams: pos},
-					protocol.MethodTextDocumentCompletion:        &protocol.CompletionParams{TextDocumentPositionParams: pos},
-					protocol.MethodTextDocumentSignatureHelp:     &protocol.SignatureHelpParams{TextDocumentPositionParams: pos},
-					protocol.MethodTextDocumentPrepareRename:     &protocol.PrepareRenameParams{TextDocumentPositionParams: pos},
-					protocol.MethodTextDocumentRename:            &protocol.RenameParams{TextDocumentPositionParams: pos, NewName: "renamed"},
-					protocol.MethodTextDocumentDocumentSymbol:    &protocol.DocumentSymbolParams{TextDocument: doc},
-					protocol.MethodTextDocumentFormatting:        &protocol.DocumentFormattingParams{TextDocument: doc},
-				} {
+				for method, params := range requestsAt(pos) {
 					var result any
 					if err := c.call(method, params, &result); err != nil && strings.Contains(err.Error(), "internal error") {
 						t.Errorf("%s v%d %s at %v: %v\n%s", name, v, method, p, err, text)

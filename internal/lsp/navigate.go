@@ -91,17 +91,18 @@ func (s *Server) definition(p *protocol.DefinitionParams) ([]protocol.Location, 
 	return []protocol.Location{s.location(a, u.Decl.Pos, len(u.Decl.Name))}, nil
 }
 
+// references lists the uses of the name under the cursor in every file of the project.
 func (s *Server) references(p *protocol.ReferenceParams) ([]protocol.Location, error) {
-	_, a, u, ok, err := s.useAt(p.TextDocumentPositionParams)
+	d, a, u, ok, err := s.useAt(p.TextDocumentPositionParams)
 	if err != nil || !ok {
 		return nil, err
 	}
 	out := []protocol.Location{}
-	for _, use := range a.Index.UsesOf(u.Decl) {
-		if use.Pos == u.Decl.Pos && !p.Context.IncludeDeclaration {
+	for _, l := range usesAcross(s.involved(d.Path, a, u.Decl), u.Decl) {
+		if l.use.Pos == u.Decl.Pos && !p.Context.IncludeDeclaration {
 			continue
 		}
-		out = append(out, s.location(a, use.Pos, use.Len))
+		out = append(out, s.location(l.a, l.use.Pos, l.use.Len))
 	}
 	return out, nil
 }
@@ -130,14 +131,16 @@ func (s *Server) prepareRename(p *protocol.PrepareRenameParams) (*protocol.Range
 	return &r, nil
 }
 
-// rename renames the declaration under the cursor and every use of it. It refuses a new name
-// that is not an identifier, renaming the entry point, and a rename that changes what any name
-// denotes (the new name captured by, or capturing, another declaration): the renamed program is
-// analysed again and must have no more diagnostics than before (a rename may fix a
-// redefinition; one that shadows a name gets lint's W003) and the same number of uses of the
-// renamed declaration (a `_` name shadows without a warning).
+// rename renames the declaration under the cursor and every use of it, in every file of the
+// project. It refuses a new name that is not an identifier, renaming the entry point or a
+// declaration of the standard library, and a rename that changes what any name denotes (the
+// new name captured by, or capturing, another declaration): every program that uses the
+// declaration is analysed again renamed and must have no more diagnostics than before (a rename
+// may fix a redefinition; one that shadows a name gets lint's W003; one that makes an imported
+// name ambiguous gets E0331) and the same number of uses of the renamed declaration (a `_` name
+// shadows without a warning).
 func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, error) {
-	_, a, u, ok, err := s.useAt(p.TextDocumentPositionParams)
+	d, a, u, ok, err := s.useAt(p.TextDocumentPositionParams)
 	if err != nil {
 		return nil, err
 	}
@@ -150,59 +153,69 @@ func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, erro
 	if u.Decl.Kind == semindex.Function && u.Decl.Name == "main" {
 		return nil, fmt.Errorf("cannot rename `main`: it is the program's entry point")
 	}
+	if isStdName(u.Decl.Pos.File) {
+		return nil, fmt.Errorf("cannot rename `%s`: it is declared in the standard library (%s)", u.Decl.Name, u.Decl.Pos.File)
+	}
 	// A method `m` of `impl T` is the function `T_m` (spec §4.9): its declaration spells `m`,
 	// its direct calls `T_m`, its method calls `x.m`. Renaming all three consistently is not
 	// built yet, so it is refused rather than done wrongly.
-	uses := a.Index.UsesOf(u.Decl)
 	if doc := s.textOf(a, u.Decl.Pos.File); u.Decl.Kind == semindex.Function && !strings.HasSuffix(strings.TrimRight(doc.Text[:doc.offsetOf(u.Decl.Pos)], " \t"), "fn") {
 		return nil, fmt.Errorf("cannot rename `%s`: renaming a method is not supported yet", u.Decl.Name)
 	}
+	analyses := s.involved(d.Path, a, u.Decl)
+	uses := usesAcross(analyses, u.Decl)
 	edit := &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{}}
 	newTexts := map[string][]byte{}
-	byFile := map[string][]semindex.Use{}
-	for _, use := range uses {
-		byFile[use.Pos.File] = append(byFile[use.Pos.File], use)
+	byFile := map[string][]located{}
+	for _, l := range uses {
+		byFile[l.use.Pos.File] = append(byFile[l.use.Pos.File], l)
 	}
 	for file, fileUses := range byFile {
-		doc := s.textOf(a, file)
+		doc := s.textOf(fileUses[0].a, file)
 		var edits []protocol.TextEdit
 		text := []byte(doc.Text)
-		sort.Slice(fileUses, func(i, j int) bool { return fileUses[i].Pos.Offset > fileUses[j].Pos.Offset })
-		for _, use := range fileUses {
-			start := doc.offsetOf(use.Pos)
-			edits = append(edits, protocol.TextEdit{Range: doc.Range(start, start+use.Len), NewText: p.NewName})
-			text = append(text[:start:start], append([]byte(p.NewName), text[start+use.Len:]...)...)
+		sort.Slice(fileUses, func(i, j int) bool { return fileUses[i].use.Pos.Offset > fileUses[j].use.Pos.Offset })
+		for _, l := range fileUses {
+			start := doc.offsetOf(l.use.Pos)
+			edits = append(edits, protocol.TextEdit{Range: doc.Range(start, start+l.use.Len), NewText: p.NewName})
+			text = append(text[:start:start], append([]byte(p.NewName), text[start+l.use.Len:]...)...)
 		}
 		edit.Changes[uriOf(file)] = edits
 		newTexts[file] = text
 	}
-	if err := s.checkRename(a, u.Decl, p.NewName, newTexts, len(uses)); err != nil {
-		return nil, err
+	for _, b := range analyses {
+		if err := s.checkRename(b, u.Decl, p.NewName, newTexts); err != nil {
+			return nil, err
+		}
 	}
 	return edit, nil
 }
 
-// checkRename analyses the renamed program and compares it with the current one.
-func (s *Server) checkRename(a *Analysis, d *semindex.Decl, newName string, newTexts map[string][]byte, uses int) error {
+// checkRename analyses a's program renamed (newTexts) and compares it with a.
+func (s *Server) checkRename(a *Analysis, d *semindex.Decl, newName string, newTexts map[string][]byte) error {
 	read := func(path string) ([]byte, error) {
 		if t, ok := newTexts[path]; ok {
 			return t, nil
 		}
 		return s.readFile(path)
 	}
-	b := s.fe.analyze(a.Root, a.Version, read)
+	b := s.fe.analyze(a.Root, a.Version, a.Library, read)
 	if b.Index == nil || countDiags(b) > countDiags(a) {
 		return fmt.Errorf("cannot rename `%s` to `%s`: the renamed program would not mean the same (it would have more errors or warnings)", d.Name, newName)
 	}
+	uses := usesAcross([]*Analysis{a}, d)
+	if len(uses) == 0 {
+		return nil // this program does not include the declaration's file
+	}
 	// The declaration moved by the length difference of the renamed uses before it.
 	shift := 0
-	for _, u := range a.Index.UsesOf(d) {
-		if u.Pos.File == d.Pos.File && u.Pos.Offset < d.Pos.Offset {
+	for _, l := range uses {
+		if l.use.Pos.File == d.Pos.File && l.use.Pos.Offset < d.Pos.Offset {
 			shift += len(newName) - len(d.Name)
 		}
 	}
 	nu, ok := b.Index.At(d.Pos.File, d.Pos.Offset+shift)
-	if !ok || nu.Decl.Name != newName || len(b.Index.UsesOf(nu.Decl)) != uses {
+	if !ok || nu.Decl.Name != newName || len(b.Index.UsesOf(nu.Decl)) != len(uses) {
 		return fmt.Errorf("cannot rename `%s` to `%s`: another declaration named `%s` would capture or be captured by it", d.Name, newName, newName)
 	}
 	return nil

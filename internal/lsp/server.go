@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sync"
 
@@ -45,12 +46,17 @@ type Server struct {
 	// lastIndex is the last index each root had, kept through syntax errors so completion and
 	// signature help still know the names while the user types.
 	lastIndex map[string]*semindex.Index
+
+	folders     []string                       // the workspace folders (project.go)
+	importCache map[string]cachedImports       // the imports of files on the disk
+	graphs      map[string]map[string][]string // importedBy per project, for one message
 }
 
 // NewServer returns a server that analyses with fe and formats with format.
 func NewServer(fe FrontEnd, format Formatter, version string) *Server {
 	return &Server{fe: fe, format: format, version: version, exited: make(chan struct{}),
-		docs: map[string]*Document{}, analyses: map[string]*Analysis{}, lastIndex: map[string]*semindex.Index{}}
+		docs: map[string]*Document{}, analyses: map[string]*Analysis{}, lastIndex: map[string]*semindex.Index{},
+		importCache: map[string]cachedImports{}}
 }
 
 // Serve runs the session over rw until the client sends exit or closes the stream. The result is
@@ -119,6 +125,13 @@ var handlers = map[string]handler{
 	protocol.MethodWorkspaceDidChangeConfiguration: notification(func(*Server, context.Context, *json.RawMessage) {}),
 }
 
+// addFolder adds a workspace folder: an absolute directory, cleaned.
+func (s *Server) addFolder(dir string) {
+	if filepath.IsAbs(dir) {
+		s.folders = append(s.folders, filepath.Clean(dir))
+	}
+}
+
 // errServerNotInitialized is LSP's code for a request before initialize.
 const errServerNotInitialized jsonrpc2.Code = -32002
 
@@ -132,6 +145,7 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.graphs = map[string]map[string][]string{} // the disk may have changed since the last message
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(os.Stderr, "cot lsp: internal error in %s: %v\n%s", req.Method(), r, debug.Stack())
@@ -161,11 +175,20 @@ func (s *Server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	return reply(ctx, result, herr)
 }
 
-func (s *Server) initialize(*protocol.InitializeParams) (*protocol.InitializeResult, error) {
+func (s *Server) initialize(p *protocol.InitializeParams) (*protocol.InitializeResult, error) {
 	if s.initialized {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "initialize sent twice")
 	}
 	s.initialized = true
+	for _, f := range p.WorkspaceFolders {
+		s.addFolder(pathOf(protocol.DocumentURI(f.URI)))
+	}
+	if len(s.folders) == 0 && p.RootURI != "" {
+		s.addFolder(pathOf(p.RootURI))
+	}
+	if len(s.folders) == 0 {
+		s.addFolder(p.RootPath)
+	}
 	return &protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
 			TextDocumentSync: &protocol.TextDocumentSyncOptions{

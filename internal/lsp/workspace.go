@@ -2,6 +2,8 @@ package lsp
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"sort"
 
@@ -10,6 +12,7 @@ import (
 
 	"cot/internal/lint"
 	"cot/ir/src"
+	"cot/std"
 )
 
 func (s *Server) didOpen(ctx context.Context, p *protocol.DidOpenTextDocumentParams) {
@@ -39,20 +42,46 @@ func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 	s.changed(ctx, path) // importers now read the file from disk
 }
 
-// readFile is the front end's view of a file: the open document's text, else the disk.
+// readFile is the front end's view of a file: the open document's text, else the embedded std
+// module, else the disk, where only a regular file is read (a FIFO would block the server), with
+// the words of the front end's own reader.
 func (s *Server) readFile(path string) ([]byte, error) {
 	if d := s.docs[path]; d != nil {
 		return []byte(d.Text), nil
 	}
+	if isStdName(path) {
+		return std.Read(stdModule(path))
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, errors.New("no file " + path)
+	case err != nil:
+		return nil, err
+	case fi.IsDir():
+		return nil, errors.New(path + " is a directory")
+	case !fi.Mode().IsRegular():
+		return nil, errors.New(path + " is not a regular file")
+	}
 	return os.ReadFile(path)
 }
 
-// changed re-analyses every open root whose program read path (path itself if open) and
+// analyze analyses the program rooted at root as it is now.
+func (s *Server) analyze(root string) *Analysis {
+	version := int32(0)
+	if d := s.docs[root]; d != nil {
+		version = d.Version
+	}
+	return s.fe.analyze(root, version, s.isLibrary(root), s.readFile)
+}
+
+// changed re-analyses every open root whose program read path (path itself if open), and every
+// open document that became or stopped being a library (an import was added or removed), and
 // publishes the diagnostics of every file of those programs that is not open itself.
 func (s *Server) changed(ctx context.Context, path string) {
 	var roots []string
 	for root, a := range s.analyses {
-		if _, reads := a.Files[path]; reads && root != path {
+		if _, reads := a.Files[path]; (reads || a.Library != s.isLibrary(root)) && root != path {
 			roots = append(roots, root)
 		}
 	}
@@ -61,8 +90,7 @@ func (s *Server) changed(ctx context.Context, path string) {
 		roots = append([]string{path}, roots...)
 	}
 	for _, root := range roots {
-		d := s.docs[root]
-		a := s.fe.analyze(root, d.Version, s.readFile)
+		a := s.analyze(root)
 		s.analyses[root] = a
 		if a.Index != nil {
 			s.lastIndex[root] = a.Index

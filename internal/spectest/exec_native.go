@@ -24,9 +24,13 @@ type Native struct {
 func (n *Native) Name() string { return "native" }
 
 // TrapAliases: the native runtime reports every table fault as "undefined element", as every
-// engine of cot does (docs/decisions.md, "table traps").
+// engine of cot does (docs/decisions.md, "table traps"), and stack exhaustion as "stack overflow"
+// (decisions.md #28).
 func (n *Native) TrapAliases() map[string][]string {
-	return map[string][]string{"undefined element": {"out of bounds table access", "uninitialized element"}}
+	return map[string][]string{
+		"undefined element": {"out of bounds table access", "uninitialized element"},
+		"stack overflow":    {"call stack exhausted"},
+	}
 }
 
 func (n *Native) Prepare(harness []byte) (Program, error) {

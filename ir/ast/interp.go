@@ -103,8 +103,6 @@ type interp struct {
 	globalBoxes map[int]int64
 	boxTypes    map[int]types.Type
 	calls       []*callMem
-	optVals     []int64    // payloads of the optionals (interp_optional.go)
-	unionVals   []unionVal // the union values (interp_optional.go)
 }
 
 // frame holds the locals of one call, by binder ID.
@@ -119,7 +117,7 @@ type flow struct {
 
 func (in *interp) call(f *Func, args []int64) int64 {
 	if in.depth++; in.depth > in.lim.Depth {
-		panic(trapSignal("call stack exhausted"))
+		panic(trapSignal("stack overflow"))
 	}
 	fr := frame{}
 	cm := &callMem{boxes: map[int]int64{}, slots: map[Node]int64{}}
@@ -195,11 +193,11 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	case *OpAssign:
 		if a, ok := in.targetAddr(s.Target, fr); ok {
 			t := s.Target.Type()
-			in.store(a, t, in.binary(s.Op, t, in.load(a, t), pointerStep(t, in.eval(s.Value, fr))))
+			in.store(a, t, in.combine(s.Op, t, in.load(a, t), pointerStep(t, in.eval(s.Value, fr))))
 			break
 		}
 		t := s.Target.(*Ref)
-		in.set(t.Name, in.binary(s.Op, t.T, in.eval(t, fr), pointerStep(t.T, in.eval(s.Value, fr))), fr)
+		in.set(t.Name, in.combine(s.Op, t.T, in.eval(t, fr), pointerStep(t.T, in.eval(s.Value, fr))), fr)
 	case *InitGlobal:
 		in.set(s.Name, in.eval(s.Value, fr), fr)
 	case *ExprStmt:
@@ -237,13 +235,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 		if s.Fd == 2 {
 			w = &in.stderr
 		}
-		parts := []Expr{s.Args[0]}
-		if x, ok := s.Args[0].(*Interp); ok {
-			parts = x.Parts
-		}
-		for _, a := range parts {
-			in.printValue(w, a, fr)
-		}
+		w.WriteString(in.formatParts(s.Args[0], fr))
 		if s.Newline {
 			w.WriteByte('\n')
 		}

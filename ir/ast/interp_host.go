@@ -36,9 +36,9 @@ func (in *interp) host(e *HostCall, fr frame) int64 {
 	case "time", "clock_time": // a clock that stands still: every duration is 0
 		return 0
 	case "memory_size":
-		return int64(len(in.memory()) / PageSize)
+		return in.wholePages()
 	case "memory_grow":
-		old := int64(len(in.memory()) / PageSize)
+		old := in.wholePages()
 		if args[0] < 0 || old+args[0] > interpMaxPages {
 			return -1
 		}

@@ -1,77 +1,82 @@
 package ast
 
-// Optionals in the reference interpreter. Every value here is an int64, and a ?T needs one more
-// bit than its payload, so an optional is a handle: 0 is null, h > 0 is the payload
-// in.optVals[h-1]. Handles are never reused or mutated, so copying one copies the optional.
+// Optionals and unions in the reference interpreter: aggregates in memory with the layout of
+// spec §3.3 (types/layout.go), as lower-optionals and lower-unions make them: the tag (an i64)
+// at offset 0, the payload at offset 8. The value of one is the address of its bytes, in a slot
+// of its call found by node (interp_struct.go), so it may sit in fields, elements and behind
+// pointers like any struct. A union's payload read reinterprets the payload bytes whatever the
+// tag (spec §4.6).
 
 import "cot/ir/types"
+
+// isSum reports whether t is an optional or a union type.
+func isSum(t types.Type) bool {
+	if _, ok := t.(*types.Optional); ok {
+		return true
+	}
+	_, ok := types.Underlying(t).(*types.Union)
+	return ok
+}
+
+// sumValue fills the slot of node n (of type t) with the tag and the payload v of type pt (nil:
+// none) and returns its address.
+func (in *interp) sumValue(n Node, t types.Type, tag int64, pt types.Type, v int64) int64 {
+	a := in.slotFor(n, t)
+	clear(in.bytesAt(a, int(types.Sizeof(t))))
+	in.store(a, types.TI64, tag)
+	if pt != nil {
+		in.put(a+types.PayloadOffset, pt, v)
+	}
+	return a
+}
 
 // evalOptional evaluates an optional node (or a conversion to an optional type), or reports
 // false for another expression.
 func (in *interp) evalOptional(e Expr, fr frame) (int64, bool) {
 	switch e := e.(type) {
 	case *NullLit:
-		return 0, true
+		return in.sumValue(e, e.T, 0, nil, 0), true
 	case *Convert:
 		if _, ok := e.T.(*types.Optional); !ok {
 			return 0, false
 		}
-		return in.some(in.eval(e.X, fr)), true
+		return in.sumValue(e, e.T, 1, e.X.Type(), in.eval(e.X, fr)), true
 	case *HasValue:
-		return b2i(in.eval(e.X, fr) != 0), true
+		return b2i(in.load(in.eval(e.X, fr), types.TI64) != 0), true
 	case *Unwrap:
-		h := in.eval(e.X, fr)
-		if h == 0 {
+		a := in.eval(e.X, fr)
+		if in.load(a, types.TI64) == 0 {
 			in.stderr.WriteString("error: unwrap of null\n")
 			panic(exitSignal(134))
 		}
-		return in.optVals[h-1], true
+		return in.get(a+types.PayloadOffset, e.T), true
 	case *OrElse:
-		h := in.eval(e.X, fr)
-		if h == 0 {
+		a := in.eval(e.X, fr)
+		if in.load(a, types.TI64) == 0 {
 			return in.eval(e.Y, fr), true
 		}
-		if _, opt := e.T.(*types.Optional); opt {
-			return h, true
+		if types.Identical(e.T, e.X.Type()) { // `a ?? b` with b optional too: a itself
+			return a, true
 		}
-		return in.optVals[h-1], true
+		return in.get(a+types.PayloadOffset, e.T), true
 	}
 	return 0, false
-}
-
-// some returns the handle of a non-null optional holding v.
-func (in *interp) some(v int64) int64 {
-	in.optVals = append(in.optVals, v)
-	return int64(len(in.optVals))
-}
-
-// Unions are handles too: 0 is the zero union (variant 0, zero payload), h > 0 the value
-// in.unionVals[h-1].
-type unionVal struct {
-	variant int
-	payload int64
 }
 
 // evalUnion evaluates a union node, or reports false for another expression.
 func (in *interp) evalUnion(e Expr, fr frame) (int64, bool) {
 	switch e := e.(type) {
 	case *UnionLit:
-		in.unionVals = append(in.unionVals, unionVal{e.Variant, in.eval(e.Payload, fr)})
-		return int64(len(in.unionVals)), true
-	case *UnionTag:
-		return int64(in.union(in.eval(e.X, fr)).variant), true
-	case *UnionPayload:
-		if u := in.union(in.eval(e.X, fr)); u.variant == e.Variant {
-			return u.payload, true
+		var pt types.Type
+		var v int64
+		if e.Payload != nil {
+			pt, v = e.Payload.Type(), in.eval(e.Payload, fr)
 		}
-		return 0, true
+		return in.sumValue(e, e.T, int64(e.Variant), pt, v), true
+	case *UnionTag:
+		return in.load(in.eval(e.X, fr), types.TI64), true
+	case *UnionPayload:
+		return in.get(in.eval(e.X, fr)+types.PayloadOffset, e.T), true
 	}
 	return 0, false
-}
-
-func (in *interp) union(h int64) unionVal {
-	if h == 0 {
-		return unionVal{}
-	}
-	return in.unionVals[h-1]
 }

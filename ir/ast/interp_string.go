@@ -24,6 +24,17 @@ func (in *interp) literalAddr(s string) int64 {
 	return a
 }
 
+// wholePages rounds the memory up to whole pages and returns their number: the bytes of
+// literals and new strings appended above the compiled memory's end then lie below what the
+// runtime's allocator sees as the end of memory, so its heap never overlaps them.
+func (in *interp) wholePages() int64 {
+	mem := in.memory()
+	if r := len(mem) % PageSize; r != 0 {
+		in.mem = append(mem, make([]byte, PageSize-r)...)
+	}
+	return int64(len(in.mem) / PageSize)
+}
+
 // stringBytes returns the bytes of the string value v (trapping outside memory, as an access).
 func (in *interp) stringBytes(v int64) []byte {
 	p, n := UnpackString(v)
@@ -35,6 +46,8 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 	switch e := e.(type) {
 	case *StrLit:
 		return PackString(in.literalAddr(e.Value), int64(len(e.Value))), true
+	case *Interp: // a new string, as the runtime's interp_* routines make
+		return in.newString([]byte(in.formatParts(e, fr))), true
 	case *StrLen:
 		_, n := UnpackString(in.eval(e.X, fr))
 		return n, true
@@ -76,11 +89,8 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 		return PackString(p+lo, hi-lo), true
 	case *Binary:
 		if e.X.Type() == types.TString && e.Op == "+" { // a new string, as str_concat makes
-			x, y := in.stringBytes(in.eval(e.X, fr)), in.stringBytes(in.eval(e.Y, fr))
-			b := append(append([]byte{}, x...), y...)
-			mem := in.memory()
-			in.mem = append(mem, b...)
-			return PackString(int64(len(mem)), int64(len(b))), true
+			x := in.eval(e.X, fr)
+			return in.concat(x, in.eval(e.Y, fr)), true
 		}
 		if e.X.Type() != types.TString || (e.Op != "==" && e.Op != "!=") {
 			return 0, false
@@ -105,6 +115,19 @@ func (in *interp) storeString(a, v int64) {
 	binary.LittleEndian.PutUint64(b[8:], uint64(n))
 }
 
+// combine applies the operator of a compound assignment: `+=` of strings concatenates.
+func (in *interp) combine(op string, t types.Type, x, y int64) int64 {
+	if t == types.TString {
+		return in.concat(x, y)
+	}
+	return in.binary(op, t, x, y)
+}
+
+// concat is a new string holding the bytes of the strings x and y.
+func (in *interp) concat(x, y int64) int64 {
+	return in.newString(append(append([]byte{}, in.stringBytes(x)...), in.stringBytes(y)...))
+}
+
 // equal compares two values of type t as == does: strings by content.
 func (in *interp) equal(t types.Type, x, y int64) bool {
 	if t == types.TString {
@@ -113,16 +136,33 @@ func (in *interp) equal(t types.Type, x, y int64) bool {
 	return x == y
 }
 
-// printValue writes the value of a as print does.
-func (in *interp) printValue(w *strings.Builder, a Expr, fr frame) {
-	switch {
-	case a.Type() == types.TString:
-		if lit, ok := a.(*StrLit); ok {
-			w.WriteString(lit.Value)
-			return
-		}
-		w.Write(in.stringBytes(in.eval(a, fr)))
-	default:
-		w.WriteString(formatValue(in.eval(a, fr), a.Type()))
+// formatParts is the text print writes for x: an interpolation's embedded expressions are all
+// evaluated, left to right, before its parts are formatted (lower-print binds them first).
+func (in *interp) formatParts(x Expr, fr frame) string {
+	parts := []Expr{x}
+	if i, ok := x.(*Interp); ok {
+		parts = i.Parts
 	}
+	text := make([]string, len(parts))
+	for i, a := range parts {
+		switch {
+		case a.Type() == types.TString:
+			if lit, ok := a.(*StrLit); ok {
+				text[i] = lit.Value
+				continue
+			}
+			text[i] = string(in.stringBytes(in.eval(a, fr)))
+		default:
+			text[i] = formatValue(in.eval(a, fr), a.Type())
+		}
+	}
+	return strings.Join(text, "")
+}
+
+// newString is a string value holding a copy of b, above the memory in use (as the runtime's
+// allocator would place it).
+func (in *interp) newString(b []byte) int64 {
+	mem := in.memory()
+	in.mem = append(mem, b...)
+	return PackString(int64(len(mem)), int64(len(b)))
 }

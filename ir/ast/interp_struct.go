@@ -10,7 +10,7 @@ import "cot/ir/types"
 
 func isAggregate(t types.Type) bool {
 	_, tuple := t.(*types.Tuple)
-	return tuple || StructOf(t) != nil || ElemType(t) != nil
+	return tuple || StructOf(t) != nil || ElemType(t) != nil || isSum(t)
 }
 
 // slotFor returns the slot of node n in the current call for a value of type t.

@@ -37,9 +37,9 @@ const (
 	InvArgsTrivial = "args-trivial"
 	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
 	InvNoEnumTypes = "no-enum-types"
-	// InvNoUnions: no binder or expression has a union type (lower-unions split them).
+	// InvNoUnions: no binder or expression has a union type (lower-unions made them structs).
 	InvNoUnions = "no-union-types"
-	// InvNoOptionals: no binder or expression has an optional type (lower-optionals split them).
+	// InvNoOptionals: no binder or expression has an optional type (lower-optionals made them structs).
 	InvNoOptionals = "no-optional-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
@@ -83,9 +83,9 @@ var (
 	LangNoSwitch = &pipeline.Lang{Name: "no-switch", Family: Family, Base: LangNoForIn, Remove: []string{"switch", "switch-expr", "switch-arm"}}
 	// LangNoShortCircuit: and/or are if-expressions.
 	LangNoShortCircuit = &pipeline.Lang{Name: "no-short-circuit", Family: Family, Base: LangNoSwitch, Remove: []string{"and", "or"}}
-	// LangNoUnions: every union value is its tag and one payload per payload variant (lower-unions).
+	// LangNoUnions: every union is a struct of its tag and payload bytes (lower-unions).
 	LangNoUnions = &pipeline.Lang{Name: "no-unions", Family: Family, Base: LangNoShortCircuit, Remove: []string{"union-lit", "union-tag", "union-payload"}, Invariants: []string{InvNoUnions}}
-	// LangNoOptionals: every optional is a pair of a bool tag and a payload (lower-optionals).
+	// LangNoOptionals: every optional is a struct of its tag and payload (lower-optionals).
 	LangNoOptionals = &pipeline.Lang{Name: "no-optionals", Family: Family, Base: LangNoUnions, Remove: []string{"null", "has-value", "unwrap", "orelse"}, Invariants: []string{InvNoOptionals}}
 	// LangNoPrint: print statements are runtime calls; printed string literals are addresses of
 	// their bytes (the others stay values until lower-strings).

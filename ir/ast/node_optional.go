@@ -2,7 +2,7 @@ package ast
 
 // Nodes of optionals (spec §6.6, §8; decisions.md #3, #9). An optional ?T is tagged: it holds
 // null or a value of T (so a ?i64 holding 0 is not null). They live from parse to lower-optionals,
-// which splits every optional into its tag and its payload.
+// which makes every optional a struct of its tag and its payload (spec §3.3).
 //
 //	(null)                 null before check-types; (null:(opt T)) once its expected type is known
 //	(has-value:bool X)     X != null (X an optional); `if (o) |v|` and `o == null` are spelled with it

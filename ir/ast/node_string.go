@@ -12,7 +12,8 @@ package ast
 //	(str-ptr:i64 S)          S.ptr, @ptrOf(S): the address of the bytes
 //	(str-make:string P L)    @string(P, L): the string of L bytes at address P (no copy)
 //
-// Source level until lower-print, as the argument of a print:
+// Source level until lower-print, which prints its parts (the argument of a print) or builds
+// its value with the runtime (anywhere else):
 //
 //	(interp:string P...)     "text ${e} text": the parts in order, texts as (str ...) literals
 
@@ -27,6 +28,13 @@ func init() {
 	Runtime["str_concat"] = RuntimeSig{Params: []types.Type{types.TString, types.TString}, Result: types.TString}
 	// print_str(fd, s) writes the bytes of s (runtime/string.cot).
 	Runtime["print_str"] = RuntimeSig{Params: []types.Type{types.TI64, types.TString}, Result: types.TVoid}
+	// The builder of an interpolated string's value (runtime/interp.cot): interp_begin, one
+	// interp_* per part (formatted as the print_* of its type formats it), interp_end.
+	Runtime["interp_begin"] = RuntimeSig{Result: types.TVoid}
+	Runtime["interp_end"] = RuntimeSig{Result: types.TString}
+	for kind, t := range map[string]types.Type{"str": types.TString, "int": types.TI64, "uint": types.TU64, "bool": types.TBool, "f64": types.TU64, "f32": types.TU64} {
+		Runtime["interp_"+kind] = RuntimeSig{Params: []types.Type{t}, Result: types.TVoid}
+	}
 }
 
 // StrLen is the length of the string X (an i64).

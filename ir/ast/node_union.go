@@ -1,14 +1,14 @@
 package ast
 
 // Tagged unions (spec §4.6, §6.12). The declaration lives until check-types, which makes it a
-// named type of the (types …) section; values live until lower-unions, which splits each into its
-// tag and one payload per payload variant.
+// named type of the (types …) section; values live until lower-unions, which makes each union a
+// struct of its tag and payload bytes (spec §3.3).
 //
 //	(union NAME (VARIANT TYPE|-)...)   a declaration
 //	(union-lit:U K X|-)                 the value of variant K (its index) with payload X (unit: -)
 //	(union-tag:i64 X)                   X.tag: the index of X's variant
-//	(union-payload:T K X)               X.V, V variant K: its payload, unchecked (the zero of T
-//	                                    when X holds another variant)
+//	(union-payload:T K X)               X.V, V variant K: its payload, unchecked (the payload
+//	                                    bytes read as a T whatever variant X holds)
 
 import "strconv"
 

@@ -133,7 +133,7 @@ func trapKind(trap *wasmtime.Trap) string {
 }
 
 var trapKinds = map[wasmtime.TrapCode]string{
-	wasmtime.StackOverflow:          "call stack exhausted",
+	wasmtime.StackOverflow:          "stack overflow",
 	wasmtime.MemoryOutOfBounds:      "out of bounds memory access",
 	wasmtime.TableOutOfBounds:       "undefined element",
 	wasmtime.IndirectCallToNull:     "undefined element",

@@ -52,7 +52,7 @@ var trapMessages = []struct{ name, line string }{
 	{"cot_trap_indirect_type", "error: indirect call type mismatch\n"},
 	{"cot_trap_undefined_element", "error: undefined element\n"},
 	{"cot_trap_uninitialized_element", "error: undefined element\n"},
-	{"cot_trap_stack_exhausted", "error: call stack exhausted\n"},
+	{"cot_trap_stack_exhausted", "error: stack overflow\n"},
 	{"cot_trap_out_of_memory", "error: out of memory\n"},
 }
 

@@ -1,0 +1,55 @@
+package passes
+
+// Branches that leave (check-types, see check_types.go): a block expression — a branch of an if
+// or switch expression — whose last statement is `return`, `break` or `continue` has no value
+// of its own. parse gives it a placeholder `.{}` value; here it takes the type of the other
+// branches (or the context's), so `0 => { return 100 }` sits among arms of any type. The
+// placeholder is the zero of that type and never runs.
+
+import (
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+// divergesBlock reports whether b (unchecked) is a block expression that ends in a jump.
+func divergesBlock(b *ast.Block) bool {
+	if _, ok := b.Value.(*ast.Zero); !ok || len(b.Stmts) == 0 {
+		return false
+	}
+	switch b.Stmts[len(b.Stmts)-1].(type) {
+	case *ast.Return, *ast.Break, *ast.Continue:
+		return true
+	}
+	return false
+}
+
+// leaves reports whether a checked block is a jumping branch whose type is not known yet.
+func leaves(b ast.Expr) bool {
+	x, ok := b.(*ast.Block)
+	return ok && x.T == nil
+}
+
+// divergingBlock checks a jumping branch: its statements, and its value if want is a type a
+// value can have; otherwise its value waits for settleJump.
+func (c *checker) divergingBlock(b *ast.Block, want types.Type) *ast.Block {
+	out := c.block(b)
+	out.Value, out.T = nil, nil
+	if want != nil && !types.IsUntyped(want) && want != types.TVoid && want != types.TInvalid {
+		c.settleJump(out, want)
+	}
+	return out
+}
+
+// settleJump gives a jumping branch the value type t (a placeholder: the zero of t).
+func (c *checker) settleJump(b *ast.Block, t types.Type) {
+	at := ast.At{P: b.Pos()}
+	switch {
+	case t == types.TInvalid:
+		b.Value = &ast.IntLit{At: at, Typed: ast.Typed{T: t}}
+	case isOptional(t):
+		b.Value = &ast.NullLit{At: at, Typed: ast.Typed{T: t}}
+	default:
+		b.Value = c.zero(&ast.Zero{At: at}, t)
+	}
+	b.T = t
+}
