@@ -179,7 +179,7 @@ func (m *memoryLowerer) fieldsInto(r *ast.Rewriter, dst ast.Expr, values []ast.E
 	at := ast.At{P: dst.Pos()}
 	var out []ast.Stmt
 	for i, v := range values {
-		ft := types.WithBackings(ast.FieldType(t, i)) // a field declared with an enum type holds an integer
+		ft := ast.FieldType(t, i)
 		fdst := &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(ft)}, X: ast.DeepClone(dst), Off: ast.FieldOffset(t, i)}
 		if isAggregate(ft) {
 			out = append(out, m.storeInto(r, fdst, v, ft)...)

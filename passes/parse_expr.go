@@ -154,6 +154,9 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
 				continue
 			}
+			if c.optChainCall(x, s.Call) { // x?.m(args)
+				continue
+			}
 			c.unsupported(s.Pos, suffixName(s))
 		default:
 			c.unsupported(s.Pos, suffixName(s))

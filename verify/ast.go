@@ -288,9 +288,6 @@ func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
 
 // same reports a type disagreement when both types are known and differ.
 func (v *astVerifier) same(at ast.Node, want, have types.Type, what string) {
-	if v.noEnums && want != nil { // a struct field declared with an enum type holds its backing
-		want = types.WithBackings(want)
-	}
 	if v.typed && want != nil && have != nil && !types.Identical(want, have) {
 		v.errorf(at, "%s: want %v, have %v", what, want, have)
 	}
