@@ -2,11 +2,13 @@
 // (grammar/bench_test.go, `go run ./grammar/progen/cmd/progen`).
 //
 // Two dialects:
-//   - Compilable: only what the whole front end accepts today (i64/bool functions, while and
-//     range loops, if/else chains, arithmetic, comparisons, logic, var/const, globals, print;
-//     structs with methods and defaults, arrays, slices, for-in loops, strings with concatenation,
-//     comparison, indexing and interpolation, switch, optionals with `??` and `if (o) |v|`,
-//     tagged unions with captures), so `cot build` runs every pass on it.
+//   - Compilable: scalar code the whole front end compiles (i64/bool functions, while and
+//     range loops, if/else chains, arithmetic, comparisons, logic, var/const, globals, print),
+//     so `cot build` runs every pass on it.
+//   - Rich: Compilable plus the data constructs the front end compiles (structs with methods and
+//     defaults, arrays, slices, for-in loops, strings with concatenation, comparison, indexing
+//     and interpolation, switch, optionals with `??` and `if (o) |v|`, tagged unions with
+//     captures).
 //   - ParseOnly: adds syntax only the parser accepts yet (structs, enums, unions, switch,
 //     closures, generics, optionals, error unions, methods, string interpolation, `new`,
 //     tests), for the parse-only measurement.
@@ -25,6 +27,7 @@ type Dialect int
 const (
 	Compilable Dialect = iota
 	ParseOnly
+	Rich
 )
 
 // Program returns a Cot program of at least size bytes (it stops after the first function that
@@ -40,12 +43,18 @@ func Program(size int, d Dialect) []byte {
 			parseOnlyUnit(&b, n)
 		}
 		compilableUnit(&b, n)
-		richUnit(&b, n)
+		if d == Rich {
+			richUnit(&b, n)
+		}
 		n++
 	}
 	b.WriteString("fn main() i64 {\n    var total: i64 = 0\n")
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "    total = (total + work%d(%d, %d) + rich%d(%d, %d)) %% 1000003\n", i, i%7, i%5, i, i%11, i%4)
+		if d == Rich {
+			fmt.Fprintf(&b, "    total = (total + work%d(%d, %d) + rich%d(%d, %d)) %% 1000003\n", i, i%7, i%5, i, i%11, i%4)
+		} else {
+			fmt.Fprintf(&b, "    total = (total + work%d(%d, %d)) %% 1000003\n", i, i%7, i%5)
+		}
 	}
 	b.WriteString("    println(total)\n    return 0\n}\n")
 	return []byte(b.String())
