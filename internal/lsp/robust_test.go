@@ -198,3 +198,20 @@ func TestImportBeingTyped(t *testing.T) {
 		t.Errorf("main.cot once lib/util.cot parses again: %+v", d)
 	}
 }
+
+// TestUntitledBuffer: a buffer never saved has a URI that is not a file (VS Code's untitled:);
+// it is a program of its own, imports std modules and answers requests.
+func TestUntitledBuffer(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	c := initialized(t)
+	u := protocol.DocumentURI("untitled:Untitled-1")
+	text := "import \"std/math\"\nfn main() i64 { return abs(-2) + nope }\n"
+	if d := c.open(u, text); len(d) != 1 || d[0].Code != "E0301" {
+		t.Errorf("untitled buffer: %+v", d)
+	}
+	var locs []protocol.Location
+	c.mustCall(protocol.MethodTextDocumentDefinition, &protocol.DefinitionParams{TextDocumentPositionParams: at(u, 1, 25)}, &locs)
+	if len(locs) != 1 || !strings.HasSuffix(string(locs[0].URI), "/math.cot") {
+		t.Errorf("definition of abs from an untitled buffer: %+v", locs)
+	}
+}
