@@ -11,7 +11,7 @@ package passes
 // optional (has-value wants one).
 
 import (
-	"strings"
+	"bytes"
 
 	"cot/grammar"
 	"cot/ir/ast"
@@ -85,7 +85,7 @@ func (c *cstConverter) captureAt(off int, name string, fallback ast.At) ast.At {
 		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 			j++
 		}
-		if strings.HasPrefix(string(text[j:]), name) {
+		if bytes.HasPrefix(text[j:], []byte(name)) { // no copy of the rest of the file
 			return ast.At{P: c.file.PosAt(j)}
 		}
 		break
