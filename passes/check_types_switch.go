@@ -51,14 +51,27 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 
 func (c *checker) switchStmt(s *ast.Switch) ast.Stmt {
 	out := c.switchHead(s)
+	total := false // every value has an arm (an enum or union switch must; others may)
 	if s.Else == nil {
-		c.exhaustive(out)
+		st := out.Subject.Type()
+		switch {
+		case !isUnionSwitch(out) && (st == types.TBool || types.IsInteger(st)):
+			total = len(missingValues(out, st)) == 0
+		default:
+			total = c.exhaustive(out)
+		}
 	}
 	for i, a := range s.Arms {
 		out.Arms[i].Body = c.block(a.Body)
 	}
 	if s.Else != nil {
 		out.Else = c.block(s.Else)
+	}
+	if total && len(out.Arms) > 0 {
+		// As for switch expressions: the last arm is the else, so the missing-return analysis
+		// and later passes see a total switch.
+		last := out.Arms[len(out.Arms)-1]
+		out.Arms, out.Else = out.Arms[:len(out.Arms)-1], last.Body
 	}
 	return out
 }

@@ -164,6 +164,13 @@ func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, erro
 	}
 	analyses := s.involved(d.Path, a, u.Decl)
 	uses := usesAcross(analyses, u.Decl)
+	var files []string
+	for _, l := range uses {
+		files = append(files, l.use.Pos.File)
+	}
+	if f := s.stale(files); f != "" {
+		return nil, fmt.Errorf("cannot rename `%s` while %s does not parse", u.Decl.Name, f)
+	}
 	edit := &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{}}
 	newTexts := map[string][]byte{}
 	byFile := map[string][]located{}
