@@ -284,7 +284,7 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
 	}
-	t := x.Then.T // nil: the then branch jumps, and takes the else branch's type
+	t := x.Then.T                         // nil: the then branch jumps, and takes the else branch's type
 	ew := func(b *ast.Block) types.Type { // the else branch's expected type
 		if t == nil {
 			return want
