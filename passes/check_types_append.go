@@ -49,6 +49,6 @@ func (c *checker) appendExpr(e *ast.Append) ast.Expr {
 	declS, s := temp("slice", st, x)
 	declE, el := temp("elem", elem, v)
 	call := &ast.HostCall{At: at, Typed: ast.Typed{T: types.TVoid}, Name: "slice_append",
-		Args: []ast.Expr{addr(s()), addr(el()), &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(types.Sizeof(elem))}}}
+		Args: []ast.Expr{addr(s()), addr(el()), &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(sizeOf(elem))}}}
 	return &ast.Block{At: at, Typed: ast.Typed{T: st}, Stmts: []ast.Stmt{declS, declE, &ast.ExprStmt{At: at, X: call}}, Value: s()}
 }

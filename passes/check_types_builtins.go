@@ -13,7 +13,7 @@ func (c *checker) sizeOf(e *ast.SizeOf) ast.Expr {
 	t := c.typeOf(e.TypeX)
 	lit := &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}}
 	switch {
-	case t == types.TInvalid:
+	case !hasLayout(t): // TInvalid, or a struct whose error was reported
 		lit.T = types.TInvalid
 	case e.Align:
 		lit.Value = uint64(types.Alignof(t))

@@ -249,6 +249,12 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 		return types.TF64
 	case c.mixedNumbers(b, x, y):
 		return types.TInvalid
+	case bytesToString(b.X, y) != nil: // a []u8 with a string: both strings
+		b.X = bytesToString(b.X, y)
+		return y
+	case bytesToString(b.Y, x) != nil:
+		b.Y = bytesToString(b.Y, x)
+		return x
 	}
 	hint := ""
 	if b.Op != "==" && b.Op != "!=" && (!types.IsInteger(x) || !types.IsInteger(y)) {

@@ -152,7 +152,7 @@ func pointerArith(b *ast.Binary) ast.Expr {
 		}
 		return &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: x}
 	}
-	size := &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(types.Sizeof(p.Elem))}
+	size := &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(sizeOf(p.Elem))}
 	step := &ast.Binary{At: at, Typed: ast.Typed{T: types.TI64}, Op: "*", X: i64(b.Y), Y: size}
 	addr := &ast.Binary{At: at, Typed: ast.Typed{T: types.TI64}, Op: b.Op, X: i64(b.X), Y: step}
 	return &ast.Convert{At: at, Typed: ast.Typed{T: p}, X: addr}

@@ -304,3 +304,35 @@ func orNone(t types.Type) any {
 	}
 	return t
 }
+
+// hasLayout reports whether t has a size (§3.3): no field or element of it, at any depth, is
+// invalid after an error (a struct that contains itself, a field of an unsupported type).
+func hasLayout(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.Array:
+		return hasLayout(t.Elem)
+	case *types.Tuple:
+		for _, e := range t.Elems {
+			if !hasLayout(e) {
+				return false
+			}
+		}
+	case *types.Named:
+		if st := ast.StructOf(t); st != nil {
+			for _, f := range st.Fields {
+				if !hasLayout(f.Type) {
+					return false
+				}
+			}
+		}
+	}
+	return t != types.TInvalid
+}
+
+// sizeOf is types.Sizeof, or 0 for a type without a layout (an error was reported).
+func sizeOf(t types.Type) int64 {
+	if !hasLayout(t) {
+		return 0
+	}
+	return types.Sizeof(t)
+}

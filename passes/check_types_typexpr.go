@@ -105,6 +105,8 @@ func (c *checker) valueType(pos src.Pos, x ast.TypeExpr, t types.Type) types.Typ
 	switch {
 	case t == types.TInvalid || supportedType(t):
 		return t
+	case hasInvalid(t): // `*Nope`: the undefined name is the error
+		return types.TInvalid
 	case t == types.TVoid:
 		c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: void is not a value type")
 	default:
@@ -119,4 +121,10 @@ func (c *checker) resultType(x ast.TypeExpr) types.Type {
 		return t
 	}
 	return c.valueType(x.Pos(), x, nil)
+}
+
+// hasInvalid reports whether the type expression that made t had an error: TInvalid inside a
+// pointer, optional, slice, array or tuple type.
+func hasInvalid(t types.Type) bool {
+	return types.Mentions(t, func(t types.Type) bool { return t == types.TInvalid })
 }

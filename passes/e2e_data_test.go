@@ -77,4 +77,16 @@ fn main() i64 {
     println(c[2].n + t.1.n)
     return gw.cs[1].n + gw.k
 }`, stdout: "128\n", exit: 65},
+	{name: "enums in aggregates", src: `
+enum Kind: u8 { A = 1, B = 200 }
+struct Tok { k: Kind, next: *Tok }
+var g: Tok = Tok { .k = Kind.B, .next = null }
+fn main() i64 {
+    var t = Tok { .k = Kind.A, .next = &g }
+    var ks = [Kind.A, Kind.B]
+    var pair = (Kind.B, t)
+    println(t.next.k)
+    println(ks[1] == pair.1.next.k)
+    return @sizeOf(Tok)
+}`, stdout: "200\ntrue\n", exit: 16},
 }

@@ -2,12 +2,15 @@
 //
 // Gives every expression and binder of an enum type its enum's backing integer type (an enum
 // value is its integer, spec §4.5), and drops the conversions that become identities. The enum
-// types stay declared in the program's types section.
+// types stay declared in the program's types section. A struct holding an enum (a field of enum
+// type, an array of them, a pointer to such a struct…) is replaced there by a twin of the same
+// name and ID with those types lowered, and every type that mentions it refers to the twin.
 //
 //	(var c#4 Color#1 2:Color#1)                  =>  (var c#4 i32 2:i32)
 //	(convert:i64 c#4:Color#1) (backing i32)      =>  (convert:i64 c#4:i32)
 //	(convert:i32 c#4:Color#1)                    =>  c#4:i32
 //	18446744073709551612:Level#3 (i8, value -4)  =>  (neg:i8 4:i8)
+//	(struct Pix#2 (c Color#1))                   =>  (struct Pix#2 (c i32))
 
 package passes
 
@@ -18,26 +21,74 @@ import (
 )
 
 // backing returns t with every enum type in it replaced by its backing type (a function's
-// signature included).
-func backing(t types.Type) types.Type {
-	switch x := t.(type) {
-	case *types.Named:
+// signature included), for a program without enum-holding structs (lower-unions' payloads).
+func backing(t types.Type) types.Type { return (&enumLowering{}).backing(t) }
+
+// enumLowering maps types to their enum-free form: a struct that holds an enum (in a field, at
+// any depth, or behind a pointer to such a struct) is replaced by its twin, a struct of the same
+// name and ID whose field types are mapped the same way.
+type enumLowering struct {
+	twins map[*types.Named]*types.Named
+}
+
+func (l *enumLowering) backing(t types.Type) types.Type {
+	if x, ok := t.(*types.Named); ok {
 		if e, ok := x.Underlying().(*types.Enum); ok {
 			return e.Backing
 		}
-	case *types.Optional:
-		return types.OptionalOf(backing(x.Elem))
-	case *types.Func:
-		params := make([]types.Type, len(x.Params))
-		for i, p := range x.Params {
-			params[i] = backing(p)
+		if tw := l.twins[x]; tw != nil {
+			return tw
 		}
-		return types.FuncOf(params, backing(x.Result))
+		return t
 	}
-	return t
+	return types.MapParts(t, l.backing)
+}
+
+// newEnumLowering finds the structs of the types section that hold enums and makes their twins;
+// it returns the types section with the twins in their place.
+func newEnumLowering(section []*types.Named) (*enumLowering, []*types.Named) {
+	l := &enumLowering{twins: map[*types.Named]*types.Named{}}
+	holds := func(t types.Type) bool {
+		return types.Mentions(t, func(t types.Type) bool {
+			n, ok := t.(*types.Named)
+			return ok && (isEnum(n) || l.twins[n] != nil)
+		})
+	}
+	for changed := true; changed; { // a struct holds an enum once a field does, to a fixed point
+		changed = false
+		for _, n := range section {
+			if st := ast.StructOf(n); st != nil && l.twins[n] == nil {
+				for _, f := range st.Fields {
+					if holds(f.Type) {
+						l.twins[n], changed = types.NewNamed(n.Name, n.ID), true
+						break
+					}
+				}
+			}
+		}
+	}
+	if len(l.twins) == 0 {
+		return l, section
+	}
+	out := make([]*types.Named, len(section))
+	for i, n := range section {
+		out[i] = n
+		if tw := l.twins[n]; tw != nil {
+			var fields []*types.Field
+			for _, f := range ast.StructOf(n).Fields {
+				fields = append(fields, &types.Field{Name: f.Name, Type: l.backing(f.Type)})
+			}
+			tw.SetUnderlying(&types.Struct{Fields: fields})
+			out[i] = tw
+		}
+	}
+	return l, out
 }
 
 func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	l, section := newEnumLowering(p.Types)
+	backing := l.backing
 	// A sharing rewrite: a node that came back as it was is copied before it is changed.
 	r := &ast.Rewriter{Share: true}
 	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
@@ -105,5 +156,13 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 		return []ast.Decl{out}
 	}
-	return r.Program(prog.(*ast.Program)), nil
+	out := r.Program(p)
+	if len(l.twins) > 0 {
+		if out == p {
+			cp := *p
+			out = &cp
+		}
+		out.Types = section
+	}
+	return out, nil
 }

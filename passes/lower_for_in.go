@@ -3,13 +3,15 @@
 // Turns a range loop into a while loop with a step. The bounds are evaluated once, the end into
 // a fresh constant; the loop variable is an ordinary local the body may modify, and the step
 // (which `continue` also runs) adds 1 to its current value (spec §5.3). A loop over an array or
-// slice iterates a copy of it (evaluated once) with a hidden counter; the element is a copy too.
+// slice evaluates it once, an array as a slice of all of it (so it is never copied: a large
+// array does not need its size again on the stack), and reads each element, a copy, as the
+// hidden counter reaches it.
 //
 //	(for-range L i#3 lo hi BODY)
 //	  =>  (block (var i#3 i64 lo) (const end#9 i64 hi)
 //	             (while-step L (<:bool i#3 end#9) (assign i#3 (+:i64 i#3 1)) BODY))
 //	(for-each L i#3 x#4 a BODY)
-//	  =>  (block (const seq#8 T a) (var k#9 i64 0)
+//	  =>  (block (const seq#8 (slice E) (slice a - -)) (var k#9 i64 0)
 //	             (while-step L (< k#9 LEN) (assign k#9 (+ k#9 1))
 //	               (block (const i#3 i64 k#9) (var x#4 E (index seq#8 k#9)) BODY)))
 //	      where LEN is the array's length or (len seq#8)
@@ -63,6 +65,11 @@ func forEachLoop(r *ast.Rewriter, f *ast.ForEach, ids *ast.IDs) ast.Stmt {
 		length = &ast.IntLit{At: at, Typed: i64, Value: uint64(a.Len)}
 	}
 	elem := ast.ElemType(seqT)
+	x := r.RewriteExpr(f.X)
+	if _, ok := seqT.(*types.Array); ok {
+		seqT = types.SliceOf(elem)
+		x = &ast.SliceExpr{At: at, Typed: ast.Typed{T: seqT}, X: x}
+	}
 	body := []ast.Stmt{}
 	if f.Index.Name != "" {
 		body = append(body, &ast.VarDecl{At: at, Name: f.Index, Const: true, Type: types.TI64, Init: ref(k, types.TI64)})
@@ -75,7 +82,7 @@ func forEachLoop(r *ast.Rewriter, f *ast.ForEach, ids *ast.IDs) ast.Stmt {
 			Value: &ast.Binary{At: at, Typed: i64, Op: "+", X: ref(k, types.TI64), Y: &ast.IntLit{At: at, Typed: i64, Value: 1}}},
 		Body: &ast.Block{At: at, Stmts: body}}
 	return &ast.Block{At: at, Stmts: []ast.Stmt{
-		&ast.VarDecl{At: at, Name: seq, Const: true, Type: seqT, Init: r.RewriteExpr(f.X)},
+		&ast.VarDecl{At: at, Name: seq, Const: true, Type: seqT, Init: x},
 		&ast.VarDecl{At: at, Name: k, Type: types.TI64, Init: &ast.IntLit{At: at, Typed: i64}},
 		loop,
 	}}

@@ -33,6 +33,7 @@ type cstConverter struct {
 	file    *src.File
 	diags   *src.Diagnostics
 	runtime bool // converting the runtime, which may call the runtime's private builtins
+	safe    bool // the file starts with `@safe` (spec §1.6, §4.13)
 }
 
 // parse reads the file set (parse_files.go): each file is streamed, every declaration
@@ -271,7 +272,9 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 			return fe
 		}
 		if f.Second != "" {
-			c.unsupported(f.Pos, "two names in a range loop")
+			// language.md §5.3's quirk (the second name counts, the first is never bound) is no
+			// program's intent: two names iterate arrays and slices only.
+			c.diags.Errorf(c.pos(f.Pos), codeTypeMismatch, "type mismatch: a range loop binds one name (`for %s in a..b`); `for i, x in` iterates an array or a slice", f.Second)
 			return nil
 		}
 		return &ast.ForRange{At: at, Label: loopLabel(f.Label), Var: ast.Name{Name: f.First},

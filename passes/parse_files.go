@@ -84,7 +84,8 @@ func (set *fileSet) load(f *src.File, key string) {
 	set.byKey[key] = sf
 	c := &cstConverter{file: f, diags: sf.converted, runtime: set.runtime}
 	var imports []grammar.ImportDecl
-	err := grammar.ParseEach(f.Name, f.Text, func(_ bool, d *grammar.Decl) {
+	err := grammar.ParseEach(f.Name, f.Text, func(safe bool, d *grammar.Decl) {
+		c.safe = safe
 		if d.Import != nil {
 			imports = append(imports, *d.Import) // d is reused after this call
 		}

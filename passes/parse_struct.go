@@ -28,7 +28,8 @@ func (c *cstConverter) structDecl(d *grammar.StructDecl) ast.Decl {
 }
 
 // impl converts `impl T { fn m(...) ... }`: each method is the function `T_m` (spec §4.9), which
-// check-types finds by that name for `x.m(...)` and `T.m(...)`.
+// check-types finds by that name for `x.m(...)` and `T.m(...)`. In an `@safe` file a method whose
+// first parameter is not `self` gets `self: *T` first (§4.13 rule 2).
 func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
 	switch {
 	case d.Trait != "":
@@ -42,6 +43,11 @@ func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
 	for _, m := range d.Methods {
 		f, ok := c.fn(m).(*ast.Func)
 		if ok {
+			if c.safe && (len(f.Params) == 0 || f.Params[0].Name.Name != "self") {
+				at := c.at(m.Pos)
+				self := &ast.Param{At: at, Name: ast.Name{Name: "self"}, TypeX: &ast.PtrType{At: at, Elem: &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}}}
+				f.Params = append([]*ast.Param{self}, f.Params...)
+			}
 			f.Name.Name = d.Target + "_" + m.Name
 			out = append(out, f)
 		}

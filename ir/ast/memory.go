@@ -15,7 +15,7 @@ package ast
 const PageSize = 65536
 
 // StackSize is the size of the shadow stack in bytes.
-const StackSize = 1 << 20
+const StackSize = 8 << 20
 
 // RedZone is the space between the data image and the stack limit: a frame that would cross
 // the limit leaves the stack pointer at the limit, and the overflow report's runtime scratch
