@@ -162,6 +162,11 @@ func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, erro
 	if doc := s.textOf(a, u.Decl.Pos.File); u.Decl.Kind == semindex.Function && !strings.HasSuffix(strings.TrimRight(doc.Text[:doc.offsetOf(u.Decl.Pos)], " \t"), "fn") {
 		return nil, fmt.Errorf("cannot rename `%s`: renaming a method is not supported yet", u.Decl.Name)
 	}
+	// A first parameter named `self` makes its function callable with method syntax (spec §4.2):
+	// renaming it would change that, like renaming a method.
+	if u.Decl.Kind == semindex.Parameter && u.Decl.Name == "self" {
+		return nil, fmt.Errorf("cannot rename `self`: it makes its function a method (spec §4.2), and renaming a method is not supported yet")
+	}
 	analyses := s.involved(d.Path, a, u.Decl)
 	uses := usesAcross(analyses, u.Decl)
 	edit := &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{}}
