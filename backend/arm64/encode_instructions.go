@@ -197,12 +197,9 @@ func encodeInstr(b *obj.Builder, f *mir.Func, in *mir.Instr, labels map[int]obj.
 		b.Emit(enc.CmpReg(w, gp(rn), gp(rm), enc.LSL, enc.NoShift(w)))
 	case mir.CMPI:
 		b.Emit(enc.CmpImm(w, gp(rn), imm12(in.Imm)))
-	case mir.ANDI:
-		b.Emit(enc.AndImm(w, gp(rd), gp(rn), bitmask(in.Imm, w)))
-	case mir.ORRI:
-		b.Emit(enc.OrrImm(w, gp(rd), gp(rn), bitmask(in.Imm, w)))
-	case mir.EORI:
-		b.Emit(enc.EorImm(w, gp(rd), gp(rn), bitmask(in.Imm, w)))
+	case mir.ANDI, mir.ORRI, mir.EORI:
+		logical := map[mir.Op]func(enc.Width, enc.Reg, enc.Reg, enc.BitMask) uint32{mir.ANDI: enc.AndImm, mir.ORRI: enc.OrrImm, mir.EORI: enc.EorImm}
+		b.Emit(logical[in.Op](w, gp(rd), gp(rn), bitmask(in.Imm, w)))
 	case mir.TST:
 		b.Emit(enc.TstReg(w, gp(rn), gp(rm), enc.LSL, enc.NoShift(w)))
 	case mir.TSTI:
