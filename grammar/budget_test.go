@@ -28,14 +28,15 @@ import (
 // is about 60 bytes per source byte (a wasm.Instr is 88 bytes, 48 of them two slices only
 // br_table and a typed select use), so lower-to-wasm and optimize-wasm-peephole, which hold a
 // module and build another, hold about 127, above the driver's memory limit (96 B/B: the
-// collector then runs without pause). Its budgets are what it measured when it was added, so
-// it cannot get worse unnoticed.
+// collector then runs without pause). Its budgets are what it measured, so it cannot get worse
+// unnoticed: 599 allocated and 127 live when it was added, 683 and 159 once
+// optimize-small-copies inlined small copies (more Wasm instructions per source byte).
 var budgets = map[progen.Dialect]struct {
 	alloc float64 // bytes allocated by the whole front end (GC work follows it)
 	live  float64 // bytes any one pass holds at its end: its input and its output
 }{
 	progen.Compilable: {460, 80},
-	progen.Rich:       {620, 135},
+	progen.Rich:       {700, 165},
 }
 
 // TestFrontEndBudget runs the front end pass by pass on a generated 256 KB program, collecting

@@ -2,9 +2,9 @@ package passes
 
 // End-to-end cases for optionals and unions that live in memory (struct fields, array and slice
 // elements, pointer targets, globals, nested payloads) and `?.`: the programs and outputs of
-// golden/testdata/run/{optional_memory,optional_chain,union_memory,optional_union_nested}.txtar, read from there so the
-// two never drift apart. They run in TestEndToEnd and, after every pass, in
-// TestEveryPassKeepsMeaning.
+// golden/testdata/run/{optional_memory,optional_chain,union_memory,optional_union_nested,
+// optional_enum_fields}.txtar, read from there so the two never drift apart. They run in
+// TestEndToEnd and, after every pass, in TestEveryPassKeepsMeaning.
 
 import (
 	"strconv"
@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	for _, name := range []string{"optional_memory", "optional_chain", "union_memory", "optional_union_nested"} {
+	for _, name := range []string{"optional_memory", "optional_chain", "union_memory", "optional_union_nested", "optional_enum_fields"} {
 		ar, err := txtar.ParseFile("../golden/testdata/run/" + name + ".txtar")
 		if err != nil {
 			panic(err)
@@ -65,7 +65,7 @@ fn main() i64 {
 func TestSumDumpsReadBack(t *testing.T) {
 	for _, c := range e2eCases {
 		switch c.name {
-		case "optional memory", "optional chain", "union memory", "optional union nested", "sums through mutually recursive types":
+		case "optional memory", "optional chain", "union memory", "optional union nested", "optional enum fields", "sums through mutually recursive types":
 			checkDumpsReadBack(t, c.src, nil)
 		}
 	}

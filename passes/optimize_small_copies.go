@@ -1,5 +1,7 @@
 // Pass optimize-small-copies: memory-explicit -> memory-explicit.
 //
+// An optional optimization (--disable-pass=optimize-small-copies skips it).
+//
 // A copy or fill of a small constant size (at most 64 bytes, a whole number of words) becomes
 // i64 loads and stores, so an aggregate of a few words — a struct, an optional, a union — moves
 // without the bulk-memory instruction (natively a helper loop that moves one byte per
