@@ -62,10 +62,12 @@ func BenchmarkParseEach(b *testing.B) {
 	}
 }
 
+// BenchmarkFrontEnd runs on the Compilable program (scalar code: FrontEnd/1MB, FrontEnd/10MB)
+// and on the Rich one (structs, strings, optionals, unions too: FrontEnd/rich-1MB, ...).
 func BenchmarkFrontEnd(b *testing.B) {
-	for _, size := range benchSizes {
-		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
-			text := progen.Program(size, progen.Compilable)
+	for _, c := range frontEndCases() {
+		b.Run(c.name, func(b *testing.B) {
+			text := progen.Program(c.size, c.dialect)
 			defer pipeline.LimitMemory(passes.MemoryBudget(len(text)))() // as the driver does
 			measure(b, len(text), func() any {
 				ctx := pipeline.NewCtx("wasm32")
@@ -79,6 +81,21 @@ func BenchmarkFrontEnd(b *testing.B) {
 			})
 		})
 	}
+}
+
+type frontEndCase struct {
+	name    string
+	size    int
+	dialect progen.Dialect
+}
+
+func frontEndCases() []frontEndCase {
+	var out []frontEndCase
+	for _, size := range benchSizes {
+		out = append(out, frontEndCase{fmt.Sprintf("%dMB", size>>20), size, progen.Compilable},
+			frontEndCase{fmt.Sprintf("rich-%dMB", size>>20), size, progen.Rich})
+	}
+	return out
 }
 
 // measure runs run b.N times and reports throughput, allocation and heap per source byte.

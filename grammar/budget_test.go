@@ -23,22 +23,39 @@ import (
 // time, so the test can hold them; the 1 MB and 10 MB figures come from the benchmarks. About 40
 // of the bytes allocated at this size are import-runtime's, which parses the runtime whatever
 // the program; the whole was 425 when the budget was set.
-const (
-	maxAllocPerByte = 460 // bytes allocated by the whole front end (GC work follows it)
-	maxLivePerByte  = 80  // bytes any one pass holds at its end: its input and its output
-)
+//
+// The Rich program (structs, strings, optionals, unions) misses the targets: its Wasm IR alone
+// is about 60 bytes per source byte (a wasm.Instr is 88 bytes, 48 of them two slices only
+// br_table and a typed select use), so lower-to-wasm and optimize-wasm-peephole, which hold a
+// module and build another, hold about 127, above the driver's memory limit (96 B/B: the
+// collector then runs without pause). Its budgets are what it measured, so it cannot get worse
+// unnoticed: 599 allocated and 127 live when it was added, 683 and 159 once
+// optimize-small-copies inlined small copies (more Wasm instructions per source byte).
+var budgets = map[progen.Dialect]struct {
+	alloc float64 // bytes allocated by the whole front end (GC work follows it)
+	live  float64 // bytes any one pass holds at its end: its input and its output
+}{
+	progen.Compilable: {460, 80},
+	progen.Rich:       {700, 165},
+}
 
 // TestFrontEndBudget runs the front end pass by pass on a generated 256 KB program, collecting
 // after each pass, and checks what the passes allocate and hold per source byte. With -v it
 // prints the table, one line per pass.
 func TestFrontEndBudget(t *testing.T) {
+	for _, d := range []progen.Dialect{progen.Compilable, progen.Rich} {
+		frontEndBudget(t, d)
+	}
+}
+
+func frontEndBudget(t *testing.T, d progen.Dialect) {
 	// The runtime is compiled once per process (import-runtime): a constant, not a per-byte cost,
 	// so a small program compiles first.
 	warm := pipeline.NewCtx("wasm32")
 	if _, err := passes.Table().Run(warm, src.NewFile("warm.cot", []byte("fn main() void { println(1) }")), &pipeline.Options{}); err != nil {
 		t.Fatalf("warm-up: %v", err)
 	}
-	text := progen.Program(256<<10, progen.Compilable)
+	text := progen.Program(256<<10, d)
 	size := float64(len(text))
 	ctx := pipeline.NewCtx("wasm32")
 	f := src.NewFile("bench.cot", text)
@@ -79,10 +96,10 @@ func TestFrontEndBudget(t *testing.T) {
 	fmt.Fprintf(&table, "%-26s %9s %9.1f %9.1f (%s)\n",
 		"front end", total.Round(time.Microsecond), alloc, maxLive, worst)
 	t.Logf("%d-byte generated program:\n%s", len(text), table.String())
-	if alloc > maxAllocPerByte {
-		t.Errorf("the front end allocates %.1f bytes per source byte, more than its budget of %d", alloc, maxAllocPerByte)
+	if b := budgets[d]; alloc > b.alloc {
+		t.Errorf("the front end allocates %.1f bytes per source byte, more than its budget of %.0f", alloc, b.alloc)
 	}
-	if maxLive > maxLivePerByte {
-		t.Errorf("%s holds %.1f bytes per source byte, more than the budget of %d", worst, maxLive, maxLivePerByte)
+	if b := budgets[d]; maxLive > b.live {
+		t.Errorf("%s holds %.1f bytes per source byte, more than the budget of %.0f", worst, maxLive, b.live)
 	}
 }

@@ -32,8 +32,21 @@ func (c *checker) builtinStmt(s ast.Stmt) ast.Stmt {
 	case *ast.Assert:
 		return &ast.Assert{At: s.At, Cond: c.assign(s.Cond, types.TBool, "argument 1 of `@assert`")}
 	case *ast.AssertEq:
-		eq := c.binary(&ast.Binary{At: s.At, Op: "==", X: s.X, Y: s.Y}, nil).(*ast.Binary)
-		return &ast.AssertEq{At: s.At, X: eq.X, Y: eq.Y}
+		// A failing @assert_eq prints both values, so they must be printable: optionals and
+		// pointers, which compare only with null or each other, are asserted with @assert.
+		before := len(c.diags.List)
+		cmp := c.binary(&ast.Binary{At: s.At, Op: "==", X: s.X, Y: s.Y}, nil)
+		eq, isEq := cmp.(*ast.Binary)
+		switch {
+		case len(c.diags.List) > before || cmp.Type() == types.TInvalid: // reported
+		case !isEq: // an optional against null
+			c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `@assert_eq` compares values print can print, not optionals (write `@assert(o == null)`)")
+		case !printable(eq.X.Type()) && eq.X.Type() != types.TInvalid:
+			c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `@assert_eq` compares values print can print, not %v (write `@assert(a == b)`)", eq.X.Type())
+		default:
+			return &ast.AssertEq{At: s.At, X: eq.X, Y: eq.Y}
+		}
+		return &ast.Assert{At: s.At, Cond: &ast.BoolLit{At: s.At, Typed: ast.Typed{T: types.TInvalid}}}
 	}
 	return nil
 }

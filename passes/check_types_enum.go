@@ -109,19 +109,35 @@ func (c *checker) member(e *ast.Member) ast.Expr {
 	return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TInvalid}}
 }
 
-// missingVariants lists the variants of an enum switch that no unguarded arm names.
+// missingVariants lists the variants of an enum switch that no unguarded arm names, alone or
+// in a range (`Suit.Clubs..Suit.Hearts` covers the variants whose values lie between).
 func missingVariants(s *ast.Switch, n *types.Named) []string {
-	covered := map[uint64]bool{}
+	en := n.Underlying().(*types.Enum)
+	signed := types.IsSigned(en.Backing)
+	var spans []span
 	for _, a := range s.Arms {
 		for i, lo := range a.Lo {
-			if lit, ok := lo.(*ast.IntLit); ok && a.Guard == nil && a.Hi[i] == nil {
-				covered[lit.Value] = true
+			l, okl := patternBits(lo, signed)
+			h, okh := l, okl
+			if a.Hi[i] != nil {
+				h, okh = patternBits(a.Hi[i], signed)
+			}
+			if a.Guard == nil && okl && okh {
+				spans = append(spans, span{l, h})
 			}
 		}
 	}
 	var missing []string
-	for _, v := range n.Underlying().(*types.Enum).Variants {
-		if !covered[uint64(v.Value)] {
+	for _, v := range en.Variants {
+		bits := uint64(v.Value)
+		if signed {
+			bits ^= 1 << 63
+		}
+		covered := false
+		for _, sp := range spans {
+			covered = covered || sp.lo <= bits && bits <= sp.hi
+		}
+		if !covered {
 			missing = append(missing, n.Name+"."+v.Name)
 		}
 	}

@@ -51,7 +51,7 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	case *ast.If:
 		return c.ifExpr(e, want)
 	case *ast.Block:
-		return c.valueBlock(e, want)
+		return c.blockExpr(e, want)
 	case *ast.Switch:
 		return c.switchExpr(e, want)
 	case *ast.SizeOf:
@@ -128,7 +128,9 @@ func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	lit, negLit := e.X.(*ast.IntLit)
 	negLit = negLit && e.Op == "neg"
 	if negLit {
-		u.X = c.intLit(lit, want, true)
+		l := *lit
+		l.At = e.At // a diagnostic points at the minus sign, part of the literal (#6)
+		u.X = c.intLit(&l, want, true)
 	} else if e.Op == "not" {
 		u.X = c.assign(e.X, types.TBool, "operand of `not`")
 	} else {
@@ -160,6 +162,15 @@ func isLiteral(e ast.Expr) bool {
 	return false
 }
 
+// isFloatLiteral reports whether e is a float literal, possibly negated.
+func isFloatLiteral(e ast.Expr) bool {
+	if u, ok := e.(*ast.Unary); ok && u.Op == "neg" {
+		e = u.X
+	}
+	_, ok := e.(*ast.FloatLit)
+	return ok
+}
+
 // binary checks an operator: both operands of one integer type (a literal takes the other
 // operand's type; the narrower of two integer types widens to the wider, decisions.md), or two
 // bools for == and !=. Shift counts may be any integer type.
@@ -178,7 +189,9 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		b.Y = c.shiftCount(e.Y, b.T)
 		return &b
 	}
-	if _, null := e.X.(*ast.NullLit); (null || isLiteral(e.X)) && !isLiteral(e.Y) {
+	if _, null := e.X.(*ast.NullLit); (null || isLiteral(e.X)) && (!isLiteral(e.Y) || isFloatLiteral(e.Y) && !isFloatLiteral(e.X)) {
+		// The literal takes the other operand's type; of two literals, an integer one takes
+		// the float one's (`1 + 2.5` is 3.5, #7).
 		b.Y = c.expr(e.Y, want)
 		b.X = c.expr(e.X, b.Y.Type())
 	} else {
@@ -249,6 +262,12 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 		return types.TF64
 	case c.mixedNumbers(b, x, y):
 		return types.TInvalid
+	case bytesToString(b.X, y) != nil: // a []u8 with a string: both strings
+		b.X = bytesToString(b.X, y)
+		return y
+	case bytesToString(b.Y, x) != nil:
+		b.Y = bytesToString(b.Y, x)
+		return x
 	}
 	hint := ""
 	if b.Op != "==" && b.Op != "!=" && (!types.IsInteger(x) || !types.IsInteger(y)) {
@@ -284,8 +303,10 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
 	}
-	t := x.Then.T                         // nil: the then branch jumps, and takes the else branch's type
-	ew := func(b *ast.Block) types.Type { // the else branch's expected type
+	// t is nil when the then branch jumps: it takes the else branch's type. ew is the type the
+	// else branch is expected to have.
+	t := x.Then.T
+	ew := func(b *ast.Block) types.Type {
 		if t == nil {
 			return want
 		}
@@ -338,7 +359,7 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 // valueBlock checks a block expression: its statements, then its value with the expected type.
 func (c *checker) valueBlock(b *ast.Block, want types.Type) *ast.Block {
 	if divergesBlock(b) {
-		return c.divergingBlock(b, want)
+		return c.divergingBlock(b)
 	}
 	out := c.block(b)
 	out.Value = c.expr(b.Value, want)

@@ -5,7 +5,8 @@ package passes
 // integer type converted to i64 (check_types_array.go hands strings to stringIndex and
 // stringSlice); len(s), s.len and @lenOf(s) are i64 lengths, s.ptr and @ptrOf(s) i64 addresses;
 // @string(p, n) takes an i64 (or pointer) address and an i64 length. Strings are immutable:
-// s[i] is no lvalue (lvalueRoot).
+// s[i] is no lvalue (lvalueRoot). A []u8 converts implicitly to a string (bytes-string), a
+// string to a *u8 (the address of its bytes), as spec §3.3 and §3.4 say.
 //
 //	(index s#3 i#4:u8)      =>  (index:u8 s#3:string (convert:i64 i#4:u8))
 //	(member s#3 len)        =>  (str-len:i64 s#3:string)
@@ -73,9 +74,12 @@ func (c *checker) stringSlice(e *ast.SliceExpr, x ast.Expr) ast.Expr {
 	return out
 }
 
-// stringOperand checks the operand of a string operation: a string.
+// stringOperand checks the operand of a string operation: a string (or a []u8, converted).
 func (c *checker) stringOperand(e ast.Expr, what string) ast.Expr {
 	x := c.expr(e, nil)
+	if s := bytesToString(x, types.TString); s != nil {
+		return s
+	}
 	if t := x.Type(); t != types.TInvalid && t != types.TString {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: %s needs a string, found %v", what, t)
 		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: types.TInvalid}, X: x}
@@ -116,7 +120,7 @@ func (c *checker) interpolation(e *ast.Interp, what string) ast.Expr {
 	for _, p := range e.Parts {
 		x := c.expr(p, nil)
 		if t := x.Type(); !printable(t) && t != types.TInvalid {
-			c.diags.Errorf(p.Pos(), codeTypeMismatch, "type mismatch: `${}` in %s cannot format a value of type %v", what, t)
+			c.diags.Errorf(p.Pos(), codeTypeMismatch, "type mismatch: `${}` in %s cannot format a value of type %v%s", what, t, formatHint(t))
 		}
 		out.Parts = append(out.Parts, x)
 	}
@@ -131,4 +135,26 @@ func stringToPointer(x ast.Expr, want types.Type) ast.Expr {
 	}
 	at := ast.At{P: x.Pos()}
 	return &ast.Convert{At: at, Typed: ast.Typed{T: want}, X: &ast.StrPtr{At: at, Typed: ast.Typed{T: types.TI64}, X: x}}
+}
+
+// bytesToString is the implicit conversion []u8 → string (spec §3.3: `string` is the slice type
+// []u8; the same bytes, no copy), of a [N]u8 through the slice of all of it (§3.4), or nil when x
+// is neither or want is not string.
+func bytesToString(x ast.Expr, want types.Type) ast.Expr {
+	bytes := types.SliceOf(types.TU8)
+	if s := arrayToSlice(x, bytes); s != nil {
+		x = s
+	}
+	if want != types.TString || !types.Identical(x.Type(), bytes) {
+		return nil
+	}
+	return &ast.BytesString{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: types.TString}, X: x}
+}
+
+// formatHint says how a value print cannot format may become one it can: an optional's payload.
+func formatHint(t types.Type) string {
+	if isOptional(t) {
+		return " (unwrap it with `.?`, `??` or `if (o) |v|`)"
+	}
+	return ""
 }

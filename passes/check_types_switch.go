@@ -25,7 +25,7 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 		return c.unionSwitchHead(s, out, u)
 	}
 	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) && st != types.TString {
-		c.diags.Errorf(s.Subject.Pos(), codeNotSupported, "not yet supported: switch on a value of type %v", st)
+		c.diags.Errorf(s.Subject.Pos(), codeTypeMismatch, "type mismatch: switch on %v: a switch subject is an integer, bool, enum, union or string (spec §6.12)", st)
 		st = types.TInvalid
 	}
 	for _, a := range s.Arms {
@@ -51,14 +51,27 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 
 func (c *checker) switchStmt(s *ast.Switch) ast.Stmt {
 	out := c.switchHead(s)
+	total := false // every value has an arm (an enum or union switch must; others may)
 	if s.Else == nil {
-		c.exhaustive(out)
+		st := out.Subject.Type()
+		switch {
+		case !isUnionSwitch(out) && (st == types.TBool || types.IsInteger(st)):
+			total = len(missingValues(out, st)) == 0
+		default:
+			total = c.exhaustive(out)
+		}
 	}
 	for i, a := range s.Arms {
 		out.Arms[i].Body = c.block(a.Body)
 	}
 	if s.Else != nil {
 		out.Else = c.block(s.Else)
+	}
+	if total && len(out.Arms) > 0 {
+		// As for switch expressions: the last arm is the else, so the missing-return analysis
+		// and later passes see a total switch.
+		last := out.Arms[len(out.Arms)-1]
+		out.Arms, out.Else = out.Arms[:len(out.Arms)-1], last.Body
 	}
 	return out
 }

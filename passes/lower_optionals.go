@@ -15,7 +15,7 @@
 //	(unwrap:T opt.if#8)              =>  (field:T opt.if#8 val) (the capture of `if (o) |v|` or of
 //	                                     `?.`: parse put it under (if (has-value opt.if#8) …))
 //	(orelse:T X Y)                   =>  (if-expr:T (!=:bool (field:i64 X tag) 0:i64) (field:T X val) Y)
-//	(orelse:(opt T) X Y)             =>  (if-expr:opt.T#9 (!=:bool (field:i64 X tag) 0:i64) X Y)
+//	(orelse:O X Y), O X's own type   =>  (if-expr:O' (!=:bool (field:i64 X tag) 0:i64) X Y)   (`a ?? b`, b a ?T)
 //
 // X is read twice when it is a path of variables, fields and dereferences, else evaluated once
 // into a temporary first.

@@ -12,7 +12,7 @@ package passes
 // binder, expression and signature gets its lowered type.
 //
 //	(types (struct Node#1 (val i64) (next (opt (ptr Node#1)))))
-//	  =>  (types (struct Node#1 (val i64) (next opt.Node#9)) (struct opt.Node#9 (tag i64) (val (ptr Node#1))))
+//	  =>  (types (struct Node#1 (val i64) (next opt.ptr.Node#9)) (struct opt.ptr.Node#9 (tag i64) (val (ptr Node#1))))
 //
 // A kind supplies the struct of one of its types and the lowering of its own expressions.
 
@@ -35,14 +35,13 @@ type sumKind struct {
 }
 
 type sumLowerer struct {
-	kind     sumKind
-	ids      *ast.IDs
-	changes  map[*types.Named]bool         // named structs whose fields mention the kind
-	named    map[*types.Named]*types.Named // the replacement of each named type that changes
-	unnamed  []replacement                 // the replacements of unnamed types of the kind
-	added    []*types.Named                // named types the lowering declares, in order
-	r        *ast.Rewriter
-	hasTypes bool // whether the program mentions the kind at all
+	kind    sumKind
+	ids     *ast.IDs
+	changes map[*types.Named]bool         // named structs whose fields mention the kind
+	named   map[*types.Named]*types.Named // the replacement of each named type that changes
+	unnamed []replacement                 // the replacements of unnamed types of the kind
+	added   []*types.Named                // named types the lowering declares, in order
+	r       *ast.Rewriter
 }
 
 type replacement struct {
@@ -192,6 +191,7 @@ func (s *sumLowerer) replacement(t types.Type) *types.Named {
 // declare creates a named struct of the given name (made a valid name of the text form) with a
 // fresh ID, completed by the caller.
 func (s *sumLowerer) declare(name string) *types.Named {
+	name = strings.NewReplacer("*", "ptr.", "?", "opt.", "[]", "slice.").Replace(name)
 	name = strings.Map(func(r rune) rune {
 		if r == '.' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
 			return r

@@ -154,6 +154,9 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
 				continue
 			}
+			if c.optChainCall(x, s.Call) { // x?.m(args)
+				continue
+			}
 			c.unsupported(s.Pos, suffixName(s))
 		default:
 			c.unsupported(s.Pos, suffixName(s))
@@ -314,9 +317,11 @@ func (c *cstConverter) valueBlock(b *grammar.Block) *ast.Block {
 			out.Stmts = append(out.Stmts, st)
 		}
 	}
-	if last := b.Stmts[len(b.Stmts)-1]; last.Return != nil || last.Break != nil || last.Continue != nil {
-		// A block that leaves by a jump has no value; its value is a placeholder `.{}` that
-		// check-types types as the other branches (see divergesBlock) and that never runs.
+	if last := b.Stmts[len(b.Stmts)-1]; last.Return != nil || last.Break != nil || last.Continue != nil ||
+		last.Simple != nil && last.Simple.Op == "" && endsProgram(last.Simple.Target) {
+		// A block that leaves by a jump (or ends the program) has no value; its value is a
+		// placeholder `.{}` that check-types types as the other branches (see divergesBlock)
+		// and that never runs.
 		out.Stmts = append(out.Stmts, c.stmt(last))
 		out.Value = &ast.Zero{At: c.at(last.Pos)}
 		return out
@@ -357,6 +362,11 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 		switch {
 		case isExpr && p != nil && p.Block != nil:
 			return c.valueBlock(p.Block)
+		case isExpr && endsProgram(e): // `else => @trap()`: a branch without a value
+			if st := c.builtinStmt(p.Builtin); st != nil {
+				return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{st}, Value: &ast.Zero{At: c.at(e.Pos)}}
+			}
+			return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{}, Value: &ast.IntLit{At: c.at(e.Pos)}}
 		case isExpr:
 			return &ast.Block{At: c.at(e.Pos), Stmts: []ast.Stmt{}, Value: c.expr(e)}
 		case p != nil && p.Block != nil:
@@ -394,6 +404,12 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 		c.diags.Errorf(out.P, codeTypeMismatch, "type mismatch: a switch needs at least one arm with a pattern")
 	}
 	return out
+}
+
+// endsProgram reports whether e is a call of @trap or @exit, which never return.
+func endsProgram(e *grammar.Expr) bool {
+	p := primaryOf(e)
+	return p != nil && p.Builtin != nil && (p.Builtin.Name == "@trap" || p.Builtin.Name == "@exit")
 }
 
 // ifBody converts an if expression written as the body of a switch statement's arm into an if

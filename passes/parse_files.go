@@ -7,6 +7,7 @@ package passes
 // directory as written. A missing or unreadable file is a diagnostic at the import.
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -126,7 +127,7 @@ func (set *fileSet) load(f *src.File, key string) {
 // importSpan is the span of an import's path literal (the CST keeps only the keyword's position).
 func importSpan(f *src.File, im *grammar.ImportDecl) (src.Pos, src.Pos) {
 	off := im.Pos.Offset
-	if i := strings.Index(string(f.Text[off:]), im.Path); i >= 0 {
+	if i := bytes.Index(f.Text[off:], []byte(im.Path)); i >= 0 { // no copy of the rest of the file
 		return f.PosAt(off + i), f.PosAt(off + i + len(im.Path))
 	}
 	return f.PosAt(off), src.Pos{}

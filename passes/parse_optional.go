@@ -11,8 +11,9 @@ package passes
 // optional (has-value wants one).
 
 import (
-	"strings"
+	"bytes"
 
+	"cot/grammar"
 	"cot/ir/ast"
 )
 
@@ -42,12 +43,34 @@ func (c *cstConverter) captureOptional(x *ast.If, capture string, nameAt ast.At)
 //
 //	x?.f  =>  (block (var opt.chain x) (value (if-expr (has-value opt.chain)
 //	              (block (value (member (unwrap opt.chain) f))) (block (value (null))))))
+//
+// and x?.m(args) calls the method m in the then branch (optChainCall).
 func (c *cstConverter) optChain(x ast.Expr, name string, at ast.At) ast.Expr {
 	tmp := func() ast.Expr { return &ast.Ref{At: at, Name: ast.Name{Name: optChainTemp}} }
 	decl := &ast.VarDecl{At: at, Name: ast.Name{Name: optChainTemp}, Init: x}
 	member := &ast.Member{At: at, X: &ast.Unwrap{At: at, X: tmp()}, Name: name}
 	choose := &ast.If{At: at, Cond: &ast.HasValue{At: at, X: tmp()}, Then: valueBlock(member), Else: valueBlock(&ast.NullLit{At: at})}
 	return &ast.Block{At: at, Stmts: []ast.Stmt{decl}, Value: choose}
+}
+
+// optChainCall makes x, when it is x0?.m just spelled by optChain, the method call x0?.m(args):
+// the call happens only when x0 holds a value, and its result is the chain's optional value.
+func (c *cstConverter) optChainCall(x ast.Expr, call *grammar.CallSuffix) bool {
+	b, ok := x.(*ast.Block)
+	if !ok || len(b.Stmts) != 1 {
+		return false
+	}
+	decl, isDecl := b.Stmts[0].(*ast.VarDecl)
+	choose, isIf := b.Value.(*ast.If)
+	if !isDecl || !isIf || decl.Name.Name != optChainTemp {
+		return false
+	}
+	m, ok := choose.Then.Value.(*ast.Member)
+	if !ok {
+		return false
+	}
+	choose.Then.Value = &ast.Call{At: m.At, Callee: m, Args: c.args(call)}
+	return true
 }
 
 // captureAt is the position of the name of a capture `|name|` written after byte offset off (so
@@ -62,7 +85,7 @@ func (c *cstConverter) captureAt(off int, name string, fallback ast.At) ast.At {
 		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 			j++
 		}
-		if strings.HasPrefix(string(text[j:]), name) {
+		if bytes.HasPrefix(text[j:], []byte(name)) { // no copy of the rest of the file
 			return ast.At{P: c.file.PosAt(j)}
 		}
 		break

@@ -45,19 +45,7 @@ func (iv *interval) intersects(o *interval) bool {
 	if iv.end < o.start || o.end < iv.start {
 		return false
 	}
-	i, j := iv.cur, o.cur
-	for i < len(iv.ranges) && j < len(o.ranges) {
-		a, b := iv.ranges[i], o.ranges[j]
-		switch {
-		case a.end < b.start:
-			i++
-		case b.end < a.start:
-			j++
-		default:
-			return true
-		}
-	}
-	return false
+	return spansMeet(iv.ranges[iv.cur:], o.ranges[o.cur:])
 }
 
 // meetsFixed reports whether iv is live where physical register r is used explicitly.

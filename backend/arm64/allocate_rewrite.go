@@ -7,7 +7,8 @@ import "cot/ir/mir"
 // definition of a rematerialised constant disappears. Within a block a scratch register that
 // still holds a slot's value (stored or loaded by an earlier instruction, not overwritten since)
 // serves the next use of that slot without a load. A copy into or out of a spilled register is
-// the store or load itself, and a copy between registers spilled to the same slot disappears.
+// the store or load itself, a copy between registers spilled to the same slot disappears, and a
+// copy of a rematerialised constant materialises it in the destination.
 func rewriteAllocated(f *mir.Func, assign map[mir.Reg]location) {
 	slotOff := func(slot int64) int64 { return f.OutArgs + 8*slot }
 	for _, b := range f.Blocks {
@@ -77,6 +78,12 @@ func (r *rewriter) copySpilled(in *mir.Instr) bool {
 		return false
 	}
 	dst, src := r.assign[in.Rd], r.assign[in.Rn]
+	if src.remat != nil && dst.reg != mir.NoReg { // the constant goes straight where it is copied
+		c := *src.remat
+		c.Rd = dst.reg
+		r.emit(&c)
+		return true
+	}
 	if dst.remat != nil || src.remat != nil || dst.reg != mir.NoReg && src.reg != mir.NoReg {
 		return false
 	}

@@ -2,9 +2,13 @@
 // (grammar/bench_test.go, `go run ./grammar/progen/cmd/progen`).
 //
 // Two dialects:
-//   - Compilable: only what the whole front end accepts today (i64/bool functions, while and
+//   - Compilable: scalar code the whole front end compiles (i64/bool functions, while and
 //     range loops, if/else chains, arithmetic, comparisons, logic, var/const, globals, print),
 //     so `cot build` runs every pass on it.
+//   - Rich: Compilable plus the data constructs the front end compiles (structs with methods and
+//     defaults, arrays, slices, for-in loops, strings with concatenation, comparison, indexing
+//     and interpolation, switch, optionals with `??` and `if (o) |v|`, tagged unions with
+//     captures).
 //   - ParseOnly: adds syntax only the parser accepts yet (structs, enums, unions, switch,
 //     closures, generics, optionals, error unions, methods, string interpolation, `new`,
 //     tests), for the parse-only measurement.
@@ -23,6 +27,7 @@ type Dialect int
 const (
 	Compilable Dialect = iota
 	ParseOnly
+	Rich
 )
 
 // Program returns a Cot program of at least size bytes (it stops after the first function that
@@ -38,11 +43,18 @@ func Program(size int, d Dialect) []byte {
 			parseOnlyUnit(&b, n)
 		}
 		compilableUnit(&b, n)
+		if d == Rich {
+			richUnit(&b, n)
+		}
 		n++
 	}
 	b.WriteString("fn main() i64 {\n    var total: i64 = 0\n")
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "    total = (total + work%d(%d, %d)) %% 1000003\n", i, i%7, i%5)
+		if d == Rich {
+			fmt.Fprintf(&b, "    total = (total + work%d(%d, %d) + rich%d(%d, %d)) %% 1000003\n", i, i%7, i%5, i, i%11, i%4)
+		} else {
+			fmt.Fprintf(&b, "    total = (total + work%d(%d, %d)) %% 1000003\n", i, i%7, i%5)
+		}
 	}
 	b.WriteString("    println(total)\n    return 0\n}\n")
 	return []byte(b.String())
@@ -87,6 +99,63 @@ fn work%[1]d(a: i64, b: i64) i64 {
 }
 
 `, i, i%13+1, i%5+1)
+}
+
+// richUnit writes fn rich<i>(a: i64, b: i64) i64 and the types and helpers it uses: the data
+// constructs of the language that the whole front end compiles.
+func richUnit(b *strings.Builder, i int) {
+	fmt.Fprintf(b, `struct Item%[1]d { id: i64, weight: i64 = %[2]d, name: string }
+
+union Token%[1]d { Num: i64, Word: i64, Stop }
+
+impl Item%[1]d {
+    fn score(self: Item%[1]d, bias: i64) i64 { return self.id * self.weight + bias + self.name.len }
+    fn grow(self: *Item%[1]d, by: i64) void { self.weight += by }
+}
+
+fn label%[1]d(k: i64) string {
+    return switch k {
+        0 => "zero",
+        1 => "one",
+        else => "many",
+    }
+}
+
+fn find%[1]d(xs: []i64, want: i64) ?i64 {
+    for i, x in xs {
+        if (x == want) { return i }
+    }
+    return null
+}
+
+fn value%[1]d(t: Token%[1]d) i64 {
+    return switch t {
+        Token%[1]d.Num |n| => n,
+        Token%[1]d.Word |w| => w + 1,
+        Token%[1]d.Stop => 0,
+    }
+}
+
+fn rich%[1]d(a: i64, b: i64) i64 {
+    var it = Item%[1]d { .id = a, .name = label%[1]d(b %% 3) }
+    it.grow(2)
+    var xs: [5]i64 = [a, b, %[3]d, 0, 1]
+    var total = it.score(b) + xs[2]
+    const pos = find%[1]d(xs[1:5], %[3]d) ?? -1
+    if (find%[1]d(xs[0:5], b)) |i| {
+        total += i
+    }
+    const words = "item-" + it.name
+    if (words == "item-one" or words[0] == 'i') {
+        total += value%[1]d(Token%[1]d.Word(words.len)) + value%[1]d(Token%[1]d.Num(pos))
+    }
+    if (total > 1000) {
+        print("rich%[1]d ${total} ${a}\n")
+    }
+    return total
+}
+
+`, i, i%3+1, i%9)
 }
 
 // parseOnlyUnit writes declarations and statements the parser accepts but the later passes do

@@ -156,9 +156,10 @@ func compileWasm(text []byte) ([]byte, error) {
 // unformattedOnPurpose lists the archives (or directories of them) whose Cot sections are
 // meant to be unformatted.
 var unformattedOnPurpose = map[string]string{
-	"cmd/cot/testdata/script/fmt.txtar":      "the inputs of cot fmt's own tests",
-	"internal/format/testdata/cases/":        "the inputs of the formatter's layout cases",
-	"cmd/cot/testdata/script/lsp_nvim.txtar": "the messy input of the editor's formatting test (branch lsp)",
+	"cmd/cot/testdata/script/fmt.txtar":              "the inputs of cot fmt's own tests",
+	"internal/format/testdata/cases/":                "the inputs of the formatter's layout cases",
+	"cmd/cot/testdata/script/lsp_nvim.txtar":         "the messy input of the editor's formatting test (branch lsp)",
+	"cmd/cot/testdata/script/lsp_nvim_project.txtar": "the messy input of the editor's formatting test on a project",
 }
 
 func onPurpose(path string) bool {

@@ -18,6 +18,10 @@ type Document struct {
 	Path    string // the file name the front end sees (diagnostic positions carry it)
 	Version int32
 	Text    string
+	// parsed is the last text of the document that parsed (none yet: nil). Other programs that
+	// import the document read it while the document does not parse, so a file being typed in
+	// does not blind its importers (workspace.go).
+	parsed *string
 	// lineStarts[i] is the byte offset of line i (0-based).
 	lineStarts []int
 }

@@ -162,3 +162,56 @@ func requestsAt(pos protocol.TextDocumentPositionParams) map[string]any {
 		protocol.MethodTextDocumentFormatting:        &protocol.DocumentFormattingParams{TextDocument: doc},
 	}
 }
+
+// TestImportBeingTyped: while an imported open file does not parse (the user is typing in it),
+// its importers read it as it last parsed: hover and definition keep working there, the file
+// itself reports its syntax error, and a rename that would edit it waits for it to parse.
+func TestImportBeingTyped(t *testing.T) {
+	c, m, lib, _ := project(t)
+	c.open(m, projMain)
+	c.open(lib, projLib)
+	<-c.diags // main.cot, analysed again
+	typing := strings.Replace(projLib, "return x * 2", "return x * (2", 1)
+	if d := c.change(lib, 2, typing); len(d) != 1 || d[0].Code != "E0100" {
+		t.Errorf("lib/util.cot mid-typing: %+v", d)
+	}
+	if d := c.waitDiags(m); len(d) != 0 {
+		t.Errorf("main.cot while lib/util.cot does not parse: %+v", d)
+	}
+	var h *protocol.Hover
+	c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: at(m, 4, 14)}, &h)
+	if h == nil || !strings.Contains(h.Contents.Value, "fn twice(x: i64) i64") {
+		t.Errorf("hover twice while lib/util.cot does not parse: %+v", h)
+	}
+	var locs []protocol.Location
+	c.mustCall(protocol.MethodTextDocumentDefinition, &protocol.DefinitionParams{TextDocumentPositionParams: at(m, 4, 14)}, &locs)
+	if len(locs) != 1 || locs[0].URI != lib {
+		t.Errorf("definition of twice while lib/util.cot does not parse: %+v", locs)
+	}
+	var edit protocol.WorkspaceEdit
+	if err := c.call(protocol.MethodTextDocumentRename, &protocol.RenameParams{TextDocumentPositionParams: at(m, 4, 14), NewName: "double"}, &edit); err == nil || !strings.Contains(err.Error(), "does not parse") {
+		t.Errorf("rename while lib/util.cot does not parse: %v", err)
+	}
+	// Typed on: it parses again, with twice taking a bool; main.cot sees it.
+	c.change(lib, 3, strings.Replace(projLib, "fn twice(x: i64) i64", "fn twice(x: bool) i64", 1))
+	if d := c.waitDiags(m); len(d) == 0 || d[0].Code != "E0300" {
+		t.Errorf("main.cot once lib/util.cot parses again: %+v", d)
+	}
+}
+
+// TestUntitledBuffer: a buffer never saved has a URI that is not a file (VS Code's untitled:);
+// it is a program of its own, imports std modules and answers requests.
+func TestUntitledBuffer(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	c := initialized(t)
+	u := protocol.DocumentURI("untitled:Untitled-1")
+	text := "import \"std/math\"\nfn main() i64 { return abs(-2) + nope }\n"
+	if d := c.open(u, text); len(d) != 1 || d[0].Code != "E0301" {
+		t.Errorf("untitled buffer: %+v", d)
+	}
+	var locs []protocol.Location
+	c.mustCall(protocol.MethodTextDocumentDefinition, &protocol.DefinitionParams{TextDocumentPositionParams: at(u, 1, 25)}, &locs)
+	if len(locs) != 1 || !strings.HasSuffix(string(locs[0].URI), "/math.cot") {
+		t.Errorf("definition of abs from an untitled buffer: %+v", locs)
+	}
+}

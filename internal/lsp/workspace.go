@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -66,13 +67,46 @@ func (s *Server) readFile(path string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-// analyze analyses the program rooted at root as it is now.
+// analyze analyses the program rooted at root as it is now, except that an imported open
+// document that does not parse is read as it was when it last parsed.
 func (s *Server) analyze(root string) *Analysis {
 	version := int32(0)
 	if d := s.docs[root]; d != nil {
 		version = d.Version
 	}
-	return s.fe.analyze(root, version, s.isLibrary(root), s.readFile)
+	read := func(path string) ([]byte, error) {
+		if d := s.docs[path]; d != nil && path != root && d.parsed != nil {
+			return []byte(*d.parsed), nil
+		}
+		return s.readFile(path)
+	}
+	a := s.fe.analyze(root, version, s.isLibrary(root), read)
+	if d := s.docs[root]; d != nil && !hasSyntaxError(a.Diags[root]) {
+		text := d.Text
+		d.parsed = &text
+	}
+	return a
+}
+
+// hasSyntaxError reports whether a file's diagnostics include a syntax error (E01xx).
+func hasSyntaxError(diags []src.Diagnostic) bool {
+	for _, d := range diags {
+		if strings.HasPrefix(d.Code, "E01") {
+			return true
+		}
+	}
+	return false
+}
+
+// stale returns an open document among files whose text differs from the one analyses of other
+// files read (it does not parse now), or "".
+func (s *Server) stale(files []string) string {
+	for _, f := range files {
+		if d := s.docs[f]; d != nil && d.parsed != nil && *d.parsed != d.Text {
+			return f
+		}
+	}
+	return ""
 }
 
 // changed re-analyses every open root whose program read path (path itself if open), and every

@@ -249,6 +249,9 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 
 // formatValue prints v of type t as print does (decisions.md #19).
 func formatValue(v int64, t types.Type) string {
+	if e, ok := types.Underlying(t).(*types.Enum); ok {
+		t = e.Backing // an enum prints its value: a u64 one unsigned
+	}
 	switch {
 	case t == types.TBool:
 		return strconv.FormatBool(v != 0)

@@ -113,6 +113,9 @@ func (in *interp) binary(op string, t types.Type, x, y int64) int64 {
 	if types.IsFloat(t) {
 		return floatBinary(op, t, x, y)
 	}
+	if e, ok := types.Underlying(t).(*types.Enum); ok {
+		t = e.Backing // enums compare as their values
+	}
 	bits := uint64(types.Bits(t))
 	unsigned := types.IsUnsigned(t)
 	ux, uy := uint64(x), uint64(y)

@@ -46,6 +46,19 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 	switch e := e.(type) {
 	case *StrLit:
 		return PackString(in.literalAddr(e.Value), int64(len(e.Value))), true
+	case *BytesString: // the slice's bytes, no copy; an empty slice gives an empty string
+		base, n := in.seq(e.X, fr)
+		if n == 0 {
+			return PackString(in.literalAddr(""), 0), true
+		}
+		return PackString(base, n), true
+	case *StringBytes: // a slice header of the string's bytes, capacity = length
+		p, n := UnpackString(in.eval(e.X, fr))
+		a := in.slotFor(e, e.T)
+		in.store(a+SlicePtr, types.TI64, p)
+		in.store(a+SliceLen, types.TI64, n)
+		in.store(a+SliceCap, types.TI64, n)
+		return a, true
 	case *Interp: // a new string, as the runtime's interp_* routines make
 		return in.newString([]byte(in.formatParts(e, fr))), true
 	case *StrLen:

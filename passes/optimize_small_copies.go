@@ -1,0 +1,88 @@
+// Pass optimize-small-copies: memory-explicit -> memory-explicit.
+//
+// An optional optimization (--disable-pass=optimize-small-copies skips it).
+//
+// A copy or fill of a small constant size (at most 64 bytes, a whole number of words) becomes
+// i64 loads and stores, so an aggregate of a few words — a struct, an optional, a union — moves
+// without the bulk-memory instruction (natively a helper loop that moves one byte per
+// iteration). Every word is loaded before the first store, so an overlapping copy stays exact;
+// the destination and source are evaluated once, in that order.
+//
+//	(copy D S 16)  =>  (const cp.dst#1 (ptr T) D) (const cp.src#2 (ptr T) S)
+//	                   (const cp.w#3 i64 (load:i64 (offset:(ptr i64) cp.src#2 0)))
+//	                   (const cp.w#4 i64 (load:i64 (offset:(ptr i64) cp.src#2 8)))
+//	                   (store (offset:(ptr i64) cp.dst#1 0) cp.w#3) (store (offset:(ptr i64) cp.dst#1 8) cp.w#4)
+//	(fill D 16)    =>  (const cp.dst#1 (ptr T) D) (store (offset:(ptr i64) cp.dst#1 0) 0:i64) (store … 8 …)
+//
+// A reference or a data address is read again rather than bound. The expansion may write part of
+// an out-of-bounds destination before it traps where memory.copy would trap first: a trap ends
+// the program either way, with the same message.
+
+package passes
+
+import (
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/types"
+)
+
+// smallCopyLimit is the largest copy or fill, in bytes, that becomes loads and stores.
+const smallCopyLimit = 64
+
+func optimizeSmallCopies(_ *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	ids := ast.NewIDs(p)
+	r := &ast.Rewriter{Share: true}
+	r.Stmt = func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+		switch s := s.(type) {
+		case *ast.Copy:
+			if small(s.Size) {
+				return expandCopy(ids, s.At, r.RewriteExpr(s.Dst), r.RewriteExpr(s.Src), s.Size)
+			}
+		case *ast.Fill:
+			if small(s.Size) {
+				return expandCopy(ids, s.At, r.RewriteExpr(s.Dst), nil, s.Size)
+			}
+		}
+		return []ast.Stmt{r.DefaultStmt(s)}
+	}
+	return r.Program(p), nil
+}
+
+func small(size int64) bool { return size > 0 && size <= smallCopyLimit && size%8 == 0 }
+
+// expandCopy copies size bytes from src to dst word by word, or zeroes them when src is nil.
+func expandCopy(ids *ast.IDs, at ast.At, dst, src ast.Expr, size int64) []ast.Stmt {
+	var out []ast.Stmt
+	bindPtr := func(name string, e ast.Expr) func() ast.Expr {
+		switch e.(type) {
+		case *ast.Ref, *ast.DataAddr:
+			return func() ast.Expr { return ast.DeepClone(e) }
+		}
+		n := ast.Name{Name: name, ID: ids.Next()}
+		out = append(out, &ast.VarDecl{At: at, Name: n, Const: true, Type: e.Type(), Init: e})
+		return func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: e.Type()}, Name: n} }
+	}
+	word := func(base func() ast.Expr, off int64) ast.Expr {
+		return &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(types.TI64)}, X: base(), Off: off}
+	}
+	d := bindPtr("cp.dst", dst)
+	var words []ast.Expr
+	if src != nil {
+		s := bindPtr("cp.src", src)
+		for off := int64(0); off < size; off += 8 {
+			n := ast.Name{Name: "cp.w", ID: ids.Next()}
+			load := &ast.Load{At: at, Typed: ast.Typed{T: types.TI64}, Addr: word(s, off)}
+			out = append(out, &ast.VarDecl{At: at, Name: n, Const: true, Type: types.TI64, Init: load})
+			words = append(words, &ast.Ref{At: at, Typed: ast.Typed{T: types.TI64}, Name: n})
+		}
+	}
+	for i, off := 0, int64(0); off < size; i, off = i+1, off+8 {
+		var v ast.Expr = i64Lit(at, 0)
+		if src != nil {
+			v = words[i]
+		}
+		out = append(out, &ast.Store{At: at, Addr: word(d, off), Value: v})
+	}
+	return out
+}
