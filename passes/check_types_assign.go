@@ -58,6 +58,10 @@ func (c *checker) target(e ast.Expr) ast.Expr {
 		return x
 	}
 	ref, ok := e.(*ast.Ref)
+	if !ok && stringField(x) != "" {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to the `%s` of a string (strings are immutable)", stringField(x))
+		return x
+	}
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to this expression")
 		return x

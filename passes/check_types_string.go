@@ -158,3 +158,14 @@ func formatHint(t types.Type) string {
 	}
 	return ""
 }
+
+// stringField names the string field x reads (`len` or `ptr`), or is "" for another expression.
+func stringField(x ast.Expr) string {
+	switch x.(type) {
+	case *ast.StrLen:
+		return "len"
+	case *ast.StrPtr:
+		return "ptr"
+	}
+	return ""
+}

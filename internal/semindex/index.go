@@ -12,7 +12,6 @@
 package semindex
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -264,9 +263,6 @@ func (b *builder) expr(pos src.Pos, typ string, fits func(lexer.Token) bool) {
 func (b *builder) finish() *Index {
 	sort.SliceStable(b.ix.Exprs, func(i, j int) bool { return before(b.ix.Exprs[i].Pos, b.ix.Exprs[j].Pos) })
 	sort.SliceStable(b.ix.Uses, func(i, j int) bool { return before(b.ix.Uses[i].Pos, b.ix.Uses[j].Pos) })
-	// One use per position: the front end copies some expressions (a struct field's default
-	// into every literal that omits the field), each copy a reference at the same place.
-	b.ix.Uses = slices.CompactFunc(b.ix.Uses, func(x, y Use) bool { return x.Pos == y.Pos && x.Decl == y.Decl })
 	return b.ix
 }
 
