@@ -148,6 +148,8 @@ func (c *checker) ret(s *ast.Return) ast.Stmt {
 		c.mismatch(s.Value.Pos(), "returned value", types.TVoid, r.Value.Type())
 	case s.Value != nil:
 		r.Value = c.assign(s.Value, result, "returned value")
+	case isVoidErrorUnion(result):
+		r.Value = okVoid(s.At, result)
 	case result != types.TVoid && result != types.TInvalid:
 		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: return without a value in a function returning %v", result)
 	}

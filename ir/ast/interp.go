@@ -80,7 +80,7 @@ func Interpret(p *Program, lim Limits) (out Outcome) {
 		in.call(entry, nil)
 		return out
 	}
-	status := in.call(main, nil)
+	status := in.mainStatus(main, in.call(main, nil))
 	out.Exit = uint32(status & 255)
 	return out
 }

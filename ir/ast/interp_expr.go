@@ -17,6 +17,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.evalOptional(e, fr); ok {
 		return v
 	}
+	if v, ok := in.evalError(e, fr); ok {
+		return v
+	}
 	if v, ok := in.evalUnion(e, fr); ok {
 		return v
 	}

@@ -41,6 +41,8 @@ const (
 	InvNoUnions = "no-union-types"
 	// InvNoOptionals: no binder or expression has an optional type (lower-optionals made them structs).
 	InvNoOptionals = "no-optional-types"
+	// InvNoErrorUnions: no binder or expression has an error union type (lower-errors made them structs).
+	InvNoErrorUnions = "no-error-union-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
 	// InvScalarValues: every binder and expression has a scalar type (integer, bool, pointer) or
@@ -61,6 +63,7 @@ var (
 		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias", "null", "append",
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
+		"error-lit", "fail", "is-error", "error-code", "ok-value",
 		"union", "union-lit", "union-tag", "union-payload",
 		"str-len", "str-ptr", "str-make", "interp",
 	}, TypeExprKinds...)}
@@ -87,9 +90,12 @@ var (
 	LangNoUnions = &pipeline.Lang{Name: "no-unions", Family: Family, Base: LangNoShortCircuit, Remove: []string{"union-lit", "union-tag", "union-payload"}, Invariants: []string{InvNoUnions}}
 	// LangNoOptionals: every optional is a struct of its tag and payload (lower-optionals).
 	LangNoOptionals = &pipeline.Lang{Name: "no-optionals", Family: Family, Base: LangNoUnions, Remove: []string{"null", "has-value", "unwrap", "orelse"}, Invariants: []string{InvNoOptionals}}
+	// LangNoErrors: every error union is a struct of its tag and payload bytes, every error value
+	// its i64 number (lower-errors).
+	LangNoErrors = &pipeline.Lang{Name: "no-errors", Family: Family, Base: LangNoOptionals, Remove: []string{"error-lit", "fail", "is-error", "error-code", "ok-value"}, Invariants: []string{InvNoErrorUnions}}
 	// LangNoPrint: print statements are runtime calls; printed string literals are addresses of
 	// their bytes (the others stay values until lower-strings).
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoOptionals, Remove: []string{"print", "interp"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoErrors, Remove: []string{"print", "interp"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
 	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
 	// and the host builtins stay for lower-to-wasm).
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
@@ -117,7 +123,7 @@ var (
 
 // Langs lists the ast languages from the source language on.
 var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
+	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoErrors, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer or float literal.

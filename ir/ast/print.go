@@ -256,6 +256,9 @@ func exprSx(e Expr) *sx {
 	if m := memoryExprSx(e); m != nil {
 		return m
 	}
+	if x := errorExprSx(e); x != nil {
+		return x
+	}
 	if o := optionalExprSx(e); o != nil {
 		return o
 	}
