@@ -53,6 +53,7 @@ type checker struct {
 	aliasTypes map[int]types.Type
 	aliasBusy  map[int]bool
 	errorCodes map[string]int64 // error numbers by name (check_types_error.go)
+	inDefer    bool             // checking the body of a defer (check_types_error.go)
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {

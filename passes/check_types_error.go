@@ -120,3 +120,12 @@ func mainErrorUnion(t types.Type) bool {
 	u, ok := t.(*types.ErrorUnion)
 	return ok && (u.Payload == types.TVoid || u.Payload == types.TI64)
 }
+
+// deferStmt checks a defer's body, in which a return is an error.
+func (c *checker) deferStmt(s *ast.Defer) ast.Stmt {
+	saved := c.inDefer
+	c.inDefer = true
+	body := c.block(s.Body)
+	c.inDefer = saved
+	return &ast.Defer{At: s.At, Err: s.Err, Body: body}
+}

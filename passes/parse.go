@@ -255,7 +255,7 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 	case s.Continue != nil:
 		return &ast.Continue{At: at, Label: loopLabel(s.Continue.Label)}
 	case s.Defer != nil:
-		c.unsupported(s.Pos, s.Defer.Kind)
+		return c.deferStmt(s.Defer)
 	case s.If != nil:
 		return c.ifStmt(s.If.Pos, s.If.Cond, s.If.Capture, s.If.Then, s.If.ElseIfs, s.If.Else)
 	case s.While != nil:

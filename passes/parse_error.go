@@ -121,3 +121,15 @@ func orPrimary(o *grammar.OrExpr) *grammar.Primary {
 func errorSetDecl(at ast.At, name string) ast.Decl {
 	return &ast.AliasDecl{At: at, Name: ast.Name{Name: name}, TypeX: &ast.TypeName{At: at, Name: ast.Name{Name: "i64"}}}
 }
+
+// deferStmt is `defer S` or `errdefer S`; a simple statement S becomes a block of its own.
+func (c *cstConverter) deferStmt(d *grammar.DeferStmt) ast.Stmt {
+	at := c.at(d.Pos)
+	body := &ast.Block{At: at, Stmts: []ast.Stmt{}}
+	if d.Block != nil {
+		body = c.block(d.Block)
+	} else if s := c.simple(d.Simple); s != nil {
+		body.Stmts = append(body.Stmts, s)
+	}
+	return &ast.Defer{At: at, Err: d.Kind == "errdefer", Body: body}
+}

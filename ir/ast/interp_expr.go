@@ -75,10 +75,11 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	case *Switch:
 		return in.eval(in.switchBody(e, fr), fr)
 	case *Block:
-		if fl := in.block(e, fr); fl.kind != 0 {
+		fl, v := in.runBlock(e, e.Value, fr)
+		if fl.kind != 0 {
 			panic(flowSignal(fl))
 		}
-		return in.eval(e.Value, fr)
+		return v
 	case *Call:
 		var args []int64
 		for _, a := range e.Args {

@@ -63,7 +63,7 @@ var (
 		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias", "null", "append",
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
-		"error-lit", "fail", "is-error", "error-code", "ok-value",
+		"error-lit", "fail", "is-error", "error-code", "ok-value", "defer", "errdefer",
 		"union", "union-lit", "union-tag", "union-payload",
 		"str-len", "str-ptr", "str-make", "interp",
 	}, TypeExprKinds...)}
@@ -72,10 +72,12 @@ var (
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
 	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	// LangNoDefer: the body of every defer is copied to each exit of its block (make-defer-explicit).
+	LangNoDefer = &pipeline.Lang{Name: "no-defer", Family: Family, Base: LangTyped, Remove: []string{"defer", "errdefer"}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
-	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangTyped, Remove: []string{"test", "bench"}, Add: []string{"call-runtime"}}
+	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangNoDefer, Remove: []string{"test", "bench"}, Add: []string{"call-runtime"}}
 	// LangNoEnums: enum values are values of their backing integer type.
 	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangNoTests, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
@@ -122,7 +124,7 @@ var (
 )
 
 // Langs lists the ast languages from the source language on.
-var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
+var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoDefer, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
 	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoErrors, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold

@@ -181,6 +181,9 @@ func stmtSx(s Stmt) *sx {
 	if f, ok := s.(*ForEach); ok {
 		return forEachSx(f)
 	}
+	if d := deferSx(s); d != nil {
+		return d
+	}
 	panic("ast: print of unknown statement")
 }
 
