@@ -55,6 +55,8 @@ func (rs *resolver) bindTopLevel(p *ast.Program) (map[ast.Decl]ast.Name, []*modu
 		switch d.(type) {
 		case *ast.EnumDecl, *ast.UnionDecl, *ast.StructDecl, *ast.AliasDecl:
 			rs.types[ids[d].ID] = true
+		case *ast.GenericStruct, *ast.GenericFunc:
+			rs.generics[ids[d].ID] = d
 		}
 	}
 	index := map[string]int{}

@@ -129,6 +129,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return rd.readEnum(s)
 	case "union":
 		return rd.readUnion(s)
+	case "generic-fn", "generic-struct":
+		return rd.readGenericDecl(s)
 	case "test", "bench":
 		return rd.readTest(s)
 	case "struct":
