@@ -52,6 +52,7 @@ type checker struct {
 	aliases    map[int]*ast.AliasDecl
 	aliasTypes map[int]types.Type
 	aliasBusy  map[int]bool
+	gen        *generics // monomorphisation (check_types_generic.go)
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -60,6 +61,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{},
 		structDecls: map[*types.Named]*ast.StructDecl{}, defaults: map[*types.Named][]ast.Expr{}, funcsByName: map[string]int{}, ids: ast.NewIDs(p),
 		aliases: map[int]*ast.AliasDecl{}, aliasTypes: map[int]types.Type{}, aliasBusy: map[int]bool{}}
+	c.gen = newGenerics(p)
 	c.declareAliases(p)
 	out := &ast.Program{Data: p.Data}
 	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
@@ -92,6 +94,8 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			out.Decls = append(out.Decls, &g)
 		}
 	}
+	out.Decls = append(out.Decls, c.instances()...)
+	out.Types = append(out.Types, c.gen.types...)
 	library, _ := ctx.Store[libraryKey].(bool)                        // the runtime has no main
 	if ctx.Store[TestModeKey] == nil && !library && !hasTests(sigs) { // a test file may do without: under cot test the runner is main
 		c.checkMain(p, sigs)

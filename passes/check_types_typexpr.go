@@ -44,6 +44,10 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 			params = append(params, c.typeOf(p))
 		}
 		return types.FuncOf(params, c.typeOf(x.Result))
+	case *ast.InstType:
+		return c.instStruct(x) // check_types_generic.go
+	case *ast.KnownType:
+		return x.T
 	case *ast.ErrorUnionType:
 		var err types.Type
 		if x.Err != nil {

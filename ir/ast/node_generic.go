@@ -72,6 +72,12 @@ func (n *InstType) children(s *slots) { s.typs(&n.Args) }
 func (n *Instance) children(s *slots) { s.typs(&n.Args) }
 func (*KnownType) children(*slots)    {}
 
+func seeAll(names []Name, see func(Name)) {
+	for _, n := range names {
+		see(n)
+	}
+}
+
 func namesSx(names []Name) *sx {
 	l := list()
 	for _, n := range names {
