@@ -263,7 +263,8 @@ func (c *checker) instances() []ast.Decl {
 func (c *checker) inInstance(before int, display string, use src.Pos) {
 	for i := before; i < len(c.diags.List); i++ {
 		d := &c.diags.List[i]
-		note := src.Related{Span: src.Span{Pos: d.Pos, End: d.End}, Text: "in the body of the generic, here"}
+		generic, _, _ := strings.Cut(display, "(")
+		note := src.Related{Span: src.Span{Pos: d.Pos, End: d.End}, Text: "in the body of `" + generic + "`, here"}
 		d.Notes = append([]src.Related{note}, d.Notes...)
 		d.Msg += " (in instance `" + display + "`)"
 		d.Pos, d.End, d.Label = use, src.Pos{}, "instantiated here"
