@@ -36,9 +36,9 @@ var specOutcomes = map[string]string{
 	`const IoErr = error { Closed, Timeout, Denied }`:               "unsupported: not yet supported: error sets",
 	`struct Counter { n: i64 }`:                                     "compiles",
 	`trait Shape { fn area(self: *Self) i64 }`:                      "unsupported: not yet supported: trait",
-	`fn smaller(T)(x: T, y: T) T {`:                                 "unsupported: not yet supported: generic functions",
+	`fn smaller(T)(x: T, y: T) T {`:                                 "unsupported: not yet supported: where bounds",
 	`fn copy_file(src: string) !i64 {`:                              "unsupported: not yet supported: defer",
-	`var p = Point { .x = 1, .y = 2 }`:                              "unsupported: not yet supported: struct literals",
+	`var p = Point { .x = 1, .y = 2 }`:                              "incomplete: undefined identifier `Point`",
 	`var n = new Node { value: 3, next: null }`:                     "unsupported: not yet supported: new",
 	`var scale: i64 = 3`:                                            "unsupported: not yet supported: closures",
 }
