@@ -82,6 +82,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			c.globals[d.Name.ID] = d
 		}
 	}
+	c.checkTraitImpls(p) // check_types_generic.go
 	c.checkStructDefaults()
 	for _, d := range p.Decls {
 		switch d := d.(type) {

@@ -42,6 +42,7 @@ type generics struct {
 	types   []*types.Named // instances, in creation order (the types section)
 	queue   []pendingInstance
 	count   int
+	impls   map[int]map[string]bool // trait ID -> TypeKey of each type with an impl of it
 }
 
 // pendingInstance is a function instance whose body is still to check.
@@ -52,7 +53,7 @@ type pendingInstance struct {
 }
 
 func newGenerics(p *ast.Program) *generics {
-	g := &generics{decls: map[int]ast.Decl{}, top: map[int]bool{}, structs: map[string]*types.Named{}, funcs: map[string]ast.Name{}}
+	g := &generics{decls: map[int]ast.Decl{}, top: map[int]bool{}, structs: map[string]*types.Named{}, funcs: map[string]ast.Name{}, impls: map[int]map[string]bool{}}
 	for _, d := range p.Decls {
 		g.top[d.DeclName().ID] = true
 		switch d.(type) {
@@ -193,6 +194,12 @@ func (c *checker) instFuncOf(g *ast.GenericFunc, use src.Pos, args []types.Type,
 		c.diags.Errorf(use, codeTypeMismatch, "type mismatch: more than %d generic instances (a generic that instantiates itself with ever larger types?)", maxInstances)
 		return ast.Name{}, false
 	}
+	for _, b := range g.Bounds {
+		if arg, ok := subst[b.Param.ID]; ok && !c.gen.impls[b.Trait.ID][ast.TypeKey(arg)] {
+			c.diags.Errorf(use, codeTypeMismatch, "unsatisfied where bound: %v does not implement `%s` (`where %s: %s` of `%s`)", arg, b.Trait.Name, b.Param.Name, b.Trait.Name, g.Name.Name)
+			return ast.Name{}, false
+		}
+	}
 	f := ast.Substitute(&g.Func, subst, c.fresh()).(*ast.Func)
 	f.Name = ast.Name{Name: g.Name.Name, ID: c.ids.Next()}
 	c.gen.funcs[key] = f.Name
@@ -268,5 +275,39 @@ func (c *checker) inInstance(before int, display string, use src.Pos) {
 		d.Notes = append([]src.Related{note}, d.Notes...)
 		d.Msg += " (in instance `" + display + "`)"
 		d.Pos, d.End, d.Label = use, src.Pos{}, "instantiated here"
+	}
+}
+
+// checkTraitImpls checks that each `impl Trait for T` defines every method its trait lists
+// (spec §4.10: by name) and records it for the `where` bounds.
+func (c *checker) checkTraitImpls(p *ast.Program) {
+	traits := map[int]*ast.TraitDecl{}
+	for _, d := range p.Decls {
+		if t, ok := d.(*ast.TraitDecl); ok {
+			traits[t.Name.ID] = t
+		}
+	}
+	for _, d := range p.Decls {
+		im, ok := d.(*ast.TraitImpl)
+		if !ok || traits[im.Trait.ID] == nil {
+			continue
+		}
+		target := c.typeOf(im.Target)
+		if target == types.TInvalid {
+			continue
+		}
+		defined := map[string]bool{}
+		for _, m := range im.Methods {
+			defined[m] = true
+		}
+		for _, m := range traits[im.Trait.ID].Methods {
+			if !defined[m] {
+				c.diags.Errorf(im.Pos(), codeUndefined, "undefined identifier `%v.%s`: `impl %s for %v` does not define `%s`, which the trait lists", target, m, im.Trait.Name, target, m)
+			}
+		}
+		if c.gen.impls[im.Trait.ID] == nil {
+			c.gen.impls[im.Trait.ID] = map[string]bool{}
+		}
+		c.gen.impls[im.Trait.ID][ast.TypeKey(target)] = true
 	}
 }

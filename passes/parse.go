@@ -108,7 +108,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Impl != nil:
 		c.unsupported(d.Pos, "impl block")
 	case d.Trait != nil:
-		c.unsupported(d.Pos, "trait")
+		return c.traitDecl(d.Trait) // parse_generic.go
 	case d.Test != nil:
 		return &ast.Func{At: c.at(d.Test.Pos), Name: ast.Name{Name: d.Test.Kind}, Result: types.TVoid, Body: c.block(d.Test.Body),
 			TestKind: d.Test.Kind, TestName: d.Test.DisplayName()}
@@ -120,8 +120,8 @@ func (c *cstConverter) fn(fd *grammar.FnDecl) ast.Decl {
 	switch {
 	case fd.Async:
 		c.unsupported(fd.Pos, "async fn")
-	case len(fd.Where) > 0:
-		c.unsupported(fd.Pos, "where bounds")
+	case len(fd.Where) > 0 && len(fd.TypeParams) == 0:
+		c.diags.Errorf(c.pos(fd.Pos), codeTypeMismatch, "type mismatch: `where` bounds on `%s`, which has no type parameters", fd.Name)
 	case len(fd.TypeParams) > 0:
 		return c.genericFn(fd, fd.TypeParams, "")
 	}

@@ -28,13 +28,16 @@ func typeParams(names []string) []ast.Name {
 // genericFn converts `fn name(T…)(params) Ret { body }`.
 func (c *cstConverter) genericFn(fd *grammar.FnDecl, params []string, owner string) ast.Decl {
 	plain := *fd
-	plain.TypeParams = nil
+	plain.TypeParams, plain.Where = nil, nil
 	f, ok := c.fn(&plain).(*ast.Func)
 	if !ok {
 		return nil
 	}
 	g := &ast.GenericFunc{Func: *f, TypeParams: typeParams(params)}
 	g.Owner.Name = owner
+	for _, w := range fd.Where {
+		g.Bounds = append(g.Bounds, ast.Bound{Param: ast.Name{Name: w.Param}, Trait: ast.Name{Name: w.Trait}})
+	}
 	return g
 }
 
@@ -127,4 +130,23 @@ func postfixOf(e *grammar.Expr) *grammar.PostfixExpr {
 		return u.Operand
 	}
 	return nil
+}
+
+// traitDecl converts `trait Name { fn m(…) … }` (spec §4.10): the method names.
+func (c *cstConverter) traitDecl(d *grammar.TraitDecl) ast.Decl {
+	t := &ast.TraitDecl{At: c.at(d.Pos), Name: ast.Name{Name: d.Name}, Methods: []string{}}
+	for _, m := range d.Methods {
+		t.Methods = append(t.Methods, m.Name)
+	}
+	return t
+}
+
+// traitImpl records `impl Trait for Target` (its methods are converted as a plain impl's).
+func (c *cstConverter) traitImpl(d *grammar.ImplDecl) ast.Decl {
+	at := c.at(d.Pos)
+	t := &ast.TraitImpl{At: at, Trait: ast.Name{Name: d.Trait}, Target: &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}, Methods: []string{}}
+	for _, m := range d.Methods {
+		t.Methods = append(t.Methods, m.Name)
+	}
+	return t
 }

@@ -31,8 +31,8 @@ func (c *cstConverter) structDecl(d *grammar.StructDecl) ast.Decl {
 // first parameter is not `self` gets `self: *T` first (§4.13 rule 2).
 func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
 	switch {
-	case d.Trait != "":
-		c.unsupported(d.Pos, "trait")
+	case d.Trait != "" && len(d.TypeParams) > 0:
+		c.unsupported(d.Pos, "impl of a trait for a generic struct")
 		return nil
 	case len(d.TypeParams) > 0:
 		return c.genericImpl(d)
@@ -49,6 +49,9 @@ func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
 			f.Name.Name = d.Target + "_" + m.Name
 			out = append(out, f)
 		}
+	}
+	if d.Trait != "" {
+		out = append(out, c.traitImpl(d))
 	}
 	return out
 }

@@ -20,6 +20,10 @@ func (rs *resolver) genericDecl(r *ast.Rewriter, d ast.Decl, name ast.Name) ast.
 		c := *d
 		rs.push()
 		c.TypeParams = rs.declareTypeParams(d.Pos(), d.TypeParams)
+		c.Bounds = nil
+		for _, b := range d.Bounds {
+			c.Bounds = append(c.Bounds, ast.Bound{Param: rs.lookup(d.Pos(), b.Param.Name), Trait: rs.trait(d.Pos(), b.Trait.Name)})
+		}
 		if d.Owner.Name != "" {
 			c.Owner = rs.lookup(d.Pos(), d.Owner.Name)
 			if _, ok := rs.generics[c.Owner.ID].(*ast.GenericStruct); !ok && c.Owner.ID != 0 {
@@ -37,8 +41,26 @@ func (rs *resolver) genericDecl(r *ast.Rewriter, d ast.Decl, name ast.Name) ast.
 		rs.pop()
 		c.StructDecl.Name = name
 		return &c
+	case *ast.TraitDecl:
+		c := *d
+		c.Name = name
+		return &c
+	case *ast.TraitImpl:
+		c := *d
+		c.Trait = rs.trait(d.Pos(), d.Trait.Name)
+		c.Target = r.RewriteType(d.Target)
+		return &c
 	}
 	return nil
+}
+
+// trait resolves the name of a trait.
+func (rs *resolver) trait(pos src.Pos, name string) ast.Name {
+	n := rs.lookup(pos, name)
+	if _, ok := rs.generics[n.ID].(*ast.TraitDecl); !ok && n.ID != 0 {
+		rs.diags.Errorf(pos, codeTypeMismatch, "type mismatch: `%s` is not a trait", name)
+	}
+	return n
 }
 
 func (rs *resolver) declareTypeParams(pos src.Pos, names []ast.Name) []ast.Name {
@@ -65,7 +87,7 @@ func (rs *resolver) instType(r *ast.Rewriter, t *ast.InstType) ast.TypeExpr {
 func (rs *resolver) instance(r *ast.Rewriter, e *ast.Instance) ast.Expr {
 	c := *e
 	c.Name = rs.lookup(e.Pos(), e.Name.Name)
-	if rs.generics[c.Name.ID] == nil && c.Name.ID != 0 {
+	if _, trait := rs.generics[c.Name.ID].(*ast.TraitDecl); (rs.generics[c.Name.ID] == nil || trait) && c.Name.ID != 0 {
 		rs.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is not generic, so it takes no type arguments", e.Name.Name)
 	}
 	c.Args = resolveTypes(r, e.Args)

@@ -110,7 +110,9 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 	top := map[int]*binderInfo{}
 	v.scopes = []map[int]*binderInfo{top}
 	for _, d := range p.Decls {
-		v.binder(d.DeclName(), d)
+		if _, ok := d.(*ast.TraitImpl); !ok { // binds no name
+			v.binder(d.DeclName(), d)
+		}
 		switch d := d.(type) {
 		case *ast.Func:
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "func", typ: d.Result, fn: d}
@@ -126,7 +128,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		case *ast.StructDecl, *ast.AliasDecl:
 			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
-		case *ast.GenericFunc, *ast.GenericStruct:
+		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl:
 			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "generic"}
 		}
 	}
@@ -142,7 +144,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				}
 			}
 			v.function(d)
-		case *ast.GenericFunc, *ast.GenericStruct:
+		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl, *ast.TraitImpl:
 			v.generic(d) // ast_generic.go
 		case *ast.EnumDecl:
 			v.fn, v.where = nil, "enum "+d.Name.String()

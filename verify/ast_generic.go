@@ -19,6 +19,13 @@ func (v *astVerifier) generic(d ast.Decl) {
 		}
 	case *ast.GenericStruct:
 		params = g.TypeParams
+	case *ast.TraitImpl:
+		v.fn, v.where = nil, "impl "+g.Trait.String()
+		v.lookup(g.Trait, d)
+		v.needType(d, g.Target, nil)
+		return
+	case *ast.TraitDecl:
+		return
 	}
 	v.push()
 	for _, p := range params {

@@ -5,7 +5,7 @@ package ast
 // and removes them: the typed languages hold only concrete functions and types, an instance of
 // a generic struct being a *types.Named with Args.
 //
-//	(generic-fn (T#3 …) OWNER|- (func …))   `fn f(T)(…)`; OWNER names the generic struct of an
+//	(generic-fn (T#3 …) (where (T#3 Tr#4)…) OWNER|- (func …))   `fn f(T)(…) where T: Tr`; OWNER names the generic struct of an
 //	                                        `impl Pair(A, B)` method (its type parameters are the impl's)
 //	(generic-struct (T#3 …) (struct …))      `struct Pair(A, B) { … }`
 //	(inst Pair#2 T…)                         the type expression `Pair(i64, bool)`
@@ -25,7 +25,8 @@ import (
 type GenericFunc struct {
 	Func
 	TypeParams []Name
-	Owner      Name // the generic struct of an `impl Name(A, B)` method; Name "" otherwise
+	Bounds     []Bound // `where T: Trait, …` (node_trait.go)
+	Owner      Name    // the generic struct of an `impl Name(A, B)` method; Name "" otherwise
 }
 
 // GenericStruct is a generic struct declaration.
@@ -57,7 +58,7 @@ type KnownType struct {
 }
 
 // GenericKinds lists the node kinds of generics (the languages before typed allow them).
-var GenericKinds = []string{"generic-fn", "generic-struct", "type-inst", "instance", "type-known"}
+var GenericKinds = []string{"generic-fn", "generic-struct", "type-inst", "instance", "type-known", "trait", "trait-impl"}
 
 func (*GenericFunc) Kind() string   { return "generic-fn" }
 func (*GenericStruct) Kind() string { return "generic-struct" }
@@ -102,7 +103,7 @@ func genericDeclSx(d Decl) *sx {
 		if d.Owner.Name != "" {
 			owner = atom(d.Owner.String())
 		}
-		return stmtList(atom("generic-fn"), namesSx(d.TypeParams), owner, declSx(&d.Func))
+		return stmtList(atom("generic-fn"), namesSx(d.TypeParams), boundsSx(d.Bounds), owner, declSx(&d.Func))
 	case *GenericStruct:
 		return stmtList(atom("generic-struct"), namesSx(d.TypeParams), structDeclSx(&d.StructDecl))
 	}
@@ -121,14 +122,14 @@ func (rd *reader) readGenericDecl(s *sx) Decl {
 	if s.list[0].atom == "generic-struct" {
 		return &GenericStruct{StructDecl: *rd.readStructDecl(shape(s, 2, false)[1]), TypeParams: params}
 	}
-	a = shape(s, 3, false)
-	f, ok := rd.readDecl(a[2]).(*Func)
+	a = shape(s, 4, false)
+	f, ok := rd.readDecl(a[3]).(*Func)
 	if !ok {
-		fail(a[2], "want a func")
+		fail(a[3], "want a func")
 	}
-	g := &GenericFunc{Func: *f, TypeParams: params}
-	if a[1].isList || a[1].atom != "-" {
-		g.Owner = readName(a[1])
+	g := &GenericFunc{Func: *f, TypeParams: params, Bounds: readBounds(a[1])}
+	if a[2].isList || a[2].atom != "-" {
+		g.Owner = readName(a[2])
 	}
 	return g
 }

@@ -91,6 +91,9 @@ func declSx(d Decl) *sx {
 	if g := genericDeclSx(d); g != nil {
 		return g
 	}
+	if t := traitDeclSx(d); t != nil {
+		return t
+	}
 	switch d := d.(type) {
 	case *Func:
 		if d.TestKind != "" {

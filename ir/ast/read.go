@@ -131,6 +131,8 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return rd.readUnion(s)
 	case "generic-fn", "generic-struct":
 		return rd.readGenericDecl(s)
+	case "trait", "trait-impl":
+		return rd.readTraitDecl(s)
 	case "test", "bench":
 		return rd.readTest(s)
 	case "struct":
