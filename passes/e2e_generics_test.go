@@ -64,3 +64,24 @@ fn main() void {
 }
 `, stdout: "true\n7\n40\ns\n8\n3\n"},
 }
+
+func init() {
+	e2eCases = append(e2eCases, e2eCase{name: "traits and where bounds", src: `
+trait Shape { fn area(self: *Self) i64 }
+struct Rect { w: i64, h: i64 }
+impl Shape for Rect { fn area(self: *Rect) i64 { return self.w * self.h } }
+impl Shape for i64 { fn area(self: *i64) i64 { return self.* } }
+
+fn twice(T)(x: T) i64 where T: Shape {
+    var v = x
+    return v.area() * 2
+}
+
+fn main() void {
+    var k: i64 = 4
+    println(k.area())
+    println(twice(Rect)(Rect { .w = 2, .h = 3 }))
+    println(twice(i64)(5))
+}
+`, stdout: "4\n12\n10\n"})
+}
