@@ -30,8 +30,9 @@ import (
 	"cot/ir/types"
 )
 
-// maxInstances bounds monomorphisation: `fn f(T)(…) { f(*T)(…) }` would never end.
-const maxInstances = 10000
+// maxDepth bounds monomorphisation: `fn f(T)(…) { f(*T)(…) }` or `struct S(T) { p: ?*S(*T) }`
+// would never end. An instance made while checking (or laying out) another is one deeper.
+const maxDepth = 64
 
 // generics is the instantiation state of one check-types run.
 type generics struct {
@@ -41,7 +42,7 @@ type generics struct {
 	funcs   map[string]ast.Name
 	types   []*types.Named // instances, in creation order (the types section)
 	queue   []pendingInstance
-	count   int
+	depth   int // of the instance being checked or laid out
 	impls   map[int]map[string]bool // trait ID -> TypeKey of each type with an impl of it
 }
 
@@ -50,6 +51,7 @@ type pendingInstance struct {
 	fn      *ast.Func // its signature checked
 	display string    // `smaller(i64)`
 	use     src.Pos   // the use that instantiated it
+	depth   int
 }
 
 func newGenerics(p *ast.Program) *generics {
@@ -127,8 +129,8 @@ func (c *checker) instStruct(x *ast.InstType) types.Type {
 	if n := c.gen.structs[key]; n != nil {
 		return n
 	}
-	if c.gen.count++; c.gen.count > maxInstances {
-		c.diags.Errorf(x.Pos(), codeTypeMismatch, "type mismatch: more than %d generic instances (a generic that instantiates itself with ever larger types?)", maxInstances)
+	if c.gen.depth >= maxDepth {
+		c.tooDeep(x.Pos(), g.Name.Name, args)
 		return types.TInvalid
 	}
 	n := types.NewNamed(g.Name.Name, c.ids.Next())
@@ -139,9 +141,11 @@ func (c *checker) instStruct(x *ast.InstType) types.Type {
 	d.Name = ast.Name{Name: g.Name.Name, ID: n.ID}
 	st := &types.Struct{}
 	n.SetUnderlying(st)
+	c.gen.depth++
 	for j, name := range d.FieldNames {
 		st.Fields = append(st.Fields, &types.Field{Name: name, Type: c.valueType(d.FieldTypes[j].Pos(), d.FieldTypes[j], nil)})
 	}
+	c.gen.depth--
 	c.named[n.ID] = n
 	c.structDecls[n] = d
 	if types.ContainsItself(n) {
@@ -190,8 +194,8 @@ func (c *checker) instFuncOf(g *ast.GenericFunc, use src.Pos, args []types.Type,
 	if n, ok := c.gen.funcs[key]; ok {
 		return n, true
 	}
-	if c.gen.count++; c.gen.count > maxInstances {
-		c.diags.Errorf(use, codeTypeMismatch, "type mismatch: more than %d generic instances (a generic that instantiates itself with ever larger types?)", maxInstances)
+	if c.gen.depth >= maxDepth {
+		c.tooDeep(use, g.Name.Name, args)
 		return ast.Name{}, false
 	}
 	for _, b := range g.Bounds {
@@ -208,7 +212,7 @@ func (c *checker) instFuncOf(g *ast.GenericFunc, use src.Pos, args []types.Type,
 	sig := c.signature(f)
 	c.inInstance(before, display, use)
 	c.binders[f.Name.ID] = &checkedBinder{kind: "func", typ: sig.Signature(), fn: sig}
-	c.gen.queue = append(c.gen.queue, pendingInstance{fn: sig, display: display, use: use})
+	c.gen.queue = append(c.gen.queue, pendingInstance{fn: sig, display: display, use: use, depth: c.gen.depth + 1})
 	return f.Name, true
 }
 
@@ -259,10 +263,17 @@ func (c *checker) instances() []ast.Decl {
 		p := c.gen.queue[0]
 		c.gen.queue = c.gen.queue[1:]
 		before := len(c.diags.List)
+		c.gen.depth = p.depth
 		out = append(out, c.function(p.fn))
 		c.inInstance(before, p.display, p.use)
 	}
+	c.gen.depth = 0
 	return out
+}
+
+// tooDeep reports an instance nested more than maxDepth instances deep.
+func (c *checker) tooDeep(pos src.Pos, name string, args []types.Type) {
+	c.diags.Errorf(pos, codeTypeMismatch, "type mismatch: `%s(%s)` is an instance %d instances deep (a generic that instantiates itself with ever larger types?)", name, typeList(args), maxDepth)
 }
 
 // inInstance moves the diagnostics from index before on, found in the copy of a generic for
