@@ -42,7 +42,7 @@ type generics struct {
 	funcs   map[string]ast.Name
 	types   []*types.Named // instances, in creation order (the types section)
 	queue   []pendingInstance
-	depth   int // of the instance being checked or laid out
+	depth   int                     // of the instance being checked or laid out
 	impls   map[int]map[string]bool // trait ID -> TypeKey of each type with an impl of it
 }
 
