@@ -48,6 +48,13 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		name.Name = n.Name + "_" + m.Name
 		id, ok = c.funcsByName[name.Name]
 	}
+	if !ok && n != nil && n.Args != nil {
+		id, ok = c.instanceMethod(n, m.Name, m.Pos()) // check_types_generic.go
+	}
+	if b, basic := t.(*types.Basic); !ok && basic { // a method of `impl Trait for i64` (§4.10)
+		name.Name = b.Name + "_" + m.Name
+		id, ok = c.funcsByName[name.Name]
+	}
 	if !ok {
 		name.Name = m.Name
 		id, ok = c.selfFunc(m.Name, t)
