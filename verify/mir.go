@@ -143,6 +143,9 @@ func (v *mirVerifier) instr(b *mir.Block, in *mir.Instr) {
 	case mir.ADDI, mir.SUBI:
 		v.want(b, in, I, in.Rd, in.Rn)
 		v.imm(b, in, in.Imm >= 0 && in.Imm <= 4095)
+	case mir.ADDSH, mir.SUBSH:
+		v.want(b, in, I, in.Rd, in.Rn, in.Rm)
+		v.imm(b, in, in.Imm >= 0 && in.Imm < bits(in.W))
 	case mir.LSLI, mir.LSRI, mir.ASRI:
 		v.want(b, in, I, in.Rd, in.Rn)
 		v.imm(b, in, in.Imm >= 0 && in.Imm < bits(in.W))

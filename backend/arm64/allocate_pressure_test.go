@@ -25,6 +25,7 @@ var pressureForms = []string{
 	"str s%C, [x%B, #4]", "ldr x%A, [x%B, x%C]", "ldrsh w%A, [x%B, x%C]", "str w%D, [x%B, x%C]",
 	"str d%D, [x%B, x%C]", "ldr s%A, [x%B, x%C]", "add x%A, x%B, :lo12:cot_table_0", "adrp x%A, cot_table_0",
 	"blr x%B", "and w%A, w%B, #0xff", "eor x%A, x%B, #0xffff0000", "tst x%B, #0x8", "tst w%B, w%C",
+	"add w%A, w%B, w%C, lsl #2", "sub x%A, x%B, x%C, lsl #63",
 }
 
 // operandRe finds a virtual register operand and its width prefix.

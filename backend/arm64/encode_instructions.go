@@ -155,6 +155,10 @@ func encodeInstr(b *obj.Builder, f *mir.Func, in *mir.Instr, labels map[int]obj.
 		b.Emit(enc.Madd(w, gp(rd), gp(rn), gp(rm), gp(in.Ra)))
 	case mir.MSUB:
 		b.Emit(enc.Msub(w, gp(rd), gp(rn), gp(rm), gp(in.Ra)))
+	case mir.ADDSH:
+		b.Emit(enc.AddReg(w, gp(rd), gp(rn), gp(rm), enc.LSL, shamt(in.Imm, w)))
+	case mir.SUBSH:
+		b.Emit(enc.SubReg(w, gp(rd), gp(rn), gp(rm), enc.LSL, shamt(in.Imm, w)))
 	case mir.ADDI:
 		b.Emit(enc.AddImm(w, gp(rd), gp(rn), imm12(in.Imm)))
 	case mir.SUBI:

@@ -61,7 +61,9 @@ func operandWidth(v *ssa.Value) mir.Width { return width(v.Args[0].Type) }
 // intOp selects integer arithmetic, comparisons and bit operations.
 func (s *selector) intOp(v *ssa.Value, w wasm.Op) bool {
 	if op, ok := intBinary[w]; ok {
-		s.intBinary(v, op)
+		if !s.shiftedBinary(v) {
+			s.intBinary(v, op)
+		}
 		return true
 	}
 	if isComparison(v) {

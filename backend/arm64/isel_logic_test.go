@@ -12,7 +12,7 @@ import (
 
 // TestSelectLogicalAndZeroTests selects SSA functions and checks asmcheck-style expectations on
 // the MIR: logical immediates, constants commuted into the immediate operand, cbz/cbnz for zero
-// tests and tst for a tested `and` whose only use is the test.
+// tests, tst for a tested `and` whose only use is the test, and shifted-register operands.
 func TestSelectLogicalAndZeroTests(t *testing.T) {
 	cases := []struct{ name, ssa, want, not string }{
 		{"and-imm", `func f index=0 (i32) -> (i32)
@@ -85,6 +85,24 @@ b1():
 b2():
   return v0
 `, `and w%\d+, w%\d+, #0x8\n\tcbz `, `tst`},
+		{"add-sub-shifted", `func f index=0 (i64, i64) -> (i64)
+b0(v0:i64, v1:i64):
+  v2:i64 = const aux=0x2
+  v3:i64 = i64.shl v1, v2
+  v4:i64 = i64.add v3, v0
+  v5:i64 = const aux=0xffffffffffffffc3
+  v6:i64 = i64.shl v1, v5
+  v7:i64 = i64.sub v4, v6
+  return v7
+`, `add x%\d+, x%\d+, x%\d+, lsl #2\n\tsub x%\d+, x%\d+, x%\d+, lsl #3`, `lsl x`},
+		{"shift-used-twice", `func f index=0 (i32, i32) -> (i32)
+b0(v0:i32, v1:i32):
+  v2:i32 = const aux=0x2
+  v3:i32 = i32.shl v1, v2
+  v4:i32 = i32.add v3, v0
+  v5:i32 = i32.add v4, v3
+  return v5
+`, `lsl w%\d+, w%\d+, #2`, `, lsl #`},
 	}
 	for _, c := range cases {
 		p, err := ssa.Read(c.ssa)

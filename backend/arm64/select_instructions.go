@@ -65,6 +65,8 @@ type selector struct {
 	// fused is a comparison selected together with the branch that ends its block; tested is
 	// the `and` it tests against zero, selected with it as a tst (isel_logic.go).
 	fused, tested *ssa.Value
+	// folded are the shifts of the current block taken as shifted operands (isel_shift.go).
+	folded map[*ssa.Value]bool
 	// consts are the constants used as register operands, each materialised once at the top of
 	// the entry block (constInstrs): the allocator keeps them in registers where it can and
 	// rematerialises or reloads them where it cannot.
@@ -79,7 +81,8 @@ type constKey struct {
 
 func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 	s := &selector{p: p, layout: layout, f: f, mf: &mir.Func{Name: f.Name},
-		regs: map[*ssa.Value]mir.Reg{}, blocks: map[int]*mir.Block{}, traps: map[string]*mir.Block{}}
+		regs: map[*ssa.Value]mir.Reg{}, blocks: map[int]*mir.Block{}, traps: map[string]*mir.Block{},
+		folded: map[*ssa.Value]bool{}}
 	for _, b := range f.Blocks {
 		if b.ID >= s.nextID {
 			s.nextID = b.ID + 1
@@ -121,8 +124,9 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 		if s.fused != nil {
 			s.tested = s.testedAnd(s.fused, b)
 		}
+		s.foldShifts(b)
 		for _, v := range b.Instrs {
-			if v != s.fused && v != s.tested {
+			if v != s.fused && v != s.tested && !s.folded[v] {
 				s.value(v)
 			}
 		}

@@ -103,6 +103,9 @@ const (
 	// flags of rn & rm / rn & #imm
 	TST
 	TSTI
+	// rd, rn, rm, lsl #Imm
+	ADDSH
+	SUBSH
 	numOps
 )
 
@@ -131,6 +134,7 @@ const (
 	FormRet
 	FormAdrp
 	FormAddLo
+	FormR3Shift
 )
 
 type opInfo struct {
@@ -163,6 +167,7 @@ var ops = [numOps]opInfo{
 	BL: {"bl", FormCall}, BLR: {"blr", FormCallR}, RET: {"ret", FormRet}, TRAP: {"bl", FormCall},
 	ADRP: {"adrp", FormAdrp}, ADDLO: {"add", FormAddLo},
 	ANDI: {"and", FormRI}, ORRI: {"orr", FormRI}, EORI: {"eor", FormRI}, TST: {"tst", FormCmp}, TSTI: {"tst", FormCmpI},
+	ADDSH: {"add", FormR3Shift}, SUBSH: {"sub", FormR3Shift},
 }
 
 // Form returns the operand shape of op.
@@ -192,7 +197,7 @@ func (o Op) IsCall() bool { return o == BL || o == BLR }
 // neither: callers filter what they need).
 func (in *Instr) DefsUses() (defs, uses []Reg) {
 	switch in.Op.Form() {
-	case FormR3:
+	case FormR3, FormR3Shift:
 		return []Reg{in.Rd}, []Reg{in.Rn, in.Rm}
 	case FormR4:
 		return []Reg{in.Rd}, []Reg{in.Rn, in.Rm, in.Ra}

@@ -118,6 +118,8 @@ func (f *Func) Format(in *Instr) string {
 	switch in.Op.Form() {
 	case FormR3:
 		return fmt.Sprintf("%s %s, %s, %s", m, r(in.Rd), r(in.Rn), r(in.Rm))
+	case FormR3Shift:
+		return fmt.Sprintf("%s %s, %s, %s, lsl #%d", m, r(in.Rd), r(in.Rn), r(in.Rm), in.Imm)
 	case FormR4:
 		return fmt.Sprintf("%s %s, %s, %s, %s", m, r(in.Rd), r(in.Rn), r(in.Rm), r(in.Ra))
 	case FormRI:

@@ -46,6 +46,9 @@ func parseInstr(f *Func, line string) (*Instr, error) {
 	switch {
 	case m == "add" && len(ops) == 3 && strings.HasPrefix(ops[2], ":lo12:"):
 		in.Op, in.Rd, in.Rn, in.Sym = ADDLO, regs[0].reg, regs[1].reg, strings.TrimPrefix(ops[2], ":lo12:")
+	case (m == "add" || m == "sub") && len(ops) == 4 && strings.HasPrefix(ops[3], "lsl #"):
+		in.Op, in.W, in.Rd, in.Rn, in.Rm = map[string]Op{"add": ADDSH, "sub": SUBSH}[m], regs[0].width, regs[0].reg, regs[1].reg, regs[2].reg
+		in.Imm, err = parseImm(strings.TrimPrefix(ops[3], "lsl "))
 	case riOps[m] != 0 || m == "add" && len(ops) == 3 && strings.HasPrefix(ops[2], "#"):
 		if err = need(3); err == nil && strings.HasPrefix(ops[2], "#") {
 			in.Op, in.W, in.Rd, in.Rn = riOps[m], regs[0].width, regs[0].reg, regs[1].reg
