@@ -396,11 +396,11 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 			continue
 		}
 		arm := &ast.SwitchArm{At: c.at(a.Pos), Body: body(a.Body)}
-		if a.Capture != "" {
-			c.capturePayload(arm, a)
-		}
 		if a.Guard != nil {
 			arm.Guard = c.expr(a.Guard)
+		}
+		if a.Capture != "" {
+			c.capturePayload(arm, a)
 		}
 		for _, p := range a.Patterns {
 			arm.Lo = append(arm.Lo, c.pattern(p.Pos, p.Neg, p.Value))

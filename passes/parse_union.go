@@ -5,6 +5,10 @@ package passes
 // into `sw.u`, a name no program can spell, and each capturing arm starts with `const p = sw.u.V`:
 //
 //	switch E { U.V |p| => B, ... }  =>  (block (var sw.u E) (switch sw.u (arm (U.V) - (block (const p (member sw.u V)) B...)) ...))
+//	U.V |p| if G => B               =>  (arm (U.V) (block:bool (const p (member sw.u V)) (value G)) (block (const p …) B...))
+//
+// A guard sees the capture (it runs only after the arm's pattern matched, so the payload is
+// the variant's).
 //
 // check-types checks that the subject is a union and the capture's variant has a payload.
 
@@ -27,6 +31,10 @@ func (c *cstConverter) capturePayload(arm *ast.SwitchArm, a *grammar.SwitchArm) 
 	payload := &ast.Member{At: at, X: &ast.Ref{At: at, Name: ast.Name{Name: swTemp}}, Name: *p.Suffixes[len(p.Suffixes)-1].Field}
 	bind := &ast.VarDecl{At: at, Name: ast.Name{Name: a.Capture}, Const: true, Init: payload}
 	arm.Body.Stmts = append([]ast.Stmt{bind}, arm.Body.Stmts...)
+	if arm.Guard != nil { // the guard sees the capture too; it runs only once a pattern matched
+		guard := ast.At{P: arm.Guard.Pos()}
+		arm.Guard = &ast.Block{At: guard, Stmts: []ast.Stmt{&ast.VarDecl{At: at, Name: bind.Name, Const: true, Init: ast.DeepClone(payload)}}, Value: arm.Guard}
+	}
 }
 
 // capturingSwitch returns s as it is, or, when an arm captures, the block that evaluates its
