@@ -33,7 +33,7 @@ func TestDiagnostics(t *testing.T) {
 		{"fn main() i64 { var s: *u8 = 1\n return 0 }", "error[E0300]: type mismatch: initializer of `s`: expected *u8, found i64"},
 		{"fn main() i64 { var s: Point = 1\n return 0 }", "error[E0301]: undefined identifier `Point`"},
 		{"struct P { x: i64 }\nfn main() i64 { var p = P { .x = 1 }\n var s = \"n=${p}\"\n return 0 }", "main.cot:3:15: error[E0300]: type mismatch: `${}` in an interpolation cannot format a value of type P"},
-		{"fn f() !i64 { return 1 }\nfn main() void { var x = try f() }", "main.cot:2:26: error[E0300]: type mismatch: `try` in function `main`, which returns void, not an error union"},
+		{"fn f() !i64 { return 1 }\nfn main() void { var x = try f() }", "main.cot:2:26: error[E0300]: try in non-error-returning function `main` (it returns void; use catch)"},
 		{"fn main() void { var x = 5 catch 1 }", "main.cot:1:28: error[E0300]: type mismatch: `catch` wants an error union, found i64"},
 		{"fn helper() void {}", "error[E0301]: undefined identifier `main`"},
 		{"fn main(a: i64) void {}", "error[E0300]: type mismatch: `main` must take no parameters"},
