@@ -35,10 +35,10 @@ var specOutcomes = map[string]string{
 	`union Shape { Circle: f64, Square: f64, Empty }`:               "compiles",
 	`const IoErr = error { Closed, Timeout, Denied }`:               "compiles",
 	`struct Counter { n: i64 }`:                                     "compiles",
-	`trait Shape { fn area(self: *Self) i64 }`:                      "unsupported: not yet supported: trait",
-	`fn smaller(T)(x: T, y: T) T {`:                                 "unsupported: not yet supported: generic functions",
+	`trait Shape { fn area(self: *Self) i64 }`:                      "incomplete: undefined identifier `Rect`",
+	`fn smaller(T)(x: T, y: T) T {`:                                 "incomplete: undefined identifier `Hashable`",
 	`fn copy_file(src: string) !i64 {`:                              "incomplete: undefined identifier `open_it`",
-	`var p = Point { .x = 1, .y = 2 }`:                              "unsupported: not yet supported: struct literals",
+	`var p = Point { .x = 1, .y = 2 }`:                              "incomplete: undefined identifier `Point`",
 	`var n = new Node { value: 3, next: null }`:                     "unsupported: not yet supported: new",
 	`var scale: i64 = 3`:                                            "unsupported: not yet supported: closures",
 }

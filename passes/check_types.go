@@ -54,6 +54,7 @@ type checker struct {
 	aliasBusy  map[int]bool
 	errorCodes map[string]int64 // error numbers by name (check_types_error.go)
 	inDefer    bool             // checking the body of a defer (check_types_error.go)
+	gen        *generics        // monomorphisation (check_types_generic.go)
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -62,6 +63,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 		globalInit: map[int]ast.Expr{}, globalType: map[int]types.Type{}, inProgress: map[int]bool{}, named: map[int]*types.Named{},
 		structDecls: map[*types.Named]*ast.StructDecl{}, defaults: map[*types.Named][]ast.Expr{}, funcsByName: map[string]int{}, ids: ast.NewIDs(p),
 		aliases: map[int]*ast.AliasDecl{}, aliasTypes: map[int]types.Type{}, aliasBusy: map[int]bool{}}
+	c.gen = newGenerics(p)
 	c.declareAliases(p)
 	out := &ast.Program{Data: p.Data}
 	out.Types = append(append(out.Types, p.Types...), c.declareEnums(p)...)
@@ -82,6 +84,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			c.globals[d.Name.ID] = d
 		}
 	}
+	c.checkTraitImpls(p) // check_types_generic.go
 	c.checkStructDefaults()
 	for _, d := range p.Decls {
 		switch d := d.(type) {
@@ -94,6 +97,8 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 			out.Decls = append(out.Decls, &g)
 		}
 	}
+	out.Decls = append(out.Decls, c.instances()...)
+	out.Types = append(out.Types, c.gen.types...)
 	library, _ := ctx.Store[libraryKey].(bool)                        // the runtime has no main
 	if ctx.Store[TestModeKey] == nil && !library && !hasTests(sigs) { // a test file may do without: under cot test the runner is main
 		c.checkMain(p, sigs)

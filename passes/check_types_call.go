@@ -13,6 +13,9 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	if m, ok := e.Callee.(*ast.Member); ok {
 		return c.methodCall(e, m)
 	}
+	if in, ok := e.Callee.(*ast.Instance); ok {
+		return c.genericCall(e, in) // check_types_generic.go
+	}
 	call := *e
 	call.T = types.TInvalid
 	ref, ok := e.Callee.(*ast.Ref)
@@ -23,6 +26,9 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	name := ref.Name.Name
 	b := c.binder(ref.Name.ID)
 	call.Args = nil
+	if g, generic := c.gen.decls[ref.Name.ID].(*ast.GenericFunc); generic {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic: call it with its type arguments, `%s(%s)(…)`", name, name, joinNames(g.TypeParams))
+	}
 	switch {
 	case b == nil || b.kind != "func":
 		if b != nil {
@@ -66,7 +72,7 @@ func (c *checker) print(s *ast.Print) ast.Stmt {
 		}
 		x := c.expr(a, nil)
 		if t := x.Type(); !printable(t) && t != types.TInvalid {
-			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v", printName(s), t)
+			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v%s", printName(s), t, formatHint(t))
 		}
 		p.Args = append(p.Args, x)
 	}

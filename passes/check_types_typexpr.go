@@ -44,6 +44,10 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 			params = append(params, c.typeOf(p))
 		}
 		return types.FuncOf(params, c.typeOf(x.Result))
+	case *ast.InstType:
+		return c.instStruct(x) // check_types_generic.go
+	case *ast.KnownType:
+		return x.T
 	case *ast.ErrorUnionType:
 		if x.Err != nil {
 			c.typeOf(x.Err) // reports an unknown name; E!T is checked as !T (parse_error.go)

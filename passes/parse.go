@@ -107,7 +107,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Impl != nil:
 		c.unsupported(d.Pos, "impl block")
 	case d.Trait != nil:
-		c.unsupported(d.Pos, "trait")
+		return c.traitDecl(d.Trait) // parse_generic.go
 	case d.Test != nil:
 		return &ast.Func{At: c.at(d.Test.Pos), Name: ast.Name{Name: d.Test.Kind}, Result: types.TVoid, Body: c.block(d.Test.Body),
 			TestKind: d.Test.Kind, TestName: d.Test.DisplayName()}
@@ -119,8 +119,10 @@ func (c *cstConverter) fn(fd *grammar.FnDecl) ast.Decl {
 	switch {
 	case fd.Async:
 		c.unsupported(fd.Pos, "async fn")
-	case len(fd.TypeParams) > 0 || len(fd.Where) > 0:
-		c.unsupported(fd.Pos, "generic functions")
+	case len(fd.Where) > 0 && len(fd.TypeParams) == 0:
+		c.diags.Errorf(c.pos(fd.Pos), codeTypeMismatch, "type mismatch: `where` bounds on `%s`, which has no type parameters", fd.Name)
+	case len(fd.TypeParams) > 0:
+		return c.genericFn(fd, fd.TypeParams, "")
 	}
 	f := &ast.Func{At: c.at(fd.Pos), Name: ast.Name{Name: fd.Name}, Result: types.TVoid, Body: c.block(fd.Body)}
 	if fd.Ret != nil {
@@ -184,6 +186,12 @@ func (c *cstConverter) typ(t *grammar.Type) ast.TypeExpr {
 		return f
 	case t.Named != nil && len(t.Named.Args) == 0 && len(t.Named.Legacy) == 0:
 		return &ast.TypeName{At: at, Name: ast.Name{Name: t.Named.Name}}
+	case t.Named != nil && len(t.Named.Legacy) == 0:
+		x := &ast.InstType{At: at, Name: ast.Name{Name: t.Named.Name}}
+		for _, a := range t.Named.Args {
+			x.Args = append(x.Args, c.typ(a))
+		}
+		return x
 	}
 	if t.Array != nil {
 		c.unsupported(t.Pos, "array types without an element type")

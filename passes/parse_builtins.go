@@ -78,13 +78,8 @@ func (c *cstConverter) sizeOf(b *grammar.BuiltinCall) ast.Expr {
 // typeArg converts a builtin's type argument, which parses as a type or, when it is a bare
 // name, as an expression; what names the argument in the error for anything else.
 func (c *cstConverter) typeArg(a *grammar.Arg, what string) ast.TypeExpr {
-	switch {
-	case a.Type != nil:
-		return c.typ(a.Type)
-	case primaryOf(a.Expr) != nil && primaryOf(a.Expr).Ident != nil:
-		return &ast.TypeName{At: c.at(a.Pos), Name: ast.Name{Name: *primaryOf(a.Expr).Ident}}
-	case tupleOfNames(a.Expr) != nil: // (A, B): a tuple type parses as a tuple of names
-		return c.tupleTypeArg(a.Expr)
+	if t, ok := c.typeArgOf(a); ok { // parse_generic.go
+		return t
 	}
 	c.diags.Errorf(c.pos(a.Pos), codeTypeMismatch, "type mismatch: %s must be a type", what)
 	return nil

@@ -127,6 +127,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		x, rest = c.stringCall(e, s.Call), rest[1:]
 	} else if s := rest[0]; e.Primary.Ident != nil && *e.Primary.Ident == "append" && s.Call != nil {
 		x, rest = c.appendCall(e, s.Call), rest[1:]
+	} else if inst := c.instance(e); inst != nil {
+		x, rest = inst, rest[1:]
 	} else if s := rest[0]; e.Primary.Ident != nil && s.Call != nil {
 		name := *e.Primary.Ident
 		if _, isPrint := printFds[name]; isPrint {
@@ -156,6 +158,10 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		case s.Call != nil:
 			if m, ok := x.(*ast.Member); ok { // a method call x.m(args) or T.f(args)
 				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
+				continue
+			}
+			if in, ok := x.(*ast.Instance); ok { // f(T)(args)
+				x = &ast.Call{At: in.At, Callee: in, Args: c.args(s.Call)}
 				continue
 			}
 			if c.optChainCall(x, s.Call) { // x?.m(args)

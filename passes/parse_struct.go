@@ -10,10 +10,6 @@ import (
 
 // structDecl converts `struct Name { field: T = default, ... }`.
 func (c *cstConverter) structDecl(d *grammar.StructDecl) ast.Decl {
-	if len(d.TypeParams) > 0 {
-		c.unsupported(d.Pos, "generic structs")
-		return nil
-	}
 	s := &ast.StructDecl{At: c.at(d.Pos), Name: ast.Name{Name: d.Name}}
 	for _, f := range d.Fields {
 		var def ast.Expr
@@ -24,6 +20,9 @@ func (c *cstConverter) structDecl(d *grammar.StructDecl) ast.Decl {
 		s.FieldTypes = append(s.FieldTypes, c.typ(f.Type))
 		s.Defaults = append(s.Defaults, def)
 	}
+	if len(d.TypeParams) > 0 {
+		return &ast.GenericStruct{StructDecl: *s, TypeParams: typeParams(d.TypeParams)}
+	}
 	return s
 }
 
@@ -32,12 +31,11 @@ func (c *cstConverter) structDecl(d *grammar.StructDecl) ast.Decl {
 // first parameter is not `self` gets `self: *T` first (§4.13 rule 2).
 func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
 	switch {
-	case d.Trait != "":
-		c.unsupported(d.Pos, "trait")
+	case d.Trait != "" && len(d.TypeParams) > 0:
+		c.unsupported(d.Pos, "impl of a trait for a generic struct")
 		return nil
 	case len(d.TypeParams) > 0:
-		c.unsupported(d.Pos, "generic impl blocks")
-		return nil
+		return c.genericImpl(d)
 	}
 	var out []ast.Decl
 	for _, m := range d.Methods {
@@ -52,18 +50,25 @@ func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
 			out = append(out, f)
 		}
 	}
+	if d.Trait != "" {
+		out = append(out, c.traitImpl(d))
+	}
 	return out
 }
 
 // structLit converts `T { .f = e, ... }` (and the colon form of safe files) whose type is x.
 func (c *cstConverter) structLit(x ast.Expr, s *grammar.StructLit) ast.Expr {
 	at := c.at(s.Pos)
-	ref, ok := x.(*ast.Ref)
-	if !ok {
-		c.unsupported(s.Pos, "struct literals of generic types")
+	var lit *ast.StructLit
+	switch x := x.(type) {
+	case *ast.Ref:
+		lit = &ast.StructLit{At: ast.At{P: x.P}, TypeX: &ast.TypeName{At: x.At, Name: x.Name}}
+	case *ast.Instance: // Pair(i64, bool) { … }
+		lit = &ast.StructLit{At: x.At, TypeX: &ast.InstType{At: x.At, Name: x.Name, Args: x.Args}}
+	default:
+		c.unsupported(s.Pos, "struct literals of computed types")
 		return &ast.IntLit{At: at}
 	}
-	lit := &ast.StructLit{At: ast.At{P: ref.P}, TypeX: &ast.TypeName{At: ref.At, Name: ref.Name}}
 	for _, f := range s.Fields {
 		var v ast.Expr
 		if f.Value != nil {

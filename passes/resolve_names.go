@@ -35,11 +35,13 @@ type resolver struct {
 	loops  []ast.Name      // enclosing loops, innermost last
 	where  map[int]src.Pos // binder ID -> its declaration, for "first defined here"
 	module *moduleNames    // the top-level names the declaration being resolved sees
+	// generics are the generic declarations by binder ID (resolve_names_generic.go)
+	generics map[int]ast.Decl
 }
 
 func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, types: map[int]bool{}, where: map[int]src.Pos{}}
+	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, types: map[int]bool{}, where: map[int]src.Pos{}, generics: map[int]ast.Decl{}}
 	// Top-level names first: declarations are order-independent (resolve_names_modules.go).
 	ids, seen := rs.bindTopLevel(p)
 	decl := map[ast.Decl]int{}
@@ -50,22 +52,12 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		rs.module = seen[decl[d]]
 		rs.scopes = []map[string]ast.Name{rs.module.own}
+		if g := rs.genericDecl(r, d, ids[d]); g != nil {
+			return []ast.Decl{g}
+		}
 		switch d := d.(type) {
 		case *ast.Func:
-			c := *d
-			c.Name = ids[d]
-			c.Params = nil
-			c.ResultX = r.RewriteType(d.ResultX)
-			rs.push()
-			for _, prm := range d.Params {
-				pc := *prm
-				pc.TypeX = r.RewriteType(prm.TypeX)
-				pc.Name = rs.declare(prm.Pos(), prm.Name.Name)
-				c.Params = append(c.Params, &pc)
-			}
-			c.Body = r.RewriteBlock(d.Body)
-			rs.pop()
-			return []ast.Decl{&c}
+			return []ast.Decl{rs.function(r, d, ids[d])}
 		case *ast.EnumDecl:
 			c := *d
 			c.Name = ids[d]
@@ -98,6 +90,24 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 		return []ast.Decl{r.DefaultDecl(d)}
 	}
 	return r.Program(p), nil
+}
+
+// function resolves a function declaration whose binder is name.
+func (rs *resolver) function(r *ast.Rewriter, d *ast.Func, name ast.Name) *ast.Func {
+	c := *d
+	c.Name = name
+	c.Params = nil
+	c.ResultX = r.RewriteType(d.ResultX)
+	rs.push()
+	for _, prm := range d.Params {
+		pc := *prm
+		pc.TypeX = r.RewriteType(prm.TypeX)
+		pc.Name = rs.declare(prm.Pos(), prm.Name.Name)
+		c.Params = append(c.Params, &pc)
+	}
+	c.Body = r.RewriteBlock(d.Body)
+	rs.pop()
+	return &c
 }
 
 func (rs *resolver) push() { rs.scopes = append(rs.scopes, map[string]ast.Name{}) }
@@ -260,6 +270,9 @@ func (rs *resolver) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 // typ resolves the names of a type expression: a type keyword keeps ID 0; any other name must
 // denote a declared type.
 func (rs *resolver) typ(r *ast.Rewriter, t ast.TypeExpr) ast.TypeExpr {
+	if inst, ok := t.(*ast.InstType); ok {
+		return rs.instType(r, inst)
+	}
 	n, ok := t.(*ast.TypeName)
 	if !ok {
 		return r.DefaultType(t)
@@ -269,7 +282,7 @@ func (rs *resolver) typ(r *ast.Rewriter, t ast.TypeExpr) ast.TypeExpr {
 	}
 	c := *n
 	c.Name = rs.lookup(n.Pos(), n.Name.Name)
-	if c.Name.ID != 0 && !rs.types[c.Name.ID] {
+	if c.Name.ID != 0 && !rs.types[c.Name.ID] && !rs.bareGeneric(n.Pos(), c.Name) {
 		rs.diags.Errorf(n.Pos(), codeTypeMismatch, "type mismatch: `%s` is not a type", n.Name.Name)
 	}
 	return &c
@@ -286,6 +299,8 @@ func (rs *resolver) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		c := *e
 		c.Name = rs.lookup(e.Pos(), e.Name.Name)
 		return &c
+	case *ast.Instance:
+		return rs.instance(r, e)
 	}
 	return r.DefaultExpr(e)
 }

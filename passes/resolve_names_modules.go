@@ -37,6 +37,9 @@ func (rs *resolver) bindTopLevel(p *ast.Program) (map[ast.Decl]ast.Name, []*modu
 	tests := map[string]ast.Name{}
 	for i, d := range p.Decls {
 		n := d.DeclName()
+		if _, ok := d.(*ast.TraitImpl); ok { // binds no name
+			continue
+		}
 		if f, ok := d.(*ast.Func); ok && f.TestKind != "" {
 			ids[d] = rs.bindTest(f, tests)
 			continue
@@ -55,6 +58,8 @@ func (rs *resolver) bindTopLevel(p *ast.Program) (map[ast.Decl]ast.Name, []*modu
 		switch d.(type) {
 		case *ast.EnumDecl, *ast.UnionDecl, *ast.StructDecl, *ast.AliasDecl:
 			rs.types[ids[d].ID] = true
+		case *ast.GenericStruct, *ast.GenericFunc, *ast.TraitDecl:
+			rs.generics[ids[d].ID] = d
 		}
 	}
 	index := map[string]int{}

@@ -112,7 +112,9 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 	top := map[int]*binderInfo{}
 	v.scopes = []map[int]*binderInfo{top}
 	for _, d := range p.Decls {
-		v.binder(d.DeclName(), d)
+		if _, ok := d.(*ast.TraitImpl); !ok { // binds no name
+			v.binder(d.DeclName(), d)
+		}
 		switch d := d.(type) {
 		case *ast.Func:
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "func", typ: d.Result, fn: d}
@@ -128,6 +130,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
 		case *ast.StructDecl, *ast.AliasDecl:
 			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
+		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl:
+			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "generic"}
 		}
 	}
 	entries := 0
@@ -135,27 +139,15 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 		v.kind(d)
 		switch d := d.(type) {
 		case *ast.Func:
-			v.fn, v.where = d, "func "+d.Name.String()
 			if d.Export == "_start" {
 				entries++
 				if len(d.Params) != 0 || d.Result != types.TVoid {
 					v.errorf(d, "the _start function must take no parameters and return void")
 				}
 			}
-			v.push()
-			for _, prm := range d.Params {
-				v.kind(prm)
-				v.binder(prm.Name, prm)
-				v.needType(prm, prm.TypeX, prm.Type)
-				v.declare(prm.Name, &binderInfo{name: prm.Name.Name, kind: "param", typ: prm.Type})
-			}
-			v.needType(d, d.ResultX, d.Result)
-			if d.Body == nil {
-				v.errorf(d, "function without a body")
-			} else {
-				v.block(d.Body)
-			}
-			v.pop()
+			v.function(d)
+		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl, *ast.TraitImpl:
+			v.generic(d) // ast_generic.go
 		case *ast.EnumDecl:
 			v.fn, v.where = nil, "enum "+d.Name.String()
 			v.needType(d, d.BackingX, types.TI32)
@@ -199,6 +191,25 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 		}
 	}
 	return v.errs
+}
+
+// function checks a function's parameters, result and body.
+func (v *astVerifier) function(d *ast.Func) {
+	v.fn, v.where = d, "func "+d.Name.String()
+	v.push()
+	for _, prm := range d.Params {
+		v.kind(prm)
+		v.binder(prm.Name, prm)
+		v.needType(prm, prm.TypeX, prm.Type)
+		v.declare(prm.Name, &binderInfo{name: prm.Name.Name, kind: "param", typ: prm.Type})
+	}
+	v.needType(d, d.ResultX, d.Result)
+	if d.Body == nil {
+		v.errorf(d, "function without a body")
+	} else {
+		v.block(d.Body)
+	}
+	v.pop()
 }
 
 func (v *astVerifier) errorf(n ast.Node, format string, args ...any) {

@@ -134,6 +134,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.expr(m, false)
 			break
 		}
+		if in, ok := e.Callee.(*ast.Instance); ok { // a generic call, until check-types
+			v.instance(in)
+			break
+		}
 		ref, ok := e.Callee.(*ast.Ref)
 		if !ok {
 			v.errorf(e, "callee is not a function name")

@@ -66,12 +66,12 @@ var (
 		"error-lit", "fail", "is-error", "error-code", "ok-value", "defer", "errdefer",
 		"union", "union-lit", "union-tag", "union-payload",
 		"str-len", "str-ptr", "str-make", "interp",
-	}, TypeExprKinds...)}
+	}, append(TypeExprKinds, GenericKinds...)...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, TypeExprKinds...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string", "string-bytes"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
 	// LangNoDefer: the body of every defer is copied to each exit of its block (make-defer-explicit).
 	LangNoDefer = &pipeline.Lang{Name: "no-defer", Family: Family, Base: LangTyped, Remove: []string{"defer", "errdefer"}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
@@ -103,7 +103,7 @@ var (
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
 	// LangNoStrings: string literals are made from the address of their bytes, indexing and
 	// slicing of strings are bounds-checked address arithmetic, string == is a runtime call.
-	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"str", "bytes-string"}}
+	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"str", "bytes-string", "string-bytes"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoStrings, Invariants: []string{InvEntry}}
 	// LangRuntimeImported: the runtime functions the program calls are part of it; runtime

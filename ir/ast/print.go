@@ -88,6 +88,12 @@ func optExpr(e Expr) *sx {
 }
 
 func declSx(d Decl) *sx {
+	if g := genericDeclSx(d); g != nil {
+		return g
+	}
+	if t := traitDeclSx(d); t != nil {
+		return t
+	}
 	switch d := d.(type) {
 	case *Func:
 		if d.TestKind != "" {
@@ -264,6 +270,11 @@ func exprSx(e Expr) *sx {
 	}
 	if o := optionalExprSx(e); o != nil {
 		return o
+	}
+	if i, ok := e.(*Instance); ok {
+		l := typeExprsSx("instance", i.Name, i.Args)
+		l.list[0] = head("instance", i.T)
+		return l
 	}
 	if u := unionExprSx(e); u != nil {
 		return u

@@ -129,6 +129,10 @@ func (rd *reader) readDecl(s *sx) Decl {
 		return rd.readEnum(s)
 	case "union":
 		return rd.readUnion(s)
+	case "generic-fn", "generic-struct":
+		return rd.readGenericDecl(s)
+	case "trait", "trait-impl":
+		return rd.readTraitDecl(s)
 	case "test", "bench":
 		return rd.readTest(s)
 	case "struct":

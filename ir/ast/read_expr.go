@@ -130,6 +130,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if o := rd.readOptionalExpr(s, h, ty); o != nil {
 		return o
 	}
+	if i := rd.readInstance(s, h, ty); i != nil {
+		return i
+	}
 	if u := rd.readUnionExpr(s, h, ty); u != nil {
 		return u
 

@@ -213,6 +213,10 @@ func MaxID(p *Program) int {
 		see(d.DeclName())
 		Inspect(d, func(n Node) bool {
 			switch n := n.(type) {
+			case *GenericFunc:
+				seeAll(n.TypeParams, see)
+			case *GenericStruct:
+				seeAll(n.TypeParams, see)
 			case *Param:
 				see(n.Name)
 			case *VarDecl:

@@ -127,6 +127,10 @@ func typeExprSx(t TypeExpr) *sx {
 		return list(atom("fn"), params, typeExprSx(t.Result))
 	case *ErrorUnionType:
 		return list(atom("err-union"), typeExprSx(t.Err), typeExprSx(t.Payload))
+	case *InstType:
+		return typeExprsSx("inst", t.Name, t.Args)
+	case *KnownType:
+		return typeSx(t.T)
 	}
 	panic("ast: print of unknown type expression")
 }
@@ -208,6 +212,13 @@ func (rd *reader) readTypeExpr(s *sx) TypeExpr {
 			f.Params = append(f.Params, rd.readTypeExpr(p))
 		}
 		return f
+	case "inst":
+		a := shape(s, 1, true)
+		t := &InstType{Name: readName(a[0])}
+		for _, x := range a[1:] {
+			t.Args = append(t.Args, rd.readTypeExpr(x))
+		}
+		return t
 	case "err-union":
 		a := shape(s, 2, false)
 		u := &ErrorUnionType{Payload: rd.readTypeExpr(a[1])}

@@ -13,7 +13,8 @@ package ast
 //	  (struct Node#3 (value i64) (next (ptr Node#3)))
 //	  (enum Color#5 i32 (red 0) (green -1))
 //	  (union Shape#6 (circle f64) (empty -))
-//	  (error-set FileError#7 NotFound Denied))
+//	  (error-set FileError#7 NotFound Denied)
+//	  (struct (Pair#9 i64 bool) (first i64) (second bool)))   an instance of a generic struct
 //
 // On an expression the type follows a colon: x#3:i64, and a composite type as a list: x#3:(ptr i64).
 
@@ -63,6 +64,9 @@ func typesSx(named []*types.Named) *sx {
 	s := stmtList(atom("types"))
 	for _, n := range named {
 		name := atom(Name{n.Name, n.ID}.String())
+		if n.Args != nil { // an instance: its type arguments follow its name
+			name = list(append([]*sx{name}, typeSxs(n.Args)...)...)
+		}
 		var d *sx
 		switch u := n.Underlying().(type) {
 		case *types.Struct:
@@ -109,7 +113,11 @@ func (rd *reader) readTypes(s *sx) []*types.Named {
 		if !typeDeclKinds[d.list[0].atom] {
 			fail(d, "unknown type declaration")
 		}
-		name := readName(a[0])
+		head := a[0]
+		if head.isList && len(head.list) > 0 { // an instance (Name#ID ARGS…): arguments read below
+			head = head.list[0]
+		}
+		name := readName(head)
 		key := name.String()
 		if rd.named[key] != nil {
 			fail(d, "type %s declared twice", key)
@@ -119,6 +127,12 @@ func (rd *reader) readTypes(s *sx) []*types.Named {
 		out = append(out, n)
 	}
 	for i, d := range decls {
+		if h := d.list[1]; h.isList {
+			out[i].Args = []types.Type{}
+			for _, a := range h.list[1:] {
+				out[i].Args = append(out[i].Args, rd.readType(a))
+			}
+		}
 		out[i].SetUnderlying(rd.readUnderlying(d))
 	}
 	return out

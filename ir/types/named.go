@@ -11,7 +11,11 @@ type Named struct {
 	Name string
 	// ID is the program-unique ID of the declaration (resolve-names); it tells apart two types
 	// of one name, and the text form prints it as Name#ID.
-	ID         int
+	ID int
+	// Args are the type arguments of an instance of a generic struct (`Pair(i64, bool)`,
+	// spec §4.11), nil for a declared type. Each instance is its own Named, interned by
+	// check-types, so two instances are identical only when they are the same instance.
+	Args       []Type
 	underlying Type
 }
 
@@ -75,7 +79,19 @@ func (*Enum) typ()     {}
 func (*Union) typ()    {}
 func (*ErrorSet) typ() {}
 
-func (n *Named) String() string { return n.Name }
+func (n *Named) String() string {
+	if n.Args == nil {
+		return n.Name
+	}
+	out := n.Name + "("
+	for i, a := range n.Args {
+		if i > 0 {
+			out += ", "
+		}
+		out += str(a)
+	}
+	return out + ")"
+}
 
 func (s *Struct) String() string {
 	out := "struct {"

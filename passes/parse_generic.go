@@ -1,0 +1,152 @@
+package passes
+
+// Generics of the parse pass (see parse.go), spec §4.11: `fn f(T)(…)` and `struct Pair(A, B)`
+// become generic declarations, each method of `impl Pair(A, B)` a generic function `Pair_m`
+// over the impl's parameters (owned by Pair, so `p.m()` finds it), `Pair(i64, bool)` in a type
+// position an instance type, and `f(i64)(x)` / `Pair(i64, bool) { … }` an instance callee or
+// literal type.
+//
+// Design decision: `name(A, B)` followed by `(args)` or `{ … }` is an instance when every one
+// of A, B reads as a type (a name, a type such as `*T`, a tuple of names, or `G(…)` of such):
+// the grammar cannot tell a type from a value, and resolve-names reports a name that is not
+// generic there.
+
+import (
+	"cot/grammar"
+	"cot/ir/ast"
+)
+
+// typeParams makes the binders of a type parameter list (resolve-names gives them IDs).
+func typeParams(names []string) []ast.Name {
+	out := make([]ast.Name, len(names))
+	for i, n := range names {
+		out[i] = ast.Name{Name: n}
+	}
+	return out
+}
+
+// genericFn converts `fn name(T…)(params) Ret { body }`.
+func (c *cstConverter) genericFn(fd *grammar.FnDecl, params []string, owner string) ast.Decl {
+	plain := *fd
+	plain.TypeParams, plain.Where = nil, nil
+	f, ok := c.fn(&plain).(*ast.Func)
+	if !ok {
+		return nil
+	}
+	g := &ast.GenericFunc{Func: *f, TypeParams: typeParams(params)}
+	g.Owner.Name = owner
+	for _, w := range fd.Where {
+		g.Bounds = append(g.Bounds, ast.Bound{Param: ast.Name{Name: w.Param}, Trait: ast.Name{Name: w.Trait}})
+	}
+	return g
+}
+
+// genericImpl converts `impl Name(A, B) { fn m(…) … }`: each method is the generic function
+// `Name_m` over A, B.
+func (c *cstConverter) genericImpl(d *grammar.ImplDecl) []ast.Decl {
+	var out []ast.Decl
+	for _, m := range d.Methods {
+		if len(m.TypeParams) > 0 {
+			c.unsupported(m.Pos, "generic methods of a generic impl")
+			continue
+		}
+		g, ok := c.genericFn(m, d.TypeParams, d.Target).(*ast.GenericFunc)
+		if !ok {
+			continue
+		}
+		if c.safe && (len(g.Params) == 0 || g.Params[0].Name.Name != "self") {
+			at := c.at(m.Pos)
+			self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}}
+			for _, p := range d.TypeParams {
+				self.Args = append(self.Args, &ast.TypeName{At: at, Name: ast.Name{Name: p}})
+			}
+			g.Params = append([]*ast.Param{{At: at, Name: ast.Name{Name: "self"}, TypeX: &ast.PtrType{At: at, Elem: self}}}, g.Params...)
+		}
+		g.Name.Name = d.Target + "_" + m.Name
+		out = append(out, g)
+	}
+	return out
+}
+
+// instance converts the `name(A, B)` that starts `name(A, B)(args)` or `name(A, B) { … }`
+// when A, B read as types (see the design decision above), or returns nil.
+func (c *cstConverter) instance(e *grammar.PostfixExpr) ast.Expr {
+	s := e.Suffixes
+	if e.Primary.Ident == nil || len(s) < 2 || s[0].Call == nil || s[1].Call == nil && s[1].StructLit == nil {
+		return nil
+	}
+	args, ok := c.typeArgs(s[0].Call)
+	if !ok {
+		return nil
+	}
+	return &ast.Instance{At: c.at(e.Pos), Name: ast.Name{Name: *e.Primary.Ident}, Args: args}
+}
+
+// typeArgs converts the arguments of a call suffix as types, if each reads as one.
+func (c *cstConverter) typeArgs(call *grammar.CallSuffix) ([]ast.TypeExpr, bool) {
+	if len(call.Args) == 0 {
+		return nil, false
+	}
+	var out []ast.TypeExpr
+	for _, a := range call.Args {
+		t, ok := c.typeArgOf(a)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, t)
+	}
+	return out, true
+}
+
+// typeArgOf converts one argument as a type, if it reads as one.
+func (c *cstConverter) typeArgOf(a *grammar.Arg) (ast.TypeExpr, bool) {
+	if a.Type != nil {
+		return c.typ(a.Type), true
+	}
+	if p := primaryOf(a.Expr); p != nil && p.Ident != nil {
+		return &ast.TypeName{At: c.at(a.Pos), Name: ast.Name{Name: *p.Ident}}, true
+	}
+	if tupleOfNames(a.Expr) != nil {
+		return c.tupleTypeArg(a.Expr), true
+	}
+	if pf := postfixOf(a.Expr); pf != nil && pf.Primary.Ident != nil && len(pf.Suffixes) == 1 && pf.Suffixes[0].Call != nil {
+		if args, ok := c.typeArgs(pf.Suffixes[0].Call); ok { // G(A, B)
+			return &ast.InstType{At: c.at(a.Pos), Name: ast.Name{Name: *pf.Primary.Ident}, Args: args}, true
+		}
+	}
+	return nil, false
+}
+
+// postfixOf returns the postfix expression an expression consists of (no operators), or nil.
+func postfixOf(e *grammar.Expr) *grammar.PostfixExpr {
+	if len(e.Rest) > 0 || len(e.Left.Rest) > 0 {
+		return nil
+	}
+	a := e.Left.Left
+	if len(a.Rest) > 0 || len(a.Left.Rest) > 0 || len(a.Left.Left.Rest) > 0 || len(a.Left.Left.Left.Rest) > 0 {
+		return nil
+	}
+	if u := a.Left.Left.Left.Left; len(u.Ops) == 0 {
+		return u.Operand
+	}
+	return nil
+}
+
+// traitDecl converts `trait Name { fn m(…) … }` (spec §4.10): the method names.
+func (c *cstConverter) traitDecl(d *grammar.TraitDecl) ast.Decl {
+	t := &ast.TraitDecl{At: c.at(d.Pos), Name: ast.Name{Name: d.Name}, Methods: []string{}}
+	for _, m := range d.Methods {
+		t.Methods = append(t.Methods, m.Name)
+	}
+	return t
+}
+
+// traitImpl records `impl Trait for Target` (its methods are converted as a plain impl's).
+func (c *cstConverter) traitImpl(d *grammar.ImplDecl) ast.Decl {
+	at := c.at(d.Pos)
+	t := &ast.TraitImpl{At: at, Trait: ast.Name{Name: d.Trait}, Target: &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}, Methods: []string{}}
+	for _, m := range d.Methods {
+		t.Methods = append(t.Methods, m.Name)
+	}
+	return t
+}
