@@ -60,7 +60,7 @@ func (c *checker) errorExpr(e ast.Expr, want types.Type) ast.Expr {
 		x := c.assign(e.X, types.TI64, "error number")
 		if !isErrorUnion(c.fn.Result) {
 			if c.fn.Result != types.TInvalid {
-				c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `try` in function `%s`, which returns %v, not an error union", c.fn.Name.Name, c.fn.Result)
+				c.diags.Errorf(e.Pos(), codeTypeMismatch, "try in non-error-returning function `%s` (it returns %v; use catch)", c.fn.Name.Name, c.fn.Result)
 			}
 			return &ast.Fail{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
 		}

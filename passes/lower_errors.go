@@ -29,9 +29,16 @@ import (
 
 func lowerErrors(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	p = (&ast.Rewriter{Expr: errorNumbers}).Program(p)
+	if hasErrorLit(p) {
+		p = (&ast.Rewriter{Expr: errorNumbers, Share: true}).Program(p)
+	}
 	p = wrapMainErrors(p)
 	return lowerSums(p, sumKind{is: isErrorUnion, replace: errorUnionStruct, expr: errorNode}), nil
+}
+
+// hasErrorLit reports whether p has an error literal (most programs have none: no copy).
+func hasErrorLit(p *ast.Program) bool {
+	return containsNode(p, func(n ast.Node) bool { _, ok := n.(*ast.ErrorLit); return ok })
 }
 
 // errorNumbers makes every error literal its number.

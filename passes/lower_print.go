@@ -1,4 +1,4 @@
-// Pass lower-print: no-optionals -> no-print.
+// Pass lower-print: no-errors -> no-print.
 //
 // Replaces print/println/eprint/eprintln by calls of runtime routines chosen by the argument's
 // type (decisions.md #19): integers through print_int (signed decimal of an i64; narrower

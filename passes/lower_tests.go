@@ -1,4 +1,4 @@
-// Pass lower-tests: typed -> no-tests.
+// Pass lower-tests: no-defer -> no-tests.
 //
 // Turns `test` blocks into plain functions and drops `bench` blocks (checked like tests; there is
 // no `cot bench` yet). Outside `cot test` (no TestMode in the context) the tests are dropped too:

@@ -41,11 +41,15 @@ func makeDeferExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 }
 
 func usesDefer(p *ast.Program) bool {
+	return containsNode(p, func(n ast.Node) bool { _, ok := n.(*ast.Defer); return ok })
+}
+
+// containsNode reports whether a node of p satisfies is.
+func containsNode(p *ast.Program, is func(ast.Node) bool) bool {
 	found := false
 	for _, d := range p.Decls {
 		ast.Inspect(d, func(n ast.Node) bool {
-			_, ok := n.(*ast.Defer)
-			found = found || ok
+			found = found || is(n)
 			return !found
 		})
 	}
