@@ -109,6 +109,9 @@ func hint(toks []lexer.Token, off int) string {
 	for i < len(toks) && toks[i].Pos.Offset < off {
 		i++
 	}
+	if i >= 1 && i < len(toks) && toks[i].Type == TokStrHead && toks[i-1].Type == TokKeyword && (toks[i-1].Value == "test" || toks[i-1].Value == "bench") {
+		return " (a test or bench name is a plain string literal, without `${}`)"
+	}
 	if i >= 2 && toks[i-2].Value == "switch" && toks[i-2].Type == TokKeyword {
 		return " (a switch subject is a name, literal or parenthesised expression: write `switch (a.b) {`)"
 	}

@@ -32,7 +32,7 @@ func (p *fparser) arg() (*Arg, res) {
 	return a, match
 }
 
-// argIsType is Arg's lookahead: `'*' | '?' | '[' ( ']' | Int ']' ( Ident | TypeKw | '*' | '?' |
+// argIsType is Arg's lookahead: `'*' | '?' | '[' ( ']' | Int ']' ( '[' Int ']' )* ( Ident | TypeKw | '*' | '?' |
 // '(' | 'fn' | '!' | '[' ']' ) ) | 'fn' '(' ( ')' ( '->' | ',' | ')' ) | TypeKw | '*' | '?' |
 // '[' | '(' | 'fn' | Ident ( ',' | ')' ) )`.
 func (p *fparser) argIsType() bool {
@@ -43,15 +43,20 @@ func (p *fparser) argIsType() bool {
 		if p.at(1).Value == "]" {
 			return true
 		}
-		if p.at(1).Type != TokInt || p.at(2).Value != "]" {
+		// `[N]` repeated: `[2][3]i64` is a type, `[2][0]` an index expression.
+		i := 1
+		for p.at(i).Type == TokInt && p.at(i+1).Value == "]" && p.at(i+2).Value == "[" && p.at(i+3).Type == TokInt {
+			i += 3
+		}
+		if p.at(i).Type != TokInt || p.at(i+1).Value != "]" {
 			return false
 		}
-		t3 := p.at(3)
+		t3 := p.at(i + 2)
 		switch t3.Value {
 		case "*", "?", "(", "fn", "!":
 			return true
 		case "[":
-			return p.at(4).Value == "]"
+			return p.at(i+3).Value == "]"
 		}
 		return t3.Type == TokIdent || t3.Type == TokTypeKw
 	case "fn":

@@ -52,7 +52,9 @@ type checker struct {
 	aliases    map[int]*ast.AliasDecl
 	aliasTypes map[int]types.Type
 	aliasBusy  map[int]bool
-	gen        *generics // monomorphisation (check_types_generic.go)
+	errorCodes map[string]int64 // error numbers by name (check_types_error.go)
+	inDefer    bool             // checking the body of a defer (check_types_error.go)
+	gen        *generics        // monomorphisation (check_types_generic.go)
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -134,8 +136,8 @@ func (c *checker) checkMain(p *ast.Program, sigs map[int]*ast.Func) {
 		c.diags.Report(src.Diagnostic{Pos: at.Pos, End: at.End, Severity: src.Error, Code: codeUndefined,
 			Msg:  missingMain,
 			Help: []string{"add `fn main() i64 { return 0 }`"}})
-	case len(mainFn.Params) != 0 || (mainFn.Result != types.TI64 && mainFn.Result != types.TVoid && mainFn.Result != types.TInvalid):
-		c.diags.Errorf(mainFn.Pos(), codeTypeMismatch, "type mismatch: `main` must take no parameters and return i64 or void")
+	case len(mainFn.Params) != 0 || (mainFn.Result != types.TI64 && mainFn.Result != types.TVoid && mainFn.Result != types.TInvalid && !mainErrorUnion(mainFn.Result)):
+		c.diags.Errorf(mainFn.Pos(), codeTypeMismatch, "type mismatch: `main` must take no parameters and return i64, void, !i64 or !void")
 	}
 }
 
@@ -176,6 +178,7 @@ func (c *checker) function(f *ast.Func) *ast.Func {
 		c.binders[prm.Name.ID] = &checkedBinder{kind: "param", typ: prm.Type}
 	}
 	out.Body = c.block(f.Body)
+	endVoidErrorUnion(&out)
 	return &out
 }
 

@@ -9,11 +9,14 @@ package passes
 // slice temporary, evaluates e into another (x first, as arguments run left to right) and calls
 // the runtime's slice_append on their addresses.
 //
-//	(append a#3 4)  =>  (block-expr:(slice i64) (var s#8 (slice i64) (slice a#3 - -))
-//	                        (var e#9 i64 4:i64)
-//	                        (expr (host:void slice_append (convert:i64 (addr-of s#8))
-//	                                                      (convert:i64 (addr-of e#9)) 8:i64))
-//	                        s#8)
+//	(append a#3 4)  =>  (block-expr:(slice i64)
+//	                        (var append.slice#8 (slice i64) (slice a#3 - -))
+//	                        (var append.elem#9 i64 4:i64)
+//	                        (expr (host:void slice_append (convert:i64 (addr-of append.slice#8))
+//	                                                      (convert:i64 (addr-of append.elem#9)) 8:i64))
+//	                        append.slice#8)
+//
+// The temporaries' names have a dot, so no tool mistakes them for names the user wrote.
 
 import (
 	"cot/ir/ast"
@@ -46,8 +49,8 @@ func (c *checker) appendExpr(e *ast.Append) ast.Expr {
 		p := &ast.AddrOf{At: at, Typed: ast.Typed{T: types.PointerTo(ref.Type())}, X: ref}
 		return &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: p}
 	}
-	declS, s := temp("slice", st, x)
-	declE, el := temp("elem", elem, v)
+	declS, s := temp("append.slice", st, x)
+	declE, el := temp("append.elem", elem, v)
 	call := &ast.HostCall{At: at, Typed: ast.Typed{T: types.TVoid}, Name: "slice_append",
 		Args: []ast.Expr{addr(s()), addr(el()), &ast.IntLit{At: at, Typed: ast.Typed{T: types.TI64}, Value: uint64(sizeOf(elem))}}}
 	return &ast.Block{At: at, Typed: ast.Typed{T: st}, Stmts: []ast.Stmt{declS, declE, &ast.ExprStmt{At: at, X: call}}, Value: s()}

@@ -2,7 +2,7 @@ package passes
 
 // Assignability of check-types (see check_types.go): where a value meets the type its context
 // expects, an implicit conversion (spec §3.4: integer widening) becomes an explicit convert
-// node (string → *u8 and []u8 → string: check_types_string.go); anything else that does not fit is a type mismatch. Also the targets of assignments.
+// node (string → *u8, string ↔ []u8: check_types_string.go); anything else that does not fit is a type mismatch. Also the targets of assignments.
 
 import (
 	"cot/ir/ast"
@@ -22,6 +22,8 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 	switch {
 	case types.Identical(have, want) || have == types.TInvalid || want == types.TInvalid:
 		return x
+	case types.AssignableTo(have, want) && !types.IsUntyped(have) && isErrorUnion(want) && !isErrorUnion(have):
+		return c.wrapErrorUnion(x, want.(*types.ErrorUnion), what)
 	case types.AssignableTo(have, want) && !types.IsUntyped(have) && isOptional(want) && !isOptional(have):
 		return c.wrapOptional(x, want.(*types.Optional), what)
 	case types.AssignableTo(have, want) && !types.IsUntyped(have):
@@ -32,6 +34,8 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 		return stringToPointer(x, want)
 	case bytesToString(x, want) != nil:
 		return bytesToString(x, want)
+	case have == types.TString && types.Identical(want, types.SliceOf(types.TU8)):
+		return &ast.StringBytes{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: want}, X: x}
 	case tupleConvertible(have, want):
 		return c.tupleConvert(x, want, what)
 	}
@@ -56,6 +60,10 @@ func (c *checker) target(e ast.Expr) ast.Expr {
 		return x
 	}
 	ref, ok := e.(*ast.Ref)
+	if !ok && stringField(x) != "" {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to the `%s` of a string (strings are immutable)", stringField(x))
+		return x
+	}
 	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: cannot assign to this expression")
 		return x

@@ -43,10 +43,13 @@ func (c *checker) builtinStmt(s ast.Stmt) ast.Stmt {
 			c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `@assert_eq` compares values print can print, not optionals (write `@assert(o == null)`)")
 		case !printable(eq.X.Type()) && eq.X.Type() != types.TInvalid:
 			c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `@assert_eq` compares values print can print, not %v (write `@assert(a == b)`)", eq.X.Type())
-		default:
+		}
+		// The checked operands stay in the tree after an error too: tools (the LSP's index)
+		// find their names there.
+		if isEq {
 			return &ast.AssertEq{At: s.At, X: eq.X, Y: eq.Y}
 		}
-		return &ast.Assert{At: s.At, Cond: &ast.BoolLit{At: s.At, Typed: ast.Typed{T: types.TInvalid}}}
+		return &ast.Assert{At: s.At, Cond: cmp}
 	}
 	return nil
 }

@@ -72,7 +72,7 @@ func (c *checker) print(s *ast.Print) ast.Stmt {
 		}
 		x := c.expr(a, nil)
 		if t := x.Type(); !printable(t) && t != types.TInvalid {
-			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v", printName(s), t)
+			c.diags.Errorf(a.Pos(), codeTypeMismatch, "type mismatch: `%s` cannot print a value of type %v%s", printName(s), t, formatHint(t))
 		}
 		p.Args = append(p.Args, x)
 	}

@@ -73,6 +73,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	if x := c.memoryExpr(e, want); x != nil {
 		return x
 	}
+	if x := c.errorExpr(e, want); x != nil {
+		return x
+	}
 	if x := c.optionalExpr(e, want); x != nil {
 		return x
 	}

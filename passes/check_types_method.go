@@ -69,7 +69,11 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		c.diags.Errorf(m.Pos(), codeTypeMismatch, "type mismatch: `%s` has no `self` parameter: call it as `%s.%s(...)`", name.Name, n.Name, m.Name)
 		return bad()
 	}
-	out := &ast.Call{At: e.At, Typed: ast.Typed{T: sig.Result}, Callee: &ast.Ref{At: m.At, Typed: ast.Typed{T: sig}, Name: name},
+	callee := &ast.Ref{At: m.At, Typed: ast.Typed{T: sig}, Name: name}
+	if name.Name == m.Name { // a self function: the name after the dot is a use of it (tools rename it)
+		callee.At.P.Offset, callee.At.P.Col = callee.At.P.Offset+1, callee.At.P.Col+1
+	}
+	out := &ast.Call{At: e.At, Typed: ast.Typed{T: sig.Result}, Callee: callee,
 		Args: []ast.Expr{c.receiver(recv, sig.Params[0], m)}}
 	if len(e.Args) != len(sig.Params)-1 {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", m.Name, len(sig.Params)-1, len(e.Args))
@@ -99,7 +103,7 @@ func (c *checker) receiver(x ast.Expr, want types.Type, m *ast.Member) ast.Expr 
 		return &ast.AddrOf{At: m.At, Typed: ast.Typed{T: ptr}, X: x}
 	}
 	// A computed receiver lives in a temporary for the call.
-	tmp := ast.Name{Name: "self", ID: c.ids.Next()}
+	tmp := ast.Name{Name: "recv.self", ID: c.ids.Next()} // a dot: never a name the user wrote
 	c.binders[tmp.ID] = &checkedBinder{kind: "var", typ: have}
 	return &ast.Block{At: m.At, Typed: ast.Typed{T: ptr}, Stmts: []ast.Stmt{&ast.VarDecl{At: m.At, Name: tmp, Type: have, Init: x}},
 		Value: &ast.AddrOf{At: m.At, Typed: ast.Typed{T: ptr}, X: &ast.Ref{At: m.At, Typed: ast.Typed{T: have}, Name: tmp}}}

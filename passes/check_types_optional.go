@@ -25,16 +25,25 @@ func isOptional(t types.Type) bool {
 // literalWant gives a literal expected to be a ?T the expected type T, so `var o: ?u8 = 200`
 // types 200 as a u8.
 func literalWant(e ast.Expr, want types.Type) types.Type {
-	o, ok := want.(*types.Optional)
-	if !ok {
+	var elem types.Type
+	switch w := want.(type) {
+	case *types.Optional:
+		elem = w.Elem
+	case *types.ErrorUnion: // the same for E!T
+		elem = w.Payload
+	default:
 		return want
 	}
 	switch e := e.(type) {
 	case *ast.IntLit, *ast.FloatLit, *ast.CharLit:
-		return o.Elem
+		return elem
+	case *ast.NullLit:
+		if isErrorUnion(want) { // null into an E!?T
+			return elem
+		}
 	case *ast.Unary:
 		if e.Op == "neg" {
-			return o.Elem
+			return elem
 		}
 	}
 	return want

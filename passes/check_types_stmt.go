@@ -62,6 +62,8 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 		return c.forEach(s)
 	case *ast.Break, *ast.Continue:
 		return s
+	case *ast.Defer:
+		return c.deferStmt(s)
 	case *ast.Return:
 		return c.ret(s)
 	case *ast.Print:
@@ -142,12 +144,17 @@ func (c *checker) forRange(s *ast.ForRange) ast.Stmt {
 
 func (c *checker) ret(s *ast.Return) ast.Stmt {
 	r := &ast.Return{At: s.At}
+	if c.inDefer {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `return` inside a defer body (a deferred block runs to its end)")
+	}
 	switch result := c.fn.Result; {
 	case s.Value != nil && result == types.TVoid:
 		r.Value = c.expr(s.Value, nil)
 		c.mismatch(s.Value.Pos(), "returned value", types.TVoid, r.Value.Type())
 	case s.Value != nil:
 		r.Value = c.assign(s.Value, result, "returned value")
+	case isVoidErrorUnion(result):
+		r.Value = okVoid(s.At, result)
 	case result != types.TVoid && result != types.TInvalid:
 		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: return without a value in a function returning %v", result)
 	}

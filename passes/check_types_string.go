@@ -120,7 +120,7 @@ func (c *checker) interpolation(e *ast.Interp, what string) ast.Expr {
 	for _, p := range e.Parts {
 		x := c.expr(p, nil)
 		if t := x.Type(); !printable(t) && t != types.TInvalid {
-			c.diags.Errorf(p.Pos(), codeTypeMismatch, "type mismatch: `${}` in %s cannot format a value of type %v", what, t)
+			c.diags.Errorf(p.Pos(), codeTypeMismatch, "type mismatch: `${}` in %s cannot format a value of type %v%s", what, t, formatHint(t))
 		}
 		out.Parts = append(out.Parts, x)
 	}
@@ -149,4 +149,23 @@ func bytesToString(x ast.Expr, want types.Type) ast.Expr {
 		return nil
 	}
 	return &ast.BytesString{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: types.TString}, X: x}
+}
+
+// formatHint says how a value print cannot format may become one it can: an optional's payload.
+func formatHint(t types.Type) string {
+	if isOptional(t) {
+		return " (unwrap it with `.?`, `??` or `if (o) |v|`)"
+	}
+	return ""
+}
+
+// stringField names the string field x reads (`len` or `ptr`), or is "" for another expression.
+func stringField(x ast.Expr) string {
+	switch x.(type) {
+	case *ast.StrLen:
+		return "len"
+	case *ast.StrPtr:
+		return "ptr"
+	}
+	return ""
 }

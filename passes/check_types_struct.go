@@ -154,7 +154,7 @@ func (c *checker) inWrittenOrder(written []string, given map[string]ast.Expr, st
 		if v == nil || isConstant(v) {
 			continue
 		}
-		tmp := ast.Name{Name: name, ID: c.ids.Next()}
+		tmp := ast.Name{Name: "lit." + name, ID: c.ids.Next()} // a dot: never a name the user wrote
 		c.binders[tmp.ID] = &checkedBinder{kind: "const", typ: v.Type()}
 		pre = append(pre, &ast.VarDecl{At: ast.At{P: v.Pos()}, Name: tmp, Const: true, Type: v.Type(), Init: v})
 		given[name] = &ast.Ref{At: ast.At{P: v.Pos()}, Typed: ast.Typed{T: v.Type()}, Name: tmp}
@@ -222,7 +222,7 @@ func (c *checker) defaultsOf(at ast.At, t types.Type) ast.Expr {
 		return lit
 	}
 	arr := t.(*types.Array)
-	tmp, i := ast.Name{Name: "zero", ID: c.ids.Next()}, ast.Name{Name: "i", ID: c.ids.Next()}
+	tmp, i := ast.Name{Name: "zero.arr", ID: c.ids.Next()}, ast.Name{Name: "zero.i", ID: c.ids.Next()}
 	c.binders[tmp.ID] = &checkedBinder{kind: "var", typ: t}
 	c.binders[i.ID] = &checkedBinder{kind: "var", typ: types.TI64}
 	ref := func(n ast.Name, t types.Type) ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: t}, Name: n} }

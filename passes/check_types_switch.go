@@ -25,7 +25,7 @@ func (c *checker) switchHead(s *ast.Switch) *ast.Switch {
 		return c.unionSwitchHead(s, out, u)
 	}
 	if st != types.TInvalid && st != types.TBool && !types.IsInteger(st) && !isEnum(st) && st != types.TString {
-		c.diags.Errorf(s.Subject.Pos(), codeNotSupported, "not yet supported: switch on a value of type %v", st)
+		c.diags.Errorf(s.Subject.Pos(), codeTypeMismatch, "type mismatch: switch on %v: a switch subject is an integer, bool, enum, union or string (spec §6.12)", st)
 		st = types.TInvalid
 	}
 	for _, a := range s.Arms {

@@ -69,7 +69,7 @@ func tupleConvertible(have, want types.Type) bool {
 func (c *checker) tupleConvert(x ast.Expr, want types.Type, what string) ast.Expr {
 	at := ast.At{P: x.Pos()}
 	have := x.Type().(*types.Tuple)
-	tmp := ast.Name{Name: "tuple", ID: c.ids.Next()}
+	tmp := ast.Name{Name: "tuple.conv", ID: c.ids.Next()}
 	c.binders[tmp.ID] = &checkedBinder{kind: "const", typ: have}
 	lit := &ast.TupleLit{At: at, Typed: ast.Typed{T: want}}
 	for i, t := range have.Elems {

@@ -49,11 +49,10 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 	case *ast.KnownType:
 		return x.T
 	case *ast.ErrorUnionType:
-		var err types.Type
 		if x.Err != nil {
-			err = c.typeOf(x.Err)
+			c.typeOf(x.Err) // reports an unknown name; E!T is checked as !T (parse_error.go)
 		}
-		return types.ErrorUnionOf(err, c.typeOf(x.Payload))
+		return types.ErrorUnionOf(nil, c.typeOf(x.Payload))
 	}
 	panic("check-types: unexpected type expression " + x.Kind())
 }
@@ -82,6 +81,8 @@ func supportedType(t types.Type) bool {
 		return supportedType(t.Elem)
 	case *types.Optional:
 		return supportedType(t.Elem)
+	case *types.ErrorUnion:
+		return t.Payload == types.TVoid || supportedType(t.Payload)
 	}
 	return scalarType(t)
 }

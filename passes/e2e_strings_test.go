@@ -170,4 +170,22 @@ fn main() i64 {
     println(b.*)
     return first(names[1]) + calls
 }`, stdout: "xabcd4\nmno\nab\n97\n", exit: 111},
+	{name: "a string converts to a []u8", src: `
+fn count(b: []u8, c: u8) i64 {
+    var n: i64 = 0
+    for x in b {
+        if (x == c) { n += 1 }
+    }
+    return n
+}
+
+fn main() i64 {
+    var buf: []u8 = "hello"
+    const more = append(buf, '!')
+    const s: string = more
+    println(s)
+    const e: []u8 = ""
+    println(buf[1])
+    return count("banana", 'a') + count("${12321}", '1') + e.len
+}`, stdout: "hello!\n101\n", exit: 5},
 }

@@ -7,35 +7,13 @@ package passes
 // TestEndToEnd and, after every pass, in TestEveryPassKeepsMeaning.
 
 import (
-	"strconv"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 )
 
 func init() {
 	for _, name := range []string{"optional_memory", "optional_chain", "union_memory", "optional_union_nested", "optional_enum_fields"} {
-		ar, err := txtar.ParseFile("../golden/testdata/run/" + name + ".txtar")
-		if err != nil {
-			panic(err)
-		}
-		c := e2eCase{name: strings.ReplaceAll(name, "_", " ")}
-		for _, f := range ar.Files {
-			switch f.Name {
-			case "main.cot":
-				c.src = string(f.Data)
-			case "stdout":
-				c.stdout = string(f.Data)
-			case "exit":
-				n, err := strconv.Atoi(strings.TrimSpace(string(f.Data)))
-				if err != nil {
-					panic(err)
-				}
-				c.exit = uint32(n)
-			}
-		}
-		e2eCases = append(e2eCases, c)
+		e2eCases = append(e2eCases, goldenCase("../golden/testdata/run/"+name+".txtar", strings.ReplaceAll(name, "_", " ")))
 	}
 	e2eCases = append(e2eCases, e2eCase{name: "sums through mutually recursive types", src: mutualSums, exit: 14})
 }

@@ -2,9 +2,10 @@
 //
 // Gives every expression and binder of an enum type its enum's backing integer type (an enum
 // value is its integer, spec §4.5), and drops the conversions that become identities. The enum
-// types stay declared in the program's types section. A struct holding an enum (a field of enum
-// type, an array of them, a pointer to such a struct…) is replaced there by a twin of the same
-// name and ID with those types lowered, and every type that mentions it refers to the twin.
+// types stay declared in the program's types section. A struct or union holding an enum (a field
+// or payload of enum type, an array of them, a pointer to such a struct…) is replaced there by a
+// twin of the same name and ID with those types lowered, and every type that mentions it refers
+// to the twin.
 //
 //	(var c#4 Color#1 2:Color#1)                  =>  (var c#4 i32 2:i32)
 //	(convert:i64 c#4:Color#1) (backing i32)      =>  (convert:i64 c#4:i32)
@@ -15,6 +16,8 @@
 package passes
 
 import (
+	"slices"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/types"
@@ -44,8 +47,8 @@ func (l *enumLowering) backing(t types.Type) types.Type {
 	return types.MapParts(t, l.backing)
 }
 
-// newEnumLowering finds the structs of the types section that hold enums and makes their twins;
-// it returns the types section with the twins in their place.
+// newEnumLowering finds the structs and unions of the types section that hold enums and makes
+// their twins; it returns the types section with the twins in their place.
 func newEnumLowering(section []*types.Named) (*enumLowering, []*types.Named) {
 	l := &enumLowering{twins: map[*types.Named]*types.Named{}}
 	holds := func(t types.Type) bool {
@@ -54,16 +57,11 @@ func newEnumLowering(section []*types.Named) (*enumLowering, []*types.Named) {
 			return ok && (isEnum(n) || l.twins[n] != nil)
 		})
 	}
-	for changed := true; changed; { // a struct holds an enum once a field does, to a fixed point
+	for changed := true; changed; { // a type holds an enum once a part does, to a fixed point
 		changed = false
 		for _, n := range section {
-			if st := ast.StructOf(n); st != nil && l.twins[n] == nil {
-				for _, f := range st.Fields {
-					if holds(f.Type) {
-						l.twins[n], changed = types.NewNamed(n.Name, n.ID), true
-						break
-					}
-				}
+			if l.twins[n] == nil && slices.ContainsFunc(parts(n), holds) {
+				l.twins[n], changed = types.NewNamed(n.Name, n.ID), true
 			}
 		}
 	}
@@ -73,16 +71,49 @@ func newEnumLowering(section []*types.Named) (*enumLowering, []*types.Named) {
 	out := make([]*types.Named, len(section))
 	for i, n := range section {
 		out[i] = n
-		if tw := l.twins[n]; tw != nil {
+		tw := l.twins[n]
+		if tw == nil {
+			continue
+		}
+		switch u := n.Underlying().(type) {
+		case *types.Struct:
 			var fields []*types.Field
-			for _, f := range ast.StructOf(n).Fields {
+			for _, f := range u.Fields {
 				fields = append(fields, &types.Field{Name: f.Name, Type: l.backing(f.Type)})
 			}
 			tw.SetUnderlying(&types.Struct{Fields: fields})
-			out[i] = tw
+		case *types.Union:
+			var vs []types.UnionVariant
+			for _, v := range u.Variants {
+				if v.Payload != nil {
+					v.Payload = l.backing(v.Payload)
+				}
+				vs = append(vs, v)
+			}
+			tw.SetUnderlying(&types.Union{Variants: vs})
 		}
+		out[i] = tw
 	}
 	return l, out
+}
+
+// parts returns the field types of a struct or the payload types of a union, nil for another
+// named type.
+func parts(n *types.Named) []types.Type {
+	var out []types.Type
+	switch u := n.Underlying().(type) {
+	case *types.Struct:
+		for _, f := range u.Fields {
+			out = append(out, f.Type)
+		}
+	case *types.Union:
+		for _, v := range u.Variants {
+			if v.Payload != nil {
+				out = append(out, v.Payload)
+			}
+		}
+	}
+	return out
 }
 
 func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {

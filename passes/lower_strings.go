@@ -27,6 +27,10 @@
 //	(bytes-string X)      =>  (block:string (const b#8 (slice u8) X) (var s#9 string (str-make (str-addr "") 0))
 //	                            (if (!= (len b#8) 0) (assign s#9 (str-make (convert:i64 (addr-of (index b#8 0))) (len b#8))))
 //	                            (value s#9))
+//	(string-bytes X)      =>  (block:(slice u8) (const s#8 string X) (var b#9 (slice u8) (zero))
+//	                            (assign (deref:i64 (convert:(ptr i64) (+ (convert:i64 (addr-of b#9)) 0))) (str-ptr s#8))
+//	                            ... len @8 and cap @16 likewise, both (str-len s#8)
+//	                            (value b#9))
 //
 // Design decision: @string(p, n) fails like an out-of-bounds index when p or n does not fit 32
 // bits (no such string can lie in a 32-bit linear memory), so a string value always packs
@@ -59,6 +63,8 @@ func lowerStrings(_ *pipeline.Ctx, prog any) (any, error) {
 			return l.make(e, r.RewriteExpr(e.Ptr), r.RewriteExpr(e.Len))
 		case *ast.BytesString:
 			return l.bytesString(e, r.RewriteExpr(e.X))
+		case *ast.StringBytes:
+			return l.stringBytes(e, r.RewriteExpr(e.X))
 		case *ast.Binary:
 			if e.X.Type() == types.TString && e.Op == "+" {
 				return &ast.RuntimeCall{At: e.At, Typed: e.Typed, Name: "str_concat", Args: []ast.Expr{r.RewriteExpr(e.X), r.RewriteExpr(e.Y)}}
@@ -171,4 +177,21 @@ func (l *stringLowerer) bytesString(e *ast.BytesString, x ast.Expr) ast.Expr {
 	return &ast.Block{At: at, Typed: ast.Typed{T: types.TString},
 		Stmts: []ast.Stmt{bDecl, sDecl, &ast.If{At: at, Cond: nonEmpty, Then: &ast.Block{At: at, Stmts: []ast.Stmt{set}}}},
 		Value: s()}
+}
+
+// stringBytes is the []u8 of the bytes of the string x: a slice variable whose header fields
+// (ast.SlicePtr, SliceLen, SliceCap) are stored through its address, the capacity the length.
+func (l *stringLowerer) stringBytes(e *ast.StringBytes, x ast.Expr) ast.Expr {
+	at := e.At
+	sDecl, s := l.temp(at, "s", x)
+	bDecl, b := l.temp(at, "b", &ast.Zero{At: at, Typed: ast.Typed{T: e.T}})
+	bDecl.(*ast.VarDecl).Const = false
+	field := func(off uint64, v ast.Expr) ast.Stmt {
+		base := &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: &ast.AddrOf{At: at, Typed: ast.Typed{T: types.PointerTo(e.T)}, X: b()}}
+		p := &ast.Convert{At: at, Typed: ast.Typed{T: types.PointerTo(types.TI64)}, X: i64Op(at, "+", base, i64Lit(at, off))}
+		return &ast.Assign{At: at, Target: &ast.Deref{At: at, Typed: ast.Typed{T: types.TI64}, X: p}, Value: v}
+	}
+	return &ast.Block{At: at, Typed: ast.Typed{T: e.T},
+		Stmts: []ast.Stmt{sDecl, bDecl, field(ast.SlicePtr, strPtr(at, s())), field(ast.SliceLen, strLen(at, s())), field(ast.SliceCap, strLen(at, s()))},
+		Value: b()}
 }

@@ -46,6 +46,7 @@ const TestModeKey = "cot test"
 type TestMode struct {
 	Colour bool   // status words in bold green and red (the driver decides: stderr a terminal, no NO_COLOR)
 	Filter string // run only the tests whose display name contains Filter
+	Leaks  bool   // after each test, report the heap blocks it left allocated (`--leaks`)
 	// Selected is set by lower-tests: how many tests the runner runs.
 	Selected int
 }
@@ -91,8 +92,8 @@ type testGen struct {
 	mode *TestMode
 	at   ast.At
 
-	passed, failed, start, failedNow *ast.Global
-	fail, finish, elapsed            *ast.Func
+	passed, failed, start, failedNow, heap *ast.Global
+	fail, finish, elapsed, leaks           *ast.Func
 }
 
 // testFunc is the test as a plain function whose assertions end the test instead of the program.

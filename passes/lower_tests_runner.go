@@ -55,6 +55,9 @@ func (g *testGen) declareRunner(out *ast.Program) {
 		Then: &ast.Block{At: at, Stmts: []ast.Stmt{assign(at, g.failedNow, &ast.BoolLit{At: at, Typed: ast.Typed{T: types.TBool}})}},
 		Else: &ast.Block{At: at, Stmts: []ast.Stmt{increment(at, g.passed), eprint(at, g.word("ok", colourGreen)),
 			callStmt(at, g.elapsed, globalRef(at, g.start))}}})
+	if g.mode.Leaks {
+		g.declareLeaks(out)
+	}
 }
 
 // runnerMain is the generated main: each test between its header and its status, then the summary.
@@ -63,8 +66,8 @@ func (g *testGen) runnerMain(tests []*ast.Func) *ast.Func {
 	run := ast.Name{Name: "run_start", ID: g.ids.Next()}
 	body := []ast.Stmt{&ast.VarDecl{At: at, Name: run, Const: true, Type: types.TI64, Init: clockNs(at)}}
 	for _, t := range tests {
-		body = append(body, eprint(at, str(at, "test \""+t.TestName+"\" ... ")),
-			assign(at, g.start, clockNs(at)), callStmt(at, t), callStmt(at, g.finish))
+		body = append(body, eprint(at, str(at, "test \""+t.TestName+"\" ... ")))
+		body = append(body, g.aroundTest([]ast.Stmt{assign(at, g.start, clockNs(at)), callStmt(at, t), callStmt(at, g.finish)})...)
 	}
 	anyFailed := &ast.Binary{At: at, Typed: ast.Typed{T: types.TBool}, Op: "!=", X: globalRef(at, g.failed), Y: i64Lit(at, 0)}
 	body = append(body, eprint(at, str(at, "\n")),

@@ -82,14 +82,7 @@ func unionNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 		if e.Payload == nil {
 			return lit, true
 		}
-		x := s.r.RewriteExpr(e.Payload)
-		n := ast.Name{Name: "un", ID: s.ids.Next()}
-		ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: t}, Name: n} }
-		pt := x.Type()
-		return &ast.Block{At: at, Typed: ast.Typed{T: t}, Stmts: []ast.Stmt{
-			&ast.VarDecl{At: at, Name: n, Type: t, Init: lit},
-			&ast.Assign{At: at, Target: &ast.Deref{At: at, Typed: ast.Typed{T: pt}, X: payloadAddr(at, ref(), pt)}, Value: x},
-		}, Value: ref()}, true
+		return s.withPayload(at, lit, s.r.RewriteExpr(e.Payload)), true
 	case *ast.UnionTag:
 		return tagOf(at, s.r.RewriteExpr(e.X)), true
 	case *ast.UnionPayload:
@@ -97,4 +90,17 @@ func unionNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 		return &ast.Deref{At: at, Typed: ast.Typed{T: t}, X: payloadAddr(at, s.r.RewriteExpr(e.X), t)}, true
 	}
 	return nil, false
+}
+
+// withPayload is the lowered sum lit (its payload words zero) with the value x stored over its
+// payload bytes.
+func (s *sumLowerer) withPayload(at ast.At, lit ast.Expr, x ast.Expr) ast.Expr {
+	t := lit.Type()
+	n := ast.Name{Name: "un", ID: s.ids.Next()}
+	ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: t}, Name: n} }
+	pt := x.Type()
+	return &ast.Block{At: at, Typed: ast.Typed{T: t}, Stmts: []ast.Stmt{
+		&ast.VarDecl{At: at, Name: n, Type: t, Init: lit},
+		&ast.Assign{At: at, Target: &ast.Deref{At: at, Typed: ast.Typed{T: pt}, X: payloadAddr(at, ref(), pt)}, Value: x},
+	}, Value: ref()}
 }

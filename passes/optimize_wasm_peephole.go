@@ -20,25 +20,44 @@ func optimizeWasmPeephole(_ *pipeline.Ctx, prog any) (any, error) {
 	in := prog.(*wasm.Module)
 	m := *in
 	m.Funcs = make([]wasm.Func, len(in.Funcs))
+	var uses []int32 // reused by every function: the front end's memory is mostly Wasm here
 	for i, f := range in.Funcs {
-		f.Body = peephole(f.Body)
+		f.Body, uses = peephole(f.Body, uses)
 		f.Offsets = nil
 		m.Funcs[i] = f
 	}
 	return &m, nil
 }
 
-func peephole(body []wasm.Instr) []wasm.Instr {
-	uses := map[uint32]int{} // reads and tees of each local
+// peephole rewrites body into a new slice of exactly its length; uses is a scratch buffer,
+// returned grown for the next function.
+func peephole(body []wasm.Instr, uses []int32) ([]wasm.Instr, []int32) {
+	uses = uses[:0] // reads and tees of each local, by index
 	for _, in := range body {
 		if in.Op == wasm.OpLocalGet || in.Op == wasm.OpLocalTee {
+			for int(in.Index) >= len(uses) {
+				uses = append(uses, 0)
+			}
 			uses[in.Index]++
 		}
 	}
-	out := make([]wasm.Instr, 0, len(body))
+	pair := func(i int) bool { // a local.set read back by the next instruction
+		return body[i].Op == wasm.OpLocalSet && i+1 < len(body) && body[i+1].Op == wasm.OpLocalGet && body[i+1].Index == body[i].Index
+	}
+	n := len(body)
+	for i := 0; i < len(body); i++ {
+		if pair(i) {
+			n--
+			if uses[body[i].Index] == 1 {
+				n--
+			}
+			i++
+		}
+	}
+	out := make([]wasm.Instr, 0, n)
 	for i := 0; i < len(body); i++ {
 		in := body[i]
-		if in.Op == wasm.OpLocalSet && i+1 < len(body) && body[i+1].Op == wasm.OpLocalGet && body[i+1].Index == in.Index {
+		if pair(i) {
 			i++
 			if uses[in.Index] == 1 {
 				continue // the only read: the value never needed the local
@@ -47,5 +66,5 @@ func peephole(body []wasm.Instr) []wasm.Instr {
 		}
 		out = append(out, in)
 	}
-	return out
+	return out, uses
 }

@@ -20,7 +20,7 @@ func TestPeephole(t *testing.T) {
 		wasm.Simple(wasm.OpI64Add), wasm.LocalSet(2), wasm.LocalGet(3),
 		wasm.Simple(wasm.OpDrop), wasm.End(),
 	}
-	if got := peephole(in); !reflect.DeepEqual(got, want) {
+	if got, _ := peephole(in, nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %v", got)
 	}
 }

@@ -69,8 +69,7 @@ func (c *cstConverter) decl(d *grammar.Decl) ast.Decl {
 	case d.Var != nil:
 		v := d.Var
 		if v.ErrorSet != nil {
-			c.unsupported(v.Pos, "error sets")
-			return nil
+			return errorSetDecl(c.at(v.Pos), v.Name)
 		}
 		return &ast.Global{At: c.at(v.Pos), Name: ast.Name{Name: v.Name}, Const: v.Kind == "const",
 			TypeX: c.optType(v.Type), Init: c.initializer(v.Value)}
@@ -264,7 +263,7 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 	case s.Continue != nil:
 		return &ast.Continue{At: at, Label: loopLabel(s.Continue.Label)}
 	case s.Defer != nil:
-		c.unsupported(s.Pos, s.Defer.Kind)
+		return c.deferStmt(s.Defer)
 	case s.If != nil:
 		return c.ifStmt(s.If.Pos, s.If.Cond, s.If.Capture, s.If.Then, s.If.ElseIfs, s.If.Else)
 	case s.While != nil:
@@ -331,6 +330,12 @@ func (c *cstConverter) simple(s *grammar.SimpleStmt) ast.Stmt {
 		}
 		if p := primaryOf(s.Target); p != nil && p.Builtin != nil && builtinStmts[p.Builtin.Name] {
 			return c.builtinStmt(p.Builtin)
+		}
+		if operand, ok := isTryStmt(s.Target); ok {
+			return c.tryStmt(at, c.postfix(operand))
+		}
+		if isCatchStmt(s.Target) {
+			return c.catchStmt(s.Target)
 		}
 		return &ast.ExprStmt{At: at, X: c.expr(s.Target)}
 	}

@@ -45,8 +45,8 @@ func directCall(e *grammar.Expr) (string, *grammar.CallSuffix) {
 func (c *cstConverter) expr(e *grammar.Expr) ast.Expr {
 	x := c.or(e.Left)
 	for _, r := range e.Rest {
-		if r.Op != "??" {
-			c.unsupported(r.Pos, "`"+r.Op+"`")
+		if r.Op == "catch" {
+			x = c.catchExpr(r, x)
 			continue
 		}
 		x = &ast.OrElse{At: c.at(r.Pos), X: x, Y: c.or(r.Right)}
@@ -100,8 +100,12 @@ func (c *cstConverter) unary(e *grammar.UnaryExpr) ast.Expr {
 	x := c.postfix(e.Operand)
 	for i := len(e.Ops) - 1; i >= 0; i-- {
 		op, ok := unarySpelling[e.Ops[i]]
-		if !ok {
+		if !ok && e.Ops[i] != "try" {
 			c.unsupported(e.Pos, "prefix `"+e.Ops[i]+"`")
+			continue
+		}
+		if e.Ops[i] == "try" {
+			x = c.tryExpr(c.at(e.Pos), x)
 			continue
 		}
 		if op == "addr-of" {
@@ -259,6 +263,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.capturingSwitch(c.switchOf(p.Switch, true), p.Switch, true).(ast.Expr)
 	case p.Null:
 		return &ast.NullLit{At: at}
+	case p.ErrorLit != nil:
+		return &ast.ErrorLit{At: at, Name: *p.ErrorLit, Code: -1}
 	}
 	what := "this expression"
 	switch {

@@ -58,6 +58,7 @@ type astVerifier struct {
 	constGlobals, entry  bool
 	noEnums              bool
 	noOptionals          bool
+	noErrorUnions        bool
 	noUnions             bool
 	scalarMemory         bool
 	scalarValues         bool
@@ -72,16 +73,17 @@ type astVerifier struct {
 // astInvariants turns on the check of each named invariant of the ast languages; the walk
 // below consults the flags. A language declaring an invariant missing here fails verification.
 var astInvariants = map[string]func(v *astVerifier){
-	ast.InvResolved:     func(v *astVerifier) { v.resolved = true },
-	ast.InvTyped:        func(v *astVerifier) { v.typed = true },
-	ast.InvArgsTrivial:  func(v *astVerifier) { v.anf = true },
-	ast.InvConstGlobals: func(v *astVerifier) { v.constGlobals = true },
-	ast.InvEntry:        func(v *astVerifier) { v.entry = true },
-	ast.InvNoEnumTypes:  func(v *astVerifier) { v.noEnums = true },
-	ast.InvScalarMemory: func(v *astVerifier) { v.scalarMemory = true },
-	ast.InvScalarValues: func(v *astVerifier) { v.scalarValues = true },
-	ast.InvNoOptionals:  func(v *astVerifier) { v.noOptionals = true },
-	ast.InvNoUnions:     func(v *astVerifier) { v.noUnions = true },
+	ast.InvResolved:      func(v *astVerifier) { v.resolved = true },
+	ast.InvTyped:         func(v *astVerifier) { v.typed = true },
+	ast.InvArgsTrivial:   func(v *astVerifier) { v.anf = true },
+	ast.InvConstGlobals:  func(v *astVerifier) { v.constGlobals = true },
+	ast.InvEntry:         func(v *astVerifier) { v.entry = true },
+	ast.InvNoEnumTypes:   func(v *astVerifier) { v.noEnums = true },
+	ast.InvScalarMemory:  func(v *astVerifier) { v.scalarMemory = true },
+	ast.InvScalarValues:  func(v *astVerifier) { v.scalarValues = true },
+	ast.InvNoOptionals:   func(v *astVerifier) { v.noOptionals = true },
+	ast.InvNoErrorUnions: func(v *astVerifier) { v.noErrorUnions = true },
+	ast.InvNoUnions:      func(v *astVerifier) { v.noUnions = true },
 }
 
 func init() {

@@ -59,7 +59,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		v.errorf(e, "args-trivial: operand %s is not an atom", e.Kind())
 	}
 	t := e.Type()
-	if v.floatExpr(e, t) || v.optionalExpr(e, t) {
+	if v.floatExpr(e, t) || v.optionalExpr(e, t) || v.errorExpr(e, t) {
 		return
 	}
 	if v.stringExpr(e, t) {

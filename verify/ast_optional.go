@@ -95,6 +95,9 @@ func (v *astVerifier) notOptional(n ast.Node, t types.Type) {
 	if _, ok := t.(*types.Optional); ok && v.noOptionals {
 		v.errorf(n, "no-optional-types: a value of optional type %v", t)
 	}
+	if _, ok := t.(*types.ErrorUnion); ok && v.noErrorUnions {
+		v.errorf(n, "no-error-union-types: a value of error union type %v", t)
+	}
 	if _, ok := types.Underlying(t).(*types.Union); ok && v.noUnions {
 		v.errorf(n, "no-union-types: a value of union type %v", t)
 	}

@@ -136,6 +136,8 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 		v.store(s)
 	case *ast.ForEach:
 		v.forEach(s)
+	case *ast.Defer:
+		v.block(s.Body)
 	default:
 		if !v.structStmt(s) {
 			v.errorf(s, "unknown statement %T", s)

@@ -55,6 +55,10 @@ func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
 			v.errorf(e, "bytes-string of a %v, expected []u8", e.X.Type())
 		}
 		v.same(e, types.TString, t, "bytes-string type")
+	case *ast.StringBytes:
+		v.expr(e.X, true)
+		v.same(e, types.TString, e.X.Type(), "operand of string-bytes")
+		v.same(e, types.SliceOf(types.TU8), t, "string-bytes type")
 	case *ast.Interp:
 		for _, p := range e.Parts {
 			v.expr(p, false)

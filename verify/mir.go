@@ -155,8 +155,15 @@ func (v *mirVerifier) instr(b *mir.Block, in *mir.Instr) {
 		v.want(b, in, I, in.Rd)
 		sh := in.Imm >> 16
 		v.imm(b, in, in.Imm >= 0 && sh >= 0 && sh < bits(in.W)/16)
-	case mir.CMP:
+	case mir.CMP, mir.TST:
 		v.want(b, in, I, in.Rn, in.Rm)
+	case mir.ANDI, mir.ORRI, mir.EORI:
+		// Whether the bitmask encodes is the encoder's to check (it needs backend/arm64/enc).
+		v.want(b, in, I, in.Rd, in.Rn)
+		v.imm(b, in, in.Imm != 0 && (in.W == mir.X || in.Imm>>32 == 0))
+	case mir.TSTI:
+		v.want(b, in, I, in.Rn)
+		v.imm(b, in, in.Imm != 0 && (in.W == mir.X || in.Imm>>32 == 0))
 	case mir.CMPI, mir.CMNI:
 		v.want(b, in, I, in.Rn)
 		v.imm(b, in, in.Imm >= 0 && in.Imm <= 4095)

@@ -68,7 +68,7 @@ func (c *funcChecker) instr(in *wasm.Instr) {
 	case wasm.OpBrTable:
 		c.pop(wasm.I32)
 		def := c.label(in.Index).labelTypes()
-		for _, l := range in.Labels {
+		for _, l := range in.Labels() {
 			ts := c.label(l).labelTypes()
 			if len(ts) != len(def) {
 				c.fail("type mismatch: br_table targets of different arity")
@@ -111,10 +111,10 @@ func (c *funcChecker) instr(in *wasm.Instr) {
 		}
 		c.push(t1)
 	case wasm.OpSelectT:
-		if len(in.Types) != 1 {
+		if len(in.Types()) != 1 {
 			c.fail("invalid result arity")
 		}
-		t := in.Types[0]
+		t := in.Types()[0]
 		if !isValType(t) {
 			c.fail("malformed value type 0x%x", byte(t))
 		}

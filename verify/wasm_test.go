@@ -87,9 +87,9 @@ func TestWasmNegative(t *testing.T) {
 			wasm.Instr{Op: wasm.OpRefNull, RefType: wasm.FuncRef}, wasm.I32Const(1), wasm.Simple(wasm.OpSelect), wasm.Simple(wasm.OpDrop)),
 			"select of reference types"},
 		{"typed select arity", fn(none, none, none, wasm.I32Const(1), wasm.I32Const(1), wasm.I32Const(1),
-			wasm.Instr{Op: wasm.OpSelectT, Types: []wasm.ValType{wasm.I32, wasm.I32}}), "invalid result arity"},
+			wasm.SelectT([]wasm.ValType{wasm.I32, wasm.I32})), "invalid result arity"},
 		{"br_table arity", fn(none, none, none, wasm.Block(wasm.ValueBlock(wasm.I32)), wasm.I32Const(0), wasm.I32Const(0),
-			wasm.Instr{Op: wasm.OpBrTable, Labels: []uint32{0}, Index: 1}, wasm.End(), wasm.Simple(wasm.OpDrop)),
+			wasm.BrTable([]uint32{0}, 1), wasm.End(), wasm.Simple(wasm.OpDrop)),
 			"br_table targets of different arity"},
 		{"values left at end", fn(none, none, none, wasm.I32Const(0)), "1 values left on the stack"},
 		{"data count", with(fn(none, none, none), func(m *wasm.Module) {
@@ -126,7 +126,7 @@ func TestWasmPolymorphicStack(t *testing.T) {
 		fn(none, i32, none, wasm.Simple(wasm.OpUnreachable), wasm.Simple(wasm.OpI32Add)),
 		fn(none, i32, none, wasm.I32Const(1), wasm.Simple(wasm.OpReturn), wasm.Simple(wasm.OpSelect)),
 		fn(none, none, none, wasm.Block(wasm.ValueBlock(wasm.F64)), wasm.Block(wasm.ValueBlock(wasm.F32)),
-			wasm.Simple(wasm.OpUnreachable), wasm.I32Const(1), wasm.Instr{Op: wasm.OpBrTable, Labels: []uint32{0, 1}, Index: 1},
+			wasm.Simple(wasm.OpUnreachable), wasm.I32Const(1), wasm.BrTable([]uint32{0, 1}, 1),
 			wasm.End(), wasm.Simple(wasm.OpDrop), wasm.Instr{Op: wasm.OpF64Const}, wasm.End(), wasm.Simple(wasm.OpDrop)),
 	}
 	for i, m := range valid {

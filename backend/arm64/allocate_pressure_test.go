@@ -24,7 +24,7 @@ var pressureForms = []string{
 	"ldr w%A, [x%B, #8]", "ldrsb x%A, [x%B, #1]", "ldr d%A, [x%B, #16]", "str x%C, [x%B, #8]",
 	"str s%C, [x%B, #4]", "ldr x%A, [x%B, x%C]", "ldrsh w%A, [x%B, x%C]", "str w%D, [x%B, x%C]",
 	"str d%D, [x%B, x%C]", "ldr s%A, [x%B, x%C]", "add x%A, x%B, :lo12:cot_table_0", "adrp x%A, cot_table_0",
-	"blr x%B",
+	"blr x%B", "and w%A, w%B, #0xff", "eor x%A, x%B, #0xffff0000", "tst x%B, #0x8", "tst w%B, w%C",
 }
 
 // operandRe finds a virtual register operand and its width prefix.

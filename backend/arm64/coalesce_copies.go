@@ -4,8 +4,8 @@
 // ranges (allocate-registers' intervals, with holes) never meet, and deletes the copy, which now
 // copies a register to itself. Copies come mostly from block arguments (select-instructions moves
 // each argument into the target's parameter register on the edge), so a loop-carried value keeps
-// one register around the loop instead of rotating through several. Copies in deeper loops are
-// tried first; a merged register's ranges are the union of both, so a later copy sees every
+// one register around the loop instead of rotating through several. Only copies inside loops
+// are tried (a function without one costs no liveness), deeper loops first; a merged register's ranges are the union of both, so a later copy sees every
 // merge made before it. A constant defined by one movz/movn is left alone: the allocator
 // rematerialises it, which a merged register (defined twice) would prevent.
 //
@@ -48,7 +48,7 @@ func coalesceCopies(f *mir.Func) {
 	depth := g.LoopDepth()
 	for i, b := range f.Blocks {
 		for _, in := range b.Instrs {
-			if isCopy(f, in) && in.Rd.IsVirtual() && in.Rn.IsVirtual() && in.Rd != in.Rn {
+			if depth[i] > 0 && isCopy(f, in) && in.Rd.IsVirtual() && in.Rn.IsVirtual() && in.Rd != in.Rn {
 				copies = append(copies, copyAt{in, depth[i]})
 			}
 		}

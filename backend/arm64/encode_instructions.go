@@ -105,6 +105,14 @@ func imm12(k int64) enc.Imm12 {
 	return v
 }
 
+func bitmask(k int64, w enc.Width) enc.BitMask {
+	v, ok := enc.LogicalImm(uint64(k), w == enc.X64)
+	if !ok {
+		panic(fmt.Sprintf("encode: %#x is no bitmask immediate", uint64(k)))
+	}
+	return v
+}
+
 func shamt(k int64, w enc.Width) enc.Amount {
 	a, ok := enc.ShiftAmount(uint64(k), w)
 	if !ok {
@@ -189,6 +197,13 @@ func encodeInstr(b *obj.Builder, f *mir.Func, in *mir.Instr, labels map[int]obj.
 		b.Emit(enc.CmpReg(w, gp(rn), gp(rm), enc.LSL, enc.NoShift(w)))
 	case mir.CMPI:
 		b.Emit(enc.CmpImm(w, gp(rn), imm12(in.Imm)))
+	case mir.ANDI, mir.ORRI, mir.EORI:
+		logical := map[mir.Op]func(enc.Width, enc.Reg, enc.Reg, enc.BitMask) uint32{mir.ANDI: enc.AndImm, mir.ORRI: enc.OrrImm, mir.EORI: enc.EorImm}
+		b.Emit(logical[in.Op](w, gp(rd), gp(rn), bitmask(in.Imm, w)))
+	case mir.TST:
+		b.Emit(enc.TstReg(w, gp(rn), gp(rm), enc.LSL, enc.NoShift(w)))
+	case mir.TSTI:
+		b.Emit(enc.TstImm(w, gp(rn), bitmask(in.Imm, w)))
 	case mir.CMNI:
 		b.Emit(enc.CmnImm(w, gp(rn), imm12(in.Imm)))
 	case mir.CSEL:

@@ -16,8 +16,10 @@ func (s *selector) terminator(t *ssa.Term) {
 	case ssa.TermBranch:
 		then := s.edgeTarget(t.Succs[0])
 		if t.Cond == s.fused {
-			c := s.compareFlags(t.Cond)
-			s.emit(&mir.Instr{Op: mir.BCOND, Cond: c, Target: then})
+			if !s.zeroBranch(t.Cond, then) {
+				c := s.compareFlags(t.Cond)
+				s.emit(&mir.Instr{Op: mir.BCOND, Cond: c, Target: then})
+			}
 		} else {
 			s.emit(&mir.Instr{Op: mir.CBNZ, W: mir.W, Rn: s.use(t.Cond), Target: then})
 		}

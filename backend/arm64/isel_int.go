@@ -43,9 +43,8 @@ func (s *selector) compareFlags(v *ssa.Value) mir.Cond {
 		s.emit(&mir.Instr{Op: mir.FCMP, W: ow, Rn: s.use(v.Args[0]), Rm: s.use(v.Args[1])})
 		return c
 	}
-	if w == wasm.OpI32Eqz || w == wasm.OpI64Eqz {
-		s.emit(&mir.Instr{Op: mir.CMPI, W: ow, Rn: s.use(v.Args[0]), Imm: 0})
-		return mir.EQ
+	if c, ok := s.zeroFlags(v); ok {
+		return c
 	}
 	if k, isK := isConst(v.Args[1]); isK && (ow == mir.X && k <= 4095 || ow == mir.W && uint32(k) <= 4095) {
 		s.emit(&mir.Instr{Op: mir.CMPI, W: ow, Rn: s.use(v.Args[0]), Imm: int64(k & 0xFFFFFFFF)})
@@ -118,8 +117,11 @@ func (s *selector) intOp(v *ssa.Value, w wasm.Op) bool {
 // intBinary selects a two-operand integer instruction, using immediate forms where they fit.
 func (s *selector) intBinary(v *ssa.Value, op mir.Op) {
 	vw := width(v.Type)
-	a := v.Args[0]
-	if k, ok := isConst(v.Args[1]); ok {
+	a, b := v.Args[0], v.Args[1]
+	if _, aK := isConst(a); aK && commutative[op] {
+		a, b = b, a
+	}
+	if k, ok := isConst(b); ok {
 		if vw == mir.W {
 			k &= 0xFFFFFFFF
 		}
@@ -141,10 +143,15 @@ func (s *selector) intBinary(v *ssa.Value, op mir.Op) {
 			iop := map[mir.Op]mir.Op{mir.LSLV: mir.LSLI, mir.LSRV: mir.LSRI, mir.ASRV: mir.ASRI}[op]
 			s.emit(&mir.Instr{Op: iop, W: vw, Rd: s.def(v), Rn: s.use(a), Imm: int64(k % bits)})
 			return
+		case s.logicalImm(v, op, a, k, vw):
+			return
 		}
 	}
-	s.emit(&mir.Instr{Op: op, W: vw, Rd: s.def(v), Rn: s.use(a), Rm: s.use(v.Args[1])})
+	s.emit(&mir.Instr{Op: op, W: vw, Rd: s.def(v), Rn: s.use(a), Rm: s.use(b)})
 }
+
+// commutative lists the operations whose operands may be swapped to put a constant second.
+var commutative = map[mir.Op]bool{mir.ADD: true, mir.MUL: true, mir.AND: true, mir.ORR: true, mir.EOR: true}
 
 // negate returns -k modulo 2^bits.
 func negate(k, bits uint64) uint64 {

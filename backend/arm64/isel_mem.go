@@ -55,37 +55,49 @@ func (s *selector) memOp(v *ssa.Value, w wasm.Op) bool {
 	return true
 }
 
-// address computes the zero-extended Wasm address of v's first operand, bounds-checks
-// [addr+offset, addr+offset+size) against the memory size (unless a dominating access proved it,
-// see eliminate-bounds-checks) and returns the 64-bit index (addr+offset) to add to the memory base.
+// address computes the zero-extended Wasm address of v's first operand plus its offset, the
+// 64-bit index to add to the memory base, and bounds-checks [index, index+size) against the
+// memory size unless a dominating access proved it (see eliminate-bounds-checks).
 func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
 	addr := s.use(v.Args[0]) // already zero-extended (see receive)
 	off := uint64(v.Aux)
-	if v.Aux2 != ssa.AccessInBounds {
-		s.boundsCheck(addr, off+uint64(size))
-	}
-	if off == 0 {
-		return addr
-	}
-	ea := s.vreg(mir.Int)
-	if off <= 4095 {
+	ea := addr
+	if off > 0 && off <= 4095 {
+		ea = s.vreg(mir.Int)
 		s.emit(&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: ea, Rn: addr, Imm: int64(off)})
-	} else {
+	} else if off > 4095 {
+		ea = s.vreg(mir.Int)
 		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: ea, Rn: addr, Rm: s.intConst(mir.X, off)})
+	}
+	if v.Aux2 != ssa.AccessInBounds {
+		s.boundsCheck(ea, size)
 	}
 	return ea
 }
 
-// boundsCheck traps unless addr+end <= the memory size.
-func (s *selector) boundsCheck(addr mir.Reg, end uint64) {
-	endReg := s.vreg(mir.Int)
-	if end <= 4095 {
-		s.emit(&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: endReg, Rn: addr, Imm: int64(end)})
-	} else {
-		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: endReg, Rn: addr, Rm: s.intConst(mir.X, end)})
+// boundsCheck traps unless ea+size <= the memory size. The fast path is one comparison with
+// x18 (memory size - 7, docs/arm64-abi.md), which proves any access of up to 8 bytes in bounds;
+// when it fails, an out-of-line block makes the exact check and traps or comes back (for an
+// 8-byte access the comparison is exact and traps itself):
+//
+//	cmp x%ea, x18 ; b.hs .Lslow ; b .Lresume     .Lslow: add x%t, x%ea, #size ;
+//	                                             cmp x%t, x27 ; b.hi trap ; b .Lresume
+func (s *selector) boundsCheck(ea mir.Reg, size int64) {
+	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: ea, Rm: mir.MemLimit})
+	if size == 8 { // ea < x18 is exactly ea+8 <= x27: no slow path
+		s.trapIf(mir.HS, "cot_trap_oob")
+		return
 	}
-	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: endReg, Rm: mir.MemSize})
+	slow, resume := s.newBlock(), s.newBlock()
+	s.emit(&mir.Instr{Op: mir.BCOND, Cond: mir.HS, Target: slow.ID})
+	s.emit(&mir.Instr{Op: mir.B, Target: resume.ID})
+	s.cur = slow
+	end := s.vreg(mir.Int)
+	s.emit(&mir.Instr{Op: mir.ADDI, W: mir.X, Rd: end, Rn: ea, Imm: size})
+	s.emit(&mir.Instr{Op: mir.CMP, W: mir.X, Rn: end, Rm: mir.MemSize})
 	s.trapIf(mir.HI, "cot_trap_oob")
+	s.emit(&mir.Instr{Op: mir.B, Target: resume.ID})
+	s.cur = resume
 }
 
 func (s *selector) access(v *ssa.Value, acc memAccess) {

@@ -62,8 +62,9 @@ type selector struct {
 	traps  map[string]*mir.Block
 	nextID int
 	uses   map[*ssa.Value]int
-	// fused is a comparison selected together with the branch that ends its block.
-	fused *ssa.Value
+	// fused is a comparison selected together with the branch that ends its block; tested is
+	// the `and` it tests against zero, selected with it as a tst (isel_logic.go).
+	fused, tested *ssa.Value
 	// consts are the constants used as register operands, each materialised once at the top of
 	// the entry block (constInstrs): the allocator keeps them in registers where it can and
 	// rematerialises or reloads them where it cannot.
@@ -116,8 +117,12 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 			s.uses[b.Instrs[n-1]] == 1 && isComparison(b.Instrs[n-1]) {
 			s.fused = b.Instrs[n-1]
 		}
+		s.tested = nil
+		if s.fused != nil {
+			s.tested = s.testedAnd(s.fused, b)
+		}
 		for _, v := range b.Instrs {
-			if v != s.fused {
+			if v != s.fused && v != s.tested {
 				s.value(v)
 			}
 		}

@@ -59,7 +59,7 @@ func (tr *translator) control(in wasm.Instr, fr *frame) bool {
 	case wasm.OpBrTable:
 		idx := tr.pop()
 		t := ssa.Term{Kind: ssa.TermSwitch, Cond: idx}
-		for _, l := range in.Labels {
+		for _, l := range in.Labels() {
 			t.Succs = append(t.Succs, tr.branchEdge(l))
 		}
 		t.Succs = append(t.Succs, tr.branchEdge(in.Index))

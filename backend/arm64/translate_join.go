@@ -94,7 +94,7 @@ func (tr *translator) writtenBeforeRead(at int) map[uint32]bool {
 			if leaves(in.Index) {
 				return dead
 			}
-			for _, l := range in.Labels {
+			for _, l := range in.Labels() {
 				if leaves(l) {
 					return dead
 				}

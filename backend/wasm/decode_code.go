@@ -154,16 +154,16 @@ func (d *decoder) instr(in *wasm.Instr) {
 		in.Index = r.u32()
 	case op == wasm.OpBrTable:
 		n := r.count()
-		in.Labels = make([]uint32, n)
-		for i := range in.Labels {
-			in.Labels[i] = r.u32()
+		labels := make([]uint32, n)
+		for i := range labels {
+			labels[i] = r.u32()
 		}
-		in.Index = r.u32()
+		*in = wasm.BrTable(labels, r.u32())
 	case op == wasm.OpCallIndirect:
 		in.Index = r.u32()
 		in.Index2 = r.u32()
 	case op == wasm.OpSelectT:
-		in.Types = d.valTypes()
+		*in = wasm.SelectT(d.valTypes())
 	case op >= wasm.OpI32Load && op <= wasm.OpI64Store32:
 		d.memArg(in)
 	case op == wasm.OpMemorySize || op == wasm.OpMemoryGrow:

@@ -100,15 +100,15 @@ func appendInstr(b []byte, in *wasm.Instr) []byte {
 		(op >= wasm.OpLocalGet && op <= wasm.OpTableSet):
 		return AppendU32(b, in.Index)
 	case op == wasm.OpBrTable:
-		b = AppendU32(b, uint32(len(in.Labels)))
-		for _, l := range in.Labels {
+		b = AppendU32(b, uint32(len(in.Labels())))
+		for _, l := range in.Labels() {
 			b = AppendU32(b, l)
 		}
 		return AppendU32(b, in.Index)
 	case op == wasm.OpCallIndirect:
 		return AppendU32(AppendU32(b, in.Index), in.Index2)
 	case op == wasm.OpSelectT:
-		return appendValTypes(b, in.Types)
+		return appendValTypes(b, in.Types())
 	case op >= wasm.OpI32Load && op <= wasm.OpI64Store32:
 		return AppendU32(AppendU32(b, in.Align), uint32(in.Offset))
 	case op == wasm.OpMemorySize || op == wasm.OpMemoryGrow:

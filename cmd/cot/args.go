@@ -34,6 +34,7 @@ type invocation struct {
 	check     bool      // fmt --check
 	filter    string    // test --filter
 	verbose   bool      // test --verbose, -v (ignored)
+	leaks     bool      // test --leaks
 	hasFilter bool
 	tests     *passes.TestMode // set by cot test: the build is a test build
 }
@@ -47,7 +48,7 @@ var valueFlags = map[string]bool{
 
 // boolFlags take no value.
 var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true, "stdio": true,
-	"w": true, "write": true, "check": true, "verbose": true, "v": true}
+	"w": true, "write": true, "check": true, "verbose": true, "v": true, "leaks": true}
 
 var commands = []string{"run", "test", "build", "check", "lint", "fmt", "aot", "init", "explain", "lsp", "version", "help"}
 
@@ -115,8 +116,8 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
-	if (inv.hasFilter || inv.verbose) && inv.cmd != "test" {
-		return nil, usagef("--filter and --verbose are flags of `cot test`")
+	if (inv.hasFilter || inv.verbose || inv.leaks) && inv.cmd != "test" {
+		return nil, usagef("--filter, --leaks and --verbose are flags of `cot test`")
 	}
 	if inv.stdio && inv.cmd != "lsp" {
 		return nil, usagef("--stdio is for `cot lsp`")
@@ -152,6 +153,8 @@ func (inv *invocation) setBool(name string) error {
 		inv.check = true
 	case "verbose", "v": // accepted by cot test and ignored (spec §16.4)
 		inv.verbose = true
+	case "leaks":
+		inv.leaks = true
 	}
 	return nil
 }

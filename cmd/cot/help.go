@@ -47,6 +47,7 @@ Flags (before or after the file):
   --verify=each|end|off   when the IR verifier runs (default each)
   --time-passes           print the time of every pass on stderr
   --filter=S              test: run only the tests whose name contains S
+  --leaks                 test: report the heap blocks each test leaves allocated
   --verbose, -v           test: accepted and ignored
   --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, aot; repeatable)
   --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, aot)
@@ -84,6 +85,9 @@ stderr is a terminal and NO_COLOR is unset.
 
   --filter=S      run only the tests whose name contains S (case-sensitive); when none does,
                   print '0 tests matched filter "S"' and exit 0
+  --leaks         after each test that leaves heap blocks allocated (@alloc without @dealloc,
+                  and what the runtime allocates for it), write "    leaked N heap block(s)"
+                  under its line; leaks do not fail a test
   --verbose, -v   accepted and ignored
 
 Exit status: the number of failed tests (at most 255); 1 on a compile or usage error. A test

@@ -22,7 +22,7 @@ func runTests(inv *invocation, stdout, stderr io.Writer) (int, error) {
 			return 0, err
 		}
 	}
-	inv.tests = &passes.TestMode{Colour: colourEnabled(stderr), Filter: inv.filter}
+	inv.tests = &passes.TestMode{Colour: colourEnabled(stderr), Filter: inv.filter, Leaks: inv.leaks}
 	data, err := compile(inv, stdout)
 	if isStopped(err) {
 		return exitOK, nil

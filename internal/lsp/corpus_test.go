@@ -110,7 +110,12 @@ func TestCorpus(t *testing.T) {
 				}
 				continue
 			}
-			if err != nil && strings.Contains(err.Error(), "renaming a method is not supported yet") {
+			if err != nil && (strings.Contains(err.Error(), "renaming a method is not supported yet") || strings.Contains(err.Error(), "cannot rename `self`")) {
+				continue
+			}
+			if err != nil && len(diags) > 0 && strings.Contains(err.Error(), "would not mean the same") {
+				// A program with type errors may index fewer uses than it has (a call the checker
+				// rejected keeps no typed arguments): the rename is refused, never done wrongly.
 				continue
 			}
 			if err != nil {

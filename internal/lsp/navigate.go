@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/alecthomas/participle/v2/lexer"
 	"go.lsp.dev/protocol"
 
 	"cot/grammar"
@@ -159,8 +160,15 @@ func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, erro
 	// A method `m` of `impl T` is the function `T_m` (spec §4.9): its declaration spells `m`,
 	// its direct calls `T_m`, its method calls `x.m`. Renaming all three consistently is not
 	// built yet, so it is refused rather than done wrongly.
-	if doc := s.textOf(a, u.Decl.Pos.File); u.Decl.Kind == semindex.Function && !strings.HasSuffix(strings.TrimRight(doc.Text[:doc.offsetOf(u.Decl.Pos)], " \t"), "fn") {
+	// So is a free function whose first parameter is `self` (spec §4.2: `fn T_m(self: T)` is
+	// called as `x.m()` too), and renaming that parameter would make it an ordinary function.
+	doc := s.textOf(a, u.Decl.Pos.File)
+	isMethod := u.Decl.Kind == semindex.Function && len(u.Decl.Params) > 0 && u.Decl.Params[0].Name == "self"
+	if u.Decl.Kind == semindex.Function && (isMethod || !strings.HasSuffix(strings.TrimRight(doc.Text[:doc.offsetOf(u.Decl.Pos)], " \t"), "fn")) {
 		return nil, fmt.Errorf("cannot rename `%s`: renaming a method is not supported yet", u.Decl.Name)
+	}
+	if u.Decl.Kind == semindex.Parameter && u.Decl.Name == "self" {
+		return nil, fmt.Errorf("cannot rename `self`: a first parameter named `self` makes its function a method")
 	}
 	analyses := s.involved(d.Path, a, u.Decl)
 	uses := usesAcross(analyses, u.Decl)
@@ -182,10 +190,15 @@ func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, erro
 		var edits []protocol.TextEdit
 		text := []byte(doc.Text)
 		sort.Slice(fileUses, func(i, j int) bool { return fileUses[i].use.Pos.Offset > fileUses[j].use.Pos.Offset })
+		toks, _ := grammar.Tokenize(file, text)
 		for _, l := range fileUses {
 			start := doc.offsetOf(l.use.Pos)
-			edits = append(edits, protocol.TextEdit{Range: doc.Range(start, start+l.use.Len), NewText: p.NewName})
-			text = append(text[:start:start], append([]byte(p.NewName), text[start+l.use.Len:]...)...)
+			newText := p.NewName
+			if shorthandAt(toks, start) {
+				newText = u.Decl.Name + ": " + p.NewName // `Point { x }` is `Point { x: x }`
+			}
+			edits = append(edits, protocol.TextEdit{Range: doc.Range(start, start+l.use.Len), NewText: newText})
+			text = append(text[:start:start], append([]byte(newText), text[start+l.use.Len:]...)...)
 		}
 		edit.Changes[uriOf(file)] = edits
 		newTexts[file] = text
@@ -196,6 +209,32 @@ func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, erro
 		}
 	}
 	return edit, nil
+}
+
+// shorthandAt reports whether the identifier token at byte offset off is a field shorthand of a
+// colon struct literal (`Point { x, y: 4 }`, safe mode): right after the literal's `{` or a
+// comma directly inside it, and followed by a comma or its `}`.
+func shorthandAt(toks []lexer.Token, off int) bool {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= off })
+	if i == 0 || i+1 >= len(toks) || toks[i].Pos.Offset != off {
+		return false
+	}
+	if next := toks[i+1].Value; next != "," && next != "}" {
+		return false
+	}
+	depth := 0
+	for j := i - 1; j >= 0; j-- {
+		t := toks[j]
+		switch {
+		case isCloser(t):
+			depth++
+		case isOpener(t) && depth > 0:
+			depth--
+		case isOpener(t):
+			return t.Type == grammar.TokStructOpen && (j == i-1 || toks[i-1].Value == ",")
+		}
+	}
+	return false
 }
 
 // checkRename analyses a's program renamed (newTexts) and compares it with a.

@@ -48,7 +48,9 @@ func (b *builder) visit(n ast.Node) bool {
 		if n.Const {
 			kind = Constant
 		}
-		b.declare(n.Name.ID, typed(n.Name.Name, kind, n.Type), n.Pos(), "")
+		if b.written(n.Pos(), n.Name.Name) {
+			b.declare(n.Name.ID, typed(n.Name.Name, kind, n.Type), n.Pos(), "")
+		}
 	case *ast.ForRange:
 		b.declare(n.Var.ID, typed(n.Var.Name, LoopVariable, loopVarType(n)), n.Pos(), "for")
 	case *ast.Ref: // variables, and the callee of a direct call

@@ -160,12 +160,13 @@ type builder struct {
 	ix    *Index
 	decls map[int]*Decl // by binder ID
 	typed map[src.Pos]bool
+	used  map[src.Pos]bool // positions with a use recorded
 	toks  map[string][]lexer.Token
 	files map[string]*src.File
 }
 
 func newBuilder(files map[string]*src.File) *builder {
-	b := &builder{ix: &Index{}, decls: map[int]*Decl{}, typed: map[src.Pos]bool{}, toks: map[string][]lexer.Token{}, files: files}
+	b := &builder{ix: &Index{}, decls: map[int]*Decl{}, typed: map[src.Pos]bool{}, used: map[src.Pos]bool{}, toks: map[string][]lexer.Token{}, files: files}
 	for name, f := range files {
 		toks, _ := grammar.Tokenize(name, f.Text) // a file that does not lex has no program
 		b.toks[name] = toks
@@ -193,6 +194,26 @@ func (b *builder) nameAfter(pos src.Pos, name, after string) (src.Pos, bool) {
 	return src.Pos{}, false
 }
 
+// written reports whether a variable binder at pos named name is one the user wrote: at its
+// `var`/`const`/`let` keyword, or at its name (a capture `|name|`). The front end also makes
+// temporaries at other places — a struct literal's field values evaluated in written order are
+// constants named like their fields, at the field (`.y = e` or `y: e`) — which are not
+// declarations an editor shows.
+func (b *builder) written(pos src.Pos, name string) bool {
+	toks := b.toks[pos.File]
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= pos.Offset })
+	if i == len(toks) || toks[i].Pos.Offset != pos.Offset {
+		return false
+	}
+	switch t := toks[i]; {
+	case t.Type == grammar.TokKeyword:
+		return t.Value == "var" || t.Value == "const" || t.Value == "let"
+	case t.Type == grammar.TokIdent && t.Value == name:
+		return i+1 == len(toks) || toks[i+1].Value != ":"
+	}
+	return false
+}
+
 // declare records binder id, named at the name token found from pos.
 func (b *builder) declare(id int, d *Decl, pos src.Pos, after string) {
 	if id == 0 {
@@ -218,6 +239,10 @@ func (b *builder) use(id int, name string, pos src.Pos) {
 	if f == nil || pos.Offset+len(name) > len(f.Text) || string(f.Text[pos.Offset:pos.Offset+len(name)]) != name {
 		return // a node the front end made up (a lowering), not a name the user wrote
 	}
+	if b.used[pos] {
+		return // a copy the front end made of a written expression (a field default per literal)
+	}
+	b.used[pos] = true
 	b.ix.Uses = append(b.ix.Uses, Use{Pos: pos, Len: len(name), Decl: d})
 }
 

@@ -84,10 +84,10 @@ fn main() i64 {
 }
 
 // TestExpressionTypes: literals and operators carry their expression's type, after implicit
-// conversions.
+// conversions. A negated literal is one literal (`-3`), typed at its `-`.
 func TestExpressionTypes(t *testing.T) {
 	text := "fn main() i64 {\n    var b = 1 < 2 and not false\n    if (b) { return -3 }\n    return 7 * 6\n}\n"
-	checkExprTypes(t, text, "1 i64, < bool, 2 i64, and bool, not bool, false bool, - i64, 7 i64, * i64, 6 i64") // -3 is one literal, at its minus sign
+	checkExprTypes(t, text, "1 i64, < bool, 2 i64, and bool, not bool, false bool, - i64, 7 i64, * i64, 6 i64")
 }
 
 // checkExprTypes checks the expressions the index records for text, each as its text and type.

@@ -80,7 +80,7 @@ func Interpret(p *Program, lim Limits) (out Outcome) {
 		in.call(entry, nil)
 		return out
 	}
-	status := in.call(main, nil)
+	status := in.mainStatus(main, in.call(main, nil))
 	out.Exit = uint32(status & 255)
 	return out
 }
@@ -110,9 +110,10 @@ type frame map[int]int64
 
 // flow says how a statement ended.
 type flow struct {
-	kind  int // 0 normal, 1 break, 2 continue, 3 return
-	loop  int
-	value int64
+	kind    int // 0 normal, 1 break, 2 continue, 3 return
+	loop    int
+	value   int64
+	errExit bool // a return that is an error exit (spec §5.5: errdefers run)
 }
 
 func (in *interp) call(f *Func, args []int64) int64 {
@@ -138,12 +139,8 @@ func (in *interp) call(f *Func, args []int64) int64 {
 }
 
 func (in *interp) block(b *Block, fr frame) flow {
-	for _, s := range b.Stmts {
-		if fl := in.stmt(s, fr); fl.kind != 0 {
-			return fl
-		}
-	}
-	return flow{}
+	fl, _ := in.runBlock(b, nil, fr) // interp_defer.go
+	return fl
 }
 
 func (in *interp) set(n Name, v int64, fr frame) {
@@ -170,15 +167,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	if in.steps++; in.steps > in.lim.Steps {
 		panic(trapSignal("step limit exceeded"))
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			sig, ok := r.(flowSignal)
-			if !ok {
-				panic(r)
-			}
-			fl = flow(sig)
-		}
-	}()
+	defer catchFlow(&fl)
 	switch s := s.(type) {
 	case *Block:
 		return in.block(s, fr)
@@ -229,7 +218,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	case *Continue:
 		return flow{kind: 2, loop: s.Label.ID}
 	case *Return:
-		return flow{kind: 3, value: in.eval(s.Value, fr)}
+		return flow{kind: 3, value: in.eval(s.Value, fr), errExit: IsErrorExit(s)}
 	case *Print:
 		w := &in.stdout
 		if s.Fd == 2 {

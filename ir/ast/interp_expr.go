@@ -17,6 +17,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.evalOptional(e, fr); ok {
 		return v
 	}
+	if v, ok := in.evalError(e, fr); ok {
+		return v
+	}
 	if v, ok := in.evalUnion(e, fr); ok {
 		return v
 	}
@@ -72,10 +75,11 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	case *Switch:
 		return in.eval(in.switchBody(e, fr), fr)
 	case *Block:
-		if fl := in.block(e, fr); fl.kind != 0 {
+		fl, v := in.runBlock(e, e.Value, fr)
+		if fl.kind != 0 {
 			panic(flowSignal(fl))
 		}
-		return in.eval(e.Value, fr)
+		return v
 	case *Call:
 		var args []int64
 		for _, a := range e.Args {

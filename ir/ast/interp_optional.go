@@ -9,9 +9,10 @@ package ast
 
 import "cot/ir/types"
 
-// isSum reports whether t is an optional or a union type.
+// isSum reports whether t is an optional, error union or union type.
 func isSum(t types.Type) bool {
-	if _, ok := t.(*types.Optional); ok {
+	switch t.(type) {
+	case *types.Optional, *types.ErrorUnion:
 		return true
 	}
 	_, ok := types.Underlying(t).(*types.Union)

@@ -52,6 +52,13 @@ func (in *interp) evalString(e Expr, fr frame) (int64, bool) {
 			return PackString(in.literalAddr(""), 0), true
 		}
 		return PackString(base, n), true
+	case *StringBytes: // a slice header of the string's bytes, capacity = length
+		p, n := UnpackString(in.eval(e.X, fr))
+		a := in.slotFor(e, e.T)
+		in.store(a+SlicePtr, types.TI64, p)
+		in.store(a+SliceLen, types.TI64, n)
+		in.store(a+SliceCap, types.TI64, n)
+		return a, true
 	case *Interp: // a new string, as the runtime's interp_* routines make
 		return in.newString([]byte(in.formatParts(e, fr))), true
 	case *StrLen:

@@ -41,6 +41,8 @@ const (
 	InvNoUnions = "no-union-types"
 	// InvNoOptionals: no binder or expression has an optional type (lower-optionals made them structs).
 	InvNoOptionals = "no-optional-types"
+	// InvNoErrorUnions: no binder or expression has an error union type (lower-errors made them structs).
+	InvNoErrorUnions = "no-error-union-types"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
 	// InvScalarValues: every binder and expression has a scalar type (integer, bool, pointer) or
@@ -61,6 +63,7 @@ var (
 		"array-lit", "index", "slice", "len", "for-each", "tuple-lit", "type-alias", "null", "append",
 		"float", "float-op",
 		"null", "has-value", "unwrap", "orelse",
+		"error-lit", "fail", "is-error", "error-code", "ok-value", "defer", "errdefer",
 		"union", "union-lit", "union-tag", "union-payload",
 		"str-len", "str-ptr", "str-make", "interp",
 	}, append(TypeExprKinds, GenericKinds...)...)}
@@ -68,11 +71,13 @@ var (
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string", "string-bytes"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
+	// LangNoDefer: the body of every defer is copied to each exit of its block (make-defer-explicit).
+	LangNoDefer = &pipeline.Lang{Name: "no-defer", Family: Family, Base: LangTyped, Remove: []string{"defer", "errdefer"}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
-	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangTyped, Remove: []string{"test", "bench"}, Add: []string{"call-runtime"}}
+	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangNoDefer, Remove: []string{"test", "bench"}, Add: []string{"call-runtime"}}
 	// LangNoEnums: enum values are values of their backing integer type.
 	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangNoTests, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
@@ -87,15 +92,18 @@ var (
 	LangNoUnions = &pipeline.Lang{Name: "no-unions", Family: Family, Base: LangNoShortCircuit, Remove: []string{"union-lit", "union-tag", "union-payload"}, Invariants: []string{InvNoUnions}}
 	// LangNoOptionals: every optional is a struct of its tag and payload (lower-optionals).
 	LangNoOptionals = &pipeline.Lang{Name: "no-optionals", Family: Family, Base: LangNoUnions, Remove: []string{"null", "has-value", "unwrap", "orelse"}, Invariants: []string{InvNoOptionals}}
+	// LangNoErrors: every error union is a struct of its tag and payload bytes, every error value
+	// its i64 number (lower-errors).
+	LangNoErrors = &pipeline.Lang{Name: "no-errors", Family: Family, Base: LangNoOptionals, Remove: []string{"error-lit", "fail", "is-error", "error-code", "ok-value"}, Invariants: []string{InvNoErrorUnions}}
 	// LangNoPrint: print statements are runtime calls; printed string literals are addresses of
 	// their bytes (the others stay values until lower-strings).
-	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoOptionals, Remove: []string{"print", "interp"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
+	LangNoPrint = &pipeline.Lang{Name: "no-print", Family: Family, Base: LangNoErrors, Remove: []string{"print", "interp"}, Add: []string{"call-runtime", "str-addr", "float-bits"}}
 	// LangNoBuiltins: @assert and @assert_eq are tests, prints and runtime calls (@exit, @trap
 	// and the host builtins stay for lower-to-wasm).
 	LangNoBuiltins = &pipeline.Lang{Name: "no-builtins", Family: Family, Base: LangNoPrint, Remove: []string{"assert", "assert-eq"}}
 	// LangNoStrings: string literals are made from the address of their bytes, indexing and
 	// slicing of strings are bounds-checked address arithmetic, string == is a runtime call.
-	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"str", "bytes-string"}}
+	LangNoStrings = &pipeline.Lang{Name: "no-strings", Family: Family, Base: LangNoBuiltins, Remove: []string{"str", "bytes-string", "string-bytes"}}
 	// LangExplicitExit: an exported _start calls main and exits with its status.
 	LangExplicitExit = &pipeline.Lang{Name: "explicit-exit", Family: Family, Base: LangNoStrings, Invariants: []string{InvEntry}}
 	// LangRuntimeImported: the runtime functions the program calls are part of it; runtime
@@ -116,8 +124,8 @@ var (
 )
 
 // Langs lists the ast languages from the source language on.
-var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
-	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
+var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoDefer, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
+	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoErrors, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold
 // statically: absent, a literal, or a negated integer or float literal.

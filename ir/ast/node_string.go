@@ -12,10 +12,11 @@ package ast
 //	(str-ptr:i64 S)          S.ptr, @ptrOf(S): the address of the bytes
 //	(str-make:string P L)    @string(P, L): the string of L bytes at address P (no copy)
 //
-// check-types makes a []u8 where a string is expected (spec §3.3: string is the slice type []u8)
-// an explicit conversion, which lower-strings spells with the primitives:
+// check-types makes a []u8 where a string is expected, and a string where a []u8 is (spec §3.3:
+// string is the slice type []u8), an explicit conversion, which lower-strings spells out:
 //
 //	(bytes-string:string X)  the string of the bytes of the []u8 X (no copy)
+//	(string-bytes:(slice u8) X)  the []u8 of the bytes of the string X (no copy; capacity = length)
 //
 // Source level until lower-print, which prints its parts (the argument of a print) or builds
 // its value with the runtime (anywhere else):
@@ -74,6 +75,18 @@ func (*BytesString) Kind() string        { return "bytes-string" }
 func (*BytesString) exprNode()           {}
 func (n *BytesString) children(s *slots) { s.expr(&n.X) }
 
+// StringBytes is the []u8 slice of the bytes of the string X (the same bytes, no copy), its
+// capacity its length.
+type StringBytes struct {
+	At
+	Typed
+	X Expr
+}
+
+func (*StringBytes) Kind() string        { return "string-bytes" }
+func (*StringBytes) exprNode()           {}
+func (n *StringBytes) children(s *slots) { s.expr(&n.X) }
+
 // Interp is an interpolated string (spec §6.14): its text segments (StrLit) and embedded
 // expressions in source order.
 type Interp struct {
@@ -115,6 +128,8 @@ func stringExprSx(e Expr) *sx {
 		return l
 	case *BytesString:
 		return list(head("bytes-string", e.T), exprSx(e.X))
+	case *StringBytes:
+		return list(head("string-bytes", e.T), exprSx(e.X))
 	case *StrLen:
 		return list(head("str-len", e.T), exprSx(e.X))
 	case *StrPtr:
@@ -137,6 +152,8 @@ func (rd *reader) readStringExpr(s *sx, h string, t types.Type) Expr {
 		return x
 	case "bytes-string":
 		return &BytesString{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
+	case "string-bytes":
+		return &StringBytes{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case "str-len":
 		return &StrLen{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case "str-ptr":

@@ -187,6 +187,9 @@ func stmtSx(s Stmt) *sx {
 	if f, ok := s.(*ForEach); ok {
 		return forEachSx(f)
 	}
+	if d := deferSx(s); d != nil {
+		return d
+	}
 	panic("ast: print of unknown statement")
 }
 
@@ -261,6 +264,9 @@ func exprSx(e Expr) *sx {
 	}
 	if m := memoryExprSx(e); m != nil {
 		return m
+	}
+	if x := errorExprSx(e); x != nil {
+		return x
 	}
 	if o := optionalExprSx(e); o != nil {
 		return o

@@ -242,6 +242,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	if m := rd.readMemoryStmt(s); m != nil {
 		return m
 	}
+	if d := rd.readDefer(s); d != nil {
+		return d
+	}
 	if m := rd.readStructStmt(s); m != nil {
 		return m
 	}

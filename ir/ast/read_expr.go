@@ -124,6 +124,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if m := rd.readMemoryExpr(s, h, ty); m != nil {
 		return m
 	}
+	if x := rd.readErrorExpr(s, h, ty); x != nil {
+		return x
+	}
 	if o := rd.readOptionalExpr(s, h, ty); o != nil {
 		return o
 	}

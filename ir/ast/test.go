@@ -28,4 +28,7 @@ func init() {
 	// clock_ns(id) reads WASI clock id (1: monotonic) in nanoseconds; the test runner times with it
 	// (runtime/clock.cot).
 	Runtime["clock_ns"] = RuntimeSig{Params: []types.Type{types.TI64}, Result: types.TI64}
+	// heap_blocks() counts the heap blocks allocated and not freed; `cot test --leaks` reads it
+	// around each test (runtime/alloc.cot).
+	Runtime["heap_blocks"] = RuntimeSig{Result: types.TI64}
 }

@@ -22,6 +22,7 @@ const (
 	X0       Reg = 0
 	X16      Reg = 16 // IP0: scratch for address arithmetic
 	X17      Reg = 17 // IP1
+	MemLimit Reg = 18 // memory size - 7 (0 when smaller than 8): ea < MemLimit proves ea+8 <= MemSize
 	Ctx      Reg = 25 // module data base (globals, table headers)
 	StackLim Reg = 26
 	MemSize  Reg = 27

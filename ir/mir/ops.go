@@ -96,6 +96,13 @@ const (
 	// addresses
 	ADRP  // rd, Sym (page)
 	ADDLO // rd, rn, :lo12:Sym
+	// logical immediates (bitmask-encodable Imm): rd, rn, #imm
+	ANDI
+	ORRI
+	EORI
+	// flags of rn & rm / rn & #imm
+	TST
+	TSTI
 	numOps
 )
 
@@ -155,6 +162,7 @@ var ops = [numOps]opInfo{
 	B: {"b", FormB}, BCOND: {"b.", FormBcond}, CBZ: {"cbz", FormCbz}, CBNZ: {"cbnz", FormCbz},
 	BL: {"bl", FormCall}, BLR: {"blr", FormCallR}, RET: {"ret", FormRet}, TRAP: {"bl", FormCall},
 	ADRP: {"adrp", FormAdrp}, ADDLO: {"add", FormAddLo},
+	ANDI: {"and", FormRI}, ORRI: {"orr", FormRI}, EORI: {"eor", FormRI}, TST: {"tst", FormCmp}, TSTI: {"tst", FormCmpI},
 }
 
 // Form returns the operand shape of op.
@@ -162,6 +170,9 @@ func (o Op) Form() Form { return ops[o].form }
 
 // Name returns the base mnemonic of op.
 func (o Op) Name() string { return ops[o].name }
+
+// IsLogicalImm reports whether op takes a bitmask immediate (printed in hex).
+func (o Op) IsLogicalImm() bool { return o == ANDI || o == ORRI || o == EORI || o == TSTI }
 
 // IsStore reports whether op reads Rd as the value to store.
 func (o Op) IsStore() bool { return o == STR || o == STRR }

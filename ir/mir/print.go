@@ -121,6 +121,9 @@ func (f *Func) Format(in *Instr) string {
 	case FormR4:
 		return fmt.Sprintf("%s %s, %s, %s, %s", m, r(in.Rd), r(in.Rn), r(in.Rm), r(in.Ra))
 	case FormRI:
+		if in.Op.IsLogicalImm() {
+			return fmt.Sprintf("%s %s, %s, #0x%x", m, r(in.Rd), r(in.Rn), uint64(in.Imm))
+		}
 		return fmt.Sprintf("%s %s, %s, #%d", m, r(in.Rd), r(in.Rn), in.Imm)
 	case FormR2:
 		return f.formatR2(in)
@@ -133,6 +136,9 @@ func (f *Func) Format(in *Instr) string {
 	case FormCmp, FormFcmp:
 		return fmt.Sprintf("%s %s, %s", m, r(in.Rn), r(in.Rm))
 	case FormCmpI:
+		if in.Op.IsLogicalImm() {
+			return fmt.Sprintf("%s %s, #0x%x", m, r(in.Rn), uint64(in.Imm))
+		}
 		return fmt.Sprintf("%s %s, #%d", m, r(in.Rn), in.Imm)
 	case FormCsel:
 		return fmt.Sprintf("%s %s, %s, %s, %s", m, r(in.Rd), r(in.Rn), r(in.Rm), in.Cond)

@@ -9,7 +9,7 @@ var r3Ops = map[string]Op{"add": ADD, "sub": SUB, "and": AND, "orr": ORR, "eor":
 	"udiv": UDIV, "lsl": LSLV, "lsr": LSRV, "asr": ASRV, "ror": RORV, "fadd": FADD, "fsub": FSUB, "fmul": FMUL,
 	"fdiv": FDIV, "fmin": FMIN, "fmax": FMAX}
 
-var riOps = map[string]Op{"add": ADDI, "sub": SUBI, "lsl": LSLI, "lsr": LSRI, "asr": ASRI}
+var riOps = map[string]Op{"add": ADDI, "sub": SUBI, "lsl": LSLI, "lsr": LSRI, "asr": ASRI, "and": ANDI, "orr": ORRI, "eor": EORI}
 
 var r2Ops = map[string]Op{"mov": MOV, "neg": NEG, "clz": CLZ, "rbit": RBIT, "sxtb": SXTB, "sxth": SXTH,
 	"sxtw": SXTW, "uxtb": UXTB, "uxth": UXTH, "fabs": FABS, "fneg": FNEG, "fsqrt": FSQRT, "frintp": FRINTP,
@@ -84,17 +84,17 @@ func parseInstr(f *Func, line string) (*Instr, error) {
 			sh, err = parseImm(strings.TrimPrefix(ops[2], "lsl "))
 			in.Imm |= sh / 16 << 16
 		}
-	case m == "cmp" || m == "cmn" || m == "fcmp":
+	case m == "cmp" || m == "cmn" || m == "fcmp" || m == "tst":
 		if err = need(2); err == nil {
 			in.W, in.Rn = regs[0].width, regs[0].reg
 			switch {
 			case m == "fcmp":
 				in.Op, in.Rm = FCMP, regs[1].reg
 			case strings.HasPrefix(ops[1], "#"):
-				in.Op = map[string]Op{"cmp": CMPI, "cmn": CMNI}[m]
+				in.Op = map[string]Op{"cmp": CMPI, "cmn": CMNI, "tst": TSTI}[m]
 				in.Imm, err = parseImm(ops[1])
 			default:
-				in.Op, in.Rm = CMP, regs[1].reg
+				in.Op, in.Rm = map[string]Op{"cmp": CMP, "cmn": CMP, "tst": TST}[m], regs[1].reg
 			}
 		}
 	case m == "csel" || m == "fcsel":

@@ -65,7 +65,7 @@ func InstrText(in *Instr) string {
 	case op == OpBrTable:
 		var b strings.Builder
 		b.WriteString(name)
-		for _, l := range in.Labels {
+		for _, l := range in.Labels() {
 			fmt.Fprintf(&b, " %d", l)
 		}
 		fmt.Fprintf(&b, " %d", in.Index)
@@ -79,7 +79,7 @@ func InstrText(in *Instr) string {
 	case op == OpSelectT:
 		var b strings.Builder
 		b.WriteString("select (result")
-		for _, t := range in.Types {
+		for _, t := range in.Types() {
 			b.WriteString(" " + t.String())
 		}
 		b.WriteString(")")

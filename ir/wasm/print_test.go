@@ -28,7 +28,7 @@ func sample() *Module {
 				{Op: OpF32Const, Const: 0xff800000}, {Op: OpDrop},
 				I32Const(-5), If(BlockType{}), {Op: OpElse}, End(),
 				{Op: OpI64Load32U, Align: 1, Offset: 4096}, {Op: OpDrop},
-				I32Const(0), {Op: OpBrTable, Labels: []uint32{0, 0}, Index: 0},
+				I32Const(0), BrTable([]uint32{0, 0}, 0),
 				I64Const(math.MinInt64),
 				End(),
 			}},

@@ -214,9 +214,7 @@ func (r *watReader) dataField() {
 func (r *watReader) instr() Instr {
 	name := r.next()
 	if name == "select" && r.peekForm() == "result" {
-		in := Instr{Op: OpSelectT}
-		in.Types = r.valTypes("result")
-		return in
+		return SelectT(r.valTypes("result"))
 	}
 	op, ok := OpByName(name)
 	if !ok {
@@ -249,10 +247,7 @@ func (r *watReader) instr() Instr {
 		if len(labels) == 0 {
 			r.failf("br_table needs a default label")
 		}
-		in.Labels, in.Index = labels[:len(labels)-1], labels[len(labels)-1]
-		if len(in.Labels) == 0 {
-			in.Labels = nil
-		}
+		in = BrTable(labels[:len(labels)-1], labels[len(labels)-1])
 	case op == OpCallIndirect:
 		in.Index2 = r.u32()
 		r.open("type")

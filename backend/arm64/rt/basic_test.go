@@ -104,13 +104,15 @@ func TestStartAndMemory(t *testing.T) {
 			printW0(a) // -1
 			a.Emit(LsrImm(X64, X0, X27, must(ShiftAmount(16, X64))))
 			printW0(a) // 2 pages
+			a.sub(X0, X27, X18)
+			printW0(a) // x18 = x27 - 7 (docs/arm64-abi.md)
 			guest(a, X9, 0x1fffc)
 			a.mov(X10, 0x5a5a)
 			a.ld(STRW, X10, X9, 0)
 			a.ld(LDRW, X0, X9, 0)
 			printW0(a) // the new page is writable
 		}, stdout: "i32:0x00000001\ni32:0x00000000\ni32:0x00000001\ni32:0x00000001\n" +
-			"i32:0xffffffff\ni32:0xffffffff\ni32:0x00000002\ni32:0x00005a5a\n"},
+			"i32:0xffffffff\ni32:0xffffffff\ni32:0x00000002\ni32:0x00000007\ni32:0x00005a5a\n"},
 		{name: "memory_beyond_reservation", noMemory: true, body: func(a asm) {
 			// No maximum: only initialReservePages are reserved at first, so these grows
 			// extend the reservation (twice) and the new pages must be usable.

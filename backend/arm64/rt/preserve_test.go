@@ -6,7 +6,7 @@ import (
 )
 
 // call emits a call to a runtime routine that also checks the ABI's promise: x18..x29 and sp
-// are the same after the call (x27/x28 excepted for the memory routines, which set them).
+// are the same after the call (x18/x27/x28 excepted for the memory routines, which set them).
 // A difference branches to test_clobbered, which prints "clobbered" and exits with 99.
 // The caller's first stack slot (path_open's ninth argument) is copied below the saved
 // registers, so stack arguments still arrive at [sp].
@@ -29,7 +29,7 @@ func call(a asm, sym string) {
 	for i, p := range pairs {
 		a.Emit(Pair(LDPX, X16, X17, SP, must(PairOffset(int64(16+16*i), 8))))
 		for j, r := range p {
-			if memory && (r == X27 || r == X28) {
+			if memory && (r == X18 || r == X27 || r == X28) {
 				continue
 			}
 			a.Emit(CmpReg(X64, []Reg{X16, X17}[j], r, LSL, NoShift(X64)))

@@ -62,7 +62,7 @@ var trapMessages = []struct{ name, line string }{
 //	stack = mmap(8 MiB + guard); mprotect(guard, PROT_NONE)
 //	sp = stack top; x26 = stack bottom + 64 KiB
 //	bl cot_rt_wasi_init                         guest fd table, preopens, environment
-//	x27 = x28 = 0; bl cot_module_init; bl cot_module_main; exit_group(0)
+//	x27 = x18 = x28 = 0; bl cot_module_init; bl cot_module_main; exit_group(0)
 func start(a asm) {
 	oom := a.NewLabel()
 	a.Emit(MovSP(X64, X0, SP))
@@ -88,6 +88,7 @@ func start(a asm) {
 
 	a.Call("cot_rt_wasi_init")
 	a.mov(X27, 0)
+	a.mov(X18, 0)
 	a.mov(X28, 0)
 	a.mov(X29, 0)
 	a.Call("cot_module_init")
@@ -106,7 +107,7 @@ const initialReservePages = 1024
 
 // memoryInit is cot_rt_memory_init(x0 = min pages, x1 = max pages): reserve
 // clamp(initialReservePages, min, max) pages plus one guard page PROT_NONE, make the first min
-// pages read-write, x28 = base, x27 = min × 64 KiB. Failure traps with "out of memory".
+// pages read-write, x28 = base, x27 = min × 64 KiB (and x18 from it). Failure traps with "out of memory".
 func memoryInit(a asm) {
 	oom, done := a.NewLabel(), a.NewLabel()
 	a.zext(X9, X0)  // min
@@ -137,13 +138,23 @@ func memoryInit(a asm) {
 	a.Cbnz(X64, X0, oom)
 	a.Bind(done)
 	a.lsl(X27, X9, 16)
+	memLimit(a)
 	a.Emit(Ret())
 	a.Bind(oom)
 	a.Jump("cot_trap_out_of_memory")
 }
 
+// memLimit sets x18 from x27 (docs/arm64-abi.md): x27 - 7 when x27 > 7, else 0, so that
+// compiled code proves an access of up to 8 bytes at effective address ea in bounds with one
+// comparison, ea < x18 (ea + 8 <= x27).
+func memLimit(a asm) {
+	a.Emit(CmpImm(X64, X27, must(NewImm12(7))))
+	a.Emit(SubImm(X64, X18, X27, must(NewImm12(7))))
+	a.Emit(Csel(X64, X18, X18, ZR, HI))
+}
+
 // memoryGrow is cot_rt_memory_grow(w0 = delta pages) -> w0 = old pages, or -1 when the new
-// size would exceed the maximum or the kernel refuses; x27 grows on success. Growing past the
+// size would exceed the maximum or the kernel refuses; x27 (and x18) grow on success. Growing past the
 // reservation first maps more address space right after it (doubling, capped at the maximum);
 // if the kernel places it elsewhere, the grow fails, which Wasm allows.
 func memoryGrow(a asm) {
@@ -193,6 +204,7 @@ func memoryGrow(a asm) {
 	a.syscall(sysMprotect)
 	a.Cbnz(X64, X0, fail)
 	a.Emit(Mov(X64, X27, X13))
+	memLimit(a)
 	a.Bind(ok)
 	a.Emit(Mov(W32, X0, X10))
 	a.Emit(Ret())
