@@ -65,7 +65,7 @@ func TestUnsupportedNeverPanics(t *testing.T) {
 		"fn main() void { var x = @args_count() }",
 		"fn main() void { var o: ?i64 = null\n var y = o?.x }",
 		"fn main() void { var s = \"a ${main} b\" }",
-		"fn g(T)(x: T) T { return x }\nfn main() void {}",
+		"fn g(T)(x: T) T { return x }\nfn main() void { var y = g(1) }",
 		"fn main() void { var x = main }",
 		"fn main() void { var x = if (true) { 1 } }",
 		"fn main() void { var t = (1, 2) == (1, 2) }",
