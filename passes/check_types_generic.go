@@ -37,7 +37,8 @@ const maxDepth = 64
 // generics is the instantiation state of one check-types run.
 type generics struct {
 	decls   map[int]ast.Decl // generic declarations by binder ID
-	top     map[int]bool     // top-level binder IDs, which copies keep
+	top     map[int]bool     // top-level binder IDs, which copies keep (made on first use)
+	prog    *ast.Program
 	structs map[string]*types.Named
 	funcs   map[string]ast.Name
 	types   []*types.Named // instances, in creation order (the types section)
@@ -55,25 +56,35 @@ type pendingInstance struct {
 }
 
 func newGenerics(p *ast.Program) *generics {
-	g := &generics{decls: map[int]ast.Decl{}, top: map[int]bool{}, structs: map[string]*types.Named{}, funcs: map[string]ast.Name{}, impls: map[int]map[string]bool{}}
+	g := &generics{decls: map[int]ast.Decl{}, prog: p, structs: map[string]*types.Named{}, funcs: map[string]ast.Name{}, impls: map[int]map[string]bool{}}
 	for _, d := range p.Decls {
-		g.top[d.DeclName().ID] = true
 		switch d.(type) {
 		case *ast.GenericFunc, *ast.GenericStruct:
 			g.decls[d.DeclName().ID] = d
 		}
 	}
-	for _, n := range p.Types {
-		g.top[n.ID] = true
-	}
 	return g
+}
+
+// isTop reports whether id is a top-level binder's (a program without generics never asks).
+func (g *generics) isTop(id int) bool {
+	if g.top == nil {
+		g.top = map[int]bool{}
+		for _, d := range g.prog.Decls {
+			g.top[d.DeclName().ID] = true
+		}
+		for _, n := range g.prog.Types {
+			g.top[n.ID] = true
+		}
+	}
+	return g.top[id]
 }
 
 // fresh returns the renaming of one copy: every binder declared inside it gets a new ID.
 func (c *checker) fresh() func(int) int {
 	m := map[int]int{}
 	return func(id int) int {
-		if c.gen.top[id] {
+		if c.gen.isTop(id) {
 			return id
 		}
 		if n, ok := m[id]; ok {

@@ -163,10 +163,11 @@ type builder struct {
 	used  map[src.Pos]bool // positions with a use recorded
 	toks  map[string][]lexer.Token
 	files map[string]*src.File
+	at    map[src.Pos]*Decl // by the position of its name
 }
 
 func newBuilder(files map[string]*src.File) *builder {
-	b := &builder{ix: &Index{}, decls: map[int]*Decl{}, typed: map[src.Pos]bool{}, used: map[src.Pos]bool{}, toks: map[string][]lexer.Token{}, files: files}
+	b := &builder{ix: &Index{}, decls: map[int]*Decl{}, typed: map[src.Pos]bool{}, used: map[src.Pos]bool{}, toks: map[string][]lexer.Token{}, files: files, at: map[src.Pos]*Decl{}}
 	for name, f := range files {
 		toks, _ := grammar.Tokenize(name, f.Text) // a file that does not lex has no program
 		b.toks[name] = toks
@@ -223,6 +224,11 @@ func (b *builder) declare(id int, d *Decl, pos src.Pos, after string) {
 	if !ok {
 		return
 	}
+	if prev := b.at[p]; prev != nil && prev.Name == d.Name {
+		b.decls[id] = prev // the instances of one generic (check-types) share its declaration
+		return
+	}
+	b.at[p] = d
 	d.Pos, d.Node = p, pos
 	b.decls[id] = d
 	b.ix.Decls = append(b.ix.Decls, d)
