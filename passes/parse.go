@@ -32,8 +32,9 @@ import (
 type cstConverter struct {
 	file    *src.File
 	diags   *src.Diagnostics
-	runtime bool // converting the runtime, which may call the runtime's private builtins
-	safe    bool // the file starts with `@safe` (spec §1.6, §4.13)
+	runtime bool   // converting the runtime, which may call the runtime's private builtins
+	safe    bool   // the file starts with `@safe` (spec §1.6, §4.13)
+	target  string // the target (pipeline.Ctx.Target): @target_os() and its kin fold to its names
 }
 
 // parse reads the file set (parse_files.go): each file is streamed, every declaration

@@ -232,6 +232,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.intCast(p.Builtin)
 	case p.Builtin != nil && (p.Builtin.Name == "@sizeOf" || p.Builtin.Name == "@alignOf"):
 		return c.sizeOf(p.Builtin)
+	case p.Builtin != nil && targetBuiltins[p.Builtin.Name]:
+		return c.targetBuiltin(p.Builtin)
 	case p.Builtin != nil && hostBuiltin(p.Builtin.Name):
 		return c.hostCall(p.Builtin)
 	case p.Builtin != nil && ptrBuiltins[p.Builtin.Name]:

@@ -35,6 +35,7 @@ type sourceFile struct {
 type fileSet struct {
 	diags   *src.Diagnostics
 	runtime bool                         // the runtime's files, which may call the runtime's private builtins
+	target  string                       // the compilation's target, which @target_os() and its kin name
 	read    func(string) ([]byte, error) // nil: the disk
 	byKey   map[string]*sourceFile       // canonical identity -> file (set when its loading starts)
 	order   []*sourceFile                // depth-first: imports before their importer
@@ -44,7 +45,7 @@ type fileSet struct {
 // syntax error or an import that cannot be read leaves diagnostics and a nil result.
 func loadFiles(ctx *pipeline.Ctx, root *src.File) []*sourceFile {
 	runtime, _ := ctx.Store[libraryKey].(bool)
-	set := &fileSet{diags: ctx.Diags, runtime: runtime, read: ctx.ReadFile, byKey: map[string]*sourceFile{}}
+	set := &fileSet{diags: ctx.Diags, runtime: runtime, target: ctx.Target, read: ctx.ReadFile, byKey: map[string]*sourceFile{}}
 	if _, testing := ctx.Store[TestModeKey]; testing && declaresNothing(root) {
 		// Under `cot test` a file without declarations is a file without tests: `ok | 0 passed`
 		// (the tool table of decisions.md), where every other command reports it as empty.
@@ -83,7 +84,7 @@ func (set *fileSet) load(f *src.File, key string) {
 	sf := &sourceFile{file: f, converted: &src.Diagnostics{}}
 	sf.converted.AddFile(f)
 	set.byKey[key] = sf
-	c := &cstConverter{file: f, diags: sf.converted, runtime: set.runtime}
+	c := &cstConverter{file: f, diags: sf.converted, runtime: set.runtime, target: set.target}
 	var imports []grammar.ImportDecl
 	err := grammar.ParseEach(f.Name, f.Text, func(safe bool, d *grammar.Decl) {
 		c.safe = safe
