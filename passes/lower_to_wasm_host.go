@@ -26,6 +26,8 @@ const hostScratch = 512
 
 var (
 	i32, i64 = wasm.I32, wasm.I64
+	// wasiPair is the type of a WASI call of two addresses and an errno.
+	wasiPair = wasm.FuncType{Params: []wasm.ValType{i32, i32}, Results: []wasm.ValType{i32}}
 	// wasiFuncs are the WASI functions host calls use, in import order.
 	wasiFuncs = []struct {
 		name string
@@ -38,6 +40,8 @@ var (
 		{"clock_time_get", wasm.FuncType{Params: []wasm.ValType{i32, i64, i32}, Results: []wasm.ValType{i32}}},
 		{"random_get", wasm.FuncType{Params: []wasm.ValType{i32, i32}, Results: []wasm.ValType{i32}}},
 		{"proc_exit", wasm.FuncType{Params: []wasm.ValType{i32}}},
+		{"args_sizes_get", wasiPair}, {"args_get", wasiPair},
+		{"environ_sizes_get", wasiPair}, {"environ_get", wasiPair},
 	}
 )
 
@@ -127,7 +131,7 @@ func (fl *funcLowerer) hostCall(e *ast.HostCall) {
 		fl.emit(wasm.I64Const(1))
 		scratch(8)
 		ok = load(wasm.OpI64Load, 3)
-	case "random":
+	case "random", "args_sizes_get", "args_get", "environ_sizes_get", "environ_get": // two addresses
 		fl.i32Arg(e.Args[0])
 		fl.i32Arg(e.Args[1])
 		ok = []wasm.Instr{wasm.I64Const(0)}

@@ -2,7 +2,7 @@ package ast
 
 // The reference interpreter's host builtins: what WASI gives a compiled program, for the calls an
 // interpreted program can make without a file system or stdin (fd_write to stdout or stderr,
-// fd_close of a descriptor that is not open). The result is the host's, a WASI errno negated on failure,
+// fd_close of a descriptor that is not open, empty argument and environment vectors). The result is the host's, a WASI errno negated on failure,
 // as lower-to-wasm's host calls give it.
 
 const wasiBadf = 8 // WASI's EBADF
@@ -44,6 +44,10 @@ func (in *interp) host(e *HostCall, fr frame) int64 {
 		}
 		in.mem = append(in.mem, make([]byte, args[0]*PageSize)...)
 		return old
+	case "args_sizes_get", "environ_sizes_get": // an interpreted program has neither: 0 strings of 0 bytes
+		clear(in.bytesAt(args[0], 4))
+		clear(in.bytesAt(args[1], 4))
+		return 0
 	case "fd_close":
 		if args[0] < 0 || args[0] > 2 { // no file is open but the standard streams
 			return -wasiBadf

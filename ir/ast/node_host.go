@@ -45,6 +45,15 @@ var HostBuiltins = map[string]HostSig{
 	"clock_time": {Args: 1, WASI: "clock_time_get", Private: true},
 	"alloc":      {Args: 1, Routine: "alloc"}, "dealloc": {Args: 1, Void: true, Routine: "dealloc"},
 	"realloc": {Args: 2, Routine: "realloc"},
+	// The argument and environment vectors (language.md §10): routines of runtime/args.cot over
+	// the runtime's private calls of WASI's *_sizes_get and *_get.
+	"args_count": {Routine: "args_count"}, "arg_len": {Args: 1, Routine: "arg_len"},
+	"arg_ptr": {Args: 1, Routine: "arg_ptr"}, "environ_count": {Routine: "environ_count"},
+	"environ_len": {Args: 1, Routine: "environ_len"}, "environ_ptr": {Args: 1, Routine: "environ_ptr"},
+	"args_sizes_get":    {Args: 2, WASI: "args_sizes_get", Private: true},
+	"args_get":          {Args: 2, WASI: "args_get", Private: true},
+	"environ_sizes_get": {Args: 2, WASI: "environ_sizes_get", Private: true},
+	"environ_get":       {Args: 2, WASI: "environ_get", Private: true},
 	// append(s, e) is spelled out by check-types with this routine (check_types_append.go).
 	"slice_append": {Args: 3, Void: true, Routine: "slice_append", Private: true},
 }

@@ -31,6 +31,14 @@ var Runtime = map[string]RuntimeSig{
 	// slice_append(hdr, elem, size) appends the size bytes at elem to the slice header at hdr
 	// (runtime/alloc.cot; append of spec §6.8).
 	"slice_append": {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TVoid},
+	// args_count(), arg_len(n), arg_ptr(n) and the environ_* trio: the argument and
+	// environment vectors of language.md §10 (runtime/args.cot).
+	"args_count":    {Result: types.TI64},
+	"arg_len":       {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"arg_ptr":       {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"environ_count": {Result: types.TI64},
+	"environ_len":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"environ_ptr":   {Params: []types.Type{types.TI64}, Result: types.TI64},
 	// host_result(r) translates a host call's negated WASI errno to the negated Linux errno
 	// (runtime/host.cot).
 	"host_result": {Params: []types.Type{types.TI64}, Result: types.TI64},
