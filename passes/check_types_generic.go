@@ -333,3 +333,17 @@ func (c *checker) checkTraitImpls(p *ast.Program) {
 		c.gen.impls[im.Trait.ID][ast.TypeKey(target)] = true
 	}
 }
+
+// genericRef reports a generic function or struct named as a value without its type arguments
+// (`var f = smaller`), and says whether it did.
+func (c *checker) genericRef(e *ast.Ref) bool {
+	switch g := c.gen.decls[e.Name.ID].(type) {
+	case *ast.GenericFunc:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic: call it with its type arguments, `%s(%s)(…)`", e.Name.Name, e.Name.Name, joinNames(g.TypeParams))
+		return true
+	case *ast.GenericStruct:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
+		return true
+	}
+	return false
+}
