@@ -347,7 +347,7 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 	}
 	switch b := els.(type) {
 	case *ast.Block:
-		b.Value = c.convert(b.Value, t, "branches of if expression")
+		b.Value = c.convert(b.Value, t, branchesOf(e)) // check_types_error.go
 		b.T = t
 		x.Else = b
 	case *ast.If:
