@@ -117,10 +117,15 @@ func (c *checker) genericMethodCall(e *ast.Call, mi *ast.MethodInstance) ast.Exp
 		t = p.Elem
 	}
 	g, known := c.ownMethod(t, mi.Name)
-	if g == nil {
+	switch {
+	case g == nil || len(g.TypeParams) == len(known):
 		if t != types.TInvalid {
 			c.diags.Errorf(mi.Pos(), codeTypeMismatch, "type mismatch: %v has no generic method `%s`, so `%s` takes no type arguments", t, mi.Name, mi.Name)
 		}
+		return c.badCall(e)
+	case len(g.TypeParams)-len(known) != len(mi.Args):
+		own := len(g.TypeParams) - len(known)
+		c.diags.Errorf(mi.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d type argument%s, got %d", mi.Name, own, plural(own), len(mi.Args))
 		return c.badCall(e)
 	}
 	name, ok := c.instFunc(g, mi.Pos(), append(known, mi.Args...))
@@ -142,4 +147,15 @@ func (c *checker) genericMethodCall(e *ast.Call, mi *ast.MethodInstance) ast.Exp
 		call.Args = append(call.Args, c.assign(a, sig.Params[i+1], fmt.Sprintf("argument %d of `%s`", i+1, mi.Name)))
 	}
 	return call
+}
+
+// genericMethodNamed reports the method m of t named without its type arguments when it is
+// generic (`b.zip(x)` for `fn zip(U)(…)`), and says whether it did.
+func (c *checker) genericMethodNamed(t types.Type, m *ast.Member) bool {
+	g, known := c.ownMethod(t, m.Name)
+	if g == nil || len(g.TypeParams) == len(known) {
+		return false
+	}
+	c.diags.Errorf(m.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic: call it with its type arguments, `%s(%s)(…)`", m.Name, m.Name, joinNames(g.TypeParams[len(known):]))
+	return true
 }
