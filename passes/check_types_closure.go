@@ -113,3 +113,9 @@ func funcTypeSupported(t *types.Func) bool {
 	}
 	return t.Result == types.TVoid || supportedType(t.Result)
 }
+
+// isFunc reports whether t is a function type.
+func isFunc(t types.Type) bool {
+	_, ok := t.(*types.Func)
+	return ok
+}

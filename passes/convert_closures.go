@@ -2,18 +2,18 @@
 //
 // Closure conversion (spec §6.16, decisions.md #15, docs/decisions.md "closures"). A function
 // value is the address of a closure object whose first 8 bytes hold the slot of a function in
-// the table of functions called through values (Func.Slot); the captured values follow. Each
-// fn-lit becomes a top-level function taking the literal's parameters and then the closure
-// object (`env`, typed with the value's fn type), which opens by copying each capture out of the
-// object into a local of its own (a fresh binder the body's references are renamed to), so
-// every call starts from the values captured at creation and writes stay inside the call. A
-// literal that captures is made by allocating its object (the runtime's alloc, through @alloc)
-// and storing the slot and the captured values; one that captures nothing, and a named function
-// used as a value (called through a thunk that drops `env`), is a static object: a global
-// holding the slot, whose address is the value. A call of a value binds the callee, stops the
-// program with `error: call of null function` (exit 134) when it is null, and becomes a
-// call-indirect. Nested literals are converted innermost first, so an inner closure is made
-// from the copies of its parent.
+// the table of functions called through values (Func.Slot); the captured values follow, copied
+// there when the closure is made. Each fn-lit becomes a top-level function taking the literal's
+// parameters and then the closure object (`env`, typed with the value's fn type); its body reads
+// and writes each capture in the object (so a write inside is seen by the closure's later calls,
+// never by the enclosing function, whose variable is another copy). A literal that captures is
+// made by allocating its object (the runtime's alloc, through @alloc) and storing the slot and
+// the captured values; one that captures nothing, and a named function used as a value (called
+// through a thunk that ignores `env`), is a static object: a global holding the slot, whose
+// address is the value. A call of a value binds the callee, stops the program with
+// `error: call of null function` (exit 134) when it is null, and becomes a call-indirect.
+// Nested literals are converted innermost first, so an inner closure is made from its parent's
+// object.
 //
 //	(var k#2 i64 3)
 //	(var f#3 - (fn-lit ((v#4 i64)) i64 (captures k#2) (block (return (+ v#4 k#2)))))
@@ -22,8 +22,7 @@
 //	                        (convert:(fn (i64) i64) clo#9)))
 //	      (func main_fn1#5 ((v#4 i64) (env#6 (fn (i64) i64))) i64 (slot 1)
 //	        (block (const envp#7 (ptr main_fn1_env) (convert env#6))
-//	               (var k#8 i64 (field (deref envp#7) k))
-//	               (return (+ v#4 k#8))))
+//	               (return (+ v#4 (field (deref envp#7) k)))))
 //	(call-value f#3 5)  =>  (block (const callee#10 - f#3) (if (== (convert:i64 callee#10) 0) (fail…))
 //	                               (call-indirect callee#10 5))
 
@@ -38,7 +37,7 @@ import (
 )
 
 // nullCallMessage is what a call of a null function value writes before exiting with 134.
-const nullCallMessage = "error: call of null function"
+const nullCallMessage = ast.NullCallMessage
 
 type closureConverter struct {
 	ids    *ast.IDs
@@ -156,17 +155,16 @@ func (cc *closureConverter) lift(r *ast.Rewriter, e *ast.FuncLit) ast.Expr {
 		envp := cc.name("envp")
 		pre = append(pre, &ast.VarDecl{At: at, Name: envp, Const: true, Type: ptr,
 			Init: &ast.Convert{At: at, Typed: ast.Typed{T: ptr}, X: &ast.Ref{At: at, Typed: ast.Typed{T: sig}, Name: env}}})
-		rename := map[int]ast.Name{}
 		fields := envT.Underlying().(*types.Struct).Fields
+		slots := map[int]func(ast.At) ast.Expr{}
 		for i, c := range e.Captures {
-			ref := c.(*ast.Ref)
-			local := cc.name(ref.Name.Name)
-			rename[ref.Name.ID] = local
-			obj := &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: &ast.Ref{At: at, Typed: ast.Typed{T: ptr}, Name: envp}}
-			pre = append(pre, &ast.VarDecl{At: at, Name: local, Type: ref.T,
-				Init: &ast.Field{At: at, Typed: ast.Typed{T: ref.T}, X: obj, Name: fields[i+1].Name, Index: i + 1}})
+			ref, i := c.(*ast.Ref), i
+			slots[ref.Name.ID] = func(at ast.At) ast.Expr {
+				obj := &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: &ast.Ref{At: at, Typed: ast.Typed{T: ptr}, Name: envp}}
+				return &ast.Field{At: at, Typed: ast.Typed{T: ref.T}, X: obj, Name: fields[i+1].Name, Index: i + 1}
+			}
 		}
-		body = renameRefs(body, rename)
+		body = capturesInObject(body, slots)
 	}
 	body.Stmts = append(pre, body.Stmts...)
 	params := append(append([]*ast.Param(nil), e.Params...), &ast.Param{At: at, Name: env, Type: sig})
@@ -253,14 +251,13 @@ func (cc *closureConverter) thunk(e *ast.FuncRef) *ast.Global {
 	return g
 }
 
-// renameRefs returns b with every reference to a binder of rename renamed.
-func renameRefs(b *ast.Block, rename map[int]ast.Name) *ast.Block {
+// capturesInObject returns b with every reference to a captured binder replaced by the
+// closure object's field that holds it.
+func capturesInObject(b *ast.Block, slots map[int]func(ast.At) ast.Expr) *ast.Block {
 	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		if ref, ok := e.(*ast.Ref); ok {
-			if n, ok := rename[ref.Name.ID]; ok {
-				c := *ref
-				c.Name = n
-				return &c
+			if field, ok := slots[ref.Name.ID]; ok {
+				return field(ref.At)
 			}
 		}
 		return r.DefaultExpr(e)

@@ -20,7 +20,7 @@ import (
 )
 
 // addTable declares the function table and its element segment, when functions have slots.
-func addTable(b *moduleBuilder, funcs []*ast.Func) {
+func addTable(b *moduleBuilder, funcs []*ast.Func, usesTable bool) {
 	bySlot := map[int]*ast.Func{}
 	last := 0
 	for _, f := range funcs {
@@ -30,6 +30,9 @@ func addTable(b *moduleBuilder, funcs []*ast.Func) {
 		}
 	}
 	if last == 0 {
+		if usesTable { // calls through values that only null values reach
+			b.m.Tables = []wasm.Table{{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: 1, Max: 1, HasMax: true}}}
+		}
 		return
 	}
 	elem := wasm.Elem{Mode: wasm.ElemActive, Offset: []wasm.Instr{wasm.I32Const(1), wasm.End()}, Type: wasm.FuncRef}
@@ -57,5 +60,6 @@ func (fl *funcLowerer) callIndirect(e *ast.CallIndirect) {
 	slotAddr := &ast.Convert{At: e.At, Typed: ast.Typed{T: types.PointerTo(types.TI64)}, X: e.Callee}
 	fl.expr(&ast.Load{At: e.At, Typed: ast.Typed{T: types.TI64}, Addr: slotAddr})
 	fl.emit(wasm.Simple(wasm.OpI32WrapI64))
+	fl.b.usesTable = true
 	fl.emit(wasm.Instr{Op: wasm.OpCallIndirect, Index: fl.b.typeIndex(funcType(params, e.T)), Index2: 0})
 }

@@ -74,7 +74,6 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 			funcs = append(funcs, d)
 		}
 	}
-	addTable(b, funcs)                    // lower_to_wasm_indirect.go
 	pages := ast.MemoryPages(len(p.Data)) // data, then the shadow stack (ir/ast/memory.go)
 	if usesFrames(p) {
 		b.addGlobal(runtime.StackPointer, wasm.GlobalType{Type: wasm.I32, Mutable: true}, wasm.I32Const(int32(ast.StackTop(len(p.Data)))))
@@ -109,6 +108,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 			b.exportFunc(f.Export, f.Name.String())
 		}
 	}
+	addTable(b, funcs, b.usesTable) // lower_to_wasm_indirect.go
 	return b.m, nil
 }
 

@@ -86,7 +86,25 @@ func (v *astVerifier) callOfValue(e ast.Expr, callee ast.Expr, args []ast.Expr) 
 		v.errorf(e, "callee of type %v, want a function type", callee.Type())
 		return
 	}
-	v.call(e, sig.Params, sig.Result, args)
+	params, result := sig.Params, sig.Result
+	if v.scalarValues { // aggregates by address, an aggregate result through a first pointer
+		params, result = nil, scalarOrPointer(sig.Result)
+		if result != sig.Result {
+			params = append(params, result)
+		}
+		for _, p := range sig.Params {
+			params = append(params, scalarOrPointer(p))
+		}
+	}
+	v.call(e, params, result, args)
+}
+
+// scalarOrPointer is t, or a pointer to t when t is an aggregate (handled by address).
+func scalarOrPointer(t types.Type) types.Type {
+	if t == types.TVoid || isScalar(t) {
+		return t
+	}
+	return types.PointerTo(t)
 }
 
 func (v *astVerifier) funcLit(e *ast.FuncLit) {
