@@ -33,7 +33,7 @@ type capturedVal struct {
 // closureState is the interpreter's memory of function values.
 type closureState struct {
 	closures []*closureVal
-	named    map[int]int64   // handles of named functions, by function ID
+	named    map[int]int64 // handles of named functions, by function ID
 	lits     map[*FuncLit]*Func
 	table    map[int64]*Func // functions by table slot, built on first use
 }
