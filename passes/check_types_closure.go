@@ -47,11 +47,17 @@ func (c *checker) funcLit(e *ast.FuncLit) ast.Expr {
 
 // funcRef is the named function of binder b used as a value.
 func (c *checker) funcRef(e *ast.Ref, b *checkedBinder) ast.Expr {
-	if _, generic := c.gen.decls[e.Name.ID].(*ast.GenericFunc); generic {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic: name an instance, `%s(…)`, to use it as a value", e.Name.Name, e.Name.Name)
-		return &ast.Ref{At: e.At, Typed: ast.Typed{T: types.TInvalid}, Name: e.Name}
-	}
 	return &ast.FuncRef{At: e.At, Typed: ast.Typed{T: b.typ}, Name: e.Name}
+}
+
+// genericValue reports a generic function used as a value (it has no binder of its own: only
+// its instances are functions); false when e names something else.
+func (c *checker) genericValue(e *ast.Ref) bool {
+	g, generic := c.gen.decls[e.Name.ID].(*ast.GenericFunc)
+	if generic {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic and cannot be a value: call it with its type arguments, `%s(%s)(…)`", e.Name.Name, e.Name.Name, joinNames(g.TypeParams))
+	}
+	return generic
 }
 
 // callValue checks a call whose callee is an expression of function type.

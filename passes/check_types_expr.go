@@ -119,6 +119,7 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 	switch b := c.binder(e.Name.ID); {
 	case c.named[e.Name.ID] != nil || c.aliases[e.Name.ID] != nil:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
+	case b == nil && c.genericValue(e): // check_types_closure.go
 	case b == nil: // undefined: resolve-names reported it
 	case b.kind == "func":
 		return c.funcRef(e, b) // check_types_closure.go

@@ -97,12 +97,13 @@ type interp struct {
 	strs           map[string]int64 // addresses handed out for str-addr before layout-data (interp_string.go)
 	stdout, stderr strings.Builder
 	// linear memory (interp_memory.go)
-	mem          []byte
-	sp           int64
-	taken        map[int]bool // binders whose address is taken: they live in boxes
-	globalBoxes  map[int]int64
-	boxTypes     map[int]types.Type
-	calls        []*callMem
+	mem         []byte
+	sp          int64
+	taken       map[int]bool // binders whose address is taken: they live in boxes
+	globalBoxes map[int]int64
+	boxTypes    map[int]types.Type
+	calls       []*callMem
+
 	closureState // function values (interp_closure.go)
 }
 
