@@ -12,6 +12,7 @@ package passes
 import (
 	"cot/ir/ast"
 	"cot/ir/src"
+	"cot/ir/types"
 )
 
 // closureScope is one fn-lit being resolved.
@@ -56,4 +57,29 @@ func (rs *resolver) capture(pos src.Pos, i int, n ast.Name) {
 			cs.captures = append(cs.captures, &ast.Ref{At: ast.At{P: pos}, Name: n})
 		}
 	}
+}
+
+// valueCall reads `f(a)(b)` that parse took for an instance of a generic `f` as the call `f(a)`
+// whose result is called with b, when f is not generic and each of a … is a plain name (which
+// parse could not tell from a type): the callee of the outer call becomes that inner call.
+// It returns nil when the instance stays one.
+func (rs *resolver) valueCall(in *ast.Instance) ast.Expr {
+	if in.Name.ID == 0 || rs.generics[in.Name.ID] != nil || rs.types[in.Name.ID] {
+		return nil
+	}
+	for _, a := range in.Args {
+		tn, ok := a.(*ast.TypeName)
+		if !ok {
+			return nil
+		}
+		if _, keyword := types.Keyword(tn.Name.Name); keyword {
+			return nil
+		}
+	}
+	call := &ast.Call{At: in.At, Callee: &ast.Ref{At: in.At, Name: in.Name}}
+	for _, a := range in.Args {
+		tn := a.(*ast.TypeName)
+		call.Args = append(call.Args, &ast.Ref{At: tn.At, Name: rs.lookup(tn.Pos(), tn.Name.Name)})
+	}
+	return call
 }
