@@ -29,6 +29,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.evalString(e, fr); ok {
 		return v
 	}
+	if v, ok := in.evalClosure(e, fr); ok {
+		return v
+	}
 	switch e := e.(type) {
 	case nil:
 		return 0

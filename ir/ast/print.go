@@ -110,6 +110,9 @@ func declSx(d Decl) *sx {
 		if d.Frame > 0 {
 			s.list = append(s.list, list(atom("frame"), atom(strconv.FormatInt(d.Frame, 10))))
 		}
+		if d.Slot > 0 {
+			s.list = append(s.list, list(atom("slot"), atom(strconv.Itoa(d.Slot))))
+		}
 		s.list = append(s.list, stmtSx(d.Body))
 		return s
 	case *EnumDecl:
@@ -270,6 +273,9 @@ func exprSx(e Expr) *sx {
 	}
 	if o := optionalExprSx(e); o != nil {
 		return o
+	}
+	if c := closureExprSx(e); c != nil {
+		return c
 	}
 	if i, ok := e.(*Instance); ok {
 		l := typeExprsSx("instance", i.Name, i.Args)

@@ -130,6 +130,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if o := rd.readOptionalExpr(s, h, ty); o != nil {
 		return o
 	}
+	if c := rd.readClosureExpr(s, h, ty); c != nil {
+		return c
+	}
 	if i := rd.readInstance(s, h, ty); i != nil {
 		return i
 	}
