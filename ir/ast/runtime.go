@@ -39,6 +39,13 @@ var Runtime = map[string]RuntimeSig{
 	"environ_count": {Result: types.TI64},
 	"environ_len":   {Params: []types.Type{types.TI64}, Result: types.TI64},
 	"environ_ptr":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	// arc_alloc(size), arc_retain(p), arc_release(p), arc_free(p), arc_objects(): ARC objects
+	// (runtime/arc.cot; lower-arc).
+	"arc_alloc":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"arc_retain":  {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"arc_release": {Params: []types.Type{types.TI64}, Result: types.TBool},
+	"arc_free":    {Params: []types.Type{types.TI64}, Result: types.TVoid},
+	"arc_objects": {Result: types.TI64},
 	// host_result(r) translates a host call's negated WASI errno to the negated Linux errno
 	// (runtime/host.cot).
 	"host_result": {Params: []types.Type{types.TI64}, Result: types.TI64},
