@@ -5,7 +5,8 @@ package verify
 // (insert-arc on): a fresh object — a `new`, or a call whose result is a pointer to a struct —
 // appears only where insert-arc accounts for its count: a variable's initializer, an assigned
 // or returned value, a value of an aggregate literal (directly, or as the value of a block or if
-// expression there); never as the operand of a retain, whose count it would raise twice.
+// expression there), or converted to an optional or error union (uncounted: the count goes
+// along, spec §9.3 counts only *S values); never as the operand of a retain, whose count it would raise twice.
 
 import (
 	"cot/ir/ast"
@@ -63,6 +64,10 @@ func (v *astVerifier) arcOwnership(f *ast.Func) {
 		case *ast.Block:
 			if e.Value != nil {
 				own(e.Value)
+			}
+		case *ast.Convert: // into an optional or error union, which are not counted: the count goes along
+			if ast.ArcStruct(e.T) == nil {
+				own(e.X)
 			}
 		case *ast.If:
 			if e.HasValue() {
