@@ -324,7 +324,6 @@ func (a *arcInserter) releaseLater(x ast.Expr) *ast.Defer {
 	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: []ast.Stmt{&ast.Release{At: at, X: x}}}}
 }
 
-
 // funcRef is a reference to the function f, typed with its signature.
 func funcRef(at ast.At, f *ast.Func) *ast.Ref {
 	return &ast.Ref{At: at, Typed: ast.Typed{T: f.Signature()}, Name: f.Name}

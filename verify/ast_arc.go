@@ -52,7 +52,6 @@ func (v *astVerifier) counted(at ast.Node, x ast.Expr) {
 	}
 }
 
-
 // arcOwnership checks "objects-owned" over one function: every fresh object is in a place
 // that owns it.
 func (v *astVerifier) arcOwnership(f *ast.Func) {
