@@ -21,6 +21,8 @@
 package passes
 
 import (
+	"strconv"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/types"
@@ -95,7 +97,11 @@ func (l *arcLowerer) releaseOf(t *types.Named) *ast.Func {
 	at := ast.At{}
 	pt := &types.Pointer{Elem: t}
 	p := &ast.Param{At: at, Name: ast.Name{Name: "p", ID: l.ids.Next()}, Type: pt}
-	f := &ast.Func{At: at, Name: ast.Name{Name: "arc.release." + t.Name, ID: l.ids.Next()}, Params: []*ast.Param{p}, Result: types.TVoid}
+	name := "arc.release." + t.Name
+	if t.Args != nil { // the instances of a generic share its name
+		name += "." + strconv.Itoa(len(l.releases))
+	}
+	f := &ast.Func{At: at, Name: ast.Name{Name: name, ID: l.ids.Next()}, Params: []*ast.Param{p}, Result: types.TVoid}
 	l.releases[t] = f // before the fields: a type may hold pointers to itself
 	ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: pt}, Name: p.Name} }
 	var dies []ast.Stmt
