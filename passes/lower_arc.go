@@ -7,8 +7,9 @@
 // (spec §9.5; never for a generic instance), releases each *S field (decisions.md #21), then
 // frees the block.
 //
-//	(new:(ptr T) LIT)     =>  (block:(ptr T) (const arc.p#9 (ptr T) (convert:(ptr T) (call-runtime:i64 arc_alloc SIZE)))
-//	                            (assign (deref:T arc.p#9) LIT) (value arc.p#9))
+//	(new:(ptr T) (struct-lit:T - (F E)…))
+//	  =>  (block:(ptr T) (const arc.p#9 (ptr T) (convert:(ptr T) (call-runtime:i64 arc_alloc SIZE)))
+//	        (assign (field (deref:T arc.p#9) F) E)… (value arc.p#9))
 //	(retain:(ptr T) X)    =>  (convert:(ptr T) (call-runtime:i64 arc_retain (convert:i64 X)))
 //	(release X)           =>  (expr (call arc.release.T#8 X))
 //	fn arc.release.T(p: *T) void {
@@ -72,9 +73,8 @@ func (l *arcLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	case *ast.New:
 		at := e.At
 		ptr, decl := l.temp(at, "arc.p", e.T, &ast.Convert{At: at, Typed: ast.Typed{T: e.T}, X: runtimeCall(at, "arc_alloc", types.TI64, i64Lit(at, uint64(types.Sizeof(e.Lit.Type()))))})
-		elem := e.T.(*types.Pointer).Elem
-		store := &ast.Assign{At: at, Target: &ast.Deref{At: at, Typed: ast.Typed{T: elem}, X: ptr}, Value: r.RewriteExpr(e.Lit)}
-		return &ast.Block{At: at, Typed: e.Typed, Stmts: []ast.Stmt{decl, store}, Value: ptr}
+		stmts := append([]ast.Stmt{decl}, storeFields(at, ptr, r.RewriteExpr(e.Lit))...)
+		return &ast.Block{At: at, Typed: e.Typed, Stmts: stmts, Value: ptr}
 	case *ast.Retain:
 		x := &ast.Convert{At: e.At, Typed: ast.Typed{T: types.TI64}, X: r.RewriteExpr(e.X)}
 		return &ast.Convert{At: e.At, Typed: e.Typed, X: runtimeCall(e.At, "arc_retain", types.TI64, x)}
@@ -87,6 +87,32 @@ func (l *arcLowerer) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		return []ast.Stmt{callStmt(rel.At, l.releaseOf(ast.ArcStruct(rel.X.Type())), r.RewriteExpr(rel.X))}
 	}
 	return []ast.Stmt{r.DefaultStmt(s)}
+}
+
+// storeFields stores the literal lit into the object at ptr field by field, so it is built in
+// place (a whole-struct store would build it in a frame slot first, which an object larger than
+// the stack could not have); zero fields are left as arc_alloc zeroed them; the statements of an
+// out-of-order literal run first.
+func storeFields(at ast.At, ptr ast.Expr, lit ast.Expr) []ast.Stmt {
+	t := ptr.Type().(*types.Pointer).Elem
+	obj := &ast.Deref{At: at, Typed: ast.Typed{T: t}, X: ptr}
+	switch l := lit.(type) {
+	case *ast.Block:
+		if sl, ok := l.Value.(*ast.StructLit); ok {
+			return append(append([]ast.Stmt{}, l.Stmts...), storeFields(at, ptr, sl)...)
+		}
+	case *ast.StructLit:
+		var out []ast.Stmt
+		for i, v := range l.Values {
+			if _, zero := v.(*ast.Zero); zero {
+				continue // arc_alloc hands out zeroed memory
+			}
+			f := &ast.Field{At: at, Typed: ast.Typed{T: v.Type()}, X: obj, Name: l.Names[i], Index: i}
+			out = append(out, &ast.Assign{At: at, Target: f, Value: v})
+		}
+		return out
+	}
+	return []ast.Stmt{&ast.Assign{At: at, Target: obj, Value: lit}}
 }
 
 // releaseOf returns the release function of objects of type t, generating it on first use.

@@ -11,17 +11,29 @@ import "cot/ir/types"
 // arcExpr evaluates new and retain; ok is false for another kind.
 func (in *interp) arcExpr(e Expr, fr frame) (v int64, ok bool) {
 	switch e := e.(type) {
-	case *New:
-		lit := in.eval(e.Lit, fr)
+	case *New: // allocated first, then the literal stored in place (lower-arc's order)
 		t := e.Lit.Type()
 		size := types.Sizeof(t)
 		mem := in.memory()
 		base := (int64(len(mem)) + 15) &^ 15
+		if base+ArcHeaderSize+size > interpMaxPages*PageSize {
+			in.stderr.WriteString("error: out of memory\n") // runtime/alloc.cot's out_of_memory
+			panic(exitSignal(134))
+		}
 		in.mem = append(mem, make([]byte, base-int64(len(mem))+ArcHeaderSize+size)...)
 		p := base + ArcHeaderSize
 		in.store(p-16, types.TI64, ArcMagic)
 		in.store(p-8, types.TI64, 1)
-		in.put(p, t, lit)
+		if lit, ok := e.Lit.(*StructLit); ok {
+			st := StructOf(t)
+			for i, f := range st.Fields {
+				if _, zero := lit.Values[i].(*Zero); !zero {
+					in.put(p+types.FieldOffset(st, i), f.Type, in.eval(lit.Values[i], fr))
+				}
+			}
+			return p, true
+		}
+		in.put(p, t, in.eval(e.Lit, fr))
 		return p, true
 	case *Retain:
 		p := in.eval(e.X, fr)
