@@ -81,6 +81,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 	if x := c.optionalExpr(e, want); x != nil {
 		return x
 	}
+	if x := c.newExpr(e); x != nil { // check_types_new.go
+		return x
+	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
 }
 

@@ -275,6 +275,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return &ast.NullLit{At: at}
 	case p.ErrorLit != nil:
 		return &ast.ErrorLit{At: at, Name: *p.ErrorLit, Code: -1}
+	case p.New != nil:
+		return c.newExpr(p.New) // parse_new.go
 	}
 	what := "this expression"
 	switch {

@@ -97,6 +97,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.memoryExpr(e, fr); ok {
 		return v
 	}
+	if v, ok := in.arcExpr(e, fr); ok {
+		return v
+	}
 	panic("interpret: expression " + e.Kind())
 }
 

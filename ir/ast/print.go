@@ -193,6 +193,9 @@ func stmtSx(s Stmt) *sx {
 	if d := deferSx(s); d != nil {
 		return d
 	}
+	if r := releaseSx(s); r != nil {
+		return r
+	}
 	panic("ast: print of unknown statement")
 }
 
@@ -294,6 +297,9 @@ func exprSx(e Expr) *sx {
 	}
 	if m := arrayExprSx(e); m != nil {
 		return m
+	}
+	if n := newExprSx(e); n != nil {
+		return n
 	}
 	panic("ast: print of unknown expression")
 }

@@ -146,6 +146,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if m := rd.readArrayExpr(s, h, ty); m != nil {
 		return m
 	}
+	if n := rd.readNewExpr(s, h, ty); n != nil {
+		return n
+	}
 	for _, op := range BinaryOps {
 		if h == op {
 			a := shape(s, 2, false)
