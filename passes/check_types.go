@@ -55,6 +55,7 @@ type checker struct {
 	errorCodes map[string]int64 // error numbers by name (check_types_error.go)
 	inDefer    bool             // checking the body of a defer (check_types_error.go)
 	gen        *generics        // monomorphisation (check_types_generic.go)
+	ct         *comptimeState   // folded constants (check_types_comptime.go)
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {

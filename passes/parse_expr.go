@@ -265,6 +265,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.capturingSwitch(c.switchOf(p.Switch, true), p.Switch, true).(ast.Expr)
 	case p.Null:
 		return &ast.NullLit{At: at}
+	case p.Comptime != nil:
+		return c.comptimeExpr(p) // parse_comptime.go
 	case p.ErrorLit != nil:
 		return &ast.ErrorLit{At: at, Name: *p.ErrorLit, Code: -1}
 	}
