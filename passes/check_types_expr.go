@@ -58,6 +58,8 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.sizeOf(e)
 	case *ast.Comptime:
 		return c.comptimeExpr(e, want)
+	case *ast.Await:
+		return c.await(e) // check_types_async.go
 	case *ast.HostCall:
 		return c.hostCall(e)
 	case *ast.Member:

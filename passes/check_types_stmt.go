@@ -44,6 +44,9 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.OpAssign:
 		return c.opAssign(s)
 	case *ast.ExprStmt:
+		if a, ok := s.X.(*ast.Await); ok {
+			return c.awaitStmt(s, a) // check_types_async.go
+		}
 		return &ast.ExprStmt{At: s.At, X: c.expr(s.X, nil)}
 	case *ast.If:
 		return c.ifStmt(s) // check_types_comptime.go

@@ -100,12 +100,16 @@ func (c *cstConverter) unary(e *grammar.UnaryExpr) ast.Expr {
 	x := c.postfix(e.Operand)
 	for i := len(e.Ops) - 1; i >= 0; i-- {
 		op, ok := unarySpelling[e.Ops[i]]
-		if !ok && e.Ops[i] != "try" {
+		if !ok && e.Ops[i] != "try" && e.Ops[i] != "await" {
 			c.unsupported(e.Pos, "prefix `"+e.Ops[i]+"`")
 			continue
 		}
 		if e.Ops[i] == "try" {
 			x = c.tryExpr(c.at(e.Pos), x)
+			continue
+		}
+		if e.Ops[i] == "await" {
+			x = &ast.Await{At: c.at(e.Pos), X: x} // parse_async.go
 			continue
 		}
 		if op == "addr-of" {

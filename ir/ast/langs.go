@@ -66,13 +66,13 @@ var (
 		"error-lit", "fail", "is-error", "error-code", "ok-value", "defer", "errdefer",
 		"union", "union-lit", "union-tag", "union-payload",
 		"str-len", "str-ptr", "str-make", "interp",
-		"comptime", "compile-error",
+		"comptime", "compile-error", "await",
 	}, append(TypeExprKinds, GenericKinds...)...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string", "string-bytes"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "comptime", "compile-error", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string", "string-bytes"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "comptime", "compile-error", "await", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
 	// LangNoDefer: the body of every defer is copied to each exit of its block (make-defer-explicit).
 	LangNoDefer = &pipeline.Lang{Name: "no-defer", Family: Family, Base: LangTyped, Remove: []string{"defer", "errdefer"}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under

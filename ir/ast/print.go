@@ -253,6 +253,8 @@ func exprSx(e Expr) *sx {
 		return list(head(e.Kind(), e.T), typeExprSx(e.TypeX))
 	case *Comptime:
 		return comptimeSx(e)
+	case *Await:
+		return awaitSx(e)
 	case *CharLit:
 		return list(head("char", e.T), atom(strconv.Itoa(int(e.Value))))
 	case *IntCast:
