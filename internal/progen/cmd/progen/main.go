@@ -1,0 +1,15 @@
+// Command progen prints the differential test program of a seed: `go run ./internal/progen/cmd/progen -seed 7`.
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"cot/internal/progen"
+)
+
+func main() {
+	seed := flag.Int64("seed", 1, "the program's seed")
+	flag.Parse()
+	fmt.Print(progen.Program(*seed))
+}
