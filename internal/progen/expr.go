@@ -33,7 +33,13 @@ func (g *gen) expr(t Type, d int) string {
 // common makes an expression of any type t from calls, generics, conditionals, optionals and
 // error unions; "" when none fits.
 func (g *gen) common(t Type, d int) string {
-	switch g.pick(9) {
+	k := g.pick(9)
+	if _, ok := t.(errorUnionType); ok && k >= 4 {
+		// check-types gives the branches of if and switch expressions no expected error union
+		// (`error.X` there is an i64).
+		return ""
+	}
+	switch k {
 	case 0, 1:
 		var fs []*fnSig
 		for _, f := range g.funcs {
@@ -51,9 +57,7 @@ func (g *gen) common(t Type, d int) string {
 			return fmt.Sprintf("pick(%s)(%s, %s, %s)", t, g.boolExpr(d-1), g.expr(t, d-1), g.expr(t, d-1))
 		}
 	case 4:
-		if _, ok := t.(errorUnionType); !ok { // check-types gives if branches no expected error union
-			return fmt.Sprintf("if (%s) { %s } else { %s }", g.boolExpr(d-1), g.expr(t, d-1), g.expr(t, d-1))
-		}
+		return fmt.Sprintf("if (%s) { %s } else { %s }", g.boolExpr(d-1), g.expr(t, d-1), g.expr(t, d-1))
 	case 5:
 		if p := g.choosePlace(optionalType{t}, false); p != nil {
 			o := p.text()
@@ -116,6 +120,9 @@ var intOps = []string{"+", "-", "*", "&", "|", "^", "<<", ">>", "/", "%"}
 
 func (g *gen) intExpr(t *intType, d int) string {
 	if d <= 0 {
+		if p := g.choosePlace(t, false); p != nil && g.chance(0.5) {
+			return p.text()
+		}
 		return g.intLiteral(t)
 	}
 	switch g.pick(12) {

@@ -33,7 +33,7 @@ func Program(seed int64) string {
 	g := &gen{r: rand.New(rand.NewSource(seed)), digests: map[string]bool{}, instances: map[string]*structType{}}
 	g.declareTypes()
 	g.declareGlobals()
-	nfuncs := 2 + g.r.Intn(4)
+	nfuncs := 3 + g.r.Intn(4)
 	for i := 0; i < nfuncs; i++ {
 		g.function()
 	}
@@ -131,21 +131,20 @@ func (g *gen) declareGlobals() {
 // mainFunc calls every generated function, then prints a checksum of every variable in scope.
 func (g *gen) mainFunc() {
 	g.begin(&fnSig{name: "main", result: tI64})
-	g.stmts(1, 4+g.pick(4))
+	g.stmts(1, 5+g.pick(6))
 	for _, f := range g.funcs {
 		if g.cost+f.cost > 4*funcBudget {
 			continue
 		}
-		g.cost += f.cost
-		g.ensurePlaces(f.params)
-		call := fmt.Sprintf("%s(%s)", f.name, g.args(f.params, 2))
-		switch res := f.result.(type) {
-		case voidType:
-			g.line(1, "%s", call)
-		case errorUnionType:
-			g.line(1, "println(%s)", g.dig(res, call))
-		default:
-			g.line(1, "println(%s)", g.dig(res, call))
+		for i := 0; i < 1+g.pick(2); i++ {
+			g.cost += f.cost
+			g.ensurePlaces(f.params)
+			call := fmt.Sprintf("%s(%s)", f.name, g.args(f.params, 2))
+			if _, void := f.result.(voidType); void {
+				g.line(1, "%s", call)
+			} else {
+				g.line(1, "println(%s)", g.dig(f.result, call))
+			}
 		}
 	}
 	g.checksums(1)
@@ -192,7 +191,7 @@ func (g *gen) end() {
 // function generates one function of random signature.
 func (g *gen) function() {
 	f := &fnSig{name: g.fresh("fun")}
-	for i := 0; i < g.pick(4); i++ {
+	for i := 0; i < 1+g.pick(3); i++ {
 		t := g.valueType(2)
 		if hasSlice(t) {
 			continue
@@ -218,7 +217,7 @@ func (g *gen) function() {
 	if _, ok := f.result.(errorUnionType); ok {
 		g.deferLines(1)
 	}
-	g.stmts(1, 3+g.pick(5))
+	g.stmts(1, 4+g.pick(6))
 	switch res := f.result.(type) {
 	case voidType:
 		g.line(1, "trace = trace * 7 + %d", g.pick(100))

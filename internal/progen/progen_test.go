@@ -91,8 +91,15 @@ func (o outcome) String() string {
 // checkProgram compiles src for both targets, runs every judge and fails on the first
 // disagreement with the interpreter's run after check-types.
 func checkProgram(t *testing.T, seed int64, text string) {
+	keep := func() {
+		if *genKeep != "" {
+			os.MkdirAll(*genKeep, 0o755)
+			os.WriteFile(filepath.Join(*genKeep, fmt.Sprintf("seed%d.cot", seed)), []byte(text), 0o644)
+		}
+	}
 	results, wasm, err := frontEnd(t, text, "wasm32", true)
 	if err != nil {
+		keep()
 		t.Fatalf("wasm32: %v\n%s", err, text)
 	}
 	dir := t.TempDir()
@@ -111,6 +118,7 @@ func checkProgram(t *testing.T, seed int64, text string) {
 	if _, err := runner.QemuPath(); err == nil {
 		_, elf, err := frontEnd(t, text, "arm64-linux", false)
 		if err != nil {
+			keep()
 			t.Fatalf("arm64-linux: %v\n%s", err, text)
 		}
 		path := filepath.Join(dir, "main")
@@ -123,10 +131,7 @@ func checkProgram(t *testing.T, seed int64, text string) {
 	ref := results[0]
 	for _, o := range results[1:] {
 		if !o.agrees(ref) {
-			if *genKeep != "" {
-				os.MkdirAll(*genKeep, 0o755)
-				os.WriteFile(filepath.Join(*genKeep, fmt.Sprintf("seed%d.cot", seed)), []byte(text), 0o644)
-			}
+			keep()
 			t.Fatalf("seed %d: %s disagrees with %s\n%v\n%v\n%s", seed, o.judge, ref.judge, ref, o, firstDiff(ref.stdout, o.stdout))
 		}
 	}
