@@ -25,7 +25,17 @@ var (
 	genEvery = flag.Bool("gen.every", false, "interpret after every typed ast pass, not only the first and the last")
 	genKeep  = flag.String("gen.keep", "", "a directory where each disagreeing program is written as seed<N>.cot")
 	genFile  = flag.String("gen.file", "", "check this Cot file instead of generated programs (to minimise a disagreement)")
+	genVerif = flag.String("gen.verify", "each", "when the IR verifiers run: each (after every pass), end (after the last pass of each table) or off")
 )
+
+// verifyAfter returns the verification of a pass: last marks the last pass of its table.
+func verifyAfter(last bool) pipeline.VerifyMode {
+	switch {
+	case *genVerif == "each", *genVerif == "end" && last:
+		return pipeline.VerifyEach
+	}
+	return pipeline.VerifyOff
+}
 
 // TestDifferentialPrograms generates programs (seeds gen.seed … gen.seed+gen.n-1) and checks that
 // the reference interpreter (after check-types and after the last ast pass; after every typed ast
@@ -171,7 +181,11 @@ func frontEnd(t *testing.T, text, target string, interpret bool) ([]outcome, []b
 		var err error
 		prog, err = passes.Table().Run(ctx, prog, &pipeline.Options{Verify: pipeline.VerifyOff})
 		if err == nil && target == "arm64-linux" {
-			prog, err = arm64.Table().Run(ctx, prog, &pipeline.Options{})
+			mode := pipeline.VerifyEach
+			if *genVerif != "each" {
+				mode = map[string]pipeline.VerifyMode{"end": pipeline.VerifyEnd, "off": pipeline.VerifyOff}[*genVerif]
+			}
+			prog, err = arm64.Table().Run(ctx, prog, &pipeline.Options{Verify: mode})
 		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("%v\n%s", err, ctx.Diags.Format())
@@ -183,8 +197,9 @@ func frontEnd(t *testing.T, text, target string, interpret bool) ([]outcome, []b
 	var lastAST *ast.Program
 	var lastName string
 	for _, table := range tables {
-		for _, p := range table.Passes {
-			next, err := (&pipeline.Table{Name: "one", Passes: []pipeline.Pass{p}}).Run(ctx, prog, &pipeline.Options{})
+		for i, p := range table.Passes {
+			opts := &pipeline.Options{Verify: verifyAfter(i == len(table.Passes)-1)}
+			next, err := (&pipeline.Table{Name: "one", Passes: []pipeline.Pass{p}}).Run(ctx, prog, opts)
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: %v\n%s", p.Name, err, ctx.Diags.Format())
 			}
