@@ -102,6 +102,9 @@ impl Dig for string {
 // for each.
 func (g *gen) declareTypes() {
 	g.decls.WriteString(prelude)
+	if g.features.Closures {
+		g.decls.WriteString(closurePrelude)
+	}
 	g.digests["dig_string"] = true
 	g.digestOut.WriteString(digStringFunc)
 	for i := 0; i < 1+g.pick(2); i++ {

@@ -89,6 +89,11 @@ func (g *gen) common(t Type, d int) string {
 			}
 		}
 	case 8:
+		if g.features.Closures && g.chance(0.5) {
+			if e := g.closureCall(t, d); e != "" {
+				return e
+			}
+		}
 		return g.genericExpr(t, d)
 	}
 	return ""

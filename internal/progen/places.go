@@ -43,6 +43,9 @@ func (g *gen) places(want Type) []place {
 		}
 	}
 	for _, l := range append(append([]local{}, g.globals...), g.scope...) {
+		if _, fn := l.t.(funcType); fn {
+			continue // called through closureCall, never read as a value
+		}
 		name := l.name
 		walk(func() string { return name }, l.t, l.mut, 3)
 	}

@@ -28,9 +28,20 @@ import (
 	"strings"
 )
 
-// Program returns the program of seed.
-func Program(seed int64) string {
-	g := &gen{r: rand.New(rand.NewSource(seed)), digests: map[string]bool{}, instances: map[string]*structType{}}
+// Features selects the constructs of the language being built now that programs may use.
+type Features struct {
+	Closures bool // function values and closures (spec §6.16)
+}
+
+// Default is what Program uses: the features main has landed.
+var Default = Features{}
+
+// Program returns the program of seed with the Default features.
+func Program(seed int64) string { return Generate(seed, Default) }
+
+// Generate returns the program of seed using features f.
+func Generate(seed int64, f Features) string {
+	g := &gen{r: rand.New(rand.NewSource(seed)), features: f, digests: map[string]bool{}, instances: map[string]*structType{}, closureCost: map[string]int{}}
 	g.declareTypes()
 	g.declareGlobals()
 	nfuncs := 3 + g.r.Intn(4)
@@ -62,8 +73,9 @@ type fnSig struct {
 }
 
 type gen struct {
-	r *rand.Rand
-	n int // fresh-name counter
+	r        *rand.Rand
+	features Features
+	n        int // fresh-name counter
 
 	decls, digestOut, funcsOut strings.Builder
 	body                       *strings.Builder // the function being generated
@@ -75,6 +87,8 @@ type gen struct {
 	digests   map[string]bool        // the dig_ functions emitted
 	globals   []local
 	funcs     []*fnSig
+
+	closureCost map[string]int // steps of one call of each function-value local
 
 	// The function being generated.
 	fn         *fnSig
@@ -156,7 +170,9 @@ func (g *gen) mainFunc() {
 // checksums prints the digest of every variable in scope, globals included.
 func (g *gen) checksums(indent int) {
 	for _, l := range append(append([]local{}, g.globals...), g.scope...) {
-		g.line(indent, "println(%s)", g.dig(l.t, l.name))
+		if _, fn := l.t.(funcType); !fn {
+			g.line(indent, "println(%s)", g.dig(l.t, l.name))
+		}
 	}
 }
 
@@ -218,20 +234,25 @@ func (g *gen) function() {
 		g.deferLines(1)
 	}
 	g.stmts(1, 4+g.pick(6))
-	switch res := f.result.(type) {
+	g.finalReturn(1, f.result)
+	g.end()
+}
+
+// finalReturn ends the body of a function or closure returning result.
+func (g *gen) finalReturn(indent int, result Type) {
+	switch res := result.(type) {
 	case voidType:
-		g.line(1, "trace = trace * 7 + %d", g.pick(100))
+		g.line(indent, "trace = trace * 7 + %d", g.pick(100))
 	case errorUnionType:
 		if g.chance(0.3) {
-			g.line(1, "if (%s) { return error.%s }", g.expr(tBool, 2), errNames[g.pick(len(errNames))])
+			g.line(indent, "if (%s) { return error.%s }", g.expr(tBool, 2), errNames[g.pick(len(errNames))])
 		}
 		if _, void := res.elem.(voidType); !void {
-			g.line(1, "return %s", g.expr(res.elem, 3))
+			g.line(indent, "return %s", g.expr(res.elem, 3))
 		}
 	default:
-		g.line(1, "return %s", g.expr(res, 3))
+		g.line(indent, "return %s", g.expr(res, 3))
 	}
-	g.end()
 }
 
 // errPayloadType is the payload of a function's error union.

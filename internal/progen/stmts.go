@@ -62,6 +62,8 @@ func (g *gen) stmt(indent int) {
 		g.methodStmt(indent)
 	case k < 26:
 		g.sliceDecl(indent)
+	case k < 28 && g.features.Closures && nested:
+		g.closureDecl(indent)
 	default:
 		g.declare(indent, g.localType(), true)
 	}
@@ -284,6 +286,12 @@ func (g *gen) callStmt(indent int) {
 	for _, f := range g.funcs {
 		if _, isErr := f.result.(errorUnionType); !isErr && g.callable(f) {
 			fs = append(fs, f)
+		}
+	}
+	if g.features.Closures && g.chance(0.3) {
+		if c := g.closureCall(tVoid, 2); c != "" {
+			g.line(indent, "%s", c)
+			return
 		}
 	}
 	if len(fs) == 0 {

@@ -10,6 +10,7 @@ import (
 
 func main() {
 	seed := flag.Int64("seed", 1, "the program's seed")
+	closures := flag.Bool("closures", progen.Default.Closures, "use function values and closures")
 	flag.Parse()
-	fmt.Print(progen.Program(*seed))
+	fmt.Print(progen.Generate(*seed, progen.Features{Closures: *closures}))
 }
