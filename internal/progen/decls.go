@@ -105,6 +105,9 @@ func (g *gen) declareTypes() {
 	if g.features.Closures {
 		g.decls.WriteString(closurePrelude)
 	}
+	if g.features.Heap {
+		g.decls.WriteString(heapPrelude)
+	}
 	g.digests["dig_string"] = true
 	g.digestOut.WriteString(digStringFunc)
 	for i := 0; i < 1+g.pick(2); i++ {
@@ -118,6 +121,9 @@ func (g *gen) declareTypes() {
 	}
 	if g.chance(0.5) {
 		g.structDecl() // may hold the unions
+	}
+	if g.features.Heap {
+		g.destructors()
 	}
 	for _, t := range g.digTypes()[4:] {
 		fmt.Fprintf(&g.decls, "impl Dig for %s {\n    fn dig(self: *%s) i64 { return %s }\n}\n", t, t, g.dig(t, "self.*"))
@@ -335,6 +341,8 @@ func (g *gen) literal(t Type, d int) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	case sliceType:
 		return g.sliceOf(t)
+	case pointerType:
+		return "new " + g.literal(t.elem, d) // only heap objects: a stack address could dangle
 	}
 	panic("progen: no literal of " + t.String())
 }

@@ -18,6 +18,9 @@ func (g *gen) dig(t Type, e string) string {
 	case boolType:
 		return "dig_bool(" + e + ")"
 	case pointerType:
+		if same(t, tObj) {
+			return "dig_Obj(" + e + ")"
+		}
 		return g.dig(t.elem, e+".*")
 	}
 	name := "dig_" + mangle(t)

@@ -7,6 +7,12 @@ import (
 
 // expr returns an expression of type t, nested at most d levels.
 func (g *gen) expr(t Type, d int) string {
+	if _, ptr := t.(pointerType); ptr {
+		if p := g.choosePlace(t, false); p != nil && g.chance(0.4) {
+			return p.text() // a second owner of a heap object (or a borrowed parameter)
+		}
+		return g.literal(t, d)
+	}
 	if d > 0 && g.chance(0.3) {
 		if e := g.common(t, d); e != "" {
 			return e

@@ -43,8 +43,8 @@ func (g *gen) places(want Type) []place {
 		}
 	}
 	for _, l := range append(append([]local{}, g.globals...), g.scope...) {
-		if _, fn := l.t.(funcType); fn {
-			continue // called through closureCall, never read as a value
+		if _, fn := l.t.(funcType); fn || same(l.t, tObj) {
+			continue // called through closureCall, or used by heapStmt only
 		}
 		name := l.name
 		walk(func() string { return name }, l.t, l.mut, 3)

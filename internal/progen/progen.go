@@ -31,6 +31,7 @@ import (
 // Features selects the constructs of the language being built now that programs may use.
 type Features struct {
 	Closures bool // function values and closures (spec §6.16)
+	Heap     bool // `new`, heap objects, ARC and destructors (spec §9.3-9.6)
 }
 
 // Default is what Program uses: the features main has landed.

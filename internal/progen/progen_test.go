@@ -26,6 +26,8 @@ var (
 	genKeep  = flag.String("gen.keep", "", "a directory where each disagreeing program is written as seed<N>.cot")
 	genFile  = flag.String("gen.file", "", "check this Cot file instead of generated programs (to minimise a disagreement)")
 	genClos  = flag.Bool("gen.closures", Default.Closures, "generate function values and closures")
+	genHeap  = flag.Bool("gen.heap", Default.Heap, "generate heap objects (new, ARC, destructors)")
+	genFrom  = flag.String("gen.from", "", "the first pass after which the interpreter runs; when empty the first typed one, or insert-arc for heap programs (destructors run only from there on)")
 	genVerif = flag.String("gen.verify", "each", "when the IR verifiers run: each (after every pass), end (after the last pass of each table) or off")
 )
 
@@ -75,7 +77,7 @@ func TestDifferentialPrograms(t *testing.T) {
 					failed.Add(1)
 				}
 			}()
-			checkProgram(t, seed, Generate(seed, Features{Closures: *genClos}))
+			checkProgram(t, seed, Generate(seed, Features{Closures: *genClos, Heap: *genHeap}))
 		})
 	}
 	t.Cleanup(func() {
@@ -111,7 +113,11 @@ func checkProgram(t *testing.T, seed int64, text string) {
 			os.WriteFile(filepath.Join(*genKeep, fmt.Sprintf("seed%d.cot", seed)), []byte(text), 0o644)
 		}
 	}
-	results, wasm, err := frontEnd(t, text, "wasm32", true)
+	from := *genFrom
+	if from == "" && *genHeap {
+		from = "insert-arc"
+	}
+	results, wasm, err := frontEnd(t, text, "wasm32", from, true)
 	if err != nil {
 		keep()
 		t.Fatalf("wasm32: %v\n%s", err, text)
@@ -130,7 +136,7 @@ func checkProgram(t *testing.T, seed int64, text string) {
 	r, err = runner.RunWasmtime(ctx, wasm, runner.Config{Dir: dir})
 	engine("wasmtime", r, err)
 	if _, err := runner.QemuPath(); err == nil {
-		_, elf, err := frontEnd(t, text, "arm64-linux", false)
+		_, elf, err := frontEnd(t, text, "arm64-linux", "", false)
 		if err != nil {
 			keep()
 			t.Fatalf("arm64-linux: %v\n%s", err, text)
@@ -173,9 +179,10 @@ func firstDiff(want, got string) string {
 }
 
 // frontEnd compiles text for target (and, on arm64-linux, through the backend to an ELF) and,
-// when interpret is set, runs the reference interpreter after check-types and after the last ast
-// pass (every typed ast pass with -gen.every).
-func frontEnd(t *testing.T, text, target string, interpret bool) ([]outcome, []byte, error) {
+// when interpret is set, runs the reference interpreter after the first typed ast pass (or after
+// pass fromPass when set) and after the last ast pass (every typed ast pass from there with
+// -gen.every).
+func frontEnd(t *testing.T, text, target, fromPass string, interpret bool) ([]outcome, []byte, error) {
 	ctx := pipeline.NewCtx(target)
 	f := src.NewFile("main.cot", []byte(text))
 	ctx.Diags.AddFile(f)
@@ -197,6 +204,7 @@ func frontEnd(t *testing.T, text, target string, interpret bool) ([]outcome, []b
 		return nil, prog.([]byte), nil
 	}
 	tables := []*pipeline.Table{passes.Table()}
+	from := fromPass == ""
 	var results []outcome
 	var lastAST *ast.Program
 	var lastName string
@@ -209,7 +217,10 @@ func frontEnd(t *testing.T, text, target string, interpret bool) ([]outcome, []b
 			}
 			prog = next
 			ap, isAST := prog.(*ast.Program)
-			if !interpret || !isAST || !p.Out.Has(ast.InvTyped) {
+			if p.Name == fromPass {
+				from = true
+			}
+			if !interpret || !isAST || !p.Out.Has(ast.InvTyped) || !from {
 				continue
 			}
 			if len(results) == 0 || *genEvery {
@@ -220,6 +231,9 @@ func frontEnd(t *testing.T, text, target string, interpret bool) ([]outcome, []b
 	}
 	if interpret && !*genEvery && lastAST != nil {
 		results = append(results, interpretAfter(t, ctx, lastName, lastAST))
+	}
+	if interpret && len(results) == 0 {
+		t.Fatalf("no typed ast pass named %q to interpret after", fromPass)
 	}
 	b, ok := prog.([]byte)
 	if !ok {

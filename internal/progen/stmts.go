@@ -19,7 +19,7 @@ const maxIndent = 4
 func (g *gen) stmt(indent int) {
 	g.step(1)
 	nested := indent < maxIndent && g.mult < 200
-	switch k := g.pick(30); {
+	switch k := g.pick(33); {
 	case k < 5:
 		g.declare(indent, g.localType(), g.chance(0.8))
 	case k < 9:
@@ -64,6 +64,12 @@ func (g *gen) stmt(indent int) {
 		g.sliceDecl(indent)
 	case k < 28 && g.features.Closures && nested:
 		g.closureDecl(indent)
+	case k < 31 && g.features.Heap:
+		if g.chance(0.3) {
+			g.heapDecl(indent)
+		} else {
+			g.heapStmt(indent)
+		}
 	default:
 		g.declare(indent, g.localType(), true)
 	}
