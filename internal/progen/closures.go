@@ -92,6 +92,26 @@ func (g *gen) closureDecl(indent int) {
 	g.closureLiteral(indent, name)
 }
 
+// useClosure calls the function value name right after its declaration, at times twice: its
+// captured copies persist between calls.
+func (g *gen) useClosure(indent int, name string) {
+	l := g.scope[len(g.scope)-1]
+	ft := l.t.(funcType)
+	for i := 0; i < 1+g.pick(2) && g.mult*g.closureCost[name] <= callBudget; i++ {
+		g.cost += g.mult * g.closureCost[name]
+		call := fmt.Sprintf("%s(%s)", name, g.args(ft.params, 2))
+		if same(ft, tIntFn) && g.chance(0.4) {
+			g.cost += g.mult * g.closureCost[name]
+			call = fmt.Sprintf("twice(%s, %s)", name, g.expr(tI64, 2))
+		}
+		if _, void := ft.result.(voidType); void {
+			g.line(indent, "%s", call)
+		} else {
+			g.line(indent, "println(%s)", g.dig(ft.result, call))
+		}
+	}
+}
+
 func hasPointer(ts []Type) bool {
 	for _, t := range ts {
 		if _, ok := t.(pointerType); ok {
@@ -105,7 +125,10 @@ func hasPointer(ts []Type) bool {
 // over its parameters and the capturable locals in scope.
 func (g *gen) closureLiteral(indent int, name string) {
 	sig := funcType{result: tI64}
-	for i := 0; i < g.pick(3); i++ {
+	if g.chance(0.3) {
+		sig = tIntFn
+	}
+	for i := 0; i < g.pick(3) && !same(sig, tIntFn); i++ {
 		t := g.valueType(1)
 		if hasSlice(t) {
 			t = tI64
@@ -114,11 +137,17 @@ func (g *gen) closureLiteral(indent int, name string) {
 	}
 	switch g.pick(4) {
 	case 0:
+		if same(sig, tIntFn) {
+			break
+		}
 		sig.result = tVoid
 	case 1:
+		if same(sig, tIntFn) {
+			break
+		}
 		sig.result = errorUnionType{g.errPayloadType()}
 	case 2:
-		if t := g.valueType(1); !hasSlice(t) {
+		if t := g.valueType(1); !hasSlice(t) && !same(sig, tIntFn) {
 			sig.result = t
 		}
 	}

@@ -60,6 +60,32 @@ func TestProgramsCoverTheLanguage(t *testing.T) {
 		{"compound assignment", `[-+*&|^]= `},
 		{"global struct", `var g\d+: S\d+`},
 	}
+	checkCoverage(t, Features{}, constructs)
+}
+
+// TestClosureAndHeapProgramsCoverThem: with the features of the language being built, closures
+// and heap objects appear too.
+func TestClosureAndHeapProgramsCoverThem(t *testing.T) {
+	checkCoverage(t, Features{Closures: true, Heap: true}, []struct{ name, re string }{
+		{"closure literal", `const cl\d+ = fn\(`},
+		{"closure with parameters", `const cl\d+ = fn\(q\d+: `},
+		{"closure returned by a function", `= (adder|counter)\(`},
+		{"closure of closures", `= compose\(cl\d+, cl\d+\)`},
+		{"named function as a value", `const cl\d+ = fun\d+\n`},
+		{"call through a function value", `cl\d+\(`},
+		{"function value passed to a function", `twice\(cl\d+, `},
+		{"new object", `new Obj \{`},
+		{"nested new", `child: new Obj`},
+		{"new of a generated struct", `= new S\d+ \{`},
+		{"second owner", `var o\d+: \*Obj = o\d+\n`},
+		{"reassigned owner", `\n\s+o\d+ = (new|mkObj|o\d+)`},
+		{"field store of an object", `o\d+\.child = `},
+		{"destructor", `fn deinit\(self: \*S\d+\)`},
+		{"heap object as pointer argument", `fun\d+\([^\n]*\bh\d+\b`},
+	})
+}
+
+func checkCoverage(t *testing.T, f Features, constructs []struct{ name, re string }) {
 	const programs = 200
 	counts := make([]int, len(constructs))
 	res := make([]*regexp.Regexp, len(constructs))
@@ -67,7 +93,9 @@ func TestProgramsCoverTheLanguage(t *testing.T) {
 		res[i] = regexp.MustCompile(c.re)
 	}
 	for seed := int64(1); seed <= programs; seed++ {
-		text := strings.Replace(Program(seed), prelude, "", 1) // the generated part only
+		text := strings.Replace(Generate(seed, f), prelude, "", 1) // the generated part only
+		text = strings.Replace(text, closurePrelude, "", 1)
+		text = strings.Replace(text, heapPrelude, "", 1)
 		for i, re := range res {
 			if re.MatchString(text) {
 				counts[i]++

@@ -64,6 +64,9 @@ func (g *gen) stmt(indent int) {
 		g.sliceDecl(indent)
 	case k < 28 && g.features.Closures && nested:
 		g.closureDecl(indent)
+		if g.chance(0.7) {
+			g.useClosure(indent, g.scope[len(g.scope)-1].name)
+		}
 	case k < 31 && g.features.Heap:
 		if g.chance(0.3) {
 			g.heapDecl(indent)
