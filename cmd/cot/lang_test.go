@@ -40,34 +40,40 @@ func TestLanguageTests(t *testing.T) {
 		}
 		n := len(testBlock.FindAll(text, -1))
 		total += n
-		var wasmOut string // wazero's stdout and stderr, which the other engines must match
-		for _, target := range targets {
-			t.Run(filepath.Base(file)+"/"+target, func(t *testing.T) {
-				var stdout, stderr bytes.Buffer
-				status := cot([]string{"test", "--target=" + target, file}, nil, &stdout, &stderr)
-				out := stderr.String()
-				if status != 0 {
-					t.Fatalf("cot test exited %d:\n%s", status, out)
-				}
-				if got := strings.Count(out, "\" ... ok ("); got != n {
-					t.Errorf("%d tests ok, the file has %d:\n%s", got, n, out)
-				}
-				if !strings.Contains(out, "\n\nok | "+strconv.Itoa(n)+" passed (") {
-					t.Errorf("no summary of %d passed tests:\n%s", n, out)
-				}
-				if target == "wasm32" {
-					wasmOut = stdout.String() + "\x00" + normMillis(out)
-					sameOnWasmtime(t, file, wasmOut)
-				} else if got := stdout.String() + "\x00" + normMillis(out); got != wasmOut {
-					t.Errorf("%s differs from wasm32:\n%s", target, out)
-				}
-			})
-		}
+		runTestFile(t, file, filepath.Base(file), targets, n)
 	}
 	if total < 100 {
 		t.Errorf("tests/lang holds %d tests, want at least 100", total)
 	}
 	t.Run("all.cot", func(t *testing.T) { allInOneRun(t, files, total) })
+}
+
+// runTestFile runs `cot test` on file for each target as subtest name/target: every one of its n
+// test blocks passes, and every target prints what wazero printed (wasmtime included).
+func runTestFile(t *testing.T, file, name string, targets []string, n int) {
+	var wasmOut string // wazero's stdout and stderr, which the other engines must match
+	for _, target := range targets {
+		t.Run(name+"/"+target, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			status := cot([]string{"test", "--target=" + target, file}, nil, &stdout, &stderr)
+			out := stderr.String()
+			if status != 0 {
+				t.Fatalf("cot test exited %d:\n%s", status, out)
+			}
+			if got := strings.Count(out, "\" ... ok ("); got != n {
+				t.Errorf("%d tests ok, the file has %d:\n%s", got, n, out)
+			}
+			if !strings.Contains(out, "\n\nok | "+strconv.Itoa(n)+" passed (") {
+				t.Errorf("no summary of %d passed tests:\n%s", n, out)
+			}
+			if target == "wasm32" {
+				wasmOut = stdout.String() + "\x00" + normMillis(out)
+				sameOnWasmtime(t, file, wasmOut)
+			} else if got := stdout.String() + "\x00" + normMillis(out); got != wasmOut {
+				t.Errorf("%s differs from wasm32:\n%s", target, out)
+			}
+		})
+	}
 }
 
 // allInOneRun runs tests/all.cot, which imports every file of tests/lang: one `cot test` runs
