@@ -42,6 +42,9 @@ var (
 		{"proc_exit", wasm.FuncType{Params: []wasm.ValType{i32}}},
 		{"args_sizes_get", wasiPair}, {"args_get", wasiPair},
 		{"environ_sizes_get", wasiPair}, {"environ_get", wasiPair},
+		{"fd_prestat_get", wasiPair},
+		{"fd_prestat_dir_name", wasm.FuncType{Params: []wasm.ValType{i32, i32, i32}, Results: []wasm.ValType{i32}}},
+		{"path_open", wasm.FuncType{Params: []wasm.ValType{i32, i32, i32, i32, i32, i64, i64, i32, i32}, Results: []wasm.ValType{i32}}},
 	}
 )
 
@@ -131,6 +134,26 @@ func (fl *funcLowerer) hostCall(e *ast.HostCall) {
 		fl.emit(wasm.I64Const(1))
 		scratch(8)
 		ok = load(wasm.OpI64Load, 3)
+	case "fd_prestat_get": // the prestat {tag u8, name length u32} at S+8: the name's length
+		fl.i32Arg(e.Args[0])
+		scratch(8)
+		ok = []wasm.Instr{wasm.I32Const(hostScratch), {Op: wasm.OpI64Load32U, Align: 2, Offset: 12}}
+	case "fd_prestat_dir_name":
+		fl.i32Arg(e.Args[0])
+		fl.i32Arg(e.Args[1])
+		fl.i32Arg(e.Args[2])
+		ok = []wasm.Instr{wasm.I64Const(0)}
+	case "path_open": // (dirfd path len oflags rights fdflags): symlinks followed, inheriting = base; the fd
+		fl.i32Arg(e.Args[0])
+		fl.emit(wasm.I32Const(1)) // lookupflags: symlink_follow (the sandbox keeps targets inside)
+		fl.i32Arg(e.Args[1])
+		fl.i32Arg(e.Args[2])
+		fl.i32Arg(e.Args[3])
+		fl.expr(e.Args[4])
+		fl.expr(e.Args[4])
+		fl.i32Arg(e.Args[5])
+		scratch(8)
+		ok = load(wasm.OpI64Load32U, 2)
 	case "random", "args_sizes_get", "args_get", "environ_sizes_get", "environ_get": // two addresses
 		fl.i32Arg(e.Args[0])
 		fl.i32Arg(e.Args[1])

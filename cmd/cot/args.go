@@ -131,8 +131,8 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.stdio && inv.cmd != "lsp" {
 		return nil, usagef("--stdio is for `cot lsp`")
 	}
-	if (inv.wasi.Dirs != nil || inv.wasi.Env != nil) && inv.cmd != "aot" && inv.cmd != "run" {
-		return nil, usagef("--dir and --env configure the WASI sandbox of `cot aot` and `cot run`")
+	if (inv.wasi.Dirs != nil || inv.wasi.Env != nil) && inv.cmd != "aot" && inv.cmd != "run" && inv.cmd != "test" && inv.cmd != "bench" {
+		return nil, usagef("--dir and --env configure the WASI sandbox of `cot aot`, `cot run`, `cot test` and `cot bench`")
 	}
 	return inv, nil
 }

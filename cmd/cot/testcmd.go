@@ -41,7 +41,9 @@ func runTests(inv *invocation, stdout, stderr io.Writer) (int, error) {
 	return res.ExitCode, nil
 }
 
-// runHarness builds inv in the test or bench mode its caller set and runs it with an empty stdin.
+// runHarness builds inv in the test or bench mode its caller set and runs it with an empty stdin,
+// in the sandbox of `cot run` (--dir, else the working directory as "/"; --env, else this
+// process's environment).
 // ran is false when nothing ran: the build stopped (--stop-after) or the filter selected none of
 // the file's `what` (selected says how many the build kept), which it reports.
 func runHarness(inv *invocation, stdout, stderr io.Writer, what string, selected func() int) (res runner.Result, ran bool, err error) {
@@ -49,6 +51,10 @@ func runHarness(inv *invocation, stdout, stderr io.Writer, what string, selected
 		if _, err := runner.QemuPath(); err != nil {
 			return res, false, err
 		}
+	}
+	preopens, err := runPreopens(inv.wasi.Dirs)
+	if err != nil {
+		return res, false, err
 	}
 	data, err := compile(inv, stdout)
 	if isStopped(err) || err != nil {
@@ -59,11 +65,12 @@ func runHarness(inv *invocation, stdout, stderr io.Writer, what string, selected
 		return res, false, nil
 	}
 	res, err = execute(inv, data, runner.Config{
-		Name:   inv.file,
-		Env:    programEnv(nil),
-		Stdin:  strings.NewReader(""),
-		Stdout: stdout,
-		Stderr: stderr,
+		Name:     inv.file,
+		Env:      programEnv(inv.wasi.Env),
+		Preopens: preopens,
+		Stdin:    strings.NewReader(""),
+		Stdout:   stdout,
+		Stderr:   stderr,
 	})
 	return res, err == nil, err
 }

@@ -39,6 +39,10 @@ var Runtime = map[string]RuntimeSig{
 	"environ_count": {Result: types.TI64},
 	"environ_len":   {Params: []types.Type{types.TI64}, Result: types.TI64},
 	"environ_ptr":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	// fd_open(path, len, flags) and fd_open_path(path, flags, mode): @fd_open's two forms
+	// (runtime/fs.cot).
+	"fd_open":      {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
+	"fd_open_path": {Params: []types.Type{types.TString, types.TI64, types.TI64}, Result: types.TI64},
 	// host_result(r) translates a host call's negated WASI errno to the negated Linux errno
 	// (runtime/host.cot).
 	"host_result": {Params: []types.Type{types.TI64}, Result: types.TI64},
