@@ -48,6 +48,24 @@ func TestStdModules(t *testing.T) {
 		if n == 0 {
 			t.Errorf("%s has no tests", file)
 		}
-		runTestFile(t, file, name, targets, n)
+		runTestFile(t, file, name, targets, n, stdSandbox)
 	}
+}
+
+// stdSandbox is the sandbox of a std test run: a fresh empty directory as "/" and the environment
+// COT_STD_TEST=yes only (std/fs, std/io and std/os test files create files and read it).
+func stdSandbox(t *testing.T) runner.Config {
+	return runner.Config{Preopens: []runner.Preopen{{Host: t.TempDir(), Guest: "/"}}, Env: []string{"COT_STD_TEST=yes"}}
+}
+
+// sandboxFlags spells cfg's preopens and environment as `cot` flags.
+func sandboxFlags(cfg runner.Config) []string {
+	var flags []string
+	for _, p := range cfg.Preopens {
+		flags = append(flags, "--dir="+p.Host+"::"+p.Guest)
+	}
+	for _, e := range cfg.Env {
+		flags = append(flags, "--env="+e)
+	}
+	return flags
 }
