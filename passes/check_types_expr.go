@@ -117,6 +117,7 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 	switch b := c.binder(e.Name.ID); {
 	case c.named[e.Name.ID] != nil || c.aliases[e.Name.ID] != nil:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
+	case b == nil && c.genericRef(e): // check_types_generic.go
 	case b == nil: // undefined: resolve-names reported it
 	case b.kind == "func":
 		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: function values (`%s`)", e.Name.Name)
@@ -346,7 +347,7 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 	}
 	switch b := els.(type) {
 	case *ast.Block:
-		b.Value = c.convert(b.Value, t, "branches of if expression")
+		b.Value = c.convert(b.Value, t, branchesOf(e)) // check_types_error.go
 		b.T = t
 		x.Else = b
 	case *ast.If:

@@ -139,7 +139,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	} else {
 		x = c.primary(e.Primary)
 	}
-	for _, s := range rest {
+	for i := 0; i < len(rest); i++ {
+		s := rest[i]
 		switch {
 		case s.Field != nil:
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
@@ -156,6 +157,10 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		case s.TupleIndex != nil:
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.TupleIndex}
 		case s.Call != nil:
+			if mi := c.methodInstance(x, rest[i:]); mi != nil { // x.m(T)(args), parse_generic.go
+				x, i = &ast.Call{At: mi.At, Callee: mi, Args: c.args(rest[i+1].Call)}, i+1
+				continue
+			}
 			if m, ok := x.(*ast.Member); ok { // a method call x.m(args) or T.f(args)
 				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
 				continue

@@ -138,6 +138,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.instance(in)
 			break
 		}
+		if mi, ok := e.Callee.(*ast.MethodInstance); ok { // a generic method call, until check-types
+			v.methodInstance(mi) // ast_generic.go
+			break
+		}
 		ref, ok := e.Callee.(*ast.Ref)
 		if !ok {
 			v.errorf(e, "callee is not a function name")

@@ -51,8 +51,12 @@ Flags (before or after the file):
   --n=N                   bench: run each bench N times (N >= 1) instead of calibrating
   --leaks                 test: report the heap blocks each test leaves allocated
   --verbose, -v           test: accepted and ignored
-  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, aot; repeatable)
-  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, aot)
+  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, test, bench, aot;
+                          repeatable)
+  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, test, bench,
+                          aot)
+  --net                   let the program use sockets and epoll (run, test, bench; build
+                          --target=arm64-linux and aot bake it in; COT_NET=1 grants it at run time)
 
 Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run,
 the number of failed tests (at most 255) for test, 0 for bench (134 when a bench traps).

@@ -276,6 +276,9 @@ func exprSx(e Expr) *sx {
 		l.list[0] = head("instance", i.T)
 		return l
 	}
+	if i, ok := e.(*MethodInstance); ok {
+		return methodInstanceSx(i)
+	}
 	if u := unionExprSx(e); u != nil {
 		return u
 
