@@ -52,10 +52,11 @@ func TestStdModules(t *testing.T) {
 	}
 }
 
-// stdSandbox is the sandbox of a std test run: a fresh empty directory as "/" and the environment
-// COT_STD_TEST=yes only (std/fs, std/io and std/os test files create files and read it).
+// stdSandbox is the sandbox of a std test run: a fresh empty directory as "/", the environment
+// COT_STD_TEST=yes only (std/fs, std/io and std/os test files create files and read it) and the
+// network (std/http and std/async test files use 127.0.0.1 only).
 func stdSandbox(t *testing.T) runner.Config {
-	return runner.Config{Preopens: []runner.Preopen{{Host: t.TempDir(), Guest: "/"}}, Env: []string{"COT_STD_TEST=yes"}}
+	return runner.Config{Preopens: []runner.Preopen{{Host: t.TempDir(), Guest: "/"}}, Env: []string{"COT_STD_TEST=yes"}, Net: true}
 }
 
 // sandboxFlags spells cfg's preopens and environment as `cot` flags.
@@ -66,6 +67,9 @@ func sandboxFlags(cfg runner.Config) []string {
 	}
 	for _, e := range cfg.Env {
 		flags = append(flags, "--env="+e)
+	}
+	if cfg.Net {
+		flags = append(flags, "--net")
 	}
 	return flags
 }
