@@ -86,6 +86,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	c.checkTraitImpls(p) // check_types_generic.go
 	c.checkStructDefaults()
+	c.checkDestructors(sigs) // check_types_new.go
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:

@@ -58,6 +58,8 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.sizeOf(e)
 	case *ast.HostCall:
 		return c.hostCall(e)
+	case *ast.FuncLit:
+		return c.funcLit(e) // check_types_closure.go
 	case *ast.Member:
 		if u, ok := c.unionMember(e, want); ok {
 			return u
@@ -77,6 +79,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return x
 	}
 	if x := c.optionalExpr(e, want); x != nil {
+		return x
+	}
+	if x := c.newExpr(e); x != nil { // check_types_new.go
 		return x
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
@@ -120,7 +125,7 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 	case b == nil && c.genericRef(e): // check_types_generic.go
 	case b == nil: // undefined: resolve-names reported it
 	case b.kind == "func":
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: function values (`%s`)", e.Name.Name)
+		return c.funcRef(e, b) // check_types_closure.go
 	default:
 		r.T = b.typ
 	}

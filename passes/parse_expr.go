@@ -172,7 +172,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			if c.optChainCall(x, s.Call) { // x?.m(args)
 				continue
 			}
-			c.unsupported(s.Pos, suffixName(s))
+			x = &ast.Call{At: ast.At{P: x.Pos()}, Callee: x, Args: c.args(s.Call)} // a call of a computed function value
+
 		default:
 			c.unsupported(s.Pos, suffixName(s))
 		}
@@ -264,6 +265,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.expr(p.Paren.Elems[0])
 	case p.If != nil:
 		return c.ifExpr(p.If.Pos, p.If.Cond, p.If.Capture, p.If.Then, p.If.ElseIfs, p.If.Else)
+	case p.Closure != nil:
+		return c.closure(p.Closure) // parse_closure.go
 	case p.Block != nil:
 		return c.valueBlock(p.Block)
 	case p.Switch != nil:
@@ -272,6 +275,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return &ast.NullLit{At: at}
 	case p.ErrorLit != nil:
 		return &ast.ErrorLit{At: at, Name: *p.ErrorLit, Code: -1}
+	case p.New != nil:
+		return c.newExpr(p.New) // parse_new.go
 	}
 	what := "this expression"
 	switch {
@@ -283,8 +288,6 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		what = "`.{}`"
 	case p.Builtin != nil:
 		what = "builtin " + p.Builtin.Name
-	case p.Closure != nil:
-		what = "closures"
 	case p.New != nil:
 		what = "new"
 	case p.Comptime != nil:

@@ -97,6 +97,9 @@ func (rs *resolver) instType(r *ast.Rewriter, t *ast.InstType) ast.TypeExpr {
 func (rs *resolver) instance(r *ast.Rewriter, e *ast.Instance) ast.Expr {
 	c := *e
 	c.Name = rs.lookup(e.Pos(), e.Name.Name)
+	if call := rs.valueCall(&c); call != nil { // resolve_names_closure.go
+		return call
+	}
 	if _, trait := rs.generics[c.Name.ID].(*ast.TraitDecl); (rs.generics[c.Name.ID] == nil || trait) && c.Name.ID != 0 {
 		rs.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is not generic, so it takes no type arguments", e.Name.Name)
 	}

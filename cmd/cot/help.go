@@ -92,8 +92,9 @@ stderr is a terminal and NO_COLOR is unset.
   --filter=S      run only the tests whose name contains S (case-sensitive); when none does,
                   print '0 tests matched filter "S"' and exit 0
   --leaks         after each test that leaves heap blocks allocated (@alloc without @dealloc,
-                  and what the runtime allocates for it), write "    leaked N heap block(s)"
-                  under its line; leaks do not fail a test
+                  objects kept alive, and what the runtime allocates for it), write
+                  "    leaked N heap block(s)", with " (M ARC object(s))" when objects are
+                  among them, under its line; leaks do not fail a test
   --verbose, -v   accepted and ignored
 
 Exit status: the number of failed tests (at most 255); 1 on a compile or usage error. A test

@@ -53,6 +53,13 @@ var Runtime = map[string]RuntimeSig{
 	"kevent_add":    {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
 	"kevent_del":    {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
 	"kevent_wait":   {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
+	// arc_alloc(size), arc_retain(p), arc_release(p), arc_free(p), arc_objects(): ARC objects
+	// (runtime/arc.cot; lower-arc).
+	"arc_alloc":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"arc_retain":  {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"arc_release": {Params: []types.Type{types.TI64}, Result: types.TBool},
+	"arc_free":    {Params: []types.Type{types.TI64}, Result: types.TVoid},
+	"arc_objects": {Result: types.TI64},
 	// host_result(r) translates a host call's negated WASI errno to the negated Linux errno
 	// (runtime/host.cot).
 	"host_result": {Params: []types.Type{types.TI64}, Result: types.TI64},
