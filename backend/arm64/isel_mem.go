@@ -1,6 +1,7 @@
 package arm64
 
 import (
+	"cot/backend/arm64/rt"
 	"cot/ir/mir"
 	"cot/ir/ssa"
 	"cot/ir/wasm"
@@ -56,8 +57,11 @@ func (s *selector) memOp(v *ssa.Value, w wasm.Op) bool {
 }
 
 // address computes the zero-extended Wasm address of v's first operand plus its offset, the
-// 64-bit index to add to the memory base, and bounds-checks [index, index+size) against the
-// memory size unless a dominating access proved it (see eliminate-bounds-checks).
+// 64-bit index to add to the memory base. An access whose offset + size is at most
+// rt.OffsetGuard needs no check: whatever the index, it lands in the runtime's reservation, where
+// an access beyond the memory's size faults and the fault handler traps (docs/decisions.md,
+// "native bounds checks"). A larger offset is checked explicitly, [index, index+size) against
+// the memory size, unless a dominating access proved it (see eliminate-bounds-checks).
 func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
 	addr := s.use(v.Args[0]) // already zero-extended (see receive)
 	off := uint64(v.Aux)
@@ -69,7 +73,7 @@ func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
 		ea = s.vreg(mir.Int)
 		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: ea, Rn: addr, Rm: s.intConst(mir.X, off)})
 	}
-	if v.Aux2 != ssa.AccessInBounds {
+	if !guarded(off, size) && v.Aux2 != ssa.AccessInBounds {
 		s.boundsCheck(ea, size)
 	}
 	return ea
@@ -99,6 +103,10 @@ func (s *selector) boundsCheck(ea mir.Reg, size int64) {
 	s.emit(&mir.Instr{Op: mir.B, Target: resume.ID})
 	s.cur = resume
 }
+
+// guarded reports whether an access at any 32-bit index plus offset off, of size bytes, stays
+// within the reservation of 4 GiB + rt.OffsetGuard.
+func guarded(off uint64, size int64) bool { return off+uint64(size) <= rt.OffsetGuard }
 
 func (s *selector) access(v *ssa.Value, acc memAccess) {
 	ea := s.address(v, acc.size)
