@@ -18,6 +18,8 @@
 package passes
 
 import (
+	"slices"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/types"
@@ -181,7 +183,7 @@ func (f *flattener) assignIf(e *ast.If, n ast.Name) []ast.Stmt {
 // assignBlock turns a block expression into a block statement that ends by assigning its value
 // to the temporary n.
 func (f *flattener) assignBlock(b *ast.Block, n ast.Name) *ast.Block {
-	out := f.r.DefaultBlock(&ast.Block{At: b.At, Stmts: b.Stmts})
+	out := f.r.DefaultBlock(&ast.Block{At: b.At, Stmts: slices.Clip(b.Stmts)}) // a new block: appending copies
 	stmts, v := f.complex(b.Value)
 	out.Stmts = append(append(out.Stmts, stmts...), &ast.Assign{At: b.At,
 		Target: &ast.Ref{At: b.At, Typed: ast.Typed{T: b.Value.Type()}, Name: n}, Value: v})

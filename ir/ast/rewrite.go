@@ -1,5 +1,7 @@
 package ast
 
+import "slices"
+
 // Rewriter is the shared tree rewrite. Every hook is optional: a nil hook means "copy the node
 // with its children rewritten" (the Default* methods), so a pass sets only the hooks of the node
 // kinds it changes and calls the Default method for everything else. The input tree is never
@@ -15,8 +17,8 @@ type Rewriter struct {
 	Type func(r *Rewriter, t TypeExpr) TypeExpr
 	// Share returns a node none of whose children changed as it is, not copied, so the output
 	// shares unchanged subtrees with the input (rewrite_share.go). Set it only when no hook
-	// mutates a node that a Default method or a Rewrite method returned. DefaultBlock still
-	// returns a fresh block.
+	// mutates a node that a Default method or a Rewrite method returned (DefaultBlock's blocks
+	// included: clone them, ast.Clone, before changing them).
 	Share bool
 
 	// visit holds the child visitors of rewriteChildren, built once per Rewriter rather than
@@ -78,8 +80,18 @@ func (r *Rewriter) RewriteBlock(b *Block) *Block {
 	return &Block{At: b.At, Stmts: append([]Stmt{}, list...)}
 }
 
-// DefaultBlock copies b with each statement rewritten.
+// DefaultBlock copies b with each statement rewritten; a sharing Rewriter returns b itself
+// when no statement and not its value changed, and otherwise a block whose statement list is
+// its own (appending to it never writes into b's).
 func (r *Rewriter) DefaultBlock(b *Block) *Block {
+	if r.Share {
+		stmts, changed := sharedStmts(r, b.Stmts)
+		v := r.RewriteExpr(b.Value)
+		if !changed && v == b.Value {
+			return b
+		}
+		return &Block{At: b.At, Typed: b.Typed, Stmts: slices.Clip(stmts), Value: v}
+	}
 	out := &Block{At: b.At, Typed: b.Typed, Stmts: make([]Stmt, 0, len(b.Stmts))}
 	for _, s := range b.Stmts {
 		out.Stmts = append(out.Stmts, r.RewriteStmt(s)...)
