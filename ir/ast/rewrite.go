@@ -48,6 +48,21 @@ func (r *Rewriter) Program(p *Program) *Program {
 	return out
 }
 
+// Consume is Program for a pass that consumes its input (decisions.md, front-end memory): p
+// keeps only the declarations not yet rewritten, so each one's tree is released once rewritten
+// and the input and the output are never both held whole. p stays a valid program (the
+// remaining declarations), so a panic's report can still print the declaration at fault. An
+// IDs of p must have walked it first (IDs.Now); p.Decls must be p's own (Program's output is).
+func (r *Rewriter) Consume(p *Program) *Program {
+	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: make([]Decl, 0, len(p.Decls))}
+	for len(p.Decls) > 0 {
+		out.Decls = append(out.Decls, r.RewriteDecl(p.Decls[0])...)
+		p.Decls[0] = nil
+		p.Decls = p.Decls[1:]
+	}
+	return out
+}
+
 // RewriteDecl applies the Decl hook or the default.
 func (r *Rewriter) RewriteDecl(d Decl) []Decl {
 	if r.Decl != nil {
@@ -261,11 +276,18 @@ type IDs struct {
 // for: most passes that may need one find nothing to lower in most programs.
 func NewIDs(p *Program) *IDs { return &IDs{p: p} }
 
-// Next returns a new ID.
-func (g *IDs) Next() int {
+// Now walks the program at once, not at the first Next: for a pass that consumes its program
+// (Rewriter.Consume), which would otherwise hide the declarations already rewritten. It returns g.
+func (g *IDs) Now() *IDs {
 	if g.p != nil {
 		g.last, g.p = MaxID(g.p), nil
 	}
+	return g
+}
+
+// Next returns a new ID.
+func (g *IDs) Next() int {
+	g.Now()
 	g.last++
 	return g.last
 }
