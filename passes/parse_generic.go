@@ -53,6 +53,7 @@ func (c *cstConverter) genericImpl(d *grammar.ImplDecl) []ast.Decl {
 		if !ok {
 			continue
 		}
+		g.OwnParams = len(m.TypeParams)
 		if c.safe && (len(g.Params) == 0 || g.Params[0].Name.Name != "self") {
 			at := c.at(m.Pos)
 			self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}, Args: typeNames(at, d.TypeParams)}

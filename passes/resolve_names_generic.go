@@ -26,8 +26,12 @@ func (rs *resolver) genericDecl(r *ast.Rewriter, d ast.Decl, name ast.Name) ast.
 		}
 		if d.Owner.Name != "" {
 			c.Owner = rs.lookup(d.Pos(), d.Owner.Name)
-			if _, ok := rs.generics[c.Owner.ID].(*ast.GenericStruct); !ok && c.Owner.ID != 0 {
+			owner, ok := rs.generics[c.Owner.ID].(*ast.GenericStruct)
+			switch impl := len(d.TypeParams) - d.OwnParams; {
+			case !ok && c.Owner.ID != 0:
 				rs.diags.Errorf(d.Pos(), codeTypeMismatch, "type mismatch: `impl %s(…)` names no generic struct", d.Owner.Name)
+			case ok && impl != len(owner.TypeParams):
+				rs.diags.Errorf(d.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d type argument%s, `impl %s(…)` gives %d", d.Owner.Name, len(owner.TypeParams), plural(len(owner.TypeParams)), d.Owner.Name, impl)
 			}
 		}
 		c.Func = *rs.function(r, &d.Func, name)
