@@ -16,6 +16,9 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	if in, ok := e.Callee.(*ast.Instance); ok {
 		return c.genericCall(e, in) // check_types_generic.go
 	}
+	if mi, ok := e.Callee.(*ast.MethodInstance); ok {
+		return c.genericMethodCall(e, mi) // check_types_generic_method.go
+	}
 	call := *e
 	call.T = types.TInvalid
 	ref, ok := e.Callee.(*ast.Ref)

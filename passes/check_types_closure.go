@@ -50,16 +50,6 @@ func (c *checker) funcRef(e *ast.Ref, b *checkedBinder) ast.Expr {
 	return &ast.FuncRef{At: e.At, Typed: ast.Typed{T: b.typ}, Name: e.Name}
 }
 
-// genericValue reports a generic function used as a value (it has no binder of its own: only
-// its instances are functions); false when e names something else.
-func (c *checker) genericValue(e *ast.Ref) bool {
-	g, generic := c.gen.decls[e.Name.ID].(*ast.GenericFunc)
-	if generic {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic and cannot be a value: call it with its type arguments, `%s(%s)(…)`", e.Name.Name, e.Name.Name, joinNames(g.TypeParams))
-	}
-	return generic
-}
-
 // callValue checks a call whose callee is an expression of function type.
 func (c *checker) callValue(e *ast.Call) ast.Expr {
 	callee := c.expr(e.Callee, nil)

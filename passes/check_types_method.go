@@ -59,6 +59,9 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		name.Name = m.Name
 		id, ok = c.selfFunc(m.Name, t)
 	}
+	if !ok && c.genericMethodNamed(t, m) { // check_types_generic_method.go
+		return bad()
+	}
 	if !ok {
 		if x, field := c.fieldCall(e, m, t); field { // a field of function type (check_types_closure.go)
 			return x

@@ -304,6 +304,8 @@ func (rs *resolver) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return &c
 	case *ast.Instance:
 		return rs.instance(r, e)
+	case *ast.MethodInstance:
+		return rs.methodInstance(r, e) // resolve_names_generic.go
 	case *ast.FuncLit:
 		return rs.funcLit(r, e)
 	}

@@ -19,6 +19,7 @@
 //   - "entry-explicit": exactly one function is exported as _start, with no parameters and a
 //     void result;
 //   - modules: a module table only in the src language, its counts covering the declarations;
+//   - "objects-owned": every fresh ARC object is owned (ast_arc.go);
 //   - "args-trivial" (ANF): every operand of an operator or call, and every if/while condition,
 //     is an atom (literal, address or variable read).
 
@@ -62,6 +63,7 @@ type astVerifier struct {
 	noUnions             bool
 	scalarMemory         bool
 	scalarValues         bool
+	arcOwned             bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
@@ -87,6 +89,7 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvNoErrorUnions: func(v *astVerifier) { v.noErrorUnions = true },
 	ast.InvNoUnions:      func(v *astVerifier) { v.noUnions = true },
 	ast.InvNoFreeVars:    func(v *astVerifier) { v.noFreeVars = true },
+	ast.InvArcOwned:      func(v *astVerifier) { v.arcOwned = true },
 }
 
 func init() {
@@ -149,6 +152,9 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				}
 			}
 			v.function(d)
+			if v.arcOwned {
+				v.arcOwnership(d) // ast_arc.go
+			}
 		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl, *ast.TraitImpl:
 			v.generic(d) // ast_generic.go
 		case *ast.EnumDecl:

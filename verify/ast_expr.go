@@ -138,6 +138,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.instance(in)
 			break
 		}
+		if mi, ok := e.Callee.(*ast.MethodInstance); ok { // a generic method call, until check-types
+			v.methodInstance(mi) // ast_generic.go
+			break
+		}
 		ref, ok := e.Callee.(*ast.Ref)
 		if !ok && !v.typed { // a call of a computed function value, until check-types
 			v.expr(e.Callee, false)
@@ -221,7 +225,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "block expression without a value")
 		}
 	default:
-		if !v.memoryExpr(e) && !v.structExpr(e) && !v.arrayExpr(e) && !v.closureExpr(e) {
+		if !v.memoryExpr(e) && !v.structExpr(e) && !v.arrayExpr(e) && !v.closureExpr(e) && !v.arcExpr(e) && !v.comptimeExpr(e) {
 			v.errorf(e, "unknown expression %T", e)
 		}
 	}

@@ -241,7 +241,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 			w.WriteByte('\n')
 		}
 	default:
-		if !in.runBuiltin(s, fr) && !in.memoryStmt(s, fr) {
+		if !in.runBuiltin(s, fr) && !in.memoryStmt(s, fr) && !in.arcStmt(s, fr) {
 			panic(fmt.Sprintf("interpret: statement %T", s))
 		}
 	}

@@ -193,6 +193,9 @@ func stmtSx(s Stmt) *sx {
 	if d := deferSx(s); d != nil {
 		return d
 	}
+	if r := releaseSx(s); r != nil {
+		return r
+	}
 	panic("ast: print of unknown statement")
 }
 
@@ -254,6 +257,10 @@ func exprSx(e Expr) *sx {
 		return list(head("member", e.T), exprSx(e.X), atom(e.Name))
 	case *SizeOf:
 		return list(head(e.Kind(), e.T), typeExprSx(e.TypeX))
+	case *Comptime:
+		return comptimeSx(e)
+	case *Await:
+		return awaitSx(e)
 	case *CharLit:
 		return list(head("char", e.T), atom(strconv.Itoa(int(e.Value))))
 	case *IntCast:
@@ -282,6 +289,9 @@ func exprSx(e Expr) *sx {
 		l.list[0] = head("instance", i.T)
 		return l
 	}
+	if i, ok := e.(*MethodInstance); ok {
+		return methodInstanceSx(i)
+	}
 	if u := unionExprSx(e); u != nil {
 		return u
 
@@ -291,6 +301,9 @@ func exprSx(e Expr) *sx {
 	}
 	if m := arrayExprSx(e); m != nil {
 		return m
+	}
+	if n := newExprSx(e); n != nil {
+		return n
 	}
 	panic("ast: print of unknown expression")
 }

@@ -259,6 +259,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	if f := rd.readForEach(s); f != nil {
 		return f
 	}
+	if r := rd.readRelease(s); r != nil {
+		return r
+	}
 	fail(s, "unknown statement")
 	return nil
 }
