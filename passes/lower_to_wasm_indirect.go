@@ -20,7 +20,7 @@ import (
 )
 
 // addTable declares the function table and its element segment, when functions have slots.
-func addTable(b *moduleBuilder, funcs []*ast.Func, usesTable bool) {
+func addTable(b *moduleBuilder, funcs []*ast.Func) {
 	bySlot := map[int]*ast.Func{}
 	last := 0
 	for _, f := range funcs {
@@ -30,9 +30,6 @@ func addTable(b *moduleBuilder, funcs []*ast.Func, usesTable bool) {
 		}
 	}
 	if last == 0 {
-		if usesTable { // calls through values that only null values reach
-			b.m.Tables = []wasm.Table{{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: 1, Max: 1, HasMax: true}}}
-		}
 		return
 	}
 	elem := wasm.Elem{Mode: wasm.ElemActive, Offset: []wasm.Instr{wasm.I32Const(1), wasm.End()}, Type: wasm.FuncRef}
@@ -46,6 +43,14 @@ func addTable(b *moduleBuilder, funcs []*ast.Func, usesTable bool) {
 	size := uint32(last + 1)
 	b.m.Tables = []wasm.Table{{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: size, Max: size, HasMax: true}}}
 	b.m.Elems = []wasm.Elem{elem}
+}
+
+// finishTable declares an empty table when bodies call through values that only null values
+// reach (no function has a slot), once every body is lowered.
+func finishTable(b *moduleBuilder) {
+	if b.usesTable && len(b.m.Tables) == 0 {
+		b.m.Tables = []wasm.Table{{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: 1, Max: 1, HasMax: true}}}
+	}
 }
 
 // callIndirect lowers a call through a closure object.
