@@ -89,13 +89,13 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		b.m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(ast.DataBase), wasm.End()},
 			Bytes: append([]byte(nil), p.Data...)}}
 	}
-	addTable(b, funcs) // lower_to_wasm_indirect.go
 	// The pass consumes its input: from here p holds the functions not yet lowered, and each
 	// function's tree is released once its body is built (the globals are in the module).
 	p.Decls = make([]ast.Decl, len(funcs))
 	for i, f := range funcs {
 		p.Decls[i] = f
 	}
+	slots := tableSlots(funcs)
 	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size
 	for i, f := range funcs {
 		funcs[i] = nil
@@ -123,7 +123,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		p.Decls[0] = nil
 		p.Decls = p.Decls[1:]
 	}
-	finishTable(b) // lower_to_wasm_indirect.go
+	addTable(b, slots, b.usesTable) // lower_to_wasm_indirect.go
 	return b.m, nil
 }
 
