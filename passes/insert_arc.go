@@ -1,4 +1,4 @@
-// Pass insert-arc: typed -> arc-explicit.
+// Pass insert-arc: no-closures -> arc-explicit.
 //
 // Makes the reference counting of heap objects explicit (spec §9.3–9.6 with decisions.md #21),
 // as retain and release nodes, the releases and the automatic deinit of stack structs emitted

@@ -70,6 +70,8 @@ type astVerifier struct {
 	scopes               []map[int]*binderInfo
 	loops                []int
 	fn                   *ast.Func
+	noFreeVars           bool
+	lits                 []litScope // fn-lits being verified, innermost last (ast_closure.go)
 }
 
 // astInvariants turns on the check of each named invariant of the ast languages; the walk
@@ -86,6 +88,7 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvNoOptionals:   func(v *astVerifier) { v.noOptionals = true },
 	ast.InvNoErrorUnions: func(v *astVerifier) { v.noErrorUnions = true },
 	ast.InvNoUnions:      func(v *astVerifier) { v.noUnions = true },
+	ast.InvNoFreeVars:    func(v *astVerifier) { v.noFreeVars = true },
 	ast.InvArcOwned:      func(v *astVerifier) { v.arcOwned = true },
 }
 
@@ -182,6 +185,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			}
 		}
 	}
+	v.tableSlots(p) // ast_closure.go
 	if v.entry && entries != 1 {
 		v.where = ""
 		v.errs = append(v.errs, fmt.Errorf("entry-explicit: want exactly one function exported as _start, have %d", entries))
@@ -298,6 +302,7 @@ func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
 			if b.name != n.Name {
 				v.errorf(at, "reference %s names binder %d, which is %s", n, n.ID, b.name)
 			}
+			v.freeVar(n, at, b) // ast_closure.go
 			return b
 		}
 	}
