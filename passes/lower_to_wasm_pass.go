@@ -95,6 +95,12 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	for i, f := range funcs {
 		p.Decls[i] = f
 	}
+	var slotted []*ast.Func // the table's functions, kept for addTable (the loop drops the others)
+	for _, f := range funcs {
+		if f.Slot > 0 {
+			slotted = append(slotted, f)
+		}
+	}
 	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size
 	for i, f := range funcs {
 		funcs[i] = nil
@@ -122,7 +128,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		p.Decls[0] = nil
 		p.Decls = p.Decls[1:]
 	}
-	addTable(b, funcs, b.usesTable) // lower_to_wasm_indirect.go
+	addTable(b, slotted, b.usesTable) // lower_to_wasm_indirect.go
 	return b.m, nil
 }
 
