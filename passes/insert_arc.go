@@ -190,6 +190,9 @@ func (a *arcInserter) assign(r *ast.Rewriter, s *ast.Assign) []ast.Stmt {
 	if pre != nil {
 		plain = []ast.Stmt{&ast.Block{At: s.At, Stmts: append(append([]ast.Stmt{}, pre...), plain...)}}
 	}
+	if d, raw := target.(*ast.Deref); raw { // a store into memory nothing counts (a List's buffer, a closure's captures)
+		return a.storeRaw(s.At, pre, d, value)
+	}
 	if ast.ArcStruct(target.Type()) == nil {
 		return plain
 	}
@@ -244,6 +247,23 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		}
 	}
 	return out
+}
+
+// storeRaw stores value through a plain pointer (`p.* = v`): the memory is counted by no one,
+// so a *S stored there, or the *S fields of a struct literal stored there, are retained and
+// never released — such an object leaks rather than dangles (decisions.md "heap objects and ARC").
+func (a *arcInserter) storeRaw(at ast.At, pre []ast.Stmt, target *ast.Deref, value ast.Expr) []ast.Stmt {
+	switch {
+	case ast.ArcStruct(value.Type()) != nil:
+		value = a.own(value)
+	case ast.StructOf(value.Type()) != nil:
+		value = a.ownFields(value)
+	}
+	st := []ast.Stmt{&ast.Assign{At: at, Target: target, Value: value}}
+	if pre != nil {
+		return []ast.Stmt{&ast.Block{At: at, Stmts: append(append([]ast.Stmt{}, pre...), st...)}}
+	}
+	return st
 }
 
 // hoistFreshBase binds a fresh object that an assignment target dereferences
