@@ -130,7 +130,7 @@ func (c *cstConverter) fn(fd *grammar.FnDecl) ast.Decl {
 		f.Result, f.ResultX = nil, c.typ(fd.Ret)
 	}
 	for _, p := range fd.Params {
-		f.Params = append(f.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.typ(p.Type)})
+		f.Params = append(f.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.paramType(p.Type)}) // parse_safe.go
 	}
 	return f
 }
