@@ -89,6 +89,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	c.checkTraitImpls(p) // check_types_generic.go
 	c.checkStructDefaults()
+	c.checkDestructors(sigs) // check_types_new.go
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:
@@ -102,8 +103,8 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	out.Decls = append(out.Decls, c.instances()...)
 	out.Types = append(out.Types, c.gen.types...)
-	library, _ := ctx.Store[libraryKey].(bool)                        // the runtime has no main
-	if ctx.Store[TestModeKey] == nil && !library && !hasTests(sigs) { // a test file may do without: under cot test the runner is main
+	library, _ := ctx.Store[libraryKey].(bool)                                                          // the runtime has no main
+	if ctx.Store[TestModeKey] == nil && ctx.Store[BenchModeKey] == nil && !library && !hasTests(sigs) { // a test or bench file may do without: under cot test/bench the runner is main
 		c.checkMain(p, sigs)
 	}
 	return out, nil

@@ -54,3 +54,27 @@ func (c *checker) byRefArgument(fn, i int, a ast.Expr, want types.Type, what str
 	}
 	return c.receiver(x, want, &ast.Member{At: ast.At{P: a.Pos()}}), true
 }
+
+// isConstructorInit reports whether s is the init call of safe mode's `new T(args)`
+// (parse_safe.go), on the temporary `new.obj` no user can name.
+func isConstructorInit(s *ast.ExprStmt) bool {
+	call, ok := s.X.(*ast.Call)
+	if !ok {
+		return false
+	}
+	m, ok := call.Callee.(*ast.Member)
+	if !ok || m.Name != "init" {
+		return false
+	}
+	obj, ok := m.X.(*ast.Ref)
+	return ok && obj.Name.Name == "new.obj"
+}
+
+// constructorInit checks the init call of `new T(args)`: init must return void (spec §4.13).
+func (c *checker) constructorInit(s *ast.ExprStmt) ast.Stmt {
+	x := c.expr(s.X, nil)
+	if t := x.Type(); t != types.TVoid && t != types.TInvalid {
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `new T(…)` calls `init`, which must return void, not %v", t)
+	}
+	return &ast.ExprStmt{At: s.At, X: x}
+}

@@ -82,6 +82,8 @@ func supportedType(t types.Type) bool {
 		return true
 	case *types.Array:
 		return supportedType(t.Elem)
+	case *types.Func:
+		return funcTypeSupported(t) // check_types_closure.go
 	case *types.Slice:
 		return supportedType(t.Elem)
 	case *types.Optional:

@@ -23,6 +23,12 @@ fn area(p: Point, d: Dir) i64 {
 
 fn make(x: i64) Point { return Point { x, y: x * 2 } }
 
+struct Cell { v: i64 }
+
+impl Cell {
+    fn init(v: i64) void { self.v = v * 10 }
+}
+
 fn main() i64 {
     var p = Point { x: 2, y: 3 }
     println(area(p, Dir.Up))
@@ -30,7 +36,10 @@ fn main() i64 {
     p.add(Point { x: 100, y: 0 })
     println(p.sum())
     println(area(make(4), Dir.Up))
+    var c = new Cell(4)
+    var d: Cell = new Cell { v: 1 }
+    println(c.v + d.v)
     return p.x
 }
-`, stdout: "9\n9\n106\n40\n", exit: 103},
+`, stdout: "9\n9\n106\n40\n41\n", exit: 103},
 }

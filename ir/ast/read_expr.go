@@ -134,6 +134,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if o := rd.readOptionalExpr(s, h, ty); o != nil {
 		return o
 	}
+	if c := rd.readClosureExpr(s, h, ty); c != nil {
+		return c
+	}
 	if i := rd.readInstance(s, h, ty); i != nil {
 		return i
 	}
@@ -146,6 +149,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	if m := rd.readArrayExpr(s, h, ty); m != nil {
 		return m
+	}
+	if n := rd.readNewExpr(s, h, ty); n != nil {
+		return n
 	}
 	for _, op := range BinaryOps {
 		if h == op {
