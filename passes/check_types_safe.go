@@ -13,8 +13,17 @@ import (
 )
 
 // byRefType resolves a safe-mode parameter type.
+// A type parameter (`v: T`, T a struct in some instance) is not a struct type as written, so it
+// stays a value.
 func (c *checker) byRefType(x *ast.ByRefType) types.Type {
 	t := c.typeOf(x.Elem)
+	payload := x.Elem
+	if eu, ok := payload.(*ast.ErrorUnionType); ok {
+		payload = eu.Payload
+	}
+	if _, param := payload.(*ast.KnownType); param {
+		return t
+	}
 	if ast.StructOf(t) != nil {
 		return types.PointerTo(t)
 	}
