@@ -57,7 +57,7 @@ func TestDiagnostics(t *testing.T) {
 // Programs outside the slice must end in diagnostics, never in an internal error.
 func TestUnsupportedNeverPanics(t *testing.T) {
 	programs := []string{
-		`import "std/list"` + "\nfn main() void {}",
+		`import "std/nosuch"` + "\nfn main() void {}",
 		"fn main() void { var p = new Node { v: 1 } }",
 		"fn main() void { var a = 5\n for x in a { println(x) } }",
 		"fn main() void { var x = switch 1 { 1 |v| => v, else => 3 } }",
