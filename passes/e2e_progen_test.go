@@ -43,6 +43,23 @@ fn main() void {
     }
 }
 `},
+		// The interpreter looped over a copy of the array; lower-for-in loops over the array
+		// itself, so elements assigned inside the loop are seen when the loop reaches them.
+		{name: "for-in-sees-writes", src: `
+fn main() void {
+    var a = [1, 2, 3, 4]
+    for i, x in a {
+        println(x)
+        if (i + 1 < 4) { a[i + 1] = x * 10 }
+    }
+    var b = [5, 6, 7]
+    for x in b {
+        println(x)
+        b = [x + 100, x + 200, x + 300]
+    }
+    println(b[2])
+}
+`},
 	} {
 		checkEveryPass(t, c, nil, "")
 	}
