@@ -60,6 +60,16 @@ fn main() void {
     println(b[2])
 }
 `},
+		// lower-enums left the type of an else-if of an enum-typed if expression unlowered.
+		{name: "else-if-enum", src: `
+enum E { A, B, C }
+fn main() void {
+    for k in 0..3 {
+        const e = if (k == 0) { E.A } else if (k == 1) { E.B } else { E.C }
+        println(@intCast(i64, e))
+    }
+}
+`},
 	} {
 		checkEveryPass(t, c, nil, "")
 	}

@@ -153,6 +153,14 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 			}
 		case *ast.Block: // a branch of an if or switch expression (DefaultBlock's blocks are fresh)
 			v.T = backing(v.T)
+		case *ast.If: // the else-if of an if expression, visited as a statement
+			if v.T != nil && !types.Identical(backing(v.T), v.T) {
+				if out == s {
+					v = ast.Clone(v)
+					out = v
+				}
+				v.T = backing(v.T)
+			}
 		}
 		return []ast.Stmt{out}
 	}
