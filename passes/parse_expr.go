@@ -100,12 +100,16 @@ func (c *cstConverter) unary(e *grammar.UnaryExpr) ast.Expr {
 	x := c.postfix(e.Operand)
 	for i := len(e.Ops) - 1; i >= 0; i-- {
 		op, ok := unarySpelling[e.Ops[i]]
-		if !ok && e.Ops[i] != "try" {
+		if !ok && e.Ops[i] != "try" && e.Ops[i] != "await" {
 			c.unsupported(e.Pos, "prefix `"+e.Ops[i]+"`")
 			continue
 		}
 		if e.Ops[i] == "try" {
 			x = c.tryExpr(c.at(e.Pos), x)
+			continue
+		}
+		if e.Ops[i] == "await" {
+			x = &ast.Await{At: c.at(e.Pos), X: x} // parse_async.go
 			continue
 		}
 		if op == "addr-of" {
@@ -273,6 +277,8 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.capturingSwitch(c.switchOf(p.Switch, true), p.Switch, true).(ast.Expr)
 	case p.Null:
 		return &ast.NullLit{At: at}
+	case p.Comptime != nil:
+		return c.comptimeExpr(p) // parse_comptime.go
 	case p.ErrorLit != nil:
 		return &ast.ErrorLit{At: at, Name: *p.ErrorLit, Code: -1}
 	case p.New != nil:

@@ -17,6 +17,7 @@ func Table() *pipeline.Table {
 			{Name: "parse", In: pipeline.LangSource, Out: ast.LangSrc, Run: parse},
 			{Name: "resolve-names", In: ast.LangSrc, Out: ast.LangResolved, Run: resolveNames},
 			{Name: "check-types", In: ast.LangResolved, Out: ast.LangTyped, Run: checkTypes, AfterErrors: true},
+			{Name: "fold-constant-branches", In: ast.LangTyped, Out: ast.LangTyped, Run: foldConstantBranches, Required: true, AfterErrors: true},
 			{Name: "check-missing-return", In: ast.LangTyped, Out: ast.LangTyped, Run: checkMissingReturn, Required: true, AfterErrors: true},
 			{Name: "check-global-init-cycle", In: ast.LangTyped, Out: ast.LangTyped, Run: checkGlobalInitCycle, Required: true},
 			{Name: "convert-closures", In: ast.LangTyped, Out: ast.LangNoClosures, Run: convertClosures},
@@ -51,6 +52,7 @@ func Table() *pipeline.Table {
 		Constraints: []pipeline.Constraint{
 			constraint("resolve-names", "check-types", "types are attached to binders, so every name must denote its binder first"),
 			constraint("check-types", "check-missing-return", "the analysis needs resolved loop labels and the result types"),
+			constraint("fold-constant-branches", "check-missing-return", "only the taken branch of a folded condition runs, so only it must return"),
 			constraint("check-types", "check-global-init-cycle", "a type error in an initializer is reported first, as the cause"),
 			constraint("check-global-init-cycle", "lower-tests", "user errors are reported on the program as written, before any lowering"),
 			constraint("check-global-init-cycle", "make-defer-explicit", "user errors are reported on the program as written, before any lowering"),

@@ -85,6 +85,10 @@ func (rs *resolver) declareTypeParams(pos src.Pos, names []ast.Name) []ast.Name 
 // instType resolves `Name(Args…)` in a type position.
 func (rs *resolver) instType(r *ast.Rewriter, t *ast.InstType) ast.TypeExpr {
 	c := *t
+	if rs.predeclaredFuture(t) { // resolve_names_async.go
+		c.Args = resolveTypes(r, t.Args)
+		return &c
+	}
 	c.Name = rs.lookup(t.Pos(), t.Name.Name)
 	if _, ok := rs.generics[c.Name.ID].(*ast.GenericStruct); !ok && c.Name.ID != 0 {
 		rs.diags.Errorf(t.Pos(), codeTypeMismatch, "type mismatch: `%s` is not a generic struct, so it takes no type arguments", t.Name.Name)

@@ -225,7 +225,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			v.errorf(e, "block expression without a value")
 		}
 	default:
-		if !v.memoryExpr(e) && !v.structExpr(e) && !v.arrayExpr(e) && !v.closureExpr(e) && !v.arcExpr(e) {
+		if !v.memoryExpr(e) && !v.structExpr(e) && !v.arrayExpr(e) && !v.closureExpr(e) && !v.arcExpr(e) && !v.comptimeExpr(e) {
 			v.errorf(e, "unknown expression %T", e)
 		}
 	}

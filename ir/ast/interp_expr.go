@@ -104,8 +104,12 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 }
 
 // norm gives v the representation of a value of integer type t: sign-extended from t's width
-// when t is signed, zero-extended when unsigned (every integer is an int64 here).
+// when t is signed, zero-extended when unsigned (every integer is an int64 here). An enum has
+// its backing type's representation (a negative i32 enum loaded from memory is sign-extended).
 func norm(v int64, t types.Type) int64 {
+	if e, ok := types.Underlying(t).(*types.Enum); ok {
+		t = e.Backing
+	}
 	bits := types.Bits(t)
 	switch {
 	case !types.IsInteger(t) || bits == 64:

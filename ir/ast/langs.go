@@ -75,12 +75,13 @@ var (
 		"union", "union-lit", "union-tag", "union-payload",
 		"str-len", "str-ptr", "str-make", "interp", "new",
 		"fn-lit", "call-value",
+		"comptime", "compile-error", "await",
 	}, append(TypeExprKinds, GenericKinds...)...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string", "string-bytes", "func-ref"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string", "string-bytes", "func-ref"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "comptime", "compile-error", "await", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
 	// LangNoClosures: every anonymous function is a top-level function, every function value the
 	// address of a closure object, every call of a value a call-indirect (convert-closures).
 	LangNoClosures = &pipeline.Lang{Name: "no-closures", Family: Family, Base: LangTyped, Remove: []string{"fn-lit", "func-ref", "call-value"}, Add: []string{"call-indirect"}, Invariants: []string{InvNoFreeVars}}

@@ -257,6 +257,10 @@ func exprSx(e Expr) *sx {
 		return list(head("member", e.T), exprSx(e.X), atom(e.Name))
 	case *SizeOf:
 		return list(head(e.Kind(), e.T), typeExprSx(e.TypeX))
+	case *Comptime:
+		return comptimeSx(e)
+	case *Await:
+		return awaitSx(e)
 	case *CharLit:
 		return list(head("char", e.T), atom(strconv.Itoa(int(e.Value))))
 	case *IntCast:

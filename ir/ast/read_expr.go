@@ -107,6 +107,10 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return &Member{Typed: ty, X: rd.readExpr(a[0]), Name: a[1].atom}
 	case h == "size-of" || h == "align-of":
 		return &SizeOf{Typed: ty, Align: h == "align-of", TypeX: rd.readTypeExpr(shape(s, 1, false)[0])}
+	case h == "comptime":
+		return rd.readComptime(s, ty)
+	case h == "await":
+		return rd.readAwait(s, ty)
 	case h == "convert":
 		return &Convert{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "if-expr":
