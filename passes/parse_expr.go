@@ -284,6 +284,10 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	case p.New != nil:
 		return c.newExpr(p.New) // parse_new.go
 	}
+	if p.Builtin != nil && builtinStmts[p.Builtin.Name] { // `@assert(x) - 1`: a statement has no value
+		c.diags.Errorf(c.pos(p.Pos), codeTypeMismatch, "type mismatch: %s is a statement, it has no value", p.Builtin.Name)
+		return &ast.IntLit{At: at}
+	}
 	what := "this expression"
 	switch {
 	case p.Undefined:
