@@ -9,7 +9,7 @@ package arm64
 //
 // Moving the comparison is safe: it cannot trap and its operands are SSA values, unchanged at
 // the select; nothing is emitted between the comparison and the csel (select operands are
-// registers, constants are materialised at the function's entry).
+// registers, constants are materialised at the function's entry). An integer 0 operand is wzr/xzr.
 
 import (
 	"cot/ir/mir"
@@ -31,7 +31,7 @@ func (s *selector) fuseSelects(b *ssa.Block) {
 }
 
 func (s *selector) lowerSelect(v *ssa.Value) {
-	a, b := s.use(v.Args[0]), s.use(v.Args[1])
+	a, b := s.selectOperand(v.Args[0]), s.selectOperand(v.Args[1])
 	cond := mir.NE
 	if c := v.Args[2]; s.selFused[c] {
 		cond = s.compareFlags(c)
@@ -43,4 +43,12 @@ func (s *selector) lowerSelect(v *ssa.Value) {
 		op = mir.FCSEL
 	}
 	s.emit(&mir.Instr{Op: op, W: width(v.Type), Rd: s.def(v), Rn: a, Rm: b, Cond: cond})
+}
+
+// selectOperand is the register of a select operand: the zero register for an integer 0.
+func (s *selector) selectOperand(x *ssa.Value) mir.Reg {
+	if k, ok := isConst(x); ok && k == 0 && !x.Type.IsFloat() {
+		return mir.ZR
+	}
+	return s.use(x)
 }
