@@ -89,7 +89,7 @@ func (c *checker) ownMethod(t types.Type, m string) (g *ast.GenericFunc, known [
 		return nil, nil
 	}
 	for _, d := range c.gen.decls {
-		if f, ok := d.(*ast.GenericFunc); ok && f.Name.Name == name && f.Owner.ID == owner {
+		if f, ok := d.(*ast.GenericFunc); ok && f.Name.Name == name && f.Owner.ID == owner && (owner == 0 || len(f.TypeParams)-f.OwnParams == len(known)) {
 			return f, known
 		}
 	}

@@ -95,6 +95,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	for i, f := range funcs {
 		p.Decls[i] = f
 	}
+	slots := tableSlots(funcs)
 	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size
 	for i, f := range funcs {
 		funcs[i] = nil
@@ -122,7 +123,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		p.Decls[0] = nil
 		p.Decls = p.Decls[1:]
 	}
-	addTable(b, funcs, b.usesTable) // lower_to_wasm_indirect.go
+	addTable(b, slots, b.usesTable) // lower_to_wasm_indirect.go
 	return b.m, nil
 }
 

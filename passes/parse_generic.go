@@ -12,6 +12,8 @@ package passes
 // generic there.
 
 import (
+	"github.com/alecthomas/participle/v2/lexer"
+
 	"cot/grammar"
 	"cot/ir/ast"
 )
@@ -51,6 +53,7 @@ func (c *cstConverter) genericImpl(d *grammar.ImplDecl) []ast.Decl {
 		if !ok {
 			continue
 		}
+		g.OwnParams = len(m.TypeParams)
 		if c.safe && (len(g.Params) == 0 || g.Params[0].Name.Name != "self") {
 			at := c.at(m.Pos)
 			self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}, Args: typeNames(at, d.TypeParams)}
@@ -117,9 +120,28 @@ func (c *cstConverter) typeArgOf(a *grammar.Arg) (ast.TypeExpr, bool) {
 	if tupleOfNames(a.Expr) != nil {
 		return c.tupleTypeArg(a.Expr), true
 	}
-	if pf := postfixOf(a.Expr); pf != nil && pf.Primary.Ident != nil && len(pf.Suffixes) == 1 && pf.Suffixes[0].Call != nil {
+	if pf := postfixOf(a.Expr); pf != nil {
+		return c.postfixType(a.Pos, pf)
+	}
+	if u := unaryOf(a.Expr); u != nil && len(u.Ops) == 1 && u.Ops[0] == "!" { // !T reads as `not T`
+		if payload, ok := c.postfixType(a.Pos, u.Operand); ok {
+			return &ast.ErrorUnionType{At: c.at(a.Pos), Payload: payload}, true
+		}
+	}
+	return nil, false
+}
+
+// postfixType converts a postfix expression that reads as a type: a name, or G(A, B) of such.
+func (c *cstConverter) postfixType(pos lexer.Position, pf *grammar.PostfixExpr) (ast.TypeExpr, bool) {
+	if pf.Primary.Ident == nil {
+		return nil, false
+	}
+	switch {
+	case len(pf.Suffixes) == 0:
+		return &ast.TypeName{At: c.at(pos), Name: ast.Name{Name: *pf.Primary.Ident}}, true
+	case len(pf.Suffixes) == 1 && pf.Suffixes[0].Call != nil:
 		if args, ok := c.typeArgs(pf.Suffixes[0].Call); ok { // G(A, B)
-			return &ast.InstType{At: c.at(a.Pos), Name: ast.Name{Name: *pf.Primary.Ident}, Args: args}, true
+			return &ast.InstType{At: c.at(pos), Name: ast.Name{Name: *pf.Primary.Ident}, Args: args}, true
 		}
 	}
 	return nil, false
@@ -127,6 +149,14 @@ func (c *cstConverter) typeArgOf(a *grammar.Arg) (ast.TypeExpr, bool) {
 
 // postfixOf returns the postfix expression an expression consists of (no operators), or nil.
 func postfixOf(e *grammar.Expr) *grammar.PostfixExpr {
+	if u := unaryOf(e); u != nil && len(u.Ops) == 0 {
+		return u.Operand
+	}
+	return nil
+}
+
+// unaryOf returns the unary expression an expression consists of (no binary operators), or nil.
+func unaryOf(e *grammar.Expr) *grammar.UnaryExpr {
 	if len(e.Rest) > 0 || len(e.Left.Rest) > 0 {
 		return nil
 	}
@@ -134,10 +164,7 @@ func postfixOf(e *grammar.Expr) *grammar.PostfixExpr {
 	if len(a.Rest) > 0 || len(a.Left.Rest) > 0 || len(a.Left.Left.Rest) > 0 || len(a.Left.Left.Left.Rest) > 0 {
 		return nil
 	}
-	if u := a.Left.Left.Left.Left; len(u.Ops) == 0 {
-		return u.Operand
-	}
-	return nil
+	return a.Left.Left.Left.Left
 }
 
 // traitDecl converts `trait Name { fn m(…) … }` (spec §4.10): the method names.

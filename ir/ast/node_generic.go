@@ -6,7 +6,8 @@ package ast
 // a generic struct being a *types.Named with Args.
 //
 //	(generic-fn (T#3 …) (where (T#3 Tr#4)…) OWNER|- (func …))   `fn f(T)(…) where T: Tr`; OWNER names the generic struct of an
-//	                                        `impl Pair(A, B)` method (its type parameters are the impl's)
+//	                                        `impl Pair(A, B)` method (its type parameters are the impl's), `(OWNER N)`
+//	                                        when the last N are the method's own (`fn m(U)(…)`)
 //	(generic-struct (T#3 …) (struct …))      `struct Pair(A, B) { … }`
 //	(inst Pair#2 T…)                         the type expression `Pair(i64, bool)`
 //	(instance f#3 T…)                        the callee `f(i64)` of a generic call `f(i64)(x)`
@@ -17,6 +18,7 @@ package ast
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 
 	"cot/ir/types"
@@ -28,6 +30,7 @@ type GenericFunc struct {
 	TypeParams []Name
 	Bounds     []Bound // `where T: Trait, …` (node_trait.go)
 	Owner      Name    // the generic struct of an `impl Name(A, B)` method; Name "" otherwise
+	OwnParams  int     // how many of TypeParams, at the end, are an impl method's own (`fn m(U)(…)`)
 }
 
 // GenericStruct is a generic struct declaration.
@@ -120,6 +123,9 @@ func genericDeclSx(d Decl) *sx {
 		if d.Owner.Name != "" {
 			owner = atom(d.Owner.String())
 		}
+		if d.OwnParams > 0 {
+			owner = list(owner, atom(strconv.Itoa(d.OwnParams)))
+		}
 		return stmtList(atom("generic-fn"), namesSx(d.TypeParams), boundsSx(d.Bounds), owner, declSx(&d.Func))
 	case *GenericStruct:
 		return stmtList(atom("generic-struct"), namesSx(d.TypeParams), structDeclSx(&d.StructDecl))
@@ -146,7 +152,14 @@ func (rd *reader) readGenericDecl(s *sx) Decl {
 	}
 	g := &GenericFunc{Func: *f, TypeParams: params, Bounds: readBounds(a[1])}
 	if a[2].isList || a[2].atom != "-" {
-		g.Owner = readName(a[2])
+		owner := a[2]
+		if owner.isList && len(owner.list) == 2 {
+			g.OwnParams, _ = strconv.Atoi(owner.list[1].atom)
+			owner = owner.list[0]
+		}
+		if owner.isList || owner.atom != "-" {
+			g.Owner = readName(owner)
+		}
 	}
 	return g
 }
