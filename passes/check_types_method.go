@@ -59,7 +59,13 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		name.Name = m.Name
 		id, ok = c.selfFunc(m.Name, t)
 	}
+	if !ok && c.genericMethodNamed(t, m) { // check_types_generic_method.go
+		return bad()
+	}
 	if !ok {
+		if x, field := c.fieldCall(e, m, t); field { // a field of function type (check_types_closure.go)
+			return x
+		}
 		c.diags.Errorf(m.Pos(), codeUndefined, "undefined identifier `%v.%s`: %v has no method `%s`", t, m.Name, t, m.Name)
 		return bad()
 	}

@@ -46,20 +46,14 @@ func (c *cstConverter) genericFn(fd *grammar.FnDecl, params []string, owner stri
 func (c *cstConverter) genericImpl(d *grammar.ImplDecl) []ast.Decl {
 	var out []ast.Decl
 	for _, m := range d.Methods {
-		if len(m.TypeParams) > 0 {
-			c.unsupported(m.Pos, "generic methods of a generic impl")
-			continue
-		}
-		g, ok := c.genericFn(m, d.TypeParams, d.Target).(*ast.GenericFunc)
+		params := append(append([]string{}, d.TypeParams...), m.TypeParams...)
+		g, ok := c.genericFn(m, params, d.Target).(*ast.GenericFunc)
 		if !ok {
 			continue
 		}
 		if c.safe && (len(g.Params) == 0 || g.Params[0].Name.Name != "self") {
 			at := c.at(m.Pos)
-			self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}}
-			for _, p := range d.TypeParams {
-				self.Args = append(self.Args, &ast.TypeName{At: at, Name: ast.Name{Name: p}})
-			}
+			self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}, Args: typeNames(at, d.TypeParams)}
 			g.Params = append([]*ast.Param{{At: at, Name: ast.Name{Name: "self"}, TypeX: &ast.PtrType{At: at, Elem: self}}}, g.Params...)
 		}
 		g.Name.Name = d.Target + "_" + m.Name
@@ -80,6 +74,20 @@ func (c *cstConverter) instance(e *grammar.PostfixExpr) ast.Expr {
 		return nil
 	}
 	return &ast.Instance{At: c.at(e.Pos), Name: ast.Name{Name: *e.Primary.Ident}, Args: args}
+}
+
+// methodInstance converts the `x.m(A, B)` that starts `x.m(A, B)(args)` (the suffixes from
+// the first call on) when A, B read as types, or returns nil.
+func (c *cstConverter) methodInstance(x ast.Expr, s []*grammar.Suffix) *ast.MethodInstance {
+	m, ok := x.(*ast.Member)
+	if !ok || len(s) < 2 || s[1].Call == nil {
+		return nil
+	}
+	args, ok := c.typeArgs(s[0].Call)
+	if !ok {
+		return nil
+	}
+	return &ast.MethodInstance{At: m.At, X: m.X, Name: m.Name, Args: args}
 }
 
 // typeArgs converts the arguments of a call suffix as types, if each reads as one.
@@ -144,9 +152,22 @@ func (c *cstConverter) traitDecl(d *grammar.TraitDecl) ast.Decl {
 // traitImpl records `impl Trait for Target` (its methods are converted as a plain impl's).
 func (c *cstConverter) traitImpl(d *grammar.ImplDecl) ast.Decl {
 	at := c.at(d.Pos)
-	t := &ast.TraitImpl{At: at, Trait: ast.Name{Name: d.Trait}, Target: &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}, Methods: []string{}}
+	var target ast.TypeExpr = &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}
+	if len(d.TypeParams) > 0 { // `impl Trait for Box(T)`: T binds a type parameter (resolve-names)
+		target = &ast.InstType{At: at, Name: ast.Name{Name: d.Target}, Args: typeNames(at, d.TypeParams)}
+	}
+	t := &ast.TraitImpl{At: at, Trait: ast.Name{Name: d.Trait}, Target: target, Methods: []string{}}
 	for _, m := range d.Methods {
 		t.Methods = append(t.Methods, m.Name)
 	}
 	return t
+}
+
+// typeNames makes the type names of a list of type parameters.
+func typeNames(at ast.At, names []string) []ast.TypeExpr {
+	var out []ast.TypeExpr
+	for _, p := range names {
+		out = append(out, &ast.TypeName{At: at, Name: ast.Name{Name: p}})
+	}
+	return out
 }

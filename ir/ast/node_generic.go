@@ -10,6 +10,7 @@ package ast
 //	(generic-struct (T#3 …) (struct …))      `struct Pair(A, B) { … }`
 //	(inst Pair#2 T…)                         the type expression `Pair(i64, bool)`
 //	(instance f#3 T…)                        the callee `f(i64)` of a generic call `f(i64)(x)`
+//	(method-instance X m T…)                 the callee `x.m(i64)` of a generic method call `x.m(i64)(y)`
 //
 // A type expression whose type check-types already knows (a type parameter replaced by its
 // argument in an instance) prints as that type.
@@ -50,6 +51,16 @@ type Instance struct {
 	Args []TypeExpr
 }
 
+// MethodInstance is `X.Name(Args…)` as a callee: the instance of the generic method Name of X's
+// type (its own type parameters; those of a generic impl come from X's type).
+type MethodInstance struct {
+	At
+	Typed
+	X    Expr
+	Name string
+	Args []TypeExpr
+}
+
 // KnownType is a type expression check-types has already resolved to T (a type parameter in
 // the copy of a generic declaration made for one instance).
 type KnownType struct {
@@ -58,20 +69,26 @@ type KnownType struct {
 }
 
 // GenericKinds lists the node kinds of generics (the languages before typed allow them).
-var GenericKinds = []string{"generic-fn", "generic-struct", "type-inst", "instance", "type-known", "trait", "trait-impl"}
+var GenericKinds = []string{"generic-fn", "generic-struct", "type-inst", "instance", "method-instance", "type-known", "trait", "trait-impl"}
 
-func (*GenericFunc) Kind() string   { return "generic-fn" }
-func (*GenericStruct) Kind() string { return "generic-struct" }
-func (*InstType) Kind() string      { return "type-inst" }
-func (*Instance) Kind() string      { return "instance" }
-func (*KnownType) Kind() string     { return "type-known" }
-func (*InstType) typeExprNode()     {}
-func (*KnownType) typeExprNode()    {}
-func (*Instance) exprNode()         {}
+func (*GenericFunc) Kind() string    { return "generic-fn" }
+func (*GenericStruct) Kind() string  { return "generic-struct" }
+func (*InstType) Kind() string       { return "type-inst" }
+func (*Instance) Kind() string       { return "instance" }
+func (*MethodInstance) Kind() string { return "method-instance" }
+func (*KnownType) Kind() string      { return "type-known" }
+func (*InstType) typeExprNode()      {}
+func (*KnownType) typeExprNode()     {}
+func (*Instance) exprNode()          {}
+func (*MethodInstance) exprNode()    {}
 
 func (n *InstType) children(s *slots) { s.typs(&n.Args) }
 func (n *Instance) children(s *slots) { s.typs(&n.Args) }
-func (*KnownType) children(*slots)    {}
+func (n *MethodInstance) children(s *slots) {
+	s.expr(&n.X)
+	s.typs(&n.Args)
+}
+func (*KnownType) children(*slots) {}
 
 func seeAll(names []Name, see func(Name)) {
 	for _, n := range names {
@@ -134,8 +151,17 @@ func (rd *reader) readGenericDecl(s *sx) Decl {
 	return g
 }
 
-// readInstance reads (instance NAME T…) whose head is h, or returns nil for another head.
+// readInstance reads (instance NAME T…) or (method-instance X NAME T…) whose head is h, or
+// returns nil for another head.
 func (rd *reader) readInstance(s *sx, h string, ty Typed) Expr {
+	if h == "method-instance" {
+		a := shape(s, 2, true)
+		e := &MethodInstance{Typed: ty, X: rd.readExpr(a[0]), Name: a[1].atom}
+		for _, t := range a[2:] {
+			e.Args = append(e.Args, rd.readTypeExpr(t))
+		}
+		return e
+	}
 	if h != "instance" {
 		return nil
 	}
@@ -201,4 +227,12 @@ func renameNames(v reflect.Value, fresh func(int) int) {
 			renameNames(f, fresh) // an embedded declaration (GenericFunc's Func)
 		}
 	}
+}
+
+func methodInstanceSx(i *MethodInstance) *sx {
+	l := list(head("method-instance", i.T), exprSx(i.X), atom(i.Name))
+	for _, a := range i.Args {
+		l.list = append(l.list, typeExprSx(a))
+	}
+	return l
 }
