@@ -51,7 +51,7 @@ func literalWant(e ast.Expr, want types.Type) types.Type {
 
 // wrapOptional converts x (a value assignable to o's payload type) to the optional o.
 func (c *checker) wrapOptional(x ast.Expr, o *types.Optional, what string) ast.Expr {
-	return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: o}, X: c.convert(x, o.Elem, what)}
+	return &ast.Convert{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: o}, X: c.convert(x, o.Elem, what)}
 }
 
 // optionalExpr checks an optional node, or returns nil for another kind.

@@ -237,12 +237,12 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 			return out
 		}
 		if pre, bound := a.bindFresh(out); pre != nil {
-			return &ast.Block{At: ast.At{P: out.Pos()}, Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
+			return &ast.Block{At: ast.AtOf(out.Pos()), Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
 		}
 	case *ast.Convert:
 		if _, ok := x.T.(*types.Pointer); ok || types.IsInteger(x.T) {
 			if pre, bound := a.bindFresh(out); pre != nil {
-				return &ast.Block{At: ast.At{P: out.Pos()}, Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
+				return &ast.Block{At: ast.AtOf(out.Pos()), Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
 			}
 		}
 	}
@@ -367,7 +367,7 @@ func (a *arcInserter) own(e ast.Expr) ast.Expr {
 			return e
 		}
 	}
-	return &ast.Retain{At: ast.At{P: e.Pos()}, Typed: ast.Typed{T: e.Type()}, X: e}
+	return &ast.Retain{At: ast.AtOf(e.Pos()), Typed: ast.Typed{T: e.Type()}, X: e}
 }
 
 // ownReturns makes every returned value of a function returning *S owned.
@@ -385,14 +385,14 @@ func ownReturns(a *arcInserter, body *ast.Block) *ast.Block {
 
 // temp declares a constant holding e and returns a read of it.
 func (a *arcInserter) temp(e ast.Expr) (*ast.Ref, *ast.VarDecl) {
-	at := ast.At{P: e.Pos()}
+	at := ast.AtOf(e.Pos())
 	n := ast.Name{Name: "arc.t", ID: a.ids.Next()}
 	return &ast.Ref{At: at, Typed: ast.Typed{T: e.Type()}, Name: n}, &ast.VarDecl{At: at, Name: n, Const: true, Type: e.Type(), Init: e}
 }
 
 // releaseLater defers the release of x to the exit of the enclosing block.
 func (a *arcInserter) releaseLater(x ast.Expr) *ast.Defer {
-	at := ast.At{P: x.Pos()}
+	at := ast.AtOf(x.Pos())
 	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: []ast.Stmt{&ast.Release{At: at, X: x}}}}
 }
 
