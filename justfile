@@ -43,3 +43,9 @@ check:
 # ARGS: -fast (short runs), -only hash,zlib, -reps N, -profile NAME (per-function counts).
 bench *ARGS: deps
     go run ./bench {{ARGS}}
+
+# The differential program generator's long run (internal/progen): N generated programs from seed
+# SEED, each judged by the reference interpreter, wazero, wasmtime and native AArch64 under qemu;
+# niced, three programs at a time. A failure names its seed (-gen.seed=S -gen.n=1 -v reproduces it).
+progen N="10000" SEED="1": deps
+    CC="${CC:-$(command -v gcc || command -v clang)}" nice -n 10 go test ./internal/progen -run TestDifferentialPrograms -v -parallel 3 -timeout 0 -gen.seed={{SEED}} -gen.n={{N}} -gen.verify=end | grep -E '^(FAIL|ok)|--- FAIL|programs \(seeds|disagrees|wasm32:|arm64-linux:'

@@ -52,9 +52,11 @@ type checker struct {
 	aliases    map[int]*ast.AliasDecl
 	aliasTypes map[int]types.Type
 	aliasBusy  map[int]bool
-	errorCodes map[string]int64 // error numbers by name (check_types_error.go)
-	inDefer    bool             // checking the body of a defer (check_types_error.go)
-	gen        *generics        // monomorphisation (check_types_generic.go)
+	errorCodes map[string]int64        // error numbers by name (check_types_error.go)
+	inDefer    bool                    // checking the body of a defer (check_types_error.go)
+	gen        *generics               // monomorphisation (check_types_generic.go)
+	ct         *comptimeState          // folded constants (check_types_comptime.go)
+	futures    map[string]*types.Named // Future(T) by T (check_types_async.go)
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -86,6 +88,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	c.checkTraitImpls(p) // check_types_generic.go
 	c.checkStructDefaults()
+	c.checkDestructors(sigs) // check_types_new.go
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:

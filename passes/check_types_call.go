@@ -23,11 +23,13 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	call.T = types.TInvalid
 	ref, ok := e.Callee.(*ast.Ref)
 	if !ok {
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: calls of computed functions")
-		return &call
+		return c.callValue(e) // check_types_closure.go
 	}
 	name := ref.Name.Name
 	b := c.binder(ref.Name.ID)
+	if b != nil && b.kind != "func" && c.named[ref.Name.ID] == nil {
+		return c.callValue(e)
+	}
 	call.Args = nil
 	if g, generic := c.gen.decls[ref.Name.ID].(*ast.GenericFunc); generic {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic: call it with its type arguments, `%s(%s)(…)`", name, name, joinNames(g.TypeParams))

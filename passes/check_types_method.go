@@ -63,6 +63,9 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		return bad()
 	}
 	if !ok {
+		if x, field := c.fieldCall(e, m, t); field { // a field of function type (check_types_closure.go)
+			return x
+		}
 		c.diags.Errorf(m.Pos(), codeUndefined, "undefined identifier `%v.%s`: %v has no method `%s`", t, m.Name, t, m.Name)
 		return bad()
 	}

@@ -22,8 +22,8 @@ func isOptional(t types.Type) bool {
 	return ok
 }
 
-// literalWant gives a literal expected to be a ?T the expected type T, so `var o: ?u8 = 200`
-// types 200 as a u8.
+// literalWant gives a literal expected to be a ?T (or E!T, E!?T…) the expected type T, so
+// `var o: ?u8 = 200` types 200 as a u8 and `[1, 2]` expected as an E![2]i32 is a [2]i32.
 func literalWant(e ast.Expr, want types.Type) types.Type {
 	var elem types.Type
 	switch w := want.(type) {
@@ -35,15 +35,15 @@ func literalWant(e ast.Expr, want types.Type) types.Type {
 		return want
 	}
 	switch e := e.(type) {
-	case *ast.IntLit, *ast.FloatLit, *ast.CharLit:
-		return elem
+	case *ast.IntLit, *ast.FloatLit, *ast.CharLit, *ast.ArrayLit:
+		return literalWant(e, elem) // through every level: 5 into an E!?i8 is an i8
 	case *ast.NullLit:
 		if isErrorUnion(want) { // null into an E!?T
 			return elem
 		}
 	case *ast.Unary:
 		if e.Op == "neg" {
-			return elem
+			return literalWant(e, elem)
 		}
 	}
 	return want

@@ -32,6 +32,9 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 		v.Type, v.Init = c.declared(s.Pos(), s.Name.Name, s.TypeX, s.Type, s.Init)
 		kind := map[bool]string{true: "const", false: "var"}[s.Const]
 		c.binders[s.Name.ID] = &checkedBinder{kind: kind, typ: v.Type}
+		if s.Const {
+			c.recordConst(s.Name.ID, v.Init)
+		}
 		return &v
 	case *ast.Assign:
 		a := *s
@@ -41,13 +44,14 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.OpAssign:
 		return c.opAssign(s)
 	case *ast.ExprStmt:
+		if a, ok := s.X.(*ast.Await); ok {
+			return c.awaitStmt(s, a) // check_types_async.go
+		}
 		return &ast.ExprStmt{At: s.At, X: c.expr(s.X, nil)}
 	case *ast.If:
-		st := &ast.If{At: s.At, Cond: c.cond(s.Cond), Then: c.block(s.Then)}
-		if s.Else != nil {
-			st.Else = c.stmt(s.Else)
-		}
-		return st
+		return c.ifStmt(s) // check_types_comptime.go
+	case *ast.CompileError:
+		return c.compileError(s)
 	case *ast.While:
 		w := *s
 		w.Cond = c.cond(s.Cond)

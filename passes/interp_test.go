@@ -19,32 +19,13 @@ func TestEveryPassKeepsMeaning(t *testing.T) {
 	}
 }
 
-// withRuntime returns p with the runtime imported when it calls routines of the runtime written
-// in Cot (call-runtime between lower-print and import-runtime, or @alloc and its kin before
-// lower-builtins makes them runtime calls), so the interpreter runs their Cot code.
+// withRuntime returns p ready for the interpreter (Interpretable).
 func withRuntime(t *testing.T, ctx *pipeline.Ctx, p *ast.Program) *ast.Program {
-	calls := false
-	r := &ast.Rewriter{Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
-		switch e := e.(type) {
-		case *ast.RuntimeCall:
-			calls = true
-		case *ast.HostCall:
-			if routine := ast.HostBuiltins[e.Name].Routine; routine != "" {
-				calls = true
-				return &ast.RuntimeCall{At: e.At, Typed: e.Typed, Name: routine, Args: r.RewriteExprs(e.Args)}
-			}
-		}
-		return r.DefaultExpr(e)
-	}}
-	routed := r.Program(p)
-	if !calls {
-		return p
-	}
-	out, err := importRuntime(ctx, routed)
+	out, err := Interpretable(ctx, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out.(*ast.Program)
+	return out
 }
 
 // checkEveryPass compiles c, in a context that mode (when set) prepares, checking every pass from

@@ -1,4 +1,4 @@
-// Pass lower-enums: no-tests -> no-enums.
+// Pass lower-enums: no-arc -> no-enums.
 //
 // Gives every expression and binder of an enum type its enum's backing integer type (an enum
 // value is its integer, spec §4.5), and drops the conversions that become identities. The enum

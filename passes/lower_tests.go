@@ -106,8 +106,8 @@ type testGen struct {
 	mode *TestMode
 	at   ast.At
 
-	passed, failed, start, failedNow, heap *ast.Global
-	fail, finish, elapsed, leaks           *ast.Func
+	passed, failed, start, failedNow, heap, objects *ast.Global
+	fail, finish, elapsed, leaks                    *ast.Func
 }
 
 // testFunc is the test as a plain function whose assertions end the test instead of the program.

@@ -108,6 +108,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 			b.exportFunc(f.Export, f.Name.String())
 		}
 	}
+	addTable(b, funcs, b.usesTable) // lower_to_wasm_indirect.go
 	return b.m, nil
 }
 

@@ -66,6 +66,9 @@ func zeroWords(at ast.At, a *types.Array) ast.Expr {
 func payloadAddr(at ast.At, x ast.Expr, t types.Type) ast.Expr {
 	bytes := ast.FieldType(x.Type(), 1)
 	addr := &ast.AddrOf{At: at, Typed: ast.Typed{T: types.PointerTo(bytes)}, X: fieldOf(at, x, 1, "payload", bytes)}
+	if types.Identical(bytes, t) { // a [W]u64 payload is the words themselves: no conversion
+		return addr
+	}
 	return &ast.Convert{At: at, Typed: ast.Typed{T: types.PointerTo(t)}, X: addr}
 }
 

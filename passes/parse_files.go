@@ -95,6 +95,10 @@ func (set *fileSet) load(f *src.File, key string) {
 			sf.decls = append(sf.decls, c.impl(d.Impl)...)
 			return
 		}
+		if d.Fn != nil && d.Fn.Async {
+			sf.decls = append(sf.decls, c.asyncFn(d.Fn)...) // parse_async.go
+			return
+		}
 		if decl := c.decl(d); decl != nil {
 			sf.decls = append(sf.decls, decl)
 		}

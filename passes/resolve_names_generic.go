@@ -89,6 +89,10 @@ func (rs *resolver) declareTypeParams(pos src.Pos, names []ast.Name) []ast.Name 
 // instType resolves `Name(Args…)` in a type position.
 func (rs *resolver) instType(r *ast.Rewriter, t *ast.InstType) ast.TypeExpr {
 	c := *t
+	if rs.predeclaredFuture(t) { // resolve_names_async.go
+		c.Args = resolveTypes(r, t.Args)
+		return &c
+	}
 	c.Name = rs.lookup(t.Pos(), t.Name.Name)
 	if _, ok := rs.generics[c.Name.ID].(*ast.GenericStruct); !ok && c.Name.ID != 0 {
 		rs.diags.Errorf(t.Pos(), codeTypeMismatch, "type mismatch: `%s` is not a generic struct, so it takes no type arguments", t.Name.Name)
@@ -101,6 +105,9 @@ func (rs *resolver) instType(r *ast.Rewriter, t *ast.InstType) ast.TypeExpr {
 func (rs *resolver) instance(r *ast.Rewriter, e *ast.Instance) ast.Expr {
 	c := *e
 	c.Name = rs.lookup(e.Pos(), e.Name.Name)
+	if call := rs.valueCall(&c); call != nil { // resolve_names_closure.go
+		return call
+	}
 	if _, trait := rs.generics[c.Name.ID].(*ast.TraitDecl); (rs.generics[c.Name.ID] == nil || trait) && c.Name.ID != 0 {
 		rs.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is not generic, so it takes no type arguments", e.Name.Name)
 	}

@@ -35,6 +35,10 @@ const StackPointer = "__stack_pointer"
 // WASIModule is the import module of WASI preview 1.
 const WASIModule = "wasi_snapshot_preview1"
 
+// NetModule is the import module of the sockets and epoll WASI preview 1 lacks (runner/cotnet.go,
+// backend/arm64/rt/cot_net.go).
+const NetModule = "cot"
+
 // FileOf returns the runtime file that declares the top-level function name ("" when none
 // does): import-runtime compiles only the files of the routines a program calls.
 func FileOf(name string) string { return fileOf()[name] }

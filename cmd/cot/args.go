@@ -40,6 +40,7 @@ type invocation struct {
 	tests     *passes.TestMode  // set by cot test: the build is a test build
 	benches   *passes.BenchMode // set by cot bench: the build is a bench build
 	n         int64             // bench --n (0: calibrate)
+	net       bool              // --net: the program may use sockets (run, test, bench; baked by build, aot)
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
@@ -51,7 +52,7 @@ var valueFlags = map[string]bool{
 
 // boolFlags take no value.
 var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true, "stdio": true,
-	"w": true, "write": true, "check": true, "verbose": true, "v": true, "leaks": true}
+	"w": true, "write": true, "check": true, "verbose": true, "v": true, "leaks": true, "net": true}
 
 var commands = []string{"run", "test", "bench", "build", "check", "lint", "fmt", "aot", "init", "explain", "lsp", "version", "help"}
 
@@ -125,6 +126,13 @@ func parseArgs(args []string) (*invocation, error) {
 	if (inv.verbose || inv.leaks) && inv.cmd != "test" {
 		return nil, usagef("--leaks and --verbose are flags of `cot test`")
 	}
+	switch {
+	case !inv.net:
+	case inv.cmd == "build" && inv.target != targetARM64:
+		return nil, usagef("--net bakes the network into a native executable: build with --target=arm64-linux (a Wasm module gets it from its host)")
+	case inv.cmd != "run" && inv.cmd != "test" && inv.cmd != "bench" && inv.cmd != "build" && inv.cmd != "aot":
+		return nil, usagef("--net is a flag of `cot run`, `cot test`, `cot bench`, `cot build` and `cot aot`")
+	}
 	if inv.n != 0 && inv.cmd != "bench" {
 		return nil, usagef("--n is a flag of `cot bench`")
 	}
@@ -164,6 +172,8 @@ func (inv *invocation) setBool(name string) error {
 		inv.verbose = true
 	case "leaks":
 		inv.leaks = true
+	case "net":
+		inv.net = true
 	}
 	return nil
 }

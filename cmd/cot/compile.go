@@ -86,9 +86,11 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 	if inv.benches != nil {
 		ctx.Store[passes.BenchModeKey] = inv.benches
 	}
-	if inv.cmd == "aot" {
-		// `cot run` hands its sandbox to the runner at run time (COT_DIR/COT_ENV natively).
-		ctx.Store[rt.ConfigKey] = inv.wasi
+	if inv.cmd == "aot" || inv.cmd == "build" && inv.net {
+		// `cot run` hands its sandbox to the runner at run time (COT_DIR/COT_ENV/COT_NET natively).
+		cfg := inv.wasi
+		cfg.Net = inv.net
+		ctx.Store[rt.ConfigKey] = cfg
 	}
 	var prog any = text
 	if !fromWasm {

@@ -51,8 +51,12 @@ Flags (before or after the file):
   --n=N                   bench: run each bench N times (N >= 1) instead of calibrating
   --leaks                 test: report the heap blocks each test leaves allocated
   --verbose, -v           test: accepted and ignored
-  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, aot; repeatable)
-  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, aot)
+  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, test, bench, aot;
+                          repeatable)
+  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, test, bench,
+                          aot)
+  --net                   let the program use sockets and epoll (run, test, bench; build
+                          --target=arm64-linux and aot bake it in; COT_NET=1 grants it at run time)
 
 Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run,
 the number of failed tests (at most 255) for test, 0 for bench (134 when a bench traps).
@@ -88,8 +92,9 @@ stderr is a terminal and NO_COLOR is unset.
   --filter=S      run only the tests whose name contains S (case-sensitive); when none does,
                   print '0 tests matched filter "S"' and exit 0
   --leaks         after each test that leaves heap blocks allocated (@alloc without @dealloc,
-                  and what the runtime allocates for it), write "    leaked N heap block(s)"
-                  under its line; leaks do not fail a test
+                  objects kept alive, and what the runtime allocates for it), write
+                  "    leaked N heap block(s)", with " (M ARC object(s))" when objects are
+                  among them, under its line; leaks do not fail a test
   --verbose, -v   accepted and ignored
 
 Exit status: the number of failed tests (at most 255); 1 on a compile or usage error. A test

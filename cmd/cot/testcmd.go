@@ -68,6 +68,7 @@ func runHarness(inv *invocation, stdout, stderr io.Writer, what string, selected
 		Name:     inv.file,
 		Env:      programEnv(inv.wasi.Env),
 		Preopens: preopens,
+		Net:      inv.net,
 		Stdin:    strings.NewReader(""),
 		Stdout:   stdout,
 		Stderr:   stderr,

@@ -29,6 +29,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.evalString(e, fr); ok {
 		return v
 	}
+	if v, ok := in.evalClosure(e, fr); ok {
+		return v
+	}
 	switch e := e.(type) {
 	case nil:
 		return 0
@@ -94,12 +97,19 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.memoryExpr(e, fr); ok {
 		return v
 	}
+	if v, ok := in.arcExpr(e, fr); ok {
+		return v
+	}
 	panic("interpret: expression " + e.Kind())
 }
 
 // norm gives v the representation of a value of integer type t: sign-extended from t's width
-// when t is signed, zero-extended when unsigned (every integer is an int64 here).
+// when t is signed, zero-extended when unsigned (every integer is an int64 here). An enum has
+// its backing type's representation (a negative i32 enum loaded from memory is sign-extended).
 func norm(v int64, t types.Type) int64 {
+	if e, ok := types.Underlying(t).(*types.Enum); ok {
+		t = e.Backing
+	}
 	bits := types.Bits(t)
 	switch {
 	case !types.IsInteger(t) || bits == 64:

@@ -3,7 +3,8 @@ package types
 // Helpers over the structure of composite types.
 
 // Mentions reports whether pred holds for t or for a type t is built from: the element of a
-// pointer, optional, slice or array type, the elements of a tuple. It does not look into named
+// pointer, optional, slice or array type, the payload of an error union, the elements of a tuple.
+// It does not look into named
 // types nor function signatures.
 func Mentions(t Type, pred func(Type) bool) bool {
 	if pred(t) {
@@ -18,6 +19,8 @@ func Mentions(t Type, pred func(Type) bool) bool {
 		return Mentions(x.Elem, pred)
 	case *Array:
 		return Mentions(x.Elem, pred)
+	case *ErrorUnion:
+		return Mentions(x.Payload, pred)
 	case *Tuple:
 		for _, e := range x.Elems {
 			if Mentions(e, pred) {
@@ -29,8 +32,8 @@ func Mentions(t Type, pred func(Type) bool) bool {
 }
 
 // MapParts returns t rebuilt with f applied to each type it is built from (the element of a
-// pointer, optional, slice or array, the elements of a tuple, the parameters and result of a
-// function type); any other type is returned as it is.
+// pointer, optional, slice or array, the payload of an error union, the elements of a tuple, the
+// parameters and result of a function type); any other type is returned as it is.
 func MapParts(t Type, f func(Type) Type) Type {
 	switch x := t.(type) {
 	case *Pointer:
@@ -41,6 +44,8 @@ func MapParts(t Type, f func(Type) Type) Type {
 		return SliceOf(f(x.Elem))
 	case *Array:
 		return ArrayOf(x.Len, f(x.Elem))
+	case *ErrorUnion:
+		return ErrorUnionOf(x.Err, f(x.Payload))
 	case *Tuple:
 		elems := make([]Type, len(x.Elems))
 		for i, e := range x.Elems {
