@@ -131,9 +131,6 @@ func (rs *resolver) methodInstance(r *ast.Rewriter, e *ast.MethodInstance) ast.E
 		isValue = isValue || found && !rs.types[b.ID]
 	}
 	if isValue && values != nil {
-		// Until calls of function values land (closures), the call of what x.m(a) returns is
-		// what parse would have reported for it.
-		rs.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: calls of computed functions")
 		return r.RewriteExpr(&ast.Call{At: e.At, Callee: &ast.Member{At: e.At, X: e.X, Name: e.Name}, Args: values})
 	}
 	c := *e
