@@ -40,6 +40,9 @@ func TestRunGoldensLeakNoObjects(t *testing.T) {
 			}
 			ctx := pipeline.NewCtx("wasm32")
 			ctx.Store[passes.ArcLeakReportKey] = true
+			if project, ok := c.section("cot.json"); ok && strings.Contains(string(project), `"safe": true`) {
+				ctx.Store[passes.SafeModeKey] = true // the driver's reading of cot.json (cmd/cot/project.go)
+			}
 			f := src.NewFile(path, text)
 			ctx.Diags.AddFile(f)
 			out, err := passes.Table().Run(ctx, f, &pipeline.Options{})

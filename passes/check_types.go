@@ -57,6 +57,7 @@ type checker struct {
 	gen        *generics               // monomorphisation (check_types_generic.go)
 	ct         *comptimeState          // folded constants (check_types_comptime.go)
 	futures    map[string]*types.Named // Future(T) by T (check_types_async.go)
+	byRef      map[int]map[int]bool    // safe-mode struct parameters made pointers, by function ID and index (check_types_safe.go)
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -121,6 +122,7 @@ func (c *checker) signature(d *ast.Func) *ast.Func {
 	if d.ResultX != nil {
 		f.ResultX, f.Result = nil, c.resultType(d.ResultX)
 	}
+	c.markByRef(d, &f) // check_types_safe.go
 	return &f
 }
 

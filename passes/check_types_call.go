@@ -55,7 +55,12 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 		return &call
 	}
 	for i, a := range e.Args {
-		call.Args = append(call.Args, c.assign(a, sig.Params[i], fmt.Sprintf("argument %d of `%s`", i+1, name)))
+		what := fmt.Sprintf("argument %d of `%s`", i+1, name)
+		if x, ok := c.byRefArgument(ref.Name.ID, i, a, sig.Params[i], what); ok { // check_types_safe.go
+			call.Args = append(call.Args, x)
+			continue
+		}
+		call.Args = append(call.Args, c.assign(a, sig.Params[i], what))
 	}
 	return &call
 }

@@ -121,6 +121,7 @@ func mainErrorUnion(t types.Type) bool {
 func (c *checker) deferStmt(s *ast.Defer) ast.Stmt {
 	saved := c.inDefer
 	c.inDefer = true
+	c.checkDeferJumps(s.Body) // check_types_defer_jumps.go
 	body := c.block(s.Body)
 	c.inDefer = saved
 	return &ast.Defer{At: s.At, Err: s.Err, Body: body}

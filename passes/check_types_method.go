@@ -88,7 +88,12 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		return out
 	}
 	for i, a := range e.Args {
-		out.Args = append(out.Args, c.assign(a, sig.Params[i+1], fmt.Sprintf("argument %d of `%s`", i+1, m.Name)))
+		what := fmt.Sprintf("argument %d of `%s`", i+1, m.Name)
+		if x, ok := c.byRefArgument(id, i+1, a, sig.Params[i+1], what); ok { // check_types_safe.go
+			out.Args = append(out.Args, x)
+			continue
+		}
+		out.Args = append(out.Args, c.assign(a, sig.Params[i+1], what))
 	}
 	return out
 }

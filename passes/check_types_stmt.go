@@ -47,6 +47,9 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 		if a, ok := s.X.(*ast.Await); ok {
 			return c.awaitStmt(s, a) // check_types_async.go
 		}
+		if isConstructorInit(s) {
+			return c.constructorInit(s) // check_types_safe.go
+		}
 		return &ast.ExprStmt{At: s.At, X: c.expr(s.X, nil)}
 	case *ast.If:
 		return c.ifStmt(s) // check_types_comptime.go

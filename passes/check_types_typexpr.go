@@ -51,6 +51,8 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 		return c.instStruct(x) // check_types_generic.go
 	case *ast.KnownType:
 		return x.T
+	case *ast.ByRefType:
+		return c.byRefType(x) // check_types_safe.go
 	case *ast.ErrorUnionType:
 		if x.Err != nil {
 			c.typeOf(x.Err) // reports an unknown name; E!T is checked as !T (parse_error.go)

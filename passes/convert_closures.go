@@ -17,12 +17,11 @@
 //
 //	(var k#2 i64 3)
 //	(var f#3 - (fn-lit ((v#4 i64)) i64 (captures k#2) (block (return (+ v#4 k#2)))))
-//	  =>  (var f#3 - (block (const clo#9 (ptr main_fn1_env) (convert (host alloc 16)))
-//	                        (assign (deref clo#9) (struct-lit main_fn1_env (slot 1) (k k#2)))
+//	  =>  (var f#3 - (block (const clo#9 i64 (host alloc 16))
+//	                        (assign (deref (convert:(ptr main_fn1_env) clo#9)) (struct-lit main_fn1_env (slot 1) (k k#2)))
 //	                        (convert:(fn (i64) i64) clo#9)))
 //	      (func main_fn1#5 ((v#4 i64) (env#6 (fn (i64) i64))) i64 (slot 1)
-//	        (block (const envp#7 (ptr main_fn1_env) (convert env#6))
-//	               (return (+ v#4 (field (deref envp#7) k)))))
+//	        (block (return (+ v#4 (field (deref (convert:(ptr main_fn1_env) env#6)) k)))))
 //	(call-value f#3 5)  =>  (block (const callee#10 - f#3) (if (== (convert:i64 callee#10) 0) (fail…))
 //	                               (call-indirect callee#10 5))
 
@@ -147,26 +146,22 @@ func (cc *closureConverter) lift(r *ast.Rewriter, e *ast.FuncLit) ast.Expr {
 	cc.count++
 	fname := cc.name(fmt.Sprintf("%s_fn%d", cc.outer, cc.count))
 	env := cc.name("env")
-	var pre []ast.Stmt
 	var envT *types.Named
 	if len(e.Captures) > 0 {
 		envT = cc.envType(fname.Name+"_env", e.Captures)
 		ptr := types.PointerTo(envT)
-		envp := cc.name("envp")
-		pre = append(pre, &ast.VarDecl{At: at, Name: envp, Const: true, Type: ptr,
-			Init: &ast.Convert{At: at, Typed: ast.Typed{T: ptr}, X: &ast.Ref{At: at, Typed: ast.Typed{T: sig}, Name: env}}})
 		fields := envT.Underlying().(*types.Struct).Fields
 		slots := map[int]func(ast.At) ast.Expr{}
 		for i, c := range e.Captures {
 			ref, i := c.(*ast.Ref), i
 			slots[ref.Name.ID] = func(at ast.At) ast.Expr {
-				obj := &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: &ast.Ref{At: at, Typed: ast.Typed{T: ptr}, Name: envp}}
+				obj := &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: &ast.Convert{At: at, Typed: ast.Typed{T: ptr},
+					X: &ast.Ref{At: at, Typed: ast.Typed{T: sig}, Name: env}}}
 				return &ast.Field{At: at, Typed: ast.Typed{T: ref.T}, X: obj, Name: fields[i+1].Name, Index: i + 1}
 			}
 		}
 		body = capturesInObject(body, slots)
 	}
-	body.Stmts = append(pre, body.Stmts...)
 	params := append(append([]*ast.Param(nil), e.Params...), &ast.Param{At: at, Name: env, Type: sig})
 	cc.slot++
 	f := &ast.Func{At: at, Name: fname, Params: params, Result: e.Result, Body: body, Slot: cc.slot}
@@ -174,10 +169,11 @@ func (cc *closureConverter) lift(r *ast.Rewriter, e *ast.FuncLit) ast.Expr {
 	if envT == nil {
 		return cc.staticValue(at, cc.staticObject(f), sig)
 	}
-	// A closure that captures: a fresh object holding the slot and the values.
+	// A closure that captures: a fresh object holding the slot and the values. Its address is
+	// held as an i64, never as a *S local, which insert-arc would count as a heap object's.
 	ptr := types.PointerTo(envT)
 	clo := cc.name("clo")
-	ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: ptr}, Name: clo} }
+	ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: types.TI64}, Name: clo} }
 	alloc := &ast.HostCall{At: at, Typed: ast.Typed{T: types.TI64}, Name: "alloc", Args: []ast.Expr{i64Lit(at, uint64(types.Sizeof(envT)))}}
 	lit := &ast.StructLit{At: at, Typed: ast.Typed{T: envT}, Names: []string{"slot"}, Values: []ast.Expr{i64Lit(at, uint64(f.Slot))}}
 	for i, c := range e.Captures {
@@ -185,8 +181,8 @@ func (cc *closureConverter) lift(r *ast.Rewriter, e *ast.FuncLit) ast.Expr {
 		lit.Values = append(lit.Values, r.RewriteExpr(c))
 	}
 	return &ast.Block{At: at, Typed: ast.Typed{T: sig}, Stmts: []ast.Stmt{
-		&ast.VarDecl{At: at, Name: clo, Const: true, Type: ptr, Init: &ast.Convert{At: at, Typed: ast.Typed{T: ptr}, X: alloc}},
-		&ast.Assign{At: at, Target: &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: ref()}, Value: lit},
+		&ast.VarDecl{At: at, Name: clo, Const: true, Type: types.TI64, Init: alloc},
+		&ast.Assign{At: at, Target: &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: &ast.Convert{At: at, Typed: ast.Typed{T: ptr}, X: ref()}}, Value: lit},
 	}, Value: &ast.Convert{At: at, Typed: ast.Typed{T: sig}, X: ref()}}
 }
 

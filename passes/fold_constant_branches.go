@@ -37,7 +37,28 @@ func foldConstantBranches(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 		return r.DefaultExpr(e)
 	}
+	// Only declarations holding such an if are rewritten; the others are kept as they are.
+	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
+		if !hasConstantIf(d) {
+			return []ast.Decl{d}
+		}
+		return []ast.Decl{r.DefaultDecl(d)}
+	}
 	return r.Program(prog.(*ast.Program)), nil
+}
+
+// hasConstantIf reports whether d holds an if whose condition is a bool literal.
+func hasConstantIf(d ast.Decl) bool {
+	found := false
+	ast.Inspect(d, func(n ast.Node) bool {
+		if x, ok := n.(*ast.If); ok {
+			if _, lit := x.Cond.(*ast.BoolLit); lit {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // takenBranch is the branch of s that runs when its condition is cond: then, else, or an empty

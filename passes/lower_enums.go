@@ -151,8 +151,14 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 				}
 				v.Type = t
 			}
-		case *ast.Block: // a branch of an if or switch expression (DefaultBlock's blocks are fresh)
-			v.T = backing(v.T)
+		case *ast.Block: // a branch of an if or switch expression
+			if t := backing(v.T); !types.Identical(t, v.T) {
+				if out == s {
+					v = ast.Clone(v)
+					out = v
+				}
+				v.T = t
+			}
 		}
 		return []ast.Stmt{out}
 	}

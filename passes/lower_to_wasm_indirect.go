@@ -19,15 +19,24 @@ import (
 	"cot/ir/wasm"
 )
 
-// addTable declares the function table and its element segment, when functions have slots.
-func addTable(b *moduleBuilder, funcs []*ast.Func, usesTable bool) {
-	bySlot := map[int]*ast.Func{}
-	last := 0
+// tableSlots maps each table slot of funcs to its function's name (taken before lower-to-wasm
+// consumes the functions).
+func tableSlots(funcs []*ast.Func) map[int]string {
+	bySlot := map[int]string{}
 	for _, f := range funcs {
 		if f.Slot > 0 {
-			bySlot[f.Slot] = f
-			last = max(last, f.Slot)
+			bySlot[f.Slot] = f.Name.String()
 		}
+	}
+	return bySlot
+}
+
+// addTable declares the function table and its element segment, when functions have slots
+// (bySlot: the function name in each slot).
+func addTable(b *moduleBuilder, bySlot map[int]string, usesTable bool) {
+	last := 0
+	for slot := range bySlot {
+		last = max(last, slot)
 	}
 	if last == 0 {
 		if usesTable { // calls through values that only null values reach
@@ -37,11 +46,11 @@ func addTable(b *moduleBuilder, funcs []*ast.Func, usesTable bool) {
 	}
 	elem := wasm.Elem{Mode: wasm.ElemActive, Offset: []wasm.Instr{wasm.I32Const(1), wasm.End()}, Type: wasm.FuncRef}
 	for slot := 1; slot <= last; slot++ {
-		f := bySlot[slot]
-		if f == nil {
+		name, ok := bySlot[slot]
+		if !ok {
 			panic(fmt.Sprintf("lower-to-wasm: no function in table slot %d", slot))
 		}
-		elem.Init = append(elem.Init, []wasm.Instr{{Op: wasm.OpRefFunc, Index: b.funcIndex(f.Name.String())}, wasm.End()})
+		elem.Init = append(elem.Init, []wasm.Instr{{Op: wasm.OpRefFunc, Index: b.funcIndex(name)}, wasm.End()})
 	}
 	size := uint32(last + 1)
 	b.m.Tables = []wasm.Table{{Elem: wasm.FuncRef, Limits: wasm.Limits{Min: size, Max: size, HasMax: true}}}

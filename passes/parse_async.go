@@ -42,7 +42,7 @@ func (c *cstConverter) asyncFn(fd *grammar.FnDecl) []ast.Decl {
 	call := &ast.Call{At: at, Callee: &ast.Ref{At: at, Name: body.Name}}
 	wrapper := &ast.Func{At: at, Name: ast.Name{Name: fd.Name}, ResultX: future(), Body: &ast.Block{At: at}}
 	for _, p := range fd.Params {
-		wrapper.Params = append(wrapper.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.typ(p.Type)})
+		wrapper.Params = append(wrapper.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.paramType(p.Type)})
 		call.Args = append(call.Args, &ast.Ref{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}})
 	}
 	lit := &ast.StructLit{At: at, TypeX: future()}

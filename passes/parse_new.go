@@ -13,10 +13,6 @@ import (
 
 func (c *cstConverter) newExpr(n *grammar.NewExpr) ast.Expr {
 	at := c.at(n.Pos)
-	if _, ctor := n.CtorArgs(); ctor {
-		c.unsupported(n.Pos, "the constructor form `new T(args)` (safe mode)")
-		return &ast.IntLit{At: at}
-	}
 	lit := &ast.StructLit{At: at, TypeX: &ast.TypeName{At: at, Name: ast.Name{Name: n.Name}}}
 	if args := n.TypeArgs(); args != nil {
 		var targs []ast.TypeExpr
@@ -29,6 +25,9 @@ func (c *cstConverter) newExpr(n *grammar.NewExpr) ast.Expr {
 			targs = append(targs, t)
 		}
 		lit.TypeX = &ast.InstType{At: at, Name: ast.Name{Name: n.Name}, Args: targs}
+	}
+	if args, ctor := n.CtorArgs(); ctor {
+		return c.constructor(n, lit, args) // parse_safe.go
 	}
 	if !n.Braces {
 		c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: `new %s` needs its fields in braces: `new %s { … }`", n.Name, n.Name)

@@ -80,6 +80,13 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
+	if !fromWasm {
+		safe, err := projectSafe() // project.go
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		ctx.Store[passes.SafeModeKey] = safe
+	}
 	if inv.tests != nil {
 		ctx.Store[passes.TestModeKey] = inv.tests
 	}
