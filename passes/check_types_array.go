@@ -62,7 +62,7 @@ func autoDeref(x ast.Expr) ast.Expr {
 				return x
 			}
 		}
-		return &ast.Deref{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: p.Elem}, X: x}
+		return &ast.Deref{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: p.Elem}, X: x}
 	}
 	return x
 }
@@ -89,7 +89,7 @@ func (c *checker) indexValue(e ast.Expr, what string) ast.Expr {
 	case t == types.TInvalid || t == types.TI64:
 		return x
 	case types.IsInteger(t):
-		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: types.TI64}, X: x}
+		return &ast.Convert{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: types.TI64}, X: x}
 	}
 	c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: %s: expected an integer, found %v", what, x.Type())
 	return x
@@ -145,7 +145,7 @@ func arrayToSlice(x ast.Expr, want types.Type) ast.Expr {
 	if !ok || !ok2 || !types.Identical(a.Elem, s.Elem) {
 		return nil
 	}
-	return &ast.SliceExpr{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: want}, X: x}
+	return &ast.SliceExpr{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: want}, X: x}
 }
 
 // forEach checks `for x in a` and `for i, x in a`.

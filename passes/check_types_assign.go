@@ -27,7 +27,7 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 	case types.AssignableTo(have, want) && !types.IsUntyped(have) && isOptional(want) && !isOptional(have):
 		return c.wrapOptional(x, want.(*types.Optional), what)
 	case types.AssignableTo(have, want) && !types.IsUntyped(have):
-		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: want}, X: x}
+		return &ast.Convert{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: want}, X: x}
 	case arrayToSlice(x, want) != nil:
 		return arrayToSlice(x, want)
 	case stringToPointer(x, want) != nil:
@@ -35,7 +35,7 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 	case bytesToString(x, want) != nil:
 		return bytesToString(x, want)
 	case have == types.TString && types.Identical(want, types.SliceOf(types.TU8)):
-		return &ast.StringBytes{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: want}, X: x}
+		return &ast.StringBytes{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: want}, X: x}
 	case tupleConvertible(have, want):
 		return c.tupleConvert(x, want, what)
 	}

@@ -54,7 +54,7 @@ func (c *checker) blockExpr(b *ast.Block, want types.Type) *ast.Block {
 
 // settleJump gives a jumping branch the value type t (a placeholder: the zero of t).
 func (c *checker) settleJump(b *ast.Block, t types.Type) {
-	at := ast.At{P: b.Pos()}
+	at := ast.AtOf(b.Pos())
 	switch {
 	case t == types.TInvalid:
 		b.Value = &ast.IntLit{At: at, Typed: ast.Typed{T: t}}

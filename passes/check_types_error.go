@@ -44,7 +44,7 @@ func (c *checker) errorCode(name string) int64 {
 
 // wrapErrorUnion converts x (a value assignable to u's payload type) to the error union u.
 func (c *checker) wrapErrorUnion(x ast.Expr, u *types.ErrorUnion, what string) ast.Expr {
-	return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: u}, X: c.convert(x, u.Payload, what)}
+	return &ast.Convert{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: u}, X: c.convert(x, u.Payload, what)}
 }
 
 // errorExpr checks an error node, or returns nil for another kind.

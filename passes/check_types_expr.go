@@ -303,7 +303,7 @@ func (c *checker) shiftCount(e ast.Expr, t types.Type) ast.Expr {
 	case !types.IsInteger(yt):
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: shift count: expected an integer, found %v", yt)
 	default:
-		return &ast.Convert{At: ast.At{P: y.Pos()}, Typed: ast.Typed{T: want}, X: y}
+		return &ast.Convert{At: ast.AtOf(y.Pos()), Typed: ast.Typed{T: want}, X: y}
 	}
 	return y
 }

@@ -77,7 +77,9 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 	}
 	callee := &ast.Ref{At: m.At, Typed: ast.Typed{T: sig}, Name: name}
 	if name.Name == m.Name { // a self function: the name after the dot is a use of it (tools rename it)
-		callee.At.P.Offset, callee.At.P.Col = callee.At.P.Offset+1, callee.At.P.Col+1
+		pos := callee.Pos()
+		pos.Offset, pos.Col = pos.Offset+1, pos.Col+1
+		callee.At = ast.AtOf(pos)
 	}
 	out := &ast.Call{At: e.At, Typed: ast.Typed{T: sig.Result}, Callee: callee,
 		Args: []ast.Expr{c.receiver(recv, sig.Params[0], m)}}

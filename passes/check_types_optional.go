@@ -51,7 +51,7 @@ func literalWant(e ast.Expr, want types.Type) types.Type {
 
 // wrapOptional converts x (a value assignable to o's payload type) to the optional o.
 func (c *checker) wrapOptional(x ast.Expr, o *types.Optional, what string) ast.Expr {
-	return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: o}, X: c.convert(x, o.Elem, what)}
+	return &ast.Convert{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: o}, X: c.convert(x, o.Elem, what)}
 }
 
 // optionalExpr checks an optional node, or returns nil for another kind.
@@ -153,6 +153,7 @@ func (c *checker) optionalCompare(b *ast.Binary) ast.Expr {
 // when t is a payload and the context or the else branch wants its optional (`if (c) 5 else
 // null`), or nil.
 func optionalBranches(want, els, t types.Type) types.Type {
+	want = errorUnionPayload(want)
 	if isOptional(t) || t == types.TInvalid {
 		return nil
 	}
@@ -168,6 +169,7 @@ func optionalBranches(want, els, t types.Type) types.Type {
 // against: the then branch's type t, or the context's optional when t is its payload, or ?t when
 // the else branch is a bare null (`if (c) 5 else null`, and `x?.f`).
 func elseWant(want, t types.Type, els *ast.Block) types.Type {
+	want = errorUnionPayload(want)
 	if isOptional(want) && !isOptional(t) {
 		return want
 	}
@@ -178,4 +180,14 @@ func elseWant(want, t types.Type, els *ast.Block) types.Type {
 		return types.OptionalOf(t)
 	}
 	return t
+}
+
+// errorUnionPayload is T for an expected E!T (an if or switch expression there yields a T, which
+// the context wraps: `return if (c) { x } else { null }` in an E!?i64 function is a ?i64), else
+// want itself.
+func errorUnionPayload(want types.Type) types.Type {
+	if u, ok := want.(*types.ErrorUnion); ok {
+		return u.Payload
+	}
+	return want
 }

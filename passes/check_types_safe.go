@@ -61,7 +61,7 @@ func (c *checker) byRefArgument(fn, i int, a ast.Expr, want types.Type, what str
 	if !types.Identical(x.Type(), p.Elem) {
 		return c.convert(x, want, what), true
 	}
-	return c.receiver(x, want, &ast.Member{At: ast.At{P: a.Pos()}}), true
+	return c.receiver(x, want, &ast.Member{At: ast.AtOf(a.Pos())}), true
 }
 
 // isConstructorInit reports whether s is the init call of safe mode's `new T(args)`

@@ -47,7 +47,7 @@ func (c *checker) stringExpr(e ast.Expr) ast.Expr {
 	case *ast.StrMake:
 		ptr := c.expr(e.Ptr, types.TI64)
 		if isPointer(ptr.Type()) {
-			ptr = &ast.Convert{At: ast.At{P: ptr.Pos()}, Typed: ast.Typed{T: types.TI64}, X: ptr}
+			ptr = &ast.Convert{At: ast.AtOf(ptr.Pos()), Typed: ast.Typed{T: types.TI64}, X: ptr}
 		} else {
 			ptr = c.convert(ptr, types.TI64, "argument 1 of `@string`")
 		}
@@ -82,7 +82,7 @@ func (c *checker) stringOperand(e ast.Expr, what string) ast.Expr {
 	}
 	if t := x.Type(); t != types.TInvalid && t != types.TString {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: %s needs a string, found %v", what, t)
-		return &ast.Convert{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: types.TInvalid}, X: x}
+		return &ast.Convert{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: types.TInvalid}, X: x}
 	}
 	return x
 }
@@ -133,7 +133,7 @@ func stringToPointer(x ast.Expr, want types.Type) ast.Expr {
 	if x.Type() != types.TString || !types.Identical(want, types.PointerTo(types.TU8)) {
 		return nil
 	}
-	at := ast.At{P: x.Pos()}
+	at := ast.AtOf(x.Pos())
 	return &ast.Convert{At: at, Typed: ast.Typed{T: want}, X: &ast.StrPtr{At: at, Typed: ast.Typed{T: types.TI64}, X: x}}
 }
 
@@ -148,7 +148,7 @@ func bytesToString(x ast.Expr, want types.Type) ast.Expr {
 	if want != types.TString || !types.Identical(x.Type(), bytes) {
 		return nil
 	}
-	return &ast.BytesString{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: types.TString}, X: x}
+	return &ast.BytesString{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: types.TString}, X: x}
 }
 
 // formatHint says how a value print cannot format may become one it can: an optional's payload.

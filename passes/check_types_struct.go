@@ -156,8 +156,8 @@ func (c *checker) inWrittenOrder(written []string, given map[string]ast.Expr, st
 		}
 		tmp := ast.Name{Name: "lit." + name, ID: c.ids.Next()} // a dot: never a name the user wrote
 		c.binders[tmp.ID] = &checkedBinder{kind: "const", typ: v.Type()}
-		pre = append(pre, &ast.VarDecl{At: ast.At{P: v.Pos()}, Name: tmp, Const: true, Type: v.Type(), Init: v})
-		given[name] = &ast.Ref{At: ast.At{P: v.Pos()}, Typed: ast.Typed{T: v.Type()}, Name: tmp}
+		pre = append(pre, &ast.VarDecl{At: ast.AtOf(v.Pos()), Name: tmp, Const: true, Type: v.Type(), Init: v})
+		given[name] = &ast.Ref{At: ast.AtOf(v.Pos()), Typed: ast.Typed{T: v.Type()}, Name: tmp}
 	}
 	return pre
 }

@@ -67,7 +67,7 @@ func tupleConvertible(have, want types.Type) bool {
 // tupleConvert converts the tuple value x element by element to want (tupleConvertible): x goes
 // into a temporary whose elements make a literal of want.
 func (c *checker) tupleConvert(x ast.Expr, want types.Type, what string) ast.Expr {
-	at := ast.At{P: x.Pos()}
+	at := ast.AtOf(x.Pos())
 	have := x.Type().(*types.Tuple)
 	tmp := ast.Name{Name: "tuple.conv", ID: c.ids.Next()}
 	c.binders[tmp.ID] = &checkedBinder{kind: "const", typ: have}

@@ -177,7 +177,7 @@ func (c *checker) unionCall(e *ast.Call) (ast.Expr, bool) {
 
 // unionPattern checks a pattern of a switch on the union u: `U.V`, V's tag.
 func (c *checker) unionPattern(p ast.Expr, t types.Type, u *types.Union) ast.Expr {
-	lit := &ast.IntLit{At: ast.At{P: p.Pos()}, Typed: ast.Typed{T: types.TI64}}
+	lit := &ast.IntLit{At: ast.AtOf(p.Pos()), Typed: ast.Typed{T: types.TI64}}
 	m, ok := p.(*ast.Member)
 	var ref *ast.Ref
 	if ok {
@@ -226,7 +226,7 @@ func isUnionSwitch(s *ast.Switch) bool {
 // index; ranges are type mismatches.
 func (c *checker) unionSwitchHead(s, out *ast.Switch, u *types.Union) *ast.Switch {
 	t := out.Subject.Type()
-	out.Subject = &ast.UnionTag{At: ast.At{P: out.Subject.Pos()}, Typed: ast.Typed{T: types.TI64}, X: out.Subject}
+	out.Subject = &ast.UnionTag{At: ast.AtOf(out.Subject.Pos()), Typed: ast.Typed{T: types.TI64}, X: out.Subject}
 	for _, a := range s.Arms {
 		arm := &ast.SwitchArm{At: a.At}
 		for i, lo := range a.Lo {

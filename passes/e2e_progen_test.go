@@ -43,6 +43,33 @@ fn main() void {
     }
 }
 `},
+		// The interpreter looped over a copy of the array; lower-for-in loops over the array
+		// itself, so elements assigned inside the loop are seen when the loop reaches them.
+		{name: "for-in-sees-writes", src: `
+fn main() void {
+    var a = [1, 2, 3, 4]
+    for i, x in a {
+        println(x)
+        if (i + 1 < 4) { a[i + 1] = x * 10 }
+    }
+    var b = [5, 6, 7]
+    for x in b {
+        println(x)
+        b = [x + 100, x + 200, x + 300]
+    }
+    println(b[2])
+}
+`},
+		// lower-enums left the type of an else-if of an enum-typed if expression unlowered.
+		{name: "else-if-enum", src: `
+enum E { A, B, C }
+fn main() void {
+    for k in 0..3 {
+        const e = if (k == 0) { E.A } else if (k == 1) { E.B } else { E.C }
+        println(@intCast(i64, e))
+    }
+}
+`},
 	} {
 		checkEveryPass(t, c, nil, "")
 	}

@@ -113,8 +113,8 @@ func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 // temp binds x to a fresh temporary and returns the declaration and a read of it.
 func (f *flattener) temp(x ast.Expr) (ast.Stmt, ast.Expr) {
 	n := ast.Name{Name: "t", ID: f.ids.Next()}
-	return &ast.VarDecl{At: ast.At{P: x.Pos()}, Name: n, Type: x.Type(), Init: x},
-		&ast.Ref{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: x.Type()}, Name: n}
+	return &ast.VarDecl{At: ast.AtOf(x.Pos()), Name: n, Type: x.Type(), Init: x},
+		&ast.Ref{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: x.Type()}, Name: n}
 }
 
 // atom returns the statements that compute e and an atom holding its value.

@@ -41,6 +41,7 @@ type arcInserter struct {
 	ids     *ast.IDs
 	funcs   map[string]*ast.Func // top-level functions by name (destructors are S_deinit)
 	counted map[int]bool         // the locals and globals of type *S: owning places
+	target  bool                 // rewriting an assignment target: its operands stay in place
 }
 
 func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
@@ -101,6 +102,18 @@ func (a *arcInserter) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		return a.varDecl(r, s)
 	case *ast.Assign:
 		return a.assign(r, s)
+	case *ast.OpAssign: // never of a *S: only its target's base may be fresh
+		c := *s
+		a.target = true
+		c.Target = r.RewriteExpr(s.Target)
+		a.target = false
+		c.Value = r.RewriteExpr(s.Value)
+		pre, target := a.hoistFreshBase(c.Target)
+		c.Target = target
+		if pre != nil {
+			return []ast.Stmt{&ast.Block{At: s.At, Stmts: append(pre, &c)}}
+		}
+		return []ast.Stmt{&c}
 	case *ast.ExprStmt:
 		x := r.RewriteExpr(s.X)
 		if ast.IsFreshObject(x) { // a discarded fresh object dies at once
@@ -168,12 +181,21 @@ func (a *arcInserter) destructor(t *types.Named) *ast.Func {
 
 // assign releases the old value of an owning place after taking the new one owned.
 func (a *arcInserter) assign(r *ast.Rewriter, s *ast.Assign) []ast.Stmt {
-	target, value := r.RewriteExpr(s.Target), r.RewriteExpr(s.Value)
+	a.target = true // a target stays a place: a fresh object it dereferences is not bound
+	target := r.RewriteExpr(s.Target)
+	a.target = false
+	value := r.RewriteExpr(s.Value)
+	pre, target := a.hoistFreshBase(target)
 	plain := []ast.Stmt{&ast.Assign{At: s.At, Target: target, Value: value}}
+	if pre != nil {
+		plain = []ast.Stmt{&ast.Block{At: s.At, Stmts: append(append([]ast.Stmt{}, pre...), plain...)}}
+	}
+	if d, raw := target.(*ast.Deref); raw { // a store into memory nothing counts (a List's buffer, a closure's captures)
+		return a.storeRaw(s.At, pre, d, value)
+	}
 	if ast.ArcStruct(target.Type()) == nil {
 		return plain
 	}
-	var pre []ast.Stmt
 	switch t := target.(type) {
 	case *ast.Ref:
 		if !a.counted[t.Name.ID] {
@@ -203,6 +225,9 @@ func (a *arcInserter) assign(r *ast.Rewriter, s *ast.Assign) []ast.Stmt {
 
 func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	out := r.DefaultExpr(e)
+	if a.target {
+		return out
+	}
 	switch x := out.(type) {
 	case *ast.New:
 		x.Lit = a.ownFields(x.Lit)
@@ -212,16 +237,63 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 			return out
 		}
 		if pre, bound := a.bindFresh(out); pre != nil {
-			return &ast.Block{At: ast.At{P: out.Pos()}, Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
+			return &ast.Block{At: ast.AtOf(out.Pos()), Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
 		}
 	case *ast.Convert:
 		if _, ok := x.T.(*types.Pointer); ok || types.IsInteger(x.T) {
 			if pre, bound := a.bindFresh(out); pre != nil {
-				return &ast.Block{At: ast.At{P: out.Pos()}, Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
+				return &ast.Block{At: ast.AtOf(out.Pos()), Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
 			}
 		}
 	}
 	return out
+}
+
+// storeRaw stores value through a plain pointer (`p.* = v`): the memory is counted by no one,
+// so a *S stored there, or the *S fields of a struct literal stored there, are retained and
+// never released — such an object leaks rather than dangles (decisions.md "heap objects and ARC").
+func (a *arcInserter) storeRaw(at ast.At, pre []ast.Stmt, target *ast.Deref, value ast.Expr) []ast.Stmt {
+	switch {
+	case ast.ArcStruct(value.Type()) != nil:
+		value = a.own(value)
+	case ast.StructOf(value.Type()) != nil:
+		value = a.ownFields(value)
+	}
+	st := []ast.Stmt{&ast.Assign{At: at, Target: target, Value: value}}
+	if pre != nil {
+		return []ast.Stmt{&ast.Block{At: at, Stmts: append(append([]ast.Stmt{}, pre...), st...)}}
+	}
+	return st
+}
+
+// hoistFreshBase binds a fresh object that an assignment target dereferences
+// (`make().x = 1`, `list.at(i).* = v`) to a temporary released after the assignment, so the
+// target stays a place; it returns the temporary's declaration and release, and the target.
+func (a *arcInserter) hoistFreshBase(target ast.Expr) ([]ast.Stmt, ast.Expr) {
+	switch t := target.(type) {
+	case *ast.Deref:
+		if ast.IsFreshObject(t.X) {
+			ref, decl := a.temp(t.X)
+			c := *t
+			c.X = ref
+			return []ast.Stmt{decl, a.releaseLater(ref)}, &c
+		}
+		pre, x := a.hoistFreshBase(t.X)
+		c := *t
+		c.X = x
+		return pre, &c
+	case *ast.Field:
+		pre, x := a.hoistFreshBase(t.X)
+		c := *t
+		c.X = x
+		return pre, &c
+	case *ast.Index:
+		pre, x := a.hoistFreshBase(t.X)
+		c := *t
+		c.X = x
+		return pre, &c
+	}
+	return nil, target
 }
 
 // ownFields makes the *S fields of an object's literal take their values owned.
@@ -295,7 +367,7 @@ func (a *arcInserter) own(e ast.Expr) ast.Expr {
 			return e
 		}
 	}
-	return &ast.Retain{At: ast.At{P: e.Pos()}, Typed: ast.Typed{T: e.Type()}, X: e}
+	return &ast.Retain{At: ast.AtOf(e.Pos()), Typed: ast.Typed{T: e.Type()}, X: e}
 }
 
 // ownReturns makes every returned value of a function returning *S owned.
@@ -313,14 +385,14 @@ func ownReturns(a *arcInserter, body *ast.Block) *ast.Block {
 
 // temp declares a constant holding e and returns a read of it.
 func (a *arcInserter) temp(e ast.Expr) (*ast.Ref, *ast.VarDecl) {
-	at := ast.At{P: e.Pos()}
+	at := ast.AtOf(e.Pos())
 	n := ast.Name{Name: "arc.t", ID: a.ids.Next()}
 	return &ast.Ref{At: at, Typed: ast.Typed{T: e.Type()}, Name: n}, &ast.VarDecl{At: at, Name: n, Const: true, Type: e.Type(), Init: e}
 }
 
 // releaseLater defers the release of x to the exit of the enclosing block.
 func (a *arcInserter) releaseLater(x ast.Expr) *ast.Defer {
-	at := ast.At{P: x.Pos()}
+	at := ast.AtOf(x.Pos())
 	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: []ast.Stmt{&ast.Release{At: at, X: x}}}}
 }
 

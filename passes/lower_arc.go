@@ -5,7 +5,8 @@
 // is arc_retain, and a release calls the release function of the object's type, generated here
 // once per type: when the runtime says the count reached zero, it runs the destructor T_deinit
 // (spec §9.5; never for a generic instance), releases each *S field (decisions.md #21), then
-// frees the block.
+// frees the block. The last field of the object's own type (a list's `next`) is released last,
+// by a loop rather than a call, so a long chain dies in constant stack.
 //
 //	(new:(ptr T) (struct-lit:T - (F E)…))
 //	  =>  (block:(ptr T) (const arc.p#9 (ptr T) (convert:(ptr T) (call-runtime:i64 arc_alloc SIZE)))
@@ -129,22 +130,40 @@ func (l *arcLowerer) releaseOf(t *types.Named) *ast.Func {
 	}
 	f := &ast.Func{At: at, Name: ast.Name{Name: name, ID: l.ids.Next()}, Params: []*ast.Param{p}, Result: types.TVoid}
 	l.releases[t] = f // before the fields: a type may hold pointers to itself
-	ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: pt}, Name: p.Name} }
+	// The object is q: a local, so that a chain through the tail field is released by a loop.
+	q := ast.Name{Name: "q", ID: l.ids.Next()}
+	ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: pt}, Name: q} }
+	field := func(i int) ast.Expr {
+		fd := ast.StructOf(t).Fields[i]
+		return &ast.Field{At: at, Typed: ast.Typed{T: fd.Type}, X: &ast.Deref{At: at, Typed: ast.Typed{T: t}, X: ref()}, Name: fd.Name, Index: i}
+	}
 	var dies []ast.Stmt
 	if d := l.funcs[ast.DestructorName(t)]; d != nil && len(d.Params) == 1 && types.Identical(d.Params[0].Type, pt) {
 		dies = append(dies, callStmt(at, d, ref()))
 	}
-	st := ast.StructOf(t)
-	for i, fd := range st.Fields {
-		if ft := ast.ArcStruct(fd.Type); ft != nil {
-			field := &ast.Field{At: at, Typed: ast.Typed{T: fd.Type}, X: &ast.Deref{At: at, Typed: ast.Typed{T: t}, X: ref()}, Name: fd.Name, Index: i}
-			dies = append(dies, callStmt(at, l.releaseOf(ft), field))
+	tail := ast.ArcTailField(t)
+	for i, fd := range ast.StructOf(t).Fields {
+		if ft := ast.ArcStruct(fd.Type); ft != nil && i != tail {
+			dies = append(dies, callStmt(at, l.releaseOf(ft), field(i)))
 		}
 	}
 	addr := func() ast.Expr { return &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: ref()} }
+	var next *ast.Ref
+	if tail >= 0 {
+		var decl *ast.VarDecl
+		next, decl = l.temp(at, "next", pt, field(tail))
+		dies = append(dies, decl)
+	}
 	dies = append(dies, &ast.ExprStmt{At: at, X: runtimeCall(at, "arc_free", types.TVoid, addr())})
-	f.Body = &ast.Block{At: at, Stmts: []ast.Stmt{&ast.If{At: at, Cond: runtimeCall(at, "arc_release", types.TBool, addr()),
-		Then: &ast.Block{At: at, Stmts: dies}}}}
+	body := []ast.Stmt{&ast.VarDecl{At: at, Name: q, Type: pt, Init: &ast.Ref{At: at, Typed: ast.Typed{T: pt}, Name: p.Name}}}
+	cond := runtimeCall(at, "arc_release", types.TBool, addr())
+	if tail >= 0 {
+		dies = append(dies, &ast.Assign{At: at, Target: ref(), Value: next})
+		body = append(body, &ast.While{At: at, Label: ast.Name{Name: "_", ID: l.ids.Next()}, Cond: cond, Body: &ast.Block{At: at, Stmts: dies}})
+	} else {
+		body = append(body, &ast.If{At: at, Cond: cond, Then: &ast.Block{At: at, Stmts: dies}})
+	}
+	f.Body = &ast.Block{At: at, Stmts: body}
 	l.made = append(l.made, f)
 	return f
 }

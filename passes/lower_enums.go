@@ -159,6 +159,14 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 				}
 				v.T = t
 			}
+		case *ast.If: // the else-if of an if expression, visited as a statement
+			if v.T != nil && !types.Identical(backing(v.T), v.T) {
+				if out == s {
+					v = ast.Clone(v)
+					out = v
+				}
+				v.T = backing(v.T)
+			}
 		}
 		return []ast.Stmt{out}
 	}

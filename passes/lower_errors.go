@@ -60,7 +60,7 @@ func errorUnionStruct(s *sumLowerer, t types.Type) *types.Named {
 
 // errorNode lowers conversions to error unions, fail, is-error, error-code, ok-value and zero.
 func errorNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
-	at := ast.At{P: e.Pos()}
+	at := ast.AtOf(e.Pos())
 	switch e := e.(type) {
 	case *ast.Convert:
 		if !isErrorUnion(e.T) {

@@ -60,7 +60,7 @@ func optionalLit(at ast.At, t types.Type, tag uint64, val ast.Expr) ast.Expr {
 
 // optionalNode lowers null, a conversion to an optional, has-value, unwrap and orelse.
 func optionalNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
-	at := ast.At{P: e.Pos()}
+	at := ast.AtOf(e.Pos())
 	switch e := e.(type) {
 	case *ast.NullLit:
 		t := s.lower(e.T)

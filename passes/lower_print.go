@@ -102,5 +102,5 @@ func toI64(e ast.Expr) ast.Expr {
 	if e.Type() == types.TI64 {
 		return e
 	}
-	return &ast.Convert{At: ast.At{P: e.Pos()}, Typed: ast.Typed{T: types.TI64}, X: e}
+	return &ast.Convert{At: ast.AtOf(e.Pos()), Typed: ast.Typed{T: types.TI64}, X: e}
 }

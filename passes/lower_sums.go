@@ -350,7 +350,7 @@ func (s *sumLowerer) once(x ast.Expr) (decl []ast.Stmt, read func() ast.Expr) {
 	if isPath(x) {
 		return nil, func() ast.Expr { return ast.DeepClone(x) }
 	}
-	at := ast.At{P: x.Pos()}
+	at := ast.AtOf(x.Pos())
 	n := ast.Name{Name: "sum", ID: s.ids.Next()}
 	decl = []ast.Stmt{&ast.VarDecl{At: at, Name: n, Const: true, Type: x.Type(), Init: x}}
 	return decl, func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: x.Type()}, Name: n} }

@@ -143,7 +143,7 @@ func (g *testGen) testFunc(t *ast.Func) *ast.Func {
 // failure is the block a failed assertion in a test runs: finish the test's line with FAIL, say
 // where and what failed, leave the test.
 func (g *testGen) failure(at ast.At, what string, details ...ast.Stmt) *ast.Block {
-	stmts := []ast.Stmt{callStmt(at, g.fail), eprintln(at, str(at, "    "+at.P.String()+": "+what))}
+	stmts := []ast.Stmt{callStmt(at, g.fail), eprintln(at, str(at, "    "+at.Pos().String()+": "+what))}
 	stmts = append(stmts, details...)
 	return &ast.Block{At: at, Stmts: append(stmts, &ast.Return{At: at})}
 }

@@ -92,8 +92,12 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	// The pass consumes its input: from here p holds the functions not yet lowered, and each
 	// function's tree is released once its body is built (the globals are in the module).
 	p.Decls = make([]ast.Decl, len(funcs))
+	var slotted []*ast.Func // the functions with a table slot, which addTable reads at the end
 	for i, f := range funcs {
 		p.Decls[i] = f
+		if f.Slot > 0 {
+			slotted = append(slotted, f)
+		}
 	}
 	slots := tableSlots(funcs)
 	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size

@@ -74,7 +74,7 @@ func payloadAddr(at ast.At, x ast.Expr, t types.Type) ast.Expr {
 
 // unionNode lowers union literals, tag reads and payload reads.
 func unionNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
-	at := ast.At{P: e.Pos()}
+	at := ast.AtOf(e.Pos())
 	switch e := e.(type) {
 	case *ast.UnionLit:
 		t := s.lower(e.T)

@@ -126,7 +126,7 @@ func (m *deferMaker) block(r *ast.Rewriter, b *ast.Block) *ast.Block {
 	case b.Value != nil:
 		out.Value = r.RewriteExpr(b.Value)
 		if runs := m.copies([]*deferScope{sc}, false); len(runs) > 0 {
-			at := ast.At{P: b.Value.Pos()}
+			at := ast.AtOf(b.Value.Pos())
 			n := ast.Name{Name: "blk.v", ID: m.ids.Next()}
 			out.Stmts = append(out.Stmts, &ast.VarDecl{At: at, Name: n, Const: true, Type: out.Value.Type(), Init: out.Value})
 			out.Stmts = append(out.Stmts, runs...)
@@ -157,13 +157,13 @@ func (m *deferMaker) leave(s ast.Stmt, n int, errExit bool) []ast.Stmt {
 	}
 	var stmts []ast.Stmt
 	if ret, ok := s.(*ast.Return); ok && ret.Value != nil {
-		at := ast.At{P: ret.Value.Pos()}
+		at := ast.AtOf(ret.Value.Pos())
 		n := ast.Name{Name: "ret.v", ID: m.ids.Next()}
 		stmts = append(stmts, &ast.VarDecl{At: at, Name: n, Const: true, Type: ret.Value.Type(), Init: ret.Value})
 		s = &ast.Return{At: ret.At, Value: &ast.Ref{At: at, Typed: ast.Typed{T: ret.Value.Type()}, Name: n}}
 	}
 	stmts = append(append(stmts, runs...), s)
-	return []ast.Stmt{&ast.Block{At: ast.At{P: s.Pos()}, Stmts: stmts}}
+	return []ast.Stmt{&ast.Block{At: ast.AtOf(s.Pos()), Stmts: stmts}}
 }
 
 // copies are fresh copies of the bodies of the scopes' defers, innermost scope first, each

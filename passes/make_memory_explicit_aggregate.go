@@ -59,7 +59,7 @@ func (m *memoryLowerer) bind(_ *ast.Rewriter, addr ast.Expr) bound {
 		return bound{ref: func() ast.Expr { return ast.DeepClone(addr) }}
 	}
 	n := ast.Name{Name: "t", ID: m.ids.Next()}
-	at := ast.At{P: addr.Pos()}
+	at := ast.AtOf(addr.Pos())
 	return bound{decl: []ast.Stmt{&ast.VarDecl{At: at, Name: n, Const: true, Type: addr.Type(), Init: addr}},
 		ref: func() ast.Expr { return refTo(n, addr.Type())(at) }}
 }
@@ -91,7 +91,7 @@ func (m *memoryLowerer) addr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	case *ast.CallIndirect:
 		return m.callIndirect(r, e)
 	case *ast.StructLit, *ast.Zero, *ast.ArrayLit, *ast.SliceExpr, *ast.TupleLit:
-		at := ast.At{P: e.Pos()}
+		at := ast.AtOf(e.Pos())
 		slot := m.slotOf(at, e.Type())
 		return inBlock(at, append(slot.decl, m.storeInto(r, slot.ref(), e, e.Type())...), slot.ref())
 	case *ast.Block:
@@ -129,7 +129,7 @@ func (m *memoryLowerer) fresh(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	case *ast.StructLit, *ast.Zero, *ast.Call, *ast.CallIndirect, *ast.ArrayLit, *ast.SliceExpr, *ast.TupleLit:
 		return m.addr(r, e)
 	}
-	at := ast.At{P: e.Pos()}
+	at := ast.AtOf(e.Pos())
 	slot := m.slotOf(at, e.Type())
 	cp := &ast.Copy{At: at, Dst: slot.ref(), Src: m.addr(r, e), Size: types.Sizeof(e.Type())}
 	return inBlock(at, append(slot.decl, cp), slot.ref())
@@ -138,7 +138,7 @@ func (m *memoryLowerer) fresh(r *ast.Rewriter, e ast.Expr) ast.Expr {
 // storeInto stores the value of e (of type t; nil: the zero value) at dst, an address that may
 // be read several times: a literal field by field, a zero value as a fill.
 func (m *memoryLowerer) storeInto(r *ast.Rewriter, dst ast.Expr, e ast.Expr, t types.Type) []ast.Stmt {
-	at := ast.At{P: dst.Pos()}
+	at := ast.AtOf(dst.Pos())
 	switch x := e.(type) {
 	case nil, *ast.Zero:
 		return []ast.Stmt{&ast.Fill{At: at, Dst: dst, Size: types.Sizeof(t)}}
@@ -178,7 +178,7 @@ func (m *memoryLowerer) call(r *ast.Rewriter, c *ast.Call) ast.Expr {
 
 // fieldsInto stores the values of a struct or tuple literal's fields at their offsets from dst.
 func (m *memoryLowerer) fieldsInto(r *ast.Rewriter, dst ast.Expr, values []ast.Expr, t types.Type) []ast.Stmt {
-	at := ast.At{P: dst.Pos()}
+	at := ast.AtOf(dst.Pos())
 	var out []ast.Stmt
 	for i, v := range values {
 		ft := ast.FieldType(t, i)

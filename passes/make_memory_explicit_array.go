@@ -35,7 +35,7 @@ type seqParts struct {
 
 // parts evaluates the array or slice x once.
 func (m *memoryLowerer) parts(r *ast.Rewriter, x ast.Expr) seqParts {
-	at := ast.At{P: x.Pos()}
+	at := ast.AtOf(x.Pos())
 	elemPtr := types.PointerTo(ast.ElemType(x.Type()))
 	addr := m.bind(r, m.addr(r, x))
 	field := func(off int64, t types.Type) func() ast.Expr {

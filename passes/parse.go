@@ -57,7 +57,7 @@ func (c *cstConverter) pos(p lexer.Position) src.Pos {
 	return c.file.PosAt(p.Offset)
 }
 
-func (c *cstConverter) at(p lexer.Position) ast.At { return ast.At{P: c.pos(p)} }
+func (c *cstConverter) at(p lexer.Position) ast.At { return ast.AtOf(c.pos(p)) }
 
 func (c *cstConverter) unsupported(p lexer.Position, construct string) {
 	c.diags.Errorf(c.pos(p), codeNotSupported, "not yet supported: %s", construct)
@@ -163,7 +163,7 @@ func (c *cstConverter) typ(t *grammar.Type) ast.TypeExpr {
 		if p := primaryOf(t.Array.Len); p != nil && p.Int != nil {
 			var err error
 			if n, err = grammar.IntValue(*p.Int); err != nil || n > 1<<40 {
-				c.diags.Errorf(at.P, codeLiteralRange, "integer literal out of range")
+				c.diags.Errorf(at.Pos(), codeLiteralRange, "integer literal out of range")
 			}
 		}
 		return &ast.ArrayType{At: at, Len: int64(n), Elem: c.typ(t.Array.Elem)}

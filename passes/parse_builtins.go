@@ -13,7 +13,7 @@ import (
 func (c *cstConverter) intCast(b *grammar.BuiltinCall) ast.Expr {
 	at := c.at(b.Pos)
 	if len(b.Args) != 2 || b.Args[1].Expr == nil {
-		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `@intCast` takes a type and a value, got %d arguments", len(b.Args))
+		c.diags.Errorf(at.Pos(), codeTypeMismatch, "wrong number of arguments: `@intCast` takes a type and a value, got %d arguments", len(b.Args))
 		return &ast.IntLit{At: at}
 	}
 	tx := c.typeArg(b.Args[0], "the first argument of `@intCast`")
@@ -68,7 +68,7 @@ func (c *cstConverter) builtinStmt(b *grammar.BuiltinCall) ast.Stmt {
 func (c *cstConverter) sizeOf(b *grammar.BuiltinCall) ast.Expr {
 	at := c.at(b.Pos)
 	if len(b.Args) != 1 {
-		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `%s` takes 1, got %d", b.Name, len(b.Args))
+		c.diags.Errorf(at.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes 1, got %d", b.Name, len(b.Args))
 		return &ast.IntLit{At: at}
 	}
 	tx := c.typeArg(b.Args[0], "the argument of `"+b.Name+"`")
@@ -103,7 +103,7 @@ func (c *cstConverter) ptrBuiltin(b *grammar.BuiltinCall) ast.Expr {
 		return &ast.Cast{At: at, Builtin: b.Name, X: args[0]}
 	}
 	if len(b.Args) != 2 || b.Args[1].Expr == nil {
-		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `%s` takes a type and a value, got %d arguments", b.Name, len(b.Args))
+		c.diags.Errorf(at.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes a type and a value, got %d arguments", b.Name, len(b.Args))
 		return &ast.IntLit{At: at}
 	}
 	tx := c.typeArg(b.Args[0], "the first argument of `"+b.Name+"`")

@@ -25,7 +25,7 @@ func (c *cstConverter) hostCall(b *grammar.BuiltinCall) ast.Expr {
 	name := strings.TrimPrefix(b.Name, "@")
 	sig := ast.HostBuiltins[name]
 	if sig.Private && !c.runtime {
-		c.diags.Errorf(at.P, codePrivateBuiltin, "`%s` is private to cot's runtime: a program cannot call it", b.Name)
+		c.diags.Errorf(at.Pos(), codePrivateBuiltin, "`%s` is private to cot's runtime: a program cannot call it", b.Name)
 		return &ast.IntLit{At: at}
 	}
 	args, ok := c.builtinArgs(b, sig.Args)

@@ -176,7 +176,7 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			if c.optChainCall(x, s.Call) { // x?.m(args)
 				continue
 			}
-			x = &ast.Call{At: ast.At{P: x.Pos()}, Callee: x, Args: c.args(s.Call)} // a call of a computed function value
+			x = &ast.Call{At: ast.AtOf(x.Pos()), Callee: x, Args: c.args(s.Call)} // a call of a computed function value
 
 		default:
 			c.unsupported(s.Pos, suffixName(s))
@@ -220,7 +220,7 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	case p.Int != nil:
 		v, err := grammar.IntValue(*p.Int)
 		if err != nil {
-			c.diags.Errorf(at.P, codeLiteralRange, "integer literal out of range")
+			c.diags.Errorf(at.Pos(), codeLiteralRange, "integer literal out of range")
 		}
 		return &ast.IntLit{At: at, Value: v}
 	case p.Bool != nil:
@@ -284,6 +284,10 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 	case p.New != nil:
 		return c.newExpr(p.New) // parse_new.go
 	}
+	if p.Builtin != nil && builtinStmts[p.Builtin.Name] { // `@assert(x) - 1`: a statement has no value
+		c.diags.Errorf(c.pos(p.Pos), codeTypeMismatch, "type mismatch: %s is a statement, it has no value", p.Builtin.Name)
+		return &ast.IntLit{At: at}
+	}
 	what := "this expression"
 	switch {
 	case p.Undefined:
@@ -336,7 +340,7 @@ func (c *cstConverter) ifExpr(pos lexer.Position, cond *grammar.Expr, capture st
 func (c *cstConverter) valueBlock(b *grammar.Block) *ast.Block {
 	out := &ast.Block{At: c.at(b.Pos), Stmts: []ast.Stmt{}}
 	if len(b.Stmts) == 0 {
-		c.diags.Errorf(out.P, codeTypeMismatch, "type mismatch: a block expression needs a value, found an empty block")
+		c.diags.Errorf(out.Pos(), codeTypeMismatch, "type mismatch: a block expression needs a value, found an empty block")
 		out.Value = &ast.IntLit{At: out.At}
 		return out
 	}

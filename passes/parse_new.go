@@ -19,7 +19,7 @@ func (c *cstConverter) newExpr(n *grammar.NewExpr) ast.Expr {
 		for _, a := range args {
 			t, ok := c.typeArgOf(a)
 			if !ok {
-				c.diags.Errorf(c.at(a.Pos).P, codeTypeMismatch, "type mismatch: a type argument of `new %s(…)` must be a type", n.Name)
+				c.diags.Errorf(c.at(a.Pos).Pos(), codeTypeMismatch, "type mismatch: a type argument of `new %s(…)` must be a type", n.Name)
 				return &ast.IntLit{At: at}
 			}
 			targs = append(targs, t)
@@ -30,7 +30,7 @@ func (c *cstConverter) newExpr(n *grammar.NewExpr) ast.Expr {
 		return c.constructor(n, lit, args) // parse_safe.go
 	}
 	if !n.Braces {
-		c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: `new %s` needs its fields in braces: `new %s { … }`", n.Name, n.Name)
+		c.diags.Errorf(at.Pos(), codeTypeMismatch, "type mismatch: `new %s` needs its fields in braces: `new %s { … }`", n.Name, n.Name)
 		return &ast.IntLit{At: at}
 	}
 	for _, f := range n.Fields {
@@ -41,7 +41,7 @@ func (c *cstConverter) newExpr(n *grammar.NewExpr) ast.Expr {
 		case c.safe:
 			v = &ast.Ref{At: c.at(f.Pos), Name: ast.Name{Name: f.Name}} // shorthand `name` (§4.13)
 		default:
-			c.diags.Errorf(c.at(f.Pos).P, codeTypeMismatch, "type mismatch: field `%s` of `new %s` needs a value (`%s: value`; the shorthand is for @safe files)", f.Name, n.Name, f.Name)
+			c.diags.Errorf(c.at(f.Pos).Pos(), codeTypeMismatch, "type mismatch: field `%s` of `new %s` needs a value (`%s: value`; the shorthand is for @safe files)", f.Name, n.Name, f.Name)
 			v = &ast.IntLit{At: c.at(f.Pos)}
 		}
 		lit.Names, lit.Values = append(lit.Names, f.Name), append(lit.Values, v)

@@ -86,7 +86,7 @@ func (c *cstConverter) captureAt(off int, name string, fallback ast.At) ast.At {
 			j++
 		}
 		if bytes.HasPrefix(text[j:], []byte(name)) { // no copy of the rest of the file
-			return ast.At{P: c.file.PosAt(j)}
+			return ast.AtOf(c.file.PosAt(j))
 		}
 		break
 	}

@@ -30,7 +30,7 @@ const SafeModeKey = "safe-mode"
 func (c *cstConverter) paramType(t *grammar.Type) ast.TypeExpr {
 	x := c.typ(t)
 	if c.safe {
-		return &ast.ByRefType{At: ast.At{P: x.Pos()}, Elem: x}
+		return &ast.ByRefType{At: ast.AtOf(x.Pos()), Elem: x}
 	}
 	return x
 }
@@ -39,18 +39,18 @@ func (c *cstConverter) paramType(t *grammar.Type) ast.TypeExpr {
 func (c *cstConverter) constructor(n *grammar.NewExpr, lit *ast.StructLit, args []*grammar.Arg) ast.Expr {
 	at := lit.At
 	if !c.safe {
-		c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: the constructor form `new %s(…)` is for @safe files (spec §4.13); write `new %s { … }`", n.Name, n.Name)
+		c.diags.Errorf(at.Pos(), codeTypeMismatch, "type mismatch: the constructor form `new %s(…)` is for @safe files (spec §4.13); write `new %s { … }`", n.Name, n.Name)
 		return &ast.IntLit{At: at}
 	}
 	if n.Braces {
-		c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: `new %s(…)` calls init; it takes no fields in braces", n.Name)
+		c.diags.Errorf(at.Pos(), codeTypeMismatch, "type mismatch: `new %s(…)` calls init; it takes no fields in braces", n.Name)
 		return &ast.IntLit{At: at}
 	}
 	obj := func() ast.Expr { return &ast.Ref{At: at, Name: ast.Name{Name: "new.obj"}} }
 	call := &ast.Call{At: at, Callee: &ast.Member{At: at, X: obj(), Name: "init"}}
 	for _, a := range args {
 		if a.Expr == nil {
-			c.diags.Errorf(c.at(a.Pos).P, codeTypeMismatch, "type mismatch: the arguments of `new %s(…)` are values, not types", n.Name)
+			c.diags.Errorf(c.at(a.Pos).Pos(), codeTypeMismatch, "type mismatch: the arguments of `new %s(…)` are values, not types", n.Name)
 			return &ast.IntLit{At: at}
 		}
 		call.Args = append(call.Args, c.expr(a.Expr))
@@ -69,7 +69,7 @@ func (c *cstConverter) annotation(x ast.TypeExpr, init ast.Expr) ast.TypeExpr {
 	if _, ptr := x.(*ast.PtrType); ptr {
 		return x
 	}
-	return &ast.PtrType{At: ast.At{P: x.Pos()}, Elem: x}
+	return &ast.PtrType{At: ast.AtOf(x.Pos()), Elem: x}
 }
 
 // isNew reports whether e is `new T {…}` or the constructor form.

@@ -42,7 +42,7 @@ func (c *cstConverter) stringCall(e *grammar.PostfixExpr, call *grammar.CallSuff
 	args := c.args(call)
 	want := map[string]int{"len": 1, "__string_make": 2}[name]
 	if len(args) != want {
-		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", name, want, len(args))
+		c.diags.Errorf(at.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", name, want, len(args))
 		return &ast.IntLit{At: at}
 	}
 	if name == "__string_make" {

@@ -68,7 +68,7 @@ func (c *cstConverter) structLit(x ast.Expr, s *grammar.StructLit) ast.Expr {
 	var lit *ast.StructLit
 	switch x := x.(type) {
 	case *ast.Ref:
-		lit = &ast.StructLit{At: ast.At{P: x.P}, TypeX: &ast.TypeName{At: x.At, Name: x.Name}}
+		lit = &ast.StructLit{At: ast.AtOf(x.Pos()), TypeX: &ast.TypeName{At: x.At, Name: x.Name}}
 	case *ast.Instance: // Pair(i64, bool) { … }
 		lit = &ast.StructLit{At: x.At, TypeX: &ast.InstType{At: x.At, Name: x.Name, Args: x.Args}}
 	default:
@@ -98,7 +98,7 @@ func (c *cstConverter) index(x ast.Expr, s *grammar.IndexSuffix) ast.Expr {
 	}
 	if !s.Slice {
 		if s.Start == nil {
-			c.diags.Errorf(at.P, codeTypeMismatch, "type mismatch: an index needs a value")
+			c.diags.Errorf(at.Pos(), codeTypeMismatch, "type mismatch: an index needs a value")
 			return x
 		}
 		return &ast.Index{At: at, X: x, I: c.expr(s.Start)}
@@ -119,7 +119,7 @@ func (c *cstConverter) appendCall(e *grammar.PostfixExpr, call *grammar.CallSuff
 func (c *cstConverter) argsOf(at ast.At, call *grammar.CallSuffix, name string, n int) ([]ast.Expr, bool) {
 	args := c.args(call)
 	if len(args) != n {
-		c.diags.Errorf(at.P, codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", name, n, len(args))
+		c.diags.Errorf(at.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", name, n, len(args))
 		return nil, false
 	}
 	return args, true

@@ -58,7 +58,7 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 		out.Arms = append(out.Arms, arm)
 	}
 	if len(out.Arms) == 0 {
-		c.diags.Errorf(out.P, codeTypeMismatch, "type mismatch: a switch needs at least one arm with a pattern")
+		c.diags.Errorf(out.Pos(), codeTypeMismatch, "type mismatch: a switch needs at least one arm with a pattern")
 	}
 	return out
 }

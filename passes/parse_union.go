@@ -32,7 +32,7 @@ func (c *cstConverter) capturePayload(arm *ast.SwitchArm, a *grammar.SwitchArm) 
 	bind := &ast.VarDecl{At: at, Name: ast.Name{Name: a.Capture}, Const: true, Init: payload}
 	arm.Body.Stmts = append([]ast.Stmt{bind}, arm.Body.Stmts...)
 	if arm.Guard != nil { // the guard sees the capture too; it runs only once a pattern matched
-		guard := ast.At{P: arm.Guard.Pos()}
+		guard := ast.AtOf(arm.Guard.Pos())
 		arm.Guard = &ast.Block{At: guard, Stmts: []ast.Stmt{&ast.VarDecl{At: at, Name: bind.Name, Const: true, Init: ast.DeepClone(payload)}}, Value: arm.Guard}
 	}
 }

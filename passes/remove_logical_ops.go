@@ -33,5 +33,5 @@ func removeLogicalOps(_ *pipeline.Ctx, prog any) (any, error) {
 
 // valueBlock is a block of nothing but the value x.
 func valueBlock(x ast.Expr) *ast.Block {
-	return &ast.Block{At: ast.At{P: x.Pos()}, Typed: ast.Typed{T: x.Type()}, Stmts: []ast.Stmt{}, Value: x}
+	return &ast.Block{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: x.Type()}, Stmts: []ast.Stmt{}, Value: x}
 }

@@ -54,7 +54,7 @@ func (rs *resolver) capture(pos src.Pos, i int, n ast.Name) {
 	for _, cs := range rs.closures {
 		if cs.base > i && !cs.seen[n.ID] {
 			cs.seen[n.ID] = true
-			cs.captures = append(cs.captures, &ast.Ref{At: ast.At{P: pos}, Name: n})
+			cs.captures = append(cs.captures, &ast.Ref{At: ast.AtOf(pos), Name: n})
 		}
 	}
 }

@@ -130,10 +130,7 @@ func (rs *resolver) methodInstance(r *ast.Rewriter, e *ast.MethodInstance) ast.E
 		b, found := rs.peek(n.Name.Name)
 		isValue = isValue || found && !rs.types[b.ID]
 	}
-	if isValue && values != nil {
-		// Until calls of function values land (closures), the call of what x.m(a) returns is
-		// what parse would have reported for it.
-		rs.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: calls of computed functions")
+	if isValue && values != nil { // the call of what x.m(a) returns (check-types: a call-value)
 		return r.RewriteExpr(&ast.Call{At: e.At, Callee: &ast.Member{At: e.At, X: e.X, Name: e.Name}, Args: values})
 	}
 	c := *e

@@ -19,7 +19,7 @@ type interval struct {
 	start, end int    // ranges[0].start, ranges[len-1].end
 	cur        int    // the first range that does not end before the scan point (the scan only advances)
 	crossCall  bool
-	weight     float64    // spill cost: uses and definitions, each 10^loop depth, per instruction covered
+	weight     float64    // spill cost: uses and definitions, each 10^loop depth, per square root of the instructions covered
 	remat      *mir.Instr // the single movz/movn defining the register, if that is its only definition
 }
 
@@ -209,8 +209,9 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 			iv.remat = in
 			iv.weight /= 4
 		}
-		// Per instruction covered: a short interval frees little by spilling, and costs its loads.
-		iv.weight /= float64(size/2 + 4)
+		// Per square root of the instructions covered: a short interval frees little by spilling, and
+		// costs its loads; the root keeps a long interval with uses in a loop from being spilled first.
+		iv.weight /= math.Sqrt(float64(size/2 + 4))
 		out = append(out, iv)
 	}
 	return out, fixed

@@ -10,7 +10,7 @@
 // gets one only where no such fixed use meets it. When no register is free, the register whose
 // holders (live where the new interval is) weigh least together is taken from them if they weigh
 // less than the new interval, which is spilled otherwise; a weight is the interval's uses and
-// definitions, each 10^loop depth, per instruction it covers (a short interval frees little by
+// definitions, each 10^loop depth, per square root of the instructions it covers (a short interval frees little by
 // spilling and costs a load per use).
 //
 // A spilled register lives in an 8-byte stack slot (slots are shared by intervals that do not

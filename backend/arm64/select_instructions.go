@@ -77,6 +77,8 @@ type selector struct {
 	// bases are the host addresses x28 + a of the current block's Wasm addresses a that
 	// accesses with immediate offsets share (isel_mem.go, immediateAccess).
 	bases map[*ssa.Value]mir.Reg
+	// selFused are the comparisons of the current block selected with their select (isel_select.go).
+	selFused map[*ssa.Value]bool
 }
 
 type constKey struct {
@@ -87,7 +89,8 @@ type constKey struct {
 func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 	s := &selector{p: p, layout: layout, f: f, mf: &mir.Func{Name: f.Name},
 		regs: map[*ssa.Value]mir.Reg{}, blocks: map[int]*mir.Block{}, traps: map[string]*mir.Block{},
-		folded: map[*ssa.Value]bool{}, bases: map[*ssa.Value]mir.Reg{}}
+		folded: map[*ssa.Value]bool{}, bases: map[*ssa.Value]mir.Reg{},
+		selFused: map[*ssa.Value]bool{}}
 	for _, b := range f.Blocks {
 		if b.ID >= s.nextID {
 			s.nextID = b.ID + 1
@@ -131,8 +134,9 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 		}
 		s.foldShifts(b)
 		clear(s.bases)
+		s.fuseSelects(b)
 		for _, v := range b.Instrs {
-			if v != s.fused && v != s.tested && !s.folded[v] {
+			if v != s.fused && v != s.tested && !s.folded[v] && !s.selFused[v] {
 				s.value(v)
 			}
 		}
@@ -384,15 +388,4 @@ func (s *selector) value(v *ssa.Value) {
 		return
 	}
 	panic("select-instructions: no selection for " + v.Op.String())
-}
-
-func (s *selector) lowerSelect(v *ssa.Value) {
-	a, b := s.use(v.Args[0]), s.use(v.Args[1])
-	c := s.use(v.Args[2])
-	s.emit(&mir.Instr{Op: mir.CMPI, W: mir.W, Rn: c, Imm: 0})
-	op := mir.CSEL
-	if v.Type.IsFloat() {
-		op = mir.FCSEL
-	}
-	s.emit(&mir.Instr{Op: op, W: width(v.Type), Rd: s.def(v), Rn: a, Rm: b, Cond: mir.NE})
 }

@@ -8,7 +8,9 @@
 //   - Rich: Compilable plus the data constructs the front end compiles (structs with methods and
 //     defaults, arrays, slices, for-in loops, strings with concatenation, comparison, indexing
 //     and interpolation, switch, optionals with `??` and `if (o) |v|`, tagged unions with
-//     captures).
+//     captures) and the language's error handling and abstraction (error sets and error unions,
+//     `try`, `catch` with and without a capture, `defer` and `errdefer`, generic functions
+//     instantiated per unit, traits with an `impl Trait for T` and a `where` bound).
 //   - ParseOnly: adds syntax only the parser accepts yet (structs, enums, unions, switch,
 //     closures, generics, optionals, error unions, methods, string interpolation, `new`,
 //     tests), for the parse-only measurement.
@@ -149,10 +151,50 @@ fn rich%[1]d(a: i64, b: i64) i64 {
     if (words == "item-one" or words[0] == 'i') {
         total += value%[1]d(Token%[1]d.Word(words.len)) + value%[1]d(Token%[1]d.Num(pos))
     }
+    total += guarded%[1]d(a, b) catch |e| switch e {
+        error.Low => -1,
+        else => -2,
+    }
+    total += heavier%[1]d(Item%[1]d)(it, Item%[1]d { .id = b, .name = "w" }) + pick%[1]d(i64)(a > b, 1, 2)
     if (total > 1000) {
         print("rich%[1]d ${total} ${a}\n")
     }
     return total
+}
+
+const Fail%[1]d = error { Low, High }
+
+trait Weigh%[1]d {
+    fn weigh(self: *Self) i64
+}
+
+impl Weigh%[1]d for Item%[1]d {
+    fn weigh(self: *Item%[1]d) i64 { return self.weight * 2 + self.id }
+}
+
+fn heavier%[1]d(T)(a: T, b: T) i64 where T: Weigh%[1]d {
+    var x = a
+    var y = b
+    return x.weigh() - y.weigh()
+}
+
+fn pick%[1]d(T)(c: bool, x: T, y: T) T {
+    if (c) { return x }
+    return y
+}
+
+fn check%[1]d(v: i64) Fail%[1]d!i64 {
+    if (v < 0) { return error.Low }
+    if (v > 5000) { return error.High }
+    return v + %[2]d
+}
+
+fn guarded%[1]d(a: i64, b: i64) !i64 {
+    defer counter += 1
+    errdefer counter -= 1
+    const x = try check%[1]d(a - b)
+    const y = check%[1]d(x * 3) catch 7
+    return pick%[1]d(i64)(x > y, x, y)
 }
 
 `, i, i%3+1, i%9)

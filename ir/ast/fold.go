@@ -24,7 +24,7 @@ func Fold(e Expr, lookup func(id int) Expr) Expr {
 	if !ok {
 		return nil
 	}
-	return v.literal(At{P: e.Pos()})
+	return v.literal(AtOf(e.Pos()))
 }
 
 // constant is a folded value: an integer or bool (bits in the interpreter's representation of

@@ -62,32 +62,37 @@ func (in *interp) isArcObject(p int64) bool {
 	return p >= ArcHeaderSize && p&7 == 0 && p <= int64(len(in.memory())) && in.load(p-16, types.TI64) == ArcMagic
 }
 
-// release drops one count of the object of type t at p.
+// release drops one count of the object of type t at p; a dying object runs its destructor,
+// releases its *S fields, the tail field (ArcTailField) last, after the object is gone.
 func (in *interp) release(p int64, t *types.Named) {
-	if t == nil || !in.isArcObject(p) {
-		return
-	}
-	rc := in.load(p-8, types.TI64)
-	if rc >= ArcImmortal {
-		return
-	}
-	if rc > 1 {
-		in.store(p-8, types.TI64, rc-1)
-		return
-	}
-	in.store(p-8, types.TI64, 0)
-	if name := DestructorName(t); name != "" {
-		if f := in.funcNamed(name); f != nil {
-			in.call(f, []int64{p})
+	for t != nil && in.isArcObject(p) {
+		rc := in.load(p-8, types.TI64)
+		if rc >= ArcImmortal {
+			return
 		}
-	}
-	st := StructOf(t)
-	for i, f := range st.Fields {
-		if ft := ArcStruct(f.Type); ft != nil {
-			in.release(in.load(p+types.FieldOffset(st, i), f.Type), ft)
+		if rc > 1 {
+			in.store(p-8, types.TI64, rc-1)
+			return
 		}
+		in.store(p-8, types.TI64, 0)
+		if name := DestructorName(t); name != "" {
+			if f := in.funcNamed(name); f != nil {
+				in.call(f, []int64{p})
+			}
+		}
+		st := StructOf(t)
+		tail := ArcTailField(t)
+		for i, f := range st.Fields {
+			if ft := ArcStruct(f.Type); ft != nil && i != tail {
+				in.release(in.load(p+types.FieldOffset(st, i), f.Type), ft)
+			}
+		}
+		in.store(p-16, types.TI64, 0)
+		if tail < 0 {
+			return
+		}
+		p = in.load(p+types.FieldOffset(st, tail), st.Fields[tail].Type)
 	}
-	in.store(p-16, types.TI64, 0)
 }
 
 // funcNamed returns the function called name, nil when there is none.

@@ -64,12 +64,19 @@ func (in *interp) arrayExpr(e Expr, fr frame) (v int64, ok bool) {
 	return 0, false
 }
 
-// forEach runs a loop over a copy of an array or slice.
+// forEach runs a loop over an array or slice, evaluated once. An array is not copied (as
+// lower-for-in loops over a slice of all of it): a write to a later element inside the loop is
+// seen when the loop reaches it.
 func (in *interp) forEach(s *ForEach, fr frame) flow {
 	t := s.X.Type()
-	seq := in.slotFor(s, t)
-	in.put(seq, t, in.eval(s.X, fr))
-	base, n := in.seqAt(seq, t)
+	var base, n int64
+	if _, array := t.(*types.Array); array {
+		base, n = in.seq(s.X, fr)
+	} else {
+		seq := in.slotFor(s, t)
+		in.put(seq, t, in.eval(s.X, fr))
+		base, n = in.seqAt(seq, t)
+	}
 	elem := ElemType(t)
 	k := int64(0)
 	return in.loop(s.Label.ID, func() bool { return k < n }, &Block{Stmts: []Stmt{&forEachStep{s: s, run: func() {

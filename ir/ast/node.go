@@ -35,11 +35,6 @@ type Decl interface {
 	declNode()
 }
 
-// At is the position every node embeds.
-type At struct{ P src.Pos }
-
-func (a At) Pos() src.Pos { return a.P }
-
 // Typed is embedded by every expression: its type, nil until check-types.
 type Typed struct{ T types.Type }
 

@@ -71,6 +71,18 @@ func IsFreshObject(e Expr) bool {
 	return false
 }
 
+// ArcTailField is the index of the last field of t of type *t (a list's `next`), which a dying
+// object releases last, after freeing itself, so a chain dies in a loop; -1 when there is none.
+func ArcTailField(t *types.Named) int {
+	tail := -1
+	for i, f := range StructOf(t).Fields {
+		if ArcStruct(f.Type) == t {
+			tail = i
+		}
+	}
+	return tail
+}
+
 // DestructorName is the name of the function that destroys a T (spec §9.5: `T_deinit`, the
 // method `deinit` of `impl T` or a free function), "" for a generic instance, which never has one.
 func DestructorName(t *types.Named) string {

@@ -136,7 +136,7 @@ func (r *Rewriter) RewriteOne(s Stmt) Stmt {
 	if len(list) == 1 {
 		return list[0]
 	}
-	return &Block{At: At{s.Pos()}, Stmts: append([]Stmt{}, list...)}
+	return &Block{At: AtOf(s.Pos()), Stmts: append([]Stmt{}, list...)}
 }
 
 // DefaultStmt copies s with its children rewritten.

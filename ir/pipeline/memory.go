@@ -44,14 +44,22 @@ const liveHeadroom = 2
 const backstopFactor = 2
 
 // gcPercent is the GOGC that starts the next collection when the heap reaches limit, given the
-// live heap the last one left (at least live/liveHeadroom of garbage); off while nothing is live.
-func gcPercent(limit, live int64) int {
+// live heap the last one left and the roots Go's pacer adds to it before applying GOGC (stacks,
+// counted by their size, and globals): at least live/liveHeadroom of garbage; off while nothing
+// is live.
+func gcPercent(limit, live, roots int64) int {
 	if live <= 0 {
 		return -1
 	}
 	goal := max(limit, live+live/liveHeadroom)
-	return int((goal - live) * 100 / live)
+	return min(maxGOGC, int((goal-live)*100/(live+roots)))
 }
+
+// maxGOGC bounds the pace while the live heap is small next to the budget: a GOGC set after one
+// collection applies until the finalizer sets the next, so a value made for a nearly empty heap
+// would let a grown one run far past the budget. Growing from a small heap costs a few cheap
+// collections instead.
+const maxGOGC = 400
 
 // followLive sets GOGC after each collection (gcPercent) and the memory limit to its backstop,
 // until stop. It learns of each collection from a sentinel's finalizer, re-armed each cycle (the
@@ -59,7 +67,7 @@ func gcPercent(limit, live int64) int {
 func followLive(limit int64) (stop func()) {
 	var mu sync.Mutex
 	stopped := false
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}
 	type sentinel struct{ _ *int } // holds a pointer: the tiny allocator would batch it
 	var arm func()
 	arm = func() {
@@ -72,7 +80,13 @@ func followLive(limit int64) (stop func()) {
 			metrics.Read(sample)
 			live := int64(sample[0].Value.Uint64())
 			debug.SetMemoryLimit(max(backstopFactor*limit, 2*live))
-			debug.SetGCPercent(gcPercent(limit, live))
+			// The pacer's roots are read back from the goal one GOGC gives: goal = live +
+			// (live + roots) x GOGC/100.
+			const probe = 100
+			debug.SetGCPercent(probe)
+			metrics.Read(sample)
+			roots := max(0, int64(sample[1].Value.Uint64())-2*live)
+			debug.SetGCPercent(gcPercent(limit, live, roots))
 			arm()
 		})
 	}

@@ -38,18 +38,20 @@ func TestLimitMemory(t *testing.T) {
 // budget, with at least half the live heap of garbage past it.
 func TestGCPercent(t *testing.T) {
 	for _, c := range []struct {
-		limit, live int64
-		want        int
+		limit, live, roots int64
+		want               int
 	}{
-		{100, 25, 300}, // room for 75 of garbage: the heap reaches 100
-		{100, 50, 100},
-		{100, 80, 50}, // past two thirds of the budget: live/2 of garbage
-		{100, 400, 50},
-		{1000, 990, 50},
-		{100, 0, -1}, // nothing live: GOGC stays off until the limit
+		{100, 25, 0, 300}, // room for 75 of garbage: the heap reaches 100
+		{100, 10, 0, 400}, // at most 5 x live while the heap is small
+		{100, 50, 0, 100},
+		{100, 80, 0, 50}, // past two thirds of the budget: live/2 of garbage
+		{100, 400, 0, 50},
+		{1000, 990, 0, 50},
+		{100, 20, 20, 200}, // the pacer multiplies live+roots: 80 of garbage, not 160
+		{100, 0, 0, -1},    // nothing live: GOGC stays off until the limit
 	} {
-		if got := gcPercent(c.limit, c.live); got != c.want {
-			t.Errorf("gcPercent(%d, %d) = %d, want %d", c.limit, c.live, got, c.want)
+		if got := gcPercent(c.limit, c.live, c.roots); got != c.want {
+			t.Errorf("gcPercent(%d, %d, %d) = %d, want %d", c.limit, c.live, c.roots, got, c.want)
 		}
 	}
 }
