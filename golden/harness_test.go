@@ -136,11 +136,12 @@ func (c *goldenCase) write() error {
 	return os.WriteFile(c.path, txtar.Format(c.archive), 0o644)
 }
 
-// writeInputs writes the case's input sections (the names ending in .cot) into dir.
+// writeInputs writes the case's input sections (the names ending in .cot, cot.json, and data/...) into dir.
 func (c *goldenCase) writeInputs(t *testing.T, dir string) {
 	t.Helper()
 	for _, f := range c.archive.Files {
-		if strings.HasSuffix(f.Name, ".cot") {
+		// Sources, and the files a program reads under data/ (the engines' preopen is dir, as "/").
+		if strings.HasSuffix(f.Name, ".cot") || strings.HasPrefix(f.Name, "data/") || f.Name == "cot.json" { // cot.json: the project file (spec §16.2)
 			path := filepath.Join(dir, f.Name) // a name may have directories: lib/util.cot
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)

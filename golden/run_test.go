@@ -118,7 +118,8 @@ func runCase(t *testing.T, c *goldenCase, al allowlist) {
 // names it.
 func checkEngines(t *testing.T, kind string, c *goldenCase, dir string, wasm []byte, elf string, native bool, al allowlist) {
 	stdin, _ := c.section("stdin")
-	cfg := func() runner.Config { return runner.Config{Dir: dir, Stdin: bytes.NewReader(stdin)} }
+	_, net := c.section("net") // a case with a `net` section may use sockets (cot run --net)
+	cfg := func() runner.Config { return runner.Config{Dir: dir, Stdin: bytes.NewReader(stdin), Net: net} }
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 

@@ -20,7 +20,10 @@ var Builtins = map[string]int{
 
 // RuntimeBuiltins are the builtins only the runtime (runtime/*.cot) may call, which language.md
 // §10 does not have: memory.size and memory.grow for the allocator, a clock by id for the test
-// runner, WASI's argument and environment vectors for @args_count and its kin (runtime/args.cot).
+// runner, WASI's argument and environment vectors for @args_count and its kin (runtime/args.cot),
+// the preopens and path_open for @fd_open (runtime/fs.cot), a net fd's I/O (runtime/net.cot).
 // The lexer accepts them everywhere so the parse pass can say that they are the runtime's.
 var RuntimeBuiltins = map[string]int{"memory_size": 0, "memory_grow": 1, "clock_time": 1,
-	"args_sizes_get": 2, "args_get": 2, "environ_sizes_get": 2, "environ_get": 2}
+	"args_sizes_get": 2, "args_get": 2, "environ_sizes_get": 2, "environ_get": 2,
+	"fd_prestat_get": 1, "fd_prestat_dir_name": 3, "path_open": 6,
+	"net_read": 3, "net_write": 3, "net_close": 1}

@@ -174,7 +174,7 @@ type Arg struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Type *Type `parser:"  (?= '*' | '?' | '[' ( ']' | Int ']' ( '[' Int ']' )* ( Ident | TypeKw | '*' | '?' | '(' | 'fn' | '!' | '[' ']' ) ) | 'fn' '(' ( ')' ( '->' | ',' | ')' ) | TypeKw | '*' | '?' | '[' | '(' | 'fn' | Ident ( ',' | ')' ) ) ) @@ (?= ',' | ')')"`
+	Type *Type `parser:"  (?= '*' | '?' | '[' ( ']' | Int ']' ( '[' Int ']' )* ( Ident | TypeKw | '*' | '?' | '(' | 'fn' | '!' | '[' ']' ) ) | 'fn' '(' ( ')' ( '->' | ',' | ')' ) | TypeKw | '*' | '?' | '[' | '(' | 'fn' | Ident ( ',' | ')' ) ) | Ident '!' ) @@ (?= ',' | ')')"`
 	Expr *Expr `parser:"| @@"`
 }
 

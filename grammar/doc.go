@@ -29,7 +29,8 @@
 //   - An `if` in statement position is an IfStmt even as the last statement of a block expression.
 //   - A leading `-` is allowed in switch patterns (Pattern.Neg/EndNeg), an extension of §6.12.
 //   - `_` is an ordinary identifier in the CST; the parse pass treats the pattern `_` as the wildcard.
-//   - Call arguments use Arg (Expr or Type); a bare name is always an Expr, read as a type by the parse pass.
+//   - Call arguments use Arg (Expr or Type); a bare name is always an Expr, read as a type by the parse pass;
+//     a name followed by `!` (`E!T`) is a Type, and `!T` an Expr the parse pass reads as a type where one is wanted.
 //   - No backtracking once a token is consumed (UseLookahead(0)); multi-token decisions use (?= ...) groups.
 //   - A parse error stops parsing (no recovery): one E0100 per file; E0109/E0110 are all reported.
 //   - So broken input is parsed once (linear time): a statement starting with `{`/`if` is never retried

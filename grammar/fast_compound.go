@@ -34,8 +34,11 @@ func (p *fparser) arg() (*Arg, res) {
 
 // argIsType is Arg's lookahead: `'*' | '?' | '[' ( ']' | Int ']' ( '[' Int ']' )* ( Ident | TypeKw | '*' | '?' |
 // '(' | 'fn' | '!' | '[' ']' ) ) | 'fn' '(' ( ')' ( '->' | ',' | ')' ) | TypeKw | '*' | '?' |
-// '[' | '(' | 'fn' | Ident ( ',' | ')' ) )`.
+// '[' | '(' | 'fn' | Ident ( ',' | ')' ) ) | Ident '!'` (`E!T`: no expression has a name then `!`).
 func (p *fparser) argIsType() bool {
+	if p.tok().Type == TokIdent && p.at(1).Value == "!" {
+		return true
+	}
 	switch p.tok().Value {
 	case "*", "?":
 		return true

@@ -160,6 +160,11 @@ const bom = "\xEF\xBB\xBF"
 // Tokenize splits src into tokens, ending with EOF. Comments and whitespace are dropped, and so
 // is a UTF-8 byte-order mark at the start (offsets still count its bytes).
 func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
+	return tokenize(filename, src, false)
+}
+
+// tokenize is Tokenize; safe puts the file in safe mode without the `@safe` header (lexer_safe.go).
+func tokenize(filename string, src []byte, safe bool) ([]lexer.Token, error) {
 	s := &scanner{file: filename, src: src, text: string(src), line: 1}
 	s.toks = make([]lexer.Token, 0, len(src)/3+16) // Cot averages 3.4-3.6 bytes a token
 	if bytes.HasPrefix(src, []byte(bom)) {
@@ -169,7 +174,7 @@ func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
 		return nil, err
 	}
 	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: s.pos()})
-	if isSafeFile(s.toks) {
+	if safe || isSafeFile(s.toks) {
 		markStructOpens(s.toks)
 	}
 	markNewBrackets(s.toks)

@@ -1,6 +1,17 @@
 package grammar
 
-import "github.com/alecthomas/participle/v2/lexer"
+import (
+	"cot/ir/src"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// ParseEachSafe is ParseEach for a file in safe mode whether or not it starts with `@safe`: a
+// project whose cot.json says `"safe": true` (§1.6).
+func ParseEachSafe(filename string, text []byte, each func(safe bool, d *Decl)) error {
+	var first lexer.Position
+	return parseEach(filename, text, each, &first, true, true, src.MaxErrors)
+}
 
 // isSafeFile reports whether the file starts with the `@safe` header (§1.6).
 func isSafeFile(toks []lexer.Token) bool {

@@ -49,7 +49,7 @@ func parse(filename string, text []byte, budget int) (*File, error) {
 	err := parseEach(filename, text, func(safe bool, d *Decl) {
 		file.Safe = safe
 		file.Decls = append(file.Decls, d)
-	}, &file.Pos, false, budget)
+	}, &file.Pos, false, false, budget)
 	if err != nil {
 		return nil, err
 	}
@@ -65,14 +65,15 @@ func parse(filename string, text []byte, budget int) (*File, error) {
 // called again after the first declaration with an error.
 func ParseEach(filename string, text []byte, each func(safe bool, d *Decl)) error {
 	var first lexer.Position
-	return parseEach(filename, text, each, &first, true, src.MaxErrors)
+	return parseEach(filename, text, each, &first, true, false, src.MaxErrors)
 }
 
 // parseEach is ParseEach that also sets *first to the position of the file's first token and
 // reports at most budget syntax errors.
 // With dropped, the caller drops each declaration when each returns: the memory of its nodes
 // is then reused for the next declaration.
-func parseEach(filename string, text []byte, each func(safe bool, d *Decl), first *lexer.Position, dropped bool, budget int) (err error) {
+// With forceSafe the file is in safe mode with or without the header (ParseEachSafe).
+func parseEach(filename string, text []byte, each func(safe bool, d *Decl), first *lexer.Position, dropped, forceSafe bool, budget int) (err error) {
 	diags := &src.Diagnostics{}
 	sf := src.NewFile(filename, text)
 	diags.AddFile(sf)
@@ -90,7 +91,7 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 		}
 	}()
 
-	toks, lexErr := Tokenize(filename, text)
+	toks, lexErr := tokenize(filename, text, forceSafe)
 	if lexErr != nil {
 		var le *lexError
 		if errors.As(lexErr, &le) {
@@ -114,6 +115,7 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 	if safe {
 		peeker.Next()
 	}
+	safe = safe || forceSafe
 	checks := &src.Diagnostics{} // E0109/E0110, reported only if the whole file parses
 	decls := 0
 	for !peeker.Peek().EOF() {

@@ -24,6 +24,12 @@ func checkMissingReturn(ctx *pipeline.Ctx, prog any) (any, error) {
 		if f, ok := d.(*ast.Func); ok && f.Result != types.TVoid && canFallThrough(f.Body) {
 			ctx.Diags.Errorf(f.Pos(), codeMissingReturn, "missing return in function `%s`", f.Name.Name)
 		}
+		ast.Inspect(d, func(n ast.Node) bool {
+			if f, ok := n.(*ast.FuncLit); ok && f.Result != types.TVoid && canFallThrough(f.Body) {
+				ctx.Diags.Errorf(f.Pos(), codeMissingReturn, "missing return in anonymous function")
+			}
+			return true
+		})
 	}
 	return p, nil
 }

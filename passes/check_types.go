@@ -52,9 +52,12 @@ type checker struct {
 	aliases    map[int]*ast.AliasDecl
 	aliasTypes map[int]types.Type
 	aliasBusy  map[int]bool
-	errorCodes map[string]int64 // error numbers by name (check_types_error.go)
-	inDefer    bool             // checking the body of a defer (check_types_error.go)
-	gen        *generics        // monomorphisation (check_types_generic.go)
+	errorCodes map[string]int64        // error numbers by name (check_types_error.go)
+	inDefer    bool                    // checking the body of a defer (check_types_error.go)
+	gen        *generics               // monomorphisation (check_types_generic.go)
+	ct         *comptimeState          // folded constants (check_types_comptime.go)
+	futures    map[string]*types.Named // Future(T) by T (check_types_async.go)
+	byRef      map[int]map[int]bool    // safe-mode struct parameters made pointers, by function ID and index (check_types_safe.go)
 }
 
 func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -86,6 +89,7 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	c.checkTraitImpls(p) // check_types_generic.go
 	c.checkStructDefaults()
+	c.checkDestructors(sigs) // check_types_new.go
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Func:
@@ -99,8 +103,8 @@ func checkTypes(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	out.Decls = append(out.Decls, c.instances()...)
 	out.Types = append(out.Types, c.gen.types...)
-	library, _ := ctx.Store[libraryKey].(bool)                        // the runtime has no main
-	if ctx.Store[TestModeKey] == nil && !library && !hasTests(sigs) { // a test file may do without: under cot test the runner is main
+	library, _ := ctx.Store[libraryKey].(bool)                                                          // the runtime has no main
+	if ctx.Store[TestModeKey] == nil && ctx.Store[BenchModeKey] == nil && !library && !hasTests(sigs) { // a test or bench file may do without: under cot test/bench the runner is main
 		c.checkMain(p, sigs)
 	}
 	return out, nil
@@ -118,6 +122,7 @@ func (c *checker) signature(d *ast.Func) *ast.Func {
 	if d.ResultX != nil {
 		f.ResultX, f.Result = nil, c.resultType(d.ResultX)
 	}
+	c.markByRef(d, &f) // check_types_safe.go
 	return &f
 }
 

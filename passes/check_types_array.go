@@ -151,8 +151,12 @@ func arrayToSlice(x ast.Expr, want types.Type) ast.Expr {
 // forEach checks `for x in a` and `for i, x in a`.
 func (c *checker) forEach(s *ast.ForEach) ast.Stmt {
 	f := *s
+	x := c.expr(s.X, nil)
+	if m := mapOf(x); m != nil {
+		return c.mapLoop(s, x, m) // check_types_for_map.go
+	}
 	var elem types.Type
-	f.X, elem = c.indexable(autoDeref(c.expr(s.X, nil)), "`for` over")
+	f.X, elem = c.indexable(autoDeref(x), "`for` over")
 	if elem == nil {
 		elem = types.TInvalid
 	}

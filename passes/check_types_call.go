@@ -16,15 +16,20 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	if in, ok := e.Callee.(*ast.Instance); ok {
 		return c.genericCall(e, in) // check_types_generic.go
 	}
+	if mi, ok := e.Callee.(*ast.MethodInstance); ok {
+		return c.genericMethodCall(e, mi) // check_types_generic_method.go
+	}
 	call := *e
 	call.T = types.TInvalid
 	ref, ok := e.Callee.(*ast.Ref)
 	if !ok {
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: calls of computed functions")
-		return &call
+		return c.callValue(e) // check_types_closure.go
 	}
 	name := ref.Name.Name
 	b := c.binder(ref.Name.ID)
+	if b != nil && b.kind != "func" && c.named[ref.Name.ID] == nil {
+		return c.callValue(e)
+	}
 	call.Args = nil
 	if g, generic := c.gen.decls[ref.Name.ID].(*ast.GenericFunc); generic {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic: call it with its type arguments, `%s(%s)(…)`", name, name, joinNames(g.TypeParams))
@@ -50,7 +55,12 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 		return &call
 	}
 	for i, a := range e.Args {
-		call.Args = append(call.Args, c.assign(a, sig.Params[i], fmt.Sprintf("argument %d of `%s`", i+1, name)))
+		what := fmt.Sprintf("argument %d of `%s`", i+1, name)
+		if x, ok := c.byRefArgument(ref.Name.ID, i, a, sig.Params[i], what); ok { // check_types_safe.go
+			call.Args = append(call.Args, x)
+			continue
+		}
+		call.Args = append(call.Args, c.assign(a, sig.Params[i], what))
 	}
 	return &call
 }

@@ -18,7 +18,7 @@ func divergesBlock(b *ast.Block) bool {
 		return false
 	}
 	switch b.Stmts[len(b.Stmts)-1].(type) {
-	case *ast.Return, *ast.Break, *ast.Continue, *ast.Trap, *ast.Exit:
+	case *ast.Return, *ast.Break, *ast.Continue, *ast.Trap, *ast.Exit, *ast.CompileError:
 		return true
 	}
 	return false

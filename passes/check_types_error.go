@@ -93,12 +93,8 @@ func (c *checker) errorUnionOperand(e ast.Expr) (ast.Expr, *types.ErrorUnion) {
 	if u, ok := x.Type().(*types.ErrorUnion); ok {
 		return x, u
 	}
-	op := "`catch`"
-	if r, ok := e.(*ast.Ref); ok && r.Name.Name == errTryTemp {
-		op = "`try`"
-	}
-	if x.Type() != types.TInvalid {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: %s wants an error union, found %v", op, x.Type())
+	if r, ok := e.(*ast.Ref); ok && x.Type() != types.TInvalid {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: %s wants an error union, found %v", errorOperator(r.Name.Name), x.Type())
 	}
 	return x, nil
 }
@@ -125,7 +121,46 @@ func mainErrorUnion(t types.Type) bool {
 func (c *checker) deferStmt(s *ast.Defer) ast.Stmt {
 	saved := c.inDefer
 	c.inDefer = true
+	c.checkDeferJumps(s.Body) // check_types_defer_jumps.go
 	body := c.block(s.Body)
 	c.inDefer = saved
 	return &ast.Defer{At: s.At, Err: s.Err, Body: body}
+}
+
+// errorOperator names the operator whose subject the temporary tmp holds (parse_error.go).
+func errorOperator(tmp string) string {
+	if tmp == errTryTemp {
+		return "`try`"
+	}
+	return "`catch`"
+}
+
+// branchesOf names the branches of an if expression in a diagnostic: the value and the
+// fallback of a `catch` (parse spells it as an if on its subject's temporary).
+func branchesOf(e *ast.If) string {
+	if u, ok := e.Cond.(*ast.Unary); ok && u.Op == "not" {
+		if is, ok := u.X.(*ast.IsError); ok {
+			if r, ok := is.X.(*ast.Ref); ok && r.Name.Name == errCatchTemp {
+				return "`catch` fallback"
+			}
+		}
+	}
+	return "branches of if expression"
+}
+
+// returnSpelling is what the program wrote for s: the propagation of a `try` is a return.
+func returnSpelling(s *ast.Return) string {
+	if _, ok := s.Value.(*ast.Fail); ok {
+		return "`try`"
+	}
+	return "`return`"
+}
+
+// errorReturn reports `return error.X` in a function that does not return an error union
+// (where the error's number would silently be the result).
+func (c *checker) errorReturn(s *ast.Return) {
+	lit, ok := s.Value.(*ast.ErrorLit)
+	if ok && !isErrorUnion(c.fn.Result) && c.fn.Result != types.TInvalid {
+		c.diags.Errorf(lit.Pos(), codeTypeMismatch, "type mismatch: `return error.%s` in `%s`, which returns %v, not an error union", lit.Name, c.fn.Name.Name, c.fn.Result)
+	}
 }

@@ -56,8 +56,14 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return c.switchExpr(e, want)
 	case *ast.SizeOf:
 		return c.sizeOf(e)
+	case *ast.Comptime:
+		return c.comptimeExpr(e, want)
+	case *ast.Await:
+		return c.await(e) // check_types_async.go
 	case *ast.HostCall:
 		return c.hostCall(e)
+	case *ast.FuncLit:
+		return c.funcLit(e) // check_types_closure.go
 	case *ast.Member:
 		if u, ok := c.unionMember(e, want); ok {
 			return u
@@ -77,6 +83,9 @@ func (c *checker) expr(e ast.Expr, want types.Type) ast.Expr {
 		return x
 	}
 	if x := c.optionalExpr(e, want); x != nil {
+		return x
+	}
+	if x := c.newExpr(e); x != nil { // check_types_new.go
 		return x
 	}
 	panic(fmt.Sprintf("check-types: unexpected expression %T", e))
@@ -117,9 +126,10 @@ func (c *checker) ref(e *ast.Ref) ast.Expr {
 	switch b := c.binder(e.Name.ID); {
 	case c.named[e.Name.ID] != nil || c.aliases[e.Name.ID] != nil:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
+	case b == nil && c.genericRef(e): // check_types_generic.go
 	case b == nil: // undefined: resolve-names reported it
 	case b.kind == "func":
-		c.diags.Errorf(e.Pos(), codeNotSupported, "not yet supported: function values (`%s`)", e.Name.Name)
+		return c.funcRef(e, b) // check_types_closure.go
 	default:
 		r.T = b.typ
 	}
@@ -301,7 +311,11 @@ func (c *checker) shiftCount(e ast.Expr, t types.Type) ast.Expr {
 // ifExpr checks an if expression: the branches' values have one type, the then branch's (a
 // literal there takes the else branch's type), the else branch's converted to it.
 func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
-	x := &ast.If{At: e.At, Cond: c.cond(e.Cond), Then: c.valueBlock(e.Then, want)}
+	cond := c.cond(e.Cond)
+	if folded := c.foldedIfExpr(e, cond, want); folded != nil { // check_types_comptime.go
+		return folded
+	}
+	x := &ast.If{At: e.At, Cond: cond, Then: c.valueBlock(e.Then, want)}
 	if x.Then.T == types.TVoid {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: the branches of an if expression need values, found void")
 		x.T = types.TInvalid
@@ -346,7 +360,7 @@ func (c *checker) ifExpr(e *ast.If, want types.Type) ast.Expr {
 	}
 	switch b := els.(type) {
 	case *ast.Block:
-		b.Value = c.convert(b.Value, t, "branches of if expression")
+		b.Value = c.convert(b.Value, t, branchesOf(e)) // check_types_error.go
 		b.T = t
 		x.Else = b
 	case *ast.If:

@@ -210,7 +210,7 @@ func (c *checker) instFuncOf(g *ast.GenericFunc, use src.Pos, args []types.Type,
 		return ast.Name{}, false
 	}
 	for _, b := range g.Bounds {
-		if arg, ok := subst[b.Param.ID]; ok && !c.gen.impls[b.Trait.ID][ast.TypeKey(arg)] {
+		if arg, ok := subst[b.Param.ID]; ok && !c.implements(b.Trait.ID, arg) {
 			c.diags.Errorf(use, codeTypeMismatch, "unsatisfied where bound: %v does not implement `%s` (`where %s: %s` of `%s`)", arg, b.Trait.Name, b.Param.Name, b.Trait.Name, g.Name.Name)
 			return ast.Name{}, false
 		}
@@ -233,37 +233,6 @@ func typeList(ts []types.Type) string {
 		parts = append(parts, t.String())
 	}
 	return strings.Join(parts, ", ")
-}
-
-// instanceMethod finds the method m of the generic impl of n's generic struct, instantiated
-// with n's type arguments.
-func (c *checker) instanceMethod(n *types.Named, m string, use src.Pos) (int, bool) {
-	var origin *ast.GenericStruct
-	for key, inst := range c.gen.structs {
-		if inst == n {
-			id, _ := strconv.Atoi(strings.Fields(key)[0])
-			origin, _ = c.gen.decls[id].(*ast.GenericStruct)
-		}
-	}
-	if origin == nil {
-		return 0, false
-	}
-	for _, d := range c.gen.decls {
-		g, ok := d.(*ast.GenericFunc)
-		if !ok || g.Owner.ID != origin.Name.ID || g.Name.Name != n.Name+"_"+m || len(g.TypeParams) != len(n.Args) {
-			continue
-		}
-		subst := map[int]types.Type{}
-		var key strings.Builder
-		key.WriteString(strconv.Itoa(g.Name.ID))
-		for i, a := range n.Args {
-			subst[g.TypeParams[i].ID] = a
-			key.WriteString(" " + ast.TypeKey(a))
-		}
-		name, ok := c.instFuncOf(g, use, n.Args, subst, key.String())
-		return name.ID, ok
-	}
-	return 0, false
 }
 
 // instances checks the bodies of the queued function instances (which may queue more) and
@@ -314,7 +283,7 @@ func (c *checker) checkTraitImpls(p *ast.Program) {
 		if !ok || traits[im.Trait.ID] == nil {
 			continue
 		}
-		target := c.typeOf(im.Target)
+		target, key := c.traitTarget(im.Target) // check_types_generic_method.go
 		if target == types.TInvalid {
 			continue
 		}
@@ -330,6 +299,20 @@ func (c *checker) checkTraitImpls(p *ast.Program) {
 		if c.gen.impls[im.Trait.ID] == nil {
 			c.gen.impls[im.Trait.ID] = map[string]bool{}
 		}
-		c.gen.impls[im.Trait.ID][ast.TypeKey(target)] = true
+		c.gen.impls[im.Trait.ID][key] = true
 	}
+}
+
+// genericRef reports a generic function or struct named as a value without its type arguments
+// (`var f = smaller`), and says whether it did.
+func (c *checker) genericRef(e *ast.Ref) bool {
+	switch g := c.gen.decls[e.Name.ID].(type) {
+	case *ast.GenericFunc:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic: call it with its type arguments, `%s(%s)(…)`", e.Name.Name, e.Name.Name, joinNames(g.TypeParams))
+		return true
+	case *ast.GenericStruct:
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is a type, not a value", e.Name.Name)
+		return true
+	}
+	return false
 }

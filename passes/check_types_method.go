@@ -59,7 +59,13 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		name.Name = m.Name
 		id, ok = c.selfFunc(m.Name, t)
 	}
+	if !ok && c.genericMethodNamed(t, m) { // check_types_generic_method.go
+		return bad()
+	}
 	if !ok {
+		if x, field := c.fieldCall(e, m, t); field { // a field of function type (check_types_closure.go)
+			return x
+		}
 		c.diags.Errorf(m.Pos(), codeUndefined, "undefined identifier `%v.%s`: %v has no method `%s`", t, m.Name, t, m.Name)
 		return bad()
 	}
@@ -82,7 +88,12 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		return out
 	}
 	for i, a := range e.Args {
-		out.Args = append(out.Args, c.assign(a, sig.Params[i+1], fmt.Sprintf("argument %d of `%s`", i+1, m.Name)))
+		what := fmt.Sprintf("argument %d of `%s`", i+1, m.Name)
+		if x, ok := c.byRefArgument(id, i+1, a, sig.Params[i+1], what); ok { // check_types_safe.go
+			out.Args = append(out.Args, x)
+			continue
+		}
+		out.Args = append(out.Args, c.assign(a, sig.Params[i+1], what))
 	}
 	return out
 }

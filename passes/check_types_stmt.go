@@ -32,6 +32,9 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 		v.Type, v.Init = c.declared(s.Pos(), s.Name.Name, s.TypeX, s.Type, s.Init)
 		kind := map[bool]string{true: "const", false: "var"}[s.Const]
 		c.binders[s.Name.ID] = &checkedBinder{kind: kind, typ: v.Type}
+		if s.Const {
+			c.recordConst(s.Name.ID, v.Init)
+		}
 		return &v
 	case *ast.Assign:
 		a := *s
@@ -41,13 +44,17 @@ func (c *checker) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.OpAssign:
 		return c.opAssign(s)
 	case *ast.ExprStmt:
+		if a, ok := s.X.(*ast.Await); ok {
+			return c.awaitStmt(s, a) // check_types_async.go
+		}
+		if isConstructorInit(s) {
+			return c.constructorInit(s) // check_types_safe.go
+		}
 		return &ast.ExprStmt{At: s.At, X: c.expr(s.X, nil)}
 	case *ast.If:
-		st := &ast.If{At: s.At, Cond: c.cond(s.Cond), Then: c.block(s.Then)}
-		if s.Else != nil {
-			st.Else = c.stmt(s.Else)
-		}
-		return st
+		return c.ifStmt(s) // check_types_comptime.go
+	case *ast.CompileError:
+		return c.compileError(s)
 	case *ast.While:
 		w := *s
 		w.Cond = c.cond(s.Cond)
@@ -93,6 +100,9 @@ func (c *checker) declared(pos src.Pos, name string, x ast.TypeExpr, t types.Typ
 	}
 	init = c.expr(init, nil)
 	switch t = init.Type(); {
+	case t == types.TVoid && (name == errTryTemp || name == errCatchTemp): // check_types_error.go
+		c.diags.Errorf(init.Pos(), codeTypeMismatch, "type mismatch: %s wants an error union, found void", errorOperator(name))
+		t = types.TInvalid
 	case t == types.TVoid:
 		c.diags.Errorf(init.Pos(), codeTypeMismatch, "type mismatch: `%s` is initialised with a void value", name)
 		t = types.TInvalid
@@ -145,8 +155,9 @@ func (c *checker) forRange(s *ast.ForRange) ast.Stmt {
 func (c *checker) ret(s *ast.Return) ast.Stmt {
 	r := &ast.Return{At: s.At}
 	if c.inDefer {
-		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: `return` inside a defer body (a deferred block runs to its end)")
+		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: %s inside a defer body (a deferred block runs to its end)", returnSpelling(s))
 	}
+	c.errorReturn(s) // check_types_error.go
 	switch result := c.fn.Result; {
 	case s.Value != nil && result == types.TVoid:
 		r.Value = c.expr(s.Value, nil)

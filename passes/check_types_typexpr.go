@@ -45,9 +45,14 @@ func (c *checker) typeOf(x ast.TypeExpr) types.Type {
 		}
 		return types.FuncOf(params, c.typeOf(x.Result))
 	case *ast.InstType:
+		if f := c.predeclaredFutureType(x); f != nil { // check_types_async.go
+			return f
+		}
 		return c.instStruct(x) // check_types_generic.go
 	case *ast.KnownType:
 		return x.T
+	case *ast.ByRefType:
+		return c.byRefType(x) // check_types_safe.go
 	case *ast.ErrorUnionType:
 		if x.Err != nil {
 			c.typeOf(x.Err) // reports an unknown name; E!T is checked as !T (parse_error.go)
@@ -77,6 +82,8 @@ func supportedType(t types.Type) bool {
 		return true
 	case *types.Array:
 		return supportedType(t.Elem)
+	case *types.Func:
+		return funcTypeSupported(t) // check_types_closure.go
 	case *types.Slice:
 		return supportedType(t.Elem)
 	case *types.Optional:

@@ -5,7 +5,8 @@
 // fresh temporaries in evaluation order (left to right). If and block expressions become
 // statements that assign a temporary. A loop condition that needs statements moves into the loop body,
 // guarded by a break. Globals are read into a temporary before use as an operand, since a later
-// operand's call may assign them.
+// operand's call may assign them. The pass consumes its input (ast.Rewriter.Consume): each
+// declaration is released once flattened, so the two programs are not both held whole.
 //
 //	(return (+ (call f#1 (* a b)) c))  =>  (var t#8 i64 (* a b)) (var t#9 i64 (call f#1 t#8))
 //	                                       (return (+ t#9 c))
@@ -18,6 +19,8 @@
 package passes
 
 import (
+	"slices"
+
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/types"
@@ -35,7 +38,7 @@ type flattener struct {
 
 func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	f := &flattener{ids: ast.NewIDs(p), globals: map[int]bool{}}
+	f := &flattener{ids: ast.NewIDs(p).Now(), globals: map[int]bool{}}
 	for _, d := range p.Decls {
 		if g, ok := d.(*ast.Global); ok {
 			f.globals[g.Name.ID] = true
@@ -47,7 +50,7 @@ func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 		f.pre = append(f.pre, pre...)
 		return a
 	}}
-	return f.r.Program(p), nil
+	return f.r.Consume(p), nil // each function's tree is released once flattened
 }
 
 func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
@@ -181,7 +184,7 @@ func (f *flattener) assignIf(e *ast.If, n ast.Name) []ast.Stmt {
 // assignBlock turns a block expression into a block statement that ends by assigning its value
 // to the temporary n.
 func (f *flattener) assignBlock(b *ast.Block, n ast.Name) *ast.Block {
-	out := f.r.DefaultBlock(&ast.Block{At: b.At, Stmts: b.Stmts})
+	out := f.r.DefaultBlock(&ast.Block{At: b.At, Stmts: slices.Clip(b.Stmts)}) // a new block: appending copies
 	stmts, v := f.complex(b.Value)
 	out.Stmts = append(append(out.Stmts, stmts...), &ast.Assign{At: b.At,
 		Target: &ast.Ref{At: b.At, Typed: ast.Typed{T: b.Value.Type()}, Name: n}, Value: v})

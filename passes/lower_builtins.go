@@ -4,7 +4,9 @@
 // message to stderr and exits with status 134, as every runtime failure does (decisions.md
 // #28), the values of @assert_eq printed as print prints them (#19). Each host builtin's result
 // goes through the runtime's host_result, which turns a WASI errno into Linux's (language.md
-// §10) — in the program; the runtime's own host calls see WASI's numbers. @alloc, @dealloc and
+// §10) — in the program; the runtime's own host calls see WASI's numbers. In a program that
+// calls a function of the `cot` module (sockets, epoll), @fd_read, @fd_write and @fd_close are
+// runtime routines that send a net fd to that module (runtime/net.cot). @alloc, @dealloc and
 // @realloc are calls of the runtime's allocator. @exit, @trap and the host calls themselves stay; lower-to-wasm makes them WASI calls
 // and Wasm's unreachable.
 //
@@ -14,6 +16,7 @@
 //	                                                      write " != ", print b#9, write "\n",
 //	                                                      (expr (call-runtime fail_exit)))))
 //	(host fd_close 3)  =>  (call-runtime host_result (host fd_close 3))
+//	                   =>  (call-runtime net_fd_close 3)        ; in a program with sockets
 //	(host alloc 16)    =>  (call-runtime alloc 16)
 
 package passes
@@ -50,12 +53,15 @@ func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 		return []ast.Stmt{r.DefaultStmt(s)}
 	}}
 	runtime, _ := ctx.Store[libraryKey].(bool) // the runtime's own host calls keep WASI's errnos
+	net := !runtime && usesNet(p)
 	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		h, ok := e.(*ast.HostCall)
 		if !ok {
 			return r.DefaultExpr(e)
 		}
 		switch sig := ast.HostBuiltins[h.Name]; {
+		case net && netFDRoutines[h.Name] != "":
+			return &ast.RuntimeCall{At: h.At, Typed: h.Typed, Name: netFDRoutines[h.Name], Args: r.RewriteExprs(h.Args)}
 		case sig.Routine != "":
 			return &ast.RuntimeCall{At: h.At, Typed: h.Typed, Name: sig.Routine, Args: r.RewriteExprs(h.Args)}
 		case sig.WASI != "" && !runtime:
@@ -64,4 +70,22 @@ func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 		return r.DefaultExpr(e)
 	}
 	return r.Program(p), nil
+}
+
+// netFDRoutines are the routines @fd_read, @fd_write and @fd_close become in a program with
+// sockets.
+var netFDRoutines = map[string]string{"fd_read": "net_fd_read", "fd_write": "net_fd_write", "fd_close": "net_fd_close"}
+
+// usesNet reports whether p calls a function of the `cot` module (sockets, epoll).
+func usesNet(p *ast.Program) bool {
+	found := false
+	for _, d := range p.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if h, ok := n.(*ast.HostCall); ok && ast.HostBuiltins[h.Name].Net {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }

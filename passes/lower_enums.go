@@ -1,4 +1,4 @@
-// Pass lower-enums: no-tests -> no-enums.
+// Pass lower-enums: no-arc -> no-enums.
 //
 // Gives every expression and binder of an enum type its enum's backing integer type (an enum
 // value is its integer, spec §4.5), and drops the conversions that become identities. The enum
@@ -151,8 +151,14 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 				}
 				v.Type = t
 			}
-		case *ast.Block: // a branch of an if or switch expression (DefaultBlock's blocks are fresh)
-			v.T = backing(v.T)
+		case *ast.Block: // a branch of an if or switch expression
+			if t := backing(v.T); !types.Identical(t, v.T) {
+				if out == s {
+					v = ast.Clone(v)
+					out = v
+				}
+				v.T = t
+			}
 		case *ast.If: // the else-if of an if expression, visited as a statement
 			if v.T != nil && !types.Identical(backing(v.T), v.T) {
 				if out == s {

@@ -17,6 +17,7 @@ package passes
 // A kind supplies the struct of one of its types and the lowering of its own expressions.
 
 import (
+	"slices"
 	"strings"
 
 	"cot/ir/ast"
@@ -59,7 +60,9 @@ func lowerSums(p *ast.Program, kind sumKind) *ast.Program {
 	for _, n := range p.Types {
 		declared = append(declared, s.lower(n).(*types.Named))
 	}
-	r := &ast.Rewriter{Expr: s.expr, Stmt: s.stmt, Decl: s.decl}
+	// A sharing rewrite: the hooks retype a node only on a copy (Clone) when Default returned it
+	// as it was, so the unchanged subtrees are shared (most of a program mentions no sum type).
+	r := &ast.Rewriter{Expr: s.expr, Stmt: s.stmt, Decl: s.decl, Share: true}
 	s.r = r
 	out := r.Program(p)
 	out.Types = append(declared, s.added...)
@@ -246,8 +249,13 @@ func (s *sumLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	}
 	x := r.DefaultExpr(e)
 	if t := x.Type(); t != nil {
-		if typed, ok := x.(interface{ SetType(types.Type) }); ok {
-			typed.SetType(s.lower(t))
+		if lt := s.lower(t); lt != t {
+			if x == e {
+				x = ast.Clone(x) // shared with the input: retype a copy
+			}
+			if typed, ok := x.(interface{ SetType(types.Type) }); ok {
+				typed.SetType(lt)
+			}
 		}
 	}
 	return x
@@ -257,11 +265,29 @@ func (s *sumLowerer) stmt(r *ast.Rewriter, st ast.Stmt) []ast.Stmt {
 	out := r.DefaultStmt(st)
 	switch v := out.(type) {
 	case *ast.VarDecl:
-		v.Type = s.lower(v.Type)
-	case *ast.Block: // a branch of an if expression (DefaultBlock's blocks are fresh)
-		v.T = s.lower(v.T)
+		if t := s.lower(v.Type); t != v.Type {
+			if out == st {
+				v = ast.Clone(v)
+				out = v
+			}
+			v.Type = t
+		}
+	case *ast.Block: // a branch of an if expression
+		if t := s.lower(v.T); t != v.T {
+			if out == st {
+				v = ast.Clone(v)
+				out = v
+			}
+			v.T = t
+		}
 	case *ast.If: // the else-if link of an if expression
-		v.T = s.lower(v.T)
+		if t := s.lower(v.T); t != v.T {
+			if out == st {
+				v = ast.Clone(v)
+				out = v
+			}
+			v.T = t
+		}
 	}
 	return []ast.Stmt{out}
 }
@@ -270,16 +296,35 @@ func (s *sumLowerer) decl(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 	out := r.DefaultDecl(d)
 	switch f := out.(type) {
 	case *ast.Func:
+		if out == d {
+			f = ast.Clone(f)
+			out = f
+		}
 		f.Result = s.lower(f.Result)
-		params := make([]*ast.Param, len(f.Params))
+		var params []*ast.Param
 		for i, p := range f.Params {
+			t := s.lower(p.Type)
+			if t == p.Type {
+				continue
+			}
+			if params == nil {
+				params = slices.Clone(f.Params)
+			}
 			c := *p
-			c.Type = s.lower(p.Type)
+			c.Type = t
 			params[i] = &c
 		}
-		f.Params = params
+		if params != nil {
+			f.Params = params
+		}
 	case *ast.Global:
-		f.Type = s.lower(f.Type)
+		if t := s.lower(f.Type); t != f.Type {
+			if out == d {
+				f = ast.Clone(f)
+				out = f
+			}
+			f.Type = t
+		}
 	}
 	return []ast.Decl{out}
 }

@@ -1,7 +1,9 @@
 // Pass lower-tests: no-defer -> no-tests.
 //
-// Turns `test` blocks into plain functions and drops `bench` blocks (checked like tests; there is
-// no `cot bench` yet). Outside `cot test` (no TestMode in the context) the tests are dropped too:
+// Turns `test` and `bench` blocks into plain functions. Under `cot bench` (a BenchMode in the
+// context) the benches the filter selects stay and a generated bench runner becomes `main`
+// (lower_tests_bench.go); otherwise benches are dropped (checked like tests, never compiled).
+// Outside `cot test` (no TestMode in the context) the tests are dropped too:
 // they were type-checked, they are never compiled (spec §2.5); a program with tests and without
 // main is then the one user error this pass reports (check-types lets a test file do without). Under `cot test` the tests the
 // filter selects stay, as void functions, and a generated runner (lower_tests_runner.go) becomes
@@ -54,24 +56,36 @@ type TestMode struct {
 func lowerTests(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	mode, _ := ctx.Store[TestModeKey].(*TestMode)
+	bench, _ := ctx.Store[BenchModeKey].(*BenchMode)
 	out := &ast.Program{Types: p.Types, Data: p.Data}
-	var tests []*ast.Func
+	var tests, benches []*ast.Func
 	for _, d := range p.Decls {
 		f, ok := d.(*ast.Func)
 		switch {
-		case ok && f.TestKind == "bench": // checked; `cot bench` is not implemented yet
+		case ok && f.TestKind == "bench":
+			if bench != nil && strings.Contains(f.TestName, bench.Filter) {
+				plain := *f
+				plain.TestKind, plain.TestName = "", ""
+				out.Decls = append(out.Decls, &plain)
+				benches = append(benches, f)
+			}
 			continue
 		case ok && f.TestKind == "test":
 			if mode != nil && strings.Contains(f.TestName, mode.Filter) {
 				tests = append(tests, f)
 			}
 			continue
-		case ok && mode != nil && f.Name.Name == "main":
+		case ok && (mode != nil || bench != nil) && f.Name.Name == "main":
 			user := *f
 			user.Name.Name = "__user_main"
 			d = &user
 		}
 		out.Decls = append(out.Decls, d)
+	}
+	if bench != nil {
+		bench.Selected = len(benches)
+		out.Decls = append(out.Decls, benchMain(ast.NewIDs(p), bench, benches))
+		return out, nil
 	}
 	if mode == nil {
 		return out, missingMainOfTestFile(ctx, p)
@@ -92,8 +106,8 @@ type testGen struct {
 	mode *TestMode
 	at   ast.At
 
-	passed, failed, start, failedNow, heap *ast.Global
-	fail, finish, elapsed, leaks           *ast.Func
+	passed, failed, start, failedNow, heap, objects *ast.Global
+	fail, finish, elapsed, leaks                    *ast.Func
 }
 
 // testFunc is the test as a plain function whose assertions end the test instead of the program.
@@ -134,10 +148,10 @@ func (g *testGen) failure(at ast.At, what string, details ...ast.Stmt) *ast.Bloc
 	return &ast.Block{At: at, Stmts: append(stmts, &ast.Return{At: at})}
 }
 
-// hasTests reports whether the functions include a test block.
+// hasTests reports whether the functions include a test or bench block.
 func hasTests(funcs map[int]*ast.Func) bool {
 	for _, f := range funcs {
-		if f.TestKind == "test" {
+		if f.TestKind != "" {
 			return true
 		}
 	}
@@ -148,19 +162,24 @@ func hasTests(funcs map[int]*ast.Func) bool {
 // than tested: check-types accepts a test file without main (cot check, the LSP), but a build
 // needs one (the original's link error).
 func missingMainOfTestFile(ctx *pipeline.Ctx, p *ast.Program) error {
-	tests := false
+	tests, benches := false, false
 	for _, d := range p.Decls {
 		f, ok := d.(*ast.Func)
 		if ok && f.TestKind == "" && f.Name.Name == "main" {
 			return nil
 		}
 		tests = tests || ok && f.TestKind == "test"
+		benches = benches || ok && f.TestKind == "bench"
 	}
-	if !tests {
+	if !tests && !benches {
 		return nil // a program without tests has its main checked by check-types
+	}
+	help := "add `fn main() i64 { return 0 }`, or run the tests with `cot test`"
+	if !tests {
+		help = "add `fn main() i64 { return 0 }`, or run the benchmarks with `cot bench`"
 	}
 	at := rootStart(ctx.Diags, p)
 	ctx.Diags.Report(src.Diagnostic{Pos: at.Pos, End: at.End, Severity: src.Error, Code: codeUndefined, Msg: missingMain,
-		Help: []string{"add `fn main() i64 { return 0 }`, or run the tests with `cot test`"}})
+		Help: []string{help}})
 	return &src.UserError{Diags: ctx.Diags}
 }

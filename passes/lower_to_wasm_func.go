@@ -192,6 +192,8 @@ func (fl *funcLowerer) expr(e ast.Expr) {
 		fl.emit(wasm.Call(fl.b.funcIndex(e.FuncName().String())))
 	case *ast.HostCall:
 		fl.hostCall(e)
+	case *ast.CallIndirect:
+		fl.callIndirect(e) // lower_to_wasm_indirect.go
 	default:
 		if !fl.memoryExpr(e) {
 			panic(fmt.Sprintf("lower-to-wasm: unexpected expression %s", ast.String(e)))

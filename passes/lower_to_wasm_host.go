@@ -1,7 +1,8 @@
 package passes
 
 // lower-to-wasm of the builtins that reach the host (language.md §10): each host call is one
-// call of a WASI preview 1 function, @exit is proc_exit; @memcpy is memory.copy, the runtime's
+// call of a WASI preview 1 function (or, for sockets and epoll, of the `cot` module: i64s in and
+// out, runner/cotnet.go), @exit is proc_exit; @memcpy is memory.copy, the runtime's
 // @memory_size and @memory_grow are memory.size and memory.grow. A WASI function takes its buffers and
 // returns its results through memory: those live in a scratch area below ast.DataBase, which
 // no program address ever reaches (a host call runs to completion before the next begins, so
@@ -42,6 +43,9 @@ var (
 		{"proc_exit", wasm.FuncType{Params: []wasm.ValType{i32}}},
 		{"args_sizes_get", wasiPair}, {"args_get", wasiPair},
 		{"environ_sizes_get", wasiPair}, {"environ_get", wasiPair},
+		{"fd_prestat_get", wasiPair},
+		{"fd_prestat_dir_name", wasm.FuncType{Params: []wasm.ValType{i32, i32, i32}, Results: []wasm.ValType{i32}}},
+		{"path_open", wasm.FuncType{Params: []wasm.ValType{i32, i32, i32, i32, i32, i64, i64, i32, i32}, Results: []wasm.ValType{i32}}},
 	}
 )
 
@@ -49,10 +53,15 @@ var (
 // function is declared: imports head the function index space.
 func importHost(b *moduleBuilder, p *ast.Program) {
 	used := map[string]bool{}
+	var net []string // the `cot` module's functions, in the order of first use
 	for _, d := range p.Decls {
 		ast.Inspect(d, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.HostCall:
+				if sig := ast.HostBuiltins[n.Name]; sig.Net && !used["cot:"+n.Name] {
+					used["cot:"+n.Name] = true
+					net = append(net, n.Name)
+				}
 				used[ast.HostBuiltins[n.Name].WASI] = true
 			case *ast.Exit:
 				used["proc_exit"] = true
@@ -64,6 +73,13 @@ func importHost(b *moduleBuilder, p *ast.Program) {
 		if used[w.name] {
 			b.importFunc("wasi:"+w.name, runtime.WASIModule, w.name, w.typ)
 		}
+	}
+	for _, name := range net {
+		params := make([]wasm.ValType, ast.HostBuiltins[name].Args)
+		for i := range params {
+			params[i] = wasm.I64
+		}
+		b.importFunc("cot:"+name, runtime.NetModule, name, wasm.FuncType{Params: params, Results: []wasm.ValType{wasm.I64}})
 	}
 }
 
@@ -90,6 +106,13 @@ func (fl *funcLowerer) hostCall(e *ast.HostCall) {
 	var ok []wasm.Instr
 	load := func(op wasm.Op, align uint32) []wasm.Instr {
 		return []wasm.Instr{wasm.I32Const(hostScratch), {Op: op, Align: align, Offset: 8}}
+	}
+	if ast.HostBuiltins[e.Name].Net { // i64s in, the result (or a Linux errno negated) out
+		for _, a := range e.Args {
+			fl.expr(a)
+		}
+		fl.emit(wasm.Call(fl.b.funcIndex("cot:" + e.Name)))
+		return
 	}
 	switch e.Name {
 	case "memcpy": // memmove semantics, as language.md §9.2 wants
@@ -131,6 +154,26 @@ func (fl *funcLowerer) hostCall(e *ast.HostCall) {
 		fl.emit(wasm.I64Const(1))
 		scratch(8)
 		ok = load(wasm.OpI64Load, 3)
+	case "fd_prestat_get": // the prestat {tag u8, name length u32} at S+8: the name's length
+		fl.i32Arg(e.Args[0])
+		scratch(8)
+		ok = []wasm.Instr{wasm.I32Const(hostScratch), {Op: wasm.OpI64Load32U, Align: 2, Offset: 12}}
+	case "fd_prestat_dir_name":
+		fl.i32Arg(e.Args[0])
+		fl.i32Arg(e.Args[1])
+		fl.i32Arg(e.Args[2])
+		ok = []wasm.Instr{wasm.I64Const(0)}
+	case "path_open": // (dirfd path len oflags rights fdflags): symlinks followed, inheriting = base; the fd
+		fl.i32Arg(e.Args[0])
+		fl.emit(wasm.I32Const(1)) // lookupflags: symlink_follow (the sandbox keeps targets inside)
+		fl.i32Arg(e.Args[1])
+		fl.i32Arg(e.Args[2])
+		fl.i32Arg(e.Args[3])
+		fl.expr(e.Args[4])
+		fl.expr(e.Args[4])
+		fl.i32Arg(e.Args[5])
+		scratch(8)
+		ok = load(wasm.OpI64Load32U, 2)
 	case "random", "args_sizes_get", "args_get", "environ_sizes_get", "environ_get": // two addresses
 		fl.i32Arg(e.Args[0])
 		fl.i32Arg(e.Args[1])

@@ -24,7 +24,9 @@ import (
 )
 
 // wide reports whether t is represented as a Wasm i64 (pointers are 64-bit addresses, spec §9.1).
-func wide(t types.Type) bool { return t == types.TI64 || t == types.TU64 || isPointer(t) }
+func wide(t types.Type) bool {
+	return t == types.TI64 || t == types.TU64 || isPointer(t) || isFunc(t) // a function value: its closure object's address
+}
 
 type intOps struct{ i32, i64 wasm.Op }
 

@@ -14,6 +14,11 @@
 //
 // Design decision: non-void functions end with `unreachable`: check-types proved every path
 // returns, and Wasm validation needs the end of the body to be unreachable or typed.
+//
+// Design decision: the pass consumes its input (decisions.md, front-end memory). The driver never
+// reads a pass's input again, so each function's ANF tree is released once its Wasm body is
+// built, and the ANF program and the module are never both held whole (the input keeps the
+// functions not yet lowered, so an internal error still prints the function at fault).
 
 package passes
 
@@ -84,8 +89,16 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		b.m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(ast.DataBase), wasm.End()},
 			Bytes: append([]byte(nil), p.Data...)}}
 	}
+	// The pass consumes its input: from here p holds the functions not yet lowered, and each
+	// function's tree is released once its body is built (the globals are in the module).
+	p.Decls = make([]ast.Decl, len(funcs))
+	for i, f := range funcs {
+		p.Decls[i] = f
+	}
+	slots := tableSlots(funcs)
 	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size
-	for _, f := range funcs {
+	for i, f := range funcs {
+		funcs[i] = nil
 		ctx.Func = f.Name.Name
 		fl := &funcLowerer{b: b, locals: map[int]uint32{}, frame: f.Frame, dataLen: len(p.Data), body: scratch[:0]}
 		for i, prm := range f.Params {
@@ -107,7 +120,10 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		if f.Export != "" {
 			b.exportFunc(f.Export, f.Name.String())
 		}
+		p.Decls[0] = nil
+		p.Decls = p.Decls[1:]
 	}
+	addTable(b, slots, b.usesTable) // lower_to_wasm_indirect.go
 	return b.m, nil
 }
 

@@ -1,4 +1,4 @@
-// Pass make-defer-explicit: typed -> no-defer.
+// Pass make-defer-explicit: arc-explicit -> no-defer.
 //
 // Copies the body of every defer (spec §5.5) to each exit of its block, last in first out: the
 // fall-through end, every `return` (the defers of all enclosing blocks of the function), every

@@ -32,8 +32,8 @@ func makeFramesExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	data := append([]byte(nil), p.Data...)
 	msg := int64(-1) // offset of the message in the data image, once a frame needs it
-	// Both rewrites share (ast.Rewriter.Share): a function's copy has a fresh body (DefaultBlock),
-	// the only part changed after it.
+	// Both rewrites share (ast.Rewriter.Share): a function with a frame is copied, with a new
+	// body, before it is changed.
 	r := &ast.Rewriter{Share: true, Decl: func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		f, ok := d.(*ast.Func)
 		if !ok {
@@ -55,6 +55,7 @@ func makeFramesExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 		if size == 0 {
 			return []ast.Decl{out}
 		}
+		out = ast.Clone(out)
 		out.Frame = alignTo(size, 16)
 		if msg < 0 {
 			if i := bytes.Index(data, []byte(stackOverflowMessage)); i >= 0 {
@@ -64,7 +65,9 @@ func makeFramesExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 				data = append(data, stackOverflowMessage...)
 			}
 		}
-		out.Body.Stmts = append([]ast.Stmt{stackCheck(f.At, msg)}, out.Body.Stmts...)
+		body := *out.Body
+		body.Stmts = append([]ast.Stmt{stackCheck(f.At, msg)}, body.Stmts...)
+		out.Body = &body
 		return []ast.Decl{out}
 	}}
 	out := r.Program(p)

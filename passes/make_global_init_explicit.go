@@ -32,7 +32,7 @@ func makeGlobalInitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 		late[g.Name.ID] = true
 		inits = append(inits, &ast.InitGlobal{At: g.At, Name: g.Name, Value: copier.RewriteExpr(g.Init)})
 	}
-	// Sharing is safe: _start's body comes from DefaultBlock, which is always fresh.
+	// A sharing rewrite: _start and its body are copied before they are changed.
 	r := &ast.Rewriter{Share: true, Decl: func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		switch d := d.(type) {
 		case *ast.Global:
@@ -43,8 +43,10 @@ func makeGlobalInitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 			}
 		case *ast.Func:
 			if d.Export == "_start" {
-				c := r.DefaultDecl(d).(*ast.Func)
-				c.Body.Stmts = append(append([]ast.Stmt{}, inits...), c.Body.Stmts...)
+				c := ast.Clone(r.DefaultDecl(d).(*ast.Func))
+				body := *c.Body
+				body.Stmts = append(append([]ast.Stmt{}, inits...), body.Stmts...)
+				c.Body = &body
 				return []ast.Decl{c}
 			}
 		}

@@ -174,7 +174,7 @@ func zeroValue(at ast.At, t types.Type) ast.Expr {
 	if t == types.TBool {
 		return &ast.BoolLit{At: at, Typed: ast.Typed{T: t}}
 	}
-	if isPointer(t) {
+	if isPointer(t) || isFunc(t) { // a function value is the address of its closure object
 		return &ast.Convert{At: at, Typed: ast.Typed{T: t}, X: &ast.IntLit{At: at, Typed: ast.Typed{T: types.TU64}}}
 	}
 	if t == types.TString {
@@ -270,6 +270,8 @@ func (m *memoryLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return zeroValue(e.At, e.T)
 	case *ast.Call:
 		return m.call(r, e)
+	case *ast.CallIndirect:
+		return m.callIndirect(r, e) // make_memory_explicit_indirect.go
 	}
 	return r.DefaultExpr(e)
 }

@@ -88,6 +88,8 @@ func (m *memoryLowerer) addr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return m.indexAddr(r, e)
 	case *ast.Call:
 		return m.call(r, e)
+	case *ast.CallIndirect:
+		return m.callIndirect(r, e)
 	case *ast.StructLit, *ast.Zero, *ast.ArrayLit, *ast.SliceExpr, *ast.TupleLit:
 		at := ast.At{P: e.Pos()}
 		slot := m.slotOf(at, e.Type())
@@ -124,7 +126,7 @@ func (m *memoryLowerer) fieldAddr(r *ast.Rewriter, f *ast.Field) ast.Expr {
 // literal or a call result as it is, anything else copied into a new slot.
 func (m *memoryLowerer) fresh(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	switch e.(type) {
-	case *ast.StructLit, *ast.Zero, *ast.Call, *ast.ArrayLit, *ast.SliceExpr, *ast.TupleLit:
+	case *ast.StructLit, *ast.Zero, *ast.Call, *ast.CallIndirect, *ast.ArrayLit, *ast.SliceExpr, *ast.TupleLit:
 		return m.addr(r, e)
 	}
 	at := ast.At{P: e.Pos()}

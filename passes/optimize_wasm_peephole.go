@@ -9,6 +9,10 @@
 //
 // Design decision: an optional optimization, kept apart from the required lowerings (design.md
 // §3); unused locals stay declared, since renumbering locals buys nothing measurable here.
+//
+// Design decision: the pass rewrites its input module in place (the driver never reads a pass's
+// input again; decisions.md, front-end memory): the bodies only shrink, so no second module's
+// worth of instructions is allocated or held.
 package passes
 
 import (
@@ -17,19 +21,17 @@ import (
 )
 
 func optimizeWasmPeephole(_ *pipeline.Ctx, prog any) (any, error) {
-	in := prog.(*wasm.Module)
-	m := *in
-	m.Funcs = make([]wasm.Func, len(in.Funcs))
+	m := prog.(*wasm.Module)
 	var uses []int32 // reused by every function: the front end's memory is mostly Wasm here
-	for i, f := range in.Funcs {
+	for i := range m.Funcs {
+		f := &m.Funcs[i]
 		f.Body, uses = peephole(f.Body, uses)
 		f.Offsets = nil
-		m.Funcs[i] = f
 	}
-	return &m, nil
+	return m, nil
 }
 
-// peephole rewrites body into a new slice of exactly its length; uses is a scratch buffer,
+// peephole rewrites body in place (it only shrinks) and returns it; uses is a scratch buffer,
 // returned grown for the next function.
 func peephole(body []wasm.Instr, uses []int32) ([]wasm.Instr, []int32) {
 	uses = uses[:0] // reads and tees of each local, by index
@@ -44,17 +46,7 @@ func peephole(body []wasm.Instr, uses []int32) ([]wasm.Instr, []int32) {
 	pair := func(i int) bool { // a local.set read back by the next instruction
 		return body[i].Op == wasm.OpLocalSet && i+1 < len(body) && body[i+1].Op == wasm.OpLocalGet && body[i+1].Index == body[i].Index
 	}
-	n := len(body)
-	for i := 0; i < len(body); i++ {
-		if pair(i) {
-			n--
-			if uses[body[i].Index] == 1 {
-				n--
-			}
-			i++
-		}
-	}
-	out := make([]wasm.Instr, 0, n)
+	n := 0 // the write position, never past the read position i
 	for i := 0; i < len(body); i++ {
 		in := body[i]
 		if pair(i) {
@@ -64,7 +56,9 @@ func peephole(body []wasm.Instr, uses []int32) ([]wasm.Instr, []int32) {
 			}
 			in.Op = wasm.OpLocalTee
 		}
-		out = append(out, in)
+		body[n] = in
+		n++
 	}
-	return out, uses
+	clear(body[n:]) // no stale br_table operands past the end
+	return body[:n], uses
 }

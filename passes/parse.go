@@ -130,7 +130,7 @@ func (c *cstConverter) fn(fd *grammar.FnDecl) ast.Decl {
 		f.Result, f.ResultX = nil, c.typ(fd.Ret)
 	}
 	for _, p := range fd.Params {
-		f.Params = append(f.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.typ(p.Type)})
+		f.Params = append(f.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.paramType(p.Type)}) // parse_safe.go
 	}
 	return f
 }
@@ -251,8 +251,9 @@ func (c *cstConverter) stmt(s *grammar.Stmt) ast.Stmt {
 			c.unsupported(v.Pos, "error sets")
 			return nil
 		}
+		init := c.initializer(v.Value)
 		return &ast.VarDecl{At: at, Name: ast.Name{Name: v.Name}, Const: v.Kind == "const",
-			TypeX: c.optType(v.Type), Init: c.initializer(v.Value)}
+			TypeX: c.annotation(c.optType(v.Type), init), Init: init} // parse_safe.go: rule 5
 	case s.Return != nil:
 		r := &ast.Return{At: at}
 		if s.Return.Value != nil {

@@ -24,7 +24,7 @@ func (c *cstConverter) intCast(b *grammar.BuiltinCall) ast.Expr {
 }
 
 // builtinStmts are the builtins the compiler handles as statements (they yield no value).
-var builtinStmts = map[string]bool{"@trap": true, "@exit": true, "@assert": true, "@assert_eq": true}
+var builtinStmts = map[string]bool{"@trap": true, "@exit": true, "@assert": true, "@assert_eq": true, "@compileError": true}
 
 // builtinArgs converts the value arguments of a builtin, reporting a wrong count.
 func (c *cstConverter) builtinArgs(b *grammar.BuiltinCall, n int) ([]ast.Expr, bool) {
@@ -45,6 +45,9 @@ func (c *cstConverter) builtinArgs(b *grammar.BuiltinCall, n int) ([]ast.Expr, b
 
 // builtinStmt converts @trap(), @exit(code), @assert(cond) and @assert_eq(x, y).
 func (c *cstConverter) builtinStmt(b *grammar.BuiltinCall) ast.Stmt {
+	if b.Name == "@compileError" {
+		return c.compileErrorStmt(b) // parse_comptime.go
+	}
 	at := c.at(b.Pos)
 	n := map[string]int{"@trap": 0, "@exit": 1, "@assert": 1, "@assert_eq": 2}[b.Name]
 	args, ok := c.builtinArgs(b, n)

@@ -100,12 +100,16 @@ func (c *cstConverter) unary(e *grammar.UnaryExpr) ast.Expr {
 	x := c.postfix(e.Operand)
 	for i := len(e.Ops) - 1; i >= 0; i-- {
 		op, ok := unarySpelling[e.Ops[i]]
-		if !ok && e.Ops[i] != "try" {
+		if !ok && e.Ops[i] != "try" && e.Ops[i] != "await" {
 			c.unsupported(e.Pos, "prefix `"+e.Ops[i]+"`")
 			continue
 		}
 		if e.Ops[i] == "try" {
 			x = c.tryExpr(c.at(e.Pos), x)
+			continue
+		}
+		if e.Ops[i] == "await" {
+			x = &ast.Await{At: c.at(e.Pos), X: x} // parse_async.go
 			continue
 		}
 		if op == "addr-of" {
@@ -139,7 +143,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 	} else {
 		x = c.primary(e.Primary)
 	}
-	for _, s := range rest {
+	for i := 0; i < len(rest); i++ {
+		s := rest[i]
 		switch {
 		case s.Field != nil:
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.Field}
@@ -156,6 +161,10 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 		case s.TupleIndex != nil:
 			x = &ast.Member{At: c.at(s.Pos), X: x, Name: *s.TupleIndex}
 		case s.Call != nil:
+			if mi := c.methodInstance(x, rest[i:]); mi != nil { // x.m(T)(args), parse_generic.go
+				x, i = &ast.Call{At: mi.At, Callee: mi, Args: c.args(rest[i+1].Call)}, i+1
+				continue
+			}
 			if m, ok := x.(*ast.Member); ok { // a method call x.m(args) or T.f(args)
 				x = &ast.Call{At: m.At, Callee: m, Args: c.args(s.Call)}
 				continue
@@ -167,7 +176,8 @@ func (c *cstConverter) postfix(e *grammar.PostfixExpr) ast.Expr {
 			if c.optChainCall(x, s.Call) { // x?.m(args)
 				continue
 			}
-			c.unsupported(s.Pos, suffixName(s))
+			x = &ast.Call{At: ast.At{P: x.Pos()}, Callee: x, Args: c.args(s.Call)} // a call of a computed function value
+
 		default:
 			c.unsupported(s.Pos, suffixName(s))
 		}
@@ -259,14 +269,24 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		return c.expr(p.Paren.Elems[0])
 	case p.If != nil:
 		return c.ifExpr(p.If.Pos, p.If.Cond, p.If.Capture, p.If.Then, p.If.ElseIfs, p.If.Else)
+	case p.Closure != nil:
+		return c.closure(p.Closure) // parse_closure.go
 	case p.Block != nil:
 		return c.valueBlock(p.Block)
 	case p.Switch != nil:
 		return c.capturingSwitch(c.switchOf(p.Switch, true), p.Switch, true).(ast.Expr)
 	case p.Null:
 		return &ast.NullLit{At: at}
+	case p.Comptime != nil:
+		return c.comptimeExpr(p) // parse_comptime.go
 	case p.ErrorLit != nil:
 		return &ast.ErrorLit{At: at, Name: *p.ErrorLit, Code: -1}
+	case p.New != nil:
+		return c.newExpr(p.New) // parse_new.go
+	}
+	if p.Builtin != nil && builtinStmts[p.Builtin.Name] { // `@assert(x) - 1`: a statement has no value
+		c.diags.Errorf(c.pos(p.Pos), codeTypeMismatch, "type mismatch: %s is a statement, it has no value", p.Builtin.Name)
+		return &ast.IntLit{At: at}
 	}
 	what := "this expression"
 	switch {
@@ -278,8 +298,6 @@ func (c *cstConverter) primary(p *grammar.Primary) ast.Expr {
 		what = "`.{}`"
 	case p.Builtin != nil:
 		what = "builtin " + p.Builtin.Name
-	case p.Closure != nil:
-		what = "closures"
 	case p.New != nil:
 		what = "new"
 	case p.Comptime != nil:

@@ -36,6 +36,7 @@ type fileSet struct {
 	diags   *src.Diagnostics
 	runtime bool                         // the runtime's files, which may call the runtime's private builtins
 	target  string                       // the compilation's target, which @target_os() and its kin name
+	safe    bool                         // cot.json's "safe": every file is in safe mode (parse_safe.go)
 	read    func(string) ([]byte, error) // nil: the disk
 	byKey   map[string]*sourceFile       // canonical identity -> file (set when its loading starts)
 	order   []*sourceFile                // depth-first: imports before their importer
@@ -46,6 +47,7 @@ type fileSet struct {
 func loadFiles(ctx *pipeline.Ctx, root *src.File) []*sourceFile {
 	runtime, _ := ctx.Store[libraryKey].(bool)
 	set := &fileSet{diags: ctx.Diags, runtime: runtime, target: ctx.Target, read: ctx.ReadFile, byKey: map[string]*sourceFile{}}
+	set.safe, _ = ctx.Store[SafeModeKey].(bool)
 	if _, testing := ctx.Store[TestModeKey]; testing && declaresNothing(root) {
 		// Under `cot test` a file without declarations is a file without tests: `ok | 0 passed`
 		// (the tool table of decisions.md), where every other command reports it as empty.
@@ -86,13 +88,21 @@ func (set *fileSet) load(f *src.File, key string) {
 	set.byKey[key] = sf
 	c := &cstConverter{file: f, diags: sf.converted, runtime: set.runtime, target: set.target}
 	var imports []grammar.ImportDecl
-	err := grammar.ParseEach(f.Name, f.Text, func(safe bool, d *grammar.Decl) {
+	parseEach := grammar.ParseEach
+	if set.safe {
+		parseEach = grammar.ParseEachSafe
+	}
+	err := parseEach(f.Name, f.Text, func(safe bool, d *grammar.Decl) {
 		c.safe = safe
 		if d.Import != nil {
 			imports = append(imports, *d.Import) // d is reused after this call
 		}
 		if d.Impl != nil {
 			sf.decls = append(sf.decls, c.impl(d.Impl)...)
+			return
+		}
+		if d.Fn != nil && d.Fn.Async {
+			sf.decls = append(sf.decls, c.asyncFn(d.Fn)...) // parse_async.go
 			return
 		}
 		if decl := c.decl(d); decl != nil {

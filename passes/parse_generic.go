@@ -12,6 +12,8 @@ package passes
 // generic there.
 
 import (
+	"github.com/alecthomas/participle/v2/lexer"
+
 	"cot/grammar"
 	"cot/ir/ast"
 )
@@ -46,20 +48,15 @@ func (c *cstConverter) genericFn(fd *grammar.FnDecl, params []string, owner stri
 func (c *cstConverter) genericImpl(d *grammar.ImplDecl) []ast.Decl {
 	var out []ast.Decl
 	for _, m := range d.Methods {
-		if len(m.TypeParams) > 0 {
-			c.unsupported(m.Pos, "generic methods of a generic impl")
-			continue
-		}
-		g, ok := c.genericFn(m, d.TypeParams, d.Target).(*ast.GenericFunc)
+		params := append(append([]string{}, d.TypeParams...), m.TypeParams...)
+		g, ok := c.genericFn(m, params, d.Target).(*ast.GenericFunc)
 		if !ok {
 			continue
 		}
+		g.OwnParams = len(m.TypeParams)
 		if c.safe && (len(g.Params) == 0 || g.Params[0].Name.Name != "self") {
 			at := c.at(m.Pos)
-			self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}}
-			for _, p := range d.TypeParams {
-				self.Args = append(self.Args, &ast.TypeName{At: at, Name: ast.Name{Name: p}})
-			}
+			self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}, Args: typeNames(at, d.TypeParams)}
 			g.Params = append([]*ast.Param{{At: at, Name: ast.Name{Name: "self"}, TypeX: &ast.PtrType{At: at, Elem: self}}}, g.Params...)
 		}
 		g.Name.Name = d.Target + "_" + m.Name
@@ -80,6 +77,20 @@ func (c *cstConverter) instance(e *grammar.PostfixExpr) ast.Expr {
 		return nil
 	}
 	return &ast.Instance{At: c.at(e.Pos), Name: ast.Name{Name: *e.Primary.Ident}, Args: args}
+}
+
+// methodInstance converts the `x.m(A, B)` that starts `x.m(A, B)(args)` (the suffixes from
+// the first call on) when A, B read as types, or returns nil.
+func (c *cstConverter) methodInstance(x ast.Expr, s []*grammar.Suffix) *ast.MethodInstance {
+	m, ok := x.(*ast.Member)
+	if !ok || len(s) < 2 || s[1].Call == nil {
+		return nil
+	}
+	args, ok := c.typeArgs(s[0].Call)
+	if !ok {
+		return nil
+	}
+	return &ast.MethodInstance{At: m.At, X: m.X, Name: m.Name, Args: args}
 }
 
 // typeArgs converts the arguments of a call suffix as types, if each reads as one.
@@ -109,9 +120,28 @@ func (c *cstConverter) typeArgOf(a *grammar.Arg) (ast.TypeExpr, bool) {
 	if tupleOfNames(a.Expr) != nil {
 		return c.tupleTypeArg(a.Expr), true
 	}
-	if pf := postfixOf(a.Expr); pf != nil && pf.Primary.Ident != nil && len(pf.Suffixes) == 1 && pf.Suffixes[0].Call != nil {
+	if pf := postfixOf(a.Expr); pf != nil {
+		return c.postfixType(a.Pos, pf)
+	}
+	if u := unaryOf(a.Expr); u != nil && len(u.Ops) == 1 && u.Ops[0] == "!" { // !T reads as `not T`
+		if payload, ok := c.postfixType(a.Pos, u.Operand); ok {
+			return &ast.ErrorUnionType{At: c.at(a.Pos), Payload: payload}, true
+		}
+	}
+	return nil, false
+}
+
+// postfixType converts a postfix expression that reads as a type: a name, or G(A, B) of such.
+func (c *cstConverter) postfixType(pos lexer.Position, pf *grammar.PostfixExpr) (ast.TypeExpr, bool) {
+	if pf.Primary.Ident == nil {
+		return nil, false
+	}
+	switch {
+	case len(pf.Suffixes) == 0:
+		return &ast.TypeName{At: c.at(pos), Name: ast.Name{Name: *pf.Primary.Ident}}, true
+	case len(pf.Suffixes) == 1 && pf.Suffixes[0].Call != nil:
 		if args, ok := c.typeArgs(pf.Suffixes[0].Call); ok { // G(A, B)
-			return &ast.InstType{At: c.at(a.Pos), Name: ast.Name{Name: *pf.Primary.Ident}, Args: args}, true
+			return &ast.InstType{At: c.at(pos), Name: ast.Name{Name: *pf.Primary.Ident}, Args: args}, true
 		}
 	}
 	return nil, false
@@ -119,6 +149,14 @@ func (c *cstConverter) typeArgOf(a *grammar.Arg) (ast.TypeExpr, bool) {
 
 // postfixOf returns the postfix expression an expression consists of (no operators), or nil.
 func postfixOf(e *grammar.Expr) *grammar.PostfixExpr {
+	if u := unaryOf(e); u != nil && len(u.Ops) == 0 {
+		return u.Operand
+	}
+	return nil
+}
+
+// unaryOf returns the unary expression an expression consists of (no binary operators), or nil.
+func unaryOf(e *grammar.Expr) *grammar.UnaryExpr {
 	if len(e.Rest) > 0 || len(e.Left.Rest) > 0 {
 		return nil
 	}
@@ -126,10 +164,7 @@ func postfixOf(e *grammar.Expr) *grammar.PostfixExpr {
 	if len(a.Rest) > 0 || len(a.Left.Rest) > 0 || len(a.Left.Left.Rest) > 0 || len(a.Left.Left.Left.Rest) > 0 {
 		return nil
 	}
-	if u := a.Left.Left.Left.Left; len(u.Ops) == 0 {
-		return u.Operand
-	}
-	return nil
+	return a.Left.Left.Left.Left
 }
 
 // traitDecl converts `trait Name { fn m(…) … }` (spec §4.10): the method names.
@@ -144,9 +179,22 @@ func (c *cstConverter) traitDecl(d *grammar.TraitDecl) ast.Decl {
 // traitImpl records `impl Trait for Target` (its methods are converted as a plain impl's).
 func (c *cstConverter) traitImpl(d *grammar.ImplDecl) ast.Decl {
 	at := c.at(d.Pos)
-	t := &ast.TraitImpl{At: at, Trait: ast.Name{Name: d.Trait}, Target: &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}, Methods: []string{}}
+	var target ast.TypeExpr = &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}
+	if len(d.TypeParams) > 0 { // `impl Trait for Box(T)`: T binds a type parameter (resolve-names)
+		target = &ast.InstType{At: at, Name: ast.Name{Name: d.Target}, Args: typeNames(at, d.TypeParams)}
+	}
+	t := &ast.TraitImpl{At: at, Trait: ast.Name{Name: d.Trait}, Target: target, Methods: []string{}}
 	for _, m := range d.Methods {
 		t.Methods = append(t.Methods, m.Name)
 	}
 	return t
+}
+
+// typeNames makes the type names of a list of type parameters.
+func typeNames(at ast.At, names []string) []ast.TypeExpr {
+	var out []ast.TypeExpr
+	for _, p := range names {
+		out = append(out, &ast.TypeName{At: at, Name: ast.Name{Name: p}})
+	}
+	return out
 }

@@ -30,16 +30,22 @@ func (c *cstConverter) structDecl(d *grammar.StructDecl) ast.Decl {
 // check-types finds by that name for `x.m(...)` and `T.m(...)`. In an `@safe` file a method whose
 // first parameter is not `self` gets `self: *T` first (§4.13 rule 2).
 func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
-	switch {
-	case d.Trait != "" && len(d.TypeParams) > 0:
-		c.unsupported(d.Pos, "impl of a trait for a generic struct")
-		return nil
-	case len(d.TypeParams) > 0:
-		return c.genericImpl(d)
+	if len(d.TypeParams) > 0 {
+		out := c.genericImpl(d) // parse_generic.go
+		if d.Trait != "" {
+			out = append(out, c.traitImpl(d))
+		}
+		return out
 	}
 	var out []ast.Decl
 	for _, m := range d.Methods {
-		f, ok := c.fn(m).(*ast.Func)
+		decl := c.fn(m)
+		if g, ok := decl.(*ast.GenericFunc); ok { // a generic method `fn m(T)(self: *S, …)`
+			g.Name.Name = d.Target + "_" + m.Name
+			out = append(out, g)
+			continue
+		}
+		f, ok := decl.(*ast.Func)
 		if ok {
 			if c.safe && (len(f.Params) == 0 || f.Params[0].Name.Name != "self") {
 				at := c.at(m.Pos)

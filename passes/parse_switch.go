@@ -63,10 +63,11 @@ func (c *cstConverter) switchOf(sw *grammar.SwitchExpr, isExpr bool) *ast.Switch
 	return out
 }
 
-// endsProgram reports whether e is a call of @trap or @exit, which never return.
+// endsProgram reports whether e is a call of @trap or @exit, which never return, or of
+// @compileError, which stops the compilation where it is checked.
 func endsProgram(e *grammar.Expr) bool {
 	p := primaryOf(e)
-	return p != nil && p.Builtin != nil && (p.Builtin.Name == "@trap" || p.Builtin.Name == "@exit")
+	return p != nil && p.Builtin != nil && (p.Builtin.Name == "@trap" || p.Builtin.Name == "@exit" || p.Builtin.Name == "@compileError")
 }
 
 // ifBody converts an if expression written as the body of a switch statement's arm into an if

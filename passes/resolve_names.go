@@ -37,6 +37,8 @@ type resolver struct {
 	module *moduleNames    // the top-level names the declaration being resolved sees
 	// generics are the generic declarations by binder ID (resolve_names_generic.go)
 	generics map[int]ast.Decl
+	// closures are the anonymous functions being resolved, innermost last (resolve_names_closure.go)
+	closures []*closureScope
 }
 
 func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -159,6 +161,7 @@ func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
 func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 	for i := len(rs.scopes) - 1; i >= 0; i-- {
 		if n, ok := rs.scopes[i][name]; ok {
+			rs.capture(pos, i, n) // resolve_names_closure.go
 			return n
 		}
 	}
@@ -301,6 +304,10 @@ func (rs *resolver) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		return &c
 	case *ast.Instance:
 		return rs.instance(r, e)
+	case *ast.MethodInstance:
+		return rs.methodInstance(r, e) // resolve_names_generic.go
+	case *ast.FuncLit:
+		return rs.funcLit(r, e)
 	}
 	return r.DefaultExpr(e)
 }

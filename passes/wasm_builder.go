@@ -14,6 +14,8 @@ type moduleBuilder struct {
 	m       *wasm.Module
 	funcs   map[string]uint32
 	globals map[string]uint32
+	// usesTable: a body calls through the function table (lower_to_wasm_indirect.go)
+	usesTable bool
 }
 
 func newModuleBuilder() *moduleBuilder {

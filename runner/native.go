@@ -84,17 +84,19 @@ func RunNative(ctx context.Context, elfPath string, cfg Config) (Result, error) 
 const (
 	envCotDir = "COT_DIR"
 	envCotEnv = "COT_ENV"
+	envCotNet = "COT_NET" // "1" grants the network (Config.Net; backend/arm64/rt/cot_net.go)
 )
 
 // nativeEnv is the host environment of a native program: Config.Env, whose names COT_ENV lists
 // so that they pass through the sandbox, and COT_DIR listing the preopens as HOST::GUEST (without
 // Preopens the runtime's default, the working directory as "/", stands). A COT_ENV or COT_DIR of
-// Config.Env is dropped: the runtime reads the first, which must be ours.
+// Config.Env is dropped: the runtime reads the first, which must be ours. COT_NET says whether
+// the program may use the network, always (so Config.Env cannot grant it).
 func (cfg *Config) nativeEnv() ([]string, error) {
 	var env, names []string
 	for _, kv := range cfg.Env {
 		name, _, _ := strings.Cut(kv, "=")
-		if name == envCotEnv || name == envCotDir {
+		if name == envCotEnv || name == envCotDir || name == envCotNet {
 			continue
 		}
 		env = append(env, kv)
@@ -103,6 +105,11 @@ func (cfg *Config) nativeEnv() ([]string, error) {
 		}
 	}
 	env = append(env, envCotEnv+"="+strings.Join(names, ";"))
+	net := "0"
+	if cfg.Net {
+		net = "1"
+	}
+	env = append(env, envCotNet+"="+net)
 	if cfg.Preopens != nil {
 		preopens, err := cfg.preopens()
 		if err != nil {

@@ -51,6 +51,8 @@ type Config struct {
 	// (`--dir=HOST[::GUEST]`), guest fds 3, 4, … in order. Nothing under them leads out: not
 	// `..`, not a symlink (confined_fs.go on wazero, cap-std in wasmtime, the runtime natively).
 	Preopens []Preopen
+	// Net grants the network (`--net`): the `cot` module's sockets and epoll (cotnet.go).
+	Net bool
 }
 
 // Preopen is one preopened directory.

@@ -135,18 +135,19 @@ func TestPreopens(t *testing.T) {
 	}
 }
 
-// TestNativeEnv: a native program gets Config.Env and COT_ENV naming its variables (a COT_ENV or
-// COT_DIR of its own is replaced), and COT_DIR when the preopens are given.
+// TestNativeEnv: a native program gets Config.Env and COT_ENV naming its variables (a COT_ENV,
+// COT_DIR or COT_NET of its own is replaced), COT_NET saying whether it has the network, and
+// COT_DIR when the preopens are given.
 func TestNativeEnv(t *testing.T) {
-	cfg := Config{Dir: "/work", Env: []string{"A=1", "B=x=y", "COT_ENV=HOME", "=odd", "C=", "COT_DIR=/"}}
+	cfg := Config{Dir: "/work", Env: []string{"A=1", "B=x=y", "COT_ENV=HOME", "=odd", "C=", "COT_DIR=/", "COT_NET=1"}}
 	got, err := cfg.nativeEnv()
-	want := []string{"A=1", "B=x=y", "=odd", "C=", "COT_ENV=A;B;C"}
+	want := []string{"A=1", "B=x=y", "=odd", "C=", "COT_ENV=A;B;C", "COT_NET=0"}
 	if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}
-	cfg = Config{Dir: "/work", Preopens: []Preopen{{"data", "/data"}, {"/tmp", "/"}}}
+	cfg = Config{Dir: "/work", Preopens: []Preopen{{"data", "/data"}, {"/tmp", "/"}}, Net: true}
 	got, err = cfg.nativeEnv()
-	want = []string{"COT_ENV=", "COT_DIR=/work/data::/data;/tmp::/"}
+	want = []string{"COT_ENV=", "COT_NET=1", "COT_DIR=/work/data::/data;/tmp::/"}
 	if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}

@@ -108,6 +108,13 @@ func RunWasmtime(ctx context.Context, wasm []byte, cfg Config) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("wasmtime: %w", err)
 	}
+	net, err := defineNetWasmtime(linker, module, cfg.Net)
+	if err != nil {
+		return Result{}, fmt.Errorf("wasmtime: %w", err)
+	}
+	if net != nil {
+		defer net.close()
+	}
 	inst, err := linker.Instantiate(store, module)
 	var res Result
 	if err == nil {

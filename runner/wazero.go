@@ -89,6 +89,13 @@ func runWazero(ctx context.Context, wasm []byte, cfg Config, rc wazero.RuntimeCo
 	if err != nil {
 		return Result{}, fmt.Errorf("wazero: %w", err)
 	}
+	if importsNet(compiled) {
+		net := &netHost{allowed: cfg.Net}
+		defer net.close()
+		if err := instantiateNetWazero(ctx, rt, net); err != nil {
+			return Result{}, fmt.Errorf("wazero: %w", err)
+		}
+	}
 	var res Result
 	if elemOutOfBounds {
 		res.trapped(TrapUndefinedElement, stderr)

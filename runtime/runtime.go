@@ -3,7 +3,7 @@
 // The runtime is Cot source, runtime/*.cot, embedded with go:embed and compiled by the same
 // front-end passes as the program (passes/import_runtime.go): runtime.cot imports one file per
 // topic (write.cot, print.cot, print_int.cot, print_float.cot, fail.cot, host.cot, alloc.cot,
-// clock.cot, string.cot, interp.cot, …). A lowering pass calls a routine by name
+// clock.cot, string.cot, interp.cot, bench.cot, fs.cot, …). A lowering pass calls a routine by name
 // (ast.RuntimeCall, the names and signatures of ast.Runtime); import-runtime adds the functions
 // the program calls, transitively, and nothing else. The runtime reaches the host only through
 // the host builtins (@fd_write, @exit, …), which lower-to-wasm makes WASI preview 1 calls.
@@ -34,6 +34,10 @@ const StackPointer = "__stack_pointer"
 
 // WASIModule is the import module of WASI preview 1.
 const WASIModule = "wasi_snapshot_preview1"
+
+// NetModule is the import module of the sockets and epoll WASI preview 1 lacks (runner/cotnet.go,
+// backend/arm64/rt/cot_net.go).
+const NetModule = "cot"
 
 // FileOf returns the runtime file that declares the top-level function name ("" when none
 // does): import-runtime compiles only the files of the routines a program calls.

@@ -7,6 +7,7 @@ package std
 import (
 	"embed"
 	"io/fs"
+	"strings"
 )
 
 //go:embed *.cot
@@ -18,4 +19,19 @@ func Read(name string) ([]byte, error) {
 		return nil, fs.ErrNotExist
 	}
 	return files.ReadFile(name + ".cot")
+}
+
+// Modules lists the names of the modules, sorted.
+func Modules() []string {
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		panic(err) // the embedded directory always reads
+	}
+	var names []string
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".cot"); ok {
+			names = append(names, name)
+		}
+	}
+	return names
 }

@@ -19,6 +19,7 @@
 //   - "entry-explicit": exactly one function is exported as _start, with no parameters and a
 //     void result;
 //   - modules: a module table only in the src language, its counts covering the declarations;
+//   - "objects-owned": every fresh ARC object is owned (ast_arc.go);
 //   - "args-trivial" (ANF): every operand of an operator or call, and every if/while condition,
 //     is an atom (literal, address or variable read).
 
@@ -62,12 +63,15 @@ type astVerifier struct {
 	noUnions             bool
 	scalarMemory         bool
 	scalarValues         bool
+	arcOwned             bool
 	errs                 []error
 	where                string
 	ids                  map[int]string // every binder ID seen, for uniqueness
 	scopes               []map[int]*binderInfo
 	loops                []int
 	fn                   *ast.Func
+	noFreeVars           bool
+	lits                 []litScope // fn-lits being verified, innermost last (ast_closure.go)
 }
 
 // astInvariants turns on the check of each named invariant of the ast languages; the walk
@@ -84,6 +88,8 @@ var astInvariants = map[string]func(v *astVerifier){
 	ast.InvNoOptionals:   func(v *astVerifier) { v.noOptionals = true },
 	ast.InvNoErrorUnions: func(v *astVerifier) { v.noErrorUnions = true },
 	ast.InvNoUnions:      func(v *astVerifier) { v.noUnions = true },
+	ast.InvNoFreeVars:    func(v *astVerifier) { v.noFreeVars = true },
+	ast.InvArcOwned:      func(v *astVerifier) { v.arcOwned = true },
 }
 
 func init() {
@@ -146,6 +152,9 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				}
 			}
 			v.function(d)
+			if v.arcOwned {
+				v.arcOwnership(d) // ast_arc.go
+			}
 		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl, *ast.TraitImpl:
 			v.generic(d) // ast_generic.go
 		case *ast.EnumDecl:
@@ -176,6 +185,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 			}
 		}
 	}
+	v.tableSlots(p) // ast_closure.go
 	if v.entry && entries != 1 {
 		v.where = ""
 		v.errs = append(v.errs, fmt.Errorf("entry-explicit: want exactly one function exported as _start, have %d", entries))
@@ -292,6 +302,7 @@ func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
 			if b.name != n.Name {
 				v.errorf(at, "reference %s names binder %d, which is %s", n, n.ID, b.name)
 			}
+			v.freeVar(n, at, b) // ast_closure.go
 			return b
 		}
 	}

@@ -22,7 +22,17 @@ func (v *astVerifier) generic(d ast.Decl) {
 	case *ast.TraitImpl:
 		v.fn, v.where = nil, "impl "+g.Trait.String()
 		v.lookup(g.Trait, d)
+		v.push()
+		if inst, ok := g.Target.(*ast.InstType); ok { // `impl Trait for Box(T)`: T is a parameter
+			for _, a := range inst.Args {
+				if n, ok := a.(*ast.TypeName); ok && v.resolved {
+					v.binder(n.Name, d)
+					v.declare(n.Name, &binderInfo{name: n.Name.Name, kind: "type"})
+				}
+			}
+		}
 		v.needType(d, g.Target, nil)
+		v.pop()
 		return
 	case *ast.TraitDecl:
 		return
@@ -53,6 +63,15 @@ func (v *astVerifier) instance(e *ast.Instance) {
 	if b := v.lookup(e.Name, e); b != nil && b.kind != "generic" {
 		v.errorf(e, "%s is not generic", e.Name)
 	}
+	for _, t := range e.Args {
+		v.needType(e, t, nil)
+	}
+}
+
+// methodInstance checks the callee of a generic method call: a receiver and type arguments.
+func (v *astVerifier) methodInstance(e *ast.MethodInstance) {
+	v.kind(e)
+	v.expr(e.X, false)
 	for _, t := range e.Args {
 		v.needType(e, t, nil)
 	}

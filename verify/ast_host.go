@@ -8,7 +8,7 @@ import (
 )
 
 // hostCall checks a host builtin: a known name, its number of arguments (atoms in ANF), every
-// argument i64, the result i64 or void as the builtin says.
+// argument i64 (the first a string for a StringFirst builtin), the result i64 or void as the builtin says.
 func (v *astVerifier) hostCall(e *ast.HostCall) {
 	sig, known := ast.HostBuiltins[e.Name]
 	if !known {
@@ -18,5 +18,9 @@ func (v *astVerifier) hostCall(e *ast.HostCall) {
 	for _, a := range e.Args {
 		v.expr(a, true)
 	}
-	v.call(e, slices.Repeat([]types.Type{types.TI64}, sig.Args), sig.Result(), e.Args)
+	params := sig.ParamTypes()
+	if !known {
+		params = slices.Repeat([]types.Type{types.TI64}, sig.Args)
+	}
+	v.call(e, params, sig.Result(), e.Args)
 }

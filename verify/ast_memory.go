@@ -18,7 +18,7 @@ import (
 // pointer or string (a packed header, ir/ast/node_string.go).
 func isScalar(t types.Type) bool {
 	_, ptr := t.(*types.Pointer)
-	return ptr || t == types.TBool || t == types.TString || (types.IsInteger(t) || types.IsFloat(t)) && !types.IsUntyped(t)
+	return ptr || isFuncType(t) || t == types.TBool || t == types.TString || (types.IsInteger(t) || types.IsFloat(t)) && !types.IsUntyped(t)
 }
 
 func (v *astVerifier) pointer(at ast.Node, t types.Type, what string) *types.Pointer {

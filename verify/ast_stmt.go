@@ -139,7 +139,7 @@ func (v *astVerifier) stmt(s ast.Stmt) {
 	case *ast.Defer:
 		v.block(s.Body)
 	default:
-		if !v.structStmt(s) {
+		if !v.structStmt(s) && !v.arcStmt(s) && !v.comptimeStmt(s) {
 			v.errorf(s, "unknown statement %T", s)
 		}
 	}

@@ -133,7 +133,7 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 		clear(live)
 		clear(liveEnd)
 		for _, r := range lv.Out[i] {
-			live[r] = blockEnd + 1
+			live[r] = blockEnd
 		}
 		for k := len(b.Instrs) - 1; k >= 0; k-- {
 			in := b.Instrs[k]

@@ -2,15 +2,16 @@
 //
 // An optional pass (--disable-pass=eliminate-bounds-checks keeps every check).
 //
-// Marks the memory accesses whose bounds check is implied by a dominating access's: one with
+// Only accesses with an offset too large for the guard region are checked explicitly (isel_mem.go,
+// guarded): the pass marks those whose bounds check is implied by a dominating access's: one with
 // the same address operand and an end (offset + size) at least as far, or, for constant
 // addresses, an absolute end at least as far. Linear memory never shrinks, so once a range was
 // in bounds it stays in bounds, whatever runs in between (calls, memory.grow): the marked
 // access cannot trap, and instruction selection emits it without the check. Trap behaviour is
 // unchanged — the dominating access traps first or the marked one could not have trapped.
 //
-//	v5:i32 = i32.load v3 aux=0x8 ; ... ; v9:i32 = i32.load v3 aux=0x4
-//	  =>  v5:i32 = i32.load v3 aux=0x8 ; ... ; v9:i32 = i32.load v3 aux=0x4 aux2=0x1
+//	v5:i32 = i32.load v3 aux=0x4000008 ; ... ; v9:i32 = i32.load v3 aux=0x4000004
+//	  =>  v5:i32 = i32.load v3 aux=0x4000008 ; ... ; v9:i32 = i32.load v3 aux=0x4000004 aux2=0x1
 package arm64
 
 import (
@@ -37,6 +38,9 @@ var eliminateBoundsChecksPass = pipeline.Pass{
 type checkedKey struct{ base *ssa.Value }
 
 func eliminateBoundsChecks(f *ssa.Func) {
+	if !hasCheckedAccess(f) {
+		return // the usual case: every access is covered by the guard region
+	}
 	dom := ssa.Dominators(f)
 	if len(dom.RPO) == 0 {
 		return
@@ -61,7 +65,9 @@ func eliminateBoundsChecks(f *ssa.Func) {
 			}
 			prev, had := checked[key]
 			if had && prev >= end {
-				v.Aux2 = ssa.AccessInBounds
+				if !guarded(uint64(v.Aux), acc.size) {
+					v.Aux2 = ssa.AccessInBounds
+				}
 				continue
 			}
 			undos = append(undos, undo{key, prev, had})
@@ -80,4 +86,17 @@ func eliminateBoundsChecks(f *ssa.Func) {
 		}
 	}
 	walk(dom.RPO[0])
+}
+
+// hasCheckedAccess reports whether f has an access with an offset too large for the guard
+// region, the only kind instruction selection checks explicitly.
+func hasCheckedAccess(f *ssa.Func) bool {
+	for _, b := range f.Blocks {
+		for _, v := range b.Instrs {
+			if acc, ok := memAccesses[wasm.Op(v.Op)]; ok && !guarded(uint64(v.Aux), acc.size) {
+				return true
+			}
+		}
+	}
+	return false
 }

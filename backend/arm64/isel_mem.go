@@ -1,6 +1,7 @@
 package arm64
 
 import (
+	"cot/backend/arm64/rt"
 	"cot/ir/mir"
 	"cot/ir/ssa"
 	"cot/ir/wasm"
@@ -56,8 +57,11 @@ func (s *selector) memOp(v *ssa.Value, w wasm.Op) bool {
 }
 
 // address computes the zero-extended Wasm address of v's first operand plus its offset, the
-// 64-bit index to add to the memory base, and bounds-checks [index, index+size) against the
-// memory size unless a dominating access proved it (see eliminate-bounds-checks).
+// 64-bit index to add to the memory base. An access whose offset + size is at most
+// rt.OffsetGuard needs no check: whatever the index, it lands in the runtime's reservation, where
+// an access beyond the memory's size faults and the fault handler traps (docs/decisions.md,
+// "native bounds checks"). A larger offset is checked explicitly, [index, index+size) against
+// the memory size, unless a dominating access proved it (see eliminate-bounds-checks).
 func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
 	addr := s.use(v.Args[0]) // already zero-extended (see receive)
 	off := uint64(v.Aux)
@@ -69,7 +73,7 @@ func (s *selector) address(v *ssa.Value, size int64) mir.Reg {
 		ea = s.vreg(mir.Int)
 		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: ea, Rn: addr, Rm: s.intConst(mir.X, off)})
 	}
-	if v.Aux2 != ssa.AccessInBounds {
+	if !guarded(off, size) && v.Aux2 != ssa.AccessInBounds {
 		s.boundsCheck(ea, size)
 	}
 	return ea
@@ -100,7 +104,52 @@ func (s *selector) boundsCheck(ea mir.Reg, size int64) {
 	s.cur = resume
 }
 
+// immediateAccess chooses the base-plus-immediate form [base, #off] (off a multiple of the
+// access size, below 4096 of them) for a guarded access: with a constant address, base x28 and
+// off the whole effective address; else base x28 + address, computed once per block for every
+// access to that address, so a run of field accesses costs one add, not one per access:
+//
+//	v5 = f64.load v3 aux=0xd50 ; v6 = f64.load v3 aux=0xd58
+//	  =>  add x%9, x28, x%3 ; ldr d%5, [x%9, #3408] ; ldr d%6, [x%9, #3416]
+//
+// An access at offset 0 keeps the register-offset form [x28, x%a] (one instruction already).
+func (s *selector) immediateAccess(v *ssa.Value, size int64) (mir.Reg, int64, bool) {
+	off := uint64(v.Aux)
+	a := v.Args[0]
+	fits := func(x uint64) bool { return x%uint64(size) == 0 && x/uint64(size) <= 4095 }
+	if a.Op == ssa.OpConst {
+		ea := uint64(uint32(a.Aux)) + off
+		return mir.MemBase, int64(ea), fits(ea)
+	}
+	if off == 0 || !guarded(off, size) || !fits(off) {
+		return mir.NoReg, 0, false
+	}
+	base, ok := s.bases[a]
+	if !ok {
+		base = s.vreg(mir.Int)
+		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: base, Rn: mir.MemBase, Rm: s.use(a)})
+		s.bases[a] = base
+	}
+	return base, int64(off), true
+}
+
+// guarded reports whether an access at any 32-bit index plus offset off, of size bytes, stays
+// within the reservation of 4 GiB + rt.OffsetGuard.
+func guarded(off uint64, size int64) bool { return off+uint64(size) <= rt.OffsetGuard }
+
 func (s *selector) access(v *ssa.Value, acc memAccess) {
+	if base, off, ok := s.immediateAccess(v, acc.size); ok {
+		if acc.store {
+			s.emit(&mir.Instr{Op: mir.STR, W: acc.access, Rd: s.use(v.Args[1]), Rn: base, Imm: off})
+			return
+		}
+		op := mir.LDR
+		if acc.signed {
+			op = mir.LDRS
+		}
+		s.emit(&mir.Instr{Op: op, W: acc.access, W2: acc.reg, Rd: s.def(v), Rn: base, Imm: off})
+		return
+	}
 	ea := s.address(v, acc.size)
 	if acc.store {
 		s.emit(&mir.Instr{Op: mir.STRR, W: acc.access, Rd: s.use(v.Args[1]), Rn: mir.MemBase, Rm: ea})

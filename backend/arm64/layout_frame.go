@@ -5,7 +5,9 @@
 // outgoing-argument area, the spill slots and the save area, and saves the callee-saved
 // registers the allocator used (in pairs, stp/ldp); every ret restores them first. A leaf function (no calls) whose
 // frame is at most leafFrameMax bytes skips the stack-limit check: the runtime keeps 64 KiB of
-// stack below the limit (docs/arm64-abi.md), and a leaf cannot descend further.
+// stack below the limit (docs/arm64-abi.md), and a leaf cannot descend further. A leaf without
+// spill slots or callee-saved registers gets no prologue or epilogue at all (x30 stays intact:
+// it calls nothing but trap routines, which never return).
 //
 //	f: <body> ; ret  =>  f: sub x16, sp, #N ; cmp x16, x26 ; b.lo stack-trap ;
 //	                        stp x29, x30, [sp, #-16]! ; mov x29, sp ; sub sp, sp, #N-16 ; <body> ;
@@ -44,8 +46,12 @@ func layoutFrame(f *mir.Func) {
 			trap = b.ID + 1
 		}
 	}
+	leaf := isLeaf(f)
+	if leaf && body == 0 {
+		return // no calls, no slots, no callee-saved registers: nothing to save, no frame
+	}
 	var pro []*mir.Instr
-	checked := total > leafFrameMax || !isLeaf(f)
+	checked := total > leafFrameMax || !leaf
 	switch {
 	case !checked:
 	case total <= 4095:

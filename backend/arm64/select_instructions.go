@@ -34,8 +34,10 @@ var selectInstructionsPass = pipeline.Pass{
 		var layout *moduleLayout
 		if u != nil {
 			layout = u.layout
-		} else {
+		} else if p.Module != nil {
 			layout = newModuleLayout(p.Module)
+		} else { // a program read from its text form (single-pass tests): no module around it
+			layout = newModuleLayout(&wasm.Module{})
 		}
 		out := &mir.Program{Data: layout}
 		for _, f := range p.Funcs {
@@ -72,6 +74,9 @@ type selector struct {
 	// rematerialises or reloads them where it cannot.
 	consts      map[constKey]mir.Reg
 	constInstrs []*mir.Instr
+	// bases are the host addresses x28 + a of the current block's Wasm addresses a that
+	// accesses with immediate offsets share (isel_mem.go, immediateAccess).
+	bases map[*ssa.Value]mir.Reg
 }
 
 type constKey struct {
@@ -82,7 +87,7 @@ type constKey struct {
 func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 	s := &selector{p: p, layout: layout, f: f, mf: &mir.Func{Name: f.Name},
 		regs: map[*ssa.Value]mir.Reg{}, blocks: map[int]*mir.Block{}, traps: map[string]*mir.Block{},
-		folded: map[*ssa.Value]bool{}}
+		folded: map[*ssa.Value]bool{}, bases: map[*ssa.Value]mir.Reg{}}
 	for _, b := range f.Blocks {
 		if b.ID >= s.nextID {
 			s.nextID = b.ID + 1
@@ -125,6 +130,7 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 			s.tested = s.testedAnd(s.fused, b)
 		}
 		s.foldShifts(b)
+		clear(s.bases)
 		for _, v := range b.Instrs {
 			if v != s.fused && v != s.tested && !s.folded[v] {
 				s.value(v)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"cot/backend/arm64/rt"
@@ -36,21 +37,24 @@ type invocation struct {
 	verbose   bool      // test --verbose, -v (ignored)
 	leaks     bool      // test --leaks
 	hasFilter bool
-	tests     *passes.TestMode // set by cot test: the build is a test build
+	tests     *passes.TestMode  // set by cot test: the build is a test build
+	benches   *passes.BenchMode // set by cot bench: the build is a bench build
+	n         int64             // bench --n (0: calibrate)
+	net       bool              // --net: the program may use sockets (run, test, bench; baked by build, aot)
 }
 
 // valueFlags take a value, as --name=value or --name value (one or two dashes).
 var valueFlags = map[string]bool{
 	"o": true, "target": true, "dump-after": true, "dump-before": true, "dump-func": true,
 	"dump-dir": true, "stop-after": true, "verify": true, "dump-html": true, "disable-pass": true,
-	"dir": true, "env": true, "filter": true,
+	"dir": true, "env": true, "filter": true, "n": true,
 }
 
 // boolFlags take no value.
 var boolFlags = map[string]bool{"list-passes": true, "time-passes": true, "help": true, "h": true, "stdio": true,
-	"w": true, "write": true, "check": true, "verbose": true, "v": true, "leaks": true}
+	"w": true, "write": true, "check": true, "verbose": true, "v": true, "leaks": true, "net": true}
 
-var commands = []string{"run", "test", "build", "check", "lint", "fmt", "aot", "init", "explain", "lsp", "version", "help"}
+var commands = []string{"run", "test", "bench", "build", "check", "lint", "fmt", "aot", "init", "explain", "lsp", "version", "help"}
 
 // parseArgs reads the command line (without argv[0]). Flags may come before or after the file;
 // everything after `--` belongs to the program of `cot run`.
@@ -116,14 +120,27 @@ func parseArgs(args []string) (*invocation, error) {
 	if inv.progArg != nil && inv.cmd != "run" {
 		return nil, usagef("arguments after -- are only for `cot run`")
 	}
-	if (inv.hasFilter || inv.verbose || inv.leaks) && inv.cmd != "test" {
-		return nil, usagef("--filter, --leaks and --verbose are flags of `cot test`")
+	if inv.hasFilter && inv.cmd != "test" && inv.cmd != "bench" {
+		return nil, usagef("--filter is a flag of `cot test` and `cot bench`")
+	}
+	if (inv.verbose || inv.leaks) && inv.cmd != "test" {
+		return nil, usagef("--leaks and --verbose are flags of `cot test`")
+	}
+	switch {
+	case !inv.net:
+	case inv.cmd == "build" && inv.target != targetARM64:
+		return nil, usagef("--net bakes the network into a native executable: build with --target=arm64-linux (a Wasm module gets it from its host)")
+	case inv.cmd != "run" && inv.cmd != "test" && inv.cmd != "bench" && inv.cmd != "build" && inv.cmd != "aot":
+		return nil, usagef("--net is a flag of `cot run`, `cot test`, `cot bench`, `cot build` and `cot aot`")
+	}
+	if inv.n != 0 && inv.cmd != "bench" {
+		return nil, usagef("--n is a flag of `cot bench`")
 	}
 	if inv.stdio && inv.cmd != "lsp" {
 		return nil, usagef("--stdio is for `cot lsp`")
 	}
-	if (inv.wasi.Dirs != nil || inv.wasi.Env != nil) && inv.cmd != "aot" && inv.cmd != "run" {
-		return nil, usagef("--dir and --env configure the WASI sandbox of `cot aot` and `cot run`")
+	if (inv.wasi.Dirs != nil || inv.wasi.Env != nil) && inv.cmd != "aot" && inv.cmd != "run" && inv.cmd != "test" && inv.cmd != "bench" {
+		return nil, usagef("--dir and --env configure the WASI sandbox of `cot aot`, `cot run`, `cot test` and `cot bench`")
 	}
 	return inv, nil
 }
@@ -155,6 +172,8 @@ func (inv *invocation) setBool(name string) error {
 		inv.verbose = true
 	case "leaks":
 		inv.leaks = true
+	case "net":
+		inv.net = true
 	}
 	return nil
 }
@@ -194,6 +213,12 @@ func (inv *invocation) setValue(name, value string) error {
 		inv.opts.Verify = m
 	case "filter":
 		inv.filter, inv.hasFilter = value, true
+	case "n":
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil || n < 1 {
+			return usagef("--n=%s: want a whole number of iterations, at least 1", value)
+		}
+		inv.n = n
 	case "dir", "env":
 		return inv.setWASI(name, value)
 	}

@@ -80,12 +80,24 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 		return nil, nil, nil, fmt.Errorf("cannot read input: %w", err)
 	}
 	ctx := pipeline.NewCtx(string(inv.target))
+	if !fromWasm {
+		safe, err := projectSafe() // project.go
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		ctx.Store[passes.SafeModeKey] = safe
+	}
 	if inv.tests != nil {
 		ctx.Store[passes.TestModeKey] = inv.tests
 	}
-	if inv.cmd == "aot" {
-		// `cot run` hands its sandbox to the runner at run time (COT_DIR/COT_ENV natively).
-		ctx.Store[rt.ConfigKey] = inv.wasi
+	if inv.benches != nil {
+		ctx.Store[passes.BenchModeKey] = inv.benches
+	}
+	if inv.cmd == "aot" || inv.cmd == "build" && inv.net {
+		// `cot run` hands its sandbox to the runner at run time (COT_DIR/COT_ENV/COT_NET natively).
+		cfg := inv.wasi
+		cfg.Net = inv.net
+		ctx.Store[rt.ConfigKey] = cfg
 	}
 	var prog any = text
 	if !fromWasm {

@@ -19,6 +19,7 @@ const usage = `cot — the Cot compiler
 Usage:
   cot run FILE [flags] [-- ARGS...]   compile and run a program
   cot test FILE [--filter=S] [flags]  run the test blocks of FILE
+  cot bench FILE [--n=N] [flags]      run the bench blocks of FILE and time them
   cot build FILE [-o OUT] [flags]     compile to OUT (default STEM.wasm, or STEM for arm64-linux)
   cot check FILE                      parse and type-check FILE, generate nothing
   cot lint FILE                       check, then warn of unused locals and parameters, shadowing
@@ -46,14 +47,19 @@ Flags (before or after the file):
   --list-passes           list the passes: index, name, input -> output language
   --verify=each|end|off   when the IR verifier runs (default each)
   --time-passes           print the time of every pass on stderr
-  --filter=S              test: run only the tests whose name contains S
+  --filter=S              test, bench: run only the tests (benches) whose name contains S
+  --n=N                   bench: run each bench N times (N >= 1) instead of calibrating
   --leaks                 test: report the heap blocks each test leaves allocated
   --verbose, -v           test: accepted and ignored
-  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, aot; repeatable)
-  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, aot)
+  --dir=HOST[::GUEST]     let the program reach directory HOST, named GUEST (run, test, bench, aot;
+                          repeatable)
+  --env=NAME[=VALUE]      give the program variable NAME, this process's or VALUE (run, test, bench,
+                          aot)
+  --net                   let the program use sockets and epoll (run, test, bench; build
+                          --target=arm64-linux and aot bake it in; COT_NET=1 grants it at run time)
 
 Exit status: 0 success, 1 user error, 2 internal compiler error, the program's status for run,
-the number of failed tests (at most 255) for test.
+the number of failed tests (at most 255) for test, 0 for bench (134 when a bench traps).
 `
 
 // commandHelp is the text of `cot help CMD`.
@@ -86,8 +92,9 @@ stderr is a terminal and NO_COLOR is unset.
   --filter=S      run only the tests whose name contains S (case-sensitive); when none does,
                   print '0 tests matched filter "S"' and exit 0
   --leaks         after each test that leaves heap blocks allocated (@alloc without @dealloc,
-                  and what the runtime allocates for it), write "    leaked N heap block(s)"
-                  under its line; leaks do not fail a test
+                  objects kept alive, and what the runtime allocates for it), write
+                  "    leaked N heap block(s)", with " (M ARC object(s))" when objects are
+                  among them, under its line; leaks do not fail a test
   --verbose, -v   accepted and ignored
 
 Exit status: the number of failed tests (at most 255); 1 on a compile or usage error. A test
@@ -95,6 +102,25 @@ that traps (a runtime error, or a failing assertion outside a test block, e.g. i
 the test calls) stops the run: its line ends with "error: <kind>", cot names the test that
 stopped the run, and the status is 134. A test that ends the program with @exit is reported too
 (status 1 for @exit(0)).
+`,
+	"bench": `Usage: cot bench FILE [--n=N] [--filter=S] [flags]
+
+Builds FILE in bench mode and runs its bench blocks in order (on wazero for --target=wasm32, the
+default; natively or under qemu-aarch64 for --target=arm64-linux), with stdin empty. Global
+initialisers run first; main is not needed and not run. For each bench the runner writes
+'bench "NAME" ... ' to stderr, calls the body 3 times to warm up, times one call (t ns) and
+picks N = 1,000,000,000 / t iterations, clamped to 1..10,000,000 (10,000,000 when t is 0), times
+N calls with the monotonic clock (e ns) and finishes the line with
+'N iterations  X ns/op (S.CCs)' (X = e / N; S.CC the seconds, truncated). Then an empty line and
+the summary "ok | COUNT benchmarks (S.CCs)", timed from the first bench's line; "ok" is bold
+green when stderr is a terminal and NO_COLOR is unset.
+
+  --n=N           run each bench exactly N times (a whole number, at least 1): no calibration
+  --filter=S      run only the benches whose name contains S (case-sensitive); when none does,
+                  print '0 benchmarks matched filter "S"' and exit 0
+
+Exit status: 0; 134 when a bench traps (its line ends with "error: <kind>"); 1 on a compile or
+usage error.
 `,
 	"build": `Usage: cot build FILE [-o OUT] [flags]
 
@@ -193,7 +219,7 @@ func help(w io.Writer, topic string) error {
 }
 
 // compiles are the commands that run the pass tables and so take the compiler's flags.
-var compiles = map[string]bool{"run": true, "test": true, "build": true, "aot": true, "check": true, "lint": true}
+var compiles = map[string]bool{"run": true, "test": true, "bench": true, "build": true, "aot": true, "check": true, "lint": true}
 
 // compilerFlags is the flags section of the usage text, which every compiling command takes.
 func compilerFlags() string {

@@ -40,34 +40,50 @@ func TestLanguageTests(t *testing.T) {
 		}
 		n := len(testBlock.FindAll(text, -1))
 		total += n
-		var wasmOut string // wazero's stdout and stderr, which the other engines must match
-		for _, target := range targets {
-			t.Run(filepath.Base(file)+"/"+target, func(t *testing.T) {
-				var stdout, stderr bytes.Buffer
-				status := cot([]string{"test", "--target=" + target, file}, nil, &stdout, &stderr)
-				out := stderr.String()
-				if status != 0 {
-					t.Fatalf("cot test exited %d:\n%s", status, out)
-				}
-				if got := strings.Count(out, "\" ... ok ("); got != n {
-					t.Errorf("%d tests ok, the file has %d:\n%s", got, n, out)
-				}
-				if !strings.Contains(out, "\n\nok | "+strconv.Itoa(n)+" passed (") {
-					t.Errorf("no summary of %d passed tests:\n%s", n, out)
-				}
-				if target == "wasm32" {
-					wasmOut = stdout.String() + "\x00" + normMillis(out)
-					sameOnWasmtime(t, file, wasmOut)
-				} else if got := stdout.String() + "\x00" + normMillis(out); got != wasmOut {
-					t.Errorf("%s differs from wasm32:\n%s", target, out)
-				}
-			})
-		}
+		runTestFile(t, file, filepath.Base(file), targets, n, nil)
 	}
 	if total < 100 {
 		t.Errorf("tests/lang holds %d tests, want at least 100", total)
 	}
 	t.Run("all.cot", func(t *testing.T) { allInOneRun(t, files, total) })
+}
+
+// runTestFile runs `cot test` on file for each target as subtest name/target: every one of its n
+// test blocks passes, and every target prints what wazero printed (wasmtime included). sandbox,
+// when not nil, gives each run its sandbox (a fresh one per run).
+func runTestFile(t *testing.T, file, name string, targets []string, n int, sandbox func(t *testing.T) runner.Config) {
+	var wasmOut string // wazero's stdout and stderr, which the other engines must match
+	for _, target := range targets {
+		t.Run(name+"/"+target, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := []string{"test", "--target=" + target}
+			cfg := runner.Config{}
+			if sandbox != nil {
+				cfg = sandbox(t)
+				args = append(args, sandboxFlags(cfg)...)
+			}
+			status := cot(append(args, file), nil, &stdout, &stderr)
+			out := stderr.String()
+			if status != 0 {
+				t.Fatalf("cot test exited %d:\n%s", status, out)
+			}
+			if got := strings.Count(out, "\" ... ok ("); got != n {
+				t.Errorf("%d tests ok, the file has %d:\n%s", got, n, out)
+			}
+			if !strings.Contains(out, "\n\nok | "+strconv.Itoa(n)+" passed (") {
+				t.Errorf("no summary of %d passed tests:\n%s", n, out)
+			}
+			if target == "wasm32" {
+				wasmOut = stdout.String() + "\x00" + normMillis(out)
+				if sandbox != nil {
+					cfg = sandbox(t) // wasmtime's run starts afresh too
+				}
+				sameOnWasmtime(t, file, wasmOut, cfg)
+			} else if got := stdout.String() + "\x00" + normMillis(out); got != wasmOut {
+				t.Errorf("%s differs from wasm32:\n%s", target, out)
+			}
+		})
+	}
 }
 
 // allInOneRun runs tests/all.cot, which imports every file of tests/lang: one `cot test` runs
@@ -92,15 +108,15 @@ func allInOneRun(t *testing.T, files []string, total int) {
 	}
 }
 
-// sameOnWasmtime runs the test build of file on wasmtime and compares its output with wazero's
-// (durations aside).
-func sameOnWasmtime(t *testing.T, file, wasmOut string) {
+// sameOnWasmtime runs the test build of file on wasmtime in the sandbox of cfg and compares its
+// output with wazero's (durations aside).
+func sameOnWasmtime(t *testing.T, file, wasmOut string, cfg runner.Config) {
 	inv := &invocation{cmd: "test", file: file, target: targetWasm32, tests: &passes.TestMode{}}
 	data, err := compile(inv, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := runner.RunWasmtime(context.Background(), data, runner.Config{})
+	res, err := runner.RunWasmtime(context.Background(), data, cfg)
 	if err != nil {
 		t.Logf("wasmtime not run: %v", err)
 		return

@@ -75,6 +75,12 @@ func cot(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 		return report(stderr, lintFile(inv, stderr))
 	case "fmt":
 		return fmtFiles(inv, stdin, stdout, stderr)
+	case "bench":
+		code, err := runBenches(inv, stdout, stderr)
+		if err != nil {
+			return report(stderr, err)
+		}
+		return code
 	case "test":
 		code, err := runTests(inv, stdout, stderr)
 		if err != nil {

@@ -55,6 +55,7 @@ func run(inv *invocation, stdin io.Reader, stdout, stderr io.Writer) (int, error
 		Args:     inv.progArg,
 		Env:      programEnv(inv.wasi.Env),
 		Preopens: preopens,
+		Net:      inv.net,
 		Stdin:    stdin,
 		Stdout:   stdout,
 		Stderr:   stderr,

@@ -15,8 +15,9 @@ import (
 
 // scriptCmds are the commands the scripts add to testscript's.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
-	"cmptime": cmpTime,
-	"ptyrun":  ptyRun,
+	"cmptime":  cmpTime,
+	"cmpbench": cmpBench,
+	"ptyrun":   ptyRun,
 }
 
 // cmpTime is `cmptime ACTUAL EXPECTED`: cmp, with every "(Nms)" duration of both read as "(_ms)",
@@ -29,6 +30,19 @@ func cmpTime(ts *testscript.TestScript, neg bool, args []string) {
 	if actual != expected {
 		ts.Logf("%s:\n%s", args[0], actual)
 		ts.Fatalf("%s and %s differ (durations aside)", args[0], args[1])
+	}
+}
+
+// cmpBench is `cmpbench ACTUAL EXPECTED`: cmp, with the measured figures of `cot bench` lines read
+// as "_": the ns/op and the "(S.CCs)" seconds (the iteration counts stay: give --n to fix them).
+func cmpBench(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cmpbench ACTUAL EXPECTED")
+	}
+	actual, expected := normBench(ts.ReadFile(args[0])), normBench(ts.ReadFile(args[1]))
+	if actual != expected {
+		ts.Logf("%s:\n%s", args[0], actual)
+		ts.Fatalf("%s and %s differ (measured figures aside)", args[0], args[1])
 	}
 }
 

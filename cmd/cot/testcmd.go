@@ -17,32 +17,10 @@ import (
 // completes the test's line, cot says the run stopped, and the status is the trap's, 134. When a
 // test ends the program with @exit, cot says so; the status is the program's, or 1 for 0.
 func runTests(inv *invocation, stdout, stderr io.Writer) (int, error) {
-	if inv.target == targetARM64 {
-		if _, err := runner.QemuPath(); err != nil {
-			return 0, err
-		}
-	}
 	inv.tests = &passes.TestMode{Colour: colourEnabled(stderr), Filter: inv.filter, Leaks: inv.leaks}
-	data, err := compile(inv, stdout)
-	if isStopped(err) {
-		return exitOK, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	if inv.hasFilter && inv.tests.Selected == 0 {
-		fmt.Fprintf(stderr, "0 tests matched filter \"%s\"\n", inv.filter)
-		return exitOK, nil
-	}
-	res, err := execute(inv, data, runner.Config{
-		Name:   inv.file,
-		Env:    programEnv(nil),
-		Stdin:  strings.NewReader(""),
-		Stdout: stdout,
-		Stderr: stderr,
-	})
-	if err != nil {
-		return 0, err
+	res, ran, err := runHarness(inv, stdout, stderr, "tests", func() int { return inv.tests.Selected })
+	if !ran || err != nil {
+		return exitOK, err
 	}
 	if endedWithSummary(res.Stderr) {
 		return res.ExitCode, nil
@@ -61,6 +39,49 @@ func runTests(inv *invocation, stdout, stderr io.Writer) (int, error) {
 		return exitUser, nil
 	}
 	return res.ExitCode, nil
+}
+
+// runHarness builds inv in the test or bench mode its caller set and runs it with an empty stdin,
+// in the sandbox of `cot run` (--dir, else the working directory as "/"; --env, else this
+// process's environment).
+// ran is false when nothing ran: the build stopped (--stop-after) or the filter selected none of
+// the file's `what` (selected says how many the build kept), which it reports.
+func runHarness(inv *invocation, stdout, stderr io.Writer, what string, selected func() int) (res runner.Result, ran bool, err error) {
+	if inv.target == targetARM64 {
+		if _, err := runner.QemuPath(); err != nil {
+			return res, false, err
+		}
+	}
+	preopens, err := runPreopens(inv.wasi.Dirs)
+	if err != nil {
+		return res, false, err
+	}
+	data, err := compile(inv, stdout)
+	if isStopped(err) || err != nil {
+		return res, false, ignoreStopped(err)
+	}
+	if inv.hasFilter && selected() == 0 {
+		fmt.Fprintf(stderr, "0 %s matched filter \"%s\"\n", what, inv.filter)
+		return res, false, nil
+	}
+	res, err = execute(inv, data, runner.Config{
+		Name:     inv.file,
+		Env:      programEnv(inv.wasi.Env),
+		Preopens: preopens,
+		Net:      inv.net,
+		Stdin:    strings.NewReader(""),
+		Stdout:   stdout,
+		Stderr:   stderr,
+	})
+	return res, err == nil, err
+}
+
+// ignoreStopped is err, or nil when it only says the build stopped where --stop-after asked.
+func ignoreStopped(err error) error {
+	if isStopped(err) {
+		return nil
+	}
+	return err
 }
 
 // testHeader is the start of a test's line, `test "NAME" ... `; testFinished its end, the status.

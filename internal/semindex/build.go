@@ -55,6 +55,8 @@ func (b *builder) visit(n ast.Node) bool {
 		b.declare(n.Var.ID, typed(n.Var.Name, LoopVariable, loopVarType(n)), n.Pos(), "for")
 	case *ast.Ref: // variables, and the callee of a direct call
 		b.use(n.Name.ID, n.Name.Name, n.Pos())
+	case *ast.FuncRef: // a function used as a value
+		b.use(n.Name.ID, n.Name.Name, n.Pos())
 	case *ast.If:
 		if n.HasValue() && n.Type() != nil {
 			b.expr(n.Pos(), typeString(n.Type()), func(tok lexer.Token) bool { return tok.Value == "if" })

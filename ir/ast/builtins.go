@@ -71,6 +71,8 @@ func builtinStmtSx(s Stmt) *sx {
 		return stmtList(atom("assert"), exprSx(s.Cond))
 	case *AssertEq:
 		return stmtList(atom("assert-eq"), exprSx(s.X), exprSx(s.Y))
+	case *CompileError:
+		return compileErrorSx(s)
 	}
 	return nil
 }
@@ -88,6 +90,8 @@ func (rd *reader) readBuiltinStmt(s *sx) Stmt {
 	case "assert-eq":
 		a := shape(s, 2, false)
 		return &AssertEq{X: rd.readExpr(a[0]), Y: rd.readExpr(a[1])}
+	case "compile-error":
+		return readCompileError(s)
 	}
 	return nil
 }

@@ -103,6 +103,8 @@ type interp struct {
 	globalBoxes map[int]int64
 	boxTypes    map[int]types.Type
 	calls       []*callMem
+
+	closureState // function values (interp_closure.go)
 }
 
 // frame holds the locals of one call, by binder ID.
@@ -116,7 +118,11 @@ type flow struct {
 	errExit bool // a return that is an error exit (spec §5.5: errdefers run)
 }
 
-func (in *interp) call(f *Func, args []int64) int64 {
+func (in *interp) call(f *Func, args []int64) int64 { return in.callWith(f, args, nil, nil) }
+
+// callWith calls f; prologue, when set, runs after the parameters are bound and epilogue after
+// the body (a closure's captured values, interp_closure.go).
+func (in *interp) callWith(f *Func, args []int64, prologue, epilogue func(frame)) int64 {
 	if in.depth++; in.depth > in.lim.Depth {
 		panic(trapSignal("stack overflow"))
 	}
@@ -131,7 +137,13 @@ func (in *interp) call(f *Func, args []int64) int64 {
 	for i, p := range f.Params {
 		in.declare(p.Name.ID, p.Type, args[i], fr)
 	}
+	if prologue != nil {
+		prologue(fr)
+	}
 	fl := in.block(f.Body, fr)
+	if epilogue != nil {
+		epilogue(fr)
+	}
 	in.depth--
 	in.sp = sp
 	in.calls = in.calls[:len(in.calls)-1]
@@ -229,7 +241,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 			w.WriteByte('\n')
 		}
 	default:
-		if !in.runBuiltin(s, fr) && !in.memoryStmt(s, fr) {
+		if !in.runBuiltin(s, fr) && !in.memoryStmt(s, fr) && !in.arcStmt(s, fr) {
 			panic(fmt.Sprintf("interpret: statement %T", s))
 		}
 	}

@@ -29,6 +29,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 	if v, ok := in.evalString(e, fr); ok {
 		return v
 	}
+	if v, ok := in.evalClosure(e, fr); ok {
+		return v
+	}
 	switch e := e.(type) {
 	case nil:
 		return 0
@@ -92,6 +95,9 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 		panic("interpret: call-runtime " + e.Name + ": import the runtime first (passes.importRuntime)")
 	}
 	if v, ok := in.memoryExpr(e, fr); ok {
+		return v
+	}
+	if v, ok := in.arcExpr(e, fr); ok {
 		return v
 	}
 	panic("interpret: expression " + e.Kind())

@@ -48,6 +48,8 @@ func (in *interp) host(e *HostCall, fr frame) int64 {
 		clear(in.bytesAt(args[0], 4))
 		clear(in.bytesAt(args[1], 4))
 		return 0
+	case "fd_prestat_get": // no directory is preopened: every path_open is refused before it is made
+		return -wasiBadf
 	case "fd_close":
 		if args[0] < 0 || args[0] > 2 { // no file is open but the standard streams
 			return -wasiBadf

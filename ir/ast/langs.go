@@ -43,8 +43,16 @@ const (
 	InvNoOptionals = "no-optional-types"
 	// InvNoErrorUnions: no binder or expression has an error union type (lower-errors made them structs).
 	InvNoErrorUnions = "no-error-union-types"
+	// InvNoFreeVars: every function uses only its own parameters and locals, globals and
+	// functions: no anonymous function is left to capture anything (convert-closures).
+	InvNoFreeVars = "no-free-vars"
 	// InvScalarMemory: loads and stores read and write only scalars (integers, bool, pointers).
 	InvScalarMemory = "scalar-memory"
+	// InvArcOwned: every fresh ARC object (a `new`, a call returning a pointer to a struct) is
+	// owned: it is a variable's initializer, an assigned or returned value, or a value of an
+	// aggregate literal (directly or as the value of a block or if expression there), and never
+	// the operand of a retain (insert-arc).
+	InvArcOwned = "objects-owned"
 	// InvScalarValues: every binder and expression has a scalar type (integer, bool, pointer) or
 	// void: aggregates are handled by address.
 	InvScalarValues = "scalar-values"
@@ -65,21 +73,33 @@ var (
 		"null", "has-value", "unwrap", "orelse",
 		"error-lit", "fail", "is-error", "error-code", "ok-value", "defer", "errdefer",
 		"union", "union-lit", "union-tag", "union-payload",
-		"str-len", "str-ptr", "str-make", "interp",
+		"str-len", "str-ptr", "str-make", "interp", "new",
+		"fn-lit", "call-value",
+		"comptime", "compile-error", "await",
 	}, append(TypeExprKinds, GenericKinds...)...)}
 	// LangResolved: every name refers to its binder by ID.
 	LangResolved = &pipeline.Lang{Name: "resolved", Family: Family, Base: LangSrc, Invariants: []string{InvResolved}}
 	// LangTyped: every expression and binder has its type; type expressions are gone.
 	// Implicit conversions and @intCast are convert nodes; char literals are integer literals.
-	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string", "string-bytes"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
+	LangTyped = &pipeline.Lang{Name: "typed", Family: Family, Base: LangResolved, Add: []string{"convert", "bytes-string", "string-bytes", "func-ref"}, Remove: append([]string{"char", "int-cast", "size-of", "align-of", "comptime", "compile-error", "await", "enum", "union", "member", "cast", "struct", "type-alias", "append"}, append(TypeExprKinds, GenericKinds...)...), Invariants: []string{InvTyped}}
+	// LangNoClosures: every anonymous function is a top-level function, every function value the
+	// address of a closure object, every call of a value a call-indirect (convert-closures).
+	LangNoClosures = &pipeline.Lang{Name: "no-closures", Family: Family, Base: LangTyped, Remove: []string{"fn-lit", "func-ref", "call-value"}, Add: []string{"call-indirect"}, Invariants: []string{InvNoFreeVars}}
+	// LangArc: reference counting is explicit (insert-arc): retains where a counted reference is
+	// copied, releases (deferred, so LIFO with the program's defers) where one dies, destructor
+	// calls of stack structs deferred.
+	LangArc = &pipeline.Lang{Name: "arc-explicit", Family: Family, Base: LangNoClosures, Add: []string{"retain", "release"}, Invariants: []string{InvArcOwned}}
 	// LangNoDefer: the body of every defer is copied to each exit of its block (make-defer-explicit).
-	LangNoDefer = &pipeline.Lang{Name: "no-defer", Family: Family, Base: LangTyped, Remove: []string{"defer", "errdefer"}}
+	LangNoDefer = &pipeline.Lang{Name: "no-defer", Family: Family, Base: LangArc, Remove: []string{"defer", "errdefer"}}
 	// LangNoTests: test blocks are plain functions (called by a generated runner main under
 	// `cot test`, gone otherwise), bench blocks are gone; the runner reads the clock through a
 	// runtime call.
 	LangNoTests = &pipeline.Lang{Name: "no-tests", Family: Family, Base: LangNoDefer, Remove: []string{"test", "bench"}, Add: []string{"call-runtime"}}
+	// LangNoArc: heap objects are runtime allocations, retain and release runtime calls and
+	// calls of a release function per type (lower-arc).
+	LangNoArc = &pipeline.Lang{Name: "no-arc", Family: Family, Base: LangNoTests, Remove: []string{"new", "retain", "release"}, Drop: []string{InvArcOwned}}
 	// LangNoEnums: enum values are values of their backing integer type.
-	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangNoTests, Invariants: []string{InvNoEnumTypes}}
+	LangNoEnums = &pipeline.Lang{Name: "no-enums", Family: Family, Base: LangNoArc, Invariants: []string{InvNoEnumTypes}}
 	// LangNoCompoundAssign: `x op= e` is spelled `x = x op e`.
 	LangNoCompoundAssign = &pipeline.Lang{Name: "no-compound-assign", Family: Family, Base: LangNoEnums, Remove: []string{"op-assign"}}
 	// LangNoForIn: range loops are while loops with a step.
@@ -124,7 +144,7 @@ var (
 )
 
 // Langs lists the ast languages from the source language on.
-var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoDefer, LangNoTests, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
+var Langs = []*pipeline.Lang{LangSrc, LangResolved, LangTyped, LangNoClosures, LangArc, LangNoDefer, LangNoTests, LangNoArc, LangNoEnums, LangNoCompoundAssign, LangNoForIn,
 	LangNoSwitch, LangNoShortCircuit, LangNoUnions, LangNoOptionals, LangNoErrors, LangNoPrint, LangNoBuiltins, LangNoStrings, LangExplicitExit, LangRuntimeImported, LangConstGlobals, LangDataLaidOut, LangMemory, LangFrames, LangANF}
 
 // IsConstInit reports whether a global initializer is a constant the Wasm module can hold

@@ -86,7 +86,10 @@ type Func struct {
 	// Frame is the size in bytes of the function's frame on the shadow stack, set by
 	// make-frames-explicit (0: no frame).
 	Frame int64
-	Body  *Block
+	// Slot is the function's slot in the table of functions called through values (set by
+	// convert-closures, node_closure.go; 0: not in the table, the null slot).
+	Slot int
+	Body *Block
 	// TestKind "test" or "bench" marks a `test "TestName" { body }` or `bench "TestName" { body }`
 	// block (kinds "test" and "bench", test.go): a void function without parameters that only
 	// `cot test` (`cot bench`) runs. TestName is the display name, the raw text between the quotes.

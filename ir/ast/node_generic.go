@@ -6,16 +6,19 @@ package ast
 // a generic struct being a *types.Named with Args.
 //
 //	(generic-fn (T#3 …) (where (T#3 Tr#4)…) OWNER|- (func …))   `fn f(T)(…) where T: Tr`; OWNER names the generic struct of an
-//	                                        `impl Pair(A, B)` method (its type parameters are the impl's)
+//	                                        `impl Pair(A, B)` method (its type parameters are the impl's), `(OWNER N)`
+//	                                        when the last N are the method's own (`fn m(U)(…)`)
 //	(generic-struct (T#3 …) (struct …))      `struct Pair(A, B) { … }`
 //	(inst Pair#2 T…)                         the type expression `Pair(i64, bool)`
 //	(instance f#3 T…)                        the callee `f(i64)` of a generic call `f(i64)(x)`
+//	(method-instance X m T…)                 the callee `x.m(i64)` of a generic method call `x.m(i64)(y)`
 //
 // A type expression whose type check-types already knows (a type parameter replaced by its
 // argument in an instance) prints as that type.
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 
 	"cot/ir/types"
@@ -27,6 +30,7 @@ type GenericFunc struct {
 	TypeParams []Name
 	Bounds     []Bound // `where T: Trait, …` (node_trait.go)
 	Owner      Name    // the generic struct of an `impl Name(A, B)` method; Name "" otherwise
+	OwnParams  int     // how many of TypeParams, at the end, are an impl method's own (`fn m(U)(…)`)
 }
 
 // GenericStruct is a generic struct declaration.
@@ -50,6 +54,16 @@ type Instance struct {
 	Args []TypeExpr
 }
 
+// MethodInstance is `X.Name(Args…)` as a callee: the instance of the generic method Name of X's
+// type (its own type parameters; those of a generic impl come from X's type).
+type MethodInstance struct {
+	At
+	Typed
+	X    Expr
+	Name string
+	Args []TypeExpr
+}
+
 // KnownType is a type expression check-types has already resolved to T (a type parameter in
 // the copy of a generic declaration made for one instance).
 type KnownType struct {
@@ -58,20 +72,26 @@ type KnownType struct {
 }
 
 // GenericKinds lists the node kinds of generics (the languages before typed allow them).
-var GenericKinds = []string{"generic-fn", "generic-struct", "type-inst", "instance", "type-known", "trait", "trait-impl"}
+var GenericKinds = []string{"generic-fn", "generic-struct", "type-inst", "instance", "method-instance", "type-known", "trait", "trait-impl"}
 
-func (*GenericFunc) Kind() string   { return "generic-fn" }
-func (*GenericStruct) Kind() string { return "generic-struct" }
-func (*InstType) Kind() string      { return "type-inst" }
-func (*Instance) Kind() string      { return "instance" }
-func (*KnownType) Kind() string     { return "type-known" }
-func (*InstType) typeExprNode()     {}
-func (*KnownType) typeExprNode()    {}
-func (*Instance) exprNode()         {}
+func (*GenericFunc) Kind() string    { return "generic-fn" }
+func (*GenericStruct) Kind() string  { return "generic-struct" }
+func (*InstType) Kind() string       { return "type-inst" }
+func (*Instance) Kind() string       { return "instance" }
+func (*MethodInstance) Kind() string { return "method-instance" }
+func (*KnownType) Kind() string      { return "type-known" }
+func (*InstType) typeExprNode()      {}
+func (*KnownType) typeExprNode()     {}
+func (*Instance) exprNode()          {}
+func (*MethodInstance) exprNode()    {}
 
 func (n *InstType) children(s *slots) { s.typs(&n.Args) }
 func (n *Instance) children(s *slots) { s.typs(&n.Args) }
-func (*KnownType) children(*slots)    {}
+func (n *MethodInstance) children(s *slots) {
+	s.expr(&n.X)
+	s.typs(&n.Args)
+}
+func (*KnownType) children(*slots) {}
 
 func seeAll(names []Name, see func(Name)) {
 	for _, n := range names {
@@ -103,6 +123,9 @@ func genericDeclSx(d Decl) *sx {
 		if d.Owner.Name != "" {
 			owner = atom(d.Owner.String())
 		}
+		if d.OwnParams > 0 {
+			owner = list(owner, atom(strconv.Itoa(d.OwnParams)))
+		}
 		return stmtList(atom("generic-fn"), namesSx(d.TypeParams), boundsSx(d.Bounds), owner, declSx(&d.Func))
 	case *GenericStruct:
 		return stmtList(atom("generic-struct"), namesSx(d.TypeParams), structDeclSx(&d.StructDecl))
@@ -129,13 +152,29 @@ func (rd *reader) readGenericDecl(s *sx) Decl {
 	}
 	g := &GenericFunc{Func: *f, TypeParams: params, Bounds: readBounds(a[1])}
 	if a[2].isList || a[2].atom != "-" {
-		g.Owner = readName(a[2])
+		owner := a[2]
+		if owner.isList && len(owner.list) == 2 {
+			g.OwnParams, _ = strconv.Atoi(owner.list[1].atom)
+			owner = owner.list[0]
+		}
+		if owner.isList || owner.atom != "-" {
+			g.Owner = readName(owner)
+		}
 	}
 	return g
 }
 
-// readInstance reads (instance NAME T…) whose head is h, or returns nil for another head.
+// readInstance reads (instance NAME T…) or (method-instance X NAME T…) whose head is h, or
+// returns nil for another head.
 func (rd *reader) readInstance(s *sx, h string, ty Typed) Expr {
+	if h == "method-instance" {
+		a := shape(s, 2, true)
+		e := &MethodInstance{Typed: ty, X: rd.readExpr(a[0]), Name: a[1].atom}
+		for _, t := range a[2:] {
+			e.Args = append(e.Args, rd.readTypeExpr(t))
+		}
+		return e
+	}
 	if h != "instance" {
 		return nil
 	}
@@ -201,4 +240,12 @@ func renameNames(v reflect.Value, fresh func(int) int) {
 			renameNames(f, fresh) // an embedded declaration (GenericFunc's Func)
 		}
 	}
+}
+
+func methodInstanceSx(i *MethodInstance) *sx {
+	l := list(head("method-instance", i.T), exprSx(i.X), atom(i.Name))
+	for _, a := range i.Args {
+		l.list = append(l.list, typeExprSx(a))
+	}
+	return l
 }

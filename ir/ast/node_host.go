@@ -25,6 +25,23 @@ type HostSig struct {
 	WASI    string // the WASI function it calls, if it is one
 	Routine string // the runtime routine it is, if it is one
 	Private bool   // only the runtime may call it
+	// Net: a function of the `cot` import module (sockets and epoll, runner/cotnet.go), of the
+	// same name; its result is already a Linux errno negated on failure.
+	Net bool
+	// StringFirst: the first argument is a string, not an i64 (@fd_open's path form, decision #24).
+	StringFirst bool
+}
+
+// ParamTypes are the types of the builtin's arguments.
+func (s HostSig) ParamTypes() []types.Type {
+	ps := make([]types.Type, s.Args)
+	for i := range ps {
+		ps[i] = types.TI64
+	}
+	if s.StringFirst && s.Args > 0 {
+		ps[0] = types.TString
+	}
+	return ps
 }
 
 // Result is the type of a call of the builtin.
@@ -54,6 +71,28 @@ var HostBuiltins = map[string]HostSig{
 	"args_get":          {Args: 2, WASI: "args_get", Private: true},
 	"environ_sizes_get": {Args: 2, WASI: "environ_sizes_get", Private: true},
 	"environ_get":       {Args: 2, WASI: "environ_get", Private: true},
+	// @fd_open (language.md §10, decisions #23, #24): a routine of runtime/fs.cot that finds the
+	// preopened directory holding the path and opens it with WASI's path_open. Its string form
+	// @fd_open(path, flags, mode) is fd_open_path, chosen by check-types from the first argument's
+	// type. The WASI calls under them are the runtime's.
+	"fd_open":             {Args: 3, Routine: "fd_open"},
+	"fd_open_path":        {Args: 3, Routine: "fd_open_path", Private: true, StringFirst: true},
+	"fd_prestat_get":      {Args: 1, WASI: "fd_prestat_get", Private: true},
+	"fd_prestat_dir_name": {Args: 3, WASI: "fd_prestat_dir_name", Private: true},
+	"path_open":           {Args: 6, WASI: "path_open", Private: true},
+	// Sockets and epoll (language.md §10; docs/decisions.md "sockets and epoll"): the `cot`
+	// module's functions. Their fds are net fds (from runner.NetFDBase); a program that has any
+	// reads, writes and closes through runtime/net.cot, which sends a net fd's there. kqueue is
+	// macOS's: -1 here, routines of runtime/net.cot.
+	"net_socket": {Args: 3, Net: true}, "net_bind": {Args: 3, Net: true}, "net_listen": {Args: 2, Net: true},
+	"net_accept": {Args: 1, Net: true}, "net_connect": {Args: 3, Net: true},
+	"net_set_reuse_addr": {Args: 1, Net: true}, "set_nonblocking": {Args: 1, Net: true},
+	"epoll_create": {Net: true}, "epoll_add": {Args: 3, Net: true}, "epoll_del": {Args: 2, Net: true},
+	"epoll_wait": {Args: 3, Net: true},
+	"net_read":   {Args: 3, Net: true, Private: true}, "net_write": {Args: 3, Net: true, Private: true},
+	"net_close":     {Args: 1, Net: true, Private: true},
+	"kqueue_create": {Routine: "kqueue_create"}, "kevent_add": {Args: 3, Routine: "kevent_add"},
+	"kevent_del": {Args: 3, Routine: "kevent_del"}, "kevent_wait": {Args: 3, Routine: "kevent_wait"},
 	// append(s, e) is spelled out by check-types with this routine (check_types_append.go).
 	"slice_append": {Args: 3, Void: true, Routine: "slice_append", Private: true},
 }

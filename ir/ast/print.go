@@ -110,6 +110,9 @@ func declSx(d Decl) *sx {
 		if d.Frame > 0 {
 			s.list = append(s.list, list(atom("frame"), atom(strconv.FormatInt(d.Frame, 10))))
 		}
+		if d.Slot > 0 {
+			s.list = append(s.list, list(atom("slot"), atom(strconv.Itoa(d.Slot))))
+		}
 		s.list = append(s.list, stmtSx(d.Body))
 		return s
 	case *EnumDecl:
@@ -190,6 +193,9 @@ func stmtSx(s Stmt) *sx {
 	if d := deferSx(s); d != nil {
 		return d
 	}
+	if r := releaseSx(s); r != nil {
+		return r
+	}
 	panic("ast: print of unknown statement")
 }
 
@@ -251,6 +257,10 @@ func exprSx(e Expr) *sx {
 		return list(head("member", e.T), exprSx(e.X), atom(e.Name))
 	case *SizeOf:
 		return list(head(e.Kind(), e.T), typeExprSx(e.TypeX))
+	case *Comptime:
+		return comptimeSx(e)
+	case *Await:
+		return awaitSx(e)
 	case *CharLit:
 		return list(head("char", e.T), atom(strconv.Itoa(int(e.Value))))
 	case *IntCast:
@@ -271,10 +281,16 @@ func exprSx(e Expr) *sx {
 	if o := optionalExprSx(e); o != nil {
 		return o
 	}
+	if c := closureExprSx(e); c != nil {
+		return c
+	}
 	if i, ok := e.(*Instance); ok {
 		l := typeExprsSx("instance", i.Name, i.Args)
 		l.list[0] = head("instance", i.T)
 		return l
+	}
+	if i, ok := e.(*MethodInstance); ok {
+		return methodInstanceSx(i)
 	}
 	if u := unionExprSx(e); u != nil {
 		return u
@@ -285,6 +301,9 @@ func exprSx(e Expr) *sx {
 	}
 	if m := arrayExprSx(e); m != nil {
 		return m
+	}
+	if n := newExprSx(e); n != nil {
+		return n
 	}
 	panic("ast: print of unknown expression")
 }

@@ -120,6 +120,14 @@ func (rd *reader) readDecl(s *sx) Decl {
 			f.Frame = n
 			rest = rest[1:]
 		}
+		if len(rest) >= 2 && rest[0].isList && len(rest[0].list) > 0 && rest[0].list[0].atom == "slot" {
+			n, err := strconv.Atoi(shape(rest[0], 1, false)[0].atom)
+			if err != nil || n <= 0 {
+				fail(rest[0], "want (slot N)")
+			}
+			f.Slot = n
+			rest = rest[1:]
+		}
 		if len(rest) != 1 {
 			fail(s, "want one body block")
 		}
@@ -250,6 +258,9 @@ func (rd *reader) readStmt(s *sx) Stmt {
 	}
 	if f := rd.readForEach(s); f != nil {
 		return f
+	}
+	if r := rd.readRelease(s); r != nil {
+		return r
 	}
 	fail(s, "unknown statement")
 	return nil

@@ -107,6 +107,10 @@ func (rd *reader) readExpr(s *sx) Expr {
 		return &Member{Typed: ty, X: rd.readExpr(a[0]), Name: a[1].atom}
 	case h == "size-of" || h == "align-of":
 		return &SizeOf{Typed: ty, Align: h == "align-of", TypeX: rd.readTypeExpr(shape(s, 1, false)[0])}
+	case h == "comptime":
+		return rd.readComptime(s, ty)
+	case h == "await":
+		return rd.readAwait(s, ty)
 	case h == "convert":
 		return &Convert{Typed: ty, X: rd.readExpr(shape(s, 1, false)[0])}
 	case h == "if-expr":
@@ -130,6 +134,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	if o := rd.readOptionalExpr(s, h, ty); o != nil {
 		return o
 	}
+	if c := rd.readClosureExpr(s, h, ty); c != nil {
+		return c
+	}
 	if i := rd.readInstance(s, h, ty); i != nil {
 		return i
 	}
@@ -142,6 +149,9 @@ func (rd *reader) readExpr(s *sx) Expr {
 	}
 	if m := rd.readArrayExpr(s, h, ty); m != nil {
 		return m
+	}
+	if n := rd.readNewExpr(s, h, ty); n != nil {
+		return n
 	}
 	for _, op := range BinaryOps {
 		if h == op {

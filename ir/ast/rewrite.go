@@ -1,5 +1,7 @@
 package ast
 
+import "slices"
+
 // Rewriter is the shared tree rewrite. Every hook is optional: a nil hook means "copy the node
 // with its children rewritten" (the Default* methods), so a pass sets only the hooks of the node
 // kinds it changes and calls the Default method for everything else. The input tree is never
@@ -15,8 +17,8 @@ type Rewriter struct {
 	Type func(r *Rewriter, t TypeExpr) TypeExpr
 	// Share returns a node none of whose children changed as it is, not copied, so the output
 	// shares unchanged subtrees with the input (rewrite_share.go). Set it only when no hook
-	// mutates a node that a Default method or a Rewrite method returned. DefaultBlock still
-	// returns a fresh block.
+	// mutates a node that a Default method or a Rewrite method returned (DefaultBlock's blocks
+	// included: clone them, ast.Clone, before changing them).
 	Share bool
 
 	// visit holds the child visitors of rewriteChildren, built once per Rewriter rather than
@@ -42,6 +44,21 @@ func (r *Rewriter) Program(p *Program) *Program {
 	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...)}
 	for _, d := range p.Decls {
 		out.Decls = append(out.Decls, r.RewriteDecl(d)...)
+	}
+	return out
+}
+
+// Consume is Program for a pass that consumes its input (decisions.md, front-end memory): p
+// keeps only the declarations not yet rewritten, so each one's tree is released once rewritten
+// and the input and the output are never both held whole. p stays a valid program (the
+// remaining declarations), so a panic's report can still print the declaration at fault. An
+// IDs of p must have walked it first (IDs.Now); p.Decls must be p's own (Program's output is).
+func (r *Rewriter) Consume(p *Program) *Program {
+	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: make([]Decl, 0, len(p.Decls))}
+	for len(p.Decls) > 0 {
+		out.Decls = append(out.Decls, r.RewriteDecl(p.Decls[0])...)
+		p.Decls[0] = nil
+		p.Decls = p.Decls[1:]
 	}
 	return out
 }
@@ -78,8 +95,18 @@ func (r *Rewriter) RewriteBlock(b *Block) *Block {
 	return &Block{At: b.At, Stmts: append([]Stmt{}, list...)}
 }
 
-// DefaultBlock copies b with each statement rewritten.
+// DefaultBlock copies b with each statement rewritten; a sharing Rewriter returns b itself
+// when no statement and not its value changed, and otherwise a block whose statement list is
+// its own (appending to it never writes into b's).
 func (r *Rewriter) DefaultBlock(b *Block) *Block {
+	if r.Share {
+		stmts, changed := sharedStmts(r, b.Stmts)
+		v := r.RewriteExpr(b.Value)
+		if !changed && v == b.Value {
+			return b
+		}
+		return &Block{At: b.At, Typed: b.Typed, Stmts: slices.Clip(stmts), Value: v}
+	}
 	out := &Block{At: b.At, Typed: b.Typed, Stmts: make([]Stmt, 0, len(b.Stmts))}
 	for _, s := range b.Stmts {
 		out.Stmts = append(out.Stmts, r.RewriteStmt(s)...)
@@ -249,11 +276,18 @@ type IDs struct {
 // for: most passes that may need one find nothing to lower in most programs.
 func NewIDs(p *Program) *IDs { return &IDs{p: p} }
 
-// Next returns a new ID.
-func (g *IDs) Next() int {
+// Now walks the program at once, not at the first Next: for a pass that consumes its program
+// (Rewriter.Consume), which would otherwise hide the declarations already rewritten. It returns g.
+func (g *IDs) Now() *IDs {
 	if g.p != nil {
 		g.last, g.p = MaxID(g.p), nil
 	}
+	return g
+}
+
+// Next returns a new ID.
+func (g *IDs) Next() int {
+	g.Now()
 	g.last++
 	return g.last
 }

@@ -39,6 +39,27 @@ var Runtime = map[string]RuntimeSig{
 	"environ_count": {Result: types.TI64},
 	"environ_len":   {Params: []types.Type{types.TI64}, Result: types.TI64},
 	"environ_ptr":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	// fd_open(path, len, flags) and fd_open_path(path, flags, mode): @fd_open's two forms
+	// (runtime/fs.cot).
+	"fd_open":      {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
+	"fd_open_path": {Params: []types.Type{types.TString, types.TI64, types.TI64}, Result: types.TI64},
+	// net_fd_read, net_fd_write, net_fd_close: @fd_read, @fd_write, @fd_close in a program that
+	// has sockets, which send a net fd to the `cot` module (runtime/net.cot); kqueue_create and
+	// the kevent_* trio are -1 (runtime/net.cot).
+	"net_fd_read":   {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
+	"net_fd_write":  {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
+	"net_fd_close":  {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"kqueue_create": {Result: types.TI64},
+	"kevent_add":    {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
+	"kevent_del":    {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
+	"kevent_wait":   {Params: []types.Type{types.TI64, types.TI64, types.TI64}, Result: types.TI64},
+	// arc_alloc(size), arc_retain(p), arc_release(p), arc_free(p), arc_objects(): ARC objects
+	// (runtime/arc.cot; lower-arc).
+	"arc_alloc":   {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"arc_retain":  {Params: []types.Type{types.TI64}, Result: types.TI64},
+	"arc_release": {Params: []types.Type{types.TI64}, Result: types.TBool},
+	"arc_free":    {Params: []types.Type{types.TI64}, Result: types.TVoid},
+	"arc_objects": {Result: types.TI64},
 	// host_result(r) translates a host call's negated WASI errno to the negated Linux errno
 	// (runtime/host.cot).
 	"host_result": {Params: []types.Type{types.TI64}, Result: types.TI64},

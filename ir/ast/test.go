@@ -5,7 +5,7 @@ import "cot/ir/types"
 // Test and bench blocks (spec §2.5): `test "name" { body }` is a Func with TestKind "test", a
 // void function without parameters whose binder no expression can name; a bench block the same
 // with TestKind "bench". lower-tests turns every test into a plain function and, under
-// `cot test`, generates the runner that calls them; it drops the benches.
+// `cot test`, generates the runner that calls them; under `cot bench` the same for the benches.
 //
 //	(test "adds two numbers" test#4 (block (assert-eq (+ 1 2) 3)))
 //	(bench "sum loop" bench#5 (block ...))
@@ -31,4 +31,11 @@ func init() {
 	// heap_blocks() counts the heap blocks allocated and not freed; `cot test --leaks` reads it
 	// around each test (runtime/alloc.cot).
 	Runtime["heap_blocks"] = RuntimeSig{Result: types.TI64}
+	// The bench runner of `cot bench` (runtime/bench.cot): bench_begin starts the run's clock,
+	// bench_iterations(t, n) is the calibrated count, bench_report(n, elapsed) and
+	// bench_summary(count, colour) write spec §16.5's lines.
+	Runtime["bench_begin"] = RuntimeSig{Result: types.TVoid}
+	Runtime["bench_iterations"] = RuntimeSig{Params: []types.Type{types.TI64, types.TI64}, Result: types.TI64}
+	Runtime["bench_report"] = RuntimeSig{Params: []types.Type{types.TI64, types.TI64}, Result: types.TVoid}
+	Runtime["bench_summary"] = RuntimeSig{Params: []types.Type{types.TI64, types.TBool}, Result: types.TVoid}
 }

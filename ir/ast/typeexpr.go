@@ -87,7 +87,7 @@ func (*FuncType) typeExprNode()       {}
 func (*ErrorUnionType) typeExprNode() {}
 
 // TypeExprKinds lists the kinds of type expressions (the languages before typed allow them).
-var TypeExprKinds = []string{"type-name", "type-ptr", "type-opt", "type-slice", "type-array", "type-tuple", "type-fn", "type-err-union"}
+var TypeExprKinds = []string{"type-name", "type-ptr", "type-opt", "type-slice", "type-array", "type-tuple", "type-fn", "type-err-union", "type-by-ref"}
 
 func (*TypeName) children(*slots)           {}
 func (n *PtrType) children(s *slots)        { s.typ(&n.Elem) }
@@ -129,6 +129,8 @@ func typeExprSx(t TypeExpr) *sx {
 		return list(atom("err-union"), typeExprSx(t.Err), typeExprSx(t.Payload))
 	case *InstType:
 		return typeExprsSx("inst", t.Name, t.Args)
+	case *ByRefType:
+		return list(atom("by-ref"), typeExprSx(t.Elem))
 	case *KnownType:
 		return typeSx(t.T)
 	}
@@ -212,6 +214,8 @@ func (rd *reader) readTypeExpr(s *sx) TypeExpr {
 			f.Params = append(f.Params, rd.readTypeExpr(p))
 		}
 		return f
+	case "by-ref":
+		return &ByRefType{Elem: rd.readTypeExpr(shape(s, 1, false)[0])}
 	case "inst":
 		a := shape(s, 1, true)
 		t := &InstType{Name: readName(a[0])}

@@ -8,15 +8,20 @@ import (
 	"sync"
 )
 
-// LimitMemory has the Go collector run only when the process's Go memory reaches limit bytes
-// (GOGC off, soft memory limit at limit) until the returned function restores the previous
-// settings. A compilation whose live data stays well under the limit then collects rarely,
-// and its peak stays under the limit however much garbage its passes make. A GOGC or
-// GOMEMLIMIT set in the environment wins: then nothing changes.
+// LimitMemory has the Go collector run only when the heap reaches limit bytes, until the
+// returned function restores the previous settings. A compilation whose live data stays well
+// under the limit then collects rarely, and its heap stays under the limit however much garbage
+// its passes make. A GOGC or GOMEMLIMIT set in the environment wins: then nothing changes.
 //
-// Past the limit the collector would run back to back (the runtime's CPU cap lets it take half
-// the CPU, and the heap grows anyway): a compilation whose live data nears the limit spent more
-// than half its time collecting. So the limit follows the live heap instead (followLive).
+// The heap goal does the limiting, not Go's memory limit: the limit counts all the memory the
+// runtime has mapped (free spans waiting for the scavenger, fragmentation), so with live data at
+// 55-60% of a memory limit the collector already ran back to back, 30 collections on the rich
+// 1 MB program. So GOGC is off until the first collection (the memory limit starts it when the
+// heap first reaches limit), and after each collection GOGC is set so that the next starts when
+// the heap reaches limit again (followLive); the memory limit stays, at backstopFactor x limit,
+// only as a backstop. Past the limit the collector would run back to back (the runtime's CPU cap
+// lets it take half the CPU, and the heap grows anyway): a compilation whose live data nears the
+// limit gets a heap goal of live + live/liveHeadroom instead.
 func LimitMemory(limit int64) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -35,10 +40,22 @@ func LimitMemory(limit int64) (restore func()) {
 // live heap: GOGC=50 once the live data outgrows two thirds of the budget.
 const liveHeadroom = 2
 
-// followLive raises the memory limit after each collection to live + live/liveHeadroom when that
-// is above limit (and lowers it back to limit when the live heap shrinks), until stop. It learns
-// of each collection from a sentinel's finalizer, re-armed each cycle (the runtime has no other
-// hook: this is what GC tuners do).
+// backstopFactor is the memory limit, as a multiple of the heap budget, once GOGC sets the pace.
+const backstopFactor = 2
+
+// gcPercent is the GOGC that starts the next collection when the heap reaches limit, given the
+// live heap the last one left (at least live/liveHeadroom of garbage); off while nothing is live.
+func gcPercent(limit, live int64) int {
+	if live <= 0 {
+		return -1
+	}
+	goal := max(limit, live+live/liveHeadroom)
+	return int((goal - live) * 100 / live)
+}
+
+// followLive sets GOGC after each collection (gcPercent) and the memory limit to its backstop,
+// until stop. It learns of each collection from a sentinel's finalizer, re-armed each cycle (the
+// runtime has no other hook: this is what GC tuners do).
 func followLive(limit int64) (stop func()) {
 	var mu sync.Mutex
 	stopped := false
@@ -54,7 +71,8 @@ func followLive(limit int64) (stop func()) {
 			}
 			metrics.Read(sample)
 			live := int64(sample[0].Value.Uint64())
-			debug.SetMemoryLimit(max(limit, live+live/liveHeadroom))
+			debug.SetMemoryLimit(max(backstopFactor*limit, 2*live))
+			debug.SetGCPercent(gcPercent(limit, live))
 			arm()
 		})
 	}

@@ -33,3 +33,23 @@ func TestLimitMemory(t *testing.T) {
 		t.Errorf("with GOGC set, LimitMemory changed GOGC to %d", got)
 	}
 }
+
+// TestGCPercent checks the pace followLive sets: the next collection when the heap reaches the
+// budget, with at least half the live heap of garbage past it.
+func TestGCPercent(t *testing.T) {
+	for _, c := range []struct {
+		limit, live int64
+		want        int
+	}{
+		{100, 25, 300}, // room for 75 of garbage: the heap reaches 100
+		{100, 50, 100},
+		{100, 80, 50}, // past two thirds of the budget: live/2 of garbage
+		{100, 400, 50},
+		{1000, 990, 50},
+		{100, 0, -1}, // nothing live: GOGC stays off until the limit
+	} {
+		if got := gcPercent(c.limit, c.live); got != c.want {
+			t.Errorf("gcPercent(%d, %d) = %d, want %d", c.limit, c.live, got, c.want)
+		}
+	}
+}

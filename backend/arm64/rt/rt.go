@@ -31,11 +31,13 @@ type Needs struct {
 }
 
 // Config is the WASI sandbox configuration baked into an executable (docs/decisions.md, "WASI
-// sandbox"): the values of `--dir=HOST[::GUEST]` and `--env=NAME[=VALUE]`. Nil Dirs means the
-// default, DefaultDirs; the host variables EnvDirs and EnvEnv override both lists at run time.
+// sandbox"): the values of `--dir=HOST[::GUEST]`, `--env=NAME[=VALUE]` and `--net`. Nil Dirs
+// means the default, DefaultDirs; the host variables EnvDirs, EnvEnv and EnvNet override them at
+// run time.
 type Config struct {
 	Dirs []string
 	Env  []string
+	Net  bool // the program may use sockets and epoll (the `cot` module, cot_net.go)
 }
 
 // ConfigKey is the pipeline.Ctx.Store key under which the driver passes a Config to the link
@@ -90,6 +92,7 @@ var importModules = map[string]string{
 	"wasi_snapshot_preview1": "cot_wasi_",
 	"spectest":               "cot_spectest_",
 	"cot_harness":            "cot_harness_",
+	"cot":                    "cot_net_",
 }
 
 // SymbolName returns the runtime symbol implementing import module.name
@@ -147,6 +150,9 @@ func Symbols(need Needs) ([]obj.Symbol, error) {
 	override := map[string]routine{
 		"cot_rt_cfg_dirs": {build: rodata("cot_rt_cfg_dirs", []byte(dirs+"\x00"))},
 		"cot_rt_cfg_env":  {build: rodata("cot_rt_cfg_env", []byte(env+"\x00"))},
+	}
+	if need.WASI.Net {
+		override["cot_rt_cfg_net"] = routine{build: rodata("cot_rt_cfg_net", []byte{1})}
 	}
 	if !wasi {
 		override["cot_rt_wasi_init"] = routine{build: one("cot_rt_wasi_init", false, func(a asm) { a.Emit(Ret()) })}

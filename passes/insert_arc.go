@@ -1,0 +1,402 @@
+// Pass insert-arc: no-closures -> arc-explicit.
+//
+// Makes the reference counting of heap objects explicit (spec §9.3–9.6 with decisions.md #21),
+// as retain and release nodes, the releases and the automatic deinit of stack structs emitted
+// as defers, so make-defer-explicit runs them at every exit of their block — the end,
+// return, break, continue, try — last in first out with the program's own defers. Counted
+// references are the values of type *S (S a struct) held by local variables and constants,
+// globals, and the *S fields of heap objects:
+//
+//   - an owning place (a `*S` local or global, a `*S` field of an object) takes its value owned:
+//     a fresh object (a `new`, a call returning *S: rules 1 and 6, every function returns its
+//     *S result counted) as it is, anything else retained (rules 2, 3 and 5; decision #21:
+//     a parameter, a global or a field copied into a local is retained too, so assigning a
+//     fresh `new` to it never leaks);
+//   - a local releases its value when its block exits (a deferred release); assigning to a
+//     local, a global or an object's field releases the old value after taking the new one
+//     (rules 4 and 5);
+//   - `return v` returns v retained (v's own release still runs: the caller gets the count);
+//   - a fresh object that no place owns — an argument `f(new T{…})`, a receiver
+//     `make().m()`, a discarded result — lives in a temporary released after its use;
+//   - parameters are never retained or released (rule 7);
+//   - a local struct variable initialised with a literal or `.{}` whose type has a destructor
+//     `S_deinit` gets `S_deinit(&v)` deferred (§9.6).
+//
+// What dies when an object's count reaches zero (its destructor, its *S fields) is lower-arc's.
+//
+//	(var n#3 (ptr Node) (new …))        =>  (var n#3 (ptr Node) (new …)) (defer (block (release n#3)))
+//	(assign n#3 m#4)                    =>  (block (const arc.t#9 (ptr Node) (retain m#4)) (release n#3) (assign n#3 arc.t#9))
+//	(return n#3)                        =>  (return (retain n#3))
+//	(expr (call f#2 (new …)))           =>  (block (const arc.t#9 (ptr Node) (new …)) (defer (block (release arc.t#9))) (expr (call f#2 arc.t#9)))
+
+package passes
+
+import (
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+	"cot/ir/types"
+)
+
+type arcInserter struct {
+	ids     *ast.IDs
+	funcs   map[string]*ast.Func // top-level functions by name (destructors are S_deinit)
+	counted map[int]bool         // the locals and globals of type *S: owning places
+	target  bool                 // rewriting an assignment target: its operands stay in place
+}
+
+func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
+	p := prog.(*ast.Program)
+	a := &arcInserter{ids: ast.NewIDs(p), funcs: map[string]*ast.Func{}, counted: map[int]bool{}}
+	for _, d := range p.Decls {
+		switch d := d.(type) {
+		case *ast.Func:
+			a.funcs[d.Name.Name] = d
+		case *ast.Global:
+			if ast.ArcStruct(d.Type) != nil {
+				a.counted[d.Name.ID] = true
+			}
+		}
+	}
+	if !a.needed(p) {
+		return p, nil
+	}
+	r := &ast.Rewriter{Stmt: a.stmt, Expr: a.expr}
+	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
+		if f, ok := d.(*ast.Func); ok {
+			c := *f
+			c.Body = r.RewriteBlock(f.Body)
+			if ast.ArcStruct(f.Result) != nil {
+				c.Body = ownReturns(a, c.Body)
+			}
+			return []ast.Decl{&c}
+		}
+		return []ast.Decl{r.DefaultDecl(d)}
+	}
+	return r.Program(p), nil
+}
+
+// needed reports whether the program has anything to count or destroy: a `new`, a value of a
+// type *S anywhere, or a struct with a destructor.
+func (a *arcInserter) needed(p *ast.Program) bool {
+	for name := range a.funcs {
+		if len(name) > 7 && name[len(name)-7:] == "_deinit" {
+			return true
+		}
+	}
+	return containsNode(p, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.New:
+			return true
+		case ast.Expr:
+			return ast.ArcStruct(n.Type()) != nil
+		case *ast.VarDecl:
+			return ast.ArcStruct(n.Type) != nil
+		}
+		return false
+	})
+}
+
+func (a *arcInserter) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	switch s := s.(type) {
+	case *ast.VarDecl:
+		return a.varDecl(r, s)
+	case *ast.Assign:
+		return a.assign(r, s)
+	case *ast.OpAssign: // never of a *S: only its target's base may be fresh
+		c := *s
+		a.target = true
+		c.Target = r.RewriteExpr(s.Target)
+		a.target = false
+		c.Value = r.RewriteExpr(s.Value)
+		pre, target := a.hoistFreshBase(c.Target)
+		c.Target = target
+		if pre != nil {
+			return []ast.Stmt{&ast.Block{At: s.At, Stmts: append(pre, &c)}}
+		}
+		return []ast.Stmt{&c}
+	case *ast.ExprStmt:
+		x := r.RewriteExpr(s.X)
+		if ast.IsFreshObject(x) { // a discarded fresh object dies at once
+			t, decl := a.temp(x)
+			return []ast.Stmt{&ast.Block{At: s.At, Stmts: []ast.Stmt{decl, a.releaseLater(t)}}}
+		}
+		if call, ok := x.(*ast.Call); ok && call.T == types.TVoid {
+			if pre, out := a.bindFresh(call); pre != nil {
+				return []ast.Stmt{&ast.Block{At: s.At, Stmts: append(pre, &ast.ExprStmt{At: s.At, X: out})}}
+			}
+		}
+		return []ast.Stmt{&ast.ExprStmt{At: s.At, X: x}}
+	}
+	return []ast.Stmt{r.DefaultStmt(s)}
+}
+
+// varDecl makes a *S local own its value and release it at its block's exit, and registers the
+// automatic deinit of a struct local initialised by a literal (§9.6).
+func (a *arcInserter) varDecl(r *ast.Rewriter, s *ast.VarDecl) []ast.Stmt {
+	c := *s
+	c.Init = r.RewriteExpr(s.Init)
+	if ast.ArcStruct(s.Type) != nil {
+		a.counted[s.Name.ID] = true
+		if c.Init != nil {
+			c.Init = a.own(c.Init)
+		}
+		return []ast.Stmt{&c, a.releaseLater(&ast.Ref{At: s.At, Typed: ast.Typed{T: s.Type}, Name: s.Name})}
+	}
+	if n, ok := s.Type.(*types.Named); ok && ast.StructOf(n) != nil && initialisedByLiteral(c.Init) {
+		if d := a.destructor(n); d != nil {
+			v := &ast.Ref{At: s.At, Typed: ast.Typed{T: s.Type}, Name: s.Name}
+			addr := &ast.AddrOf{At: s.At, Typed: ast.Typed{T: &types.Pointer{Elem: s.Type}}, X: v}
+			call := &ast.Call{At: s.At, Typed: ast.Typed{T: types.TVoid}, Callee: funcRef(s.At, d), Args: []ast.Expr{addr}}
+			return []ast.Stmt{&c, &ast.Defer{At: s.At, Body: &ast.Block{At: s.At, Stmts: []ast.Stmt{&ast.ExprStmt{At: s.At, X: call}}}}}
+		}
+	}
+	return []ast.Stmt{&c}
+}
+
+// initialisedByLiteral reports whether init is a struct literal or `.{}` (check-types made
+// both struct literals; an out-of-order literal is a block whose value is one).
+func initialisedByLiteral(init ast.Expr) bool {
+	switch x := init.(type) {
+	case *ast.StructLit:
+		return true
+	case *ast.Block:
+		_, ok := x.Value.(*ast.StructLit)
+		return ok
+	}
+	return false
+}
+
+// destructor returns the function S_deinit(self: *S) void of t, nil when it has none.
+func (a *arcInserter) destructor(t *types.Named) *ast.Func {
+	name := ast.DestructorName(t)
+	if name == "" {
+		return nil
+	}
+	f := a.funcs[name]
+	if f == nil || len(f.Params) != 1 || f.Result != types.TVoid || !types.Identical(f.Params[0].Type, &types.Pointer{Elem: t}) {
+		return nil
+	}
+	return f
+}
+
+// assign releases the old value of an owning place after taking the new one owned.
+func (a *arcInserter) assign(r *ast.Rewriter, s *ast.Assign) []ast.Stmt {
+	a.target = true // a target stays a place: a fresh object it dereferences is not bound
+	target := r.RewriteExpr(s.Target)
+	a.target = false
+	value := r.RewriteExpr(s.Value)
+	pre, target := a.hoistFreshBase(target)
+	plain := []ast.Stmt{&ast.Assign{At: s.At, Target: target, Value: value}}
+	if pre != nil {
+		plain = []ast.Stmt{&ast.Block{At: s.At, Stmts: append(append([]ast.Stmt{}, pre...), plain...)}}
+	}
+	if d, raw := target.(*ast.Deref); raw { // a store into memory nothing counts (a List's buffer, a closure's captures)
+		return a.storeRaw(s.At, pre, d, value)
+	}
+	if ast.ArcStruct(target.Type()) == nil {
+		return plain
+	}
+	switch t := target.(type) {
+	case *ast.Ref:
+		if !a.counted[t.Name.ID] {
+			return plain
+		}
+	case *ast.Field: // a field of an object: X is the dereference of its pointer
+		d, ok := t.X.(*ast.Deref)
+		if !ok {
+			return plain // a field of a stack struct is not counted
+		}
+		if !ast.IsTrivial(d.X) {
+			ptr, decl := a.temp(d.X)
+			pre = append(pre, decl)
+			nd := *d
+			nd.X = ptr
+			nt := *t
+			nt.X = &nd
+			target = &nt
+		}
+	default:
+		return plain
+	}
+	nv, decl := a.temp(a.own(value))
+	pre = append(pre, decl, &ast.Release{At: s.At, X: target}, &ast.Assign{At: s.At, Target: target, Value: nv})
+	return []ast.Stmt{&ast.Block{At: s.At, Stmts: pre}}
+}
+
+func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
+	out := r.DefaultExpr(e)
+	if a.target {
+		return out
+	}
+	switch x := out.(type) {
+	case *ast.New:
+		x.Lit = a.ownFields(x.Lit)
+		return x
+	case *ast.Call, *ast.Field, *ast.Deref, *ast.Binary, *ast.Unary:
+		if out.Type() == types.TVoid {
+			return out
+		}
+		if pre, bound := a.bindFresh(out); pre != nil {
+			return &ast.Block{At: ast.At{P: out.Pos()}, Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
+		}
+	case *ast.Convert:
+		if _, ok := x.T.(*types.Pointer); ok || types.IsInteger(x.T) {
+			if pre, bound := a.bindFresh(out); pre != nil {
+				return &ast.Block{At: ast.At{P: out.Pos()}, Typed: ast.Typed{T: out.Type()}, Stmts: pre, Value: bound}
+			}
+		}
+	}
+	return out
+}
+
+// storeRaw stores value through a plain pointer (`p.* = v`): the memory is counted by no one,
+// so a *S stored there, or the *S fields of a struct literal stored there, are retained and
+// never released — such an object leaks rather than dangles (decisions.md "heap objects and ARC").
+func (a *arcInserter) storeRaw(at ast.At, pre []ast.Stmt, target *ast.Deref, value ast.Expr) []ast.Stmt {
+	switch {
+	case ast.ArcStruct(value.Type()) != nil:
+		value = a.own(value)
+	case ast.StructOf(value.Type()) != nil:
+		value = a.ownFields(value)
+	}
+	st := []ast.Stmt{&ast.Assign{At: at, Target: target, Value: value}}
+	if pre != nil {
+		return []ast.Stmt{&ast.Block{At: at, Stmts: append(append([]ast.Stmt{}, pre...), st...)}}
+	}
+	return st
+}
+
+// hoistFreshBase binds a fresh object that an assignment target dereferences
+// (`make().x = 1`, `list.at(i).* = v`) to a temporary released after the assignment, so the
+// target stays a place; it returns the temporary's declaration and release, and the target.
+func (a *arcInserter) hoistFreshBase(target ast.Expr) ([]ast.Stmt, ast.Expr) {
+	switch t := target.(type) {
+	case *ast.Deref:
+		if ast.IsFreshObject(t.X) {
+			ref, decl := a.temp(t.X)
+			c := *t
+			c.X = ref
+			return []ast.Stmt{decl, a.releaseLater(ref)}, &c
+		}
+		pre, x := a.hoistFreshBase(t.X)
+		c := *t
+		c.X = x
+		return pre, &c
+	case *ast.Field:
+		pre, x := a.hoistFreshBase(t.X)
+		c := *t
+		c.X = x
+		return pre, &c
+	case *ast.Index:
+		pre, x := a.hoistFreshBase(t.X)
+		c := *t
+		c.X = x
+		return pre, &c
+	}
+	return nil, target
+}
+
+// ownFields makes the *S fields of an object's literal take their values owned.
+func (a *arcInserter) ownFields(lit ast.Expr) ast.Expr {
+	switch l := lit.(type) {
+	case *ast.StructLit:
+		for i, v := range l.Values {
+			if ast.ArcStruct(v.Type()) != nil {
+				l.Values[i] = a.own(v)
+			}
+		}
+	case *ast.Block:
+		l.Value = a.ownFields(l.Value)
+	}
+	return lit
+}
+
+// bindFresh binds the operands of e, in order, to temporaries when one of them is a fresh
+// object, which is released after e: it returns the temporaries' declarations (nil when no
+// operand is fresh) and e reading them.
+func (a *arcInserter) bindFresh(e ast.Expr) ([]ast.Stmt, ast.Expr) {
+	any := false
+	probe := &ast.Rewriter{Expr: func(_ *ast.Rewriter, c ast.Expr) ast.Expr {
+		any = any || ast.IsFreshObject(c)
+		return c
+	}}
+	probe.DefaultExpr(e)
+	if !any {
+		return nil, e
+	}
+	var pre []ast.Stmt
+	bind := &ast.Rewriter{Expr: func(_ *ast.Rewriter, c ast.Expr) ast.Expr {
+		if ast.IsTrivial(c) || isConstant(c) {
+			return c
+		}
+		t, decl := a.temp(c)
+		pre = append(pre, decl)
+		if ast.IsFreshObject(c) {
+			pre = append(pre, a.releaseLater(t))
+		}
+		return t
+	}}
+	return pre, bind.DefaultExpr(e)
+}
+
+// own returns e as a value that carries its own count: a fresh object as it is (through the
+// values of blocks and if expressions), null as it is, anything else retained.
+func (a *arcInserter) own(e ast.Expr) ast.Expr {
+	switch x := e.(type) {
+	case *ast.New:
+		return e
+	case *ast.Call:
+		if ast.ArcStruct(x.T) != nil {
+			return e
+		}
+	case *ast.Block:
+		if x.Value != nil {
+			c := *x
+			c.Value = a.own(x.Value)
+			return &c
+		}
+	case *ast.If:
+		if x.HasValue() {
+			c := *x
+			c.Then = a.own(x.Then).(*ast.Block)
+			c.Else = a.own(x.Else.(ast.Expr)).(ast.Stmt)
+			return &c
+		}
+	case *ast.Convert:
+		if lit, ok := x.X.(*ast.IntLit); ok && lit.Value == 0 { // null
+			return e
+		}
+	}
+	return &ast.Retain{At: ast.At{P: e.Pos()}, Typed: ast.Typed{T: e.Type()}, X: e}
+}
+
+// ownReturns makes every returned value of a function returning *S owned.
+func ownReturns(a *arcInserter, body *ast.Block) *ast.Block {
+	r := &ast.Rewriter{Share: true}
+	r.Stmt = func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+		if ret, ok := s.(*ast.Return); ok && ret.Value != nil {
+			return []ast.Stmt{&ast.Return{At: ret.At, Value: a.own(ret.Value)}}
+		}
+		return []ast.Stmt{r.DefaultStmt(s)}
+	}
+	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr { return r.DefaultExpr(e) }
+	return r.RewriteBlock(body)
+}
+
+// temp declares a constant holding e and returns a read of it.
+func (a *arcInserter) temp(e ast.Expr) (*ast.Ref, *ast.VarDecl) {
+	at := ast.At{P: e.Pos()}
+	n := ast.Name{Name: "arc.t", ID: a.ids.Next()}
+	return &ast.Ref{At: at, Typed: ast.Typed{T: e.Type()}, Name: n}, &ast.VarDecl{At: at, Name: n, Const: true, Type: e.Type(), Init: e}
+}
+
+// releaseLater defers the release of x to the exit of the enclosing block.
+func (a *arcInserter) releaseLater(x ast.Expr) *ast.Defer {
+	at := ast.At{P: x.Pos()}
+	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: []ast.Stmt{&ast.Release{At: at, X: x}}}}
+}
+
+// funcRef is a reference to the function f, typed with its signature.
+func funcRef(at ast.At, f *ast.Func) *ast.Ref {
+	return &ast.Ref{At: at, Typed: ast.Typed{T: f.Signature()}, Name: f.Name}
+}
