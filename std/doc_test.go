@@ -58,7 +58,7 @@ func TestDocLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"# std/list\n", "## `struct List(T) { items: i64, count: i64, capacity: i64 }`",
-		"## `impl List(T)`", "### `fn append(self: *List(T), v: T) void`\n\n", "### `fn len(self: *List(T)) i64`",
+		"## `impl List(T)`", "### `fn append(self: List(T), v: T) void`\n\n", "### `fn len(self: List(T)) i64`",
 		"Imports:"} {
 		if want == "Imports:" {
 			if strings.Contains(page, want) {
