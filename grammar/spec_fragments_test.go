@@ -22,7 +22,8 @@ type specFragment struct {
 var specFragments = map[string]specFragment{
 	`const LIMIT: i64 = 64          // typed constant`: {
 		Decls: `import "std/list"`,
-		Want:  "unsupported: the standard library has no module list",
+		After: "println(LIMIT)\nprintln(ratio)\nprintln(count)\nprintln(name)\nprintln(buf[3])\nprintln(list.len())",
+		Want:  "runs", Stdout: "64\n0.5\n0\ncot\n0\n0\n",
 	},
 	`if (n > 0) { pos += 1 } else if (n == 0) { zero += 1 } else { neg += 1 }`: {
 		Decls:  "fn use(v: i64) void { println(v) }\nfn fallback() void { println(\"none\") }",
@@ -32,8 +33,9 @@ var specFragments = map[string]specFragment{
 	},
 	`for i in 0..n { ... }          // i = 0, 1, ..., n-1 (exclusive end)`: {
 		Decls:  `import "std/map"`,
-		Before: "var n = 3\nvar arr = [1, 2, 3]",
-		Want:   "unsupported: the standard library has no module map",
+		Before: "var n = 3\nvar arr = [1, 2, 3]\nvar m: Map(i64, i64) = .{}\nm.set(1, 10)",
+		After:  "println(m.len())",
+		Want:   "runs", Stdout: "1\n",
 	},
 	`var label = switch code {`: {
 		Decls:  "union Shape { Circle: f64, Square: f64, Empty }",
