@@ -63,7 +63,8 @@ func BenchmarkParseEach(b *testing.B) {
 }
 
 // BenchmarkFrontEnd runs on the Compilable program (scalar code: FrontEnd/1MB, FrontEnd/10MB)
-// and on the Rich one (structs, strings, optionals, unions too: FrontEnd/rich-1MB, ...).
+// and on the Rich one (structs, strings, optionals, unions, error unions with try/catch,
+// defer, generics and traits too: FrontEnd/rich-1MB, ...).
 func BenchmarkFrontEnd(b *testing.B) {
 	for _, c := range frontEndCases() {
 		b.Run(c.name, func(b *testing.B) {

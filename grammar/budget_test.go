@@ -36,13 +36,15 @@ import (
 // (734 allocated, 132 live), and: sharing rewrites share unchanged blocks and lower-unions,
 // -optionals and -errors share (624); flatten-expressions and lower-to-wasm consume their input
 // and optimize-wasm-peephole works in place (583, live 82 in flatten-expressions); ast.At is 16
-// bytes, not 40 (529, live 64). The scalar program: 336/57 -> 296 -> 281/46 -> 253/35.
+// bytes, not 40 (529, live 64). The scalar program: 336/57 -> 296 -> 281/46 -> 253/35. The
+// passes main added meanwhile (fold-constant-branches, convert-closures, insert-arc, lower-arc)
+// took the rich program to 566 and the scalar one to 258.
 var budgets = map[progen.Dialect]struct {
 	alloc float64 // bytes allocated by the whole front end (GC work follows it)
 	live  float64 // bytes any one pass holds at its end: its input and its output
 }{
 	progen.Compilable: {260, 40},
-	progen.Rich:       {540, 70},
+	progen.Rich:       {575, 70},
 }
 
 // TestFrontEndBudget runs the front end pass by pass on a generated 256 KB program, collecting
