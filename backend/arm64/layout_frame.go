@@ -6,7 +6,7 @@
 // registers the allocator used (in pairs, stp/ldp); every ret restores them first. A leaf function (no calls) whose
 // frame is at most leafFrameMax bytes skips the stack-limit check: the runtime keeps 64 KiB of
 // stack below the limit (docs/arm64-abi.md), and a leaf cannot descend further. A leaf without
-// spill slots or callee-saved registers gets no prologue or epilogue at all (x30 stays intact:
+// spill slots, callee-saved registers or stack arguments gets no prologue or epilogue at all (x30 stays intact:
 // it calls nothing but trap routines, which never return).
 //
 //	f: <body> ; ret  =>  f: sub x16, sp, #N ; cmp x16, x26 ; b.lo stack-trap ;
@@ -47,8 +47,8 @@ func layoutFrame(f *mir.Func) {
 		}
 	}
 	leaf := isLeaf(f)
-	if leaf && body == 0 {
-		return // no calls, no slots, no callee-saved registers: nothing to save, no frame
+	if leaf && body == 0 && !readsFrame(f) {
+		return // no calls, no slots, no callee-saved registers, no stack arguments: no frame
 	}
 	var pro []*mir.Instr
 	checked := total > leafFrameMax || !leaf
@@ -123,6 +123,21 @@ func saveRestore(f *mir.Func, op mir.Op, saveOff func(int) int64) []*mir.Instr {
 // leafFrameMax is the largest frame of a leaf function that skips the stack-limit check: far
 // below the 64 KiB the runtime keeps under the limit for trap handlers.
 const leafFrameMax = 4096
+
+// readsFrame reports whether f addresses its frame through x29 or sp: incoming stack arguments
+// and results returned in the caller's frame are at x29+16, which needs the frame pointer.
+func readsFrame(f *mir.Func) bool {
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			for _, r := range []mir.Reg{in.Rd, in.Rn, in.Rm, in.Ra} {
+				if r == mir.FP || r == mir.SP {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // isLeaf reports whether f calls no function (trap routines never return, so they do not count).
 func isLeaf(f *mir.Func) bool {
