@@ -9,7 +9,9 @@ package passes
 //
 // (for R void: `{ f.async(ps); return Future(void) {} }`). The body keeps its own function, so
 // `return` and `try` in it work as in any function of result R. `await x` is an await node
-// (check-types reads the value out of the future).
+// (check-types reads the value out of the future). A generic `async fn f(T)(ps) R` makes two
+// generic functions over the same parameters, the wrapper calling `f.async(T)(ps)`; the `where`
+// bounds stay on the body, where its calls need them.
 
 import (
 	"cot/grammar"
@@ -20,14 +22,16 @@ import (
 const asyncSuffix = ".async"
 
 func (c *cstConverter) asyncFn(fd *grammar.FnDecl) []ast.Decl {
-	if len(fd.TypeParams) > 0 {
-		c.unsupported(fd.Pos, "generic async fn")
-		return nil
-	}
 	plain := *fd
 	plain.Async = false
-	body, ok := c.fn(&plain).(*ast.Func)
-	if !ok {
+	var body *ast.Func
+	var generic *ast.GenericFunc
+	switch d := c.fn(&plain).(type) {
+	case *ast.Func:
+		body = d
+	case *ast.GenericFunc:
+		generic, body = d, &d.Func
+	default:
 		return nil
 	}
 	at := body.At
@@ -40,6 +44,13 @@ func (c *cstConverter) asyncFn(fd *grammar.FnDecl) []ast.Decl {
 		return &ast.InstType{At: at, Name: ast.Name{Name: "Future"}, Args: []ast.TypeExpr{result}}
 	}
 	call := &ast.Call{At: at, Callee: &ast.Ref{At: at, Name: body.Name}}
+	if generic != nil { // the wrapper's own type parameters, passed on: f.async(T, U)(ps)
+		inst := &ast.Instance{At: at, Name: body.Name}
+		for _, tp := range fd.TypeParams {
+			inst.Args = append(inst.Args, &ast.TypeName{At: at, Name: ast.Name{Name: tp}})
+		}
+		call.Callee = inst
+	}
 	wrapper := &ast.Func{At: at, Name: ast.Name{Name: fd.Name}, ResultX: future(), Body: &ast.Block{At: at}}
 	for _, p := range fd.Params {
 		wrapper.Params = append(wrapper.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.paramType(p.Type)})
@@ -52,5 +63,8 @@ func (c *cstConverter) asyncFn(fd *grammar.FnDecl) []ast.Decl {
 		lit.Names, lit.Values = []string{"value"}, []ast.Expr{call}
 	}
 	wrapper.Body.Stmts = append(wrapper.Body.Stmts, &ast.Return{At: at, Value: lit})
+	if generic != nil {
+		return []ast.Decl{generic, &ast.GenericFunc{Func: *wrapper, TypeParams: typeParams(fd.TypeParams)}}
+	}
 	return []ast.Decl{body, wrapper}
 }
