@@ -159,4 +159,6 @@ func TestCorpus(t *testing.T) {
 }
 
 // inStdlib reports whether uri names a module of the standard library.
-func inStdlib(uri protocol.DocumentURI) bool { return strings.Contains(string(uri), "std/") || string(uri) == "" }
+func inStdlib(uri protocol.DocumentURI) bool {
+	return strings.Contains(string(uri), "std/") || string(uri) == ""
+}
