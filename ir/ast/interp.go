@@ -230,7 +230,7 @@ func (in *interp) stmt(s Stmt, fr frame) (fl flow) {
 	case *Continue:
 		return flow{kind: 2, loop: s.Label.ID}
 	case *Return:
-		return flow{kind: 3, value: in.eval(s.Value, fr), errExit: IsErrorExit(s)}
+		return flow{kind: 3, value: in.snapshot(s.Value, in.eval(s.Value, fr)), errExit: IsErrorExit(s)}
 	case *Print:
 		w := &in.stdout
 		if s.Fd == 2 {

@@ -114,10 +114,12 @@ func (in *interp) evalClosure(e Expr, fr frame) (int64, bool) {
 	return 0, false
 }
 
+// evalArgs evaluates a call's arguments left to right, each aggregate one a copy made before the
+// next argument is evaluated.
 func (in *interp) evalArgs(list []Expr, fr frame) []int64 {
 	var args []int64
 	for _, a := range list {
-		args = append(args, in.eval(a, fr))
+		args = append(args, in.snapshot(a, in.eval(a, fr)))
 	}
 	return args
 }

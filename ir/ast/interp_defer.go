@@ -19,6 +19,9 @@ func (in *interp) runBlock(b *Block, value Expr, fr frame) (fl flow, v int64) {
 	}
 	if fl.kind == 0 && value != nil {
 		fl, v = in.evalCatchingFlow(value, fr)
+		if len(defers) > 0 && fl.kind == 0 {
+			v = in.snapshot(value, v)
+		}
 	}
 	for i := len(defers) - 1; i >= 0; i-- {
 		if !defers[i].Err || fl.errExit {

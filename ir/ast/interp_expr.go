@@ -84,10 +84,7 @@ func (in *interp) eval(e Expr, fr frame) int64 {
 		}
 		return v
 	case *Call:
-		var args []int64
-		for _, a := range e.Args {
-			args = append(args, in.eval(a, fr))
-		}
+		args := in.evalArgs(e.Args, fr)
 		return in.callResult(e, in.call(in.funcs[e.FuncName().ID], args))
 	case *HostCall:
 		return in.host(e, fr)

@@ -96,6 +96,29 @@ func (in *interp) structStmt(s Stmt, fr frame) bool {
 	return true
 }
 
+// snapshot copies the aggregate value v of e (its address) into a slot of the current call when e
+// reads a place (a variable, a field, an element): a call argument, a returned value or a
+// block's value is the place's value when it was evaluated, not after the later arguments or the
+// deferred statements wrote the place (make-memory-explicit copies such an argument at once;
+// make-defer-explicit keeps a returned value in a local before the deferred statements). A
+// literal or a call result is a fresh value already.
+func (in *interp) snapshot(e Expr, v int64) int64 {
+	if e == nil {
+		return v
+	}
+	t := e.Type()
+	if !isAggregate(t) {
+		return v
+	}
+	switch e.(type) {
+	case *StructLit, *Zero, *Call, *CallIndirect, *CallValue, *ArrayLit, *SliceExpr, *TupleLit:
+		return v
+	}
+	a := in.slotFor(e, t)
+	in.copyBytes(a, v, types.Sizeof(t))
+	return a
+}
+
 // callResult keeps a struct result, which lives in the returned call's popped frame, in a slot
 // of the calling call.
 func (in *interp) callResult(c *Call, v int64) int64 {
