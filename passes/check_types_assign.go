@@ -22,6 +22,8 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 	switch {
 	case types.Identical(have, want) || have == types.TInvalid || want == types.TInvalid:
 		return x
+	case have == types.TError && isErrorUnion(want):
+		return failWith(x, want.(*types.ErrorUnion)) // check_types_error.go
 	case types.AssignableTo(have, want) && !types.IsUntyped(have) && isErrorUnion(want) && !isErrorUnion(have):
 		return c.wrapErrorUnion(x, want.(*types.ErrorUnion), what)
 	case types.AssignableTo(have, want) && !types.IsUntyped(have) && isOptional(want) && !isOptional(have):

@@ -19,7 +19,7 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	if e.Op == "<<" || e.Op == ">>" {
 		b.X = c.expr(e.X, want)
 		b.T = b.X.Type()
-		if t := b.T; t != types.TInvalid && !types.IsInteger(t) {
+		if t := b.T; t != types.TInvalid && (!types.IsInteger(t) || t == types.TError) {
 			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v, expected integers", e.Op, t)
 			b.T = types.TInvalid
 		}
@@ -63,8 +63,13 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		b.X, b.Y = c.convert(b.X, bt, ""), c.convert(b.Y, bt, "")
 		return &b
 	}
-	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
-	if !ok {
+	ok := types.IsInteger(t) && (t != types.TError || e.Op == "==" || e.Op == "!=") || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
+	if !ok && t == types.TError {
+		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on error values (they compare with == and != only)", e.Op)
+		if !ast.IsComparison(e.Op) {
+			b.T = types.TInvalid
+		}
+	} else if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
 		if !ast.IsComparison(e.Op) {
 			b.T = types.TInvalid
@@ -82,6 +87,8 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 		return types.TInvalid
 	case types.Identical(x, y):
 		return x
+	case (x == types.TError || y == types.TError) && !ast.IsComparison(b.Op):
+		// An error value compares with an i64 as its number, and is never an operand of arithmetic.
 	case types.IsInteger(x) && types.IsInteger(y) && types.AssignableTo(y, x):
 		b.Y = c.convert(b.Y, x, "")
 		return x

@@ -1,15 +1,18 @@
 package passes
 
-// Errors of check-types (see check_types.go), spec §7 and decisions.md #14: an error value is
-// the i64 number of its name, numbered in the order names are first met (one number per name
-// in the whole program, so the same name in two sets is one error); `error.X` where an error
-// union is expected is that union in the error state; a T where an E!T is expected is wrapped by
-// a convert; the nodes parse spells `try` and `catch` with want an error union, and `try` a
+// Errors of check-types (see check_types.go), spec §7 and decisions.md #14: an error value has
+// the type `error` (types.TError, which every error set names) and is the number of its name,
+// numbered in the order names are first met (one number per name in the whole program, so the
+// same name in two sets is one error); `error.X`, or any error value, where an error union is
+// expected is that union in the error state (a fail); a T where an E!T is expected is wrapped by
+// a convert; the capture of `catch |e|` is an error value, so `catch |e| { return e }` passes the
+// error on; the nodes parse spells `try` and `catch` with want an error union, and `try` a
 // function returning one. A `!void` function returns the zero error union (ok) where it falls
 // off its end or returns without a value.
 //
-//	(error-lit A -1)                  => (error-lit:i64 A 0)
-//	(error-lit A -1) want (err i64)   => (fail:(err i64) (error-lit:i64 A 0))
+//	(error-lit A -1)                  => (error-lit:error A 0)
+//	(error-lit A -1) want (err i64)   => (fail:(err i64) (error-lit:error A 0))
+//	e#3:error want (err i64)          => (fail:(err i64) e#3:error)
 //	x#3:i32 want (err i64)            => (convert:(err i64) (convert:i64 x#3:i32))
 //	(return) in fn f() !void          => (return (zero:(err void)))
 
@@ -42,6 +45,12 @@ func (c *checker) errorCode(name string) int64 {
 	return n
 }
 
+// failWith makes the error value x (of the error type) the error union u in the error state:
+// an error set's value returned, assigned or passed where an E!T is expected (spec §3.4).
+func failWith(x ast.Expr, u *types.ErrorUnion) ast.Expr {
+	return &ast.Fail{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: u}, X: x}
+}
+
 // wrapErrorUnion converts x (a value assignable to u's payload type) to the error union u.
 func (c *checker) wrapErrorUnion(x ast.Expr, u *types.ErrorUnion, what string) ast.Expr {
 	return &ast.Convert{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: u}, X: c.convert(x, u.Payload, what)}
@@ -51,13 +60,13 @@ func (c *checker) wrapErrorUnion(x ast.Expr, u *types.ErrorUnion, what string) a
 func (c *checker) errorExpr(e ast.Expr, want types.Type) ast.Expr {
 	switch e := e.(type) {
 	case *ast.ErrorLit:
-		lit := &ast.ErrorLit{At: e.At, Typed: ast.Typed{T: types.TI64}, Name: e.Name, Code: c.errorCode(e.Name)}
+		lit := &ast.ErrorLit{At: e.At, Typed: ast.Typed{T: types.TError}, Name: e.Name, Code: c.errorCode(e.Name)}
 		if u, ok := want.(*types.ErrorUnion); ok {
 			return &ast.Fail{At: e.At, Typed: ast.Typed{T: u}, X: lit}
 		}
 		return lit
 	case *ast.Fail: // the propagation of `try`
-		x := c.assign(e.X, types.TI64, "error number")
+		x := c.assign(e.X, types.TError, "error")
 		if !isErrorUnion(c.fn.Result) {
 			if c.fn.Result != types.TInvalid {
 				c.diags.Errorf(e.Pos(), codeTypeMismatch, "try in non-error-returning function `%s` (it returns %v; use catch)", c.fn.Name.Name, c.fn.Result)
@@ -74,7 +83,7 @@ func (c *checker) errorExpr(e ast.Expr, want types.Type) ast.Expr {
 		return &ast.IsError{At: e.At, Typed: ast.Typed{T: t}, X: x}
 	case *ast.ErrorCode:
 		x := c.expr(e.X, nil)
-		return &ast.ErrorCode{At: e.At, Typed: ast.Typed{T: types.TI64}, X: x}
+		return &ast.ErrorCode{At: e.At, Typed: ast.Typed{T: types.TError}, X: x}
 	case *ast.OkValue:
 		x := c.expr(e.X, nil)
 		t := types.Type(types.TInvalid)
@@ -156,11 +165,15 @@ func returnSpelling(s *ast.Return) string {
 	return "`return`"
 }
 
-// errorReturn reports `return error.X` in a function that does not return an error union
-// (where the error's number would silently be the result).
+// errorReturn reports `return error.X` in a function that returns neither an error union nor
+// an error value (where the error's number would silently be the result).
 func (c *checker) errorReturn(s *ast.Return) {
 	lit, ok := s.Value.(*ast.ErrorLit)
-	if ok && !isErrorUnion(c.fn.Result) && c.fn.Result != types.TInvalid {
+	r := c.fn.Result
+	if o, opt := r.(*types.Optional); opt {
+		r = o.Elem
+	}
+	if ok && !isErrorUnion(r) && r != types.TError && r != types.TInvalid {
 		c.diags.Errorf(lit.Pos(), codeTypeMismatch, "type mismatch: `return error.%s` in `%s`, which returns %v, not an error union", lit.Name, c.fn.Name.Name, c.fn.Result)
 	}
 }

@@ -101,7 +101,7 @@ func (c *checker) intLit(e *ast.IntLit, want types.Type, negated bool) ast.Expr 
 	}
 	t := types.Type(types.TI64)
 	switch {
-	case types.IsInteger(want) && !types.IsUntyped(want):
+	case types.IsInteger(want) && !types.IsUntyped(want) && want != types.TError: // a number is no error
 		t = want
 	case !negated && e.Value > 1<<63-1:
 		t = types.TU64 // an untyped literal must fit i64 or u64 (decisions #6)
@@ -153,7 +153,7 @@ func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	switch t := u.T; {
 	case e.Op == "not" || t == types.TInvalid:
 	case e.Op == "neg" && types.IsFloat(t):
-	case !types.IsInteger(t):
+	case !types.IsInteger(t) || t == types.TError:
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `%s`: expected an integer, found %v", opSpelling[e.Op], t)
 		u.T = types.TInvalid
 	case e.Op == "neg" && types.IsUnsigned(t) && !negLit: // a negated literal: intLit reported it

@@ -2,9 +2,20 @@ package passes
 
 // End-to-end case for async / await (parse_async.go, check_types_async.go): it runs in
 // TestEndToEnd and, after every pass, in TestEveryPassKeepsMeaning. A smaller version of
-// golden/testdata/run/async_basics.txtar.
+// golden/testdata/run/async_basics.txtar. The async method goldens (async_methods*.txtar) are
+// read from there, as e2e_errors_test.go reads its goldens.
 
-func init() { e2eCases = append(e2eCases, asyncE2ECases...) }
+import "path/filepath"
+
+func init() {
+	e2eCases = append(e2eCases, asyncE2ECases...)
+	files, _ := filepath.Glob("../golden/testdata/run/async_methods*.txtar")
+	for _, file := range files {
+		if c := goldenCase(file, filepath.Base(file)); c.src != "" {
+			e2eCases = append(e2eCases, c)
+		}
+	}
+}
 
 var asyncE2ECases = []e2eCase{
 	{name: "async and await", src: `

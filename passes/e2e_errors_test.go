@@ -1,7 +1,7 @@
 package passes
 
 // End-to-end cases for errors and defer, and the conformance programs written from the spec
-// alone: every golden/testdata/run/{error,defer,conform}_*.txtar of one file, read from there so
+// alone: every golden/testdata/run/{error,defer,conform,probe}_*.txtar of one file, read from there so
 // the two never drift apart. They run in TestEndToEnd and, after every pass, in
 // TestEveryPassKeepsMeaning (the reference interpreter).
 
@@ -15,7 +15,7 @@ import (
 
 func init() {
 	var files []string
-	for _, glob := range []string{"error_*.txtar", "defer_*.txtar", "conform_*.txtar", "generic_method*.txtar", "generic_trait_for_*.txtar"} {
+	for _, glob := range []string{"error_*.txtar", "defer_*.txtar", "conform_*.txtar", "generic_method*.txtar", "generic_trait_for_*.txtar", "probe_*.txtar"} {
 		m, _ := filepath.Glob("../golden/testdata/run/" + glob)
 		files = append(files, m...)
 	}

@@ -52,7 +52,7 @@ func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
 		case *ast.Func:
 			a.funcs[d.Name.Name] = d
 		case *ast.Global:
-			if ast.ArcStruct(d.Type) != nil {
+			if countedType(d.Type) {
 				a.counted[d.Name.ID] = true
 			}
 		}
@@ -65,7 +65,7 @@ func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
 		if f, ok := d.(*ast.Func); ok {
 			c := *f
 			c.Body = r.RewriteBlock(f.Body)
-			if ast.ArcStruct(f.Result) != nil {
+			if countedType(f.Result) {
 				c.Body = ownReturns(a, c.Body)
 			}
 			return []ast.Decl{&c}
@@ -88,9 +88,9 @@ func (a *arcInserter) needed(p *ast.Program) bool {
 		case *ast.New:
 			return true
 		case ast.Expr:
-			return ast.ArcStruct(n.Type()) != nil
+			return n.Type() != nil && countedType(n.Type())
 		case *ast.VarDecl:
-			return ast.ArcStruct(n.Type) != nil
+			return countedType(n.Type)
 		}
 		return false
 	})
@@ -116,7 +116,7 @@ func (a *arcInserter) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		return []ast.Stmt{&c}
 	case *ast.ExprStmt:
 		x := r.RewriteExpr(s.X)
-		if ast.IsFreshObject(x) { // a discarded fresh object dies at once
+		if isFresh(x) { // a discarded fresh object (or value holding counts) dies at once
 			t, decl := a.temp(x)
 			return []ast.Stmt{&ast.Block{At: s.At, Stmts: []ast.Stmt{decl, a.releaseLater(t)}}}
 		}
@@ -135,22 +135,25 @@ func (a *arcInserter) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 func (a *arcInserter) varDecl(r *ast.Rewriter, s *ast.VarDecl) []ast.Stmt {
 	c := *s
 	c.Init = r.RewriteExpr(s.Init)
-	if ast.ArcStruct(s.Type) != nil {
+	out := []ast.Stmt{&c}
+	if countedType(s.Type) {
 		a.counted[s.Name.ID] = true
 		if c.Init != nil {
 			c.Init = a.own(c.Init)
 		}
-		return []ast.Stmt{&c, a.releaseLater(&ast.Ref{At: s.At, Typed: ast.Typed{T: s.Type}, Name: s.Name})}
+		out = append(out, a.releaseLater(&ast.Ref{At: s.At, Typed: ast.Typed{T: s.Type}, Name: s.Name}))
 	}
+	// The destructor is deferred after the release of the struct's counted fields, so it runs
+	// first (LIFO), as an object's destructor runs before its fields are released.
 	if n, ok := s.Type.(*types.Named); ok && ast.StructOf(n) != nil && initialisedByLiteral(c.Init) {
 		if d := a.destructor(n); d != nil {
 			v := &ast.Ref{At: s.At, Typed: ast.Typed{T: s.Type}, Name: s.Name}
 			addr := &ast.AddrOf{At: s.At, Typed: ast.Typed{T: &types.Pointer{Elem: s.Type}}, X: v}
 			call := &ast.Call{At: s.At, Typed: ast.Typed{T: types.TVoid}, Callee: funcRef(s.At, d), Args: []ast.Expr{addr}}
-			return []ast.Stmt{&c, &ast.Defer{At: s.At, Body: &ast.Block{At: s.At, Stmts: []ast.Stmt{&ast.ExprStmt{At: s.At, X: call}}}}}
+			out = append(out, &ast.Defer{At: s.At, Body: &ast.Block{At: s.At, Stmts: []ast.Stmt{&ast.ExprStmt{At: s.At, X: call}}}})
 		}
 	}
-	return []ast.Stmt{&c}
+	return out
 }
 
 // initialisedByLiteral reports whether init is a struct literal or `.{}` (check-types made
@@ -179,60 +182,21 @@ func (a *arcInserter) destructor(t *types.Named) *ast.Func {
 	return f
 }
 
-// assign releases the old value of an owning place after taking the new one owned.
-func (a *arcInserter) assign(r *ast.Rewriter, s *ast.Assign) []ast.Stmt {
-	a.target = true // a target stays a place: a fresh object it dereferences is not bound
-	target := r.RewriteExpr(s.Target)
-	a.target = false
-	value := r.RewriteExpr(s.Value)
-	pre, target := a.hoistFreshBase(target)
-	plain := []ast.Stmt{&ast.Assign{At: s.At, Target: target, Value: value}}
-	if pre != nil {
-		plain = []ast.Stmt{&ast.Block{At: s.At, Stmts: append(append([]ast.Stmt{}, pre...), plain...)}}
-	}
-	if d, raw := target.(*ast.Deref); raw { // a store into memory nothing counts (a List's buffer, a closure's captures)
-		return a.storeRaw(s.At, pre, d, value)
-	}
-	if ast.ArcStruct(target.Type()) == nil {
-		return plain
-	}
-	switch t := target.(type) {
-	case *ast.Ref:
-		if !a.counted[t.Name.ID] {
-			return plain
-		}
-	case *ast.Field: // a field of an object: X is the dereference of its pointer
-		d, ok := t.X.(*ast.Deref)
-		if !ok {
-			return plain // a field of a stack struct is not counted
-		}
-		if !ast.IsTrivial(d.X) {
-			ptr, decl := a.temp(d.X)
-			pre = append(pre, decl)
-			nd := *d
-			nd.X = ptr
-			nt := *t
-			nt.X = &nd
-			target = &nt
-		}
-	default:
-		return plain
-	}
-	nv, decl := a.temp(a.own(value))
-	pre = append(pre, decl, &ast.Release{At: s.At, X: target}, &ast.Assign{At: s.At, Target: target, Value: nv})
-	return []ast.Stmt{&ast.Block{At: s.At, Stmts: pre}}
-}
-
 func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	out := r.DefaultExpr(e)
 	if a.target {
 		return out
 	}
 	switch x := out.(type) {
-	case *ast.New:
-		x.Lit = a.ownFields(x.Lit)
-		return x
-	case *ast.Call, *ast.Field, *ast.Deref, *ast.Binary, *ast.Unary:
+	case *ast.StructLit: // a struct literal holding counts owns them: in an object, a local, a temporary
+		if countedType(x.T) {
+			return a.ownFields(x)
+		}
+	case *ast.OrElse:
+		if countedType(x.T) {
+			return a.orElse(x)
+		}
+	case *ast.Call, *ast.Field, *ast.Deref, *ast.Binary, *ast.Unary, *ast.Unwrap, *ast.HasValue, *ast.OkValue, *ast.IsError, *ast.ErrorCode, *ast.Index:
 		if out.Type() == types.TVoid {
 			return out
 		}
@@ -252,12 +216,9 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 // storeRaw stores value through a plain pointer (`p.* = v`): the memory is counted by no one,
 // so a *S stored there, or the *S fields of a struct literal stored there, are retained and
 // never released — such an object leaks rather than dangles (decisions.md "heap objects and ARC").
-func (a *arcInserter) storeRaw(at ast.At, pre []ast.Stmt, target *ast.Deref, value ast.Expr) []ast.Stmt {
-	switch {
-	case ast.ArcStruct(value.Type()) != nil:
-		value = a.own(value)
-	case ast.StructOf(value.Type()) != nil:
-		value = a.ownFields(value)
+func (a *arcInserter) storeRaw(at ast.At, pre []ast.Stmt, target ast.Expr, value ast.Expr) []ast.Stmt {
+	if countedType(value.Type()) {
+		value = a.own(value) // a struct literal's fields are owned already
 	}
 	st := []ast.Stmt{&ast.Assign{At: at, Target: target, Value: value}}
 	if pre != nil {
@@ -296,19 +257,14 @@ func (a *arcInserter) hoistFreshBase(target ast.Expr) ([]ast.Stmt, ast.Expr) {
 	return nil, target
 }
 
-// ownFields makes the *S fields of an object's literal take their values owned.
-func (a *arcInserter) ownFields(lit ast.Expr) ast.Expr {
-	switch l := lit.(type) {
-	case *ast.StructLit:
-		for i, v := range l.Values {
-			if ast.ArcStruct(v.Type()) != nil {
-				l.Values[i] = a.own(v)
-			}
+// ownFields makes the counted fields of a struct literal take their values owned.
+func (a *arcInserter) ownFields(l *ast.StructLit) ast.Expr {
+	for i, v := range l.Values {
+		if countedType(v.Type()) {
+			l.Values[i] = a.own(v)
 		}
-	case *ast.Block:
-		l.Value = a.ownFields(l.Value)
 	}
-	return lit
+	return l
 }
 
 // bindFresh binds the operands of e, in order, to temporaries when one of them is a fresh
@@ -317,7 +273,7 @@ func (a *arcInserter) ownFields(lit ast.Expr) ast.Expr {
 func (a *arcInserter) bindFresh(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 	any := false
 	probe := &ast.Rewriter{Expr: func(_ *ast.Rewriter, c ast.Expr) ast.Expr {
-		any = any || ast.IsFreshObject(c)
+		any = any || isFresh(c)
 		return c
 	}}
 	probe.DefaultExpr(e)
@@ -331,7 +287,7 @@ func (a *arcInserter) bindFresh(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		}
 		t, decl := a.temp(c)
 		pre = append(pre, decl)
-		if ast.IsFreshObject(c) {
+		if isFresh(c) {
 			pre = append(pre, a.releaseLater(t))
 		}
 		return t
@@ -339,14 +295,15 @@ func (a *arcInserter) bindFresh(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 	return pre, bind.DefaultExpr(e)
 }
 
-// own returns e as a value that carries its own count: a fresh object as it is (through the
-// values of blocks and if expressions), null as it is, anything else retained.
+// own returns e as a value that carries its own counts: a fresh value as it is (through the
+// values of blocks and if expressions, and into an optional or error union), null, an error and
+// a zero value as they are, anything else retained.
 func (a *arcInserter) own(e ast.Expr) ast.Expr {
 	switch x := e.(type) {
-	case *ast.New:
+	case *ast.New, *ast.Retain, *ast.NullLit, *ast.Zero, *ast.Fail:
 		return e
-	case *ast.Call:
-		if ast.ArcStruct(x.T) != nil {
+	case *ast.Call, *ast.StructLit:
+		if isFresh(x) {
 			return e
 		}
 	case *ast.Block:
@@ -366,8 +323,13 @@ func (a *arcInserter) own(e ast.Expr) ast.Expr {
 		if lit, ok := x.X.(*ast.IntLit); ok && lit.Value == 0 { // null
 			return e
 		}
+		if isWrap(x) && countedType(x.X.Type()) {
+			c := *x
+			c.X = a.own(x.X)
+			return &c
+		}
 	}
-	return &ast.Retain{At: ast.AtOf(e.Pos()), Typed: ast.Typed{T: e.Type()}, X: e}
+	return a.retainExpr(e) // insert_arc_counted.go
 }
 
 // ownReturns makes every returned value of a function returning *S owned.
@@ -390,10 +352,10 @@ func (a *arcInserter) temp(e ast.Expr) (*ast.Ref, *ast.VarDecl) {
 	return &ast.Ref{At: at, Typed: ast.Typed{T: e.Type()}, Name: n}, &ast.VarDecl{At: at, Name: n, Const: true, Type: e.Type(), Init: e}
 }
 
-// releaseLater defers the release of x to the exit of the enclosing block.
+// releaseLater defers the release of x (the counts it holds) to the exit of the enclosing block.
 func (a *arcInserter) releaseLater(x ast.Expr) *ast.Defer {
 	at := ast.AtOf(x.Pos())
-	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: []ast.Stmt{&ast.Release{At: at, X: x}}}}
+	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: releaseStmts(x)}}
 }
 
 // funcRef is a reference to the function f, typed with its signature.

@@ -4,9 +4,10 @@
 // count, lies right below its address): `new T {…}` allocates and stores the literal, a retain
 // is arc_retain, and a release calls the release function of the object's type, generated here
 // once per type: when the runtime says the count reached zero, it runs the destructor T_deinit
-// (spec §9.5; never for a generic instance), releases each *S field (decisions.md #21), then
-// frees the block. The last field of the object's own type (a list's `next`) is released last,
-// by a loop rather than a call, so a long chain dies in constant stack.
+// (spec §9.5; never for a generic instance), releases each counted field — a *S, the *S in a
+// ?*S, E!*S or struct field (decisions.md #21) — then frees the block. The last field of the
+// object's own type, *T or ?*T (a list's `next`), is released last, by a loop rather than a
+// call, so a long chain dies in constant stack.
 //
 //	(new:(ptr T) (struct-lit:T - (F E)…))
 //	  =>  (block:(ptr T) (const arc.p#9 (ptr T) (convert:(ptr T) (call-runtime:i64 arc_alloc SIZE)))
@@ -143,15 +144,17 @@ func (l *arcLowerer) releaseOf(t *types.Named) *ast.Func {
 	}
 	tail := ast.ArcTailField(t)
 	for i, fd := range ast.StructOf(t).Fields {
-		if ft := ast.ArcStruct(fd.Type); ft != nil && i != tail {
-			dies = append(dies, callStmt(at, l.releaseOf(ft), field(i)))
+		if i != tail && countedType(fd.Type) { // a *S, or one inside a ?*S, E!*S or struct (insert_arc_counted.go)
+			dies = append(dies, countedParts(field(i), func(p ast.Expr) ast.Stmt {
+				return callStmt(at, l.releaseOf(ast.ArcStruct(p.Type())), p)
+			})...)
 		}
 	}
 	addr := func() ast.Expr { return &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: ref()} }
 	var next *ast.Ref
 	if tail >= 0 {
 		var decl *ast.VarDecl
-		next, decl = l.temp(at, "next", pt, field(tail))
+		next, decl = l.temp(at, "next", pt, tailValue(at, field(tail), pt))
 		dies = append(dies, decl)
 	}
 	dies = append(dies, &ast.ExprStmt{At: at, X: runtimeCall(at, "arc_free", types.TVoid, addr())})
@@ -166,6 +169,17 @@ func (l *arcLowerer) releaseOf(t *types.Named) *ast.Func {
 	f.Body = &ast.Block{At: at, Stmts: body}
 	l.made = append(l.made, f)
 	return f
+}
+
+// tailValue is the object the tail field f (of type *T or ?*T) holds, null for a null ?*T.
+func tailValue(at ast.At, f ast.Expr, pt types.Type) ast.Expr {
+	if _, opt := f.Type().(*types.Optional); !opt {
+		return f
+	}
+	null := &ast.Convert{At: at, Typed: ast.Typed{T: pt}, X: i64Lit(at, 0)}
+	return &ast.If{At: at, Typed: ast.Typed{T: pt}, Cond: &ast.HasValue{At: at, Typed: ast.Typed{T: types.TBool}, X: f},
+		Then: &ast.Block{At: at, Typed: ast.Typed{T: pt}, Stmts: []ast.Stmt{}, Value: &ast.Unwrap{At: at, Typed: ast.Typed{T: pt}, X: f}},
+		Else: &ast.Block{At: at, Typed: ast.Typed{T: pt}, Stmts: []ast.Stmt{}, Value: null}}
 }
 
 // reportAtExit renames main and declares a main that calls it, then reports live objects.

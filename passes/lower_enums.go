@@ -1,7 +1,8 @@
 // Pass lower-enums: no-arc -> no-enums.
 //
 // Gives every expression and binder of an enum type its enum's backing integer type (an enum
-// value is its integer, spec §4.5), and drops the conversions that become identities. The enum
+// value is its integer, spec §4.5), and of the error type i64 (an error value is its number,
+// spec §7), and drops the conversions that become identities. The enum
 // types stay declared in the program's types section. A struct or union holding an enum (a field
 // or payload of enum type, an array of them, a pointer to such a struct…) is replaced there by a
 // twin of the same name and ID with those types lowered, and every type that mentions it refers
@@ -12,6 +13,7 @@
 //	(convert:i32 c#4:Color#1)                    =>  c#4:i32
 //	18446744073709551612:Level#3 (i8, value -4)  =>  (neg:i8 4:i8)
 //	(struct Pix#2 (c Color#1))                   =>  (struct Pix#2 (c i32))
+//	(const e#5 error (error-lit:error X 0))      =>  (const e#5 i64 (error-lit:i64 X 0))
 
 package passes
 
@@ -35,6 +37,9 @@ type enumLowering struct {
 }
 
 func (l *enumLowering) backing(t types.Type) types.Type {
+	if t == types.TError {
+		return types.TI64 // an error value is its number (spec §7)
+	}
 	if x, ok := t.(*types.Named); ok {
 		if e, ok := x.Underlying().(*types.Enum); ok {
 			return e.Backing
@@ -54,7 +59,7 @@ func newEnumLowering(section []*types.Named) (*enumLowering, []*types.Named) {
 	holds := func(t types.Type) bool {
 		return types.Mentions(t, func(t types.Type) bool {
 			n, ok := t.(*types.Named)
-			return ok && (isEnum(n) || l.twins[n] != nil)
+			return t == types.TError || ok && (isEnum(n) || l.twins[n] != nil)
 		})
 	}
 	for changed := true; changed; { // a type holds an enum once a part does, to a fixed point

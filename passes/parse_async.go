@@ -11,7 +11,9 @@ package passes
 // `return` and `try` in it work as in any function of result R. `await x` is an await node
 // (check-types reads the value out of the future). A generic `async fn f(T)(ps) R` makes two
 // generic functions over the same parameters, the wrapper calling `f.async(T)(ps)`; the `where`
-// bounds stay on the body, where its calls need them.
+// bounds stay on the body, where its calls need them. An async method of an impl block is split
+// the same way after the impl has named it (`impl S { async fn m(self: *S) R }` makes `S_m.async`
+// and the wrapper `S_m`, which `s.m()` calls; a generic impl's, two generic methods).
 
 import (
 	"cot/grammar"
@@ -21,21 +23,31 @@ import (
 // asyncSuffix names the function holding an async function's body; users cannot spell it.
 const asyncSuffix = ".async"
 
+// asyncFn splits a top-level `async fn`.
 func (c *cstConverter) asyncFn(fd *grammar.FnDecl) []ast.Decl {
+	return c.splitAsync(fd, c.fn)
+}
+
+// splitAsync makes the body and the wrapper of the async function fd, which build converts as
+// it would a plain function (a top-level function, or a method named and given its `self` by
+// its impl block): once as written for the body, renamed NAME.async, and once without its body
+// and `where` bounds for the wrapper, so the two share no node and a diagnostic of the body or
+// of a bound is reported once.
+func (c *cstConverter) splitAsync(fd *grammar.FnDecl, build func(*grammar.FnDecl) ast.Decl) []ast.Decl {
 	plain := *fd
 	plain.Async = false
-	var body *ast.Func
-	var generic *ast.GenericFunc
-	switch d := c.fn(&plain).(type) {
-	case *ast.Func:
-		body = d
-	case *ast.GenericFunc:
-		generic, body = d, &d.Func
-	default:
+	bodyDecl := build(&plain)
+	body := funcOf(bodyDecl)
+	shell := plain
+	shell.Body, shell.Where = &grammar.Block{Pos: fd.Body.Pos}, nil
+	wrapperDecl := build(&shell)
+	wrapper := funcOf(wrapperDecl)
+	if body == nil || wrapper == nil {
 		return nil
 	}
 	at := body.At
-	body.Name.Name = fd.Name + asyncSuffix
+	name := body.Name.Name
+	body.Name.Name = name + asyncSuffix
 	future := func() ast.TypeExpr {
 		result := ast.TypeExpr(&ast.TypeName{At: at, Name: ast.Name{Name: "void"}})
 		if fd.Ret != nil {
@@ -44,18 +56,19 @@ func (c *cstConverter) asyncFn(fd *grammar.FnDecl) []ast.Decl {
 		return &ast.InstType{At: at, Name: ast.Name{Name: "Future"}, Args: []ast.TypeExpr{result}}
 	}
 	call := &ast.Call{At: at, Callee: &ast.Ref{At: at, Name: body.Name}}
-	if generic != nil { // the wrapper's own type parameters, passed on: f.async(T, U)(ps)
+	if g, ok := wrapperDecl.(*ast.GenericFunc); ok { // the wrapper's own type parameters, passed on: f.async(T, U)(ps)
+		g.Bounds = nil
 		inst := &ast.Instance{At: at, Name: body.Name}
-		for _, tp := range fd.TypeParams {
-			inst.Args = append(inst.Args, &ast.TypeName{At: at, Name: ast.Name{Name: tp}})
+		for _, tp := range g.TypeParams {
+			inst.Args = append(inst.Args, &ast.TypeName{At: at, Name: ast.Name{Name: tp.Name}})
 		}
 		call.Callee = inst
 	}
-	wrapper := &ast.Func{At: at, Name: ast.Name{Name: fd.Name}, ResultX: future(), Body: &ast.Block{At: at}}
-	for _, p := range fd.Params {
-		wrapper.Params = append(wrapper.Params, &ast.Param{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}, TypeX: c.paramType(p.Type)})
-		call.Args = append(call.Args, &ast.Ref{At: c.at(p.Pos), Name: ast.Name{Name: p.Name}})
+	for _, p := range wrapper.Params {
+		call.Args = append(call.Args, &ast.Ref{At: p.At, Name: ast.Name{Name: p.Name.Name}})
 	}
+	wrapper.Result, wrapper.ResultX = nil, future()
+	wrapper.Body = &ast.Block{At: at, Stmts: []ast.Stmt{}}
 	lit := &ast.StructLit{At: at, TypeX: future()}
 	if fd.Ret == nil || fd.Ret.Named != nil && fd.Ret.Named.Name == "void" && len(fd.Ret.Named.Args) == 0 {
 		wrapper.Body.Stmts = append(wrapper.Body.Stmts, &ast.ExprStmt{At: at, X: call})
@@ -63,8 +76,16 @@ func (c *cstConverter) asyncFn(fd *grammar.FnDecl) []ast.Decl {
 		lit.Names, lit.Values = []string{"value"}, []ast.Expr{call}
 	}
 	wrapper.Body.Stmts = append(wrapper.Body.Stmts, &ast.Return{At: at, Value: lit})
-	if generic != nil {
-		return []ast.Decl{generic, &ast.GenericFunc{Func: *wrapper, TypeParams: typeParams(fd.TypeParams)}}
+	return []ast.Decl{bodyDecl, wrapperDecl}
+}
+
+// funcOf returns the function of a plain or generic function declaration, nil for another.
+func funcOf(d ast.Decl) *ast.Func {
+	switch d := d.(type) {
+	case *ast.Func:
+		return d
+	case *ast.GenericFunc:
+		return &d.Func
 	}
-	return []ast.Decl{body, wrapper}
+	return nil
 }

@@ -13,13 +13,13 @@ package passes
 // The value branch comes first so that it gives the if expression its type (the payload's), which
 // the fallback is checked against, as the right operand of `??` is. A `try` statement
 // (`try f()`, f returning !void) is the block without its value. The subject is evaluated once into `err.try` / `err.catch`, names no program can spell; the
-// fallback runs only on an error (catch is lazy); the capture is an immutable i64 scoped to the
-// fallback. check-types gives fail the result type of the function (reporting a `try` outside
+// fallback runs only on an error (catch is lazy); the capture is an immutable error value
+// scoped to the fallback. check-types gives fail the result type of the function (reporting a `try` outside
 // a function returning an error union) and reports a subject that is not an error union.
 //
-// Error sets are not types of their own: an error value is an i64 number and `E!T` is checked
-// like `!T` (spec §7: `E!T` functions are not checked against E's members), so parse keeps the
-// names of the file's error sets only to accept them before `!`.
+// Error sets are not types of their own: every set names the one type of error values, `error`
+// (its value the error's number), and `E!T` is checked like `!T` (spec §7: `E!T` functions are
+// not checked against E's members).
 
 import (
 	"cot/grammar"
@@ -115,11 +115,12 @@ func orPrimary(o *grammar.OrExpr) *grammar.Primary {
 	return primaryOf(&grammar.Expr{Left: o})
 }
 
-// errorSetDecl is `const E = error { … }`: an alias of i64, the type of error values, so E
-// names a type wherever it is used (`E!T`, `var e: E`). The member names need no declaration:
-// every `error.X` is numbered by name (check_types_error.go).
+// errorSetDecl is `const E = error { … }`: an alias of `error`, the type of error values
+// (types.TError: every set is one type, spec §7's numbers being global by name), so E names a
+// type wherever it is used (`E!T`, `var e: E`). The member names need no declaration: every
+// `error.X` is numbered by name (check_types_error.go).
 func errorSetDecl(at ast.At, name string) ast.Decl {
-	return &ast.AliasDecl{At: at, Name: ast.Name{Name: name}, TypeX: &ast.TypeName{At: at, Name: ast.Name{Name: "i64"}}}
+	return &ast.AliasDecl{At: at, Name: ast.Name{Name: name}, TypeX: &ast.TypeName{At: at, Name: ast.Name{Name: "error"}}}
 }
 
 // deferStmt is `defer S` or `errdefer S`; a simple statement S becomes a block of its own.

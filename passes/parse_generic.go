@@ -48,21 +48,32 @@ func (c *cstConverter) genericFn(fd *grammar.FnDecl, params []string, owner stri
 func (c *cstConverter) genericImpl(d *grammar.ImplDecl) []ast.Decl {
 	var out []ast.Decl
 	for _, m := range d.Methods {
-		params := append(append([]string{}, d.TypeParams...), m.TypeParams...)
-		g, ok := c.genericFn(m, params, d.Target).(*ast.GenericFunc)
-		if !ok {
-			continue
+		method := func(m *grammar.FnDecl) ast.Decl { return c.genericMethod(d, m) }
+		if m.Async {
+			out = append(out, c.splitAsync(m, method)...) // parse_async.go
+		} else if g := method(m); g != nil {
+			out = append(out, g)
 		}
-		g.OwnParams = len(m.TypeParams)
-		if c.safe && (len(g.Params) == 0 || g.Params[0].Name.Name != "self") {
-			at := c.at(m.Pos)
-			self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}, Args: typeNames(at, d.TypeParams)}
-			g.Params = append([]*ast.Param{{At: at, Name: ast.Name{Name: "self"}, TypeX: &ast.PtrType{At: at, Elem: self}}}, g.Params...)
-		}
-		g.Name.Name = d.Target + "_" + m.Name
-		out = append(out, g)
 	}
 	return out
+}
+
+// genericMethod converts the method m of the generic impl d: the generic function `Name_m`
+// over the impl's type parameters and then m's own.
+func (c *cstConverter) genericMethod(d *grammar.ImplDecl, m *grammar.FnDecl) ast.Decl {
+	params := append(append([]string{}, d.TypeParams...), m.TypeParams...)
+	g, ok := c.genericFn(m, params, d.Target).(*ast.GenericFunc)
+	if !ok {
+		return nil
+	}
+	g.OwnParams = len(m.TypeParams)
+	if c.safe && (len(g.Params) == 0 || g.Params[0].Name.Name != "self") {
+		at := c.at(m.Pos)
+		self := &ast.InstType{At: at, Name: ast.Name{Name: d.Target}, Args: typeNames(at, d.TypeParams)}
+		g.Params = append([]*ast.Param{{At: at, Name: ast.Name{Name: "self"}, TypeX: &ast.PtrType{At: at, Elem: self}}}, g.Params...)
+	}
+	g.Name.Name = d.Target + "_" + m.Name
+	return g
 }
 
 // instance converts the `name(A, B)` that starts `name(A, B)(args)` or `name(A, B) { … }`

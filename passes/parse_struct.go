@@ -39,27 +39,38 @@ func (c *cstConverter) impl(d *grammar.ImplDecl) []ast.Decl {
 	}
 	var out []ast.Decl
 	for _, m := range d.Methods {
-		decl := c.fn(m)
-		if g, ok := decl.(*ast.GenericFunc); ok { // a generic method `fn m(T)(self: *S, …)`
-			g.Name.Name = d.Target + "_" + m.Name
-			out = append(out, g)
-			continue
-		}
-		f, ok := decl.(*ast.Func)
-		if ok {
-			if c.safe && (len(f.Params) == 0 || f.Params[0].Name.Name != "self") {
-				at := c.at(m.Pos)
-				self := &ast.Param{At: at, Name: ast.Name{Name: "self"}, TypeX: &ast.PtrType{At: at, Elem: &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}}}
-				f.Params = append([]*ast.Param{self}, f.Params...)
-			}
-			f.Name.Name = d.Target + "_" + m.Name
-			out = append(out, f)
+		method := func(m *grammar.FnDecl) ast.Decl { return c.method(d, m) }
+		if m.Async {
+			out = append(out, c.splitAsync(m, method)...) // parse_async.go
+		} else if decl := method(m); decl != nil {
+			out = append(out, decl)
 		}
 	}
 	if d.Trait != "" {
 		out = append(out, c.traitImpl(d))
 	}
 	return out
+}
+
+// method converts the method m of the non-generic impl d: the function `Target_m`, with
+// `self: *Target` prepended in a safe file when m has no `self` (§4.13 rule 2).
+func (c *cstConverter) method(d *grammar.ImplDecl, m *grammar.FnDecl) ast.Decl {
+	decl := c.fn(m)
+	if g, ok := decl.(*ast.GenericFunc); ok { // a generic method `fn m(T)(self: *S, …)`
+		g.Name.Name = d.Target + "_" + m.Name
+		return g
+	}
+	f, ok := decl.(*ast.Func)
+	if !ok {
+		return nil
+	}
+	if c.safe && (len(f.Params) == 0 || f.Params[0].Name.Name != "self") {
+		at := c.at(m.Pos)
+		self := &ast.Param{At: at, Name: ast.Name{Name: "self"}, TypeX: &ast.PtrType{At: at, Elem: &ast.TypeName{At: at, Name: ast.Name{Name: d.Target}}}}
+		f.Params = append([]*ast.Param{self}, f.Params...)
+	}
+	f.Name.Name = d.Target + "_" + m.Name
+	return f
 }
 
 // structLit converts `T { .f = e, ... }` (and the colon form of safe files) whose type is x.

@@ -266,6 +266,9 @@ func (v *astVerifier) notEnum(n ast.Node, t types.Type) {
 	if _, ok := types.Underlying(t).(*types.Enum); ok && v.noEnums {
 		v.errorf(n, "no-enum-types: a value of enum type %v", t)
 	}
+	if t == types.TError && v.noEnums {
+		v.errorf(n, "no-enum-types: a value of the error type (lower-enums makes it i64)")
+	}
 	v.notOptional(n, t)
 }
 

@@ -1,6 +1,7 @@
 package verify
 
-// Error rules of the ast verifier (see ast.go): an error literal is an i64; fail, is-error,
+// Error rules of the ast verifier (see ast.go): an error literal, an error code and the error of
+// a fail are error values (`error`; i64 once lower-enums has made error values numbers); fail, is-error,
 // error-code and ok-value have the types of node_error.go; a conversion to an error union E!T
 // converts a T; and "no-error-union-types" (ast_optional.go's notOptional).
 
@@ -15,7 +16,7 @@ func (v *astVerifier) errorExpr(e ast.Expr, t types.Type) bool {
 	switch e := e.(type) {
 	case *ast.ErrorLit:
 		if v.typed {
-			v.same(e, types.TI64, t, "error-lit type")
+			v.same(e, v.errorType(), t, "error-lit type")
 		}
 	case *ast.Convert:
 		u, ok := t.(*types.ErrorUnion)
@@ -30,7 +31,7 @@ func (v *astVerifier) errorExpr(e ast.Expr, t types.Type) bool {
 		v.expr(e.X, true)
 		if v.typed {
 			v.wantErrorUnion(e, t)
-			v.same(e, types.TI64, e.X.Type(), "error number of fail")
+			v.same(e, v.errorType(), e.X.Type(), "error of fail")
 		}
 	case *ast.IsError:
 		v.expr(e.X, true)
@@ -42,7 +43,7 @@ func (v *astVerifier) errorExpr(e ast.Expr, t types.Type) bool {
 		v.expr(e.X, true)
 		v.wantErrorUnion(e, e.X.Type())
 		if v.typed {
-			v.same(e, types.TI64, t, "error-code type")
+			v.same(e, v.errorType(), t, "error-code type")
 		}
 	case *ast.OkValue:
 		v.expr(e.X, true)
@@ -65,4 +66,13 @@ func (v *astVerifier) wantErrorUnion(at ast.Node, t types.Type) *types.ErrorUnio
 		v.errorf(at, "%s wants an error union, has %v", at.Kind(), t)
 	}
 	return u
+}
+
+// errorType is the type of error values in the language: `error` until lower-enums makes it
+// i64 (no-enums).
+func (v *astVerifier) errorType() types.Type {
+	if v.noEnums {
+		return types.TI64
+	}
+	return types.TError
 }

@@ -4,7 +4,8 @@ package ast
 // above the memory in use with the header runtime/arc.cot gives it (the marker word at -16, the
 // count at -8); retain and release change the count of a live ARC object and ignore every other
 // address, as the runtime does; a release to zero calls the type's destructor (`T_deinit`, found
-// by name), releases the object's `*S` fields, and clears the marker. Freed memory is not reused.
+// by name), releases the object's counted fields (`*S`, and the `*S` in `?*S`, `E!*S` and struct
+// fields), and clears the marker. Freed memory is not reused.
 
 import "cot/ir/types"
 
@@ -83,15 +84,48 @@ func (in *interp) release(p int64, t *types.Named) {
 		st := StructOf(t)
 		tail := ArcTailField(t)
 		for i, f := range st.Fields {
-			if ft := ArcStruct(f.Type); ft != nil && i != tail {
-				in.release(in.load(p+types.FieldOffset(st, i), f.Type), ft)
+			if i != tail {
+				in.releaseAt(p+types.FieldOffset(st, i), f.Type)
 			}
 		}
 		in.store(p-16, types.TI64, 0)
 		if tail < 0 {
 			return
 		}
-		p = in.load(p+types.FieldOffset(st, tail), st.Fields[tail].Type)
+		off := p + types.FieldOffset(st, tail)
+		if _, opt := st.Fields[tail].Type.(*types.Optional); opt { // a ?*T tail: its payload, or null
+			if in.load(off, types.TI64) == 0 {
+				return
+			}
+			off += 8
+		}
+		p = in.load(off, types.TI64)
+	}
+}
+
+// releaseAt releases the counts of the value of type t in memory at addr (a dying object's
+// field): a *S, and the *S inside an optional or error union holding one and inside the fields
+// of a struct, as insert-arc and lower-arc count them (spec layout: tag at 0, payload at 8).
+func (in *interp) releaseAt(addr int64, t types.Type) {
+	if s := ArcStruct(t); s != nil {
+		in.release(in.load(addr, types.TI64), s)
+		return
+	}
+	switch u := t.(type) {
+	case *types.Optional:
+		if in.load(addr, types.TI64) != 0 {
+			in.releaseAt(addr+8, u.Elem)
+		}
+	case *types.ErrorUnion:
+		if in.load(addr, types.TI64) == 0 {
+			in.releaseAt(addr+8, u.Payload)
+		}
+	case *types.Named:
+		if st := StructOf(u); st != nil {
+			for i, f := range st.Fields {
+				in.releaseAt(addr+types.FieldOffset(st, i), f.Type)
+			}
+		}
 	}
 }
 

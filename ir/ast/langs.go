@@ -35,7 +35,8 @@ const (
 	// expressions appear only as a var initializer, an assigned value, an expression statement or a
 	// returned value.
 	InvArgsTrivial = "args-trivial"
-	// InvNoEnumTypes: no binder or expression has an enum type (enum values are integers).
+	// InvNoEnumTypes: no binder or expression has an enum type or the error type (enum and
+	// error values are integers).
 	InvNoEnumTypes = "no-enum-types"
 	// InvNoUnions: no binder or expression has a union type (lower-unions made them structs).
 	InvNoUnions = "no-union-types"

@@ -71,12 +71,17 @@ func IsFreshObject(e Expr) bool {
 	return false
 }
 
-// ArcTailField is the index of the last field of t of type *t (a list's `next`), which a dying
-// object releases last, after freeing itself, so a chain dies in a loop; -1 when there is none.
+// ArcTailField is the index of the last field of t of type *t or ?*t (a list's `next`), which a
+// dying object releases last, after freeing itself, so a chain dies in a loop; -1 when there is
+// none.
 func ArcTailField(t *types.Named) int {
 	tail := -1
 	for i, f := range StructOf(t).Fields {
-		if ArcStruct(f.Type) == t {
+		ft := f.Type
+		if o, ok := ft.(*types.Optional); ok {
+			ft = o.Elem
+		}
+		if ArcStruct(ft) == t {
 			tail = i
 		}
 	}

@@ -152,6 +152,9 @@ func (rd *reader) denotesType(s *sx) bool {
 		_, basic := types.Lookup(s.atom)
 		return s.atom == "-" || basic || rd.named[s.atom] != nil
 	}
+	if len(s.list) > 0 && s.list[0].atom == "by-ref" {
+		return false // a safe file's parameter type before check-types resolves it: no type of its own
+	}
 	for i, c := range s.list {
 		if i == 0 || (c.isList && len(c.list) == 0) {
 			continue

@@ -7,6 +7,9 @@ func AssignableTo(from, to Type) bool {
 	if from == TInvalid || to == TInvalid || Identical(from, to) {
 		return true
 	}
+	if from == TError || to == TError {
+		return errorAssignable(from, to)
+	}
 	switch basicKind(from) {
 	case UntypedInt:
 		return IsInteger(to) || IsFloat(to) || assignableToPayload(from, to)
@@ -51,4 +54,21 @@ func widens(from, to Type) bool {
 		return Bits(from) <= Bits(to)
 	}
 	return !IsSigned(from) && Bits(from) < Bits(to)
+}
+
+// errorAssignable is assignability where either side is the error type (spec §3.4, §7): an
+// error value goes where an error union is expected (as its error, never its payload: check-types
+// makes it a fail), where an i64 is (its number: the original binds `catch |e|` to an i64), and
+// into an optional of either; nothing but an error value is an error value.
+func errorAssignable(from, to Type) bool {
+	if from != TError {
+		return false
+	}
+	switch to := to.(type) {
+	case *ErrorUnion:
+		return true
+	case *Optional:
+		return AssignableTo(from, to.Elem)
+	}
+	return to == TI64
 }

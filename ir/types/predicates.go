@@ -56,7 +56,7 @@ func basicKind(t Type) BasicKind {
 // IsInteger reports whether t is an integer type (untyped integer literals included).
 func IsInteger(t Type) bool {
 	switch basicKind(t) {
-	case I8, I16, I32, I64, U8, U16, U32, U64, UntypedInt:
+	case I8, I16, I32, I64, U8, U16, U32, U64, UntypedInt, Error:
 		return true
 	}
 	return false
@@ -65,7 +65,7 @@ func IsInteger(t Type) bool {
 // IsSigned reports whether t is a signed integer type (untyped integers included).
 func IsSigned(t Type) bool {
 	switch basicKind(t) {
-	case I8, I16, I32, I64, UntypedInt:
+	case I8, I16, I32, I64, UntypedInt, Error:
 		return true
 	}
 	return false

@@ -42,6 +42,11 @@ const (
 	UntypedFloat
 	// UntypedNull is the type of `null` before context fixes it.
 	UntypedNull
+	// Error is the type of error values (spec §7): an error set's name stands for it. It is a
+	// signed 64-bit integer (the error's number) to every pass and engine; only check-types
+	// tells it apart (assign.go: it becomes the error case of an error union), and lower-enums
+	// makes it i64.
+	Error
 )
 
 // Basic is a predeclared type named by a keyword.
@@ -69,11 +74,12 @@ var (
 	TUntypedInt   = &Basic{UntypedInt, "untyped-int"}
 	TUntypedFloat = &Basic{UntypedFloat, "untyped-float"}
 	TUntypedNull  = &Basic{UntypedNull, "untyped-null"}
+	TError        = &Basic{Error, "error"}
 )
 
 // Basics lists every basic type, each once.
 var Basics = []*Basic{TInvalid, TVoid, TBool, TI8, TI16, TI32, TI64, TU8, TU16, TU32, TU64, TF32, TF64,
-	TString, TUntypedInt, TUntypedFloat, TUntypedNull}
+	TString, TUntypedInt, TUntypedFloat, TUntypedNull, TError}
 
 // byName maps every type keyword (aliases included, spec §3.1) and the names of the untyped
 // types (which appear in dumps) to the basic type.

@@ -1,0 +1,127 @@
+package passes
+
+// Counted values of insert-arc (see insert_arc.go) beyond a bare *S: an optional or error union
+// whose payload is counted (`?*S`, `E!*S`) and a struct held by value with a counted field
+// (decisions.md "heap objects and ARC", issue 7). Such a value holds the counts of the objects
+// in it; retaining or releasing it retains or releases each of them, spelled out here with the
+// nodes of optionals, errors and fields around retain and release of the *S inside, so no later
+// pass, the verifier nor the interpreter meets a retain or release of anything but a *S:
+//
+//	(release o#3:(opt (ptr S)))    =>  (if (has-value o#3) (block (release (unwrap o#3))))
+//	(release r#4:(err-union - (ptr S)))
+//	                               =>  (if (not (is-error r#4)) (block (release (ok-value r#4))))
+//	(release s#5:Pair)             =>  (release (field s#5 a)) (release (field s#5 b))…
+//	(retain X:(opt (ptr S)))       =>  (block (const arc.t#9 X) (if (has-value arc.t#9) (block (expr (retain (unwrap arc.t#9))))) (value arc.t#9))
+//
+// Arrays, slices, tuples and union payloads are not counted (a counted value stored there is
+// retained and never released: it leaks rather than dangles).
+
+import (
+	"cot/ir/ast"
+	"cot/ir/types"
+)
+
+// countedType reports whether a value of type t holds counts: a *S (S a struct), an optional or
+// error union of a counted type, or a struct with a counted field.
+func countedType(t types.Type) bool {
+	if ast.ArcStruct(t) != nil {
+		return true
+	}
+	switch x := t.(type) {
+	case *types.Optional:
+		return countedType(x.Elem)
+	case *types.ErrorUnion:
+		return countedType(x.Payload)
+	case *types.Named:
+		if st := ast.StructOf(x); st != nil {
+			for _, f := range st.Fields {
+				if countedType(f.Type) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// countedParts calls leaf on each *S inside the counted value x (a place or a read evaluated
+// as often as needed), each under the checks that it is there, and returns the statements.
+func countedParts(x ast.Expr, leaf func(p ast.Expr) ast.Stmt) []ast.Stmt {
+	at := ast.AtOf(x.Pos())
+	t := x.Type()
+	if ast.ArcStruct(t) != nil {
+		return []ast.Stmt{leaf(x)}
+	}
+	switch u := t.(type) {
+	case *types.Optional:
+		inner := countedParts(&ast.Unwrap{At: at, Typed: ast.Typed{T: u.Elem}, X: x}, leaf)
+		return []ast.Stmt{&ast.If{At: at, Cond: &ast.HasValue{At: at, Typed: ast.Typed{T: types.TBool}, X: x}, Then: &ast.Block{At: at, Stmts: inner}}}
+	case *types.ErrorUnion:
+		inner := countedParts(&ast.OkValue{At: at, Typed: ast.Typed{T: u.Payload}, X: x}, leaf)
+		ok := &ast.Unary{At: at, Typed: ast.Typed{T: types.TBool}, Op: "not", X: &ast.IsError{At: at, Typed: ast.Typed{T: types.TBool}, X: x}}
+		return []ast.Stmt{&ast.If{At: at, Cond: ok, Then: &ast.Block{At: at, Stmts: inner}}}
+	case *types.Named:
+		var out []ast.Stmt
+		for i, f := range ast.StructOf(u).Fields {
+			if countedType(f.Type) {
+				out = append(out, countedParts(&ast.Field{At: at, Typed: ast.Typed{T: f.Type}, X: x, Name: f.Name, Index: i}, leaf)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// releaseStmts releases the counts the value x holds.
+func releaseStmts(x ast.Expr) []ast.Stmt {
+	return countedParts(x, func(p ast.Expr) ast.Stmt { return &ast.Release{At: ast.AtOf(p.Pos()), X: p} })
+}
+
+// retainExpr is e with the counts it holds retained, its value once evaluated.
+func (a *arcInserter) retainExpr(e ast.Expr) ast.Expr {
+	at := ast.AtOf(e.Pos())
+	if ast.ArcStruct(e.Type()) != nil {
+		return &ast.Retain{At: at, Typed: ast.Typed{T: e.Type()}, X: e}
+	}
+	t, decl := a.temp(e)
+	stmts := append([]ast.Stmt{decl}, countedParts(t, func(p ast.Expr) ast.Stmt {
+		return &ast.ExprStmt{At: at, X: &ast.Retain{At: at, Typed: ast.Typed{T: p.Type()}, X: p}}
+	})...)
+	return &ast.Block{At: at, Typed: ast.Typed{T: e.Type()}, Stmts: stmts, Value: t}
+}
+
+// isWrap reports whether c converts a value into an optional or error union of its type.
+func isWrap(c *ast.Convert) bool {
+	switch c.T.(type) {
+	case *types.Optional, *types.ErrorUnion:
+		return !types.Identical(c.T, c.X.Type())
+	}
+	return false
+}
+
+// isFresh reports whether e is a counted value that carries counts of its own, which its user
+// must take or release: a fresh object (a `new`, a call returning a counted value: every
+// function returns its counted result owned), a retained value, a struct literal of a counted
+// type (whose counted fields insert-arc makes owned), a fresh value wrapped in an optional or
+// error union, and a block or if expression whose values are fresh.
+func isFresh(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.New, *ast.Retain:
+		return true
+	case *ast.Call:
+		return countedType(x.T)
+	case *ast.StructLit:
+		return countedType(x.T)
+	case *ast.Convert:
+		return isWrap(x) && isFresh(x.X)
+	case *ast.Block:
+		return x.Value != nil && countedType(x.T) && isFresh(x.Value)
+	case *ast.If:
+		if !x.HasValue() || !countedType(x.T) {
+			return false
+		}
+		els, ok := x.Else.(ast.Expr)
+		return ok && isFresh(x.Then) && isFresh(els)
+	}
+	return false
+}
