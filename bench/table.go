@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 	"time"
 )
@@ -96,6 +97,9 @@ func (h *harness) measure(p program, gccBase, cotBase result) (row, error) {
 		return r, err
 	}
 	r.gcc, r.cot = g.insns-gccBase.insns, c.insns-cotBase.insns
+	if g.exit != 0 || !strings.Contains(string(g.stdout), p.Want) {
+		return r, fmt.Errorf("gcc's run exits %d and its output lacks %q: %.300s", g.exit, p.Want, g.stdout)
+	}
 	if g.exit != c.exit || string(g.stdout) != string(c.stdout) {
 		r.same, r.note = false, fmt.Sprintf("gcc exit %d out %s, cot exit %d out %s", g.exit, g.out(), c.exit, c.out())
 	}
