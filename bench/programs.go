@@ -39,6 +39,6 @@ var programs = []program{
 		Prepare: "./configure --disable-tcl >/dev/null && make sqlite3.c >/dev/null",
 		Sources: []string{"@/sqlite3.c"},
 		Flags: []string{"-DSQLITE_OS_OTHER=1", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION",
-			"-DSQLITE_TEMP_STORE=3"},
+			"-DSQLITE_TEMP_STORE=3", "-DSQLITE_ENABLE_FTS5", "-DSQLITE_ENABLE_RTREE", "-DSQLITE_ENABLE_MATH_FUNCTIONS"},
 		Want: "-- integrity\nok\n"},
 }

@@ -118,6 +118,18 @@ static void query(const char *title, const char *sql, int hash) {
         printf("rows %d hash %016llx\n", rows, h);
 }
 
+// expect_error runs sql, which must fail, and prints SQLite's message.
+static void expect_error(const char *title, const char *sql) {
+    char *err = 0;
+    printf("-- %s\n", title);
+    if (sqlite3_exec(db, sql, 0, 0, &err) == SQLITE_OK) {
+        printf("error: no error from %s\n", sql);
+        exit(1);
+    }
+    printf("error %d: %s\n", sqlite3_extended_errcode(db), err);
+    sqlite3_free(err);
+}
+
 // ---- the data: a fixed pseudo-random sequence ----
 
 static unsigned int lcg = 12345;
@@ -181,6 +193,60 @@ static void load(int customers, int orders) {
     }
     sqlite3_finalize(st);
     exec("COMMIT");
+}
+
+// extensions: full-text search (FTS5), R-trees, the math functions, blobs and randomness.
+static void extensions(void) {
+    exec("CREATE VIRTUAL TABLE doc USING fts5(title, body);"
+         "INSERT INTO doc(rowid, title, body) SELECT id, item, note FROM orders WHERE note IS NOT NULL");
+    query("fts match", "SELECT count(*) FROM doc WHERE doc MATCH 'kalo OR mito'", 0);
+    query("fts rank", "SELECT rowid, title, snippet(doc, 1, '[', ']', '...', 4), round(bm25(doc), 4) FROM doc"
+                      " WHERE doc MATCH 'ka* NOT vi*' ORDER BY rank, rowid LIMIT 6", 0);
+    query("fts highlight", "SELECT rowid, highlight(doc, 1, '<', '>') FROM doc WHERE doc MATCH 'body:ru*'"
+                           " ORDER BY rowid", 1);
+    exec("CREATE VIRTUAL TABLE box USING rtree(id, x0, x1, y0, y1);"
+         "INSERT INTO box SELECT id, score, score + id % 7, id * 37 % 100, id * 37 % 100 + 3.5 FROM customer");
+    query("rtree", "SELECT count(*), sum(id), min(x0), max(y1) FROM box"
+                   " WHERE x0 <= 50 AND x1 >= 45 AND y0 <= 60 AND y1 >= 55", 0);
+    query("math", "SELECT round(sqrt(2), 12), round(exp(1), 10), round(ln(10), 10), round(pow(2, 0.5), 10),"
+                  " round(sin(1), 10), round(atan2(1, 2), 10), floor(-2.5), ceil(2.1), log10(1000), log2(1024),"
+                  " round(pi(), 12), mod(17.5, 4)", 0);
+    query("floats", "SELECT 0.1 + 0.2, 1e-300 * 1e-300, 4.9e-324, 1.7976931348623157e308, printf('%.20e', 1.0 / 3),"
+                    " printf('%!.20e', 1.0 / 3), printf('%g|%e|%10.4f|%-+8d|%q|%Q|%w', 12345.678, -0.000123, 3.14159,"
+                    " 42, 'it''s', NULL, 'a\"b'), 9.999999999999999e22, cast('0x1F' AS INTEGER), 0x7fffffffffffffff", 0);
+    query("blobs", "SELECT hex(randomblob(8)), hex(zeroblob(4)), length(randomblob(1000)), random(),"
+                   " quote(x'00ff10'), typeof(x'01'), length(cast(x'41424300' AS TEXT))", 0);
+    query("unicode", "SELECT upper('stra\xc3\x9f\x65'), length('h\xc3\xa9llo'), unicode('\xc3\xa9'), char(233, 20013),"
+                     " lower('\xc3\x80" "BC'), 'x\xc3\xa9' LIKE 'X\xc3\xa9', instr('na\xc3\xafve', 've'),"
+                     " substr('\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97', 2, 1)", 0);
+    query("explain", "EXPLAIN SELECT c.city, sum(o.qty) FROM customer c JOIN orders o ON o.cust = c.id"
+                     " WHERE o.item LIKE 'k%' GROUP BY c.city ORDER BY 2", 1);
+    expect_error("overflow", "SELECT sum(column1) FROM (VALUES(9223372036854775807), (1))");
+    expect_error("syntax", "SELECT * FORM customer");
+    expect_error("constraint", "INSERT INTO customer(id, name) VALUES(1, 'dup')");
+}
+
+// schema_features: triggers, views, savepoints, upserts, generated columns, ANALYZE and VACUUM.
+static void schema_features(void) {
+    exec("CREATE TABLE audit(n INTEGER, what TEXT);"
+         "CREATE TRIGGER score_changed AFTER UPDATE OF score ON customer BEGIN"
+         " INSERT INTO audit VALUES(new.id, old.score || '->' || new.score); END;"
+         "CREATE VIEW spending AS SELECT c.id, c.name, sum(o.qty * o.price) AS spent FROM customer c"
+         " JOIN orders o ON o.cust = c.id GROUP BY c.id;"
+         "SAVEPOINT a; UPDATE customer SET score = score + 1 WHERE id % 50 = 0; ROLLBACK TO a; RELEASE a;"
+         "UPDATE customer SET score = score * 2 WHERE id % 100 = 0;"
+         "CREATE TABLE kv(k TEXT PRIMARY KEY, v INTEGER, twice INTEGER AS (v * 2) STORED, tag TEXT AS (upper(k)));"
+         "INSERT INTO kv(k, v) SELECT item, qty FROM orders WHERE true"
+         " ON CONFLICT(k) DO UPDATE SET v = v + excluded.v;"
+         "ALTER TABLE kv ADD COLUMN extra TEXT DEFAULT 'x';"
+         "ALTER TABLE kv RENAME COLUMN extra TO more;"
+         "ANALYZE; VACUUM");
+    query("trigger", "SELECT count(*), min(what), max(what) FROM audit", 0);
+    query("view", "SELECT name, round(spent, 2) FROM spending ORDER BY spent, id LIMIT 3", 0);
+    query("upsert", "SELECT count(*), sum(v), sum(twice), max(tag), min(more) FROM kv", 0);
+    query("kv", "SELECT * FROM kv ORDER BY v DESC, k", 1);
+    query("stat1", "SELECT tbl, idx, stat FROM sqlite_stat1 ORDER BY tbl, idx", 0);
+    query("schema", "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name", 1);
 }
 
 int main(int argc, char **argv) {
@@ -247,6 +313,8 @@ int main(int argc, char **argv) {
     query("after update", "SELECT count(*), round(sum(price), 2), sum(note = 'none') FROM orders", 0);
     query("distinct union", "SELECT city FROM customer UNION SELECT item FROM orders WHERE qty = 20"
                             " EXCEPT SELECT 'Lima' ORDER BY 1", 1);
+    extensions();
+    schema_features();
     query("integrity", "PRAGMA integrity_check", 0);
     sqlite3_close(db);
     return 0;
