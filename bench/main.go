@@ -85,6 +85,7 @@ func repoRoot() (string, error) {
 // harness holds the tools and directories of one run.
 type harness struct {
 	root, tools, work string
+	cache             string // fetched sources and built modules, kept across runs (~/.cache/cot-bench)
 	reps              int
 	fast, engines     bool
 	verifyOff         bool   // also compile with cot aot --verify=off (-modules)
@@ -100,6 +101,10 @@ func newHarness(work string, reps int, fast bool) (*harness, error) {
 	h := &harness{root: root, tools: filepath.Join(root, "..", "shared", "tools"), work: work, reps: reps, fast: fast}
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
+	}
+	h.cache = filepath.Join(work, "cache")
+	if dir, err := os.UserCacheDir(); err == nil {
+		h.cache = filepath.Join(dir, "cot-bench")
 	}
 	out, err := outputOf(root, filepath.Join(h.tools, "icount", "build.sh"))
 	if err != nil {

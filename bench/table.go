@@ -26,61 +26,6 @@ func outputOf(dir, name string, args ...string) (string, error) {
 	return string(out), nil
 }
 
-// build makes DIR/m.wasm, DIR/prog.gcc and DIR/prog.cot for p and returns DIR.
-func (h *harness) build(p program) (string, error) {
-	dir := filepath.Join(h.work, p.Name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	srcs := []string{filepath.Join(h.root, "bench", "c", p.Name+".c")}
-	var incs []string
-	lib := ""
-	if p.Lib != "" {
-		out, err := outputOf(h.root, filepath.Join(h.root, "bench", "fetch-src.sh"), p.Lib, filepath.Join(h.work, "src"))
-		if err != nil {
-			return "", fmt.Errorf("fetching %s: %v", p.Lib, err)
-		}
-		lib = lastLine(out)
-	}
-	at := func(s string) string { return strings.Replace(s, "@", lib, 1) }
-	for _, s := range p.Sources {
-		srcs = append(srcs, at(s))
-	}
-	for _, s := range p.Includes {
-		incs = append(incs, "-I"+at(s))
-	}
-	// clang's wasm driver runs wasm-opt when it finds one on PATH or beside the clang it was
-	// invoked as (/usr/bin): keep it off, so the module is clang's own whatever is installed, by
-	// running clang from its real directory with a PATH that holds only the linker.
-	pathDir := filepath.Join(h.work, "clang-path")
-	os.MkdirAll(pathDir, 0o755)
-	if ld, err := exec.LookPath("wasm-ld"); err == nil {
-		for _, name := range []string{"wasm-ld", "wasm-ld-14"} {
-			os.Symlink(ld, filepath.Join(pathDir, name))
-		}
-	}
-	clang, err := exec.LookPath("clang")
-	if err == nil {
-		clang, err = filepath.EvalSymlinks(clang)
-	}
-	if err != nil {
-		return "", err
-	}
-	env := append(os.Environ(), "PATH="+pathDir)
-	args := append(append([]string{"--target=wasm32-wasi", "-O2", "-o", filepath.Join(dir, "m.wasm")}, incs...), srcs...)
-	if err := run(dir, env, clang, args...); err != nil {
-		return "", err
-	}
-	args = append(append([]string{"-O2", "-static", "-o", filepath.Join(dir, "prog.gcc")}, incs...), srcs...)
-	if err := run(dir, nil, "aarch64-linux-gnu-gcc", append(args, "-lm")...); err != nil {
-		return "", err
-	}
-	if err := run(dir, nil, h.cot, "aot", "m.wasm", "-o", "prog.cot"); err != nil {
-		return "", err
-	}
-	return dir, nil
-}
-
 // baselines builds the empty programs: gcc's return-0 main and cot's empty module.
 func (h *harness) baselines() (gcc, cot result, err error) {
 	dir := filepath.Join(h.work, "empty")
@@ -152,6 +97,9 @@ func (h *harness) measure(p program, gccBase, cotBase result) (row, error) {
 		return r, err
 	}
 	r.gcc, r.cot = g.insns-gccBase.insns, c.insns-cotBase.insns
+	if g.exit != 0 || !strings.Contains(string(g.stdout), p.Want) {
+		return r, fmt.Errorf("gcc's run exits %d and its output lacks %q: %.300s", g.exit, p.Want, g.stdout)
+	}
 	if g.exit != c.exit || string(g.stdout) != string(c.stdout) {
 		r.same, r.note = false, fmt.Sprintf("gcc exit %d out %s, cot exit %d out %s", g.exit, g.out(), c.exit, c.out())
 	}

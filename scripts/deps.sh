@@ -20,10 +20,12 @@ declare -A tool=(
   [chromium]=/usr/bin/chromium
   [neovim]=/usr/bin/nvim
   [binaryen]=/usr/bin/wasm-opt
+  # tclsh: generating the SQLite amalgamation of the benchmark harness (bench/programs.go)
+  [tcl]=/usr/bin/tclsh
 )
 
 missing=()
-for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 libc6-dev-arm64-cross chromium neovim binaryen; do
+for pkg in qemu-user wabt binutils-aarch64-linux-gnu gcc-aarch64-linux-gnu clang lld wasi-libc libclang-rt-14-dev-wasm32 libc6-dev-arm64-cross chromium neovim binaryen tcl; do
   [[ -e ${tool[$pkg]} ]] || missing+=("$pkg")
 done
 if ((${#missing[@]} == 0)); then
