@@ -120,8 +120,8 @@ func (a *arcInserter) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 			t, decl := a.temp(x)
 			return []ast.Stmt{&ast.Block{At: s.At, Stmts: []ast.Stmt{decl, a.releaseLater(t)}}}
 		}
-		if call, ok := x.(*ast.Call); ok && call.T == types.TVoid {
-			if pre, out := a.bindFresh(call); pre != nil {
+		if x.Type() == types.TVoid && isCall(x) {
+			if pre, out := a.bindFresh(x); pre != nil {
 				return []ast.Stmt{&ast.Block{At: s.At, Stmts: append(pre, &ast.ExprStmt{At: s.At, X: out})}}
 			}
 		}
@@ -154,6 +154,15 @@ func (a *arcInserter) varDecl(r *ast.Rewriter, s *ast.VarDecl) []ast.Stmt {
 		}
 	}
 	return out
+}
+
+// isCall reports whether e calls a function, by name or through a value.
+func isCall(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.Call, *ast.CallIndirect:
+		return true
+	}
+	return false
 }
 
 // initialisedByLiteral reports whether init is a struct literal or `.{}` (check-types made
@@ -196,7 +205,7 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		if countedType(x.T) {
 			return a.orElse(x)
 		}
-	case *ast.Call, *ast.Field, *ast.Deref, *ast.Binary, *ast.Unary, *ast.Unwrap, *ast.HasValue, *ast.OkValue, *ast.IsError, *ast.ErrorCode, *ast.Index:
+	case *ast.Call, *ast.CallIndirect, *ast.Field, *ast.Deref, *ast.Binary, *ast.Unary, *ast.Unwrap, *ast.HasValue, *ast.OkValue, *ast.IsError, *ast.ErrorCode, *ast.Index:
 		if out.Type() == types.TVoid {
 			return out
 		}
@@ -302,7 +311,7 @@ func (a *arcInserter) own(e ast.Expr) ast.Expr {
 	switch x := e.(type) {
 	case *ast.New, *ast.Retain, *ast.NullLit, *ast.Zero, *ast.Fail:
 		return e
-	case *ast.Call, *ast.StructLit:
+	case *ast.Call, *ast.CallIndirect, *ast.StructLit:
 		if isFresh(x) {
 			return e
 		}

@@ -21,10 +21,11 @@ import (
 	"cot/ir/types"
 )
 
-// countedType reports whether a value of type t holds counts: a *S (S a struct), an optional or
-// error union of a counted type, or a struct with a counted field.
+// countedType reports whether a value of type t holds counts: a *S (S a struct), a function
+// value (its closure object, decisions.md 33), an optional or error union of a counted type, or
+// a struct with a counted field.
 func countedType(t types.Type) bool {
-	if ast.ArcStruct(t) != nil {
+	if countedLeaf(t) {
 		return true
 	}
 	switch x := t.(type) {
@@ -44,12 +45,23 @@ func countedType(t types.Type) bool {
 	return false
 }
 
+// countedLeaf reports whether t is counted itself: a *S, or a function type, whose values are
+// the addresses of closure objects (the static objects of closures capturing nothing and of
+// named functions are no heap objects: retain and release pass them by, as every address that
+// is no live object).
+func countedLeaf(t types.Type) bool {
+	if _, fn := t.(*types.Func); fn {
+		return true
+	}
+	return ast.ArcStruct(t) != nil
+}
+
 // countedParts calls leaf on each *S inside the counted value x (a place or a read evaluated
 // as often as needed), each under the checks that it is there, and returns the statements.
 func countedParts(x ast.Expr, leaf func(p ast.Expr) ast.Stmt) []ast.Stmt {
 	at := ast.AtOf(x.Pos())
 	t := x.Type()
-	if ast.ArcStruct(t) != nil {
+	if countedLeaf(t) {
 		return []ast.Stmt{leaf(x)}
 	}
 	switch u := t.(type) {
@@ -80,7 +92,7 @@ func releaseStmts(x ast.Expr) []ast.Stmt {
 // retainExpr is e with the counts it holds retained, its value once evaluated.
 func (a *arcInserter) retainExpr(e ast.Expr) ast.Expr {
 	at := ast.AtOf(e.Pos())
-	if ast.ArcStruct(e.Type()) != nil {
+	if countedLeaf(e.Type()) {
 		return &ast.Retain{At: at, Typed: ast.Typed{T: e.Type()}, X: e}
 	}
 	t, decl := a.temp(e)
@@ -90,11 +102,15 @@ func (a *arcInserter) retainExpr(e ast.Expr) ast.Expr {
 	return &ast.Block{At: at, Typed: ast.Typed{T: e.Type()}, Stmts: stmts, Value: t}
 }
 
-// isWrap reports whether c converts a value into an optional or error union of its type.
+// isWrap reports whether c passes the counts of its operand on: into an optional or error union
+// of its type, or a closure object made by convert-closures into its function value.
 func isWrap(c *ast.Convert) bool {
 	switch c.T.(type) {
 	case *types.Optional, *types.ErrorUnion:
 		return !types.Identical(c.T, c.X.Type())
+	case *types.Func:
+		_, made := c.X.(*ast.New)
+		return made
 	}
 	return false
 }
@@ -103,13 +119,13 @@ func isWrap(c *ast.Convert) bool {
 // must take or release: a fresh object (a `new`, a call returning a counted value: every
 // function returns its counted result owned), a retained value, a struct literal of a counted
 // type (whose counted fields insert-arc makes owned), a fresh value wrapped in an optional or
-// error union, and a block or if expression whose values are fresh.
+// error union, a closure just made, and a block or if expression whose values are fresh.
 func isFresh(e ast.Expr) bool {
 	switch x := e.(type) {
 	case *ast.New, *ast.Retain:
 		return true
-	case *ast.Call:
-		return countedType(x.T)
+	case *ast.Call, *ast.CallIndirect: // a function value's call returns its result owned too
+		return countedType(x.Type())
 	case *ast.StructLit:
 		return countedType(x.T)
 	case *ast.Convert:
