@@ -201,6 +201,12 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		if countedType(x.T) {
 			return a.ownFields(x)
 		}
+	case *ast.ArrayLit: // so does an array literal
+		if countedType(x.T) {
+			for i, v := range x.Elems {
+				x.Elems[i] = a.own(v)
+			}
+		}
 	case *ast.OrElse:
 		if countedType(x.T) {
 			return a.orElse(x)
@@ -311,7 +317,7 @@ func (a *arcInserter) own(e ast.Expr) ast.Expr {
 	switch x := e.(type) {
 	case *ast.New, *ast.Retain, *ast.NullLit, *ast.Zero, *ast.Fail:
 		return e
-	case *ast.Call, *ast.CallIndirect, *ast.StructLit:
+	case *ast.Call, *ast.CallIndirect, *ast.StructLit, *ast.ArrayLit:
 		if isFresh(x) {
 			return e
 		}
@@ -364,7 +370,7 @@ func (a *arcInserter) temp(e ast.Expr) (*ast.Ref, *ast.VarDecl) {
 // releaseLater defers the release of x (the counts it holds) to the exit of the enclosing block.
 func (a *arcInserter) releaseLater(x ast.Expr) *ast.Defer {
 	at := ast.AtOf(x.Pos())
-	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: releaseStmts(x)}}
+	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: a.releaseStmts(x)}}
 }
 
 // funcRef is a reference to the function f, typed with its signature.

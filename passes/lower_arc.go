@@ -147,7 +147,7 @@ func (l *arcLowerer) releaseOf(t *types.Named) *ast.Func {
 	tail := ast.ArcTailField(t)
 	for i, fd := range ast.StructOf(t).Fields {
 		if i != tail && countedType(fd.Type) { // a *S, or one inside a ?*S, E!*S or struct (insert_arc_counted.go)
-			dies = append(dies, countedParts(field(i), func(p ast.Expr) ast.Stmt { return l.releaseStmt(at, p) })...)
+			dies = append(dies, countedParts(l.ids, field(i), func(p ast.Expr) ast.Stmt { return l.releaseStmt(at, p) })...)
 		}
 	}
 	addr := func() ast.Expr { return &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: ref()} }

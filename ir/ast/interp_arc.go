@@ -153,6 +153,10 @@ func (in *interp) releaseAt(addr int64, t types.Type) {
 		if in.load(addr, types.TI64) == 0 {
 			in.releaseAt(addr+8, u.Payload)
 		}
+	case *types.Array:
+		for i := int64(0); i < u.Len; i++ {
+			in.releaseAt(addr+i*types.Sizeof(u.Elem), u.Elem)
+		}
 	case *types.Named:
 		if st := StructOf(u); st != nil {
 			for i, f := range st.Fields {
