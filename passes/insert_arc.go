@@ -70,7 +70,11 @@ func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
 			}
 			return []ast.Decl{&c}
 		}
-		return []ast.Decl{r.DefaultDecl(d)}
+		out := r.DefaultDecl(d)
+		if g, ok := out.(*ast.Global); ok && g.Init != nil && countedType(g.Type) {
+			g.Init = a.own(g.Init) // a global owns its value as a local does
+		}
+		return []ast.Decl{out}
 	}
 	return r.Program(p), nil
 }
