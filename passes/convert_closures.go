@@ -7,8 +7,9 @@
 // parameters and then the closure object (`env`, typed with the value's fn type); its body reads
 // and writes each capture in the object (so a write inside is seen by the closure's later calls,
 // never by the enclosing function, whose variable is another copy). A literal that captures is
-// made by allocating its object (the runtime's alloc, through @alloc) and storing the slot and
-// the captured values; one that captures nothing, and a named function used as a value (called
+// made as a heap object (`new`: insert-arc counts function values, decisions.md 33) holding the
+// slot, the slot of a drop function that releases the captures holding counts, and the captured
+// values; one that captures nothing, and a named function used as a value (called
 // through a thunk that ignores `env`), is a static object: a global holding the slot, whose
 // address is the value. A call of a value binds the callee, stops the program with
 // `error: call of null function` (exit 134) when it is null, and becomes a call-indirect.
@@ -17,9 +18,7 @@
 //
 //	(var k#2 i64 3)
 //	(var f#3 - (fn-lit ((v#4 i64)) i64 (captures k#2) (block (return (+ v#4 k#2)))))
-//	  =>  (var f#3 - (block (const clo#9 i64 (host alloc 16))
-//	                        (assign (deref (convert:(ptr main_fn1_env) clo#9)) (struct-lit main_fn1_env (slot 1) (k k#2)))
-//	                        (convert:(fn (i64) i64) clo#9)))
+//	  =>  (var f#3 - (convert:(fn (i64) i64) (new:(ptr main_fn1_env) (struct-lit main_fn1_env (slot 1) (drop 0) (k k#2)))))
 //	      (func main_fn1#5 ((v#4 i64) (env#6 (fn (i64) i64))) i64 (slot 1)
 //	        (block (return (+ v#4 (field (deref (convert:(ptr main_fn1_env) env#6)) k)))))
 //	(call-value f#3 5)  =>  (block (const callee#10 - f#3) (if (== (convert:i64 callee#10) 0) (fail…))
@@ -157,7 +156,7 @@ func (cc *closureConverter) lift(r *ast.Rewriter, e *ast.FuncLit) ast.Expr {
 			slots[ref.Name.ID] = func(at ast.At) ast.Expr {
 				obj := &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: &ast.Convert{At: at, Typed: ast.Typed{T: ptr},
 					X: &ast.Ref{At: at, Typed: ast.Typed{T: sig}, Name: env}}}
-				return &ast.Field{At: at, Typed: ast.Typed{T: ref.T}, X: obj, Name: fields[i+1].Name, Index: i + 1}
+				return &ast.Field{At: at, Typed: ast.Typed{T: ref.T}, X: obj, Name: fields[i+envHeader].Name, Index: i + envHeader}
 			}
 		}
 		body = capturesInObject(body, slots)
@@ -169,28 +168,58 @@ func (cc *closureConverter) lift(r *ast.Rewriter, e *ast.FuncLit) ast.Expr {
 	if envT == nil {
 		return cc.staticValue(at, cc.staticObject(f), sig)
 	}
-	// A closure that captures: a fresh object holding the slot and the values. Its address is
-	// held as an i64, never as a *S local, which insert-arc would count as a heap object's.
-	ptr := types.PointerTo(envT)
-	clo := cc.name("clo")
-	ref := func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: types.TI64}, Name: clo} }
-	alloc := &ast.HostCall{At: at, Typed: ast.Typed{T: types.TI64}, Name: "alloc", Args: []ast.Expr{i64Lit(at, uint64(types.Sizeof(envT)))}}
-	lit := &ast.StructLit{At: at, Typed: ast.Typed{T: envT}, Names: []string{"slot"}, Values: []ast.Expr{i64Lit(at, uint64(f.Slot))}}
+	// A closure that captures: a heap object (`new`, so insert-arc counts it as it counts every
+	// function value) holding the slot, the slot of its drop function and the values.
+	lit := &ast.StructLit{At: at, Typed: ast.Typed{T: envT}, Names: []string{"slot", "drop"},
+		Values: []ast.Expr{i64Lit(at, uint64(f.Slot)), i64Lit(at, uint64(cc.dropFunc(at, envT)))}}
 	for i, c := range e.Captures {
-		lit.Names = append(lit.Names, envT.Underlying().(*types.Struct).Fields[i+1].Name)
+		lit.Names = append(lit.Names, envT.Underlying().(*types.Struct).Fields[i+envHeader].Name)
 		lit.Values = append(lit.Values, r.RewriteExpr(c))
 	}
-	return &ast.Block{At: at, Typed: ast.Typed{T: sig}, Stmts: []ast.Stmt{
-		&ast.VarDecl{At: at, Name: clo, Const: true, Type: types.TI64, Init: alloc},
-		&ast.Assign{At: at, Target: &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: &ast.Convert{At: at, Typed: ast.Typed{T: ptr}, X: ref()}}, Value: lit},
-	}, Value: &ast.Convert{At: at, Typed: ast.Typed{T: sig}, X: ref()}}
+	return &ast.Convert{At: at, Typed: ast.Typed{T: sig}, X: &ast.New{At: at, Typed: ast.Typed{T: types.PointerTo(envT)}, Lit: lit}}
 }
 
-// envType declares the struct of a closure object: the slot, then one field per capture.
+// envHeader is the number of fields of a closure object before its captures: the slot of its
+// function and the slot of its drop function.
+const envHeader = 2
+
+// dropFunc makes the drop function of closure objects of type envT, called when the last
+// function value holding one dies (lower-arc's release of function values): it releases the
+// captures that hold counts (insert-arc makes each assignment of a zero value a release), and
+// returns its slot; 0 when no capture holds a count. It takes the address of the object's drop
+// field as its closure object, the way call-indirect passes it (lower-arc calls it through the
+// table with that address).
+//
+//	fn F_env_drop(env: fn() void) void { (assign (field (deref (convert:(ptr F_env) (- (convert:i64 env) 8))) c) (zero)) … }
+func (cc *closureConverter) dropFunc(at ast.At, envT *types.Named) int {
+	fields := envT.Underlying().(*types.Struct).Fields
+	sig := types.FuncOf(nil, types.TVoid)
+	env := cc.name("env")
+	addr := &ast.Binary{At: at, Typed: ast.Typed{T: types.TI64}, Op: "-", X: &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: &ast.Ref{At: at, Typed: ast.Typed{T: sig}, Name: env}}, Y: i64Lit(at, 8)}
+	obj := &ast.Deref{At: at, Typed: ast.Typed{T: envT}, X: &ast.Convert{At: at, Typed: ast.Typed{T: types.PointerTo(envT)}, X: addr}}
+	var body []ast.Stmt
+	for i, fd := range fields[envHeader:] {
+		if countedType(fd.Type) { // insert_arc_counted.go
+			field := &ast.Field{At: at, Typed: ast.Typed{T: fd.Type}, X: obj, Name: fd.Name, Index: i + envHeader}
+			body = append(body, &ast.Assign{At: at, Target: field, Value: &ast.Zero{At: at, Typed: ast.Typed{T: fd.Type}}})
+		}
+	}
+	if body == nil {
+		return 0
+	}
+	cc.slot++
+	f := &ast.Func{At: at, Name: cc.name(envT.Name + "_drop"), Params: []*ast.Param{{At: at, Name: env, Type: sig}}, Result: types.TVoid,
+		Body: &ast.Block{At: at, Stmts: body}, Slot: cc.slot}
+	cc.lifted = append(cc.lifted, f)
+	return f.Slot
+}
+
+// envType declares the struct of a closure object: the slot, the drop function's slot, then one
+// field per capture.
 func (cc *closureConverter) envType(name string, captures []ast.Expr) *types.Named {
 	n := types.NewNamed(name, cc.ids.Next())
-	fields := []*types.Field{{Name: "slot", Type: types.TI64}}
-	used := map[string]bool{"slot": true}
+	fields := []*types.Field{{Name: "slot", Type: types.TI64}, {Name: "drop", Type: types.TI64}}
+	used := map[string]bool{"slot": true, "drop": true}
 	for i, c := range captures {
 		ref := c.(*ast.Ref)
 		fname := ref.Name.Name

@@ -70,7 +70,11 @@ func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
 			}
 			return []ast.Decl{&c}
 		}
-		return []ast.Decl{r.DefaultDecl(d)}
+		out := r.DefaultDecl(d)
+		if g, ok := out.(*ast.Global); ok && g.Init != nil && countedType(g.Type) {
+			g.Init = a.own(g.Init) // a global owns its value as a local does
+		}
+		return []ast.Decl{out}
 	}
 	return r.Program(p), nil
 }
@@ -120,8 +124,8 @@ func (a *arcInserter) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 			t, decl := a.temp(x)
 			return []ast.Stmt{&ast.Block{At: s.At, Stmts: []ast.Stmt{decl, a.releaseLater(t)}}}
 		}
-		if call, ok := x.(*ast.Call); ok && call.T == types.TVoid {
-			if pre, out := a.bindFresh(call); pre != nil {
+		if x.Type() == types.TVoid && isCall(x) {
+			if pre, out := a.bindFresh(x); pre != nil {
 				return []ast.Stmt{&ast.Block{At: s.At, Stmts: append(pre, &ast.ExprStmt{At: s.At, X: out})}}
 			}
 		}
@@ -154,6 +158,15 @@ func (a *arcInserter) varDecl(r *ast.Rewriter, s *ast.VarDecl) []ast.Stmt {
 		}
 	}
 	return out
+}
+
+// isCall reports whether e calls a function, by name or through a value.
+func isCall(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.Call, *ast.CallIndirect:
+		return true
+	}
+	return false
 }
 
 // initialisedByLiteral reports whether init is a struct literal or `.{}` (check-types made
@@ -192,11 +205,17 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		if countedType(x.T) {
 			return a.ownFields(x)
 		}
+	case *ast.ArrayLit: // so does an array literal
+		if countedType(x.T) {
+			for i, v := range x.Elems {
+				x.Elems[i] = a.own(v)
+			}
+		}
 	case *ast.OrElse:
 		if countedType(x.T) {
 			return a.orElse(x)
 		}
-	case *ast.Call, *ast.Field, *ast.Deref, *ast.Binary, *ast.Unary, *ast.Unwrap, *ast.HasValue, *ast.OkValue, *ast.IsError, *ast.ErrorCode, *ast.Index:
+	case *ast.Call, *ast.CallIndirect, *ast.Field, *ast.Deref, *ast.Binary, *ast.Unary, *ast.Unwrap, *ast.HasValue, *ast.OkValue, *ast.IsError, *ast.ErrorCode, *ast.Index:
 		if out.Type() == types.TVoid {
 			return out
 		}
@@ -302,7 +321,7 @@ func (a *arcInserter) own(e ast.Expr) ast.Expr {
 	switch x := e.(type) {
 	case *ast.New, *ast.Retain, *ast.NullLit, *ast.Zero, *ast.Fail:
 		return e
-	case *ast.Call, *ast.StructLit:
+	case *ast.Call, *ast.CallIndirect, *ast.StructLit, *ast.ArrayLit:
 		if isFresh(x) {
 			return e
 		}
@@ -355,7 +374,7 @@ func (a *arcInserter) temp(e ast.Expr) (*ast.Ref, *ast.VarDecl) {
 // releaseLater defers the release of x (the counts it holds) to the exit of the enclosing block.
 func (a *arcInserter) releaseLater(x ast.Expr) *ast.Defer {
 	at := ast.AtOf(x.Pos())
-	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: releaseStmts(x)}}
+	return &ast.Defer{At: at, Body: &ast.Block{At: at, Stmts: a.releaseStmts(x)}}
 }
 
 // funcRef is a reference to the function f, typed with its signature.

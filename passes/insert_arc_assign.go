@@ -12,8 +12,8 @@ import (
 // assign releases the old value of an owning place after taking the new one owned. The owning
 // places are the counted locals and globals, a field of a struct behind a pointer (an object's,
 // or a struct's wherever it lives: a stack struct's fields are counted too), and a field of an
-// owning place; a store through a plain pointer (`p.* = v`) or into an array element is a store
-// into memory nothing counts (storeRaw).
+// owning place, and an element of an owning array; a store through a plain pointer (`p.* = v`)
+// or into a slice's element is a store into memory nothing counts (storeRaw).
 func (a *arcInserter) assign(r *ast.Rewriter, s *ast.Assign) []ast.Stmt {
 	a.target = true // a target stays a place: a fresh object it dereferences is not bound
 	target := r.RewriteExpr(s.Target)
@@ -25,8 +25,12 @@ func (a *arcInserter) assign(r *ast.Rewriter, s *ast.Assign) []ast.Stmt {
 		plain = []ast.Stmt{&ast.Block{At: s.At, Stmts: append(append([]ast.Stmt{}, pre...), plain...)}}
 	}
 	switch target.(type) {
-	case *ast.Deref, *ast.Index: // a List's buffer, a closure's captures, an array
+	case *ast.Deref: // a List's buffer, memory from @alloc
 		return a.storeRaw(s.At, pre, target, value)
+	case *ast.Index: // an element of a slice, or of an array nothing counts
+		if !a.countedPlace(target) {
+			return a.storeRaw(s.At, pre, target, value)
+		}
 	}
 	if !countedType(target.Type()) || !a.countedPlace(target) {
 		return plain
@@ -34,7 +38,7 @@ func (a *arcInserter) assign(r *ast.Rewriter, s *ast.Assign) []ast.Stmt {
 	more, target := a.stablePlace(target)
 	pre = append(pre, more...)
 	nv, decl := a.temp(a.own(value))
-	pre = append(append(pre, decl), releaseStmts(target)...)
+	pre = append(append(pre, decl), a.releaseStmts(target)...)
 	pre = append(pre, &ast.Assign{At: s.At, Target: target, Value: nv})
 	return []ast.Stmt{&ast.Block{At: s.At, Stmts: pre}}
 }
@@ -49,13 +53,29 @@ func (a *arcInserter) countedPlace(t ast.Expr) bool {
 			return true
 		}
 		return a.countedPlace(t.X)
+	case *ast.Index: // an element of a counted array (a slice's elements are counted by no one)
+		if _, ok := t.X.Type().(*types.Array); ok {
+			return a.countedPlace(t.X)
+		}
 	}
 	return false
 }
 
-// stablePlace binds the pointer a field target dereferences to a temporary when computing it is
-// not trivial, so the target can be read (the old value released) and written.
+// stablePlace binds the pointer a field target dereferences, and an element's index, to
+// temporaries when computing them is not trivial, so the target can be read (the old value
+// released) and written.
 func (a *arcInserter) stablePlace(t ast.Expr) ([]ast.Stmt, ast.Expr) {
+	if ix, ok := t.(*ast.Index); ok {
+		pre, x := a.stablePlace(ix.X)
+		c := *ix
+		c.X = x
+		if !ast.IsTrivial(ix.I) && !isConstant(ix.I) {
+			i, decl := a.temp(ix.I)
+			pre = append(pre, decl)
+			c.I = i
+		}
+		return pre, &c
+	}
 	f, ok := t.(*ast.Field)
 	if !ok {
 		return nil, t

@@ -40,6 +40,8 @@ type arcLowerer struct {
 	releases map[*types.Named]*ast.Func
 	made     []ast.Decl // the release functions, in the order they were made
 	out      *ast.Program
+	// closureRelease is the release routine of function values (lower_arc_closure.go).
+	closureRelease *ast.Func
 }
 
 func lowerArc(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -86,7 +88,7 @@ func (l *arcLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 
 func (l *arcLowerer) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 	if rel, ok := s.(*ast.Release); ok {
-		return []ast.Stmt{callStmt(rel.At, l.releaseOf(ast.ArcStruct(rel.X.Type())), r.RewriteExpr(rel.X))}
+		return []ast.Stmt{l.releaseStmt(rel.At, r.RewriteExpr(rel.X))}
 	}
 	return []ast.Stmt{r.DefaultStmt(s)}
 }
@@ -145,9 +147,7 @@ func (l *arcLowerer) releaseOf(t *types.Named) *ast.Func {
 	tail := ast.ArcTailField(t)
 	for i, fd := range ast.StructOf(t).Fields {
 		if i != tail && countedType(fd.Type) { // a *S, or one inside a ?*S, E!*S or struct (insert_arc_counted.go)
-			dies = append(dies, countedParts(field(i), func(p ast.Expr) ast.Stmt {
-				return callStmt(at, l.releaseOf(ast.ArcStruct(p.Type())), p)
-			})...)
+			dies = append(dies, countedParts(l.ids, field(i), func(p ast.Expr) ast.Stmt { return l.releaseStmt(at, p) })...)
 		}
 	}
 	addr := func() ast.Expr { return &ast.Convert{At: at, Typed: ast.Typed{T: types.TI64}, X: ref()} }

@@ -1,7 +1,7 @@
 package verify
 
 // ARC nodes (ir/ast/node_new.go): `new` has the pointer type of its literal's struct; retain
-// has its operand's type, a pointer to a struct; release takes one. Invariant "objects-owned"
+// has its operand's type, a pointer to a struct or a function value; release takes one. Invariant "objects-owned"
 // (insert-arc on): a fresh object — a `new`, or a call whose result is a pointer to a struct —
 // appears only where insert-arc accounts for its count: a variable's initializer, an assigned
 // or returned value, a value of an aggregate literal (directly, or as the value of a block or if
@@ -45,10 +45,14 @@ func (v *astVerifier) arcStmt(s ast.Stmt) bool {
 	return true
 }
 
-// counted checks that x, retained or released, is a pointer to a struct.
+// counted checks that x, retained or released, is a pointer to a struct or a function value
+// (the address of its closure object).
 func (v *astVerifier) counted(at ast.Node, x ast.Expr) {
+	if _, fn := x.Type().(*types.Func); fn {
+		return
+	}
 	if v.typed && x.Type() != nil && ast.ArcStruct(x.Type()) == nil {
-		v.errorf(at, "%s of a %v, which is no pointer to a struct", at.Kind(), x.Type())
+		v.errorf(at, "%s of a %v, which is no pointer to a struct nor a function value", at.Kind(), x.Type())
 	}
 }
 

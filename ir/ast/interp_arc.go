@@ -54,8 +54,37 @@ func (in *interp) arcStmt(s Stmt, fr frame) bool {
 	if !ok {
 		return false
 	}
+	if _, fn := r.X.Type().(*types.Func); fn {
+		in.releaseClosure(in.eval(r.X, fr))
+		return true
+	}
 	in.release(in.eval(r.X, fr), ArcStruct(r.X.Type()))
 	return true
+}
+
+// releaseClosure drops one count of the closure object at p (a function value after
+// convert-closures); a dying one calls its drop function through the table with the address of
+// its drop field, as lower-arc's arc.release.fn does, and clears the marker.
+func (in *interp) releaseClosure(p int64) {
+	if !in.isArcObject(p) {
+		return
+	}
+	rc := in.load(p-8, types.TI64)
+	if rc >= ArcImmortal {
+		return
+	}
+	in.store(p-8, types.TI64, rc-1)
+	if rc > 1 {
+		return
+	}
+	if slot := in.load(p+8, types.TI64); slot != 0 {
+		f := in.tableFunc(slot)
+		if f == nil {
+			panic(trapSignal("undefined element"))
+		}
+		in.call(f, []int64{p + 8})
+	}
+	in.store(p-16, types.TI64, 0)
 }
 
 // isArcObject reports whether p is the address of a live ARC object.
@@ -107,6 +136,10 @@ func (in *interp) release(p int64, t *types.Named) {
 // field): a *S, and the *S inside an optional or error union holding one and inside the fields
 // of a struct, as insert-arc and lower-arc count them (spec layout: tag at 0, payload at 8).
 func (in *interp) releaseAt(addr int64, t types.Type) {
+	if _, fn := t.(*types.Func); fn {
+		in.releaseClosure(in.load(addr, types.TI64))
+		return
+	}
 	if s := ArcStruct(t); s != nil {
 		in.release(in.load(addr, types.TI64), s)
 		return
@@ -119,6 +152,10 @@ func (in *interp) releaseAt(addr int64, t types.Type) {
 	case *types.ErrorUnion:
 		if in.load(addr, types.TI64) == 0 {
 			in.releaseAt(addr+8, u.Payload)
+		}
+	case *types.Array:
+		for i := int64(0); i < u.Len; i++ {
+			in.releaseAt(addr+i*types.Sizeof(u.Elem), u.Elem)
 		}
 	case *types.Named:
 		if st := StructOf(u); st != nil {

@@ -60,12 +60,15 @@ func ArcStruct(t types.Type) *types.Named {
 }
 
 // IsFreshObject reports whether e makes an object with a count of its own: a `new`, or a call
-// returning *S (every function returns its *S result counted, insert-arc).
+// returning *S, by name or through a function value (every function returns its *S result
+// counted, insert-arc).
 func IsFreshObject(e Expr) bool {
 	switch e := e.(type) {
 	case *New:
 		return true
 	case *Call:
+		return ArcStruct(e.T) != nil
+	case *CallIndirect:
 		return ArcStruct(e.T) != nil
 	}
 	return false
