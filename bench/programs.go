@@ -20,6 +20,10 @@ type program struct {
 	// Want is text gcc's output must contain (and gcc must exit 0), so that a run failing alike
 	// on every target is no pass.
 	Want string
+	// Diverges names the engines (wasmtime, wazero) known to run the module wrongly, with why:
+	// their output must differ from gcc's (so that the entry goes once the engine is fixed) and
+	// their counts are not shown. cot's output must always be gcc's.
+	Diverges map[string]string
 }
 
 var programs = []program{
@@ -40,5 +44,7 @@ var programs = []program{
 		Sources: []string{"@/sqlite3.c"},
 		Flags: []string{"-DSQLITE_OS_OTHER=1", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION",
 			"-DSQLITE_TEMP_STORE=3", "-DSQLITE_ENABLE_FTS5", "-DSQLITE_ENABLE_RTREE", "-DSQLITE_ENABLE_MATH_FUNCTIONS"},
-		Want: "-- integrity\nok\n"},
+		Want: "-- integrity\nok\n",
+		Diverges: map[string]string{"wazero": "v1.12.0's arm64 optimizing compiler traps (out of bounds memory access) in " +
+			"sqlite3Fts5HashWrite; its interpreter on arm64 and its compiler on amd64 print gcc's output"}},
 }
