@@ -82,11 +82,13 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 			Args: r.RewriteExprs(rc.Args)}
 	}}
 	out := r.Program(p)
+	n := len(out.Decls)
 	for _, d := range rt.Decls {
 		if needed[d.DeclName().ID] {
 			out.Decls = append(out.Decls, r.RewriteDecl(ast.ShiftIDs(d, delta))...)
 		}
 	}
+	ast.ReserveIDs(out, out.Decls[n:]...) // the moved IDs are above delta
 	return out, nil
 }
 
