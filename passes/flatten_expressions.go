@@ -45,7 +45,8 @@ func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 	}
 	f.r = &ast.Rewriter{Share: true, Stmt: f.stmt}
-	f.atomize = &ast.Rewriter{Expr: func(_ *ast.Rewriter, x ast.Expr) ast.Expr {
+	// Sharing: a node whose children are atoms already stays as it is (the input is consumed).
+	f.atomize = &ast.Rewriter{Share: true, Expr: func(_ *ast.Rewriter, x ast.Expr) ast.Expr {
 		pre, a := f.atom(x)
 		f.pre = append(f.pre, pre...)
 		return a

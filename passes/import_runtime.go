@@ -22,7 +22,8 @@ import (
 
 func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rt := runtimeProgram(ctx.Target, runtimeCalls(p))
+	calls := runtimeCalls(p)
+	rt := runtimeProgram(ctx.Target, calls)
 	if len(rt.Types) > 0 {
 		panic("import-runtime: the runtime declares types, which ast.ShiftIDs does not move yet")
 	}
@@ -47,28 +48,28 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 	// What the program needs, transitively: the routines it calls by name, and what their
 	// declarations refer to (by the runtime's IDs).
 	needed := map[int]bool{}
-	var need func(root ast.Node, runtime bool)
+	var need func(root ast.Node)
 	mark := func(d ast.Decl) {
 		if id := d.DeclName().ID; !needed[id] {
 			needed[id] = true
-			need(d, true)
+			need(d)
 		}
 	}
-	need = func(root ast.Node, runtime bool) {
+	need = func(root ast.Node) {
 		ast.Inspect(root, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.RuntimeCall:
 				mark(routine(n.Name))
 			case *ast.Ref:
-				if d := decls[n.Name.ID]; runtime && d != nil {
+				if d := decls[n.Name.ID]; d != nil {
 					mark(d)
 				}
 			}
 			return true
 		})
 	}
-	for _, d := range p.Decls {
-		need(d, false)
+	for _, name := range calls { // the program's own calls: its references are not the runtime's
+		mark(routine(name))
 	}
 
 	r := &ast.Rewriter{Share: true, Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
@@ -82,11 +83,13 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 			Args: r.RewriteExprs(rc.Args)}
 	}}
 	out := r.Program(p)
+	n := len(out.Decls)
 	for _, d := range rt.Decls {
 		if needed[d.DeclName().ID] {
 			out.Decls = append(out.Decls, r.RewriteDecl(ast.ShiftIDs(d, delta))...)
 		}
 	}
+	ast.ReserveIDs(out, out.Decls[n:]...) // the moved IDs are above delta
 	return out, nil
 }
 

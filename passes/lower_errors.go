@@ -126,7 +126,9 @@ func wrapMainErrors(p *ast.Program) *ast.Program {
 		}
 		decls := append([]ast.Decl{}, p.Decls[:i]...)
 		decls = append(append(decls, &body, main), p.Decls[i+1:]...)
-		return &ast.Program{Types: p.Types, Data: p.Data, Decls: decls}
+		out := &ast.Program{Types: p.Types, Data: p.Data, Decls: decls}
+		ast.CarryIDs(out, p)
+		return out
 	}
 	return p
 }

@@ -58,6 +58,7 @@ func lowerTests(ctx *pipeline.Ctx, prog any) (any, error) {
 	mode, _ := ctx.Store[TestModeKey].(*TestMode)
 	bench, _ := ctx.Store[BenchModeKey].(*BenchMode)
 	out := &ast.Program{Types: p.Types, Data: p.Data}
+	ast.CarryIDs(out, p)
 	var tests, benches []*ast.Func
 	for _, d := range p.Decls {
 		f, ok := d.(*ast.Func)

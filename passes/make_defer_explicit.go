@@ -37,7 +37,25 @@ func makeDeferExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 		return p, nil
 	}
 	m := &deferMaker{ids: ast.NewIDs(p)}
-	return (&ast.Rewriter{Stmt: m.stmt, Expr: m.expr}).Program(p), nil
+	// Sharing: no hook changes a node a Rewrite method returned (blocks are always new ones).
+	// A declaration without a defer is kept as it is.
+	r := &ast.Rewriter{Share: true, Stmt: m.stmt, Expr: m.expr, Decl: func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
+		if !hasDefer(d) {
+			return []ast.Decl{d}
+		}
+		return []ast.Decl{r.DefaultDecl(d)}
+	}}
+	return r.Program(p), nil
+}
+
+func hasDefer(root ast.Node) bool {
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		_, ok := n.(*ast.Defer)
+		found = found || ok
+		return !found
+	})
+	return found
 }
 
 func usesDefer(p *ast.Program) bool {

@@ -32,6 +32,7 @@ func makeMainExitExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	}
 	// Every declaration stays as it is (nothing mutates them): only the list is new.
 	out := &ast.Program{Types: p.Types, Data: p.Data, Decls: slices.Clip(p.Decls)}
+	ast.CarryIDs(out, p)
 	at := main.At
 	i64 := ast.Typed{T: types.TI64}
 	call := &ast.Call{At: at, Typed: ast.Typed{T: main.Result}, Callee: &ast.Ref{At: at, Typed: ast.Typed{T: main.Signature()}, Name: main.Name}}

@@ -47,6 +47,7 @@ func makeMemoryExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 		data: append([]byte(nil), p.Data...), sigs: map[int]*types.Func{}}
 	r := &ast.Rewriter{Expr: m.expr, Stmt: m.stmt, Decl: m.decl}
 	out := &ast.Program{Types: p.Types}
+	ast.CarryIDs(out, p)
 	// Globals first: functions anywhere in the program refer to their new places.
 	for _, d := range p.Decls {
 		switch d := d.(type) {

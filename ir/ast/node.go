@@ -62,6 +62,8 @@ type Program struct {
 	Types   []*types.Named
 	Decls   []Decl
 	Data    []byte
+
+	ids *idCounter // the last ID handed out, once MaxID walked the program (ids.go)
 }
 
 // DataBase is the linear-memory address of Program.Data[0]; addresses below it are never

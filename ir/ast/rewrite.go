@@ -1,6 +1,9 @@
 package ast
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // Rewriter is the shared tree rewrite. Every hook is optional: a nil hook means "copy the node
 // with its children rewritten" (the Default* methods), so a pass sets only the hooks of the node
@@ -45,6 +48,7 @@ func (r *Rewriter) Program(p *Program) *Program {
 	for _, d := range p.Decls {
 		out.Decls = append(out.Decls, r.RewriteDecl(d)...)
 	}
+	out.ids = p.ids
 	return out
 }
 
@@ -54,7 +58,7 @@ func (r *Rewriter) Program(p *Program) *Program {
 // remaining declarations), so a panic's report can still print the declaration at fault. An
 // IDs of p must have walked it first (IDs.Now); p.Decls must be p's own (Program's output is).
 func (r *Rewriter) Consume(p *Program) *Program {
-	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: make([]Decl, 0, len(p.Decls))}
+	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: make([]Decl, 0, len(p.Decls)), ids: p.ids}
 	for len(p.Decls) > 0 {
 		out.Decls = append(out.Decls, r.RewriteDecl(p.Decls[0])...)
 		p.Decls[0] = nil
@@ -225,72 +229,17 @@ func rewriteSlots(r *Rewriter) *slots {
 	}
 }
 
-// MaxID returns the largest binder or reference ID in p; fresh IDs start above it.
-func MaxID(p *Program) int {
-	max := 0
-	see := func(n Name) {
-		if n.ID > max {
-			max = n.ID
-		}
-	}
-	for _, t := range p.Types {
-		see(Name{t.Name, t.ID})
-	}
-	for _, d := range p.Decls {
-		see(d.DeclName())
-		Inspect(d, func(n Node) bool {
-			switch n := n.(type) {
-			case *GenericFunc:
-				seeAll(n.TypeParams, see)
-			case *GenericStruct:
-				seeAll(n.TypeParams, see)
-			case *Param:
-				see(n.Name)
-			case *VarDecl:
-				see(n.Name)
-			case *While:
-				see(n.Label)
-			case *ForRange:
-				see(n.Label)
-				see(n.Var)
-			case *ForEach:
-				see(n.Label)
-				see(n.Index)
-				see(n.Var)
-			case *Ref:
-				see(n.Name)
-			}
-			return true
-		})
-	}
-	return max
-}
-
-// IDs hands out fresh binder IDs above every ID of a program.
-type IDs struct {
-	p    *Program // the program whose IDs to stay above, until the first Next walks it
-	last int
-}
-
-// NewIDs returns a generator of IDs fresh for p. It walks p only when the first ID is asked
-// for: most passes that may need one find nothing to lower in most programs.
-func NewIDs(p *Program) *IDs { return &IDs{p: p} }
-
-// Now walks the program at once, not at the first Next: for a pass that consumes its program
-// (Rewriter.Consume), which would otherwise hide the declarations already rewritten. It returns g.
-func (g *IDs) Now() *IDs {
-	if g.p != nil {
-		g.last, g.p = MaxID(g.p), nil
-	}
-	return g
-}
-
-// Next returns a new ID.
-func (g *IDs) Next() int {
-	g.Now()
-	g.last++
-	return g.last
-}
-
 // DeepClone returns a deep copy of e (nil stays nil); Clone (rewrite_share.go) copies one node.
-func DeepClone(e Expr) Expr { return (&Rewriter{}).RewriteExpr(e) }
+func DeepClone(e Expr) Expr {
+	r, _ := cloners.Get().(*Rewriter)
+	if r == nil {
+		r = &Rewriter{}
+	}
+	c := r.RewriteExpr(e)
+	cloners.Put(r)
+	return c
+}
+
+// cloners holds hookless Rewriters for DeepClone, whose only state is their child visitors:
+// building those for each clone was a twentieth of the front end's allocation.
+var cloners sync.Pool

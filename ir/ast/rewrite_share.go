@@ -1,5 +1,7 @@
 package ast
 
+import "sync"
+
 // Sharing rewrites (Rewriter.Share): a node none of whose children changed is returned as it
 // is instead of copied, so a pass that changes a few node kinds allocates only the spine above
 // what it changed. Copying every node in every pass was most of the front end's allocation.
@@ -45,6 +47,10 @@ func rewriteShared[N Node](r *Rewriter, n N) N {
 		r.shared = st
 	}
 	mark, outer := len(st.stack), st.changed
+	if mark == 0 && st.stack == nil {
+		st.stack = takeStack()
+		defer st.giveStack()
+	}
 	st.changed = false
 	n.children(st.probe)
 	changed := st.changed
@@ -60,6 +66,25 @@ func rewriteShared[N Node](r *Rewriter, n N) N {
 	clear(st.stack[mark:])
 	st.stack = st.stack[:mark]
 	return c
+}
+
+// stacks holds the empty stacks of the sharing rewrites not under way: a Rewriter takes one for
+// each outermost node it rewrites, so the many short-lived Rewriters of the passes do not each
+// grow a stack of their own (a twentieth of the front end's allocation).
+var stacks sync.Pool
+
+func takeStack() []pending {
+	if s, ok := stacks.Get().(*[]pending); ok {
+		return *s
+	}
+	return make([]pending, 0, 64)
+}
+
+// giveStack returns the (empty) stack to stacks when the outermost rewrite ends.
+func (st *shareState) giveStack() {
+	s := st.stack[:0]
+	st.stack = nil
+	stacks.Put(&s)
 }
 
 // sharedList rewrites each element of l with f; l itself when no element changed.

@@ -55,9 +55,11 @@ func (b BlockType) Sig(m *Module) FuncType {
 //
 // The fields are ordered by size so the struct has no padding, and the two list operands only
 // br_table and the typed select have live out of line: 48 bytes, not 88 (the front end holds two
-// modules' instructions at once; see grammar/budget_test.go).
+// modules' instructions at once; see grammar/budget_test.go). They are referred to by number
+// (instr_ext.go), not by pointer, so an Instr holds no pointer: the collector never scans a
+// function body, the largest data the front end holds.
 type Instr struct {
-	Ext     *InstrExt // br_table's Labels, the typed select's Types; nil for every other op
+	ext     extRef // br_table's Labels, the typed select's Types; 0 for every other op
 	Offset  uint64
 	Const   uint64
 	Block   BlockType
@@ -75,32 +77,22 @@ type InstrExt struct {
 }
 
 // Labels returns br_table's targets (nil for any other instruction).
-func (in Instr) Labels() []uint32 {
-	if in.Ext == nil {
-		return nil
-	}
-	return in.Ext.Labels
-}
+func (in Instr) Labels() []uint32 { return in.ext.get().Labels }
 
 // Types returns the typed select's result types (nil for any other instruction).
-func (in Instr) Types() []ValType {
-	if in.Ext == nil {
-		return nil
-	}
-	return in.Ext.Types
-}
+func (in Instr) Types() []ValType { return in.ext.get().Types }
 
 // BrTable returns br_table with targets labels (nil when empty) and default depth def.
 func BrTable(labels []uint32, def uint32) Instr {
 	if len(labels) == 0 {
 		labels = nil
 	}
-	return Instr{Op: OpBrTable, Ext: &InstrExt{Labels: labels}, Index: def}
+	return Instr{Op: OpBrTable, ext: intern(InstrExt{Labels: labels}), Index: def}
 }
 
 // SelectT returns the typed select with result types ts.
 func SelectT(ts []ValType) Instr {
-	return Instr{Op: OpSelectT, Ext: &InstrExt{Types: ts}}
+	return Instr{Op: OpSelectT, ext: intern(InstrExt{Types: ts})}
 }
 
 // String returns the WAT mnemonic of the opcode.
