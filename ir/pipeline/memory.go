@@ -18,10 +18,12 @@ import (
 // 55-60% of a memory limit the collector already ran back to back, 30 collections on the rich
 // 1 MB program. So GOGC is off until the first collection (the memory limit starts it when the
 // heap first reaches limit), and after each collection GOGC is set so that the next starts when
-// the heap reaches limit again (followLive); the memory limit stays, at backstopFactor x limit,
-// only as a backstop. Past the limit the collector would run back to back (the runtime's CPU cap
-// lets it take half the CPU, and the heap grows anyway): a compilation whose live data nears the
-// limit gets a heap goal of live + live/liveHeadroom instead.
+// the heap reaches limit again (followLive); the memory limit stays, at backstop(limit), only as
+// a backstop: for a collection whose finalizer runs late, so that GOGC is still the one made for
+// the heap before (the 10 MB program's token slice grows the heap by 20 bytes a source byte at
+// once, between two collections). Past the limit the collector would run back to back (the
+// runtime's CPU cap lets it take half the CPU, and the heap grows anyway): a compilation whose
+// live data nears the limit gets a heap goal of live + live/liveHeadroom instead.
 func LimitMemory(limit int64) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -37,11 +39,13 @@ func LimitMemory(limit int64) (restore func()) {
 }
 
 // liveHeadroom is the garbage a collection leaves room for past the limit, as a fraction of the
-// live heap: GOGC=50 once the live data outgrows two thirds of the budget.
-const liveHeadroom = 2
+// live heap: GOGC=33 once the live data outgrows three quarters of the budget. (With 2, a half,
+// the rich 1 MB program's heap peaked at 110 bytes a source byte while lower-to-wasm held 75.)
+const liveHeadroom = 3
 
-// backstopFactor is the memory limit, as a multiple of the heap budget, once GOGC sets the pace.
-const backstopFactor = 2
+// backstop is the memory limit once GOGC sets the pace: 15% above the heap budget (Go's memory
+// limit counts the runtime's other memory too), or twice the live heap when that is more.
+func backstop(limit, live int64) int64 { return max(limit+limit*3/20, 2*live) }
 
 // gcPercent is the GOGC that starts the next collection when the heap reaches limit, given the
 // live heap the last one left and the roots Go's pacer adds to it before applying GOGC (stacks,
@@ -79,7 +83,7 @@ func followLive(limit int64) (stop func()) {
 			}
 			metrics.Read(sample)
 			live := int64(sample[0].Value.Uint64())
-			debug.SetMemoryLimit(max(backstopFactor*limit, 2*live))
+			debug.SetMemoryLimit(backstop(limit, live))
 			// The pacer's roots are read back from the goal one GOGC gives: goal = live +
 			// (live + roots) x GOGC/100.
 			const probe = 100

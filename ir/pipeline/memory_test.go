@@ -35,7 +35,7 @@ func TestLimitMemory(t *testing.T) {
 }
 
 // TestGCPercent checks the pace followLive sets: the next collection when the heap reaches the
-// budget, with at least half the live heap of garbage past it.
+// budget, with at least a third of the live heap of garbage past it.
 func TestGCPercent(t *testing.T) {
 	for _, c := range []struct {
 		limit, live, roots int64
@@ -44,9 +44,10 @@ func TestGCPercent(t *testing.T) {
 		{100, 25, 0, 300}, // room for 75 of garbage: the heap reaches 100
 		{100, 10, 0, 400}, // at most 5 x live while the heap is small
 		{100, 50, 0, 100},
-		{100, 80, 0, 50}, // past two thirds of the budget: live/2 of garbage
-		{100, 400, 0, 50},
-		{1000, 990, 0, 50},
+		{100, 80, 0, 32}, // past three quarters of the budget: live/3 of garbage
+		{100, 70, 0, 42},
+		{100, 400, 0, 33},
+		{1000, 990, 0, 33},
 		{100, 20, 20, 200}, // the pacer multiplies live+roots: 80 of garbage, not 160
 		{100, 0, 0, -1},    // nothing live: GOGC stays off until the limit
 	} {
