@@ -209,7 +209,13 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		if countedType(x.T) && x.Payload != nil && countedType(x.Payload.Type()) {
 			x.Payload = a.own(x.Payload)
 		}
-	case *ast.ArrayLit: // so does an array literal
+	case *ast.ArrayLit: // so do an array literal and a tuple literal
+		if countedType(x.T) {
+			for i, v := range x.Elems {
+				x.Elems[i] = a.own(v)
+			}
+		}
+	case *ast.TupleLit:
 		if countedType(x.T) {
 			for i, v := range x.Elems {
 				x.Elems[i] = a.own(v)
@@ -325,7 +331,7 @@ func (a *arcInserter) own(e ast.Expr) ast.Expr {
 	switch x := e.(type) {
 	case *ast.New, *ast.Retain, *ast.NullLit, *ast.Zero, *ast.Fail:
 		return e
-	case *ast.Call, *ast.CallIndirect, *ast.StructLit, *ast.ArrayLit, *ast.UnionLit:
+	case *ast.Call, *ast.CallIndirect, *ast.StructLit, *ast.ArrayLit, *ast.TupleLit, *ast.UnionLit:
 		if isFresh(x) {
 			return e
 		}

@@ -2,8 +2,8 @@ package passes
 
 // Counted values of insert-arc (see insert_arc.go) beyond a bare *S: a function value (its
 // closure object), an optional or error union whose payload is counted (`?*S`, `E!*S`), a struct
-// held by value with a counted field, a union with a counted payload, and an array of counted
-// elements (decisions.md 32, 33).
+// held by value with a counted field, a union with a counted payload, and an array or tuple of
+// counted elements (decisions.md 32, 33).
 // Such a value holds the counts of the objects in it; retaining or releasing it retains or
 // releases each of them, spelled out here with the nodes of optionals, errors, fields and
 // indexes around retain and release of the *S (or function value) inside, so no later pass, the
@@ -18,10 +18,11 @@ package passes
 //
 //	(release a#6:(array 2 (ptr S)))  =>  (block (var arc.i#9 i64 0) (while (< arc.i#9 2) (block (release (index a#6 arc.i#9)) (assign arc.i#9 (+ arc.i#9 1)))))
 //
-// Slices and tuples are not counted (a counted value stored there is
-// retained and never released: it leaks rather than dangles).
+// Slices are not counted (a counted value stored in a slice's elements is retained and never
+// released: it leaks rather than dangles).
 
 import (
+	"strconv"
 	"sync"
 
 	"cot/ir/ast"
@@ -42,6 +43,12 @@ func countedType(t types.Type) bool {
 		return countedType(x.Payload)
 	case *types.Array:
 		return x.Len > 0 && countedType(x.Elem)
+	case *types.Tuple:
+		for _, e := range x.Elems {
+			if countedType(e) {
+				return true
+			}
+		}
 	case *types.Named:
 		if v, ok := countedNamed.Load(x); ok {
 			return v.(bool)
@@ -102,6 +109,14 @@ func countedParts(ids *ast.IDs, x ast.Expr, leaf func(p ast.Expr) ast.Stmt) []as
 		for i, f := range ast.StructOf(u).Fields {
 			if countedType(f.Type) {
 				out = append(out, countedParts(ids, &ast.Field{At: at, Typed: ast.Typed{T: f.Type}, X: x, Name: f.Name, Index: i}, leaf)...)
+			}
+		}
+		return out
+	case *types.Tuple: // element i reads as the field "i"
+		var out []ast.Stmt
+		for i, e := range u.Elems {
+			if countedType(e) {
+				out = append(out, countedParts(ids, &ast.Field{At: at, Typed: ast.Typed{T: e}, X: x, Name: strconv.Itoa(i), Index: i}, leaf)...)
 			}
 		}
 		return out
@@ -180,8 +195,8 @@ func isFresh(e ast.Expr) bool {
 		return countedType(x.Type())
 	case *ast.StructLit:
 		return countedType(x.T)
-	case *ast.ArrayLit:
-		return countedType(x.T)
+	case *ast.ArrayLit, *ast.TupleLit:
+		return countedType(x.Type())
 	case *ast.UnionLit: // its payload owned by insert-arc, as a struct literal's fields
 		return countedType(x.T)
 	case *ast.Convert:

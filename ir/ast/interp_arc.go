@@ -158,6 +158,10 @@ func (in *interp) releaseAt(addr int64, t types.Type) {
 		for i := int64(0); i < u.Len; i++ {
 			in.releaseAt(addr+i*types.Sizeof(u.Elem), u.Elem)
 		}
+	case *types.Tuple:
+		for i, e := range u.Elems {
+			in.releaseAt(addr+types.TupleOffset(u, i), e)
+		}
 	case *types.Named:
 		if st := StructOf(u); st != nil {
 			for i, f := range st.Fields {
