@@ -205,7 +205,17 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		if countedType(x.T) {
 			return a.ownFields(x)
 		}
-	case *ast.ArrayLit: // so does an array literal
+	case *ast.UnionLit: // and a union literal its payload
+		if countedType(x.T) && x.Payload != nil && countedType(x.Payload.Type()) {
+			x.Payload = a.own(x.Payload)
+		}
+	case *ast.ArrayLit: // so do an array literal and a tuple literal
+		if countedType(x.T) {
+			for i, v := range x.Elems {
+				x.Elems[i] = a.own(v)
+			}
+		}
+	case *ast.TupleLit:
 		if countedType(x.T) {
 			for i, v := range x.Elems {
 				x.Elems[i] = a.own(v)
@@ -321,7 +331,7 @@ func (a *arcInserter) own(e ast.Expr) ast.Expr {
 	switch x := e.(type) {
 	case *ast.New, *ast.Retain, *ast.NullLit, *ast.Zero, *ast.Fail:
 		return e
-	case *ast.Call, *ast.CallIndirect, *ast.StructLit, *ast.ArrayLit:
+	case *ast.Call, *ast.CallIndirect, *ast.StructLit, *ast.ArrayLit, *ast.TupleLit, *ast.UnionLit:
 		if isFresh(x) {
 			return e
 		}

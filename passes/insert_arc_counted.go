@@ -2,7 +2,8 @@ package passes
 
 // Counted values of insert-arc (see insert_arc.go) beyond a bare *S: a function value (its
 // closure object), an optional or error union whose payload is counted (`?*S`, `E!*S`), a struct
-// held by value with a counted field, and an array of counted elements (decisions.md 32, 33).
+// held by value with a counted field, a union with a counted payload, and an array or tuple of
+// counted elements (decisions.md 32, 33).
 // Such a value holds the counts of the objects in it; retaining or releasing it retains or
 // releases each of them, spelled out here with the nodes of optionals, errors, fields and
 // indexes around retain and release of the *S (or function value) inside, so no later pass, the
@@ -12,14 +13,18 @@ package passes
 //	(release r#4:(err-union - (ptr S)))
 //	                               =>  (if (not (is-error r#4)) (block (release (ok-value r#4))))
 //	(release s#5:Pair)             =>  (release (field s#5 a)) (release (field s#5 b))…
+//	(release u#7:U)                =>  (if (== (union-tag u#7) 1) (block (release (union-payload 1 u#7))))…
 //	(retain X:(opt (ptr S)))       =>  (block (const arc.t#9 X) (if (has-value arc.t#9) (block (expr (retain (unwrap arc.t#9))))) (value arc.t#9))
 //
 //	(release a#6:(array 2 (ptr S)))  =>  (block (var arc.i#9 i64 0) (while (< arc.i#9 2) (block (release (index a#6 arc.i#9)) (assign arc.i#9 (+ arc.i#9 1)))))
 //
-// Slices, tuples and union payloads are not counted (a counted value stored there is
-// retained and never released: it leaks rather than dangles).
+// Slices are not counted (a counted value stored in a slice's elements is retained and never
+// released: it leaks rather than dangles).
 
 import (
+	"strconv"
+	"sync"
+
 	"cot/ir/ast"
 	"cot/ir/types"
 )
@@ -38,17 +43,35 @@ func countedType(t types.Type) bool {
 		return countedType(x.Payload)
 	case *types.Array:
 		return x.Len > 0 && countedType(x.Elem)
-	case *types.Named:
-		if st := ast.StructOf(x); st != nil {
-			for _, f := range st.Fields {
-				if countedType(f.Type) {
-					return true
-				}
+	case *types.Tuple:
+		for _, e := range x.Elems {
+			if countedType(e) {
+				return true
 			}
 		}
+	case *types.Named:
+		if v, ok := countedNamed.Load(x); ok {
+			return v.(bool)
+		}
+		counted := false
+		if st := ast.StructOf(x); st != nil {
+			for _, f := range st.Fields {
+				counted = counted || countedType(f.Type)
+			}
+		} else if u, ok := x.Underlying().(*types.Union); ok {
+			for _, v := range u.Variants {
+				counted = counted || v.Payload != nil && countedType(v.Payload)
+			}
+		}
+		countedNamed.Store(x, counted)
+		return counted
 	}
 	return false
 }
+
+// countedNamed remembers countedType of named types (complete, so the answer never changes),
+// asked for every binder and expression.
+var countedNamed sync.Map
 
 // countedLeaf reports whether t is counted itself: a *S, or a function type, whose values are
 // the addresses of closure objects (the static objects of closures capturing nothing and of
@@ -79,10 +102,21 @@ func countedParts(ids *ast.IDs, x ast.Expr, leaf func(p ast.Expr) ast.Stmt) []as
 		ok := &ast.Unary{At: at, Typed: ast.Typed{T: types.TBool}, Op: "not", X: &ast.IsError{At: at, Typed: ast.Typed{T: types.TBool}, X: x}}
 		return []ast.Stmt{&ast.If{At: at, Cond: ok, Then: &ast.Block{At: at, Stmts: inner}}}
 	case *types.Named:
+		if un, ok := u.Underlying().(*types.Union); ok {
+			return unionParts(ids, x, un, leaf)
+		}
 		var out []ast.Stmt
 		for i, f := range ast.StructOf(u).Fields {
 			if countedType(f.Type) {
 				out = append(out, countedParts(ids, &ast.Field{At: at, Typed: ast.Typed{T: f.Type}, X: x, Name: f.Name, Index: i}, leaf)...)
+			}
+		}
+		return out
+	case *types.Tuple: // element i reads as the field "i"
+		var out []ast.Stmt
+		for i, e := range u.Elems {
+			if countedType(e) {
+				out = append(out, countedParts(ids, &ast.Field{At: at, Typed: ast.Typed{T: e}, X: x, Name: strconv.Itoa(i), Index: i}, leaf)...)
 			}
 		}
 		return out
@@ -99,6 +133,22 @@ func countedParts(ids *ast.IDs, x ast.Expr, leaf func(p ast.Expr) ast.Stmt) []as
 		}}}
 	}
 	return nil
+}
+
+// unionParts calls leaf on the counted values of the variant the union x holds.
+func unionParts(ids *ast.IDs, x ast.Expr, u *types.Union, leaf func(p ast.Expr) ast.Stmt) []ast.Stmt {
+	at := ast.AtOf(x.Pos())
+	var out []ast.Stmt
+	for k, v := range u.Variants {
+		if v.Payload == nil || !countedType(v.Payload) {
+			continue
+		}
+		tag := &ast.UnionTag{At: at, Typed: ast.Typed{T: types.TI64}, X: x}
+		is := &ast.Binary{At: at, Typed: ast.Typed{T: types.TBool}, Op: "==", X: tag, Y: i64Lit(at, uint64(k))}
+		inner := countedParts(ids, &ast.UnionPayload{At: at, Typed: ast.Typed{T: v.Payload}, Variant: k, X: x}, leaf)
+		out = append(out, &ast.If{At: at, Cond: is, Then: &ast.Block{At: at, Stmts: inner}})
+	}
+	return out
 }
 
 // releaseStmts releases the counts the value x holds.
@@ -145,7 +195,9 @@ func isFresh(e ast.Expr) bool {
 		return countedType(x.Type())
 	case *ast.StructLit:
 		return countedType(x.T)
-	case *ast.ArrayLit:
+	case *ast.ArrayLit, *ast.TupleLit:
+		return countedType(x.Type())
+	case *ast.UnionLit: // its payload owned by insert-arc, as a struct literal's fields
 		return countedType(x.T)
 	case *ast.Convert:
 		return isWrap(x) && isFresh(x.X)

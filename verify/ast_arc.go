@@ -1,12 +1,13 @@
 package verify
 
 // ARC nodes (ir/ast/node_new.go): `new` has the pointer type of its literal's struct; retain
-// has its operand's type, a pointer to a struct or a function value; release takes one. Invariant "objects-owned"
-// (insert-arc on): a fresh object — a `new`, or a call whose result is a pointer to a struct —
-// appears only where insert-arc accounts for its count: a variable's initializer, an assigned
-// or returned value, a value of an aggregate literal (directly, or as the value of a block or if
-// expression there), or converted to an optional or error union (uncounted: the count goes
-// along, spec §9.3 counts only *S values); never as the operand of a retain, whose count it would raise twice.
+// has its operand's type, a pointer to a struct or a function value; release takes one.
+// Invariant "objects-owned" (insert-arc on): a fresh object — a `new`, or a call whose result is
+// a pointer to a struct — appears only where insert-arc accounts for its count: a variable's
+// initializer, an assigned or returned value, a value of an aggregate literal or a union
+// literal's payload (directly, or as the value of a block or if expression there), or converted
+// to an optional, an error union or a function value (the count goes along); never as the
+// operand of a retain, whose count it would raise twice.
 
 import (
 	"cot/ir/ast"
@@ -104,6 +105,10 @@ func (v *astVerifier) arcOwnership(f *ast.Func) {
 		case *ast.TupleLit:
 			for _, x := range n.Elems {
 				own(x)
+			}
+		case *ast.UnionLit:
+			if n.Payload != nil {
+				own(n.Payload)
 			}
 		case ast.Expr:
 			if ast.IsFreshObject(n) && !owned[n] {

@@ -133,8 +133,9 @@ func (in *interp) release(p int64, t *types.Named) {
 }
 
 // releaseAt releases the counts of the value of type t in memory at addr (a dying object's
-// field): a *S, and the *S inside an optional or error union holding one and inside the fields
-// of a struct, as insert-arc and lower-arc count them (spec layout: tag at 0, payload at 8).
+// field): a *S, a function value, and those inside an optional or error union, the fields of a
+// struct, the elements of an array and the payload of a union's variant, as insert-arc and
+// lower-arc count them (spec layout: tag at 0, payload at 8).
 func (in *interp) releaseAt(addr int64, t types.Type) {
 	if _, fn := t.(*types.Func); fn {
 		in.releaseClosure(in.load(addr, types.TI64))
@@ -157,10 +158,19 @@ func (in *interp) releaseAt(addr int64, t types.Type) {
 		for i := int64(0); i < u.Len; i++ {
 			in.releaseAt(addr+i*types.Sizeof(u.Elem), u.Elem)
 		}
+	case *types.Tuple:
+		for i, e := range u.Elems {
+			in.releaseAt(addr+types.TupleOffset(u, i), e)
+		}
 	case *types.Named:
 		if st := StructOf(u); st != nil {
 			for i, f := range st.Fields {
 				in.releaseAt(addr+types.FieldOffset(st, i), f.Type)
+			}
+		}
+		if un, ok := u.Underlying().(*types.Union); ok {
+			if k := in.load(addr, types.TI64); k >= 0 && k < int64(len(un.Variants)) && un.Variants[k].Payload != nil {
+				in.releaseAt(addr+8, un.Variants[k].Payload)
 			}
 		}
 	}
