@@ -63,6 +63,9 @@ func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
 	r := &ast.Rewriter{Stmt: a.stmt, Expr: a.expr}
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		if f, ok := d.(*ast.Func); ok {
+			if !a.neededIn(f) {
+				return []ast.Decl{f} // nothing to count: shared, not copied
+			}
 			c := *f
 			c.Body = r.RewriteBlock(f.Body)
 			if countedType(f.Result) {
@@ -77,27 +80,6 @@ func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
 		return []ast.Decl{out}
 	}
 	return r.Program(p), nil
-}
-
-// needed reports whether the program has anything to count or destroy: a `new`, a value of a
-// type *S anywhere, or a struct with a destructor.
-func (a *arcInserter) needed(p *ast.Program) bool {
-	for name := range a.funcs {
-		if len(name) > 7 && name[len(name)-7:] == "_deinit" {
-			return true
-		}
-	}
-	return containsNode(p, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.New:
-			return true
-		case ast.Expr:
-			return n.Type() != nil && countedType(n.Type())
-		case *ast.VarDecl:
-			return countedType(n.Type)
-		}
-		return false
-	})
 }
 
 func (a *arcInserter) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
