@@ -116,8 +116,10 @@ func (h *harness) library(p program) (string, error) {
 // a source builds anew (headers of the fetched libraries are fixed by their Debian version).
 func (h *harness) cachedBuild(name string, commands, srcs []string) (string, error) {
 	hash := sha256.New()
+	// Paths of the checkout and the cache are left out, so every worktree shares an entry.
+	unplace := strings.NewReplacer(h.root, "ROOT", h.cache, "CACHE")
 	for _, c := range commands {
-		fmt.Fprintf(hash, "%q\n", c)
+		fmt.Fprintf(hash, "%q\n", unplace.Replace(c))
 	}
 	for _, s := range srcs {
 		b, err := os.ReadFile(s)
@@ -128,5 +130,12 @@ func (h *harness) cachedBuild(name string, commands, srcs []string) (string, err
 		hash.Write(b)
 	}
 	dir := filepath.Join(h.cache, "build", name+"-"+hex.EncodeToString(hash.Sum(nil)[:8]))
+	// Only the newest build of a program is kept: the others are of sources or flags since changed.
+	old, _ := filepath.Glob(filepath.Join(h.cache, "build", name+"-"+strings.Repeat("[0-9a-f]", 16)))
+	for _, o := range old {
+		if o != dir {
+			os.RemoveAll(o)
+		}
+	}
 	return dir, os.MkdirAll(dir, 0o755)
 }
