@@ -7,10 +7,11 @@ import "sync"
 // what it changed. Copying every node in every pass was most of the front end's allocation.
 //
 // A node is rewritten in two walks over its children (the children method lists them in a fixed
-// order): probe rewrites each child and pushes the result on the Rewriter's stack, noting
-// whether any differs from the child it replaces; only then, if one does, is the node copied and
-// apply stores the pushed results into the copy, in the same order. A child's own rewrite pushes
-// and pops above its parent's entries, so one stack serves the whole tree.
+// order): probe rewrites each child and pushes each result that differs from the child it
+// replaces on the Rewriter's stack, marking its slot; only then, if one does, is the node copied
+// and apply stores the pushed results into the marked slots of the copy, in the same order. A
+// child's own rewrite pushes and pops above its parent's entries, so one stack serves the whole
+// tree.
 
 // Clone returns a copy of the node n points to, its child fields shared: what a hook of a
 // sharing rewrite changes when a Default method returned a node as it was.
@@ -29,13 +30,17 @@ type pending struct {
 	typs   []TypeExpr
 }
 
-// shareState is the stack of a sharing Rewriter and its two sets of child visitors.
+// shareState is the stack of a sharing Rewriter and its two sets of child visitors. Only the
+// children that changed are pushed, each with its slot's bit in the node's mask: most nodes of
+// most passes change nothing and then cost no stack traffic (a pending holds pointers, so pushing
+// and clearing one costs write barriers while the collector marks).
 type shareState struct {
-	stack   []pending
-	next    int  // apply's read position in stack
-	changed bool // probe saw a child that differs (per node: saved and restored around it)
-	probe   *slots
-	apply   *slots
+	stack []pending
+	next  int    // apply's read position in stack
+	slot  uint   // the index of the slot probe or apply visits next, in the current node
+	mask  uint64 // the slots of the current node whose child changed (saved around each node)
+	probe *slots
+	apply *slots
 }
 
 // rewriteShared is rewriteChildren for a sharing Rewriter: n itself when no child changed.
@@ -46,23 +51,22 @@ func rewriteShared[N Node](r *Rewriter, n N) N {
 		st.probe, st.apply = probeSlots(r, st), applySlots(st)
 		r.shared = st
 	}
-	mark, outer := len(st.stack), st.changed
+	mark, outerSlot, outerMask := len(st.stack), st.slot, st.mask
 	if mark == 0 && st.stack == nil {
 		st.stack = takeStack()
 		defer st.giveStack()
 	}
-	st.changed = false
+	st.slot, st.mask = 0, 0
 	n.children(st.probe)
-	changed := st.changed
-	st.changed = outer
-	if !changed {
-		clear(st.stack[mark:])
-		st.stack = st.stack[:mark]
-		return n
+	mask := st.mask
+	st.slot, st.mask = outerSlot, outerMask
+	if mask == 0 {
+		return n // nothing was pushed
 	}
 	c := shallowCopy(n)
-	st.next = mark
+	st.next, st.slot, st.mask = mark, 0, mask
 	c.children(st.apply)
+	st.slot, st.mask = outerSlot, outerMask
 	clear(st.stack[mark:])
 	st.stack = st.stack[:mark]
 	return c
@@ -134,11 +138,14 @@ func (r *Rewriter) sharedStmt(s Stmt) []Stmt {
 	return r.RewriteStmt(s)
 }
 
-// probeSlots rewrites each child, pushes the result and notes whether it changed.
+// probeSlots rewrites each child and pushes the result when it changed, noting its slot.
 func probeSlots(r *Rewriter, st *shareState) *slots {
 	push := func(p pending, changed bool) {
-		st.stack = append(st.stack, p)
-		st.changed = st.changed || changed
+		if changed {
+			st.stack = append(st.stack, p)
+			st.mask |= 1 << st.slot
+		}
+		st.slot++
 	}
 	return &slots{
 		expr: func(e *Expr) {
@@ -180,21 +187,63 @@ func probeSlots(r *Rewriter, st *shareState) *slots {
 	}
 }
 
-// applySlots stores the pushed results into a node's copy, in the order probe pushed them.
+// applySlots stores the pushed results into a node's copy, in the order probe pushed them; a
+// slot whose child did not change keeps the child the copy already holds.
 func applySlots(st *shareState) *slots {
 	pop := func() *pending {
+		changed := st.mask&(1<<st.slot) != 0
+		st.slot++
+		if !changed {
+			return nil
+		}
 		st.next++
 		return &st.stack[st.next-1]
 	}
 	return &slots{
-		expr:   func(e *Expr) { *e = pop().expr },
-		exprs:  func(l *[]Expr) { *l = pop().exprs },
-		stmt:   func(s *Stmt) { *s = pop().stmt },
-		stmts:  func(l *[]Stmt) { *l = pop().stmts },
-		block:  func(b **Block) { *b = pop().block },
-		params: func(l *[]*Param) { *l = pop().params },
-		arms:   func(l *[]*SwitchArm) { *l = pop().arms },
-		typ:    func(t *TypeExpr) { *t = pop().typ },
-		typs:   func(l *[]TypeExpr) { *l = pop().typs },
+		expr: func(e *Expr) {
+			if p := pop(); p != nil {
+				*e = p.expr
+			}
+		},
+		exprs: func(l *[]Expr) {
+			if p := pop(); p != nil {
+				*l = p.exprs
+			}
+		},
+		stmt: func(s *Stmt) {
+			if p := pop(); p != nil {
+				*s = p.stmt
+			}
+		},
+		stmts: func(l *[]Stmt) {
+			if p := pop(); p != nil {
+				*l = p.stmts
+			}
+		},
+		block: func(b **Block) {
+			if p := pop(); p != nil {
+				*b = p.block
+			}
+		},
+		params: func(l *[]*Param) {
+			if p := pop(); p != nil {
+				*l = p.params
+			}
+		},
+		arms: func(l *[]*SwitchArm) {
+			if p := pop(); p != nil {
+				*l = p.arms
+			}
+		},
+		typ: func(t *TypeExpr) {
+			if p := pop(); p != nil {
+				*t = p.typ
+			}
+		},
+		typs: func(l *[]TypeExpr) {
+			if p := pop(); p != nil {
+				*l = p.typs
+			}
+		},
 	}
 }
