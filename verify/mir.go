@@ -55,12 +55,11 @@ func (v *mirVerifier) has(inv string) bool { return v.lang != nil && v.lang.Has(
 
 func (v *mirVerifier) check() {
 	f := v.f
-	ids := map[int]bool{}
-	for _, b := range f.Blocks {
-		if ids[b.ID] {
+	index := blockIndex(f)
+	for i, b := range f.Blocks {
+		if index(b.ID) != i { // a later block has the same id
 			v.errorf(b, nil, "duplicate block id")
 		}
-		ids[b.ID] = true
 	}
 	fallthroughOK := v.has("frame-laid-out")
 	for bi, b := range f.Blocks {
@@ -76,14 +75,14 @@ func (v *mirVerifier) check() {
 			if last && !in.Op.IsTerminator() && !(fallthroughOK && bi+1 < len(f.Blocks)) {
 				v.errorf(b, in, "block does not end with a terminator")
 			}
-			if in.Op.IsBranch() && !ids[in.Target] {
+			if in.Op.IsBranch() && index(in.Target) < 0 {
 				v.errorf(b, in, "branch to unknown block %d", in.Target)
 			}
 			v.instr(b, in)
 		}
 	}
 	if v.has("no-clobber-across-call") {
-		v.clobbers()
+		v.clobbers(index)
 	}
 }
 

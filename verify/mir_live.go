@@ -34,30 +34,79 @@ type instrEffect struct {
 	target     int // index of a conditional branch's target block, or -1
 }
 
-// clobbers checks "no-clobber-across-call" with a backward liveness analysis.
-func (v *mirVerifier) clobbers() {
-	f := v.f
-	index := map[int]int{}
+// callerSaved is the set of registers a call clobbers.
+var callerSaved = bitsOf(mir.CallerSaved())
+
+// blockIndex maps block ids to positions in f.Blocks: a slice when the ids are small (as the
+// backend numbers them), a map otherwise; -1 for an unknown id.
+func blockIndex(f *mir.Func) func(id int) int {
+	minID, maxID := 0, -1
+	for _, b := range f.Blocks {
+		minID, maxID = min(minID, b.ID), max(maxID, b.ID)
+	}
+	if minID >= 0 && maxID < 4*len(f.Blocks)+64 {
+		index := make([]int32, maxID+1)
+		for i := range index {
+			index[i] = -1
+		}
+		for i, b := range f.Blocks {
+			index[b.ID] = int32(i)
+		}
+		return func(id int) int {
+			if id < 0 || id >= len(index) {
+				return -1
+			}
+			return int(index[id])
+		}
+	}
+	index := make(map[int]int, len(f.Blocks))
 	for i, b := range f.Blocks {
 		index[b.ID] = i
 	}
-	callerSaved := bitsOf(mir.CallerSaved())
+	return func(id int) int {
+		if i, ok := index[id]; ok {
+			return i
+		}
+		return -1
+	}
+}
+
+// clobbers checks "no-clobber-across-call" with a backward liveness analysis. A function
+// without calls has nothing to check (most functions of a large module are leaves: they skip
+// the analysis, which runs after every pass from allocate-registers on).
+func (v *mirVerifier) clobbers(index func(id int) int) {
+	f := v.f
+	n := 0
+	calls := false
+	for _, b := range f.Blocks {
+		n += len(b.Instrs)
+		for _, in := range b.Instrs {
+			calls = calls || in.Op.IsCall()
+		}
+	}
+	if !calls {
+		return
+	}
 	succs := make([][]int, len(f.Blocks))
-	effects := make([][]instrEffect, len(f.Blocks))
+	// effects of every instruction, block after block: block i's are effects[start[i]:start[i+1]].
+	effects := make([]instrEffect, 0, n)
+	start := make([]int, len(f.Blocks)+1)
+	var buf mir.OperandBuf
 	for i, b := range f.Blocks {
+		start[i] = len(effects)
 		for _, in := range b.Instrs {
 			if in.Op.IsBranch() {
-				succs[i] = append(succs[i], index[in.Target])
+				if t := index(in.Target); t >= 0 { // an unknown target is reported by check
+					succs[i] = append(succs[i], t)
+				}
 			}
 		}
 		if n := len(b.Instrs); !(n > 0 && b.Instrs[n-1].Op.IsTerminator()) && i+1 < len(f.Blocks) {
 			succs[i] = append(succs[i], i+1)
 		}
-		effects[i] = make([]instrEffect, len(b.Instrs))
-		for k, in := range b.Instrs {
-			defs, uses := in.DefsUses()
-			e := &effects[i][k]
-			e.defs, e.target = bitsOf(defs), -1
+		for _, in := range b.Instrs {
+			defs, uses := in.DefsUsesIn(&buf)
+			e := instrEffect{defs: bitsOf(defs), target: -1}
 			if in.Op.IsCall() {
 				e.defs.union(callerSaved)
 			}
@@ -67,10 +116,12 @@ func (v *mirVerifier) clobbers() {
 				}
 			}
 			if in.Op.IsBranch() && in.Op != mir.B {
-				e.target = index[in.Target]
+				e.target = index(in.Target)
 			}
+			effects = append(effects, e)
 		}
 	}
+	start[len(f.Blocks)] = len(effects)
 	liveIn := make([]regBits, len(f.Blocks))
 	// transfer walks block i backwards from its live-out set, calling at for each instruction
 	// with the set live after it.
@@ -79,8 +130,9 @@ func (v *mirVerifier) clobbers() {
 		for _, s := range succs[i] {
 			live.union(liveIn[s])
 		}
-		for k := len(effects[i]) - 1; k >= 0; k-- {
-			e := &effects[i][k]
+		es := effects[start[i]:start[i+1]]
+		for k := len(es) - 1; k >= 0; k-- {
+			e := &es[k]
 			if e.target >= 0 {
 				live.union(liveIn[e.target])
 			}
@@ -122,17 +174,33 @@ func (v *mirVerifier) clobbers() {
 		}
 	}
 	for i, b := range f.Blocks {
+		if !hasCall(b) {
+			continue
+		}
 		transfer(i, func(k int, after regBits) {
 			in := b.Instrs[k]
 			if !in.Op.IsCall() {
 				return
 			}
-			results := bitsOf(in.Defs)
+			clobbered := after
+			clobbered.minus(bitsOf(in.Defs))
+			if clobbered[0]&callerSaved[0] == 0 && clobbered[1]&callerSaved[1] == 0 {
+				return
+			}
 			for _, r := range mir.CallerSaved() {
-				if after.has(r) && !results.has(r) {
+				if clobbered.has(r) {
 					v.errorf(b, in, "register %s is live across the call, which clobbers it", v.f.RegName(r, mir.X))
 				}
 			}
 		})
 	}
+}
+
+func hasCall(b *mir.Block) bool {
+	for _, in := range b.Instrs {
+		if in.Op.IsCall() {
+			return true
+		}
+	}
+	return false
 }

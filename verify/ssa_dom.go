@@ -1,18 +1,12 @@
 package verify
 
-import "cot/ir/ssa"
-
 // dominators computes immediate dominators (Cooper, Harvey, Kennedy) over reachable blocks, by
 // block position in f.Blocks (a verification runs after every pass: slices, not maps), and
 // numbers the dominator tree in preorder so that dominates is a comparison.
 func (v *ssaVerifier) dominators() {
 	f := v.f
-	v.blockIdx = make(map[*ssa.Block]int, len(f.Blocks))
-	for i, b := range f.Blocks {
-		v.blockIdx[b] = i
-	}
 	n := len(f.Blocks)
-	var order []int // reverse postorder, of block positions
+	order := make([]int, 0, n) // reverse postorder, of block positions
 	seen := make([]bool, n)
 	var dfs func(b int)
 	dfs = func(b int) {
@@ -96,9 +90,9 @@ func (v *ssaVerifier) dominators() {
 	number(order[0])
 }
 
-// dominates reports whether a dominates b (unreachable blocks are dominated by everything).
-func (v *ssaVerifier) dominates(a, b *ssa.Block) bool {
-	ai, bi := v.blockIdx[a], v.blockIdx[b]
+// dominates reports whether the block at position ai dominates the one at bi (unreachable
+// blocks are dominated by everything).
+func (v *ssaVerifier) dominates(ai, bi int) bool {
 	if v.idom[bi] < 0 {
 		return true
 	}
