@@ -26,11 +26,14 @@ import (
 // MIR verifies p against lang and returns every violation.
 func MIR(lang *pipeline.Lang, p *mir.Program) []error {
 	var errs []error
+	v := mirVerifiers.Get().(*mirVerifier)
+	defer mirVerifiers.Put(v)
 	for _, f := range p.Funcs {
-		v := &mirVerifier{f: f, lang: lang}
+		v.f, v.lang, v.errs = f, lang, nil
 		v.check()
 		errs = append(errs, v.errs...)
 	}
+	v.f, v.lang, v.errs = nil, nil, nil
 	return errs
 }
 
@@ -38,6 +41,9 @@ type mirVerifier struct {
 	f    *mir.Func
 	lang *pipeline.Lang
 	errs []error
+	// tables kept for the next function: block positions by id, the clobber analysis'
+	ids     []int32
+	scratch clobberScratch
 }
 
 func (v *mirVerifier) errorf(b *mir.Block, in *mir.Instr, format string, args ...any) {
@@ -55,7 +61,7 @@ func (v *mirVerifier) has(inv string) bool { return v.lang != nil && v.lang.Has(
 
 func (v *mirVerifier) check() {
 	f := v.f
-	index := blockIndex(f)
+	index := v.blockIndex(f)
 	for i, b := range f.Blocks {
 		if index(b.ID) != i { // a later block has the same id
 			v.errorf(b, nil, "duplicate block id")

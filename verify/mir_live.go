@@ -34,18 +34,28 @@ type instrEffect struct {
 	target     int // index of a conditional branch's target block, or -1
 }
 
+// clobberScratch holds the tables of clobbers, kept for the next function.
+type clobberScratch struct {
+	succs, preds [][]int
+	effects      []instrEffect
+	start, work  []int
+	liveIn       []regBits
+	queued       []bool
+}
+
 // callerSaved is the set of registers a call clobbers.
 var callerSaved = bitsOf(mir.CallerSaved())
 
 // blockIndex maps block ids to positions in f.Blocks: a slice when the ids are small (as the
 // backend numbers them), a map otherwise; -1 for an unknown id.
-func blockIndex(f *mir.Func) func(id int) int {
+func (v *mirVerifier) blockIndex(f *mir.Func) func(id int) int {
 	minID, maxID := 0, -1
 	for _, b := range f.Blocks {
 		minID, maxID = min(minID, b.ID), max(maxID, b.ID)
 	}
 	if minID >= 0 && maxID < 4*len(f.Blocks)+64 {
-		index := make([]int32, maxID+1)
+		v.ids = reuse(v.ids, maxID+1)
+		index := v.ids
 		for i := range index {
 			index[i] = -1
 		}
@@ -87,10 +97,13 @@ func (v *mirVerifier) clobbers(index func(id int) int) {
 	if !calls {
 		return
 	}
-	succs := make([][]int, len(f.Blocks))
+	t := &v.scratch
+	t.succs = reuseLists(t.succs, len(f.Blocks))
+	succs := t.succs
 	// effects of every instruction, block after block: block i's are effects[start[i]:start[i+1]].
-	effects := make([]instrEffect, 0, n)
-	start := make([]int, len(f.Blocks)+1)
+	effects := t.effects[:0]
+	t.start = reuse(t.start, len(f.Blocks)+1)
+	start := t.start
 	var buf mir.OperandBuf
 	for i, b := range f.Blocks {
 		start[i] = len(effects)
@@ -122,7 +135,9 @@ func (v *mirVerifier) clobbers(index func(id int) int) {
 		}
 	}
 	start[len(f.Blocks)] = len(effects)
-	liveIn := make([]regBits, len(f.Blocks))
+	t.effects = effects
+	t.liveIn = reuse(t.liveIn, len(f.Blocks))
+	liveIn := t.liveIn
 	// transfer walks block i backwards from its live-out set, calling at for each instruction
 	// with the set live after it.
 	transfer := func(i int, at func(k int, after regBits)) regBits {
@@ -147,18 +162,21 @@ func (v *mirVerifier) clobbers(index func(id int) int) {
 	// A worklist, not rounds over all blocks: a block is recomputed only when the live-in set of
 	// one of its successors grew, and a set only grows (at most once per register), so the work
 	// is linear in the function's size whatever its nesting (rounds took one per nesting level).
-	preds := make([][]int, len(f.Blocks))
+	t.preds = reuseLists(t.preds, len(f.Blocks))
+	preds := t.preds
 	for i := range f.Blocks {
 		for _, s := range succs[i] {
 			preds[s] = append(preds[s], i)
 		}
 	}
-	work := make([]int, 0, len(f.Blocks))
-	queued := make([]bool, len(f.Blocks))
+	work := t.work[:0]
+	t.queued = reuse(t.queued, len(f.Blocks))
+	queued := t.queued
 	for i := range f.Blocks {
 		work = append(work, i) // popped from the end: the last block first
 		queued[i] = true
 	}
+	defer func() { t.work = work }()
 	for len(work) > 0 {
 		i := work[len(work)-1]
 		work = work[:len(work)-1]

@@ -28,11 +28,14 @@ import (
 // SSA verifies p against lang and returns every violation.
 func SSA(lang *pipeline.Lang, p *ssa.Program) []error {
 	var errs []error
+	v := ssaVerifiers.Get().(*ssaVerifier)
+	defer ssaVerifiers.Put(v)
 	for _, f := range p.Funcs {
-		v := &ssaVerifier{f: f, lang: lang}
+		v.f, v.lang, v.errs = f, lang, nil
 		v.check()
 		errs = append(errs, v.errs...)
 	}
+	v.f, v.lang, v.errs = nil, nil, nil
 	return errs
 }
 
@@ -47,6 +50,11 @@ type ssaVerifier struct {
 	// interval
 	blockIdx          map[*ssa.Block]int
 	idom, enter, exit []int
+	// scratch of check and dominators, kept for the next function
+	used        []bool
+	order, rpo  []int
+	seen        []bool
+	preds, kids [][]int
 }
 
 // valuePos is where value x is defined: block position b in f.Blocks, instruction index i (-1
@@ -87,7 +95,11 @@ func (v *ssaVerifier) check() {
 			}
 		}
 	}
-	v.blockIdx = make(map[*ssa.Block]int, len(f.Blocks))
+	if v.blockIdx == nil || len(v.blockIdx) > 4*len(f.Blocks)+64 {
+		v.blockIdx = make(map[*ssa.Block]int, len(f.Blocks)) // not a large function's table, cleared for a small one
+	} else {
+		clear(v.blockIdx)
+	}
 	maxID := -1
 	for i, b := range f.Blocks {
 		v.blockIdx[b] = i
@@ -98,7 +110,7 @@ func (v *ssaVerifier) check() {
 			maxID = max(maxID, x.ID)
 		}
 	}
-	v.pos = make([]valuePos, maxID+1)
+	v.pos = reuse(v.pos, maxID+1)
 	define := func(x *ssa.Value, bi int, b *ssa.Block, i int) {
 		if x.ID < 0 {
 			v.errorf("v%d has a negative id", x.ID)
@@ -126,7 +138,8 @@ func (v *ssaVerifier) check() {
 		}
 	}
 	v.dominators()
-	used := make([]bool, len(v.pos))
+	v.used = reuse(v.used, len(v.pos))
+	used := v.used
 	use := func(a *ssa.Value) {
 		if a != nil && a.ID >= 0 && a.ID < len(used) {
 			used[a.ID] = true

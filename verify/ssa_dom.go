@@ -6,8 +6,9 @@ package verify
 func (v *ssaVerifier) dominators() {
 	f := v.f
 	n := len(f.Blocks)
-	order := make([]int, 0, n) // reverse postorder, of block positions
-	seen := make([]bool, n)
+	order := v.order[:0] // reverse postorder, of block positions
+	v.seen = reuse(v.seen, n)
+	seen := v.seen
 	var dfs func(b int)
 	dfs = func(b int) {
 		seen[b] = true
@@ -22,11 +23,14 @@ func (v *ssaVerifier) dominators() {
 	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
 		order[i], order[j] = order[j], order[i]
 	}
-	rpo := make([]int, n)
+	v.order = order
+	v.rpo = reuse(v.rpo, n)
+	rpo := v.rpo
 	for i, b := range order {
 		rpo[b] = i
 	}
-	preds := make([][]int, n)
+	v.preds = reuseLists(v.preds, n)
+	preds := v.preds
 	for _, b := range order {
 		for _, e := range f.Blocks[b].Term.Succs {
 			if s, ok := v.blockIdx[e.To]; ok {
@@ -34,7 +38,7 @@ func (v *ssaVerifier) dominators() {
 			}
 		}
 	}
-	v.idom = make([]int, n)
+	v.idom = reuse(v.idom, n)
 	for i := range v.idom {
 		v.idom[i] = -1 // unreachable
 	}
@@ -72,11 +76,12 @@ func (v *ssaVerifier) dominators() {
 	}
 	// Preorder interval of each block in the dominator tree: a dominates b when b's interval
 	// lies inside a's.
-	kids := make([][]int, n)
+	v.kids = reuseLists(v.kids, n)
+	kids := v.kids
 	for _, b := range order[1:] {
 		kids[v.idom[b]] = append(kids[v.idom[b]], b)
 	}
-	v.enter, v.exit = make([]int, n), make([]int, n)
+	v.enter, v.exit = reuse(v.enter, n), reuse(v.exit, n)
 	clock := 0
 	var number func(b int)
 	number = func(b int) {
