@@ -28,6 +28,7 @@ func MIR(lang *pipeline.Lang, p *mir.Program) []error {
 	var errs []error
 	v := mirVerifiers.Get().(*mirVerifier)
 	defer mirVerifiers.Put(v)
+	v.noVregs = lang != nil && lang.Has("no-vregs") // asked for every register operand
 	for _, f := range p.Funcs {
 		v.f, v.lang, v.errs = f, lang, nil
 		v.check()
@@ -44,6 +45,7 @@ type mirVerifier struct {
 	// tables kept for the next function: block positions by id, the clobber analysis'
 	ids     []int32
 	scratch clobberScratch
+	noVregs bool // lang has "no-vregs"
 }
 
 func (v *mirVerifier) errorf(b *mir.Block, in *mir.Instr, format string, args ...any) {
@@ -108,7 +110,7 @@ func (v *mirVerifier) want(b *mir.Block, in *mir.Instr, c mir.Class, regs ...mir
 			v.errorf(b, in, "missing register operand")
 			continue
 		}
-		if r.IsVirtual() && v.has("no-vregs") {
+		if r.IsVirtual() && v.noVregs {
 			v.errorf(b, in, "virtual register %d after allocation", r)
 		}
 		if got := v.class(r); got != c {
