@@ -101,43 +101,26 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 		}
 		return ivs[k]
 	}
-	// A block's ranges are found backwards; they are appended to the intervals forwards (by
-	// joinRanges, once all are found, into one array), so every interval's ranges come sorted and
-	// a range continuing the previous one extends it.
+	// A block's ranges are found backwards; they are appended to the intervals forwards, so every
+	// interval's ranges come sorted and a range continuing the previous one extends it (a value
+	// live through many blocks gets one range: merged block by block, not at the end).
 	type found struct {
 		r mir.Reg
 		s span
 	}
-	var all []found     // every block's ranges, block after block, each block's backwards
-	var blockEnds []int // the end of each block's ranges in all
-	addRange := func(r mir.Reg, s, e int) { all = append(all, found{r, span{s, e}}) }
-	flush := func() { blockEnds = append(blockEnds, len(all)) }
-	joinRanges := func() {
-		count := make([]int32, len(ivs)) // ranges found per register: room for its joined ones
-		for _, x := range all {
-			count[x.r-mir.FirstVirtual]++
-		}
-		spans := make([]span, len(all))
-		off := 0
-		for k, iv := range ivs {
-			if iv != nil {
-				iv.ranges = spans[off : off : off+int(count[k])]
-				off += int(count[k])
+	var blockRanges []found
+	addRange := func(r mir.Reg, s, e int) { blockRanges = append(blockRanges, found{r, span{s, e}}) }
+	flush := func() {
+		for k := len(blockRanges) - 1; k >= 0; k-- {
+			iv := get(blockRanges[k].r)
+			s := blockRanges[k].s
+			if n := len(iv.ranges); n > 0 && s.start <= iv.ranges[n-1].end+1 {
+				iv.ranges[n-1].end = max(iv.ranges[n-1].end, s.end)
+				continue
 			}
+			iv.ranges = append(iv.ranges, s)
 		}
-		from := 0
-		for _, to := range blockEnds {
-			for k := to - 1; k >= from; k-- {
-				iv := get(all[k].r)
-				s := all[k].s
-				if n := len(iv.ranges); n > 0 && s.start <= iv.ranges[n-1].end+1 {
-					iv.ranges[n-1].end = max(iv.ranges[n-1].end, s.end)
-					continue
-				}
-				iv.ranges = append(iv.ranges, s)
-			}
-			from = to
-		}
+		blockRanges = blockRanges[:0]
 	}
 	// Per virtual register, by r - FirstVirtual: slices, not maps (this runs on every function,
 	// twice with coalesce-copies). liveTo is the end of the range of a register live below the
@@ -248,7 +231,6 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 		}
 		pos += len(b.Instrs)
 	}
-	joinRanges()
 	for r, s := range fixed {
 		sort.Slice(s, func(i, j int) bool { return s[i].start < s[j].start })
 		fixed[r] = s
