@@ -167,12 +167,21 @@ func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Dura
 		}
 		prog = next
 		if opts.Verify == VerifyEach {
-			if errs := p.Out.Family.Verify(p.Out, prog); len(errs) > 0 {
+			if errs := p.Out.Family.Verify(deferring(p, k == len(passes)-1), prog); len(errs) > 0 {
 				return nil, verifyError(p, prog, errs)
 			}
 		}
 	}
 	return prog, nil
+}
+
+// deferring returns the language to verify p's output against in a streamed run: p.Out less
+// the invariants p defers (Pass.Defers), unless p is the stream's last pass.
+func deferring(p Pass, last bool) *Lang {
+	if len(p.Defers) == 0 || last {
+		return p.Out
+	}
+	return &Lang{Name: p.Out.Name, Family: p.Out.Family, Base: p.Out, Drop: p.Defers}
 }
 
 // enabled lists the passes from first to last that opts do not disable.
