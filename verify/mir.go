@@ -26,11 +26,15 @@ import (
 // MIR verifies p against lang and returns every violation.
 func MIR(lang *pipeline.Lang, p *mir.Program) []error {
 	var errs []error
+	v := mirVerifiers.Get().(*mirVerifier)
+	defer mirVerifiers.Put(v)
+	v.noVregs = lang != nil && lang.Has("no-vregs") // asked for every register operand
 	for _, f := range p.Funcs {
-		v := &mirVerifier{f: f, lang: lang}
+		v.f, v.lang, v.errs = f, lang, nil
 		v.check()
 		errs = append(errs, v.errs...)
 	}
+	v.f, v.lang, v.errs = nil, nil, nil
 	return errs
 }
 
@@ -38,6 +42,10 @@ type mirVerifier struct {
 	f    *mir.Func
 	lang *pipeline.Lang
 	errs []error
+	// tables kept for the next function: block positions by id, the clobber analysis'
+	ids     []int32
+	scratch clobberScratch
+	noVregs bool // lang has "no-vregs"
 }
 
 func (v *mirVerifier) errorf(b *mir.Block, in *mir.Instr, format string, args ...any) {
@@ -55,12 +63,11 @@ func (v *mirVerifier) has(inv string) bool { return v.lang != nil && v.lang.Has(
 
 func (v *mirVerifier) check() {
 	f := v.f
-	ids := map[int]bool{}
-	for _, b := range f.Blocks {
-		if ids[b.ID] {
+	index := v.blockIndex(f)
+	for i, b := range f.Blocks {
+		if index(b.ID) != i { // a later block has the same id
 			v.errorf(b, nil, "duplicate block id")
 		}
-		ids[b.ID] = true
 	}
 	fallthroughOK := v.has("frame-laid-out")
 	for bi, b := range f.Blocks {
@@ -76,14 +83,14 @@ func (v *mirVerifier) check() {
 			if last && !in.Op.IsTerminator() && !(fallthroughOK && bi+1 < len(f.Blocks)) {
 				v.errorf(b, in, "block does not end with a terminator")
 			}
-			if in.Op.IsBranch() && !ids[in.Target] {
+			if in.Op.IsBranch() && index(in.Target) < 0 {
 				v.errorf(b, in, "branch to unknown block %d", in.Target)
 			}
 			v.instr(b, in)
 		}
 	}
 	if v.has("no-clobber-across-call") {
-		v.clobbers()
+		v.clobbers(index)
 	}
 }
 
@@ -103,7 +110,7 @@ func (v *mirVerifier) want(b *mir.Block, in *mir.Instr, c mir.Class, regs ...mir
 			v.errorf(b, in, "missing register operand")
 			continue
 		}
-		if r.IsVirtual() && v.has("no-vregs") {
+		if r.IsVirtual() && v.noVregs {
 			v.errorf(b, in, "virtual register %d after allocation", r)
 		}
 		if got := v.class(r); got != c {

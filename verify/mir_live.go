@@ -34,30 +34,92 @@ type instrEffect struct {
 	target     int // index of a conditional branch's target block, or -1
 }
 
-// clobbers checks "no-clobber-across-call" with a backward liveness analysis.
-func (v *mirVerifier) clobbers() {
-	f := v.f
-	index := map[int]int{}
+// clobberScratch holds the tables of clobbers, kept for the next function.
+type clobberScratch struct {
+	succs, preds [][]int
+	effects      []instrEffect
+	start, work  []int
+	liveIn       []regBits
+	queued       []bool
+}
+
+// callerSaved is the set of registers a call clobbers.
+var callerSaved = bitsOf(mir.CallerSaved())
+
+// blockIndex maps block ids to positions in f.Blocks: a slice when the ids are small (as the
+// backend numbers them), a map otherwise; -1 for an unknown id.
+func (v *mirVerifier) blockIndex(f *mir.Func) func(id int) int {
+	minID, maxID := 0, -1
+	for _, b := range f.Blocks {
+		minID, maxID = min(minID, b.ID), max(maxID, b.ID)
+	}
+	if minID >= 0 && maxID < 4*len(f.Blocks)+64 {
+		v.ids = reuse(v.ids, maxID+1)
+		index := v.ids
+		for i := range index {
+			index[i] = -1
+		}
+		for i, b := range f.Blocks {
+			index[b.ID] = int32(i)
+		}
+		return func(id int) int {
+			if id < 0 || id >= len(index) {
+				return -1
+			}
+			return int(index[id])
+		}
+	}
+	index := make(map[int]int, len(f.Blocks))
 	for i, b := range f.Blocks {
 		index[b.ID] = i
 	}
-	callerSaved := bitsOf(mir.CallerSaved())
-	succs := make([][]int, len(f.Blocks))
-	effects := make([][]instrEffect, len(f.Blocks))
+	return func(id int) int {
+		if i, ok := index[id]; ok {
+			return i
+		}
+		return -1
+	}
+}
+
+// clobbers checks "no-clobber-across-call" with a backward liveness analysis. A function
+// without calls has nothing to check (most functions of a large module are leaves: they skip
+// the analysis, which runs after every pass from allocate-registers on).
+func (v *mirVerifier) clobbers(index func(id int) int) {
+	f := v.f
+	n := 0
+	calls := false
+	for _, b := range f.Blocks {
+		n += len(b.Instrs)
+		for _, in := range b.Instrs {
+			calls = calls || in.Op.IsCall()
+		}
+	}
+	if !calls {
+		return
+	}
+	t := &v.scratch
+	t.succs = reuseLists(t.succs, len(f.Blocks))
+	succs := t.succs
+	// effects of every instruction, block after block: block i's are effects[start[i]:start[i+1]].
+	effects := t.effects[:0]
+	t.start = reuse(t.start, len(f.Blocks)+1)
+	start := t.start
+	var buf mir.OperandBuf
 	for i, b := range f.Blocks {
+		start[i] = len(effects)
 		for _, in := range b.Instrs {
 			if in.Op.IsBranch() {
-				succs[i] = append(succs[i], index[in.Target])
+				if t := index(in.Target); t >= 0 { // an unknown target is reported by check
+					succs[i] = append(succs[i], t)
+				}
 			}
 		}
 		if n := len(b.Instrs); !(n > 0 && b.Instrs[n-1].Op.IsTerminator()) && i+1 < len(f.Blocks) {
 			succs[i] = append(succs[i], i+1)
 		}
-		effects[i] = make([]instrEffect, len(b.Instrs))
-		for k, in := range b.Instrs {
-			defs, uses := in.DefsUses()
-			e := &effects[i][k]
-			e.defs, e.target = bitsOf(defs), -1
+		for _, in := range b.Instrs {
+			defs, uses := in.DefsUsesIn(&buf)
+			e := instrEffect{defs: bitsOf(defs), target: -1}
 			if in.Op.IsCall() {
 				e.defs.union(callerSaved)
 			}
@@ -67,11 +129,15 @@ func (v *mirVerifier) clobbers() {
 				}
 			}
 			if in.Op.IsBranch() && in.Op != mir.B {
-				e.target = index[in.Target]
+				e.target = index(in.Target)
 			}
+			effects = append(effects, e)
 		}
 	}
-	liveIn := make([]regBits, len(f.Blocks))
+	start[len(f.Blocks)] = len(effects)
+	t.effects = effects
+	t.liveIn = reuse(t.liveIn, len(f.Blocks))
+	liveIn := t.liveIn
 	// transfer walks block i backwards from its live-out set, calling at for each instruction
 	// with the set live after it.
 	transfer := func(i int, at func(k int, after regBits)) regBits {
@@ -79,8 +145,9 @@ func (v *mirVerifier) clobbers() {
 		for _, s := range succs[i] {
 			live.union(liveIn[s])
 		}
-		for k := len(effects[i]) - 1; k >= 0; k-- {
-			e := &effects[i][k]
+		es := effects[start[i]:start[i+1]]
+		for k := len(es) - 1; k >= 0; k-- {
+			e := &es[k]
 			if e.target >= 0 {
 				live.union(liveIn[e.target])
 			}
@@ -95,18 +162,21 @@ func (v *mirVerifier) clobbers() {
 	// A worklist, not rounds over all blocks: a block is recomputed only when the live-in set of
 	// one of its successors grew, and a set only grows (at most once per register), so the work
 	// is linear in the function's size whatever its nesting (rounds took one per nesting level).
-	preds := make([][]int, len(f.Blocks))
+	t.preds = reuseLists(t.preds, len(f.Blocks))
+	preds := t.preds
 	for i := range f.Blocks {
 		for _, s := range succs[i] {
 			preds[s] = append(preds[s], i)
 		}
 	}
-	work := make([]int, 0, len(f.Blocks))
-	queued := make([]bool, len(f.Blocks))
+	work := t.work[:0]
+	t.queued = reuse(t.queued, len(f.Blocks))
+	queued := t.queued
 	for i := range f.Blocks {
 		work = append(work, i) // popped from the end: the last block first
 		queued[i] = true
 	}
+	defer func() { t.work = work }()
 	for len(work) > 0 {
 		i := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -122,17 +192,33 @@ func (v *mirVerifier) clobbers() {
 		}
 	}
 	for i, b := range f.Blocks {
+		if !hasCall(b) {
+			continue
+		}
 		transfer(i, func(k int, after regBits) {
 			in := b.Instrs[k]
 			if !in.Op.IsCall() {
 				return
 			}
-			results := bitsOf(in.Defs)
+			clobbered := after
+			clobbered.minus(bitsOf(in.Defs))
+			if clobbered[0]&callerSaved[0] == 0 && clobbered[1]&callerSaved[1] == 0 {
+				return
+			}
 			for _, r := range mir.CallerSaved() {
-				if after.has(r) && !results.has(r) {
+				if clobbered.has(r) {
 					v.errorf(b, in, "register %s is live across the call, which clobbers it", v.f.RegName(r, mir.X))
 				}
 			}
 		})
 	}
+}
+
+func hasCall(b *mir.Block) bool {
+	for _, in := range b.Instrs {
+		if in.Op.IsCall() {
+			return true
+		}
+	}
+	return false
 }

@@ -68,3 +68,23 @@ func TestMIRRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestMIRSparseBlockIDs: block ids far apart (looked up in a map, not a slice) are checked the
+// same way: valid code passes, a clobber across the call and an unknown target are found.
+func TestMIRSparseBlockIDs(t *testing.T) {
+	sparse := strings.ReplaceAll(goodMIR, ".Lf_1", ".Lf_90000")
+	if errs := checkMIR(t, sparse, testMIRAlloc); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	bad := strings.Replace(strings.Replace(sparse, "ldr x9, [sp, #8]\n", "", 1), "cbz x0, .Lf_90000", "cbz x0, .Lf_7", 1)
+	var msgs []string
+	for _, e := range checkMIR(t, bad, testMIRAlloc) {
+		msgs = append(msgs, e.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{"x9 is live across the call", "unknown block 7"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("want an error containing %q, got:\n%s", want, all)
+		}
+	}
+}

@@ -28,11 +28,14 @@ import (
 // SSA verifies p against lang and returns every violation.
 func SSA(lang *pipeline.Lang, p *ssa.Program) []error {
 	var errs []error
+	v := ssaVerifiers.Get().(*ssaVerifier)
+	defer ssaVerifiers.Put(v)
 	for _, f := range p.Funcs {
-		v := &ssaVerifier{f: f, lang: lang}
+		v.f, v.lang, v.errs = f, lang, nil
 		v.check()
 		errs = append(errs, v.errs...)
 	}
+	v.f, v.lang, v.errs = nil, nil, nil
 	return errs
 }
 
@@ -47,23 +50,29 @@ type ssaVerifier struct {
 	// interval
 	blockIdx          map[*ssa.Block]int
 	idom, enter, exit []int
+	// scratch of check and dominators, kept for the next function
+	used        []bool
+	order, rpo  []int
+	seen        []bool
+	preds, kids [][]int
 }
 
-// valuePos is where value x is defined: block b, instruction index i (-1 for parameters).
+// valuePos is where value x is defined: block position b in f.Blocks, instruction index i (-1
+// for parameters). Positions, not pointers: the table is written for every value after every
+// SSA pass, and dominance compares positions.
 type valuePos struct {
-	x *ssa.Value
-	b *ssa.Block
-	i int
+	x    *ssa.Value
+	b, i int32
 }
 
-// where returns the block and index at which x is defined, ok false when x is not a value of
-// the function.
-func (v *ssaVerifier) where(x *ssa.Value) (*ssa.Block, int, bool) {
+// where returns the block position and index at which x is defined, ok false when x is not a
+// value of the function.
+func (v *ssaVerifier) where(x *ssa.Value) (int, int, bool) {
 	if x.ID < 0 || x.ID >= len(v.pos) || v.pos[x.ID].x != x {
-		return nil, 0, false
+		return 0, 0, false
 	}
 	p := v.pos[x.ID]
-	return p.b, p.i, true
+	return int(p.b), int(p.i), true
 }
 
 func (v *ssaVerifier) errorf(format string, args ...any) {
@@ -86,10 +95,14 @@ func (v *ssaVerifier) check() {
 			}
 		}
 	}
-	inFunc := map[*ssa.Block]bool{}
+	if v.blockIdx == nil || len(v.blockIdx) > 4*len(f.Blocks)+64 {
+		v.blockIdx = make(map[*ssa.Block]int, len(f.Blocks)) // not a large function's table, cleared for a small one
+	} else {
+		clear(v.blockIdx)
+	}
 	maxID := -1
-	for _, b := range f.Blocks {
-		inFunc[b] = true
+	for i, b := range f.Blocks {
+		v.blockIdx[b] = i
 		for _, x := range b.Params {
 			maxID = max(maxID, x.ID)
 		}
@@ -97,8 +110,8 @@ func (v *ssaVerifier) check() {
 			maxID = max(maxID, x.ID)
 		}
 	}
-	v.pos = make([]valuePos, maxID+1)
-	define := func(x *ssa.Value, b *ssa.Block, i int) {
+	v.pos = reuse(v.pos, maxID+1)
+	define := func(x *ssa.Value, bi int, b *ssa.Block, i int) {
 		if x.ID < 0 {
 			v.errorf("v%d has a negative id", x.ID)
 			return
@@ -109,39 +122,38 @@ func (v *ssaVerifier) check() {
 		if x.Block != b {
 			v.errorf("v%d is in b%d but records another block", x.ID, b.ID)
 		}
-		v.pos[x.ID] = valuePos{x, b, i}
+		v.pos[x.ID] = valuePos{x, int32(bi), int32(i)}
 	}
-	for _, b := range f.Blocks {
+	for bi, b := range f.Blocks {
 		for _, p := range b.Params {
-			define(p, b, -1)
+			define(p, bi, b, -1)
 		}
 		for i, x := range b.Instrs {
-			define(x, b, i)
+			define(x, bi, b, i)
 		}
 		for _, e := range b.Term.Succs {
-			if !inFunc[e.To] {
+			if _, ok := v.blockIdx[e.To]; !ok {
 				v.errorf("b%d branches to b%d outside the function", b.ID, e.To.ID)
 			}
 		}
 	}
 	v.dominators()
-	used := make([]bool, len(v.pos))
+	v.used = reuse(v.used, len(v.pos))
+	used := v.used
 	use := func(a *ssa.Value) {
 		if a != nil && a.ID >= 0 && a.ID < len(used) {
 			used[a.ID] = true
 		}
 	}
-	for _, b := range f.Blocks {
+	for bi, b := range f.Blocks {
 		for i, x := range b.Instrs {
 			for _, a := range x.Args {
 				use(a)
 			}
-			v.value(b, i, x)
+			v.value(bi, b, i, x)
 		}
-		v.term(b)
-		for _, a := range b.Term.Uses() {
-			use(a)
-		}
+		v.term(bi, b)
+		eachTermUse(&b.Term, use)
 	}
 	if v.lang != nil && v.lang.Has("no-dead-values") {
 		for _, b := range f.Blocks {
@@ -154,8 +166,24 @@ func (v *ssaVerifier) check() {
 	}
 }
 
-// use checks that operand a of something at (b, i) is defined and dominates it.
-func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, describe func() string) {
+// eachTermUse calls fn on each value t uses, in the order of Term.Uses, without building a list.
+func eachTermUse(t *ssa.Term, fn func(*ssa.Value)) {
+	if t.Cond != nil {
+		fn(t.Cond)
+	}
+	for _, e := range t.Succs {
+		for _, a := range e.Args {
+			fn(a)
+		}
+	}
+	for _, a := range t.Values {
+		fn(a)
+	}
+}
+
+// use checks that operand a of something at (b, i) is defined and dominates it; bi is b's
+// position.
+func (v *ssaVerifier) use(bi int, b *ssa.Block, i int, a *ssa.Value, describe func() string) {
 	if a == nil {
 		v.errorf("b%d: %s has a nil operand", b.ID, describe())
 		return
@@ -165,21 +193,21 @@ func (v *ssaVerifier) use(b *ssa.Block, i int, a *ssa.Value, describe func() str
 		v.errorf("b%d: %s uses v%d, which is not defined in the function", b.ID, describe(), a.ID)
 		return
 	}
-	if db == b {
+	if db == bi {
 		if di >= i {
 			v.errorf("b%d: %s uses v%d before its definition", b.ID, describe(), a.ID)
 		}
 		return
 	}
-	if !v.dominates(db, b) {
-		v.errorf("b%d: %s uses v%d from b%d, which does not dominate it", b.ID, describe(), a.ID, db.ID)
+	if !v.dominates(db, bi) {
+		v.errorf("b%d: %s uses v%d from b%d, which does not dominate it", b.ID, describe(), a.ID, v.f.Blocks[db].ID)
 	}
 }
 
-func (v *ssaVerifier) value(b *ssa.Block, i int, x *ssa.Value) {
+func (v *ssaVerifier) value(bi int, b *ssa.Block, i int, x *ssa.Value) {
 	what := func() string { return ssa.FormatValue(x) } // only for an error: formatting is costly
 	for _, a := range x.Args {
-		v.use(b, i, a, what)
+		v.use(bi, b, i, a, what)
 		if a != nil && a.Type == ssa.TNone && x.Op != ssa.OpResult {
 			v.errorf("b%d: %s uses v%d, which has no value", b.ID, what(), a.ID)
 		}
@@ -199,7 +227,7 @@ func (v *ssaVerifier) value(b *ssa.Block, i int, x *ssa.Value) {
 		if v.arity(x, 1) {
 			c := x.Args[0]
 			cb, ci, _ := v.where(c)
-			ok := cb == b && (c.Op == ssa.OpCall || c.Op == ssa.OpCallIndirect)
+			ok := cb == bi && (c.Op == ssa.OpCall || c.Op == ssa.OpCallIndirect)
 			for k := ci + 1; ok && k < i; k++ {
 				ok = b.Instrs[k].Op == ssa.OpResult && b.Instrs[k].Args[0] == c
 			}
@@ -247,6 +275,34 @@ func operandType(op wasm.Op) (ssa.Type, bool) {
 	return 0, false
 }
 
+// operandTypes caches operandType for the one-byte opcodes and the 0xFC-prefixed saturating
+// truncations (the verifier asks for every numeric value after every SSA pass; the mnemonic is
+// parsed once).
+var operandTypes = func() (t [0x100 + 8]struct {
+	t  ssa.Type
+	ok bool
+}) {
+	for op := range 0x100 {
+		t[op].t, t[op].ok = operandType(wasm.Op(op))
+	}
+	for k := range 8 {
+		t[0x100+k].t, t[0x100+k].ok = operandType(wasm.OpI32TruncSatF32S + wasm.Op(k))
+	}
+	return t
+}()
+
+// cachedOperandType is operandType through the operandTypes cache.
+func cachedOperandType(op wasm.Op) (ssa.Type, bool) {
+	switch {
+	case op < 0x100:
+		return operandTypes[op].t, operandTypes[op].ok
+	case op >= wasm.OpI32TruncSatF32S && op <= wasm.OpI32TruncSatF32S+7:
+		e := operandTypes[0x100+op-wasm.OpI32TruncSatF32S]
+		return e.t, e.ok
+	}
+	return operandType(op)
+}
+
 func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what func() string) {
 	op := wasm.Op(x.Op)
 	t, n := ssa.WasmResult(op)
@@ -266,12 +322,12 @@ func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what func() string) {
 			v.errorf("b%d: %s: address is %s, want i32", b.ID, what(), x.Args[0].Type)
 		}
 	case op >= wasm.OpI32Store && op <= wasm.OpI64Store32:
-		want, _ := operandType(op)
+		want, _ := cachedOperandType(op)
 		if x.Args[0].Type != ssa.I32 || x.Args[1].Type != want {
 			v.errorf("b%d: %s: operand types %s, %s", b.ID, what(), x.Args[0].Type, x.Args[1].Type)
 		}
 	case op >= wasm.OpI32Eqz && op <= wasm.OpI64Extend32S || op >= wasm.OpI32TruncSatF32S && op <= wasm.OpI64TruncSatF64U:
-		want, ok := operandType(op)
+		want, ok := cachedOperandType(op)
 		if !ok {
 			return
 		}
@@ -286,12 +342,11 @@ func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what func() string) {
 // termSuccs is the number of successors of each terminator kind but switch.
 var termSuccs = map[ssa.TermKind]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
 
-func (v *ssaVerifier) term(b *ssa.Block) {
+func (v *ssaVerifier) term(bi int, b *ssa.Block) {
 	t := &b.Term
 	n := len(b.Instrs)
-	for _, a := range t.Uses() {
-		v.use(b, n, a, func() string { return "terminator " + ssa.FormatTerm(t) })
-	}
+	what := func() string { return "terminator " + ssa.FormatTerm(t) }
+	eachTermUse(t, func(a *ssa.Value) { v.use(bi, b, n, a, what) })
 	if k, ok := termSuccs[t.Kind]; ok && len(t.Succs) != k || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
 		v.errorf("b%d: %s has %d successors", b.ID, t.Kind, len(t.Succs))
 	}

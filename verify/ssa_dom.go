@@ -1,19 +1,14 @@
 package verify
 
-import "cot/ir/ssa"
-
 // dominators computes immediate dominators (Cooper, Harvey, Kennedy) over reachable blocks, by
 // block position in f.Blocks (a verification runs after every pass: slices, not maps), and
 // numbers the dominator tree in preorder so that dominates is a comparison.
 func (v *ssaVerifier) dominators() {
 	f := v.f
-	v.blockIdx = make(map[*ssa.Block]int, len(f.Blocks))
-	for i, b := range f.Blocks {
-		v.blockIdx[b] = i
-	}
 	n := len(f.Blocks)
-	var order []int // reverse postorder, of block positions
-	seen := make([]bool, n)
+	order := v.order[:0] // reverse postorder, of block positions
+	v.seen = reuse(v.seen, n)
+	seen := v.seen
 	var dfs func(b int)
 	dfs = func(b int) {
 		seen[b] = true
@@ -28,11 +23,14 @@ func (v *ssaVerifier) dominators() {
 	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
 		order[i], order[j] = order[j], order[i]
 	}
-	rpo := make([]int, n)
+	v.order = order
+	v.rpo = reuse(v.rpo, n)
+	rpo := v.rpo
 	for i, b := range order {
 		rpo[b] = i
 	}
-	preds := make([][]int, n)
+	v.preds = reuseLists(v.preds, n)
+	preds := v.preds
 	for _, b := range order {
 		for _, e := range f.Blocks[b].Term.Succs {
 			if s, ok := v.blockIdx[e.To]; ok {
@@ -40,7 +38,7 @@ func (v *ssaVerifier) dominators() {
 			}
 		}
 	}
-	v.idom = make([]int, n)
+	v.idom = reuse(v.idom, n)
 	for i := range v.idom {
 		v.idom[i] = -1 // unreachable
 	}
@@ -78,11 +76,12 @@ func (v *ssaVerifier) dominators() {
 	}
 	// Preorder interval of each block in the dominator tree: a dominates b when b's interval
 	// lies inside a's.
-	kids := make([][]int, n)
+	v.kids = reuseLists(v.kids, n)
+	kids := v.kids
 	for _, b := range order[1:] {
 		kids[v.idom[b]] = append(kids[v.idom[b]], b)
 	}
-	v.enter, v.exit = make([]int, n), make([]int, n)
+	v.enter, v.exit = reuse(v.enter, n), reuse(v.exit, n)
 	clock := 0
 	var number func(b int)
 	number = func(b int) {
@@ -96,9 +95,9 @@ func (v *ssaVerifier) dominators() {
 	number(order[0])
 }
 
-// dominates reports whether a dominates b (unreachable blocks are dominated by everything).
-func (v *ssaVerifier) dominates(a, b *ssa.Block) bool {
-	ai, bi := v.blockIdx[a], v.blockIdx[b]
+// dominates reports whether the block at position ai dominates the one at bi (unreachable
+// blocks are dominated by everything).
+func (v *ssaVerifier) dominates(ai, bi int) bool {
 	if v.idom[bi] < 0 {
 		return true
 	}

@@ -85,18 +85,25 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 	lv := mir.ComputeLiveness(f, g)
 	depth := g.LoopDepth()
 	ivs := make([]*interval, max(0, int(f.NextV-mir.FirstVirtual)))
+	slab := make([]interval, len(ivs)) // the intervals, allocated at once
 	get := func(r mir.Reg) *interval {
 		k := int(r - mir.FirstVirtual)
 		for k >= len(ivs) {
 			ivs = append(ivs, nil)
 		}
 		if ivs[k] == nil {
-			ivs[k] = &interval{reg: r}
+			if k < len(slab) {
+				ivs[k] = &slab[k]
+			} else {
+				ivs[k] = new(interval)
+			}
+			ivs[k].reg = r
 		}
 		return ivs[k]
 	}
 	// A block's ranges are found backwards; they are appended to the intervals forwards, so every
-	// interval's ranges come sorted and a range continuing the previous one extends it.
+	// interval's ranges come sorted and a range continuing the previous one extends it (a value
+	// live through many blocks gets one range: merged block by block, not at the end).
 	type found struct {
 		r mir.Reg
 		s span
@@ -115,13 +122,41 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 		}
 		blockRanges = blockRanges[:0]
 	}
-	defs := map[mir.Reg]int{}
-	defInstr := map[mir.Reg]*mir.Instr{}
+	// Per virtual register, by r - FirstVirtual: slices, not maps (this runs on every function,
+	// twice with coalesce-copies). liveTo is the end of the range of a register live below the
+	// scan point, -1 when it is not; liveRegs lists the registers set there since the block's
+	// start (some reset since).
+	defs := make([]int32, len(ivs))
+	defInstr := make([]*mir.Instr, len(ivs))
+	liveTo := make([]int32, len(ivs))
+	for k := range liveTo {
+		liveTo[k] = -1
+	}
+	index := func(r mir.Reg) int { // r's index, the tables grown to hold it
+		k := int(r - mir.FirstVirtual)
+		get(r)
+		for len(liveTo) < len(ivs) {
+			defs, defInstr, liveTo = append(defs, 0), append(defInstr, nil), append(liveTo, -1)
+		}
+		return k
+	}
+	var liveRegs []mir.Reg
+	setLive := func(k int, end int) {
+		if liveTo[k] < 0 {
+			liveRegs = append(liveRegs, mir.FirstVirtual+mir.Reg(k))
+		}
+		liveTo[k] = int32(end)
+	}
 	fixed := map[mir.Reg][]span{}
 	var calls []int
 	const whole = math.MaxInt32
-	live := map[mir.Reg]int{}    // virtual registers live below the scan point: the end of their range
-	liveEnd := map[mir.Reg]int{} // physical registers: the last use seen, scanning backwards
+	// Physical registers: the last use seen, scanning backwards, -1 when none.
+	var liveEnd [mir.FirstVirtual]int
+	for r := range liveEnd {
+		liveEnd[r] = -1
+	}
+	var physRegs []mir.Reg // registers set in liveEnd in this block
+	var buf mir.OperandBuf
 	pos := 0
 	for i, b := range f.Blocks {
 		first := 2 * pos
@@ -130,10 +165,9 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 			blockEnd = first
 		}
 		w := math.Pow(10, float64(min(depth[i], 6)))
-		clear(live)
-		clear(liveEnd)
+		liveRegs, physRegs = liveRegs[:0], physRegs[:0]
 		for _, r := range lv.Out[i] {
-			live[r] = blockEnd
+			setLive(index(r), blockEnd)
 		}
 		for k := len(b.Instrs) - 1; k >= 0; k-- {
 			in := b.Instrs[k]
@@ -141,43 +175,54 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 			if in.Op.IsCall() {
 				calls = append(calls, 2*p+1)
 			}
-			d, u := in.DefsUses()
+			d, u := in.DefsUsesIn(&buf)
 			for _, r := range d {
 				if r.IsVirtual() {
-					end, ok := live[r]
-					if !ok {
+					x := index(r)
+					end := int(liveTo[x])
+					if end < 0 {
 						end = 2*p + 1 // a dead definition still needs its register
 					}
 					addRange(r, 2*p+1, end)
-					delete(live, r)
-					get(r).weight += w
-					defs[r]++
-					defInstr[r] = in
+					liveTo[x] = -1
+					ivs[x].weight += w
+					defs[x]++
+					defInstr[x] = in
 				} else if allocatable(r) {
-					end, ok := liveEnd[r]
-					if !ok {
+					end := liveEnd[r]
+					if end < 0 {
 						end = 2*p + 1
 					}
 					fixed[r] = append(fixed[r], span{2*p + 1, end})
-					delete(liveEnd, r)
+					liveEnd[r] = -1
 				}
 			}
 			for _, r := range u {
 				if r.IsVirtual() {
-					if _, ok := live[r]; !ok {
-						live[r] = 2 * p
+					x := index(r)
+					if liveTo[x] < 0 {
+						setLive(x, 2*p)
 					}
-					get(r).weight += w
-				} else if _, ok := liveEnd[r]; !ok && allocatable(r) {
+					ivs[x].weight += w
+				} else if allocatable(r) && liveEnd[r] < 0 {
 					liveEnd[r] = 2 * p
+					physRegs = append(physRegs, r)
 				}
 			}
 		}
-		for r, end := range live {
-			addRange(r, first, end)
+		for _, r := range liveRegs {
+			if x := int(r - mir.FirstVirtual); liveTo[x] >= 0 {
+				addRange(r, first, int(liveTo[x]))
+				liveTo[x] = -1
+			}
 		}
 		flush()
-		for r, end := range liveEnd {
+		for _, r := range physRegs {
+			end := liveEnd[r]
+			if end < 0 {
+				continue
+			}
+			liveEnd[r] = -1
 			if i == 0 {
 				fixed[r] = append(fixed[r], span{0, end}) // incoming arguments
 			} else {
@@ -205,7 +250,7 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 			k := sort.SearchInts(calls, rg.start+1)
 			iv.crossCall = iv.crossCall || k < len(calls) && calls[k] < rg.end
 		}
-		if in := defInstr[r]; defs[r] == 1 && (in.Op == mir.MOVZ || in.Op == mir.MOVN) {
+		if in := defInstr[r-mir.FirstVirtual]; defs[r-mir.FirstVirtual] == 1 && (in.Op == mir.MOVZ || in.Op == mir.MOVN) {
 			iv.remat = in
 			iv.weight /= 4
 		}

@@ -96,7 +96,7 @@ func TestAllocateAllOperandsSpilled(t *testing.T) {
 		for _, r := range []mir.Reg{under.Rd, under.Rn, under.Rm, under.Ra} {
 			if r.IsVirtual() && !operands[r] {
 				operands[r] = true
-				if assign[r].reg == mir.NoReg {
+				if assign.at(r).reg == mir.NoReg {
 					spilled++
 				}
 			}

@@ -69,22 +69,60 @@ type location struct {
 	remat *mir.Instr
 }
 
+// assignment is the location of every virtual register, by r - FirstVirtual (a slice: the
+// allocator and the rewrite look a register up for every operand).
+type assignment struct {
+	locs []location
+	set  []bool
+}
+
+func newAssignment(f *mir.Func) *assignment {
+	n := max(0, int(f.NextV-mir.FirstVirtual))
+	return &assignment{locs: make([]location, n), set: make([]bool, n)}
+}
+
+// of returns r's location, ok false when r has none (a physical register, or a virtual one
+// without an interval: its zero location).
+func (a *assignment) of(r mir.Reg) (location, bool) {
+	k := int(r - mir.FirstVirtual)
+	if k < 0 || k >= len(a.locs) || !a.set[k] {
+		return location{}, false
+	}
+	return a.locs[k], true
+}
+
+// at returns r's location (the zero location when it has none).
+func (a *assignment) at(r mir.Reg) location {
+	loc, _ := a.of(r)
+	return loc
+}
+
+func (a *assignment) put(r mir.Reg, loc location) {
+	k := int(r - mir.FirstVirtual)
+	if k >= len(a.locs) { // a register above f.NextV
+		a.locs = append(a.locs, make([]location, k+1-len(a.locs))...)
+		a.set = append(a.set, make([]bool, k+1-len(a.set))...)
+	}
+	a.locs[k], a.set[k] = loc, true
+}
+
 // allocator is the state of one function's scan: the intervals holding a register are active
 // (live at the scan point) or inactive (in a hole at the scan point, live again later).
+// Tables by physical register are arrays (every physical register is below FirstVirtual).
 type allocator struct {
 	f        *mir.Func
 	fixed    map[mir.Reg][]span // explicit uses of physical registers
-	assign   map[mir.Reg]location
+	assign   *assignment
 	active   []*interval
 	inactive []*interval
-	spare    []*interval           // the inactive list's other buffer
-	inUse    map[mir.Reg]*interval // the active interval holding each register
-	blocked  map[mir.Reg]bool      // registers an inactive interval holds where the current one is live
-	slotEnds []int                 // per slot, the end of the last interval given it
-	saved    map[mir.Reg]bool
+	spare    []*interval                 // the inactive list's other buffer
+	inUse    [mir.FirstVirtual]*interval // the active interval holding each register
+	blocked  [mir.FirstVirtual]bool      // registers an inactive interval holds where the current one is live
+	slotEnds []int                       // per slot, the end of the last interval given it
+	saved    [mir.FirstVirtual]bool
 }
 
-func linearScan(f *mir.Func) map[mir.Reg]location {
+func linearScan(f *mir.Func) *assignment {
 	ivs, fixed := liveIntervals(f)
 	sort.Slice(ivs, func(i, j int) bool {
 		if ivs[i].start != ivs[j].start {
@@ -94,28 +132,37 @@ func linearScan(f *mir.Func) map[mir.Reg]location {
 	})
 	// A copy between virtual registers hints its destination to reuse the source's register:
 	// when the source dies at the copy, the copy disappears.
-	hint := map[mir.Reg]mir.Reg{}
+	hint := make([]mir.Reg, max(0, int(f.NextV-mir.FirstVirtual))) // by r - FirstVirtual; 0: none
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			if (in.Op == mir.MOV && in.W == mir.X || in.Op == mir.FMOV && f.ClassOf(in.Rd) == f.ClassOf(in.Rn)) &&
 				in.Rd.IsVirtual() && in.Rn.IsVirtual() {
-				hint[in.Rd] = in.Rn
+				k := int(in.Rd - mir.FirstVirtual)
+				if k >= len(hint) {
+					hint = append(hint, make([]mir.Reg, k+1-len(hint))...)
+				}
+				hint[k] = in.Rn
 			}
 		}
 	}
-	a := &allocator{f: f, fixed: fixed, assign: map[mir.Reg]location{}, inUse: map[mir.Reg]*interval{},
-		blocked: map[mir.Reg]bool{}, saved: map[mir.Reg]bool{}}
+	hintOf := func(r mir.Reg) mir.Reg {
+		if k := int(r - mir.FirstVirtual); k < len(hint) {
+			return hint[k]
+		}
+		return 0
+	}
+	a := &allocator{f: f, fixed: fixed, assign: newAssignment(f)}
 	for _, iv := range ivs {
 		a.advance(iv.start)
-		clear(a.blocked)
+		clear(a.blocked[:])
 		for _, x := range a.inactive {
 			if x.intersects(iv) {
-				a.blocked[a.assign[x.reg].reg] = true
+				a.blocked[a.assign.at(x.reg).reg] = true
 			}
 		}
 		pools := a.pools(iv)
 		chosen := mir.NoReg
-		if loc, ok := a.assign[hint[iv.reg]]; ok && loc.reg != mir.NoReg && a.free(loc.reg, iv) && inPools(pools, loc.reg) {
+		if loc, ok := a.assign.of(hintOf(iv.reg)); ok && loc.reg != mir.NoReg && a.free(loc.reg, iv) && inPools(pools, loc.reg) {
 			chosen = loc.reg
 		}
 		for _, pool := range pools {
@@ -175,11 +222,11 @@ func (a *allocator) advance(pos int) {
 	for _, x := range a.active {
 		switch {
 		case x.end < pos:
-			delete(a.inUse, a.assign[x.reg].reg)
+			a.inUse[a.assign.at(x.reg).reg] = nil
 		case x.covers(pos):
 			active = append(active, x)
 		default:
-			delete(a.inUse, a.assign[x.reg].reg)
+			a.inUse[a.assign.at(x.reg).reg] = nil
 			inactive = append(inactive, x)
 		}
 	}
@@ -187,7 +234,7 @@ func (a *allocator) advance(pos int) {
 		switch {
 		case x.end < pos:
 		case x.covers(pos):
-			a.inUse[a.assign[x.reg].reg] = x
+			a.inUse[a.assign.at(x.reg).reg] = x
 			active = append(active, x)
 		default:
 			inactive = append(inactive, x)
@@ -233,7 +280,7 @@ func (a *allocator) evict(iv *interval, pools [][]mir.Reg) mir.Reg {
 		return kept
 	}
 	a.active, a.inactive = drop(a.active), drop(a.inactive)
-	delete(a.inUse, best)
+	a.inUse[best] = nil
 	for _, x := range victims {
 		a.spill(x)
 	}
@@ -248,7 +295,7 @@ func (a *allocator) holders(r mir.Reg, iv *interval) []*interval {
 	}
 	if a.blocked[r] {
 		for _, x := range a.inactive {
-			if a.assign[x.reg].reg == r && x.intersects(iv) {
+			if a.assign.at(x.reg).reg == r && x.intersects(iv) {
 				out = append(out, x)
 			}
 		}
@@ -268,7 +315,7 @@ func containsIv(list []*interval, x *interval) bool {
 func (a *allocator) take(iv *interval, r mir.Reg) {
 	a.inUse[r] = iv
 	a.active = append(a.active, iv)
-	a.assign[iv.reg] = location{reg: r}
+	a.assign.put(iv.reg, location{reg: r})
 	if contains(intCalleeSaved, r) || contains(floatCalleeSaved, r) {
 		a.saved[r] = true
 	}
@@ -277,7 +324,7 @@ func (a *allocator) take(iv *interval, r mir.Reg) {
 // spill gives iv a stack slot no overlapping interval holds, or rematerialises its constant.
 func (a *allocator) spill(iv *interval) {
 	if iv.remat != nil {
-		a.assign[iv.reg] = location{reg: mir.NoReg, remat: iv.remat}
+		a.assign.put(iv.reg, location{reg: mir.NoReg, remat: iv.remat})
 		return
 	}
 	slot := -1
@@ -292,7 +339,7 @@ func (a *allocator) spill(iv *interval) {
 		a.slotEnds = append(a.slotEnds, 0)
 	}
 	a.slotEnds[slot] = max(a.slotEnds[slot], iv.end)
-	a.assign[iv.reg] = location{reg: mir.NoReg, slot: int64(slot)}
+	a.assign.put(iv.reg, location{reg: mir.NoReg, slot: int64(slot)})
 }
 
 func contains(rs []mir.Reg, r mir.Reg) bool {

@@ -9,10 +9,11 @@ import "cot/ir/mir"
 // serves the next use of that slot without a load. A copy into or out of a spilled register is
 // the store or load itself, a copy between registers spilled to the same slot disappears, and a
 // copy of a rematerialised constant materialises it in the destination.
-func rewriteAllocated(f *mir.Func, assign map[mir.Reg]location) {
+func rewriteAllocated(f *mir.Func, assign *assignment) {
 	slotOff := func(slot int64) int64 { return f.OutArgs + 8*slot }
+	r := &rewriter{f: f, assign: assign, slotOff: slotOff}
 	for _, b := range f.Blocks {
-		r := &rewriter{f: f, assign: assign, slotOff: slotOff, held: map[mir.Reg]int64{}}
+		r.out, r.holds = make([]*mir.Instr, 0, len(b.Instrs)+len(b.Instrs)/4), [6]bool{}
 		for _, in := range b.Instrs {
 			r.instr(in)
 		}
@@ -22,22 +23,44 @@ func rewriteAllocated(f *mir.Func, assign map[mir.Reg]location) {
 	f.NextV = 0
 }
 
-// rewriter rewrites one block.
+// rewriter rewrites one block at a time.
 type rewriter struct {
 	f       *mir.Func
-	assign  map[mir.Reg]location
+	assign  *assignment
 	slotOff func(int64) int64
 	out     []*mir.Instr
-	held    map[mir.Reg]int64 // scratch register -> offset of the slot whose value it holds
+	// per scratch register (scratchRegs order): whether it holds a slot's value, and the
+	// slot's offset
+	holds [6]bool
+	held  [6]int64
+	buf   mir.OperandBuf
+}
+
+// scratchRegs are the spill scratch registers, integer then float: the order in which a slot's
+// holder is looked for.
+var scratchRegs = [6]mir.Reg{intScratch[0], intScratch[1], intScratch[2], floatScratch[0], floatScratch[1], floatScratch[2]}
+
+// scratchIndex returns x's index in scratchRegs, or -1.
+func scratchIndex(x mir.Reg) int {
+	for i, s := range scratchRegs {
+		if s == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// hold records that scratch register x holds the slot at off.
+func (r *rewriter) hold(x mir.Reg, off int64) {
+	i := scratchIndex(x)
+	r.holds[i], r.held[i] = true, off
 }
 
 // holder returns a scratch register holding the slot at off.
 func (r *rewriter) holder(off int64) (mir.Reg, bool) {
-	for _, s := range [][]mir.Reg{intScratch, floatScratch} {
-		for _, x := range s {
-			if o, ok := r.held[x]; ok && o == off {
-				return x, true
-			}
+	for i, x := range scratchRegs {
+		if r.holds[i] && r.held[i] == off {
+			return x, true
 		}
 	}
 	return mir.NoReg, false
@@ -45,9 +68,9 @@ func (r *rewriter) holder(off int64) (mir.Reg, bool) {
 
 // forget drops what the scratch registers know of the slot at off (it is being overwritten).
 func (r *rewriter) forget(off int64) {
-	for x, o := range r.held {
-		if o == off {
-			delete(r.held, x)
+	for i := range scratchRegs {
+		if r.holds[i] && r.held[i] == off {
+			r.holds[i] = false
 		}
 	}
 }
@@ -56,13 +79,37 @@ func (r *rewriter) emit(ins ...*mir.Instr) {
 	for _, in := range ins {
 		r.out = append(r.out, in)
 		if in.Op.IsCall() {
-			clear(r.held)
+			r.holds = [6]bool{}
 		}
-		defs, _ := in.DefsUses()
+		defs, _ := in.DefsUsesIn(&r.buf)
 		for _, d := range defs {
-			delete(r.held, d)
+			if i := scratchIndex(d); i >= 0 {
+				r.holds[i] = false
+			}
 		}
 	}
+}
+
+// regMap maps the virtual registers of one instruction to physical ones (a handful: a list).
+type regMap []struct{ from, to mir.Reg }
+
+func (m regMap) get(v mir.Reg) (mir.Reg, bool) {
+	for _, p := range m {
+		if p.from == v {
+			return p.to, true
+		}
+	}
+	return mir.NoReg, false
+}
+
+func (m *regMap) set(v, x mir.Reg) {
+	for i := range *m {
+		if (*m)[i].from == v {
+			(*m)[i].to = x
+			return
+		}
+	}
+	*m = append(*m, struct{ from, to mir.Reg }{v, x})
 }
 
 // isCopy reports whether in copies a register of one class to another of the same class
@@ -77,7 +124,7 @@ func (r *rewriter) copySpilled(in *mir.Instr) bool {
 	if !isCopy(r.f, in) || !in.Rd.IsVirtual() || !in.Rn.IsVirtual() {
 		return false
 	}
-	dst, src := r.assign[in.Rd], r.assign[in.Rn]
+	dst, src := r.assign.at(in.Rd), r.assign.at(in.Rn)
 	if src.remat != nil && dst.reg != mir.NoReg { // the constant goes straight where it is copied
 		c := *src.remat
 		c.Rd = dst.reg
@@ -112,11 +159,13 @@ func (r *rewriter) instr(in *mir.Instr) {
 	if r.copySpilled(in) {
 		return
 	}
-	defs, uses := in.DefsUses()
-	m := map[mir.Reg]mir.Reg{}
-	taken := map[mir.Reg]bool{}
+	var opBuf mir.OperandBuf // not r.buf: emit reuses that
+	defs, uses := in.DefsUsesIn(&opBuf)
+	var mBuf [8]struct{ from, to mir.Reg }
+	m := regMap(mBuf[:0])
+	var taken [6]bool // by scratchRegs index
 	scratch := func(v mir.Reg) mir.Reg {
-		if x, ok := m[v]; ok {
+		if x, ok := m.get(v); ok {
 			return x
 		}
 		pool := intScratch
@@ -124,9 +173,9 @@ func (r *rewriter) instr(in *mir.Instr) {
 			pool = floatScratch
 		}
 		for _, x := range pool {
-			if !taken[x] {
-				taken[x] = true
-				m[v] = x
+			if i := scratchIndex(x); !taken[i] {
+				taken[i] = true
+				m.set(v, x)
 				return x
 			}
 		}
@@ -136,11 +185,11 @@ func (r *rewriter) instr(in *mir.Instr) {
 		if !u.IsVirtual() {
 			continue
 		}
-		loc := r.assign[u]
-		_, done := m[u]
+		loc := r.assign.at(u)
+		_, done := m.get(u)
 		switch {
 		case loc.reg != mir.NoReg:
-			m[u] = loc.reg
+			m.set(u, loc.reg)
 		case done:
 		case loc.remat != nil:
 			c := *loc.remat
@@ -148,19 +197,20 @@ func (r *rewriter) instr(in *mir.Instr) {
 			r.emit(&c)
 		default:
 			off := r.slotOff(loc.slot)
-			if h, ok := r.holder(off); ok && !taken[h] {
-				m[u], taken[h] = h, true
+			if h, ok := r.holder(off); ok && !taken[scratchIndex(h)] {
+				m.set(u, h)
+				taken[scratchIndex(h)] = true
 				continue
 			}
 			x := scratch(u)
 			r.emit(slotAccess(mir.LDR, r.f.Class[u], x, off)...)
-			r.held[x] = off
+			r.hold(x, off)
 		}
 	}
 	// An instruction reads its operands before it writes its result, so a spilled result may
 	// take any scratch register: three per class cover any instruction (at most three register
 	// operands are read), whatever is spilled.
-	clear(taken)
+	taken = [6]bool{}
 	type store struct {
 		reg mir.Reg
 		off int64
@@ -170,8 +220,8 @@ func (r *rewriter) instr(in *mir.Instr) {
 		if !d.IsVirtual() {
 			continue
 		}
-		if loc := r.assign[d]; loc.reg != mir.NoReg {
-			m[d] = loc.reg
+		if loc := r.assign.at(d); loc.reg != mir.NoReg {
+			m.set(d, loc.reg)
 		} else if loc.remat != nil {
 			return // rematerialised at each use
 		} else {
@@ -191,7 +241,7 @@ func (r *rewriter) instr(in *mir.Instr) {
 			class = mir.Float
 		}
 		r.emit(slotAccess(mir.STR, class, st.reg, st.off)...)
-		r.held[st.reg] = st.off
+		r.hold(st.reg, st.off)
 	}
 }
 
@@ -224,9 +274,9 @@ func constInto(r mir.Reg, v uint64) []*mir.Instr {
 }
 
 // rewrite replaces registers of in through m.
-func rewrite(in *mir.Instr, m map[mir.Reg]mir.Reg) {
-	for _, p := range []*mir.Reg{&in.Rd, &in.Rn, &in.Rm, &in.Ra} {
-		if r, ok := m[*p]; ok {
+func rewrite(in *mir.Instr, m regMap) {
+	for _, p := range [...]*mir.Reg{&in.Rd, &in.Rn, &in.Rm, &in.Ra} {
+		if r, ok := m.get(*p); ok {
 			*p = r
 		}
 	}

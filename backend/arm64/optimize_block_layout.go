@@ -26,6 +26,9 @@ var optimizeBlockLayoutPass = pipeline.Pass{
 	Name: "optimize-block-layout",
 	In:   LangMIRFinal,
 	Out:  LangMIRFinal,
+	// The clobber check (a liveness analysis of every function with calls) runs after
+	// resolve-branches, the last MIR pass, not after this one (Pass.Defers).
+	Defers: []string{"no-clobber-across-call"},
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*mir.Program)
 		for _, f := range p.Funcs {

@@ -28,12 +28,21 @@ var removeDeadValuesPass = pipeline.Pass{
 }
 
 func removeDeadValues(f *ssa.Func) {
-	in := incoming(f)
-	live := map[*ssa.Value]bool{}
+	in := incomingByPos(f)
+	// By value id: liveness, and each parameter's block position and index (slices, not maps:
+	// every value of every function passes here).
+	live := newValueTable[bool](f)
+	type paramAt struct{ block, index int32 }
+	params := newValueTable[paramAt](f)
+	for k, b := range f.Blocks {
+		for i, p := range b.Params {
+			*params.at(p) = paramAt{int32(k), int32(i)}
+		}
+	}
 	var work []*ssa.Value
 	mark := func(v *ssa.Value) {
-		if !live[v] {
-			live[v] = true
+		if l := live.at(v); !*l {
+			*l = true
 			work = append(work, v)
 		}
 	}
@@ -60,41 +69,36 @@ func removeDeadValues(f *ssa.Func) {
 			mark(a)
 		}
 		if v.Op == ssa.OpParam {
-			idx := paramIndex(v)
-			for _, e := range in[v.Block] {
-				mark(e.Args[idx])
+			at := *params.at(v)
+			if f.Blocks[at.block].Params[at.index] != v {
+				panic("remove-dead-values: parameter not in its block")
+			}
+			for _, e := range in[at.block] {
+				mark(e.Args[at.index])
 			}
 		}
 	}
-	for _, b := range f.Blocks {
+	for k, b := range f.Blocks {
 		var keep []*ssa.Value
 		for _, v := range b.Instrs {
-			if live[v] {
+			if *live.at(v) {
 				keep = append(keep, v)
 			}
 		}
 		b.Instrs = keep
-		if b == f.Blocks[0] {
+		if k == 0 {
 			continue
 		}
-		for i := 0; i < len(b.Params); i++ {
-			if live[b.Params[i]] {
-				continue
+		dead := false
+		for _, p := range b.Params {
+			dead = dead || !*live.at(p)
+		}
+		if dead { // in one sweep: a block may have thousands of parameters
+			keepParam := func(i int) bool { return *live.at(b.Params[i]) }
+			for _, e := range in[k] {
+				e.Args = filterValues(e.Args, keepParam)
 			}
-			b.Params = append(b.Params[:i:i], b.Params[i+1:]...)
-			for _, e := range in[b] {
-				e.Args = append(e.Args[:i:i], e.Args[i+1:]...)
-			}
-			i--
+			b.Params = filterValues(b.Params, keepParam)
 		}
 	}
-}
-
-func paramIndex(p *ssa.Value) int {
-	for i, q := range p.Block.Params {
-		if q == p {
-			return i
-		}
-	}
-	panic("remove-dead-values: parameter not in its block")
 }

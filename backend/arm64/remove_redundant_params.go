@@ -39,27 +39,59 @@ func incoming(f *ssa.Func) map[*ssa.Block][]*ssa.Edge {
 	return in
 }
 
+// incomingByPos lists the edges that reach each block, by block position in f.Blocks (the
+// passes that look them up for every parameter index a slice, not a map).
+func incomingByPos(f *ssa.Func) [][]*ssa.Edge {
+	pos := make(map[*ssa.Block]int, len(f.Blocks))
+	for i, b := range f.Blocks {
+		pos[b] = i
+	}
+	in := make([][]*ssa.Edge, len(f.Blocks))
+	for _, b := range f.Blocks {
+		for i := range b.Term.Succs {
+			e := &b.Term.Succs[i]
+			if k, ok := pos[e.To]; ok {
+				in[k] = append(in[k], e)
+			}
+		}
+	}
+	return in
+}
+
+// valueTable maps values of one function to T by value id (ids are dense, below f.NextID).
+type valueTable[T any] []T
+
+func newValueTable[T any](f *ssa.Func) valueTable[T] { return make(valueTable[T], f.NextID) }
+
+func (t *valueTable[T]) at(v *ssa.Value) *T {
+	if v.ID >= len(*t) { // a value made without NewValue: grow
+		*t = append(*t, make([]T, v.ID+1-len(*t))...)
+	}
+	return &(*t)[v.ID]
+}
+
 func removeRedundantParams(f *ssa.Func) {
-	repl := map[*ssa.Value]*ssa.Value{}
+	repl := newValueTable[*ssa.Value](f) // by value id: the value a removed parameter stands for
 	var resolve func(v *ssa.Value) *ssa.Value
 	resolve = func(v *ssa.Value) *ssa.Value {
-		r, ok := repl[v]
-		if !ok {
+		r := *repl.at(v)
+		if r == nil {
 			return v
 		}
 		root := resolve(r)
-		repl[v] = root // path compression: chains of replaced parameters stay short
+		*repl.at(v) = root // path compression: chains of replaced parameters stay short
 		return root
 	}
-	in := incoming(f) // removing parameters changes edges' arguments, never the edges
+	in := incomingByPos(f) // removing parameters changes edges' arguments, never the edges
 	for changed := true; changed; {
 		changed = false
-		for _, b := range f.Blocks[1:] {
+		for k, b := range f.Blocks[1:] {
+			edges := in[k+1]
 			removed := false
 			for i, p := range b.Params {
 				var same *ssa.Value
 				unique := true
-				for _, e := range in[b] {
+				for _, e := range edges {
 					a := resolve(e.Args[i])
 					if a == p || a == same {
 						continue
@@ -73,12 +105,12 @@ func removeRedundantParams(f *ssa.Func) {
 				if !unique || same == nil {
 					continue
 				}
-				repl[p] = same
+				*repl.at(p) = same
 				removed = true
 			}
 			if removed { // in one sweep: a block may have thousands of parameters (one per local)
-				keep := func(i int) bool { _, gone := repl[b.Params[i]]; return !gone }
-				for _, e := range in[b] {
+				keep := func(i int) bool { return *repl.at(b.Params[i]) == nil }
+				for _, e := range edges {
 					e.Args = filterValues(e.Args, keep)
 				}
 				b.Params = filterValues(b.Params, keep)

@@ -14,14 +14,17 @@ var stream = &pipeline.Stream{
 	First: "translate",
 	Last:  "encode-instructions",
 	Units: func(ctx *pipeline.Ctx, prog any) []any {
-		m := prog.(*encwasm.Lazy).M
+		lazy := prog.(*encwasm.Lazy)
+		m := lazy.M
 		layout := newModuleLayout(m)
 		units := make([]any, 0, len(m.Funcs)+1)
 		for i := range m.Funcs {
-			units = append(units, &funcUnit{index: i, layout: layout})
+			units = append(units, &funcUnit{index: i, layout: layout, size: lazy.BodySize(i)})
 		}
 		return append(units, &funcUnit{index: -1, layout: layout})
 	},
+	// The largest bodies first: the last function a worker starts is then a small one.
+	Cost: func(unit any) int { return unit.(*funcUnit).size },
 	Join: func(ctx *pipeline.Ctx, prog any, outs []any) (any, error) {
 		p := &ObjProgram{Layout: outs[len(outs)-1].(*ObjProgram).Layout}
 		n := 0
@@ -41,6 +44,7 @@ var stream = &pipeline.Stream{
 type funcUnit struct {
 	index  int
 	layout *moduleLayout
+	size   int // the body's size in bytes (0 for the backend's own functions)
 }
 
 // unitOf returns the unit a streamed pass works on, or nil when it sees the whole program.

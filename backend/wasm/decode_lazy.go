@@ -88,3 +88,6 @@ func (l *Lazy) Full() (*wasm.Module, error) {
 	}
 	return &m, nil
 }
+
+// BodySize returns the size in bytes of defined function i's body (its work to compile, roughly).
+func (l *Lazy) BodySize(i int) int { return l.bodies[i].end - l.bodies[i].start }

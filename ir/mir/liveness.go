@@ -1,11 +1,12 @@
 package mir
 
-import "sort"
+import "slices"
 
 // Liveness is the block-level liveness of virtual registers: In[i] and Out[i] list, sorted, the
 // virtual registers live on entry to and exit from block index i. Sparse sets over a worklist:
 // the cost follows the sizes of the live sets, not blocks × registers (a function of 100,000
-// blocks and 100,000 registers has small live sets but 10^10 bits).
+// blocks and 100,000 registers has small live sets but 10^10 bits). The sets may share memory
+// with each other: callers must not modify them.
 type Liveness struct {
 	In, Out [][]Reg
 }
@@ -13,25 +14,40 @@ type Liveness struct {
 // ComputeLiveness solves liveness for f over its CFG g.
 func ComputeLiveness(f *Func, g *CFG) *Liveness {
 	n := len(f.Blocks)
-	gen, kill := make([][]Reg, n), make([]map[Reg]bool, n)
+	// gen: registers used before any definition in the block; kill: registers the block defines;
+	// both sorted. Marks are per virtual register, the index+1 of the last block that saw it, so
+	// one array serves every block (allocate-registers and the verifier run this on every
+	// function after several passes: no map per block).
+	gen, kill := make([][]Reg, n), make([][]Reg, n)
+	var used, killed []int32
+	var buf OperandBuf
 	for i, b := range f.Blocks {
-		kill[i] = map[Reg]bool{}
-		seen := map[Reg]bool{}
+		stamp := int32(i + 1)
 		for _, in := range b.Instrs {
-			d, u := in.DefsUses()
+			d, u := in.DefsUsesIn(&buf)
 			for _, r := range u {
-				if r.IsVirtual() && !kill[i][r] && !seen[r] {
-					seen[r] = true
-					gen[i] = append(gen[i], r)
+				if r.IsVirtual() {
+					k := int(r - FirstVirtual)
+					used, killed = growMarks(used, k), growMarks(killed, k)
+					if killed[k] != stamp && used[k] != stamp {
+						used[k] = stamp
+						gen[i] = append(gen[i], r)
+					}
 				}
 			}
 			for _, r := range d {
 				if r.IsVirtual() {
-					kill[i][r] = true
+					k := int(r - FirstVirtual)
+					used, killed = growMarks(used, k), growMarks(killed, k)
+					if killed[k] != stamp {
+						killed[k] = stamp
+						kill[i] = append(kill[i], r)
+					}
 				}
 			}
 		}
-		sortRegs(gen[i])
+		slices.Sort(gen[i])
+		slices.Sort(kill[i])
 	}
 	lv := &Liveness{In: make([][]Reg, n), Out: make([][]Reg, n)}
 	copy(lv.In, gen)
@@ -55,15 +71,9 @@ func ComputeLiveness(f *Func, g *CFG) *Liveness {
 			out = union(out, lv.In[s])
 		}
 		lv.Out[b] = out
-		var through []Reg // sorted, as out is
-		for _, r := range out {
-			if !kill[b][r] {
-				through = append(through, r)
-			}
-		}
-		in := union(gen[b], through)
-		if len(in) != len(lv.In[b]) { // live-in sets only grow
-			lv.In[b] = in
+		// Live-in sets only grow: gen ∪ (out − kill) is built only when it is larger.
+		if size, _ := liveIn(gen[b], out, kill[b], false); size != len(lv.In[b]) {
+			_, lv.In[b] = liveIn(gen[b], out, kill[b], true)
 			for _, p := range g.Preds[b] {
 				if !queued[p] {
 					queued[p] = true
@@ -75,7 +85,55 @@ func ComputeLiveness(f *Func, g *CFG) *Liveness {
 	return lv
 }
 
-func sortRegs(rs []Reg) { sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] }) }
+// growMarks makes marks long enough to index k.
+func growMarks(marks []int32, k int) []int32 {
+	if k < len(marks) {
+		return marks
+	}
+	return append(marks, make([]int32, k+1-len(marks)+len(marks)/2)...)
+}
+
+// liveIn returns the size of gen ∪ (out − kill), all three sorted, and when build is set the
+// set itself (counting first spares building a set that is no larger than the one it would
+// replace).
+func liveIn(gen, out, kill []Reg, build bool) (int, []Reg) {
+	var in []Reg
+	if build {
+		in = make([]Reg, 0, len(gen)+len(out))
+	}
+	size := 0
+	emit := func(r Reg) {
+		size++
+		if build {
+			in = append(in, r)
+		}
+	}
+	i, j, k := 0, 0, 0
+	for i < len(gen) || j < len(out) {
+		if j < len(out) {
+			for k < len(kill) && kill[k] < out[j] {
+				k++
+			}
+			if k < len(kill) && kill[k] == out[j] {
+				j++ // defined in the block: live in only if gen has it
+				continue
+			}
+		}
+		switch {
+		case j == len(out) || i < len(gen) && gen[i] < out[j]:
+			emit(gen[i])
+			i++
+		case i == len(gen) || out[j] < gen[i]:
+			emit(out[j])
+			j++
+		default:
+			emit(gen[i])
+			i++
+			j++
+		}
+	}
+	return size, in
+}
 
 // union merges two sorted sets.
 func union(a, b []Reg) []Reg {

@@ -123,6 +123,12 @@ type Pass struct {
 	// (undefined names and type mismatches together). The driver stops after the last such pass
 	// of an unbroken run of them.
 	AfterErrors bool
+	// Defers names invariants of Out that --verify=each checks after a later pass instead of this
+	// one, in a streamed run: costly checks (a liveness analysis) of what the pass does not set
+	// out to change. A streamed unit is checked for them after the next pass of the stream that
+	// does not defer them, and Table.Check requires one of the same family to follow; the
+	// pass-at-a-time runs of the debugging flags check everything after every pass.
+	Defers []string
 	// Run transforms prog. It reports user errors through ctx.Diags and returns a *src.UserError;
 	// any other failure is a compiler bug and should panic.
 	Run func(ctx *Ctx, prog any) (any, error)
@@ -183,6 +189,13 @@ func (t *Table) Check() error {
 		if i > 0 && t.Passes[i-1].Out != p.In {
 			errs = append(errs, fmt.Sprintf("pass %s takes %s but %s produces %s", p.Name, p.In.Name, t.Passes[i-1].Name, t.Passes[i-1].Out.Name))
 		}
+		for _, inv := range p.Defers {
+			if !p.Out.Has(inv) {
+				errs = append(errs, fmt.Sprintf("pass %s defers %s, which %s does not have", p.Name, inv, p.Out.Name))
+			} else if !t.checkedLater(i, inv) {
+				errs = append(errs, fmt.Sprintf("pass %s defers %s, but no later required pass checks it", p.Name, inv))
+			}
+		}
 	}
 	for _, c := range t.Constraints {
 		b, okb := index[c.Before]
@@ -198,6 +211,20 @@ func (t *Table) Check() error {
 		return fmt.Errorf("pass table %s: %s", t.Name, strings.Join(errs, "; "))
 	}
 	return nil
+}
+
+// checkedLater reports whether a required pass after pass i checks invariant inv (its output
+// has it and it does not defer it) before the family changes.
+func (t *Table) checkedLater(i int, inv string) bool {
+	for _, p := range t.Passes[i+1:] {
+		if p.Out.Family != t.Passes[i].Out.Family || !p.Out.Has(inv) {
+			return false
+		}
+		if !p.Disablable() && !contains(p.Defers, inv) {
+			return true
+		}
+	}
+	return false
 }
 
 // UncheckedInvariants lists, as family/invariant, the named invariants that a language of the

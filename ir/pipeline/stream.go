@@ -9,7 +9,8 @@ package pipeline
 // The result does not depend on the number of workers or on their timing: each unit's passes see
 // the shared input program (read only), the unit's descriptor and their own output; the outputs
 // are joined in unit order; of several failing units, the first in unit order is reported (every
-// unit before it has run by then, since units are handed out in order).
+// unit before it has run by then: a worker skips only units after the first failure found so
+// far). Units are handed out costliest first when the stream says what a unit costs.
 //
 // Debugging flags that need the whole program between two streamed passes (--dump-before/-after,
 // --stop-after, --dump-html naming a streamed pass) make Run take the passes one at a time over the
@@ -17,6 +18,7 @@ package pipeline
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,6 +38,10 @@ type Stream struct {
 	// Join returns the output of Last for the whole program from prog (the input of First) and
 	// the units' outputs of Last, in unit order.
 	Join func(ctx *Ctx, prog any, outs []any) (any, error)
+	// Cost, when set, estimates the work of a unit (any unit: its size in bytes, say). Workers
+	// take the costliest units first, so that a large unit does not start last and leave the
+	// other workers idle while it runs; outputs are joined in unit order all the same.
+	Cost func(unit any) int
 }
 
 // Workers is the number of units a streamed run compiles at once; 0 means GOMAXPROCS.
@@ -73,6 +79,7 @@ func (t *Table) streamRange(opts *Options) (first, last int, ok bool) {
 // runStream runs passes (the stream's, in table order) over every unit of prog and joins them.
 func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any, error) {
 	units := t.Stream.Units(ctx, prog)
+	order := handOutOrder(units, t.Stream.Cost)
 	outs := make([]any, len(units))
 	errs := make([]error, len(units))
 	spent := make([]time.Duration, len(passes))
@@ -90,9 +97,13 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 			defer wg.Done()
 			local := make([]time.Duration, len(passes))
 			for {
-				i := next.Add(1) - 1
-				if i >= int64(len(units)) || i > failed.Load() {
+				k := next.Add(1) - 1
+				if k >= int64(len(units)) {
 					break
+				}
+				i := order[k]
+				if i > failed.Load() {
+					continue // a unit after a failed one: its result cannot matter
 				}
 				uctx := &Ctx{Diags: &src.Diagnostics{}, Target: ctx.Target, Store: ctx.Store, Unit: units[i]}
 				outs[i], errs[i] = runUnit(uctx, prog, passes, opts, local)
@@ -124,6 +135,26 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 	return t.Stream.Join(ctx, prog, outs)
 }
 
+// handOutOrder returns the unit indices in the order workers take them: costliest first (ties
+// in unit order) when cost is set, else unit order. Every unit before a failing one (in unit
+// order) still runs, whatever the order: a worker skips only units after the first failure
+// found so far, and that index only decreases.
+func handOutOrder(units []any, cost func(any) int) []int64 {
+	order := make([]int64, len(units))
+	for i := range order {
+		order[i] = int64(i)
+	}
+	if cost == nil {
+		return order
+	}
+	costs := make([]int, len(units))
+	for i, u := range units {
+		costs[i] = cost(u)
+	}
+	slices.SortStableFunc(order, func(a, b int64) int { return costs[b] - costs[a] })
+	return order
+}
+
 // runUnit runs the passes on one unit, verifying after each under --verify=each, and adds the
 // time of each pass to spent.
 func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Duration) (any, error) {
@@ -136,12 +167,21 @@ func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Dura
 		}
 		prog = next
 		if opts.Verify == VerifyEach {
-			if errs := p.Out.Family.Verify(p.Out, prog); len(errs) > 0 {
+			if errs := p.Out.Family.Verify(deferring(p, k == len(passes)-1), prog); len(errs) > 0 {
 				return nil, verifyError(p, prog, errs)
 			}
 		}
 	}
 	return prog, nil
+}
+
+// deferring returns the language to verify p's output against in a streamed run: p.Out less
+// the invariants p defers (Pass.Defers), unless p is the stream's last pass.
+func deferring(p Pass, last bool) *Lang {
+	if len(p.Defers) == 0 || last {
+		return p.Out
+	}
+	return &Lang{Name: p.Out.Name, Family: p.Out.Family, Base: p.Out, Drop: p.Defers}
 }
 
 // enabled lists the passes from first to last that opts do not disable.
