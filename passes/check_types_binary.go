@@ -17,9 +17,9 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		want = nil
 	}
 	if e.Op == "<<" || e.Op == ">>" {
-		b.X = c.expr(e.X, want)
+		b.X = errorNumber(c, c.expr(e.X, want))
 		b.T = b.X.Type()
-		if t := b.T; t != types.TInvalid && (!types.IsInteger(t) || t == types.TError) {
+		if t := b.T; t != types.TInvalid && !types.IsInteger(t) {
 			c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v, expected integers", e.Op, t)
 			b.T = types.TInvalid
 		}
@@ -34,6 +34,9 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	} else {
 		b.X = c.expr(e.X, want)
 		b.Y = c.expr(e.Y, b.X.Type())
+	}
+	if e.Op != "==" && e.Op != "!=" { // an error value computes as its number (spec §7: an i64)
+		b.X, b.Y = errorNumber(c, b.X), errorNumber(c, b.Y)
 	}
 	if o := c.optionalCompare(&b); o != nil {
 		return o
@@ -63,19 +66,22 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 		b.X, b.Y = c.convert(b.X, bt, ""), c.convert(b.Y, bt, "")
 		return &b
 	}
-	ok := types.IsInteger(t) && (t != types.TError || e.Op == "==" || e.Op == "!=") || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
-	if !ok && t == types.TError {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on error values (they compare with == and != only)", e.Op)
-		if !ast.IsComparison(e.Op) {
-			b.T = types.TInvalid
-		}
-	} else if !ok {
+	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
+	if !ok {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
 		if !ast.IsComparison(e.Op) {
 			b.T = types.TInvalid
 		}
 	}
 	return &b
+}
+
+// errorNumber is x as an i64 when it is an error value (its number), else x itself.
+func errorNumber(c *checker, x ast.Expr) ast.Expr {
+	if x.Type() == types.TError {
+		return c.convert(x, types.TI64, "")
+	}
+	return x
 }
 
 // unify gives both operands of b one type, converting the narrower integer operand; it returns
@@ -87,8 +93,6 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 		return types.TInvalid
 	case types.Identical(x, y):
 		return x
-	case (x == types.TError || y == types.TError) && !ast.IsComparison(b.Op):
-		// An error value compares with an i64 as its number, and is never an operand of arithmetic.
 	case types.IsInteger(x) && types.IsInteger(y) && types.AssignableTo(y, x):
 		b.Y = c.convert(b.Y, x, "")
 		return x

@@ -147,13 +147,13 @@ func (c *checker) unary(e *ast.Unary, want types.Type) ast.Expr {
 	} else if e.Op == "not" {
 		u.X = c.assign(e.X, types.TBool, "operand of `not`")
 	} else {
-		u.X = c.expr(e.X, want)
+		u.X = errorNumber(c, c.expr(e.X, want)) // check_types_binary.go
 	}
 	u.T = u.X.Type()
 	switch t := u.T; {
 	case e.Op == "not" || t == types.TInvalid:
 	case e.Op == "neg" && types.IsFloat(t):
-	case !types.IsInteger(t) || t == types.TError:
+	case !types.IsInteger(t):
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: operand of `%s`: expected an integer, found %v", opSpelling[e.Op], t)
 		u.T = types.TInvalid
 	case e.Op == "neg" && types.IsUnsigned(t) && !negLit: // a negated literal: intLit reported it

@@ -198,8 +198,8 @@ func (a *arcInserter) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 			}
 		}
 	case *ast.TupleLit:
-		if countedType(x.T) {
-			for i, v := range x.Elems {
+		for i, v := range x.Elems {
+			if countedType(v.Type()) {
 				x.Elems[i] = a.own(v)
 			}
 		}

@@ -59,10 +59,16 @@ func (a *arcInserter) needed(p *ast.Program) bool {
 			return true
 		}
 	}
+	funcs := map[int]bool{}
+	for _, f := range a.funcs {
+		funcs[f.Name.ID] = true
+	}
 	return containsNode(p, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.New:
 			return true
+		case *ast.Ref:
+			return !funcs[n.Name.ID] && countedType(n.T) // a called function's name is no value
 		case ast.Expr:
 			return n.Type() != nil && countedType(n.Type())
 		case *ast.VarDecl:
