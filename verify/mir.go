@@ -79,6 +79,11 @@ func (v *mirVerifier) check() {
 			if in.Op.IsBranch() && !ids[in.Target] {
 				v.errorf(b, in, "branch to unknown block %d", in.Target)
 			}
+			for _, t := range in.Table {
+				if !ids[t] {
+					v.errorf(b, in, "jump table entry to unknown block %d", t)
+				}
+			}
 			v.instr(b, in)
 		}
 	}
@@ -219,6 +224,16 @@ func (v *mirVerifier) instr(b *mir.Block, in *mir.Instr) {
 		v.imm(b, in, in.Imm%8 == 0 && in.Imm >= -512 && in.Imm <= 504)
 	case mir.CBZ, mir.CBNZ:
 		v.want(b, in, I, in.Rn)
+	case mir.TBZ, mir.TBNZ:
+		v.want(b, in, I, in.Rn)
+		v.imm(b, in, in.Imm >= 0 && in.Imm < bits(in.W))
+	case mir.FMOVI:
+		v.want(b, in, F, in.Rd)
+	case mir.BRTABLE:
+		v.want(b, in, I, in.Rn)
+		if len(in.Table) == 0 {
+			v.errorf(b, in, "empty jump table")
+		}
 	case mir.BLR:
 		v.want(b, in, I, in.Rn)
 	case mir.BL, mir.TRAP, mir.ADRP:

@@ -49,6 +49,9 @@ func (v *mirVerifier) clobbers() {
 			if in.Op.IsBranch() {
 				succs[i] = append(succs[i], index[in.Target])
 			}
+			for _, t := range in.Table { // a jump table (BRTABLE) ends its block
+				succs[i] = append(succs[i], index[t])
+			}
 		}
 		if n := len(b.Instrs); !(n > 0 && b.Instrs[n-1].Op.IsTerminator()) && i+1 < len(f.Blocks) {
 			succs[i] = append(succs[i], i+1)

@@ -18,6 +18,7 @@ func Table() *pipeline.Table {
 			removeRedundantParamsPass,
 			optimizeConstantsPass,
 			removeDeadValuesPass,
+			eliminateCommonSubexpressionsPass,
 			eliminateBoundsChecksPass,
 			selectInstructionsPass,
 			coalesceCopiesPass,

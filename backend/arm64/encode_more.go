@@ -157,6 +157,14 @@ func encodeFloatOrMem(b *obj.Builder, in *mir.Instr, labels map[int]obj.Label) {
 		b.Cbz(iw(in.W), gp(rn), labels[in.Target])
 	case mir.CBNZ:
 		b.Cbnz(iw(in.W), gp(rn), labels[in.Target])
+	case mir.TBZ:
+		b.Tbz(gp(rn), must(enc.TestBit(uint64(in.Imm))), labels[in.Target])
+	case mir.TBNZ:
+		b.Tbnz(gp(rn), must(enc.TestBit(uint64(in.Imm))), labels[in.Target])
+	case mir.FMOVI:
+		b.Emit(enc.FmovImm(ft(in.W), fpr(rd), fmovImm(in)))
+	case mir.BRTABLE:
+		encodeTable(b, gp(rn), in.Table, labels)
 	case mir.BL, mir.TRAP:
 		b.Call(in.Sym)
 	case mir.BLR:

@@ -15,7 +15,9 @@ func (s *selector) terminator(t *ssa.Term) {
 		s.edge(t.Succs[0])
 	case ssa.TermBranch:
 		then := s.edgeTarget(t.Succs[0])
-		if t.Cond == s.fused {
+		if s.bitBranch(t.Cond, then) {
+			// tbz/tbnz (isel_bit_branch.go)
+		} else if t.Cond == s.fused {
 			if !s.zeroBranch(t.Cond, then) {
 				c := s.compareFlags(t.Cond)
 				s.emit(&mir.Instr{Op: mir.BCOND, Cond: c, Target: then})

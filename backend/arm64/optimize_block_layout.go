@@ -65,6 +65,9 @@ func optimizeBlockLayout(f *mir.Func) {
 			if in.Op.IsBranch() {
 				in.Target = final(in.Target)
 			}
+			for k, t := range in.Table {
+				in.Table[k] = final(t)
+			}
 		}
 	}
 	reached := map[*mir.Block]bool{entry: true}
@@ -73,9 +76,11 @@ func optimizeBlockLayout(f *mir.Func) {
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
 		for _, in := range b.Instrs {
-			if t := byID[in.Target]; in.Op.IsBranch() && !reached[t] {
-				reached[t] = true
-				work = append(work, t)
+			for _, id := range in.Targets() {
+				if t := byID[id]; !reached[t] {
+					reached[t] = true
+					work = append(work, t)
+				}
 			}
 		}
 	}
@@ -117,6 +122,10 @@ func nextInChain(b *mir.Block, byID map[int]*mir.Block, placed map[*mir.Block]bo
 		cond.Op = mir.CBNZ
 	case mir.CBNZ:
 		cond.Op = mir.CBZ
+	case mir.TBZ:
+		cond.Op = mir.TBNZ
+	case mir.TBNZ:
+		cond.Op = mir.TBZ
 	}
 	cond.Target, last.Target = last.Target, cond.Target
 	return c

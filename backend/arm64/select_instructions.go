@@ -131,6 +131,8 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 		s.tested = nil
 		if s.fused != nil {
 			s.tested = s.testedAnd(s.fused, b)
+		} else {
+			s.tested = s.branchedAnd(b)
 		}
 		s.foldShifts(b)
 		clear(s.bases)
