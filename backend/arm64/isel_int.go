@@ -68,7 +68,7 @@ func operandWidth(v *ssa.Value) mir.Width { return width(v.Args[0].Type) }
 // intOp selects integer arithmetic, comparisons and bit operations.
 func (s *selector) intOp(v *ssa.Value, w wasm.Op) bool {
 	if op, ok := intBinary[w]; ok {
-		if !s.shiftedBinary(v) {
+		if !s.shiftedBinary(v) && !s.fusedMultiply(v) {
 			s.intBinary(v, op)
 		}
 		return true

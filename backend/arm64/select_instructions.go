@@ -135,6 +135,7 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 			s.tested = s.branchedAnd(b)
 		}
 		s.foldShifts(b)
+		s.foldProducts(b)
 		clear(s.bases)
 		s.fuseSelects(b)
 		for _, v := range b.Instrs {
