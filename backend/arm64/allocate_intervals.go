@@ -205,7 +205,7 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 			k := sort.SearchInts(calls, rg.start+1)
 			iv.crossCall = iv.crossCall || k < len(calls) && calls[k] < rg.end
 		}
-		if in := defInstr[r]; defs[r] == 1 && (in.Op == mir.MOVZ || in.Op == mir.MOVN) {
+		if in := defInstr[r]; defs[r] == 1 && isRematerialisable(in) {
 			iv.remat = in
 			iv.weight /= 4
 		}
@@ -215,4 +215,10 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 		out = append(out, iv)
 	}
 	return out, fixed
+}
+
+// isRematerialisable reports whether in, the only definition of its register, is a constant
+// one instruction recreates anywhere: movz/movn, fmov #imm, fmov from the zero register.
+func isRematerialisable(in *mir.Instr) bool {
+	return in.Op == mir.MOVZ || in.Op == mir.MOVN || in.Op == mir.FMOVI || in.Op == mir.FMOV && in.Rn == mir.ZR
 }

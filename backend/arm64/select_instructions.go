@@ -273,6 +273,10 @@ func (s *selector) constant(t ssa.Type, bits uint64) mir.Reg {
 			s.emit(&mir.Instr{Op: mir.FMOV, W: width(t), Rd: r, Rn: mir.ZR})
 			return r
 		}
+		if in, ok := floatImm(t, bits, s.mf.NewVReg(mir.Float)); ok { // isel_float_const.go
+			s.emit(in)
+			return in.Rd
+		}
 		ir := s.intConst(w, bits)
 		r := s.vreg(mir.Float)
 		s.emit(&mir.Instr{Op: mir.FMOV, W: width(t), Rd: r, Rn: ir})
