@@ -78,15 +78,3 @@ func (s *selector) edge(e ssa.Edge) {
 	}
 	s.emit(&mir.Instr{Op: mir.B, Target: e.To.ID})
 }
-
-// lowerSwitch compares the index with each case in turn; the last successor is the default.
-func (s *selector) lowerSwitch(t *ssa.Term) {
-	idx := s.use(t.Cond)
-	n := len(t.Succs) - 1
-	for i := 0; i < n; i++ {
-		target := s.edgeTarget(t.Succs[i])
-		s.cmpImm(mir.W, idx, uint64(i))
-		s.emit(&mir.Instr{Op: mir.BCOND, Cond: mir.EQ, Target: target})
-	}
-	s.edge(t.Succs[n])
-}
