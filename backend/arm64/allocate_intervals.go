@@ -63,7 +63,7 @@ func (iv *interval) meetsFixed(spans []span) bool {
 
 // allocatableRegs marks the physical registers the allocator may give out.
 var allocatableRegs = func() (t [mir.V0 + 32]bool) {
-	for _, pool := range [][]mir.Reg{intCallerSaved, intCalleeSaved, floatCallerSaved, floatCalleeSaved} {
+	for _, pool := range [][]mir.Reg{intCallerSaved, intCalleeSaved, floatCallerSaved, floatCalleeSaved, intScratch, floatScratch} {
 		for _, r := range pool {
 			t[r] = true
 		}
