@@ -16,6 +16,8 @@
 package arm64
 
 import (
+	"slices"
+
 	"cot/ir/pipeline"
 	"cot/ir/ssa"
 	"cot/ir/wasm"
@@ -45,21 +47,37 @@ type exprKey struct {
 }
 
 func eliminateCommonSubexpressions(f *ssa.Func) {
-	dom := ssa.Dominators(f)
-	if len(dom.RPO) == 0 {
+	if len(f.Blocks) == 0 {
 		return
 	}
-	repl := map[*ssa.Value]*ssa.Value{}
-	table := map[exprKey]*ssa.Value{}
-	var walk func(b *ssa.Block)
-	walk = func(b *ssa.Block) {
-		var added []exprKey
+	order, kids := dominatorTree(f)
+	repl := make([]*ssa.Value, f.NextID) // by value id: the dominating value replacing it
+	get := func(v *ssa.Value) *ssa.Value {
+		if v.ID < len(repl) && repl[v.ID] != nil {
+			return repl[v.ID]
+		}
+		return v
+	}
+	table := make(map[exprKey]*ssa.Value, 64)
+	var added []exprKey // keys entered by the blocks on the current dominator-tree path
+	type frame struct{ b, mark int }
+	stack := []frame{{b: order[0], mark: -1}}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if top.mark >= 0 { // leaving a subtree: drop what its root entered
+			for _, k := range added[top.mark:] {
+				delete(table, k)
+			}
+			added = added[:top.mark]
+			continue
+		}
+		b := f.Blocks[top.b]
+		stack = append(stack, frame{b: top.b, mark: len(added)})
 		keep := b.Instrs[:0]
 		for _, v := range b.Instrs {
 			for i, a := range v.Args {
-				if r, ok := repl[a]; ok {
-					v.Args[i] = r
-				}
+				v.Args[i] = get(a)
 			}
 			k, ok := keyOf(v)
 			if !ok {
@@ -67,7 +85,7 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 				continue
 			}
 			if prev, ok := table[k]; ok {
-				repl[v] = prev
+				repl[v.ID] = prev
 				continue
 			}
 			table[k] = v
@@ -75,25 +93,12 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 			keep = append(keep, v)
 		}
 		b.Instrs = keep
-		for _, c := range dom.Children[b] {
-			walk(c)
+		for _, c := range kids[top.b] {
+			stack = append(stack, frame{b: c, mark: -1})
 		}
-		for _, k := range added {
-			delete(table, k)
-		}
-	}
-	walk(dom.RPO[0])
-	if len(repl) == 0 {
-		return
 	}
 	// Terminators (and any use in a block outside the dominator tree) are rewritten last: every
 	// replacement is known by then.
-	get := func(v *ssa.Value) *ssa.Value {
-		if r, ok := repl[v]; ok {
-			return r
-		}
-		return v
-	}
 	for _, b := range f.Blocks {
 		for _, v := range b.Instrs {
 			for i, a := range v.Args {
@@ -115,6 +120,91 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 	}
 }
 
+// dominatorTree returns the reachable blocks of f in reverse postorder and the dominator-tree
+// children of each, all by position in f.Blocks (Cooper, Harvey and Kennedy over slices: the
+// maps of ssa.Dominators cost this pass more than its own work).
+func dominatorTree(f *ssa.Func) (order []int, kids [][]int) {
+	n := len(f.Blocks)
+	maxID := 0
+	for _, b := range f.Blocks {
+		maxID = max(maxID, b.ID)
+	}
+	pos := make([]int, maxID+1)
+	for i, b := range f.Blocks {
+		pos[b.ID] = i
+	}
+	seen := make([]bool, n)
+	type frame struct{ b, next int }
+	stack := []frame{{0, 0}}
+	seen[0] = true
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		if succs := f.Blocks[top.b].Term.Succs; top.next < len(succs) {
+			s := pos[succs[top.next].To.ID]
+			top.next++
+			if !seen[s] {
+				seen[s] = true
+				stack = append(stack, frame{s, 0})
+			}
+			continue
+		}
+		order = append(order, top.b)
+		stack = stack[:len(stack)-1]
+	}
+	slices.Reverse(order)
+	rpo := make([]int, n)
+	for i, b := range order {
+		rpo[b] = i
+	}
+	preds := make([][]int, n)
+	for _, b := range order {
+		for _, e := range f.Blocks[b].Term.Succs {
+			preds[pos[e.To.ID]] = append(preds[pos[e.To.ID]], b)
+		}
+	}
+	idom := make([]int, n)
+	for i := range idom {
+		idom[i] = -1
+	}
+	idom[order[0]] = order[0]
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order[1:] {
+			nd := -1
+			for _, p := range preds[b] {
+				if idom[p] < 0 {
+					continue
+				}
+				if nd < 0 {
+					nd = p
+					continue
+				}
+				for x, y := p, nd; ; {
+					for rpo[x] > rpo[y] {
+						x = idom[x]
+					}
+					for rpo[y] > rpo[x] {
+						y = idom[y]
+					}
+					if x == y {
+						nd = x
+						break
+					}
+				}
+			}
+			if nd >= 0 && idom[b] != nd {
+				idom[b] = nd
+				changed = true
+			}
+		}
+	}
+	kids = make([][]int, n)
+	for _, b := range order[1:] {
+		kids[idom[b]] = append(kids[idom[b]], b)
+	}
+	return order, kids
+}
+
 // keyOf returns the key of a value that may be shared, and false for one that may not.
 func keyOf(v *ssa.Value) (exprKey, bool) {
 	switch v.Op {
@@ -125,9 +215,15 @@ func keyOf(v *ssa.Value) (exprKey, bool) {
 		return exprKey{}, false
 	}
 	k := exprKey{op: v.Op, t: v.Type, aux: v.Aux, aux2: v.Aux2, a: -1, b: -1, c: -1}
-	ids := []*int{&k.a, &k.b, &k.c}
-	for i, a := range v.Args {
-		*ids[i] = a.ID
+	switch len(v.Args) {
+	case 3:
+		k.c = v.Args[2].ID
+		fallthrough
+	case 2:
+		k.b = v.Args[1].ID
+		fallthrough
+	case 1:
+		k.a = v.Args[0].ID
 	}
 	if len(v.Args) == 2 && commutativeOps[wasm.Op(v.Op)] && k.a > k.b {
 		k.a, k.b = k.b, k.a
