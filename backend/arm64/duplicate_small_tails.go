@@ -1,0 +1,91 @@
+// Pass duplicate-small-tails: mir-final -> mir-final.
+//
+// An optional pass. A jump to a block of at most maxTailInstrs instructions that ends in a jump
+// or a return, and that is not the next block, is replaced by a copy of that block: one branch
+// fewer on the path (the block stays for its other predecessors, or is dropped when none is left).
+// The copies' branches are those of the original, so no fall-through is created or broken.
+//
+//	b .L9 ...   .L9: add w24, w24, #1 ; mov x23, x22 ; b .L4
+//	  =>  add w24, w24, #1 ; mov x23, x22 ; b .L4
+//
+// Design decision: only blocks ending in an unconditional transfer are copied, and at most
+// maxTailInstrs instructions, so code grows by a few words per copy; jump tables and traps (they
+// end their blocks too) are never copied.
+package arm64
+
+import (
+	"cot/ir/mir"
+	"cot/ir/pipeline"
+)
+
+var duplicateSmallTailsPass = pipeline.Pass{
+	Name: "duplicate-small-tails",
+	In:   LangMIRFinal,
+	Out:  LangMIRFinal,
+	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
+		p := prog.(*mir.Program)
+		for _, f := range p.Funcs {
+			ctx.Func = f.Name
+			duplicateSmallTails(f)
+		}
+		return p, nil
+	},
+}
+
+// maxTailInstrs is the largest block copied in place of a jump to it.
+const maxTailInstrs = 4
+
+func duplicateSmallTails(f *mir.Func) {
+	byID := make(map[int]*mir.Block, len(f.Blocks))
+	for _, b := range f.Blocks {
+		byID[b.ID] = b
+	}
+	copied := false
+	for i, b := range f.Blocks {
+		n := len(b.Instrs)
+		if n == 0 || b.Instrs[n-1].Op != mir.B {
+			continue
+		}
+		t := byID[b.Instrs[n-1].Target]
+		if t == b || i+1 < len(f.Blocks) && f.Blocks[i+1] == t || !copyable(t) {
+			continue
+		}
+		instrs := b.Instrs[: n-1 : n-1]
+		for _, in := range t.Instrs {
+			c := *in
+			instrs = append(instrs, &c)
+		}
+		b.Instrs = instrs
+		copied = true
+	}
+	if copied {
+		dropUnreached(f)
+	}
+}
+
+// copyable reports whether t is a small block ending in a jump or return (a block that falls
+// through cannot move).
+func copyable(t *mir.Block) bool {
+	n := len(t.Instrs)
+	if n == 0 || n > maxTailInstrs {
+		return false
+	}
+	last := t.Instrs[n-1].Op
+	return last == mir.B || last == mir.RET
+}
+
+// dropUnreached removes the blocks no branch or fall-through reaches from the entry.
+func dropUnreached(f *mir.Func) {
+	g := mir.BuildCFG(f)
+	reached := make([]bool, len(f.Blocks))
+	for _, i := range g.Postorder() {
+		reached[i] = true
+	}
+	kept := f.Blocks[:0]
+	for i, b := range f.Blocks {
+		if reached[i] {
+			kept = append(kept, b)
+		}
+	}
+	f.Blocks = kept
+}
