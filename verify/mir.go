@@ -212,6 +212,8 @@ func (v *mirVerifier) instr(b *mir.Block, in *mir.Instr) {
 		v.want(b, in, I, in.Rn)
 		if in.Op == mir.LDRR || in.Op == mir.LDRSR || in.Op == mir.STRR {
 			v.want(b, in, I, in.Rm)
+			n := accessBytes(in.W)
+			v.imm(b, in, in.Imm == 0 || int64(1)<<in.Imm == n) // scaled by the access size
 		} else {
 			n := accessBytes(in.W)
 			v.imm(b, in, in.Imm >= 0 && in.Imm%n == 0 && in.Imm/n < 4096)

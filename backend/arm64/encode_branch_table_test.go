@@ -10,8 +10,8 @@ import (
 	"cot/ir/mir"
 )
 
-// TestEncodeBitBranchFloatImmediateAndTable checks the MIR forms of tbz/tbnz, fmov #imm and the
-// jump table as (instruction, hex, asm) triples: the word encodeFunc produces and x/arch's GNU
+// TestEncodeBitBranchFloatImmediateAndTable checks the MIR forms of tbz/tbnz, fmov #imm, the
+// jump table and the scaled register-offset load as (instruction, hex, asm) triples: the word encodeFunc produces and x/arch's GNU
 // disassembly of it (a table entry is data: its hex only).
 func TestEncodeBitBranchFloatImmediateAndTable(t *testing.T) {
 	ret := func(id int) *mir.Block { return &mir.Block{ID: id, Instrs: []*mir.Instr{{Op: mir.RET}}} }
@@ -23,7 +23,8 @@ func TestEncodeBitBranchFloatImmediateAndTable(t *testing.T) {
 			{Op: mir.FMOVI, W: mir.S, Rd: mir.V(2), Imm: int64(math.Float32bits(-0.125))},
 			{Op: mir.BRTABLE, W: mir.W, Rn: 9, Table: []int{1, 2, 1}},
 		}},
-		ret(1), ret(2),
+		ret(1),
+		{ID: 2, Instrs: []*mir.Instr{{Op: mir.LDRR, W: mir.X, Rd: 17, Rn: 16, Rm: 9, Imm: 3}, {Op: mir.RET}}},
 	}}
 	sym, err := encodeFunc(f)
 	if err != nil {
@@ -45,6 +46,7 @@ func TestEncodeBitBranchFloatImmediateAndTable(t *testing.T) {
 		{0x00000010, ""},
 		{0x0000000c, ""},
 		{0xd65f03c0, "ret"},
+		{0xf8697a11, "ldr x17, [x16,x9,lsl #3]"},
 		{0xd65f03c0, "ret"},
 	}
 	if len(sym.Bytes) != 4*len(want) {

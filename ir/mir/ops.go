@@ -77,7 +77,7 @@ const (
 	LDR     // zero-extending for B/H
 	LDRS    // sign-extending: W is the access size, W2 the register width (W or X)
 	STR     // stores Rd
-	LDRR    // register offset [rn, rm]
+	LDRR    // register offset [rn, rm], or [rn, rm, lsl #Imm] scaled by the access size when Imm != 0
 	LDRSR   // register offset, sign-extending
 	STRR    // register offset store
 	STPPRE  // stp rd, rn, [sp, #imm]!

@@ -151,6 +151,9 @@ func (f *Func) Format(in *Instr) string {
 	case FormMem:
 		return fmt.Sprintf("%s %s, [%s, #%d]", m, f.RegName(in.Rd, in.memReg()), f.RegName(in.Rn, X), in.Imm)
 	case FormMemR:
+		if in.Imm != 0 {
+			return fmt.Sprintf("%s %s, [%s, %s, lsl #%d]", m, f.RegName(in.Rd, in.memReg()), f.RegName(in.Rn, X), f.RegName(in.Rm, X), in.Imm)
+		}
 		return fmt.Sprintf("%s %s, [%s, %s]", m, f.RegName(in.Rd, in.memReg()), f.RegName(in.Rn, X), f.RegName(in.Rm, X))
 	case FormPair:
 		if in.Op == STP || in.Op == LDP {

@@ -233,7 +233,10 @@ func parseMem(f *Func, in *Instr, m string, ops []string, regs []operand) error 
 	}
 	in.Rm = idx.reg
 	in.Op = map[[2]bool]Op{{false, false}: LDRR, {true, false}: STRR, {false, true}: LDRSR}[[2]bool{store, signed}]
-	return nil
+	if len(parts) == 3 { // scaled: "lsl #3"
+		in.Imm, err = parseImm(strings.TrimPrefix(parts[2], "lsl "))
+	}
+	return err
 }
 
 func parseRegComment(f *Func, c string) (uses, defs []Reg, err error) {
