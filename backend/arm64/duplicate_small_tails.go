@@ -10,7 +10,12 @@
 //
 // Design decision: only blocks ending in an unconditional transfer are copied, and at most
 // maxTailInstrs instructions, so code grows by a few words per copy; jump tables and traps (they
-// end their blocks too) are never copied.
+// end their blocks too) are never copied. A block with a call is not copied after a conditional
+// branch: the MIR verifier's clobber check takes a block's registers live at its end to be those
+// of all its successors, so a caller-saved register live only into the branch's target would
+// seem live across the call.
+//
+//	b.ne .L5 ; b .L14    .L14: fmov s0, s8 ; bl f ; b .L4   (d16 live into .L5): not copied
 package arm64
 
 import (
@@ -47,7 +52,7 @@ func duplicateSmallTails(f *mir.Func) {
 			continue
 		}
 		t := byID[b.Instrs[n-1].Target]
-		if t == b || i+1 < len(f.Blocks) && f.Blocks[i+1] == t || !copyable(t) {
+		if t == b || i+1 < len(f.Blocks) && f.Blocks[i+1] == t || !copyable(t) || branchesBefore(b) && hasCall(t) {
 			continue
 		}
 		instrs := b.Instrs[: n-1 : n-1]
@@ -61,6 +66,26 @@ func duplicateSmallTails(f *mir.Func) {
 	if copied {
 		dropUnreached(f)
 	}
+}
+
+// branchesBefore reports whether b branches conditionally before its final jump.
+func branchesBefore(b *mir.Block) bool {
+	for _, in := range b.Instrs[:len(b.Instrs)-1] {
+		if in.Op.IsBranch() {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCall reports whether t calls a function.
+func hasCall(t *mir.Block) bool {
+	for _, in := range t.Instrs {
+		if in.Op.IsCall() {
+			return true
+		}
+	}
+	return false
 }
 
 // copyable reports whether t is a small block ending in a jump or return (a block that falls
