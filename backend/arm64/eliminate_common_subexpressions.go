@@ -16,8 +16,6 @@
 package arm64
 
 import (
-	"slices"
-
 	"cot/ir/pipeline"
 	"cot/ir/ssa"
 	"cot/ir/wasm"
@@ -50,7 +48,7 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 	if len(f.Blocks) == 0 {
 		return
 	}
-	order, kids := dominatorTree(f)
+	order, kids := ssa.DominatorTreeByIndex(f)
 	repl := make([]*ssa.Value, f.NextID) // by value id: the dominating value replacing it
 	get := func(v *ssa.Value) *ssa.Value {
 		if v.ID < len(repl) && repl[v.ID] != nil {
@@ -99,6 +97,11 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 	}
 	// Terminators (and any use in a block outside the dominator tree) are rewritten last: every
 	// replacement is known by then.
+	replaceUses(f, get)
+}
+
+// replaceUses makes every operand v of f's instructions and terminators get(v).
+func replaceUses(f *ssa.Func, get func(*ssa.Value) *ssa.Value) {
 	for _, b := range f.Blocks {
 		for _, v := range b.Instrs {
 			for i, a := range v.Args {
@@ -118,91 +121,6 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 			t.Values[i] = get(v)
 		}
 	}
-}
-
-// dominatorTree returns the reachable blocks of f in reverse postorder and the dominator-tree
-// children of each, all by position in f.Blocks (Cooper, Harvey and Kennedy over slices: the
-// maps of ssa.Dominators cost this pass more than its own work).
-func dominatorTree(f *ssa.Func) (order []int, kids [][]int) {
-	n := len(f.Blocks)
-	maxID := 0
-	for _, b := range f.Blocks {
-		maxID = max(maxID, b.ID)
-	}
-	pos := make([]int, maxID+1)
-	for i, b := range f.Blocks {
-		pos[b.ID] = i
-	}
-	seen := make([]bool, n)
-	type frame struct{ b, next int }
-	stack := []frame{{0, 0}}
-	seen[0] = true
-	for len(stack) > 0 {
-		top := &stack[len(stack)-1]
-		if succs := f.Blocks[top.b].Term.Succs; top.next < len(succs) {
-			s := pos[succs[top.next].To.ID]
-			top.next++
-			if !seen[s] {
-				seen[s] = true
-				stack = append(stack, frame{s, 0})
-			}
-			continue
-		}
-		order = append(order, top.b)
-		stack = stack[:len(stack)-1]
-	}
-	slices.Reverse(order)
-	rpo := make([]int, n)
-	for i, b := range order {
-		rpo[b] = i
-	}
-	preds := make([][]int, n)
-	for _, b := range order {
-		for _, e := range f.Blocks[b].Term.Succs {
-			preds[pos[e.To.ID]] = append(preds[pos[e.To.ID]], b)
-		}
-	}
-	idom := make([]int, n)
-	for i := range idom {
-		idom[i] = -1
-	}
-	idom[order[0]] = order[0]
-	for changed := true; changed; {
-		changed = false
-		for _, b := range order[1:] {
-			nd := -1
-			for _, p := range preds[b] {
-				if idom[p] < 0 {
-					continue
-				}
-				if nd < 0 {
-					nd = p
-					continue
-				}
-				for x, y := p, nd; ; {
-					for rpo[x] > rpo[y] {
-						x = idom[x]
-					}
-					for rpo[y] > rpo[x] {
-						y = idom[y]
-					}
-					if x == y {
-						nd = x
-						break
-					}
-				}
-			}
-			if nd >= 0 && idom[b] != nd {
-				idom[b] = nd
-				changed = true
-			}
-		}
-	}
-	kids = make([][]int, n)
-	for _, b := range order[1:] {
-		kids[idom[b]] = append(kids[idom[b]], b)
-	}
-	return order, kids
 }
 
 // keyOf returns the key of a value that may be shared, and false for one that may not.

@@ -59,25 +59,7 @@ func removeRedundantMasks(f *ssa.Func) {
 		}
 		b.Instrs = keep
 	}
-	for _, b := range f.Blocks {
-		for _, v := range b.Instrs {
-			for i, a := range v.Args {
-				v.Args[i] = get(a)
-			}
-		}
-		t := &b.Term
-		if t.Cond != nil {
-			t.Cond = get(t.Cond)
-		}
-		for _, e := range t.Succs {
-			for i, a := range e.Args {
-				e.Args[i] = get(a)
-			}
-		}
-		for i, v := range t.Values {
-			t.Values[i] = get(v)
-		}
-	}
+	replaceUses(f, get) // eliminate_common_subexpressions.go
 }
 
 // constMask returns the operand and the constant of an integer `and` with a constant.
