@@ -105,26 +105,21 @@ func knownZeroBits(f *ssa.Func) []uint64 {
 	for _, p := range f.Blocks[0].Params {
 		zero[p.ID] = typeZero(p.Type)
 	}
-	type in struct {
-		p    *ssa.Value
-		args []*ssa.Value
-	}
-	var params []in
-	for _, b := range f.Blocks[1:] {
-		for _, p := range b.Params {
-			params = append(params, in{p: p})
-		}
-	}
-	byParam := map[*ssa.Value]int{}
-	for i, x := range params {
-		byParam[x.p] = i
-	}
+	// The parameters reached by edges and the incoming arguments of each (slot: by value id,
+	// the parameter's position in param plus one).
+	var param []*ssa.Value
+	var args [][]*ssa.Value
+	slot := make([]int32, f.NextID)
 	for _, b := range f.Blocks {
 		for _, e := range b.Term.Succs {
 			for i, a := range e.Args {
-				if k, ok := byParam[e.To.Params[i]]; ok {
-					params[k].args = append(params[k].args, a)
+				p := e.To.Params[i]
+				if slot[p.ID] == 0 {
+					param = append(param, p)
+					args = append(args, nil)
+					slot[p.ID] = int32(len(param))
 				}
+				args[slot[p.ID]-1] = append(args[slot[p.ID]-1], a)
 			}
 		}
 	}
@@ -137,13 +132,13 @@ func knownZeroBits(f *ssa.Func) []uint64 {
 				}
 			}
 		}
-		for _, x := range params {
+		for k, p := range param {
 			z := ^uint64(0)
-			for _, a := range x.args {
+			for _, a := range args[k] {
 				z &= zero[a.ID]
 			}
-			if z |= typeZero(x.p.Type); z != zero[x.p.ID] {
-				zero[x.p.ID], changed = z, true
+			if z |= typeZero(p.Type); z != zero[p.ID] {
+				zero[p.ID], changed = z, true
 			}
 		}
 	}
@@ -160,7 +155,7 @@ func zeroBitsOf(v *ssa.Value, zero []uint64) uint64 {
 	if v.Op == ssa.OpSelect {
 		return arg(0)&arg(1) | tz
 	}
-	if isComparison(v) {
+	if w := wasm.Op(v.Op); w >= wasm.OpI32Eqz && w <= wasm.OpF64Ge { // the comparisons' opcodes
 		return ^uint64(1)
 	}
 	width := uint64(64)
