@@ -7,6 +7,8 @@
 //
 //	b .L9 ...   .L9: add w24, w24, #1 ; mov x23, x22 ; b .L4
 //	  =>  add w24, w24, #1 ; mov x23, x22 ; b .L4
+//	.L7: ... ; b .L3   .L3: cbz w10, .L8 ; b .L5   (.L8 follows .L7: a copied loop test)
+//	  =>  .L7: ... ; cbnz w10, .L5 ; b .L8   (resolve-branches drops the b)
 //
 // Design decision: only blocks ending in an unconditional transfer are copied, and at most
 // maxTailInstrs instructions, so code grows by a few words per copy; jump tables and traps (they
@@ -62,9 +64,42 @@ func duplicateSmallTails(f *mir.Func) {
 		}
 		b.Instrs = instrs
 		copied = true
+		if i+1 < len(f.Blocks) {
+			fallThrough(b, f.Blocks[i+1].ID)
+		}
 	}
 	if copied {
 		dropUnreached(f)
+	}
+}
+
+// fallThrough turns `b.cond next ; b T` at the end of b into `b.!cond T ; b next` (a copied loop
+// test, whose exit is now the next block), so that resolve-branches drops the jump.
+func fallThrough(b *mir.Block, next int) {
+	n := len(b.Instrs)
+	if n < 2 {
+		return
+	}
+	cond, last := b.Instrs[n-2], b.Instrs[n-1]
+	if last.Op == mir.B && isCondBranch(cond.Op) && cond.Target == next {
+		invertBranch(cond)
+		cond.Target, last.Target = last.Target, next
+	}
+}
+
+// invertBranch makes conditional branch in branch when it would not.
+func invertBranch(in *mir.Instr) {
+	switch in.Op {
+	case mir.BCOND:
+		in.Cond = in.Cond.Invert()
+	case mir.CBZ:
+		in.Op = mir.CBNZ
+	case mir.CBNZ:
+		in.Op = mir.CBZ
+	case mir.TBZ:
+		in.Op = mir.TBNZ
+	case mir.TBNZ:
+		in.Op = mir.TBZ
 	}
 }
 

@@ -115,18 +115,7 @@ func nextInChain(b *mir.Block, byID map[int]*mir.Block, placed map[*mir.Block]bo
 	if !isCondBranch(cond.Op) || placed[c] {
 		return nil
 	}
-	switch cond.Op {
-	case mir.BCOND:
-		cond.Cond = cond.Cond.Invert()
-	case mir.CBZ:
-		cond.Op = mir.CBNZ
-	case mir.CBNZ:
-		cond.Op = mir.CBZ
-	case mir.TBZ:
-		cond.Op = mir.TBNZ
-	case mir.TBNZ:
-		cond.Op = mir.TBZ
-	}
+	invertBranch(cond)
 	cond.Target, last.Target = last.Target, cond.Target
 	return c
 }

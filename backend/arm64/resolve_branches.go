@@ -111,18 +111,7 @@ func relaxBranches(f *mir.Func) {
 			}
 			inv := *in
 			inv.Target = next
-			switch in.Op {
-			case mir.BCOND:
-				inv.Cond = in.Cond.Invert()
-			case mir.CBZ:
-				inv.Op = mir.CBNZ
-			case mir.CBNZ:
-				inv.Op = mir.CBZ
-			case mir.TBZ:
-				inv.Op = mir.TBNZ
-			case mir.TBNZ:
-				inv.Op = mir.TBZ
-			}
+			invertBranch(&inv)
 			cur.Instrs = append(cur.Instrs, &inv, &mir.Instr{Op: mir.B, Target: in.Target})
 			blocks = append(blocks, cur)
 			cur = &mir.Block{ID: next}
