@@ -86,6 +86,11 @@ func (v *mirVerifier) check() {
 			if in.Op.IsBranch() && index(in.Target) < 0 {
 				v.errorf(b, in, "branch to unknown block %d", in.Target)
 			}
+			for _, t := range in.Table {
+				if index(t) < 0 {
+					v.errorf(b, in, "jump table entry to unknown block %d", t)
+				}
+			}
 			v.instr(b, in)
 		}
 	}
@@ -214,6 +219,8 @@ func (v *mirVerifier) instr(b *mir.Block, in *mir.Instr) {
 		v.want(b, in, I, in.Rn)
 		if in.Op == mir.LDRR || in.Op == mir.LDRSR || in.Op == mir.STRR {
 			v.want(b, in, I, in.Rm)
+			n := accessBytes(in.W)
+			v.imm(b, in, in.Imm == 0 || int64(1)<<in.Imm == n) // scaled by the access size
 		} else {
 			n := accessBytes(in.W)
 			v.imm(b, in, in.Imm >= 0 && in.Imm%n == 0 && in.Imm/n < 4096)
@@ -226,6 +233,16 @@ func (v *mirVerifier) instr(b *mir.Block, in *mir.Instr) {
 		v.imm(b, in, in.Imm%8 == 0 && in.Imm >= -512 && in.Imm <= 504)
 	case mir.CBZ, mir.CBNZ:
 		v.want(b, in, I, in.Rn)
+	case mir.TBZ, mir.TBNZ:
+		v.want(b, in, I, in.Rn)
+		v.imm(b, in, in.Imm >= 0 && in.Imm < bits(in.W))
+	case mir.FMOVI:
+		v.want(b, in, F, in.Rd)
+	case mir.BRTABLE:
+		v.want(b, in, I, in.Rn)
+		if len(in.Table) == 0 {
+			v.errorf(b, in, "empty jump table")
+		}
 	case mir.BLR:
 		v.want(b, in, I, in.Rn)
 	case mir.BL, mir.TRAP, mir.ADRP:

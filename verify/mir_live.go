@@ -113,6 +113,11 @@ func (v *mirVerifier) clobbers(index func(id int) int) {
 					succs[i] = append(succs[i], t)
 				}
 			}
+			for _, t := range in.Table { // a jump table (BRTABLE) ends its block
+				if t := index(t); t >= 0 {
+					succs[i] = append(succs[i], t)
+				}
+			}
 		}
 		if n := len(b.Instrs); !(n > 0 && b.Instrs[n-1].Op.IsTerminator()) && i+1 < len(f.Blocks) {
 			succs[i] = append(succs[i], i+1)

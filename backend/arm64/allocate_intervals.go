@@ -63,7 +63,7 @@ func (iv *interval) meetsFixed(spans []span) bool {
 
 // allocatableRegs marks the physical registers the allocator may give out.
 var allocatableRegs = func() (t [mir.V0 + 32]bool) {
-	for _, pool := range [][]mir.Reg{intCallerSaved, intCalleeSaved, floatCallerSaved, floatCalleeSaved} {
+	for _, pool := range [][]mir.Reg{intCallerSaved, intCalleeSaved, floatCallerSaved, floatCalleeSaved, intScratch, floatScratch} {
 		for _, r := range pool {
 			t[r] = true
 		}
@@ -250,7 +250,7 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 			k := sort.SearchInts(calls, rg.start+1)
 			iv.crossCall = iv.crossCall || k < len(calls) && calls[k] < rg.end
 		}
-		if in := defInstr[r-mir.FirstVirtual]; defs[r-mir.FirstVirtual] == 1 && (in.Op == mir.MOVZ || in.Op == mir.MOVN) {
+		if in := defInstr[r-mir.FirstVirtual]; defs[r-mir.FirstVirtual] == 1 && isRematerialisable(in) {
 			iv.remat = in
 			iv.weight /= 4
 		}
@@ -260,4 +260,10 @@ func liveIntervals(f *mir.Func) ([]*interval, map[mir.Reg][]span) {
 		out = append(out, iv)
 	}
 	return out, fixed
+}
+
+// isRematerialisable reports whether in, the only definition of its register, is a constant
+// one instruction recreates anywhere: movz/movn, fmov #imm, fmov from the zero register.
+func isRematerialisable(in *mir.Instr) bool {
+	return in.Op == mir.MOVZ || in.Op == mir.MOVN || in.Op == mir.FMOVI || in.Op == mir.FMOV && in.Rn == mir.ZR
 }

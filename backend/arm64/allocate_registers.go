@@ -42,7 +42,7 @@ var allocateRegistersPass = pipeline.Pass{
 		p := prog.(*mir.Program)
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			assign := linearScan(f)
+			assign := allocate(f)
 			rewriteAllocated(f, assign)
 		}
 		return p, nil
@@ -120,9 +120,13 @@ type allocator struct {
 	blocked  [mir.FirstVirtual]bool      // registers an inactive interval holds where the current one is live
 	slotEnds []int                       // per slot, the end of the last interval given it
 	saved    [mir.FirstVirtual]bool
+	extra    map[mir.Class][]mir.Reg // scratch registers given out too (allocate_scratch.go)
 }
 
-func linearScan(f *mir.Func) *assignment {
+func linearScan(f *mir.Func) *assignment { return linearScanWith(f, nil) }
+
+// linearScanWith allocates with extra[class] appended to that class's caller-saved pool.
+func linearScanWith(f *mir.Func, extra map[mir.Class][]mir.Reg) *assignment {
 	ivs, fixed := liveIntervals(f)
 	sort.Slice(ivs, func(i, j int) bool {
 		if ivs[i].start != ivs[j].start {
@@ -151,7 +155,7 @@ func linearScan(f *mir.Func) *assignment {
 		}
 		return 0
 	}
-	a := &allocator{f: f, fixed: fixed, assign: newAssignment(f)}
+	a := &allocator{f: f, fixed: fixed, assign: newAssignment(f), extra: extra}
 	for _, iv := range ivs {
 		a.advance(iv.start)
 		clear(a.blocked[:])
@@ -194,12 +198,16 @@ func linearScan(f *mir.Func) *assignment {
 }
 
 func (a *allocator) pools(iv *interval) [][]mir.Reg {
+	c := a.f.Class[iv.reg]
 	caller, callee := intCallerSaved, intCalleeSaved
-	if a.f.Class[iv.reg] == mir.Float {
+	if c == mir.Float {
 		caller, callee = floatCallerSaved, floatCalleeSaved
 	}
 	if iv.crossCall {
 		return [][]mir.Reg{callee}
+	}
+	if x := a.extra[c]; len(x) > 0 {
+		return [][]mir.Reg{caller, callee, x}
 	}
 	return [][]mir.Reg{caller, callee}
 }

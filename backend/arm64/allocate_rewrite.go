@@ -121,10 +121,16 @@ func isCopy(f *mir.Func, in *mir.Instr) bool {
 // copySpilled rewrites a copy whose source or destination is spilled as one load or store,
 // reporting whether it did.
 func (r *rewriter) copySpilled(in *mir.Instr) bool {
-	if !isCopy(r.f, in) || !in.Rd.IsVirtual() || !in.Rn.IsVirtual() {
+	if !isCopy(r.f, in) || !in.Rn.IsVirtual() {
 		return false
 	}
 	dst, src := r.assign.at(in.Rd), r.assign.at(in.Rn)
+	if !in.Rd.IsVirtual() { // an argument register: a constant is materialised in it directly
+		dst = location{reg: in.Rd}
+		if src.remat == nil {
+			return false
+		}
+	}
 	if src.remat != nil && dst.reg != mir.NoReg { // the constant goes straight where it is copied
 		c := *src.remat
 		c.Rd = dst.reg

@@ -20,7 +20,7 @@ func TestPassTable(t *testing.T) {
 	if err := tb.Check(); err != nil {
 		t.Fatal(err)
 	}
-	want := "decode check-imports translate remove-redundant-params optimize-constants remove-dead-values eliminate-bounds-checks select-instructions coalesce-copies allocate-registers layout-frame optimize-block-layout resolve-branches encode-instructions link"
+	want := "decode check-imports translate remove-redundant-params optimize-constants remove-redundant-masks remove-dead-values eliminate-common-subexpressions eliminate-bounds-checks select-instructions coalesce-copies allocate-registers layout-frame optimize-block-layout duplicate-small-tails resolve-branches encode-instructions link"
 	if got := strings.Join(tb.Names(), " "); got != want {
 		t.Fatalf("passes: %s", got)
 	}

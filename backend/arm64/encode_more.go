@@ -128,10 +128,11 @@ func encodeFloatOrMem(b *obj.Builder, in *mir.Instr, labels map[int]obj.Label) {
 			b.Emit(enc.Ldst(gpMemOp(in), gp(rd), gp(rn), must(enc.UOffset(in.Imm, accessSize(in.W)))))
 		}
 	case mir.LDRR, mir.LDRSR, mir.STRR:
+		scaled := in.Imm != 0 // verified: the access size's log2
 		if rd.IsFloat() {
-			b.Emit(enc.FLdstReg(fpMemOp(in), fpr(rd), gp(rn), gp(rm), enc.UXTX, false))
+			b.Emit(enc.FLdstReg(fpMemOp(in), fpr(rd), gp(rn), gp(rm), enc.UXTX, scaled))
 		} else {
-			b.Emit(enc.LdstReg(gpMemOp(in), gp(rd), gp(rn), gp(rm), enc.UXTX, false))
+			b.Emit(enc.LdstReg(gpMemOp(in), gp(rd), gp(rn), gp(rm), enc.UXTX, scaled))
 		}
 	case mir.STP, mir.LDP:
 		off := must(enc.PairOffset(in.Imm, 8))
@@ -157,6 +158,14 @@ func encodeFloatOrMem(b *obj.Builder, in *mir.Instr, labels map[int]obj.Label) {
 		b.Cbz(iw(in.W), gp(rn), labels[in.Target])
 	case mir.CBNZ:
 		b.Cbnz(iw(in.W), gp(rn), labels[in.Target])
+	case mir.TBZ:
+		b.Tbz(gp(rn), must(enc.TestBit(uint64(in.Imm))), labels[in.Target])
+	case mir.TBNZ:
+		b.Tbnz(gp(rn), must(enc.TestBit(uint64(in.Imm))), labels[in.Target])
+	case mir.FMOVI:
+		b.Emit(enc.FmovImm(ft(in.W), fpr(rd), fmovImm(in)))
+	case mir.BRTABLE:
+		encodeTable(b, gp(rn), in.Table, labels)
 	case mir.BL, mir.TRAP:
 		b.Call(in.Sym)
 	case mir.BLR:

@@ -15,7 +15,9 @@ func (s *selector) terminator(t *ssa.Term) {
 		s.edge(t.Succs[0])
 	case ssa.TermBranch:
 		then := s.edgeTarget(t.Succs[0])
-		if t.Cond == s.fused {
+		if s.bitBranch(t.Cond, then) {
+			// tbz/tbnz (isel_bit_branch.go)
+		} else if t.Cond == s.fused {
 			if !s.zeroBranch(t.Cond, then) {
 				c := s.compareFlags(t.Cond)
 				s.emit(&mir.Instr{Op: mir.BCOND, Cond: c, Target: then})
@@ -75,16 +77,4 @@ func (s *selector) edge(e ssa.Edge) {
 		}
 	}
 	s.emit(&mir.Instr{Op: mir.B, Target: e.To.ID})
-}
-
-// lowerSwitch compares the index with each case in turn; the last successor is the default.
-func (s *selector) lowerSwitch(t *ssa.Term) {
-	idx := s.use(t.Cond)
-	n := len(t.Succs) - 1
-	for i := 0; i < n; i++ {
-		target := s.edgeTarget(t.Succs[i])
-		s.cmpImm(mir.W, idx, uint64(i))
-		s.emit(&mir.Instr{Op: mir.BCOND, Cond: mir.EQ, Target: target})
-	}
-	s.edge(t.Succs[n])
 }

@@ -46,8 +46,15 @@ func (s *selector) compareFlags(v *ssa.Value) mir.Cond {
 	if c, ok := s.zeroFlags(v); ok {
 		return c
 	}
-	if k, isK := isConst(v.Args[1]); isK && (ow == mir.X && k <= 4095 || ow == mir.W && uint32(k) <= 4095) {
+	k, isK := isConst(v.Args[1])
+	if isK && (ow == mir.X && k <= 4095 || ow == mir.W && uint32(k) <= 4095) {
 		s.emit(&mir.Instr{Op: mir.CMPI, W: ow, Rn: s.use(v.Args[0]), Imm: int64(k & 0xFFFFFFFF)})
+	} else if n := negate(k, 32); isK && (ow == mir.X && -k <= 4095 || ow == mir.W && n <= 4095) {
+		// cmp x, #-n sets the flags exactly as cmn x, #n (n != 0: k == 0 took the branch above)
+		if ow == mir.X {
+			n = -k
+		}
+		s.emit(&mir.Instr{Op: mir.CMNI, W: ow, Rn: s.use(v.Args[0]), Imm: int64(n)})
 	} else {
 		a := s.use(v.Args[0])
 		s.emit(&mir.Instr{Op: mir.CMP, W: ow, Rn: a, Rm: s.use(v.Args[1])})
@@ -61,7 +68,7 @@ func operandWidth(v *ssa.Value) mir.Width { return width(v.Args[0].Type) }
 // intOp selects integer arithmetic, comparisons and bit operations.
 func (s *selector) intOp(v *ssa.Value, w wasm.Op) bool {
 	if op, ok := intBinary[w]; ok {
-		if !s.shiftedBinary(v) {
+		if !s.shiftedBinary(v) && !s.fusedMultiply(v) {
 			s.intBinary(v, op)
 		}
 		return true

@@ -54,7 +54,7 @@ b2():
 `, `cbnz x%\d+, `, `cmp`},
 		{"tst-imm", `func f index=0 (i32) -> (i32)
 b0(v0:i32):
-  v1:i32 = const aux=0x8
+  v1:i32 = const aux=0x18
   v2:i32 = i32.and v0, v1
   v3:i32 = i32.eqz v2
   branch v3, b1(), b2()
@@ -62,7 +62,7 @@ b1():
   return v0
 b2():
   return v0
-`, `tst w%\d+, #0x8\n\tb\.eq `, `and |cmp`},
+`, `tst w%\d+, #0x18\n\tb\.eq `, `and |cmp`},
 		{"tst-reg", `func f index=0 (i64, i64) -> (i64)
 b0(v0:i64, v1:i64):
   v2:i64 = i64.and v0, v1

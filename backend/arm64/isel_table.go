@@ -74,9 +74,7 @@ func (s *selector) tableIndex(t int, v *ssa.Value) mir.Reg {
 
 // tableLoad loads element idx (already checked) of table t.
 func (s *selector) tableLoad(t int, idx mir.Reg) mir.Reg {
-	off := s.vreg(mir.Int)
-	s.emit(&mir.Instr{Op: mir.LSLI, W: mir.X, Rd: off, Rn: idx, Imm: 3})
 	ref := s.vreg(mir.Int)
-	s.emit(&mir.Instr{Op: mir.LDRR, W: mir.X, Rd: ref, Rn: s.symAddr(tableSym(t)), Rm: off})
+	s.emit(&mir.Instr{Op: mir.LDRR, W: mir.X, Rd: ref, Rn: s.symAddr(tableSym(t)), Rm: idx, Imm: 3}) // [base, idx, lsl #3]
 	return ref
 }

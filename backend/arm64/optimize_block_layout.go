@@ -68,6 +68,9 @@ func optimizeBlockLayout(f *mir.Func) {
 			if in.Op.IsBranch() {
 				in.Target = final(in.Target)
 			}
+			for k, t := range in.Table {
+				in.Table[k] = final(t)
+			}
 		}
 	}
 	reached := map[*mir.Block]bool{entry: true}
@@ -76,9 +79,11 @@ func optimizeBlockLayout(f *mir.Func) {
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
 		for _, in := range b.Instrs {
-			if t := byID[in.Target]; in.Op.IsBranch() && !reached[t] {
-				reached[t] = true
-				work = append(work, t)
+			for _, id := range in.Targets() {
+				if t := byID[id]; !reached[t] {
+					reached[t] = true
+					work = append(work, t)
+				}
 			}
 		}
 	}
@@ -113,14 +118,7 @@ func nextInChain(b *mir.Block, byID map[int]*mir.Block, placed map[*mir.Block]bo
 	if !isCondBranch(cond.Op) || placed[c] {
 		return nil
 	}
-	switch cond.Op {
-	case mir.BCOND:
-		cond.Cond = cond.Cond.Invert()
-	case mir.CBZ:
-		cond.Op = mir.CBNZ
-	case mir.CBNZ:
-		cond.Op = mir.CBZ
-	}
+	invertBranch(cond)
 	cond.Target, last.Target = last.Target, cond.Target
 	return c
 }

@@ -1,9 +1,10 @@
 // Pass resolve-branches: mir-final -> mir-final.
 //
 // Removes unconditional branches to the block that follows in layout order (fall through), then
-// relaxes conditional branches whose target may be beyond their ±1 MiB reach (b.cond, cbz, cbnz):
+// relaxes conditional branches whose target may be beyond their reach (±1 MiB for b.cond, cbz,
+// cbnz; ±32 KiB for tbz, tbnz):
 // the branch is inverted to skip over a new unconditional branch (±128 MiB) to the target. Every
-// machine instruction is one 4-byte word, so offsets are exact.
+// machine instruction is one 4-byte word (a jump table: four and one per entry), so offsets are exact.
 //
 //	.Lf_3: ... ; b .Lf_4 ; .Lf_4: ...   =>  .Lf_3: ... ; .Lf_4: ...
 //	b.hi .Lf_900 (2 MiB away) ; rest    =>  b.ls .Lf_new ; b .Lf_900 ; .Lf_new: rest
@@ -44,27 +45,52 @@ func removeFallthroughJumps(f *mir.Func) {
 	}
 }
 
-// condReach is the reach in bytes of a 19-bit conditional branch offset.
-const condReach = 1 << 20
+// condReach is the reach in bytes of a 19-bit conditional branch offset, testReach that of
+// tbz/tbnz's 14-bit offset.
+const (
+	condReach = 1 << 20
+	testReach = 1 << 15
+)
 
-func isCondBranch(op mir.Op) bool { return op == mir.BCOND || op == mir.CBZ || op == mir.CBNZ }
+func isCondBranch(op mir.Op) bool {
+	return op == mir.BCOND || op == mir.CBZ || op == mir.CBNZ || op == mir.TBZ || op == mir.TBNZ
+}
+
+// reachOf returns the reach in bytes of conditional branch op.
+func reachOf(op mir.Op) int64 {
+	if op == mir.TBZ || op == mir.TBNZ {
+		return testReach
+	}
+	return condReach
+}
+
+// blockBytes is the size of b's code (a jump table's entries included).
+func blockBytes(b *mir.Block) int64 {
+	n := int64(len(b.Instrs))
+	if n > 0 && b.Instrs[n-1].Op == mir.BRTABLE {
+		n += tableWords(len(b.Instrs[n-1].Table)) - 1
+	}
+	return 4 * n
+}
 
 func relaxBranches(f *mir.Func) {
 	start := make(map[int]int64, len(f.Blocks))
 	var pc, conds int64
+	reach := int64(condReach)
 	next := 0
 	for _, b := range f.Blocks {
 		start[b.ID] = pc
-		pc += 4 * int64(len(b.Instrs))
+		pc += blockBytes(b)
 		next = max(next, b.ID+1)
 		for _, in := range b.Instrs {
 			if isCondBranch(in.Op) {
 				conds++
+				reach = min(reach, reachOf(in.Op))
 			}
 		}
 	}
 	slack := 4 * conds // the most all relaxations together can add between two points
-	if pc+slack < condReach {
+	if pc+slack < reach {
 		return
 	}
 	blocks := make([]*mir.Block, 0, len(f.Blocks))
@@ -79,20 +105,13 @@ func relaxBranches(f *mir.Func) {
 			if off < 0 {
 				off = -off
 			}
-			if off+slack < condReach {
+			if off+slack < reachOf(in.Op) {
 				cur.Instrs = append(cur.Instrs, in)
 				continue
 			}
 			inv := *in
 			inv.Target = next
-			switch in.Op {
-			case mir.BCOND:
-				inv.Cond = in.Cond.Invert()
-			case mir.CBZ:
-				inv.Op = mir.CBNZ
-			case mir.CBNZ:
-				inv.Op = mir.CBZ
-			}
+			invertBranch(&inv)
 			cur.Instrs = append(cur.Instrs, &inv, &mir.Instr{Op: mir.B, Target: in.Target})
 			blocks = append(blocks, cur)
 			cur = &mir.Block{ID: next}

@@ -131,8 +131,11 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 		s.tested = nil
 		if s.fused != nil {
 			s.tested = s.testedAnd(s.fused, b)
+		} else {
+			s.tested = s.branchedAnd(b)
 		}
 		s.foldShifts(b)
+		s.foldProducts(b)
 		clear(s.bases)
 		s.fuseSelects(b)
 		for _, v := range b.Instrs {
@@ -269,6 +272,10 @@ func (s *selector) constant(t ssa.Type, bits uint64) mir.Reg {
 			r := s.vreg(mir.Float)
 			s.emit(&mir.Instr{Op: mir.FMOV, W: width(t), Rd: r, Rn: mir.ZR})
 			return r
+		}
+		if in, ok := floatImm(t, bits, s.mf.NewVReg(mir.Float)); ok { // isel_float_const.go
+			s.emit(in)
+			return in.Rd
 		}
 		ir := s.intConst(w, bits)
 		r := s.vreg(mir.Float)

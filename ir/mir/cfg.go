@@ -29,6 +29,10 @@ func BuildCFG(f *Func) *CFG {
 		for _, in := range b.Instrs {
 			if in.Op.IsBranch() {
 				add(i, index[in.Target])
+			} else if in.Op == BRTABLE {
+				for _, t := range in.Table {
+					add(i, index[t])
+				}
 			}
 			ends = in.Op.IsTerminator()
 		}

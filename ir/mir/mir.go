@@ -101,6 +101,7 @@ type Instr struct {
 	Imm    int64
 	Cond   Cond
 	Target int    // branch target block id
+	Table  []int  // jump table (BRTABLE): target block ids by index
 	Sym    string // symbol operand (bl, adrp, add :lo12:)
 	// Uses and Defs list the physical registers a call or return reads (arguments, results) and
 	// the registers a call returns results in; a call also clobbers every CallerSaved register.

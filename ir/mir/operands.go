@@ -30,10 +30,10 @@ func (in *Instr) DefsUsesIn(buf *OperandBuf) (defs, uses []Reg) {
 	case FormCmp, FormFcmp:
 		buf[0], buf[1] = in.Rn, in.Rm
 		return nil, buf[0:2:2]
-	case FormCmpI, FormCbz:
+	case FormCmpI, FormCbz, FormTbz, FormTable:
 		buf[0] = in.Rn
 		return nil, buf[0:1:1]
-	case FormCset, FormAdrp:
+	case FormCset, FormAdrp, FormFImm:
 		buf[0] = in.Rd
 		return buf[0:1:1], nil
 	case FormMem:

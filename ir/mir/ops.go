@@ -77,7 +77,7 @@ const (
 	LDR     // zero-extending for B/H
 	LDRS    // sign-extending: W is the access size, W2 the register width (W or X)
 	STR     // stores Rd
-	LDRR    // register offset [rn, rm]
+	LDRR    // register offset [rn, rm], or [rn, rm, lsl #Imm] scaled by the access size when Imm != 0
 	LDRSR   // register offset, sign-extending
 	STRR    // register offset store
 	STPPRE  // stp rd, rn, [sp, #imm]!
@@ -106,6 +106,14 @@ const (
 	// rd, rn, rm, lsl #Imm
 	ADDSH
 	SUBSH
+	// test bit and branch: rn, #Imm (the bit), Target
+	TBZ
+	TBNZ
+	// fmov rd, #imm: Imm holds the bits of a float of width W that FMOV's 8-bit immediate encodes
+	FMOVI
+	// jump table: branch to block Table[rn] (rn a zero-extended index known to be in range);
+	// clobbers x16 and x17
+	BRTABLE
 	numOps
 )
 
@@ -135,6 +143,9 @@ const (
 	FormAdrp
 	FormAddLo
 	FormR3Shift
+	FormTbz
+	FormFImm
+	FormTable
 )
 
 type opInfo struct {
@@ -168,6 +179,7 @@ var ops = [numOps]opInfo{
 	ADRP: {"adrp", FormAdrp}, ADDLO: {"add", FormAddLo},
 	ANDI: {"and", FormRI}, ORRI: {"orr", FormRI}, EORI: {"eor", FormRI}, TST: {"tst", FormCmp}, TSTI: {"tst", FormCmpI},
 	ADDSH: {"add", FormR3Shift}, SUBSH: {"sub", FormR3Shift},
+	TBZ: {"tbz", FormTbz}, TBNZ: {"tbnz", FormTbz}, FMOVI: {"fmov", FormFImm}, BRTABLE: {"br", FormTable},
 }
 
 // Form returns the operand shape of op.
@@ -184,11 +196,24 @@ func (o Op) IsStore() bool { return o == STR || o == STRR }
 
 // IsTerminator reports whether op ends a block.
 func (o Op) IsTerminator() bool {
-	return o == B || o == RET || o == TRAP
+	return o == B || o == RET || o == TRAP || o == BRTABLE
 }
 
 // IsBranch reports whether op may transfer control to Target.
-func (o Op) IsBranch() bool { return o == B || o == BCOND || o == CBZ || o == CBNZ }
+func (o Op) IsBranch() bool {
+	return o == B || o == BCOND || o == CBZ || o == CBNZ || o == TBZ || o == TBNZ
+}
+
+// Targets returns the blocks in may branch to: Target for a branch, Table for a jump table.
+func (in *Instr) Targets() []int {
+	if in.Op == BRTABLE {
+		return in.Table
+	}
+	if in.Op.IsBranch() {
+		return []int{in.Target}
+	}
+	return nil
+}
 
 // IsCall reports whether op calls a function that clobbers the caller-saved registers.
 func (o Op) IsCall() bool { return o == BL || o == BLR }
@@ -210,8 +235,10 @@ func (in *Instr) DefsUses() (defs, uses []Reg) {
 		return []Reg{in.Rd}, nil
 	case FormCmp, FormFcmp:
 		return nil, []Reg{in.Rn, in.Rm}
-	case FormCmpI, FormCbz:
+	case FormCmpI, FormCbz, FormTbz, FormTable:
 		return nil, []Reg{in.Rn}
+	case FormFImm:
+		return []Reg{in.Rd}, nil
 	case FormCsel:
 		return []Reg{in.Rd}, []Reg{in.Rn, in.Rm}
 	case FormCset, FormAdrp:

@@ -3,6 +3,8 @@ package mir
 import (
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -149,6 +151,9 @@ func (f *Func) Format(in *Instr) string {
 	case FormMem:
 		return fmt.Sprintf("%s %s, [%s, #%d]", m, f.RegName(in.Rd, in.memReg()), f.RegName(in.Rn, X), in.Imm)
 	case FormMemR:
+		if in.Imm != 0 {
+			return fmt.Sprintf("%s %s, [%s, %s, lsl #%d]", m, f.RegName(in.Rd, in.memReg()), f.RegName(in.Rn, X), f.RegName(in.Rm, X), in.Imm)
+		}
 		return fmt.Sprintf("%s %s, [%s, %s]", m, f.RegName(in.Rd, in.memReg()), f.RegName(in.Rn, X), f.RegName(in.Rm, X))
 	case FormPair:
 		if in.Op == STP || in.Op == LDP {
@@ -162,6 +167,12 @@ func (f *Func) Format(in *Instr) string {
 		return fmt.Sprintf("%s %s", m, Label(f.Name, in.Target))
 	case FormCbz:
 		return fmt.Sprintf("%s %s, %s", m, r(in.Rn), Label(f.Name, in.Target))
+	case FormTbz:
+		return fmt.Sprintf("%s %s, #%d, %s", m, r(in.Rn), in.Imm, Label(f.Name, in.Target))
+	case FormFImm:
+		return fmt.Sprintf("fmov %s, #%s", r(in.Rd), fimmText(in))
+	case FormTable:
+		return f.formatTable(in)
 	case FormCall:
 		return fmt.Sprintf("%s %s%s", m, in.Sym, f.regComment(in))
 	case FormCallR:
@@ -206,4 +217,29 @@ func (f *Func) formatR2(in *Instr) string {
 		return fmt.Sprintf("addv b%s, %s", name[1:], f.vecName(in.Rn))
 	}
 	return fmt.Sprintf("%s %s, %s", m, f.RegName(in.Rd, dw), f.RegName(in.Rn, sw))
+}
+
+// fimmText is the decimal text of FMOVI's immediate (the values FMOV encodes are short and
+// exact in decimal), with a point so that assemblers read it as a float.
+func fimmText(in *Instr) string {
+	v := math.Float64frombits(uint64(in.Imm))
+	if in.W == S {
+		v = float64(math.Float32frombits(uint32(in.Imm)))
+	}
+	t := strconv.FormatFloat(v, 'f', -1, 64)
+	if !strings.Contains(t, ".") {
+		t += ".0"
+	}
+	return t
+}
+
+// formatTable prints a jump table as the instructions it encodes to, on one line (`;` separates
+// statements in GNU as for AArch64): the table of 32-bit offsets from its start follows the br.
+func (f *Func) formatTable(in *Instr) string {
+	var entries []string
+	for _, t := range in.Table {
+		entries = append(entries, Label(f.Name, t)+"-1b")
+	}
+	return fmt.Sprintf("adr x16, 1f ; ldrsw x17, [x16, %s, uxtw #2] ; add x16, x16, x17 ; br x16 ; 1: .word %s",
+		f.RegName(in.Rn, W), strings.Join(entries, ", "))
 }

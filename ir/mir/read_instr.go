@@ -2,6 +2,8 @@ package mir
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +25,9 @@ func parseInstr(f *Func, line string) (*Instr, error) {
 		line, comment = line[:i], strings.TrimSpace(line[i+3:])
 	}
 	m, rest, _ := strings.Cut(line, " ")
+	if m == "adr" {
+		return parseTable(f, line)
+	}
 	ops := splitOperands(rest)
 	in := &Instr{Rd: NoReg, Rn: NoReg, Rm: NoReg, Ra: NoReg}
 	regs := make([]operand, len(ops))
@@ -64,6 +69,17 @@ func parseInstr(f *Func, line string) (*Instr, error) {
 		if err = need(4); err == nil {
 			in.Op = map[string]Op{"madd": MADD, "msub": MSUB}[m]
 			in.W, in.Rd, in.Rn, in.Rm, in.Ra = regs[0].width, regs[0].reg, regs[1].reg, regs[2].reg, regs[3].reg
+		}
+	case m == "fmov" && len(ops) == 2 && strings.HasPrefix(ops[1], "#"):
+		in.Op, in.Rd, in.W = FMOVI, regs[0].reg, regs[0].width
+		in.Imm, err = parseFImm(ops[1], in.W)
+	case m == "tbz" || m == "tbnz":
+		if err = need(3); err == nil {
+			in.Op = map[string]Op{"tbz": TBZ, "tbnz": TBNZ}[m]
+			in.W, in.Rn = regs[0].width, regs[0].reg
+			if in.Imm, err = parseImm(ops[1]); err == nil {
+				in.Target, err = labelID(f.Name, ops[2])
+			}
 		}
 	case r2Ops[m] != 0 || m == "mov":
 		if err = need(2); err == nil {
@@ -217,7 +233,10 @@ func parseMem(f *Func, in *Instr, m string, ops []string, regs []operand) error 
 	}
 	in.Rm = idx.reg
 	in.Op = map[[2]bool]Op{{false, false}: LDRR, {true, false}: STRR, {false, true}: LDRSR}[[2]bool{store, signed}]
-	return nil
+	if len(parts) == 3 { // scaled: "lsl #3"
+		in.Imm, err = parseImm(strings.TrimPrefix(parts[2], "lsl "))
+	}
+	return err
 }
 
 func parseRegComment(f *Func, c string) (uses, defs []Reg, err error) {
@@ -239,4 +258,40 @@ func parseRegComment(f *Func, c string) (uses, defs []Reg, err error) {
 		}
 	}
 	return uses, defs, nil
+}
+
+// parseFImm reads FMOVI's decimal immediate as the bits of a float of width w.
+func parseFImm(s string, w Width) (int64, error) {
+	v, err := strconv.ParseFloat(strings.TrimPrefix(s, "#"), 64)
+	if err != nil {
+		return 0, err
+	}
+	if w == S {
+		return int64(math.Float32bits(float32(v))), nil
+	}
+	return int64(math.Float64bits(v)), nil
+}
+
+// parseTable reads the one-line jump table of formatTable.
+func parseTable(f *Func, line string) (*Instr, error) {
+	in := &Instr{Op: BRTABLE, Rd: NoReg, Rn: NoReg, Rm: NoReg, Ra: NoReg}
+	_, rest, ok := strings.Cut(line, "[x16, ")
+	idx, _, ok2 := strings.Cut(rest, ",")
+	_, words, ok3 := strings.Cut(line, ".word ")
+	if !ok || !ok2 || !ok3 {
+		return nil, fmt.Errorf("%q: not a jump table", line)
+	}
+	r, err := parseReg(f, idx)
+	if err != nil {
+		return nil, err
+	}
+	in.Rn, in.W = r.reg, r.width
+	for _, e := range splitOperands(words) {
+		id, err := labelID(f.Name, strings.TrimSuffix(e, "-1b"))
+		if err != nil {
+			return nil, err
+		}
+		in.Table = append(in.Table, id)
+	}
+	return in, nil
 }

@@ -74,6 +74,7 @@ var memTriples = []triple{
 	{LdstReg(LDRSBW, X0, X28, X2, SXTW, false), 0x38e2cb80, "ldrsb w0, [x28, w2, sxtw]", ""},
 	{LdstReg(STRH, X0, X1, X2, SXTX, true), 0x7822f820, "strh w0, [x1, x2, sxtx #1]", ""},
 	{LdstReg(LDRSW, X0, SP, X2, SXTW, true), 0xb8a2dbe0, "ldrsw x0, [sp, w2, sxtw #2]", ""},
+	{LdstReg(LDRSW, X17, X16, X9, UXTW, true), 0xb8a95a11, "ldrsw x17, [x16, w9, uxtw #2]", ""},
 	// FP loads/stores
 	{FLdst(LDRD, V0, SP, uoffset(8, 8)), 0xfd4007e0, "ldr d0, [sp, #8]", ""},
 	{FLdst(STRS, V31, X1, uoffset(4, 4)), 0xbd00043f, "str s31, [x1, #4]", ""},

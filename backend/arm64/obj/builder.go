@@ -23,16 +23,18 @@ type Label int
 type fixupKind uint8
 
 const (
-	fix26  fixupKind = iota // B, BL
-	fix19                   // B.cond, CBZ, CBNZ, LDR literal
-	fix14                   // TBZ, TBNZ
-	fixAdr                  // ADR
+	fix26    fixupKind = iota // B, BL
+	fix19                     // B.cond, CBZ, CBNZ, LDR literal
+	fix14                     // TBZ, TBNZ
+	fixAdr                    // ADR
+	fixRel32                  // a data word: the label's offset from base (jump tables)
 )
 
 type fixup struct {
 	at    int // word index of the instruction to patch
 	label Label
 	kind  fixupKind
+	base  Label // fixRel32 only
 }
 
 // NewBuilder returns an empty Builder.
@@ -104,6 +106,13 @@ func (b *Builder) Tbnz(rt enc.Reg, bit enc.Bit, l Label) {
 // Adr emits ADR rd, label.
 func (b *Builder) Adr(rd enc.Reg, l Label) { b.emitFixup(enc.Adr(rd, zeroAdr), l, fixAdr) }
 
+// Rel32 emits a 32-bit data word holding the byte offset of label l from label base (an entry
+// of a jump table whose start is base).
+func (b *Builder) Rel32(l, base Label) {
+	b.fixups = append(b.fixups, fixup{at: len(b.words), label: l, kind: fixRel32, base: base})
+	b.words = append(b.words, 0)
+}
+
 // Reloc records a relocation against the next emitted instruction.
 func (b *Builder) Reloc(kind RelocKind, sym string, addend int64) {
 	b.relocs = append(b.relocs, Reloc{Offset: b.PC(), Kind: kind, Sym: sym, Addend: addend})
@@ -161,6 +170,11 @@ func (b *Builder) Finish() ([]byte, []Reloc, error) {
 			var o enc.BranchOff
 			if o, ok = enc.Off14(off); ok {
 				w = enc.PatchBranch14(w, o)
+			}
+		case fixRel32:
+			from := b.labels[f.base]
+			if ok = from >= 0; ok {
+				w = uint32(int32(4 * (to - from)))
 			}
 		case fixAdr:
 			var o enc.AdrOff

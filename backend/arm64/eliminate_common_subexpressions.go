@@ -1,0 +1,158 @@
+// Pass eliminate-common-subexpressions: ssa-opt -> ssa-opt.
+//
+// An optional pass (--disable-pass=eliminate-common-subexpressions). A pure value computed again
+// where an identical one (same operation, type, immediates and operands, operands of commutative
+// operations in either order) dominates it is replaced by that one. Loads, global.get and call
+// results are not pure in this sense (memory, globals and calls change between them), nor is
+// anything that may trap.
+//
+//	b1: v5:i32 = i32.shl v2, v4 ; v6:i32 = i32.add v0, v5 ; ... b2: v9:i32 = i32.add v5, v0
+//	  =>  b1: v5:i32 = i32.shl v2, v4 ; v6:i32 = i32.add v0, v5 ; ... b2: (v9 replaced by v6)
+//
+// Design decision: the walk follows the dominator tree with a scoped table, so a value is only
+// replaced by one that dominates it. A longer-lived value may raise register pressure; the
+// usual case (an address computed before a call and again after it) lowers it: the operands of
+// the duplicate need not stay live.
+package arm64
+
+import (
+	"cot/ir/pipeline"
+	"cot/ir/ssa"
+	"cot/ir/wasm"
+)
+
+var eliminateCommonSubexpressionsPass = pipeline.Pass{
+	Name: "eliminate-common-subexpressions",
+	In:   LangSSAOpt,
+	Out:  LangSSAOpt,
+	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
+		p := prog.(*ssa.Program)
+		for _, f := range p.Funcs {
+			ctx.Func = f.Name
+			eliminateCommonSubexpressions(f)
+		}
+		return p, nil
+	},
+}
+
+// exprKey identifies a pure computation; a and b are the operands' ids (-1 when absent), c the
+// third operand's (select).
+type exprKey struct {
+	op        ssa.Op
+	t         ssa.Type
+	aux, aux2 int64
+	a, b, c   int
+}
+
+func eliminateCommonSubexpressions(f *ssa.Func) {
+	if len(f.Blocks) == 0 {
+		return
+	}
+	order, kids := ssa.DominatorTreeByIndex(f)
+	repl := make([]*ssa.Value, f.NextID) // by value id: the dominating value replacing it
+	get := func(v *ssa.Value) *ssa.Value {
+		if v.ID < len(repl) && repl[v.ID] != nil {
+			return repl[v.ID]
+		}
+		return v
+	}
+	table := make(map[exprKey]*ssa.Value, 64)
+	var added []exprKey // keys entered by the blocks on the current dominator-tree path
+	type frame struct{ b, mark int }
+	stack := []frame{{b: order[0], mark: -1}}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if top.mark >= 0 { // leaving a subtree: drop what its root entered
+			for _, k := range added[top.mark:] {
+				delete(table, k)
+			}
+			added = added[:top.mark]
+			continue
+		}
+		b := f.Blocks[top.b]
+		stack = append(stack, frame{b: top.b, mark: len(added)})
+		keep := b.Instrs[:0]
+		for _, v := range b.Instrs {
+			for i, a := range v.Args {
+				v.Args[i] = get(a)
+			}
+			k, ok := keyOf(v)
+			if !ok {
+				keep = append(keep, v)
+				continue
+			}
+			if prev, ok := table[k]; ok {
+				repl[v.ID] = prev
+				continue
+			}
+			table[k] = v
+			added = append(added, k)
+			keep = append(keep, v)
+		}
+		b.Instrs = keep
+		for _, c := range kids[top.b] {
+			stack = append(stack, frame{b: c, mark: -1})
+		}
+	}
+	// Terminators (and any use in a block outside the dominator tree) are rewritten last: every
+	// replacement is known by then.
+	replaceUses(f, get)
+}
+
+// replaceUses makes every operand v of f's instructions and terminators get(v).
+func replaceUses(f *ssa.Func, get func(*ssa.Value) *ssa.Value) {
+	for _, b := range f.Blocks {
+		for _, v := range b.Instrs {
+			for i, a := range v.Args {
+				v.Args[i] = get(a)
+			}
+		}
+		t := &b.Term
+		if t.Cond != nil {
+			t.Cond = get(t.Cond)
+		}
+		for _, e := range t.Succs {
+			for i, a := range e.Args {
+				e.Args[i] = get(a)
+			}
+		}
+		for i, v := range t.Values {
+			t.Values[i] = get(v)
+		}
+	}
+}
+
+// keyOf returns the key of a value that may be shared, and false for one that may not.
+func keyOf(v *ssa.Value) (exprKey, bool) {
+	switch v.Op {
+	case ssa.OpParam, ssa.OpResult, ssa.OpGlobalGet, ssa.OpCall, ssa.OpCallIndirect, ssa.OpGlobalSet:
+		return exprKey{}, false
+	}
+	if !ssa.IsPure(v.Op) || v.Type == ssa.TNone || len(v.Args) > 3 {
+		return exprKey{}, false
+	}
+	k := exprKey{op: v.Op, t: v.Type, aux: v.Aux, aux2: v.Aux2, a: -1, b: -1, c: -1}
+	switch len(v.Args) {
+	case 3:
+		k.c = v.Args[2].ID
+		fallthrough
+	case 2:
+		k.b = v.Args[1].ID
+		fallthrough
+	case 1:
+		k.a = v.Args[0].ID
+	}
+	if len(v.Args) == 2 && commutativeOps[wasm.Op(v.Op)] && k.a > k.b {
+		k.a, k.b = k.b, k.a
+	}
+	return k, true
+}
+
+// commutativeOps are the Wasm operations whose two operands may be swapped.
+var commutativeOps = map[wasm.Op]bool{
+	wasm.OpI32Add: true, wasm.OpI32Mul: true, wasm.OpI32And: true, wasm.OpI32Or: true, wasm.OpI32Xor: true,
+	wasm.OpI32Eq: true, wasm.OpI32Ne: true,
+	wasm.OpI64Add: true, wasm.OpI64Mul: true, wasm.OpI64And: true, wasm.OpI64Or: true, wasm.OpI64Xor: true,
+	wasm.OpI64Eq: true, wasm.OpI64Ne: true,
+}
