@@ -1,8 +1,8 @@
 package arm64
 
-// Selects: csel/fcsel on the flags of the condition. A comparison whose only uses are selects
+// Selects: csel/fcsel on the flags of the condition. A comparison whose only use is a select
 // of its own block is not materialised (cset) and retested (cmp #0): it is emitted right before
-// each select, whose condition becomes the comparison's:
+// the select, whose condition becomes the comparison's:
 //
 //	v5:i32 = i32.lt_u v1, v2 ; v6:i32 = select v3, v4, v5
 //	  =>  cmp w%101, w%102 ; csel w%106, w%103, w%104, lo
@@ -16,23 +16,15 @@ import (
 	"cot/ir/ssa"
 )
 
-// fuseSelects marks the comparisons of b selected together with the selects that use them:
-// those whose every use is as the condition of a select of b (each select emits the
-// comparison again, one instruction, where cset and a cmp #0 per select took more).
+// fuseSelects marks the comparisons of b selected together with the select that uses them.
 func (s *selector) fuseSelects(b *ssa.Block) {
 	clear(s.selFused)
-	asCond := map[*ssa.Value]int{}
 	for _, v := range b.Instrs {
 		if v.Op != ssa.OpSelect {
 			continue
 		}
 		c := v.Args[2]
-		if c.Block == b && c != s.fused && c != v.Args[0] && c != v.Args[1] && isComparison(c) {
-			asCond[c]++
-		}
-	}
-	for c, n := range asCond {
-		if s.uses[c] == n {
+		if c.Block == b && c != s.fused && c != v.Args[0] && c != v.Args[1] && s.uses[c] == 1 && isComparison(c) {
 			s.selFused[c] = true
 		}
 	}
