@@ -25,10 +25,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	bwasm "cot/backend/wasm"
 	"cot/internal/spectest"
 	"cot/ir/pipeline"
 )
@@ -38,7 +40,22 @@ var (
 	fuzzSeed    = flag.Int64("fuzz.seed", 1, "seed of TestFuzzDifferential's random bytes")
 	fuzzFirst   = flag.Int("fuzz.first", 0, "index of TestFuzzDifferential's first module (to run a seed in chunks)")
 	fuzzWorkers = flag.Int("fuzz.workers", 4, "modules TestFuzzDifferential compares at once")
+	fuzzGen     = flag.String("fuzz.gen", "both", "TestFuzzDifferential's modules: ttf (binaryen's), loops (fuzz_gen_test.go) or both (alternately)")
 )
+
+// fuzzSource makes module i of seed: binaryen's or the generator's, by -fuzz.gen; name names it.
+func fuzzSource(dir string, i int64) (mod []byte, name string, err error) {
+	seed := *fuzzSeed*1_000_003 + i
+	if *fuzzGen == "loops" || (*fuzzGen == "both" && i%2 == 1) {
+		mod, err = bwasm.Encode(genModule(seed))
+		return mod, fmt.Sprintf("gen%d", seed), err
+	}
+	if *fuzzGen != "ttf" && *fuzzGen != "both" {
+		return nil, "", fmt.Errorf("-fuzz.gen=%s: want ttf, loops or both", *fuzzGen)
+	}
+	mod, err = fuzzModule(dir, seed, 2000+int(seed%6000))
+	return mod, fmt.Sprintf("seed%d", seed), err
+}
 
 func fuzzExecutors(t *testing.T) (spectest.Executor, spectest.Executor) {
 	needTools(t)
@@ -60,7 +77,7 @@ func fuzzExecutors(t *testing.T) (spectest.Executor, spectest.Executor) {
 func TestFuzzDifferential(t *testing.T) {
 	wz, native := fuzzExecutors(t)
 	dir := t.TempDir()
-	var mix fuzzMix
+	mixes := map[string]*fuzzMix{"seed": {}, "gen": {}} // by source: binaryen's, the generator's
 	start := time.Now()
 	next := make(chan int64)
 	var wg sync.WaitGroup
@@ -68,21 +85,21 @@ func TestFuzzDifferential(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for seed := range next {
-				mod, err := fuzzModule(dir, seed, 2000+int(seed%6000))
+			for i := range next {
+				mod, name, err := fuzzSource(dir, i)
 				if err != nil {
 					t.Error(err)
 					continue
 				}
 				r := fuzzCompare(wz, native, mod)
+				mix := mixes[strings.TrimRight(name, "0123456789")]
 				mix.add(r)
-				if seed%16 == 0 { // a sample: it costs a compilation
+				if i%16 < 2 { // a sample: it costs a compilation
 					if fuel, ok := fuzzOwnFuel(mod); ok {
 						mix.addOwn(fuel)
 					}
 				}
 				if r.Diff != "" {
-					name := fmt.Sprintf("seed%d", seed)
 					os.MkdirAll("testdata/fuzz", 0o755)
 					os.WriteFile(filepath.Join("testdata/fuzz", name+".wasm"), mod, 0o644)
 					t.Errorf("module %s (kept as testdata/fuzz/%s.wasm): %s", name, name, r.Diff)
@@ -94,15 +111,21 @@ func TestFuzzDifferential(t *testing.T) {
 		if i > *fuzzFirst && (i-*fuzzFirst)%1000 == 0 {
 			t.Logf("%d modules sent, %v", i-*fuzzFirst, time.Since(start).Round(time.Second))
 		}
-		next <- *fuzzSeed*1_000_003 + int64(i)
+		next <- int64(i)
 	}
 	close(next)
 	wg.Wait()
 	elapsed := time.Since(start)
-	t.Logf("seeds %d..%d: %v\nin %v, %.0f modules/min", *fuzzSeed*1_000_003+int64(*fuzzFirst),
-		*fuzzSeed*1_000_003+int64(*fuzzFirst+*fuzzModules-1), &mix, elapsed.Round(time.Second),
-		float64(mix.modules)/elapsed.Minutes())
-	if mix.modules == 0 {
+	compared := mixes["seed"].modules + mixes["gen"].modules
+	t.Logf("seed %d, modules %d..%d (-fuzz.gen=%s), %d compared in %v, %.0f modules/min",
+		*fuzzSeed, *fuzzFirst, *fuzzFirst+*fuzzModules-1, *fuzzGen, compared, elapsed.Round(time.Second),
+		float64(compared)/elapsed.Minutes())
+	for _, src := range []string{"seed", "gen"} {
+		if mixes[src].modules > 0 {
+			t.Logf("%s: %v", map[string]string{"seed": "binaryen's wasm-opt -ttf", "gen": "fuzz_gen_test.go"}[src], mixes[src])
+		}
+	}
+	if compared == 0 {
 		t.Fatal("no module in scope")
 	}
 }
