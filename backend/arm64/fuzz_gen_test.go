@@ -163,14 +163,12 @@ func (g *gen) emit(ins ...wasm.Instr) {
 // room reports whether n more instructions, each run mult times, fit the budget.
 func (g *gen) room(n int64) bool { return g.cost+g.mult*n <= genBudget }
 
-// variable returns a local of type t (assignable: not a counter or scratch local), or false.
+// variable returns a local of type t, or false: never a scratch local (it may hold a NaN), and
+// if assignable, not a loop counter.
 func (g *gen) variable(t wasm.ValType, assignable bool) (uint32, bool) {
 	var cands []uint32
 	for i, lt := range g.locals {
-		if lt != t {
-			continue
-		}
-		if assignable && (g.counters[uint32(i)] || g.isScratch(uint32(i))) {
+		if lt != t || g.isScratch(uint32(i)) || (assignable && g.counters[uint32(i)]) {
 			continue
 		}
 		cands = append(cands, uint32(i))
