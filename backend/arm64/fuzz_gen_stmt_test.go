@@ -296,10 +296,10 @@ func (g *gen) address(size int) {
 	switch n := g.r.Intn(64); {
 	case n < 28 && hasCounter:
 		g.emit(wasm.LocalGet(counter), wasm.I32Const(int32(size)), wasm.Simple(wasm.OpI32Mul),
-			wasm.I32Const(int32(g.r.Intn(32768))), wasm.Simple(wasm.OpI32Add))
+			wasm.I32Const(int32(g.r.Intn(genAddressMask+1))), wasm.Simple(wasm.OpI32Add))
 	case n < 63:
 		g.expr(wasm.I32, 2)
-		g.emit(wasm.I32Const(0x7ff0), wasm.Simple(wasm.OpI32And))
+		g.emit(wasm.I32Const(genAddressMask&^15), wasm.Simple(wasm.OpI32And))
 	default:
 		g.expr(wasm.I32, 2)
 	}

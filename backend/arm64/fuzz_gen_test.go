@@ -37,6 +37,8 @@ const (
 	genBudget   = 40000 // estimated dynamic instructions of one function, calls included
 	genMemPages = 1     // initial memory; it may grow to genMaxPages
 	genMaxPages = 2
+	// genAddressMask masks most addresses (see address): well inside the first page.
+	genAddressMask = 0x7fff
 )
 
 type genFunc struct {
@@ -82,10 +84,12 @@ func genModule(seed int64) *wasm.Module {
 		m.Globals = append(m.Globals, wasm.Global{Type: wasm.GlobalType{Type: t, Mutable: true},
 			Init: []wasm.Instr{g.constant(t), wasm.End()}})
 	}
-	// A few data bytes so loads see more than zeros before the first store.
-	data := make([]byte, 64+g.r.Intn(256))
+	// Random bytes over the addresses the accesses mostly use (genAddressMask and the arrays
+	// indexed by loop counters), so that a load's result depends on how it extends and how wide
+	// it is (a load of zeros cannot tell).
+	data := make([]byte, genAddressMask+1024)
 	g.r.Read(data)
-	m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(int32(g.r.Intn(1024))), wasm.End()}, Bytes: data}}
+	m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(0), wasm.End()}, Bytes: data}}
 	// Few signatures, so that calls through the table often find functions of the right type.
 	var sigs []wasm.FuncType
 	for i := 0; i < 2+g.r.Intn(3); i++ {
@@ -140,6 +144,16 @@ func (g *gen) function(sig wasm.FuncType) wasm.Func {
 	}
 	for k := 2 + g.r.Intn(6); k > 0; k-- {
 		g.stmt()
+	}
+	// Every local and global is printed before the function returns, so that a value computed
+	// wrongly shows even when nothing else reads it.
+	for l, t := range g.locals {
+		if !g.isScratch(uint32(l)) {
+			g.emit(wasm.LocalGet(uint32(l)), wasm.Call(uint32(t2i(t))))
+		}
+	}
+	for gi, gl := range g.m.Globals {
+		g.emit(wasm.GlobalGet(uint32(gi)), wasm.Call(uint32(t2i(gl.Type.Type))))
 	}
 	for _, t := range sig.Results {
 		g.expr(t, 3)
