@@ -52,8 +52,12 @@ func (g *gen) intExpr(t wasm.ValType, d int) {
 	switch n := g.r.Intn(24); {
 	case n < 8:
 		op := bin + wasm.Op(g.r.Intn(15))
-		g.expr(t, d)
-		g.expr(t, d)
+		if g.r.Intn(6) == 0 { // constant operands, which optimize-constants folds
+			g.emit(g.constant(t), g.constant(t))
+		} else {
+			g.expr(t, d)
+			g.expr(t, d)
+		}
 		if op >= bin+3 && op <= bin+6 && g.r.Intn(100) > 0 { // div and rem: mostly not by zero
 			g.emit(g.one(t), wasm.Simple(bin+8)) // | 1
 		}
@@ -65,7 +69,11 @@ func (g *gen) intExpr(t wasm.ValType, d int) {
 			g.emit(wasm.Simple(wasm.OpI64ExtendI32S + 1)) // extend_i32_u
 		}
 	case n < 11:
-		g.expr(t, d)
+		if g.r.Intn(4) == 0 {
+			g.emit(g.constant(t))
+		} else {
+			g.expr(t, d)
+		}
 		g.emit(wasm.Simple(un + wasm.Op(g.r.Intn(3))))
 	case n < 14:
 		ops := loadOps[t]
