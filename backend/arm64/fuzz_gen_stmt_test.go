@@ -295,8 +295,12 @@ func (g *gen) address(size int) {
 	counter, hasCounter := g.counter()
 	switch n := g.r.Intn(64); {
 	case n < 28 && hasCounter:
+		base := g.r.Intn(genAddressMask + 1)
+		if n == 0 { // an array running off the end of the first page: a trap at some iteration
+			base = genMemPages<<16 - size*g.r.Intn(24)
+		}
 		g.emit(wasm.LocalGet(counter), wasm.I32Const(int32(size)), wasm.Simple(wasm.OpI32Mul),
-			wasm.I32Const(int32(g.r.Intn(genAddressMask+1))), wasm.Simple(wasm.OpI32Add))
+			wasm.I32Const(int32(base)), wasm.Simple(wasm.OpI32Add))
 	case n < 63:
 		g.expr(wasm.I32, 2)
 		g.emit(wasm.I32Const(genAddressMask&^15), wasm.Simple(wasm.OpI32And))
