@@ -10,9 +10,10 @@ package arm64
 // -fuzz.workers at a time (most of a module's time is spent waiting for processes: wasm-opt,
 // qemu), and the log ends with the mix of what they executed (fuzz_mix_test.go).
 //
-//	go test ./backend/arm64 -run TestFuzzDifferential          # 12 modules (the suite)
-//	go test ./backend/arm64 -run TestFuzzDifferential -v -timeout 0 \
-//	    -fuzz.seed=7 -fuzz.first=0 -fuzz.modules=5000          # one chunk of the 100,000 run
+//	go test ./backend/arm64 -run TestFuzzDifferential      # 12 modules, half of each source (the suite)
+//	go test ./backend/arm64 -run TestFuzzDifferential -v -timeout 0 -fuzz.gen=ttf \
+//	    -fuzz.seed=7 -fuzz.first=5000 -fuzz.modules=2500   # one chunk of a long run
+//	just fuzz 100000 7 ttf                                 # a long run in chunks (scripts/fuzz_backend.sh)
 //
 // A divergence writes the module to testdata/fuzz/NAME.wasm; TestFuzzRegressions replays that
 // directory, so every divergence found stays a test once fixed. The first ones found (seed2000*)
