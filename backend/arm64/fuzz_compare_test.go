@@ -11,15 +11,16 @@ import (
 // fuzzOutcome is what comparing one module found: a divergence (Diff), or why it was not
 // compared, and what it executed (for the mix TestFuzzDifferential reports).
 type fuzzOutcome struct {
-	Diff     string // "" when native agreed with wasmtime on every run
-	InScope  bool   // false for modules with imports the harness does not provide
-	Funcs    int    // functions defined by the module
-	Invs     int    // harness invocations (exported calls and memory hashes)
-	Begun    int    // invocations wasmtime began, over all runs
-	Runs     int    // processes (runs) per engine
-	Ends     []string
-	Fuel     uint64 // wasmtime's fuel over all runs: about one unit per Wasm instruction
-	WazeroOK bool   // wazero agreed with wasmtime on every run
+	Diff       string // "" when native agreed with wasmtime on every run
+	InScope    bool   // false for modules with imports the harness does not provide
+	Funcs      int    // functions defined by the module
+	Invs       int    // harness invocations (exported calls and memory hashes)
+	Begun      int    // invocations wasmtime began, over all runs
+	Runs       int    // processes (runs) per engine
+	Ends       []string
+	Fuel       uint64 // wasmtime's fuel over all runs: about one unit per Wasm instruction
+	WazeroOK   bool   // wazero agreed with wasmtime on every run
+	WazeroDiff string // else how it first differed
 }
 
 // fuzzCompare runs one module on wasmtime (the judge), wazero and natively. The harness calls
@@ -85,8 +86,10 @@ func fuzzCompare(wz, native spectest.Executor, mod []byte) (r fuzzOutcome) {
 			r.Ends = append(r.Ends, "stack overflow (not compared)")
 			return r
 		}
-		if !sameAsWasmtime(wz, a, ref) {
+		if r.WazeroOK && !sameAsWasmtime(wz, a, ref) {
 			r.WazeroOK = false
+			r.WazeroDiff = fmt.Sprintf("run from invocation %d: wasmtime exit %d trap %q, wazero exit %d trap %q\n%s",
+				start, ref.Exit, ref.Trap, a.Exit, a.Trap, firstDiff(ref.Stdout, a.Stdout))
 		}
 		if b.Stdout != ref.Stdout || b.Exit != ref.Exit || b.Trap != ref.Trap {
 			r.Diff = fmt.Sprintf("run from invocation %d: wasmtime exit %d trap %q, native exit %d trap %q\n%s",
