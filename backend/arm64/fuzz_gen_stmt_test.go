@@ -199,11 +199,12 @@ func (g *gen) earlyReturn() {
 }
 
 // call calls a function defined before this one (directly or through the table) and drops its
-// results, or leaves them for want when want is its result type; false when none fits.
+// results, or, when want is its first result's type, leaves that one (the others are assigned to
+// new locals); false when none fits.
 func (g *gen) call(want *wasm.ValType) bool {
 	var cands []int
 	for j, f := range g.funcs {
-		ok := want == nil || (len(f.sig.Results) == 1 && f.sig.Results[0] == *want)
+		ok := want == nil || (len(f.sig.Results) > 0 && f.sig.Results[0] == *want)
 		if ok && g.room(f.cost+20) {
 			cands = append(cands, j)
 		}
@@ -236,6 +237,11 @@ func (g *gen) call(want *wasm.ValType) bool {
 		for range f.sig.Results {
 			g.emit(wasm.Simple(wasm.OpDrop))
 		}
+		return true
+	}
+	// The results after the first go to new locals (printed when the function returns).
+	for k := len(f.sig.Results) - 1; k > 0; k-- {
+		g.emit(wasm.LocalSet(g.newLocal(f.sig.Results[k])))
 	}
 	return true
 }

@@ -14,7 +14,8 @@ import (
 // The fuzzer's own module generator, for what binaryen's -ttf modules barely execute (a few
 // hundred of their own instructions a module, see the mix TestFuzzDifferential logs): counted
 // loops, nested, with breaks and continues; loads and stores of every width at addresses computed
-// from loop counters; direct calls and calls through a table, inside loops. A module runs tens of
+// from loop counters; direct calls and calls through a table, inside loops, with arguments passed
+// on the stack and several results now and then. A module runs tens of
 // thousands of instructions, which is what register allocation across loops, bounds-check
 // elimination and block layout need to be exercised.
 //
@@ -94,11 +95,23 @@ func genModule(seed int64) *wasm.Module {
 	var sigs []wasm.FuncType
 	for i := 0; i < 2+g.r.Intn(3); i++ {
 		var sig wasm.FuncType
-		for j := g.r.Intn(4); j > 0; j-- {
+		// Mostly few parameters; now and then more than the 8 integer or 8 float argument
+		// registers, so that some are passed on the stack.
+		np, nr := g.r.Intn(4), 1
+		if g.r.Intn(4) == 0 {
+			np = 4 + g.r.Intn(16)
+		}
+		switch g.r.Intn(8) {
+		case 0:
+			nr = 0
+		case 1:
+			nr = 2 + g.r.Intn(3) // multi-value
+		}
+		for j := 0; j < np; j++ {
 			sig.Params = append(sig.Params, genTypes[g.r.Intn(4)])
 		}
-		if g.r.Intn(5) > 0 {
-			sig.Results = []wasm.ValType{genTypes[g.r.Intn(4)]}
+		for j := 0; j < nr; j++ {
+			sig.Results = append(sig.Results, genTypes[g.r.Intn(4)])
 		}
 		sigs = append(sigs, sig)
 	}
