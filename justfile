@@ -49,3 +49,9 @@ bench *ARGS: deps
 # niced, three programs at a time. A failure names its seed (-gen.seed=S -gen.n=1 -v reproduces it).
 progen N="10000" SEED="1": deps
     CC="${CC:-$(command -v gcc || command -v clang)}" nice -n 10 go test ./internal/progen -run TestDifferentialPrograms -v -parallel 3 -timeout 0 -gen.seed={{SEED}} -gen.n={{N}} -gen.verify=end | grep -E '^(FAIL|ok)|--- FAIL|programs \(seeds|disagrees|wasm32:|arm64-linux:'
+
+# GEN: ttf (binaryen's wasm-opt -ttf), loops (the fuzzer's own generator) or both; chunks of 2,500,
+# resumable (the same command again goes on); logs and diverging modules in /tmp/cot-fuzz-GEN-SEED.
+# The backend's differential fuzzer's long run (backend/arm64/fuzz_diff_test.go): N modules of SEED.
+fuzz N="100000" SEED="7" GEN="ttf": deps
+    CC="${CC:-$(command -v gcc || command -v clang)}" bash scripts/fuzz_backend.sh {{N}} {{SEED}} {{GEN}}

@@ -5,10 +5,15 @@ package arm64
 // nondeterministic, out of the results) run on wasmtime, wazero and as native AArch64 code under
 // qemu through the spec runner's harness (internal/spectest): every exported function is called in
 // order with fixed arguments, its results and the module's log calls printed, then a hash of the
-// whole memory. Native output, exit status and trap kind must equal wasmtime's.
+// whole memory; after a trap a fresh instance goes on with the next export (fuzz_compare_test.go).
+// Native output, exit status and trap kind must equal wasmtime's. Modules are compared
+// -fuzz.workers at a time (most of a module's time is spent waiting for processes: wasm-opt,
+// qemu), and the log ends with the mix of what they executed (fuzz_mix_test.go).
 //
-//	go test ./backend/arm64 -run TestFuzzDifferential                         # 12 modules (the suite)
-//	go test ./backend/arm64 -run TestFuzzDifferential -fuzz.modules=100000 -fuzz.seed=7 -timeout 0
+//	go test ./backend/arm64 -run TestFuzzDifferential      # 12 modules, half of each source (the suite)
+//	go test ./backend/arm64 -run TestFuzzDifferential -v -timeout 0 -fuzz.gen=ttf \
+//	    -fuzz.seed=7 -fuzz.first=5000 -fuzz.modules=2500   # one chunk of a long run
+//	just fuzz 100000 7 ttf                                 # a long run in chunks (scripts/fuzz_backend.sh)
 //
 // A divergence writes the module to testdata/fuzz/NAME.wasm; TestFuzzRegressions replays that
 // directory, so every divergence found stays a test once fixed. The first ones found (seed2000*)
@@ -18,185 +23,39 @@ package arm64
 import (
 	"flag"
 	"fmt"
-	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	bwasm "cot/backend/wasm"
 	"cot/internal/spectest"
 	"cot/ir/pipeline"
-	"cot/ir/wasm"
 )
 
 var (
 	fuzzModules = flag.Int("fuzz.modules", 12, "modules TestFuzzDifferential generates")
 	fuzzSeed    = flag.Int64("fuzz.seed", 1, "seed of TestFuzzDifferential's random bytes")
+	fuzzFirst   = flag.Int("fuzz.first", 0, "index of TestFuzzDifferential's first module (to run a seed in chunks)")
+	fuzzWorkers = flag.Int("fuzz.workers", 4, "modules TestFuzzDifferential compares at once")
+	fuzzGen     = flag.String("fuzz.gen", "both", "TestFuzzDifferential's modules: ttf (binaryen's), loops (fuzz_gen_test.go) or both (alternately)")
 )
 
-// ttfFeatures are the proposals cot implements (Wasm 2.0 without SIMD and reference types).
-var ttfFeatures = []string{"--mvp-features", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
-	"--enable-bulk-memory", "--enable-mutable-globals", "--enable-multivalue"}
-
-// logImports maps binaryen's fuzzing imports to the harness's printing functions.
-var logImports = map[string]string{"log-i32": "result_i32", "log-i64": "result_i64", "log-f32": "result_f32", "log-f64": "result_f64"}
-
-// fuzzModule makes a module from n random bytes of seed.
-func fuzzModule(t *testing.T, dir string, seed int64, n int) []byte {
-	in := filepath.Join(dir, "in.bin")
-	out := filepath.Join(dir, "out.wasm")
-	b := make([]byte, n)
-	rand.New(rand.NewSource(seed)).Read(b)
-	if err := os.WriteFile(in, b, 0o644); err != nil {
-		t.Fatal(err)
+// fuzzSource makes module i of seed: binaryen's or the generator's, by -fuzz.gen; name names it.
+func fuzzSource(dir string, i int64) (mod []byte, name string, err error) {
+	seed := *fuzzSeed*1_000_003 + i
+	if *fuzzGen == "loops" || (*fuzzGen == "both" && i%2 == 1) {
+		mod, err = bwasm.Encode(genModule(seed))
+		return mod, fmt.Sprintf("gen%d", seed), err
 	}
-	args := append([]string{"-ttf", in, "--denan", "-o", out}, ttfFeatures...)
-	if msg, err := exec.Command("wasm-opt", args...).CombinedOutput(); err != nil {
-		t.Fatalf("wasm-opt %v: %v\n%s", args, err, msg)
+	if *fuzzGen != "ttf" && *fuzzGen != "both" {
+		return nil, "", fmt.Errorf("-fuzz.gen=%s: want ttf, loops or both", *fuzzGen)
 	}
-	mod, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return mod
-}
-
-// fuzzHarness turns a fuzz module into harness invocations: the log imports become the
-// harness's result_* imports, each exported function gets a parameterless wrapper, and
-// `fuzz_memhash` hashes the memory after each call. ok is false for modules with other imports.
-func fuzzHarness(m *wasm.Module) (h *wasm.Module, invs []spectest.Invocation, ok bool) {
-	for i, im := range m.Imports {
-		name, known := logImports[im.Name]
-		if im.Module != "fuzzing-support" || !known {
-			return nil, nil, false
-		}
-		m.Imports[i].Module, m.Imports[i].Name = "cot_harness", name
-	}
-	nimp := uint32(m.NumImported(wasm.ExternFunc))
-	addFunc := func(name string, sig wasm.FuncType, locals []wasm.ValType, body []wasm.Instr) {
-		m.Types = append(m.Types, sig)
-		m.Funcs = append(m.Funcs, wasm.Func{TypeIdx: uint32(len(m.Types) - 1), Locals: locals, Body: body, Name: name})
-		m.Exports = append(m.Exports, wasm.Export{Name: name, Kind: wasm.ExternFunc, Index: nimp + uint32(len(m.Funcs)-1)})
-	}
-	hasMem := len(m.Mems) > 0 || m.NumImported(wasm.ExternMemory) > 0
-	if hasMem {
-		// h = 0; for i = 0; i < memory.size<<16; i += 8 { h = (h ^ i64.load(i)) * prime }
-		addFunc("fuzz_memhash", wasm.FuncType{Results: []wasm.ValType{wasm.I64}}, []wasm.ValType{wasm.I32, wasm.I64}, []wasm.Instr{
-			wasm.Block(wasm.BlockType{}), wasm.Loop(wasm.BlockType{}),
-			wasm.LocalGet(0), wasm.Instr{Op: wasm.OpMemorySize}, wasm.I32Const(16), wasm.Simple(wasm.OpI32Shl),
-			wasm.Simple(wasm.OpI32GeU), wasm.BrIf(1),
-			wasm.LocalGet(1), wasm.LocalGet(0), wasm.Instr{Op: wasm.OpI64Load, Align: 3}, wasm.Simple(wasm.OpI64Xor),
-			wasm.I64Const(0x100000001b3), wasm.Simple(wasm.OpI64Mul), wasm.LocalSet(1),
-			wasm.LocalGet(0), wasm.I32Const(8), wasm.Simple(wasm.OpI32Add), wasm.LocalSet(0), wasm.Br(0),
-			wasm.End(), wasm.End(), wasm.LocalGet(1), wasm.End(),
-		})
-	}
-	exports := append([]wasm.Export(nil), m.Exports...)
-	for k, e := range exports {
-		if e.Kind != wasm.ExternFunc || strings.HasPrefix(e.Name, "fuzz_") {
-			continue
-		}
-		sig := m.FuncTypeOf(e.Index)
-		var body []wasm.Instr
-		for j, p := range sig.Params {
-			c, okc := fuzzArg(p, k*7+j)
-			if !okc {
-				return nil, nil, false
-			}
-			body = append(body, c)
-		}
-		body = append(body, wasm.Call(e.Index), wasm.End())
-		name := fmt.Sprintf("fuzz_call_%d", k)
-		addFunc(name, wasm.FuncType{Results: sig.Results}, nil, body)
-		invs = append(invs, spectest.Invocation{Field: name, Results: sig.Results, Replay: true})
-		if hasMem {
-			invs = append(invs, spectest.Invocation{Field: "fuzz_memhash", Results: []wasm.ValType{wasm.I64}, Replay: true})
-		}
-	}
-	h, err := spectest.BuildHarness(m, invs)
-	if err != nil {
-		return nil, nil, false
-	}
-	return h, invs, true
-}
-
-// fuzzArg is argument j's fixed value: small, edge and large values in turn.
-func fuzzArg(t wasm.ValType, j int) (wasm.Instr, bool) {
-	ints := []int64{0, 1, -1, 7, 1 << 31, 0x7fffffff, 65536, -65537}
-	v := ints[j%len(ints)]
-	switch t {
-	case wasm.I32:
-		return wasm.I32Const(int32(v)), true
-	case wasm.I64:
-		return wasm.I64Const(v * 0x100000001), true
-	case wasm.F32:
-		return wasm.Instr{Op: wasm.OpF32Const, Const: uint64(0x3fc00000 + uint32(j))}, true
-	case wasm.F64:
-		return wasm.Instr{Op: wasm.OpF64Const, Const: 0x4009000000000000 + uint64(j)}, true
-	}
-	return wasm.Instr{}, false
-}
-
-// fuzzCompare runs one module on wasmtime (the judge), wazero and natively; it returns "" when
-// native agrees with wasmtime (or the module is out of scope), else a description of the
-// divergence. Where wazero alone disagrees with wasmtime (wazero v1.12 does not drop active data
-// segments, so memory.init of one does not trap) the difference is logged, not failed.
-func fuzzCompare(t *testing.T, wz, native spectest.Executor, mod []byte) (string, bool) {
-	m, err := bwasm.Decode(mod)
-	if err != nil {
-		return fmt.Sprintf("cot rejects binaryen's valid module: %v", err), true
-	}
-	h, _, ok := fuzzHarness(m)
-	if !ok {
-		return "", false
-	}
-	hb, err := bwasm.Encode(h)
-	if err != nil {
-		return fmt.Sprintf("encode harness: %v", err), true
-	}
-	if dir := os.Getenv("COT_FUZZ_DUMP"); dir != "" { // the harness module, for debugging a divergence
-		os.WriteFile(filepath.Join(dir, fmt.Sprintf("harness-%x.wasm", len(hb))), hb, 0o644)
-	}
-	outs := map[string]spectest.Outcome{}
-	for _, ex := range []spectest.Executor{wz, native} {
-		prog, err := ex.Prepare(hb)
-		if err != nil {
-			return fmt.Sprintf("%s: prepare: %v", ex.Name(), err), true
-		}
-		out, err := prog.Run(spectest.StartArg(0, 0))
-		prog.Close()
-		if err != nil {
-			return fmt.Sprintf("%s: run: %v", ex.Name(), err), true
-		}
-		outs[ex.Name()] = out
-	}
-	ref, err := runWasmtime(hb)
-	if err != nil {
-		return fmt.Sprintf("wasmtime: %v", err), true
-	}
-	a, b := outs["wazero"], outs["native"]
-	if ref.Trap == "stack overflow" || b.Trap == "stack overflow" {
-		return "", false // recursion depth differs between engines: the outputs before it may too
-	}
-	same := func(x, y spectest.Outcome) bool { return x.Stdout == y.Stdout && x.Exit == y.Exit && x.Trap == y.Trap }
-	wzTrap := a.Trap
-	for _, alias := range wz.TrapAliases()[a.Trap] {
-		if alias == ref.Trap {
-			wzTrap = ref.Trap
-		}
-	}
-	if a.Stdout != ref.Stdout || a.Exit != ref.Exit || wzTrap != ref.Trap {
-		t.Logf("wazero disagrees with wasmtime (not failed): wazero exit %d trap %q, wasmtime exit %d trap %q",
-			a.Exit, a.Trap, ref.Exit, ref.Trap)
-	}
-	if !same(ref, b) {
-		return fmt.Sprintf("wasmtime exit %d trap %q, native exit %d trap %q\n%s", ref.Exit, ref.Trap, b.Exit, b.Trap,
-			firstDiff(ref.Stdout, b.Stdout)), true
-	}
-	return "", true
+	mod, err = fuzzModule(dir, seed, 2000+int(seed%6000))
+	return mod, fmt.Sprintf("seed%d", seed), err
 }
 
 func fuzzExecutors(t *testing.T) (spectest.Executor, spectest.Executor) {
@@ -219,29 +78,58 @@ func fuzzExecutors(t *testing.T) (spectest.Executor, spectest.Executor) {
 func TestFuzzDifferential(t *testing.T) {
 	wz, native := fuzzExecutors(t)
 	dir := t.TempDir()
-	ran, skipped := 0, 0
+	mixes := map[string]*fuzzMix{"seed": {}, "gen": {}} // by source: binaryen's, the generator's
 	start := time.Now()
-	for i := 0; i < *fuzzModules; i++ {
-		seed := *fuzzSeed*1_000_003 + int64(i)
-		mod := fuzzModule(t, dir, seed, 2000+int(seed%6000))
-		diff, inScope := fuzzCompare(t, wz, native, mod)
-		if !inScope {
-			skipped++
-			continue
+	next := make(chan int64)
+	var wg sync.WaitGroup
+	for range max(*fuzzWorkers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				mod, name, err := fuzzSource(dir, i)
+				if err != nil {
+					t.Error(err)
+					continue
+				}
+				r := fuzzCompare(wz, native, mod)
+				mix := mixes[strings.TrimRight(name, "0123456789")]
+				mix.add(r)
+				if i%16 < 2 { // a sample: it costs a compilation
+					if fuel, ok := fuzzOwnFuel(mod); ok {
+						mix.addOwn(fuel)
+					}
+				}
+				if r.WazeroDiff != "" {
+					t.Logf("module %s: wazero alone differs from wasmtime (not failed): %s", name, r.WazeroDiff)
+				}
+				if r.Diff != "" {
+					os.MkdirAll("testdata/fuzz", 0o755)
+					os.WriteFile(filepath.Join("testdata/fuzz", name+".wasm"), mod, 0o644)
+					t.Errorf("module %s (kept as testdata/fuzz/%s.wasm): %s", name, name, r.Diff)
+				}
+			}
+		}()
+	}
+	for i := *fuzzFirst; i < *fuzzFirst+*fuzzModules; i++ {
+		if i > *fuzzFirst && (i-*fuzzFirst)%1000 == 0 {
+			t.Logf("%d modules sent, %v", i-*fuzzFirst, time.Since(start).Round(time.Second))
 		}
-		ran++
-		if ran%500 == 0 {
-			t.Logf("%d modules compared, %d out of scope, %v", ran, skipped, time.Since(start).Round(time.Second))
-		}
-		if diff != "" {
-			name := fmt.Sprintf("seed%d", seed)
-			os.MkdirAll("testdata/fuzz", 0o755)
-			os.WriteFile(filepath.Join("testdata/fuzz", name+".wasm"), mod, 0o644)
-			t.Errorf("module %s (kept as testdata/fuzz/%s.wasm): %s", name, name, diff)
+		next <- int64(i)
+	}
+	close(next)
+	wg.Wait()
+	elapsed := time.Since(start)
+	compared := mixes["seed"].modules + mixes["gen"].modules
+	t.Logf("seed %d, modules %d..%d (-fuzz.gen=%s), %d compared in %v, %.0f modules/min",
+		*fuzzSeed, *fuzzFirst, *fuzzFirst+*fuzzModules-1, *fuzzGen, compared, elapsed.Round(time.Second),
+		float64(compared)/elapsed.Minutes())
+	for _, src := range []string{"seed", "gen"} {
+		if mixes[src].modules > 0 {
+			t.Logf("%s: %v", map[string]string{"seed": "binaryen's wasm-opt -ttf", "gen": "fuzz_gen_test.go"}[src], mixes[src])
 		}
 	}
-	t.Logf("%d modules compared, %d out of scope, in %v", ran, skipped, time.Since(start).Round(time.Second))
-	if ran == 0 {
+	if compared == 0 {
 		t.Fatal("no module in scope")
 	}
 }
@@ -258,8 +146,8 @@ func TestFuzzRegressions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff, _ := fuzzCompare(t, wz, native, mod); diff != "" {
-			t.Errorf("%s: %s", f, diff)
+		if r := fuzzCompare(wz, native, mod); r.Diff != "" {
+			t.Errorf("%s: %s", f, r.Diff)
 		}
 	}
 }

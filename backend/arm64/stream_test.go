@@ -28,7 +28,7 @@ func TestStreamedOutputIsIndependentOfWorkers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, _, ok := fuzzHarness(m)
+		h, _, ok := fuzzHarness(m, true)
 		if !ok {
 			t.Fatalf("%s: no harness", path)
 		}
