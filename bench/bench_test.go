@@ -44,3 +44,36 @@ func TestBenchFast(t *testing.T) {
 		}
 	}
 }
+
+// TestCompileNative runs the native compile columns on the empty module: every compiler
+// compiles it in a process of its own and the row has a figure for each.
+func TestCompileNative(t *testing.T) {
+	work := t.TempDir()
+	h := &harness{work: work, reps: 1, cot: filepath.Join(work, "cot")}
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run(root, nil, "go", "build", "-o", h.cot, "./cmd/cot"); err != nil {
+		t.Fatal(err)
+	}
+	m := filepath.Join(work, "empty.wasm")
+	if err := os.WriteFile(m, emptyModule, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	self := filepath.Join(work, "bench")
+	if err := run(root, nil, "go", "build", "-o", self, "./bench"); err != nil {
+		t.Fatal(err)
+	}
+	h.self = self
+	var out strings.Builder
+	if err := h.compileNative(&out, []string{m}); err != nil {
+		t.Fatal(err)
+	}
+	if f := strings.Fields(strings.Split(out.String(), "\n")[1]); len(f) < 20 || f[0] != "empty" {
+		t.Errorf("no complete row:\n%s", out.String())
+	}
+	if err := compileWith("v8", m); err == nil {
+		t.Error("-compile-with v8: no error")
+	}
+}

@@ -9,6 +9,7 @@
 //	go run ./bench -fast           # short runs, no compile columns (the test suite's mode)
 //	go run ./bench -profile zlib   # executed instructions per function of cot's binary and gcc's
 //	go run ./bench -modules a.wasm,b.wasm  # compile columns only, for any modules (e.g. large ones)
+//	go run ./bench -native -modules a.wasm # the same as native processes of this machine: wall, CPU, RSS
 //
 // Counts: gcc and cot are whole-process counts minus the same toolchain's empty program (gcc:
 // `int main(void){return 0;}`; cot: the empty module compiled by cot aot); the engines' are
@@ -33,11 +34,22 @@ func main() {
 	profile := flag.String("profile", "", "print the per-function profile of this program instead of the table")
 	engines := flag.Bool("engines", true, "measure Cranelift and wazero (anchors)")
 	modules := flag.String("modules", "", "comma-separated .wasm files: print only their compile columns")
+	native := flag.Bool("native", false, "with -modules: time the compilers as native processes of this machine")
+	engine := flag.String("compile-with", "", "internal: compile the module argument with this engine (cranelift, wazero) and exit")
 	flag.Parse()
-	h, err := newHarness(*work, *reps, *fast)
+	if *engine != "" {
+		if err := compileWith(*engine, flag.Arg(0)); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	h, err := newHarness(*work, *reps, *fast || *native)
 	if err == nil {
 		h.engines = *engines
-		if *modules != "" {
+		if *modules != "" && *native {
+			err = h.compileNative(os.Stdout, strings.Split(*modules, ","))
+		} else if *modules != "" {
 			h.verifyOff = true
 			err = h.compileModules(os.Stdout, strings.Split(*modules, ","))
 		} else if *profile != "" {
@@ -91,6 +103,7 @@ type harness struct {
 	verifyOff         bool   // also compile with cot aot --verify=off (-modules)
 	icount            string // libicount.so
 	cot, cotArm64     string // cot for the host, and cross-built for linux/arm64
+	self              string // this harness's binary, for -compile-with (default os.Executable)
 }
 
 func newHarness(work string, reps int, fast bool) (*harness, error) {
