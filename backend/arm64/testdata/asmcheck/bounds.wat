@@ -2,6 +2,7 @@
 ;; one dominated by an access to the same address ending as far loses its check
 ;; (eliminate-bounds-checks), accesses to different addresses keep theirs, and an access the
 ;; guard region covers has none.
+;; needs: eliminate-bounds-checks
 (module
   (memory 1)
   ;; arm64:"cmp\tx[0-9]+, x18",-"cmp\tx[0-9]+, x18(.|\n)*cmp\tx[0-9]+, x18"

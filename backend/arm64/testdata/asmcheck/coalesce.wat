@@ -3,6 +3,7 @@
 ;; unconditional branch. (In small loops without calls the allocator often picks one register
 ;; anyway; across a call, where the values sit in callee-saved registers, it does not.) Values
 ;; rotated through each other (fib's pair) are both live at the copies and keep them.
+;; needs: coalesce-copies
 (module
   (func $g (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
   ;; arm64:"add\tw(19|2[0-4]), w[0-9]+, w(19|2[0-4])\nsub\tw(19|2[0-4]), w(19|2[0-4]), #0x1\ncbnz\tw(19|2[0-4]), \\.\\+0xf",-"^b\t",-"mov\tx(19|2[0-4]), x[0-9]+\nmov\tx(19|2[0-4]), x[0-9]+\nb"

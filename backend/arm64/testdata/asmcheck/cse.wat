@@ -1,5 +1,6 @@
 ;; An address computed twice is computed once (eliminate-common-subexpressions), so it no longer
 ;; keeps both its operands live across the call.
+;; needs: eliminate-common-subexpressions
 (module
   (memory 1)
   (func $g)
