@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"golang.org/x/arch/arm64/arm64asm"
+
+	"cot/ir/pipeline"
 )
 
 // TestAsmcheck compiles testdata/asmcheck/*.wat and checks the machine code of each function
@@ -26,6 +28,8 @@ import (
 // "regexp" must match the function's disassembly (x/arch's GNU syntax, one instruction a line,
 // mnemonic and operands separated by a tab), -"regexp" must not. Functions are found by their
 // names (wat2wasm --debug-names writes the name section; the backend names symbols after it).
+// A `;; needs: PASS` line names an optional pass the file's patterns depend on
+// (TestAsmcheckNeedsItsPasses compiles the file without it and expects checks to fail).
 func TestAsmcheck(t *testing.T) {
 	if _, err := exec.LookPath("wat2wasm"); err != nil {
 		t.Skip("wat2wasm not installed")
@@ -36,40 +40,53 @@ func TestAsmcheck(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			checks, err := readAsmchecks(file)
+			failures, err := runAsmchecks(t, file, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			out := filepath.Join(t.TempDir(), "m.wasm")
-			if msg, err := exec.Command("wat2wasm", "--debug-names", file, "-o", out).CombinedOutput(); err != nil {
-				t.Fatalf("wat2wasm: %v\n%s", err, msg)
-			}
-			wasmBytes, err := os.ReadFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			exe, err := CompileModule(wasmBytes, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			code, err := functionCode(exe)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, c := range checks {
-				words, ok := code[c.fn]
-				if !ok {
-					t.Errorf("%s:%d: no function %q in the executable", file, c.line, c.fn)
-					continue
-				}
-				text := disassemble(words)
-				if matched := c.re.MatchString(text); matched == c.negate {
-					t.Errorf("%s:%d: %s: %s%q %s in\n%s", file, c.line, c.fn, map[bool]string{true: "-"}[c.negate], c.re,
-						map[bool]string{true: "matches", false: "does not match"}[matched], text)
-				}
+			for _, f := range failures {
+				t.Error(f)
 			}
 		})
 	}
+}
+
+// runAsmchecks compiles a .wat file under opts and returns the checks it fails, one message each.
+func runAsmchecks(t *testing.T, file string, opts *pipeline.Options) ([]string, error) {
+	checks, err := readAsmchecks(file)
+	if err != nil {
+		return nil, err
+	}
+	out := filepath.Join(t.TempDir(), "m.wasm")
+	if msg, err := exec.Command("wat2wasm", "--debug-names", file, "-o", out).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("wat2wasm: %v\n%s", err, msg)
+	}
+	wasmBytes, err := os.ReadFile(out)
+	if err != nil {
+		return nil, err
+	}
+	exe, err := CompileModule(wasmBytes, opts)
+	if err != nil {
+		return nil, err
+	}
+	code, err := functionCode(exe)
+	if err != nil {
+		return nil, err
+	}
+	var failures []string
+	for _, c := range checks {
+		words, ok := code[c.fn]
+		if !ok {
+			failures = append(failures, fmt.Sprintf("%s:%d: no function %q in the executable", file, c.line, c.fn))
+			continue
+		}
+		text := disassemble(words)
+		if matched := c.re.MatchString(text); matched == c.negate {
+			failures = append(failures, fmt.Sprintf("%s:%d: %s: %s%q %s in\n%s", file, c.line, c.fn,
+				map[bool]string{true: "-"}[c.negate], c.re, map[bool]string{true: "matches", false: "does not match"}[matched], text))
+		}
+	}
+	return failures, nil
 }
 
 type asmcheck struct {

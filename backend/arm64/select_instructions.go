@@ -1,8 +1,9 @@
 // Pass select-instructions: ssa-opt -> mir-virtual.
 //
 // Chooses AArch64 instructions for every SSA value, one virtual register per value (block
-// parameters included). Constants are materialised at each use (or folded into immediate
-// forms), so they never occupy a register across blocks. Traps are side exits: a conditional
+// parameters included). A constant is folded into an immediate form where one fits; used as a
+// register operand, it is materialised once at the top of the entry block, and the allocator
+// keeps it in a register, rematerialises or reloads it. Traps are side exits: a conditional
 // branch to a per-function trap block that calls the runtime's trap routine. Block arguments
 // become copies in an edge block before the jump (through fresh temporaries when an argument is
 // itself a parameter of the target, so the copies act in parallel).

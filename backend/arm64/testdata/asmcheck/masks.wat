@@ -1,4 +1,5 @@
 ;; A mask clearing only bits known zero is removed (remove-redundant-masks).
+;; needs: remove-redundant-masks
 (module
   (memory 1)
   ;; arm64:"ldrb\t",-"and\t",-"uxtb\t"

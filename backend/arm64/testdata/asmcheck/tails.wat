@@ -1,5 +1,7 @@
 ;; A loop whose latch jumps back to its test gets a copy of the test (duplicate-small-tails),
 ;; inverted to branch back and fall out: one branch per iteration.
+;; needs: duplicate-small-tails
+;; needs: optimize-block-layout
 (module
   ;; arm64:"sub\tw[0-9]+, w[0-9]+, #0x1\ncbnz\tw[0-9]+, \\.\\+0xfffffffffffffff8",-"^b\t"
   (func $sum_down (param i32) (result i32) (local i32)
