@@ -9,6 +9,7 @@
 //	go run ./bench -fast           # short runs, no compile columns (the test suite's mode)
 //	go run ./bench -profile zlib   # executed instructions per function of cot's binary and gcc's
 //	go run ./bench -modules a.wasm,b.wasm  # compile columns only, for any modules (e.g. large ones)
+//	go run ./bench -outside        # the outside programs (outside.go): C programs not written for cot
 //
 // Counts: gcc and cot are whole-process counts minus the same toolchain's empty program (gcc:
 // `int main(void){return 0;}`; cot: the empty module compiled by cot aot); the engines' are
@@ -33,6 +34,7 @@ func main() {
 	profile := flag.String("profile", "", "print the per-function profile of this program instead of the table")
 	engines := flag.Bool("engines", true, "measure Cranelift and wazero (anchors)")
 	modules := flag.String("modules", "", "comma-separated .wasm files: print only their compile columns")
+	outside := flag.Bool("outside", false, "the outside programs (outside.go) instead of the benchmark programs")
 	flag.Parse()
 	h, err := newHarness(*work, *reps, *fast)
 	if err == nil {
@@ -43,7 +45,11 @@ func main() {
 		} else if *profile != "" {
 			err = h.profile(*profile)
 		} else {
-			err = h.table(os.Stdout, selected(*only))
+			progs := selected(*only)
+			if *outside && *only == "" {
+				progs = outsidePrograms
+			}
+			err = h.table(os.Stdout, progs)
 		}
 	}
 	if err != nil {
@@ -52,12 +58,14 @@ func main() {
 	}
 }
 
+// selected returns the programs named in only, from the benchmark and the outside programs
+// (all benchmark programs when only is empty).
 func selected(only string) []program {
 	if only == "" {
 		return programs
 	}
 	var out []program
-	for _, p := range programs {
+	for _, p := range append(append([]program(nil), programs...), outsidePrograms...) {
 		for _, n := range strings.Split(only, ",") {
 			if n == p.Name {
 				out = append(out, p)
