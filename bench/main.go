@@ -34,11 +34,13 @@ func main() {
 	profile := flag.String("profile", "", "print the per-function profile of this program instead of the table")
 	engines := flag.Bool("engines", true, "measure Cranelift and wazero (anchors)")
 	modules := flag.String("modules", "", "comma-separated .wasm files: print only their compile columns")
+	compile := flag.Bool("compile", true, "measure the compile columns (not in -fast)")
 	outside := flag.Bool("outside", false, "the outside programs (outside.go) instead of the benchmark programs")
 	flag.Parse()
 	h, err := newHarness(*work, *reps, *fast)
 	if err == nil {
 		h.engines = *engines
+		h.noCompile = !*compile
 		if *modules != "" {
 			h.verifyOff = true
 			err = h.compileModules(os.Stdout, strings.Split(*modules, ","))
@@ -96,6 +98,7 @@ type harness struct {
 	cache             string // fetched sources and built modules, kept across runs (~/.cache/cot-bench)
 	reps              int
 	fast, engines     bool
+	noCompile         bool // no compile columns, with the full runs
 	verifyOff         bool   // also compile with cot aot --verify=off (-modules)
 	icount            string // libicount.so
 	cot, cotArm64     string // cot for the host, and cross-built for linux/arm64

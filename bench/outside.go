@@ -14,4 +14,13 @@ var outsidePrograms = []program{
 	// Lua 5.4 as one unit (c/lua.c includes Lua's sources), running a script it holds.
 	{Name: "lua", Lib: "lua5.4", Args: []string{"6"}, FastArgs: []string{"1"}, Includes: []string{"@/src"},
 		Want: "closure\t"},
+	{Name: "cjson", Lib: "cjson", Args: []string{"4"}, FastArgs: []string{"1"}, Includes: []string{"@"},
+		Sources: []string{"@/cJSON.c"}, Want: "round trip: 1 1\n"},
+	{Name: "lz4", Lib: "lz4", Args: []string{"4"}, FastArgs: []string{"1"}, Includes: []string{"@/lib"},
+		Sources: []string{"@/lib/lz4.c", "@/lib/lz4hc.c", "@/lib/xxhash.c"}, Want: "corrupt: -1\n"},
+	{Name: "xxhash", Lib: "xxhash", Args: []string{"8"}, FastArgs: []string{"1"}, Includes: []string{"@"},
+		Want: "same=1\n"},
+	{Name: "kissfft", Lib: "kissfft", Args: []string{"8"}, FastArgs: []string{"1"}, Includes: []string{"@"},
+		Sources: []string{"@/kiss_fft.c", "@/kiss_fftr.c", "@/kiss_fftnd.c"},
+		Flags:   []string{"-Dkiss_fft_scalar=double", "-ffp-contract=off"}, Want: "restored yes\n"},
 }
