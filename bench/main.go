@@ -98,7 +98,7 @@ type harness struct {
 	cache             string // fetched sources and built modules, kept across runs (~/.cache/cot-bench)
 	reps              int
 	fast, engines     bool
-	noCompile         bool // no compile columns, with the full runs
+	noCompile         bool   // no compile columns, with the full runs
 	verifyOff         bool   // also compile with cot aot --verify=off (-modules)
 	icount            string // libicount.so
 	cot, cotArm64     string // cot for the host, and cross-built for linux/arm64
