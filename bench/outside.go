@@ -25,7 +25,7 @@ var outsidePrograms = []program{
 		Flags:   []string{"-Dkiss_fft_scalar=double", "-ffp-contract=off"}, Want: "restored yes\n"},
 	// TRE's config.h comes from its configure run on the host (glibc); wasi-libc has the same
 	// functions it looks for (wide characters, mbrtowc, alloca).
-	{Name: "tre", Lib: "tre", Args: []string{"6"}, FastArgs: []string{"1"}, Includes: []string{"@/lib", "@"},
+	{Name: "tre", Lib: "tre", Args: []string{"5"}, FastArgs: []string{"1"}, Includes: []string{"@/lib", "@"},
 		Prepare: "./configure --disable-nls --disable-agrep --disable-shared >/dev/null",
 		Sources: []string{"@/lib/regcomp.c", "@/lib/regerror.c", "@/lib/regexec.c", "@/lib/tre-ast.c",
 			"@/lib/tre-compile.c", "@/lib/tre-match-approx.c", "@/lib/tre-match-backtrack.c",
@@ -42,4 +42,14 @@ var outsidePrograms = []program{
 			"@/lib/decompress/huf_decompress.c", "@/lib/decompress/zstd_ddict.c", "@/lib/decompress/zstd_decompress.c",
 			"@/lib/decompress/zstd_decompress_block.c"},
 		Flags: []string{"-DZSTD_DISABLE_ASM"}, Want: "corrupt: Restored data doesn't match checksum\n"},
+	{Name: "brotli", Lib: "brotli", Args: []string{"3"}, FastArgs: []string{"1"}, Includes: []string{"@/c/include"},
+		Sources: []string{"@/c/common/constants.c", "@/c/common/context.c", "@/c/common/dictionary.c",
+			"@/c/common/platform.c", "@/c/common/transform.c", "@/c/dec/bit_reader.c", "@/c/dec/decode.c",
+			"@/c/dec/huffman.c", "@/c/dec/state.c", "@/c/enc/backward_references.c", "@/c/enc/backward_references_hq.c",
+			"@/c/enc/bit_cost.c", "@/c/enc/block_splitter.c", "@/c/enc/brotli_bit_stream.c", "@/c/enc/cluster.c",
+			"@/c/enc/command.c", "@/c/enc/compress_fragment.c", "@/c/enc/compress_fragment_two_pass.c",
+			"@/c/enc/dictionary_hash.c", "@/c/enc/encode.c", "@/c/enc/encoder_dict.c", "@/c/enc/entropy_encode.c",
+			"@/c/enc/fast_log.c", "@/c/enc/histogram.c", "@/c/enc/literal_cost.c", "@/c/enc/memory.c",
+			"@/c/enc/metablock.c", "@/c/enc/static_dict.c", "@/c/enc/utf8_util.c"},
+		Flags: []string{"-ffp-contract=off"}, Want: "streamed in "},
 }

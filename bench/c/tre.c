@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
   char buf[512];
   int count[16] = {0};
   unsigned long sums[16] = {0};
-  int nlines = 2000 * scale;
+  int nlines = 400 * scale;
   for (int l = 0; l < nlines; l++) {
     line(&seed, buf);
     for (int i = 0; i < np; i++) {
