@@ -8,27 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "outside.h"
 #include <brotli/decode.h>
 #include <brotli/encode.h>
 
 static uint8_t *gen(size_t n, unsigned seed) {
-  static const char *words[] = {"the ", "brotli ", "context ", "modeling ", "static ", "dictionary ", "window ",
+  static const char *const words[] = {"the ", "brotli ", "context ", "modeling ", "static ", "dictionary ", "window ",
                                 "<html>", "\n", "quality ", "2048 ", "of "};
-  uint8_t *p = malloc(n);
-  size_t i = 0;
-  while (i < n) {
-    seed = seed * 1103515245u + 12345u;
-    if ((seed >> 16) % 6 == 0) { p[i++] = (uint8_t)(seed >> 8); continue; }
-    const char *w = words[(seed >> 20) % 12];
-    for (; *w && i < n; w++) p[i++] = (uint8_t)*w;
-  }
-  return p;
-}
-
-static unsigned fnv(const uint8_t *p, size_t n) {
-  unsigned h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
-  return h;
+  return (uint8_t *)gen_words(n, seed, words, 12, 6);
 }
 
 int main(int argc, char **argv) {
@@ -49,7 +36,7 @@ int main(int argc, char **argv) {
       printf("quality %d: round trip failed\n", qualities[i]);
       return 1;
     }
-    printf("quality %d: %zu -> %zu hash=%08x\n", qualities[i], len, zlen, fnv(z, zlen));
+    printf("quality %d: %zu -> %zu hash=%08x\n", qualities[i], len, zlen, fnv1a(z, zlen));
   }
   // Text mode with a small window, then streaming decompression in small pieces.
   size_t zlen = bound;
@@ -64,7 +51,7 @@ int main(int argc, char **argv) {
     avail_in += piece, fed += piece, steps++;
     r = BrotliDecoderDecompressStream(d, &avail_in, &next_in, &avail_out, &next_out, NULL);
   }
-  printf("text window 16: %zu -> %zu hash=%08x, streamed in %zu steps: %s\n", n, zlen, fnv(z, zlen), steps,
+  printf("text window 16: %zu -> %zu hash=%08x, streamed in %zu steps: %s\n", n, zlen, fnv1a(z, zlen), steps,
          r == BROTLI_DECODER_RESULT_SUCCESS && avail_out == 0 && memcmp(back, src, n) == 0 ? "ok" : "FAILED");
   BrotliDecoderDestroyInstance(d);
   z[zlen / 2] ^= 0x10;

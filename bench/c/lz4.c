@@ -6,22 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "outside.h"
 #include "lz4.h"
 #include "lz4hc.h"
 #include "xxhash.h"
 
 static char *gen(int n, unsigned seed) {
-  static const char *words[] = {"literal ", "match ", "offset ", "token ", "frame ", "block ", "dictionary ",
+  static const char *const words[] = {"literal ", "match ", "offset ", "token ", "frame ", "block ", "dictionary ",
                                 "\n", "65535 ", "hash "};
-  char *p = malloc(n);
-  int i = 0;
-  while (i < n) {
-    seed = seed * 1103515245u + 12345u;
-    if ((seed >> 16) % 6 == 0) { p[i++] = (char)(seed >> 8); continue; }
-    const char *w = words[(seed >> 20) % 10];
-    for (; *w && i < n; w++) p[i++] = *w;
-  }
-  return p;
+  return (char *)gen_words(n, seed, words, 10, 6);
 }
 
 static int check(const char *what, int level, const char *src, int n, const char *z, int zlen, char *back) {

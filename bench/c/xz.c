@@ -7,26 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "outside.h"
 #include "lzma.h"
 
 static uint8_t *gen(size_t n, unsigned seed) {
-  static const char *words[] = {"range ", "coder ", "literal ", "match ", "rep0 ", "dictionary ", "preset ",
+  static const char *const words[] = {"range ", "coder ", "literal ", "match ", "rep0 ", "dictionary ", "preset ",
                                 "\n", "filter ", "0xdeadbeef ", "lzma2 ", "block "};
-  uint8_t *p = malloc(n);
-  size_t i = 0;
-  while (i < n) {
-    seed = seed * 1103515245u + 12345u;
-    if ((seed >> 16) % 5 == 0) { p[i++] = (uint8_t)(seed >> 8); continue; }
-    const char *w = words[(seed >> 20) % 12];
-    for (; *w && i < n; w++) p[i++] = (uint8_t)*w;
-  }
-  return p;
-}
-
-static unsigned fnv(const uint8_t *p, size_t n) {
-  unsigned h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
-  return h;
+  return (uint8_t *)gen_words(n, seed, words, 12, 5);
 }
 
 // decode feeds the stream in 1000-byte pieces through lzma_auto_decoder and checks the result.
@@ -54,7 +41,7 @@ int main(int argc, char **argv) {
     size_t zlen = 0;
     lzma_ret rc = lzma_easy_buffer_encode(presets[i], i % 2 ? LZMA_CHECK_SHA256 : LZMA_CHECK_CRC64, NULL, src, n, z, &zlen, bound);
     printf("preset %u%s: rc %d, %zu -> %zu hash=%08x %s\n", presets[i] & 15, presets[i] & LZMA_PRESET_EXTREME ? "e" : "",
-           rc, n, zlen, fnv(z, zlen), decode(z, zlen, src, n, back) ? "ok" : "FAILED");
+           rc, n, zlen, fnv1a(z, zlen), decode(z, zlen, src, n, back) ? "ok" : "FAILED");
   }
   // A filter chain: x86 BCJ, delta of distance 4, LZMA2.
   lzma_options_lzma lz;
@@ -64,7 +51,7 @@ int main(int argc, char **argv) {
                          {LZMA_VLI_UNKNOWN, NULL}};
   size_t zlen = 0;
   lzma_ret rc = lzma_stream_buffer_encode(chain, LZMA_CHECK_CRC32, NULL, src, n, z, &zlen, bound);
-  printf("x86+delta+lzma2: rc %d, %zu -> %zu hash=%08x %s\n", rc, n, zlen, fnv(z, zlen),
+  printf("x86+delta+lzma2: rc %d, %zu -> %zu hash=%08x %s\n", rc, n, zlen, fnv1a(z, zlen),
          decode(z, zlen, src, n, back) ? "ok" : "FAILED");
   // The legacy .lzma format through the stream API.
   lzma_stream s = LZMA_STREAM_INIT;
@@ -74,7 +61,7 @@ int main(int argc, char **argv) {
   while ((rc = lzma_code(&s, LZMA_FINISH)) == LZMA_OK) {}
   zlen = s.total_out;
   lzma_end(&s);
-  printf("lzma alone: rc %d, %zu -> %zu hash=%08x %s\n", rc, n, zlen, fnv(z, zlen), decode(z, zlen, src, n, back) ? "ok" : "FAILED");
+  printf("lzma alone: rc %d, %zu -> %zu hash=%08x %s\n", rc, n, zlen, fnv1a(z, zlen), decode(z, zlen, src, n, back) ? "ok" : "FAILED");
   printf("crc32 %08x crc64 %016llx\n", lzma_crc32(src, n, 0), (unsigned long long)lzma_crc64(src, n, 0));
   z[zlen / 2] ^= 0x40;
   printf("corrupt: %s\n", decode(z, zlen, src, n, back) ? "undetected" : "detected");

@@ -7,26 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "outside.h"
 #include "zstd.h"
 
 static char *gen(size_t n, unsigned seed) {
-  static const char *words[] = {"frame ", "block ", "literals ", "sequences ", "offset ", "match ", "huffman ",
+  static const char *const words[] = {"frame ", "block ", "literals ", "sequences ", "offset ", "match ", "huffman ",
                                 "fse ", "\n", "window ", "dictionary ", "1.5.4 "};
-  char *p = malloc(n);
-  size_t i = 0;
-  while (i < n) {
-    seed = seed * 1103515245u + 12345u;
-    if ((seed >> 16) % 5 == 0) { p[i++] = (char)(seed >> 8); continue; }
-    const char *w = words[(seed >> 20) % 12];
-    for (; *w && i < n; w++) p[i++] = *w;
-  }
-  return p;
-}
-
-static unsigned fnv(const char *p, size_t n) {
-  unsigned h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
-  return h;
+  return (char *)gen_words(n, seed, words, 12, 5);
 }
 
 static int roundtrip(const char *what, int level, const char *src, size_t n, const char *z, size_t zlen, char *back) {
@@ -39,7 +26,7 @@ static int roundtrip(const char *what, int level, const char *src, size_t n, con
     printf("%s %d: round trip failed\n", what, level);
     return 1;
   }
-  printf("%s %d: %zu -> %zu hash=%08x\n", what, level, n, zlen, fnv(z, zlen));
+  printf("%s %d: %zu -> %zu hash=%08x\n", what, level, n, zlen, fnv1a(z, zlen));
   return 0;
 }
 
