@@ -23,6 +23,9 @@ static _Noreturn void lua_fatal(struct lua_State *L);
 // table.sort's pivots are randomised by the clock unless told otherwise (Lua's ltablib.c names ~0
 // as the choice for no randomness): the order of equal elements must not vary between runs.
 #define l_randomizePivot() (~0u)
+// The seed of string hashes: by default the clock and addresses, which would make the counted
+// instructions vary from run to run; fixed, every run is the same.
+#define luai_makeseed(L) 0x2026u
 
 #include "lprefix.h"
 #include "lzio.c"
