@@ -59,7 +59,10 @@ func (h *harness) build(p program) (string, error) {
 	}
 	clangArgs := append(append(append([]string{"--target=wasm32-wasi", "-O2"}, flags...), incs...), srcs...)
 	gccArgs := append(append(append(append([]string{"-O2", "-static"}, flags...), incs...), srcs...), "-lm")
-	cache, err := h.cachedBuild(p.Name, append(append([]string{clang}, clangArgs...), gccArgs...), srcs)
+	// The headers of c/ (shared by the drivers, or forced in by a flag) are inputs too.
+	headers, _ := filepath.Glob(filepath.Join(h.root, "bench", "c", "*.h"))
+	inputs := append(append([]string(nil), srcs...), headers...)
+	cache, err := h.cachedBuild(p.Name, append(append([]string{clang}, clangArgs...), gccArgs...), inputs)
 	if err != nil {
 		return "", err
 	}
