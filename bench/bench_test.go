@@ -12,11 +12,7 @@ import (
 // engines included, no compile columns): each program builds with clang, gcc and cot aot, runs
 // natively under qemu with the same output as gcc, Cranelift and wazero, and gets counted.
 func TestBenchFast(t *testing.T) {
-	for _, tool := range []string{"qemu-aarch64", "clang", "aarch64-linux-gnu-gcc", "wasm-ld"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s missing: run scripts/deps.sh", tool)
-		}
-	}
+	needTools(t)
 	h, err := newHarness(filepath.Join(os.TempDir(), "cot-bench-test"), 1, true)
 	if err != nil {
 		t.Fatal(err)
@@ -75,5 +71,35 @@ func TestCompileNative(t *testing.T) {
 	}
 	if err := compileWith("v8", m); err == nil {
 		t.Error("-compile-with v8: no error")
+	}
+}
+
+// TestOutsideFast runs three of the outside programs (outside.go: an interpreter, a compressor and
+// a regex engine, none written for cot) in short runs without the engines: each builds with clang,
+// gcc and cot aot and cot's native run prints exactly gcc's output with gcc's exit status.
+func TestOutsideFast(t *testing.T) {
+	needTools(t)
+	h, err := newHarness(filepath.Join(os.TempDir(), "cot-bench-test-outside"), 1, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	progs := selected("lua,bzip2,tre")
+	if len(progs) != 3 {
+		t.Fatalf("selected %d programs, want 3", len(progs))
+	}
+	var out strings.Builder
+	err = h.table(&out, progs)
+	t.Logf("\n%s", out.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// needTools fails the test when a tool the harness runs is not installed.
+func needTools(t *testing.T) {
+	for _, tool := range []string{"qemu-aarch64", "clang", "aarch64-linux-gnu-gcc", "wasm-ld"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s missing: run scripts/deps.sh", tool)
+		}
 	}
 }

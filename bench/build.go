@@ -52,9 +52,17 @@ func (h *harness) build(p program) (string, error) {
 		return "", err
 	}
 	env := append(os.Environ(), "PATH="+pathDir)
-	clangArgs := append(append(append([]string{"--target=wasm32-wasi", "-O2"}, p.Flags...), incs...), srcs...)
-	gccArgs := append(append(append(append([]string{"-O2", "-static"}, p.Flags...), incs...), srcs...), "-lm")
-	cache, err := h.cachedBuild(p.Name, append(append([]string{clang}, clangArgs...), gccArgs...), srcs)
+	// A flag may name a file of the checkout (a header forced in with -include) as $ROOT/...
+	var flags []string
+	for _, f := range p.Flags {
+		flags = append(flags, strings.ReplaceAll(f, "$ROOT", h.root))
+	}
+	clangArgs := append(append(append([]string{"--target=wasm32-wasi", "-O2"}, flags...), incs...), srcs...)
+	gccArgs := append(append(append(append([]string{"-O2", "-static"}, flags...), incs...), srcs...), "-lm")
+	// The headers of c/ (shared by the drivers, or forced in by a flag) are inputs too.
+	headers, _ := filepath.Glob(filepath.Join(h.root, "bench", "c", "*.h"))
+	inputs := append(append([]string(nil), srcs...), headers...)
+	cache, err := h.cachedBuild(p.Name, append(append([]string{clang}, clangArgs...), gccArgs...), inputs)
 	if err != nil {
 		return "", err
 	}

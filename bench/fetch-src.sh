@@ -25,6 +25,8 @@ for v in $(apt-cache "${O[@]}" showsrc "$pkg" | sed -n 's/^Version: //p' | sort 
 done
 [ -n "$ok" ] || { echo "fetch-src.sh: no version of $pkg could be downloaded" >&2; exit 1; }
 mkdir -p "$out"
-tar -xf "$W"/dl/*.orig.tar.* -C "$out" --strip-components=1
+# The upstream tarball, not its detached signature (*.orig.tar.xz.asc), which some packages ship.
+orig=$(ls "$W"/dl/*.orig.tar.* | grep -v '\.asc$' | head -n 1)
+tar -xf "$orig" -C "$out" --strip-components=1
 touch "$out/.done"
 echo "$out"

@@ -10,6 +10,7 @@
 //	go run ./bench -profile zlib   # executed instructions per function of cot's binary and gcc's
 //	go run ./bench -modules a.wasm,b.wasm  # compile columns only, for any modules (e.g. large ones)
 //	go run ./bench -native -modules a.wasm # the same as native processes of this machine: wall, CPU, RSS
+//	go run ./bench -outside        # the outside programs (outside.go): C programs not written for cot
 //
 // Counts: gcc and cot are whole-process counts minus the same toolchain's empty program (gcc:
 // `int main(void){return 0;}`; cot: the empty module compiled by cot aot); the engines' are
@@ -36,6 +37,8 @@ func main() {
 	modules := flag.String("modules", "", "comma-separated .wasm files: print only their compile columns")
 	native := flag.Bool("native", false, "with -modules: time the compilers as native processes of this machine")
 	engine := flag.String("compile-with", "", "internal: compile the module argument with this engine (cranelift, wazero) and exit")
+	compile := flag.Bool("compile", true, "measure the compile columns (not in -fast)")
+	outside := flag.Bool("outside", false, "the outside programs (outside.go) instead of the benchmark programs")
 	flag.Parse()
 	if *engine != "" {
 		if err := compileWith(*engine, flag.Arg(0)); err != nil {
@@ -47,6 +50,7 @@ func main() {
 	h, err := newHarness(*work, *reps, *fast || *native)
 	if err == nil {
 		h.engines = *engines
+		h.noCompile = !*compile
 		if *modules != "" && *native {
 			err = h.compileNative(os.Stdout, strings.Split(*modules, ","))
 		} else if *modules != "" {
@@ -55,7 +59,11 @@ func main() {
 		} else if *profile != "" {
 			err = h.profile(*profile)
 		} else {
-			err = h.table(os.Stdout, selected(*only))
+			progs := selected(*only)
+			if *outside && *only == "" {
+				progs = outsidePrograms
+			}
+			err = h.table(os.Stdout, progs)
 		}
 	}
 	if err != nil {
@@ -64,12 +72,14 @@ func main() {
 	}
 }
 
+// selected returns the programs named in only, from the benchmark and the outside programs
+// (all benchmark programs when only is empty).
 func selected(only string) []program {
 	if only == "" {
 		return programs
 	}
 	var out []program
-	for _, p := range programs {
+	for _, p := range append(append([]program(nil), programs...), outsidePrograms...) {
 		for _, n := range strings.Split(only, ",") {
 			if n == p.Name {
 				out = append(out, p)
@@ -100,6 +110,7 @@ type harness struct {
 	cache             string // fetched sources and built modules, kept across runs (~/.cache/cot-bench)
 	reps              int
 	fast, engines     bool
+	noCompile         bool   // no compile columns, with the full runs
 	verifyOff         bool   // also compile with cot aot --verify=off (-modules)
 	icount            string // libicount.so
 	cot, cotArm64     string // cot for the host, and cross-built for linux/arm64

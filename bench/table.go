@@ -70,7 +70,7 @@ func (h *harness) table(w io.Writer, progs []program) error {
 		}
 		rows = append(rows, r)
 	}
-	printTable(w, rows, h.fast, h.engines)
+	printTable(w, rows, h.fast || h.noCompile, h.engines)
 	for _, r := range rows {
 		if !r.same {
 			return fmt.Errorf("%s: outputs differ: %s", r.name, r.note)
@@ -132,7 +132,7 @@ func (h *harness) measure(p program, gccBase, cotBase result) (row, error) {
 			}
 		}
 	}
-	if !h.fast {
+	if !h.fast && !h.noCompile {
 		r.compile, err = h.compileCost(dir)
 		if err != nil {
 			return r, err
