@@ -110,7 +110,7 @@ func (tr *translator) end(fr *frame) {
 			tr.jump(tr.edge(fr.end, tr.popN(n)))
 		}
 		tr.cur = fr.end
-		results := append([]*ssa.Value(nil), fr.end.Params[len(tr.joinLocals[fr.end]):]...)
+		results := append([]*ssa.Value(nil), fr.end.Params[len(tr.joinLocalsOf(fr.end)):]...)
 		tr.cur.Term = ssa.Term{Kind: ssa.TermReturn, Values: results}
 		return
 	}
@@ -124,7 +124,7 @@ func (tr *translator) end(fr *frame) {
 		tr.jump(tr.edge(fr.end, fr.savedParams))
 		tr.cur, tr.locals = saveCur, saveLocals
 	}
-	if tr.preds[fr.end] == 0 {
+	if tr.predsOf(fr.end) == 0 {
 		// Nothing reaches the join: the enclosing frame's code after this construct is dead.
 		tr.stack = tr.stack[:fr.stackBase]
 		tr.setUnreachable()
