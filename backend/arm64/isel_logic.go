@@ -62,7 +62,7 @@ func isAnd(v *ssa.Value) bool {
 // a tst and its own instruction is skipped.
 func (s *selector) testedAnd(c *ssa.Value, b *ssa.Block) *ssa.Value {
 	x, _, ok := zeroTest(c)
-	if !ok || !isAnd(x) || x.Block != b || s.uses[x] != 1 {
+	if !ok || !isAnd(x) || x.Block != b || s.useCount(x) != 1 {
 		return nil
 	}
 	return x

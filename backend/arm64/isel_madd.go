@@ -31,7 +31,7 @@ func (s *selector) productOperand(v *ssa.Value) (mul, other *ssa.Value) {
 			break
 		}
 		x, y := v.Args[i], v.Args[1-i]
-		if wasm.Op(x.Op) == want && x.Block == v.Block && s.uses[x] == 1 && x != y {
+		if wasm.Op(x.Op) == want && x.Block == v.Block && s.useCount(x) == 1 && x != y {
 			return x, y
 		}
 	}

@@ -24,7 +24,7 @@ func (s *selector) fuseSelects(b *ssa.Block) {
 			continue
 		}
 		c := v.Args[2]
-		if c.Block == b && c != s.fused && c != v.Args[0] && c != v.Args[1] && s.uses[c] == 1 && isComparison(c) {
+		if c.Block == b && c != s.fused && c != v.Args[0] && c != v.Args[1] && s.useCount(c) == 1 && isComparison(c) {
 			s.selFused[c] = true
 		}
 	}

@@ -30,7 +30,7 @@ func (s *selector) shiftedOperand(v *ssa.Value) (sh, other *ssa.Value, k int64) 
 			break
 		}
 		x, y := v.Args[i], v.Args[1-i]
-		if _, yK := isConst(y); yK || x.Block != v.Block || s.uses[x] != 1 {
+		if _, yK := isConst(y); yK || x.Block != v.Block || s.useCount(x) != 1 {
 			continue
 		}
 		if w := wasm.Op(x.Op); w != wasm.OpI32Shl && w != wasm.OpI64Shl {

@@ -59,11 +59,10 @@ type selector struct {
 	f      *ssa.Func
 	mf     *mir.Func
 	cur    *mir.Block
-	regs   map[*ssa.Value]mir.Reg
-	blocks map[int]*mir.Block // ssa block id -> mir block
+	regs   valueTable[mir.Reg] // by value id: its virtual register, 0 before it has one
 	traps  map[string]*mir.Block
 	nextID int
-	uses   map[*ssa.Value]int
+	uses   valueTable[int32] // by value id: the number of operands naming the value
 	// fused is a comparison selected together with the branch that ends its block; tested is
 	// the `and` it tests against zero, selected with it as a tst (isel_logic.go).
 	fused, tested *ssa.Value
@@ -79,6 +78,7 @@ type selector struct {
 	bases map[*ssa.Value]mir.Reg
 	// selFused are the comparisons of the current block selected with their select (isel_select.go).
 	selFused map[*ssa.Value]bool
+	chunk    []mir.Instr // emit's instructions to come
 }
 
 type constKey struct {
@@ -88,7 +88,7 @@ type constKey struct {
 
 func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 	s := &selector{p: p, layout: layout, f: f, mf: &mir.Func{Name: f.Name},
-		regs: map[*ssa.Value]mir.Reg{}, blocks: map[int]*mir.Block{}, traps: map[string]*mir.Block{},
+		regs: newValueTable[mir.Reg](f), traps: map[string]*mir.Block{},
 		folded: map[*ssa.Value]bool{}, bases: map[*ssa.Value]mir.Reg{},
 		selFused: map[*ssa.Value]bool{}}
 	for _, b := range f.Blocks {
@@ -98,34 +98,37 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 	}
 	for _, b := range f.Blocks {
 		mb := &mir.Block{ID: b.ID}
-		s.blocks[b.ID] = mb
 		s.mf.Blocks = append(s.mf.Blocks, mb)
 		for _, p := range b.Params {
-			s.regs[p] = s.mf.NewVReg(classOf(p.Type))
+			*s.regs.at(p) = s.mf.NewVReg(classOf(p.Type))
 		}
 	}
-	s.uses = map[*ssa.Value]int{}
+	s.uses = newValueTable[int32](f)
 	for _, b := range f.Blocks {
 		for _, v := range b.Instrs {
 			for _, a := range v.Args {
-				s.uses[a]++
+				*s.uses.at(a)++
 			}
 		}
-		for _, a := range b.Term.Uses() {
-			s.uses[a]++
+		b.Term.EachUse(func(a *ssa.Value) { *s.uses.at(a)++ })
+	}
+	index := newValueTable[int32](f) // by value id: its index in its block's instructions
+	for _, b := range f.Blocks {
+		for i, v := range b.Instrs {
+			*index.at(v) = int32(i)
 		}
 	}
 	for _, b := range f.Blocks {
-		s.coalesceJumpArgs(b)
+		s.coalesceJumpArgs(b, index)
 	}
 	for i, b := range f.Blocks {
-		s.cur = s.blocks[b.ID]
+		s.cur = s.mf.Blocks[i] // made above, in the same order
 		if i == 0 {
 			s.receiveParams(b)
 		}
 		s.fused = nil
 		if n := len(b.Instrs); n > 0 && b.Term.Kind == ssa.TermBranch && b.Term.Cond == b.Instrs[n-1] &&
-			s.uses[b.Instrs[n-1]] == 1 && isComparison(b.Instrs[n-1]) {
+			s.useCount(b.Instrs[n-1]) == 1 && isComparison(b.Instrs[n-1]) {
 			s.fused = b.Instrs[n-1]
 		}
 		s.tested = nil
@@ -154,22 +157,20 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 // computed directly into that parameter's register (the loop counter update of a loop latch
 // becomes "sub w9, w9, #1" with no copy). This is safe when the value has no other use and the
 // parameter is not read in b after the value is defined (edge arguments are read at the end).
-func (s *selector) coalesceJumpArgs(b *ssa.Block) {
+// index holds each instruction's index in its block.
+func (s *selector) coalesceJumpArgs(b *ssa.Block, index valueTable[int32]) {
 	if b.Term.Kind != ssa.TermJump {
 		return
 	}
 	e := b.Term.Succs[0]
-	pos := map[*ssa.Value]int{}
-	for i, v := range b.Instrs {
-		pos[v] = i
-	}
 	for i, a := range e.Args {
 		p := e.To.Params[i]
-		k, inBlock := pos[a]
-		if !inBlock || a.Op == ssa.OpConst || a.Op == ssa.OpResult || s.uses[a] != 1 || a.Type != p.Type {
+		k := int(*index.at(a))
+		inBlock := a.Block == b && a.Op != ssa.OpParam && k < len(b.Instrs) && b.Instrs[k] == a
+		if !inBlock || a.Op == ssa.OpConst || a.Op == ssa.OpResult || s.useCount(a) != 1 || a.Type != p.Type {
 			continue
 		}
-		if _, done := s.regs[a]; done {
+		if *s.regs.at(a) != 0 {
 			continue
 		}
 		conflict := false
@@ -182,7 +183,7 @@ func (s *selector) coalesceJumpArgs(b *ssa.Block) {
 			conflict = conflict || j != i && x == p
 		}
 		if !conflict {
-			s.regs[a] = s.regs[p]
+			*s.regs.at(a) = *s.regs.at(p)
 		}
 	}
 }
@@ -207,10 +208,22 @@ func width(t ssa.Type) mir.Width {
 	return mir.X
 }
 
+// emit appends a copy of in to the current block and returns the copy. The copies are carved out
+// of chunks (one allocation per chunk, not per instruction; the caller's literal stays on its
+// stack).
 func (s *selector) emit(in *mir.Instr) *mir.Instr {
-	s.cur.Instrs = append(s.cur.Instrs, in)
-	return in
+	if len(s.chunk) == 0 {
+		s.chunk = make([]mir.Instr, instrChunk)
+	}
+	c := &s.chunk[0]
+	s.chunk = s.chunk[1:]
+	*c = *in
+	s.cur.Instrs = append(s.cur.Instrs, c)
+	return c
 }
+
+// instrChunk is the number of instructions emit allocates at once.
+const instrChunk = 64
 
 func (s *selector) newBlock() *mir.Block {
 	b := &mir.Block{ID: s.nextID}
@@ -223,13 +236,19 @@ func (s *selector) vreg(c mir.Class) mir.Reg { return s.mf.NewVReg(c) }
 
 // def returns the register of value v (allocating it on first sight).
 func (s *selector) def(v *ssa.Value) mir.Reg {
-	if r, ok := s.regs[v]; ok {
+	if r := *s.regs.at(v); r != 0 {
 		return r
 	}
 	r := s.vreg(classOf(v.Type))
-	s.regs[v] = r
+	*s.regs.at(v) = r
 	return r
 }
+
+// reg returns the register of v, which has one (a block parameter's, given when selection starts).
+func (s *selector) reg(v *ssa.Value) mir.Reg { return *s.regs.at(v) }
+
+// useCount returns the number of operands that name v.
+func (s *selector) useCount(v *ssa.Value) int { return int(*s.uses.at(v)) }
 
 // use returns a register holding v; a constant is materialised once, in the entry block.
 func (s *selector) use(v *ssa.Value) mir.Reg {

@@ -198,3 +198,18 @@ func (t *Term) Uses() []*Value {
 	}
 	return append(out, t.Values...)
 }
+
+// EachUse calls fn on each value t uses, in the order of Uses, without building a list.
+func (t *Term) EachUse(fn func(*Value)) {
+	if t.Cond != nil {
+		fn(t.Cond)
+	}
+	for _, e := range t.Succs {
+		for _, a := range e.Args {
+			fn(a)
+		}
+	}
+	for _, a := range t.Values {
+		fn(a)
+	}
+}
