@@ -27,9 +27,13 @@ var eliminateCommonSubexpressionsPass = pipeline.Pass{
 	Out:  LangSSAOpt,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*ssa.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			eliminateCommonSubexpressions(f)
+			changed = eliminateCommonSubexpressions(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
@@ -44,10 +48,12 @@ type exprKey struct {
 	a, b, c   int
 }
 
-func eliminateCommonSubexpressions(f *ssa.Func) {
+// eliminateCommonSubexpressions reports whether it replaced any value (else f is as it was).
+func eliminateCommonSubexpressions(f *ssa.Func) bool {
 	if len(f.Blocks) == 0 {
-		return
+		return false
 	}
+	changed := false
 	order, kids := ssa.DominatorTreeByIndex(f)
 	repl := make([]*ssa.Value, f.NextID) // by value id: the dominating value replacing it
 	get := func(v *ssa.Value) *ssa.Value {
@@ -84,6 +90,7 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 			}
 			if prev, ok := table[k]; ok {
 				repl[v.ID] = prev
+				changed = true
 				continue
 			}
 			table[k] = v
@@ -97,7 +104,10 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 	}
 	// Terminators (and any use in a block outside the dominator tree) are rewritten last: every
 	// replacement is known by then.
-	replaceUses(f, get)
+	if changed {
+		replaceUses(f, get)
+	}
+	return changed
 }
 
 // replaceUses makes every operand v of f's instructions and terminators get(v).

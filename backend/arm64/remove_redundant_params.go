@@ -19,9 +19,13 @@ var removeRedundantParamsPass = pipeline.Pass{
 	Out:  LangSSA,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*ssa.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			removeRedundantParams(f)
+			changed = removeRedundantParams(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
@@ -70,7 +74,8 @@ func (t *valueTable[T]) at(v *ssa.Value) *T {
 	return &(*t)[v.ID]
 }
 
-func removeRedundantParams(f *ssa.Func) {
+// removeRedundantParams reports whether it removed any parameter (else f is as it was).
+func removeRedundantParams(f *ssa.Func) (changed bool) {
 	repl := newValueTable[*ssa.Value](f) // by value id: the value a removed parameter stands for
 	var resolve func(v *ssa.Value) *ssa.Value
 	resolve = func(v *ssa.Value) *ssa.Value {
@@ -83,8 +88,8 @@ func removeRedundantParams(f *ssa.Func) {
 		return root
 	}
 	in := incomingByPos(f) // removing parameters changes edges' arguments, never the edges
-	for changed := true; changed; {
-		changed = false
+	for again := true; again; {
+		again = false
 		for k, b := range f.Blocks[1:] {
 			edges := in[k+1]
 			removed := false
@@ -114,11 +119,14 @@ func removeRedundantParams(f *ssa.Func) {
 					e.Args = filterValues(e.Args, keep)
 				}
 				b.Params = filterValues(b.Params, keep)
-				changed = true
+				again, changed = true, true
 			}
 		}
 	}
-	substitute(f, resolve)
+	if changed {
+		substitute(f, resolve)
+	}
+	return changed
 }
 
 // filterValues returns the values of vs at the indices keep accepts, in a new slice (edges may
