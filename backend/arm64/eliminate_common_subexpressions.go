@@ -16,6 +16,8 @@
 package arm64
 
 import (
+	"sync"
+
 	"cot/ir/pipeline"
 	"cot/ir/ssa"
 	"cot/ir/wasm"
@@ -55,17 +57,23 @@ func eliminateCommonSubexpressions(f *ssa.Func) bool {
 	}
 	changed := false
 	order, kids := ssa.DominatorTreeByIndex(f)
-	repl := make([]*ssa.Value, f.NextID) // by value id: the dominating value replacing it
+	sc := cseScratches.Get().(*cseScratch)
+	defer cseScratches.Put(sc)
+	sc.repl = reuseSlice(sc.repl, f.NextID)
+	repl := sc.repl // by value id: the dominating value replacing it
 	get := func(v *ssa.Value) *ssa.Value {
 		if v.ID < len(repl) && repl[v.ID] != nil {
 			return repl[v.ID]
 		}
 		return v
 	}
-	table := make(map[exprKey]*ssa.Value, 64)
-	var added []exprKey // keys entered by the blocks on the current dominator-tree path
-	type frame struct{ b, mark int }
-	stack := []frame{{b: order[0], mark: -1}}
+	table := sc.table   // every key entered is deleted when its subtree is left
+	if len(table) > 0 { // a walk that panicked
+		clear(table)
+	}
+	added := sc.added[:0] // keys entered by the blocks on the current dominator-tree path
+	stack := append(sc.stack[:0], cseFrame{b: order[0], mark: -1})
+	defer func() { sc.added, sc.stack = added[:0], stack[:0] }()
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -77,7 +85,7 @@ func eliminateCommonSubexpressions(f *ssa.Func) bool {
 			continue
 		}
 		b := f.Blocks[top.b]
-		stack = append(stack, frame{b: top.b, mark: len(added)})
+		stack = append(stack, cseFrame{b: top.b, mark: len(added)})
 		keep := b.Instrs[:0]
 		for _, v := range b.Instrs {
 			for i, a := range v.Args {
@@ -99,7 +107,7 @@ func eliminateCommonSubexpressions(f *ssa.Func) bool {
 		}
 		b.Instrs = keep
 		for _, c := range kids[top.b] {
-			stack = append(stack, frame{b: c, mark: -1})
+			stack = append(stack, cseFrame{b: c, mark: -1})
 		}
 	}
 	// Terminators (and any use in a block outside the dominator tree) are rewritten last: every
@@ -108,6 +116,30 @@ func eliminateCommonSubexpressions(f *ssa.Func) bool {
 		replaceUses(f, get)
 	}
 	return changed
+}
+
+// cseFrame is a step of the dominator-tree walk: enter block b (mark -1), or leave it, dropping
+// the keys entered from added[mark:].
+type cseFrame struct{ b, mark int }
+
+// cseScratch is the walk's memory, kept for the next function (a sync.Pool: one per worker).
+type cseScratch struct {
+	repl  []*ssa.Value
+	table map[exprKey]*ssa.Value
+	added []exprKey
+	stack []cseFrame
+}
+
+var cseScratches = sync.Pool{New: func() any { return &cseScratch{table: make(map[exprKey]*ssa.Value, 64)} }}
+
+// reuseSlice returns s resized to n zero elements, keeping its memory when it is large enough.
+func reuseSlice[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // replaceUses makes every operand v of f's instructions and terminators get(v).

@@ -79,6 +79,7 @@ type selector struct {
 	// selFused are the comparisons of the current block selected with their select (isel_select.go).
 	selFused map[*ssa.Value]bool
 	chunk    []mir.Instr // emit's instructions to come
+	emitted  int         // instructions emitted so far
 }
 
 type constKey struct {
@@ -212,9 +213,10 @@ func width(t ssa.Type) mir.Width {
 // of chunks (one allocation per chunk, not per instruction; the caller's literal stays on its
 // stack).
 func (s *selector) emit(in *mir.Instr) *mir.Instr {
-	if len(s.chunk) == 0 {
-		s.chunk = make([]mir.Instr, instrChunk)
+	if len(s.chunk) == 0 { // chunks grow with the function: as many as it has so far
+		s.chunk = make([]mir.Instr, min(max(s.emitted, 8), maxInstrChunk))
 	}
+	s.emitted++
 	c := &s.chunk[0]
 	s.chunk = s.chunk[1:]
 	*c = *in
@@ -222,8 +224,8 @@ func (s *selector) emit(in *mir.Instr) *mir.Instr {
 	return c
 }
 
-// instrChunk is the number of instructions emit allocates at once.
-const instrChunk = 64
+// maxInstrChunk is the most instructions emit allocates at once.
+const maxInstrChunk = 128
 
 func (s *selector) newBlock() *mir.Block {
 	b := &mir.Block{ID: s.nextID}

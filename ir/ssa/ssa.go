@@ -124,10 +124,11 @@ type Func struct {
 	args   []*Value
 }
 
-// Chunk sizes of Func.values and Func.args.
+// Chunk sizes of Func.values and Func.args: they grow with the function (as many values as it
+// has so far), from a few for the many small functions to maxChunk values.
 const (
-	valueChunk = 128
-	argsChunk  = 512
+	minChunk = 16
+	maxChunk = 512
 )
 
 // Program is a translated module: its functions plus the Wasm module for everything that is
@@ -144,14 +145,14 @@ type Program struct {
 // so appending to Args never writes into another value's arguments.
 func (f *Func) NewValue(op Op, t Type, args ...*Value) *Value {
 	if len(f.values) == 0 {
-		f.values = make([]Value, valueChunk)
+		f.values = make([]Value, min(max(f.NextID, minChunk), maxChunk))
 	}
 	v := &f.values[0]
 	f.values = f.values[1:]
 	*v = Value{ID: f.NextID, Op: op, Type: t}
 	if n := len(args); n > 0 {
 		if n > len(f.args) {
-			f.args = make([]*Value, max(argsChunk, n))
+			f.args = make([]*Value, max(min(max(2*f.NextID, minChunk), maxChunk), n))
 		}
 		v.Args = f.args[:n:n]
 		f.args = f.args[n:]
