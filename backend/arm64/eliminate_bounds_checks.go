@@ -60,7 +60,7 @@ func eliminateBoundsChecks(f *ssa.Func) (changed bool) {
 	walk = func(b *ssa.Block) {
 		var undos []undo
 		for _, v := range b.Instrs {
-			acc, ok := memAccesses[wasm.Op(v.Op)]
+			acc, ok := memAccesses.get(wasm.Op(v.Op))
 			if !ok {
 				continue
 			}
@@ -100,7 +100,7 @@ func eliminateBoundsChecks(f *ssa.Func) (changed bool) {
 func hasCheckedAccess(f *ssa.Func) bool {
 	for _, b := range f.Blocks {
 		for _, v := range b.Instrs {
-			if acc, ok := memAccesses[wasm.Op(v.Op)]; ok && !guarded(uint64(v.Aux), acc.size) {
+			if acc, ok := memAccesses.get(wasm.Op(v.Op)); ok && !guarded(uint64(v.Aux), acc.size) {
 				return true
 			}
 		}

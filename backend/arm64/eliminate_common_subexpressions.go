@@ -185,16 +185,16 @@ func keyOf(v *ssa.Value) (exprKey, bool) {
 	case 1:
 		k.a = v.Args[0].ID
 	}
-	if len(v.Args) == 2 && commutativeOps[wasm.Op(v.Op)] && k.a > k.b {
+	if len(v.Args) == 2 && commutativeOps.at(wasm.Op(v.Op)) && k.a > k.b {
 		k.a, k.b = k.b, k.a
 	}
 	return k, true
 }
 
 // commutativeOps are the Wasm operations whose two operands may be swapped.
-var commutativeOps = map[wasm.Op]bool{
+var commutativeOps = newOpTable(map[wasm.Op]bool{
 	wasm.OpI32Add: true, wasm.OpI32Mul: true, wasm.OpI32And: true, wasm.OpI32Or: true, wasm.OpI32Xor: true,
 	wasm.OpI32Eq: true, wasm.OpI32Ne: true,
 	wasm.OpI64Add: true, wasm.OpI64Mul: true, wasm.OpI64And: true, wasm.OpI64Or: true, wasm.OpI64Xor: true,
 	wasm.OpI64Eq: true, wasm.OpI64Ne: true,
-}
+})

@@ -16,6 +16,9 @@ import (
 	"cot/ir/wasm"
 )
 
+// eqNeConds are the conditions of the equality comparisons.
+var eqNeConds = map[wasm.Op]mir.Cond{wasm.OpI32Eq: mir.EQ, wasm.OpI64Eq: mir.EQ, wasm.OpI32Ne: mir.NE, wasm.OpI64Ne: mir.NE}
+
 var logicalImmOps = map[mir.Op]mir.Op{mir.AND: mir.ANDI, mir.ORR: mir.ORRI, mir.EOR: mir.EORI}
 
 // logicalImm selects op (and, orr, eor) of a and the constant k as one immediate-form
@@ -39,7 +42,7 @@ func zeroTest(v *ssa.Value) (*ssa.Value, mir.Cond, bool) {
 	if w == wasm.OpI32Eqz || w == wasm.OpI64Eqz {
 		return v.Args[0], mir.EQ, true
 	}
-	c, isEq := map[wasm.Op]mir.Cond{wasm.OpI32Eq: mir.EQ, wasm.OpI64Eq: mir.EQ, wasm.OpI32Ne: mir.NE, wasm.OpI64Ne: mir.NE}[w]
+	c, isEq := eqNeConds[w]
 	if !isEq {
 		return nil, 0, false
 	}

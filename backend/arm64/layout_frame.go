@@ -105,7 +105,10 @@ func layoutFrame(f *mir.Func) {
 // saveRestore stores (op STR) or loads (LDR) the callee-saved registers f uses, two of one class
 // at a time with stp/ldp where the pair offset reaches.
 func saveRestore(f *mir.Func, op mir.Op, saveOff func(int) int64) []*mir.Instr {
-	pair := map[mir.Op]mir.Op{mir.STR: mir.STP, mir.LDR: mir.LDP}[op]
+	pair := mir.LDP
+	if op == mir.STR {
+		pair = mir.STP
+	}
 	var out []*mir.Instr
 	for k := 0; k < len(f.Saved); k++ {
 		r := f.Saved[k]
