@@ -29,6 +29,9 @@ var duplicateSmallTailsPass = pipeline.Pass{
 	Name: "duplicate-small-tails",
 	In:   LangMIRFinal,
 	Out:  LangMIRFinal,
+	// The clobber check runs after resolve-branches, the last MIR pass (Pass.Defers), as for
+	// layout-frame and optimize-block-layout.
+	Defers: []string{"no-clobber-across-call"},
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*mir.Program)
 		changed := false
