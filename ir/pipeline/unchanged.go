@@ -12,6 +12,9 @@ package pipeline
 // (same values, same order, nothing rewritten). A pass must only call it when that is certain.
 func (c *Ctx) Unchanged() { c.unchanged = true }
 
+// ReportedUnchanged reports whether the running pass has called Unchanged (for tests of passes).
+func (c *Ctx) ReportedUnchanged() bool { return c.unchanged }
+
 // verifyPlan says what a streamed run verifies after each pass: want[k] is the language pass k's
 // output is checked against, same[j][k] whether want[j] and want[k] ask for the same checks.
 type verifyPlan struct {
