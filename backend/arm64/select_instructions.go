@@ -88,7 +88,13 @@ type constKey struct {
 }
 
 func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
-	s := &selector{p: p, layout: layout, f: f, mf: &mir.Func{Name: f.Name},
+	// About a virtual register per value: the class map sized once, not grown step by step.
+	n := 0
+	for _, b := range f.Blocks {
+		n += len(b.Params) + len(b.Instrs)
+	}
+	mf := &mir.Func{Name: f.Name, Class: make(map[mir.Reg]mir.Class, n)}
+	s := &selector{p: p, layout: layout, f: f, mf: mf,
 		regs: newValueTable[mir.Reg](f), traps: map[string]*mir.Block{},
 		folded: map[*ssa.Value]bool{}, bases: map[*ssa.Value]mir.Reg{},
 		selFused: map[*ssa.Value]bool{}}
