@@ -102,6 +102,9 @@ type translator struct {
 	joinLocals [][]int                 // the locals a join block receives, in parameter order, by block id
 	undef      [ssa.Ref + 1]*ssa.Value // stands for a dead local after a join (never read), by type
 	scan       scanSets                // writtenBeforeRead's tables
+	// spare are arrays of len(ltypes) locals no frame uses any more, for the next if's saved
+	// locals (a function's locals can number thousands: one array per if or join was quadratic)
+	spare [][]*ssa.Value
 }
 
 func translateFunc(m *wasm.Module, wf *wasm.Func, idx uint32, name string) *ssa.Func {
@@ -195,7 +198,7 @@ func (tr *translator) scanBody(body []wasm.Instr) {
 func (tr *translator) enter(b *ssa.Block, base int) {
 	tr.cur = b
 	live := tr.joinLocalsOf(b)
-	tr.locals = make([]*ssa.Value, len(tr.ltypes))
+	tr.locals = tr.locals[:len(tr.ltypes)] // in place: nothing else holds the current locals
 	for x, t := range tr.ltypes {
 		tr.locals[x] = tr.undef[t]
 	}
@@ -203,6 +206,16 @@ func (tr *translator) enter(b *ssa.Block, base int) {
 		tr.locals[x] = b.Params[j]
 	}
 	tr.stack = append(tr.stack[:base], b.Params[len(live):]...)
+}
+
+// saveLocals returns a copy of the current locals, in a spare array when there is one.
+func (tr *translator) saveLocals() []*ssa.Value {
+	if n := len(tr.spare); n > 0 {
+		s := tr.spare[n-1]
+		tr.spare = tr.spare[:n-1]
+		return append(s[:0], tr.locals...)
+	}
+	return append([]*ssa.Value(nil), tr.locals...)
 }
 
 // edge builds an edge to a join block carrying the locals it receives and args.
