@@ -124,12 +124,13 @@ func (s *selector) immediateAccess(v *ssa.Value, size int64) (mir.Reg, int64, bo
 	if off == 0 || !guarded(off, size) || !fits(off) {
 		return mir.NoReg, 0, false
 	}
-	base, ok := s.bases[a]
-	if !ok {
-		base = s.vreg(mir.Int)
+	if !s.bases.has(a) {
+		base := s.vreg(mir.Int)
 		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: base, Rn: mir.MemBase, Rm: s.use(a)})
-		s.bases[a] = base
+		s.bases.add(a)
+		*s.bases.reg.at(a) = base
 	}
+	base := *s.bases.reg.at(a)
 	return base, int64(off), true
 }
 

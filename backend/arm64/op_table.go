@@ -1,6 +1,10 @@
 package arm64
 
-import "cot/ir/wasm"
+import (
+	"cot/ir/mir"
+	"cot/ir/ssa"
+	"cot/ir/wasm"
+)
 
 // opTable maps the one-byte Wasm opcodes to V, as a map does, in an array: instruction selection
 // and the SSA passes look an operation up for every value, and hashing it cost more than the
@@ -37,3 +41,18 @@ func (t *opTable[V]) at(op wasm.Op) V {
 	v, _ := t.get(op)
 	return v
 }
+
+// valueMarks is a set of one function's values, by value id, emptied at once by reset (a new
+// stamp, not a walk over a map that grew with the largest block): the selector's per-block sets.
+// reg is a register per marked value, for the sets that map to one.
+type valueMarks struct {
+	stamp valueTable[int32]
+	now   int32
+	reg   valueTable[mir.Reg]
+}
+
+func newValueMarks(f *ssa.Func) valueMarks { return valueMarks{stamp: newValueTable[int32](f), now: 1} }
+
+func (m *valueMarks) reset()                { m.now++ }
+func (m *valueMarks) add(v *ssa.Value)      { *m.stamp.at(v) = m.now }
+func (m *valueMarks) has(v *ssa.Value) bool { return *m.stamp.at(v) == m.now }

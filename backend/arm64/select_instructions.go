@@ -67,7 +67,7 @@ type selector struct {
 	// the `and` it tests against zero, selected with it as a tst (isel_logic.go).
 	fused, tested *ssa.Value
 	// folded are the shifts of the current block taken as shifted operands (isel_shift.go).
-	folded map[*ssa.Value]bool
+	folded valueMarks
 	// consts are the constants used as register operands, each materialised once at the top of
 	// the entry block (constInstrs): the allocator keeps them in registers where it can and
 	// rematerialises or reloads them where it cannot.
@@ -75,9 +75,9 @@ type selector struct {
 	constInstrs []*mir.Instr
 	// bases are the host addresses x28 + a of the current block's Wasm addresses a that
 	// accesses with immediate offsets share (isel_mem.go, immediateAccess).
-	bases map[*ssa.Value]mir.Reg
+	bases valueMarks // marked: bases.reg holds the base
 	// selFused are the comparisons of the current block selected with their select (isel_select.go).
-	selFused map[*ssa.Value]bool
+	selFused valueMarks
 	chunk    []mir.Instr // emit's instructions to come
 	emitted  int         // instructions emitted so far
 }
@@ -96,8 +96,8 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 	mf := &mir.Func{Name: f.Name, Class: make(map[mir.Reg]mir.Class, n)}
 	s := &selector{p: p, layout: layout, f: f, mf: mf,
 		regs: newValueTable[mir.Reg](f), traps: map[string]*mir.Block{},
-		folded: map[*ssa.Value]bool{}, bases: map[*ssa.Value]mir.Reg{},
-		selFused: map[*ssa.Value]bool{}}
+		folded: newValueMarks(f), bases: newValueMarks(f), selFused: newValueMarks(f)}
+	s.bases.reg = newValueTable[mir.Reg](f)
 	for _, b := range f.Blocks {
 		if b.ID >= s.nextID {
 			s.nextID = b.ID + 1
@@ -146,10 +146,10 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 		}
 		s.foldShifts(b)
 		s.foldProducts(b)
-		clear(s.bases)
+		s.bases.reset()
 		s.fuseSelects(b)
 		for _, v := range b.Instrs {
-			if v != s.fused && v != s.tested && !s.folded[v] && !s.selFused[v] {
+			if v != s.fused && v != s.tested && !s.folded.has(v) && !s.selFused.has(v) {
 				s.value(v)
 			}
 		}
