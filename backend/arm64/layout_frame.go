@@ -85,7 +85,16 @@ func layoutFrame(f *mir.Func) {
 	entry := f.Blocks[0]
 	entry.Instrs = append(pro, entry.Instrs...)
 	for _, b := range f.Blocks {
-		var out []*mir.Instr
+		rets := 0
+		for _, in := range b.Instrs {
+			if in.Op == mir.RET {
+				rets++
+			}
+		}
+		if rets == 0 { // the usual block: nothing to add
+			continue
+		}
+		out := make([]*mir.Instr, 0, len(b.Instrs)+rets*(2+len(f.Saved)))
 		for _, in := range b.Instrs {
 			if in.Op == mir.RET {
 				out = append(out, saveRestore(f, mir.LDR, saveOff)...)
