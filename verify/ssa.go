@@ -48,10 +48,7 @@ type ssaVerifier struct {
 	pos []valuePos
 	// the dominator tree, by block position: immediate dominator (-1: unreachable) and preorder
 	// interval
-	// block positions by block id (position+1, 0: none), or blockIdx when the ids are not
-	// distinct, small and non-negative (then blockByID is nil)
-	blockByID         []int32
-	blockIdx          map[*ssa.Block]int
+	blocks            ssa.BlockIndex // block positions
 	idom, enter, exit []int
 	// scratch of check and dominators, kept for the next function
 	used        []bool
@@ -98,7 +95,7 @@ func (v *ssaVerifier) check() {
 			}
 		}
 	}
-	v.indexBlocks()
+	v.blocks.Reset(f)
 	maxID := -1
 	for _, b := range f.Blocks {
 		for _, x := range b.Params {
@@ -130,7 +127,7 @@ func (v *ssaVerifier) check() {
 			define(x, bi, b, i)
 		}
 		for _, e := range b.Term.Succs {
-			if _, ok := v.blockPos(e.To); !ok {
+			if v.blocks.Pos(e.To) < 0 {
 				v.errorf("b%d branches to b%d outside the function", b.ID, e.To.ID)
 			}
 		}
@@ -151,7 +148,7 @@ func (v *ssaVerifier) check() {
 			v.value(bi, b, i, x)
 		}
 		v.term(bi, b)
-		eachTermUse(&b.Term, use)
+		b.Term.EachUse(use)
 	}
 	if v.lang != nil && v.lang.Has("no-dead-values") {
 		for _, b := range f.Blocks {
@@ -161,73 +158,6 @@ func (v *ssaVerifier) check() {
 				}
 			}
 		}
-	}
-}
-
-// indexBlocks makes the table of blockPos: by block id, or a map when the ids do not allow it.
-func (v *ssaVerifier) indexBlocks() {
-	f := v.f
-	maxID := -1
-	for _, b := range f.Blocks {
-		if b.ID < 0 {
-			maxID = 1 << 30
-			break
-		}
-		maxID = max(maxID, b.ID)
-	}
-	if maxID <= 4*len(f.Blocks)+64 {
-		v.blockByID = reuse(v.blockByID, maxID+1)
-		distinct := true
-		for i, b := range f.Blocks {
-			if v.blockByID[b.ID] != 0 {
-				distinct = false
-				break
-			}
-			v.blockByID[b.ID] = int32(i + 1)
-		}
-		if distinct {
-			return
-		}
-	}
-	v.blockByID = v.blockByID[:0]
-	if v.blockIdx == nil || len(v.blockIdx) > 4*len(f.Blocks)+64 {
-		v.blockIdx = make(map[*ssa.Block]int, len(f.Blocks)) // not a large function's table, cleared for a small one
-	} else {
-		clear(v.blockIdx)
-	}
-	for i, b := range f.Blocks {
-		v.blockIdx[b] = i
-	}
-}
-
-// blockPos returns the position of b in the function's blocks, ok false when it is not one.
-func (v *ssaVerifier) blockPos(b *ssa.Block) (int, bool) {
-	if len(v.blockByID) == 0 {
-		i, ok := v.blockIdx[b]
-		return i, ok
-	}
-	if b.ID < 0 || b.ID >= len(v.blockByID) {
-		return 0, false
-	}
-	i := int(v.blockByID[b.ID]) - 1
-	if i < 0 || v.f.Blocks[i] != b {
-		return 0, false
-	}
-	return i, true
-}
-
-// eachTermUse calls fn on each value t uses, in the order of Term.Uses, without building a list.
-func eachTermUse(t *ssa.Term, fn func(*ssa.Value)) {
-	if t.Cond != nil {
-		fn(t.Cond)
-	}
-	for _, e := range t.Succs {
-		for _, a := range e.Args {
-			fn(a)
-		}
-	}
-	for _, a := range t.Values {
-		fn(a)
 	}
 }
 
@@ -397,7 +327,7 @@ func (v *ssaVerifier) term(bi int, b *ssa.Block) {
 	t := &b.Term
 	n := len(b.Instrs)
 	what := func() string { return "terminator " + ssa.FormatTerm(t) }
-	eachTermUse(t, func(a *ssa.Value) { v.use(bi, b, n, a, what) })
+	t.EachUse(func(a *ssa.Value) { v.use(bi, b, n, a, what) })
 	if int(t.Kind) < len(termSuccs) && termSuccs[t.Kind] >= 0 && len(t.Succs) != termSuccs[t.Kind] || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
 		v.errorf("b%d: %s has %d successors", b.ID, t.Kind, len(t.Succs))
 	}

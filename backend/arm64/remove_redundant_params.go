@@ -45,9 +45,11 @@ func incoming(f *ssa.Func) map[*ssa.Block][]*ssa.Edge {
 
 // incomingByPos lists the edges that reach each block, by block position in f.Blocks (the
 // passes that look them up for every parameter index a slice, not a map). The lists share one
-// array; blocks are found by id (a table, not a map, unless the ids are sparse or repeated).
+// array.
 func incomingByPos(f *ssa.Func) [][]*ssa.Edge {
-	posOf := blockPositions(f)
+	var index ssa.BlockIndex
+	index.Reset(f)
+	posOf := index.Pos
 	in := make([][]*ssa.Edge, len(f.Blocks))
 	count := make([]int32, len(f.Blocks))
 	total := 0
@@ -72,48 +74,6 @@ func incomingByPos(f *ssa.Func) [][]*ssa.Edge {
 		}
 	}
 	return in
-}
-
-// blockPositions returns a function giving a block's position in f.Blocks, -1 for a block not
-// in f.
-func blockPositions(f *ssa.Func) func(*ssa.Block) int {
-	maxID := -1
-	for _, b := range f.Blocks {
-		if b.ID < 0 {
-			maxID = 1 << 30
-			break
-		}
-		maxID = max(maxID, b.ID)
-	}
-	if maxID <= 4*len(f.Blocks)+64 {
-		byID := make([]int32, maxID+1) // position + 1
-		distinct := true
-		for i, b := range f.Blocks {
-			distinct = distinct && byID[b.ID] == 0
-			byID[b.ID] = int32(i + 1)
-		}
-		if distinct {
-			return func(b *ssa.Block) int {
-				if b.ID < 0 || b.ID >= len(byID) {
-					return -1
-				}
-				if k := int(byID[b.ID]) - 1; k >= 0 && f.Blocks[k] == b {
-					return k
-				}
-				return -1
-			}
-		}
-	}
-	pos := make(map[*ssa.Block]int, len(f.Blocks))
-	for i, b := range f.Blocks {
-		pos[b] = i
-	}
-	return func(b *ssa.Block) int {
-		if k, ok := pos[b]; ok {
-			return k
-		}
-		return -1
-	}
 }
 
 // valueTable maps values of one function to T by value id (ids are dense, below f.NextID).
