@@ -46,6 +46,32 @@ type mirVerifier struct {
 	ids     []int32
 	scratch clobberScratch
 	noVregs bool // lang has "no-vregs"
+	// classes holds the class of each virtual register FirstVirtual+i (noClass: none), read from
+	// f.Class once per function instead of once per operand; empty when the function's virtual
+	// registers are too sparse for a table (then f.Class is asked)
+	classes []mir.Class
+}
+
+// noClass marks a virtual register without a class.
+const noClass mir.Class = 255
+
+// loadClasses fills v.classes for v.f.
+func (v *mirVerifier) loadClasses() {
+	f := v.f
+	n := int(f.NextV - mir.FirstVirtual)
+	if n <= 0 || n > 4*len(f.Class)+1024 {
+		v.classes = v.classes[:0]
+		return
+	}
+	v.classes = reuse(v.classes, n)
+	for i := range v.classes {
+		v.classes[i] = noClass
+	}
+	for r, c := range f.Class {
+		if i := int(r - mir.FirstVirtual); r.IsVirtual() && i < n {
+			v.classes[i] = c
+		}
+	}
 }
 
 func (v *mirVerifier) errorf(b *mir.Block, in *mir.Instr, format string, args ...any) {
@@ -63,6 +89,10 @@ func (v *mirVerifier) has(inv string) bool { return v.lang != nil && v.lang.Has(
 
 func (v *mirVerifier) check() {
 	f := v.f
+	v.classes = v.classes[:0]
+	if !v.noVregs { // after allocation a virtual register is an error anyway: no table
+		v.loadClasses()
+	}
 	index := v.blockIndex(f)
 	for i, b := range f.Blocks {
 		if index(b.ID) != i { // a later block has the same id
@@ -101,12 +131,16 @@ func (v *mirVerifier) check() {
 
 // class returns the register class of r, reporting virtual registers without one.
 func (v *mirVerifier) class(r mir.Reg) mir.Class {
-	if r.IsVirtual() {
-		if _, ok := v.f.Class[r]; !ok {
-			return 255
-		}
+	if !r.IsVirtual() {
+		return v.f.ClassOf(r)
 	}
-	return v.f.ClassOf(r)
+	if i := int(r - mir.FirstVirtual); i < len(v.classes) {
+		return v.classes[i]
+	}
+	if c, ok := v.f.Class[r]; ok {
+		return c
+	}
+	return noClass
 }
 
 func (v *mirVerifier) want(b *mir.Block, in *mir.Instr, c mir.Class, regs ...mir.Reg) {

@@ -48,7 +48,7 @@ type ssaVerifier struct {
 	pos []valuePos
 	// the dominator tree, by block position: immediate dominator (-1: unreachable) and preorder
 	// interval
-	blockIdx          map[*ssa.Block]int
+	blocks            ssa.BlockIndex // block positions
 	idom, enter, exit []int
 	// scratch of check and dominators, kept for the next function
 	used        []bool
@@ -95,14 +95,9 @@ func (v *ssaVerifier) check() {
 			}
 		}
 	}
-	if v.blockIdx == nil || len(v.blockIdx) > 4*len(f.Blocks)+64 {
-		v.blockIdx = make(map[*ssa.Block]int, len(f.Blocks)) // not a large function's table, cleared for a small one
-	} else {
-		clear(v.blockIdx)
-	}
+	v.blocks.Reset(f)
 	maxID := -1
-	for i, b := range f.Blocks {
-		v.blockIdx[b] = i
+	for _, b := range f.Blocks {
 		for _, x := range b.Params {
 			maxID = max(maxID, x.ID)
 		}
@@ -132,7 +127,7 @@ func (v *ssaVerifier) check() {
 			define(x, bi, b, i)
 		}
 		for _, e := range b.Term.Succs {
-			if _, ok := v.blockIdx[e.To]; !ok {
+			if v.blocks.Pos(e.To) < 0 {
 				v.errorf("b%d branches to b%d outside the function", b.ID, e.To.ID)
 			}
 		}
@@ -153,7 +148,7 @@ func (v *ssaVerifier) check() {
 			v.value(bi, b, i, x)
 		}
 		v.term(bi, b)
-		eachTermUse(&b.Term, use)
+		b.Term.EachUse(use)
 	}
 	if v.lang != nil && v.lang.Has("no-dead-values") {
 		for _, b := range f.Blocks {
@@ -163,21 +158,6 @@ func (v *ssaVerifier) check() {
 				}
 			}
 		}
-	}
-}
-
-// eachTermUse calls fn on each value t uses, in the order of Term.Uses, without building a list.
-func eachTermUse(t *ssa.Term, fn func(*ssa.Value)) {
-	if t.Cond != nil {
-		fn(t.Cond)
-	}
-	for _, e := range t.Succs {
-		for _, a := range e.Args {
-			fn(a)
-		}
-	}
-	for _, a := range t.Values {
-		fn(a)
 	}
 }
 
@@ -340,14 +320,15 @@ func (v *ssaVerifier) wasmOp(b *ssa.Block, x *ssa.Value, what func() string) {
 }
 
 // termSuccs is the number of successors of each terminator kind but switch.
-var termSuccs = map[ssa.TermKind]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
+// (-1: any number, checked apart)
+var termSuccs = [...]int{ssa.TermJump: 1, ssa.TermBranch: 2, ssa.TermSwitch: -1, ssa.TermReturn: 0, ssa.TermUnreachable: 0}
 
 func (v *ssaVerifier) term(bi int, b *ssa.Block) {
 	t := &b.Term
 	n := len(b.Instrs)
 	what := func() string { return "terminator " + ssa.FormatTerm(t) }
-	eachTermUse(t, func(a *ssa.Value) { v.use(bi, b, n, a, what) })
-	if k, ok := termSuccs[t.Kind]; ok && len(t.Succs) != k || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
+	t.EachUse(func(a *ssa.Value) { v.use(bi, b, n, a, what) })
+	if int(t.Kind) < len(termSuccs) && termSuccs[t.Kind] >= 0 && len(t.Succs) != termSuccs[t.Kind] || t.Kind == ssa.TermSwitch && len(t.Succs) == 0 {
 		v.errorf("b%d: %s has %d successors", b.ID, t.Kind, len(t.Succs))
 	}
 	if (t.Kind == ssa.TermBranch || t.Kind == ssa.TermSwitch) != (t.Cond != nil) {

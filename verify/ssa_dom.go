@@ -13,7 +13,7 @@ func (v *ssaVerifier) dominators() {
 	dfs = func(b int) {
 		seen[b] = true
 		for _, e := range f.Blocks[b].Term.Succs {
-			if s, ok := v.blockIdx[e.To]; ok && !seen[s] {
+			if s := v.blocks.Pos(e.To); s >= 0 && !seen[s] {
 				dfs(s)
 			}
 		}
@@ -33,7 +33,7 @@ func (v *ssaVerifier) dominators() {
 	preds := v.preds
 	for _, b := range order {
 		for _, e := range f.Blocks[b].Term.Succs {
-			if s, ok := v.blockIdx[e.To]; ok {
+			if s := v.blocks.Pos(e.To); s >= 0 {
 				preds[s] = append(preds[s], b)
 			}
 		}

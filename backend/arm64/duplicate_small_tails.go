@@ -29,11 +29,18 @@ var duplicateSmallTailsPass = pipeline.Pass{
 	Name: "duplicate-small-tails",
 	In:   LangMIRFinal,
 	Out:  LangMIRFinal,
+	// The clobber check runs after resolve-branches, the last MIR pass (Pass.Defers), as for
+	// layout-frame and optimize-block-layout.
+	Defers: []string{"no-clobber-across-call"},
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*mir.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			duplicateSmallTails(f)
+			changed = duplicateSmallTails(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
@@ -42,7 +49,8 @@ var duplicateSmallTailsPass = pipeline.Pass{
 // maxTailInstrs is the largest block copied in place of a jump to it.
 const maxTailInstrs = 4
 
-func duplicateSmallTails(f *mir.Func) {
+// duplicateSmallTails reports whether it copied any block (else f is as it was).
+func duplicateSmallTails(f *mir.Func) bool {
 	byID := make(map[int]*mir.Block, len(f.Blocks))
 	for _, b := range f.Blocks {
 		byID[b.ID] = b
@@ -71,6 +79,7 @@ func duplicateSmallTails(f *mir.Func) {
 	if copied {
 		dropUnreached(f)
 	}
+	return copied
 }
 
 // fallThrough turns `b.cond next ; b T` at the end of b into `b.!cond T ; b next` (a copied loop

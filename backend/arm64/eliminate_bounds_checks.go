@@ -26,9 +26,13 @@ var eliminateBoundsChecksPass = pipeline.Pass{
 	Out:  LangSSAOpt,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*ssa.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			eliminateBoundsChecks(f)
+			changed = eliminateBoundsChecks(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
@@ -37,13 +41,14 @@ var eliminateBoundsChecksPass = pipeline.Pass{
 // checkedKey identifies what a check covers: an address value, or (base == nil) constant addresses.
 type checkedKey struct{ base *ssa.Value }
 
-func eliminateBoundsChecks(f *ssa.Func) {
+// eliminateBoundsChecks reports whether it marked any access (else f is as it was).
+func eliminateBoundsChecks(f *ssa.Func) (changed bool) {
 	if !hasCheckedAccess(f) {
-		return // the usual case: every access is covered by the guard region
+		return false // the usual case: every access is covered by the guard region
 	}
 	dom := ssa.Dominators(f)
 	if len(dom.RPO) == 0 {
-		return
+		return false
 	}
 	checked := map[checkedKey]uint64{} // the largest end proven in bounds on the current dominator path
 	type undo struct {
@@ -55,7 +60,7 @@ func eliminateBoundsChecks(f *ssa.Func) {
 	walk = func(b *ssa.Block) {
 		var undos []undo
 		for _, v := range b.Instrs {
-			acc, ok := memAccesses[wasm.Op(v.Op)]
+			acc, ok := memAccesses.get(wasm.Op(v.Op))
 			if !ok {
 				continue
 			}
@@ -67,6 +72,7 @@ func eliminateBoundsChecks(f *ssa.Func) {
 			if had && prev >= end {
 				if !guarded(uint64(v.Aux), acc.size) {
 					v.Aux2 = ssa.AccessInBounds
+					changed = true
 				}
 				continue
 			}
@@ -86,6 +92,7 @@ func eliminateBoundsChecks(f *ssa.Func) {
 		}
 	}
 	walk(dom.RPO[0])
+	return changed
 }
 
 // hasCheckedAccess reports whether f has an access with an offset too large for the guard
@@ -93,7 +100,7 @@ func eliminateBoundsChecks(f *ssa.Func) {
 func hasCheckedAccess(f *ssa.Func) bool {
 	for _, b := range f.Blocks {
 		for _, v := range b.Instrs {
-			if acc, ok := memAccesses[wasm.Op(v.Op)]; ok && !guarded(uint64(v.Aux), acc.size) {
+			if acc, ok := memAccesses.get(wasm.Op(v.Op)); ok && !guarded(uint64(v.Aux), acc.size) {
 				return true
 			}
 		}

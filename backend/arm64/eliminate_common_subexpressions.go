@@ -16,6 +16,8 @@
 package arm64
 
 import (
+	"sync"
+
 	"cot/ir/pipeline"
 	"cot/ir/ssa"
 	"cot/ir/wasm"
@@ -27,9 +29,13 @@ var eliminateCommonSubexpressionsPass = pipeline.Pass{
 	Out:  LangSSAOpt,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*ssa.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			eliminateCommonSubexpressions(f)
+			changed = eliminateCommonSubexpressions(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
@@ -44,22 +50,30 @@ type exprKey struct {
 	a, b, c   int
 }
 
-func eliminateCommonSubexpressions(f *ssa.Func) {
+// eliminateCommonSubexpressions reports whether it replaced any value (else f is as it was).
+func eliminateCommonSubexpressions(f *ssa.Func) bool {
 	if len(f.Blocks) == 0 {
-		return
+		return false
 	}
+	changed := false
 	order, kids := ssa.DominatorTreeByIndex(f)
-	repl := make([]*ssa.Value, f.NextID) // by value id: the dominating value replacing it
+	sc := cseScratches.Get().(*cseScratch)
+	defer cseScratches.Put(sc)
+	sc.repl = reuseSlice(sc.repl, f.NextID)
+	repl := sc.repl // by value id: the dominating value replacing it
 	get := func(v *ssa.Value) *ssa.Value {
 		if v.ID < len(repl) && repl[v.ID] != nil {
 			return repl[v.ID]
 		}
 		return v
 	}
-	table := make(map[exprKey]*ssa.Value, 64)
-	var added []exprKey // keys entered by the blocks on the current dominator-tree path
-	type frame struct{ b, mark int }
-	stack := []frame{{b: order[0], mark: -1}}
+	table := sc.table   // every key entered is deleted when its subtree is left
+	if len(table) > 0 { // a walk that panicked
+		clear(table)
+	}
+	added := sc.added[:0] // keys entered by the blocks on the current dominator-tree path
+	stack := append(sc.stack[:0], cseFrame{b: order[0], mark: -1})
+	defer func() { sc.added, sc.stack = added[:0], stack[:0] }()
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -71,7 +85,7 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 			continue
 		}
 		b := f.Blocks[top.b]
-		stack = append(stack, frame{b: top.b, mark: len(added)})
+		stack = append(stack, cseFrame{b: top.b, mark: len(added)})
 		keep := b.Instrs[:0]
 		for _, v := range b.Instrs {
 			for i, a := range v.Args {
@@ -84,6 +98,7 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 			}
 			if prev, ok := table[k]; ok {
 				repl[v.ID] = prev
+				changed = true
 				continue
 			}
 			table[k] = v
@@ -92,12 +107,39 @@ func eliminateCommonSubexpressions(f *ssa.Func) {
 		}
 		b.Instrs = keep
 		for _, c := range kids[top.b] {
-			stack = append(stack, frame{b: c, mark: -1})
+			stack = append(stack, cseFrame{b: c, mark: -1})
 		}
 	}
 	// Terminators (and any use in a block outside the dominator tree) are rewritten last: every
 	// replacement is known by then.
-	replaceUses(f, get)
+	if changed {
+		replaceUses(f, get)
+	}
+	return changed
+}
+
+// cseFrame is a step of the dominator-tree walk: enter block b (mark -1), or leave it, dropping
+// the keys entered from added[mark:].
+type cseFrame struct{ b, mark int }
+
+// cseScratch is the walk's memory, kept for the next function (a sync.Pool: one per worker).
+type cseScratch struct {
+	repl  []*ssa.Value
+	table map[exprKey]*ssa.Value
+	added []exprKey
+	stack []cseFrame
+}
+
+var cseScratches = sync.Pool{New: func() any { return &cseScratch{table: make(map[exprKey]*ssa.Value, 64)} }}
+
+// reuseSlice returns s resized to n zero elements, keeping its memory when it is large enough.
+func reuseSlice[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // replaceUses makes every operand v of f's instructions and terminators get(v).
@@ -143,16 +185,16 @@ func keyOf(v *ssa.Value) (exprKey, bool) {
 	case 1:
 		k.a = v.Args[0].ID
 	}
-	if len(v.Args) == 2 && commutativeOps[wasm.Op(v.Op)] && k.a > k.b {
+	if len(v.Args) == 2 && commutativeOps.at(wasm.Op(v.Op)) && k.a > k.b {
 		k.a, k.b = k.b, k.a
 	}
 	return k, true
 }
 
 // commutativeOps are the Wasm operations whose two operands may be swapped.
-var commutativeOps = map[wasm.Op]bool{
+var commutativeOps = newOpTable(map[wasm.Op]bool{
 	wasm.OpI32Add: true, wasm.OpI32Mul: true, wasm.OpI32And: true, wasm.OpI32Or: true, wasm.OpI32Xor: true,
 	wasm.OpI32Eq: true, wasm.OpI32Ne: true,
 	wasm.OpI64Add: true, wasm.OpI64Mul: true, wasm.OpI64And: true, wasm.OpI64Or: true, wasm.OpI64Xor: true,
 	wasm.OpI64Eq: true, wasm.OpI64Ne: true,
-}
+})

@@ -196,14 +196,13 @@ func encodeInstr(b *obj.Builder, f *mir.Func, in *mir.Instr, labels map[int]obj.
 		b.Emit(enc.Uxth(gp(rd), gp(rn)))
 	case mir.MOVZ, mir.MOVN, mir.MOVK:
 		wide := must(enc.MoveWide(uint64(in.Imm&0xFFFF), uint(16*(in.Imm>>16)), w == enc.X64))
-		b.Emit(map[mir.Op]func(enc.Width, enc.Reg, enc.Wide) uint32{mir.MOVZ: enc.Movz, mir.MOVN: enc.Movn, mir.MOVK: enc.Movk}[in.Op](w, gp(rd), wide))
+		b.Emit(moveWideOps[in.Op](w, gp(rd), wide))
 	case mir.CMP:
 		b.Emit(enc.CmpReg(w, gp(rn), gp(rm), enc.LSL, enc.NoShift(w)))
 	case mir.CMPI:
 		b.Emit(enc.CmpImm(w, gp(rn), imm12(in.Imm)))
 	case mir.ANDI, mir.ORRI, mir.EORI:
-		logical := map[mir.Op]func(enc.Width, enc.Reg, enc.Reg, enc.BitMask) uint32{mir.ANDI: enc.AndImm, mir.ORRI: enc.OrrImm, mir.EORI: enc.EorImm}
-		b.Emit(logical[in.Op](w, gp(rd), gp(rn), bitmask(in.Imm, w)))
+		b.Emit(logicalImmEncoders[in.Op](w, gp(rd), gp(rn), bitmask(in.Imm, w)))
 	case mir.TST:
 		b.Emit(enc.TstReg(w, gp(rn), gp(rm), enc.LSL, enc.NoShift(w)))
 	case mir.TSTI:

@@ -8,6 +8,12 @@ import (
 	"cot/ir/mir"
 )
 
+// moveWideOps and logicalImmEncoders encode the move-wide and logical-immediate forms.
+var (
+	moveWideOps        = map[mir.Op]func(enc.Width, enc.Reg, enc.Wide) uint32{mir.MOVZ: enc.Movz, mir.MOVN: enc.Movn, mir.MOVK: enc.Movk}
+	logicalImmEncoders = map[mir.Op]func(enc.Width, enc.Reg, enc.Reg, enc.BitMask) uint32{mir.ANDI: enc.AndImm, mir.ORRI: enc.OrrImm, mir.EORI: enc.EorImm}
+)
+
 var fp2ops = map[mir.Op]func(enc.FPType, enc.VReg, enc.VReg, enc.VReg) uint32{
 	mir.FADD: enc.Fadd, mir.FSUB: enc.Fsub, mir.FMUL: enc.Fmul, mir.FDIV: enc.Fdiv, mir.FMIN: enc.Fmin, mir.FMAX: enc.Fmax,
 }

@@ -40,7 +40,7 @@ func singleBit(v *ssa.Value) (*ssa.Value, int, bool) {
 // is never selected.
 func (s *selector) branchedAnd(b *ssa.Block) *ssa.Value {
 	c := b.Term.Cond
-	if b.Term.Kind != ssa.TermBranch || c.Block != b || s.uses[c] != 1 {
+	if b.Term.Kind != ssa.TermBranch || c.Block != b || s.useCount(c) != 1 {
 		return nil
 	}
 	if _, _, ok := singleBit(c); !ok {

@@ -66,9 +66,9 @@ func (s *selector) receiveParams(b *ssa.Block) {
 	locs, _ := assign(types(b.Params))
 	for i, p := range b.Params {
 		if locs[i].reg != mir.NoReg {
-			s.receive(p.Type, s.regs[p], locs[i].reg)
+			s.receive(p.Type, s.reg(p), locs[i].reg)
 		} else {
-			s.emit(&mir.Instr{Op: mir.LDR, W: width(p.Type), Rd: s.regs[p], Rn: mir.FP, Imm: 16 + 8*int64(locs[i].slot)})
+			s.emit(&mir.Instr{Op: mir.LDR, W: width(p.Type), Rd: s.reg(p), Rn: mir.FP, Imm: 16 + 8*int64(locs[i].slot)})
 		}
 	}
 }

@@ -73,7 +73,7 @@ func (s *selector) edge(e ssa.Edge) {
 	for i, r := range srcs {
 		if r != mir.NoReg {
 			p := e.To.Params[i]
-			s.mov(width(p.Type), s.regs[p], r)
+			s.mov(width(p.Type), s.reg(p), r)
 		}
 	}
 	s.emit(&mir.Instr{Op: mir.B, Target: e.To.ID})

@@ -8,35 +8,35 @@ import (
 	"cot/ir/wasm"
 )
 
-var floatBinary = map[wasm.Op]mir.Op{
+var floatBinary = newOpTable(map[wasm.Op]mir.Op{
 	wasm.OpF32Add: mir.FADD, wasm.OpF32Sub: mir.FSUB, wasm.OpF32Mul: mir.FMUL, wasm.OpF32Div: mir.FDIV,
 	wasm.OpF32Min: mir.FMIN, wasm.OpF32Max: mir.FMAX,
 	wasm.OpF64Add: mir.FADD, wasm.OpF64Sub: mir.FSUB, wasm.OpF64Mul: mir.FMUL, wasm.OpF64Div: mir.FDIV,
 	wasm.OpF64Min: mir.FMIN, wasm.OpF64Max: mir.FMAX,
-}
+})
 
-var floatUnary = map[wasm.Op]mir.Op{
+var floatUnary = newOpTable(map[wasm.Op]mir.Op{
 	wasm.OpF32Abs: mir.FABS, wasm.OpF32Neg: mir.FNEG, wasm.OpF32Sqrt: mir.FSQRT, wasm.OpF32Ceil: mir.FRINTP,
 	wasm.OpF32Floor: mir.FRINTM, wasm.OpF32Trunc: mir.FRINTZ, wasm.OpF32Nearest: mir.FRINTN,
 	wasm.OpF64Abs: mir.FABS, wasm.OpF64Neg: mir.FNEG, wasm.OpF64Sqrt: mir.FSQRT, wasm.OpF64Ceil: mir.FRINTP,
 	wasm.OpF64Floor: mir.FRINTM, wasm.OpF64Trunc: mir.FRINTZ, wasm.OpF64Nearest: mir.FRINTN,
-}
+})
 
 // floatCompare maps float comparisons to conditions that are false when unordered (except ne).
-var floatCompare = map[wasm.Op]mir.Cond{
+var floatCompare = newOpTable(map[wasm.Op]mir.Cond{
 	wasm.OpF32Eq: mir.EQ, wasm.OpF32Ne: mir.NE, wasm.OpF32Lt: mir.MI, wasm.OpF32Gt: mir.GT,
 	wasm.OpF32Le: mir.LS, wasm.OpF32Ge: mir.GE,
 	wasm.OpF64Eq: mir.EQ, wasm.OpF64Ne: mir.NE, wasm.OpF64Lt: mir.MI, wasm.OpF64Gt: mir.GT,
 	wasm.OpF64Le: mir.LS, wasm.OpF64Ge: mir.GE,
-}
+})
 
 // floatOp selects float arithmetic and comparisons (never fused: each operation rounds).
 func (s *selector) floatOp(v *ssa.Value, w wasm.Op) bool {
-	if op, ok := floatBinary[w]; ok {
+	if op, ok := floatBinary.get(w); ok {
 		s.emit(&mir.Instr{Op: op, W: width(v.Type), Rd: s.def(v), Rn: s.use(v.Args[0]), Rm: s.use(v.Args[1])})
 		return true
 	}
-	if op, ok := floatUnary[w]; ok {
+	if op, ok := floatUnary.get(w); ok {
 		s.emit(&mir.Instr{Op: op, W: width(v.Type), Rd: s.def(v), Rn: s.use(v.Args[0])})
 		return true
 	}

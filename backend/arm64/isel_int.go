@@ -6,31 +6,31 @@ import (
 	"cot/ir/wasm"
 )
 
-var intBinary = map[wasm.Op]mir.Op{
+var intBinary = newOpTable(map[wasm.Op]mir.Op{
 	wasm.OpI32Add: mir.ADD, wasm.OpI32Sub: mir.SUB, wasm.OpI32Mul: mir.MUL, wasm.OpI32And: mir.AND,
 	wasm.OpI32Or: mir.ORR, wasm.OpI32Xor: mir.EOR, wasm.OpI32Shl: mir.LSLV, wasm.OpI32ShrS: mir.ASRV,
 	wasm.OpI32ShrU: mir.LSRV, wasm.OpI32Rotr: mir.RORV,
 	wasm.OpI64Add: mir.ADD, wasm.OpI64Sub: mir.SUB, wasm.OpI64Mul: mir.MUL, wasm.OpI64And: mir.AND,
 	wasm.OpI64Or: mir.ORR, wasm.OpI64Xor: mir.EOR, wasm.OpI64Shl: mir.LSLV, wasm.OpI64ShrS: mir.ASRV,
 	wasm.OpI64ShrU: mir.LSRV, wasm.OpI64Rotr: mir.RORV,
-}
+})
 
 // intCompare maps each integer comparison to the condition that makes it true.
-var intCompare = map[wasm.Op]mir.Cond{
+var intCompare = newOpTable(map[wasm.Op]mir.Cond{
 	wasm.OpI32Eq: mir.EQ, wasm.OpI32Ne: mir.NE, wasm.OpI32LtS: mir.LT, wasm.OpI32LtU: mir.LO,
 	wasm.OpI32GtS: mir.GT, wasm.OpI32GtU: mir.HI, wasm.OpI32LeS: mir.LE, wasm.OpI32LeU: mir.LS,
 	wasm.OpI32GeS: mir.GE, wasm.OpI32GeU: mir.HS,
 	wasm.OpI64Eq: mir.EQ, wasm.OpI64Ne: mir.NE, wasm.OpI64LtS: mir.LT, wasm.OpI64LtU: mir.LO,
 	wasm.OpI64GtS: mir.GT, wasm.OpI64GtU: mir.HI, wasm.OpI64LeS: mir.LE, wasm.OpI64LeU: mir.LS,
 	wasm.OpI64GeS: mir.GE, wasm.OpI64GeU: mir.HS,
-}
+})
 
 // isComparison reports whether v is an integer or float comparison (or eqz), which sets the
 // flags and can feed a conditional branch directly.
 func isComparison(v *ssa.Value) bool {
 	w := wasm.Op(v.Op)
-	_, i := intCompare[w]
-	_, f := floatCompare[w]
+	_, i := intCompare.get(w)
+	_, f := floatCompare.get(w)
 	return i || f || w == wasm.OpI32Eqz || w == wasm.OpI64Eqz
 }
 
@@ -39,7 +39,7 @@ func isComparison(v *ssa.Value) bool {
 func (s *selector) compareFlags(v *ssa.Value) mir.Cond {
 	w := wasm.Op(v.Op)
 	ow := operandWidth(v)
-	if c, ok := floatCompare[w]; ok {
+	if c, ok := floatCompare.get(w); ok {
 		s.emit(&mir.Instr{Op: mir.FCMP, W: ow, Rn: s.use(v.Args[0]), Rm: s.use(v.Args[1])})
 		return c
 	}
@@ -59,7 +59,7 @@ func (s *selector) compareFlags(v *ssa.Value) mir.Cond {
 		a := s.use(v.Args[0])
 		s.emit(&mir.Instr{Op: mir.CMP, W: ow, Rn: a, Rm: s.use(v.Args[1])})
 	}
-	return intCompare[w]
+	return intCompare.at(w)
 }
 
 // operandWidth is the width of the first operand of v.
@@ -67,7 +67,7 @@ func operandWidth(v *ssa.Value) mir.Width { return width(v.Args[0].Type) }
 
 // intOp selects integer arithmetic, comparisons and bit operations.
 func (s *selector) intOp(v *ssa.Value, w wasm.Op) bool {
-	if op, ok := intBinary[w]; ok {
+	if op, ok := intBinary.get(w); ok {
 		if !s.shiftedBinary(v) && !s.fusedMultiply(v) {
 			s.intBinary(v, op)
 		}
@@ -140,16 +140,22 @@ func (s *selector) intBinary(v *ssa.Value, op mir.Op) {
 		}
 		switch {
 		case (op == mir.ADD || op == mir.SUB) && k <= 4095:
-			iop := map[mir.Op]mir.Op{mir.ADD: mir.ADDI, mir.SUB: mir.SUBI}[op]
+			iop := mir.ADDI
+			if op == mir.SUB {
+				iop = mir.SUBI
+			}
 			s.emit(&mir.Instr{Op: iop, W: vw, Rd: s.def(v), Rn: s.use(a), Imm: int64(k)})
 			return
 		case (op == mir.ADD || op == mir.SUB) && k != 0 && negate(k, bits) <= 4095:
 			// x + (-n) is x - n, and x - (-n) is x + n (modulo the width either way).
-			iop := map[mir.Op]mir.Op{mir.ADD: mir.SUBI, mir.SUB: mir.ADDI}[op]
+			iop := mir.SUBI
+			if op == mir.SUB {
+				iop = mir.ADDI
+			}
 			s.emit(&mir.Instr{Op: iop, W: vw, Rd: s.def(v), Rn: s.use(a), Imm: int64(negate(k, bits))})
 			return
 		case op == mir.LSLV || op == mir.LSRV || op == mir.ASRV:
-			iop := map[mir.Op]mir.Op{mir.LSLV: mir.LSLI, mir.LSRV: mir.LSRI, mir.ASRV: mir.ASRI}[op]
+			iop := shiftImmOps[op]
 			s.emit(&mir.Instr{Op: iop, W: vw, Rd: s.def(v), Rn: s.use(a), Imm: int64(k % bits)})
 			return
 		case s.logicalImm(v, op, a, k, vw):
@@ -160,6 +166,9 @@ func (s *selector) intBinary(v *ssa.Value, op mir.Op) {
 }
 
 // commutative lists the operations whose operands may be swapped to put a constant second.
+// shiftImmOps are the immediate forms of the register shifts.
+var shiftImmOps = map[mir.Op]mir.Op{mir.LSLV: mir.LSLI, mir.LSRV: mir.LSRI, mir.ASRV: mir.ASRI}
+
 var commutative = map[mir.Op]bool{mir.ADD: true, mir.MUL: true, mir.AND: true, mir.ORR: true, mir.EOR: true}
 
 // negate returns -k modulo 2^bits.

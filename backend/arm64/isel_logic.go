@@ -16,6 +16,9 @@ import (
 	"cot/ir/wasm"
 )
 
+// eqNeConds are the conditions of the equality comparisons.
+var eqNeConds = map[wasm.Op]mir.Cond{wasm.OpI32Eq: mir.EQ, wasm.OpI64Eq: mir.EQ, wasm.OpI32Ne: mir.NE, wasm.OpI64Ne: mir.NE}
+
 var logicalImmOps = map[mir.Op]mir.Op{mir.AND: mir.ANDI, mir.ORR: mir.ORRI, mir.EOR: mir.EORI}
 
 // logicalImm selects op (and, orr, eor) of a and the constant k as one immediate-form
@@ -39,7 +42,7 @@ func zeroTest(v *ssa.Value) (*ssa.Value, mir.Cond, bool) {
 	if w == wasm.OpI32Eqz || w == wasm.OpI64Eqz {
 		return v.Args[0], mir.EQ, true
 	}
-	c, isEq := map[wasm.Op]mir.Cond{wasm.OpI32Eq: mir.EQ, wasm.OpI64Eq: mir.EQ, wasm.OpI32Ne: mir.NE, wasm.OpI64Ne: mir.NE}[w]
+	c, isEq := eqNeConds[w]
 	if !isEq {
 		return nil, 0, false
 	}
@@ -62,7 +65,7 @@ func isAnd(v *ssa.Value) bool {
 // a tst and its own instruction is skipped.
 func (s *selector) testedAnd(c *ssa.Value, b *ssa.Block) *ssa.Value {
 	x, _, ok := zeroTest(c)
-	if !ok || !isAnd(x) || x.Block != b || s.uses[x] != 1 {
+	if !ok || !isAnd(x) || x.Block != b || s.useCount(x) != 1 {
 		return nil
 	}
 	return x

@@ -31,7 +31,7 @@ func (s *selector) productOperand(v *ssa.Value) (mul, other *ssa.Value) {
 			break
 		}
 		x, y := v.Args[i], v.Args[1-i]
-		if wasm.Op(x.Op) == want && x.Block == v.Block && s.uses[x] == 1 && x != y {
+		if wasm.Op(x.Op) == want && x.Block == v.Block && s.useCount(x) == 1 && x != y {
 			return x, y
 		}
 	}
@@ -42,11 +42,11 @@ func (s *selector) productOperand(v *ssa.Value) (mul, other *ssa.Value) {
 // add that takes a shifted operand keeps it).
 func (s *selector) foldProducts(b *ssa.Block) {
 	for _, v := range b.Instrs {
-		if sh, _, _ := s.shiftedOperand(v); sh != nil && s.folded[sh] {
+		if sh, _, _ := s.shiftedOperand(v); sh != nil && s.folded.has(sh) {
 			continue
 		}
 		if mul, _ := s.productOperand(v); mul != nil {
-			s.folded[mul] = true
+			s.folded.add(mul)
 		}
 	}
 }
@@ -54,7 +54,7 @@ func (s *selector) foldProducts(b *ssa.Block) {
 // fusedMultiply selects v as madd/msub, reporting whether it did.
 func (s *selector) fusedMultiply(v *ssa.Value) bool {
 	mul, other := s.productOperand(v)
-	if mul == nil || !s.folded[mul] {
+	if mul == nil || !s.folded.has(mul) {
 		return false
 	}
 	op := mir.MADD

@@ -16,7 +16,7 @@ type memAccess struct {
 	store  bool
 }
 
-var memAccesses = map[wasm.Op]memAccess{
+var memAccesses = newOpTable(map[wasm.Op]memAccess{
 	wasm.OpI32Load: {4, mir.W, mir.W, false, false}, wasm.OpI64Load: {8, mir.X, mir.X, false, false},
 	wasm.OpF32Load: {4, mir.S, mir.S, false, false}, wasm.OpF64Load: {8, mir.D, mir.D, false, false},
 	wasm.OpI32Load8S: {1, mir.Byte, mir.W, true, false}, wasm.OpI32Load8U: {1, mir.Byte, mir.W, false, false},
@@ -29,11 +29,11 @@ var memAccesses = map[wasm.Op]memAccess{
 	wasm.OpI32Store8: {1, mir.Byte, mir.W, false, true}, wasm.OpI32Store16: {2, mir.Half, mir.W, false, true},
 	wasm.OpI64Store8: {1, mir.Byte, mir.X, false, true}, wasm.OpI64Store16: {2, mir.Half, mir.X, false, true},
 	wasm.OpI64Store32: {4, mir.W, mir.X, false, true},
-}
+})
 
 // memOp selects loads, stores and memory.size/grow/copy/fill/init, data.drop.
 func (s *selector) memOp(v *ssa.Value, w wasm.Op) bool {
-	if acc, ok := memAccesses[w]; ok {
+	if acc, ok := memAccesses.get(w); ok {
 		s.access(v, acc)
 		return true
 	}
@@ -124,12 +124,13 @@ func (s *selector) immediateAccess(v *ssa.Value, size int64) (mir.Reg, int64, bo
 	if off == 0 || !guarded(off, size) || !fits(off) {
 		return mir.NoReg, 0, false
 	}
-	base, ok := s.bases[a]
-	if !ok {
-		base = s.vreg(mir.Int)
+	if !s.bases.has(a) {
+		base := s.vreg(mir.Int)
 		s.emit(&mir.Instr{Op: mir.ADD, W: mir.X, Rd: base, Rn: mir.MemBase, Rm: s.use(a)})
-		s.bases[a] = base
+		s.bases.add(a)
+		*s.bases.reg.at(a) = base
 	}
+	base := *s.bases.reg.at(a)
 	return base, int64(off), true
 }
 

@@ -18,14 +18,14 @@ import (
 
 // fuseSelects marks the comparisons of b selected together with the select that uses them.
 func (s *selector) fuseSelects(b *ssa.Block) {
-	clear(s.selFused)
+	s.selFused.reset()
 	for _, v := range b.Instrs {
 		if v.Op != ssa.OpSelect {
 			continue
 		}
 		c := v.Args[2]
-		if c.Block == b && c != s.fused && c != v.Args[0] && c != v.Args[1] && s.uses[c] == 1 && isComparison(c) {
-			s.selFused[c] = true
+		if c.Block == b && c != s.fused && c != v.Args[0] && c != v.Args[1] && s.useCount(c) == 1 && isComparison(c) {
+			s.selFused.add(c)
 		}
 	}
 }
@@ -33,7 +33,7 @@ func (s *selector) fuseSelects(b *ssa.Block) {
 func (s *selector) lowerSelect(v *ssa.Value) {
 	a, b := s.selectOperand(v.Args[0]), s.selectOperand(v.Args[1])
 	cond := mir.NE
-	if c := v.Args[2]; s.selFused[c] {
+	if c := v.Args[2]; s.selFused.has(c) {
 		cond = s.compareFlags(c)
 	} else {
 		s.emit(&mir.Instr{Op: mir.CMPI, W: mir.W, Rn: s.use(c), Imm: 0})

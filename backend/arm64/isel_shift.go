@@ -30,7 +30,7 @@ func (s *selector) shiftedOperand(v *ssa.Value) (sh, other *ssa.Value, k int64) 
 			break
 		}
 		x, y := v.Args[i], v.Args[1-i]
-		if _, yK := isConst(y); yK || x.Block != v.Block || s.uses[x] != 1 {
+		if _, yK := isConst(y); yK || x.Block != v.Block || s.useCount(x) != 1 {
 			continue
 		}
 		if w := wasm.Op(x.Op); w != wasm.OpI32Shl && w != wasm.OpI64Shl {
@@ -45,10 +45,10 @@ func (s *selector) shiftedOperand(v *ssa.Value) (sh, other *ssa.Value, k int64) 
 
 // foldShifts marks the shifts of block b that an add or sub of b takes as a shifted operand.
 func (s *selector) foldShifts(b *ssa.Block) {
-	clear(s.folded)
+	s.folded.reset()
 	for _, v := range b.Instrs {
 		if sh, _, _ := s.shiftedOperand(v); sh != nil {
-			s.folded[sh] = true
+			s.folded.add(sh)
 		}
 	}
 }
@@ -56,7 +56,7 @@ func (s *selector) foldShifts(b *ssa.Block) {
 // shiftedBinary selects v as add/sub with a shifted operand, reporting whether it did.
 func (s *selector) shiftedBinary(v *ssa.Value) bool {
 	sh, other, k := s.shiftedOperand(v)
-	if sh == nil || !s.folded[sh] {
+	if sh == nil || !s.folded.has(sh) {
 		return false
 	}
 	op := mir.ADDSH

@@ -85,7 +85,16 @@ func layoutFrame(f *mir.Func) {
 	entry := f.Blocks[0]
 	entry.Instrs = append(pro, entry.Instrs...)
 	for _, b := range f.Blocks {
-		var out []*mir.Instr
+		rets := 0
+		for _, in := range b.Instrs {
+			if in.Op == mir.RET {
+				rets++
+			}
+		}
+		if rets == 0 { // the usual block: nothing to add
+			continue
+		}
+		out := make([]*mir.Instr, 0, len(b.Instrs)+rets*(2+len(f.Saved)))
 		for _, in := range b.Instrs {
 			if in.Op == mir.RET {
 				out = append(out, saveRestore(f, mir.LDR, saveOff)...)
@@ -105,7 +114,10 @@ func layoutFrame(f *mir.Func) {
 // saveRestore stores (op STR) or loads (LDR) the callee-saved registers f uses, two of one class
 // at a time with stp/ldp where the pair offset reaches.
 func saveRestore(f *mir.Func, op mir.Op, saveOff func(int) int64) []*mir.Instr {
-	pair := map[mir.Op]mir.Op{mir.STR: mir.STP, mir.LDR: mir.LDP}[op]
+	pair := mir.LDP
+	if op == mir.STR {
+		pair = mir.STP
+	}
 	var out []*mir.Instr
 	for k := 0; k < len(f.Saved); k++ {
 		r := f.Saved[k]

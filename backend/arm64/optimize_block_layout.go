@@ -31,23 +31,28 @@ var optimizeBlockLayoutPass = pipeline.Pass{
 	Defers: []string{"no-clobber-across-call"},
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*mir.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			optimizeBlockLayout(f)
+			changed = optimizeBlockLayout(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
 }
 
-func optimizeBlockLayout(f *mir.Func) {
+// optimizeBlockLayout reports whether it changed f.
+func optimizeBlockLayout(f *mir.Func) (changed bool) {
 	if len(f.Blocks) < 2 {
-		return
+		return false
 	}
 	byID := make(map[int]*mir.Block, len(f.Blocks))
 	for _, b := range f.Blocks {
 		n := len(b.Instrs)
 		if n == 0 || !b.Instrs[n-1].Op.IsTerminator() {
-			return
+			return false
 		}
 		byID[b.ID] = b
 	}
@@ -66,10 +71,13 @@ func optimizeBlockLayout(f *mir.Func) {
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			if in.Op.IsBranch() {
-				in.Target = final(in.Target)
+				t := final(in.Target)
+				changed = changed || t != in.Target
+				in.Target = t
 			}
 			for k, t := range in.Table {
 				in.Table[k] = final(t)
+				changed = changed || in.Table[k] != t
 			}
 		}
 	}
@@ -93,15 +101,21 @@ func optimizeBlockLayout(f *mir.Func) {
 		for b := start; b != nil && reached[b] && !placed[b]; {
 			placed[b] = true
 			order = append(order, b)
-			b = nextInChain(b, byID, placed)
+			b = nextInChain(b, byID, placed, &changed)
 		}
 	}
+	changed = changed || len(order) != len(f.Blocks)
+	for i := 0; !changed && i < len(order); i++ {
+		changed = order[i] != f.Blocks[i]
+	}
 	f.Blocks = order
+	return changed
 }
 
 // nextInChain returns the block to place after b (nil when its successors are all placed),
-// inverting b's conditional branch when its target, not its jump's, is the one left to place.
-func nextInChain(b *mir.Block, byID map[int]*mir.Block, placed map[*mir.Block]bool) *mir.Block {
+// inverting b's conditional branch when its target, not its jump's, is the one left to place
+// (and then setting *inverted).
+func nextInChain(b *mir.Block, byID map[int]*mir.Block, placed map[*mir.Block]bool, inverted *bool) *mir.Block {
 	n := len(b.Instrs)
 	last := b.Instrs[n-1]
 	if last.Op != mir.B {
@@ -120,5 +134,6 @@ func nextInChain(b *mir.Block, byID map[int]*mir.Block, placed map[*mir.Block]bo
 	}
 	invertBranch(cond)
 	cond.Target, last.Target = last.Target, cond.Target
+	*inverted = true
 	return c
 }

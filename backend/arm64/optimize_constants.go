@@ -24,16 +24,22 @@ var optimizeConstantsPass = pipeline.Pass{
 	Out:  LangSSA,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*ssa.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			optimizeConstants(f)
+			changed = optimizeConstants(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
 }
 
-func optimizeConstants(f *ssa.Func) {
+// optimizeConstants reports whether it changed f.
+func optimizeConstants(f *ssa.Func) bool {
 	repl := map[*ssa.Value]*ssa.Value{}
+	folded := false
 	resolve := func(v *ssa.Value) *ssa.Value {
 		for {
 			r, ok := repl[v]
@@ -60,6 +66,7 @@ func optimizeConstants(f *ssa.Func) {
 			}
 			if r, ok := foldInt(v); ok {
 				v.Op, v.Args, v.Aux, v.Aux2 = ssa.OpConst, nil, r, 0
+				folded = true
 			}
 		}
 	}
@@ -82,6 +89,7 @@ func optimizeConstants(f *ssa.Func) {
 	if changed {
 		removeUnreachableBlocks(f)
 	}
+	return changed || folded || len(repl) > 0
 }
 
 // foldInt evaluates an integer operation on constant operands; the result is in the SSA

@@ -79,12 +79,13 @@ func removeDeadValues(f *ssa.Func) {
 		}
 	}
 	for k, b := range f.Blocks {
-		var keep []*ssa.Value
+		keep := b.Instrs[:0] // in place: a block's instruction list is its own
 		for _, v := range b.Instrs {
 			if *live.at(v) {
 				keep = append(keep, v)
 			}
 		}
+		clear(b.Instrs[len(keep):])
 		b.Instrs = keep
 		if k == 0 {
 			continue

@@ -25,9 +25,13 @@ var removeRedundantMasksPass = pipeline.Pass{
 	Out:  LangSSA,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*ssa.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			removeRedundantMasks(f)
+			changed = removeRedundantMasks(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
@@ -36,10 +40,12 @@ var removeRedundantMasksPass = pipeline.Pass{
 // high32 are the bits an i32 never has (its register is kept zero-extended; here: by definition).
 const high32 = ^uint64(0xFFFFFFFF)
 
-func removeRedundantMasks(f *ssa.Func) {
+// removeRedundantMasks reports whether it removed any mask (else f is as it was).
+func removeRedundantMasks(f *ssa.Func) bool {
 	if !hasConstMask(f) {
-		return
+		return false
 	}
+	changed := false
 	zero := knownZeroBits(f)
 	repl := make([]*ssa.Value, f.NextID)
 	get := func(v *ssa.Value) *ssa.Value {
@@ -53,13 +59,17 @@ func removeRedundantMasks(f *ssa.Func) {
 		for _, v := range b.Instrs {
 			if x, k, ok := constMask(v); ok && (^k&^zero[x.ID])&^typeZero(v.Type) == 0 {
 				repl[v.ID] = x
+				changed = true
 				continue
 			}
 			keep = append(keep, v)
 		}
 		b.Instrs = keep
 	}
-	replaceUses(f, get) // eliminate_common_subexpressions.go
+	if changed {
+		replaceUses(f, get) // eliminate_common_subexpressions.go
+	}
+	return changed
 }
 
 // constMask returns the operand and the constant of an integer `and` with a constant.

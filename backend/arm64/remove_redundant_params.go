@@ -19,9 +19,13 @@ var removeRedundantParamsPass = pipeline.Pass{
 	Out:  LangSSA,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*ssa.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			removeRedundantParams(f)
+			changed = removeRedundantParams(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
@@ -40,17 +44,31 @@ func incoming(f *ssa.Func) map[*ssa.Block][]*ssa.Edge {
 }
 
 // incomingByPos lists the edges that reach each block, by block position in f.Blocks (the
-// passes that look them up for every parameter index a slice, not a map).
+// passes that look them up for every parameter index a slice, not a map). The lists share one
+// array.
 func incomingByPos(f *ssa.Func) [][]*ssa.Edge {
-	pos := make(map[*ssa.Block]int, len(f.Blocks))
-	for i, b := range f.Blocks {
-		pos[b] = i
-	}
+	var index ssa.BlockIndex
+	index.Reset(f)
+	posOf := index.Pos
 	in := make([][]*ssa.Edge, len(f.Blocks))
+	count := make([]int32, len(f.Blocks))
+	total := 0
+	for _, b := range f.Blocks {
+		for i := range b.Term.Succs {
+			if k := posOf(b.Term.Succs[i].To); k >= 0 {
+				count[k]++
+				total++
+			}
+		}
+	}
+	all := make([]*ssa.Edge, total)
+	for k, n := range count {
+		in[k], all = all[:0:n], all[n:]
+	}
 	for _, b := range f.Blocks {
 		for i := range b.Term.Succs {
 			e := &b.Term.Succs[i]
-			if k, ok := pos[e.To]; ok {
+			if k := posOf(e.To); k >= 0 {
 				in[k] = append(in[k], e)
 			}
 		}
@@ -70,7 +88,8 @@ func (t *valueTable[T]) at(v *ssa.Value) *T {
 	return &(*t)[v.ID]
 }
 
-func removeRedundantParams(f *ssa.Func) {
+// removeRedundantParams reports whether it removed any parameter (else f is as it was).
+func removeRedundantParams(f *ssa.Func) (changed bool) {
 	repl := newValueTable[*ssa.Value](f) // by value id: the value a removed parameter stands for
 	var resolve func(v *ssa.Value) *ssa.Value
 	resolve = func(v *ssa.Value) *ssa.Value {
@@ -83,8 +102,8 @@ func removeRedundantParams(f *ssa.Func) {
 		return root
 	}
 	in := incomingByPos(f) // removing parameters changes edges' arguments, never the edges
-	for changed := true; changed; {
-		changed = false
+	for again := true; again; {
+		again = false
 		for k, b := range f.Blocks[1:] {
 			edges := in[k+1]
 			removed := false
@@ -114,11 +133,14 @@ func removeRedundantParams(f *ssa.Func) {
 					e.Args = filterValues(e.Args, keep)
 				}
 				b.Params = filterValues(b.Params, keep)
-				changed = true
+				again, changed = true, true
 			}
 		}
 	}
-	substitute(f, resolve)
+	if changed {
+		substitute(f, resolve)
+	}
+	return changed
 }
 
 // filterValues returns the values of vs at the indices keep accepts, in a new slice (edges may

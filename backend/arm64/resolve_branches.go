@@ -26,23 +26,30 @@ var resolveBranchesPass = pipeline.Pass{
 	Out:  LangMIRFinal,
 	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
 		p := prog.(*mir.Program)
+		changed := false
 		for _, f := range p.Funcs {
 			ctx.Func = f.Name
-			removeFallthroughJumps(f)
-			relaxBranches(f)
+			changed = removeFallthroughJumps(f) || changed
+			changed = relaxBranches(f) || changed
+		}
+		if !changed {
+			ctx.Unchanged()
 		}
 		return p, nil
 	},
 	Required: true, // branches beyond their reach must be relaxed, or encoding fails
 }
 
-func removeFallthroughJumps(f *mir.Func) {
+// removeFallthroughJumps reports whether it removed any jump.
+func removeFallthroughJumps(f *mir.Func) (changed bool) {
 	for i, b := range f.Blocks {
 		n := len(b.Instrs)
 		if i+1 < len(f.Blocks) && n > 0 && b.Instrs[n-1].Op == mir.B && b.Instrs[n-1].Target == f.Blocks[i+1].ID {
 			b.Instrs = b.Instrs[:n-1]
+			changed = true
 		}
 	}
+	return changed
 }
 
 // condReach is the reach in bytes of a 19-bit conditional branch offset, testReach that of
@@ -73,13 +80,12 @@ func blockBytes(b *mir.Block) int64 {
 	return 4 * n
 }
 
-func relaxBranches(f *mir.Func) {
-	start := make(map[int]int64, len(f.Blocks))
+// relaxBranches reports whether it relaxed any branch (else f is as it was).
+func relaxBranches(f *mir.Func) bool {
 	var pc, conds int64
 	reach := int64(condReach)
 	next := 0
 	for _, b := range f.Blocks {
-		start[b.ID] = pc
 		pc += blockBytes(b)
 		next = max(next, b.ID+1)
 		for _, in := range b.Instrs {
@@ -91,7 +97,13 @@ func relaxBranches(f *mir.Func) {
 	}
 	slack := 4 * conds // the most all relaxations together can add between two points
 	if pc+slack < reach {
-		return
+		return false // the usual case: every branch of the function reaches every block
+	}
+	start := make(map[int]int64, len(f.Blocks))
+	pc = 0
+	for _, b := range f.Blocks {
+		start[b.ID] = pc
+		pc += blockBytes(b)
 	}
 	blocks := make([]*mir.Block, 0, len(f.Blocks))
 	for _, b := range f.Blocks {
@@ -120,4 +132,5 @@ func relaxBranches(f *mir.Func) {
 		blocks = append(blocks, cur)
 	}
 	f.Blocks = blocks
+	return true
 }

@@ -60,16 +60,15 @@ type selector struct {
 	f      *ssa.Func
 	mf     *mir.Func
 	cur    *mir.Block
-	regs   map[*ssa.Value]mir.Reg
-	blocks map[int]*mir.Block // ssa block id -> mir block
+	regs   valueTable[mir.Reg] // by value id: its virtual register, 0 before it has one
 	traps  map[string]*mir.Block
 	nextID int
-	uses   map[*ssa.Value]int
+	uses   valueTable[int32] // by value id: the number of operands naming the value
 	// fused is a comparison selected together with the branch that ends its block; tested is
 	// the `and` it tests against zero, selected with it as a tst (isel_logic.go).
 	fused, tested *ssa.Value
 	// folded are the shifts of the current block taken as shifted operands (isel_shift.go).
-	folded map[*ssa.Value]bool
+	folded valueMarks
 	// consts are the constants used as register operands, each materialised once at the top of
 	// the entry block (constInstrs): the allocator keeps them in registers where it can and
 	// rematerialises or reloads them where it cannot.
@@ -77,9 +76,11 @@ type selector struct {
 	constInstrs []*mir.Instr
 	// bases are the host addresses x28 + a of the current block's Wasm addresses a that
 	// accesses with immediate offsets share (isel_mem.go, immediateAccess).
-	bases map[*ssa.Value]mir.Reg
+	bases valueMarks // marked: bases.reg holds the base
 	// selFused are the comparisons of the current block selected with their select (isel_select.go).
-	selFused map[*ssa.Value]bool
+	selFused valueMarks
+	chunk    []mir.Instr // emit's instructions to come
+	emitted  int         // instructions emitted so far
 }
 
 type constKey struct {
@@ -88,10 +89,16 @@ type constKey struct {
 }
 
 func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
-	s := &selector{p: p, layout: layout, f: f, mf: &mir.Func{Name: f.Name},
-		regs: map[*ssa.Value]mir.Reg{}, blocks: map[int]*mir.Block{}, traps: map[string]*mir.Block{},
-		folded: map[*ssa.Value]bool{}, bases: map[*ssa.Value]mir.Reg{},
-		selFused: map[*ssa.Value]bool{}}
+	// About a virtual register per value: the class map sized once, not grown step by step.
+	n := 0
+	for _, b := range f.Blocks {
+		n += len(b.Params) + len(b.Instrs)
+	}
+	mf := &mir.Func{Name: f.Name, Class: make(map[mir.Reg]mir.Class, n)}
+	s := &selector{p: p, layout: layout, f: f, mf: mf,
+		regs: newValueTable[mir.Reg](f), traps: map[string]*mir.Block{},
+		folded: newValueMarks(f), bases: newValueMarks(f), selFused: newValueMarks(f)}
+	s.bases.reg = newValueTable[mir.Reg](f)
 	for _, b := range f.Blocks {
 		if b.ID >= s.nextID {
 			s.nextID = b.ID + 1
@@ -99,34 +106,37 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 	}
 	for _, b := range f.Blocks {
 		mb := &mir.Block{ID: b.ID}
-		s.blocks[b.ID] = mb
 		s.mf.Blocks = append(s.mf.Blocks, mb)
 		for _, p := range b.Params {
-			s.regs[p] = s.mf.NewVReg(classOf(p.Type))
+			*s.regs.at(p) = s.mf.NewVReg(classOf(p.Type))
 		}
 	}
-	s.uses = map[*ssa.Value]int{}
+	s.uses = newValueTable[int32](f)
 	for _, b := range f.Blocks {
 		for _, v := range b.Instrs {
 			for _, a := range v.Args {
-				s.uses[a]++
+				*s.uses.at(a)++
 			}
 		}
-		for _, a := range b.Term.Uses() {
-			s.uses[a]++
+		b.Term.EachUse(func(a *ssa.Value) { *s.uses.at(a)++ })
+	}
+	index := newValueTable[int32](f) // by value id: its index in its block's instructions
+	for _, b := range f.Blocks {
+		for i, v := range b.Instrs {
+			*index.at(v) = int32(i)
 		}
 	}
 	for _, b := range f.Blocks {
-		s.coalesceJumpArgs(b)
+		s.coalesceJumpArgs(b, index)
 	}
 	for i, b := range f.Blocks {
-		s.cur = s.blocks[b.ID]
+		s.cur = s.mf.Blocks[i] // made above, in the same order
 		if i == 0 {
 			s.receiveParams(b)
 		}
 		s.fused = nil
 		if n := len(b.Instrs); n > 0 && b.Term.Kind == ssa.TermBranch && b.Term.Cond == b.Instrs[n-1] &&
-			s.uses[b.Instrs[n-1]] == 1 && isComparison(b.Instrs[n-1]) {
+			s.useCount(b.Instrs[n-1]) == 1 && isComparison(b.Instrs[n-1]) {
 			s.fused = b.Instrs[n-1]
 		}
 		s.tested = nil
@@ -137,10 +147,10 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 		}
 		s.foldShifts(b)
 		s.foldProducts(b)
-		clear(s.bases)
+		s.bases.reset()
 		s.fuseSelects(b)
 		for _, v := range b.Instrs {
-			if v != s.fused && v != s.tested && !s.folded[v] && !s.selFused[v] {
+			if v != s.fused && v != s.tested && !s.folded.has(v) && !s.selFused.has(v) {
 				s.value(v)
 			}
 		}
@@ -155,22 +165,20 @@ func selectFunc(p *ssa.Program, layout *moduleLayout, f *ssa.Func) *mir.Func {
 // computed directly into that parameter's register (the loop counter update of a loop latch
 // becomes "sub w9, w9, #1" with no copy). This is safe when the value has no other use and the
 // parameter is not read in b after the value is defined (edge arguments are read at the end).
-func (s *selector) coalesceJumpArgs(b *ssa.Block) {
+// index holds each instruction's index in its block.
+func (s *selector) coalesceJumpArgs(b *ssa.Block, index valueTable[int32]) {
 	if b.Term.Kind != ssa.TermJump {
 		return
 	}
 	e := b.Term.Succs[0]
-	pos := map[*ssa.Value]int{}
-	for i, v := range b.Instrs {
-		pos[v] = i
-	}
 	for i, a := range e.Args {
 		p := e.To.Params[i]
-		k, inBlock := pos[a]
-		if !inBlock || a.Op == ssa.OpConst || a.Op == ssa.OpResult || s.uses[a] != 1 || a.Type != p.Type {
+		k := int(*index.at(a))
+		inBlock := a.Block == b && a.Op != ssa.OpParam && k < len(b.Instrs) && b.Instrs[k] == a
+		if !inBlock || a.Op == ssa.OpConst || a.Op == ssa.OpResult || s.useCount(a) != 1 || a.Type != p.Type {
 			continue
 		}
-		if _, done := s.regs[a]; done {
+		if *s.regs.at(a) != 0 {
 			continue
 		}
 		conflict := false
@@ -183,7 +191,7 @@ func (s *selector) coalesceJumpArgs(b *ssa.Block) {
 			conflict = conflict || j != i && x == p
 		}
 		if !conflict {
-			s.regs[a] = s.regs[p]
+			*s.regs.at(a) = *s.regs.at(p)
 		}
 	}
 }
@@ -208,10 +216,23 @@ func width(t ssa.Type) mir.Width {
 	return mir.X
 }
 
+// emit appends a copy of in to the current block and returns the copy. The copies are carved out
+// of chunks (one allocation per chunk, not per instruction; the caller's literal stays on its
+// stack).
 func (s *selector) emit(in *mir.Instr) *mir.Instr {
-	s.cur.Instrs = append(s.cur.Instrs, in)
-	return in
+	if len(s.chunk) == 0 { // chunks grow with the function: as many as it has so far
+		s.chunk = make([]mir.Instr, min(max(s.emitted, 8), maxInstrChunk))
+	}
+	s.emitted++
+	c := &s.chunk[0]
+	s.chunk = s.chunk[1:]
+	*c = *in
+	s.cur.Instrs = append(s.cur.Instrs, c)
+	return c
 }
+
+// maxInstrChunk is the most instructions emit allocates at once.
+const maxInstrChunk = 128
 
 func (s *selector) newBlock() *mir.Block {
 	b := &mir.Block{ID: s.nextID}
@@ -224,13 +245,19 @@ func (s *selector) vreg(c mir.Class) mir.Reg { return s.mf.NewVReg(c) }
 
 // def returns the register of value v (allocating it on first sight).
 func (s *selector) def(v *ssa.Value) mir.Reg {
-	if r, ok := s.regs[v]; ok {
+	if r := *s.regs.at(v); r != 0 {
 		return r
 	}
 	r := s.vreg(classOf(v.Type))
-	s.regs[v] = r
+	*s.regs.at(v) = r
 	return r
 }
+
+// reg returns the register of v, which has one (a block parameter's, given when selection starts).
+func (s *selector) reg(v *ssa.Value) mir.Reg { return *s.regs.at(v) }
+
+// useCount returns the number of operands that name v.
+func (s *selector) useCount(v *ssa.Value) int { return int(*s.uses.at(v)) }
 
 // use returns a register holding v; a constant is materialised once, in the entry block.
 func (s *selector) use(v *ssa.Value) mir.Reg {
@@ -252,82 +279,6 @@ func (s *selector) use(v *ssa.Value) mir.Reg {
 	}
 	// Blocks are not in dominance order, so a use may come first: def allocates either way.
 	return s.def(v)
-}
-
-// isConst reports whether v is a constant and returns its bits.
-func isConst(v *ssa.Value) (uint64, bool) {
-	if v.Op == ssa.OpConst {
-		return uint64(v.Aux), true
-	}
-	return 0, false
-}
-
-// constant materialises bits of type t in a new register.
-func (s *selector) constant(t ssa.Type, bits uint64) mir.Reg {
-	if t.IsFloat() {
-		w := mir.W
-		if t == ssa.F64 {
-			w = mir.X
-		}
-		if bits == 0 {
-			r := s.vreg(mir.Float)
-			s.emit(&mir.Instr{Op: mir.FMOV, W: width(t), Rd: r, Rn: mir.ZR})
-			return r
-		}
-		if in, ok := floatImm(t, bits, s.mf.NewVReg(mir.Float)); ok { // isel_float_const.go
-			s.emit(in)
-			return in.Rd
-		}
-		ir := s.intConst(w, bits)
-		r := s.vreg(mir.Float)
-		s.emit(&mir.Instr{Op: mir.FMOV, W: width(t), Rd: r, Rn: ir})
-		return r
-	}
-	return s.intConst(width(t), bits)
-}
-
-// intConst materialises an integer with movz/movn and movk.
-func (s *selector) intConst(w mir.Width, bits uint64) mir.Reg {
-	r := s.vreg(mir.Int)
-	chunks := 4
-	if w == mir.W {
-		chunks = 2
-		bits &= 0xFFFFFFFF
-	}
-	zeros, ones := 0, 0
-	for i := 0; i < chunks; i++ {
-		switch (bits >> (16 * i)) & 0xFFFF {
-		case 0:
-			zeros++
-		case 0xFFFF:
-			ones++
-		}
-	}
-	inverted := ones > zeros
-	first := true
-	for i := 0; i < chunks; i++ {
-		c := (bits >> (16 * i)) & 0xFFFF
-		if inverted && c == 0xFFFF || !inverted && c == 0 {
-			continue
-		}
-		switch {
-		case first && inverted:
-			s.emit(&mir.Instr{Op: mir.MOVN, W: w, Rd: r, Imm: int64(^c&0xFFFF) | int64(i)<<16})
-		case first:
-			s.emit(&mir.Instr{Op: mir.MOVZ, W: w, Rd: r, Imm: int64(c) | int64(i)<<16})
-		default:
-			s.emit(&mir.Instr{Op: mir.MOVK, W: w, Rd: r, Imm: int64(c) | int64(i)<<16})
-		}
-		first = false
-	}
-	if first { // all chunks zero (or all ones when inverted)
-		if inverted {
-			s.emit(&mir.Instr{Op: mir.MOVN, W: w, Rd: r, Imm: 0})
-		} else {
-			s.emit(&mir.Instr{Op: mir.MOVZ, W: w, Rd: r, Imm: 0})
-		}
-	}
-	return r
 }
 
 // trap returns the block of the function that calls trap routine sym.

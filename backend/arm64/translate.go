@@ -88,8 +88,8 @@ type translator struct {
 	ltypes []ssa.Type
 	stack  []*ssa.Value
 	frames []*frame
-	preds  map[*ssa.Block]int
-	skip   int // nesting depth inside unreachable code
+	preds  []int32 // edges built to each block, by block id (ids are dense while translating)
+	skip   int     // nesting depth inside unreachable code
 	// outerLoop is the index in frames of the outermost open loop, -1 when none is open (a join
 	// needs it; scanning the frames for it made deep nesting quadratic)
 	outerLoop int
@@ -99,8 +99,12 @@ type translator struct {
 	body       []wasm.Instr
 	matchEnd   []int                   // body index of the end of the block/loop/if at index i
 	lastGet    []int                   // body index of the last local.get of each local, or -1
-	joinLocals map[*ssa.Block][]int    // the locals a join block receives, in parameter order
-	undef      map[ssa.Type]*ssa.Value // stands for a dead local after a join (never read)
+	joinLocals [][]int                 // the locals a join block receives, in parameter order, by block id
+	undef      [ssa.Ref + 1]*ssa.Value // stands for a dead local after a join (never read), by type
+	scan       scanSets                // writtenBeforeRead's tables
+	// spare are arrays of len(ltypes) locals no frame uses any more, for the next if's saved
+	// locals (a function's locals can number thousands: one array per if or join was quadratic)
+	spare [][]*ssa.Value
 }
 
 func translateFunc(m *wasm.Module, wf *wasm.Func, idx uint32, name string) *ssa.Func {
@@ -112,8 +116,7 @@ func translateFunc(m *wasm.Module, wf *wasm.Func, idx uint32, name string) *ssa.
 	for _, t := range sig.Results {
 		f.Results = append(f.Results, ssa.FromWasm(t))
 	}
-	tr := &translator{m: m, f: f, preds: map[*ssa.Block]int{}, joinLocals: map[*ssa.Block][]int{},
-		undef: map[ssa.Type]*ssa.Value{}}
+	tr := &translator{m: m, f: f}
 	tr.cur = f.NewBlock()
 	for _, t := range f.Params {
 		tr.locals = append(tr.locals, f.AddParam(tr.cur, t))
@@ -154,9 +157,9 @@ func (tr *translator) pop() *ssa.Value {
 	return v
 }
 
-// popN pops n values, returned in stack order.
+// popN pops n values, returned in stack order: a view of the stack, valid until the next push.
 func (tr *translator) popN(n int) []*ssa.Value {
-	out := append([]*ssa.Value(nil), tr.stack[len(tr.stack)-n:]...)
+	out := tr.stack[len(tr.stack)-n:]
 	tr.stack = tr.stack[:len(tr.stack)-n]
 	return out
 }
@@ -194,8 +197,8 @@ func (tr *translator) scanBody(body []wasm.Instr) {
 // the locals dead at b (no parameter) hold a placeholder that is never read.
 func (tr *translator) enter(b *ssa.Block, base int) {
 	tr.cur = b
-	live := tr.joinLocals[b]
-	tr.locals = make([]*ssa.Value, len(tr.ltypes))
+	live := tr.joinLocalsOf(b)
+	tr.locals = tr.locals[:len(tr.ltypes)] // in place: nothing else holds the current locals
 	for x, t := range tr.ltypes {
 		tr.locals[x] = tr.undef[t]
 	}
@@ -205,10 +208,20 @@ func (tr *translator) enter(b *ssa.Block, base int) {
 	tr.stack = append(tr.stack[:base], b.Params[len(live):]...)
 }
 
+// saveLocals returns a copy of the current locals, in a spare array when there is one.
+func (tr *translator) saveLocals() []*ssa.Value {
+	if n := len(tr.spare); n > 0 {
+		s := tr.spare[n-1]
+		tr.spare = tr.spare[:n-1]
+		return append(s[:0], tr.locals...)
+	}
+	return append([]*ssa.Value(nil), tr.locals...)
+}
+
 // edge builds an edge to a join block carrying the locals it receives and args.
 func (tr *translator) edge(to *ssa.Block, args []*ssa.Value) ssa.Edge {
-	tr.preds[to]++
-	live := tr.joinLocals[to]
+	tr.addPred(to)
+	live := tr.joinLocalsOf(to)
 	all := make([]*ssa.Value, 0, len(live)+len(args))
 	for _, x := range live {
 		all = append(all, tr.locals[x])
@@ -239,7 +252,39 @@ func (tr *translator) branchEdge(d uint32) ssa.Edge {
 		}
 		to = fr.end
 	}
-	return tr.edge(to, tr.top(n))
+	return tr.edge(to, tr.stack[len(tr.stack)-n:]) // edge copies the values
+}
+
+// addPred counts an edge to b.
+func (tr *translator) addPred(b *ssa.Block) {
+	for len(tr.preds) <= b.ID {
+		tr.preds = append(tr.preds, 0)
+	}
+	tr.preds[b.ID]++
+}
+
+// predsOf returns the number of edges built to b so far.
+func (tr *translator) predsOf(b *ssa.Block) int32 {
+	if b.ID < len(tr.preds) {
+		return tr.preds[b.ID]
+	}
+	return 0
+}
+
+// setJoinLocals records the locals join block b receives.
+func (tr *translator) setJoinLocals(b *ssa.Block, live []int) {
+	for len(tr.joinLocals) <= b.ID {
+		tr.joinLocals = append(tr.joinLocals, nil)
+	}
+	tr.joinLocals[b.ID] = live
+}
+
+// joinLocalsOf returns the locals block b receives (none unless it is a join block).
+func (tr *translator) joinLocalsOf(b *ssa.Block) []int {
+	if b.ID < len(tr.joinLocals) {
+		return tr.joinLocals[b.ID]
+	}
+	return nil
 }
 
 func (tr *translator) setUnreachable() {
@@ -279,24 +324,25 @@ func (tr *translator) instr(in wasm.Instr) {
 // removeUnreachableBlocks drops blocks no edge reaches (join blocks of constructs that never
 // complete) and renumbers nothing: block ids stay as allocated.
 func removeUnreachableBlocks(f *ssa.Func) {
-	seen := map[*ssa.Block]bool{}
+	seen := make([]bool, f.Blocks[len(f.Blocks)-1].ID+1) // by block id: ids are dense and increasing
 	var walk func(b *ssa.Block)
 	walk = func(b *ssa.Block) {
-		if seen[b] {
+		if seen[b.ID] {
 			return
 		}
-		seen[b] = true
+		seen[b.ID] = true
 		for _, e := range b.Term.Succs {
 			walk(e.To)
 		}
 	}
 	walk(f.Blocks[0])
-	var keep []*ssa.Block
+	keep := f.Blocks[:0]
 	for _, b := range f.Blocks {
-		if seen[b] {
+		if seen[b.ID] {
 			keep = append(keep, b)
 		}
 	}
+	clear(f.Blocks[len(keep):])
 	f.Blocks = keep
 }
 

@@ -29,7 +29,7 @@ func (tr *translator) control(in wasm.Instr, fr *frame) bool {
 		cond := tr.pop()
 		nf := &frame{kind: frameIf, sig: sig, stackBase: len(tr.stack) - len(sig.Params), start: tr.pos}
 		nf.end = tr.joinBlock(sig.Results, tr.matchEnd[tr.pos])
-		nf.savedLocals = append([]*ssa.Value(nil), tr.locals...)
+		nf.savedLocals = tr.saveLocals()
 		nf.savedParams = tr.top(len(sig.Params))
 		then := tr.f.NewBlock()
 		nf.elseBlock = tr.f.NewBlock()
@@ -43,7 +43,7 @@ func (tr *translator) control(in wasm.Instr, fr *frame) bool {
 		fr.hasElse = true
 		fr.unreachable = false
 		tr.cur = fr.elseBlock
-		tr.locals = append([]*ssa.Value(nil), fr.savedLocals...)
+		tr.locals = append(tr.locals[:0], fr.savedLocals...) // in place: nothing else holds them
 		tr.stack = append(tr.stack[:fr.stackBase], fr.savedParams...)
 	case wasm.OpEnd:
 		tr.end(fr)
@@ -110,7 +110,7 @@ func (tr *translator) end(fr *frame) {
 			tr.jump(tr.edge(fr.end, tr.popN(n)))
 		}
 		tr.cur = fr.end
-		results := append([]*ssa.Value(nil), fr.end.Params[len(tr.joinLocals[fr.end]):]...)
+		results := append([]*ssa.Value(nil), fr.end.Params[len(tr.joinLocalsOf(fr.end)):]...)
 		tr.cur.Term = ssa.Term{Kind: ssa.TermReturn, Values: results}
 		return
 	}
@@ -124,7 +124,11 @@ func (tr *translator) end(fr *frame) {
 		tr.jump(tr.edge(fr.end, fr.savedParams))
 		tr.cur, tr.locals = saveCur, saveLocals
 	}
-	if tr.preds[fr.end] == 0 {
+	if fr.savedLocals != nil { // no longer needed: the else arm has started or is done
+		tr.spare = append(tr.spare, fr.savedLocals)
+		fr.savedLocals = nil
+	}
+	if tr.predsOf(fr.end) == 0 {
 		// Nothing reaches the join: the enclosing frame's code after this construct is dead.
 		tr.stack = tr.stack[:fr.stackBase]
 		tr.setUnreachable()

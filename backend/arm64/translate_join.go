@@ -23,16 +23,16 @@ func (tr *translator) joinBlock(ts []wasm.ValType, at int) *ssa.Block {
 	if tr.outerLoop >= 0 && tr.frames[tr.outerLoop].start < s {
 		s = tr.frames[tr.outerLoop].start
 	}
-	writtenFirst := tr.writtenBeforeRead(at)
+	tr.writtenBeforeRead(at)
 	b := tr.f.NewBlock()
 	var live []int
 	for x, t := range tr.ltypes {
-		if tr.lastGet[x] >= s && !writtenFirst[uint32(x)] {
+		if tr.lastGet[x] >= s && !tr.scan.deadAt(x) {
 			tr.f.AddParam(b, t)
 			live = append(live, x)
 		}
 	}
-	tr.joinLocals[b] = live
+	tr.setJoinLocals(b, live)
 	for _, t := range ts {
 		tr.f.AddParam(b, ssa.FromWasm(t))
 	}
@@ -40,68 +40,120 @@ func (tr *translator) joinBlock(ts []wasm.ValType, at int) *ssa.Block {
 	return b
 }
 
-// writtenBeforeRead returns the locals that every path from body index at writes before reading
-// them, as far as a forward scan can tell: a write counts for the rest of the construct it is
-// in (a write in an if arm or a nested block does not count after it ends), a read counts unless a
-// counting write precedes it, and the scan stops where control may leave the scanned code (a
-// branch to a label outside it, return, unreachable, or the end or else of a construct that was
-// open at the join). Back edges of loops opened during the scan return to code already scanned
-// with fewer writes counted, so they cannot make a read look covered.
-func (tr *translator) writtenBeforeRead(at int) map[uint32]bool {
-	written := []map[uint32]bool{{}} // one set per construct opened during the scan, outermost first
-	exposed := map[uint32]bool{}
-	dead := map[uint32]bool{}
-	covered := func(x uint32) bool {
-		for _, w := range written {
-			if w[x] {
-				return true
-			}
-		}
-		return false
-	}
-	leaves := func(label uint32) bool { return int(label) >= len(written)-1 }
+// writtenBeforeRead marks (deadAt) the locals that every path from body index at writes before
+// reading them, as far as a forward scan can tell: a write counts for the rest of the construct
+// it is in (a write in an if arm or a nested block does not count after it ends), a read counts
+// unless a counting write precedes it, and the scan stops where control may leave the scanned code
+// (a branch to a label outside it, return, unreachable, or the end or else of a construct that
+// was open at the join). Back edges of loops opened during the scan return to code already
+// scanned with fewer writes counted, so they cannot make a read look covered.
+//
+// Its sets are dense tables stamped with the scan's number (scanSets), reused by every scan of
+// the function: a write is kept as the depth of the outermost construct whose rest it covers.
+func (tr *translator) writtenBeforeRead(at int) {
+	w := &tr.scan
+	w.begin(len(tr.ltypes))
+	leaves := func(label uint32) bool { return int(label) >= w.depth }
 	for _, in := range tr.body[at+1:] {
-		depth := len(written) - 1
 		switch in.Op {
 		case wasm.OpLocalGet:
-			if !covered(in.Index) {
-				exposed[in.Index] = true
+			if !w.covered(in.Index) {
+				w.exposed[in.Index] = w.epoch
 			}
 		case wasm.OpLocalSet, wasm.OpLocalTee:
-			if !exposed[in.Index] {
-				written[depth][in.Index] = true
-				if depth == 0 {
-					dead[in.Index] = true
-				}
+			if w.exposed[in.Index] != w.epoch {
+				w.write(in.Index)
 			}
 		case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
-			written = append(written, map[uint32]bool{})
+			w.open()
 		case wasm.OpElse:
-			if depth == 0 {
-				return dead
+			if w.depth == 0 {
+				return
 			}
-			written[depth] = map[uint32]bool{}
+			w.forget()
 		case wasm.OpEnd:
-			if depth == 0 {
-				return dead
+			if w.depth == 0 {
+				return
 			}
-			written = written[:depth]
+			w.forget()
+			w.depth--
 		case wasm.OpBr, wasm.OpBrIf:
 			if leaves(in.Index) {
-				return dead
+				return
 			}
 		case wasm.OpBrTable:
 			if leaves(in.Index) {
-				return dead
+				return
 			}
 			for _, l := range in.Labels() {
 				if leaves(l) {
-					return dead
+					return
 				}
 			}
 		case wasm.OpReturn, wasm.OpUnreachable:
-			return dead
+			return
 		}
 	}
-	return dead
 }
+
+// scanSets are writtenBeforeRead's sets of locals. An entry belongs to the current scan when its
+// stamp is epoch; depth is the nesting depth of the scan (0: the code the join is in).
+type scanSets struct {
+	epoch      int32
+	depth      int
+	exposed    []int32    // read before any counting write
+	dead       []int32    // written before read on every path (the result)
+	written    []int32    // stamp of written's entry
+	writeDepth []int32    // the outermost open depth whose write covers the local, -1 none
+	byDepth    [][]uint32 // the locals whose writeDepth was set at each open depth
+}
+
+// begin starts a scan over n locals.
+func (w *scanSets) begin(n int) {
+	if len(w.exposed) < n {
+		w.exposed, w.dead = make([]int32, n), make([]int32, n)
+		w.written, w.writeDepth = make([]int32, n), make([]int32, n)
+		w.epoch = 0
+	}
+	w.epoch++
+	w.depth = 0
+	if len(w.byDepth) == 0 {
+		w.byDepth = append(w.byDepth, nil)
+	}
+	w.byDepth[0] = w.byDepth[0][:0]
+}
+
+func (w *scanSets) covered(x uint32) bool { return w.written[x] == w.epoch && w.writeDepth[x] >= 0 }
+
+// write records a counting write of x at the current depth.
+func (w *scanSets) write(x uint32) {
+	if !w.covered(x) {
+		w.written[x], w.writeDepth[x] = w.epoch, int32(w.depth)
+		w.byDepth[w.depth] = append(w.byDepth[w.depth], x)
+	}
+	if w.depth == 0 {
+		w.dead[x] = w.epoch
+	}
+}
+
+// open enters a construct.
+func (w *scanSets) open() {
+	w.depth++
+	if w.depth == len(w.byDepth) {
+		w.byDepth = append(w.byDepth, nil)
+	}
+	w.byDepth[w.depth] = w.byDepth[w.depth][:0]
+}
+
+// forget drops the writes made at the current depth (its construct ends, or its else starts).
+func (w *scanSets) forget() {
+	for _, x := range w.byDepth[w.depth] {
+		if w.writeDepth[x] == int32(w.depth) {
+			w.writeDepth[x] = -1
+		}
+	}
+	w.byDepth[w.depth] = w.byDepth[w.depth][:0]
+}
+
+// deadAt reports whether the last scan found x written before read.
+func (w *scanSets) deadAt(x int) bool { return w.dead[x] == w.epoch }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cot/backend/arm64"
 	"cot/backend/arm64/rt"
 	"cot/ir/pipeline"
 	"cot/ir/src"
@@ -120,6 +121,8 @@ func runTables(inv *invocation, dumps io.Writer) (_ any, _ []*pipeline.Table, _ 
 		restore := func() {}
 		if i == 0 && !fromWasm {
 			restore = pipeline.LimitMemory(passes.MemoryBudget(len(text)))
+		} else if b, ok := prog.([]byte); ok && t.Name == "arm64" { // the Wasm module it compiles
+			restore = pipeline.LimitMemory(arm64.MemoryBudget(len(b)))
 		}
 		prog, err = t.Run(ctx, prog, &inv.opts)
 		restore()

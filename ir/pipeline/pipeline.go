@@ -151,6 +151,8 @@ type Ctx struct {
 	// Unit is the descriptor of the unit a streamed pass works on (Table.Stream), nil when the
 	// pass sees the whole program.
 	Unit any
+	// unchanged is set by Unchanged (unchanged.go) during one pass.
+	unchanged bool
 }
 
 // NewCtx returns a context with an empty diagnostic list.

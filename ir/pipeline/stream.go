@@ -86,6 +86,7 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 	var mu sync.Mutex
 	var next, failed atomic.Int64
 	failed.Store(int64(len(units)))
+	plan := newVerifyPlan(passes)
 	workers := Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -106,7 +107,7 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 					continue // a unit after a failed one: its result cannot matter
 				}
 				uctx := &Ctx{Diags: &src.Diagnostics{}, Target: ctx.Target, Store: ctx.Store, Unit: units[i]}
-				outs[i], errs[i] = runUnit(uctx, prog, passes, opts, local)
+				outs[i], errs[i] = runUnit(uctx, prog, passes, opts, local, plan)
 				if errs[i] != nil {
 					for {
 						f := failed.Load()
@@ -155,10 +156,13 @@ func handOutOrder(units []any, cost func(any) int) []int64 {
 	return order
 }
 
-// runUnit runs the passes on one unit, verifying after each under --verify=each, and adds the
-// time of each pass to spent.
-func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Duration) (any, error) {
+// runUnit runs the passes on one unit, verifying after each under --verify=each (but after a pass
+// that left an already verified program unchanged: plan.skip), and adds the time of each pass to
+// spent.
+func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Duration, plan *verifyPlan) (any, error) {
+	verified := -1 // the pass after which the unit's program was last verified
 	for k, p := range passes {
+		ctx.unchanged = false
 		start := time.Now()
 		next, err := runOne(ctx, p, prog)
 		spent[k] += time.Since(start)
@@ -166,10 +170,11 @@ func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Dura
 			return nil, err
 		}
 		prog = next
-		if opts.Verify == VerifyEach {
-			if errs := p.Out.Family.Verify(deferring(p, k == len(passes)-1), prog); len(errs) > 0 {
+		if opts.Verify == VerifyEach && !plan.skip(ctx, verified, k) {
+			if errs := p.Out.Family.Verify(plan.want[k], prog); len(errs) > 0 {
 				return nil, verifyError(p, prog, errs)
 			}
+			verified = k
 		}
 	}
 	return prog, nil

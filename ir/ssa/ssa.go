@@ -117,7 +117,19 @@ type Func struct {
 	Results []Type
 	Blocks  []*Block // Blocks[0] is the entry; its params are the function's params
 	NextID  int      // next value id
+
+	// NewValue carves values and their argument lists out of these chunks: one allocation per
+	// chunk instead of two per value (a function's values all die with it).
+	values []Value
+	args   []*Value
 }
+
+// Chunk sizes of Func.values and Func.args: they grow with the function (as many values as it
+// has so far), from a few for the many small functions to maxChunk values.
+const (
+	minChunk = 16
+	maxChunk = 512
+)
 
 // Program is a translated module: its functions plus the Wasm module for everything that is
 // data (globals, tables, segments, imports, types).
@@ -129,8 +141,23 @@ type Program struct {
 }
 
 // NewValue creates a value in f (not yet placed in a block).
+// The arguments are copied: args may be reused by the caller. The copy's capacity is its length,
+// so appending to Args never writes into another value's arguments.
 func (f *Func) NewValue(op Op, t Type, args ...*Value) *Value {
-	v := &Value{ID: f.NextID, Op: op, Type: t, Args: args}
+	if len(f.values) == 0 {
+		f.values = make([]Value, min(max(f.NextID, minChunk), maxChunk))
+	}
+	v := &f.values[0]
+	f.values = f.values[1:]
+	*v = Value{ID: f.NextID, Op: op, Type: t}
+	if n := len(args); n > 0 {
+		if n > len(f.args) {
+			f.args = make([]*Value, max(min(max(2*f.NextID, minChunk), maxChunk), n))
+		}
+		v.Args = f.args[:n:n]
+		f.args = f.args[n:]
+		copy(v.Args, args)
+	}
 	f.NextID++
 	return v
 }
@@ -171,4 +198,19 @@ func (t *Term) Uses() []*Value {
 		out = append(out, e.Args...)
 	}
 	return append(out, t.Values...)
+}
+
+// EachUse calls fn on each value t uses, in the order of Uses, without building a list.
+func (t *Term) EachUse(fn func(*Value)) {
+	if t.Cond != nil {
+		fn(t.Cond)
+	}
+	for _, e := range t.Succs {
+		for _, a := range e.Args {
+			fn(a)
+		}
+	}
+	for _, a := range t.Values {
+		fn(a)
+	}
 }
