@@ -36,14 +36,46 @@ type flattener struct {
 	pre     []ast.Stmt
 }
 
-func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
+func flattenExpressions(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	f := &flattener{ids: ast.NewIDs(p).Now(), globals: map[int]bool{}}
+	if u := unitOf(ctx); u != nil { // streamed (front_stream.go): one function, lowered next
+		sh := ctx.Store[flattenKey].(*flattenShared)
+		fn := u.take()
+		ctx.Func = fn.Name.Name
+		out := newFlattener(sh.ids.Fork(), sh.globals).r.RewriteDecl(fn)
+		return &ast.Program{Types: p.Types, Decls: out}, nil
+	}
+	f := newFlattener(ast.NewIDs(p).Now(), globalIDs(p))
+	return f.r.Consume(p), nil // each function's tree is released once flattened
+}
+
+// flattenShared is what the units of a streamed run share (read only): the program's IDs,
+// which each unit forks, and its globals.
+type flattenShared struct {
+	ids     *ast.IDs
+	globals map[int]bool
+}
+
+const flattenKey = "flatten-expressions"
+
+// startFlatten prepares the streamed units' flattening of p.
+func startFlatten(ctx *pipeline.Ctx, p *ast.Program) {
+	ctx.Store[flattenKey] = &flattenShared{ids: ast.NewIDs(p).Now(), globals: globalIDs(p)}
+}
+
+// globalIDs returns the binder IDs of p's globals.
+func globalIDs(p *ast.Program) map[int]bool {
+	globals := map[int]bool{}
 	for _, d := range p.Decls {
 		if g, ok := d.(*ast.Global); ok {
-			f.globals[g.Name.ID] = true
+			globals[g.Name.ID] = true
 		}
 	}
+	return globals
+}
+
+func newFlattener(ids *ast.IDs, globals map[int]bool) *flattener {
+	f := &flattener{ids: ids, globals: globals}
 	f.r = &ast.Rewriter{Share: true, Stmt: f.stmt}
 	// Sharing: a node whose children are atoms already stays as it is (the input is consumed).
 	f.atomize = &ast.Rewriter{Share: true, Expr: func(_ *ast.Rewriter, x ast.Expr) ast.Expr {
@@ -51,7 +83,7 @@ func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 		f.pre = append(f.pre, pre...)
 		return a
 	}}
-	return f.r.Consume(p), nil // each function's tree is released once flattened
+	return f
 }
 
 func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {

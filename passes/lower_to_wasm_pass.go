@@ -25,6 +25,7 @@ package passes
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -63,9 +64,45 @@ func funcType(params []types.Type, result types.Type) wasm.FuncType {
 
 func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
+	if unitOf(ctx) != nil { // streamed (front_stream.go): the one function flatten-expressions made
+		f := p.Decls[0].(*ast.Func)
+		ctx.Func = f.Name.Name
+		return ctx.Store[lowerKey].(*wasmStart).lowerFunc(f), nil
+	}
+	st, funcs := startModule(p)
+	// The pass consumes its input: from here p holds the functions not yet lowered, and each
+	// function's tree is released once its body is built (the globals are in the module).
+	p.Decls = funcs
+	for len(p.Decls) > 0 {
+		f := p.Decls[0].(*ast.Func)
+		ctx.Func = f.Name.Name
+		st.finish(st.lowerFunc(f))
+		p.Decls[0] = nil
+		p.Decls = p.Decls[1:]
+	}
+	return st.module(), nil
+}
+
+// wasmStart is the module before its functions' bodies: imports, globals, memory, data, every
+// function declared. A streamed run's units lower their functions against it beside each other
+// (read only: lowerFunc), and the join adds their bodies in function order (finish), as the
+// whole-program run does after each function.
+type wasmStart struct {
+	b       *moduleBuilder
+	dataLen int
+	slots   map[int]string // the function in each table slot (addTable)
+}
+
+const lowerKey = "lower-to-wasm"
+
+// startModule declares p's imports, globals, memory, data and functions, and returns the
+// functions in declaration order. Only the functions' headers and which host calls their
+// bodies make are read, so p may be the input of flatten-expressions as well (front_stream.go).
+func startModule(p *ast.Program) (*wasmStart, []ast.Decl) {
 	b := newModuleBuilder()
 	importHost(b, p) // imports head the function index space // lower_to_wasm_host.go
-	var funcs []*ast.Func
+	var funcs []ast.Decl
+	var list []*ast.Func
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Global:
@@ -77,6 +114,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 			}
 			b.declareFunc(d.Name.String(), d.Name.Name, funcType(params, d.Result))
 			funcs = append(funcs, d)
+			list = append(list, d)
 		}
 	}
 	pages := ast.MemoryPages(len(p.Data)) // data, then the shadow stack (ir/ast/memory.go)
@@ -89,46 +127,74 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		b.m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(ast.DataBase), wasm.End()},
 			Bytes: append([]byte(nil), p.Data...)}}
 	}
-	// The pass consumes its input: from here p holds the functions not yet lowered, and each
-	// function's tree is released once its body is built (the globals are in the module).
-	p.Decls = make([]ast.Decl, len(funcs))
-	var slotted []*ast.Func // the functions with a table slot, which addTable reads at the end
-	for i, f := range funcs {
-		p.Decls[i] = f
-		if f.Slot > 0 {
-			slotted = append(slotted, f)
-		}
+	return &wasmStart{b: b, dataLen: len(p.Data), slots: tableSlots(list)}, funcs
+}
+
+// loweredFunc is one function's Wasm, not yet in the module.
+type loweredFunc struct {
+	symbol, export string
+	locals         []wasm.ValType
+	body           []wasm.Instr
+	// The call_indirect signatures the module did not have yet: a call_indirect at body[i], i
+	// in patch, holds base + its signature's index in types (finish interns them, in order).
+	types     []wasm.FuncType
+	patch     []int
+	base      int
+	usesTable bool
+}
+
+// lowerFunc builds f's body. It only reads the module, so the functions of a streamed run are
+// lowered beside each other.
+func (st *wasmStart) lowerFunc(f *ast.Func) *loweredFunc {
+	scratch, _ := bodyBuffers.Get().(*[]wasm.Instr)
+	if scratch == nil {
+		scratch = new([]wasm.Instr)
 	}
-	slots := tableSlots(funcs)
-	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size
-	for i, f := range funcs {
-		funcs[i] = nil
-		ctx.Func = f.Name.Name
-		fl := &funcLowerer{b: b, locals: map[int]uint32{}, frame: f.Frame, dataLen: len(p.Data), body: scratch[:0]}
-		for i, prm := range f.Params {
-			fl.locals[prm.Name.ID] = uint32(i)
-		}
-		fl.nparams = len(f.Params)
-		if f.Frame > 0 {
-			fl.enterFrame()
-		}
-		fl.block(f.Body)
-		if f.Result != types.TVoid {
-			fl.emit(wasm.Simple(wasm.OpUnreachable))
-		} else {
-			fl.leaveFrame()
-		}
-		fl.emit(wasm.End())
-		b.defineFunc(f.Name.String(), fl.localTypes, slices.Clone(fl.body))
-		scratch = fl.body
-		if f.Export != "" {
-			b.exportFunc(f.Export, f.Name.String())
-		}
-		p.Decls[0] = nil
-		p.Decls = p.Decls[1:]
+	fl := &funcLowerer{b: st.b, locals: map[int]uint32{}, frame: f.Frame, dataLen: st.dataLen, body: (*scratch)[:0],
+		out: &loweredFunc{symbol: f.Name.String(), export: f.Export, base: len(st.b.m.Types)}}
+	for i, prm := range f.Params {
+		fl.locals[prm.Name.ID] = uint32(i)
 	}
-	addTable(b, slots, b.usesTable) // lower_to_wasm_indirect.go
-	return b.m, nil
+	fl.nparams = len(f.Params)
+	if f.Frame > 0 {
+		fl.enterFrame()
+	}
+	fl.block(f.Body)
+	if f.Result != types.TVoid {
+		fl.emit(wasm.Simple(wasm.OpUnreachable))
+	} else {
+		fl.leaveFrame()
+	}
+	fl.emit(wasm.End())
+	out := fl.out
+	out.locals, out.body = fl.localTypes, slices.Clone(fl.body) // each body at its exact size
+	*scratch = fl.body
+	bodyBuffers.Put(scratch)
+	return out
+}
+
+// bodyBuffers holds the growing buffers bodies are built in, one per function lowered at once.
+var bodyBuffers sync.Pool
+
+// finish adds a lowered function's body to the module, interning its new call_indirect
+// signatures in the order the whole-program run meets them.
+func (st *wasmStart) finish(lf *loweredFunc) {
+	b := st.b
+	for _, i := range lf.patch {
+		in := &lf.body[i]
+		in.Index = b.typeIndex(lf.types[int(in.Index)-lf.base])
+	}
+	b.usesTable = b.usesTable || lf.usesTable
+	b.defineFunc(lf.symbol, lf.locals, lf.body)
+	if lf.export != "" {
+		b.exportFunc(lf.export, lf.symbol)
+	}
+}
+
+// module finishes the module once every body is in.
+func (st *wasmStart) module() *wasm.Module {
+	addTable(st.b, st.slots, st.b.usesTable) // lower_to_wasm_indirect.go
+	return st.b.m
 }
 
 // constInit is a global's constant initializer (check-types allows only literals there).

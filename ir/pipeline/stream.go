@@ -42,6 +42,10 @@ type Stream struct {
 	// take the costliest units first, so that a large unit does not start last and leave the
 	// other workers idle while it runs; outputs are joined in unit order all the same.
 	Cost func(unit any) int
+	// VerifyWhole says the units' outputs are not programs the passes' verifiers check (a
+	// function whose references reach the rest of the program): under --verify=each the passes
+	// run one at a time over the whole program instead, as the debugging flags make them.
+	VerifyWhole bool
 }
 
 // Workers is the number of units a streamed run compiles at once; 0 means GOMAXPROCS.
@@ -70,7 +74,7 @@ func (t *Table) streamRange(opts *Options) (first, last int, ok bool) {
 			return 0, 0, false
 		}
 	}
-	if opts.HTMLFunc != "" {
+	if opts.HTMLFunc != "" || (t.Stream.VerifyWhole && opts.Verify == VerifyEach) {
 		return 0, 0, false
 	}
 	return first, last, true
