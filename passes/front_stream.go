@@ -46,7 +46,7 @@ var frontStream = &pipeline.Stream{
 		for _, o := range outs {
 			st.finish(o.(*loweredFunc))
 		}
-		return st.module(), nil
+		return st.b.m, nil
 	},
 }
 

@@ -27,7 +27,6 @@ type funcLowerer struct {
 	frame      int64  // frame size on the shadow stack (lower_to_wasm_memory.go), 0 for none
 	fp         uint32 // the local holding the frame pointer, when frame > 0
 	dataLen    int    // size of the static data image, which places the stack
-	out        *loweredFunc
 }
 
 func (fl *funcLowerer) emit(in ...wasm.Instr) { fl.body = append(fl.body, in...) }

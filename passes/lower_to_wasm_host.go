@@ -49,34 +49,10 @@ var (
 	}
 )
 
-// importHost imports the WASI functions p's host calls and exits use. It runs before any
-// function is declared: imports head the function index space. A host call counts after its
-// arguments (evaluation order), so p may be the input of flatten-expressions as well as its
-// output, where a host call's arguments are atoms: the order is the same (front_stream.go).
-func importHost(b *moduleBuilder, p *ast.Program) {
-	used := map[string]bool{}
-	var net []string // the `cot` module's functions, in the order of first use
-	var see func(ast.Node) bool
-	see = func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.HostCall:
-			for _, a := range n.Args {
-				ast.Inspect(a, see)
-			}
-			if sig := ast.HostBuiltins[n.Name]; sig.Net && !used["cot:"+n.Name] {
-				used["cot:"+n.Name] = true
-				net = append(net, n.Name)
-			}
-			used[ast.HostBuiltins[n.Name].WASI] = true
-			return false
-		case *ast.Exit:
-			used["proc_exit"] = true
-		}
-		return true
-	}
-	for _, d := range p.Decls {
-		ast.Inspect(d, see)
-	}
+// importHost imports the WASI functions the program's host calls and exits use (scanModule). It
+// runs before any function is declared: imports head the function index space.
+func importHost(b *moduleBuilder, needs *moduleNeeds) {
+	used, net := needs.used, needs.net
 	for _, w := range wasiFuncs {
 		if used[w.name] {
 			b.importFunc("wasi:"+w.name, runtime.WASIModule, w.name, w.typ)

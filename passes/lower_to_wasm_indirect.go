@@ -69,27 +69,5 @@ func (fl *funcLowerer) callIndirect(e *ast.CallIndirect) {
 	slotAddr := &ast.Convert{At: e.At, Typed: ast.Typed{T: types.PointerTo(types.TI64)}, X: e.Callee}
 	fl.expr(&ast.Load{At: e.At, Typed: ast.Typed{T: types.TI64}, Addr: slotAddr})
 	fl.emit(wasm.Simple(wasm.OpI32WrapI64))
-	fl.out.usesTable = true
-	fl.emit(wasm.Instr{Op: wasm.OpCallIndirect, Index: fl.typeIndex(funcType(params, e.T)), Index2: 0})
-}
-
-// typeIndex returns the index of signature ft for the call_indirect emitted next: the module's
-// when it has ft, else a number past the module's types that wasmStart.finish replaces (so
-// the functions of a streamed run can be lowered beside each other; finish interns the new
-// signatures in function order, as a run lowering one function after another would).
-func (fl *funcLowerer) typeIndex(ft wasm.FuncType) uint32 {
-	out := fl.out
-	for i, t := range fl.b.m.Types[:out.base] {
-		if t.Equal(ft) {
-			return uint32(i)
-		}
-	}
-	out.patch = append(out.patch, len(fl.body))
-	for i, t := range out.types {
-		if t.Equal(ft) {
-			return uint32(out.base + i)
-		}
-	}
-	out.types = append(out.types, ft)
-	return uint32(out.base + len(out.types) - 1)
+	fl.emit(wasm.Instr{Op: wasm.OpCallIndirect, Index: fl.b.knownType(funcType(params, e.T)), Index2: 0})
 }

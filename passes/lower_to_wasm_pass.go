@@ -80,27 +80,28 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		p.Decls[0] = nil
 		p.Decls = p.Decls[1:]
 	}
-	return st.module(), nil
+	return st.b.m, nil
 }
 
-// wasmStart is the module before its functions' bodies: imports, globals, memory, data, every
-// function declared. A streamed run's units lower their functions against it beside each other
-// (read only: lowerFunc), and the join adds their bodies in function order (finish), as the
-// whole-program run does after each function.
+// wasmStart is the module but its functions' bodies: imports, globals, memory, data, every
+// function declared, exports and the function table. A streamed run's units lower their
+// functions against it beside each other (read only: lowerFunc), and the join gives the module
+// their bodies (finish).
 type wasmStart struct {
 	b       *moduleBuilder
 	dataLen int
-	slots   map[int]string // the function in each table slot (addTable)
 }
 
 const lowerKey = "lower-to-wasm"
 
-// startModule declares p's imports, globals, memory, data and functions, and returns the
-// functions in declaration order. Only the functions' headers and which host calls their
-// bodies make are read, so p may be the input of flatten-expressions as well (front_stream.go).
+// startModule declares p's imports, globals, memory, data, functions, exports and function
+// table, and returns the functions in declaration order. Only the functions' headers and what
+// scanModule finds in their bodies are read, so p may be the input of flatten-expressions as
+// well (front_stream.go).
 func startModule(p *ast.Program) (*wasmStart, []ast.Decl) {
 	b := newModuleBuilder()
-	importHost(b, p) // imports head the function index space // lower_to_wasm_host.go
+	needs := scanModule(p) // lower_to_wasm_scan.go
+	importHost(b, needs)   // imports head the function index space // lower_to_wasm_host.go
 	var funcs []ast.Decl
 	var list []*ast.Func
 	for _, d := range p.Decls {
@@ -117,6 +118,9 @@ func startModule(p *ast.Program) (*wasmStart, []ast.Decl) {
 			list = append(list, d)
 		}
 	}
+	for _, ft := range needs.sigs {
+		b.typeIndex(ft)
+	}
 	pages := ast.MemoryPages(len(p.Data)) // data, then the shadow stack (ir/ast/memory.go)
 	if usesFrames(p) {
 		b.addGlobal(runtime.StackPointer, wasm.GlobalType{Type: wasm.I32, Mutable: true}, wasm.I32Const(int32(ast.StackTop(len(p.Data)))))
@@ -127,20 +131,20 @@ func startModule(p *ast.Program) (*wasmStart, []ast.Decl) {
 		b.m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(ast.DataBase), wasm.End()},
 			Bytes: append([]byte(nil), p.Data...)}}
 	}
-	return &wasmStart{b: b, dataLen: len(p.Data), slots: tableSlots(list)}, funcs
+	for _, f := range list {
+		if f.Export != "" {
+			b.exportFunc(f.Export, f.Name.String())
+		}
+	}
+	addTable(b, tableSlots(list), needs.indirect) // lower_to_wasm_indirect.go
+	return &wasmStart{b: b, dataLen: len(p.Data)}, funcs
 }
 
 // loweredFunc is one function's Wasm, not yet in the module.
 type loweredFunc struct {
-	symbol, export string
-	locals         []wasm.ValType
-	body           []wasm.Instr
-	// The call_indirect signatures the module did not have yet: a call_indirect at body[i], i
-	// in patch, holds base + its signature's index in types (finish interns them, in order).
-	types     []wasm.FuncType
-	patch     []int
-	base      int
-	usesTable bool
+	symbol string
+	locals []wasm.ValType
+	body   []wasm.Instr
 }
 
 // lowerFunc builds f's body. It only reads the module, so the functions of a streamed run are
@@ -150,8 +154,7 @@ func (st *wasmStart) lowerFunc(f *ast.Func) *loweredFunc {
 	if scratch == nil {
 		scratch = new([]wasm.Instr)
 	}
-	fl := &funcLowerer{b: st.b, locals: map[int]uint32{}, frame: f.Frame, dataLen: st.dataLen, body: (*scratch)[:0],
-		out: &loweredFunc{symbol: f.Name.String(), export: f.Export, base: len(st.b.m.Types)}}
+	fl := &funcLowerer{b: st.b, locals: map[int]uint32{}, frame: f.Frame, dataLen: st.dataLen, body: (*scratch)[:0]}
 	for i, prm := range f.Params {
 		fl.locals[prm.Name.ID] = uint32(i)
 	}
@@ -166,8 +169,7 @@ func (st *wasmStart) lowerFunc(f *ast.Func) *loweredFunc {
 		fl.leaveFrame()
 	}
 	fl.emit(wasm.End())
-	out := fl.out
-	out.locals, out.body = fl.localTypes, slices.Clone(fl.body) // each body at its exact size
+	out := &loweredFunc{symbol: f.Name.String(), locals: fl.localTypes, body: slices.Clone(fl.body)} // each body at its exact size
 	*scratch = fl.body
 	bodyBuffers.Put(scratch)
 	return out
@@ -176,26 +178,8 @@ func (st *wasmStart) lowerFunc(f *ast.Func) *loweredFunc {
 // bodyBuffers holds the growing buffers bodies are built in, one per function lowered at once.
 var bodyBuffers sync.Pool
 
-// finish adds a lowered function's body to the module, interning its new call_indirect
-// signatures in the order the whole-program run meets them.
-func (st *wasmStart) finish(lf *loweredFunc) {
-	b := st.b
-	for _, i := range lf.patch {
-		in := &lf.body[i]
-		in.Index = b.typeIndex(lf.types[int(in.Index)-lf.base])
-	}
-	b.usesTable = b.usesTable || lf.usesTable
-	b.defineFunc(lf.symbol, lf.locals, lf.body)
-	if lf.export != "" {
-		b.exportFunc(lf.export, lf.symbol)
-	}
-}
-
-// module finishes the module once every body is in.
-func (st *wasmStart) module() *wasm.Module {
-	addTable(st.b, st.slots, st.b.usesTable) // lower_to_wasm_indirect.go
-	return st.b.m
-}
+// finish gives a lowered function's body to the module.
+func (st *wasmStart) finish(lf *loweredFunc) { st.b.defineFunc(lf.symbol, lf.locals, lf.body) }
 
 // constInit is a global's constant initializer (check-types allows only literals there).
 func constInit(g *ast.Global) wasm.Instr {
