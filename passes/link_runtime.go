@@ -17,7 +17,10 @@ import (
 	"cot/runtime"
 )
 
-func linkRuntime(_ *pipeline.Ctx, prog any) (any, error) {
+func linkRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
+	if unitOf(ctx) != nil {
+		return prog, nil // streamed: a body, which the pass leaves as it is; the join links the module
+	}
 	old := prog.(*wasm.Module)
 	for _, im := range old.Imports {
 		if im.Module == wasm.RuntimeModule {

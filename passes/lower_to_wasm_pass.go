@@ -142,9 +142,10 @@ func startModule(p *ast.Program) (*wasmStart, []ast.Decl) {
 
 // loweredFunc is one function's Wasm, not yet in the module.
 type loweredFunc struct {
-	symbol string
-	locals []wasm.ValType
-	body   []wasm.Instr
+	symbol  string
+	typeIdx uint32
+	locals  []wasm.ValType
+	body    []wasm.Instr
 }
 
 // lowerFunc builds f's body. It only reads the module, so the functions of a streamed run are
@@ -169,7 +170,9 @@ func (st *wasmStart) lowerFunc(f *ast.Func) *loweredFunc {
 		fl.leaveFrame()
 	}
 	fl.emit(wasm.End())
-	out := &loweredFunc{symbol: f.Name.String(), locals: fl.localTypes, body: slices.Clone(fl.body)} // each body at its exact size
+	symbol := f.Name.String()
+	typeIdx := st.b.m.Funcs[int(st.b.funcIndex(symbol))-st.b.m.NumImported(wasm.ExternFunc)].TypeIdx
+	out := &loweredFunc{symbol: symbol, typeIdx: typeIdx, locals: fl.localTypes, body: slices.Clone(fl.body)} // each body at its exact size
 	*scratch = fl.body
 	bodyBuffers.Put(scratch)
 	return out

@@ -20,7 +20,12 @@ import (
 	"cot/ir/wasm"
 )
 
-func optimizeWasmPeephole(_ *pipeline.Ctx, prog any) (any, error) {
+func optimizeWasmPeephole(ctx *pipeline.Ctx, prog any) (any, error) {
+	if unitOf(ctx) != nil { // streamed (front_stream.go): one function's body
+		lf := prog.(*loweredFunc)
+		lf.body, _ = peephole(lf.body, nil)
+		return lf, nil
+	}
 	m := prog.(*wasm.Module)
 	var uses []int32 // reused by every function: the front end's memory is mostly Wasm here
 	for i := range m.Funcs {
