@@ -61,6 +61,7 @@ func encodeFunc(val *verify.WasmValidator, i int, lf *loweredFunc) *encodedFunc 
 	for _, in := range lf.body {
 		out.dataCount = out.dataCount || in.Op == irwasm.OpMemoryInit || in.Op == irwasm.OpDataDrop
 	}
+	lf.release() // the body is bytes now
 	return out
 }
 

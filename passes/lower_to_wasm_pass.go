@@ -67,7 +67,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	if unitOf(ctx) != nil { // streamed (front_stream.go): the one function flatten-expressions made
 		f := p.Decls[0].(*ast.Func)
 		ctx.Func = f.Name.Name
-		return ctx.Store[lowerKey].(*wasmStart).lowerFunc(f), nil
+		return ctx.Store[lowerKey].(*wasmStart).lowerFunc(f, true), nil
 	}
 	st, funcs := startModule(p)
 	// The pass consumes its input: from here p holds the functions not yet lowered, and each
@@ -76,7 +76,7 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	for len(p.Decls) > 0 {
 		f := p.Decls[0].(*ast.Func)
 		ctx.Func = f.Name.Name
-		st.finish(st.lowerFunc(f))
+		st.finish(st.lowerFunc(f, false))
 		p.Decls[0] = nil
 		p.Decls = p.Decls[1:]
 	}
@@ -146,11 +146,24 @@ type loweredFunc struct {
 	typeIdx uint32
 	locals  []wasm.ValType
 	body    []wasm.Instr
+	// buffer, when set, is the growing buffer body lies in: a streamed unit's body is encoded
+	// and dropped, so it is never copied out; whoever drops it gives the buffer back (release).
+	buffer *[]wasm.Instr
+}
+
+// release gives the buffer of a body that was never copied out back for the next function.
+func (lf *loweredFunc) release() {
+	if lf.buffer != nil {
+		*lf.buffer = lf.body[:0]
+		bodyBuffers.Put(lf.buffer)
+		lf.buffer, lf.body = nil, nil
+	}
 }
 
 // lowerFunc builds f's body. It only reads the module, so the functions of a streamed run are
-// lowered beside each other.
-func (st *wasmStart) lowerFunc(f *ast.Func) *loweredFunc {
+// lowered beside each other. With borrowed the body stays in a growing buffer (see buffer);
+// otherwise it is copied at its exact size, for a module that holds it.
+func (st *wasmStart) lowerFunc(f *ast.Func, borrowed bool) *loweredFunc {
 	scratch, _ := bodyBuffers.Get().(*[]wasm.Instr)
 	if scratch == nil {
 		scratch = new([]wasm.Instr)
@@ -172,9 +185,12 @@ func (st *wasmStart) lowerFunc(f *ast.Func) *loweredFunc {
 	fl.emit(wasm.End())
 	symbol := f.Name.String()
 	typeIdx := st.b.m.Funcs[int(st.b.funcIndex(symbol))-st.b.m.NumImported(wasm.ExternFunc)].TypeIdx
-	out := &loweredFunc{symbol: symbol, typeIdx: typeIdx, locals: fl.localTypes, body: slices.Clone(fl.body)} // each body at its exact size
-	*scratch = fl.body
-	bodyBuffers.Put(scratch)
+	out := &loweredFunc{symbol: symbol, typeIdx: typeIdx, locals: fl.localTypes, body: fl.body, buffer: scratch}
+	if !borrowed {
+		body := slices.Clone(fl.body) // each body at its exact size
+		out.release()
+		out.body = body
+	}
 	return out
 }
 
