@@ -44,12 +44,9 @@ func LimitMemory(limit int64) (restore func()) {
 const liveHeadroom = 3
 
 // backstop is the memory limit once GOGC sets the pace: 30% above the heap budget, or twice the
-// live heap when that is more, plus the runtime's memory other than objects that the last
-// collection left (followLive). Go's memory limit counts that memory too (free spans not yet
-// returned, fragmentation): at 15% above the budget it set heap goals of 57-74 MB on the rich
-// 1 MB program (budget 98 MB) and 15 collections ran instead of 12; at 30% without the other
-// memory, once the stream's consumed trees left spans part empty, goals of 58-83 MB (93 MB
-// budget) and 12 collections instead of 11 (8.79G instructions instead of 9.19G).
+// live heap when that is more. Go's memory limit counts the runtime's other memory too (free
+// spans not yet returned, fragmentation): at 15% above the budget it set heap goals of 57-74 MB
+// on the rich 1 MB program (budget 98 MB) and 15 collections ran instead of 12.
 func backstop(limit, live int64) int64 { return max(limit+limit*3/10, 2*live) }
 
 // gcPercent is the GOGC that starts the next collection when the heap reaches limit, given the
@@ -76,8 +73,7 @@ const maxGOGC = 400
 func followLive(limit int64) (stop func()) {
 	var mu sync.Mutex
 	stopped := false
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"},
-		{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}
 	type sentinel struct{ _ *int } // holds a pointer: the tiny allocator would batch it
 	var arm func()
 	arm = func() {
@@ -89,8 +85,7 @@ func followLive(limit int64) (stop func()) {
 			}
 			metrics.Read(sample)
 			live := int64(sample[0].Value.Uint64())
-			other := int64(sample[2].Value.Uint64()) - int64(sample[3].Value.Uint64()) - int64(sample[4].Value.Uint64())
-			debug.SetMemoryLimit(backstop(limit, live) + max(0, other))
+			debug.SetMemoryLimit(backstop(limit, live))
 			// The pacer's roots are read back from the goal one GOGC gives: goal = live +
 			// (live + roots) x GOGC/100.
 			const probe = 100
