@@ -146,29 +146,50 @@ type loweredFunc struct {
 	typeIdx uint32
 	locals  []wasm.ValType
 	body    []wasm.Instr
-	// buffer, when set, is the growing buffer body lies in: a streamed unit's body is encoded
-	// and dropped, so it is never copied out; whoever drops it gives the buffer back (release).
-	buffer *[]wasm.Instr
+	// buffers, when set, are the growing buffers body and locals lie in: a streamed unit's body
+	// is encoded and dropped, so it is never copied out; whoever drops it gives them back
+	// (release).
+	buffers *lowerBuffers
 }
 
-// release gives the buffer of a body that was never copied out back for the next function.
+// lowerBuffers are the growing buffers a function is lowered in, reused by the next function
+// (bodyBuffers): growing a body, its local types and its map of locals afresh for every
+// function was a tenth of the streamed passes' allocation.
+type lowerBuffers struct {
+	body   []wasm.Instr
+	locals []wasm.ValType
+	index  map[int]uint32 // binder ID -> local index
+}
+
+// bodyBuffers holds the buffers not in use, one set per function lowered at once.
+var bodyBuffers sync.Pool
+
+// release gives back the buffers of a body that was never copied out.
 func (lf *loweredFunc) release() {
-	if lf.buffer != nil {
-		*lf.buffer = lf.body[:0]
-		bodyBuffers.Put(lf.buffer)
-		lf.buffer, lf.body = nil, nil
+	if bufs := lf.buffers; bufs != nil {
+		bufs.body, bufs.locals = lf.body[:0], lf.locals[:0]
+		if len(bufs.index) > 1024 {
+			bufs.index = nil // clearing a map costs its capacity: a huge function's is dropped
+		}
+		clear(bufs.index)
+		bodyBuffers.Put(bufs)
+		lf.buffers, lf.body, lf.locals = nil, nil, nil
 	}
 }
 
 // lowerFunc builds f's body. It only reads the module, so the functions of a streamed run are
-// lowered beside each other. With borrowed the body stays in a growing buffer (see buffer);
-// otherwise it is copied at its exact size, for a module that holds it.
+// lowered beside each other. With borrowed the body and its locals stay in the buffers (see
+// loweredFunc.buffers); otherwise they are copied at their exact size, for a module that holds
+// them.
 func (st *wasmStart) lowerFunc(f *ast.Func, borrowed bool) *loweredFunc {
-	scratch, _ := bodyBuffers.Get().(*[]wasm.Instr)
-	if scratch == nil {
-		scratch = new([]wasm.Instr)
+	bufs, _ := bodyBuffers.Get().(*lowerBuffers)
+	if bufs == nil {
+		bufs = &lowerBuffers{}
 	}
-	fl := &funcLowerer{b: st.b, locals: map[int]uint32{}, frame: f.Frame, dataLen: st.dataLen, body: (*scratch)[:0]}
+	if bufs.index == nil {
+		bufs.index = map[int]uint32{}
+	}
+	fl := &funcLowerer{b: st.b, locals: bufs.index, frame: f.Frame, dataLen: st.dataLen, body: bufs.body[:0], localTypes: bufs.locals[:0]}
 	for i, prm := range f.Params {
 		fl.locals[prm.Name.ID] = uint32(i)
 	}
@@ -185,17 +206,14 @@ func (st *wasmStart) lowerFunc(f *ast.Func, borrowed bool) *loweredFunc {
 	fl.emit(wasm.End())
 	symbol := f.Name.String()
 	typeIdx := st.b.m.Funcs[int(st.b.funcIndex(symbol))-st.b.m.NumImported(wasm.ExternFunc)].TypeIdx
-	out := &loweredFunc{symbol: symbol, typeIdx: typeIdx, locals: fl.localTypes, body: fl.body, buffer: scratch}
+	out := &loweredFunc{symbol: symbol, typeIdx: typeIdx, locals: fl.localTypes, body: fl.body, buffers: bufs}
 	if !borrowed {
-		body := slices.Clone(fl.body) // each body at its exact size
+		body, locals := slices.Clone(fl.body), slices.Clone(fl.localTypes) // at their exact size
 		out.release()
-		out.body = body
+		out.body, out.locals = body, locals
 	}
 	return out
 }
-
-// bodyBuffers holds the growing buffers bodies are built in, one per function lowered at once.
-var bodyBuffers sync.Pool
 
 // finish gives a lowered function's body to the module.
 func (st *wasmStart) finish(lf *loweredFunc) { st.b.defineFunc(lf.symbol, lf.locals, lf.body) }

@@ -24,8 +24,10 @@ func Encode(m *wasm.Module) ([]byte, error) {
 type encoder struct {
 	m   *wasm.Module
 	out []byte
-	// code, when set (EncodeParts), holds each function's code entry, encoded already.
-	code [][]byte
+	// code, when set (EncodeParts), holds each function's code entry, encoded already;
+	// codeSize bounds the code section's size.
+	code     [][]byte
+	codeSize int
 }
 
 // customsAfter emits the custom sections recorded after section id.
@@ -197,6 +199,9 @@ func (e *encoder) sectionBody(id byte) ([]byte, bool) {
 	case secCode:
 		if len(m.Funcs) == 0 {
 			return nil, false
+		}
+		if e.code != nil {
+			b = make([]byte, 0, e.codeSize)
 		}
 		b = AppendU32(b, uint32(len(m.Funcs)))
 		for i := range m.Funcs {

@@ -31,6 +31,14 @@ func EncodeParts(m *wasm.Module, code [][]byte) ([]byte, error) {
 	if code == nil {
 		code = [][]byte{}
 	}
-	e := &encoder{m: m, code: code}
+	e := &encoder{m: m, code: code, codeSize: 5}
+	for _, c := range code {
+		e.codeSize += 5 + len(c)
+	}
+	data := 0
+	for _, d := range m.Datas {
+		data += len(d.Bytes)
+	}
+	e.out = make([]byte, 0, e.codeSize+data+1<<16) // the code and the data are most of a module
 	return e.module(), nil
 }
