@@ -6,7 +6,9 @@
 // statements that assign a temporary. A loop condition that needs statements moves into the loop body,
 // guarded by a break. Globals are read into a temporary before use as an operand, since a later
 // operand's call may assign them. The pass consumes its input (ast.Rewriter.Consume): each
-// declaration is released once flattened, so the two programs are not both held whole.
+// declaration is released once flattened, so the two programs are not both held whole. The
+// driver streams it with the passes after it (front_stream.go): then it flattens one function,
+// whose tree lower-to-wasm lowers at once, and the whole ANF program never exists.
 //
 //	(return (+ (call f#1 (* a b)) c))  =>  (var t#8 i64 (* a b)) (var t#9 i64 (call f#1 t#8))
 //	                                       (return (+ t#9 c))

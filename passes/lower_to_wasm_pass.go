@@ -19,6 +19,11 @@
 // reads a pass's input again, so each function's ANF tree is released once its Wasm body is
 // built, and the ANF program and the module are never both held whole (the input keeps the
 // functions not yet lowered, so an internal error still prints the function at fault).
+//
+// Design decision: the module is complete but for its bodies before any body is lowered
+// (startModule: the imports, call_indirect signatures and function table that the bodies need
+// come from one scan, lower_to_wasm_scan.go), so a body only reads it: the driver streams the
+// pass (front_stream.go), lowering each function as flatten-expressions makes it.
 
 package passes
 

@@ -12,7 +12,7 @@
 //
 // Design decision: the pass rewrites its input module in place (the driver never reads a pass's
 // input again; decisions.md, front-end memory): the bodies only shrink, so no second module's
-// worth of instructions is allocated or held.
+// worth of instructions is allocated or held. Streamed (front_stream.go) it rewrites one body.
 package passes
 
 import (
