@@ -22,7 +22,9 @@ import (
 
 func encode(ctx *pipeline.Ctx, prog any) (any, error) {
 	if u := unitOf(ctx); u != nil { // streamed (front_stream.go): one function's code entry
-		return encodeFunc(ctx.Store[encodeKey].(*verify.WasmValidator), u.index, prog.(*loweredFunc)), nil
+		lf := prog.(*loweredFunc)
+		ctx.Func = lf.symbol
+		return encodeFunc(ctx.Store[encodeKey].(*verify.WasmValidator), u.index, lf), nil
 	}
 	b, err := wasm.Encode(prog.(*irwasm.Module))
 	if err != nil {

@@ -23,6 +23,7 @@ import (
 func optimizeWasmPeephole(ctx *pipeline.Ctx, prog any) (any, error) {
 	if unitOf(ctx) != nil { // streamed (front_stream.go): one function's body
 		lf := prog.(*loweredFunc)
+		ctx.Func = lf.symbol
 		lf.body, _ = peephole(lf.body, nil)
 		return lf, nil
 	}
