@@ -22,6 +22,7 @@ package passes
 
 import (
 	"slices"
+	"sync"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -44,7 +45,14 @@ func flattenExpressions(ctx *pipeline.Ctx, prog any) (any, error) {
 		sh := ctx.Store[flattenKey].(*flattenShared)
 		fn := u.take()
 		ctx.Func = fn.Name.Name
-		out := newFlattener(sh.ids.Fork(), sh.globals).r.RewriteDecl(fn)
+		f, _ := flatteners.Get().(*flattener)
+		if f == nil {
+			f = newFlattener(nil, nil)
+		}
+		f.ids, f.globals = sh.ids.Fork(), sh.globals
+		out := f.r.RewriteDecl(fn)
+		f.ids, f.globals, f.pre = nil, nil, nil
+		flatteners.Put(f)
 		return &ast.Program{Types: p.Types, Decls: out}, nil
 	}
 	f := newFlattener(ast.NewIDs(p).Now(), globalIDs(p))
@@ -59,6 +67,10 @@ type flattenShared struct {
 }
 
 const flattenKey = "flatten-expressions"
+
+// flatteners holds the flatteners of streamed units not under way: building one (its rewriters
+// and their child visitors) for every function was a twentieth of the streamed allocation.
+var flatteners sync.Pool
 
 // startFlatten prepares the streamed units' flattening of p.
 func startFlatten(ctx *pipeline.Ctx, p *ast.Program) {

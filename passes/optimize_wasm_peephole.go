@@ -16,6 +16,8 @@
 package passes
 
 import (
+	"sync"
+
 	"cot/ir/pipeline"
 	"cot/ir/wasm"
 )
@@ -24,7 +26,12 @@ func optimizeWasmPeephole(ctx *pipeline.Ctx, prog any) (any, error) {
 	if unitOf(ctx) != nil { // streamed (front_stream.go): one function's body
 		lf := prog.(*loweredFunc)
 		ctx.Func = lf.symbol
-		lf.body, _ = peephole(lf.body, nil)
+		uses, _ := usesBuffers.Get().(*[]int32)
+		if uses == nil {
+			uses = new([]int32)
+		}
+		lf.body, *uses = peephole(lf.body, *uses)
+		usesBuffers.Put(uses)
 		return lf, nil
 	}
 	m := prog.(*wasm.Module)
@@ -36,6 +43,9 @@ func optimizeWasmPeephole(ctx *pipeline.Ctx, prog any) (any, error) {
 	}
 	return m, nil
 }
+
+// usesBuffers holds the scratch buffers of the streamed units not under way.
+var usesBuffers sync.Pool
 
 // peephole rewrites body in place (it only shrinks) and returns it; uses is a scratch buffer,
 // returned grown for the next function.
