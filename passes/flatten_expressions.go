@@ -6,7 +6,9 @@
 // statements that assign a temporary. A loop condition that needs statements moves into the loop body,
 // guarded by a break. Globals are read into a temporary before use as an operand, since a later
 // operand's call may assign them. The pass consumes its input (ast.Rewriter.Consume): each
-// declaration is released once flattened, so the two programs are not both held whole.
+// declaration is released once flattened, so the two programs are not both held whole. The
+// driver streams it with the passes after it (front_stream.go): then it flattens one function,
+// whose tree lower-to-wasm lowers at once, and the whole ANF program never exists.
 //
 //	(return (+ (call f#1 (* a b)) c))  =>  (var t#8 i64 (* a b)) (var t#9 i64 (call f#1 t#8))
 //	                                       (return (+ t#9 c))
@@ -20,6 +22,7 @@ package passes
 
 import (
 	"slices"
+	"sync"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -36,14 +39,57 @@ type flattener struct {
 	pre     []ast.Stmt
 }
 
-func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
+func flattenExpressions(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	f := &flattener{ids: ast.NewIDs(p).Now(), globals: map[int]bool{}}
+	if u := unitOf(ctx); u != nil { // streamed (front_stream.go): one function, lowered next
+		sh := ctx.Store[flattenKey].(*flattenShared)
+		fn := u.take()
+		ctx.Func = fn.Name.Name
+		f, _ := flatteners.Get().(*flattener)
+		if f == nil {
+			f = newFlattener(nil, nil)
+		}
+		f.ids, f.globals = sh.ids.Fork(), sh.globals
+		out := f.r.RewriteDecl(fn)
+		f.ids, f.globals, f.pre = nil, nil, nil
+		flatteners.Put(f)
+		return &ast.Program{Types: p.Types, Decls: out}, nil
+	}
+	f := newFlattener(ast.NewIDs(p).Now(), globalIDs(p))
+	return f.r.Consume(p), nil // each function's tree is released once flattened
+}
+
+// flattenShared is what the units of a streamed run share (read only): the program's IDs,
+// which each unit forks, and its globals.
+type flattenShared struct {
+	ids     *ast.IDs
+	globals map[int]bool
+}
+
+const flattenKey = "flatten-expressions"
+
+// flatteners holds the flatteners of streamed units not under way: building one (its rewriters
+// and their child visitors) for every function was a twentieth of the streamed allocation.
+var flatteners sync.Pool
+
+// startFlatten prepares the streamed units' flattening of p.
+func startFlatten(ctx *pipeline.Ctx, p *ast.Program) {
+	ctx.Store[flattenKey] = &flattenShared{ids: ast.NewIDs(p).Now(), globals: globalIDs(p)}
+}
+
+// globalIDs returns the binder IDs of p's globals.
+func globalIDs(p *ast.Program) map[int]bool {
+	globals := map[int]bool{}
 	for _, d := range p.Decls {
 		if g, ok := d.(*ast.Global); ok {
-			f.globals[g.Name.ID] = true
+			globals[g.Name.ID] = true
 		}
 	}
+	return globals
+}
+
+func newFlattener(ids *ast.IDs, globals map[int]bool) *flattener {
+	f := &flattener{ids: ids, globals: globals}
 	f.r = &ast.Rewriter{Share: true, Stmt: f.stmt}
 	// Sharing: a node whose children are atoms already stays as it is (the input is consumed).
 	f.atomize = &ast.Rewriter{Share: true, Expr: func(_ *ast.Rewriter, x ast.Expr) ast.Expr {
@@ -51,7 +97,7 @@ func flattenExpressions(_ *pipeline.Ctx, prog any) (any, error) {
 		f.pre = append(f.pre, pre...)
 		return a
 	}}
-	return f.r.Consume(p), nil // each function's tree is released once flattened
+	return f
 }
 
 func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {

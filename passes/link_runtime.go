@@ -4,7 +4,8 @@
 // at the top of the memory, after the program's globals, unless lower-to-wasm allocated it
 // already for the program's frames. The runtime's routines themselves are Cot and joined the
 // program in import-runtime, so no import of module "cot_runtime" reaches this pass (it refuses
-// one); its code indices need no remapping, as the global is appended.
+// one); its code indices need no remapping, as the global is appended. Streamed
+// (front_stream.go) it leaves each body as it is and links the module at the join.
 //
 //	(global $g#1 (mut i64) (i64.const 7))   =>   (global $g#1 (mut i64) (i64.const 7))
 //	                                             (global $__stack_pointer (mut i32) (i32.const 131072))
@@ -17,7 +18,10 @@ import (
 	"cot/runtime"
 )
 
-func linkRuntime(_ *pipeline.Ctx, prog any) (any, error) {
+func linkRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
+	if unitOf(ctx) != nil {
+		return prog, nil // streamed: a body, which the pass leaves as it is; the join links the module
+	}
 	old := prog.(*wasm.Module)
 	for _, im := range old.Imports {
 		if im.Module == wasm.RuntimeModule {

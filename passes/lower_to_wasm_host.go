@@ -49,26 +49,10 @@ var (
 	}
 )
 
-// importHost imports the WASI functions p's host calls and exits use. It runs before any
-// function is declared: imports head the function index space.
-func importHost(b *moduleBuilder, p *ast.Program) {
-	used := map[string]bool{}
-	var net []string // the `cot` module's functions, in the order of first use
-	for _, d := range p.Decls {
-		ast.Inspect(d, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.HostCall:
-				if sig := ast.HostBuiltins[n.Name]; sig.Net && !used["cot:"+n.Name] {
-					used["cot:"+n.Name] = true
-					net = append(net, n.Name)
-				}
-				used[ast.HostBuiltins[n.Name].WASI] = true
-			case *ast.Exit:
-				used["proc_exit"] = true
-			}
-			return true
-		})
-	}
+// importHost imports the WASI functions the program's host calls and exits use (scanModule). It
+// runs before any function is declared: imports head the function index space.
+func importHost(b *moduleBuilder, needs *moduleNeeds) {
+	used, net := needs.used, needs.net
 	for _, w := range wasiFuncs {
 		if used[w.name] {
 			b.importFunc("wasi:"+w.name, runtime.WASIModule, w.name, w.typ)

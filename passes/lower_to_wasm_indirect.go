@@ -69,6 +69,5 @@ func (fl *funcLowerer) callIndirect(e *ast.CallIndirect) {
 	slotAddr := &ast.Convert{At: e.At, Typed: ast.Typed{T: types.PointerTo(types.TI64)}, X: e.Callee}
 	fl.expr(&ast.Load{At: e.At, Typed: ast.Typed{T: types.TI64}, Addr: slotAddr})
 	fl.emit(wasm.Simple(wasm.OpI32WrapI64))
-	fl.b.usesTable = true
-	fl.emit(wasm.Instr{Op: wasm.OpCallIndirect, Index: fl.b.typeIndex(funcType(params, e.T)), Index2: 0})
+	fl.emit(wasm.Instr{Op: wasm.OpCallIndirect, Index: fl.b.knownType(funcType(params, e.T)), Index2: 0})
 }

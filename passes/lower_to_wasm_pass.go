@@ -19,12 +19,18 @@
 // reads a pass's input again, so each function's ANF tree is released once its Wasm body is
 // built, and the ANF program and the module are never both held whole (the input keeps the
 // functions not yet lowered, so an internal error still prints the function at fault).
+//
+// Design decision: the module is complete but for its bodies before any body is lowered
+// (startModule: the imports, call_indirect signatures and function table that the bodies need
+// come from one scan, lower_to_wasm_scan.go), so a body only reads it: the driver streams the
+// pass (front_stream.go), lowering each function as flatten-expressions makes it.
 
 package passes
 
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"cot/ir/ast"
 	"cot/ir/pipeline"
@@ -63,9 +69,46 @@ func funcType(params []types.Type, result types.Type) wasm.FuncType {
 
 func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
+	if unitOf(ctx) != nil { // streamed (front_stream.go): the one function flatten-expressions made
+		f := p.Decls[0].(*ast.Func)
+		ctx.Func = f.Name.Name
+		return ctx.Store[lowerKey].(*wasmStart).lowerFunc(f, true), nil
+	}
+	st, funcs := startModule(p)
+	// The pass consumes its input: from here p holds the functions not yet lowered, and each
+	// function's tree is released once its body is built (the globals are in the module).
+	p.Decls = funcs
+	for len(p.Decls) > 0 {
+		f := p.Decls[0].(*ast.Func)
+		ctx.Func = f.Name.Name
+		st.finish(st.lowerFunc(f, false))
+		p.Decls[0] = nil
+		p.Decls = p.Decls[1:]
+	}
+	return st.b.m, nil
+}
+
+// wasmStart is the module but its functions' bodies: imports, globals, memory, data, every
+// function declared, exports and the function table. A streamed run's units lower their
+// functions against it beside each other (read only: lowerFunc), and the join gives the module
+// their bodies (finish).
+type wasmStart struct {
+	b       *moduleBuilder
+	dataLen int
+}
+
+const lowerKey = "lower-to-wasm"
+
+// startModule declares p's imports, globals, memory, data, functions, exports and function
+// table, and returns the functions in declaration order. Only the functions' headers and what
+// scanModule finds in their bodies are read, so p may be the input of flatten-expressions as
+// well (front_stream.go).
+func startModule(p *ast.Program) (*wasmStart, []ast.Decl) {
 	b := newModuleBuilder()
-	importHost(b, p) // imports head the function index space // lower_to_wasm_host.go
-	var funcs []*ast.Func
+	needs := scanModule(p) // lower_to_wasm_scan.go
+	importHost(b, needs)   // imports head the function index space // lower_to_wasm_host.go
+	var funcs []ast.Decl
+	var list []*ast.Func
 	for _, d := range p.Decls {
 		switch d := d.(type) {
 		case *ast.Global:
@@ -77,7 +120,11 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 			}
 			b.declareFunc(d.Name.String(), d.Name.Name, funcType(params, d.Result))
 			funcs = append(funcs, d)
+			list = append(list, d)
 		}
+	}
+	for _, ft := range needs.sigs {
+		b.typeIndex(ft)
 	}
 	pages := ast.MemoryPages(len(p.Data)) // data, then the shadow stack (ir/ast/memory.go)
 	if usesFrames(p) {
@@ -89,47 +136,92 @@ func lowerToWasm(ctx *pipeline.Ctx, prog any) (any, error) {
 		b.m.Datas = []wasm.Data{{Mode: wasm.DataActive, Offset: []wasm.Instr{wasm.I32Const(ast.DataBase), wasm.End()},
 			Bytes: append([]byte(nil), p.Data...)}}
 	}
-	// The pass consumes its input: from here p holds the functions not yet lowered, and each
-	// function's tree is released once its body is built (the globals are in the module).
-	p.Decls = make([]ast.Decl, len(funcs))
-	var slotted []*ast.Func // the functions with a table slot, which addTable reads at the end
-	for i, f := range funcs {
-		p.Decls[i] = f
-		if f.Slot > 0 {
-			slotted = append(slotted, f)
-		}
-	}
-	slots := tableSlots(funcs)
-	var scratch []wasm.Instr // one growing buffer for every body, each kept at its exact size
-	for i, f := range funcs {
-		funcs[i] = nil
-		ctx.Func = f.Name.Name
-		fl := &funcLowerer{b: b, locals: map[int]uint32{}, frame: f.Frame, dataLen: len(p.Data), body: scratch[:0]}
-		for i, prm := range f.Params {
-			fl.locals[prm.Name.ID] = uint32(i)
-		}
-		fl.nparams = len(f.Params)
-		if f.Frame > 0 {
-			fl.enterFrame()
-		}
-		fl.block(f.Body)
-		if f.Result != types.TVoid {
-			fl.emit(wasm.Simple(wasm.OpUnreachable))
-		} else {
-			fl.leaveFrame()
-		}
-		fl.emit(wasm.End())
-		b.defineFunc(f.Name.String(), fl.localTypes, slices.Clone(fl.body))
-		scratch = fl.body
+	for _, f := range list {
 		if f.Export != "" {
 			b.exportFunc(f.Export, f.Name.String())
 		}
-		p.Decls[0] = nil
-		p.Decls = p.Decls[1:]
 	}
-	addTable(b, slots, b.usesTable) // lower_to_wasm_indirect.go
-	return b.m, nil
+	addTable(b, tableSlots(list), needs.indirect) // lower_to_wasm_indirect.go
+	return &wasmStart{b: b, dataLen: len(p.Data)}, funcs
 }
+
+// loweredFunc is one function's Wasm, not yet in the module.
+type loweredFunc struct {
+	symbol  string
+	typeIdx uint32
+	locals  []wasm.ValType
+	body    []wasm.Instr
+	// buffers, when set, are the growing buffers body and locals lie in: a streamed unit's body
+	// is encoded and dropped, so it is never copied out; whoever drops it gives them back
+	// (release).
+	buffers *lowerBuffers
+}
+
+// lowerBuffers are the growing buffers a function is lowered in, reused by the next function
+// (bodyBuffers): growing a body, its local types and its map of locals afresh for every
+// function was a tenth of the streamed passes' allocation.
+type lowerBuffers struct {
+	body   []wasm.Instr
+	locals []wasm.ValType
+	index  map[int]uint32 // binder ID -> local index
+}
+
+// bodyBuffers holds the buffers not in use, one set per function lowered at once.
+var bodyBuffers sync.Pool
+
+// release gives back the buffers of a body that was never copied out.
+func (lf *loweredFunc) release() {
+	if bufs := lf.buffers; bufs != nil {
+		bufs.body, bufs.locals = lf.body[:0], lf.locals[:0]
+		if len(bufs.index) > 1024 {
+			bufs.index = nil // clearing a map costs its capacity: a huge function's is dropped
+		}
+		clear(bufs.index)
+		bodyBuffers.Put(bufs)
+		lf.buffers, lf.body, lf.locals = nil, nil, nil
+	}
+}
+
+// lowerFunc builds f's body. It only reads the module, so the functions of a streamed run are
+// lowered beside each other. With borrowed the body and its locals stay in the buffers (see
+// loweredFunc.buffers); otherwise they are copied at their exact size, for a module that holds
+// them.
+func (st *wasmStart) lowerFunc(f *ast.Func, borrowed bool) *loweredFunc {
+	bufs, _ := bodyBuffers.Get().(*lowerBuffers)
+	if bufs == nil {
+		bufs = &lowerBuffers{}
+	}
+	if bufs.index == nil {
+		bufs.index = map[int]uint32{}
+	}
+	fl := &funcLowerer{b: st.b, locals: bufs.index, frame: f.Frame, dataLen: st.dataLen, body: bufs.body[:0], localTypes: bufs.locals[:0]}
+	for i, prm := range f.Params {
+		fl.locals[prm.Name.ID] = uint32(i)
+	}
+	fl.nparams = len(f.Params)
+	if f.Frame > 0 {
+		fl.enterFrame()
+	}
+	fl.block(f.Body)
+	if f.Result != types.TVoid {
+		fl.emit(wasm.Simple(wasm.OpUnreachable))
+	} else {
+		fl.leaveFrame()
+	}
+	fl.emit(wasm.End())
+	symbol := f.Name.String()
+	typeIdx := st.b.m.Funcs[int(st.b.funcIndex(symbol))-st.b.m.NumImported(wasm.ExternFunc)].TypeIdx
+	out := &loweredFunc{symbol: symbol, typeIdx: typeIdx, locals: fl.localTypes, body: fl.body, buffers: bufs}
+	if !borrowed {
+		body, locals := slices.Clone(fl.body), slices.Clone(fl.localTypes) // at their exact size
+		out.release()
+		out.body, out.locals = body, locals
+	}
+	return out
+}
+
+// finish gives a lowered function's body to the module.
+func (st *wasmStart) finish(lf *loweredFunc) { st.b.defineFunc(lf.symbol, lf.locals, lf.body) }
 
 // constInit is a global's constant initializer (check-types allows only literals there).
 func constInit(g *ast.Global) wasm.Instr {

@@ -70,7 +70,7 @@ func makeFramesExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 		out.Body = &body
 		return []ast.Decl{out}
 	}}
-	out := r.Program(p)
+	out := r.Consume(p) // each declaration is released once rewritten (decisions.md, front-end memory)
 	out.Data = data
 	return out, nil
 }

@@ -43,7 +43,7 @@ type memoryLowerer struct {
 
 func makeMemoryExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	m := &memoryLowerer{ids: ast.NewIDs(p), taken: ast.AddressTaken(p), addressed: map[int]func(ast.At) ast.Expr{},
+	m := &memoryLowerer{ids: ast.NewIDs(p).Now(), taken: ast.AddressTaken(p), addressed: map[int]func(ast.At) ast.Expr{},
 		data: append([]byte(nil), p.Data...), sigs: map[int]*types.Func{}}
 	r := &ast.Rewriter{Expr: m.expr, Stmt: m.stmt, Decl: m.decl}
 	out := &ast.Program{Types: p.Types}
@@ -59,8 +59,13 @@ func makeMemoryExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 			m.sigs[d.Name.ID] = loweredSignature(d.Signature())
 		}
 	}
-	for _, d := range p.Decls {
-		out.Decls = append(out.Decls, r.RewriteDecl(d)...)
+	// The pass consumes its input (decisions.md, front-end memory): each declaration is
+	// released once rewritten, so the two programs are not both held whole.
+	out.Decls = make([]ast.Decl, 0, len(p.Decls))
+	for len(p.Decls) > 0 {
+		out.Decls = append(out.Decls, r.RewriteDecl(p.Decls[0])...)
+		p.Decls[0] = nil
+		p.Decls = p.Decls[1:]
 	}
 	out.Data = m.data
 	return out, nil

@@ -31,7 +31,7 @@ const smallCopyLimit = 64
 
 func optimizeSmallCopies(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	ids := ast.NewIDs(p)
+	ids := ast.NewIDs(p).Now() // before Consume hides what it rewrote
 	r := &ast.Rewriter{Share: true}
 	r.Stmt = func(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
 		switch s := s.(type) {
@@ -46,7 +46,7 @@ func optimizeSmallCopies(_ *pipeline.Ctx, prog any) (any, error) {
 		}
 		return []ast.Stmt{r.DefaultStmt(s)}
 	}
-	return r.Program(p), nil
+	return r.Consume(p), nil // each declaration is released once rewritten (decisions.md, front-end memory)
 }
 
 func small(size int64) bool { return size > 0 && size <= smallCopyLimit && size%8 == 0 }

@@ -12,15 +12,28 @@
 //
 // Design decision: the pass rewrites its input module in place (the driver never reads a pass's
 // input again; decisions.md, front-end memory): the bodies only shrink, so no second module's
-// worth of instructions is allocated or held.
+// worth of instructions is allocated or held. Streamed (front_stream.go) it rewrites one body.
 package passes
 
 import (
+	"sync"
+
 	"cot/ir/pipeline"
 	"cot/ir/wasm"
 )
 
-func optimizeWasmPeephole(_ *pipeline.Ctx, prog any) (any, error) {
+func optimizeWasmPeephole(ctx *pipeline.Ctx, prog any) (any, error) {
+	if unitOf(ctx) != nil { // streamed (front_stream.go): one function's body
+		lf := prog.(*loweredFunc)
+		ctx.Func = lf.symbol
+		uses, _ := usesBuffers.Get().(*[]int32)
+		if uses == nil {
+			uses = new([]int32)
+		}
+		lf.body, *uses = peephole(lf.body, *uses)
+		usesBuffers.Put(uses)
+		return lf, nil
+	}
 	m := prog.(*wasm.Module)
 	var uses []int32 // reused by every function: the front end's memory is mostly Wasm here
 	for i := range m.Funcs {
@@ -30,6 +43,9 @@ func optimizeWasmPeephole(_ *pipeline.Ctx, prog any) (any, error) {
 	}
 	return m, nil
 }
+
+// usesBuffers holds the scratch buffers of the streamed units not under way.
+var usesBuffers sync.Pool
 
 // peephole rewrites body in place (it only shrinks) and returns it; uses is a scratch buffer,
 // returned grown for the next function.

@@ -12,7 +12,8 @@ import (
 // Table returns the front-end pipeline: source text to Wasm bytes.
 func Table() *pipeline.Table {
 	return &pipeline.Table{
-		Name: "front end",
+		Name:   "front end",
+		Stream: frontStream, // flatten-expressions and lower-to-wasm, function by function (front_stream.go)
 		Passes: []pipeline.Pass{
 			{Name: "parse", In: pipeline.LangSource, Out: ast.LangSrc, Run: parse},
 			{Name: "resolve-names", In: ast.LangSrc, Out: ast.LangResolved, Run: resolveNames},

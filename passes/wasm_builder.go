@@ -14,8 +14,6 @@ type moduleBuilder struct {
 	m       *wasm.Module
 	funcs   map[string]uint32
 	globals map[string]uint32
-	// usesTable: a body calls through the function table (lower_to_wasm_indirect.go)
-	usesTable bool
 }
 
 func newModuleBuilder() *moduleBuilder {
@@ -31,6 +29,17 @@ func (b *moduleBuilder) typeIndex(ft wasm.FuncType) uint32 {
 	}
 	b.m.Types = append(b.m.Types, ft)
 	return uint32(len(b.m.Types) - 1)
+}
+
+// knownType returns the index of signature ft, which the module must have: it only reads the
+// module, so bodies are lowered beside each other (lower_to_wasm_scan.go adds their signatures).
+func (b *moduleBuilder) knownType(ft wasm.FuncType) uint32 {
+	for i, t := range b.m.Types {
+		if t.Equal(ft) {
+			return uint32(i)
+		}
+	}
+	panic(fmt.Sprintf("module builder: signature %v not declared", ft))
 }
 
 func (b *moduleBuilder) bindFunc(symbol string, index uint32) {

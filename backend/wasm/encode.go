@@ -24,6 +24,10 @@ func Encode(m *wasm.Module) ([]byte, error) {
 type encoder struct {
 	m   *wasm.Module
 	out []byte
+	// code, when set (EncodeParts), holds each function's code entry, encoded already;
+	// codeSize bounds the code section's size.
+	code     [][]byte
+	codeSize int
 }
 
 // customsAfter emits the custom sections recorded after section id.
@@ -188,7 +192,7 @@ func (e *encoder) sectionBody(id byte) ([]byte, bool) {
 			b = appendElem(b, el)
 		}
 	case secDataCount:
-		if m.DataCount == nil && !needsDataCount(m) {
+		if m.DataCount == nil && (e.code != nil || !needsDataCount(m)) {
 			return nil, false
 		}
 		b = AppendU32(b, uint32(len(m.Datas)))
@@ -196,8 +200,16 @@ func (e *encoder) sectionBody(id byte) ([]byte, bool) {
 		if len(m.Funcs) == 0 {
 			return nil, false
 		}
+		if e.code != nil {
+			b = make([]byte, 0, e.codeSize)
+		}
 		b = AppendU32(b, uint32(len(m.Funcs)))
 		for i := range m.Funcs {
+			if e.code != nil {
+				b = AppendU32(b, uint32(len(e.code[i])))
+				b = append(b, e.code[i]...)
+				continue
+			}
 			body := appendLocals(nil, m.Funcs[i].Locals)
 			body = appendExpr(body, m.Funcs[i].Body)
 			b = AppendU32(b, uint32(len(body)))

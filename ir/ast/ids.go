@@ -114,3 +114,12 @@ func (g *IDs) Next() int {
 	g.c.last++
 	return g.c.last
 }
+
+// Fork returns IDs that start above every ID g has handed out and count on their own, for one
+// unit of a streamed pass (pipeline.Stream), which may run beside the others: the IDs of two
+// forks may be equal, so what a fork numbers must never meet another fork's in one program (a
+// function flattened and lowered to Wasm on its own, say). g hands out no more IDs meanwhile.
+func (g *IDs) Fork() *IDs {
+	g.Now()
+	return &IDs{c: &idCounter{last: g.c.last}}
+}

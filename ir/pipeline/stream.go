@@ -42,6 +42,10 @@ type Stream struct {
 	// take the costliest units first, so that a large unit does not start last and leave the
 	// other workers idle while it runs; outputs are joined in unit order all the same.
 	Cost func(unit any) int
+	// VerifyWhole says the units' outputs are not programs the passes' verifiers check (a
+	// function whose references reach the rest of the program): under --verify=each the passes
+	// run one at a time over the whole program instead, as the debugging flags make them.
+	VerifyWhole bool
 }
 
 // Workers is the number of units a streamed run compiles at once; 0 means GOMAXPROCS.
@@ -70,7 +74,7 @@ func (t *Table) streamRange(opts *Options) (first, last int, ok bool) {
 			return 0, 0, false
 		}
 	}
-	if opts.HTMLFunc != "" {
+	if opts.HTMLFunc != "" || (t.Stream.VerifyWhole && opts.Verify == VerifyEach) {
 		return 0, 0, false
 	}
 	return first, last, true
@@ -78,11 +82,13 @@ func (t *Table) streamRange(opts *Options) (first, last int, ok bool) {
 
 // runStream runs passes (the stream's, in table order) over every unit of prog and joins them.
 func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any, error) {
+	start := time.Now()
 	units := t.Stream.Units(ctx, prog)
 	order := handOutOrder(units, t.Stream.Cost)
 	outs := make([]any, len(units))
 	errs := make([]error, len(units))
 	spent := make([]time.Duration, len(passes))
+	spent[0] = time.Since(start) // dividing the program is the first pass's work, joining the last's
 	var mu sync.Mutex
 	var next, failed atomic.Int64
 	failed.Store(int64(len(units)))
@@ -125,15 +131,21 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 		}()
 	}
 	wg.Wait()
+	var out any
+	var err error
+	if f := failed.Load(); f < int64(len(units)) {
+		err = errs[f]
+	} else {
+		start = time.Now()
+		out, err = t.Stream.Join(ctx, prog, outs)
+		spent[len(passes)-1] += time.Since(start)
+	}
 	if opts.TimePasses {
 		for k, p := range passes {
 			opts.timings = append(opts.timings, timing{p.Name, spent[k]})
 		}
 	}
-	if f := failed.Load(); f < int64(len(units)) {
-		return nil, errs[f]
-	}
-	return t.Stream.Join(ctx, prog, outs)
+	return out, err
 }
 
 // handOutOrder returns the unit indices in the order workers take them: costliest first (ties
