@@ -111,7 +111,7 @@ func (a *assignment) put(r mir.Reg, loc location) {
 // Tables by physical register are arrays (every physical register is below FirstVirtual).
 type allocator struct {
 	f        *mir.Func
-	fixed    map[mir.Reg][]span // explicit uses of physical registers
+	fixed    *fixedSpans // explicit uses of physical registers
 	assign   *assignment
 	active   []*interval
 	inactive []*interval
@@ -123,17 +123,31 @@ type allocator struct {
 	extra    map[mir.Class][]mir.Reg // scratch registers given out too (allocate_scratch.go)
 }
 
-func linearScan(f *mir.Func) *assignment { return linearScanWith(f, nil) }
+// linearScan allocates f with intervals of its own (allocate shares one computation of the
+// intervals between its allocations).
+func linearScan(f *mir.Func) *assignment {
+	w := getLiveWork()
+	defer w.put()
+	ivs, fixed := scanIntervals(w, f)
+	return linearScanWith(f, ivs, fixed, nil)
+}
 
-// linearScanWith allocates with extra[class] appended to that class's caller-saved pool.
-func linearScanWith(f *mir.Func, extra map[mir.Class][]mir.Reg) *assignment {
-	ivs, fixed := liveIntervals(f)
+// scanIntervals computes f's intervals in w, in scan order (by start).
+func scanIntervals(w *liveWork, f *mir.Func) ([]*interval, *fixedSpans) {
+	g := mir.BuildCFG(f)
+	ivs, fixed := w.intervals(f, g, g.LoopDepth(), nil)
 	sort.Slice(ivs, func(i, j int) bool {
 		if ivs[i].start != ivs[j].start {
 			return ivs[i].start < ivs[j].start
 		}
 		return ivs[i].reg < ivs[j].reg
 	})
+	return ivs, fixed
+}
+
+// linearScanWith allocates over ivs, in scan order with their cursors at their first ranges,
+// with extra[class] appended to that class's caller-saved pool.
+func linearScanWith(f *mir.Func, ivs []*interval, fixed *fixedSpans, extra map[mir.Class][]mir.Reg) *assignment {
 	// A copy between virtual registers hints its destination to reuse the source's register:
 	// when the source dies at the copy, the copy disappears.
 	hint := make([]mir.Reg, max(0, int(f.NextV-mir.FirstVirtual))) // by r - FirstVirtual; 0: none
