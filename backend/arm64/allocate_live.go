@@ -42,12 +42,34 @@ type foundRange struct{ k, start, end int32 }
 // start).
 type fixedSpans [mir.FirstVirtual][]span
 
-var liveWorkPool = sync.Pool{New: func() any { return new(liveWork) }}
+// liveWorks are the tables not in use: a free list, not a sync.Pool, which the collector empties
+// at every cycle (several times a second while compiling a large module: the tables would be
+// allocated again and again, which is what they are there to avoid). At most one is in use per
+// worker, so the list holds as many as there are workers.
+var liveWorks struct {
+	sync.Mutex
+	free []*liveWork
+}
 
-func getLiveWork() *liveWork { return liveWorkPool.Get().(*liveWork) }
+func getLiveWork() *liveWork {
+	liveWorks.Lock()
+	defer liveWorks.Unlock()
+	if n := len(liveWorks.free); n > 0 {
+		w := liveWorks.free[n-1]
+		liveWorks.free = liveWorks.free[:n-1]
+		return w
+	}
+	return new(liveWork)
+}
 
-// put gives w back; the intervals it returned must not be used after.
-func (w *liveWork) put() { liveWorkPool.Put(w) }
+// put gives w back; the intervals it returned must not be used after. The instructions the
+// intervals point to are let go (clear), not kept alive until the tables are next used.
+func (w *liveWork) put() {
+	clear(w.slab)
+	liveWorks.Lock()
+	defer liveWorks.Unlock()
+	liveWorks.free = append(liveWorks.free, w)
+}
 
 // intervals computes one interval per virtual register of f that want marks (by r -
 // FirstVirtual; nil: all), in register order, from block-level liveness over g, scanning each
