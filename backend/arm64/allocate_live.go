@@ -77,6 +77,7 @@ func (w *liveWork) put() {
 // definition, and over every block it is live into), and the spans of explicit physical-register
 // uses. depth is g's loop depth of each block. The results live in w's tables.
 func (w *liveWork) intervals(f *mir.Func, g *mir.CFG, depth []int, want []bool) ([]*interval, *fixedSpans) {
+	w.lv.OutOnly = true
 	w.lv.Compute(f, g, want)
 	nregs := max(0, int(f.NextV-mir.FirstVirtual))
 	w.resetTables(nregs)

@@ -44,6 +44,9 @@ func coalesceCopies(f *mir.Func) {
 		depth int
 	}
 	var copies []copyAt
+	if !hasCopy(f) {
+		return // no loops needed to know
+	}
 	g := mir.BuildCFG(f)
 	depth := g.LoopDepth()
 	for i, b := range f.Blocks {
@@ -118,6 +121,18 @@ func coalesceCopies(f *mir.Func) {
 		}
 		b.Instrs = kept
 	}
+}
+
+// hasCopy reports whether f copies a virtual register to another.
+func hasCopy(f *mir.Func) bool {
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			if (in.Op == mir.MOV || in.Op == mir.FMOV) && in.Rd.IsVirtual() && in.Rn.IsVirtual() && in.Rd != in.Rn && isCopy(f, in) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spansMeet reports whether two sorted lists of spans share a point.

@@ -11,6 +11,9 @@ package mir
 // allocator and coalesce-copies compute one per function on each worker.
 type Liveness struct {
 	In, Out [][]Reg
+	// OutOnly, when set, makes Compute find only the live-out sets (In is left nil): the
+	// register allocator reads no other.
+	OutOnly bool
 
 	// Tables kept between computations.
 	used, killed    []int32 // per register: stamp of the last block that used / defined it
@@ -26,16 +29,18 @@ type Liveness struct {
 // pairs is a list of (register index, block index) pairs, and the same pairs' blocks grouped by
 // register (byReg, indexed through an offsets table).
 type pairs struct {
-	reg, block []int32
-	byReg      []int32
+	list  []pair
+	byReg []int32
 }
 
+type pair struct{ reg, block int32 }
+
 func (p *pairs) add(r, b int32) {
-	p.reg, p.block = append(p.reg, r), append(p.block, b)
+	p.list = append(p.list, pair{r, b})
 }
 
 func (p *pairs) reset() {
-	p.reg, p.block = p.reg[:0], p.block[:0]
+	p.list = p.list[:0]
 }
 
 // ComputeLiveness solves liveness for f over its CFG g.
@@ -77,7 +82,9 @@ func (lv *Liveness) Compute(f *Func, g *CFG, want []bool) {
 		for len(stack) > 0 {
 			b := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			lv.ins.add(int32(k), b)
+			if !lv.OutOnly {
+				lv.ins.add(int32(k), b)
+			}
 			for _, p := range g.Preds[b] {
 				if lv.outMark[p] == stamp {
 					continue
@@ -92,7 +99,11 @@ func (lv *Liveness) Compute(f *Func, g *CFG, want []bool) {
 		}
 		lv.stack = stack
 	}
-	lv.In, lv.inBuf = lv.ins.sets(n, lv.In, lv.inBuf, &lv.counts)
+	if lv.OutOnly {
+		lv.In = nil
+	} else {
+		lv.In, lv.inBuf = lv.ins.sets(n, lv.In, lv.inBuf, &lv.counts)
+	}
 	lv.Out, lv.outBuf = lv.outs.sets(n, lv.Out, lv.outBuf, &lv.counts)
 }
 
@@ -152,16 +163,16 @@ func (lv *Liveness) scanBlocks(f *Func, want []bool) int {
 // with each register's start in it (at[k]..at[k+1]).
 func (p *pairs) group(nregs int, at *[]int32) {
 	offs := resize(*at, nregs+1)
-	for _, r := range p.reg {
-		offs[r+1]++
+	for _, x := range p.list {
+		offs[x.reg+1]++
 	}
 	for k := 0; k < nregs; k++ {
 		offs[k+1] += offs[k]
 	}
-	p.byReg = grow(p.byReg[:0], len(p.reg))
-	for i, r := range p.reg {
-		p.byReg[offs[r]] = p.block[i]
-		offs[r]++
+	p.byReg = grow(p.byReg[:0], len(p.list))
+	for _, x := range p.list {
+		p.byReg[offs[x.reg]] = x.block
+		offs[x.reg]++
 	}
 	// Each offset was moved to the next register's start: shift back.
 	copy(offs[1:], offs[:nregs])
@@ -169,30 +180,33 @@ func (p *pairs) group(nregs int, at *[]int32) {
 	*at = offs
 }
 
-// sets groups the pairs by block into sets (reusing sets, buf and the counts table): the registers of each block
-// in the order added.
+// sets groups the pairs by block into sets (reusing sets, buf and the counts table): the
+// registers of each block in the order added.
 func (p *pairs) sets(n int, sets [][]Reg, buf []Reg, countsBuf *[]int32) ([][]Reg, []Reg) {
 	if cap(sets) < n {
 		sets = make([][]Reg, n)
 	}
 	sets = sets[:n]
-	counts := resize(*countsBuf, n+1)
-	*countsBuf = counts
-	for _, b := range p.block {
-		counts[b+1]++
+	next := resize(*countsBuf, n+1) // where the block's next register goes
+	*countsBuf = next
+	for _, x := range p.list {
+		next[x.block+1]++
 	}
 	for b := 0; b < n; b++ {
-		counts[b+1] += counts[b]
+		next[b+1] += next[b]
 	}
-	if cap(buf) < len(p.reg) {
-		buf = make([]Reg, len(p.reg))
+	if cap(buf) < len(p.list) {
+		buf = make([]Reg, len(p.list))
 	}
-	buf = buf[:len(p.reg)]
+	buf = buf[:len(p.list)]
+	for _, x := range p.list {
+		buf[next[x.block]] = FirstVirtual + Reg(x.reg)
+		next[x.block]++
+	}
+	start := int32(0) // next[b] is now the end of block b's registers
 	for b := 0; b < n; b++ {
-		sets[b] = buf[counts[b]:counts[b]:counts[b+1]]
-	}
-	for i, b := range p.block {
-		sets[b] = append(sets[b], FirstVirtual+Reg(p.reg[i]))
+		sets[b] = buf[start:next[b]:next[b]]
+		start = next[b]
 	}
 	return sets, buf
 }
