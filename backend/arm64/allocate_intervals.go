@@ -17,6 +17,7 @@ type interval struct {
 	ranges     []span // sorted, disjoint, inclusive
 	start, end int    // ranges[0].start, ranges[len-1].end
 	cur        int    // the first range that does not end before the scan point (the scan only advances)
+	class      mir.Class
 	crossCall  bool
 	inactive   bool       // in the allocator's inactive set
 	weight     float64    // spill cost: uses and definitions, each 10^loop depth, per square root of the instructions covered

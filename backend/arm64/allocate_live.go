@@ -276,7 +276,8 @@ func (w *liveWork) build(f *mir.Func) []*interval {
 		}
 		iv := &w.slab[n]
 		n++
-		*iv = interval{reg: mir.FirstVirtual + mir.Reg(k), ranges: rs[:len(rs):len(rs)], weight: w.weight[k]}
+		r := mir.FirstVirtual + mir.Reg(k)
+		*iv = interval{reg: r, class: f.Class[r], ranges: rs[:len(rs):len(rs)], weight: w.weight[k]}
 		w.finish(f, iv, k)
 		w.ivs = append(w.ivs, iv)
 	}

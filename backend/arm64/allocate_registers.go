@@ -224,7 +224,7 @@ var (
 )
 
 func (a *allocator) pools(iv *interval) [][]mir.Reg {
-	c := a.f.Class[iv.reg]
+	c := iv.class
 	if iv.crossCall {
 		return calleeOnly[c]
 	}
