@@ -31,6 +31,7 @@ type liveWork struct {
 	weight         []float64
 	defs           []int32 // definitions
 	defBlk, defIdx []int32 // the last definition: block index and instruction index
+	last           []int32 // the index in found of the register's last range, -1: none yet
 	liveRegs       []mir.Reg
 	physRegs       []mir.Reg
 }
@@ -157,6 +158,7 @@ func (w *liveWork) intervals(f *mir.Func, g *mir.CFG, depth []int, want []bool) 
 		}
 		// Found backwards: forwards, every register's ranges come sorted.
 		reverse(w.found[blockFound:])
+		w.join(blockFound)
 		reverse(w.calls[blockCalls:])
 		for _, r := range w.physRegs {
 			end := liveEnd[r]
@@ -192,6 +194,10 @@ func (w *liveWork) resetTables(nregs int) {
 		w.liveTo[k] = -1
 	}
 	w.defs = resizeTable(w.defs, nregs)
+	w.last = resizeTable(w.last, nregs)
+	for k := range w.last {
+		w.last[k] = -1
+	}
 	w.defBlk = resizeTable(w.defBlk, nregs)
 	w.defIdx = resizeTable(w.defIdx, nregs)
 	if cap(w.weight) < nregs {
@@ -208,6 +214,7 @@ func (w *liveWork) index(r mir.Reg) int {
 		w.liveTo = append(w.liveTo, -1)
 		w.weight = append(w.weight, 0)
 		w.defs, w.defBlk, w.defIdx = append(w.defs, 0), append(w.defBlk, 0), append(w.defIdx, 0)
+		w.last = append(w.last, -1)
 	}
 	return k
 }
@@ -220,8 +227,24 @@ func (w *liveWork) setLive(k int, end int) {
 	w.liveTo[k] = int32(end)
 }
 
-// build groups the ranges found by register, joining a range to the previous one where they
-// touch (a value live through many blocks gets one range), and makes the intervals.
+// join joins each range found in the block (found[from:], in order) to its register's previous
+// range where they touch (a value live through many blocks gets one range), dropping it from
+// found.
+func (w *liveWork) join(from int) {
+	kept := from
+	for _, fr := range w.found[from:] {
+		if l := w.last[fr.k]; l >= 0 && fr.start <= w.found[l].end+1 {
+			w.found[l].end = max(w.found[l].end, fr.end)
+			continue
+		}
+		w.found[kept] = fr
+		w.last[fr.k] = int32(kept)
+		kept++
+	}
+	w.found = w.found[:kept]
+}
+
+// build groups the ranges found by register (joined already) and makes the intervals.
 func (w *liveWork) build(f *mir.Func) []*interval {
 	nregs := len(w.liveTo)
 	counts := resizeTable(w.counts, nregs+1)
@@ -242,14 +265,11 @@ func (w *liveWork) build(f *mir.Func) []*interval {
 	}
 	// counts[k] is now the end of register k's ranges, and the start of k+1's.
 	live := 0
-	for k := 0; k < nregs; k++ {
-		start := 0
-		if k > 0 {
-			start = int(counts[k-1])
-		}
-		if int(counts[k]) > start {
+	for k, start := 0, int32(0); k < nregs; k++ {
+		if counts[k] > start {
 			live++
 		}
+		start = counts[k]
 	}
 	if cap(w.slab) < live {
 		w.slab = make([]interval, live)
@@ -257,27 +277,17 @@ func (w *liveWork) build(f *mir.Func) []*interval {
 	w.slab = w.slab[:live]
 	w.ivs = w.ivs[:0]
 	n := 0
-	for k := 0; k < nregs; k++ {
-		start, end := 0, int(counts[k])
-		if k > 0 {
-			start = int(counts[k-1])
-		}
-		if end == start {
+	for k, start := 0, 0; k < nregs; k++ {
+		end := int(counts[k])
+		rs := ranges[start:end:end]
+		start = end
+		if len(rs) == 0 {
 			continue
-		}
-		// Join touching ranges in place.
-		rs := ranges[start:start]
-		for _, s := range ranges[start:end] {
-			if m := len(rs); m > 0 && s.start <= rs[m-1].end+1 {
-				rs[m-1].end = max(rs[m-1].end, s.end)
-				continue
-			}
-			rs = append(rs, s)
 		}
 		iv := &w.slab[n]
 		n++
 		r := mir.FirstVirtual + mir.Reg(k)
-		*iv = interval{reg: r, class: f.Class[r], ranges: rs[:len(rs):len(rs)], weight: w.weight[k]}
+		*iv = interval{reg: r, class: f.Class[r], ranges: rs, weight: w.weight[k]}
 		w.finish(f, iv, k)
 		w.ivs = append(w.ivs, iv)
 	}
