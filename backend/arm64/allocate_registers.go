@@ -28,7 +28,7 @@
 package arm64
 
 import (
-	"sort"
+	"slices"
 
 	"cot/ir/mir"
 	"cot/ir/pipeline"
@@ -136,11 +136,12 @@ func linearScan(f *mir.Func) *assignment {
 func scanIntervals(w *liveWork, f *mir.Func) ([]*interval, *fixedSpans) {
 	g := mir.BuildCFG(f)
 	ivs, fixed := w.intervals(f, g, g.LoopDepth(), nil)
-	sort.Slice(ivs, func(i, j int) bool {
-		if ivs[i].start != ivs[j].start {
-			return ivs[i].start < ivs[j].start
+	// Registers differ: any sort gives this one order.
+	slices.SortFunc(ivs, func(a, b *interval) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return ivs[i].reg < ivs[j].reg
+		return int(a.reg - b.reg)
 	})
 	return ivs, fixed
 }

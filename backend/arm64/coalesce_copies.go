@@ -18,7 +18,7 @@
 package arm64
 
 import (
-	"sort"
+	"slices"
 
 	"cot/ir/mir"
 	"cot/ir/pipeline"
@@ -59,7 +59,7 @@ func coalesceCopies(f *mir.Func) {
 	if len(copies) == 0 {
 		return
 	}
-	sort.SliceStable(copies, func(i, j int) bool { return copies[i].depth > copies[j].depth })
+	slices.SortStableFunc(copies, func(a, b copyAt) int { return b.depth - a.depth })
 	// Only the registers of the copies need intervals: liveness and ranges of those alone.
 	nregs := max(0, int(f.NextV-mir.FirstVirtual))
 	for _, c := range copies {
