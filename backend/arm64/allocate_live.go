@@ -76,13 +76,15 @@ func (w *liveWork) put() {
 // FirstVirtual; nil: all), in register order, from block-level liveness over g, scanning each
 // block backwards (a value is live from its definition to its last use before the next
 // definition, and over every block it is live into), and the spans of explicit physical-register
-// uses. depth is g's loop depth of each block. The results live in w's tables.
+// uses (only when want is nil: no filtered caller needs them). depth is g's loop depth of each
+// block. The results live in w's tables.
 func (w *liveWork) intervals(f *mir.Func, g *mir.CFG, depth []int, want []bool) ([]*interval, *fixedSpans) {
 	w.lv.OutOnly = true
 	w.lv.Compute(f, g, want)
 	nregs := max(0, int(f.NextV-mir.FirstVirtual))
 	w.resetTables(nregs)
 	skip := func(k int) bool { return want != nil && (k >= len(want) || !want[k]) }
+	phys := want == nil // the spans of physical registers are the allocator's alone
 	const whole = math.MaxInt32
 	// Physical registers: the last use seen, scanning backwards, -1 when none.
 	var liveEnd [mir.FirstVirtual]int
@@ -125,7 +127,7 @@ func (w *liveWork) intervals(f *mir.Func, g *mir.CFG, depth []int, want []bool) 
 					w.weight[x] += wt
 					w.defs[x]++
 					w.defBlk[x], w.defIdx[x] = int32(i), int32(j)
-				} else if allocatable(r) {
+				} else if phys && allocatable(r) {
 					end := liveEnd[r]
 					if end < 0 {
 						end = 2*p + 1
@@ -144,7 +146,7 @@ func (w *liveWork) intervals(f *mir.Func, g *mir.CFG, depth []int, want []bool) 
 						w.setLive(x, 2*p)
 					}
 					w.weight[x] += wt
-				} else if allocatable(r) && liveEnd[r] < 0 {
+				} else if phys && allocatable(r) && liveEnd[r] < 0 {
 					liveEnd[r] = 2 * p
 					w.physRegs = append(w.physRegs, r)
 				}
