@@ -121,42 +121,36 @@ func (lv *Liveness) scanBlocks(f *Func, want []bool) int {
 		for _, in := range b.Instrs {
 			d, u := in.DefsUsesIn(&buf)
 			for _, r := range u {
-				if !r.IsVirtual() {
-					continue
-				}
-				k := int(r - FirstVirtual)
-				if k < len(want) && !want[k] || want != nil && k >= len(want) {
-					continue
-				}
-				if k >= nregs {
-					nregs = k + 1
-					lv.used, lv.killed = grow(lv.used, nregs), grow(lv.killed, nregs)
-				}
-				if lv.killed[k] != stamp && lv.used[k] != stamp {
+				if k, ok := lv.wanted(r, want); ok && lv.killed[k] != stamp && lv.used[k] != stamp {
 					lv.used[k] = stamp
 					lv.gen.add(int32(k), int32(i))
 				}
 			}
 			for _, r := range d {
-				if !r.IsVirtual() {
-					continue
-				}
-				k := int(r - FirstVirtual)
-				if k < len(want) && !want[k] || want != nil && k >= len(want) {
-					continue
-				}
-				if k >= nregs {
-					nregs = k + 1
-					lv.used, lv.killed = grow(lv.used, nregs), grow(lv.killed, nregs)
-				}
-				if lv.killed[k] != stamp {
+				if k, ok := lv.wanted(r, want); ok && lv.killed[k] != stamp {
 					lv.killed[k] = stamp
 					lv.kill.add(int32(k), int32(i))
 				}
 			}
 		}
 	}
-	return nregs
+	return len(lv.used)
+}
+
+// wanted returns the index of r when it is a virtual register want marks (nil: any), the
+// tables grown to hold it (a register above f.NextV).
+func (lv *Liveness) wanted(r Reg, want []bool) (int, bool) {
+	if !r.IsVirtual() {
+		return 0, false
+	}
+	k := int(r - FirstVirtual)
+	if want != nil && (k >= len(want) || !want[k]) {
+		return 0, false
+	}
+	if k >= len(lv.used) {
+		lv.used, lv.killed = grow(lv.used, k+1), grow(lv.killed, k+1)
+	}
+	return k, true
 }
 
 // group fills p.byReg with the pairs' blocks grouped by register (in the order added) and at
