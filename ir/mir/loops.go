@@ -69,6 +69,9 @@ func (g *CFG) Dominators() []int {
 // function).
 func (g *CFG) LoopDepth() []int {
 	n := len(g.Succs)
+	if n == 0 {
+		return nil
+	}
 	idom := g.Dominators()
 	// Children of each block in the dominator tree: block b's at child[at[b]:at[b+1]].
 	at := make([]int32, n+1)
