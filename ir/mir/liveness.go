@@ -121,13 +121,21 @@ func (lv *Liveness) scanBlocks(f *Func, want []bool) int {
 		for _, in := range b.Instrs {
 			d, u := in.DefsUsesIn(&buf)
 			for _, r := range u {
-				if k, ok := lv.wanted(r, want); ok && lv.killed[k] != stamp && lv.used[k] != stamp {
+				k, ok := wanted(r, want)
+				if ok && k >= len(lv.used) {
+					lv.growMarks(k + 1)
+				}
+				if ok && lv.killed[k] != stamp && lv.used[k] != stamp {
 					lv.used[k] = stamp
 					lv.gen.add(int32(k), int32(i))
 				}
 			}
 			for _, r := range d {
-				if k, ok := lv.wanted(r, want); ok && lv.killed[k] != stamp {
+				k, ok := wanted(r, want)
+				if ok && k >= len(lv.used) {
+					lv.growMarks(k + 1)
+				}
+				if ok && lv.killed[k] != stamp {
 					lv.killed[k] = stamp
 					lv.kill.add(int32(k), int32(i))
 				}
@@ -137,20 +145,15 @@ func (lv *Liveness) scanBlocks(f *Func, want []bool) int {
 	return len(lv.used)
 }
 
-// wanted returns the index of r when it is a virtual register want marks (nil: any), the
-// tables grown to hold it (a register above f.NextV).
-func (lv *Liveness) wanted(r Reg, want []bool) (int, bool) {
-	if !r.IsVirtual() {
-		return 0, false
-	}
+// wanted returns the index of r when it is a virtual register want marks (nil: any).
+func wanted(r Reg, want []bool) (int, bool) {
 	k := int(r - FirstVirtual)
-	if want != nil && (k >= len(want) || !want[k]) {
-		return 0, false
-	}
-	if k >= len(lv.used) {
-		lv.used, lv.killed = grow(lv.used, k+1), grow(lv.killed, k+1)
-	}
-	return k, true
+	return k, k >= 0 && (want == nil || k < len(want) && want[k])
+}
+
+// growMarks lengthens the marks to n registers (a register above f.NextV).
+func (lv *Liveness) growMarks(n int) {
+	lv.used, lv.killed = grow(lv.used, n), grow(lv.killed, n)
 }
 
 // group fills p.byReg with the pairs' blocks grouped by register (in the order added) and at
