@@ -28,7 +28,7 @@
 package arm64
 
 import (
-	"sort"
+	"slices"
 
 	"cot/ir/mir"
 	"cot/ir/pipeline"
@@ -110,30 +110,45 @@ func (a *assignment) put(r mir.Reg, loc location) {
 // (live at the scan point) or inactive (in a hole at the scan point, live again later).
 // Tables by physical register are arrays (every physical register is below FirstVirtual).
 type allocator struct {
-	f        *mir.Func
-	fixed    map[mir.Reg][]span // explicit uses of physical registers
-	assign   *assignment
-	active   []*interval
-	inactive []*interval
-	spare    []*interval                 // the inactive list's other buffer
-	inUse    [mir.FirstVirtual]*interval // the active interval holding each register
-	blocked  [mir.FirstVirtual]bool      // registers an inactive interval holds where the current one is live
-	slotEnds []int                       // per slot, the end of the last interval given it
-	saved    [mir.FirstVirtual]bool
-	extra    map[mir.Class][]mir.Reg // scratch registers given out too (allocate_scratch.go)
+	f         *mir.Func
+	fixed     *fixedSpans // explicit uses of physical registers
+	assign    *assignment
+	active    []*interval
+	inactive  inactiveSet
+	inUse     [mir.FirstVirtual]*interval // the active interval holding each register
+	slotEnds  []int                       // per slot, the end of the last interval given it
+	saved     [mir.FirstVirtual]bool
+	extra     map[mir.Class][]mir.Reg // scratch registers given out too (allocate_scratch.go)
+	withExtra [2][][]mir.Reg          // by class: the pools with extra
+	held      []*interval             // holders' result
 }
 
-func linearScan(f *mir.Func) *assignment { return linearScanWith(f, nil) }
+// linearScan allocates f with intervals of its own (allocate shares one computation of the
+// intervals between its allocations).
+func linearScan(f *mir.Func) *assignment {
+	w := getLiveWork()
+	defer w.put()
+	ivs, fixed := scanIntervals(w, f)
+	return linearScanWith(f, ivs, fixed, nil)
+}
 
-// linearScanWith allocates with extra[class] appended to that class's caller-saved pool.
-func linearScanWith(f *mir.Func, extra map[mir.Class][]mir.Reg) *assignment {
-	ivs, fixed := liveIntervals(f)
-	sort.Slice(ivs, func(i, j int) bool {
-		if ivs[i].start != ivs[j].start {
-			return ivs[i].start < ivs[j].start
+// scanIntervals computes f's intervals in w, in scan order (by start).
+func scanIntervals(w *liveWork, f *mir.Func) ([]*interval, *fixedSpans) {
+	g := mir.BuildCFG(f)
+	ivs, fixed := w.intervals(f, g, g.LoopDepth(), nil)
+	// Registers differ: any sort gives this one order.
+	slices.SortFunc(ivs, func(a, b *interval) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return ivs[i].reg < ivs[j].reg
+		return int(a.reg - b.reg)
 	})
+	return ivs, fixed
+}
+
+// linearScanWith allocates over ivs, in scan order with their cursors at their first ranges,
+// with extra[class] appended to that class's caller-saved pool.
+func linearScanWith(f *mir.Func, ivs []*interval, fixed *fixedSpans, extra map[mir.Class][]mir.Reg) *assignment {
 	// A copy between virtual registers hints its destination to reuse the source's register:
 	// when the source dies at the copy, the copy disappears.
 	hint := make([]mir.Reg, max(0, int(f.NextV-mir.FirstVirtual))) // by r - FirstVirtual; 0: none
@@ -156,14 +171,17 @@ func linearScanWith(f *mir.Func, extra map[mir.Class][]mir.Reg) *assignment {
 		return 0
 	}
 	a := &allocator{f: f, fixed: fixed, assign: newAssignment(f), extra: extra}
-	for _, iv := range ivs {
-		a.advance(iv.start)
-		clear(a.blocked[:])
-		for _, x := range a.inactive {
-			if x.intersects(iv) {
-				a.blocked[a.assign.at(x.reg).reg] = true
-			}
+	for _, c := range [...]mir.Class{mir.Int, mir.Float} {
+		if x := extra[c]; len(x) > 0 {
+			a.withExtra[c] = [][]mir.Reg{callerSaved[c], calleeSaved[c], x}
 		}
+	}
+	for _, iv := range ivs { // from their starts (allocate scans the same intervals twice)
+		iv.cur, iv.inactive = 0, false
+	}
+	for step, iv := range ivs {
+		a.advance(iv.start)
+		a.inactive.step = step + 1 // what blocked found for the previous interval is stale
 		pools := a.pools(iv)
 		chosen := mir.NoReg
 		if loc, ok := a.assign.of(hintOf(iv.reg)); ok && loc.reg != mir.NoReg && a.free(loc.reg, iv) && inPools(pools, loc.reg) {
@@ -197,19 +215,24 @@ func linearScanWith(f *mir.Func, extra map[mir.Class][]mir.Reg) *assignment {
 	return a.assign
 }
 
+// Pool lists by class: callee-saved only (an interval crossing a call), caller-saved then
+// callee-saved (any other).
+var (
+	callerSaved  = [2][]mir.Reg{mir.Int: intCallerSaved, mir.Float: floatCallerSaved}
+	calleeSaved  = [2][]mir.Reg{mir.Int: intCalleeSaved, mir.Float: floatCalleeSaved}
+	calleeOnly   = [2][][]mir.Reg{mir.Int: {intCalleeSaved}, mir.Float: {floatCalleeSaved}}
+	callerCallee = [2][][]mir.Reg{mir.Int: {intCallerSaved, intCalleeSaved}, mir.Float: {floatCallerSaved, floatCalleeSaved}}
+)
+
 func (a *allocator) pools(iv *interval) [][]mir.Reg {
-	c := a.f.Class[iv.reg]
-	caller, callee := intCallerSaved, intCalleeSaved
-	if c == mir.Float {
-		caller, callee = floatCallerSaved, floatCalleeSaved
-	}
+	c := iv.class
 	if iv.crossCall {
-		return [][]mir.Reg{callee}
+		return calleeOnly[c]
 	}
-	if x := a.extra[c]; len(x) > 0 {
-		return [][]mir.Reg{caller, callee, x}
+	if a.withExtra[c] != nil {
+		return a.withExtra[c]
 	}
-	return [][]mir.Reg{caller, callee}
+	return callerCallee[c]
 }
 
 func inPools(pools [][]mir.Reg, r mir.Reg) bool {
@@ -226,7 +249,7 @@ func inPools(pools [][]mir.Reg, r mir.Reg) bool {
 // advance moves the scan to pos: intervals that ended are dropped, active ones in a hole at pos
 // become inactive and inactive ones live again at pos become active.
 func (a *allocator) advance(pos int) {
-	active, inactive := a.active[:0], a.spare[:0]
+	active := a.active[:0]
 	for _, x := range a.active {
 		switch {
 		case x.end < pos:
@@ -234,26 +257,34 @@ func (a *allocator) advance(pos int) {
 		case x.covers(pos):
 			active = append(active, x)
 		default:
-			a.inUse[a.assign.at(x.reg).reg] = nil
-			inactive = append(inactive, x)
+			r := a.assign.at(x.reg).reg
+			a.inUse[r] = nil
+			a.inactive.add(x, r)
 		}
 	}
-	for _, x := range a.inactive {
-		switch {
+	a.active = active
+	// Only the inactive intervals whose next range starts by pos can change.
+	for {
+		x, ok := a.inactive.woken(pos)
+		if !ok {
+			break
+		}
+		switch r := a.assign.at(x.reg).reg; {
 		case x.end < pos:
+			a.inactive.remove(x, r)
 		case x.covers(pos):
-			a.inUse[a.assign.at(x.reg).reg] = x
-			active = append(active, x)
+			a.inactive.remove(x, r)
+			a.inUse[r] = x
+			a.active = append(a.active, x)
 		default:
-			inactive = append(inactive, x)
+			a.inactive.sleep(x)
 		}
 	}
-	a.active, a.inactive, a.spare = active, inactive, a.inactive
 }
 
 // free reports whether r is held by no interval live with iv and used explicitly nowhere iv is live.
 func (a *allocator) free(r mir.Reg, iv *interval) bool {
-	return a.inUse[r] == nil && !a.blocked[r] && !iv.meetsFixed(a.fixed[r])
+	return a.inUse[r] == nil && !a.inactive.blocks(r, iv) && !iv.meetsFixed(a.fixed[r])
 }
 
 // evict frees a register for iv by spilling the intervals holding it where iv is live, choosing
@@ -278,16 +309,18 @@ func (a *allocator) evict(iv *interval, pools [][]mir.Reg) mir.Reg {
 		return mir.NoReg
 	}
 	victims := a.holders(best, iv)
-	drop := func(list []*interval) []*interval {
-		kept := list[:0]
-		for _, x := range list {
-			if !containsIv(victims, x) {
-				kept = append(kept, x)
-			}
+	active := a.active[:0]
+	for _, x := range a.active {
+		if !containsIv(victims, x) {
+			active = append(active, x)
 		}
-		return kept
 	}
-	a.active, a.inactive = drop(a.active), drop(a.inactive)
+	a.active = active
+	for _, x := range victims {
+		if x.inactive {
+			a.inactive.remove(x, best)
+		}
+	}
 	a.inUse[best] = nil
 	for _, x := range victims {
 		a.spill(x)
@@ -295,19 +328,22 @@ func (a *allocator) evict(iv *interval, pools [][]mir.Reg) mir.Reg {
 	return best
 }
 
-// holders returns the active and inactive intervals holding r that are live where iv is.
+// holders returns the active and inactive intervals holding r that are live where iv is (the
+// inactive ones latest made inactive first), in a buffer the next call reuses.
 func (a *allocator) holders(r mir.Reg, iv *interval) []*interval {
-	var out []*interval
+	out := a.held[:0]
 	if x := a.inUse[r]; x != nil {
 		out = append(out, x)
 	}
-	if a.blocked[r] {
-		for _, x := range a.inactive {
-			if a.assign.at(x.reg).reg == r && x.intersects(iv) {
+	if a.inactive.blocks(r, iv) {
+		list := a.inactive.byReg[r]
+		for i := len(list) - 1; i >= 0; i-- {
+			if x := list[i]; x.intersects(iv) {
 				out = append(out, x)
 			}
 		}
 	}
+	a.held = out
 	return out
 }
 

@@ -90,11 +90,21 @@ func (r *rewriter) emit(ins ...*mir.Instr) {
 	}
 }
 
-// regMap maps the virtual registers of one instruction to physical ones (a handful: a list).
-type regMap []struct{ from, to mir.Reg }
+// regMap maps the virtual registers of one instruction to physical ones (a handful: a list, in
+// an array that stays on the stack; more spill to a slice).
+type regMap struct {
+	n     int
+	pairs [8]struct{ from, to mir.Reg }
+	more  []struct{ from, to mir.Reg }
+}
 
-func (m regMap) get(v mir.Reg) (mir.Reg, bool) {
-	for _, p := range m {
+func (m *regMap) get(v mir.Reg) (mir.Reg, bool) {
+	for _, p := range m.pairs[:m.n] {
+		if p.from == v {
+			return p.to, true
+		}
+	}
+	for _, p := range m.more {
 		if p.from == v {
 			return p.to, true
 		}
@@ -103,13 +113,24 @@ func (m regMap) get(v mir.Reg) (mir.Reg, bool) {
 }
 
 func (m *regMap) set(v, x mir.Reg) {
-	for i := range *m {
-		if (*m)[i].from == v {
-			(*m)[i].to = x
+	for i := range m.pairs[:m.n] {
+		if m.pairs[i].from == v {
+			m.pairs[i].to = x
 			return
 		}
 	}
-	*m = append(*m, struct{ from, to mir.Reg }{v, x})
+	for i := range m.more {
+		if m.more[i].from == v {
+			m.more[i].to = x
+			return
+		}
+	}
+	if m.n < len(m.pairs) {
+		m.pairs[m.n] = struct{ from, to mir.Reg }{v, x}
+		m.n++
+		return
+	}
+	m.more = append(m.more, struct{ from, to mir.Reg }{v, x})
 }
 
 // isCopy reports whether in copies a register of one class to another of the same class
@@ -147,13 +168,13 @@ func (r *rewriter) copySpilled(in *mir.Instr) bool {
 	case dst.reg == mir.NoReg && src.reg != mir.NoReg:
 		off := r.slotOff(dst.slot)
 		r.forget(off)
-		r.emit(slotAccess(mir.STR, c, src.reg, off)...)
+		r.emitSlot(mir.STR, c, src.reg, off)
 	case dst.reg != mir.NoReg && src.reg == mir.NoReg:
 		off := r.slotOff(src.slot)
 		if h, ok := r.holder(off); ok {
 			r.emit(&mir.Instr{Op: in.Op, W: in.W, Rd: dst.reg, Rn: h})
 		} else {
-			r.emit(slotAccess(mir.LDR, c, dst.reg, off)...)
+			r.emitSlot(mir.LDR, c, dst.reg, off)
 		}
 	default:
 		return false
@@ -167,8 +188,7 @@ func (r *rewriter) instr(in *mir.Instr) {
 	}
 	var opBuf mir.OperandBuf // not r.buf: emit reuses that
 	defs, uses := in.DefsUsesIn(&opBuf)
-	var mBuf [8]struct{ from, to mir.Reg }
-	m := regMap(mBuf[:0])
+	var m regMap
 	var taken [6]bool // by scratchRegs index
 	scratch := func(v mir.Reg) mir.Reg {
 		if x, ok := m.get(v); ok {
@@ -209,7 +229,7 @@ func (r *rewriter) instr(in *mir.Instr) {
 				continue
 			}
 			x := scratch(u)
-			r.emit(slotAccess(mir.LDR, r.f.Class[u], x, off)...)
+			r.emitSlot(mir.LDR, r.f.Class[u], x, off)
 			r.hold(x, off)
 		}
 	}
@@ -235,7 +255,7 @@ func (r *rewriter) instr(in *mir.Instr) {
 		}
 	}
 	copied := isCopy(r.f, in)
-	rewrite(in, m)
+	rewrite(in, &m)
 	// A copy the allocator made redundant (a 32-bit mov is kept: it zero-extends).
 	if !copied || in.Rd != in.Rn {
 		r.emit(in)
@@ -246,7 +266,7 @@ func (r *rewriter) instr(in *mir.Instr) {
 		if st.reg.IsFloat() {
 			class = mir.Float
 		}
-		r.emit(slotAccess(mir.STR, class, st.reg, st.off)...)
+		r.emitSlot(mir.STR, class, st.reg, st.off)
 		r.hold(st.reg, st.off)
 	}
 }
@@ -254,18 +274,41 @@ func (r *rewriter) instr(in *mir.Instr) {
 // slotAccess loads or stores a whole 8-byte slot at sp+off, through x16/x17 when the offset
 // does not fit the scaled immediate.
 func slotAccess(op mir.Op, c mir.Class, r mir.Reg, off int64) []*mir.Instr {
+	if in, ok := nearSlotAccess(op, c, r, off); ok {
+		return []*mir.Instr{in}
+	}
 	w := mir.X
 	if c == mir.Float {
 		w = mir.D
-	}
-	if off/8 < 4096 {
-		return []*mir.Instr{{Op: op, W: w, Rd: r, Rn: mir.SP, Imm: off}}
 	}
 	out := []*mir.Instr{{Op: mir.ADDI, W: mir.X, Rd: mir.X16, Rn: mir.SP, Imm: 0}}
 	out = append(out, constInto(mir.X17, uint64(off))...)
 	out = append(out, &mir.Instr{Op: mir.ADD, W: mir.X, Rd: mir.X16, Rn: mir.X16, Rm: mir.X17},
 		&mir.Instr{Op: op, W: w, Rd: r, Rn: mir.X16, Imm: 0})
 	return out
+}
+
+// nearSlotAccess returns the one instruction that loads or stores the slot at sp+off, ok false
+// when the offset does not fit the scaled immediate.
+func nearSlotAccess(op mir.Op, c mir.Class, r mir.Reg, off int64) (*mir.Instr, bool) {
+	if off/8 >= 4096 {
+		return nil, false
+	}
+	w := mir.X
+	if c == mir.Float {
+		w = mir.D
+	}
+	return &mir.Instr{Op: op, W: w, Rd: r, Rn: mir.SP, Imm: off}, true
+}
+
+// emitSlot emits the load or store of the slot at sp+off (without a list for the usual one
+// instruction).
+func (r *rewriter) emitSlot(op mir.Op, c mir.Class, reg mir.Reg, off int64) {
+	if in, ok := nearSlotAccess(op, c, reg, off); ok {
+		r.emit(in)
+		return
+	}
+	r.emit(slotAccess(op, c, reg, off)...)
 }
 
 // constInto materialises a 64-bit constant in physical register r.
@@ -280,7 +323,7 @@ func constInto(r mir.Reg, v uint64) []*mir.Instr {
 }
 
 // rewrite replaces registers of in through m.
-func rewrite(in *mir.Instr, m regMap) {
+func rewrite(in *mir.Instr, m *regMap) {
 	for _, p := range [...]*mir.Reg{&in.Rd, &in.Rn, &in.Rm, &in.Ra} {
 		if r, ok := m.get(*p); ok {
 			*p = r

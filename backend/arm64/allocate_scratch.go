@@ -23,7 +23,10 @@ const scratchRetrySpills = 3
 
 // allocate assigns every virtual register of f a location (see the pass header and above).
 func allocate(f *mir.Func) *assignment {
-	assign := linearScan(f)
+	w := getLiveWork()
+	defer w.put()
+	ivs, fixed := scanIntervals(w, f)
+	assign := linearScanWith(f, ivs, fixed, nil)
 	spilled := spillsByClass(f, assign)
 	extra := map[mir.Class][]mir.Reg{}
 	if n := spilled[mir.Int]; n > 0 && n <= scratchRetrySpills {
@@ -36,7 +39,10 @@ func allocate(f *mir.Func) *assignment {
 		return assign
 	}
 	slots, saved := f.Slots, f.Saved
-	retry := linearScanWith(f, extra)
+	for _, iv := range ivs { // the same intervals, scanned again from their starts
+		iv.cur = 0
+	}
+	retry := linearScanWith(f, ivs, fixed, extra)
 	again := spillsByClass(f, retry)
 	took := false
 	for c := range extra {

@@ -18,7 +18,7 @@
 package arm64
 
 import (
-	"sort"
+	"slices"
 
 	"cot/ir/mir"
 	"cot/ir/pipeline"
@@ -44,6 +44,9 @@ func coalesceCopies(f *mir.Func) {
 		depth int
 	}
 	var copies []copyAt
+	if !hasCopy(f) {
+		return // no loops needed to know
+	}
 	g := mir.BuildCFG(f)
 	depth := g.LoopDepth()
 	for i, b := range f.Blocks {
@@ -56,36 +59,48 @@ func coalesceCopies(f *mir.Func) {
 	if len(copies) == 0 {
 		return
 	}
-	sort.SliceStable(copies, func(i, j int) bool { return copies[i].depth > copies[j].depth })
-	ivs, _ := liveIntervals(f)
-	ranges := map[mir.Reg][]span{}
+	slices.SortStableFunc(copies, func(a, b copyAt) int { return b.depth - a.depth })
+	// Only the registers of the copies need intervals: liveness and ranges of those alone.
+	nregs := max(0, int(f.NextV-mir.FirstVirtual))
+	for _, c := range copies {
+		nregs = max(nregs, int(c.in.Rd-mir.FirstVirtual)+1, int(c.in.Rn-mir.FirstVirtual)+1)
+	}
+	want := make([]bool, nregs)
+	for _, c := range copies {
+		want[c.in.Rd-mir.FirstVirtual], want[c.in.Rn-mir.FirstVirtual] = true, true
+	}
+	w := getLiveWork()
+	defer w.put()
+	ivs, _ := w.intervals(f, g, depth, want)
+	// By r - FirstVirtual: the ranges of each set of merged registers at its root (nil: a
+	// rematerialised constant, left alone), and each register's parent in its set (0: a root).
+	ranges := make([][]span, nregs)
 	for _, iv := range ivs {
 		if iv.remat == nil {
-			ranges[iv.reg] = iv.ranges
+			ranges[iv.reg-mir.FirstVirtual] = iv.ranges
 		}
 	}
-	parent := map[mir.Reg]mir.Reg{}
+	parent := make([]mir.Reg, nregs)
 	var find func(r mir.Reg) mir.Reg
 	find = func(r mir.Reg) mir.Reg {
-		p, ok := parent[r]
-		if !ok {
+		k := r - mir.FirstVirtual
+		if k < 0 || int(k) >= len(parent) || parent[k] == 0 {
 			return r
 		}
-		root := find(p)
-		parent[r] = root
+		root := find(parent[k])
+		parent[k] = root
 		return root
 	}
 	merged := false
 	for _, c := range copies {
 		a, b := find(c.in.Rd), find(c.in.Rn)
-		ra, okA := ranges[a]
-		rb, okB := ranges[b]
-		if a == b || !okA || !okB || spansMeet(ra, rb) {
+		ra, rb := ranges[a-mir.FirstVirtual], ranges[b-mir.FirstVirtual]
+		if a == b || ra == nil || rb == nil || spansMeet(ra, rb) {
 			continue
 		}
-		ranges[a] = unionSpans(ra, rb)
-		delete(ranges, b)
-		parent[b] = a
+		ranges[a-mir.FirstVirtual] = unionSpans(ra, rb)
+		ranges[b-mir.FirstVirtual] = nil
+		parent[b-mir.FirstVirtual] = a
 		merged = true
 	}
 	if !merged {
@@ -94,7 +109,7 @@ func coalesceCopies(f *mir.Func) {
 	for _, b := range f.Blocks {
 		kept := b.Instrs[:0]
 		for _, in := range b.Instrs {
-			for _, p := range []*mir.Reg{&in.Rd, &in.Rn, &in.Rm, &in.Ra} {
+			for _, p := range [...]*mir.Reg{&in.Rd, &in.Rn, &in.Rm, &in.Ra} {
 				if p.IsVirtual() {
 					*p = find(*p)
 				}
@@ -106,6 +121,18 @@ func coalesceCopies(f *mir.Func) {
 		}
 		b.Instrs = kept
 	}
+}
+
+// hasCopy reports whether f copies a virtual register to another.
+func hasCopy(f *mir.Func) bool {
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			if (in.Op == mir.MOV || in.Op == mir.FMOV) && in.Rd.IsVirtual() && in.Rn.IsVirtual() && in.Rd != in.Rn && isCopy(f, in) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spansMeet reports whether two sorted lists of spans share a point.

@@ -64,30 +64,47 @@ func (g *CFG) Dominators() []int {
 
 // LoopDepth returns the number of natural loops containing each block index: a back edge is an
 // edge to a block that dominates its source; the loop of header h is h and the blocks that reach
-// one of its back edges' sources without passing through h.
+// one of its back edges' sources without passing through h. The dominator tree's children and
+// the back edges are lists in shared arrays (the allocator and coalesce-copies ask this of every
+// function).
 func (g *CFG) LoopDepth() []int {
 	n := len(g.Succs)
+	if n == 0 {
+		return nil
+	}
 	idom := g.Dominators()
-	// Pre/post numbers of the dominator tree answer "a dominates b" in constant time.
-	children := make([][]int, n)
+	// Children of each block in the dominator tree: block b's at child[at[b]:at[b+1]].
+	at := make([]int32, n+1)
 	for b, d := range idom {
-		if d >= 0 {
-			children[d] = append(children[d], b)
+		if d >= 0 && d != b {
+			at[d+1]++
 		}
 	}
-	pre, post := make([]int, n), make([]int, n)
-	clock := 0
-	type frame struct{ b, next int }
-	stack := []frame{{0, 0}}
-	pre[0] = clock
+	for b := 0; b < n; b++ {
+		at[b+1] += at[b]
+	}
+	child := make([]int32, at[n])
+	next := make([]int32, n)
+	copy(next, at[:n])
+	for b, d := range idom {
+		if d >= 0 && d != b {
+			child[next[d]] = int32(b)
+			next[d]++
+		}
+	}
+	// Pre/post numbers of the dominator tree answer "a dominates b" in constant time.
+	pre, post := make([]int32, n), make([]int32, n)
+	clock := int32(0)
+	type frame struct{ b, next int32 }
+	stack := []frame{{0, at[0]}}
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
-		if top.next < len(children[top.b]) {
-			c := children[top.b][top.next]
+		if top.next < at[top.b+1] {
+			c := child[top.next]
 			top.next++
 			clock++
 			pre[c] = clock
-			stack = append(stack, frame{c, 0})
+			stack = append(stack, frame{c, at[c]})
 			continue
 		}
 		clock++
@@ -96,33 +113,31 @@ func (g *CFG) LoopDepth() []int {
 	}
 	reachable := func(b int) bool { return b == 0 || idom[b] >= 0 }
 	dominates := func(a, b int) bool { return pre[a] <= pre[b] && post[b] <= post[a] }
-	latches := make([][]int, n)
-	for src := range g.Succs {
-		if !reachable(src) {
-			continue
-		}
-		for _, h := range g.Succs[src] {
-			if dominates(h, src) {
-				latches[h] = append(latches[h], src)
+	depth := make([]int, n)
+	mark := next // header+1 of the last loop that marked the block
+	clear(mark)
+	var work []int
+	// Headers in order; each loop is marked from all its back edges' sources at once.
+	for h := 0; h < n; h++ {
+		work = work[:0]
+		for _, src := range g.Preds[h] {
+			if reachable(src) && dominates(h, src) {
+				work = append(work, src)
 			}
 		}
-	}
-	depth := make([]int, n)
-	mark := make([]int, n) // header+1 of the last loop that marked the block
-	for h, srcs := range latches {
-		if len(srcs) == 0 {
+		if len(work) == 0 {
 			continue
 		}
-		mark[h] = h + 1
+		stamp := int32(h + 1)
+		mark[h] = stamp
 		depth[h]++
-		work := append([]int(nil), srcs...)
 		for len(work) > 0 {
 			b := work[len(work)-1]
 			work = work[:len(work)-1]
-			if mark[b] == h+1 {
+			if mark[b] == stamp {
 				continue
 			}
-			mark[b] = h + 1
+			mark[b] = stamp
 			depth[b]++
 			work = append(work, g.Preds[b]...)
 		}
