@@ -32,18 +32,7 @@ var duplicateSmallTailsPass = pipeline.Pass{
 	// The clobber check runs after resolve-branches, the last MIR pass (Pass.Defers), as for
 	// layout-frame and optimize-block-layout.
 	Defers: []string{"no-clobber-across-call"},
-	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		p := prog.(*mir.Program)
-		changed := false
-		for _, f := range p.Funcs {
-			ctx.Func = f.Name
-			changed = duplicateSmallTails(f) || changed
-		}
-		if !changed {
-			ctx.Unchanged()
-		}
-		return p, nil
-	},
+	Run:    eachMIRFunc(duplicateSmallTails),
 }
 
 // maxTailInstrs is the largest block copied in place of a jump to it.

@@ -24,18 +24,7 @@ var eliminateBoundsChecksPass = pipeline.Pass{
 	Name: "eliminate-bounds-checks",
 	In:   LangSSAOpt,
 	Out:  LangSSAOpt,
-	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		p := prog.(*ssa.Program)
-		changed := false
-		for _, f := range p.Funcs {
-			ctx.Func = f.Name
-			changed = eliminateBoundsChecks(f) || changed
-		}
-		if !changed {
-			ctx.Unchanged()
-		}
-		return p, nil
-	},
+	Run:  eachSSAFunc(eliminateBoundsChecks),
 }
 
 // checkedKey identifies what a check covers: an address value, or (base == nil) constant addresses.

@@ -27,18 +27,7 @@ var eliminateCommonSubexpressionsPass = pipeline.Pass{
 	Name: "eliminate-common-subexpressions",
 	In:   LangSSAOpt,
 	Out:  LangSSAOpt,
-	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		p := prog.(*ssa.Program)
-		changed := false
-		for _, f := range p.Funcs {
-			ctx.Func = f.Name
-			changed = eliminateCommonSubexpressions(f) || changed
-		}
-		if !changed {
-			ctx.Unchanged()
-		}
-		return p, nil
-	},
+	Run:  eachSSAFunc(eliminateCommonSubexpressions),
 }
 
 // exprKey identifies a pure computation; a and b are the operands' ids (-1 when absent), c the

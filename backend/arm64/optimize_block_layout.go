@@ -29,18 +29,7 @@ var optimizeBlockLayoutPass = pipeline.Pass{
 	// The clobber check (a liveness analysis of every function with calls) runs after
 	// resolve-branches, the last MIR pass, not after this one (Pass.Defers).
 	Defers: []string{"no-clobber-across-call"},
-	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		p := prog.(*mir.Program)
-		changed := false
-		for _, f := range p.Funcs {
-			ctx.Func = f.Name
-			changed = optimizeBlockLayout(f) || changed
-		}
-		if !changed {
-			ctx.Unchanged()
-		}
-		return p, nil
-	},
+	Run:    eachMIRFunc(optimizeBlockLayout),
 }
 
 // optimizeBlockLayout reports whether it changed f.

@@ -22,18 +22,7 @@ var optimizeConstantsPass = pipeline.Pass{
 	Name: "optimize-constants",
 	In:   LangSSA,
 	Out:  LangSSA,
-	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		p := prog.(*ssa.Program)
-		changed := false
-		for _, f := range p.Funcs {
-			ctx.Func = f.Name
-			changed = optimizeConstants(f) || changed
-		}
-		if !changed {
-			ctx.Unchanged()
-		}
-		return p, nil
-	},
+	Run:  eachSSAFunc(optimizeConstants),
 }
 
 // optimizeConstants reports whether it changed f.

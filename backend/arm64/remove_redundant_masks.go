@@ -23,18 +23,7 @@ var removeRedundantMasksPass = pipeline.Pass{
 	Name: "remove-redundant-masks",
 	In:   LangSSA,
 	Out:  LangSSA,
-	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		p := prog.(*ssa.Program)
-		changed := false
-		for _, f := range p.Funcs {
-			ctx.Func = f.Name
-			changed = removeRedundantMasks(f) || changed
-		}
-		if !changed {
-			ctx.Unchanged()
-		}
-		return p, nil
-	},
+	Run:  eachSSAFunc(removeRedundantMasks),
 }
 
 // high32 are the bits an i32 never has (its register is kept zero-extended; here: by definition).

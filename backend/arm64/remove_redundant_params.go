@@ -17,18 +17,7 @@ var removeRedundantParamsPass = pipeline.Pass{
 	Name: "remove-redundant-params",
 	In:   LangSSA,
 	Out:  LangSSA,
-	Run: func(ctx *pipeline.Ctx, prog any) (any, error) {
-		p := prog.(*ssa.Program)
-		changed := false
-		for _, f := range p.Funcs {
-			ctx.Func = f.Name
-			changed = removeRedundantParams(f) || changed
-		}
-		if !changed {
-			ctx.Unchanged()
-		}
-		return p, nil
-	},
+	Run:  eachSSAFunc(removeRedundantParams),
 }
 
 // incoming lists, for every block, the edges that reach it.
