@@ -11,8 +11,12 @@ import (
 type Node interface {
 	Kind() string
 	Pos() src.Pos
-	// children hands the node's child fields to s (walk.go).
+	// children hands the node's child fields to s (walk.go): the one description of them, from
+	// which internal/astgen generates the methods below (walk_gen.go).
 	children(s *slots)
+	isNil() bool // a typed nil (a nil *Block held as a Node)
+	cloneNode() Node
+	inspectChildren(f func(Node) bool)
 }
 
 // Expr is an expression. After check-types every expression has a type.
@@ -20,12 +24,14 @@ type Expr interface {
 	Node
 	Type() types.Type
 	exprNode()
+	rewriteExpr(r *Rewriter) Expr
 }
 
 // Stmt is a statement.
 type Stmt interface {
 	Node
 	stmtNode()
+	rewriteStmt(r *Rewriter) Stmt
 }
 
 // Decl is a top-level declaration.
@@ -33,6 +39,7 @@ type Decl interface {
 	Node
 	DeclName() Name
 	declNode()
+	rewriteDecl(r *Rewriter) Decl
 }
 
 // Typed is embedded by every expression: its type, nil until check-types.

@@ -1,9 +1,6 @@
 package ast
 
-import (
-	"slices"
-	"sync"
-)
+import "slices"
 
 // Rewriter is the shared tree rewrite. Every hook is optional: a nil hook means "copy the node
 // with its children rewritten" (the Default* methods), so a pass sets only the hooks of the node
@@ -23,12 +20,6 @@ type Rewriter struct {
 	// mutates a node that a Default method or a Rewrite method returned (DefaultBlock's blocks
 	// included: clone them, ast.Clone, before changing them).
 	Share bool
-
-	// visit holds the child visitors of rewriteChildren, built once per Rewriter rather than
-	// once per node (they capture only r): per-node closures were a third of the front end's
-	// allocations.
-	visit  *slots
-	shared *shareState
 }
 
 // RewriteType applies the Type hook; nil stays nil.
@@ -40,7 +31,7 @@ func (r *Rewriter) RewriteType(t TypeExpr) TypeExpr {
 }
 
 // DefaultType copies t with its children rewritten.
-func (r *Rewriter) DefaultType(t TypeExpr) TypeExpr { return rewriteChildren(r, t) }
+func (r *Rewriter) DefaultType(t TypeExpr) TypeExpr { return t.rewriteType(r) }
 
 // Program rewrites every declaration of p.
 func (r *Rewriter) Program(p *Program) *Program {
@@ -76,7 +67,7 @@ func (r *Rewriter) RewriteDecl(d Decl) []Decl {
 }
 
 // DefaultDecl copies d with its children rewritten.
-func (r *Rewriter) DefaultDecl(d Decl) Decl { return rewriteChildren(r, d) }
+func (r *Rewriter) DefaultDecl(d Decl) Decl { return d.rewriteDecl(r) }
 
 // RewriteBlock rewrites a block that must stay a block (a body, a branch) through the Stmt
 // hook, so a hook sees every block (scoping passes push a scope there).
@@ -148,7 +139,7 @@ func (r *Rewriter) DefaultStmt(s Stmt) Stmt {
 	if b, ok := s.(*Block); ok {
 		return r.DefaultBlock(b)
 	}
-	return rewriteChildren(r, s)
+	return s.rewriteStmt(r)
 }
 
 // RewriteExpr applies the Expr hook or the default; nil stays nil.
@@ -175,71 +166,11 @@ func (r *Rewriter) RewriteExprs(list []Expr) []Expr {
 }
 
 // DefaultExpr copies e with its children rewritten.
-func (r *Rewriter) DefaultExpr(e Expr) Expr { return rewriteChildren(r, e) }
-
-// rewriteChildren copies n and rewrites each of its children through r's hooks.
-func rewriteChildren[N Node](r *Rewriter, n N) N {
-	if r.Share {
-		return rewriteShared(r, n)
-	}
-	c := shallowCopy(n)
-	if r.visit == nil {
-		r.visit = rewriteSlots(r)
-	}
-	c.children(r.visit)
-	return c
-}
-
-// rewriteSlots returns the child visitors that store each child rewritten through r.
-func rewriteSlots(r *Rewriter) *slots {
-	return &slots{
-		expr:  func(e *Expr) { *e = r.RewriteExpr(*e) },
-		exprs: func(l *[]Expr) { *l = r.RewriteExprs(*l) },
-		stmt:  func(s *Stmt) { *s = r.RewriteOne(*s) },
-		stmts: func(l *[]Stmt) {
-			out := make([]Stmt, 0, len(*l))
-			for _, s := range *l {
-				out = append(out, r.RewriteStmt(s)...)
-			}
-			*l = out
-		},
-		block: func(b **Block) { *b = r.RewriteBlock(*b) },
-		params: func(l *[]*Param) {
-			var out []*Param
-			for _, p := range *l {
-				out = append(out, rewriteChildren(r, p))
-			}
-			*l = out
-		},
-		arms: func(l *[]*SwitchArm) {
-			var out []*SwitchArm
-			for _, a := range *l {
-				out = append(out, rewriteChildren(r, a))
-			}
-			*l = out
-		},
-		typ: func(t *TypeExpr) { *t = r.RewriteType(*t) },
-		typs: func(l *[]TypeExpr) {
-			var out []TypeExpr
-			for _, t := range *l {
-				out = append(out, r.RewriteType(t))
-			}
-			*l = out
-		},
-	}
-}
+func (r *Rewriter) DefaultExpr(e Expr) Expr { return e.rewriteExpr(r) }
 
 // DeepClone returns a deep copy of e (nil stays nil); Clone (rewrite_share.go) copies one node.
-func DeepClone(e Expr) Expr {
-	r, _ := cloners.Get().(*Rewriter)
-	if r == nil {
-		r = &Rewriter{}
-	}
-	c := r.RewriteExpr(e)
-	cloners.Put(r)
-	return c
-}
+func DeepClone(e Expr) Expr { return cloner.RewriteExpr(e) }
 
-// cloners holds hookless Rewriters for DeepClone, whose only state is their child visitors:
-// building those for each clone was a twentieth of the front end's allocation.
-var cloners sync.Pool
+// cloner is DeepClone's Rewriter: hookless and not sharing, it holds no state, so every clone
+// uses this one.
+var cloner = &Rewriter{}

@@ -15,6 +15,7 @@ import (
 type TypeExpr interface {
 	Node
 	typeExprNode()
+	rewriteType(r *Rewriter) TypeExpr
 }
 
 // TypeName names a type: a keyword (i64, string) or a declared type.

@@ -1,16 +1,16 @@
 package ast
 
-// The one description of each node's children. Rewrite (copy with children rewritten), Inspect
-// (read-only walk) and MaxID are written once over it, so a new node kind adds one children
-// method here and nothing in the walkers.
+// The one description of each node's children: the children methods below and in the node
+// files. internal/astgen reads them and generates (walk_gen.go) each node's rewrite (copy, or
+// share, with the children rewritten) and Inspect's visit of its children as straight-line code,
+// so a new node kind adds one children method and runs go generate; nothing in the walkers.
+// ast_gen_test.go fails when walk_gen.go is out of date.
 
-import (
-	"reflect"
-	"sync"
-)
+//go:generate go run ../../internal/astgen -dir .
 
-// slots receives the child fields of a node, by address, in source order. A walker that only
-// reads ignores the addresses; a rewriter stores into them (the node is a fresh copy by then).
+// slots names the kinds of child field: a children method hands each child field, by address,
+// in source order, to the slot of its kind. internal/astgen reads those calls; at run time only
+// the tests call children (walk_gen_test.go walks with them to check the generated walks).
 type slots struct {
 	expr   func(*Expr)   // one expression, possibly nil
 	exprs  func(*[]Expr) // a list of expressions
@@ -58,98 +58,12 @@ func (*CharLit) children(*slots)         {}
 func (n *IntCast) children(s *slots)     { s.typ(&n.TypeX); s.expr(&n.X) }
 
 // shallowCopy returns a copy of the node n points to (its child fields still shared).
-func shallowCopy[N Node](n N) N {
-	v := reflect.ValueOf(n).Elem()
-	c := reflect.New(v.Type())
-	c.Elem().Set(v)
-	return c.Interface().(N)
-}
+func shallowCopy[N Node](n N) N { return n.cloneNode().(N) }
 
 // Inspect walks the tree under n in source order, calling f before the children; f returning
-// false skips the children.
+// false skips the children. A nil node, or a typed nil, is not visited.
 func Inspect(n Node, f func(Node) bool) {
-	w, _ := inspectors.Get().(*inspector)
-	if w == nil {
-		w = &inspector{}
-		w.slots = inspectSlots(w)
+	if n != nil && !n.isNil() && f(n) {
+		n.inspectChildren(f)
 	}
-	w.f = f
-	w.visit(n)
-	w.f = nil
-	inspectors.Put(w)
-}
-
-// inspector is one Inspect walk; its child visitors are built once, not per node, and the
-// walker is reused by later walks (inspectors): passes make many small walks, whose visitors
-// were a tenth of the front end's allocation.
-type inspector struct {
-	f     func(Node) bool
-	slots *slots
-}
-
-// inspectors holds the walkers not in use (a walk inside f takes another).
-var inspectors sync.Pool
-
-func (w *inspector) visit(n Node) {
-	if n == nil || isNilNode(n) || !w.f(n) {
-		return
-	}
-	n.children(w.slots)
-}
-
-// inspectSlots returns the child visitors that walk each child with w.
-func inspectSlots(w *inspector) *slots {
-	return &slots{
-		expr: func(e *Expr) {
-			if *e != nil {
-				w.visit(*e)
-			}
-		},
-		exprs: func(l *[]Expr) {
-			for _, e := range *l {
-				w.visit(e)
-			}
-		},
-		stmt: func(s *Stmt) {
-			if *s != nil {
-				w.visit(*s)
-			}
-		},
-		stmts: func(l *[]Stmt) {
-			for _, s := range *l {
-				w.visit(s)
-			}
-		},
-		block: func(b **Block) {
-			if *b != nil {
-				w.visit(*b)
-			}
-		},
-		params: func(l *[]*Param) {
-			for _, p := range *l {
-				w.visit(p)
-			}
-		},
-		arms: func(l *[]*SwitchArm) {
-			for _, a := range *l {
-				w.visit(a)
-			}
-		},
-		typ: func(t *TypeExpr) {
-			if *t != nil {
-				w.visit(*t)
-			}
-		},
-		typs: func(l *[]TypeExpr) {
-			for _, t := range *l {
-				w.visit(t)
-			}
-		},
-	}
-}
-
-// isNilNode catches typed nils stored in interfaces (a nil *Block as a Node).
-func isNilNode(n Node) bool {
-	v := reflect.ValueOf(n)
-	return v.Kind() == reflect.Pointer && v.IsNil()
 }
