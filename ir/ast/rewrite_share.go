@@ -18,30 +18,13 @@ func (r *Rewriter) exprsSlot(l []Expr) ([]Expr, bool) {
 	if !r.Share {
 		return r.RewriteExprs(l), true
 	}
-	for i, x := range l {
-		y := r.RewriteExpr(x)
-		if y == x {
-			continue
-		}
-		out := make([]Expr, i, len(l))
-		copy(out, l[:i])
-		out = append(out, y)
-		for _, x := range l[i+1:] {
-			out = append(out, r.RewriteExpr(x))
-		}
-		return out, true
-	}
-	return l, false
+	return sharedList(r, l, (*Rewriter).RewriteExpr)
 }
 
 // typesSlot is exprsSlot for type expressions.
 func (r *Rewriter) typesSlot(l []TypeExpr) ([]TypeExpr, bool) {
 	if !r.Share {
-		var out []TypeExpr
-		for _, t := range l {
-			out = append(out, r.RewriteType(t))
-		}
-		return out, true
+		return copiedList(r, l, (*Rewriter).RewriteType), true
 	}
 	return r.typesEach(l)
 }
@@ -50,70 +33,54 @@ func (r *Rewriter) typesSlot(l []TypeExpr) ([]TypeExpr, bool) {
 // element (UnionDecl): l itself unless one changed, else a new list (never l's array rewritten
 // in place, which the input shares).
 func (r *Rewriter) typesEach(l []TypeExpr) ([]TypeExpr, bool) {
-	for i, x := range l {
-		y := r.RewriteType(x)
-		if y == x {
-			continue
-		}
-		out := make([]TypeExpr, i, len(l))
-		copy(out, l[:i])
-		out = append(out, y)
-		for _, x := range l[i+1:] {
-			out = append(out, r.RewriteType(x))
-		}
-		return out, true
-	}
-	return l, false
+	return sharedList(r, l, (*Rewriter).RewriteType)
 }
 
 // paramsSlot rewrites each parameter (no hook sees them: they are rewritten by default).
 func (r *Rewriter) paramsSlot(l []*Param) ([]*Param, bool) {
 	if !r.Share {
-		var out []*Param
-		for _, p := range l {
-			out = append(out, p.rewriteSelf(r))
-		}
-		return out, true
+		return copiedList(r, l, rewriteParam), true
 	}
+	return sharedList(r, l, rewriteParam)
+}
+
+// armsSlot is paramsSlot for switch arms.
+func (r *Rewriter) armsSlot(l []*SwitchArm) ([]*SwitchArm, bool) {
+	if !r.Share {
+		return copiedList(r, l, rewriteArm), true
+	}
+	return sharedList(r, l, rewriteArm)
+}
+
+func rewriteParam(r *Rewriter, p *Param) *Param       { return p.rewriteSelf(r) }
+func rewriteArm(r *Rewriter, a *SwitchArm) *SwitchArm { return a.rewriteSelf(r) }
+
+// sharedList rewrites each element of l with f; l itself when no element changed. f is a
+// function, not a closure over r, so that passing it allocates nothing.
+func sharedList[T comparable](r *Rewriter, l []T, f func(*Rewriter, T) T) ([]T, bool) {
 	for i, x := range l {
-		y := x.rewriteSelf(r)
+		y := f(r, x)
 		if y == x {
 			continue
 		}
-		out := make([]*Param, i, len(l))
+		out := make([]T, i, len(l))
 		copy(out, l[:i])
 		out = append(out, y)
 		for _, x := range l[i+1:] {
-			out = append(out, x.rewriteSelf(r))
+			out = append(out, f(r, x))
 		}
 		return out, true
 	}
 	return l, false
 }
 
-// armsSlot is paramsSlot for switch arms.
-func (r *Rewriter) armsSlot(l []*SwitchArm) ([]*SwitchArm, bool) {
-	if !r.Share {
-		var out []*SwitchArm
-		for _, a := range l {
-			out = append(out, a.rewriteSelf(r))
-		}
-		return out, true
+// copiedList is the list a copying rewrite makes: each element rewritten, nil when l is empty.
+func copiedList[T any](r *Rewriter, l []T, f func(*Rewriter, T) T) []T {
+	var out []T
+	for _, x := range l {
+		out = append(out, f(r, x))
 	}
-	for i, x := range l {
-		y := x.rewriteSelf(r)
-		if y == x {
-			continue
-		}
-		out := make([]*SwitchArm, i, len(l))
-		copy(out, l[:i])
-		out = append(out, y)
-		for _, x := range l[i+1:] {
-			out = append(out, x.rewriteSelf(r))
-		}
-		return out, true
-	}
-	return l, false
+	return out
 }
 
 // stmtsSlot rewrites a statement list, where a statement may become several (or none): when
