@@ -35,9 +35,9 @@ func (r *Rewriter) DefaultType(t TypeExpr) TypeExpr { return t.rewriteType(r) }
 
 // Program rewrites every declaration of p.
 func (r *Rewriter) Program(p *Program) *Program {
-	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...)}
+	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: make([]Decl, 0, len(p.Decls))}
 	for _, d := range p.Decls {
-		out.Decls = append(out.Decls, r.RewriteDecl(d)...)
+		out.Decls = r.appendDecl(out.Decls, d)
 	}
 	out.ids = p.ids
 	return out
@@ -51,7 +51,7 @@ func (r *Rewriter) Program(p *Program) *Program {
 func (r *Rewriter) Consume(p *Program) *Program {
 	out := &Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: make([]Decl, 0, len(p.Decls)), ids: p.ids}
 	for len(p.Decls) > 0 {
-		out.Decls = append(out.Decls, r.RewriteDecl(p.Decls[0])...)
+		out.Decls = r.appendDecl(out.Decls, p.Decls[0])
 		p.Decls[0] = nil
 		p.Decls = p.Decls[1:]
 	}
@@ -64,6 +64,15 @@ func (r *Rewriter) RewriteDecl(d Decl) []Decl {
 		return r.Decl(r, d)
 	}
 	return []Decl{r.DefaultDecl(d)}
+}
+
+// appendDecl appends d rewritten to out, without RewriteDecl's one-element list when there is no
+// Decl hook.
+func (r *Rewriter) appendDecl(out []Decl, d Decl) []Decl {
+	if r.Decl == nil {
+		return append(out, r.DefaultDecl(d))
+	}
+	return append(out, r.Decl(r, d)...)
 }
 
 // DefaultDecl copies d with its children rewritten.
