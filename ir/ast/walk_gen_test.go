@@ -124,11 +124,12 @@ func TestGeneratedWalksFollowChildren(t *testing.T) {
 			bump.Share = share
 			var bumped []Node
 			refWalk(bump.rewrite(n), &bumped)
-			for i, l := range leaves(bumped) {
-				if i >= len(wantLeaves) || l != wantLeaves[i]+1000 {
-					t.Errorf("%T share=%v: rewritten leaves %v, want each of %v plus 1000", n, share, leaves(bumped), wantLeaves)
-					break
-				}
+			plus := make([]int64, len(wantLeaves))
+			for i, l := range wantLeaves {
+				plus[i] = l + 1000
+			}
+			if got := leaves(bumped); !slices.Equal(got, plus) {
+				t.Errorf("%T share=%v: rewritten leaves %v, want %v", n, share, got, plus)
 			}
 			if len(wantLeaves) > 0 && c == bump.rewrite(n) {
 				t.Errorf("%T: a rewrite that changes a child returned the node itself", n)
