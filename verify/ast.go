@@ -50,7 +50,8 @@ type binderInfo struct {
 	kind  string // "func", "global", "param", "var", "const"
 	typ   types.Type
 	fn    *ast.Func
-	scope int // depth of the scope that declared it (0 = top level)
+	sig   *types.Func // fn's signature, made at its first call
+	scope int         // depth of the scope that declared it (0 = top level)
 }
 
 type astVerifier struct {
@@ -65,9 +66,9 @@ type astVerifier struct {
 	scalarValues         bool
 	arcOwned             bool
 	errs                 []error
-	where                string
-	ids                  map[int]string // every binder ID seen, for uniqueness
-	scopes               []map[int]*binderInfo
+	where                where       // the declaration being checked, for messages
+	sc                   *scopeTable // scopes and binder IDs (ast_scope.go)
+	allowed              map[string]bool
 	loops                []int
 	fn                   *ast.Func
 	noFreeVars           bool
@@ -101,7 +102,9 @@ func init() {
 
 // AST verifies p against lang and returns every violation.
 func AST(lang *pipeline.Lang, p *ast.Program) []error {
-	v := &astVerifier{lang: lang, ids: map[int]string{}}
+	sc := astTables.Get().(*scopeTable)
+	defer func() { sc.reset(); astTables.Put(sc) }()
+	v := &astVerifier{lang: lang, sc: sc, allowed: kindsOf(lang)}
 	for _, inv := range lang.AllInvariants() {
 		check, ok := astInvariants[inv]
 		if !ok {
@@ -115,29 +118,28 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 	if err := ast.CheckModules(p); err != nil {
 		v.errs = append(v.errs, err)
 	}
-	top := map[int]*binderInfo{}
-	v.scopes = []map[int]*binderInfo{top}
+	v.push() // the top level
 	for _, d := range p.Decls {
 		if _, ok := d.(*ast.TraitImpl); !ok { // binds no name
 			v.binder(d.DeclName(), d)
 		}
 		switch d := d.(type) {
 		case *ast.Func:
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "func", typ: d.Result, fn: d}
+			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "func", typ: d.Result, fn: d})
 		case *ast.Global:
 			kind := "global"
 			if d.Const {
 				kind = "const"
 			}
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
+			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type})
 		case *ast.EnumDecl:
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "type"})
 		case *ast.UnionDecl:
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "type"})
 		case *ast.StructDecl, *ast.AliasDecl:
-			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
+			v.declare(d.DeclName(), &binderInfo{name: d.DeclName().Name, kind: "type"})
 		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl:
-			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "generic"}
+			v.declare(d.DeclName(), &binderInfo{name: d.DeclName().Name, kind: "generic"})
 		}
 	}
 	entries := 0
@@ -158,7 +160,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl, *ast.TraitImpl:
 			v.generic(d) // ast_generic.go
 		case *ast.EnumDecl:
-			v.fn, v.where = nil, "enum "+d.Name.String()
+			v.fn, v.where = nil, where{"enum", d.Name}
 			v.needType(d, d.BackingX, types.TI32)
 			for _, x := range d.Values {
 				if x != nil {
@@ -166,10 +168,10 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				}
 			}
 		case *ast.AliasDecl:
-			v.fn, v.where = nil, "type "+d.Name.String()
+			v.fn, v.where = nil, where{"type", d.Name}
 			v.needType(d, d.TypeX, types.TVoid)
 		case *ast.StructDecl:
-			v.fn, v.where = nil, "struct "+d.Name.String()
+			v.fn, v.where = nil, where{"struct", d.Name}
 			for i, x := range d.FieldTypes {
 				v.needType(d, x, types.TVoid)
 				if d.Defaults[i] != nil {
@@ -177,7 +179,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 				}
 			}
 		case *ast.Global:
-			v.fn, v.where = nil, "global "+d.Name.String()
+			v.fn, v.where = nil, where{"global", d.Name}
 			v.needType(d, d.TypeX, d.Type)
 			v.init(d, d.Type, d.Init)
 			if v.constGlobals && !ast.IsConstInit(d.Init) {
@@ -187,7 +189,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 	}
 	v.tableSlots(p) // ast_closure.go
 	if v.entry && entries != 1 {
-		v.where = ""
+		v.where = where{}
 		v.errs = append(v.errs, fmt.Errorf("entry-explicit: want exactly one function exported as _start, have %d", entries))
 	}
 	if v.typed {
@@ -205,7 +207,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 
 // function checks a function's parameters, result and body.
 func (v *astVerifier) function(d *ast.Func) {
-	v.fn, v.where = d, "func "+d.Name.String()
+	v.fn, v.where = d, where{"func", d.Name}
 	v.push()
 	for _, prm := range d.Params {
 		v.kind(prm)
@@ -224,8 +226,8 @@ func (v *astVerifier) function(d *ast.Func) {
 
 func (v *astVerifier) errorf(n ast.Node, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	if v.where != "" {
-		msg = v.where + ": " + msg
+	if v.where.kind != "" {
+		msg = v.where.kind + " " + v.where.name.String() + ": " + msg
 	}
 	where := ast.String(n)
 	if n.Pos().IsValid() {
@@ -235,7 +237,7 @@ func (v *astVerifier) errorf(n ast.Node, format string, args ...any) {
 }
 
 func (v *astVerifier) kind(n ast.Node) {
-	if !v.lang.Allows(n.Kind()) {
+	if !v.allowed[n.Kind()] {
 		v.errorf(n, "node kind %s is not part of language %s", n.Kind(), v.lang.Name)
 	}
 }
@@ -243,17 +245,19 @@ func (v *astVerifier) kind(n ast.Node) {
 // needType checks a binder's type: a type expression of the language's kinds, whose names are
 // resolved once names are (today only type keywords exist), and a type once typed.
 func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
-	ast.Inspect(x, func(c ast.Node) bool {
-		v.kind(c)
-		if tn, ok := c.(*ast.TypeName); ok && v.resolved {
-			_, keyword := types.Keyword(tn.Name.Name)
-			declared := tn.Name.ID != 0 && v.lookupQuiet(tn.Name) != nil && v.lookupQuiet(tn.Name).kind == "type"
-			if keyword == (tn.Name.ID != 0) || tn.Name.ID != 0 && !declared {
-				v.errorf(n, "type name %s does not denote a type", tn.Name)
+	if x != nil { // most binders have no type expression once check-types typed them
+		ast.Inspect(x, func(c ast.Node) bool {
+			v.kind(c)
+			if tn, ok := c.(*ast.TypeName); ok && v.resolved {
+				_, keyword := types.Keyword(tn.Name.Name)
+				declared := tn.Name.ID != 0 && v.lookupQuiet(tn.Name) != nil && v.lookupQuiet(tn.Name).kind == "type"
+				if keyword == (tn.Name.ID != 0) || tn.Name.ID != 0 && !declared {
+					v.errorf(n, "type name %s does not denote a type", tn.Name)
+				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	if v.typed && t == nil {
 		v.errorf(n, "missing type")
 	}
@@ -272,8 +276,8 @@ func (v *astVerifier) notEnum(n ast.Node, t types.Type) {
 	v.notOptional(n, t)
 }
 
-func (v *astVerifier) push() { v.scopes = append(v.scopes, map[int]*binderInfo{}) }
-func (v *astVerifier) pop()  { v.scopes = v.scopes[:len(v.scopes)-1] }
+func (v *astVerifier) push() { v.sc.push() }
+func (v *astVerifier) pop()  { v.sc.pop() }
 
 // binder checks that a binder's ID is set and unique.
 func (v *astVerifier) binder(n ast.Name, at ast.Node) {
@@ -284,38 +288,44 @@ func (v *astVerifier) binder(n ast.Name, at ast.Node) {
 		v.errorf(at, "binder %s has no ID", n)
 		return
 	}
-	if prev, dup := v.ids[n.ID]; dup {
+	if prev, dup := v.sc.claim(n); dup {
 		v.errorf(at, "binder ID %d of %s is already used by %s", n.ID, n, prev)
-		return
 	}
-	v.ids[n.ID] = n.String()
 }
 
-func (v *astVerifier) declare(n ast.Name, b *binderInfo) {
-	b.scope = len(v.scopes) - 1
-	v.scopes[len(v.scopes)-1][n.ID] = b
-}
+// declare binds n to (a copy of) b in the innermost scope.
+func (v *astVerifier) declare(n ast.Name, b *binderInfo) { v.sc.declare(n.ID, b) }
 
 func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
 	if !v.resolved {
 		return nil
 	}
-	for i := len(v.scopes) - 1; i >= 0; i-- {
-		if b, ok := v.scopes[i][n.ID]; ok {
-			if b.name != n.Name {
-				v.errorf(at, "reference %s names binder %d, which is %s", n, n.ID, b.name)
-			}
-			v.freeVar(n, at, b) // ast_closure.go
-			return b
+	if b := v.sc.get(n.ID); b != nil {
+		if b.name != n.Name {
+			v.errorf(at, "reference %s names binder %d, which is %s", n, n.ID, b.name)
 		}
+		v.freeVar(n, at, b) // ast_closure.go
+		return b
 	}
 	v.errorf(at, "reference %s is not bound in scope", n)
 	return nil
 }
 
+// where names the declaration being checked; its text is made only for a message.
+type where struct {
+	kind string // "func", "global", ...; "" for none
+	name ast.Name
+}
+
+// differ reports whether both types are known and differ (once typed): same without the
+// message, for callers whose message costs a string to make.
+func (v *astVerifier) differ(want, have types.Type) bool {
+	return v.typed && want != nil && have != nil && !types.Identical(want, have)
+}
+
 // same reports a type disagreement when both types are known and differ.
 func (v *astVerifier) same(at ast.Node, want, have types.Type, what string) {
-	if v.typed && want != nil && have != nil && !types.Identical(want, have) {
+	if v.differ(want, have) {
 		v.errorf(at, "%s: want %v, have %v", what, want, have)
 	}
 }

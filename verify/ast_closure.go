@@ -19,7 +19,7 @@ import (
 
 // litScope is a fn-lit being verified.
 type litScope struct {
-	base     int // index of its parameters' scope in v.scopes
+	base     int // depth of its parameters' scope
 	captures map[int]bool
 }
 
@@ -121,7 +121,7 @@ func (v *astVerifier) funcLit(e *ast.FuncLit) {
 	fn, loops := v.fn, v.loops
 	v.fn, v.loops = &ast.Func{At: e.At, Name: ast.Name{Name: "fn"}, Params: e.Params, Result: e.Result}, nil
 	v.push()
-	v.lits = append(v.lits, litScope{base: len(v.scopes) - 1, captures: captures})
+	v.lits = append(v.lits, litScope{base: v.sc.depth(), captures: captures})
 	for _, prm := range e.Params {
 		v.kind(prm)
 		v.binder(prm.Name, prm)

@@ -83,7 +83,9 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			if b.kind == "func" && v.typed {
 				v.errorf(e, "%s is a function, not a value", e.Name)
 			}
-			v.same(e, b.typ, t, "type of "+e.Name.String())
+			if v.differ(b.typ, t) {
+				v.same(e, b.typ, t, "type of "+e.Name.String())
+			}
 		}
 	case *ast.Unary:
 		// A negated literal may be the magnitude of its type's minimum (decisions.md #6).
@@ -123,8 +125,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	case *ast.Logical:
 		v.expr(e.X, true)
 		v.expr(e.Y, true)
-		v.same(e, types.TBool, e.X.Type(), "left operand of "+e.Op)
-		v.same(e, types.TBool, e.Y.Type(), "right operand of "+e.Op)
+		if v.differ(types.TBool, e.X.Type()) || v.differ(types.TBool, e.Y.Type()) {
+			v.same(e, types.TBool, e.X.Type(), "left operand of "+e.Op)
+			v.same(e, types.TBool, e.Y.Type(), "right operand of "+e.Op)
+		}
 		v.same(e, types.TBool, t, "result type")
 	case *ast.Call:
 		for _, a := range e.Args {
@@ -165,7 +169,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			}
 			break
 		}
-		sig := b.fn.Signature()
+		if b.sig == nil { // once per function and verification, not per call
+			b.sig = b.fn.Signature()
+		}
+		sig := b.sig
 		if v.typed {
 			v.same(ref, sig, ref.T, "callee type")
 		}
@@ -240,7 +247,9 @@ func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, a
 		return
 	}
 	for i, a := range args {
-		v.same(e, params[i], a.Type(), fmt.Sprintf("argument %d type", i+1))
+		if v.differ(params[i], a.Type()) {
+			v.same(e, params[i], a.Type(), fmt.Sprintf("argument %d type", i+1))
+		}
 	}
 	v.same(e, result, e.Type(), "call result type")
 }

@@ -1,0 +1,168 @@
+package verify
+
+// The ast verifier's tables, kept from one verification to the next (a sync.Pool, as for the
+// backend's verifiers, scratch.go): under --verify=each it runs after every front-end pass over
+// the whole program, and a map per block, a binderInfo per binder, a map of every binder ID and
+// a search of the language's kind lists per node were most of its cost (3.6 s of CPU against
+// 1.0 s for the passes on the rich 1 MB program).
+//
+// Scopes are one table from binder ID to its innermost binding plus an undo log: declaring
+// saves the binding it hides, popping a scope restores them, so a lookup is one index instead
+// of a search through a map per enclosing block, and the bindings live in chunks that are
+// reused, not allocated.
+
+import (
+	"sync"
+
+	"cot/ir/ast"
+	"cot/ir/pipeline"
+)
+
+// denseIDs bounds the binder IDs kept in the tables' slices; others (negative, or huge in a
+// broken program) go to maps.
+const denseIDs = 1 << 24
+
+type undo struct {
+	id   int
+	prev *binderInfo
+}
+
+type scopeTable struct {
+	bind   []*binderInfo // by binder ID: the innermost binding in scope
+	big    map[int]*binderInfo
+	undos  []undo
+	marks  []int // len(undos) at each open scope
+	chunks [][]binderInfo
+	used   int // bindings handed out of chunks
+
+	ids     []claimed // by binder ID: the binder that has it, for uniqueness
+	bigIDs  map[int]string
+	touched []int // the IDs set in ids, cleared at the end
+}
+
+const chunkSize = 1024
+
+var astTables = sync.Pool{New: func() any { return new(scopeTable) }}
+
+// depth is the index of the innermost open scope (0 = top level).
+func (s *scopeTable) depth() int { return len(s.marks) - 1 }
+
+func (s *scopeTable) push() { s.marks = append(s.marks, len(s.undos)) }
+
+func (s *scopeTable) pop() {
+	m := s.marks[len(s.marks)-1]
+	for i := len(s.undos) - 1; i >= m; i-- {
+		s.set(s.undos[i].id, s.undos[i].prev)
+	}
+	s.undos = s.undos[:m]
+	s.marks = s.marks[:len(s.marks)-1]
+}
+
+func (s *scopeTable) get(id int) *binderInfo {
+	if id >= 0 && id < len(s.bind) {
+		return s.bind[id]
+	}
+	if id >= 0 && id < denseIDs {
+		return nil
+	}
+	return s.big[id]
+}
+
+func (s *scopeTable) set(id int, b *binderInfo) {
+	if id >= 0 && id < denseIDs {
+		if id >= len(s.bind) {
+			if b == nil {
+				return
+			}
+			s.bind = append(s.bind, make([]*binderInfo, id+1-len(s.bind)+len(s.bind)/2)...)
+		}
+		s.bind[id] = b
+		return
+	}
+	if b == nil {
+		delete(s.big, id)
+		return
+	}
+	if s.big == nil {
+		s.big = map[int]*binderInfo{}
+	}
+	s.big[id] = b
+}
+
+// declare binds id to a copy of b in the innermost scope.
+func (s *scopeTable) declare(id int, b *binderInfo) {
+	if s.used == len(s.chunks)*chunkSize {
+		s.chunks = append(s.chunks, make([]binderInfo, chunkSize))
+	}
+	nb := &s.chunks[s.used/chunkSize][s.used%chunkSize]
+	s.used++
+	*nb = *b
+	nb.scope = s.depth()
+	s.undos = append(s.undos, undo{id, s.get(id)})
+	s.set(id, nb)
+}
+
+type claimed struct {
+	name string
+	set  bool
+}
+
+// claim records that binder ID n.ID (positive) belongs to n and returns the text of the binder
+// that had it already.
+func (s *scopeTable) claim(n ast.Name) (prev string, dup bool) {
+	if id := n.ID; id < denseIDs {
+		if id >= len(s.ids) {
+			s.ids = append(s.ids, make([]claimed, id+1-len(s.ids)+len(s.ids)/2)...)
+		}
+		if c := s.ids[id]; c.set {
+			return ast.Name{Name: c.name, ID: id}.String(), true
+		}
+		s.ids[id] = claimed{n.Name, true}
+		s.touched = append(s.touched, id)
+		return "", false
+	}
+	if prev, dup := s.bigIDs[n.ID]; dup {
+		return prev, true
+	}
+	if s.bigIDs == nil {
+		s.bigIDs = map[int]string{}
+	}
+	s.bigIDs[n.ID] = n.String()
+	return "", false
+}
+
+// reset empties the tables for the next verification, keeping their memory (and dropping what
+// the bindings point to, so a pooled table holds no program alive).
+func (s *scopeTable) reset() {
+	for len(s.marks) > 0 {
+		s.pop()
+	}
+	for i := range s.chunks {
+		if i*chunkSize >= s.used {
+			break
+		}
+		clear(s.chunks[i])
+	}
+	s.used = 0
+	for _, id := range s.touched {
+		s.ids[id] = claimed{}
+	}
+	s.touched = s.touched[:0]
+	s.big, s.bigIDs = nil, nil
+}
+
+// allowedKinds caches each language's node kinds as a set (Lang.Allows searches lists along
+// the language's ancestry, and the verifier asks for every node).
+var allowedKinds sync.Map // *pipeline.Lang -> map[string]bool
+
+func kindsOf(l *pipeline.Lang) map[string]bool {
+	if m, ok := allowedKinds.Load(l); ok {
+		return m.(map[string]bool)
+	}
+	m := map[string]bool{}
+	for _, k := range l.Kinds() {
+		m[k] = true
+	}
+	allowedKinds.Store(l, m)
+	return m
+}
