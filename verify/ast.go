@@ -66,6 +66,8 @@ type astVerifier struct {
 	scalarValues         bool
 	arcOwned             bool
 	errs                 []error
+	dataErrs             []error     // data addresses outside the image, reported after the rest
+	data                 []byte      // the program's data image
 	where                where       // the declaration being checked, for messages
 	sc                   *scopeTable // scopes and binder IDs (ast_scope.go)
 	allowed              map[string]bool
@@ -104,7 +106,7 @@ func init() {
 func AST(lang *pipeline.Lang, p *ast.Program) []error {
 	sc := astTables.Get().(*scopeTable)
 	defer func() { sc.reset(); astTables.Put(sc) }()
-	v := &astVerifier{lang: lang, sc: sc, allowed: kindsOf(lang)}
+	v := &astVerifier{lang: lang, sc: sc, allowed: kindsOf(lang), data: p.Data}
 	for _, inv := range lang.AllInvariants() {
 		check, ok := astInvariants[inv]
 		if !ok {
@@ -167,6 +169,13 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 					v.expr(x, false)
 				}
 			}
+		case *ast.UnionDecl:
+			v.fn, v.where = nil, where{"union", d.Name}
+			for _, x := range d.PayloadX {
+				if x != nil { // a unit variant
+					v.needType(d, x, types.TVoid)
+				}
+			}
 		case *ast.AliasDecl:
 			v.fn, v.where = nil, where{"type", d.Name}
 			v.needType(d, d.TypeX, types.TVoid)
@@ -192,16 +201,7 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 		v.where = where{}
 		v.errs = append(v.errs, fmt.Errorf("entry-explicit: want exactly one function exported as _start, have %d", entries))
 	}
-	if v.typed {
-		for _, d := range p.Decls {
-			ast.Inspect(d, func(n ast.Node) bool {
-				if da, ok := n.(*ast.DataAddr); ok && (da.Offset < 0 || da.Offset > int64(len(p.Data))) {
-					v.errorf(da, "data address %d outside the %d-byte data image", da.Offset, len(p.Data))
-				}
-				return true
-			})
-		}
-	}
+	v.errs = append(v.errs, v.dataErrs...)
 	return v.errs
 }
 
@@ -236,11 +236,25 @@ func (v *astVerifier) errorf(n ast.Node, format string, args ...any) {
 	v.errs = append(v.errs, fmt.Errorf("%s\n    at %s", msg, where))
 }
 
+// kind checks that n is of the language's kinds. The walk calls it on every node (a test of
+// the goldens holds it to that, TestVerifierVisitsEveryNode), so it also checks what every node
+// of a kind must satisfy wherever it is: a data address lies in the data image.
 func (v *astVerifier) kind(n ast.Node) {
+	if visitHook != nil {
+		visitHook(n)
+	}
 	if !v.allowed[n.Kind()] {
 		v.errorf(n, "node kind %s is not part of language %s", n.Kind(), v.lang.Name)
 	}
+	if da, ok := n.(*ast.DataAddr); ok && v.typed && (da.Offset < 0 || da.Offset > int64(len(v.data))) {
+		errs := v.errs
+		v.errorf(da, "data address %d outside the %d-byte data image", da.Offset, len(v.data))
+		v.errs, v.dataErrs = errs, append(v.dataErrs, v.errs[len(v.errs)-1]) // reported last, as ever
+	}
 }
+
+// visitHook, when set (by tests), sees every node the walk checks.
+var visitHook func(ast.Node)
 
 // needType checks a binder's type: a type expression of the language's kinds, whose names are
 // resolved once names are (today only type keywords exist), and a type once typed.

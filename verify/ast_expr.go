@@ -205,6 +205,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		}
 	case *ast.If:
 		v.cond(e, e.Cond)
+		v.kind(e.Then)
 		v.blockBody(e.Then)
 		v.same(e, t, e.Then.T, "then branch type")
 		switch els := e.Else.(type) {
