@@ -70,7 +70,10 @@ type astVerifier struct {
 	data                 []byte      // the program's data image
 	where                where       // the declaration being checked, for messages
 	sc                   *scopeTable // scopes and binder IDs (ast_scope.go)
-	allowed              map[string]bool
+	allowed              *kindSet    // the language's node kinds (ast_incremental.go)
+	key                  checkKey    // what else of the language the walk depends on
+	cache                *astCache
+	rec                  *declSummary // what the walk of the current declaration depends on
 	loops                []int
 	fn                   *ast.Func
 	noFreeVars           bool
@@ -103,10 +106,14 @@ func init() {
 }
 
 // AST verifies p against lang and returns every violation.
-func AST(lang *pipeline.Lang, p *ast.Program) []error {
-	sc := astTables.Get().(*scopeTable)
-	defer func() { sc.reset(); astTables.Put(sc) }()
-	v := &astVerifier{lang: lang, sc: sc, allowed: kindsOf(lang), data: p.Data}
+func AST(lang *pipeline.Lang, p *ast.Program) []error { return astCheck(lang, p, nil) }
+
+// astCheck is AST, reusing and updating what cache (nil for none) knows of declarations checked
+// before (ast_incremental.go).
+func astCheck(lang *pipeline.Lang, p *ast.Program, cache *astCache) []error {
+	v := &astVerifier{lang: lang, sc: tablesFor(cache), data: p.Data, cache: cache}
+	defer v.sc.release(cache)
+	v.allowed, v.key = allowedKinds(lang)
 	for _, inv := range lang.AllInvariants() {
 		check, ok := astInvariants[inv]
 		if !ok {
@@ -146,55 +153,13 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 	}
 	entries := 0
 	for _, d := range p.Decls {
-		v.kind(d)
-		switch d := d.(type) {
-		case *ast.Func:
-			if d.Export == "_start" {
-				entries++
-				if len(d.Params) != 0 || d.Result != types.TVoid {
-					v.errorf(d, "the _start function must take no parameters and return void")
-				}
-			}
-			v.function(d)
-			if v.arcOwned {
-				v.arcOwnership(d) // ast_arc.go
-			}
-		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl, *ast.TraitImpl:
-			v.generic(d) // ast_generic.go
-		case *ast.EnumDecl:
-			v.fn, v.where = nil, where{"enum", d.Name}
-			v.needType(d, d.BackingX, types.TI32)
-			for _, x := range d.Values {
-				if x != nil {
-					v.expr(x, false)
-				}
-			}
-		case *ast.UnionDecl:
-			v.fn, v.where = nil, where{"union", d.Name}
-			for _, x := range d.PayloadX {
-				if x != nil { // a unit variant
-					v.needType(d, x, types.TVoid)
-				}
-			}
-		case *ast.AliasDecl:
-			v.fn, v.where = nil, where{"type", d.Name}
-			v.needType(d, d.TypeX, types.TVoid)
-		case *ast.StructDecl:
-			v.fn, v.where = nil, where{"struct", d.Name}
-			for i, x := range d.FieldTypes {
-				v.needType(d, x, types.TVoid)
-				if d.Defaults[i] != nil {
-					v.expr(d.Defaults[i], false)
-				}
-			}
-		case *ast.Global:
-			v.fn, v.where = nil, where{"global", d.Name}
-			v.needType(d, d.TypeX, d.Type)
-			v.init(d, d.Type, d.Init)
-			if v.constGlobals && !ast.IsConstInit(d.Init) {
-				v.errorf(d, "globals-constant: initializer is not a constant")
+		if f, ok := d.(*ast.Func); ok && f.Export == "_start" {
+			entries++
+			if len(f.Params) != 0 || f.Result != types.TVoid {
+				v.errorf(f, "the _start function must take no parameters and return void")
 			}
 		}
+		v.decl(d) // ast_incremental.go: walkDecl, or what it found the last time
 	}
 	v.tableSlots(p) // ast_closure.go
 	if v.entry && entries != 1 {
@@ -243,10 +208,16 @@ func (v *astVerifier) kind(n ast.Node) {
 	if visitHook != nil {
 		visitHook(n)
 	}
-	if !v.allowed[n.Kind()] {
-		v.errorf(n, "node kind %s is not part of language %s", n.Kind(), v.lang.Name)
+	k := n.Kind()
+	i, known := kindIndex[k]
+	if known && !v.allowed.has(i) || !known && !v.lang.Allows(k) {
+		v.errorf(n, "node kind %s is not part of language %s", k, v.lang.Name)
 	}
-	if da, ok := n.(*ast.DataAddr); ok && v.typed && (da.Offset < 0 || da.Offset > int64(len(v.data))) {
+	da, isData := n.(*ast.DataAddr)
+	if v.rec != nil {
+		v.rec.saw(i, known, da)
+	}
+	if isData && v.typed && (da.Offset < 0 || da.Offset > int64(len(v.data))) {
 		errs := v.errs
 		v.errorf(da, "data address %d outside the %d-byte data image", da.Offset, len(v.data))
 		v.errs, v.dataErrs = errs, append(v.dataErrs, v.errs[len(v.errs)-1]) // reported last, as ever
@@ -281,11 +252,15 @@ func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
 
 // notEnum checks "no-enum-types" for one type.
 func (v *astVerifier) notEnum(n ast.Node, t types.Type) {
-	if _, ok := types.Underlying(t).(*types.Enum); ok && v.noEnums {
-		v.errorf(n, "no-enum-types: a value of enum type %v", t)
+	if _, ok := types.Underlying(t).(*types.Enum); ok {
+		if v.read(keyBits().noEnums); v.noEnums {
+			v.errorf(n, "no-enum-types: a value of enum type %v", t)
+		}
 	}
-	if t == types.TError && v.noEnums {
-		v.errorf(n, "no-enum-types: a value of the error type (lower-enums makes it i64)")
+	if t == types.TError {
+		if v.read(keyBits().noEnums); v.noEnums {
+			v.errorf(n, "no-enum-types: a value of the error type (lower-enums makes it i64)")
+		}
 	}
 	v.notOptional(n, t)
 }
@@ -304,6 +279,8 @@ func (v *astVerifier) binder(n ast.Name, at ast.Node) {
 	}
 	if prev, dup := v.sc.claim(n); dup {
 		v.errorf(at, "binder ID %d of %s is already used by %s", n.ID, n, prev)
+	} else if v.rec != nil {
+		v.sc.noteBinder(n.ID, v.rec)
 	}
 }
 
@@ -314,7 +291,7 @@ func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
 	if !v.resolved {
 		return nil
 	}
-	if b := v.sc.get(n.ID); b != nil {
+	if b := v.get(n.ID); b != nil {
 		if b.name != n.Name {
 			v.errorf(at, "reference %s names binder %d, which is %s", n, n.ID, b.name)
 		}

@@ -37,7 +37,7 @@ func (v *astVerifier) freeVar(n ast.Name, at ast.Node, b *binderInfo) {
 	if b.scope == 0 || b.scope >= v.fnBase() {
 		return
 	}
-	if v.noFreeVars {
+	if v.read(keyBits().noFreeVars); v.noFreeVars {
 		v.errorf(at, "no-free-vars: %s is a local of an enclosing function", n)
 		return
 	}

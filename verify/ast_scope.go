@@ -15,7 +15,6 @@ import (
 	"sync"
 
 	"cot/ir/ast"
-	"cot/ir/pipeline"
 )
 
 // denseIDs bounds the binder IDs kept in the tables' slices; others (negative, or huge in a
@@ -38,11 +37,40 @@ type scopeTable struct {
 	ids     []claimed // by binder ID: the binder that has it, for uniqueness
 	bigIDs  map[int]string
 	touched []int // the IDs set in ids, cleared at the end
+
+	// While the walk of a declaration is recorded (ast_incremental.go): its dependencies, the
+	// IDs already among them (depMark[id] == depGen) and its binders.
+	deps    []dep
+	depMark []uint32
+	depGen  uint32
+	bigDeps map[int]bool
+	binders []int32
 }
 
 const chunkSize = 1024
 
 var astTables = sync.Pool{New: func() any { return new(scopeTable) }}
+
+// tablesFor returns the tables for one verification: the cache's own when there is one (a
+// pooled table is dropped at every collection, and a compilation verifies between many),
+// else a pooled one.
+func tablesFor(cache *astCache) *scopeTable {
+	if cache == nil {
+		return astTables.Get().(*scopeTable)
+	}
+	if cache.tables == nil {
+		cache.tables = new(scopeTable)
+	}
+	return cache.tables
+}
+
+// release empties s after a verification and gives it back to where tablesFor took it.
+func (s *scopeTable) release(cache *astCache) {
+	s.reset()
+	if cache == nil {
+		astTables.Put(s)
+	}
+}
 
 // depth is the index of the innermost open scope (0 = top level).
 func (s *scopeTable) depth() int { return len(s.marks) - 1 }
@@ -131,6 +159,55 @@ func (s *scopeTable) claim(n ast.Name) (prev string, dup bool) {
 	return "", false
 }
 
+// unclaim frees binder ID id again.
+func (s *scopeTable) unclaim(id int) {
+	if id < len(s.ids) {
+		s.ids[id] = claimed{}
+	}
+	delete(s.bigIDs, id)
+}
+
+// startDeps starts the record of a declaration's dependencies and binders.
+func (s *scopeTable) startDeps() {
+	s.deps, s.binders, s.bigDeps = s.deps[:0], s.binders[:0], nil
+	s.depGen++
+	if s.depGen == 0 { // wrapped: old marks could pass for new ones
+		clear(s.depMark)
+		s.depGen = 1
+	}
+}
+
+// firstDep reports whether id is not yet among the recorded dependencies, and marks it.
+func (s *scopeTable) firstDep(id int) bool {
+	if id >= 0 && id < denseIDs {
+		if id >= len(s.depMark) {
+			s.depMark = append(s.depMark, make([]uint32, id+1-len(s.depMark)+len(s.depMark)/2)...)
+		}
+		if s.depMark[id] == s.depGen {
+			return false
+		}
+		s.depMark[id] = s.depGen
+		return true
+	}
+	if s.bigDeps[id] {
+		return false
+	}
+	if s.bigDeps == nil {
+		s.bigDeps = map[int]bool{}
+	}
+	s.bigDeps[id] = true
+	return true
+}
+
+// noteBinder records binder ID id of the declaration whose summary is r.
+func (s *scopeTable) noteBinder(id int, r *declSummary) {
+	if id > 1<<31-1 {
+		r.unknown = true
+		return
+	}
+	s.binders = append(s.binders, int32(id))
+}
+
 // reset empties the tables for the next verification, keeping their memory (and dropping what
 // the bindings point to, so a pooled table holds no program alive).
 func (s *scopeTable) reset() {
@@ -149,20 +226,6 @@ func (s *scopeTable) reset() {
 	}
 	s.touched = s.touched[:0]
 	s.big, s.bigIDs = nil, nil
-}
-
-// allowedKinds caches each language's node kinds as a set (Lang.Allows searches lists along
-// the language's ancestry, and the verifier asks for every node).
-var allowedKinds sync.Map // *pipeline.Lang -> map[string]bool
-
-func kindsOf(l *pipeline.Lang) map[string]bool {
-	if m, ok := allowedKinds.Load(l); ok {
-		return m.(map[string]bool)
-	}
-	m := map[string]bool{}
-	for _, k := range l.Kinds() {
-		m[k] = true
-	}
-	allowedKinds.Store(l, m)
-	return m
+	s.deps = s.deps[:0]
+	clear(s.deps[:cap(s.deps)]) // they point into the program
 }

@@ -28,7 +28,7 @@ func (v *astVerifier) assignable(at ast.Node, target ast.Expr) {
 }
 
 func (v *astVerifier) lookupQuiet(n ast.Name) *binderInfo {
-	return v.sc.get(n.ID)
+	return v.get(n.ID)
 }
 
 func (v *astVerifier) loopRef(at ast.Node, label ast.Name) {

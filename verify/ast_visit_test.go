@@ -16,18 +16,12 @@ import (
 )
 
 // compileGoldens compiles the main.cot of every run golden (golden/testdata/run) through the
-// front end under --verify=each, calling check on every ast verification.
-func compileGoldens(t *testing.T, check func(l *pipeline.Lang, p *ast.Program, verify func() []error) []error) {
+// front end under --verify=each.
+func compileGoldens(t *testing.T) {
 	t.Helper()
 	files, err := filepath.Glob("../golden/testdata/run/*.txtar")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no run goldens: %v", err)
-	}
-	saved := ast.Family.Verify
-	defer func() { ast.Family.Verify = saved }()
-	ast.Family.Verify = func(l *pipeline.Lang, prog any) []error {
-		p := prog.(*ast.Program)
-		return check(l, p, func() []error { return saved(l, prog) })
 	}
 	for _, file := range files {
 		ar, err := txtar.ParseFile(file)
@@ -80,9 +74,12 @@ func TestVerifierVisitsEveryNode(t *testing.T) {
 	verify.SetVisitHook(func(n ast.Node) { seen[n] = true })
 	defer verify.SetVisitHook(nil)
 	missed := map[string]bool{} // one report per kind
-	compileGoldens(t, func(l *pipeline.Lang, p *ast.Program, check func() []error) []error {
+	saved := ast.Family.VerifyWith
+	defer func() { ast.Family.VerifyWith = saved }()
+	ast.Family.VerifyWith = func(_ *any, l *pipeline.Lang, prog any) []error {
+		p := prog.(*ast.Program)
 		clear(seen)
-		errs := check()
+		errs := verify.AST(l, p) // every declaration walked
 		for _, d := range p.Decls {
 			ast.Inspect(d, func(n ast.Node) bool {
 				if !seen[n] && !missed[n.Kind()] {
@@ -93,7 +90,8 @@ func TestVerifierVisitsEveryNode(t *testing.T) {
 			})
 		}
 		return errs
-	})
+	}
+	compileGoldens(t)
 }
 
 // parentOf names the node of d whose child n is, for a report.

@@ -233,7 +233,7 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 		prog = next
 		last := i == len(t.Passes)-1
 		if opts.Verify == VerifyEach || (opts.Verify == VerifyEnd && (last || opts.StopAfter == p.Name)) {
-			if errs := p.Out.Family.Verify(p.Out, prog); len(errs) > 0 {
+			if errs := ctx.verify(p.Out, prog); len(errs) > 0 {
 				return nil, verifyError(p, prog, errs)
 			}
 		}
