@@ -50,7 +50,6 @@ type binderInfo struct {
 	kind  string // "func", "global", "param", "var", "const"
 	typ   types.Type
 	fn    *ast.Func
-	sig   *types.Func // fn's signature, made at its first call
 	scope int         // depth of the scope that declared it (0 = top level)
 }
 
@@ -216,6 +215,9 @@ func (v *astVerifier) kind(n ast.Node) {
 	da, isData := n.(*ast.DataAddr)
 	if v.rec != nil {
 		v.rec.saw(i, known, da)
+		if e, ok := n.(ast.Expr); ok && ast.IsFreshObject(e) {
+			v.read(keyBits().arcOwned) // objects-owned checks fresh objects only (ast_arc.go)
+		}
 	}
 	if isData && v.typed && (da.Offset < 0 || da.Offset > int64(len(v.data))) {
 		errs := v.errs

@@ -61,7 +61,9 @@ func (v *astVerifier) closureExpr(e ast.Expr) bool {
 				v.errorf(e, "func-ref of %s, which is a %s", e.Name, b.kind)
 				break
 			}
-			v.same(e, b.fn.Signature(), t, "func-ref type")
+			if t != nil && !sigIs(b.fn, t) {
+				v.same(e, b.fn.Signature(), t, "func-ref type")
+			}
 		}
 	case *ast.CallValue:
 		v.callOfValue(e, e.Callee, e.Args)

@@ -169,14 +169,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			}
 			break
 		}
-		if b.sig == nil { // once per function and verification, not per call
-			b.sig = b.fn.Signature()
+		if v.typed && ref.T != nil && !sigIs(b.fn, ref.T) {
+			v.same(ref, b.fn.Signature(), ref.T, "callee type")
 		}
-		sig := b.sig
-		if v.typed {
-			v.same(ref, sig, ref.T, "callee type")
-		}
-		v.call(e, sig.Params, sig.Result, e.Args)
+		v.callWith(e, len(b.fn.Params), func(i int) types.Type { return b.fn.Params[i].Type }, b.fn.Result, e.Args)
 	case *ast.RuntimeCall:
 		for _, a := range e.Args {
 			v.expr(a, true)
@@ -240,19 +236,40 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 }
 
 func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, args []ast.Expr) {
+	v.callWith(e, len(params), func(i int) types.Type { return params[i] }, result, args)
+}
+
+// callWith is call with the n parameter types given by param (a function's, without making its
+// signature).
+func (v *astVerifier) callWith(e ast.Expr, n int, param func(i int) types.Type, result types.Type, args []ast.Expr) {
 	if !v.typed {
 		return
 	}
-	if len(args) != len(params) {
-		v.errorf(e, "call with %d arguments, want %d", len(args), len(params))
+	if len(args) != n {
+		v.errorf(e, "call with %d arguments, want %d", len(args), n)
 		return
 	}
 	for i, a := range args {
-		if v.differ(params[i], a.Type()) {
-			v.same(e, params[i], a.Type(), fmt.Sprintf("argument %d type", i+1))
+		if v.differ(param(i), a.Type()) {
+			v.same(e, param(i), a.Type(), fmt.Sprintf("argument %d type", i+1))
 		}
 	}
 	v.same(e, result, e.Type(), "call result type")
+}
+
+// sigIs reports whether t is identical to fn's signature, without making it (the verifier asks
+// for every call, after every pass).
+func sigIs(fn *ast.Func, t types.Type) bool {
+	ft, ok := t.(*types.Func)
+	if !ok || len(ft.Params) != len(fn.Params) || !types.Identical(fn.Result, ft.Result) {
+		return false
+	}
+	for i, p := range fn.Params {
+		if !types.Identical(p.Type, ft.Params[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // switchParts checks a switch's subject (an integer, bool, enum or string once typed), patterns of its type,

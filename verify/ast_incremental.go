@@ -144,17 +144,21 @@ type astCache struct {
 // check verifies p against l with the cache, and keeps p's functions' summaries for the next
 // check.
 func (c *astCache) check(l *pipeline.Lang, p *ast.Program) []error {
-	c.next, c.stale = make(map[weak.Pointer[ast.Block]]*declSummary, len(c.funcs)), false
+	if c.next == nil {
+		c.next = make(map[weak.Pointer[ast.Block]]*declSummary, len(c.funcs))
+	}
+	c.stale = false
 	errs := astCheck(l, p, c)
 	if len(c.untruthful) > 0 {
-		errs, c.untruthful, c.funcs = c.untruthful, nil, nil
+		errs, c.untruthful, c.funcs, c.next = c.untruthful, nil, nil, nil
 		return errs
 	}
 	if len(errs) > 0 || c.stale {
 		c.funcs, c.next = nil, nil
 		return AST(l, p) // exactly the errors of a check from scratch
 	}
-	c.funcs, c.next = c.next, nil
+	c.funcs, c.next = c.next, c.funcs // the old map's memory serves the next check
+	clear(c.next)
 	return nil
 }
 

@@ -60,11 +60,11 @@ func keyOf(inv string) checkKey {
 
 // fits reports whether the walk that made s would go the same way under key k: the bits that
 // differ are of invariants it does not read. Entry-explicit and globals-constant are checked
-// only at the top level and in globals. Whether strings are allowed, no-free-vars and the
-// no-X-types invariants are read only where they matter (a string operation, a reference from
-// a fn-lit to an enclosing function's local, a value of an enum, optional, error union or union
-// type), which the walk notes (read). Objects-owned only adds checks, so what held with it holds
-// without.
+// only at the top level and in globals. Whether strings are allowed, no-free-vars, the
+// no-X-types invariants and objects-owned are read only where they matter (a string operation,
+// a reference from a fn-lit to an enclosing function's local, a value of an enum, optional,
+// error union or union type, a fresh object), which the walk notes (read). Objects-owned only
+// adds checks, so what held with it holds without.
 func (s *declSummary) fits(k checkKey) bool {
 	keys := keyBits()
 	diff := (s.key ^ k) &^ keys.topLevel
@@ -85,7 +85,7 @@ var keyBits = sync.OnceValue(func() (k keySet) {
 	k.topLevel = keyOf(ast.InvEntry) | keyOf(ast.InvConstGlobals)
 	k.arcOwned, k.noFreeVars, k.noEnums = keyOf(ast.InvArcOwned), keyOf(ast.InvNoFreeVars), keyOf(ast.InvNoEnumTypes)
 	k.noOptionals, k.noErrs, k.noUnions = keyOf(ast.InvNoOptionals), keyOf(ast.InvNoErrorUnions), keyOf(ast.InvNoUnions)
-	k.conditional = keyStr | k.noFreeVars | k.noEnums | k.noOptionals | k.noErrs | k.noUnions
+	k.conditional = keyStr | k.noFreeVars | k.noEnums | k.noOptionals | k.noErrs | k.noUnions | k.arcOwned
 	return k
 })
 

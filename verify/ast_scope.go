@@ -30,11 +30,13 @@ type scopeTable struct {
 	bind   []*binderInfo // by binder ID: the innermost binding in scope
 	big    map[int]*binderInfo
 	undos  []undo
-	marks  []int // len(undos) at each open scope
+	marks  []mark // at each open scope
 	chunks [][]binderInfo
-	used   int // bindings handed out of chunks
+	used   int // bindings handed out of chunks (a scope's go back when it closes)
+	high   int // the most ever used, cleared at the end
 
-	ids     []claimed // by binder ID: the binder that has it, for uniqueness
+	ids     []int32  // by binder ID: 1 + the index in names of the binder that has it, 0 for none
+	names   []string // the binders' names, in the order they claimed their IDs
 	bigIDs  map[int]string
 	touched []int // the IDs set in ids, cleared at the end
 
@@ -46,6 +48,8 @@ type scopeTable struct {
 	bigDeps map[int]bool
 	binders []int32
 }
+
+type mark struct{ undos, used int }
 
 const chunkSize = 1024
 
@@ -75,14 +79,17 @@ func (s *scopeTable) release(cache *astCache) {
 // depth is the index of the innermost open scope (0 = top level).
 func (s *scopeTable) depth() int { return len(s.marks) - 1 }
 
-func (s *scopeTable) push() { s.marks = append(s.marks, len(s.undos)) }
+func (s *scopeTable) push() { s.marks = append(s.marks, mark{len(s.undos), s.used}) }
 
+// pop closes the innermost scope; its bindings' memory is reused (nothing holds a binding
+// after its scope: lookups use it at once).
 func (s *scopeTable) pop() {
 	m := s.marks[len(s.marks)-1]
-	for i := len(s.undos) - 1; i >= m; i-- {
+	for i := len(s.undos) - 1; i >= m.undos; i-- {
 		s.set(s.undos[i].id, s.undos[i].prev)
 	}
-	s.undos = s.undos[:m]
+	s.undos = s.undos[:m.undos]
+	s.used = m.used
 	s.marks = s.marks[:len(s.marks)-1]
 }
 
@@ -124,15 +131,11 @@ func (s *scopeTable) declare(id int, b *binderInfo) {
 	}
 	nb := &s.chunks[s.used/chunkSize][s.used%chunkSize]
 	s.used++
+	s.high = max(s.high, s.used)
 	*nb = *b
 	nb.scope = s.depth()
 	s.undos = append(s.undos, undo{id, s.get(id)})
 	s.set(id, nb)
-}
-
-type claimed struct {
-	name string
-	set  bool
 }
 
 // claim records that binder ID n.ID (positive) belongs to n and returns the text of the binder
@@ -140,12 +143,13 @@ type claimed struct {
 func (s *scopeTable) claim(n ast.Name) (prev string, dup bool) {
 	if id := n.ID; id < denseIDs {
 		if id >= len(s.ids) {
-			s.ids = append(s.ids, make([]claimed, id+1-len(s.ids)+len(s.ids)/2)...)
+			s.ids = append(s.ids, make([]int32, id+1-len(s.ids)+len(s.ids)/2)...)
 		}
-		if c := s.ids[id]; c.set {
-			return ast.Name{Name: c.name, ID: id}.String(), true
+		if c := s.ids[id]; c != 0 {
+			return ast.Name{Name: s.names[c-1], ID: id}.String(), true
 		}
-		s.ids[id] = claimed{n.Name, true}
+		s.names = append(s.names, n.Name)
+		s.ids[id] = int32(len(s.names))
 		s.touched = append(s.touched, id)
 		return "", false
 	}
@@ -162,7 +166,7 @@ func (s *scopeTable) claim(n ast.Name) (prev string, dup bool) {
 // unclaim frees binder ID id again.
 func (s *scopeTable) unclaim(id int) {
 	if id < len(s.ids) {
-		s.ids[id] = claimed{}
+		s.ids[id] = 0
 	}
 	delete(s.bigIDs, id)
 }
@@ -215,16 +219,18 @@ func (s *scopeTable) reset() {
 		s.pop()
 	}
 	for i := range s.chunks {
-		if i*chunkSize >= s.used {
+		if i*chunkSize >= s.high {
 			break
 		}
 		clear(s.chunks[i])
 	}
-	s.used = 0
+	s.used, s.high = 0, 0
 	for _, id := range s.touched {
-		s.ids[id] = claimed{}
+		s.ids[id] = 0
 	}
 	s.touched = s.touched[:0]
+	clear(s.names)
+	s.names = s.names[:0]
 	s.big, s.bigIDs = nil, nil
 	s.deps = s.deps[:0]
 	clear(s.deps[:cap(s.deps)]) // they point into the program
