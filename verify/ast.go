@@ -50,7 +50,7 @@ type binderInfo struct {
 	kind  string // "func", "global", "param", "var", "const"
 	typ   types.Type
 	fn    *ast.Func
-	scope int         // depth of the scope that declared it (0 = top level)
+	scope int // depth of the scope that declared it (0 = top level)
 }
 
 type astVerifier struct {
