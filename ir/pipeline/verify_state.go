@@ -9,6 +9,8 @@ package pipeline
 // when that is sound). The state belongs to the context, never to a package variable, so
 // compilations side by side do not share it.
 
+import "time"
+
 // verify checks prog against l, through the family's VerifyWith and the context's state for the
 // family when it has one.
 func (c *Ctx) verify(l *Lang, prog any) []error {
@@ -25,4 +27,16 @@ func (c *Ctx) verify(l *Lang, prog any) []error {
 		c.verifyStates[f] = st
 	}
 	return f.VerifyWith(st, l, prog)
+}
+
+// addTiming adds d to the --time-passes row named name, one row per name (the verifier's time
+// is one row per family, "(verify ast)", beside the passes').
+func (o *Options) addTiming(name string, d time.Duration) {
+	for i := range o.timings {
+		if o.timings[i].name == name {
+			o.timings[i].d += d
+			return
+		}
+	}
+	o.timings = append(o.timings, timing{name, d})
 }

@@ -33,6 +33,15 @@ func TestVerifyWithKeepsOneStatePerCompilation(t *testing.T) {
 	if len(states) != 6 || states[0] != states[2] || states[3] != states[5] || states[0] == states[3] || *states[0] != 3 {
 		t.Errorf("want 3 checks with one state per run and a state per run, got %d checks", len(states))
 	}
+	var out strings.Builder
+	opts := &Options{TimePasses: true}
+	if _, err := table.Run(NewCtx(""), 0, opts); err != nil {
+		t.Fatal(err)
+	}
+	opts.WriteTimings(&out)
+	if n := strings.Count(out.String(), "(verify ints)"); n != 1 {
+		t.Errorf("--time-passes: want one row for the verifier, got %d:\n%s", n, out.String())
+	}
 	table.Passes = append(table.Passes, add("d", 1))
 	_, err := table.Run(NewCtx(""), 0, &Options{})
 	var ie *InternalError
