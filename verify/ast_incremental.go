@@ -36,7 +36,7 @@ import (
 )
 
 func init() {
-	ast.Family.VerifyWith = func(state *any, l *pipeline.Lang, prog any) []error {
+	ast.Family.VerifyWith = func(state *any, l *pipeline.Lang, prog any, last bool) []error {
 		p, ok := prog.(*ast.Program)
 		if !ok {
 			return []error{fmt.Errorf("ast: want *ast.Program, have %T", prog)}
@@ -46,7 +46,7 @@ func init() {
 			cache = &astCache{}
 			*state = cache
 		}
-		return cache.check(l, p)
+		return cache.check(l, p, last)
 	}
 }
 
@@ -135,6 +135,7 @@ type astCache struct {
 	funcs map[weak.Pointer[ast.Block]]*declSummary // by the function's body
 	next  map[weak.Pointer[ast.Block]]*declSummary
 	stale bool // a reused summary failed the program-wide checks: check it all again
+	last  bool // the last check: reuse, record nothing
 	// tables are the verifier's tables (ast_scope.go), kept for the whole compilation.
 	tables *scopeTable
 	// untruthful lists the reused summaries a walk contradicts (checkSkips).
@@ -142,8 +143,9 @@ type astCache struct {
 }
 
 // check verifies p against l with the cache, and keeps p's functions' summaries for the next
-// check.
-func (c *astCache) check(l *pipeline.Lang, p *ast.Program) []error {
+// check, unless this is the last (then it records none: they would only cost time and memory).
+func (c *astCache) check(l *pipeline.Lang, p *ast.Program, last bool) []error {
+	c.last = last
 	if c.next == nil {
 		c.next = make(map[weak.Pointer[ast.Block]]*declSummary, len(c.funcs))
 	}
@@ -189,6 +191,10 @@ func (v *astVerifier) decl(d ast.Decl) {
 		if checkSkips {
 			v.compareWalk(f, s)
 		}
+		return
+	}
+	if v.cache.last {
+		v.walkDecl(d)
 		return
 	}
 	if s := v.record(d); s != nil {

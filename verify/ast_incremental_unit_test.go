@@ -12,17 +12,21 @@ import (
 )
 
 // checkTwice verifies p1 against l1 with a fresh incremental state, which must pass, then p2
-// (which shares declarations with p1) against l2 with the same state, and returns its errors
-// after checking that they are exactly those of a check from scratch.
+// (which shares declarations with p1) against l2 with the same state, as a check before others
+// and as the last, and returns its errors after checking that they are exactly those of a
+// check from scratch.
 func checkTwice(t *testing.T, l1 *pipeline.Lang, p1 *ast.Program, l2 *pipeline.Lang, p2 *ast.Program) string {
 	t.Helper()
-	var state any
-	if errs := ast.Family.VerifyWith(&state, l1, p1); len(errs) != 0 {
-		t.Fatalf("first check: %v", errs)
-	}
-	got := fmt.Sprint(ast.Family.VerifyWith(&state, l2, p2))
-	if want := fmt.Sprint(AST(l2, p2)); got != want {
-		t.Errorf("incremental check:\n%s\nwant, as from scratch:\n%s", got, want)
+	var got string
+	for _, last := range []bool{false, true} {
+		var state any
+		if errs := ast.Family.VerifyWith(&state, l1, p1, false); len(errs) != 0 {
+			t.Fatalf("first check: %v", errs)
+		}
+		got = fmt.Sprint(ast.Family.VerifyWith(&state, l2, p2, last))
+		if want := fmt.Sprint(AST(l2, p2)); got != want {
+			t.Errorf("incremental check (last %v):\n%s\nwant, as from scratch:\n%s", last, got, want)
+		}
 	}
 	return got
 }
@@ -141,7 +145,7 @@ func TestIncrementalReusesUnchangedFunctions(t *testing.T) {
 	var state any
 	for i := range 2 {
 		before := reused.Load()
-		if errs := ast.Family.VerifyWith(&state, ast.LangANF, sharing(p)); len(errs) != 0 {
+		if errs := ast.Family.VerifyWith(&state, ast.LangANF, sharing(p), false); len(errs) != 0 {
 			t.Fatal(errs)
 		}
 		if n, want := reused.Load()-before, int64(i*2); n != want {

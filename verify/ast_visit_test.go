@@ -76,7 +76,7 @@ func TestVerifierVisitsEveryNode(t *testing.T) {
 	missed := map[string]bool{} // one report per kind
 	saved := ast.Family.VerifyWith
 	defer func() { ast.Family.VerifyWith = saved }()
-	ast.Family.VerifyWith = func(_ *any, l *pipeline.Lang, prog any) []error {
+	ast.Family.VerifyWith = func(_ *any, l *pipeline.Lang, prog any, _ bool) []error {
 		p := prog.(*ast.Program)
 		clear(seen)
 		errs := verify.AST(l, p) // every declaration walked

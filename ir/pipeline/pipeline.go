@@ -21,8 +21,9 @@ type Family struct {
 	Verify func(lang *Lang, prog any) []error
 	// VerifyWith, when set, is Verify for a verifier that keeps what it learnt in one check for
 	// the next check of the same compilation (verify_state.go): state is the family's, kept by
-	// the context. It must return exactly what Verify returns.
-	VerifyWith func(state *any, lang *Lang, prog any) []error
+	// the context; last says no later check of the run will see it (the driver drops it after).
+	// It must return exactly what Verify returns.
+	VerifyWith func(state *any, lang *Lang, prog any, last bool) []error
 	// Checks lists the named invariants Verify checks; a language of the family may declare only
 	// these (Table.UncheckedInvariants).
 	Checks []string

@@ -234,7 +234,7 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 		last := i == len(t.Passes)-1
 		if opts.Verify == VerifyEach || (opts.Verify == VerifyEnd && (last || opts.StopAfter == p.Name)) {
 			vstart := time.Now()
-			errs := ctx.verify(p.Out, prog)
+			errs := ctx.verify(p.Out, prog, t.lastOfFamily(i))
 			if opts.TimePasses {
 				opts.addTiming("(verify "+p.Out.Family.Name+")", time.Since(vstart))
 			}

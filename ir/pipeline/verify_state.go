@@ -12,8 +12,9 @@ package pipeline
 import "time"
 
 // verify checks prog against l, through the family's VerifyWith and the context's state for the
-// family when it has one.
-func (c *Ctx) verify(l *Lang, prog any) []error {
+// family when it has one. last says no later pass of the run has an output of l's family: the
+// state is dropped after this check (it would only hold memory).
+func (c *Ctx) verify(l *Lang, prog any, last bool) []error {
 	f := l.Family
 	if f.VerifyWith == nil {
 		return f.Verify(l, prog)
@@ -26,7 +27,21 @@ func (c *Ctx) verify(l *Lang, prog any) []error {
 		st = new(any)
 		c.verifyStates[f] = st
 	}
-	return f.VerifyWith(st, l, prog)
+	errs := f.VerifyWith(st, l, prog, last)
+	if last {
+		delete(c.verifyStates, f)
+	}
+	return errs
+}
+
+// lastOfFamily reports whether no pass after pass i of t outputs a program of pass i's family.
+func (t *Table) lastOfFamily(i int) bool {
+	for _, p := range t.Passes[i+1:] {
+		if p.Out.Family == t.Passes[i].Out.Family {
+			return false
+		}
+	}
+	return true
 }
 
 // addTiming adds d to the --time-passes row named name, one row per name (the verifier's time

@@ -13,7 +13,11 @@ import (
 func TestVerifyWithKeepsOneStatePerCompilation(t *testing.T) {
 	family := *evenFamily
 	var states []*any
-	family.VerifyWith = func(state *any, l *Lang, prog any) []error {
+	lasts := 0
+	family.VerifyWith = func(state *any, l *Lang, prog any, last bool) []error {
+		if last {
+			lasts++
+		}
 		states = append(states, state)
 		n, _ := (*state).(int)
 		*state = n + 1 // checks of this state so far
@@ -30,8 +34,8 @@ func TestVerifyWithKeepsOneStatePerCompilation(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(states) != 6 || states[0] != states[2] || states[3] != states[5] || states[0] == states[3] || *states[0] != 3 {
-		t.Errorf("want 3 checks with one state per run and a state per run, got %d checks", len(states))
+	if len(states) != 6 || states[0] != states[2] || states[3] != states[5] || states[0] == states[3] || *states[0] != 3 || lasts != 2 {
+		t.Errorf("want 3 checks with one state per run and a state per run, the last marked last; got %d checks, %d last", len(states), lasts)
 	}
 	var out strings.Builder
 	opts := &Options{TimePasses: true}
