@@ -1,28 +1,31 @@
 package verify
 
 // Incremental ast verification. Under --verify=each the front end's program is verified whole
-// after every pass, and most passes share most declarations with their input, pointer for
+// after every pass, and most passes share most of their input with their output, pointer for
 // pointer (ast.Rewriter.Share): tree passes never mutate their input (design.md §3), so a
-// declaration that is the same pointer as one checked before is the same tree. Its walk
-// (walkDecl) is a function of the tree and of what this file records while it runs:
+// function body that is the same pointer as one checked before is the same tree. The walk of a
+// function (walkDecl) is a function of that tree, of its header (funcHead) and of what this file
+// records while it runs:
 //
-//   - the checkKey: the named invariants of the language, and whether it allows strings (the
-//     only questions the walk asks the language besides node kinds);
+//   - the checkKey bits it read: the named invariants of the language, and whether it allows
+//     strings (the only questions the walk asks the language besides node kinds); some are read
+//     only where they matter (ast_keys.go, fits);
 //   - the node kinds it met (a kindSet): the walk passes every node to kind (a test holds it to
-//     that), so the declaration is of the new language's kinds iff this set is;
+//     that), so the function is of the new language's kinds iff this set is;
 //   - the top-level binders it looked up (and the IDs it found unbound): name, kind, type and a
-//     function's signature are all the walk reads of them;
+//     function's parameters are all the walk reads of them;
 //   - its binders' IDs, which must stay unique in the whole program;
 //   - the largest data address in it, which must stay inside the data image.
 //
-// A declaration checked without error whose key is the new check's, whose kinds the new
-// language allows, whose looked-up binders are as they were, whose binder IDs nothing else
-// claims and whose data addresses fit is not walked again. The program-level checks (top-level
+// A function checked without error whose header is as it was, whose key bits fit the new
+// check's, whose kinds the new language allows, whose looked-up binders are as they were, whose
+// binder IDs nothing else claims and whose data addresses fit is not walked again. Globals,
+// types and generics are always walked (they are small), and the program-level checks (top-level
 // binders, the entry function, table slots, modules) run every time. When anything fails, the
 // whole program is checked again without the cache, so the errors are exactly AST's. The cache
-// holds its functions by weak pointers: it never keeps a tree alive that a pass released (a
-// pass that consumes its input, ast.Rewriter.Consume), and a function freed and another made at
-// its address are never confused.
+// holds the bodies by weak pointers: it never keeps a tree alive that a pass released (a pass
+// that consumes its input, ast.Rewriter.Consume), and a body freed and another made at its
+// address are never confused. The family's last check of a run records nothing.
 
 import (
 	"fmt"
