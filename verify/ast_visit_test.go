@@ -1,6 +1,7 @@
 package verify_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"cot/grammar/progen"
 	"cot/ir/ast"
 	"cot/ir/pipeline"
 	"cot/ir/src"
@@ -15,8 +17,9 @@ import (
 	"cot/verify"
 )
 
-// compileGoldens compiles the main.cot of every run golden (golden/testdata/run) through the
-// front end under --verify=each.
+// compileGoldens compiles the main.cot of every run golden (golden/testdata/run), and a small
+// program of each of progen's compilable dialects (the front end's benchmark programs), through
+// the front end under --verify=each.
 func compileGoldens(t *testing.T) {
 	t.Helper()
 	files, err := filepath.Glob("../golden/testdata/run/*.txtar")
@@ -54,11 +57,19 @@ func compileGoldens(t *testing.T) {
 		if safe {
 			ctx.Store[passes.SafeModeKey] = true
 		}
-		f := src.NewFile(path, text)
-		ctx.Diags.AddFile(f)
-		if _, err := passes.Table().Run(ctx, f, &pipeline.Options{Verify: pipeline.VerifyEach}); err != nil {
-			t.Errorf("%s: %v", filepath.Base(file), err)
-		}
+		compileEach(t, ctx, path, text)
+	}
+	for _, d := range []progen.Dialect{progen.Compilable, progen.Rich} {
+		compileEach(t, pipeline.NewCtx("wasm32"), fmt.Sprintf("progen%d.cot", d), progen.Program(1<<16, d))
+	}
+}
+
+func compileEach(t *testing.T, ctx *pipeline.Ctx, path string, text []byte) {
+	t.Helper()
+	f := src.NewFile(path, text)
+	ctx.Diags.AddFile(f)
+	if _, err := passes.Table().Run(ctx, f, &pipeline.Options{Verify: pipeline.VerifyEach}); err != nil {
+		t.Errorf("%s: %v", filepath.Base(path), err)
 	}
 }
 
