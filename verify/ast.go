@@ -65,9 +65,14 @@ type astVerifier struct {
 	scalarValues         bool
 	arcOwned             bool
 	errs                 []error
-	where                string
-	ids                  map[int]string // every binder ID seen, for uniqueness
-	scopes               []map[int]*binderInfo
+	dataErrs             []error     // data addresses outside the image, reported after the rest
+	data                 []byte      // the program's data image
+	where                where       // the declaration being checked, for messages
+	sc                   *scopeTable // scopes and binder IDs (ast_scope.go)
+	allowed              *kindSet    // the language's node kinds (ast_incremental.go)
+	key                  checkKey    // what else of the language the walk depends on
+	cache                *astCache
+	rec                  *declSummary // what the walk of the current declaration depends on
 	loops                []int
 	fn                   *ast.Func
 	noFreeVars           bool
@@ -100,8 +105,14 @@ func init() {
 }
 
 // AST verifies p against lang and returns every violation.
-func AST(lang *pipeline.Lang, p *ast.Program) []error {
-	v := &astVerifier{lang: lang, ids: map[int]string{}}
+func AST(lang *pipeline.Lang, p *ast.Program) []error { return astCheck(lang, p, nil) }
+
+// astCheck is AST, reusing and updating what cache (nil for none) knows of declarations checked
+// before (ast_incremental.go).
+func astCheck(lang *pipeline.Lang, p *ast.Program, cache *astCache) []error {
+	v := &astVerifier{lang: lang, sc: tablesFor(cache), data: p.Data, cache: cache}
+	defer v.sc.release(cache)
+	v.allowed, v.key = allowedKinds(lang)
 	for _, inv := range lang.AllInvariants() {
 		check, ok := astInvariants[inv]
 		if !ok {
@@ -115,97 +126,52 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error {
 	if err := ast.CheckModules(p); err != nil {
 		v.errs = append(v.errs, err)
 	}
-	top := map[int]*binderInfo{}
-	v.scopes = []map[int]*binderInfo{top}
+	v.push() // the top level
 	for _, d := range p.Decls {
 		if _, ok := d.(*ast.TraitImpl); !ok { // binds no name
 			v.binder(d.DeclName(), d)
 		}
 		switch d := d.(type) {
 		case *ast.Func:
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "func", typ: d.Result, fn: d}
+			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "func", typ: d.Result, fn: d})
 		case *ast.Global:
 			kind := "global"
 			if d.Const {
 				kind = "const"
 			}
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type}
+			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type})
 		case *ast.EnumDecl:
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "type"})
 		case *ast.UnionDecl:
-			top[d.Name.ID] = &binderInfo{name: d.Name.Name, kind: "type"}
+			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "type"})
 		case *ast.StructDecl, *ast.AliasDecl:
-			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "type"}
+			v.declare(d.DeclName(), &binderInfo{name: d.DeclName().Name, kind: "type"})
 		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl:
-			top[d.DeclName().ID] = &binderInfo{name: d.DeclName().Name, kind: "generic"}
+			v.declare(d.DeclName(), &binderInfo{name: d.DeclName().Name, kind: "generic"})
 		}
 	}
 	entries := 0
 	for _, d := range p.Decls {
-		v.kind(d)
-		switch d := d.(type) {
-		case *ast.Func:
-			if d.Export == "_start" {
-				entries++
-				if len(d.Params) != 0 || d.Result != types.TVoid {
-					v.errorf(d, "the _start function must take no parameters and return void")
-				}
-			}
-			v.function(d)
-			if v.arcOwned {
-				v.arcOwnership(d) // ast_arc.go
-			}
-		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl, *ast.TraitImpl:
-			v.generic(d) // ast_generic.go
-		case *ast.EnumDecl:
-			v.fn, v.where = nil, "enum "+d.Name.String()
-			v.needType(d, d.BackingX, types.TI32)
-			for _, x := range d.Values {
-				if x != nil {
-					v.expr(x, false)
-				}
-			}
-		case *ast.AliasDecl:
-			v.fn, v.where = nil, "type "+d.Name.String()
-			v.needType(d, d.TypeX, types.TVoid)
-		case *ast.StructDecl:
-			v.fn, v.where = nil, "struct "+d.Name.String()
-			for i, x := range d.FieldTypes {
-				v.needType(d, x, types.TVoid)
-				if d.Defaults[i] != nil {
-					v.expr(d.Defaults[i], false)
-				}
-			}
-		case *ast.Global:
-			v.fn, v.where = nil, "global "+d.Name.String()
-			v.needType(d, d.TypeX, d.Type)
-			v.init(d, d.Type, d.Init)
-			if v.constGlobals && !ast.IsConstInit(d.Init) {
-				v.errorf(d, "globals-constant: initializer is not a constant")
+		if f, ok := d.(*ast.Func); ok && f.Export == "_start" {
+			entries++
+			if len(f.Params) != 0 || f.Result != types.TVoid {
+				v.errorf(f, "the _start function must take no parameters and return void")
 			}
 		}
+		v.decl(d) // ast_incremental.go: walkDecl, or what it found the last time
 	}
 	v.tableSlots(p) // ast_closure.go
 	if v.entry && entries != 1 {
-		v.where = ""
+		v.where = where{}
 		v.errs = append(v.errs, fmt.Errorf("entry-explicit: want exactly one function exported as _start, have %d", entries))
 	}
-	if v.typed {
-		for _, d := range p.Decls {
-			ast.Inspect(d, func(n ast.Node) bool {
-				if da, ok := n.(*ast.DataAddr); ok && (da.Offset < 0 || da.Offset > int64(len(p.Data))) {
-					v.errorf(da, "data address %d outside the %d-byte data image", da.Offset, len(p.Data))
-				}
-				return true
-			})
-		}
-	}
+	v.errs = append(v.errs, v.dataErrs...)
 	return v.errs
 }
 
 // function checks a function's parameters, result and body.
 func (v *astVerifier) function(d *ast.Func) {
-	v.fn, v.where = d, "func "+d.Name.String()
+	v.fn, v.where = d, where{"func", d.Name}
 	v.push()
 	for _, prm := range d.Params {
 		v.kind(prm)
@@ -224,8 +190,8 @@ func (v *astVerifier) function(d *ast.Func) {
 
 func (v *astVerifier) errorf(n ast.Node, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	if v.where != "" {
-		msg = v.where + ": " + msg
+	if v.where.kind != "" {
+		msg = v.where.kind + " " + v.where.name.String() + ": " + msg
 	}
 	where := ast.String(n)
 	if n.Pos().IsValid() {
@@ -234,26 +200,51 @@ func (v *astVerifier) errorf(n ast.Node, format string, args ...any) {
 	v.errs = append(v.errs, fmt.Errorf("%s\n    at %s", msg, where))
 }
 
+// kind checks that n is of the language's kinds. The walk calls it on every node (a test of
+// the goldens holds it to that, TestVerifierVisitsEveryNode), so it also checks what every node
+// of a kind must satisfy wherever it is: a data address lies in the data image.
 func (v *astVerifier) kind(n ast.Node) {
-	if !v.lang.Allows(n.Kind()) {
-		v.errorf(n, "node kind %s is not part of language %s", n.Kind(), v.lang.Name)
+	if visitHook != nil {
+		visitHook(n)
+	}
+	k := n.Kind()
+	i, known := kindIndex[k]
+	if known && !v.allowed.has(i) || !known && !v.lang.Allows(k) {
+		v.errorf(n, "node kind %s is not part of language %s", k, v.lang.Name)
+	}
+	da, isData := n.(*ast.DataAddr)
+	if v.rec != nil {
+		v.rec.saw(i, known, da)
+		if e, ok := n.(ast.Expr); ok && ast.IsFreshObject(e) {
+			v.read(keyBits().arcOwned) // objects-owned checks fresh objects only (ast_arc.go)
+		}
+	}
+	if isData && v.typed && (da.Offset < 0 || da.Offset > int64(len(v.data))) {
+		errs := v.errs
+		v.errorf(da, "data address %d outside the %d-byte data image", da.Offset, len(v.data))
+		v.errs, v.dataErrs = errs, append(v.dataErrs, v.errs[len(v.errs)-1]) // reported last, as ever
 	}
 }
+
+// visitHook, when set (by tests), sees every node the walk checks.
+var visitHook func(ast.Node)
 
 // needType checks a binder's type: a type expression of the language's kinds, whose names are
 // resolved once names are (today only type keywords exist), and a type once typed.
 func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
-	ast.Inspect(x, func(c ast.Node) bool {
-		v.kind(c)
-		if tn, ok := c.(*ast.TypeName); ok && v.resolved {
-			_, keyword := types.Keyword(tn.Name.Name)
-			declared := tn.Name.ID != 0 && v.lookupQuiet(tn.Name) != nil && v.lookupQuiet(tn.Name).kind == "type"
-			if keyword == (tn.Name.ID != 0) || tn.Name.ID != 0 && !declared {
-				v.errorf(n, "type name %s does not denote a type", tn.Name)
+	if x != nil { // most binders have no type expression once check-types typed them
+		ast.Inspect(x, func(c ast.Node) bool {
+			v.kind(c)
+			if tn, ok := c.(*ast.TypeName); ok && v.resolved {
+				_, keyword := types.Keyword(tn.Name.Name)
+				declared := tn.Name.ID != 0 && v.lookupQuiet(tn.Name) != nil && v.lookupQuiet(tn.Name).kind == "type"
+				if keyword == (tn.Name.ID != 0) || tn.Name.ID != 0 && !declared {
+					v.errorf(n, "type name %s does not denote a type", tn.Name)
+				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	if v.typed && t == nil {
 		v.errorf(n, "missing type")
 	}
@@ -263,17 +254,21 @@ func (v *astVerifier) needType(n ast.Node, x ast.TypeExpr, t types.Type) {
 
 // notEnum checks "no-enum-types" for one type.
 func (v *astVerifier) notEnum(n ast.Node, t types.Type) {
-	if _, ok := types.Underlying(t).(*types.Enum); ok && v.noEnums {
-		v.errorf(n, "no-enum-types: a value of enum type %v", t)
+	if _, ok := types.Underlying(t).(*types.Enum); ok {
+		if v.read(keyBits().noEnums); v.noEnums {
+			v.errorf(n, "no-enum-types: a value of enum type %v", t)
+		}
 	}
-	if t == types.TError && v.noEnums {
-		v.errorf(n, "no-enum-types: a value of the error type (lower-enums makes it i64)")
+	if t == types.TError {
+		if v.read(keyBits().noEnums); v.noEnums {
+			v.errorf(n, "no-enum-types: a value of the error type (lower-enums makes it i64)")
+		}
 	}
 	v.notOptional(n, t)
 }
 
-func (v *astVerifier) push() { v.scopes = append(v.scopes, map[int]*binderInfo{}) }
-func (v *astVerifier) pop()  { v.scopes = v.scopes[:len(v.scopes)-1] }
+func (v *astVerifier) push() { v.sc.push() }
+func (v *astVerifier) pop()  { v.sc.pop() }
 
 // binder checks that a binder's ID is set and unique.
 func (v *astVerifier) binder(n ast.Name, at ast.Node) {
@@ -284,38 +279,46 @@ func (v *astVerifier) binder(n ast.Name, at ast.Node) {
 		v.errorf(at, "binder %s has no ID", n)
 		return
 	}
-	if prev, dup := v.ids[n.ID]; dup {
+	if prev, dup := v.sc.claim(n); dup {
 		v.errorf(at, "binder ID %d of %s is already used by %s", n.ID, n, prev)
-		return
+	} else if v.rec != nil {
+		v.sc.noteBinder(n.ID, v.rec)
 	}
-	v.ids[n.ID] = n.String()
 }
 
-func (v *astVerifier) declare(n ast.Name, b *binderInfo) {
-	b.scope = len(v.scopes) - 1
-	v.scopes[len(v.scopes)-1][n.ID] = b
-}
+// declare binds n to (a copy of) b in the innermost scope.
+func (v *astVerifier) declare(n ast.Name, b *binderInfo) { v.sc.declare(n.ID, b) }
 
 func (v *astVerifier) lookup(n ast.Name, at ast.Node) *binderInfo {
 	if !v.resolved {
 		return nil
 	}
-	for i := len(v.scopes) - 1; i >= 0; i-- {
-		if b, ok := v.scopes[i][n.ID]; ok {
-			if b.name != n.Name {
-				v.errorf(at, "reference %s names binder %d, which is %s", n, n.ID, b.name)
-			}
-			v.freeVar(n, at, b) // ast_closure.go
-			return b
+	if b := v.get(n.ID); b != nil {
+		if b.name != n.Name {
+			v.errorf(at, "reference %s names binder %d, which is %s", n, n.ID, b.name)
 		}
+		v.freeVar(n, at, b) // ast_closure.go
+		return b
 	}
 	v.errorf(at, "reference %s is not bound in scope", n)
 	return nil
 }
 
+// where names the declaration being checked; its text is made only for a message.
+type where struct {
+	kind string // "func", "global", ...; "" for none
+	name ast.Name
+}
+
+// differ reports whether both types are known and differ (once typed): same without the
+// message, for callers whose message costs a string to make.
+func (v *astVerifier) differ(want, have types.Type) bool {
+	return v.typed && want != nil && have != nil && !types.Identical(want, have)
+}
+
 // same reports a type disagreement when both types are known and differ.
 func (v *astVerifier) same(at ast.Node, want, have types.Type, what string) {
-	if v.typed && want != nil && have != nil && !types.Identical(want, have) {
+	if v.differ(want, have) {
 		v.errorf(at, "%s: want %v, have %v", what, want, have)
 	}
 }

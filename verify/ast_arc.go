@@ -112,7 +112,7 @@ func (v *astVerifier) arcOwnership(f *ast.Func) {
 			}
 		case ast.Expr:
 			if ast.IsFreshObject(n) && !owned[n] {
-				v.where = "func " + f.Name.String()
+				v.where = where{"func", f.Name}
 				v.errorf(n, "objects-owned: a fresh object (%s) that nothing owns", n.Kind())
 			}
 		}

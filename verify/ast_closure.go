@@ -19,7 +19,7 @@ import (
 
 // litScope is a fn-lit being verified.
 type litScope struct {
-	base     int // index of its parameters' scope in v.scopes
+	base     int // depth of its parameters' scope
 	captures map[int]bool
 }
 
@@ -37,7 +37,7 @@ func (v *astVerifier) freeVar(n ast.Name, at ast.Node, b *binderInfo) {
 	if b.scope == 0 || b.scope >= v.fnBase() {
 		return
 	}
-	if v.noFreeVars {
+	if v.read(keyBits().noFreeVars); v.noFreeVars {
 		v.errorf(at, "no-free-vars: %s is a local of an enclosing function", n)
 		return
 	}
@@ -61,7 +61,9 @@ func (v *astVerifier) closureExpr(e ast.Expr) bool {
 				v.errorf(e, "func-ref of %s, which is a %s", e.Name, b.kind)
 				break
 			}
-			v.same(e, b.fn.Signature(), t, "func-ref type")
+			if t != nil && !sigIs(b.fn, t) {
+				v.same(e, b.fn.Signature(), t, "func-ref type")
+			}
 		}
 	case *ast.CallValue:
 		v.callOfValue(e, e.Callee, e.Args)
@@ -121,7 +123,7 @@ func (v *astVerifier) funcLit(e *ast.FuncLit) {
 	fn, loops := v.fn, v.loops
 	v.fn, v.loops = &ast.Func{At: e.At, Name: ast.Name{Name: "fn"}, Params: e.Params, Result: e.Result}, nil
 	v.push()
-	v.lits = append(v.lits, litScope{base: len(v.scopes) - 1, captures: captures})
+	v.lits = append(v.lits, litScope{base: v.sc.depth(), captures: captures})
 	for _, prm := range e.Params {
 		v.kind(prm)
 		v.binder(prm.Name, prm)

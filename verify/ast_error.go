@@ -71,7 +71,7 @@ func (v *astVerifier) wantErrorUnion(at ast.Node, t types.Type) *types.ErrorUnio
 // errorType is the type of error values in the language: `error` until lower-enums makes it
 // i64 (no-enums).
 func (v *astVerifier) errorType() types.Type {
-	if v.noEnums {
+	if v.read(keyBits().noEnums); v.noEnums {
 		return types.TI64
 	}
 	return types.TError

@@ -83,7 +83,9 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			if b.kind == "func" && v.typed {
 				v.errorf(e, "%s is a function, not a value", e.Name)
 			}
-			v.same(e, b.typ, t, "type of "+e.Name.String())
+			if v.differ(b.typ, t) {
+				v.same(e, b.typ, t, "type of "+e.Name.String())
+			}
 		}
 	case *ast.Unary:
 		// A negated literal may be the magnitude of its type's minimum (decisions.md #6).
@@ -123,8 +125,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 	case *ast.Logical:
 		v.expr(e.X, true)
 		v.expr(e.Y, true)
-		v.same(e, types.TBool, e.X.Type(), "left operand of "+e.Op)
-		v.same(e, types.TBool, e.Y.Type(), "right operand of "+e.Op)
+		if v.differ(types.TBool, e.X.Type()) || v.differ(types.TBool, e.Y.Type()) {
+			v.same(e, types.TBool, e.X.Type(), "left operand of "+e.Op)
+			v.same(e, types.TBool, e.Y.Type(), "right operand of "+e.Op)
+		}
 		v.same(e, types.TBool, t, "result type")
 	case *ast.Call:
 		for _, a := range e.Args {
@@ -165,11 +169,10 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 			}
 			break
 		}
-		sig := b.fn.Signature()
-		if v.typed {
-			v.same(ref, sig, ref.T, "callee type")
+		if v.typed && ref.T != nil && !sigIs(b.fn, ref.T) {
+			v.same(ref, b.fn.Signature(), ref.T, "callee type")
 		}
-		v.call(e, sig.Params, sig.Result, e.Args)
+		v.callWith(e, len(b.fn.Params), func(i int) types.Type { return b.fn.Params[i].Type }, b.fn.Result, e.Args)
 	case *ast.RuntimeCall:
 		for _, a := range e.Args {
 			v.expr(a, true)
@@ -198,6 +201,7 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 		}
 	case *ast.If:
 		v.cond(e, e.Cond)
+		v.kind(e.Then)
 		v.blockBody(e.Then)
 		v.same(e, t, e.Then.T, "then branch type")
 		switch els := e.Else.(type) {
@@ -232,17 +236,40 @@ func (v *astVerifier) expr(e ast.Expr, nested bool) {
 }
 
 func (v *astVerifier) call(e ast.Expr, params []types.Type, result types.Type, args []ast.Expr) {
+	v.callWith(e, len(params), func(i int) types.Type { return params[i] }, result, args)
+}
+
+// callWith is call with the n parameter types given by param (a function's, without making its
+// signature).
+func (v *astVerifier) callWith(e ast.Expr, n int, param func(i int) types.Type, result types.Type, args []ast.Expr) {
 	if !v.typed {
 		return
 	}
-	if len(args) != len(params) {
-		v.errorf(e, "call with %d arguments, want %d", len(args), len(params))
+	if len(args) != n {
+		v.errorf(e, "call with %d arguments, want %d", len(args), n)
 		return
 	}
 	for i, a := range args {
-		v.same(e, params[i], a.Type(), fmt.Sprintf("argument %d type", i+1))
+		if v.differ(param(i), a.Type()) {
+			v.same(e, param(i), a.Type(), fmt.Sprintf("argument %d type", i+1))
+		}
 	}
 	v.same(e, result, e.Type(), "call result type")
+}
+
+// sigIs reports whether t is identical to fn's signature, without making it (the verifier asks
+// for every call, after every pass).
+func sigIs(fn *ast.Func, t types.Type) bool {
+	ft, ok := t.(*types.Func)
+	if !ok || len(ft.Params) != len(fn.Params) || !types.Identical(fn.Result, ft.Result) {
+		return false
+	}
+	for i, p := range fn.Params {
+		if !types.Identical(p.Type, ft.Params[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // switchParts checks a switch's subject (an integer, bool, enum or string once typed), patterns of its type,

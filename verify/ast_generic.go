@@ -20,7 +20,7 @@ func (v *astVerifier) generic(d ast.Decl) {
 	case *ast.GenericStruct:
 		params = g.TypeParams
 	case *ast.TraitImpl:
-		v.fn, v.where = nil, "impl "+g.Trait.String()
+		v.fn, v.where = nil, where{"impl", g.Trait}
 		v.lookup(g.Trait, d)
 		v.push()
 		if inst, ok := g.Target.(*ast.InstType); ok { // `impl Trait for Box(T)`: T is a parameter
@@ -46,7 +46,7 @@ func (v *astVerifier) generic(d ast.Decl) {
 	case *ast.GenericFunc:
 		v.function(&g.Func)
 	case *ast.GenericStruct:
-		v.fn, v.where = nil, "struct "+g.Name.String()
+		v.fn, v.where = nil, where{"struct", g.Name}
 		for i, x := range g.FieldTypes {
 			v.needType(d, x, nil)
 			if g.Defaults[i] != nil {

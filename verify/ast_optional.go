@@ -92,22 +92,30 @@ func (v *astVerifier) wantOptional(at ast.Node, t types.Type) *types.Optional {
 
 // notOptional checks "no-optional-types" for one type.
 func (v *astVerifier) notOptional(n ast.Node, t types.Type) {
-	if _, ok := t.(*types.Optional); ok && v.noOptionals {
-		v.errorf(n, "no-optional-types: a value of optional type %v", t)
+	if _, ok := t.(*types.Optional); ok {
+		if v.read(keyBits().noOptionals); v.noOptionals {
+			v.errorf(n, "no-optional-types: a value of optional type %v", t)
+		}
 	}
-	if _, ok := t.(*types.ErrorUnion); ok && v.noErrorUnions {
-		v.errorf(n, "no-error-union-types: a value of error union type %v", t)
+	if _, ok := t.(*types.ErrorUnion); ok {
+		if v.read(keyBits().noErrs); v.noErrorUnions {
+			v.errorf(n, "no-error-union-types: a value of error union type %v", t)
+		}
 	}
-	if _, ok := types.Underlying(t).(*types.Union); ok && v.noUnions {
-		v.errorf(n, "no-union-types: a value of union type %v", t)
+	if _, ok := types.Underlying(t).(*types.Union); ok {
+		if v.read(keyBits().noUnions); v.noUnions {
+			v.errorf(n, "no-union-types: a value of union type %v", t)
+		}
 	}
 }
 
 // payload is the type a union payload of declared type t has in the language: its backing type
 // once enums are integers.
 func (v *astVerifier) payload(t types.Type) types.Type {
-	if e, ok := types.Underlying(t).(*types.Enum); ok && v.noEnums {
-		return e.Backing
+	if e, ok := types.Underlying(t).(*types.Enum); ok {
+		if v.read(keyBits().noEnums); v.noEnums {
+			return e.Backing
+		}
 	}
 	return t
 }

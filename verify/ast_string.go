@@ -17,7 +17,7 @@ import (
 func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
 	switch e.(type) {
 	case *ast.Index, *ast.SliceExpr:
-		if x := e.(interface{ Operand() ast.Expr }); x.Operand().Type() == types.TString && !v.lang.Allows("str") {
+		if x := e.(interface{ Operand() ast.Expr }); x.Operand().Type() == types.TString && !v.allowsStr() {
 			v.errorf(e, "%s of a string after lower-strings", e.Kind())
 		}
 	}
@@ -74,7 +74,7 @@ func (v *astVerifier) stringExpr(e ast.Expr, t types.Type) bool {
 		if !v.typed || e.X.Type() != types.TString {
 			return false
 		}
-		if !v.lang.Allows("str") {
+		if !v.allowsStr() {
 			v.errorf(e, "operator %s on strings after lower-strings", e.Op)
 			return false
 		}

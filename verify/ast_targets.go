@@ -28,12 +28,7 @@ func (v *astVerifier) assignable(at ast.Node, target ast.Expr) {
 }
 
 func (v *astVerifier) lookupQuiet(n ast.Name) *binderInfo {
-	for i := len(v.scopes) - 1; i >= 0; i-- {
-		if b, ok := v.scopes[i][n.ID]; ok {
-			return b
-		}
-	}
-	return nil
+	return v.get(n.ID)
 }
 
 func (v *astVerifier) loopRef(at ast.Node, label ast.Name) {

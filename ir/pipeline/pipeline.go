@@ -19,6 +19,11 @@ type Family struct {
 	// Verify checks prog against the family invariants and against lang (allowed kinds, named
 	// invariants). It returns every violation found, nil when prog is well-formed.
 	Verify func(lang *Lang, prog any) []error
+	// VerifyWith, when set, is Verify for a verifier that keeps what it learnt in one check for
+	// the next check of the same compilation (verify_state.go): state is the family's, kept by
+	// the context; last says no later check of the run will see it (the driver drops it after).
+	// It must return exactly what Verify returns.
+	VerifyWith func(state *any, lang *Lang, prog any, last bool) []error
 	// Checks lists the named invariants Verify checks; a language of the family may declare only
 	// these (Table.UncheckedInvariants).
 	Checks []string
@@ -153,6 +158,8 @@ type Ctx struct {
 	Unit any
 	// unchanged is set by Unchanged (unchanged.go) during one pass.
 	unchanged bool
+	// verifyStates holds each family's verifier state (verify_state.go).
+	verifyStates map[*Family]*any
 }
 
 // NewCtx returns a context with an empty diagnostic list.

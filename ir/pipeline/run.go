@@ -233,7 +233,12 @@ func (t *Table) Run(ctx *Ctx, prog any, opts *Options) (out any, err error) {
 		prog = next
 		last := i == len(t.Passes)-1
 		if opts.Verify == VerifyEach || (opts.Verify == VerifyEnd && (last || opts.StopAfter == p.Name)) {
-			if errs := p.Out.Family.Verify(p.Out, prog); len(errs) > 0 {
+			vstart := time.Now()
+			errs := ctx.verify(p.Out, prog, t.lastOfFamily(i))
+			if opts.TimePasses {
+				opts.addTiming("(verify "+p.Out.Family.Name+")", time.Since(vstart))
+			}
+			if len(errs) > 0 {
 				return nil, verifyError(p, prog, errs)
 			}
 		}
