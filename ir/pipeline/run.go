@@ -311,24 +311,41 @@ func (o *Options) dump(w io.Writer, when string, p Pass, prog any) error {
 	return os.WriteFile(filepath.Join(o.DumpDir, name), []byte(sb.String()), 0o644)
 }
 
-// WriteTimings prints the --time-passes table, slowest pass first, then the total.
+// WriteTimings prints the --time-passes table: the passes, slowest first, each with its share of
+// the passes' total; then the driver's verification, one row per family, each with its cost as a
+// share of the passes' total (it is not a pass: --verify=off drops it); then the whole.
 func (o *Options) WriteTimings(w io.Writer) {
 	if !o.TimePasses {
 		return
 	}
-	list := append([]timing(nil), o.timings...)
-	var total time.Duration
-	for _, t := range list {
-		total += t.d
-	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].d > list[j].d })
-	fmt.Fprintf(w, "%-34s %12s %6s\n", "pass", "time", "%")
-	for _, t := range list {
-		pct := 0.0
-		if total > 0 {
-			pct = 100 * float64(t.d) / float64(total)
+	var passes, checks []timing
+	var passTotal, checkTotal time.Duration
+	for _, t := range o.timings {
+		if strings.HasPrefix(t.name, "(verify ") {
+			checks, checkTotal = append(checks, t), checkTotal+t.d
+		} else {
+			passes, passTotal = append(passes, t), passTotal+t.d
 		}
-		fmt.Fprintf(w, "%-34s %12s %5.1f%%\n", t.name, t.d.Round(time.Microsecond), pct)
 	}
-	fmt.Fprintf(w, "%-34s %12s\n", "total", total.Round(time.Microsecond))
+	share := func(d time.Duration) float64 {
+		if passTotal == 0 {
+			return 0
+		}
+		return 100 * float64(d) / float64(passTotal)
+	}
+	rows := func(list []timing) {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].d > list[j].d })
+		for _, t := range list {
+			fmt.Fprintf(w, "%-34s %12s %5.1f%%\n", t.name, t.d.Round(time.Microsecond), share(t.d))
+		}
+	}
+	fmt.Fprintf(w, "%-34s %12s %6s\n", "pass", "time", "%")
+	rows(passes)
+	fmt.Fprintf(w, "%-34s %12s\n", "total", passTotal.Round(time.Microsecond))
+	if len(checks) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%-34s %12s %6s\n", "verification", "time", "+%")
+	rows(checks)
+	fmt.Fprintf(w, "%-34s %12s\n", "total with verification", (passTotal + checkTotal).Round(time.Microsecond))
 }
