@@ -99,6 +99,23 @@ type nodeSlabs struct {
 	tupleTypes  slab[TupleType]
 	funcTypes   slab[FuncType]
 	namedTypes  slab[NamedType]
+
+	decls         slab[Decl]
+	imports       slab[ImportDecl]
+	externs       slab[ExternFn]
+	fns           slab[FnDecl]
+	constraints   slab[Constraint]
+	structDecls   slab[StructDecl]
+	fields        slab[Field]
+	enumDecls     slab[EnumDecl]
+	enumVariants  slab[EnumVariant]
+	unionDecls    slab[UnionDecl]
+	unionVariants slab[UnionVariant]
+	aliases       slab[TypeAlias]
+	impls         slab[ImplDecl]
+	traits        slab[TraitDecl]
+	traitMethods  slab[TraitMethod]
+	tests         slab[TestDecl]
 }
 
 // check records a node for validate (VarDecl with an error set, ArrayType, NamedType,
@@ -126,6 +143,8 @@ func (n *nodeSlabs) all() []reuser {
 		&n.fieldInits, &n.primaries, &n.strings, &n.interps, &n.builtins, &n.parens, &n.arrays,
 		&n.closures, &n.params, &n.news, &n.ifExprs, &n.elseIfExprs, &n.switches, &n.arms,
 		&n.patterns, &n.types, &n.errorUnions, &n.arrayTypes, &n.tupleTypes, &n.funcTypes,
-		&n.namedTypes,
+		&n.namedTypes, &n.decls, &n.imports, &n.externs, &n.fns, &n.constraints, &n.structDecls,
+		&n.fields, &n.enumDecls, &n.enumVariants, &n.unionDecls, &n.unionVariants, &n.aliases,
+		&n.impls, &n.traits, &n.traitMethods, &n.tests,
 	}
 }

@@ -214,22 +214,13 @@ func (p *fparser) closure() (*Closure, res) {
 	c := p.nodes.closures.alloc()
 	c.Pos = p.pos(p.i)
 	p.i++
-	if r := p.expect("(", `"("`); r != match {
-		return nil, r
-	}
-	r := p.list("Param", ")", func() res {
-		prm, r := p.param()
-		if r == match {
-			c.Params = append(c.Params, prm)
-		}
-		return r
-	})
-	if r != match {
+	if r := p.params(&c.Params); r != match {
 		return nil, r
 	}
 	if r := p.optType(&c.Ret); r != match {
 		return nil, r
 	}
+	var r res
 	if c.Body, r = p.blockNode(); r != match {
 		return nil, p.need(r, "Block")
 	}

@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -18,23 +19,18 @@ import (
 // before anything is consumed.
 const lookahead = 0
 
-// cotParser is built once; participle parsers are safe for concurrent use.
-var cotParser = participle.MustBuild[File](
-	participle.Lexer(Definition{}),
-	participle.UseLookahead(lookahead),
-)
+// cotParser is participle's reading of the struct tags, built on first use: the reference build
+// parses with it, the fast build only renders it (EBNF). Participle parsers are safe for
+// concurrent use.
+var cotParser = sync.OnceValue(func() *participle.Parser[File] {
+	return participle.MustBuild[File](
+		participle.Lexer(Definition{}),
+		participle.UseLookahead(lookahead),
+	)
+})
 
 // EBNF returns participle's EBNF rendering of the grammar (golden: grammar.ebnf).
-func EBNF() string { return cotParser.String() }
-
-// declParser parses one top-level declaration (ParseEach runs it once per declaration).
-var declParser = func() *participle.Parser[Decl] {
-	p, err := participle.ParserForProduction[Decl](cotParser)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}()
+func EBNF() string { return cotParser().String() }
 
 // Parse parses one Cot source file. On failure it returns a *src.UserError whose diagnostics
 // carry the codes listed in errors.md — the first syntax error, and those of the declarations
@@ -102,38 +98,28 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 	if pos, msg, ok := checkNesting(toks); !ok {
 		return fail(pos, "E0108", "%s", msg)
 	}
-	seen, full := collapse(toks)
-	peeker, perr := lexer.Upgrade(&sliceLexer{toks: seen})
+	fp, perr := newDeclReader(toks)
 	if perr != nil {
 		return fail(lexer.Position{}, "E0100", "%s", perr.Error())
 	}
-	fp := newFastParser(toks, full)
-	defer fp.register(peeker)()
 
 	*first = toks[0].Pos
 	safe := isSafeFile(toks)
 	if safe {
-		peeker.Next()
+		fp.skipHeader()
 	}
 	safe = safe || forceSafe
 	checks := &src.Diagnostics{} // E0109/E0110, reported only if the whole file parses
 	decls := 0
-	for !peeker.Peek().EOF() {
-		start := peeker.Cursor()
-		d, perr := declParser.ParseFromLexer(peeker, participle.AllowTrailing(true))
+	for !fp.atEOF() {
+		d, perr := fp.next()
 		if perr != nil {
-			if peeker.Cursor() == start {
-				// No declaration starts here: what participle says of a token after a file's
-				// last declaration.
-				perr = &participle.UnexpectedTokenError{Unexpected: *peeker.Peek()}
-			}
 			pos, msg := describeParseError(perr, toks)
 			diags.Errorf(sf.PosAt(pos.Offset), "E0100", "%s", msg)
 			recoverErrors(filename, text, toks, pos.Offset, diags, budget-1)
 			return &src.UserError{Diags: diags}
 		}
 		decls++
-		tightenEndPositions(d, toks)
 		before := len(checks.List)
 		validateDecl(d, fp.checks, func(pos lexer.Position, code, format string, args ...any) {
 			checks.Errorf(sf.PosAt(pos.Offset), code, format, args...)
