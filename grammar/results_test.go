@@ -114,11 +114,18 @@ func mutations(text string) []mutation {
 	return out
 }
 
-// parseResult is the diagnostic, or a hash of the CST dump.
+// parseResult is every diagnostic's first line (the first syntax error and those recovery
+// finds after it), or a hash of the CST dump.
 func parseResult(text string) string {
 	f, err := Parse("r.cot", []byte(text))
 	if err != nil {
-		return strings.SplitN(err.Error(), "\n", 2)[0]
+		var heads []string
+		for _, l := range strings.Split(err.Error(), "\n") {
+			if strings.HasPrefix(l, "r.cot:") {
+				heads = append(heads, l)
+			}
+		}
+		return strings.Join(heads, " | ")
 	}
 	var b strings.Builder
 	dumpValue(&b, reflect.ValueOf(f))
