@@ -34,7 +34,10 @@ func (s *slab[T]) alloc() *T {
 // reuse clears every node handed out so far and makes its memory available again: the nodes
 // must no longer be referenced.
 func (s *slab[T]) reuse() {
-	for _, c := range s.used {
+	for i, c := range s.used {
+		if i == len(s.used)-1 {
+			c = c[:len(c)-len(s.free)] // the rest of the last chunk was never handed out
+		}
 		clear(c)
 	}
 	s.spare = append(s.spare, s.used...)
