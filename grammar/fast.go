@@ -42,7 +42,7 @@ const (
 
 // fparser is the state of one Parse call.
 type fparser struct {
-	toks      []lexer.Token
+	tokenList
 	i         int
 	errTok    int
 	errExpect string
@@ -52,31 +52,31 @@ type fparser struct {
 }
 
 // newDeclReader returns the parser ParseEach reads declarations with (next, fast_decl.go).
-func newDeclReader(toks []lexer.Token) (*fparser, error) {
-	return &fparser{toks: toks}, nil
+func newDeclReader(toks *tokenList) (*fparser, error) {
+	return &fparser{tokenList: *toks}, nil
 }
 
 // atEOF reports whether every declaration has been read.
-func (p *fparser) atEOF() bool { return p.toks[p.i].Type == lexer.EOF }
+func (p *fparser) atEOF() bool { return p.typeOf(p.i) == lexer.EOF }
 
 // skipHeader steps over the `@safe` header.
 func (p *fparser) skipHeader() { p.i++ }
 
 // Token tests.
 
-func (p *fparser) tok() *lexer.Token { return &p.toks[p.i] }
+func (p *fparser) tok() tokView { return p.view(p.i) }
 
 // at returns the token k places ahead (EOF past the end).
-func (p *fparser) at(k int) *lexer.Token {
+func (p *fparser) at(k int) tokView {
 	if p.i+k >= len(p.toks) {
-		return &p.toks[len(p.toks)-1]
+		return p.view(len(p.toks) - 1)
 	}
-	return &p.toks[p.i+k]
+	return p.view(p.i + k)
 }
 
 // lit reports whether the current token is the literal v (any token type, like a participle
-// literal without a type).
-func (p *fparser) lit(v string) bool { return p.toks[p.i].Value == v && p.toks[p.i].Type != lexer.EOF }
+// literal without a type; the EOF token's text is empty).
+func (p *fparser) lit(v string) bool { return p.value(p.i) == v }
 
 // accept consumes the literal v if it is next.
 func (p *fparser) accept(v string) bool {
@@ -87,10 +87,10 @@ func (p *fparser) accept(v string) bool {
 	return false
 }
 
-func (p *fparser) isType(t lexer.TokenType) bool { return p.toks[p.i].Type == t }
+func (p *fparser) isType(t lexer.TokenType) bool { return p.typeOf(p.i) == t }
 
 // isName reports an Ident or TypeKw token.
-func (p *fparser) isName() bool { t := p.toks[p.i].Type; return t == TokIdent || t == TokTypeKw }
+func (p *fparser) isName() bool { t := p.typeOf(p.i); return t == TokIdent || t == TokTypeKw }
 
 // failAt records a failure at the current token expecting exp.
 func (p *fparser) failAt(exp string) res {
@@ -125,16 +125,8 @@ func (p *fparser) committed(r res, start int) bool {
 	return false
 }
 
-// pos and end are the Pos of the token at index i and the end of the last consumed token.
-func (p *fparser) pos(i int) lexer.Position { return p.toks[i].Pos }
-
-func (p *fparser) end() lexer.Position {
-	last := &p.toks[p.i-1]
-	e := last.Pos
-	e.Offset += len(last.Value)
-	e.Column += len(last.Value)
-	return e
-}
+// end is the end of the last consumed token.
+func (p *fparser) end() lexer.Position { return p.endPos(p.i - 1) }
 
 // trailingComma is the lookahead (?! ',' ( ')' | '}' | ']' )): a trailing comma ends the list.
 func (p *fparser) trailingComma() bool {
@@ -180,7 +172,7 @@ func (p *fparser) pipeCapture(dst *string) res {
 	if !p.isType(TokIdent) {
 		return p.failAt(expIdent)
 	}
-	*dst = p.toks[p.i].Value
+	*dst = p.value(p.i)
 	p.i++
 	return p.expect("|", `"|"`)
 }
@@ -188,7 +180,7 @@ func (p *fparser) pipeCapture(dst *string) res {
 // str returns a pointer (from a slab) to the current token's value and consumes the token.
 func (p *fparser) str() *string {
 	s := p.nodes.strs.alloc()
-	*s = p.toks[p.i].Value
+	*s = p.value(p.i)
 	p.i++
 	return s
 }

@@ -18,9 +18,9 @@ func (p *fparser) next() (*Decl, error) {
 	case r == match:
 		return d, nil
 	case r == noMatch || p.i == start:
-		return nil, &participle.UnexpectedTokenError{Unexpected: p.toks[start]}
+		return nil, &participle.UnexpectedTokenError{Unexpected: p.lexToken(start)}
 	}
-	return nil, &participle.UnexpectedTokenError{Unexpected: p.toks[p.errTok], Expect: p.errExpect}
+	return nil, &participle.UnexpectedTokenError{Unexpected: p.lexToken(p.errTok), Expect: p.errExpect}
 }
 
 // Decl: ImportDecl | ExternFn | FnDecl | VarDecl | StructDecl | EnumDecl | UnionDecl |
@@ -29,7 +29,7 @@ func (p *fparser) next() (*Decl, error) {
 func (p *fparser) decl() (*Decl, res) {
 	t := p.tok()
 	d := p.nodes.decls.alloc()
-	d.Pos = t.Pos
+	d.Pos = p.pos(p.i)
 	var r res
 	switch t.Value {
 	case "import":

@@ -191,7 +191,7 @@ func (p *fparser) unaryExpr() (*UnaryExpr, res) {
 	if p.i > start {
 		e.Ops = make([]string, 0, p.i-start)
 		for i := start; i < p.i; i++ {
-			e.Ops = append(e.Ops, p.toks[i].Value)
+			e.Ops = append(e.Ops, p.value(i))
 		}
 	}
 	var r res

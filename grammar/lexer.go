@@ -150,7 +150,7 @@ type scanner struct {
 	off       int
 	line      int
 	lineStart int // offset of the first byte of the current line
-	toks      []lexer.Token
+	toks      []token
 	modes     []int
 }
 
@@ -160,25 +160,36 @@ const bom = "\xEF\xBB\xBF"
 // Tokenize splits src into tokens, ending with EOF. Comments and whitespace are dropped, and so
 // is a UTF-8 byte-order mark at the start (offsets still count its bytes).
 func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
-	return tokenize(filename, src, false)
+	l, err := tokenize(filename, src, false)
+	if err != nil {
+		return nil, err
+	}
+	return l.expand(), nil
 }
 
+// maxSource is the largest file the lexer takes: token offsets are 32-bit.
+const maxSource = 1<<31 - 1
+
 // tokenize is Tokenize; safe puts the file in safe mode without the `@safe` header (lexer_safe.go).
-func tokenize(filename string, src []byte, safe bool) ([]lexer.Token, error) {
+func tokenize(filename string, src []byte, safe bool) (*tokenList, error) {
+	if len(src) > maxSource {
+		return nil, &lexError{code: "E0100", msg: "file too large: more than 2 GiB"}
+	}
 	s := &scanner{file: filename, src: src, text: string(src), line: 1}
-	s.toks = make([]lexer.Token, 0, len(src)/3+16) // Cot averages 3.4-3.6 bytes a token
+	s.toks = make([]token, 0, len(src)/3+16) // Cot averages 3.4-3.6 bytes a token
 	if bytes.HasPrefix(src, []byte(bom)) {
 		s.off = len(bom)
 	}
 	if err := s.run(); err != nil {
 		return nil, err
 	}
-	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: s.pos()})
-	if safe || isSafeFile(s.toks) {
-		markStructOpens(s.toks)
+	s.emit(lexer.EOF, s.pos())
+	l := &tokenList{file: filename, text: s.text, toks: s.toks}
+	if safe || isSafeFile(l) {
+		markStructOpens(l)
 	}
-	markNewBrackets(s.toks)
-	return s.toks, nil
+	markNewBrackets(l)
+	return l, nil
 }
 
 func (s *scanner) pos() lexer.Position {
@@ -210,7 +221,14 @@ func (s *scanner) errAt(p lexer.Position, code, format string, args ...any) erro
 }
 
 func (s *scanner) emit(t lexer.TokenType, start lexer.Position) {
-	s.toks = append(s.toks, lexer.Token{Type: t, Value: s.text[start.Offset:s.off], Pos: start})
+	s.toks = append(s.toks, token{off: int32(start.Offset), end: int32(s.off), line: int32(start.Line),
+		col: int32(start.Column), typ: int8(t)})
+}
+
+// last is the token emitted last.
+func (s *scanner) last() tokView {
+	t := s.toks[len(s.toks)-1]
+	return tokView{s.text[t.off:t.end], lexer.TokenType(t.typ)}
 }
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -103,7 +103,7 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 		return fail(lexer.Position{}, "E0100", "%s", perr.Error())
 	}
 
-	*first = toks[0].Pos
+	*first = toks.pos(0)
 	safe := isSafeFile(toks)
 	if safe {
 		fp.skipHeader()
@@ -114,9 +114,10 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 	for !fp.atEOF() {
 		d, perr := fp.next()
 		if perr != nil {
-			pos, msg := describeParseError(perr, toks)
+			all := toks.expand()
+			pos, msg := describeParseError(perr, all)
 			diags.Errorf(sf.PosAt(pos.Offset), "E0100", "%s", msg)
-			recoverErrors(filename, text, toks, pos.Offset, diags, budget-1)
+			recoverErrors(filename, text, all, pos.Offset, diags, budget-1)
 			return &src.UserError{Diags: diags}
 		}
 		decls++
@@ -136,7 +137,7 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 	if decls == 0 {
 		// An empty file (or one of comments only) declares nothing, not even `main`: say so
 		// where the declarations should start, at its end (1:1 for an empty file).
-		return fail(toks[len(toks)-1].Pos, "E0100", "expected declaration, found end of file")
+		return fail(toks.pos(len(toks.toks)-1), "E0100", "expected declaration, found end of file")
 	}
 	if checks.HasErrors() {
 		diags.List = checks.List
@@ -152,9 +153,10 @@ const (
 )
 
 // checkNesting rejects inputs that would make the parser recurse too deeply (E0108).
-func checkNesting(toks []lexer.Token) (lexer.Position, string, bool) {
+func checkNesting(l *tokenList) (lexer.Position, string, bool) {
 	depth, chain := 0, 0
-	for _, t := range toks {
+	for i := range l.toks {
+		t := l.view(i)
 		switch t.Type {
 		case TokStrHead:
 			depth++
@@ -179,10 +181,10 @@ func checkNesting(toks []lexer.Token) (lexer.Position, string, bool) {
 			}
 		}
 		if depth > maxBracketDepth {
-			return t.Pos, "nesting too deep: more than 256 levels of brackets", false
+			return l.pos(i), "nesting too deep: more than 256 levels of brackets", false
 		}
 		if chain > maxChainLength {
-			return t.Pos, "expression too deeply nested: split it into smaller statements", false
+			return l.pos(i), "expression too deeply nested: split it into smaller statements", false
 		}
 	}
 	return lexer.Position{}, "", true

@@ -30,7 +30,8 @@ type fparser struct {
 	checks []any
 }
 
-func newDeclReader(toks []lexer.Token) (*fparser, error) {
+func newDeclReader(l *tokenList) (*fparser, error) {
+	toks := l.expand()
 	peeker, err := lexer.Upgrade(&sliceLexer{toks: toks})
 	if err != nil {
 		return nil, err
