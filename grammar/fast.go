@@ -149,7 +149,20 @@ func (p *fparser) list(item string, close string, parse func() res) res {
 	if p.committed(r, start) {
 		return fail
 	}
-	return p.expect(close, `"`+close+`"`)
+	return p.expect(close, quoted(close))
+}
+
+// quoted is participle's rendering of a closing bracket literal (without building a string).
+func quoted(close string) string {
+	switch close {
+	case ")":
+		return `")"`
+	case "]":
+		return `"]"`
+	case "}":
+		return `"}"`
+	}
+	return `"` + close + `"`
 }
 
 // listRest parses `( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? close` after a first element.
@@ -161,7 +174,7 @@ func (p *fparser) listRest(item string, close string, parse func() res) res {
 		}
 	}
 	p.accept(",")
-	return p.expect(close, `"`+close+`"`)
+	return p.expect(close, quoted(close))
 }
 
 // pipeCapture parses `( '|' @Ident '|' )?`.

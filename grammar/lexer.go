@@ -55,19 +55,18 @@ var tokenNames = map[string]lexer.TokenType{
 	"StrEnd":     TokStrEnd,
 }
 
-var keywords = map[string]bool{}
-var typeKeywords = map[string]bool{}
+var keywords = wordSet(`fn var let const struct impl trait where enum union type import extern
+	test bench if else switch while for in return break continue defer errdefer try catch error
+	true false null new undefined comptime async await and or not`)
 
-func init() {
-	for _, k := range bytes.Fields([]byte(`fn var let const struct impl trait where enum union type
-		import extern test bench if else switch while for in return break continue defer errdefer
-		try catch error true false null new undefined comptime async await and or not`)) {
-		keywords[string(k)] = true
+var typeKeywords = wordSet(`int float bool string byte void i8 i16 i32 i64 u8 u16 u32 u64 f32 f64`)
+
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
 	}
-	for _, k := range bytes.Fields([]byte(`int float bool string byte void i8 i16 i32 i64 u8 u16 u32
-		u64 f32 f64`)) {
-		typeKeywords[string(k)] = true
-	}
+	return set
 }
 
 // Two-byte punctuation is tried before single bytes (longest match): << >> += -= *= /= %= &=
@@ -253,15 +252,7 @@ func (s *scanner) run() error {
 			for s.off < len(s.src) && isIdentChar(s.src[s.off]) {
 				s.off++
 			}
-			word := s.text[start.Offset:s.off]
-			switch {
-			case keywords[word]:
-				s.emit(TokKeyword, start)
-			case typeKeywords[word]:
-				s.emit(TokTypeKw, start)
-			default:
-				s.emit(TokIdent, start)
-			}
+			s.emit(wordType(s.text[start.Offset:s.off]), start)
 		case isDigit(c):
 			if err := s.number(start); err != nil {
 				return err

@@ -156,8 +156,7 @@ const (
 func checkNesting(l *tokenList) (lexer.Position, string, bool) {
 	depth, chain := 0, 0
 	for i := range l.toks {
-		t := l.view(i)
-		switch t.Type {
+		switch t := l.typeOf(i); t {
 		case TokStrHead:
 			depth++
 		case TokStrTail:
@@ -166,17 +165,12 @@ func checkNesting(l *tokenList) (lexer.Position, string, bool) {
 			depth++
 			chain = 0
 		case TokPunct, TokKeyword:
-			switch t.Value {
-			case "(", "[", "{":
-				depth++
-			case ")", "]", "}":
-				depth--
-			}
-			switch t.Value {
-			case "{", "}", ";", ",", "=":
+			d, c := nestingEffect(l.value(i))
+			depth += d
+			switch c {
+			case resetChain:
 				chain = 0
-			case "*", "?", "!", "[", "-", "~", "&", "not", "try", "await", "->", "if", "else",
-				"fn", "catch", "??", "new":
+			case growChain:
 				chain++
 			}
 		}
@@ -188,4 +182,40 @@ func checkNesting(l *tokenList) (lexer.Position, string, bool) {
 		}
 	}
 	return lexer.Position{}, "", true
+}
+
+const (
+	keepChain = iota
+	resetChain
+	growChain
+)
+
+// nestingEffect is what a punctuation or keyword token does to the bracket depth, and whether it
+// resets or grows the chain of recursion-introducing tokens: ( [ { open, ) ] } close; { } ; , =
+// reset; * ? ! [ - ~ & not try await -> if else fn catch ?? new grow.
+func nestingEffect(v string) (depth, chain int) {
+	if len(v) == 1 {
+		switch v[0] {
+		case '(':
+			return 1, keepChain
+		case '[':
+			return 1, growChain
+		case '{':
+			return 1, resetChain
+		case ')', ']':
+			return -1, keepChain
+		case '}':
+			return -1, resetChain
+		case ';', ',', '=':
+			return 0, resetChain
+		case '*', '?', '!', '-', '~', '&':
+			return 0, growChain
+		}
+		return 0, keepChain
+	}
+	switch v {
+	case "not", "try", "await", "->", "if", "else", "fn", "catch", "??", "new":
+		return 0, growChain
+	}
+	return 0, keepChain
 }

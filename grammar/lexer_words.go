@@ -1,0 +1,71 @@
+package grammar
+
+// Keyword lookup without a map: every identifier-shaped word goes through wordType, and a map
+// lookup (hashing the word) was the lexer's largest cost. A perfect hash of the first two and
+// last two bytes and the length (no two keywords share all five), found once at start-up, gives each keyword its own slot, so a word
+// costs a few multiplications and at most one comparison.
+
+import "github.com/alecthomas/participle/v2/lexer"
+
+type wordSlot struct {
+	word string
+	typ  lexer.TokenType
+}
+
+const wordSlots = 512
+
+var (
+	wordTable [wordSlots]wordSlot
+	wordMul   uint32
+)
+
+func wordHash(w string, mul uint32) uint32 {
+	n := len(w)
+	return (uint32(w[0])*mul + uint32(w[1])*(mul>>5|1) + uint32(w[n-2])*(mul>>3|3) + uint32(w[n-1])*31 +
+		uint32(n)*(mul>>9|7)) % wordSlots
+}
+
+func init() {
+	words := keywordTypes()
+	for mul := uint32(1); mul < 1<<20; mul++ {
+		var t [wordSlots]wordSlot
+		ok := true
+		for w, typ := range words {
+			h := wordHash(w, mul)
+			if t[h].word != "" {
+				ok = false
+				break
+			}
+			t[h] = wordSlot{w, typ}
+		}
+		if ok {
+			wordTable, wordMul = t, mul
+			return
+		}
+	}
+	panic("grammar: no perfect hash for the keywords")
+}
+
+// keywordTypes lists every keyword (keywords, typeKeywords) with its token type.
+func keywordTypes() map[string]lexer.TokenType {
+	out := map[string]lexer.TokenType{}
+	for w := range keywords {
+		out[w] = TokKeyword
+	}
+	for w := range typeKeywords {
+		out[w] = TokTypeKw
+	}
+	return out
+}
+
+// wordType is the token type of an identifier-shaped word: TokKeyword, TokTypeKw or TokIdent.
+// Every keyword is lower case and two to nine bytes long.
+func wordType(w string) lexer.TokenType {
+	if len(w) < 2 || len(w) > 9 || w[0] < 'a' || w[0] > 'z' {
+		return TokIdent
+	}
+	if e := &wordTable[wordHash(w, wordMul)]; e.word == w {
+		return e.typ
+	}
+	return TokIdent
+}
