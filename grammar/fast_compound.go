@@ -111,7 +111,7 @@ func (p *fparser) newExpr() (*NewExpr, res) {
 		r = p.list("FieldInit", "}", func() res {
 			f, r := p.fieldInit()
 			if r == match {
-				n.Fields = append(n.Fields, f)
+				n.Fields = add(&p.nodes.fieldLists, n.Fields, f)
 			}
 			return r
 		})
@@ -277,7 +277,7 @@ func (p *fparser) structLit() (*StructLit, res) {
 	r := p.list("FieldInit", "}", func() res {
 		f, r := p.fieldInit()
 		if r == match {
-			s.Fields = append(s.Fields, f)
+			s.Fields = add(&p.nodes.fieldLists, s.Fields, f)
 		}
 		return r
 	})

@@ -96,7 +96,7 @@ func (p *fparser) params(dst *[]*Param) res {
 	return p.list("Param", ")", func() res {
 		prm, r := p.param()
 		if r == match {
-			*dst = append(*dst, prm)
+			*dst = add(&p.nodes.paramLists, *dst, prm)
 		}
 		return r
 	})

@@ -41,7 +41,7 @@ func (p *fparser) exprInto(e *Expr) res {
 			return r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.fallbackLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return match
@@ -63,7 +63,7 @@ func (p *fparser) orExpr() (*OrExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.orLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
@@ -85,7 +85,7 @@ func (p *fparser) andExpr() (*AndExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.andLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
@@ -111,7 +111,7 @@ func (p *fparser) cmpExpr() (*CmpExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.cmpLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
@@ -135,7 +135,7 @@ func (p *fparser) addExpr() (*AddExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.addLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
@@ -161,7 +161,7 @@ func (p *fparser) mulExpr() (*MulExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.mulLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
@@ -217,7 +217,7 @@ func (p *fparser) postfixExpr() (*PostfixExpr, res) {
 		start := p.i
 		s, r := p.suffix()
 		if r == match {
-			e.Suffixes = append(e.Suffixes, s)
+			e.Suffixes = add(&p.nodes.suffixLists, e.Suffixes, s)
 			continue
 		}
 		if p.committed(r, start) {
@@ -314,7 +314,7 @@ func (p *fparser) callSuffix() (*CallSuffix, res) {
 	r := p.list("Arg", ")", func() res {
 		a, r := p.arg()
 		if r == match {
-			c.Args = append(c.Args, a)
+			c.Args = add(&p.nodes.argLists, c.Args, a)
 		}
 		return r
 	})

@@ -45,6 +45,54 @@ func (s *slab[T]) reuse() {
 	s.free = nil
 }
 
+// list hands out the backing arrays of node lists ([]*T) from chunks, as slab does for nodes:
+// a list that outgrows its array moves to one twice as large, cut from the current chunk (its
+// capacity is its own, so an append by a later reader never reaches a neighbour's elements).
+type list[T any] struct {
+	free  []*T
+	used  [][]*T
+	spare [][]*T
+}
+
+const listChunk = 1024
+
+// add appends x to dst, growing dst in l's chunks.
+func add[T any](l *list[T], dst []*T, x *T) []*T {
+	if len(dst) < cap(dst) {
+		return append(dst, x)
+	}
+	need := max(2*cap(dst), 2)
+	if len(l.free) < need {
+		if k := len(l.spare); k > 0 && need <= listChunk {
+			l.free, l.spare = l.spare[k-1], l.spare[:k-1]
+		} else {
+			l.free = make([]*T, max(listChunk, need))
+		}
+		l.used = append(l.used, l.free)
+	}
+	b := l.free[:len(dst):need]
+	l.free = l.free[need:]
+	copy(b[:len(dst)], dst)
+	return append(b, x)
+}
+
+// reuse clears every array handed out so far and makes the chunks available again.
+func (l *list[T]) reuse() {
+	for i, c := range l.used {
+		if i == len(l.used)-1 {
+			c = c[:len(c)-len(l.free)]
+		}
+		clear(c)
+	}
+	for _, c := range l.used {
+		if len(c) == listChunk {
+			l.spare = append(l.spare, c)
+		}
+	}
+	l.used = l.used[:0]
+	l.free = nil
+}
+
 // reuser is a slab of any node type.
 type reuser interface{ reuse() }
 
@@ -119,11 +167,29 @@ type nodeSlabs struct {
 	traits        slab[TraitDecl]
 	traitMethods  slab[TraitMethod]
 	tests         slab[TestDecl]
+
+	stmtLists     list[Stmt]
+	suffixLists   list[Suffix]
+	fallbackLists list[FallbackOp]
+	orLists       list[OrOp]
+	andLists      list[AndOp]
+	cmpLists      list[CmpOp]
+	addLists      list[AddOp]
+	mulLists      list[MulOp]
+	argLists      list[Arg]
+	paramLists    list[Param]
+	exprLists     list[Expr]
+	typeLists     list[Type]
+	fieldLists    list[FieldInit]
 }
 
-// check records a node for validate (VarDecl with an error set, ArrayType, NamedType,
-// FieldInit).
-func (p *fparser) check(n any) { p.checks = append(p.checks, n) }
+// check records a node for validate if it has something to report (VarDecl with an error set,
+// ArrayType, NamedType, FieldInit: see reportable).
+func (p *fparser) check(n any) {
+	if reportable(n) {
+		p.checks = append(p.checks, n)
+	}
+}
 
 // reuseNodes makes the memory of every node parsed so far available to the next declaration
 // (ParseEach callers drop each declaration before the next is parsed).
@@ -148,6 +214,8 @@ func (n *nodeSlabs) all() []reuser {
 		&n.patterns, &n.types, &n.errorUnions, &n.arrayTypes, &n.tupleTypes, &n.funcTypes,
 		&n.namedTypes, &n.decls, &n.imports, &n.externs, &n.fns, &n.constraints, &n.structDecls,
 		&n.fields, &n.enumDecls, &n.enumVariants, &n.unionDecls, &n.unionVariants, &n.aliases,
-		&n.impls, &n.traits, &n.traitMethods, &n.tests,
+		&n.impls, &n.traits, &n.traitMethods, &n.tests, &n.stmtLists, &n.suffixLists,
+		&n.fallbackLists, &n.orLists, &n.andLists, &n.cmpLists, &n.addLists, &n.mulLists,
+		&n.argLists, &n.paramLists, &n.exprLists, &n.typeLists, &n.fieldLists,
 	}
 }

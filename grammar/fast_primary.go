@@ -157,7 +157,7 @@ func (p *fparser) builtinCall() (*BuiltinCall, res) {
 	r := p.list("Arg", ")", func() res {
 		a, r := p.arg()
 		if r == match {
-			b.Args = append(b.Args, a)
+			b.Args = add(&p.nodes.argLists, b.Args, a)
 		}
 		return r
 	})
@@ -176,7 +176,7 @@ func (p *fparser) parenExpr() (*ParenExpr, res) {
 	parse := func() res {
 		e, r := p.expr()
 		if r == match {
-			x.Elems = append(x.Elems, e)
+			x.Elems = add(&p.nodes.exprLists, x.Elems, e)
 		}
 		return r
 	}
@@ -198,7 +198,7 @@ func (p *fparser) arrayLit() (*ArrayLit, res) {
 	r := p.list("Expr", "]", func() res {
 		e, r := p.expr()
 		if r == match {
-			x.Elems = append(x.Elems, e)
+			x.Elems = add(&p.nodes.exprLists, x.Elems, e)
 		}
 		return r
 	})

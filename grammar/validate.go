@@ -65,6 +65,22 @@ func validateDecl(d *Decl, checked []any, report reportFunc) {
 	}
 }
 
+// reportable reports whether validateDecl may report something of node n: the hand-compiled
+// rules record only those nodes.
+func reportable(n any) bool {
+	switch n := n.(type) {
+	case *VarDecl:
+		return n.ErrorSet != nil
+	case *ArrayType:
+		return n.Elem == nil || !isIntLiteral(n.Len)
+	case *NamedType:
+		return n.Legacy != nil
+	case *FieldInit:
+		return n.Dot != (n.Sep == "=")
+	}
+	return false
+}
+
 // isIntLiteral reports whether e is a bare integer literal.
 func isIntLiteral(e *Expr) bool {
 	p := SimplePrimary(e)
