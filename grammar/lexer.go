@@ -151,6 +151,7 @@ type scanner struct {
 	lineStart int // offset of the first byte of the current line
 	toks      []token
 	modes     []int
+	sawNew    bool // a `new` keyword was seen (markNewBrackets)
 }
 
 // bom is the UTF-8 byte-order mark; the lexer skips it at the start of a file.
@@ -187,7 +188,9 @@ func tokenize(filename string, src []byte, safe bool) (*tokenList, error) {
 	if safe || isSafeFile(l) {
 		markStructOpens(l)
 	}
-	markNewBrackets(l)
+	if s.sawNew {
+		markNewBrackets(l)
+	}
 	return l, nil
 }
 
@@ -224,6 +227,11 @@ func (s *scanner) emit(t lexer.TokenType, start lexer.Position) {
 		col: int32(start.Column), typ: int8(t)})
 }
 
+func (s *scanner) emitPunct(start lexer.Position) {
+	s.emit(TokPunct, start)
+	s.toks[len(s.toks)-1].nest = nestOf(s.text[start.Offset:s.off])
+}
+
 // last is the token emitted last.
 func (s *scanner) last() tokView {
 	t := s.toks[len(s.toks)-1]
@@ -252,7 +260,10 @@ func (s *scanner) run() error {
 			for s.off < len(s.src) && isIdentChar(s.src[s.off]) {
 				s.off++
 			}
-			s.emit(wordType(s.text[start.Offset:s.off]), start)
+			typ, nest := wordType(s.text[start.Offset:s.off])
+			s.emit(typ, start)
+			s.toks[len(s.toks)-1].nest = nest
+			s.sawNew = s.sawNew || nest != 0 && s.text[start.Offset:s.off] == "new"
 		case isDigit(c):
 			if err := s.number(start); err != nil {
 				return err
@@ -337,12 +348,12 @@ func (s *scanner) punct(start lexer.Position) error {
 	}
 	if s.off+1 < len(s.src) && isPunct2(c, s.src[s.off+1]) {
 		s.advance(2)
-		s.emit(TokPunct, start)
+		s.emitPunct(start)
 		return nil
 	}
 	if strings.IndexByte(puncts1, c) >= 0 {
 		s.advance(1)
-		s.emit(TokPunct, start)
+		s.emitPunct(start)
 		return nil
 	}
 	return s.errAt(start, "E0104", "unexpected character %s", describeByte(c))

@@ -10,6 +10,7 @@ import "github.com/alecthomas/participle/v2/lexer"
 type wordSlot struct {
 	word string
 	typ  lexer.TokenType
+	nest uint8
 }
 
 const wordSlots = 512
@@ -36,7 +37,7 @@ func init() {
 				ok = false
 				break
 			}
-			t[h] = wordSlot{w, typ}
+			t[h] = wordSlot{w, typ, nestOf(w)}
 		}
 		if ok {
 			wordTable, wordMul = t, mul
@@ -58,14 +59,14 @@ func keywordTypes() map[string]lexer.TokenType {
 	return out
 }
 
-// wordType is the token type of an identifier-shaped word: TokKeyword, TokTypeKw or TokIdent.
-// Every keyword is lower case and two to nine bytes long.
-func wordType(w string) lexer.TokenType {
+// wordType is the token type of an identifier-shaped word (TokKeyword, TokTypeKw or TokIdent)
+// and its nest bits. Every keyword is lower case and two to nine bytes long.
+func wordType(w string) (lexer.TokenType, uint8) {
 	if len(w) < 2 || len(w) > 9 || w[0] < 'a' || w[0] > 'z' {
-		return TokIdent
+		return TokIdent, 0
 	}
 	if e := &wordTable[wordHash(w, wordMul)]; e.word == w {
-		return e.typ
+		return e.typ, e.nest
 	}
-	return TokIdent
+	return TokIdent, 0
 }

@@ -156,7 +156,8 @@ const (
 func checkNesting(l *tokenList) (lexer.Position, string, bool) {
 	depth, chain := 0, 0
 	for i := range l.toks {
-		switch t := l.typeOf(i); t {
+		t := &l.toks[i]
+		switch lexer.TokenType(t.typ) {
 		case TokStrHead:
 			depth++
 		case TokStrTail:
@@ -165,12 +166,14 @@ func checkNesting(l *tokenList) (lexer.Position, string, bool) {
 			depth++
 			chain = 0
 		case TokPunct, TokKeyword:
-			d, c := nestingEffect(l.value(i))
-			depth += d
-			switch c {
-			case resetChain:
+			if t.nest&nestOpen != 0 {
+				depth++
+			} else if t.nest&nestClose != 0 {
+				depth--
+			}
+			if t.nest&nestReset != 0 {
 				chain = 0
-			case growChain:
+			} else if t.nest&nestGrow != 0 {
 				chain++
 			}
 		}
@@ -184,38 +187,34 @@ func checkNesting(l *tokenList) (lexer.Position, string, bool) {
 	return lexer.Position{}, "", true
 }
 
+// A token's nest bits: ( [ { open and ) ] } close a bracket; { } ; , = reset the chain of
+// recursion-introducing tokens and * ? ! [ - ~ & not try await -> if else fn catch ?? new grow
+// it. The scanner sets them (nestOf) as it makes punctuation and keyword tokens.
 const (
-	keepChain = iota
-	resetChain
-	growChain
+	nestOpen uint8 = 1 << iota
+	nestClose
+	nestReset
+	nestGrow
 )
 
-// nestingEffect is what a punctuation or keyword token does to the bracket depth, and whether it
-// resets or grows the chain of recursion-introducing tokens: ( [ { open, ) ] } close; { } ; , =
-// reset; * ? ! [ - ~ & not try await -> if else fn catch ?? new grow.
-func nestingEffect(v string) (depth, chain int) {
-	if len(v) == 1 {
-		switch v[0] {
-		case '(':
-			return 1, keepChain
-		case '[':
-			return 1, growChain
-		case '{':
-			return 1, resetChain
-		case ')', ']':
-			return -1, keepChain
-		case '}':
-			return -1, resetChain
-		case ';', ',', '=':
-			return 0, resetChain
-		case '*', '?', '!', '-', '~', '&':
-			return 0, growChain
-		}
-		return 0, keepChain
-	}
+// nestOf is the nest bits of a punctuation or keyword token's text.
+func nestOf(v string) uint8 {
 	switch v {
-	case "not", "try", "await", "->", "if", "else", "fn", "catch", "??", "new":
-		return 0, growChain
+	case "(":
+		return nestOpen
+	case "[":
+		return nestOpen | nestGrow
+	case "{":
+		return nestOpen | nestReset
+	case ")", "]":
+		return nestClose
+	case "}":
+		return nestClose | nestReset
+	case ";", ",", "=":
+		return nestReset
+	case "*", "?", "!", "-", "~", "&", "not", "try", "await", "->", "if", "else", "fn", "catch", "??",
+		"new":
+		return nestGrow
 	}
-	return 0, keepChain
+	return 0
 }

@@ -9,6 +9,7 @@ type token struct {
 	off, end  int32
 	line, col int32 // 1-based, columns in bytes
 	typ       int8  // a lexer.TokenType
+	nest      uint8 // what a punctuation or keyword token does to the nesting (nestOpen...)
 }
 
 // tokenList is a tokenised file.
