@@ -229,8 +229,21 @@ func (s *scanner) emit(t lexer.TokenType, start lexer.Position) {
 
 func (s *scanner) emitPunct(start lexer.Position) {
 	s.emit(TokPunct, start)
-	s.toks[len(s.toks)-1].nest = nestOf(s.text[start.Offset:s.off])
+	t := &s.toks[len(s.toks)-1]
+	if s.off-start.Offset == 1 {
+		t.nest = punctNest[s.src[start.Offset]]
+	} else if v := s.text[start.Offset:s.off]; v == "->" || v == "??" {
+		t.nest = nestGrow
+	}
 }
+
+// punctNest is the nest bits of each one-byte punctuation token.
+var punctNest = func() (t [256]uint8) {
+	for i := range len(puncts1) {
+		t[puncts1[i]] = nestOf(puncts1[i : i+1])
+	}
+	return t
+}()
 
 // last is the token emitted last.
 func (s *scanner) last() tokView {

@@ -21,3 +21,16 @@ func TestWordTypeMatchesKeywordLists(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctNest checks the scanner's nest bits against nestOf for every punctuation token.
+func TestPunctNest(t *testing.T) {
+	toks, err := tokenize("p.cot", []byte("( ) [ ] { } ; , = * ? ! - ~ & -> ?? << >> += == != <= >= && || => ?. .. .* .? + / % | ^ < > . :"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range toks.toks[:len(toks.toks)-1] {
+		if got, want := toks.toks[i].nest, nestOf(toks.value(i)); got != want {
+			t.Errorf("%q: nest %b, want %b", toks.value(i), got, want)
+		}
+	}
+}
