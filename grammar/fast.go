@@ -177,6 +177,25 @@ func (p *fparser) listRest(item string, close string, parse func() res) res {
 	return p.expect(close, quoted(close))
 }
 
+// braced parses `'{' @@* '}'`: item is parsed until it does not match; a failure that consumed
+// tokens commits.
+func (p *fparser) braced(item func() res) res {
+	if r := p.expect("{", `"{"`); r != match {
+		return r
+	}
+	for {
+		start := p.i
+		r := item()
+		if r == match {
+			continue
+		}
+		if p.committed(r, start) {
+			return fail
+		}
+		return p.expect("}", `"}"`)
+	}
+}
+
 // pipeCapture parses `( '|' @Ident '|' )?`.
 func (p *fparser) pipeCapture(dst *string) res {
 	if !p.accept("|") {

@@ -185,22 +185,14 @@ func (p *fparser) switchExpr() (*SwitchExpr, res) {
 	if x.Subject, r = p.primary(); r != match {
 		return nil, p.need(r, "Primary")
 	}
-	if r := p.expect("{", `"{"`); r != match {
-		return nil, r
-	}
-	for {
-		start := p.i
+	r = p.braced(func() res {
 		arm, r := p.switchArm()
 		if r == match {
 			x.Arms = append(x.Arms, arm)
-			continue
 		}
-		if p.committed(r, start) {
-			return nil, fail
-		}
-		break
-	}
-	if r := p.expect("}", `"}"`); r != match {
+		return r
+	})
+	if r != match {
 		return nil, r
 	}
 	x.EndPos = p.end()

@@ -119,6 +119,18 @@ func (p *fparser) identList(dst *[]string) res {
 	return p.listRest(expIdent, ")", name)
 }
 
+// signature parses `@Ident '(' ( @@Param ... )? ')' @@?Type`, the rest of an extern function's or
+// a trait method's head.
+func (p *fparser) signature(name *string, params *[]*Param, ret **Type) res {
+	if r := p.ident(name); r != match {
+		return r
+	}
+	if r := p.params(params); r != match {
+		return r
+	}
+	return p.optType(ret)
+}
+
 // ExternFn: `'extern' 'fn' @Ident '(' ( @@Param ... )? ')' @@?Type ';'`.
 func (p *fparser) externFn() (*ExternFn, res) {
 	x := p.nodes.externs.alloc()
@@ -127,13 +139,7 @@ func (p *fparser) externFn() (*ExternFn, res) {
 	if r := p.expect("fn", `"fn"`); r != match {
 		return nil, r
 	}
-	if r := p.ident(&x.Name); r != match {
-		return nil, r
-	}
-	if r := p.params(&x.Params); r != match {
-		return nil, r
-	}
-	if r := p.optType(&x.Ret); r != match {
+	if r := p.signature(&x.Name, &x.Params, &x.Ret); r != match {
 		return nil, r
 	}
 	if r := p.expect(";", `";"`); r != match {

@@ -159,22 +159,14 @@ func (p *fparser) implDecl() (*ImplDecl, res) {
 	if r := p.optTypeParams(&x.TypeParams); r != match {
 		return nil, r
 	}
-	if r := p.expect("{", `"{"`); r != match {
-		return nil, r
-	}
-	for {
-		start := p.i
+	r := p.braced(func() res {
 		f, r := p.fnDecl()
 		if r == match {
 			x.Methods = append(x.Methods, f)
-			continue
 		}
-		if p.committed(r, start) {
-			return nil, fail
-		}
-		break
-	}
-	if r := p.expect("}", `"}"`); r != match {
+		return r
+	})
+	if r != match {
 		return nil, r
 	}
 	x.EndPos = p.end()
@@ -189,22 +181,14 @@ func (p *fparser) traitDecl() (*TraitDecl, res) {
 	if r := p.ident(&x.Name); r != match {
 		return nil, r
 	}
-	if r := p.expect("{", `"{"`); r != match {
-		return nil, r
-	}
-	for {
-		start := p.i
+	r := p.braced(func() res {
 		m, r := p.traitMethod()
 		if r == match {
 			x.Methods = append(x.Methods, m)
-			continue
 		}
-		if p.committed(r, start) {
-			return nil, fail
-		}
-		break
-	}
-	if r := p.expect("}", `"}"`); r != match {
+		return r
+	})
+	if r != match {
 		return nil, r
 	}
 	x.EndPos = p.end()
@@ -219,13 +203,7 @@ func (p *fparser) traitMethod() (*TraitMethod, res) {
 	m := p.nodes.traitMethods.alloc()
 	m.Pos = p.pos(p.i)
 	p.i++
-	if r := p.ident(&m.Name); r != match {
-		return nil, r
-	}
-	if r := p.params(&m.Params); r != match {
-		return nil, r
-	}
-	if r := p.optType(&m.Ret); r != match {
+	if r := p.signature(&m.Name, &m.Params, &m.Ret); r != match {
 		return nil, r
 	}
 	p.accept(";")
