@@ -55,20 +55,6 @@ var tokenNames = map[string]lexer.TokenType{
 	"StrEnd":     TokStrEnd,
 }
 
-var keywords = wordSet(`fn var let const struct impl trait where enum union type import extern
-	test bench if else switch while for in return break continue defer errdefer try catch error
-	true false null new undefined comptime async await and or not`)
-
-var typeKeywords = wordSet(`int float bool string byte void i8 i16 i32 i64 u8 u16 u32 u64 f32 f64`)
-
-func wordSet(words string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		set[w] = true
-	}
-	return set
-}
-
 // Two-byte punctuation is tried before single bytes (longest match): << >> += -= *= /= %= &=
 // |= ^= == != <= >= && || -> => ?? ?. .. .* .?
 func isPunct2(a, b byte) bool {

@@ -5,7 +5,26 @@ package grammar
 // last two bytes and the length (no two keywords share all five), found once at start-up, gives each keyword its own slot, so a word
 // costs a few multiplications and at most one comparison.
 
-import "github.com/alecthomas/participle/v2/lexer"
+import (
+	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// The keywords (§1.3) and the type keywords.
+var keywords = wordSet(`fn var let const struct impl trait where enum union type import extern
+	test bench if else switch while for in return break continue defer errdefer try catch error
+	true false null new undefined comptime async await and or not`)
+
+var typeKeywords = wordSet(`int float bool string byte void i8 i16 i32 i64 u8 u16 u32 u64 f32 f64`)
+
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
+}
 
 type wordSlot struct {
 	word string
