@@ -6,7 +6,7 @@ package grammar
 
 // startsExpr reports whether an expression can start at the current token: a prefix operator or
 // the first token of a Primary alternative. Otherwise UnaryExpr fails before allocating.
-func (p *fparser) startsExpr() bool { return isUnaryOp(p.tok().Value) || p.startsPrimary() }
+func (p *fparser) startsExpr() bool { return p.toks[p.i].cls&(clsPrimary|clsUnary) != 0 }
 
 func (p *fparser) expr() (*Expr, res) {
 	if !p.startsExpr() {
@@ -27,7 +27,7 @@ func (p *fparser) exprInto(e *Expr) res {
 	if e.Left, r = p.orExpr(); r != match {
 		return r
 	}
-	for p.lit("??") || p.lit("catch") {
+	for p.binOp() == opFallback {
 		op := p.nodes.fallbacks.alloc()
 		op.Pos = p.pos(p.i)
 		op.Op = p.tok().Value
@@ -55,7 +55,7 @@ func (p *fparser) orExpr() (*OrExpr, res) {
 	if e.Left, r = p.andExpr(); r != match {
 		return nil, r
 	}
-	for p.lit("or") || p.lit("||") {
+	for p.binOp() == opOr {
 		op := p.nodes.orOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -77,7 +77,7 @@ func (p *fparser) andExpr() (*AndExpr, res) {
 	if e.Left, r = p.cmpExpr(); r != match {
 		return nil, r
 	}
-	for p.lit("and") || p.lit("&&") {
+	for p.binOp() == opAnd {
 		op := p.nodes.andOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -91,10 +91,6 @@ func (p *fparser) andExpr() (*AndExpr, res) {
 	return e, match
 }
 
-func isCmpOp(v string) bool {
-	return v == "==" || v == "!=" || v == "<=" || v == ">=" || v == "<" || v == ">"
-}
-
 // CmpExpr: `@@AddExpr @@*CmpOp`.
 func (p *fparser) cmpExpr() (*CmpExpr, res) {
 	e := p.nodes.cmps.alloc()
@@ -103,7 +99,7 @@ func (p *fparser) cmpExpr() (*CmpExpr, res) {
 	if e.Left, r = p.addExpr(); r != match {
 		return nil, r
 	}
-	for isCmpOp(p.tok().Value) && p.tok().Type == TokPunct {
+	for p.binOp() == opCmp {
 		op := p.nodes.cmpOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -117,8 +113,6 @@ func (p *fparser) cmpExpr() (*CmpExpr, res) {
 	return e, match
 }
 
-func isAddOp(v string) bool { return v == "+" || v == "-" || v == "|" || v == "^" }
-
 // AddExpr: `@@MulExpr @@*AddOp`.
 func (p *fparser) addExpr() (*AddExpr, res) {
 	e := p.nodes.adds.alloc()
@@ -127,7 +121,7 @@ func (p *fparser) addExpr() (*AddExpr, res) {
 	if e.Left, r = p.mulExpr(); r != match {
 		return nil, r
 	}
-	for isAddOp(p.tok().Value) && p.tok().Type == TokPunct {
+	for p.binOp() == opAdd {
 		op := p.nodes.addOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -141,10 +135,6 @@ func (p *fparser) addExpr() (*AddExpr, res) {
 	return e, match
 }
 
-func isMulOp(v string) bool {
-	return v == "*" || v == "/" || v == "%" || v == "&" || v == "<<" || v == ">>"
-}
-
 // MulExpr: `@@UnaryExpr @@*MulOp`.
 func (p *fparser) mulExpr() (*MulExpr, res) {
 	e := p.nodes.muls.alloc()
@@ -153,7 +143,7 @@ func (p *fparser) mulExpr() (*MulExpr, res) {
 	if e.Left, r = p.unaryExpr(); r != match {
 		return nil, r
 	}
-	for isMulOp(p.tok().Value) && p.tok().Type == TokPunct {
+	for p.binOp() == opMul {
 		op := p.nodes.mulOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -167,20 +157,12 @@ func (p *fparser) mulExpr() (*MulExpr, res) {
 	return e, match
 }
 
-func isUnaryOp(v string) bool {
-	switch v {
-	case "-", "!", "not", "~", "&", "try", "await":
-		return true
-	}
-	return false
-}
-
 // UnaryExpr: `@( '-' | '!' | 'not' | '~' | '&' | 'try' | 'await' )* @@PostfixExpr`. The
 // operand is required, so an expression never fails to match silently: it fails expecting
 // PostfixExpr.
 func (p *fparser) unaryExpr() (*UnaryExpr, res) {
 	start := p.i
-	for isUnaryOp(p.tok().Value) {
+	for p.toks[p.i].cls&clsUnary != 0 {
 		p.i++
 	}
 	if !p.startsPrimary() {

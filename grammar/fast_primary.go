@@ -7,20 +7,10 @@ import "github.com/alecthomas/participle/v2/lexer"
 // Hand-compiled Primary rules (cst_expr.go has the tags they implement; see fast.go).
 
 // startsPrimary reports whether the current token starts one of Primary's alternatives.
-func (p *fparser) startsPrimary() bool {
-	t := p.tok()
-	switch t.Type {
-	case TokIdent, TokTypeKw, TokInt, TokFloat, TokChar, TokString, TokStrHead, TokBuiltin:
-		return true
-	}
-	switch t.Value {
-	case "true", "false", "null", "undefined", "error", "fn", "new", "if", "switch", "comptime":
-		return t.Type == TokKeyword
-	case ".", "(", "[", "{":
-		return true
-	}
-	return false
-}
+func (p *fparser) startsPrimary() bool { return p.toks[p.i].cls&clsPrimary != 0 }
+
+// binOp is the binary operator level of the current token (opFallback ... opMul, or 0).
+func (p *fparser) binOp() uint8 { return p.toks[p.i].cls >> clsOpShift }
 
 // Primary: one alternative per first token (no two alternatives share one).
 func (p *fparser) primary() (*Primary, res) {

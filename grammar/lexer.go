@@ -209,18 +209,27 @@ func (s *scanner) errAt(p lexer.Position, code, format string, args ...any) erro
 }
 
 func (s *scanner) emit(t lexer.TokenType, start lexer.Position) {
+	var cls uint8
+	switch t {
+	case TokIdent, TokTypeKw, TokInt, TokFloat, TokChar, TokString, TokStrHead, TokBuiltin:
+		cls = clsPrimary // whatever the text (classOf)
+	}
 	s.toks = append(s.toks, token{off: int32(start.Offset), end: int32(s.off), line: int32(start.Line),
-		col: int32(start.Column), typ: int8(t)})
+		col: int32(start.Column), typ: int8(t), cls: cls})
 }
 
 func (s *scanner) emitPunct(start lexer.Position) {
 	s.emit(TokPunct, start)
 	t := &s.toks[len(s.toks)-1]
 	if s.off-start.Offset == 1 {
-		t.nest = punctNest[s.src[start.Offset]]
-	} else if v := s.text[start.Offset:s.off]; v == "->" || v == "??" {
+		t.nest, t.cls = punctNest[s.src[start.Offset]], punctClass[s.src[start.Offset]]
+		return
+	}
+	v := s.text[start.Offset:s.off]
+	if v == "->" || v == "??" {
 		t.nest = nestGrow
 	}
+	t.cls = classOf(TokPunct, v)
 }
 
 // punctNest is the nest bits of each one-byte punctuation token.
@@ -259,10 +268,11 @@ func (s *scanner) run() error {
 			for s.off < len(s.src) && isIdentChar(s.src[s.off]) {
 				s.off++
 			}
-			typ, nest := wordType(s.text[start.Offset:s.off])
-			s.emit(typ, start)
-			s.toks[len(s.toks)-1].nest = nest
-			s.sawNew = s.sawNew || nest != 0 && s.text[start.Offset:s.off] == "new"
+			w := wordType(s.text[start.Offset:s.off])
+			s.emit(w.typ, start)
+			t := &s.toks[len(s.toks)-1]
+			t.nest, t.cls = w.nest, w.cls
+			s.sawNew = s.sawNew || w.word == "new"
 		case isDigit(c):
 			if err := s.number(start); err != nil {
 				return err

@@ -30,6 +30,7 @@ type wordSlot struct {
 	word string
 	typ  lexer.TokenType
 	nest uint8
+	cls  uint8
 }
 
 const wordSlots = 512
@@ -56,7 +57,7 @@ func init() {
 				ok = false
 				break
 			}
-			t[h] = wordSlot{w, typ, nestOf(w)}
+			t[h] = wordSlot{w, typ, nestOf(w), classOf(typ, w)}
 		}
 		if ok {
 			wordTable, wordMul = t, mul
@@ -78,14 +79,17 @@ func keywordTypes() map[string]lexer.TokenType {
 	return out
 }
 
+// identSlot is what wordType says of an identifier.
+var identSlot = wordSlot{typ: TokIdent, cls: clsPrimary}
+
 // wordType is the token type of an identifier-shaped word (TokKeyword, TokTypeKw or TokIdent)
-// and its nest bits. Every keyword is lower case and two to nine bytes long.
-func wordType(w string) (lexer.TokenType, uint8) {
+// with its nest bits and class. Every keyword is lower case and two to nine bytes long.
+func wordType(w string) *wordSlot {
 	if len(w) < 2 || len(w) > 9 || w[0] < 'a' || w[0] > 'z' {
-		return TokIdent, 0
+		return &identSlot
 	}
 	if e := &wordTable[wordHash(w, wordMul)]; e.word == w {
-		return e.typ, e.nest
+		return e
 	}
-	return TokIdent, 0
+	return &identSlot
 }

@@ -10,6 +10,7 @@ type token struct {
 	line, col int32 // 1-based, columns in bytes
 	typ       int8  // a lexer.TokenType
 	nest      uint8 // what a punctuation or keyword token does to the nesting (nestOpen...)
+	cls       uint8 // the token's class for the expression rules (token_class.go)
 }
 
 // tokenList is a tokenised file.
