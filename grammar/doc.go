@@ -37,9 +37,12 @@
 //     as an expression, and the lexer marks the brackets of `new` (TokNewParen, TokNewBrace).
 //   - A trailing comma is accepted in every comma-separated list closed by `)`, `]` or `}`.
 //   - Nesting is limited (256 bracket levels; E0108) so hostile input cannot overflow the stack.
-//   - At run time participle parses the declarations; statements, expressions, types, Param and
-//     Field are compiled by hand from their tags (fast_*.go). `-tags cotref` is the reference
-//     build in which participle interprets every tag; TestParseResults holds both to one golden.
+//   - At run time every rule is compiled by hand from its tags (fast_*.go: declarations in
+//     fast_decl*.go) and participle parses nothing; the tags stay the grammar's definition.
+//     `-tags cotref` is the reference build in which participle interprets every tag;
+//     TestParseResults holds both to one golden.
+//   - Tokens are 20 bytes without pointers (token.go); lexer.Tokens are made only for Tokenize,
+//     the reference build and the diagnostics of a file that does not parse.
 //   - An interpolated string ends with a zero-width StrEnd token, so what follows it is never
 //     read as one more part.
 //   - A file without declarations is `expected declaration, found end of file` at its end; a

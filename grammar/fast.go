@@ -2,11 +2,12 @@
 
 package grammar
 
-// The hot rules — every statement, expression and type — are compiled by hand from their struct
-// tags into the recursive-descent functions of fast_*.go. Participle still parses the
-// declarations and calls these through three Parseable entry points (Block, Expr, Type); it
-// interprets every tag itself in the reference build (`go test -tags cotref`), which
-// TestParseResults holds to the same results, diagnostics included.
+// Every rule of the grammar is compiled by hand from its struct tags into the recursive-descent
+// functions of fast_*.go: declarations (fast_decl*.go), statements, expressions and types.
+// Participle parses nothing in this build; it interprets every tag itself in the reference build
+// (`go test -tags cotref`, ref.go), which TestParseResults holds to the same results,
+// diagnostics included. The struct tags stay the grammar's definition (grammar.ebnf is
+// participle's rendering of them).
 //
 // Each function mirrors participle's semantics under UseLookahead(0) exactly: a rule returns
 // noMatch (nothing consumed), match, or fail; a failure that consumed a token commits (it
@@ -16,10 +17,6 @@ package grammar
 // participle's EBNF of the element that failed (only the first element is read, errors.go).
 
 import (
-	"sync"
-	"unsafe"
-
-	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
@@ -40,12 +37,12 @@ const (
 	expIdent   = "<ident>"
 	expInt     = "<int>"
 	expPostfix = "PostfixExpr"
+	expString  = "<string>"
 )
 
-// fparser is the state of one Parse call, shared by every entry from participle.
+// fparser is the state of one Parse call.
 type fparser struct {
-	toks      []lexer.Token
-	full      []int32 // index in toks of each token participle sees (nil: the same tokens)
+	tokenList
 	i         int
 	errTok    int
 	errExpect string
@@ -54,99 +51,32 @@ type fparser struct {
 	slabs     []reuser // every slab of nodes, once ParseEach has reused them
 }
 
-// active maps the first token of a parse (as participle's PeekingLexer holds it) to its state.
-var active sync.Map
-
-func tokenKey(lex *lexer.PeekingLexer) *lexer.Token { return unsafe.SliceData(lex.Range(0, 0)) }
-
-// parserFor finds the state of the running Parse call, or builds one for a caller that drives
-// participle directly.
-func parserFor(lex *lexer.PeekingLexer) *fparser {
-	if p, ok := active.Load(tokenKey(lex)); ok {
-		return p.(*fparser)
-	}
-	toks := append([]lexer.Token(nil), lex.Range(0, lex.RawCursor())...)
-	cp := lex.MakeCheckpoint()
-	for {
-		t := lex.Next()
-		toks = append(toks, *t)
-		if t.EOF() {
-			break
-		}
-	}
-	lex.LoadCheckpoint(cp)
-	return &fparser{toks: toks}
+// newDeclReader returns the parser ParseEach reads declarations with (next, fast_decl.go).
+func newDeclReader(toks *tokenList) (*fparser, error) {
+	return &fparser{tokenList: *toks}, nil
 }
 
-// entry runs rule at the lexer's position and reports the outcome the way a participle node
-// would: the lexer advanced past what was consumed, NextMatch, or an *UnexpectedTokenError.
-func entry(lex *lexer.PeekingLexer, rule func(p *fparser) res) error {
-	p := parserFor(lex)
-	start := int(lex.RawCursor())
-	p.i = p.fullIndex(start)
-	r := rule(p)
-	if end := p.reducedIndex(p.i); end > start {
-		lex.FastForward(lexer.RawCursor(end - 1))
-	}
-	switch r {
-	case match:
-		return nil
-	case noMatch:
-		return participle.NextMatch
-	}
-	return &participle.UnexpectedTokenError{Unexpected: p.toks[p.errTok], Expect: p.errExpect}
-}
+// atEOF reports whether every declaration has been read.
+func (p *fparser) atEOF() bool { return p.typeOf(p.i) == lexer.EOF }
 
-// Parse implements participle.Parseable (the hand-compiled Block rule).
-func (b *Block) Parse(lex *lexer.PeekingLexer) error {
-	return entry(lex, func(p *fparser) res { return p.block(b) })
-}
-
-// Parse implements participle.Parseable (the hand-compiled Expr rule).
-func (e *Expr) Parse(lex *lexer.PeekingLexer) error {
-	return entry(lex, func(p *fparser) res { return p.exprInto(e) })
-}
-
-// Parse implements participle.Parseable (the hand-compiled Type rule).
-func (t *Type) Parse(lex *lexer.PeekingLexer) error {
-	return entry(lex, func(p *fparser) res { return p.typeInto(t) })
-}
-
-// Parse implements participle.Parseable (the hand-compiled Param rule, a hot leaf of every
-// function signature).
-func (prm *Param) Parse(lex *lexer.PeekingLexer) error {
-	return entry(lex, func(p *fparser) res { return p.paramInto(prm) })
-}
-
-// Parse implements participle.Parseable (the hand-compiled Field rule, a leaf like Param).
-func (f *Field) Parse(lex *lexer.PeekingLexer) error {
-	return entry(lex, func(p *fparser) res {
-		return p.typedName(&f.Pos, &f.EndPos, &f.Name, &f.Type, &f.Default)
-	})
-}
-
-// register makes the state of a Parse call findable from participle's lexer.
-func (p *fparser) register(peeker *lexer.PeekingLexer) func() {
-	key := tokenKey(peeker)
-	active.Store(key, p)
-	return func() { active.Delete(key) }
-}
+// skipHeader steps over the `@safe` header.
+func (p *fparser) skipHeader() { p.i++ }
 
 // Token tests.
 
-func (p *fparser) tok() *lexer.Token { return &p.toks[p.i] }
+func (p *fparser) tok() tokView { return p.view(p.i) }
 
 // at returns the token k places ahead (EOF past the end).
-func (p *fparser) at(k int) *lexer.Token {
+func (p *fparser) at(k int) tokView {
 	if p.i+k >= len(p.toks) {
-		return &p.toks[len(p.toks)-1]
+		return p.view(len(p.toks) - 1)
 	}
-	return &p.toks[p.i+k]
+	return p.view(p.i + k)
 }
 
 // lit reports whether the current token is the literal v (any token type, like a participle
-// literal without a type).
-func (p *fparser) lit(v string) bool { return p.toks[p.i].Value == v && p.toks[p.i].Type != lexer.EOF }
+// literal without a type; the EOF token's text is empty).
+func (p *fparser) lit(v string) bool { return p.value(p.i) == v }
 
 // accept consumes the literal v if it is next.
 func (p *fparser) accept(v string) bool {
@@ -157,10 +87,10 @@ func (p *fparser) accept(v string) bool {
 	return false
 }
 
-func (p *fparser) isType(t lexer.TokenType) bool { return p.toks[p.i].Type == t }
+func (p *fparser) isType(t lexer.TokenType) bool { return p.typeOf(p.i) == t }
 
 // isName reports an Ident or TypeKw token.
-func (p *fparser) isName() bool { t := p.toks[p.i].Type; return t == TokIdent || t == TokTypeKw }
+func (p *fparser) isName() bool { t := p.typeOf(p.i); return t == TokIdent || t == TokTypeKw }
 
 // failAt records a failure at the current token expecting exp.
 func (p *fparser) failAt(exp string) res {
@@ -195,16 +125,8 @@ func (p *fparser) committed(r res, start int) bool {
 	return false
 }
 
-// pos and end are the Pos of the token at index i and the end of the last consumed token.
-func (p *fparser) pos(i int) lexer.Position { return p.toks[i].Pos }
-
-func (p *fparser) end() lexer.Position {
-	last := &p.toks[p.i-1]
-	e := last.Pos
-	e.Offset += len(last.Value)
-	e.Column += len(last.Value)
-	return e
-}
+// end is the end of the last consumed token.
+func (p *fparser) end() lexer.Position { return p.endPos(p.i - 1) }
 
 // trailingComma is the lookahead (?! ',' ( ')' | '}' | ']' )): a trailing comma ends the list.
 func (p *fparser) trailingComma() bool {
@@ -227,7 +149,20 @@ func (p *fparser) list(item string, close string, parse func() res) res {
 	if p.committed(r, start) {
 		return fail
 	}
-	return p.expect(close, `"`+close+`"`)
+	return p.expect(close, quoted(close))
+}
+
+// quoted is participle's rendering of a closing bracket literal (without building a string).
+func quoted(close string) string {
+	switch close {
+	case ")":
+		return `")"`
+	case "]":
+		return `"]"`
+	case "}":
+		return `"}"`
+	}
+	return `"` + close + `"`
 }
 
 // listRest parses `( (?! ',' ( ')' | '}' | ']' )) ',' @@ )* ','? close` after a first element.
@@ -239,7 +174,26 @@ func (p *fparser) listRest(item string, close string, parse func() res) res {
 		}
 	}
 	p.accept(",")
-	return p.expect(close, `"`+close+`"`)
+	return p.expect(close, quoted(close))
+}
+
+// braced parses `'{' @@* '}'`: item is parsed until it does not match; a failure that consumed
+// tokens commits.
+func (p *fparser) braced(item func() res) res {
+	if r := p.expect("{", `"{"`); r != match {
+		return r
+	}
+	for {
+		start := p.i
+		r := item()
+		if r == match {
+			continue
+		}
+		if p.committed(r, start) {
+			return fail
+		}
+		return p.expect("}", `"}"`)
+	}
 }
 
 // pipeCapture parses `( '|' @Ident '|' )?`.
@@ -250,7 +204,7 @@ func (p *fparser) pipeCapture(dst *string) res {
 	if !p.isType(TokIdent) {
 		return p.failAt(expIdent)
 	}
-	*dst = p.toks[p.i].Value
+	*dst = p.value(p.i)
 	p.i++
 	return p.expect("|", `"|"`)
 }
@@ -258,21 +212,7 @@ func (p *fparser) pipeCapture(dst *string) res {
 // str returns a pointer (from a slab) to the current token's value and consumes the token.
 func (p *fparser) str() *string {
 	s := p.nodes.strs.alloc()
-	*s = p.toks[p.i].Value
+	*s = p.value(p.i)
 	p.i++
 	return s
-}
-
-func newFastParser(toks []lexer.Token, full []int32) *fparser {
-	return &fparser{toks: toks, full: full}
-}
-
-// handBuilt reports the CST types whose nodes the hand-compiled rules build (with tight end
-// positions already): the walk that tightens participle's end positions stops at them.
-func handBuilt(n any) bool {
-	switch n.(type) {
-	case *Block, *Expr, *Type, *Param, *Field:
-		return true
-	}
-	return false
 }

@@ -111,7 +111,7 @@ func (p *fparser) newExpr() (*NewExpr, res) {
 		r = p.list("FieldInit", "}", func() res {
 			f, r := p.fieldInit()
 			if r == match {
-				n.Fields = append(n.Fields, f)
+				n.Fields = add(&p.nodes.fieldLists, n.Fields, f)
 			}
 			return r
 		})
@@ -185,22 +185,14 @@ func (p *fparser) switchExpr() (*SwitchExpr, res) {
 	if x.Subject, r = p.primary(); r != match {
 		return nil, p.need(r, "Primary")
 	}
-	if r := p.expect("{", `"{"`); r != match {
-		return nil, r
-	}
-	for {
-		start := p.i
+	r = p.braced(func() res {
 		arm, r := p.switchArm()
 		if r == match {
 			x.Arms = append(x.Arms, arm)
-			continue
 		}
-		if p.committed(r, start) {
-			return nil, fail
-		}
-		break
-	}
-	if r := p.expect("}", `"}"`); r != match {
+		return r
+	})
+	if r != match {
 		return nil, r
 	}
 	x.EndPos = p.end()
@@ -277,7 +269,7 @@ func (p *fparser) structLit() (*StructLit, res) {
 	r := p.list("FieldInit", "}", func() res {
 		f, r := p.fieldInit()
 		if r == match {
-			s.Fields = append(s.Fields, f)
+			s.Fields = add(&p.nodes.fieldLists, s.Fields, f)
 		}
 		return r
 	})

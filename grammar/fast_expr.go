@@ -6,7 +6,7 @@ package grammar
 
 // startsExpr reports whether an expression can start at the current token: a prefix operator or
 // the first token of a Primary alternative. Otherwise UnaryExpr fails before allocating.
-func (p *fparser) startsExpr() bool { return isUnaryOp(p.tok().Value) || p.startsPrimary() }
+func (p *fparser) startsExpr() bool { return p.toks[p.i].cls&(clsPrimary|clsUnary) != 0 }
 
 func (p *fparser) expr() (*Expr, res) {
 	if !p.startsExpr() {
@@ -27,7 +27,7 @@ func (p *fparser) exprInto(e *Expr) res {
 	if e.Left, r = p.orExpr(); r != match {
 		return r
 	}
-	for p.lit("??") || p.lit("catch") {
+	for p.binOp() == opFallback {
 		op := p.nodes.fallbacks.alloc()
 		op.Pos = p.pos(p.i)
 		op.Op = p.tok().Value
@@ -41,7 +41,7 @@ func (p *fparser) exprInto(e *Expr) res {
 			return r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.fallbackLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return match
@@ -55,7 +55,7 @@ func (p *fparser) orExpr() (*OrExpr, res) {
 	if e.Left, r = p.andExpr(); r != match {
 		return nil, r
 	}
-	for p.lit("or") || p.lit("||") {
+	for p.binOp() == opOr {
 		op := p.nodes.orOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -63,7 +63,7 @@ func (p *fparser) orExpr() (*OrExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.orLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
@@ -77,7 +77,7 @@ func (p *fparser) andExpr() (*AndExpr, res) {
 	if e.Left, r = p.cmpExpr(); r != match {
 		return nil, r
 	}
-	for p.lit("and") || p.lit("&&") {
+	for p.binOp() == opAnd {
 		op := p.nodes.andOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -85,14 +85,10 @@ func (p *fparser) andExpr() (*AndExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.andLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
-}
-
-func isCmpOp(v string) bool {
-	return v == "==" || v == "!=" || v == "<=" || v == ">=" || v == "<" || v == ">"
 }
 
 // CmpExpr: `@@AddExpr @@*CmpOp`.
@@ -103,7 +99,7 @@ func (p *fparser) cmpExpr() (*CmpExpr, res) {
 	if e.Left, r = p.addExpr(); r != match {
 		return nil, r
 	}
-	for isCmpOp(p.tok().Value) && p.tok().Type == TokPunct {
+	for p.binOp() == opCmp {
 		op := p.nodes.cmpOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -111,13 +107,11 @@ func (p *fparser) cmpExpr() (*CmpExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.cmpLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
 }
-
-func isAddOp(v string) bool { return v == "+" || v == "-" || v == "|" || v == "^" }
 
 // AddExpr: `@@MulExpr @@*AddOp`.
 func (p *fparser) addExpr() (*AddExpr, res) {
@@ -127,7 +121,7 @@ func (p *fparser) addExpr() (*AddExpr, res) {
 	if e.Left, r = p.mulExpr(); r != match {
 		return nil, r
 	}
-	for isAddOp(p.tok().Value) && p.tok().Type == TokPunct {
+	for p.binOp() == opAdd {
 		op := p.nodes.addOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -135,14 +129,10 @@ func (p *fparser) addExpr() (*AddExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.addLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
-}
-
-func isMulOp(v string) bool {
-	return v == "*" || v == "/" || v == "%" || v == "&" || v == "<<" || v == ">>"
 }
 
 // MulExpr: `@@UnaryExpr @@*MulOp`.
@@ -153,7 +143,7 @@ func (p *fparser) mulExpr() (*MulExpr, res) {
 	if e.Left, r = p.unaryExpr(); r != match {
 		return nil, r
 	}
-	for isMulOp(p.tok().Value) && p.tok().Type == TokPunct {
+	for p.binOp() == opMul {
 		op := p.nodes.mulOps.alloc()
 		op.Pos, op.Op = p.pos(p.i), p.tok().Value
 		p.i++
@@ -161,18 +151,10 @@ func (p *fparser) mulExpr() (*MulExpr, res) {
 			return nil, r
 		}
 		op.EndPos = p.end()
-		e.Rest = append(e.Rest, op)
+		e.Rest = add(&p.nodes.mulLists, e.Rest, op)
 	}
 	e.EndPos = p.end()
 	return e, match
-}
-
-func isUnaryOp(v string) bool {
-	switch v {
-	case "-", "!", "not", "~", "&", "try", "await":
-		return true
-	}
-	return false
 }
 
 // UnaryExpr: `@( '-' | '!' | 'not' | '~' | '&' | 'try' | 'await' )* @@PostfixExpr`. The
@@ -180,7 +162,7 @@ func isUnaryOp(v string) bool {
 // PostfixExpr.
 func (p *fparser) unaryExpr() (*UnaryExpr, res) {
 	start := p.i
-	for isUnaryOp(p.tok().Value) {
+	for p.toks[p.i].cls&clsUnary != 0 {
 		p.i++
 	}
 	if !p.startsPrimary() {
@@ -191,7 +173,7 @@ func (p *fparser) unaryExpr() (*UnaryExpr, res) {
 	if p.i > start {
 		e.Ops = make([]string, 0, p.i-start)
 		for i := start; i < p.i; i++ {
-			e.Ops = append(e.Ops, p.toks[i].Value)
+			e.Ops = append(e.Ops, p.value(i))
 		}
 	}
 	var r res
@@ -217,7 +199,7 @@ func (p *fparser) postfixExpr() (*PostfixExpr, res) {
 		start := p.i
 		s, r := p.suffix()
 		if r == match {
-			e.Suffixes = append(e.Suffixes, s)
+			e.Suffixes = add(&p.nodes.suffixLists, e.Suffixes, s)
 			continue
 		}
 		if p.committed(r, start) {
@@ -314,7 +296,7 @@ func (p *fparser) callSuffix() (*CallSuffix, res) {
 	r := p.list("Arg", ")", func() res {
 		a, r := p.arg()
 		if r == match {
-			c.Args = append(c.Args, a)
+			c.Args = add(&p.nodes.argLists, c.Args, a)
 		}
 		return r
 	})

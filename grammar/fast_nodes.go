@@ -34,12 +34,63 @@ func (s *slab[T]) alloc() *T {
 // reuse clears every node handed out so far and makes its memory available again: the nodes
 // must no longer be referenced.
 func (s *slab[T]) reuse() {
-	for _, c := range s.used {
+	for i, c := range s.used {
+		if i == len(s.used)-1 {
+			c = c[:len(c)-len(s.free)] // the rest of the last chunk was never handed out
+		}
 		clear(c)
 	}
 	s.spare = append(s.spare, s.used...)
 	s.used = s.used[:0]
 	s.free = nil
+}
+
+// list hands out the backing arrays of node lists ([]*T) from chunks, as slab does for nodes:
+// a list that outgrows its array moves to one twice as large, cut from the current chunk (its
+// capacity is its own, so an append by a later reader never reaches a neighbour's elements).
+type list[T any] struct {
+	free  []*T
+	used  [][]*T
+	spare [][]*T
+}
+
+const listChunk = 1024
+
+// add appends x to dst, growing dst in l's chunks.
+func add[T any](l *list[T], dst []*T, x *T) []*T {
+	if len(dst) < cap(dst) {
+		return append(dst, x)
+	}
+	need := max(2*cap(dst), 2)
+	if len(l.free) < need {
+		if k := len(l.spare); k > 0 && need <= listChunk {
+			l.free, l.spare = l.spare[k-1], l.spare[:k-1]
+		} else {
+			l.free = make([]*T, max(listChunk, need))
+		}
+		l.used = append(l.used, l.free)
+	}
+	b := l.free[:len(dst):need]
+	l.free = l.free[need:]
+	copy(b[:len(dst)], dst)
+	return append(b, x)
+}
+
+// reuse clears every array handed out so far and makes the chunks available again.
+func (l *list[T]) reuse() {
+	for i, c := range l.used {
+		if i == len(l.used)-1 {
+			c = c[:len(c)-len(l.free)]
+		}
+		clear(c)
+	}
+	for _, c := range l.used {
+		if len(c) == listChunk {
+			l.spare = append(l.spare, c)
+		}
+	}
+	l.used = l.used[:0]
+	l.free = nil
 }
 
 // reuser is a slab of any node type.
@@ -99,11 +150,46 @@ type nodeSlabs struct {
 	tupleTypes  slab[TupleType]
 	funcTypes   slab[FuncType]
 	namedTypes  slab[NamedType]
+
+	decls         slab[Decl]
+	imports       slab[ImportDecl]
+	externs       slab[ExternFn]
+	fns           slab[FnDecl]
+	constraints   slab[Constraint]
+	structDecls   slab[StructDecl]
+	fields        slab[Field]
+	enumDecls     slab[EnumDecl]
+	enumVariants  slab[EnumVariant]
+	unionDecls    slab[UnionDecl]
+	unionVariants slab[UnionVariant]
+	aliases       slab[TypeAlias]
+	impls         slab[ImplDecl]
+	traits        slab[TraitDecl]
+	traitMethods  slab[TraitMethod]
+	tests         slab[TestDecl]
+
+	stmtLists     list[Stmt]
+	suffixLists   list[Suffix]
+	fallbackLists list[FallbackOp]
+	orLists       list[OrOp]
+	andLists      list[AndOp]
+	cmpLists      list[CmpOp]
+	addLists      list[AddOp]
+	mulLists      list[MulOp]
+	argLists      list[Arg]
+	paramLists    list[Param]
+	exprLists     list[Expr]
+	typeLists     list[Type]
+	fieldLists    list[FieldInit]
 }
 
-// check records a node for validate (VarDecl with an error set, ArrayType, NamedType,
-// FieldInit).
-func (p *fparser) check(n any) { p.checks = append(p.checks, n) }
+// check records a node for validate if it has something to report (VarDecl with an error set,
+// ArrayType, NamedType, FieldInit: see reportable).
+func (p *fparser) check(n any) {
+	if reportable(n) {
+		p.checks = append(p.checks, n)
+	}
+}
 
 // reuseNodes makes the memory of every node parsed so far available to the next declaration
 // (ParseEach callers drop each declaration before the next is parsed).
@@ -126,6 +212,10 @@ func (n *nodeSlabs) all() []reuser {
 		&n.fieldInits, &n.primaries, &n.strings, &n.interps, &n.builtins, &n.parens, &n.arrays,
 		&n.closures, &n.params, &n.news, &n.ifExprs, &n.elseIfExprs, &n.switches, &n.arms,
 		&n.patterns, &n.types, &n.errorUnions, &n.arrayTypes, &n.tupleTypes, &n.funcTypes,
-		&n.namedTypes,
+		&n.namedTypes, &n.decls, &n.imports, &n.externs, &n.fns, &n.constraints, &n.structDecls,
+		&n.fields, &n.enumDecls, &n.enumVariants, &n.unionDecls, &n.unionVariants, &n.aliases,
+		&n.impls, &n.traits, &n.traitMethods, &n.tests, &n.stmtLists, &n.suffixLists,
+		&n.fallbackLists, &n.orLists, &n.andLists, &n.cmpLists, &n.addLists, &n.mulLists,
+		&n.argLists, &n.paramLists, &n.exprLists, &n.typeLists, &n.fieldLists,
 	}
 }

@@ -7,20 +7,10 @@ import "github.com/alecthomas/participle/v2/lexer"
 // Hand-compiled Primary rules (cst_expr.go has the tags they implement; see fast.go).
 
 // startsPrimary reports whether the current token starts one of Primary's alternatives.
-func (p *fparser) startsPrimary() bool {
-	t := p.tok()
-	switch t.Type {
-	case TokIdent, TokTypeKw, TokInt, TokFloat, TokChar, TokString, TokStrHead, TokBuiltin:
-		return true
-	}
-	switch t.Value {
-	case "true", "false", "null", "undefined", "error", "fn", "new", "if", "switch", "comptime":
-		return t.Type == TokKeyword
-	case ".", "(", "[", "{":
-		return true
-	}
-	return false
-}
+func (p *fparser) startsPrimary() bool { return p.toks[p.i].cls&clsPrimary != 0 }
+
+// binOp is the binary operator level of the current token (opFallback ... opMul, or 0).
+func (p *fparser) binOp() uint8 { return p.toks[p.i].cls >> clsOpShift }
 
 // Primary: one alternative per first token (no two alternatives share one).
 func (p *fparser) primary() (*Primary, res) {
@@ -157,7 +147,7 @@ func (p *fparser) builtinCall() (*BuiltinCall, res) {
 	r := p.list("Arg", ")", func() res {
 		a, r := p.arg()
 		if r == match {
-			b.Args = append(b.Args, a)
+			b.Args = add(&p.nodes.argLists, b.Args, a)
 		}
 		return r
 	})
@@ -176,7 +166,7 @@ func (p *fparser) parenExpr() (*ParenExpr, res) {
 	parse := func() res {
 		e, r := p.expr()
 		if r == match {
-			x.Elems = append(x.Elems, e)
+			x.Elems = add(&p.nodes.exprLists, x.Elems, e)
 		}
 		return r
 	}
@@ -198,7 +188,7 @@ func (p *fparser) arrayLit() (*ArrayLit, res) {
 	r := p.list("Expr", "]", func() res {
 		e, r := p.expr()
 		if r == match {
-			x.Elems = append(x.Elems, e)
+			x.Elems = add(&p.nodes.exprLists, x.Elems, e)
 		}
 		return r
 	})
@@ -214,22 +204,13 @@ func (p *fparser) closure() (*Closure, res) {
 	c := p.nodes.closures.alloc()
 	c.Pos = p.pos(p.i)
 	p.i++
-	if r := p.expect("(", `"("`); r != match {
-		return nil, r
-	}
-	r := p.list("Param", ")", func() res {
-		prm, r := p.param()
-		if r == match {
-			c.Params = append(c.Params, prm)
-		}
-		return r
-	})
-	if r != match {
+	if r := p.params(&c.Params); r != match {
 		return nil, r
 	}
 	if r := p.optType(&c.Ret); r != match {
 		return nil, r
 	}
+	var r res
 	if c.Body, r = p.blockNode(); r != match {
 		return nil, p.need(r, "Block")
 	}

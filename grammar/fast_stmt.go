@@ -24,7 +24,7 @@ func (p *fparser) block(b *Block) res {
 		start := p.i
 		s, r := p.stmt()
 		if r == match {
-			b.Stmts = append(b.Stmts, s)
+			b.Stmts = add(&p.nodes.stmtLists, b.Stmts, s)
 			continue
 		}
 		if p.committed(r, start) {

@@ -117,7 +117,7 @@ func (p *fparser) typeList(dst *[]*Type) res {
 	parse := func() res {
 		t, r := p.typ()
 		if r == match {
-			*dst = append(*dst, t)
+			*dst = add(&p.nodes.typeLists, *dst, t)
 		}
 		return r
 	}
@@ -150,7 +150,7 @@ func (p *fparser) funcType() (*FuncType, res) {
 	r := p.list("Type", ")", func() res {
 		t, r := p.typ()
 		if r == match {
-			f.Params = append(f.Params, t)
+			f.Params = add(&p.nodes.typeLists, f.Params, t)
 		}
 		return r
 	})

@@ -55,21 +55,6 @@ var tokenNames = map[string]lexer.TokenType{
 	"StrEnd":     TokStrEnd,
 }
 
-var keywords = map[string]bool{}
-var typeKeywords = map[string]bool{}
-
-func init() {
-	for _, k := range bytes.Fields([]byte(`fn var let const struct impl trait where enum union type
-		import extern test bench if else switch while for in return break continue defer errdefer
-		try catch error true false null new undefined comptime async await and or not`)) {
-		keywords[string(k)] = true
-	}
-	for _, k := range bytes.Fields([]byte(`int float bool string byte void i8 i16 i32 i64 u8 u16 u32
-		u64 f32 f64`)) {
-		typeKeywords[string(k)] = true
-	}
-}
-
 // Two-byte punctuation is tried before single bytes (longest match): << >> += -= *= /= %= &=
 // |= ^= == != <= >= && || -> => ?? ?. .. .* .?
 func isPunct2(a, b byte) bool {
@@ -150,8 +135,9 @@ type scanner struct {
 	off       int
 	line      int
 	lineStart int // offset of the first byte of the current line
-	toks      []lexer.Token
+	toks      []token
 	modes     []int
+	sawNew    bool // a `new` keyword was seen (markNewBrackets)
 }
 
 // bom is the UTF-8 byte-order mark; the lexer skips it at the start of a file.
@@ -160,25 +146,38 @@ const bom = "\xEF\xBB\xBF"
 // Tokenize splits src into tokens, ending with EOF. Comments and whitespace are dropped, and so
 // is a UTF-8 byte-order mark at the start (offsets still count its bytes).
 func Tokenize(filename string, src []byte) ([]lexer.Token, error) {
-	return tokenize(filename, src, false)
+	l, err := tokenize(filename, src, false)
+	if err != nil {
+		return nil, err
+	}
+	return l.expand(), nil
 }
 
+// maxSource is the largest file the lexer takes: token offsets are 32-bit.
+const maxSource = 1<<31 - 1
+
 // tokenize is Tokenize; safe puts the file in safe mode without the `@safe` header (lexer_safe.go).
-func tokenize(filename string, src []byte, safe bool) ([]lexer.Token, error) {
+func tokenize(filename string, src []byte, safe bool) (*tokenList, error) {
+	if len(src) > maxSource {
+		return nil, &lexError{code: "E0100", msg: "file too large: more than 2 GiB"}
+	}
 	s := &scanner{file: filename, src: src, text: string(src), line: 1}
-	s.toks = make([]lexer.Token, 0, len(src)/3+16) // Cot averages 3.4-3.6 bytes a token
+	s.toks = make([]token, 0, len(src)/3+16) // Cot averages 3.4-3.6 bytes a token
 	if bytes.HasPrefix(src, []byte(bom)) {
 		s.off = len(bom)
 	}
 	if err := s.run(); err != nil {
 		return nil, err
 	}
-	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: s.pos()})
-	if safe || isSafeFile(s.toks) {
-		markStructOpens(s.toks)
+	s.emit(lexer.EOF, s.pos())
+	l := &tokenList{file: filename, text: s.text, toks: s.toks}
+	if safe || isSafeFile(l) {
+		markStructOpens(l)
 	}
-	markNewBrackets(s.toks)
-	return s.toks, nil
+	if s.sawNew {
+		markNewBrackets(l)
+	}
+	return l, nil
 }
 
 func (s *scanner) pos() lexer.Position {
@@ -210,7 +209,41 @@ func (s *scanner) errAt(p lexer.Position, code, format string, args ...any) erro
 }
 
 func (s *scanner) emit(t lexer.TokenType, start lexer.Position) {
-	s.toks = append(s.toks, lexer.Token{Type: t, Value: s.text[start.Offset:s.off], Pos: start})
+	var cls uint8
+	switch t {
+	case TokIdent, TokTypeKw, TokInt, TokFloat, TokChar, TokString, TokStrHead, TokBuiltin:
+		cls = clsPrimary // whatever the text (classOf)
+	}
+	s.toks = append(s.toks, token{off: int32(start.Offset), end: int32(s.off), line: int32(start.Line),
+		col: int32(start.Column), typ: int8(t), cls: cls})
+}
+
+func (s *scanner) emitPunct(start lexer.Position) {
+	s.emit(TokPunct, start)
+	t := &s.toks[len(s.toks)-1]
+	if s.off-start.Offset == 1 {
+		t.nest, t.cls = punctNest[s.src[start.Offset]], punctClass[s.src[start.Offset]]
+		return
+	}
+	v := s.text[start.Offset:s.off]
+	if v == "->" || v == "??" {
+		t.nest = nestGrow
+	}
+	t.cls = classOf(TokPunct, v)
+}
+
+// punctNest is the nest bits of each one-byte punctuation token.
+var punctNest = func() (t [256]uint8) {
+	for i := range len(puncts1) {
+		t[puncts1[i]] = nestOf(puncts1[i : i+1])
+	}
+	return t
+}()
+
+// last is the token emitted last.
+func (s *scanner) last() tokView {
+	t := s.toks[len(s.toks)-1]
+	return tokView{s.text[t.off:t.end], lexer.TokenType(t.typ)}
 }
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -235,15 +268,11 @@ func (s *scanner) run() error {
 			for s.off < len(s.src) && isIdentChar(s.src[s.off]) {
 				s.off++
 			}
-			word := s.text[start.Offset:s.off]
-			switch {
-			case keywords[word]:
-				s.emit(TokKeyword, start)
-			case typeKeywords[word]:
-				s.emit(TokTypeKw, start)
-			default:
-				s.emit(TokIdent, start)
-			}
+			w := wordType(s.text[start.Offset:s.off])
+			s.emit(w.typ, start)
+			t := &s.toks[len(s.toks)-1]
+			t.nest, t.cls = w.nest, w.cls
+			s.sawNew = s.sawNew || w.word == "new"
 		case isDigit(c):
 			if err := s.number(start); err != nil {
 				return err
@@ -328,12 +357,12 @@ func (s *scanner) punct(start lexer.Position) error {
 	}
 	if s.off+1 < len(s.src) && isPunct2(c, s.src[s.off+1]) {
 		s.advance(2)
-		s.emit(TokPunct, start)
+		s.emitPunct(start)
 		return nil
 	}
 	if strings.IndexByte(puncts1, c) >= 0 {
 		s.advance(1)
-		s.emit(TokPunct, start)
+		s.emitPunct(start)
 		return nil
 	}
 	return s.errAt(start, "E0104", "unexpected character %s", describeByte(c))

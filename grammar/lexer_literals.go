@@ -49,7 +49,7 @@ func (s *scanner) char(start lexer.Position) error {
 
 // number scans integer and float literals (§1.4).
 func (s *scanner) number(start lexer.Position) error {
-	afterDot := len(s.toks) > 0 && s.toks[len(s.toks)-1].Type == TokPunct && s.toks[len(s.toks)-1].Value == "."
+	afterDot := len(s.toks) > 0 && s.last().Type == TokPunct && s.last().Value == "."
 	digits := func(ok func(byte) bool) int {
 		n := 0
 		for s.off < len(s.src) && (ok(s.src[s.off]) || s.src[s.off] == '_') {

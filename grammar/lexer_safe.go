@@ -14,8 +14,8 @@ func ParseEachSafe(filename string, text []byte, each func(safe bool, d *Decl)) 
 }
 
 // isSafeFile reports whether the file starts with the `@safe` header (§1.6).
-func isSafeFile(toks []lexer.Token) bool {
-	return len(toks) > 0 && toks[0].Type == TokBuiltin && toks[0].Value == "@safe"
+func isSafeFile(l *tokenList) bool {
+	return len(l.toks) > 0 && l.typeOf(0) == TokBuiltin && l.value(0) == "@safe"
 }
 
 // markStructOpens retypes, in an `@safe` file, each "{" that opens a colon struct literal
@@ -26,12 +26,12 @@ func isSafeFile(toks []lexer.Token) bool {
 // (`struct S {`, `impl S {`, `switch S {`, ...), a `fn` signature or a `for` header.
 // Design decision: unlike the original, `for i in 0..N { total }` is not mis-parsed: the brace
 // that ends a `for` header is always the loop body.
-func markStructOpens(toks []lexer.Token) {
+func markStructOpens(l *tokenList) {
 	var brackets []int // indices of open brackets
 	var headers []int  // bracket depth at which a `fn`/`for` header started
 	matchOf := map[int]int{}
-	for i := range toks {
-		t := toks[i]
+	for i := range l.toks {
+		t := l.view(i)
 		switch {
 		case t.Type == TokKeyword && (t.Value == "fn" || t.Value == "for"):
 			headers = append(headers, len(brackets))
@@ -45,8 +45,8 @@ func markStructOpens(toks []lexer.Token) {
 				headers = headers[:n-1]
 				inHeader = true
 			}
-			if !inHeader && len(headers) == 0 && opensColonLiteral(toks, i, matchOf) {
-				toks[i].Type = TokStructOpen
+			if !inHeader && len(headers) == 0 && opensColonLiteral(l, i, matchOf) {
+				l.retype(i, TokStructOpen)
 			}
 			brackets = append(brackets, i)
 		case t.Type == TokPunct && (t.Value == "(" || t.Value == "[") || t.Type == TokStrHead:
@@ -63,26 +63,26 @@ func markStructOpens(toks []lexer.Token) {
 	}
 }
 
-func opensColonLiteral(toks []lexer.Token, i int, matchOf map[int]int) bool {
-	if i+2 >= len(toks) || i == 0 || toks[i+1].Type != TokIdent {
+func opensColonLiteral(l *tokenList, i int, matchOf map[int]int) bool {
+	if i+2 >= len(l.toks) || i == 0 || l.typeOf(i+1) != TokIdent {
 		return false
 	}
-	if n := toks[i+2]; n.Type != TokPunct || (n.Value != ":" && n.Value != "," && n.Value != "}") {
+	if n := l.view(i + 2); n.Type != TokPunct || (n.Value != ":" && n.Value != "," && n.Value != "}") {
 		return false
 	}
 	name := i - 1
-	if toks[name].Type == TokPunct && toks[name].Value == ")" {
+	if l.typeOf(name) == TokPunct && l.value(name) == ")" {
 		open, ok := matchOf[name]
 		if !ok {
 			return false
 		}
 		name = open - 1
 	}
-	if name < 0 || toks[name].Type != TokIdent || !isUpper(toks[name].Value[0]) {
+	if name < 0 || l.typeOf(name) != TokIdent || !isUpper(l.value(name)[0]) {
 		return false
 	}
-	if name > 0 && toks[name-1].Type == TokKeyword {
-		switch toks[name-1].Value {
+	if name > 0 && l.typeOf(name-1) == TokKeyword {
+		switch l.value(name - 1) {
 		case "struct", "union", "enum", "impl", "trait", "switch", "type", "for":
 			return false
 		}
@@ -96,38 +96,49 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // two `(` groups right after `new T`, then a `{`. The parser then never re-reads them as a call
 // or struct-literal suffix after a failed `new`, which would cost exponential time on broken,
 // nested input.
-func markNewBrackets(toks []lexer.Token) {
-	closeOf := map[int]int{}
-	var open []int
-	for i, t := range toks {
-		if t.Type != TokPunct && t.Type != TokStructOpen {
+func markNewBrackets(l *tokenList) {
+	var partner []int32 // the closing bracket of each opening one, made at the first `new`
+	for i := 0; i+2 < len(l.toks); i++ {
+		if l.typeOf(i) != TokKeyword || l.value(i) != "new" || (l.typeOf(i+1) != TokIdent && l.typeOf(i+1) != TokTypeKw) {
 			continue
 		}
-		switch t.Value {
+		if partner == nil {
+			partner = closingBrackets(l)
+		}
+		j := i + 2
+		for groups := 0; groups < 2 && l.typeOf(j) == TokPunct && l.value(j) == "("; groups++ {
+			l.retype(j, TokNewParen)
+			end := partner[j]
+			if end < 0 {
+				return
+			}
+			j = int(end) + 1
+		}
+		if t := l.view(j); t.Value == "{" && (t.Type == TokPunct || t.Type == TokStructOpen) {
+			l.retype(j, TokNewBrace)
+		}
+	}
+}
+
+// closingBrackets maps the index of each ( [ { (punctuation or a safe-mode struct brace) to the
+// index of the bracket that closes it, -1 for one left open.
+func closingBrackets(l *tokenList) []int32 {
+	partner := make([]int32, len(l.toks))
+	var open []int32
+	for i := range l.toks {
+		partner[i] = -1
+		if t := l.typeOf(i); t != TokPunct && t != TokStructOpen {
+			continue
+		}
+		switch l.value(i) {
 		case "(", "[", "{":
-			open = append(open, i)
+			open = append(open, int32(i))
 		case ")", "]", "}":
 			if n := len(open); n > 0 {
-				closeOf[open[n-1]] = i
+				partner[open[n-1]] = int32(i)
 				open = open[:n-1]
 			}
 		}
 	}
-	for i := 0; i+2 < len(toks); i++ {
-		if toks[i].Type != TokKeyword || toks[i].Value != "new" || (toks[i+1].Type != TokIdent && toks[i+1].Type != TokTypeKw) {
-			continue
-		}
-		j := i + 2
-		for groups := 0; groups < 2 && toks[j].Type == TokPunct && toks[j].Value == "("; groups++ {
-			toks[j].Type = TokNewParen
-			end, ok := closeOf[j]
-			if !ok {
-				return
-			}
-			j = end + 1
-		}
-		if t := toks[j]; t.Value == "{" && (t.Type == TokPunct || t.Type == TokStructOpen) {
-			toks[j].Type = TokNewBrace
-		}
-	}
+	return partner
 }

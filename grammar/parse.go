@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -18,23 +19,18 @@ import (
 // before anything is consumed.
 const lookahead = 0
 
-// cotParser is built once; participle parsers are safe for concurrent use.
-var cotParser = participle.MustBuild[File](
-	participle.Lexer(Definition{}),
-	participle.UseLookahead(lookahead),
-)
+// cotParser is participle's reading of the struct tags, built on first use: the reference build
+// parses with it, the fast build only renders it (EBNF). Participle parsers are safe for
+// concurrent use.
+var cotParser = sync.OnceValue(func() *participle.Parser[File] {
+	return participle.MustBuild[File](
+		participle.Lexer(Definition{}),
+		participle.UseLookahead(lookahead),
+	)
+})
 
 // EBNF returns participle's EBNF rendering of the grammar (golden: grammar.ebnf).
-func EBNF() string { return cotParser.String() }
-
-// declParser parses one top-level declaration (ParseEach runs it once per declaration).
-var declParser = func() *participle.Parser[Decl] {
-	p, err := participle.ParserForProduction[Decl](cotParser)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}()
+func EBNF() string { return cotParser().String() }
 
 // Parse parses one Cot source file. On failure it returns a *src.UserError whose diagnostics
 // carry the codes listed in errors.md — the first syntax error, and those of the declarations
@@ -102,38 +98,29 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 	if pos, msg, ok := checkNesting(toks); !ok {
 		return fail(pos, "E0108", "%s", msg)
 	}
-	seen, full := collapse(toks)
-	peeker, perr := lexer.Upgrade(&sliceLexer{toks: seen})
+	fp, perr := newDeclReader(toks)
 	if perr != nil {
 		return fail(lexer.Position{}, "E0100", "%s", perr.Error())
 	}
-	fp := newFastParser(toks, full)
-	defer fp.register(peeker)()
 
-	*first = toks[0].Pos
+	*first = toks.pos(0)
 	safe := isSafeFile(toks)
 	if safe {
-		peeker.Next()
+		fp.skipHeader()
 	}
 	safe = safe || forceSafe
 	checks := &src.Diagnostics{} // E0109/E0110, reported only if the whole file parses
 	decls := 0
-	for !peeker.Peek().EOF() {
-		start := peeker.Cursor()
-		d, perr := declParser.ParseFromLexer(peeker, participle.AllowTrailing(true))
+	for !fp.atEOF() {
+		d, perr := fp.next()
 		if perr != nil {
-			if peeker.Cursor() == start {
-				// No declaration starts here: what participle says of a token after a file's
-				// last declaration.
-				perr = &participle.UnexpectedTokenError{Unexpected: *peeker.Peek()}
-			}
-			pos, msg := describeParseError(perr, toks)
+			all := toks.expand()
+			pos, msg := describeParseError(perr, all)
 			diags.Errorf(sf.PosAt(pos.Offset), "E0100", "%s", msg)
-			recoverErrors(filename, text, toks, pos.Offset, diags, budget-1)
+			recoverErrors(filename, text, all, pos.Offset, diags, budget-1)
 			return &src.UserError{Diags: diags}
 		}
 		decls++
-		tightenEndPositions(d, toks)
 		before := len(checks.List)
 		validateDecl(d, fp.checks, func(pos lexer.Position, code, format string, args ...any) {
 			checks.Errorf(sf.PosAt(pos.Offset), code, format, args...)
@@ -150,7 +137,7 @@ func parseEach(filename string, text []byte, each func(safe bool, d *Decl), firs
 	if decls == 0 {
 		// An empty file (or one of comments only) declares nothing, not even `main`: say so
 		// where the declarations should start, at its end (1:1 for an empty file).
-		return fail(toks[len(toks)-1].Pos, "E0100", "expected declaration, found end of file")
+		return fail(toks.pos(len(toks.toks)-1), "E0100", "expected declaration, found end of file")
 	}
 	if checks.HasErrors() {
 		diags.List = checks.List
@@ -166,10 +153,11 @@ const (
 )
 
 // checkNesting rejects inputs that would make the parser recurse too deeply (E0108).
-func checkNesting(toks []lexer.Token) (lexer.Position, string, bool) {
+func checkNesting(l *tokenList) (lexer.Position, string, bool) {
 	depth, chain := 0, 0
-	for _, t := range toks {
-		switch t.Type {
+	for i := range l.toks {
+		t := &l.toks[i]
+		switch lexer.TokenType(t.typ) {
 		case TokStrHead:
 			depth++
 		case TokStrTail:
@@ -178,26 +166,55 @@ func checkNesting(toks []lexer.Token) (lexer.Position, string, bool) {
 			depth++
 			chain = 0
 		case TokPunct, TokKeyword:
-			switch t.Value {
-			case "(", "[", "{":
+			if t.nest&nestOpen != 0 {
 				depth++
-			case ")", "]", "}":
+			} else if t.nest&nestClose != 0 {
 				depth--
 			}
-			switch t.Value {
-			case "{", "}", ";", ",", "=":
+			if t.nest&nestReset != 0 {
 				chain = 0
-			case "*", "?", "!", "[", "-", "~", "&", "not", "try", "await", "->", "if", "else",
-				"fn", "catch", "??", "new":
+			} else if t.nest&nestGrow != 0 {
 				chain++
 			}
 		}
 		if depth > maxBracketDepth {
-			return t.Pos, "nesting too deep: more than 256 levels of brackets", false
+			return l.pos(i), "nesting too deep: more than 256 levels of brackets", false
 		}
 		if chain > maxChainLength {
-			return t.Pos, "expression too deeply nested: split it into smaller statements", false
+			return l.pos(i), "expression too deeply nested: split it into smaller statements", false
 		}
 	}
 	return lexer.Position{}, "", true
+}
+
+// A token's nest bits: ( [ { open and ) ] } close a bracket; { } ; , = reset the chain of
+// recursion-introducing tokens and * ? ! [ - ~ & not try await -> if else fn catch ?? new grow
+// it. The scanner sets them (nestOf) as it makes punctuation and keyword tokens.
+const (
+	nestOpen uint8 = 1 << iota
+	nestClose
+	nestReset
+	nestGrow
+)
+
+// nestOf is the nest bits of a punctuation or keyword token's text.
+func nestOf(v string) uint8 {
+	switch v {
+	case "(":
+		return nestOpen
+	case "[":
+		return nestOpen | nestGrow
+	case "{":
+		return nestOpen | nestReset
+	case ")", "]":
+		return nestClose
+	case "}":
+		return nestClose | nestReset
+	case ";", ",", "=":
+		return nestReset
+	case "*", "?", "!", "-", "~", "&", "not", "try", "await", "->", "if", "else", "fn", "catch", "??",
+		"new":
+		return nestGrow
+	}
+	return 0
 }

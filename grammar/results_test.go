@@ -21,9 +21,15 @@ import (
 // and every one-token deletion from it (thousands of broken inputs). A change of the parser's
 // implementation must leave all of it unchanged; `go test ./grammar -update` rewrites the
 // golden only for a real grammar change. COT_PARSE_RESULTS=FILE writes every case's result to
-// FILE, to diff two versions case by case.
+// FILE, to diff two versions case by case; with COT_PARSE_CORPUS=DIR the corpus is read from
+// DIR instead (a fuzzer's cache, to diff the two builds on what it found) and the golden is not
+// checked.
 func TestParseResults(t *testing.T) {
-	inputs := corpusInputs(t)
+	dir := filepath.Join("testdata", "fuzz", "FuzzParse")
+	if d := os.Getenv("COT_PARSE_CORPUS"); d != "" {
+		dir = d
+	}
+	inputs := corpusInputs(t, dir)
 	inputs["progen-parse-only"] = string(progen.Program(20000, progen.ParseOnly))
 	inputs["progen-compilable"] = string(progen.Program(20000, progen.Compilable))
 	names := make([]string, 0, len(inputs))
@@ -48,6 +54,9 @@ func TestParseResults(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if os.Getenv("COT_PARSE_CORPUS") != "" {
+		return
+	}
 	path := filepath.Join("testdata", "parse_results.golden")
 	if *update {
 		if err := os.WriteFile(path, []byte(golden.String()), 0o644); err != nil {
@@ -70,9 +79,8 @@ func TestParseResults(t *testing.T) {
 	}
 }
 
-// corpusInputs reads the FuzzParse corpus (seeds and kept crashers).
-func corpusInputs(t *testing.T) map[string]string {
-	dir := filepath.Join("testdata", "fuzz", "FuzzParse")
+// corpusInputs reads a FuzzParse corpus (seeds and kept crashers).
+func corpusInputs(t *testing.T, dir string) map[string]string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -114,11 +122,18 @@ func mutations(text string) []mutation {
 	return out
 }
 
-// parseResult is the diagnostic, or a hash of the CST dump.
+// parseResult is every diagnostic's first line (the first syntax error and those recovery
+// finds after it), or a hash of the CST dump.
 func parseResult(text string) string {
 	f, err := Parse("r.cot", []byte(text))
 	if err != nil {
-		return strings.SplitN(err.Error(), "\n", 2)[0]
+		var heads []string
+		for _, l := range strings.Split(err.Error(), "\n") {
+			if strings.HasPrefix(l, "r.cot:") {
+				heads = append(heads, l)
+			}
+		}
+		return strings.Join(heads, " | ")
 	}
 	var b strings.Builder
 	dumpValue(&b, reflect.ValueOf(f))

@@ -2,7 +2,6 @@ package grammar
 
 import (
 	"reflect"
-	"sort"
 
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -17,25 +16,7 @@ func nodeSpan(n any) (pos, end lexer.Position) {
 	return *v.Field(posField).Addr().Interface().(*lexer.Position), *v.Field(endPosField).Addr().Interface().(*lexer.Position)
 }
 
-// tightenEndPositions moves every EndPos from where participle leaves it (the start of the
-// next token, possibly lines later) to just past the node's own last token, so a span
-// [Pos, EndPos) covers exactly the node's text. Hand-built subtrees (handBuilt) are tight
-// already and are not entered.
-func tightenEndPositions(node any, toks []lexer.Token) {
-	walkUntil(reflect.ValueOf(node), handBuilt, func(n any) {
-		v := reflect.ValueOf(n).Elem()
-		pos := *v.Field(posField).Addr().Interface().(*lexer.Position)
-		endPtr := v.Field(endPosField).Addr().Interface().(*lexer.Position)
-		next := *endPtr
-		// The last token that starts before the node's participle end.
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= next.Offset }) - 1
-		if i < 0 || toks[i].Pos.Offset < pos.Offset || toks[i].Type == lexer.EOF {
-			return
-		}
-		last := toks[i]
-		end := last.Pos
-		end.Offset += len(last.Value)
-		end.Column += len(last.Value)
-		*endPtr = end
-	})
+// setEndPos sets the EndPos of any CST node.
+func setEndPos(n any, end lexer.Position) {
+	*reflect.ValueOf(n).Elem().Field(endPosField).Addr().Interface().(*lexer.Position) = end
 }

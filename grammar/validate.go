@@ -15,13 +15,8 @@ type reportFunc func(pos lexer.Position, code, format string, args ...any)
 // them (checked); otherwise every node is checked. Either way they are reported in tree order,
 // which is source order.
 func validateDecl(d *Decl, checked []any, report reportFunc) {
-	if v := d.Var; v != nil {
-		if v.Kind == "let" {
-			report(v.Pos, "E0110", "`let` is only allowed inside function bodies; use `var` or `const` at top level")
-		}
-		if v.ErrorSet != nil {
-			checked = append(checked, v)
-		}
+	if v := d.Var; v != nil && v.Kind == "let" {
+		report(v.Pos, "E0110", "`let` is only allowed inside function bodies; use `var` or `const` at top level")
 	}
 	if !handCompiled {
 		checked = nil
@@ -68,6 +63,22 @@ func validateDecl(d *Decl, checked []any, report reportFunc) {
 			}
 		}
 	}
+}
+
+// reportable reports whether validateDecl may report something of node n: the hand-compiled
+// rules record only those nodes.
+func reportable(n any) bool {
+	switch n := n.(type) {
+	case *VarDecl:
+		return n.ErrorSet != nil
+	case *ArrayType:
+		return n.Elem == nil || !isIntLiteral(n.Len)
+	case *NamedType:
+		return n.Legacy != nil
+	case *FieldInit:
+		return n.Dot != (n.Sep == "=")
+	}
+	return false
 }
 
 // isIntLiteral reports whether e is a bare integer literal.

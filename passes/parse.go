@@ -31,6 +31,7 @@ import (
 
 type cstConverter struct {
 	file    *src.File
+	inFile  ast.At // a position in file: at makes the others from it
 	diags   *src.Diagnostics
 	runtime bool   // converting the runtime, which may call the runtime's private builtins
 	safe    bool   // the file starts with `@safe` (spec §1.6, §4.13)
@@ -57,7 +58,12 @@ func (c *cstConverter) pos(p lexer.Position) src.Pos {
 	return c.file.PosAt(p.Offset)
 }
 
-func (c *cstConverter) at(p lexer.Position) ast.At { return ast.AtOf(c.pos(p)) }
+func (c *cstConverter) at(p lexer.Position) ast.At {
+	if p.Line > 0 {
+		return c.inFile.In(p.Offset, p.Line, p.Column)
+	}
+	return ast.AtOf(c.pos(p))
+}
 
 func (c *cstConverter) unsupported(p lexer.Position, construct string) {
 	c.diags.Errorf(c.pos(p), codeNotSupported, "not yet supported: %s", construct)

@@ -86,7 +86,8 @@ func (set *fileSet) load(f *src.File, key string) {
 	sf := &sourceFile{file: f, converted: &src.Diagnostics{}}
 	sf.converted.AddFile(f)
 	set.byKey[key] = sf
-	c := &cstConverter{file: f, diags: sf.converted, runtime: set.runtime, target: set.target}
+	c := &cstConverter{file: f, inFile: ast.AtOf(src.Pos{File: f.Name, Line: 1, Col: 1}),
+		diags: sf.converted, runtime: set.runtime, target: set.target}
 	var imports []grammar.ImportDecl
 	parseEach := grammar.ParseEach
 	if set.safe {

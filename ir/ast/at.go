@@ -23,6 +23,12 @@ func AtOf(p src.Pos) At {
 	return At{file: fileIndex(p.File), offset: int32(p.Offset), line: int32(p.Line), col: int32(p.Col)}
 }
 
+// In returns the position at offset, line and col in a's file: a converter that makes many
+// positions in one file interns its name once (AtOf) instead of once a position.
+func (a At) In(offset, line, col int) At {
+	return At{file: a.file, offset: int32(offset), line: int32(line), col: int32(col)}
+}
+
 // Pos returns the position as a src.Pos.
 func (a At) Pos() src.Pos {
 	if a.file == 0 && a.line == 0 && a.offset == 0 && a.col == 0 {
