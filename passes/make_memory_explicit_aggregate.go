@@ -95,26 +95,31 @@ func (m *memoryLowerer) addr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		slot := m.slotOf(at, e.Type())
 		return inBlock(at, append(slot.decl, m.storeInto(r, slot.ref(), e, e.Type())...), slot.ref())
 	case *ast.Block:
-		b := r.DefaultExpr(e).(*ast.Block)
+		b := ast.Clone(r.DefaultExpr(e).(*ast.Block)) // the rewrite shares: clone before changing
 		b.T = ptr
 		return b
 	case *ast.If:
-		x := r.DefaultExpr(e).(*ast.If)
-		retypeBranches(x, ptr)
-		return x
+		return retypeBranches(r.DefaultExpr(e).(*ast.If), ptr)
 	}
 	panic("make-memory-explicit: the address of " + ast.String(e))
 }
 
-// retypeBranches gives an if expression whose branch values became addresses the address type.
-func retypeBranches(x *ast.If, ptr types.Type) {
-	x.T, x.Then.T = ptr, ptr
+// retypeBranches returns a copy of an if expression whose branch values became addresses, with
+// the address type (copies: the rewrite shares its nodes with its input).
+func retypeBranches(x *ast.If, ptr types.Type) *ast.If {
+	x = ast.Clone(x)
+	x.T = ptr
+	x.Then = ast.Clone(x.Then)
+	x.Then.T = ptr
 	switch els := x.Else.(type) {
 	case *ast.Block:
+		els = ast.Clone(els)
 		els.T = ptr
+		x.Else = els
 	case *ast.If:
-		retypeBranches(els, ptr)
+		x.Else = retypeBranches(els, ptr)
 	}
+	return x
 }
 
 // fieldAddr is the address of the field f reads.
