@@ -118,7 +118,7 @@ func (rs *resolver) lookupImported(pos src.Pos, name string) (ast.Name, bool) {
 	var files []string
 	var notes []src.Related
 	for _, n := range found {
-		at := rs.where[n.ID]
+		at := rs.whereOf(n.ID)
 		files = append(files, at.File)
 		notes = append(notes, src.Related{Span: src.Span{Pos: at}, Text: "declared here"})
 	}
