@@ -29,16 +29,40 @@ import (
 
 func lowerErrors(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	if hasErrorLit(p) {
-		p = (&ast.Rewriter{Expr: errorNumbers, Share: true}).Program(p)
-	}
+	p = numberErrors(p)
 	p = wrapMainErrors(p)
 	return lowerSums(p, sumKind{is: isErrorUnion, replace: errorUnionStruct, expr: errorNode}), nil
 }
 
-// hasErrorLit reports whether p has an error literal (most programs have none: no copy).
-func hasErrorLit(p *ast.Program) bool {
-	return containsNode(p, func(n ast.Node) bool { _, ok := n.(*ast.ErrorLit); return ok })
+// numberErrors makes every error literal of p its number (errorNumbers): p itself when it has
+// none, as most programs, and only the declarations that have one are rewritten (the others
+// would come back as they are, after a walk of each).
+func numberErrors(p *ast.Program) *ast.Program {
+	var out *ast.Program
+	var r *ast.Rewriter
+	for i, d := range p.Decls {
+		has := false
+		ast.Inspect(d, func(n ast.Node) bool {
+			_, lit := n.(*ast.ErrorLit)
+			has = has || lit
+			return !has
+		})
+		switch {
+		case has && out == nil:
+			out = &ast.Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: append(make([]ast.Decl, 0, len(p.Decls)), p.Decls[:i]...)}
+			ast.CarryIDs(out, p)
+			r = &ast.Rewriter{Expr: errorNumbers, Share: true}
+			fallthrough
+		case has:
+			out.Decls = append(out.Decls, r.RewriteDecl(d)...)
+		case out != nil:
+			out.Decls = append(out.Decls, d)
+		}
+	}
+	if out == nil {
+		return p
+	}
+	return out
 }
 
 // errorNumbers makes every error literal its number.
