@@ -31,7 +31,8 @@ type resolver struct {
 	diags  *src.Diagnostics
 	types  map[int]bool // IDs of the binders that are types
 	next   int
-	scopes []map[string]ast.Name
+	scopes []scope    // innermost last (resolve_names_scope.go)
+	locals []ast.Name // the local scopes' binders
 	loops  []ast.Name // enclosing loops, innermost last
 	// where is each binder's declaration by ID (zero for loops), for "first defined here": a
 	// slice, as IDs count up from 1, of compact positions (a map of src.Pos was a tenth of the
@@ -46,7 +47,7 @@ type resolver struct {
 
 func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, types: map[int]bool{}, generics: map[int]ast.Decl{}}
+	rs := &resolver{diags: ctx.Diags, scopes: []scope{{m: map[string]ast.Name{}}}, types: map[int]bool{}, generics: map[int]ast.Decl{}}
 	// Top-level names first: declarations are order-independent (resolve_names_modules.go).
 	ids, seen := rs.bindTopLevel(p)
 	decl := map[ast.Decl]int{}
@@ -56,7 +57,8 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt, Type: rs.typ}
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		rs.module = seen[decl[d]]
-		rs.scopes = []map[string]ast.Name{rs.module.own}
+		rs.scopes = append(rs.scopes[:0], scope{m: rs.module.own})
+		rs.locals = rs.locals[:0]
 		if g := rs.genericDecl(r, d, ids[d]); g != nil {
 			return []ast.Decl{g}
 		}
@@ -115,20 +117,18 @@ func (rs *resolver) function(r *ast.Rewriter, d *ast.Func, name ast.Name) *ast.F
 	return &c
 }
 
-// push opens a scope; its map is made by the first binder declared in it (most blocks declare
-// nothing).
-func (rs *resolver) push() { rs.scopes = append(rs.scopes, nil) }
-func (rs *resolver) pop()  { rs.scopes = rs.scopes[:len(rs.scopes)-1] }
+func (rs *resolver) push() { rs.scopes = append(rs.scopes, scope{start: len(rs.locals)}) }
+
+func (rs *resolver) pop() {
+	rs.locals = rs.locals[:rs.scopes[len(rs.scopes)-1].start]
+	rs.scopes = rs.scopes[:len(rs.scopes)-1]
+}
 
 // bind makes a fresh binder in the innermost scope without a redefinition check.
 func (rs *resolver) bind(pos src.Pos, name string) ast.Name {
 	rs.next++
 	n := ast.Name{Name: name, ID: rs.next}
-	top := &rs.scopes[len(rs.scopes)-1]
-	if *top == nil {
-		*top = map[string]ast.Name{}
-	}
-	(*top)[name] = n
+	rs.setInTop(n)
 	rs.setWhere(n.ID, pos)
 	return n
 }
@@ -177,7 +177,7 @@ func (rs *resolver) bindTest(f *ast.Func, seen map[string]ast.Name) ast.Name {
 
 // declare binds a local name, reporting a redefinition in the same scope.
 func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
-	if first, dup := rs.scopes[len(rs.scopes)-1][name]; dup {
+	if first, dup := rs.inScope(len(rs.scopes)-1, name); dup {
 		rs.redefined(pos, first)
 	}
 	return rs.bind(pos, name)
@@ -185,7 +185,7 @@ func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
 
 func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 	for i := len(rs.scopes) - 1; i >= 0; i-- {
-		if n, ok := rs.scopes[i][name]; ok {
+		if n, ok := rs.inScope(i, name); ok {
 			rs.capture(pos, i, n) // resolve_names_closure.go
 			return n
 		}
@@ -199,9 +199,7 @@ func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 	}
 	var visible []string
 	for i := len(rs.scopes) - 1; i >= 0; i-- {
-		for n := range rs.scopes[i] {
-			visible = append(visible, n)
-		}
+		rs.scopeNames(i, func(n string) { visible = append(visible, n) })
 	}
 	if rs.module != nil {
 		for n := range rs.module.imported {
