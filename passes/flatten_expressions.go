@@ -250,6 +250,9 @@ func (f *flattener) atom(e ast.Expr) ast.Expr {
 		c := *ref
 		return f.temp(&c)
 	}
+	if ast.IsTrivial(e) { // a leaf: an atom already (most operands)
+		return e
+	}
 	x := f.complex(e)
 	if ast.IsTrivial(x) {
 		return x
@@ -261,6 +264,9 @@ func (f *flattener) atom(e ast.Expr) ast.Expr {
 // but the if and block expressions is copied with each child expression made an atom, in the
 // order its children method lists them (source order), so a new node kind needs nothing here.
 func (f *flattener) complex(e ast.Expr) ast.Expr {
+	if ast.IsTrivial(e) { // a leaf: the rewrite would return it as it is
+		return e
+	}
 	switch e := e.(type) {
 	case *ast.If:
 		t := f.result(e.At, e.Typed)
