@@ -247,7 +247,7 @@ func (s *sumLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	if x, ok := s.kind.expr(s, e); ok {
 		return x
 	}
-	x := r.DefaultExpr(e)
+	x := defaultExpr(r, e)
 	if t := x.Type(); t != nil {
 		if lt := s.lower(t); lt != t {
 			if x == e {

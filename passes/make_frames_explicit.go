@@ -39,7 +39,7 @@ func makeFramesExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	slots := &ast.Rewriter{Share: true, Expr: func(sr *ast.Rewriter, e ast.Expr) ast.Expr {
 		a, ok := e.(*ast.Alloca)
 		if !ok {
-			return sr.DefaultExpr(e)
+			return defaultExpr(sr, e)
 		}
 		elem := a.Elem()
 		size = alignTo(size, max(types.Alignof(elem), 1))

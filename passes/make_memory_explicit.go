@@ -285,5 +285,5 @@ func (m *memoryLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	case *ast.CallIndirect:
 		return m.callIndirect(r, e) // make_memory_explicit_indirect.go
 	}
-	return r.DefaultExpr(e)
+	return defaultExpr(r, e)
 }
