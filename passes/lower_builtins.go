@@ -57,7 +57,7 @@ func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		h, ok := e.(*ast.HostCall)
 		if !ok {
-			return r.DefaultExpr(e)
+			return defaultExpr(r, e)
 		}
 		switch sig := ast.HostBuiltins[h.Name]; {
 		case net && netFDRoutines[h.Name] != "":
