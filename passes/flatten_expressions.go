@@ -163,32 +163,64 @@ func (f *flattener) emitStmt(s ast.Stmt) {
 			return
 		}
 		x := f.complex(s.Init)
+		if x == s.Init { // its operands are atoms already: s as it is (the input is consumed)
+			f.emit(s)
+			return
+		}
 		v := *s
 		v.Init = x
 		f.emit(&v)
 	case *ast.Assign:
 		x := f.complex(s.Value)
+		if x == s.Value {
+			f.emit(s)
+			return
+		}
 		t := *s.Target.(*ast.Ref)
 		f.emit(&ast.Assign{At: s.At, Target: &t, Value: x})
 	case *ast.InitGlobal:
 		x := f.complex(s.Value)
+		if x == s.Value {
+			f.emit(s)
+			return
+		}
 		f.emit(&ast.InitGlobal{At: s.At, Name: s.Name, Value: x})
 	case *ast.Store:
 		addr := f.atom(s.Addr)
 		v := f.atom(s.Value)
+		if addr == s.Addr && v == s.Value {
+			f.emit(s)
+			return
+		}
 		f.emit(&ast.Store{At: s.At, Addr: addr, Value: v})
 	case *ast.Copy:
 		dst := f.atom(s.Dst)
 		src := f.atom(s.Src)
+		if dst == s.Dst && src == s.Src {
+			f.emit(s)
+			return
+		}
 		f.emit(&ast.Copy{At: s.At, Dst: dst, Src: src, Size: s.Size})
 	case *ast.Fill:
 		dst := f.atom(s.Dst)
+		if dst == s.Dst {
+			f.emit(s)
+			return
+		}
 		f.emit(&ast.Fill{At: s.At, Dst: dst, Size: s.Size})
 	case *ast.ExprStmt:
 		x := f.complex(s.X)
+		if x == s.X {
+			f.emit(s)
+			return
+		}
 		f.emit(&ast.ExprStmt{At: s.At, X: x})
 	case *ast.Exit:
 		x := f.atom(s.Code)
+		if x == s.Code {
+			f.emit(s)
+			return
+		}
 		f.emit(&ast.Exit{At: s.At, Code: x})
 	case *ast.Return:
 		if s.Value == nil {
@@ -196,6 +228,10 @@ func (f *flattener) emitStmt(s ast.Stmt) {
 			return
 		}
 		x := f.complex(s.Value)
+		if x == s.Value {
+			f.emit(s)
+			return
+		}
 		f.emit(&ast.Return{At: s.At, Value: x})
 	case *ast.If:
 		c := f.atom(s.Cond)
