@@ -350,6 +350,17 @@ func (f *flattener) assignBlock(b *ast.Block, n ast.Name) *ast.Block {
 		f.emitStmt(s)
 	}
 	v := f.complex(b.Value)
-	f.emit(&ast.Assign{At: b.At, Target: &ast.Ref{At: b.At, Typed: ast.Typed{T: b.Value.Type()}, Name: n}, Value: v})
-	return &ast.Block{At: b.At, Stmts: f.capture(mark, 0)}
+	set := &assignNodes{block: ast.Block{At: b.At}, target: ast.Ref{At: b.At, Typed: ast.Typed{T: b.Value.Type()}, Name: n}}
+	set.assign = ast.Assign{At: b.At, Target: &set.target, Value: v}
+	f.emit(&set.assign)
+	set.block.Stmts = f.capture(mark, 0)
+	return &set.block
+}
+
+// assignNodes are the block of a branch of an if or block expression, its assignment of the
+// value and the assignment's target, allocated together.
+type assignNodes struct {
+	block  ast.Block
+	assign ast.Assign
+	target ast.Ref
 }
