@@ -162,11 +162,14 @@ func (m *memoryLowerer) storeInto(r *ast.Rewriter, dst ast.Expr, e ast.Expr, t t
 // call rewrites a call: aggregate arguments as addresses of fresh copies, an aggregate result
 // into a fresh slot of the caller passed first, the callee typed with its lowered signature.
 func (m *memoryLowerer) call(r *ast.Rewriter, c *ast.Call) ast.Expr {
-	out := &ast.Call{At: c.At, Typed: c.Typed}
-	callee := *c.Callee.(*ast.Ref)
+	nodes := &callNodes{call: ast.Call{At: c.At, Typed: c.Typed}, callee: *c.Callee.(*ast.Ref)}
+	out, callee := &nodes.call, &nodes.callee
 	sig := m.sigs[callee.Name.ID]
 	callee.T = sig
-	out.Callee = &callee
+	out.Callee = callee
+	if len(c.Args) > 0 {
+		out.Args = make([]ast.Expr, 0, len(c.Args)+1) // the arguments, and a result slot first
+	}
 	if isAggregate(c.T) {
 		out.T = types.PointerTo(c.T)
 		out.Args = append(out.Args, &ast.Alloca{At: c.At, Typed: ast.Typed{T: out.T}})
@@ -179,6 +182,12 @@ func (m *memoryLowerer) call(r *ast.Rewriter, c *ast.Call) ast.Expr {
 		}
 	}
 	return out
+}
+
+// callNodes are a rewritten call and its callee, allocated together.
+type callNodes struct {
+	call   ast.Call
+	callee ast.Ref
 }
 
 // fieldsInto stores the values of a struct or tuple literal's fields at their offsets from dst.
