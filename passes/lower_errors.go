@@ -29,48 +29,15 @@ import (
 
 func lowerErrors(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	p = numberErrors(p)
 	p = wrapMainErrors(p)
-	return lowerSums(p, sumKind{is: isErrorUnion, replace: errorUnionStruct, expr: errorNode}), nil
+	return lowerSums(p, sumKind{is: isErrorUnion, replace: errorUnionStruct, expr: errorNode, lit: isErrorLit}), nil
 }
 
-// numberErrors makes every error literal of p its number (errorNumbers): p itself when it has
-// none, as most programs, and only the declarations that have one are rewritten (the others
-// would come back as they are, after a walk of each).
-func numberErrors(p *ast.Program) *ast.Program {
-	var out *ast.Program
-	var r *ast.Rewriter
-	for i, d := range p.Decls {
-		has := false
-		ast.Inspect(d, func(n ast.Node) bool {
-			_, lit := n.(*ast.ErrorLit)
-			has = has || lit
-			return !has
-		})
-		switch {
-		case has && out == nil:
-			out = &ast.Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: append(make([]ast.Decl, 0, len(p.Decls)), p.Decls[:i]...)}
-			ast.CarryIDs(out, p)
-			r = &ast.Rewriter{Expr: errorNumbers, Share: true}
-			fallthrough
-		case has:
-			out.Decls = append(out.Decls, r.RewriteDecl(d)...)
-		case out != nil:
-			out.Decls = append(out.Decls, d)
-		}
-	}
-	if out == nil {
-		return p
-	}
-	return out
-}
-
-// errorNumbers makes every error literal its number.
-func errorNumbers(r *ast.Rewriter, e ast.Expr) ast.Expr {
-	if l, ok := e.(*ast.ErrorLit); ok {
-		return &ast.IntLit{At: l.At, Typed: ast.Typed{T: types.TI64}, Value: uint64(l.Code)}
-	}
-	return r.DefaultExpr(e)
+// isErrorLit reports an error literal, which errorNode makes its number: in a program with no
+// error union too.
+func isErrorLit(n ast.Node) bool {
+	_, ok := n.(*ast.ErrorLit)
+	return ok
 }
 
 // errorUnionStruct declares err.T {tag: i64, payload: [W]u64}.
@@ -86,6 +53,8 @@ func errorUnionStruct(s *sumLowerer, t types.Type) *types.Named {
 func errorNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 	at := ast.AtOf(e.Pos())
 	switch e := e.(type) {
+	case *ast.ErrorLit: // an error value is its number
+		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}, Value: uint64(e.Code)}, true
 	case *ast.Convert:
 		if !isErrorUnion(e.T) {
 			return nil, false
