@@ -5,10 +5,11 @@ package passes
 // At most 80 bytes per source byte keeps the whole process's Go memory, garbage included, under
 // the 90 bytes per source byte the front end is held to: the collector's pacer lets the heap
 // pass its goal while it marks, most when the live heap has grown since the collection before,
-// whose scan the pacer expects (92 gave peaks of 96-113 on the rich 10 MB program, 80 gives
-// 78-84). The passes' live data peaks near 37 (make-frames-explicit's program), so 80 leaves
-// the collector more than half the budget as garbage; it runs 10 times on the rich 10 MB
-// program where 92 ran it 8 times. Small files get 32 MiB, so they compile without collecting.
+// whose scan the pacer expects (92 gave peaks of 96-113 on the rich 10 MB program; 80, with
+// GOGC at most 200, gives 78-89). The passes' live data peaks near 37 (make-frames-explicit's
+// program), so 80 leaves the collector more than half the budget as garbage; it runs 10 times
+// on the rich 10 MB program where 92 ran it 8 times. Small files get 32 MiB, so they compile
+// without collecting.
 func MemoryBudget(n int) int64 { return max(minMemoryBudget, memoryPerSourceByte*int64(n)) }
 
 const (
