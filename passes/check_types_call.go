@@ -31,6 +31,9 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 		return c.callValue(e)
 	}
 	call.Args = nil
+	if len(e.Args) > 0 {
+		call.Args = make([]ast.Expr, 0, len(e.Args)) // an argument each, whichever way below
+	}
 	if g, generic := c.gen.decls[ref.Name.ID].(*ast.GenericFunc); generic {
 		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` is generic: call it with its type arguments, `%s(%s)(…)`", name, name, joinNames(g.TypeParams))
 	}

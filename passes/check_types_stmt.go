@@ -11,7 +11,7 @@ import (
 )
 
 func (c *checker) block(b *ast.Block) *ast.Block {
-	out := &ast.Block{At: b.At, Stmts: []ast.Stmt{}}
+	out := &ast.Block{At: b.At, Stmts: make([]ast.Stmt, 0, len(b.Stmts))} // a statement each
 	for _, s := range b.Stmts {
 		out.Stmts = append(out.Stmts, c.stmt(s))
 	}

@@ -32,11 +32,15 @@ import (
 type flattener struct {
 	ids     *ast.IDs
 	globals map[int]bool
-	r       *ast.Rewriter
-	// atomize copies an expression with each child made an atom, collecting in pre the
-	// statements that compute them (complex saves and restores pre around each node).
+	// r rewrites the declarations; its Stmt hook (stmt) serves the statements a sharing rewrite
+	// reaches inside statements flatten does not know.
+	r *ast.Rewriter
+	// atomize copies an expression with each child made an atom, whose statements it emits.
 	atomize *ast.Rewriter
-	pre     []ast.Stmt
+	// out is the stack of the statements being emitted: each block's (and each captured list's)
+	// above its enclosing one's, taken off once the list is complete (capture). The statements
+	// of a whole function go through this one buffer, not a slice per statement and per operand.
+	out []ast.Stmt
 }
 
 func flattenExpressions(ctx *pipeline.Ctx, prog any) (any, error) {
@@ -51,7 +55,7 @@ func flattenExpressions(ctx *pipeline.Ctx, prog any) (any, error) {
 		}
 		f.ids, f.globals = sh.ids.Fork(), sh.globals
 		out := f.r.RewriteDecl(fn)
-		f.ids, f.globals, f.pre = nil, nil, nil
+		f.ids, f.globals = nil, nil
 		flatteners.Put(f)
 		return &ast.Program{Types: p.Types, Decls: out}, nil
 	}
@@ -92,148 +96,271 @@ func newFlattener(ids *ast.IDs, globals map[int]bool) *flattener {
 	f := &flattener{ids: ids, globals: globals}
 	f.r = &ast.Rewriter{Share: true, Stmt: f.stmt}
 	// Sharing: a node whose children are atoms already stays as it is (the input is consumed).
-	f.atomize = &ast.Rewriter{Share: true, Expr: func(_ *ast.Rewriter, x ast.Expr) ast.Expr {
-		pre, a := f.atom(x)
-		f.pre = append(f.pre, pre...)
-		return a
-	}}
+	f.atomize = &ast.Rewriter{Share: true, Expr: func(_ *ast.Rewriter, x ast.Expr) ast.Expr { return f.atom(x) }}
 	return f
 }
 
-func (f *flattener) stmt(r *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+// stmt is the Stmt hook of f.r: the statements s flattens into.
+func (f *flattener) stmt(_ *ast.Rewriter, s ast.Stmt) []ast.Stmt {
+	mark := len(f.out)
+	f.emitStmt(s)
+	return f.capture(mark, 0)
+}
+
+// emit adds s to the statements being emitted.
+func (f *flattener) emit(s ast.Stmt) { f.out = append(f.out, s) }
+
+// capture takes the statements emitted since mark off the stack, into a slice of their own
+// with room for extra more.
+func (f *flattener) capture(mark, extra int) []ast.Stmt {
+	list := make([]ast.Stmt, len(f.out)-mark, len(f.out)-mark+extra)
+	copy(list, f.out[mark:])
+	clear(f.out[mark:]) // the buffer outlives the function (flatteners): hold none of its nodes
+	f.out = f.out[:mark]
+	return list
+}
+
+// block flattens a statement block: b itself when no statement changed.
+func (f *flattener) block(b *ast.Block) *ast.Block {
+	if b == nil {
+		return nil
+	}
+	mark := len(f.out)
+	for _, s := range b.Stmts {
+		f.emitStmt(s)
+	}
+	if len(f.out)-mark == len(b.Stmts) && slices.Equal(f.out[mark:], b.Stmts) {
+		clear(f.out[mark:])
+		f.out = f.out[:mark]
+		return b
+	}
+	return &ast.Block{At: b.At, Typed: b.Typed, Stmts: f.capture(mark, 0)}
+}
+
+// one flattens a statement that must stay one (an else branch, a loop step): several are
+// wrapped in a block.
+func (f *flattener) one(s ast.Stmt) ast.Stmt {
+	if s == nil {
+		return nil
+	}
+	mark := len(f.out)
+	f.emitStmt(s)
+	if len(f.out)-mark == 1 {
+		x := f.out[mark]
+		f.out[mark] = nil
+		f.out = f.out[:mark]
+		return x
+	}
+	return &ast.Block{At: ast.AtOf(s.Pos()), Stmts: f.capture(mark, 0)}
+}
+
+// emitStmt emits the statements that compute s's operands, then s over atoms.
+func (f *flattener) emitStmt(s ast.Stmt) {
 	switch s := s.(type) {
 	case *ast.VarDecl:
 		if s.Init == nil {
-			return []ast.Stmt{r.DefaultStmt(s)}
+			f.emit(f.r.DefaultStmt(s))
+			return
 		}
-		pre, x := f.complex(s.Init)
+		x := f.complex(s.Init)
+		if x == s.Init { // its operands are atoms already: s as it is (the input is consumed)
+			f.emit(s)
+			return
+		}
 		v := *s
 		v.Init = x
-		return append(pre, &v)
+		f.emit(&v)
 	case *ast.Assign:
-		pre, x := f.complex(s.Value)
+		x := f.complex(s.Value)
+		if x == s.Value {
+			f.emit(s)
+			return
+		}
 		t := *s.Target.(*ast.Ref)
-		return append(pre, &ast.Assign{At: s.At, Target: &t, Value: x})
+		f.emit(&ast.Assign{At: s.At, Target: &t, Value: x})
 	case *ast.InitGlobal:
-		pre, x := f.complex(s.Value)
-		return append(pre, &ast.InitGlobal{At: s.At, Name: s.Name, Value: x})
+		x := f.complex(s.Value)
+		if x == s.Value {
+			f.emit(s)
+			return
+		}
+		f.emit(&ast.InitGlobal{At: s.At, Name: s.Name, Value: x})
 	case *ast.Store:
-		pre, addr := f.atom(s.Addr)
-		preV, v := f.atom(s.Value)
-		return append(append(pre, preV...), &ast.Store{At: s.At, Addr: addr, Value: v})
+		addr := f.atom(s.Addr)
+		v := f.atom(s.Value)
+		if addr == s.Addr && v == s.Value {
+			f.emit(s)
+			return
+		}
+		f.emit(&ast.Store{At: s.At, Addr: addr, Value: v})
 	case *ast.Copy:
-		pre, dst := f.atom(s.Dst)
-		preS, src := f.atom(s.Src)
-		return append(append(pre, preS...), &ast.Copy{At: s.At, Dst: dst, Src: src, Size: s.Size})
+		dst := f.atom(s.Dst)
+		src := f.atom(s.Src)
+		if dst == s.Dst && src == s.Src {
+			f.emit(s)
+			return
+		}
+		f.emit(&ast.Copy{At: s.At, Dst: dst, Src: src, Size: s.Size})
 	case *ast.Fill:
-		pre, dst := f.atom(s.Dst)
-		return append(pre, &ast.Fill{At: s.At, Dst: dst, Size: s.Size})
+		dst := f.atom(s.Dst)
+		if dst == s.Dst {
+			f.emit(s)
+			return
+		}
+		f.emit(&ast.Fill{At: s.At, Dst: dst, Size: s.Size})
 	case *ast.ExprStmt:
-		pre, x := f.complex(s.X)
-		return append(pre, &ast.ExprStmt{At: s.At, X: x})
+		x := f.complex(s.X)
+		if x == s.X {
+			f.emit(s)
+			return
+		}
+		f.emit(&ast.ExprStmt{At: s.At, X: x})
 	case *ast.Exit:
-		pre, x := f.atom(s.Code)
-		return append(pre, &ast.Exit{At: s.At, Code: x})
+		x := f.atom(s.Code)
+		if x == s.Code {
+			f.emit(s)
+			return
+		}
+		f.emit(&ast.Exit{At: s.At, Code: x})
 	case *ast.Return:
 		if s.Value == nil {
-			return []ast.Stmt{&ast.Return{At: s.At}}
+			f.emit(&ast.Return{At: s.At})
+			return
 		}
-		pre, x := f.complex(s.Value)
-		return append(pre, &ast.Return{At: s.At, Value: x})
+		x := f.complex(s.Value)
+		if x == s.Value {
+			f.emit(s)
+			return
+		}
+		f.emit(&ast.Return{At: s.At, Value: x})
 	case *ast.If:
-		pre, c := f.atom(s.Cond)
-		return append(pre, &ast.If{At: s.At, Cond: c, Then: r.RewriteBlock(s.Then), Else: r.RewriteOne(s.Else)})
+		c := f.atom(s.Cond)
+		then := f.block(s.Then)
+		f.emit(&ast.If{At: s.At, Cond: c, Then: then, Else: f.one(s.Else)})
 	case *ast.While:
-		pre, c := f.atom(s.Cond)
-		w := &ast.While{At: s.At, Label: s.Label, Cond: c, Step: r.RewriteOne(s.Step), Body: r.RewriteBlock(s.Body)}
+		mark := len(f.out)
+		c := f.atom(s.Cond)
+		var pre []ast.Stmt
+		if len(f.out) > mark {
+			pre = f.capture(mark, 2) // the exit test and the body follow
+		}
+		w := &ast.While{At: s.At, Label: s.Label, Cond: c, Step: f.one(s.Step), Body: f.block(s.Body)}
 		if len(pre) > 0 {
 			exit := &ast.If{At: s.At, Cond: c, Then: &ast.Block{At: s.At, Stmts: []ast.Stmt{}},
 				Else: &ast.Block{At: s.At, Stmts: []ast.Stmt{&ast.Break{At: s.At, Label: s.Label}}}}
 			w.Cond = &ast.BoolLit{At: s.At, Typed: ast.Typed{T: types.TBool}, Value: true}
 			w.Body = &ast.Block{At: s.At, Stmts: append(pre, exit, w.Body)}
 		}
-		return []ast.Stmt{w}
+		f.emit(w)
+	case *ast.Block:
+		if s.Value == nil {
+			f.emit(f.block(s))
+			return
+		}
+		f.emit(f.r.DefaultStmt(s))
+	default:
+		f.emit(f.r.DefaultStmt(s))
 	}
-	return []ast.Stmt{r.DefaultStmt(s)}
 }
 
-// temp binds x to a fresh temporary and returns the declaration and a read of it.
-func (f *flattener) temp(x ast.Expr) (ast.Stmt, ast.Expr) {
+// tempNodes are a temporary's declaration and its read, allocated together: half the
+// allocations of the pass are temporaries.
+type tempNodes struct {
+	decl ast.VarDecl
+	ref  ast.Ref
+}
+
+// temp binds x to a fresh temporary: it emits the declaration and returns a read of it.
+func (f *flattener) temp(x ast.Expr) ast.Expr {
 	n := ast.Name{Name: "t", ID: f.ids.Next()}
-	return &ast.VarDecl{At: ast.AtOf(x.Pos()), Name: n, Type: x.Type(), Init: x},
-		&ast.Ref{At: ast.AtOf(x.Pos()), Typed: ast.Typed{T: x.Type()}, Name: n}
+	at := ast.AtOf(x.Pos())
+	t := &tempNodes{decl: ast.VarDecl{At: at, Name: n, Type: x.Type(), Init: x},
+		ref: ast.Ref{At: at, Typed: ast.Typed{T: x.Type()}, Name: n}}
+	f.emit(&t.decl)
+	return &t.ref
 }
 
-// atom returns the statements that compute e and an atom holding its value.
-func (f *flattener) atom(e ast.Expr) ([]ast.Stmt, ast.Expr) {
+// atom emits the statements that compute e and returns an atom holding its value.
+func (f *flattener) atom(e ast.Expr) ast.Expr {
 	if ref, ok := e.(*ast.Ref); ok && f.globals[ref.Name.ID] {
 		c := *ref
-		d, read := f.temp(&c)
-		return []ast.Stmt{d}, read
+		return f.temp(&c)
 	}
-	pre, x := f.complex(e)
+	if ast.IsTrivial(e) { // a leaf: an atom already (most operands)
+		return e
+	}
+	x := f.complex(e)
 	if ast.IsTrivial(x) {
-		return pre, x
+		return x
 	}
-	d, read := f.temp(x)
-	return append(pre, d), read
+	return f.temp(x)
 }
 
-// complex returns the statements that compute e's operands and e over atoms. Every node but
-// the if and block expressions is copied with each child expression made an atom, in the order
-// its children method lists them (source order), so a new node kind needs nothing here.
-func (f *flattener) complex(e ast.Expr) ([]ast.Stmt, ast.Expr) {
+// complex emits the statements that compute e's operands and returns e over atoms. Every node
+// but the if and block expressions is copied with each child expression made an atom, in the
+// order its children method lists them (source order), so a new node kind needs nothing here.
+func (f *flattener) complex(e ast.Expr) ast.Expr {
+	if ast.IsTrivial(e) { // a leaf: the rewrite would return it as it is
+		return e
+	}
 	switch e := e.(type) {
 	case *ast.If:
-		n := ast.Name{Name: "t", ID: f.ids.Next()}
-		at := e.At
-		pre := []ast.Stmt{&ast.VarDecl{At: at, Name: n, Type: e.T}}
-		return append(pre, f.assignIf(e, n)...), &ast.Ref{At: at, Typed: e.Typed, Name: n}
+		t := f.result(e.At, e.Typed)
+		f.assignIf(e, t.decl.Name)
+		return &t.ref
 	case *ast.Block:
-		n := ast.Name{Name: "t", ID: f.ids.Next()}
-		at := e.At
-		return []ast.Stmt{&ast.VarDecl{At: at, Name: n, Type: e.T}, f.assignBlock(e, n)},
-			&ast.Ref{At: at, Typed: e.Typed, Name: n}
+		t := f.result(e.At, e.Typed)
+		f.emit(f.assignBlock(e, t.decl.Name))
+		return &t.ref
 	}
-	outer := f.pre
-	f.pre = nil
-	x := f.atomize.DefaultExpr(e)
-	pre := f.pre
-	f.pre = outer
-	return pre, x
+	return f.atomize.DefaultExpr(e)
 }
 
-func (f *flattener) atoms(list []ast.Expr) ([]ast.Stmt, []ast.Expr) {
-	var pre []ast.Stmt
-	var out []ast.Expr
-	for _, a := range list {
-		p, x := f.atom(a)
-		pre = append(pre, p...)
-		out = append(out, x)
-	}
-	return pre, out
+// result emits the declaration of a fresh temporary of type typed, which an if or block
+// expression's statements assign; the returned nodes hold its read.
+func (f *flattener) result(at ast.At, typed ast.Typed) *tempNodes {
+	n := ast.Name{Name: "t", ID: f.ids.Next()}
+	t := &tempNodes{decl: ast.VarDecl{At: at, Name: n, Type: typed.T}, ref: ast.Ref{At: at, Typed: typed, Name: n}}
+	f.emit(&t.decl)
+	return t
 }
 
-// assignIf turns an if expression into if statements whose branches assign their value to the
+// assignIf emits an if expression as if statements whose branches assign their value to the
 // temporary n.
-func (f *flattener) assignIf(e *ast.If, n ast.Name) []ast.Stmt {
-	pre, cond := f.atom(e.Cond)
+func (f *flattener) assignIf(e *ast.If, n ast.Name) {
+	cond := f.atom(e.Cond)
 	var els ast.Stmt
 	switch x := e.Else.(type) {
 	case *ast.If:
-		els = &ast.Block{At: x.At, Stmts: f.assignIf(x, n)}
+		mark := len(f.out)
+		f.assignIf(x, n)
+		els = &ast.Block{At: x.At, Stmts: f.capture(mark, 0)}
 	case *ast.Block:
 		els = f.assignBlock(x, n)
 	}
-	return append(pre, &ast.If{At: e.At, Cond: cond, Then: f.assignBlock(e.Then, n), Else: els})
+	// The else branch is flattened first: its temporaries are numbered before the then branch's.
+	f.emit(&ast.If{At: e.At, Cond: cond, Then: f.assignBlock(e.Then, n), Else: els})
 }
 
 // assignBlock turns a block expression into a block statement that ends by assigning its value
 // to the temporary n.
 func (f *flattener) assignBlock(b *ast.Block, n ast.Name) *ast.Block {
-	out := f.r.DefaultBlock(&ast.Block{At: b.At, Stmts: slices.Clip(b.Stmts)}) // a new block: appending copies
-	stmts, v := f.complex(b.Value)
-	out.Stmts = append(append(out.Stmts, stmts...), &ast.Assign{At: b.At,
-		Target: &ast.Ref{At: b.At, Typed: ast.Typed{T: b.Value.Type()}, Name: n}, Value: v})
-	return out
+	mark := len(f.out)
+	for _, s := range b.Stmts {
+		f.emitStmt(s)
+	}
+	v := f.complex(b.Value)
+	set := &assignNodes{block: ast.Block{At: b.At}, target: ast.Ref{At: b.At, Typed: ast.Typed{T: b.Value.Type()}, Name: n}}
+	set.assign = ast.Assign{At: b.At, Target: &set.target, Value: v}
+	f.emit(&set.assign)
+	set.block.Stmts = f.capture(mark, 0)
+	return &set.block
+}
+
+// assignNodes are the block of a branch of an if or block expression, its assignment of the
+// value and the assignment's target, allocated together.
+type assignNodes struct {
+	block  ast.Block
+	assign ast.Assign
+	target ast.Ref
 }

@@ -35,7 +35,7 @@ func foldConstantBranches(_ *pipeline.Ctx, prog any) (any, error) {
 				return r.RewriteExpr(takenBranch(x, lit.Value).(ast.Expr))
 			}
 		}
-		return r.DefaultExpr(e)
+		return defaultExpr(r, e)
 	}
 	// Only declarations holding such an if are rewritten; the others are kept as they are.
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {

@@ -22,7 +22,7 @@ import (
 
 func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	calls := runtimeCalls(p)
+	calls, calling := runtimeCallsByDecl(p)
 	rt := runtimeProgram(ctx.Target, calls)
 	if len(rt.Types) > 0 {
 		panic("import-runtime: the runtime declares types, which ast.ShiftIDs does not move yet")
@@ -82,7 +82,17 @@ func importRuntime(ctx *pipeline.Ctx, prog any) (any, error) {
 		return &ast.Call{At: rc.At, Typed: rc.Typed, Callee: &ast.Ref{At: rc.At, Typed: ast.Typed{T: f.Signature()}, Name: name},
 			Args: r.RewriteExprs(rc.Args)}
 	}}
-	out := r.Program(p)
+	// Only the declarations that call the runtime are rewritten: the others would come back
+	// as they are (the rewrite shares), after a walk of each.
+	out := &ast.Program{Types: p.Types, Data: append([]byte(nil), p.Data...), Decls: make([]ast.Decl, 0, len(p.Decls))}
+	ast.CarryIDs(out, p)
+	for i, d := range p.Decls {
+		if calling[i] {
+			out.Decls = append(out.Decls, r.RewriteDecl(d)...)
+		} else {
+			out.Decls = append(out.Decls, d)
+		}
+	}
 	n := len(out.Decls)
 	for _, d := range rt.Decls {
 		if needed[d.DeclName().ID] {

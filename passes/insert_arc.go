@@ -42,6 +42,9 @@ type arcInserter struct {
 	funcs   map[string]*ast.Func // top-level functions by name (destructors are S_deinit)
 	counted map[int]bool         // the locals and globals of type *S: owning places
 	target  bool                 // rewriting an assignment target: its operands stay in place
+	// probe and anyFresh are freshOperand's.
+	probe    *ast.Rewriter
+	anyFresh bool
 }
 
 func insertArc(_ *pipeline.Ctx, prog any) (any, error) {
@@ -282,13 +285,7 @@ func (a *arcInserter) ownFields(l *ast.StructLit) ast.Expr {
 // object, which is released after e: it returns the temporaries' declarations (nil when no
 // operand is fresh) and e reading them.
 func (a *arcInserter) bindFresh(e ast.Expr) ([]ast.Stmt, ast.Expr) {
-	any := false
-	probe := &ast.Rewriter{Expr: func(_ *ast.Rewriter, c ast.Expr) ast.Expr {
-		any = any || isFresh(c)
-		return c
-	}}
-	probe.DefaultExpr(e)
-	if !any {
+	if !a.freshOperand(e) {
 		return nil, e
 	}
 	var pre []ast.Stmt
@@ -304,6 +301,21 @@ func (a *arcInserter) bindFresh(e ast.Expr) ([]ast.Stmt, ast.Expr) {
 		return t
 	}}
 	return pre, bind.DefaultExpr(e)
+}
+
+// freshOperand reports whether an operand of e is a fresh object. Its probe is built once and
+// shares (it changes nothing): a copying probe built for each call, every call, field read and
+// operator of the program, was most of the pass's allocation.
+func (a *arcInserter) freshOperand(e ast.Expr) bool {
+	if a.probe == nil {
+		a.probe = &ast.Rewriter{Share: true, Expr: func(_ *ast.Rewriter, c ast.Expr) ast.Expr {
+			a.anyFresh = a.anyFresh || isFresh(c)
+			return c
+		}}
+	}
+	a.anyFresh = false
+	a.probe.DefaultExpr(e)
+	return a.anyFresh
 }
 
 // own returns e as a value that carries its own counts: a fresh value as it is (through the

@@ -20,7 +20,7 @@ func layoutData(_ *pipeline.Ctx, prog any) (any, error) {
 	r := &ast.Rewriter{Share: true, Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		s, ok := e.(*ast.StrAddr)
 		if !ok {
-			return r.DefaultExpr(e)
+			return defaultExpr(r, e)
 		}
 		off, seen := offsets[s.Value]
 		if !seen {

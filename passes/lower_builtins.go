@@ -53,15 +53,25 @@ func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 		return []ast.Stmt{r.DefaultStmt(s)}
 	}}
 	runtime, _ := ctx.Store[libraryKey].(bool) // the runtime's own host calls keep WASI's errnos
-	net := !runtime && usesNet(p)
+	// Whether the program uses sockets is known once the rewrite has seen every host call: the
+	// calls that become net_fd_* in a program with sockets are noted as they are lowered
+	// without, and changed at the end if it has any (instead of a walk of the program first).
+	net := false
+	var fdCalls []fdCall
 	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		h, ok := e.(*ast.HostCall)
 		if !ok {
-			return r.DefaultExpr(e)
+			return defaultExpr(r, e)
 		}
-		switch sig := ast.HostBuiltins[h.Name]; {
-		case net && netFDRoutines[h.Name] != "":
-			return &ast.RuntimeCall{At: h.At, Typed: h.Typed, Name: netFDRoutines[h.Name], Args: r.RewriteExprs(h.Args)}
+		sig := ast.HostBuiltins[h.Name]
+		net = net || sig.Net
+		if !runtime && netFDRoutines[h.Name] != "" {
+			args := r.RewriteExprs(h.Args)
+			rc := &ast.RuntimeCall{At: h.At, Typed: h.Typed}
+			fdCalls = append(fdCalls, fdCall{rc, h, args})
+			return rc // its fields are set below
+		}
+		switch {
 		case sig.Routine != "":
 			return &ast.RuntimeCall{At: h.At, Typed: h.Typed, Name: sig.Routine, Args: r.RewriteExprs(h.Args)}
 		case sig.WASI != "" && !runtime:
@@ -69,23 +79,31 @@ func lowerBuiltins(ctx *pipeline.Ctx, prog any) (any, error) {
 		}
 		return r.DefaultExpr(e)
 	}
-	return r.Program(p), nil
+	out := r.Program(p)
+	for _, c := range fdCalls {
+		switch routine := ast.HostBuiltins[c.h.Name].Routine; {
+		case net:
+			c.rc.Name, c.rc.Args = netFDRoutines[c.h.Name], c.args
+			continue
+		case routine != "":
+			c.rc.Name, c.rc.Args = routine, c.args
+			continue
+		}
+		hc := *c.h // as the rewrite's default would copy it, with its arguments rewritten
+		hc.Args = c.args
+		c.rc.Name, c.rc.Args = "host_result", []ast.Expr{&hc}
+	}
+	return out, nil
+}
+
+// fdCall is a host call to fd_read, fd_write or fd_close lowered before the program is known
+// to use sockets or not: its runtime call, the host call and its arguments rewritten.
+type fdCall struct {
+	rc   *ast.RuntimeCall
+	h    *ast.HostCall
+	args []ast.Expr
 }
 
 // netFDRoutines are the routines @fd_read, @fd_write and @fd_close become in a program with
 // sockets.
 var netFDRoutines = map[string]string{"fd_read": "net_fd_read", "fd_write": "net_fd_write", "fd_close": "net_fd_close"}
-
-// usesNet reports whether p calls a function of the `cot` module (sockets, epoll).
-func usesNet(p *ast.Program) bool {
-	found := false
-	for _, d := range p.Decls {
-		ast.Inspect(d, func(n ast.Node) bool {
-			if h, ok := n.(*ast.HostCall); ok && ast.HostBuiltins[h.Name].Net {
-				found = true
-			}
-			return !found
-		})
-	}
-	return found
-}

@@ -128,7 +128,7 @@ func lowerEnums(_ *pipeline.Ctx, prog any) (any, error) {
 	// A sharing rewrite: a node that came back as it was is copied before it is changed.
 	r := &ast.Rewriter{Share: true}
 	r.Expr = func(r *ast.Rewriter, e ast.Expr) ast.Expr {
-		x := r.DefaultExpr(e)
+		x := defaultExpr(r, e)
 		if lit, ok := x.(*ast.IntLit); ok && isEnum(lit.T) && int64(lit.Value) < 0 && types.IsSigned(backing(lit.T)) {
 			// A negative enum constant holds its value's bits; as an integer it is a negated literal.
 			t := ast.Typed{T: backing(lit.T)}

@@ -29,24 +29,15 @@ import (
 
 func lowerErrors(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	if hasErrorLit(p) {
-		p = (&ast.Rewriter{Expr: errorNumbers, Share: true}).Program(p)
-	}
 	p = wrapMainErrors(p)
-	return lowerSums(p, sumKind{is: isErrorUnion, replace: errorUnionStruct, expr: errorNode}), nil
+	return lowerSums(p, sumKind{is: isErrorUnion, replace: errorUnionStruct, expr: errorNode, lit: isErrorLit}), nil
 }
 
-// hasErrorLit reports whether p has an error literal (most programs have none: no copy).
-func hasErrorLit(p *ast.Program) bool {
-	return containsNode(p, func(n ast.Node) bool { _, ok := n.(*ast.ErrorLit); return ok })
-}
-
-// errorNumbers makes every error literal its number.
-func errorNumbers(r *ast.Rewriter, e ast.Expr) ast.Expr {
-	if l, ok := e.(*ast.ErrorLit); ok {
-		return &ast.IntLit{At: l.At, Typed: ast.Typed{T: types.TI64}, Value: uint64(l.Code)}
-	}
-	return r.DefaultExpr(e)
+// isErrorLit reports an error literal, which errorNode makes its number: in a program with no
+// error union too.
+func isErrorLit(n ast.Node) bool {
+	_, ok := n.(*ast.ErrorLit)
+	return ok
 }
 
 // errorUnionStruct declares err.T {tag: i64, payload: [W]u64}.
@@ -62,6 +53,8 @@ func errorUnionStruct(s *sumLowerer, t types.Type) *types.Named {
 func errorNode(s *sumLowerer, e ast.Expr) (ast.Expr, bool) {
 	at := ast.AtOf(e.Pos())
 	switch e := e.(type) {
+	case *ast.ErrorLit: // an error value is its number
+		return &ast.IntLit{At: e.At, Typed: ast.Typed{T: types.TI64}, Value: uint64(e.Code)}, true
 	case *ast.Convert:
 		if !isErrorUnion(e.T) {
 			return nil, false

@@ -73,7 +73,7 @@ func lowerStrings(_ *pipeline.Ctx, prog any) (any, error) {
 				return equal(e, r.RewriteExpr(e.X), r.RewriteExpr(e.Y))
 			}
 		}
-		return r.DefaultExpr(e)
+		return defaultExpr(r, e) // a string literal was the only leaf to change
 	}}
 	return r.Program(p), nil
 }

@@ -33,6 +33,9 @@ type sumKind struct {
 	replace func(s *sumLowerer, t types.Type) *types.Named
 	// expr lowers an expression of the kind (its operands not yet rewritten), or reports false.
 	expr func(s *sumLowerer, e ast.Expr) (ast.Expr, bool)
+	// lit, when set, reports a node that expr lowers though its type mentions no type of the
+	// kind (an error literal): a program with one is rewritten too.
+	lit func(n ast.Node) bool
 }
 
 type sumLowerer struct {
@@ -206,7 +209,8 @@ func (s *sumLowerer) declare(name string) *types.Named {
 	return n
 }
 
-// usesKind reports whether any binder or expression of p has a type that mentions the kind.
+// usesKind reports whether any binder or expression of p has a type that mentions the kind, or
+// p has a node the kind's lit reports.
 func (s *sumLowerer) usesKind(p *ast.Program) bool {
 	for _, n := range p.Types {
 		if s.changes[n] || s.kind.is(n) {
@@ -232,7 +236,7 @@ func (s *sumLowerer) usesKind(p *ast.Program) bool {
 			case *ast.Func:
 				t = n.Result
 			}
-			found = t != nil && s.mentions(t)
+			found = t != nil && s.mentions(t) || s.kind.lit != nil && s.kind.lit(n)
 			return !found
 		})
 		if found {
@@ -247,7 +251,7 @@ func (s *sumLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	if x, ok := s.kind.expr(s, e); ok {
 		return x
 	}
-	x := r.DefaultExpr(e)
+	x := defaultExpr(r, e)
 	if t := x.Type(); t != nil {
 		if lt := s.lower(t); lt != t {
 			if x == e {

@@ -80,7 +80,7 @@ func lowerSwitch(_ *pipeline.Ctx, prog any) (any, error) {
 		if sw, ok := e.(*ast.Switch); ok {
 			return lower(r, sw)
 		}
-		return r.DefaultExpr(e)
+		return defaultExpr(r, e)
 	}
 	return r.Program(p), nil
 }

@@ -108,7 +108,7 @@ func (m *deferMaker) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	if b, ok := e.(*ast.Block); ok {
 		return m.block(r, b)
 	}
-	return r.DefaultExpr(e)
+	return defaultExpr(r, e)
 }
 
 func (m *deferMaker) loopBody(r *ast.Rewriter, loop int, body *ast.Block) *ast.Block {

@@ -33,24 +33,26 @@ func makeFramesExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	data := append([]byte(nil), p.Data...)
 	msg := int64(-1) // offset of the message in the data image, once a frame needs it
 	// Both rewrites share (ast.Rewriter.Share): a function with a frame is copied, with a new
-	// body, before it is changed.
+	// body, before it is changed. The slots rewrite serves every function (size is the frame of
+	// the one under way): one for each was a Rewriter and its visitors per function.
+	var size int64
+	slots := &ast.Rewriter{Share: true, Expr: func(sr *ast.Rewriter, e ast.Expr) ast.Expr {
+		a, ok := e.(*ast.Alloca)
+		if !ok {
+			return defaultExpr(sr, e)
+		}
+		elem := a.Elem()
+		size = alignTo(size, max(types.Alignof(elem), 1))
+		fa := &ast.FrameAddr{At: a.At, Typed: a.Typed, Offset: size}
+		size += max(types.Sizeof(elem), 1)
+		return fa
+	}}
 	r := &ast.Rewriter{Share: true, Decl: func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		f, ok := d.(*ast.Func)
 		if !ok {
 			return []ast.Decl{r.DefaultDecl(d)}
 		}
-		var size int64
-		slots := &ast.Rewriter{Share: true, Expr: func(sr *ast.Rewriter, e ast.Expr) ast.Expr {
-			a, ok := e.(*ast.Alloca)
-			if !ok {
-				return sr.DefaultExpr(e)
-			}
-			elem := a.Elem()
-			size = alignTo(size, max(types.Alignof(elem), 1))
-			fa := &ast.FrameAddr{At: a.At, Typed: a.Typed, Offset: size}
-			size += max(types.Sizeof(elem), 1)
-			return fa
-		}}
+		size = 0
 		out := slots.DefaultDecl(f).(*ast.Func)
 		if size == 0 {
 			return []ast.Decl{out}

@@ -45,7 +45,9 @@ func makeMemoryExplicit(_ *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
 	m := &memoryLowerer{ids: ast.NewIDs(p).Now(), taken: ast.AddressTaken(p), addressed: map[int]func(ast.At) ast.Expr{},
 		data: append([]byte(nil), p.Data...), sigs: map[int]*types.Func{}}
-	r := &ast.Rewriter{Expr: m.expr, Stmt: m.stmt, Decl: m.decl}
+	// A sharing rewrite (ast.Rewriter.Share): what the hooks change they build anew or clone
+	// first, so the output shares the input's unchanged subtrees instead of copying every node.
+	r := &ast.Rewriter{Expr: m.expr, Stmt: m.stmt, Decl: m.decl, Share: true}
 	out := &ast.Program{Types: p.Types}
 	ast.CarryIDs(out, p)
 	// Globals first: functions anywhere in the program refer to their new places.
@@ -149,12 +151,16 @@ func (m *memoryLowerer) function(r *ast.Rewriter, d *ast.Func) *ast.Func {
 		}
 		params = append(params, &p)
 	}
-	f := r.DefaultDecl(d).(*ast.Func)
+	f := ast.Clone(r.DefaultDecl(d).(*ast.Func))
 	f.Params = params
 	if m.ret != nil {
 		f.Result = m.ret.Type
 	}
-	f.Body.Stmts = append(entry, f.Body.Stmts...)
+	if len(entry) > 0 {
+		body := *f.Body
+		body.Stmts = append(entry, body.Stmts...)
+		f.Body = &body
+	}
 	return f
 }
 
@@ -279,5 +285,5 @@ func (m *memoryLowerer) expr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 	case *ast.CallIndirect:
 		return m.callIndirect(r, e) // make_memory_explicit_indirect.go
 	}
-	return r.DefaultExpr(e)
+	return defaultExpr(r, e)
 }

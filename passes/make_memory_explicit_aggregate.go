@@ -95,26 +95,31 @@ func (m *memoryLowerer) addr(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		slot := m.slotOf(at, e.Type())
 		return inBlock(at, append(slot.decl, m.storeInto(r, slot.ref(), e, e.Type())...), slot.ref())
 	case *ast.Block:
-		b := r.DefaultExpr(e).(*ast.Block)
+		b := ast.Clone(r.DefaultExpr(e).(*ast.Block)) // the rewrite shares: clone before changing
 		b.T = ptr
 		return b
 	case *ast.If:
-		x := r.DefaultExpr(e).(*ast.If)
-		retypeBranches(x, ptr)
-		return x
+		return retypeBranches(r.DefaultExpr(e).(*ast.If), ptr)
 	}
 	panic("make-memory-explicit: the address of " + ast.String(e))
 }
 
-// retypeBranches gives an if expression whose branch values became addresses the address type.
-func retypeBranches(x *ast.If, ptr types.Type) {
-	x.T, x.Then.T = ptr, ptr
+// retypeBranches returns a copy of an if expression whose branch values became addresses, with
+// the address type (copies: the rewrite shares its nodes with its input).
+func retypeBranches(x *ast.If, ptr types.Type) *ast.If {
+	x = ast.Clone(x)
+	x.T = ptr
+	x.Then = ast.Clone(x.Then)
+	x.Then.T = ptr
 	switch els := x.Else.(type) {
 	case *ast.Block:
+		els = ast.Clone(els)
 		els.T = ptr
+		x.Else = els
 	case *ast.If:
-		retypeBranches(els, ptr)
+		x.Else = retypeBranches(els, ptr)
 	}
+	return x
 }
 
 // fieldAddr is the address of the field f reads.
@@ -157,11 +162,14 @@ func (m *memoryLowerer) storeInto(r *ast.Rewriter, dst ast.Expr, e ast.Expr, t t
 // call rewrites a call: aggregate arguments as addresses of fresh copies, an aggregate result
 // into a fresh slot of the caller passed first, the callee typed with its lowered signature.
 func (m *memoryLowerer) call(r *ast.Rewriter, c *ast.Call) ast.Expr {
-	out := &ast.Call{At: c.At, Typed: c.Typed}
-	callee := *c.Callee.(*ast.Ref)
+	nodes := &callNodes{call: ast.Call{At: c.At, Typed: c.Typed}, callee: *c.Callee.(*ast.Ref)}
+	out, callee := &nodes.call, &nodes.callee
 	sig := m.sigs[callee.Name.ID]
 	callee.T = sig
-	out.Callee = &callee
+	out.Callee = callee
+	if len(c.Args) > 0 {
+		out.Args = make([]ast.Expr, 0, len(c.Args)+1) // the arguments, and a result slot first
+	}
 	if isAggregate(c.T) {
 		out.T = types.PointerTo(c.T)
 		out.Args = append(out.Args, &ast.Alloca{At: c.At, Typed: ast.Typed{T: out.T}})
@@ -174,6 +182,12 @@ func (m *memoryLowerer) call(r *ast.Rewriter, c *ast.Call) ast.Expr {
 		}
 	}
 	return out
+}
+
+// callNodes are a rewritten call and its callee, allocated together.
+type callNodes struct {
+	call   ast.Call
+	callee ast.Ref
 }
 
 // fieldsInto stores the values of a struct or tuple literal's fields at their offsets from dst.

@@ -53,7 +53,8 @@ func small(size int64) bool { return size > 0 && size <= smallCopyLimit && size%
 
 // expandCopy copies size bytes from src to dst word by word, or zeroes them when src is nil.
 func expandCopy(ids *ast.IDs, at ast.At, dst, src ast.Expr, size int64) []ast.Stmt {
-	var out []ast.Stmt
+	n := int(size / 8)
+	out := make([]ast.Stmt, 0, 2+2*n) // the pointers' bindings, the loads, the stores
 	bindPtr := func(name string, e ast.Expr) func() ast.Expr {
 		switch e.(type) {
 		case *ast.Ref, *ast.DataAddr:
@@ -63,26 +64,46 @@ func expandCopy(ids *ast.IDs, at ast.At, dst, src ast.Expr, size int64) []ast.St
 		out = append(out, &ast.VarDecl{At: at, Name: n, Const: true, Type: e.Type(), Init: e})
 		return func() ast.Expr { return &ast.Ref{At: at, Typed: ast.Typed{T: e.Type()}, Name: n} }
 	}
-	word := func(base func() ast.Expr, off int64) ast.Expr {
-		return &ast.Offset{At: at, Typed: ast.Typed{T: types.PointerTo(types.TI64)}, X: base(), Off: off}
-	}
+	ptr := types.PointerTo(types.TI64) // one for the copy's words: types are never changed
 	d := bindPtr("cp.dst", dst)
-	var words []ast.Expr
+	var words []copyWord
 	if src != nil {
 		s := bindPtr("cp.src", src)
-		for off := int64(0); off < size; off += 8 {
-			n := ast.Name{Name: "cp.w", ID: ids.Next()}
-			load := &ast.Load{At: at, Typed: ast.Typed{T: types.TI64}, Addr: word(s, off)}
-			out = append(out, &ast.VarDecl{At: at, Name: n, Const: true, Type: types.TI64, Init: load})
-			words = append(words, &ast.Ref{At: at, Typed: ast.Typed{T: types.TI64}, Name: n})
+		words = make([]copyWord, n) // a word's nodes in one allocation
+		for i := range words {
+			w := &words[i]
+			name := ast.Name{Name: "cp.w", ID: ids.Next()}
+			w.addr = ast.Offset{At: at, Typed: ast.Typed{T: ptr}, X: s(), Off: int64(8 * i)}
+			w.load = ast.Load{At: at, Typed: ast.Typed{T: types.TI64}, Addr: &w.addr}
+			w.decl = ast.VarDecl{At: at, Name: name, Const: true, Type: types.TI64, Init: &w.load}
+			w.read = ast.Ref{At: at, Typed: ast.Typed{T: types.TI64}, Name: name}
+			out = append(out, &w.decl)
 		}
 	}
-	for i, off := 0, int64(0); off < size; i, off = i+1, off+8 {
+	stores := make([]wordStore, n)
+	for i := range stores {
+		st := &stores[i]
 		var v ast.Expr = i64Lit(at, 0)
 		if src != nil {
-			v = words[i]
+			v = &words[i].read
 		}
-		out = append(out, &ast.Store{At: at, Addr: word(d, off), Value: v})
+		st.addr = ast.Offset{At: at, Typed: ast.Typed{T: ptr}, X: d(), Off: int64(8 * i)}
+		st.store = ast.Store{At: at, Addr: &st.addr, Value: v}
+		out = append(out, &st.store)
 	}
 	return out
+}
+
+// copyWord is the nodes that load one word of a copy's source into a constant, and read it.
+type copyWord struct {
+	addr ast.Offset
+	load ast.Load
+	decl ast.VarDecl
+	read ast.Ref
+}
+
+// wordStore is the nodes that store one word of a copy or fill.
+type wordStore struct {
+	addr  ast.Offset
+	store ast.Store
 }

@@ -18,7 +18,7 @@ func removeLogicalOps(_ *pipeline.Ctx, prog any) (any, error) {
 	r := &ast.Rewriter{Share: true, Expr: func(r *ast.Rewriter, e ast.Expr) ast.Expr {
 		l, ok := e.(*ast.Logical)
 		if !ok {
-			return r.DefaultExpr(e)
+			return defaultExpr(r, e)
 		}
 		x, y := r.RewriteExpr(l.X), r.RewriteExpr(l.Y)
 		lit := &ast.BoolLit{At: l.At, Typed: ast.Typed{T: types.TBool}, Value: l.Op == "or"}

@@ -31,10 +31,14 @@ type resolver struct {
 	diags  *src.Diagnostics
 	types  map[int]bool // IDs of the binders that are types
 	next   int
-	scopes []map[string]ast.Name
-	loops  []ast.Name      // enclosing loops, innermost last
-	where  map[int]src.Pos // binder ID -> its declaration, for "first defined here"
-	module *moduleNames    // the top-level names the declaration being resolved sees
+	scopes []scope    // innermost last (resolve_names_scope.go)
+	locals []ast.Name // the local scopes' binders
+	loops  []ast.Name // enclosing loops, innermost last
+	// where is each binder's declaration by ID (zero for loops), for "first defined here": a
+	// slice, as IDs count up from 1, of compact positions (a map of src.Pos was a tenth of the
+	// pass's allocation).
+	where  []ast.At
+	module *moduleNames // the top-level names the declaration being resolved sees
 	// generics are the generic declarations by binder ID (resolve_names_generic.go)
 	generics map[int]ast.Decl
 	// closures are the anonymous functions being resolved, innermost last (resolve_names_closure.go)
@@ -43,7 +47,7 @@ type resolver struct {
 
 func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	p := prog.(*ast.Program)
-	rs := &resolver{diags: ctx.Diags, scopes: []map[string]ast.Name{{}}, types: map[int]bool{}, where: map[int]src.Pos{}, generics: map[int]ast.Decl{}}
+	rs := &resolver{diags: ctx.Diags, scopes: []scope{{m: map[string]ast.Name{}}}, types: map[int]bool{}, generics: map[int]ast.Decl{}}
 	// Top-level names first: declarations are order-independent (resolve_names_modules.go).
 	ids, seen := rs.bindTopLevel(p)
 	decl := map[ast.Decl]int{}
@@ -53,7 +57,8 @@ func resolveNames(ctx *pipeline.Ctx, prog any) (any, error) {
 	r := &ast.Rewriter{Expr: rs.expr, Stmt: rs.stmt, Type: rs.typ}
 	r.Decl = func(r *ast.Rewriter, d ast.Decl) []ast.Decl {
 		rs.module = seen[decl[d]]
-		rs.scopes = []map[string]ast.Name{rs.module.own}
+		rs.scopes = append(rs.scopes[:0], scope{m: rs.module.own})
+		rs.locals = rs.locals[:0]
 		if g := rs.genericDecl(r, d, ids[d]); g != nil {
 			return []ast.Decl{g}
 		}
@@ -112,23 +117,43 @@ func (rs *resolver) function(r *ast.Rewriter, d *ast.Func, name ast.Name) *ast.F
 	return &c
 }
 
-func (rs *resolver) push() { rs.scopes = append(rs.scopes, map[string]ast.Name{}) }
-func (rs *resolver) pop()  { rs.scopes = rs.scopes[:len(rs.scopes)-1] }
+func (rs *resolver) push() { rs.scopes = append(rs.scopes, scope{start: len(rs.locals)}) }
+
+func (rs *resolver) pop() {
+	rs.locals = rs.locals[:rs.scopes[len(rs.scopes)-1].start]
+	rs.scopes = rs.scopes[:len(rs.scopes)-1]
+}
 
 // bind makes a fresh binder in the innermost scope without a redefinition check.
 func (rs *resolver) bind(pos src.Pos, name string) ast.Name {
 	rs.next++
 	n := ast.Name{Name: name, ID: rs.next}
-	rs.scopes[len(rs.scopes)-1][name] = n
-	rs.where[n.ID] = pos
+	rs.setInTop(n)
+	rs.setWhere(n.ID, pos)
 	return n
+}
+
+// setWhere records the declaration of the binder id.
+func (rs *resolver) setWhere(id int, pos src.Pos) {
+	for len(rs.where) <= id {
+		rs.where = append(rs.where, ast.At{})
+	}
+	rs.where[id] = ast.AtOf(pos)
+}
+
+// whereOf returns the declaration of the binder id, the zero position when it has none.
+func (rs *resolver) whereOf(id int) src.Pos {
+	if id < 0 || id >= len(rs.where) {
+		return src.Pos{}
+	}
+	return rs.where[id].Pos()
 }
 
 // redefined reports a second binder of first's name at pos, pointing at the first.
 func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
 	d := src.Diagnostic{Pos: pos, Code: codeRedefined, Msg: "redefined identifier `" + first.Name + "`",
 		Label: "redefined here"}
-	if at, ok := rs.where[first.ID]; ok && at.IsValid() {
+	if at := rs.whereOf(first.ID); at.IsValid() {
 		d.Notes = []src.Related{{Span: src.Span{Pos: at}, Text: "first defined here"}}
 	}
 	rs.diags.Report(d)
@@ -139,11 +164,11 @@ func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
 func (rs *resolver) bindTest(f *ast.Func, seen map[string]ast.Name) ast.Name {
 	rs.next++
 	n := ast.Name{Name: f.Name.Name, ID: rs.next}
-	rs.where[n.ID] = f.Pos()
+	rs.setWhere(n.ID, f.Pos())
 	key := f.TestKind + " " + f.TestName
 	if first, dup := seen[key]; dup {
 		rs.diags.Report(src.Diagnostic{Pos: f.Pos(), Code: codeRedefined, Msg: "duplicate " + f.TestKind + " name \"" + f.TestName + "\"",
-			Label: "second " + f.TestKind + " of this name", Notes: []src.Related{{Span: src.Span{Pos: rs.where[first.ID]}, Text: "first " + f.TestKind + " of this name"}}})
+			Label: "second " + f.TestKind + " of this name", Notes: []src.Related{{Span: src.Span{Pos: rs.whereOf(first.ID)}, Text: "first " + f.TestKind + " of this name"}}})
 	} else {
 		seen[key] = n
 	}
@@ -152,7 +177,7 @@ func (rs *resolver) bindTest(f *ast.Func, seen map[string]ast.Name) ast.Name {
 
 // declare binds a local name, reporting a redefinition in the same scope.
 func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
-	if first, dup := rs.scopes[len(rs.scopes)-1][name]; dup {
+	if first, dup := rs.inScope(len(rs.scopes)-1, name); dup {
 		rs.redefined(pos, first)
 	}
 	return rs.bind(pos, name)
@@ -160,7 +185,7 @@ func (rs *resolver) declare(pos src.Pos, name string) ast.Name {
 
 func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 	for i := len(rs.scopes) - 1; i >= 0; i-- {
-		if n, ok := rs.scopes[i][name]; ok {
+		if n, ok := rs.inScope(i, name); ok {
 			rs.capture(pos, i, n) // resolve_names_closure.go
 			return n
 		}
@@ -174,9 +199,7 @@ func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 	}
 	var visible []string
 	for i := len(rs.scopes) - 1; i >= 0; i-- {
-		for n := range rs.scopes[i] {
-			visible = append(visible, n)
-		}
+		rs.scopeNames(i, func(n string) { visible = append(visible, n) })
 	}
 	if rs.module != nil {
 		for n := range rs.module.imported {

@@ -12,7 +12,7 @@ func (rs *resolver) predeclaredFuture(t *ast.InstType) bool {
 		return false
 	}
 	for i := len(rs.scopes) - 1; i >= 0; i-- {
-		if _, ok := rs.scopes[i][t.Name.Name]; ok {
+		if _, ok := rs.inScope(i, t.Name.Name); ok {
 			return false
 		}
 	}

@@ -142,7 +142,7 @@ func (rs *resolver) methodInstance(r *ast.Rewriter, e *ast.MethodInstance) ast.E
 // peek finds a name in the scopes without reporting it when it is missing.
 func (rs *resolver) peek(name string) (ast.Name, bool) {
 	for i := len(rs.scopes) - 1; i >= 0; i-- {
-		if n, ok := rs.scopes[i][name]; ok {
+		if n, ok := rs.inScope(i, name); ok {
 			return n, true
 		}
 	}

@@ -50,7 +50,7 @@ func (rs *resolver) bindTopLevel(p *ast.Program) (map[ast.Decl]ast.Name, []*modu
 		} else if _, isFunc := d.(*ast.Func); isFunc && n.Name == "main" && mainName.ID != 0 {
 			rs.redefined(d.Pos(), mainName)
 		}
-		rs.scopes[0] = own
+		rs.scopes[0] = scope{m: own}
 		ids[d] = rs.bind(d.Pos(), n.Name)
 		if _, isFunc := d.(*ast.Func); isFunc && n.Name == "main" && mainName.ID == 0 {
 			mainName = ids[d]
@@ -118,7 +118,7 @@ func (rs *resolver) lookupImported(pos src.Pos, name string) (ast.Name, bool) {
 	var files []string
 	var notes []src.Related
 	for _, n := range found {
-		at := rs.where[n.ID]
+		at := rs.whereOf(n.ID)
 		files = append(files, at.File)
 		notes = append(notes, src.Related{Span: src.Span{Pos: at}, Text: "declared here"})
 	}

@@ -70,16 +70,24 @@ func runtimeProgram(target string, routines []string) *ast.Program {
 
 // runtimeCalls lists the routines p calls by name.
 func runtimeCalls(p *ast.Program) []string {
-	var names []string
-	for _, d := range p.Decls {
+	names, _ := runtimeCallsByDecl(p)
+	return names
+}
+
+// runtimeCallsByDecl is runtimeCalls, and which of p's declarations (by index) make them.
+func runtimeCallsByDecl(p *ast.Program) (names []string, calling []bool) {
+	calling = make([]bool, len(p.Decls))
+	for i, d := range p.Decls {
+		n := len(names)
 		ast.Inspect(d, func(n ast.Node) bool {
 			if rc, ok := n.(*ast.RuntimeCall); ok {
 				names = append(names, rc.Name)
 			}
 			return true
 		})
+		calling[i] = len(names) > n
 	}
-	return names
+	return names, calling
 }
 
 // runtimeDir is the directory the runtime's files are named in (in internal errors and dumps).

@@ -41,8 +41,8 @@ func TestGCPercent(t *testing.T) {
 		limit, live, roots int64
 		want               int
 	}{
-		{100, 25, 0, 300}, // room for 75 of garbage: the heap reaches 100
-		{100, 10, 0, 400}, // at most 5 x live while the heap is small
+		{100, 40, 0, 150}, // room for 60 of garbage: the heap reaches 100
+		{100, 10, 0, 200}, // at most 3 x live while the heap is small
 		{100, 50, 0, 100},
 		{100, 80, 0, 32}, // past three quarters of the budget: live/3 of garbage
 		{100, 70, 0, 42},
