@@ -84,7 +84,7 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 	out := &ast.Call{At: e.At, Typed: ast.Typed{T: sig.Result}, Callee: callee,
 		Args: []ast.Expr{c.receiver(recv, sig.Params[0], m)}}
 	if len(e.Args) != len(sig.Params)-1 {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", m.Name, len(sig.Params)-1, len(e.Args))
+		arityError(c.diags, e.Pos(), fmt.Sprintf("wrong number of arguments: `%s` takes %d, got %d", m.Name, len(sig.Params)-1, len(e.Args)), len(sig.Params)-1, len(e.Args))
 		bad()
 		out.T = types.TInvalid
 		return out

@@ -1,0 +1,180 @@
+package passes
+
+import (
+	"strconv"
+
+	"cot/ir/src"
+)
+
+// The AST keeps only where a node starts. A diagnostic about a whole call or expression reads
+// its end back from the source text, so the caret line underlines all of it (`add(1)` gets
+// `^~~~~~`, not `^`). These scanners know just enough of the token syntax to skip strings,
+// characters and comments and to balance brackets.
+
+// spanFile returns the source of pos, or nil when it is not known (no span then: a caret).
+func spanFile(diags *src.Diagnostics, pos src.Pos) *src.File {
+	if diags == nil || !pos.IsValid() {
+		return nil
+	}
+	f := diags.Files[pos.File]
+	if f == nil || pos.Offset >= len(f.Text) {
+		return nil
+	}
+	return f
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// skipQuoted returns the offset after the string or character literal opening at i.
+func skipQuoted(t []byte, i int) int {
+	q := t[i]
+	for i++; i < len(t) && t[i] != q && t[i] != '\n'; i++ {
+		if t[i] == '\\' {
+			i++
+		}
+	}
+	return min(i+1, len(t))
+}
+
+// tokenSpan is the span of the token starting at pos: a word, a literal or an operator.
+func tokenSpan(diags *src.Diagnostics, pos src.Pos) src.Span {
+	f := spanFile(diags, pos)
+	if f == nil {
+		return src.Span{Pos: pos}
+	}
+	t, i := f.Text, pos.Offset
+	end := i + 1
+	switch c := t[i]; {
+	case isWordByte(c):
+		for end = i; end < len(t) && (isWordByte(t[end]) || t[end] == '.' && end+1 < len(t) && t[end+1] >= '0' && t[end+1] <= '9'); end++ {
+		}
+	case c == '"' || c == '\'':
+		end = skipQuoted(t, i)
+	case end < len(t) && (t[end] == '=' || t[end] == c && (c == '<' || c == '>' || c == '&' || c == '|' || c == '?' || c == '.')):
+		end++
+	}
+	return src.Span{Pos: pos, End: f.PosAt(end)}
+}
+
+// exprSpan is the span of the expression starting at pos: up to the first `,`, `;`, `=>` or
+// closing bracket outside brackets, the end of the line outside brackets, or a comment.
+// Trailing blanks are not underlined.
+func exprSpan(diags *src.Diagnostics, pos src.Pos) src.Span {
+	f := spanFile(diags, pos)
+	if f == nil {
+		return src.Span{Pos: pos}
+	}
+	end := scanExpr(f.Text, pos.Offset)
+	for end > pos.Offset && (f.Text[end-1] == ' ' || f.Text[end-1] == '\t' || f.Text[end-1] == '\r') {
+		end--
+	}
+	if end <= pos.Offset {
+		return tokenSpan(diags, pos)
+	}
+	return src.Span{Pos: pos, End: f.PosAt(end)}
+}
+
+func scanExpr(t []byte, i int) int {
+	depth := 0
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case c == '"' || c == '\'':
+			i = skipQuoted(t, i)
+			continue
+		case c == '/' && i+1 < len(t) && (t[i+1] == '/' || t[i+1] == '*'):
+			if depth == 0 {
+				return i
+			}
+			i = skipComment(t, i)
+			continue
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case depth == 0 && (c == ',' || c == ';' || c == '\n' || c == '=' && i+1 < len(t) && t[i+1] == '>'):
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+func skipComment(t []byte, i int) int {
+	if t[i+1] == '/' {
+		for i < len(t) && t[i] != '\n' {
+			i++
+		}
+		return i
+	}
+	for i += 2; i+1 < len(t) && !(t[i] == '*' && t[i+1] == '/'); i++ {
+	}
+	return min(i+2, len(t))
+}
+
+// callSpan is the span of the call starting at pos: its callee and every parenthesised
+// argument list that follows it (`max(i64)(1, 2)` whole).
+func callSpan(diags *src.Diagnostics, pos src.Pos) src.Span {
+	f := spanFile(diags, pos)
+	if f == nil {
+		return src.Span{Pos: pos}
+	}
+	t, i := f.Text, pos.Offset
+	if t[i] == '.' { // a method call is positioned at its `.`: underline from the name
+		i++
+		pos = f.PosAt(i)
+	}
+	for i < len(t) && (isWordByte(t[i]) || t[i] == '.' || t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	if i >= len(t) || t[i] != '(' {
+		return tokenSpan(diags, pos)
+	}
+	for i < len(t) && t[i] == '(' {
+		i = closeParen(t, i)
+	}
+	return src.Span{Pos: pos, End: f.PosAt(i)}
+}
+
+// closeParen returns the offset after the `)` matching the `(` at i.
+func closeParen(t []byte, i int) int {
+	depth := 0
+	for i < len(t) {
+		switch c := t[i]; {
+		case c == '"' || c == '\'':
+			i = skipQuoted(t, i)
+			continue
+		case c == '/' && i+1 < len(t) && (t[i+1] == '/' || t[i+1] == '*'):
+			i = skipComment(t, i)
+			continue
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+		i++
+	}
+	return i
+}
+
+// arityError reports a call with the wrong number of arguments, the whole call underlined.
+func arityError(diags *src.Diagnostics, pos src.Pos, msg string, want, got int) {
+	sp := callSpan(diags, pos)
+	label := "expected " + plainCount(want, "argument") + ", found " + strconv.Itoa(got)
+	diags.Report(src.Diagnostic{Pos: sp.Pos, End: sp.End, Severity: src.Error, Code: codeTypeMismatch, Msg: msg, Label: label})
+}
+
+func plainCount(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
