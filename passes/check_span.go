@@ -3,6 +3,7 @@ package passes
 import (
 	"strconv"
 
+	"cot/ir/ast"
 	"cot/ir/src"
 )
 
@@ -52,6 +53,9 @@ func tokenSpan(diags *src.Diagnostics, pos src.Pos) src.Span {
 		}
 	case c == '"' || c == '\'':
 		end = skipQuoted(t, i)
+	case c == '.' && end < len(t) && (isWordByte(t[end]) || t[end] == '*' || t[end] == '?'):
+		for end++; end < len(t) && isWordByte(t[end]) && t[end-1] != '*' && t[end-1] != '?'; end++ {
+		}
 	case end < len(t) && (t[end] == '=' || t[end] == c && (c == '<' || c == '>' || c == '&' || c == '|' || c == '?' || c == '.')):
 		end++
 	}
@@ -177,4 +181,63 @@ func plainCount(n int, what string) string {
 		return "1 " + what
 	}
 	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// nodeSpan is the span of the expression tree e: from its leftmost to the end of its rightmost
+// token (positions of e's nodes in its own file), then past the closing brackets of the
+// brackets it opened (`add(1` + `)`, `P { .x = 1` + ` }`).
+func nodeSpan(diags *src.Diagnostics, e ast.Expr) src.Span {
+	pos := e.Pos()
+	f := spanFile(diags, pos)
+	if f == nil {
+		return src.Span{Pos: pos}
+	}
+	start, end := pos.Offset, tokenSpan(diags, pos).End.Offset
+	ast.Inspect(e, func(n ast.Node) bool {
+		p := n.Pos()
+		if p.File != pos.File || !p.IsValid() || p.Offset >= len(f.Text) {
+			return true
+		}
+		start = min(start, p.Offset)
+		end = max(end, tokenSpan(diags, p).End.Offset)
+		return true
+	})
+	return src.Span{Pos: f.PosAt(start), End: f.PosAt(closeOpened(f.Text, start, end))}
+}
+
+// closeOpened extends [start, end) past the closers of the brackets opened inside it.
+func closeOpened(t []byte, start, end int) int {
+	open := 0
+	for i := start; i < end; {
+		switch c := t[i]; {
+		case c == '"' || c == '\'':
+			i = skipQuoted(t, i)
+			continue
+		case c == '/' && i+1 < len(t) && (t[i+1] == '/' || t[i+1] == '*'):
+			i = skipComment(t, i)
+			continue
+		case c == '(' || c == '[' || c == '{':
+			open++
+		case c == ')' || c == ']' || c == '}':
+			open = max(0, open-1)
+		}
+		i++
+	}
+	i := end
+	for open > 0 && i < len(t) {
+		switch c := t[i]; {
+		case c == '"' || c == '\'':
+			i = skipQuoted(t, i)
+			continue
+		case c == '/' && i+1 < len(t) && (t[i+1] == '/' || t[i+1] == '*'):
+			i = skipComment(t, i)
+			continue
+		case c == '(' || c == '[' || c == '{':
+			open++
+		case c == ')' || c == ']' || c == '}':
+			open--
+		}
+		i++
+	}
+	return i
 }

@@ -28,7 +28,7 @@ func TestDiagnostics(t *testing.T) {
 		{"fn f(a: i64) void { a = 2 }\nfn main() void {}", "cannot assign to constant `a` (a param)"},
 		{"fn main() i64 { var f = 1.5 % 2.0\n return 0 }", "error[E0300]: type mismatch: `%` on f64: remainder is defined on integers only"},
 		{"fn main() i64 { var n = 2\n var s: f32 = 1.5 * n\n return 0 }", "main.cot:2:19: error[E0300]: type mismatch: `*` on f64 and i64: convert the integer with `@intCast(f64, n)`"},
-		{"struct P { x: i64 }\nfn main() void { var p = P { .y = 1 } }", "main.cot:2:35: error[E0301]: undefined identifier `P.y`"},
+		{"struct P { x: i64 }\nfn main() void { var p = P { .y = 1 } }", "main.cot:2:31: error[E0301]: undefined identifier `P.y`"},
 		{"struct P { x: i64, n: P }\nfn main() void {}", "main.cot:1:1: error[E0300]: type mismatch: struct `P` contains itself"},
 		{"fn main() i64 { var s: *u8 = 1\n return 0 }", "error[E0300]: type mismatch: initializer of `s`: expected *u8, found i64"},
 		{"fn main() i64 { var s: Point = 1\n return 0 }", "error[E0301]: undefined identifier `Point`"},

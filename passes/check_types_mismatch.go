@@ -1,0 +1,98 @@
+package passes
+
+import (
+	"fmt"
+
+	"cot/ir/ast"
+	"cot/ir/src"
+	"cot/ir/types"
+)
+
+// mismatchExpr reports that the value x does not fit where want is expected: the whole
+// expression underlined, labelled with its type, and when x is an error union whose payload
+// would fit, the fix (`try` in a function that returns errors, else `catch`).
+func (c *checker) mismatchExpr(x ast.Expr, what string, want, have types.Type) {
+	if want == types.TInvalid || have == types.TInvalid {
+		return
+	}
+	sp := nodeSpan(c.diags, x)
+	d := src.Diagnostic{Pos: sp.Pos, End: sp.End, Severity: src.Error, Code: codeTypeMismatch,
+		Msg:   fmt.Sprintf("type mismatch: %s: expected %v, found %v%s", what, want, have, conversionHint(want, have)),
+		Label: fmt.Sprintf("this is %v", have)}
+	d.Help = c.unwrapHelp(have, want)
+	c.diags.Report(d)
+}
+
+// unwrapHelp suggests unwrapping an error union (or an optional) whose payload fits want.
+func (c *checker) unwrapHelp(have, want types.Type) []string {
+	switch h := have.(type) {
+	case *types.ErrorUnion:
+		if want != nil && !types.Identical(h.Payload, want) && !types.AssignableTo(h.Payload, want) {
+			return nil
+		}
+		if c.fn != nil && isErrorUnion(c.fn.Result) {
+			return []string{"add `try` to pass the error on to the caller, or handle it with `catch`"}
+		}
+		return []string{"handle the error with `catch` (e.g. `… catch 0`); `try` needs a function that returns an error union"}
+	case *types.Optional:
+		if want != nil && !types.Identical(h.Elem, want) && !types.AssignableTo(h.Elem, want) {
+			return nil
+		}
+		return []string{"unwrap the optional with `?? default`, `if (x) |v| { … }` or `.?`"}
+	}
+	return nil
+}
+
+// binaryMismatch reports operands that the operator of b does not take: the whole operation
+// underlined, labelled with both types, and the fix when an operand is an error union or an
+// optional whose payload would do.
+func (c *checker) binaryMismatch(b *ast.Binary, msg string) {
+	sp := nodeSpan(c.diags, b)
+	x, y := b.X.Type(), b.Y.Type()
+	d := src.Diagnostic{Pos: sp.Pos, End: sp.End, Severity: src.Error, Code: codeTypeMismatch, Msg: msg,
+		Label: fmt.Sprintf("%v %s %v", x, b.Op, y)}
+	d.Help = c.unwrapHelp(x, nil)
+	if d.Help == nil {
+		d.Help = c.unwrapHelp(y, nil)
+	}
+	c.diags.Report(d)
+}
+
+// unknownField reports a field name the struct does not have, at the name when pos (where the
+// front end put it: the field's value in a literal, the `.` of a member) is just after it on
+// the line, with the closest field name as a suggestion.
+func (c *checker) unknownField(pos src.Pos, st *types.Struct, typeName, name string) {
+	d := src.Diagnostic{Pos: pos, Severity: src.Error, Code: codeUndefined,
+		Msg: fmt.Sprintf("undefined identifier `%s.%s`: struct `%s` has no field `%s`", typeName, name, typeName, name)}
+	if f := spanFile(c.diags, pos); f != nil {
+		line := f.PosAt(pos.Offset - pos.Col + 1).Offset
+		for i := min(pos.Offset+1+len(name), len(f.Text)) - len(name); i >= line; i-- {
+			if string(f.Text[i:i+len(name)]) == name && (i == 0 || !isWordByte(f.Text[i-1])) && (i+len(name) >= len(f.Text) || !isWordByte(f.Text[i+len(name)])) {
+				d.Pos, d.End = f.PosAt(i), f.PosAt(i+len(name))
+				d.Label = "unknown field"
+				break
+			}
+		}
+	}
+	var names []string
+	for _, f := range st.Fields {
+		names = append(names, f.Name)
+	}
+	if near, ok := src.Closest(name, names); ok {
+		d.Help = []string{"did you mean `" + near + "`?"}
+	} else if len(names) > 0 {
+		d.Help = []string{fmt.Sprintf("`%s` has the fields %s", typeName, joinTicked(names))}
+	}
+	c.diags.Report(d)
+}
+
+func joinTicked(names []string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += ", "
+		}
+		out += "`" + n + "`"
+	}
+	return out
+}
