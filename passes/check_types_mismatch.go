@@ -34,6 +34,10 @@ func (c *checker) unwrapHelp(have, want types.Type) []string {
 			return []string{"add `try` to pass the error on to the caller, or handle it with `catch`"}
 		}
 		return []string{"handle the error with `catch` (e.g. `… catch 0`); `try` needs a function that returns an error union"}
+	case *types.Pointer:
+		if want != nil && types.Identical(h.Elem, want) {
+			return []string{"copy the value it points at with `.*`"}
+		}
 	case *types.Optional:
 		if want != nil && !types.Identical(h.Elem, want) && !types.AssignableTo(h.Elem, want) {
 			return nil
