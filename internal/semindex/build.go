@@ -35,7 +35,10 @@ func Build(prog *ast.Program, files map[string]*src.File) *Index {
 	for _, d := range prog.Decls {
 		ast.Inspect(d, b.visit)
 	}
-	return b.finish()
+	b.fields(prog) // fields.go
+	ix := b.finish()
+	addMethods(ix, prog) // methods.go
+	return ix
 }
 
 // visit records the binders and references of one node; top-level names are already declared.

@@ -57,8 +57,12 @@ func (d *Decl) TopLevel() bool {
 // Param is one parameter of a function declaration.
 type Param struct{ Name, Type string }
 
-// Member is one field of a struct type.
-type Member struct{ Name, Type string }
+// Member is one field of a struct type, or a method callable on a value of it (Type is then
+// the method's header without self).
+type Member struct {
+	Name, Type string
+	Method     bool
+}
 
 // Signature renders a function declaration as its header (`fn add(a: i64, b: i64) i64`), any
 // other declaration as `kind name: type`.
