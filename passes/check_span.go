@@ -241,3 +241,20 @@ func closeOpened(t []byte, start, end int) int {
 	}
 	return i
 }
+
+// nameSpan is the span of the word name on pos's line at or after pos: a declaration is
+// positioned at its keyword (`var x`, `fn f`), a diagnostic about it underlines the name.
+// Without the word there, a caret at pos.
+func nameSpan(diags *src.Diagnostics, pos src.Pos, name string) src.Span {
+	f := spanFile(diags, pos)
+	if f == nil || name == "" {
+		return src.Span{Pos: pos}
+	}
+	t := f.Text
+	for i := pos.Offset; i+len(name) <= len(t) && t[i] != '\n'; i++ {
+		if string(t[i:i+len(name)]) == name && (i == 0 || !isWordByte(t[i-1])) && (i+len(name) == len(t) || !isWordByte(t[i+len(name)])) {
+			return src.Span{Pos: f.PosAt(i), End: f.PosAt(i + len(name))}
+		}
+	}
+	return src.Span{Pos: pos}
+}

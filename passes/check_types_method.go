@@ -66,7 +66,7 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		if x, field := c.fieldCall(e, m, t); field { // a field of function type (check_types_closure.go)
 			return x
 		}
-		c.diags.Errorf(m.Pos(), codeUndefined, "undefined identifier `%v.%s`: %v has no method `%s`", t, m.Name, t, m.Name)
+		c.noMethod(m.Pos(), t, m.Name) // check_types_mismatch.go
 		return bad()
 	}
 	name.ID = id

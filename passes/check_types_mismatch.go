@@ -2,6 +2,8 @@ package passes
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"cot/ir/ast"
 	"cot/ir/src"
@@ -99,4 +101,46 @@ func joinTicked(names []string) string {
 		out += "`" + n + "`"
 	}
 	return out
+}
+
+// noMethod reports a method call of a name t has no method of, at the name, with the closest
+// method of t (an impl method `T_m` is `m`) as a suggestion.
+func (c *checker) noMethod(pos src.Pos, t types.Type, name string) {
+	sp := nameSpan(c.diags, pos, name)
+	d := src.Diagnostic{Pos: sp.Pos, End: sp.End, Severity: src.Error, Code: codeUndefined,
+		Msg:   fmt.Sprintf("undefined identifier `%v.%s`: %v has no method `%s`", t, name, t, name),
+		Label: "unknown method"}
+	prefix := strings.TrimPrefix(t.String(), "*") + "_"
+	var methods []string
+	for fn := range c.funcsByName {
+		if m, ok := strings.CutPrefix(fn, prefix); ok {
+			methods = append(methods, m)
+		}
+	}
+	sort.Strings(methods)
+	if near, ok := src.Closest(name, methods); ok {
+		d.Help = []string{"did you mean `" + near + "`?"}
+	}
+	c.diags.Report(d)
+}
+
+// notExhaustive reports the variants a switch without else misses: `switch x` underlined,
+// with the arms to add.
+func (c *checker) notExhaustive(s *ast.Switch, missing []string) {
+	sp := tokenSpan(c.diags, s.Pos())
+	if f := spanFile(c.diags, s.Pos()); f != nil {
+		end := scanExpr(f.Text, sp.End.Offset)
+		for end > sp.End.Offset && (f.Text[end-1] == ' ' || f.Text[end-1] == '{') {
+			end--
+		}
+		sp.End = f.PosAt(end)
+	}
+	arms := make([]string, len(missing))
+	for i, m := range missing {
+		arms[i] = m + " => …"
+	}
+	c.diags.Report(src.Diagnostic{Pos: sp.Pos, End: sp.End, Severity: src.Error, Code: codeTypeMismatch,
+		Msg:   "switch must be exhaustive: missing " + strings.Join(missing, ", "),
+		Label: "not every variant is handled",
+		Help:  []string{"add the arms `" + strings.Join(arms, "`, `") + "`, or an `else =>` arm"}})
 }

@@ -12,8 +12,8 @@ func TestDiagnostics(t *testing.T) {
 	cases := []struct{ src, want string }{
 		{"fn main() i64 { return x }", "main.cot:1:24: error[E0301]: undefined identifier `x`"},
 		{"fn main() i64 { return f(1) }", "error[E0301]: undefined identifier `f`"},
-		{"fn main() i64 { var a = 1\n var a = 2\n return a }", "main.cot:2:2: error[E0302]: redefined identifier `a`"},
-		{"fn f() void {}\nfn f() void {}\nfn main() void {}", "main.cot:2:1: error[E0302]: redefined identifier `f`"},
+		{"fn main() i64 { var a = 1\n var a = 2\n return a }", "main.cot:2:6: error[E0302]: redefined identifier `a`"},
+		{"fn f() void {}\nfn f() void {}\nfn main() void {}", "main.cot:2:4: error[E0302]: redefined identifier `f`"},
 		{"fn main() i64 { return true }", "error[E0300]: type mismatch: returned value: expected i64, found bool"},
 		{"fn main() i64 { var b = 1 + true\n return 0 }", "error[E0300]: type mismatch: `+` on i64 and bool"},
 		{"fn main() i64 { if (1) { return 1 }\n return 0 }", "error[E0300]: type mismatch: condition must be bool: expected bool, found i64"},
