@@ -144,3 +144,28 @@ func (c *checker) notExhaustive(s *ast.Switch, missing []string) {
 		Label: "not every variant is handled",
 		Help:  []string{"add the arms `" + strings.Join(arms, "`, `") + "`, or an `else =>` arm"}})
 }
+
+// tryOutside reports a `try` in a function that does not return an error union: `try x`
+// underlined, with the two fixes (catch here, or let the function return errors).
+func (c *checker) tryOutside(e *ast.Fail) {
+	// parse spells `try f()` with nodes of its own at `try`: the operand is read back, a call
+	// (`try f(x)`, `try a.m()`) underlined whole.
+	sp := tokenSpan(c.diags, e.Pos())
+	if f := spanFile(c.diags, e.Pos()); f != nil && string(f.Text[sp.Pos.Offset:sp.End.Offset]) == "try" {
+		i := sp.End.Offset
+		for i < len(f.Text) && (f.Text[i] == ' ' || f.Text[i] == '\t') {
+			i++
+		}
+		if call := callSpan(c.diags, f.PosAt(i)); call.End.IsValid() && call.End.Offset > i+1 && f.Text[call.End.Offset-1] == ')' {
+			sp.End = call.End
+		}
+	}
+	d := src.Diagnostic{Pos: sp.Pos, End: sp.End, Severity: src.Error, Code: codeTypeMismatch,
+		Msg:   fmt.Sprintf("try in non-error-returning function `%s` (it returns %v; use catch)", c.fn.Name.Name, c.fn.Result),
+		Label: "`try` passes the error to the caller"}
+	d.Help = []string{"handle the error here with `catch` (e.g. `… catch 0`)"}
+	if c.fn.TestKind == "" {
+		d.Help = append(d.Help, fmt.Sprintf("or make `%s` return errors: `!%v`", c.fn.Name.Name, c.fn.Result))
+	}
+	c.diags.Report(d)
+}
