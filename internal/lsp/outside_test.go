@@ -105,6 +105,17 @@ func TestOutsideAnswers(t *testing.T) {
 	if got, want := len(edit.Changes[u]), strings.Count(text, "balance"); got != want {
 		t.Errorf("renaming the field balance: %d edits, want %d", got, want)
 	}
+	// A method: hover and definition on the name of a call.
+	h = nil
+	c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: pos("from.withdraw(amount)", 6)}, &h)
+	if h == nil || !strings.Contains(h.Contents.Value, "withdraw(") {
+		t.Errorf("hover on from.withdraw: %+v", h)
+	}
+	defs = nil
+	c.mustCall(protocol.MethodTextDocumentDefinition, &protocol.DefinitionParams{TextDocumentPositionParams: pos("from.withdraw(amount)", 6)}, &defs)
+	if want := pos("fn withdraw", 3).Position; len(defs) != 1 || defs[0].Range.Start != want {
+		t.Errorf("definition of withdraw: %+v, want %+v", defs, want)
+	}
 	var sig *protocol.SignatureHelp
 	c.mustCall(protocol.MethodTextDocumentSignatureHelp, &protocol.SignatureHelpParams{TextDocumentPositionParams: pos("transfer(&a, &b, 30)", 13)}, &sig)
 	if sig == nil || len(sig.Signatures) != 1 || sig.Signatures[0].Label != "fn transfer(from: *Account, to: *Account, amount: i64) !i64" || sig.ActiveParameter != 1 {

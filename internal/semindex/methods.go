@@ -36,3 +36,20 @@ func addMethods(ix *Index, prog *ast.Program) {
 		d.Members = append(d.Members, methods[strings.TrimPrefix(d.Type, "*")]...)
 	}
 }
+
+// methodName is the name an impl method is declared with: `fn m` of `impl T` is the function
+// `T_m` (language.md §4.9), its first parameter self of type T or *T. "" for other functions.
+func methodName(f *ast.Func) string {
+	if len(f.Params) == 0 || f.Params[0].Name.Name != "self" {
+		return ""
+	}
+	recv := strings.TrimPrefix(typeString(f.Params[0].Type), "*")
+	if i := strings.IndexByte(recv, '('); i >= 0 {
+		recv = recv[:i] // an instance of a generic struct: Pair(i64, bool)_m is Pair_m
+	}
+	short, ok := strings.CutPrefix(f.Name.Name, recv+"_")
+	if !ok {
+		return ""
+	}
+	return short
+}
