@@ -46,7 +46,25 @@ func outsideFiles(t *testing.T, c *testClient) map[string]string {
 func TestOutsidePrograms(t *testing.T) {
 	c := initialized(t)
 	c.srv.format = format.Source // what `cot lsp` formats with
-	exerciseAll(t, c, outsideFiles(t, c))
+	files := outsideFiles(t, c)
+	exerciseAll(t, c, files)
+	// The outline of every file that parses names each of its top-level functions.
+	for name, text := range files {
+		var syms []protocol.DocumentSymbol
+		u := uriOf(filepath.Join(c.dir, name))
+		c.mustCall(protocol.MethodTextDocumentDocumentSymbol, &protocol.DocumentSymbolParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}}, &syms)
+		outline := map[string]bool{}
+		for _, s := range syms {
+			outline[s.Name] = true
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if fn, ok := strings.CutPrefix(line, "fn "); ok && len(syms) > 0 {
+				if fname, _, _ := strings.Cut(fn, "("); !outline[strings.TrimSpace(fname)] {
+					t.Errorf("%s: %s is not in the outline", name, fname)
+				}
+			}
+		}
+	}
 }
 
 // TestOutsideAnswers asks the questions an editor asks on bank.cot and checks the answers.
