@@ -146,23 +146,19 @@ func callSpan(diags *src.Diagnostics, pos src.Pos) src.Span {
 }
 
 // closeParen returns the offset after the `)` matching the `(` at i.
-func closeParen(t []byte, i int) int {
-	depth := 0
-	for i < len(t) {
+func closeParen(t []byte, i int) int { return closeN(t, i+1, 1) }
+
+// closeN returns the offset after the closers of open brackets opened before i.
+func closeN(t []byte, i, open int) int {
+	for open > 0 && i < len(t) {
 		switch c := t[i]; {
-		case c == '"' || c == '\'':
-			i = skipQuoted(t, i)
-			continue
-		case c == '/' && i+1 < len(t) && (t[i+1] == '/' || t[i+1] == '*'):
-			i = skipComment(t, i)
+		case skips(t, i):
+			i = skipNonCode(t, i)
 			continue
 		case c == '(' || c == '[' || c == '{':
-			depth++
+			open++
 		case c == ')' || c == ']' || c == '}':
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
+			open--
 		}
 		i++
 	}
@@ -210,11 +206,8 @@ func closeOpened(t []byte, start, end int) int {
 	open := 0
 	for i := start; i < end; {
 		switch c := t[i]; {
-		case c == '"' || c == '\'':
-			i = skipQuoted(t, i)
-			continue
-		case c == '/' && i+1 < len(t) && (t[i+1] == '/' || t[i+1] == '*'):
-			i = skipComment(t, i)
+		case skips(t, i):
+			i = skipNonCode(t, i)
 			continue
 		case c == '(' || c == '[' || c == '{':
 			open++
@@ -223,23 +216,7 @@ func closeOpened(t []byte, start, end int) int {
 		}
 		i++
 	}
-	i := end
-	for open > 0 && i < len(t) {
-		switch c := t[i]; {
-		case c == '"' || c == '\'':
-			i = skipQuoted(t, i)
-			continue
-		case c == '/' && i+1 < len(t) && (t[i+1] == '/' || t[i+1] == '*'):
-			i = skipComment(t, i)
-			continue
-		case c == '(' || c == '[' || c == '{':
-			open++
-		case c == ')' || c == ']' || c == '}':
-			open--
-		}
-		i++
-	}
-	return i
+	return closeN(t, end, open)
 }
 
 // nameSpan is the span of the word name on pos's line at or after pos: a declaration is
@@ -257,4 +234,18 @@ func nameSpan(diags *src.Diagnostics, pos src.Pos, name string) src.Span {
 		}
 	}
 	return src.Span{Pos: pos}
+}
+
+// skips reports whether a string, a character or a comment starts at t[i].
+func skips(t []byte, i int) bool {
+	c := t[i]
+	return c == '"' || c == '\'' || c == '/' && i+1 < len(t) && (t[i+1] == '/' || t[i+1] == '*')
+}
+
+// skipNonCode returns the offset after the string, character or comment starting at t[i].
+func skipNonCode(t []byte, i int) int {
+	if t[i] == '/' {
+		return skipComment(t, i)
+	}
+	return skipQuoted(t, i)
 }

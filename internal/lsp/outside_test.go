@@ -107,33 +107,29 @@ func TestOutsideAnswers(t *testing.T) {
 	if got := len(edit.Changes[u]); got != 3 {
 		t.Errorf("renaming transfer's amount: %d edits, want 3: %+v", got, edit.Changes[u])
 	}
+	// hoverAndDefinition checks the hover and the definition of the name at use.
+	hoverAndDefinition := func(use protocol.TextDocumentPositionParams, hover string, def protocol.Position) {
+		t.Helper()
+		var h *protocol.Hover
+		c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: use}, &h)
+		if h == nil || !strings.Contains(h.Contents.Value, hover) {
+			t.Errorf("hover at %+v: %+v, want %q", use.Position, h, hover)
+		}
+		var defs []protocol.Location
+		c.mustCall(protocol.MethodTextDocumentDefinition, &protocol.DefinitionParams{TextDocumentPositionParams: use}, &defs)
+		if len(defs) != 1 || defs[0].Range.Start != def {
+			t.Errorf("definition at %+v: %+v, want %+v", use.Position, defs, def)
+		}
+	}
 	// A field: hover on a use, its definition, renaming it everywhere (declaration, literals, uses).
-	h = nil
-	c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: pos("self.balance += amount", 5)}, &h)
-	if h == nil || !strings.Contains(h.Contents.Value, "field balance: i64") {
-		t.Errorf("hover on self.balance: %+v", h)
-	}
-	defs = nil
-	c.mustCall(protocol.MethodTextDocumentDefinition, &protocol.DefinitionParams{TextDocumentPositionParams: pos("self.balance += amount", 5)}, &defs)
-	if want := pos("balance: i64", 0).Position; len(defs) != 1 || defs[0].Range.Start != want {
-		t.Errorf("definition of balance: %+v, want %+v", defs, want)
-	}
+	hoverAndDefinition(pos("self.balance += amount", 5), "field balance: i64", pos("balance: i64", 0).Position)
 	edit = protocol.WorkspaceEdit{}
 	c.mustCall(protocol.MethodTextDocumentRename, &protocol.RenameParams{TextDocumentPositionParams: pos("a.balance", 2), NewName: "funds"}, &edit)
 	if got, want := len(edit.Changes[u]), strings.Count(text, "balance"); got != want {
 		t.Errorf("renaming the field balance: %d edits, want %d", got, want)
 	}
 	// A method: hover and definition on the name of a call.
-	h = nil
-	c.mustCall(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: pos("from.withdraw(amount)", 6)}, &h)
-	if h == nil || !strings.Contains(h.Contents.Value, "withdraw(") {
-		t.Errorf("hover on from.withdraw: %+v", h)
-	}
-	defs = nil
-	c.mustCall(protocol.MethodTextDocumentDefinition, &protocol.DefinitionParams{TextDocumentPositionParams: pos("from.withdraw(amount)", 6)}, &defs)
-	if want := pos("fn withdraw", 3).Position; len(defs) != 1 || defs[0].Range.Start != want {
-		t.Errorf("definition of withdraw: %+v, want %+v", defs, want)
-	}
+	hoverAndDefinition(pos("from.withdraw(amount)", 6), "withdraw(", pos("fn withdraw", 3).Position)
 	var sig *protocol.SignatureHelp
 	c.mustCall(protocol.MethodTextDocumentSignatureHelp, &protocol.SignatureHelpParams{TextDocumentPositionParams: pos("transfer(&a, &b, 30)", 13)}, &sig)
 	if sig == nil || len(sig.Signatures) != 1 || sig.Signatures[0].Label != "fn transfer(from: *Account, to: *Account, amount: i64) !i64" || sig.ActiveParameter != 1 {
