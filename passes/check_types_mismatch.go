@@ -22,6 +22,15 @@ func (c *checker) mismatchExpr(x ast.Expr, what string, want, have types.Type) {
 		Msg:   fmt.Sprintf("type mismatch: %s: expected %v, found %v%s", what, want, have, conversionHint(want, have)),
 		Label: fmt.Sprintf("this is %v", have)}
 	d.Help = c.unwrapHelp(have, want)
+	text := c.spanText(sp, operandText(x))
+	switch {
+	case conversionHint(want, have) != "":
+		d.Help = append(d.Help, fmt.Sprintf("convert it: `@intCast(%v, %s)`", want, text))
+	case want == types.TBool && types.IsInteger(have):
+		d.Help = append(d.Help, fmt.Sprintf("an integer is no condition: compare it, `%s != 0`", text))
+	case want == types.TBool && isOptional(have):
+		d.Help = append(d.Help, fmt.Sprintf("test it: `%s != null`, or `if (%s) |v| { … }` to use its value", text, text))
+	}
 	c.diags.Report(d)
 }
 
@@ -168,4 +177,13 @@ func (c *checker) tryOutside(e *ast.Fail) {
 		d.Help = append(d.Help, fmt.Sprintf("or make `%s` return errors: `!%v`", c.fn.Name.Name, c.fn.Result))
 	}
 	c.diags.Report(d)
+}
+
+// spanText is the source text of sp when it is on one line and short, else fallback.
+func (c *checker) spanText(sp src.Span, fallback string) string {
+	f := spanFile(c.diags, sp.Pos)
+	if f == nil || !sp.End.IsValid() || sp.End.Line != sp.Pos.Line || sp.End.Offset-sp.Pos.Offset > 40 {
+		return fallback
+	}
+	return string(f.Text[sp.Pos.Offset:sp.End.Offset])
 }
