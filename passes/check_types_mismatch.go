@@ -26,9 +26,9 @@ func (c *checker) mismatchExpr(x ast.Expr, what string, want, have types.Type) {
 	switch {
 	case conversionHint(want, have) != "":
 		d.Help = append(d.Help, fmt.Sprintf("convert it: `@intCast(%v, %s)`", want, text))
-	case want == types.TBool && types.IsInteger(have):
+	case want == types.TBool && types.IsInteger(have) && strings.HasPrefix(what, "condition"):
 		d.Help = append(d.Help, fmt.Sprintf("an integer is no condition: compare it, `%s != 0`", text))
-	case want == types.TBool && isOptional(have):
+	case want == types.TBool && isOptional(have) && strings.HasPrefix(what, "condition"):
 		d.Help = append(d.Help, fmt.Sprintf("test it: `%s != null`, or `if (%s) |v| { … }` to use its value", text, text))
 	}
 	c.diags.Report(d)
