@@ -41,7 +41,7 @@ func (c *checker) convert(x ast.Expr, want types.Type, what string) ast.Expr {
 	case tupleConvertible(have, want):
 		return c.tupleConvert(x, want, what)
 	}
-	c.mismatch(x.Pos(), what, want, have)
+	c.mismatchExpr(x, what, want, have) // check_types_mismatch.go
 	return x
 }
 

@@ -4,6 +4,8 @@ package passes
 // check_types_expr.go).
 
 import (
+	"fmt"
+
 	"cot/ir/ast"
 	"cot/ir/types"
 )
@@ -68,7 +70,7 @@ func (c *checker) binary(e *ast.Binary, want types.Type) ast.Expr {
 	}
 	ok := types.IsInteger(t) || types.IsFloat(t) || (t == types.TBool || isEnum(t) || isPointer(t) || t == types.TString) && (e.Op == "==" || e.Op == "!=")
 	if !ok {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())
+		c.binaryMismatch(&b, fmt.Sprintf("type mismatch: `%s` on %v and %v, expected integers", e.Op, b.X.Type(), b.Y.Type())) // check_types_mismatch.go
 		if !ast.IsComparison(e.Op) {
 			b.T = types.TInvalid
 		}
@@ -121,7 +123,7 @@ func (c *checker) unify(b *ast.Binary) types.Type {
 	if b.Op != "==" && b.Op != "!=" && (!types.IsInteger(x) || !types.IsInteger(y)) {
 		hint = ", expected integers"
 	}
-	c.diags.Errorf(b.Pos(), codeTypeMismatch, "type mismatch: `%s` on %v and %v%s", b.Op, x, y, hint)
+	c.binaryMismatch(b, fmt.Sprintf("type mismatch: `%s` on %v and %v%s", b.Op, x, y, hint))
 	return types.TInvalid
 }
 

@@ -51,7 +51,7 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	call.Callee = &ast.Ref{At: ref.At, Typed: ast.Typed{T: sig}, Name: ref.Name}
 	call.T = sig.Result
 	if len(e.Args) != len(sig.Params) {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", name, len(sig.Params), len(e.Args))
+		arityError(c.diags, e.Pos(), fmt.Sprintf("wrong number of arguments: `%s` takes %d, got %d", name, len(sig.Params), len(e.Args)), len(sig.Params), len(e.Args))
 		for _, a := range e.Args {
 			call.Args = append(call.Args, c.expr(a, nil))
 		}
@@ -72,7 +72,7 @@ func (c *checker) print(s *ast.Print) ast.Stmt {
 	p := *s
 	p.Args = nil
 	if len(s.Args) != 1 {
-		c.diags.Errorf(s.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes 1, got %d", printName(s), len(s.Args))
+		arityError(c.diags, s.Pos(), fmt.Sprintf("wrong number of arguments: `%s` takes 1, got %d", printName(s), len(s.Args)), 1, len(s.Args))
 	}
 	for _, a := range s.Args {
 		if lit, ok := a.(*ast.StrLit); ok {

@@ -75,7 +75,7 @@ func (c *checker) callValue(e *ast.Call) ast.Expr {
 	}
 	out.T = sig.Result
 	if len(e.Args) != len(sig.Params) {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: %s takes %d, got %d", name, len(sig.Params), len(e.Args))
+		arityError(c.diags, e.Pos(), fmt.Sprintf("wrong number of arguments: %s takes %d, got %d", name, len(sig.Params), len(e.Args)), len(sig.Params), len(e.Args))
 		return badArgs()
 	}
 	for i, a := range e.Args {

@@ -69,7 +69,7 @@ func (c *checker) errorExpr(e ast.Expr, want types.Type) ast.Expr {
 		x := c.assign(e.X, types.TError, "error")
 		if !isErrorUnion(c.fn.Result) {
 			if c.fn.Result != types.TInvalid {
-				c.diags.Errorf(e.Pos(), codeTypeMismatch, "try in non-error-returning function `%s` (it returns %v; use catch)", c.fn.Name.Name, c.fn.Result)
+				c.tryOutside(e) // check_types_mismatch.go
 			}
 			return &ast.Fail{At: e.At, Typed: ast.Typed{T: types.TInvalid}, X: x}
 		}

@@ -140,7 +140,7 @@ func (c *checker) genericMethodCall(e *ast.Call, mi *ast.MethodInstance) ast.Exp
 	call := &ast.Call{At: e.At, Typed: ast.Typed{T: sig.Result}, Callee: &ast.Ref{At: mi.At, Typed: ast.Typed{T: sig}, Name: name},
 		Args: []ast.Expr{c.receiver(recv, sig.Params[0], m)}}
 	if len(e.Args) != len(sig.Params)-1 {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", mi.Name, len(sig.Params)-1, len(e.Args))
+		arityError(c.diags, e.Pos(), fmt.Sprintf("wrong number of arguments: `%s` takes %d, got %d", mi.Name, len(sig.Params)-1, len(e.Args)), len(sig.Params)-1, len(e.Args))
 		return c.badCall(e)
 	}
 	for i, a := range e.Args {

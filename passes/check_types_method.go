@@ -66,7 +66,7 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 		if x, field := c.fieldCall(e, m, t); field { // a field of function type (check_types_closure.go)
 			return x
 		}
-		c.diags.Errorf(m.Pos(), codeUndefined, "undefined identifier `%v.%s`: %v has no method `%s`", t, m.Name, t, m.Name)
+		c.noMethod(m.Pos(), t, m.Name) // check_types_mismatch.go
 		return bad()
 	}
 	name.ID = id
@@ -84,7 +84,7 @@ func (c *checker) methodCall(e *ast.Call, m *ast.Member) ast.Expr {
 	out := &ast.Call{At: e.At, Typed: ast.Typed{T: sig.Result}, Callee: callee,
 		Args: []ast.Expr{c.receiver(recv, sig.Params[0], m)}}
 	if len(e.Args) != len(sig.Params)-1 {
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s` takes %d, got %d", m.Name, len(sig.Params)-1, len(e.Args))
+		arityError(c.diags, e.Pos(), fmt.Sprintf("wrong number of arguments: `%s` takes %d, got %d", m.Name, len(sig.Params)-1, len(e.Args)), len(sig.Params)-1, len(e.Args))
 		bad()
 		out.T = types.TInvalid
 		return out

@@ -104,7 +104,7 @@ func (c *checker) structLit(e *ast.StructLit, want types.Type) ast.Expr {
 		f, _ := st.Field(name)
 		switch {
 		case f == nil:
-			c.diags.Errorf(e.Values[i].Pos(), codeUndefined, "undefined identifier `%s.%s`: struct `%s` has no field `%s`", n.Name, name, n.Name, name)
+			c.unknownField(e.Values[i].Pos(), st, n.Name, name) // check_types_mismatch.go
 			c.expr(e.Values[i], nil)
 		case given[name] != nil:
 			c.diags.Errorf(e.Values[i].Pos(), codeRedefined, "redefined identifier `%s.%s`: the field is given twice", n.Name, name)
@@ -269,7 +269,7 @@ func (c *checker) field(e *ast.Member) ast.Expr {
 	}
 	f, i := st.Field(e.Name)
 	if f == nil {
-		c.diags.Errorf(e.Pos(), codeUndefined, "undefined identifier `%v.%s`: struct `%v` has no field `%s`", t, e.Name, t, e.Name)
+		c.unknownField(e.Pos(), st, t.String(), e.Name)
 		return bad
 	}
 	return &ast.Field{At: e.At, Typed: ast.Typed{T: f.Type}, X: x, Name: e.Name, Index: i}

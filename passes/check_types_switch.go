@@ -7,8 +7,6 @@ package passes
 // variant, or literal patterns covering every integer or bool value (check_types_switch_cover.go).
 
 import (
-	"strings"
-
 	"cot/ir/ast"
 	"cot/ir/types"
 )
@@ -162,7 +160,7 @@ func (c *checker) switchExpr(s *ast.Switch, want types.Type) ast.Expr {
 func (c *checker) exhaustive(s *ast.Switch) bool {
 	if tag, ok := s.Subject.(*ast.UnionTag); ok {
 		if missing := missingUnionVariants(s, tag.X.Type(), unionOf(tag.X.Type())); len(missing) > 0 {
-			c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: missing %s", strings.Join(missing, ", "))
+			c.notExhaustive(s, missing) // check_types_mismatch.go
 			return false
 		}
 		return true
@@ -172,7 +170,7 @@ func (c *checker) exhaustive(s *ast.Switch) bool {
 		return true
 	}
 	if missing := missingVariants(s, n); len(missing) > 0 {
-		c.diags.Errorf(s.Pos(), codeTypeMismatch, "switch must be exhaustive: missing %s", strings.Join(missing, ", "))
+		c.notExhaustive(s, missing)
 		return false
 	}
 	return true

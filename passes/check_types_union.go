@@ -15,6 +15,8 @@ package passes
 //	(member s#4 Circle)             => (union-payload:f64 0 s#4:U#1)
 
 import (
+	"strconv"
+
 	"cot/ir/ast"
 	"cot/ir/types"
 )
@@ -167,7 +169,7 @@ func (c *checker) unionCall(e *ast.Call) (ast.Expr, bool) {
 		if payload == nil {
 			want = 0
 		}
-		c.diags.Errorf(e.Pos(), codeTypeMismatch, "wrong number of arguments: `%s.%s` takes %d, got %d", n.Name, m.Name, want, len(e.Args))
+		arityError(c.diags, e.Pos(), "wrong number of arguments: `"+n.Name+"."+m.Name+"` takes "+strconv.Itoa(want)+", got "+strconv.Itoa(len(e.Args)), want, len(e.Args))
 		return lit, true
 	}
 	lit.T, lit.Variant = n, k

@@ -151,10 +151,13 @@ func (rs *resolver) whereOf(id int) src.Pos {
 
 // redefined reports a second binder of first's name at pos, pointing at the first.
 func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
-	d := src.Diagnostic{Pos: pos, Code: codeRedefined, Msg: "redefined identifier `" + first.Name + "`",
+	sp := nameSpan(rs.diags, pos, first.Name) // check_span.go: the name, not its `var`/`fn`
+	d := src.Diagnostic{Pos: sp.Pos, End: sp.End, Code: codeRedefined, Msg: "redefined identifier `" + first.Name + "`",
 		Label: "redefined here"}
 	if at := rs.whereOf(first.ID); at.IsValid() {
 		d.Notes = []src.Related{{Span: src.Span{Pos: at}, Text: "first defined here"}}
+	if at, ok := rs.where[first.ID]; ok && at.IsValid() {
+		d.Notes = []src.Related{{Span: nameSpan(rs.diags, at, first.Name), Text: "first defined here"}}
 	}
 	rs.diags.Report(d)
 }
@@ -209,6 +212,9 @@ func (rs *resolver) lookup(pos src.Pos, name string) ast.Name {
 	sort.Strings(visible)
 	if near, ok := src.Closest(name, visible); ok {
 		d.Help = []string{"did you mean `" + near + "`?"}
+	}
+	if name == "_" { // `_ = f()` of Go and Zig: language.md §1.3 makes `_` an ordinary name
+		d.Help = []string{"`_` is an ordinary name, not a discard: to drop a value, write the call as a statement (`f()`)"}
 	}
 	rs.diags.Report(d)
 	return ast.Name{Name: name}

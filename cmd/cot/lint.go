@@ -31,7 +31,7 @@ func lintFile(inv *invocation, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "%s %s\n", paint(stderr, green, "Checked"), inv.file)
 		return nil
 	}
-	ds := &src.Diagnostics{Files: ctx.Diags.Files, List: warnings}
+	ds := &src.Diagnostics{Files: ctx.Diags.Files, List: lint.WithSpans(warnings, ctx.Diags.Files)}
 	fmt.Fprint(stderr, ds.Render(colourEnabled(stderr)))
 	plural := "s"
 	if len(warnings) == 1 {

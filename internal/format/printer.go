@@ -32,12 +32,16 @@ type printer struct {
 	trailing []int // buffer offsets of trailing `//` comments, aligned at the end
 
 	lineCommentEnds bool // the current line ends with a `//` comment: nothing more goes on it
+	hanging         bool // a trailing line comment broke the line: the next line, if it continues, is indented once more
 	inlineComment   bool // the last thing printed is a block comment that starts a line code follows
 }
 
 // tok writes one token (or several that belong together), after the pending line breaks,
 // space and `;`.
 func (p *printer) tok(s string) {
+	if s == "else" || s == "}" || s == ")" || s == "]" {
+		p.hanging = false // `} // c` then `else`, or a closing bracket: no continuation
+	}
 	p.settleSemicolon(s)
 	p.materialize()
 	if p.space && s != ")" && s != "]" && s != "," || p.merges(s[0]) {
@@ -93,8 +97,13 @@ func (p *printer) materialize() {
 		p.buf = append(p.buf, '\n')
 	}
 	if n > 0 {
-		p.buf = append(p.buf, strings.Repeat("    ", p.indent)...)
+		indent := p.indent
+		if p.hanging {
+			indent++
+		}
+		p.buf = append(p.buf, strings.Repeat("    ", indent)...)
 	}
+	p.hanging = false
 	p.pending = 0
 	p.space = false
 	p.lineCommentEnds = false
@@ -164,6 +173,7 @@ func (p *printer) comment(c comment) {
 			n = 2
 		}
 		p.br(n)
+		p.hanging = false // a comment on its own line is no continuation
 		p.materialize()
 	} else {
 		// Trailing: stays on the line of the code before it.
@@ -172,6 +182,10 @@ func (p *printer) comment(c comment) {
 		}
 		if c.line {
 			p.trailing = append(p.trailing, len(p.buf))
+			// A line comment that breaks a line nothing else breaks (`var x = // c`): what
+			// follows continues the line before, indented once more (materialize), unless it
+			// is a new element (item) or a closing bracket (close).
+			p.hanging = p.pending == 0
 		}
 	}
 	p.space = false
@@ -195,6 +209,7 @@ func (p *printer) comment(c comment) {
 // had one.
 func (p *printer) item(off int) {
 	p.at(off)
+	p.hanging = false
 	if p.inlineComment {
 		return // `/* c */ x`: the element stays after the comment on its line
 	}
@@ -217,6 +232,7 @@ func (p *printer) open(s string) {
 // comments stay inside it.
 func (p *printer) close(s string, off int) {
 	p.at(off)
+	p.hanging = false
 	p.indent--
 	p.closeStatement()
 	p.pending = 1

@@ -160,6 +160,7 @@ var unformattedOnPurpose = map[string]string{
 	"internal/format/testdata/cases/":                "the inputs of the formatter's layout cases",
 	"cmd/cot/testdata/script/lsp_nvim.txtar":         "the messy input of the editor's formatting test (branch lsp)",
 	"cmd/cot/testdata/script/lsp_nvim_project.txtar": "the messy input of the editor's formatting test on a project",
+	"cmd/cot/testdata/script/outside.txtar":          "programs in the layouts of outside users, the inputs of cot fmt's acceptance",
 }
 
 func onPurpose(path string) bool {

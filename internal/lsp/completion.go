@@ -44,7 +44,11 @@ func (s *Server) completion(p *protocol.CompletionParams) (*protocol.CompletionL
 		}
 		if decl := visibleDecl(ix, d.Path, recv, recvStart); decl != nil {
 			for _, m := range decl.Members {
-				list.Items = append(list.Items, protocol.CompletionItem{Label: m.Name, Kind: protocol.CompletionItemKindField, Detail: m.Type})
+				kind := protocol.CompletionItemKindField
+				if m.Method {
+					kind = protocol.CompletionItemKindMethod
+				}
+				list.Items = append(list.Items, protocol.CompletionItem{Label: m.Name, Kind: kind, Detail: m.Type})
 			}
 		}
 	default:

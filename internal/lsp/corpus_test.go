@@ -50,9 +50,11 @@ func importsFiles(text []byte) bool { return strings.Contains(string(text), "imp
 // name's definition is a declaration of that name whose references include the name; renaming
 // any declaration to a fresh name gives a program with the same diagnostics; formatting is
 // idempotent and keeps the diagnostics.
-func TestCorpus(t *testing.T) {
-	c := initialized(t)
-	files := corpus(t)
+func TestCorpus(t *testing.T) { exerciseAll(t, initialized(t), corpus(t)) }
+
+// exerciseAll opens each of files (name -> text) in c's project and runs every feature over it
+// (TestCorpus).
+func exerciseAll(t *testing.T, c *testClient, files map[string]string) {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -87,7 +89,13 @@ func TestCorpus(t *testing.T) {
 			if def.URI != u && inStdlib(def.URI) {
 				continue // declared in the standard library: not renamed (std.go refuses), not in this document
 			}
-			if got := text[d.Offset(def.Range.Start):d.Offset(def.Range.End)]; def.URI != u || got != word {
+			dtext, ddoc := text, d
+			if def.URI != u { // declared in another file of the program (an import)
+				name, _ := filepath.Rel(c.dir, pathOf(def.URI))
+				dtext = files[filepath.ToSlash(name)]
+				ddoc = newDocument(def.URI, 0, dtext)
+			}
+			if got := dtext[ddoc.Offset(def.Range.Start):ddoc.Offset(def.Range.End)]; got != word {
 				t.Errorf("%s:%d:%d: %s defined as %q", name, pos.Position.Line+1, pos.Position.Character+1, word, got)
 			}
 			var refs []protocol.Location
@@ -130,8 +138,8 @@ func TestCorpus(t *testing.T) {
 			}
 			if err != nil {
 				t.Errorf("%s:%d:%d: rename %s: %v", name, pos.Position.Line+1, pos.Position.Character+1, word, err)
-			} else if len(edit.Changes[u]) != len(refs) {
-				t.Errorf("%s: rename %s: %d edits for %d references", name, word, len(edit.Changes[u]), len(refs))
+			} else if n := editCount(edit); n != len(refs) {
+				t.Errorf("%s: rename %s: %d edits for %d references", name, word, n, len(refs))
 			}
 		}
 		var edits []protocol.TextEdit
@@ -161,4 +169,13 @@ func TestCorpus(t *testing.T) {
 // inStdlib reports whether uri names a module of the standard library.
 func inStdlib(uri protocol.DocumentURI) bool {
 	return strings.Contains(string(uri), "std/") || string(uri) == ""
+}
+
+// editCount is the number of text edits of a workspace edit, over all its files.
+func editCount(e protocol.WorkspaceEdit) int {
+	n := 0
+	for _, edits := range e.Changes {
+		n += len(edits)
+	}
+	return n
 }

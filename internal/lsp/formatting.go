@@ -1,6 +1,10 @@
 package lsp
 
 import (
+	"errors"
+	"path/filepath"
+	"strings"
+
 	"go.lsp.dev/protocol"
 )
 
@@ -14,7 +18,13 @@ func (s *Server) formatting(p *protocol.DocumentFormattingParams) ([]protocol.Te
 	}
 	out, err := s.format(d.Path, []byte(d.Text))
 	if err != nil {
-		return nil, err
+		// cot fmt's error is the file's syntax errors, snippets and all, which the diagnostics
+		// already show: the reply (an editor's one-line message) says why in its first line.
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		if !strings.HasPrefix(msg, "cannot format") {
+			msg = "cannot format " + filepath.Base(d.Path) + ": " + strings.TrimPrefix(msg, d.Path+":")
+		}
+		return nil, errors.New(msg)
 	}
 	if string(out) == d.Text {
 		return []protocol.TextEdit{}, nil

@@ -196,6 +196,9 @@ func (s *Server) rename(p *protocol.RenameParams) (*protocol.WorkspaceEdit, erro
 			newText := p.NewName
 			if shorthandAt(toks, start) {
 				newText = u.Decl.Name + ": " + p.NewName // `Point { x }` is `Point { x: x }`
+				if u.Decl.Kind == semindex.Field {
+					newText = p.NewName + ": " + u.Decl.Name
+				}
 			}
 			edits = append(edits, protocol.TextEdit{Range: doc.Range(start, start+l.use.Len), NewText: newText})
 			text = append(text[:start:start], append([]byte(newText), text[start+l.use.Len:]...)...)

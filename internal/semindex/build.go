@@ -24,6 +24,10 @@ func Build(prog *ast.Program, files map[string]*src.File) *Index {
 				fd.Params = append(fd.Params, Param{Name: p.Name.Name, Type: typeString(p.Type)})
 			}
 			b.declare(d.Name.ID, fd, d.Pos(), "")
+			if short := methodName(d); b.decls[d.Name.ID] == nil && short != "" {
+				fd.Name = short // `fn withdraw` of `impl Account` is the function Account_withdraw
+				b.declare(d.Name.ID, fd, d.Pos(), "")
+			}
 		case *ast.Global:
 			kind := Global
 			if d.Const {
@@ -35,7 +39,10 @@ func Build(prog *ast.Program, files map[string]*src.File) *Index {
 	for _, d := range prog.Decls {
 		ast.Inspect(d, b.visit)
 	}
-	return b.finish()
+	b.fields(prog) // fields.go
+	ix := b.finish()
+	addMethods(ix, prog) // methods.go
+	return ix
 }
 
 // visit records the binders and references of one node; top-level names are already declared.

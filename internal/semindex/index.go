@@ -57,8 +57,12 @@ func (d *Decl) TopLevel() bool {
 // Param is one parameter of a function declaration.
 type Param struct{ Name, Type string }
 
-// Member is one field of a struct type.
-type Member struct{ Name, Type string }
+// Member is one field of a struct type, or a method callable on a value of it (Type is then
+// the method's header without self).
+type Member struct {
+	Name, Type string
+	Method     bool
+}
 
 // Signature renders a function declaration as its header (`fn add(a: i64, b: i64) i64`), any
 // other declaration as `kind name: type`.
@@ -242,7 +246,16 @@ func (b *builder) use(id int, name string, pos src.Pos) {
 		return
 	}
 	f := b.files[pos.File]
-	if f == nil || pos.Offset+len(name) > len(f.Text) || string(f.Text[pos.Offset:pos.Offset+len(name)]) != name {
+	spelled := func(name string) bool {
+		return f != nil && pos.Offset+len(name) <= len(f.Text) && string(f.Text[pos.Offset:pos.Offset+len(name)]) == name
+	}
+	if f != nil && pos.Offset+1 < len(f.Text) && f.Text[pos.Offset] == '.' && d.Name != name {
+		pos = f.PosAt(pos.Offset + 1) // check-types positions an impl method's callee at its `.`
+	}
+	if !spelled(name) && d.Name != name && spelled(d.Name) {
+		name = d.Name // a method call `x.m()` of the function T_m declared as `fn m` (methods.go)
+	}
+	if !spelled(name) {
 		return // a node the front end made up (a lowering), not a name the user wrote
 	}
 	if b.used[pos] {
