@@ -155,8 +155,6 @@ func (rs *resolver) redefined(pos src.Pos, first ast.Name) {
 	d := src.Diagnostic{Pos: sp.Pos, End: sp.End, Code: codeRedefined, Msg: "redefined identifier `" + first.Name + "`",
 		Label: "redefined here"}
 	if at := rs.whereOf(first.ID); at.IsValid() {
-		d.Notes = []src.Related{{Span: src.Span{Pos: at}, Text: "first defined here"}}
-	if at, ok := rs.where[first.ID]; ok && at.IsValid() {
 		d.Notes = []src.Related{{Span: nameSpan(rs.diags, at, first.Name), Text: "first defined here"}}
 	}
 	rs.diags.Report(d)
