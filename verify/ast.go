@@ -112,13 +112,8 @@ func AST(lang *pipeline.Lang, p *ast.Program) []error { return astCheck(lang, p,
 func astCheck(lang *pipeline.Lang, p *ast.Program, cache *astCache) []error {
 	v := &astVerifier{lang: lang, sc: tablesFor(cache), data: p.Data, cache: cache}
 	defer v.sc.release(cache)
-	v.allowed, v.key = allowedKinds(lang)
-	for _, inv := range lang.AllInvariants() {
-		check, ok := astInvariants[inv]
-		if !ok {
-			return []error{fmt.Errorf("language %s declares invariant %q, which no checker checks", lang.Name, inv)}
-		}
-		check(v)
+	if err := v.setUp(lang); err != nil { // ast_unit.go
+		return []error{err}
 	}
 	if len(p.Modules) > 0 && lang != ast.LangSrc {
 		v.errs = append(v.errs, fmt.Errorf("a module table after the src language (resolve-names drops it)"))
@@ -131,23 +126,10 @@ func astCheck(lang *pipeline.Lang, p *ast.Program, cache *astCache) []error {
 		if _, ok := d.(*ast.TraitImpl); !ok { // binds no name
 			v.binder(d.DeclName(), d)
 		}
-		switch d := d.(type) {
-		case *ast.Func:
-			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "func", typ: d.Result, fn: d})
-		case *ast.Global:
-			kind := "global"
-			if d.Const {
-				kind = "const"
-			}
-			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type})
-		case *ast.EnumDecl:
-			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "type"})
-		case *ast.UnionDecl:
-			v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "type"})
-		case *ast.StructDecl, *ast.AliasDecl:
-			v.declare(d.DeclName(), &binderInfo{name: d.DeclName().Name, kind: "type"})
-		case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl:
-			v.declare(d.DeclName(), &binderInfo{name: d.DeclName().Name, kind: "generic"})
+		if f, ok := d.(*ast.Func); ok {
+			v.declare(f.Name, &binderInfo{name: f.Name.Name, kind: "func", typ: f.Result, fn: f})
+		} else {
+			v.declareTop(d)
 		}
 	}
 	entries := 0
@@ -360,4 +342,24 @@ func (v *astVerifier) cond(at ast.Node, c ast.Expr) {
 	}
 	v.expr(c, v.anf)
 	v.same(at, types.TBool, c.Type(), "condition type")
+}
+
+// declareTop binds a top-level declaration other than a function.
+func (v *astVerifier) declareTop(d ast.Decl) {
+	switch d := d.(type) {
+	case *ast.Global:
+		kind := "global"
+		if d.Const {
+			kind = "const"
+		}
+		v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: kind, typ: d.Type})
+	case *ast.EnumDecl:
+		v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "type"})
+	case *ast.UnionDecl:
+		v.declare(d.Name, &binderInfo{name: d.Name.Name, kind: "type"})
+	case *ast.StructDecl, *ast.AliasDecl:
+		v.declare(d.DeclName(), &binderInfo{name: d.DeclName().Name, kind: "type"})
+	case *ast.GenericFunc, *ast.GenericStruct, *ast.TraitDecl:
+		v.declare(d.DeclName(), &binderInfo{name: d.DeclName().Name, kind: "generic"})
+	}
 }

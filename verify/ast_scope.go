@@ -47,6 +47,10 @@ type scopeTable struct {
 	depGen  uint32
 	bigDeps map[int]bool
 	binders []int32
+
+	// base, when set, is the top level of a program whose functions are checked one by one
+	// (ast_unit.go): read only, it answers for the IDs this table has no binding or claim of.
+	base *scopeTable
 }
 
 type mark struct{ undos, used int }
@@ -94,6 +98,14 @@ func (s *scopeTable) pop() {
 }
 
 func (s *scopeTable) get(id int) *binderInfo {
+	if b := s.own(id); b != nil || s.base == nil {
+		return b
+	}
+	return s.base.own(id)
+}
+
+// own is get without the base.
+func (s *scopeTable) own(id int) *binderInfo {
 	if id >= 0 && id < len(s.bind) {
 		return s.bind[id]
 	}
@@ -134,13 +146,18 @@ func (s *scopeTable) declare(id int, b *binderInfo) {
 	s.high = max(s.high, s.used)
 	*nb = *b
 	nb.scope = s.depth()
-	s.undos = append(s.undos, undo{id, s.get(id)})
+	s.undos = append(s.undos, undo{id, s.own(id)})
 	s.set(id, nb)
 }
 
 // claim records that binder ID n.ID (positive) belongs to n and returns the text of the binder
 // that had it already.
 func (s *scopeTable) claim(n ast.Name) (prev string, dup bool) {
+	if s.base != nil {
+		if prev, dup := s.base.claimed(n.ID); dup {
+			return prev, true
+		}
+	}
 	if id := n.ID; id < denseIDs {
 		if id >= len(s.ids) {
 			s.ids = append(s.ids, make([]int32, id+1-len(s.ids)+len(s.ids)/2)...)
@@ -161,6 +178,18 @@ func (s *scopeTable) claim(n ast.Name) (prev string, dup bool) {
 	}
 	s.bigIDs[n.ID] = n.String()
 	return "", false
+}
+
+// claimed returns the text of the binder that has ID id, if one has.
+func (s *scopeTable) claimed(id int) (string, bool) {
+	if id >= 0 && id < denseIDs {
+		if id < len(s.ids) && s.ids[id] != 0 {
+			return ast.Name{Name: s.names[s.ids[id]-1], ID: id}.String(), true
+		}
+		return "", false
+	}
+	prev, ok := s.bigIDs[id]
+	return prev, ok
 }
 
 // unclaim frees binder ID id again.
