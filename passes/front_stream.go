@@ -10,8 +10,8 @@ package passes
 // flatten-expressions (the functions' headers, the globals and the data, which flattening does
 // not change; the host calls and calls through the table in evaluation order, scanModule), and
 // the join links that module (link-runtime changes no body) and encodes it around the bodies'
-// bytes in function order. Under --verify=each the passes run one at a time: the verifiers
-// check whole programs.
+// bytes in function order. Under --verify=each each unit's outputs are checked as they are made
+// (front_stream_verify.go).
 
 import (
 	"cot/ir/ast"
@@ -21,11 +21,13 @@ import (
 
 // frontStream is the front end's pipeline.Stream.
 var frontStream = &pipeline.Stream{
-	First:       "flatten-expressions",
-	Last:        "encode",
-	VerifyWhole: true,
+	First:      "flatten-expressions",
+	Last:       "encode",
+	VerifyUnit: verifyUnit,
+	VerifyJoin: verifyJoin,
 	Units: func(ctx *pipeline.Ctx, prog any) []any {
 		p := prog.(*ast.Program)
+		startStreamVerify(ctx, p) // front_stream_verify.go
 		startFlatten(ctx, p)
 		st, funcs := startModule(p)
 		ctx.Store[lowerKey] = st
@@ -42,6 +44,9 @@ var frontStream = &pipeline.Stream{
 		units := make([]any, len(funcs))
 		for i, f := range funcs {
 			units[i] = &streamUnit{index: i, fn: f.(*ast.Func)}
+		}
+		if ctx.VerifyEach() {
+			ctx.Store[unitsKey] = units // the join's check reads their binders
 		}
 		return units
 	},
@@ -67,7 +72,12 @@ var frontStream = &pipeline.Stream{
 type streamUnit struct {
 	index int // the function's index among the defined functions
 	fn    *ast.Func
+	// binders are the binder IDs of the unit's flattened function, under --verify=each
+	// (front_stream_verify.go): the join checks that no two units share one.
+	binders []int
 }
+
+const unitsKey = "stream units"
 
 // take returns the unit's function and drops the unit's hold on it.
 func (u *streamUnit) take() *ast.Func {

@@ -12,8 +12,8 @@ package verify
 //     the frame's top level (read only, so units are checked beside each other). A unit's
 //     function whose header is not the frame's (a streamed pass changed what other units see of
 //     it) or a declaration the frame lacks (one other units cannot see) is an error.
-//   - ASTFrame.Join checks that the units' binder IDs are unique across units: each unit's
-//     walk checks them against its own and the top level's only.
+//   - ASTFrame.Join checks that the units' binder IDs from before the stream are unique across
+//     units: each unit's walk checks them against its own and the top level's only.
 
 import (
 	"fmt"
@@ -118,13 +118,19 @@ func (fr *ASTFrame) Unit(decls []ast.Decl) (errs []error, binders []int) {
 	return v.errs, binders
 }
 
-// Join checks that no binder ID is claimed by two units (binders: each unit's, from Unit).
-func (fr *ASTFrame) Join(binders [][]int) []error {
+// Join checks that no binder ID up to last is claimed by two units (binders: each unit's, from
+// Unit). The IDs above last are numbered by each unit on its own (ast.IDs.Fork): they are unique
+// in their function and apart from the rest of the program's, which is what the units' outputs
+// need, each lowered on its own (decisions.md).
+func (fr *ASTFrame) Join(binders [][]int, last int) []error {
 	var dense []uint64 // a bit per ID below denseIDs: a program has millions of binders
 	big := map[int]bool{}
 	var errs []error
 	for _, ids := range binders {
 		for _, id := range ids {
+			if id > last && id < denseIDs {
+				continue
+			}
 			dup := false
 			if id >= 0 && id < denseIDs {
 				if w := id / 64; w >= len(dense) {

@@ -280,3 +280,14 @@ func (v *moduleChecker) memType(mem wasm.Memory) {
 	}
 	v.limits(mem.Limits)
 }
+
+// WasmModule is Wasm but the function bodies, which may be absent (a streamed run's module,
+// whose bodies WasmValidator.Func checks one by one): the module-level rules and lang's.
+func WasmModule(lang *pipeline.Lang, m *wasm.Module) []error {
+	v := &moduleChecker{m: m, skipBodies: true}
+	if lang != nil {
+		v.language(lang)
+	}
+	v.check()
+	return v.errs
+}

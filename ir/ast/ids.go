@@ -123,3 +123,9 @@ func (g *IDs) Fork() *IDs {
 	g.Now()
 	return &IDs{c: &idCounter{last: g.c.last}}
 }
+
+// Last returns the last ID g has handed out (or found in its program): a fork's IDs are above it.
+func (g *IDs) Last() int {
+	g.Now()
+	return g.c.last
+}

@@ -158,9 +158,15 @@ type Ctx struct {
 	Unit any
 	// unchanged is set by Unchanged (unchanged.go) during one pass.
 	unchanged bool
+	// verifyEach is set while a stream (stream.go) runs under --verify=each (VerifyEach).
+	verifyEach bool
 	// verifyStates holds each family's verifier state (verify_state.go).
 	verifyStates map[*Family]*any
 }
+
+// VerifyEach reports whether the streamed passes' outputs are checked after each pass
+// (Stream.VerifyUnit): the stream's Units, VerifyUnit and VerifyJoin see it.
+func (c *Ctx) VerifyEach() bool { return c.verifyEach }
 
 // NewCtx returns a context with an empty diagnostic list.
 func NewCtx(target string) *Ctx {

@@ -46,6 +46,15 @@ type Stream struct {
 	// function whose references reach the rest of the program): under --verify=each the passes
 	// run one at a time over the whole program instead, as the debugging flags make them.
 	VerifyWhole bool
+	// VerifyUnit, when set, checks a unit's output (out) of the stream's pass named pass against
+	// lang under --verify=each, in place of the family's verifier of whole programs; with
+	// VerifyJoin, the two make every check the verifiers make of the whole programs. Units sees
+	// ctx.VerifyEach to prepare what the checks need of the rest of the program.
+	VerifyUnit func(ctx *Ctx, pass string, lang *Lang, out any) []error
+	// VerifyJoin makes the checks of the whole program no unit's can, once every unit has run
+	// without error, before Join: it returns the pass whose output fails them (its name, and the
+	// program to show with the errors) and the errors.
+	VerifyJoin func(ctx *Ctx, prog any, outs []any) (pass string, shown any, errs []error)
 }
 
 // Workers is the number of units a streamed run compiles at once; 0 means GOMAXPROCS.
@@ -74,7 +83,7 @@ func (t *Table) streamRange(opts *Options) (first, last int, ok bool) {
 			return 0, 0, false
 		}
 	}
-	if opts.HTMLFunc != "" || (t.Stream.VerifyWhole && opts.Verify == VerifyEach) {
+	if opts.HTMLFunc != "" || (t.Stream.VerifyWhole && t.Stream.VerifyUnit == nil && opts.Verify == VerifyEach) {
 		return 0, 0, false
 	}
 	return first, last, true
@@ -83,6 +92,7 @@ func (t *Table) streamRange(opts *Options) (first, last int, ok bool) {
 // runStream runs passes (the stream's, in table order) over every unit of prog and joins them.
 func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any, error) {
 	start := time.Now()
+	ctx.verifyEach = opts.Verify == VerifyEach
 	units := t.Stream.Units(ctx, prog)
 	order := handOutOrder(units, t.Stream.Cost)
 	outs := make([]any, len(units))
@@ -112,8 +122,8 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 				if i > failed.Load() {
 					continue // a unit after a failed one: its result cannot matter
 				}
-				uctx := &Ctx{Diags: &src.Diagnostics{}, Target: ctx.Target, Store: ctx.Store, Unit: units[i]}
-				outs[i], errs[i] = runUnit(uctx, prog, passes, opts, local, plan)
+				uctx := &Ctx{Diags: &src.Diagnostics{}, Target: ctx.Target, Store: ctx.Store, Unit: units[i], verifyEach: ctx.verifyEach}
+				outs[i], errs[i] = runUnit(uctx, prog, passes, opts, local, plan, t.Stream.VerifyUnit)
 				if errs[i] != nil {
 					for {
 						f := failed.Load()
@@ -135,10 +145,16 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 	var err error
 	if f := failed.Load(); f < int64(len(units)) {
 		err = errs[f]
-	} else {
+	} else if err = t.verifyJoin(ctx, prog, outs, passes); err == nil {
 		start = time.Now()
 		out, err = t.Stream.Join(ctx, prog, outs)
 		spent[len(passes)-1] += time.Since(start)
+	}
+	if err == nil && ctx.verifyEach && t.Stream.VerifyUnit != nil {
+		last := passes[len(passes)-1]
+		if errs := last.Out.Family.Verify(last.Out, out); len(errs) > 0 {
+			return nil, verifyError(last, out, errs)
+		}
 	}
 	if opts.TimePasses {
 		for k, p := range passes {
@@ -146,6 +162,24 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 		}
 	}
 	return out, err
+}
+
+// verifyJoin makes the stream's checks of the whole program (Stream.VerifyJoin) under
+// --verify=each.
+func (t *Table) verifyJoin(ctx *Ctx, prog any, outs []any, passes []Pass) error {
+	if !ctx.verifyEach || t.Stream.VerifyJoin == nil {
+		return nil
+	}
+	name, shown, errs := t.Stream.VerifyJoin(ctx, prog, outs)
+	if len(errs) == 0 {
+		return nil
+	}
+	for _, p := range passes {
+		if p.Name == name {
+			return verifyError(p, shown, errs)
+		}
+	}
+	panic("pipeline: the stream's join check names pass " + name + ", which is not among the streamed passes")
 }
 
 // handOutOrder returns the unit indices in the order workers take them: costliest first (ties
@@ -171,7 +205,8 @@ func handOutOrder(units []any, cost func(any) int) []int64 {
 // runUnit runs the passes on one unit, verifying after each under --verify=each (but after a pass
 // that left an already verified program unchanged: plan.skip), and adds the time of each pass to
 // spent.
-func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Duration, plan *verifyPlan) (any, error) {
+func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Duration, plan *verifyPlan,
+	verifyUnit func(*Ctx, string, *Lang, any) []error) (any, error) {
 	verified := -1 // the pass after which the unit's program was last verified
 	for k, p := range passes {
 		ctx.unchanged = false
@@ -183,7 +218,13 @@ func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Dura
 		}
 		prog = next
 		if opts.Verify == VerifyEach && !plan.skip(ctx, verified, k) {
-			if errs := p.Out.Family.Verify(plan.want[k], prog); len(errs) > 0 {
+			var errs []error
+			if verifyUnit != nil {
+				errs = verifyUnit(ctx, p.Name, plan.want[k], prog)
+			} else {
+				errs = p.Out.Family.Verify(plan.want[k], prog)
+			}
+			if len(errs) > 0 {
 				return nil, verifyError(p, prog, errs)
 			}
 			verified = k
