@@ -2,6 +2,7 @@ package passes
 
 import (
 	"bytes"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,8 +14,8 @@ import (
 
 // TestStreamedFrontEndIsTheWholeProgramRun compiles every end-to-end program and every
 // single-file run golden with flatten-expressions and lower-to-wasm streamed function by
-// function (--verify=off and end, on 1 and 3 workers) and one pass at a time over the whole
-// program (--verify=each): the Wasm must be the same bytes.
+// function (--verify=off, end and each, on 1, 3 and 2 workers) and one pass at a time over the
+// whole program (wholeProgram): the Wasm must be the same bytes.
 func TestStreamedFrontEndIsTheWholeProgramRun(t *testing.T) {
 	defer func(w int) { pipeline.Workers = w }(pipeline.Workers)
 	sources := map[string]string{}
@@ -36,7 +37,7 @@ func TestStreamedFrontEndIsTheWholeProgramRun(t *testing.T) {
 	sources["progen scalar"] = string(progen.Program(64<<10, progen.Compilable))
 	compiled := 0
 	for name, text := range sources {
-		whole, err := Table().Run(pipeline.NewCtx("wasm32"), src.NewFile("main.cot", []byte(text)), &pipeline.Options{Verify: pipeline.VerifyEach})
+		whole, err := Table().Run(pipeline.NewCtx("wasm32"), src.NewFile("main.cot", []byte(text)), wholeProgram())
 		if err != nil {
 			continue // a program the front end rejects: the stream never runs
 		}
@@ -44,7 +45,7 @@ func TestStreamedFrontEndIsTheWholeProgramRun(t *testing.T) {
 		for _, c := range []struct {
 			verify  pipeline.VerifyMode
 			workers int
-		}{{pipeline.VerifyOff, 1}, {pipeline.VerifyEnd, 3}} {
+		}{{pipeline.VerifyOff, 1}, {pipeline.VerifyEnd, 3}, {pipeline.VerifyEach, 2}} {
 			pipeline.Workers = c.workers
 			streamed, err := Table().Run(pipeline.NewCtx("wasm32"), src.NewFile("main.cot", []byte(text)), &pipeline.Options{Verify: c.verify})
 			if err != nil {
@@ -58,4 +59,12 @@ func TestStreamedFrontEndIsTheWholeProgramRun(t *testing.T) {
 	if compiled < 100 {
 		t.Fatalf("only %d programs compiled", compiled)
 	}
+}
+
+// wholeProgram returns options under which the front end's streamed passes run one at a time
+// over the whole program, verified after each: a dump after flatten-expressions (of a function
+// no program has, into io.Discard) needs the whole program there.
+func wholeProgram() *pipeline.Options {
+	return &pipeline.Options{Verify: pipeline.VerifyEach, DumpAfter: []string{"flatten-expressions"},
+		DumpFunc: "no such function", Out: io.Discard}
 }

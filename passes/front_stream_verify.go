@@ -72,7 +72,8 @@ func verifyUnit(ctx *pipeline.Ctx, pass string, lang *pipeline.Lang, out any) []
 		return errs
 	case *loweredFunc:
 		val := ctx.Store[encodeKey].(*verify.WasmValidator)
-		if err := val.Func(u.index, &wasm.Func{TypeIdx: o.typeIdx, Locals: o.locals, Body: o.body, Name: o.symbol}); err != nil {
+		name := ctx.Store[lowerKey].(*wasmStart).b.m.Funcs[u.index].Name // the module's, as a whole check names it
+		if err := val.Func(u.index, &wasm.Func{TypeIdx: o.typeIdx, Locals: o.locals, Body: o.body, Name: name}); err != nil {
 			return []error{err}
 		}
 		return nil
