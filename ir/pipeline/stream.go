@@ -97,7 +97,8 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 	order := handOutOrder(units, t.Stream.Cost)
 	outs := make([]any, len(units))
 	errs := make([]error, len(units))
-	spent := make([]time.Duration, len(passes))
+	// spent[k] is pass k's time, spent[len(passes)+k] that of the checks of its outputs.
+	spent := make([]time.Duration, 2*len(passes))
 	spent[0] = time.Since(start) // dividing the program is the first pass's work, joining the last's
 	var mu sync.Mutex
 	var next, failed atomic.Int64
@@ -112,7 +113,7 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			local := make([]time.Duration, len(passes))
+			local := make([]time.Duration, len(spent))
 			for {
 				k := next.Add(1) - 1
 				if k >= int64(len(units)) {
@@ -145,20 +146,33 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 	var err error
 	if f := failed.Load(); f < int64(len(units)) {
 		err = errs[f]
-	} else if err = t.verifyJoin(ctx, prog, outs, passes); err == nil {
-		start = time.Now()
-		out, err = t.Stream.Join(ctx, prog, outs)
-		spent[len(passes)-1] += time.Since(start)
+	} else {
+		vstart := time.Now()
+		err = t.verifyJoin(ctx, prog, outs, passes)
+		spent[2*len(passes)-1] += time.Since(vstart)
+		if err == nil {
+			start = time.Now()
+			out, err = t.Stream.Join(ctx, prog, outs)
+			spent[len(passes)-1] += time.Since(start)
+		}
 	}
 	if err == nil && ctx.verifyEach && t.Stream.VerifyUnit != nil {
+		vstart := time.Now()
 		last := passes[len(passes)-1]
-		if errs := last.Out.Family.Verify(last.Out, out); len(errs) > 0 {
+		errs := last.Out.Family.Verify(last.Out, out)
+		spent[2*len(passes)-1] += time.Since(vstart)
+		if len(errs) > 0 {
 			return nil, verifyError(last, out, errs)
 		}
 	}
 	if opts.TimePasses {
 		for k, p := range passes {
 			opts.timings = append(opts.timings, timing{p.Name, spent[k]})
+		}
+		for k, p := range passes {
+			if d := spent[len(passes)+k]; d > 0 {
+				opts.addTiming("(verify "+p.Out.Family.Name+")", d)
+			}
 		}
 	}
 	return out, err
@@ -213,6 +227,7 @@ func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Dura
 		start := time.Now()
 		next, err := runOne(ctx, p, prog)
 		spent[k] += time.Since(start)
+		start = time.Now()
 		if err != nil { // a user error too: a streamed pass reports no errors for later passes to add to
 			return nil, err
 		}
@@ -228,6 +243,7 @@ func runUnit(ctx *Ctx, prog any, passes []Pass, opts *Options, spent []time.Dura
 				return nil, verifyError(p, prog, errs)
 			}
 			verified = k
+			spent[len(passes)+k] += time.Since(start)
 		}
 	}
 	return prog, nil
