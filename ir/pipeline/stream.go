@@ -97,8 +97,9 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 	order := handOutOrder(units, t.Stream.Cost)
 	outs := make([]any, len(units))
 	errs := make([]error, len(units))
-	// spent[k] is pass k's time, spent[len(passes)+k] that of the checks of its outputs.
-	spent := make([]time.Duration, 2*len(passes))
+	// spent[k] is pass k's time, spent[len(passes)+k] that of the checks of its outputs, and
+	// the last the join's checks (Stream.VerifyJoin, the output's).
+	spent := make([]time.Duration, 2*len(passes)+1)
 	spent[0] = time.Since(start) // dividing the program is the first pass's work, joining the last's
 	var mu sync.Mutex
 	var next, failed atomic.Int64
@@ -149,7 +150,7 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 	} else {
 		vstart := time.Now()
 		err = t.verifyJoin(ctx, prog, outs, passes)
-		spent[2*len(passes)-1] += time.Since(vstart)
+		spent[2*len(passes)] += time.Since(vstart)
 		if err == nil {
 			start = time.Now()
 			out, err = t.Stream.Join(ctx, prog, outs)
@@ -160,7 +161,7 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 		vstart := time.Now()
 		last := passes[len(passes)-1]
 		errs := last.Out.Family.Verify(last.Out, out)
-		spent[2*len(passes)-1] += time.Since(vstart)
+		spent[2*len(passes)] += time.Since(vstart)
 		if len(errs) > 0 {
 			return nil, verifyError(last, out, errs)
 		}
@@ -173,6 +174,9 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 			if d := spent[len(passes)+k]; d > 0 {
 				opts.addTiming("(verify "+p.Out.Family.Name+")", d)
 			}
+		}
+		if d := spent[2*len(passes)]; d > 0 {
+			opts.addTiming("(verify stream join)", d)
 		}
 	}
 	return out, err
