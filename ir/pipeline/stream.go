@@ -175,7 +175,7 @@ func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any
 				opts.addTiming("(verify "+p.Out.Family.Name+")", d)
 			}
 		}
-		if d := spent[2*len(passes)]; d > 0 {
+		if d := spent[2*len(passes)]; d > 0 && ctx.verifyEach {
 			opts.addTiming("(verify stream join)", d)
 		}
 	}
