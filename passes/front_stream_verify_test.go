@@ -83,3 +83,47 @@ func TestStreamedVerificationReportsABrokenPass(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamedVerificationChecksBindersAcrossUnits gives a temporary of main the binder ID of
+// twice's parameter, which no one unit's check can see: the join's check must report it after
+// flatten-expressions, as the whole program's check does.
+func TestStreamedVerificationChecksBindersAcrossUnits(t *testing.T) {
+	defer func(w int) { pipeline.Workers = w }(pipeline.Workers)
+	pipeline.Workers = 1 // twice's unit before main's, as in the whole program
+	const text = "fn twice(x: i64) i64 {\n    return x * 2\n}\n\nfn main() void {\n    println(twice(21))\n}\n"
+	for _, c := range []struct {
+		opts *pipeline.Options
+		want string
+	}{{&pipeline.Options{Verify: pipeline.VerifyEach}, "is used by two functions"}, {wholeProgram(), "is already used by"}} {
+		param := 0
+		table := brokenTable("flatten-expressions", func(out any) {
+			for _, d := range out.(*ast.Program).Decls {
+				f, ok := d.(*ast.Func)
+				if ok && f.Name.Name == "twice" {
+					param = f.Params[0].Name.ID
+				}
+				if ok && f.Name.Name == "main" {
+					old := 0
+					ast.Inspect(f, func(n ast.Node) bool { // the first local and its uses
+						switch n := n.(type) {
+						case *ast.VarDecl:
+							if old == 0 {
+								old, n.Name.ID = n.Name.ID, param
+							}
+						case *ast.Ref:
+							if old != 0 && n.Name.ID == old {
+								n.Name.ID = param
+							}
+						}
+						return true
+					})
+				}
+			}
+		})
+		_, err := table.Run(pipeline.NewCtx("wasm32"), src.NewFile("main.cot", []byte(text)), c.opts)
+		var ie *pipeline.InternalError
+		if !errors.As(err, &ie) || ie.Pass != "flatten-expressions" || !strings.Contains(ie.Msg, c.want) {
+			t.Fatalf("want an error after flatten-expressions with %q, have %v", c.want, err)
+		}
+	}
+}
