@@ -25,13 +25,20 @@ var frontStream = &pipeline.Stream{
 	Last:       "encode",
 	VerifyUnit: verifyUnit,
 	VerifyJoin: verifyJoin,
+	// Each pass's preparation of the whole program, timed as that pass's work.
+	Start: map[string]func(ctx *pipeline.Ctx, prog any){
+		"flatten-expressions": func(ctx *pipeline.Ctx, prog any) { startFlatten(ctx, prog.(*ast.Program)) },
+		"lower-to-wasm": func(ctx *pipeline.Ctx, prog any) {
+			st, funcs := startModule(prog.(*ast.Program))
+			ctx.Store[lowerKey], ctx.Store[funcsKey] = st, funcs
+		},
+		"encode": func(ctx *pipeline.Ctx, _ any) { startEncode(ctx, ctx.Store[lowerKey].(*wasmStart).b.m) },
+	},
 	Units: func(ctx *pipeline.Ctx, prog any) []any {
 		p := prog.(*ast.Program)
 		startStreamVerify(ctx, p) // front_stream_verify.go
-		startFlatten(ctx, p)
-		st, funcs := startModule(p)
-		ctx.Store[lowerKey] = st
-		startEncode(ctx, st.b.m)
+		funcs := ctx.Store[funcsKey].([]ast.Decl)
+		delete(ctx.Store, funcsKey)
 		// p keeps its globals only: each function's tree belongs to its unit, which drops it
 		// once flattened.
 		rest := p.Decls[:0:0]
@@ -77,7 +84,10 @@ type streamUnit struct {
 	binders []int
 }
 
-const unitsKey = "stream units"
+const (
+	unitsKey = "stream units"
+	funcsKey = "stream functions" // lower-to-wasm's Start to Units: the functions in index order
+)
 
 // take returns the unit's function and drops the unit's hold on it.
 func (u *streamUnit) take() *ast.Func {

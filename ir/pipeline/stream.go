@@ -30,6 +30,11 @@ import (
 // before First divides into units and the units' outputs join into the program after Last.
 type Stream struct {
 	First, Last string
+	// Start holds the whole-program preparation of streamed passes, by pass name (the module a
+	// lowering declares before any body is lowered, say): each runs on prog, the input of First,
+	// in table order before Units, and is timed as its pass's work. What they make goes in
+	// ctx.Store for Units and the units.
+	Start map[string]func(ctx *Ctx, prog any)
 	// Units returns the descriptors of the units of prog, the input of First. Each pass of the
 	// stream is run on that same prog for every unit, with Ctx.Unit set to the unit's descriptor;
 	// later passes get the unit's output of the pass before. Units may put results shared by all
@@ -91,16 +96,23 @@ func (t *Table) streamRange(opts *Options) (first, last int, ok bool) {
 
 // runStream runs passes (the stream's, in table order) over every unit of prog and joins them.
 func (t *Table) runStream(ctx *Ctx, prog any, passes []Pass, opts *Options) (any, error) {
-	start := time.Now()
 	ctx.verifyEach = opts.Verify == VerifyEach
+	// spent[k] is pass k's time, spent[len(passes)+k] that of the checks of its outputs, and
+	// the last the join's checks (Stream.VerifyJoin, the output's).
+	spent := make([]time.Duration, 2*len(passes)+1)
+	for k, p := range passes {
+		if f := t.Stream.Start[p.Name]; f != nil {
+			start := time.Now()
+			f(ctx, prog)
+			spent[k] += time.Since(start)
+		}
+	}
+	start := time.Now()
 	units := t.Stream.Units(ctx, prog)
 	order := handOutOrder(units, t.Stream.Cost)
 	outs := make([]any, len(units))
 	errs := make([]error, len(units))
-	// spent[k] is pass k's time, spent[len(passes)+k] that of the checks of its outputs, and
-	// the last the join's checks (Stream.VerifyJoin, the output's).
-	spent := make([]time.Duration, 2*len(passes)+1)
-	spent[0] = time.Since(start) // dividing the program is the first pass's work, joining the last's
+	spent[0] += time.Since(start) // dividing the program is the first pass's work, joining the last's
 	var mu sync.Mutex
 	var next, failed atomic.Int64
 	failed.Store(int64(len(units)))
