@@ -154,6 +154,13 @@ func (c *checker) forRange(s *ast.ForRange) ast.Stmt {
 
 func (c *checker) ret(s *ast.Return) ast.Stmt {
 	r := &ast.Return{At: s.At}
+	if c.fn == nil { // a global's initializer: there is no function to return from
+		c.diags.Errorf(s.Pos(), codeBreakOutside, "return outside of function: a global's initializer is not a function body")
+		if s.Value != nil {
+			r.Value = c.expr(s.Value, nil)
+		}
+		return r
+	}
 	if c.inDefer {
 		c.diags.Errorf(s.Pos(), codeTypeMismatch, "type mismatch: %s inside a defer body (a deferred block runs to its end)", returnSpelling(s))
 	}

@@ -20,6 +20,7 @@ func TestDiagnostics(t *testing.T) {
 		{"fn f(a: i64) i64 { return a }\nfn main() i64 { return f(1, 2) }", "error[E0300]: wrong number of arguments: `f` takes 1, got 2"},
 		{"fn main() i64 { println(1, 2)\n return 0 }", "error[E0300]: wrong number of arguments: `println` takes 1, got 2"},
 		{"fn main() i64 { break\n return 0 }", "main.cot:1:17: error[E0304]: break outside of loop"},
+		{"const A = { return }\nfn main() i64 { return 0 }", "main.cot:1:13: error[E0304]: return outside of function: a global's initializer is not a function body"},
 		{"fn main() i64 { while (true) { continue :nope }\n return 0 }", "error[E0307]: unknown label `nope`"},
 		{"fn f(a: i64) i64 { if (a > 0) { return 1 } }\nfn main() i64 { return 0 }", "main.cot:1:1: error[E0305]: missing return in function `f`"},
 		{"fn main() i64 { return 9223372036854775808 }", "error[E0306]: integer literal out of range"},
