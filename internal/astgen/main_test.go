@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// TestGeneratedFileIsCurrent fails when ir/ast/walk_gen.go is not what astgen writes from the
+// TestGeneratedFileIsCurrent fails when ir/ast/walk_gen*.go are not what astgen writes from the
 // children methods: after a change to a node's children, run go generate ./ir/ast.
 func TestGeneratedFileIsCurrent(t *testing.T) {
 	dir := filepath.Join("..", "..", "ir", "ast")
@@ -15,12 +16,25 @@ func TestGeneratedFileIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile(filepath.Join(dir, genFile))
+	wanted := map[string]bool{}
+	for _, o := range want {
+		wanted[o.name] = true
+		got, err := os.ReadFile(filepath.Join(dir, o.name))
+		if err != nil {
+			t.Fatalf("%v: run go generate ./ir/ast", err)
+		}
+		if !bytes.Equal(got, o.text) {
+			t.Errorf("%s is out of date: run go generate ./ir/ast", o.name)
+		}
+	}
+	have, err := filepath.Glob(filepath.Join(dir, genPrefix+"*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is out of date: run go generate ./ir/ast", genFile)
+	for _, name := range have {
+		if base := filepath.Base(name); !wanted[base] && !strings.HasSuffix(base, "_test.go") {
+			t.Errorf("%s is not generated any more: run go generate ./ir/ast", base)
+		}
 	}
 }
 

@@ -9,7 +9,7 @@
 //
 // Adding a node kind (a struct, an optional, a switch …) touches, in this order: the struct and
 // its Kind in kinds.go; its children method (walk.go), then `go generate ./ir/ast` (Rewrite,
-// Inspect and MaxID follow from it: internal/astgen writes walk_gen.go); the
+// Inspect and MaxID follow from it: internal/astgen writes walk_gen*.go); the
 // printer (print.go) and reader (read.go), with a round-trip case in ast_test.go; the kind in the Add list
 // of LangSrc (or of the language whose pass introduces it) and in the Remove list of the language
 // after the pass that lowers it (langs.go); the verifier rules (verify/ast.go); the reference

@@ -12,7 +12,7 @@ type Node interface {
 	Kind() string
 	Pos() src.Pos
 	// children hands the node's child fields to s (walk.go): the one description of them, from
-	// which internal/astgen generates the methods below (walk_gen.go).
+	// which internal/astgen generates the methods below (walk_gen*.go).
 	children(s *slots)
 	isNil() bool // a typed nil (a nil *Block held as a Node)
 	cloneNode() Node

@@ -4,7 +4,7 @@ package ast
 // is instead of copied, so a pass that changes a few node kinds allocates only the spine above
 // what it changed. Copying every node in every pass was most of the front end's allocation.
 //
-// Each node's generated rewriteSelf (walk_gen.go) rewrites its children once, into locals,
+// Each node's generated rewriteSelf (walk_gen*.go) rewrites its children once, into locals,
 // through the slot functions below (a list's reports whether it changed), and copies the node
 // only when one did.
 

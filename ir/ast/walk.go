@@ -1,10 +1,10 @@
 package ast
 
 // The one description of each node's children: the children methods below and in the node
-// files. internal/astgen reads them and generates (walk_gen.go) each node's rewrite (copy, or
+// files. internal/astgen reads them and generates (walk_gen*.go) each node's rewrite (copy, or
 // share, with the children rewritten) and Inspect's visit of its children as straight-line code,
 // so a new node kind adds one children method and runs go generate; nothing in the walkers.
-// ast_gen_test.go fails when walk_gen.go is out of date.
+// ast_gen_test.go fails when walk_gen*.go are out of date.
 
 //go:generate go run ../../internal/astgen -dir .
 

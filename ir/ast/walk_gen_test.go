@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The generated walks (walk_gen.go) against the children methods they come from: every node
+// The generated walks (walk_gen*.go) against the children methods they come from: every node
 // type gets a distinct leaf in each child slot, and the generated Inspect must visit, and the
 // generated rewrites replace, exactly those leaves in the children method's order.
 
